@@ -1,0 +1,95 @@
+import type { Span } from '../ingest/types.ts';
+
+/** A mention of an entity in the article text. */
+export interface Mention extends Span {
+  /** The text at [start, end) exactly as it appears in `ParsedArticle.text`. */
+  text: string;
+}
+
+/** A person found in one article, already merged within the article (Kim = Chairman Kim = Kim Jong Un). */
+export interface ExtractedPerson {
+  /** Article-local key, stable within one extraction (e.g. "person:kim-jong-un"). */
+  key: string;
+  /** Canonical full name ("Kim Jong Un"). */
+  name: string;
+  /** Other surface forms seen in this article ("Kim", "Chairman Kim"), excluding `name`. */
+  aliases: string[];
+  /** Titles and roles as written ("US Secretary of State"), deduplicated. */
+  roles: string[];
+  mentions: Mention[];
+}
+
+export type OrganizationKind = 'GOVERNMENT' | 'MINISTRY' | 'MEDIA' | 'COMPANY' | 'PARTY' | 'INTERNATIONAL' | 'OTHER';
+
+export interface ExtractedOrganization {
+  key: string;
+  /** Canonical name ("Kremlin", "US State Department", "North Korean foreign ministry"). */
+  name: string;
+  aliases: string[];
+  kind: OrganizationKind;
+  mentions: Mention[];
+}
+
+export type PlaceKind = 'CITY' | 'COUNTRY' | 'REGION' | 'OTHER';
+
+export interface ExtractedPlace {
+  key: string;
+  name: string;
+  aliases: string[];
+  kind: PlaceKind;
+  mentions: Mention[];
+}
+
+export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR' | 'RANGE';
+
+export type EventKind = 'MEETING' | 'SUMMIT' | 'TALKS' | 'VISIT' | 'WEAPONS_TEST' | 'LAUNCH' | 'ANNOUNCEMENT' | 'OTHER';
+
+export interface ExtractedEvent {
+  key: string;
+  /** Human title, e.g. "Kim Jong Un–Vladimir Putin meeting". */
+  title: string;
+  kind: EventKind;
+  /** ISO dates `YYYY-MM-DD`; null when the text does not justify a date. */
+  startDate: string | null;
+  endDate: string | null;
+  precision: DatePrecision | null;
+  /** Key into `Extraction.places`. */
+  placeKey: string | null;
+  /** Keys into `Extraction.people`. */
+  participantKeys: string[];
+  /** Keys into `Extraction.organizations` (countries/governments acting as parties). */
+  organizationKeys: string[];
+  mentions: Mention[];
+}
+
+export type StatementKind = 'DIRECT' | 'INDIRECT' | 'MIXED';
+
+export interface SpeakerRef {
+  type: 'person' | 'organization';
+  /** Key into `Extraction.people` or `Extraction.organizations`. */
+  key: string;
+}
+
+export interface ExtractedStatement extends Span {
+  /** What was said: the quoted words, or the reported content for indirect speech. */
+  text: string;
+  kind: StatementKind;
+  /** Cue verb as written ("said", "was quoted as saying", "according to"). */
+  cue: string | null;
+  speaker: SpeakerRef | null;
+  /** The speaker as written in the text ("a spokesperson for the US State Department", "Kwon"). */
+  speakerText: string | null;
+  /** Key into `Extraction.events` when the text ties the statement to an event. */
+  eventKey: string | null;
+  /** 0..1 */
+  confidence: number;
+}
+
+/** Output of the extract stage for one article. Pure data; no database identities. */
+export interface Extraction {
+  people: ExtractedPerson[];
+  organizations: ExtractedOrganization[];
+  places: ExtractedPlace[];
+  events: ExtractedEvent[];
+  statements: ExtractedStatement[];
+}
