@@ -14,7 +14,7 @@ const OID_TEXT = 25;
 const OID_TEXT_ARRAY = 1009;
 
 // Parse name[] like text[] so the engine receives arrays, not '{a,b}' strings.
-pg.types.setTypeParser(OID_NAME_ARRAY, pg.types.getTypeParser(OID_TEXT_ARRAY));
+pg.types.setTypeParser(OID_NAME_ARRAY as never, pg.types.getTypeParser(OID_TEXT_ARRAY as never));
 
 interface QueryResultLike {
   fields?: { dataTypeID: number }[];

@@ -1,0 +1,47 @@
+import type { Config } from '../config.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
+import { migrateDeploy } from './migrate.ts';
+import { createPrismaClient, type Db } from './prisma-client.ts';
+import { createSqlPool, type SqlPool } from './sql.ts';
+
+export interface OpenDatabase {
+  url: string;
+  embedded: boolean;
+  /** Writes (ingest, corrections). */
+  prisma: Db;
+  /** Reads (GraphQL). */
+  sql: SqlPool;
+  close(): Promise<void>;
+}
+
+/**
+ * The one way the app reaches its database: `DATABASE_URL` when set, else an embedded PostgreSQL;
+ * migrations are applied before anything else touches it.
+ */
+export async function openDatabase(config: Config, log: (msg: string) => void = () => {}): Promise<OpenDatabase> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    log(`starting embedded PostgreSQL in ${config.dataDir}`);
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
+    url = embedded.url;
+  }
+  try {
+    await migrateDeploy(url);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  const prisma = createPrismaClient(url);
+  const sql = createSqlPool(url);
+  return {
+    url,
+    embedded: embedded !== null,
+    prisma,
+    sql,
+    async close() {
+      await Promise.allSettled([prisma.$disconnect(), sql.end()]);
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import pg from 'pg';
+
+/** Minimal read interface the GraphQL services use; lets a request count its SQL statements. */
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+const OID_DATE = 1082;
+const OID_INT8 = 20;
+const OID_NUMERIC = 1700;
+
+// Calendar dates stay `YYYY-MM-DD` strings: turning them into JS Dates would shift them by the
+// server's time zone. Counts (bigint) fit in a JS number at our scale.
+function getTypeParser(oid: number, format?: string) {
+  if (oid === OID_DATE) return (v: string) => v;
+  if (oid === OID_INT8 || oid === OID_NUMERIC) return (v: string) => Number(v);
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
+export interface SqlPool extends Sql {
+  pool: pg.Pool;
+  end(): Promise<void>;
+}
+
+/** The read-path connection pool (writes go through Prisma). */
+export function createSqlPool(connectionString: string, options: { max?: number; statementTimeoutMs?: number } = {}): SqlPool {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types: { getTypeParser } as pg.CustomTypesConfig,
+    statement_timeout: options.statementTimeoutMs,
+  });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', () => {});
+  return {
+    pool,
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await pool.query(text, params as unknown[]);
+      return result.rows as T[];
+    },
+    end: () => pool.end(),
+  };
+}
+
+/** Wraps a Sql so each statement increments `counter.count` (per-request SQL statistics, N+1 tests). */
+export function countingSql(sql: Sql, counter: { count: number }): Sql {
+  return {
+    query<T>(text: string, params?: unknown[]) {
+      counter.count += 1;
+      return sql.query<T>(text, params);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { listArticles } from '../../services/lists.ts';
+import type { ArticleRecord } from '../../services/records.ts';
+import type { GraphQLContext } from '../context.ts';
+import { EventConnection } from '../event/event.type.ts';
+import { OrganizationConnection } from '../organization/organization.type.ts';
+import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
+import { relationConnection } from '../pagination/relation-connection.ts';
+import { PersonConnection } from '../person/person.type.ts';
+import { PlaceConnection } from '../place/place.type.ts';
+import { DateScalar } from '../scalars/index.ts';
+import { StatementConnection } from '../statement/statement.type.ts';
+import { Article, ArticleConnection } from './article.type.ts';
+
+@ArgsType()
+class ArticlesArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: 'Only articles whose source contains this text (case-insensitive).' })
+  source?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only articles published on or after this date.' })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only articles published on or before this date.' })
+  to?: string | null;
+}
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => ArticleConnection, { description: 'Articles, newest first (undated last).' })
+  async articles(@Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await listArticles(ctx.sql, pageWindow(args), args));
+  }
+
+  @FieldResolver(() => PersonConnection, { description: 'People mentioned in the article, most-mentioned first.' })
+  people(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'articlePeople', a.rowId, args);
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: 'Organisations mentioned in the article, most-mentioned first.' })
+  organizations(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'articleOrganizations', a.rowId, args);
+  }
+
+  @FieldResolver(() => PlaceConnection, { description: 'Places mentioned in the article, most-mentioned first.' })
+  places(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'articlePlaces', a.rowId, args);
+  }
+
+  @FieldResolver(() => StatementConnection, { description: 'Statements reported in the article, in text order.' })
+  statements(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'articleStatements', a.rowId, args);
+  }
+
+  @FieldResolver(() => EventConnection, { description: 'Events the article reports, earliest first.' })
+  events(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'articleEvents', a.rowId, args);
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { ArticleResolver } from './article/article.resolver.ts';
+import { EventResolver } from './event/event.resolver.ts';
+import { NodeResolver } from './node/node.resolver.ts';
+import { OrganizationResolver } from './organization/organization.resolver.ts';
+import { PersonResolver } from './person/person.resolver.ts';
+import { PlaceResolver } from './place/place.resolver.ts';
+import { StatementResolver } from './statement/statement.resolver.ts';
+
+export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver] as const;
+
+let cached: GraphQLSchema | null = null;
+
+/** The executable schema (built once per process: type-graphql metadata is global). */
+export function buildNewsgraphSchema(): GraphQLSchema {
+  cached ??= buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
+  return cached;
+}
+
+/** The SDL committed as schema.graphql: sorted, so diffs show real changes only. */
+export function printNewsgraphSchema(): string {
+  return `${printSchema(lexicographicSortSchema(buildNewsgraphSchema()))}\n`;
+}

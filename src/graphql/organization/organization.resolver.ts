@@ -1,0 +1,38 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { findOrganizationByName, listOrganizations } from '../../services/lists.ts';
+import type { OrganizationRecord } from '../../services/records.ts';
+import { ArticleConnection } from '../article/article.type.ts';
+import type { GraphQLContext } from '../context.ts';
+import { EventConnection } from '../event/event.type.ts';
+import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
+import { relationConnection } from '../pagination/relation-connection.ts';
+import { StatementConnection } from '../statement/statement.type.ts';
+import { Organization, OrganizationConnection } from './organization.type.ts';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => OrganizationConnection, { description: 'Organisations, most-mentioned first.' })
+  async organizations(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await listOrganizations(ctx.sql, pageWindow(args)));
+  }
+
+  @Query(() => Organization, { nullable: true, description: 'An organisation by name or alias, case-insensitive. Null when none matches.' })
+  organization(@Arg('name', () => String, { description: 'Name or alias.' }) name: string, @Ctx() ctx: GraphQLContext) {
+    return findOrganizationByName(ctx.sql, name);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this organisation, newest first.' })
+  articles(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'organizationArticles', o.rowId, args);
+  }
+
+  @FieldResolver(() => StatementConnection, { description: 'Statements made by or for this organisation (including by its unnamed officials).' })
+  statements(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'organizationStatements', o.rowId, args);
+  }
+
+  @FieldResolver(() => EventConnection, { description: 'Events this organisation took part in, latest first.' })
+  events(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'organizationEvents', o.rowId, args);
+  }
+}

@@ -1,0 +1,88 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { encodeCursor, toPageWindow, type Page, type PageArgs, type PageLimits, type PageWindow } from '../../services/pagination.ts';
+
+@ObjectType({ description: 'Relay pagination state of a connection.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether more items follow the last edge of this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether items precede the first edge of this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; pass it as `before` to page backwards.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` to page forwards.' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs implements PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Returns the first n items (default 20 when neither first nor last is given; at most 100).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Returns items after this cursor.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Returns the last n items (at most 100).' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Returns items before this cursor.' })
+  before?: string | null;
+}
+
+/** The shape every connection resolver returns. */
+export interface ConnectionValue<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Generic Relay connection type: `<Name>Connection` with `<Name>Edge`. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T> | object, name: string, description: string) {
+  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
+  class Edge {
+    @Field(() => String, { description: 'Opaque cursor of this edge, for `after`/`before`.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: 'The item at the end of the edge.' })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class Connection implements ConnectionValue<T> {
+    @Field(() => [Edge], { description: 'Edges of this page, each with its cursor.' })
+    edges!: Edge[];
+
+    @Field(() => [nodeType], { description: 'The items of this page, without cursors (shortcut for edges.node).' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Pagination state of this page.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items in the whole connection, regardless of paging.' })
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+/** One page of service rows → the connection value. */
+export function toConnection<T>(page: Page<T>): ConnectionValue<T> {
+  const edges = page.rows.map((r) => ({ cursor: encodeCursor(r.pos), node: r.node }));
+  return {
+    edges,
+    nodes: page.rows.map((r) => r.node),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: page.totalCount,
+  };
+}
+
+export function pageWindow(args: PageArgs, limits?: PageLimits): PageWindow {
+  return toPageWindow(args, limits);
+}

@@ -1,0 +1,27 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { listPlaces } from '../../services/lists.ts';
+import type { PlaceRecord } from '../../services/records.ts';
+import { ArticleConnection } from '../article/article.type.ts';
+import type { GraphQLContext } from '../context.ts';
+import { EventConnection } from '../event/event.type.ts';
+import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
+import { relationConnection } from '../pagination/relation-connection.ts';
+import { Place, PlaceConnection } from './place.type.ts';
+
+@Resolver(() => Place)
+export class PlaceResolver {
+  @Query(() => PlaceConnection, { description: 'Places, most-mentioned first.' })
+  async places(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await listPlaces(ctx.sql, pageWindow(args)));
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this place, newest first.' })
+  articles(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'placeArticles', p.rowId, args);
+  }
+
+  @FieldResolver(() => EventConnection, { description: 'Events that happen here, latest first.' })
+  events(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'placeEvents', p.rowId, args);
+  }
+}

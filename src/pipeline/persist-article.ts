@@ -1,0 +1,234 @@
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { Db } from '../db/prisma-client.ts';
+import type { ParsedArticle } from '../ingest/types.ts';
+import type { ResolvedExtraction } from '../resolve/types.ts';
+import { articleNaturalKey } from './natural-key.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export type PersistOutcome = 'created' | 'updated' | 'duplicate';
+
+export interface PersistCounts {
+  people: { created: number; updated: number };
+  organizations: { created: number; updated: number };
+  places: { created: number; updated: number };
+  events: { created: number; updated: number };
+  statements: number;
+}
+
+export interface PersistResult {
+  outcome: PersistOutcome;
+  articleId: number;
+  counts: PersistCounts;
+}
+
+interface Upserted {
+  id: number;
+  name: string;
+  inserted: boolean;
+}
+
+function emptyCounts(): PersistCounts {
+  return {
+    people: { created: 0, updated: 0 },
+    organizations: { created: 0, updated: 0 },
+    places: { created: 0, updated: 0 },
+    events: { created: 0, updated: 0 },
+    statements: 0,
+  };
+}
+
+function tally(rows: Upserted[]): { created: number; updated: number } {
+  const created = rows.filter((r) => r.inserted).length;
+  return { created, updated: rows.length - created };
+}
+
+const uniq = (xs: string[]) => [...new Set(xs.filter((x) => x.trim() !== ''))].sort();
+const isoDate = (d: string | null) => (d ? d.slice(0, 10) : null);
+
+// Entities are upserted by their unique name in one statement per table; aliases and roles are
+// unioned so that what another article taught us is never lost. `xmax = 0` tells inserts from updates.
+const UPSERT_PERSON = `
+INSERT INTO person (name, aliases, roles, updated_at)
+SELECT r.name, ARRAY(SELECT jsonb_array_elements_text(r.aliases)), ARRAY(SELECT jsonb_array_elements_text(r.roles)), now()
+FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, roles jsonb)
+ORDER BY r.name
+ON CONFLICT (name) DO UPDATE SET
+  aliases = ARRAY(SELECT DISTINCT a FROM unnest(person.aliases || excluded.aliases) a ORDER BY a),
+  roles = ARRAY(SELECT DISTINCT a FROM unnest(person.roles || excluded.roles) a ORDER BY a),
+  updated_at = now()
+RETURNING id, name, (xmax = 0) AS inserted`;
+
+function upsertNamedSql(table: 'organization' | 'place', kindType: string): string {
+  return `
+INSERT INTO ${table} (name, aliases, kind, updated_at)
+SELECT r.name, ARRAY(SELECT jsonb_array_elements_text(r.aliases)), r.kind::"${kindType}", now()
+FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, kind text)
+ORDER BY r.name
+ON CONFLICT (name) DO UPDATE SET
+  aliases = ARRAY(SELECT DISTINCT a FROM unnest(${table}.aliases || excluded.aliases) a ORDER BY a),
+  kind = CASE WHEN ${table}.kind = 'OTHER' THEN excluded.kind ELSE ${table}.kind END,
+  updated_at = now()
+RETURNING id, name, (xmax = 0) AS inserted`;
+}
+
+// An event reported by several articles keeps the most precise date any of them gave.
+const UPSERT_EVENT = `
+INSERT INTO event (key, title, kind, start_date, end_date, precision, place_id, updated_at)
+SELECT r.key, r.title, r.kind::"EventKind", r.start_date::date, r.end_date::date, r.precision::"DatePrecision", r.place_id, now()
+FROM jsonb_to_recordset($1::jsonb) AS r(key text, title text, kind text, start_date text, end_date text, precision text, place_id int)
+ORDER BY r.key
+ON CONFLICT (key) DO UPDATE SET
+  start_date = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.start_date ELSE event.start_date END,
+  end_date = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.end_date ELSE event.end_date END,
+  precision = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.precision ELSE event.precision END,
+  place_id = COALESCE(event.place_id, excluded.place_id),
+  updated_at = now()
+RETURNING id, key AS name, (xmax = 0) AS inserted`;
+
+async function upsert(tx: Tx, sql: string, rows: unknown[]): Promise<Upserted[]> {
+  if (rows.length === 0) return [];
+  return tx.$queryRawUnsafe<Upserted[]>(sql, JSON.stringify(rows));
+}
+
+async function insertRows(tx: Tx, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  const select = names.map((c) => (columns[c].endsWith('[]') ? `ARRAY(SELECT jsonb_array_elements_text(r.${c}))::${columns[c]}` : `r.${c}`)).join(', ');
+  const recordType = names.map((c) => `${c} ${columns[c].endsWith('[]') ? 'jsonb' : columns[c]}`).join(', ');
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${select} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})`,
+    JSON.stringify(rows),
+  );
+}
+
+/** Removes entities that no article refers to any more (after a correction replaced an extraction). */
+async function deleteOrphans(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`DELETE FROM event e WHERE NOT EXISTS (SELECT 1 FROM event_article ea WHERE ea.event_id = e.id)`);
+  await tx.$executeRawUnsafe(`DELETE FROM person p WHERE NOT EXISTS (SELECT 1 FROM article_person ap WHERE ap.person_id = p.id) AND NOT EXISTS (SELECT 1 FROM statement s WHERE s.speaker_person_id = p.id)`);
+  await tx.$executeRawUnsafe(`DELETE FROM organization o WHERE NOT EXISTS (SELECT 1 FROM article_organization ao WHERE ao.organization_id = o.id) AND NOT EXISTS (SELECT 1 FROM statement s WHERE s.speaker_organization_id = o.id)`);
+  await tx.$executeRawUnsafe(`DELETE FROM place p WHERE NOT EXISTS (SELECT 1 FROM article_place ap WHERE ap.place_id = p.id) AND NOT EXISTS (SELECT 1 FROM event e WHERE e.place_id = p.id)`);
+}
+
+/** Upserts the article row; a same-story correction keeps its id (stable global IDs) and drops its old extraction. */
+async function upsertArticle(tx: Tx, parsed: ParsedArticle, extractorVersion: string, origin: string | null): Promise<{ id: number; outcome: PersistOutcome }> {
+  const naturalKey = articleNaturalKey(parsed);
+  const data = {
+    title: parsed.title,
+    source: parsed.source,
+    url: parsed.url,
+    publishedAt: parsed.publishedAt ? new Date(`${parsed.publishedAt.slice(0, 10)}T00:00:00Z`) : null,
+    dateline: parsed.dateline,
+    body: parsed.text,
+    contentHash: parsed.contentHash,
+    extractorVersion,
+    origin,
+  };
+  const existing = await tx.article.findUnique({ where: { naturalKey }, select: { id: true } });
+  if (!existing) {
+    const created = await tx.article.create({ data: { naturalKey, ...data }, select: { id: true } });
+    return { id: created.id, outcome: 'created' };
+  }
+  await tx.statement.deleteMany({ where: { articleId: existing.id } });
+  await tx.articlePerson.deleteMany({ where: { articleId: existing.id } });
+  await tx.articleOrganization.deleteMany({ where: { articleId: existing.id } });
+  await tx.articlePlace.deleteMany({ where: { articleId: existing.id } });
+  await tx.eventArticle.deleteMany({ where: { articleId: existing.id } });
+  await tx.article.update({ where: { id: existing.id }, data });
+  return { id: existing.id, outcome: 'updated' };
+}
+
+/**
+ * Writes one article and its resolved extraction inside the caller's transaction.
+ * Idempotent: the same content (hash) is a no-op reported as `duplicate`.
+ */
+export async function persistArticle(
+  tx: Tx,
+  parsed: ParsedArticle,
+  resolved: ResolvedExtraction,
+  options: { extractorVersion: string; origin?: string | null },
+): Promise<PersistResult> {
+  const counts = emptyCounts();
+  const same = await tx.article.findUnique({ where: { contentHash: parsed.contentHash }, select: { id: true } });
+  if (same) return { outcome: 'duplicate', articleId: same.id, counts };
+
+  const article = await upsertArticle(tx, parsed, options.extractorVersion, options.origin ?? null);
+
+  const people = await upsert(tx, UPSERT_PERSON, resolved.people.map((p) => ({ name: p.name, aliases: uniq(p.aliases.filter((a) => a !== p.name)), roles: uniq(p.roles) })));
+  const orgs = await upsert(tx, upsertNamedSql('organization', 'OrganizationKind'), resolved.organizations.map((o) => ({ name: o.name, aliases: uniq(o.aliases.filter((a) => a !== o.name)), kind: o.kind })));
+  const places = await upsert(tx, upsertNamedSql('place', 'PlaceKind'), resolved.places.map((p) => ({ name: p.name, aliases: uniq(p.aliases.filter((a) => a !== p.name)), kind: p.kind })));
+  counts.people = tally(people);
+  counts.organizations = tally(orgs);
+  counts.places = tally(places);
+
+  const idOf = (rows: Upserted[]) => new Map(rows.map((r) => [r.name, r.id]));
+  const personIds = idOf(people);
+  const orgIds = idOf(orgs);
+  const placeIds = idOf(places);
+  const personKey = new Map(resolved.people.map((p) => [p.key, personIds.get(p.name)!]));
+  const orgKey = new Map(resolved.organizations.map((o) => [o.key, orgIds.get(o.name)!]));
+  const placeKey = new Map(resolved.places.map((p) => [p.key, placeIds.get(p.name)!]));
+
+  const events = await upsert(tx, UPSERT_EVENT, resolved.events.map((e) => ({
+    key: e.key,
+    title: e.title,
+    kind: e.kind,
+    start_date: isoDate(e.startDate),
+    end_date: isoDate(e.endDate),
+    precision: e.precision,
+    place_id: e.placeKey ? (placeKey.get(e.placeKey) ?? null) : null,
+  })));
+  counts.events = tally(events);
+  const eventIds = idOf(events);
+
+  await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', count: 'int', offsets: 'int[]', roles: 'text[]' },
+    resolved.people.map((p) => ({ article_id: article.id, person_id: personKey.get(p.key), count: p.mentions.length, offsets: p.mentions.map((m) => m.start), roles: uniq(p.roles) })));
+  await insertRows(tx, 'article_organization', { article_id: 'int', organization_id: 'int', count: 'int', offsets: 'int[]' },
+    resolved.organizations.map((o) => ({ article_id: article.id, organization_id: orgKey.get(o.key), count: o.mentions.length, offsets: o.mentions.map((m) => m.start) })));
+  await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', count: 'int', offsets: 'int[]' },
+    resolved.places.map((p) => ({ article_id: article.id, place_id: placeKey.get(p.key), count: p.mentions.length, offsets: p.mentions.map((m) => m.start) })));
+  await insertRows(tx, 'event_article', { event_id: 'int', article_id: 'int', offsets: 'int[]' },
+    resolved.events.map((e) => ({ event_id: eventIds.get(e.key), article_id: article.id, offsets: e.mentions.map((m) => m.start) })));
+
+  const participantRows = resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k) })));
+  const orgParticipantRows = resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k) })));
+  if (participantRows.length) {
+    await tx.$executeRawUnsafe(`INSERT INTO event_participant (event_id, person_id) SELECT r.event_id, r.person_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, JSON.stringify(participantRows));
+  }
+  if (orgParticipantRows.length) {
+    await tx.$executeRawUnsafe(`INSERT INTO event_organization (event_id, organization_id) SELECT r.event_id, r.organization_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, organization_id int) WHERE r.organization_id IS NOT NULL ON CONFLICT DO NOTHING`, JSON.stringify(orgParticipantRows));
+  }
+
+  // Offsets are unique per article; two extracted statements over one span keep the first.
+  const seenSpans = new Set<string>();
+  const statementRows = resolved.statements.filter((s) => {
+    const k = `${s.start}:${s.end}`;
+    if (seenSpans.has(k)) return false;
+    seenSpans.add(k);
+    return true;
+  }).map((s) => ({
+    article_id: article.id,
+    text: s.text,
+    kind: s.kind,
+    cue: s.cue,
+    speaker_person_id: s.speaker?.type === 'person' ? (personKey.get(s.speaker.key) ?? null) : null,
+    speaker_organization_id: s.speaker?.type === 'organization' ? (orgKey.get(s.speaker.key) ?? null) : null,
+    speaker_text: s.speakerText,
+    event_id: s.eventKey ? (eventIds.get(s.eventKey) ?? null) : null,
+    start_offset: s.start,
+    end_offset: s.end,
+    confidence: s.confidence,
+  }));
+  if (statementRows.length) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, confidence)
+       SELECT r.article_id, r.text, r.kind::"StatementKind", r.cue, r.speaker_person_id, r.speaker_organization_id, r.speaker_text, r.event_id, r.start_offset, r.end_offset, r.confidence
+       FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, confidence float8)`,
+      JSON.stringify(statementRows),
+    );
+  }
+  counts.statements = statementRows.length;
+
+  if (article.outcome === 'updated') await deleteOrphans(tx);
+  return { outcome: article.outcome, articleId: article.id, counts };
+}

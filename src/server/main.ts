@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { ingestArticles } from '../pipeline/ingest-articles.ts';
+import { readSources } from '../pipeline/read-sources.ts';
+import { createServer } from './create-server.ts';
+
+const log = (msg: string) => console.log(`[newsgraph] ${msg}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config, log);
+  log(db.embedded ? 'embedded PostgreSQL ready, migrations applied' : 'database ready, migrations applied');
+
+  if (config.ingestSeedsOnStart && fs.existsSync(config.seedsDir)) {
+    // Idempotent: already-ingested content (same hash) is skipped, so restarts duplicate nothing.
+    const s = await ingestArticles(db.prisma, readSources([config.seedsDir]));
+    log(`seeds: ${s.articles.created} new, ${s.articles.updated} updated, ${s.articles.duplicates} already present, ${s.articles.failed} failed`);
+    for (const e of s.errors) log(`  ${e.origin}: ${e.message}`);
+  }
+
+  const server = await createServer({ sql: db.sql, production: config.nodeEnv === 'production' });
+  await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  log(`GraphQL API ready at http://${shownHost}:${port}/graphql`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await server.stop();
+    await db.close();
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[newsgraph] failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

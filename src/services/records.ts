@@ -1,0 +1,96 @@
+/**
+ * Row shapes the read services return, and the SQL that selects them. Each row carries its
+ * GraphQL type name and opaque global ID (computed in SQL, so the hot path does no string work).
+ */
+export type TypeName = 'Article' | 'Person' | 'Organization' | 'Place' | 'Event' | 'Statement';
+
+export interface BaseRecord {
+  __typename: TypeName;
+  /** Opaque global ID: base64("Type:rowId"). */
+  id: string;
+  rowId: number;
+}
+
+export interface ArticleRecord extends BaseRecord {
+  __typename: 'Article';
+  title: string;
+  source: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  dateline: string | null;
+  body: string;
+  contentHash: string;
+  extractorVersion: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PersonRecord extends BaseRecord {
+  __typename: 'Person';
+  name: string;
+  aliases: string[];
+  roles: string[];
+}
+
+export interface OrganizationRecord extends BaseRecord {
+  __typename: 'Organization';
+  name: string;
+  aliases: string[];
+  kind: string;
+}
+
+export interface PlaceRecord extends BaseRecord {
+  __typename: 'Place';
+  name: string;
+  aliases: string[];
+  kind: string;
+}
+
+export interface EventRecord extends BaseRecord {
+  __typename: 'Event';
+  key: string;
+  title: string;
+  kind: string;
+  startDate: string | null;
+  endDate: string | null;
+  precision: string | null;
+  placeId: number | null;
+}
+
+export interface StatementRecord extends BaseRecord {
+  __typename: 'Statement';
+  text: string;
+  kind: string;
+  cue: string | null;
+  speakerText: string | null;
+  speakerPersonId: number | null;
+  speakerOrganizationId: number | null;
+  articleId: number;
+  eventId: number | null;
+  startOffset: number;
+  endOffset: number;
+  confidence: number;
+}
+
+export type NodeRecord = ArticleRecord | PersonRecord | OrganizationRecord | PlaceRecord | EventRecord | StatementRecord;
+
+const gid = (type: TypeName, alias: string) => `'${type}' AS "__typename", encode(convert_to('${type}:' || ${alias}.id, 'UTF8'), 'base64') AS id, ${alias}.id AS "rowId"`;
+
+/** Columns per table, qualified by the given alias. */
+export const COLUMNS = {
+  article: (a = 'a') => `${gid('Article', a)}, ${a}.title, ${a}.source, ${a}.url, ${a}.published_at AS "publishedAt", ${a}.dateline, ${a}.body, ${a}.content_hash AS "contentHash", ${a}.extractor_version AS "extractorVersion", ${a}.created_at AS "createdAt", ${a}.updated_at AS "updatedAt"`,
+  person: (p = 'p') => `${gid('Person', p)}, ${p}.name, ${p}.aliases, ${p}.roles`,
+  organization: (o = 'o') => `${gid('Organization', o)}, ${o}.name, ${o}.aliases, ${o}.kind::text AS kind`,
+  place: (p = 'pl') => `${gid('Place', p)}, ${p}.name, ${p}.aliases, ${p}.kind::text AS kind`,
+  event: (e = 'e') => `${gid('Event', e)}, ${e}.key, ${e}.title, ${e}.kind::text AS kind, ${e}.start_date AS "startDate", ${e}.end_date AS "endDate", ${e}.precision::text AS precision, ${e}.place_id AS "placeId"`,
+  statement: (s = 's') => `${gid('Statement', s)}, ${s}.text, ${s}.kind::text AS kind, ${s}.cue, ${s}.speaker_text AS "speakerText", ${s}.speaker_person_id AS "speakerPersonId", ${s}.speaker_organization_id AS "speakerOrganizationId", ${s}.article_id AS "articleId", ${s}.event_id AS "eventId", ${s}.start_offset AS "startOffset", ${s}.end_offset AS "endOffset", ${s}.confidence`,
+} as const;
+
+export const TABLE_OF: Record<TypeName, { table: string; alias: string; columns: () => string }> = {
+  Article: { table: 'article', alias: 'a', columns: () => COLUMNS.article() },
+  Person: { table: 'person', alias: 'p', columns: () => COLUMNS.person() },
+  Organization: { table: 'organization', alias: 'o', columns: () => COLUMNS.organization() },
+  Place: { table: 'place', alias: 'pl', columns: () => COLUMNS.place() },
+  Event: { table: 'event', alias: 'e', columns: () => COLUMNS.event() },
+  Statement: { table: 'statement', alias: 's', columns: () => COLUMNS.statement() },
+};

@@ -1,0 +1,113 @@
+import { COLUMNS } from './records.ts';
+
+/**
+ * Every nested list in the graph, as SQL. `inner` selects the child rows plus "parentId" for the
+ * parents in $1 (int[]); `orderBy` is the connection's stable order over the inner query's columns;
+ * `count` returns ("parentId", n) for the same parents.
+ */
+export interface RelationSpec {
+  inner: string;
+  orderBy: string;
+  count: string;
+}
+
+const byArticleDate = `q."publishedAt" DESC NULLS LAST, q."rowId" DESC`;
+
+export const RELATIONS = {
+  articlePeople: {
+    inner: `SELECT ap.article_id AS "parentId", ap.count AS "__weight", ${COLUMNS.person()} FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = ANY($1::int[])`,
+    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    count: `SELECT article_id AS "parentId", count(*) AS n FROM article_person WHERE article_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  articleOrganizations: {
+    inner: `SELECT ao.article_id AS "parentId", ao.count AS "__weight", ${COLUMNS.organization()} FROM article_organization ao JOIN organization o ON o.id = ao.organization_id WHERE ao.article_id = ANY($1::int[])`,
+    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    count: `SELECT article_id AS "parentId", count(*) AS n FROM article_organization WHERE article_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  articlePlaces: {
+    inner: `SELECT ap.article_id AS "parentId", ap.count AS "__weight", ${COLUMNS.place()} FROM article_place ap JOIN place pl ON pl.id = ap.place_id WHERE ap.article_id = ANY($1::int[])`,
+    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    count: `SELECT article_id AS "parentId", count(*) AS n FROM article_place WHERE article_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  articleStatements: {
+    inner: `SELECT s.article_id AS "parentId", ${COLUMNS.statement()} FROM statement s WHERE s.article_id = ANY($1::int[])`,
+    orderBy: `q."startOffset", q."rowId"`,
+    count: `SELECT article_id AS "parentId", count(*) AS n FROM statement WHERE article_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  articleEvents: {
+    inner: `SELECT ea.article_id AS "parentId", ${COLUMNS.event()} FROM event_article ea JOIN event e ON e.id = ea.event_id WHERE ea.article_id = ANY($1::int[])`,
+    orderBy: `q."startDate" NULLS LAST, q."rowId"`,
+    count: `SELECT article_id AS "parentId", count(*) AS n FROM event_article WHERE article_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  personArticles: {
+    inner: `SELECT ap.person_id AS "parentId", ${COLUMNS.article()} FROM article_person ap JOIN article a ON a.id = ap.article_id WHERE ap.person_id = ANY($1::int[])`,
+    orderBy: byArticleDate,
+    count: `SELECT person_id AS "parentId", count(*) AS n FROM article_person WHERE person_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  personStatements: {
+    inner: `SELECT s.speaker_person_id AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.speaker_person_id = ANY($1::int[])`,
+    orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
+    count: `SELECT speaker_person_id AS "parentId", count(*) AS n FROM statement WHERE speaker_person_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  personEvents: {
+    inner: `SELECT ep.person_id AS "parentId", ${COLUMNS.event()} FROM event_participant ep JOIN event e ON e.id = ep.event_id WHERE ep.person_id = ANY($1::int[])`,
+    orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,
+    count: `SELECT person_id AS "parentId", count(*) AS n FROM event_participant WHERE person_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  // People appearing in the same articles, strongest first (weight = shared articles).
+  personCoMentions: {
+    inner: `SELECT x.person_id AS "parentId", count(*)::int AS "__weight", ${COLUMNS.person()}
+            FROM article_person x JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> x.person_id
+            JOIN person p ON p.id = y.person_id
+            WHERE x.person_id = ANY($1::int[]) GROUP BY x.person_id, p.id`,
+    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    count: `SELECT x.person_id AS "parentId", count(DISTINCT y.person_id) AS n FROM article_person x JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> x.person_id WHERE x.person_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  organizationArticles: {
+    inner: `SELECT ao.organization_id AS "parentId", ${COLUMNS.article()} FROM article_organization ao JOIN article a ON a.id = ao.article_id WHERE ao.organization_id = ANY($1::int[])`,
+    orderBy: byArticleDate,
+    count: `SELECT organization_id AS "parentId", count(*) AS n FROM article_organization WHERE organization_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  organizationStatements: {
+    inner: `SELECT s.speaker_organization_id AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.speaker_organization_id = ANY($1::int[])`,
+    orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
+    count: `SELECT speaker_organization_id AS "parentId", count(*) AS n FROM statement WHERE speaker_organization_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  organizationEvents: {
+    inner: `SELECT eo.organization_id AS "parentId", ${COLUMNS.event()} FROM event_organization eo JOIN event e ON e.id = eo.event_id WHERE eo.organization_id = ANY($1::int[])`,
+    orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,
+    count: `SELECT organization_id AS "parentId", count(*) AS n FROM event_organization WHERE organization_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  placeArticles: {
+    inner: `SELECT ap.place_id AS "parentId", ${COLUMNS.article()} FROM article_place ap JOIN article a ON a.id = ap.article_id WHERE ap.place_id = ANY($1::int[])`,
+    orderBy: byArticleDate,
+    count: `SELECT place_id AS "parentId", count(*) AS n FROM article_place WHERE place_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  placeEvents: {
+    inner: `SELECT e.place_id AS "parentId", ${COLUMNS.event()} FROM event e WHERE e.place_id = ANY($1::int[])`,
+    orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,
+    count: `SELECT place_id AS "parentId", count(*) AS n FROM event WHERE place_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  eventParticipants: {
+    inner: `SELECT ep.event_id AS "parentId", ${COLUMNS.person()} FROM event_participant ep JOIN person p ON p.id = ep.person_id WHERE ep.event_id = ANY($1::int[])`,
+    orderBy: `q.name, q."rowId"`,
+    count: `SELECT event_id AS "parentId", count(*) AS n FROM event_participant WHERE event_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  eventOrganizations: {
+    inner: `SELECT eo.event_id AS "parentId", ${COLUMNS.organization()} FROM event_organization eo JOIN organization o ON o.id = eo.organization_id WHERE eo.event_id = ANY($1::int[])`,
+    orderBy: `q.name, q."rowId"`,
+    count: `SELECT event_id AS "parentId", count(*) AS n FROM event_organization WHERE event_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  eventArticles: {
+    inner: `SELECT ea.event_id AS "parentId", ${COLUMNS.article()} FROM event_article ea JOIN article a ON a.id = ea.article_id WHERE ea.event_id = ANY($1::int[])`,
+    orderBy: byArticleDate,
+    count: `SELECT event_id AS "parentId", count(*) AS n FROM event_article WHERE event_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  eventStatements: {
+    inner: `SELECT s.event_id AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.event_id = ANY($1::int[])`,
+    orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
+    count: `SELECT event_id AS "parentId", count(*) AS n FROM statement WHERE event_id = ANY($1::int[]) GROUP BY 1`,
+  },
+} satisfies Record<string, RelationSpec>;
+
+export type RelationName = keyof typeof RELATIONS;
