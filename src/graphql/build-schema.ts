@@ -15,7 +15,11 @@ let cached: GraphQLSchema | null = null;
 
 /** The executable schema (built once per process: type-graphql metadata is global). */
 export function buildNewsgraphSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
+  if (!cached) {
+    cached = buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
+    // type-graphql gives root types no description; every type of ours has one.
+    cached.getQueryType()!.description = 'Entry points into the news graph: lists (cursor connections), look-ups by name, and Relay `node`/`nodes`.';
+  }
   return cached;
 }
 

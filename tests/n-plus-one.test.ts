@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type NewsgraphServer } from '../src/server/create-server.ts';
+import { execute } from './helpers/graphql.ts';
+import { writeSyntheticGraph } from './helpers/synthetic-graph.ts';
+import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
+
+// articles → statements → speaker → statements (4 levels), plus the other fan-outs a page needs.
+const FOUR_LEVELS = /* GraphQL */ `
+  query Traverse($n: Int!) {
+    articles(first: $n) {
+      totalCount
+      nodes {
+        title
+        people(first: 5) { totalCount nodes { name coMentionedPeople(first: 3) { nodes { name } } } }
+        events(first: 3) { nodes { title participants(first: 5) { nodes { name } } place { name } } }
+        statements(first: 10) {
+          totalCount
+          edges {
+            cursor
+            node {
+              text
+              article { title }
+              event { title }
+              speaker {
+                __typename
+                ... on Person { name statements(first: 5) { totalCount nodes { text article { title } } } }
+                ... on Organization { name statements(first: 5) { nodes { text } } }
+              }
+            }
+          }
+        }
+      }
+    }
+  }`;
+
+describe('no N+1: SQL statements per request do not grow with the rows returned', () => {
+  let small: TestDatabase;
+  let large: TestDatabase;
+  let server: NewsgraphServer;
+
+  beforeAll(async () => {
+    [small, large] = await Promise.all([createTestDatabase('nplus1_small'), createTestDatabase('nplus1_large')]);
+    await writeSyntheticGraph(small.prisma, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
+    await writeSyntheticGraph(large.prisma, { articles: 40, peoplePerArticle: 6, poolSize: 25 });
+    server = await createServer({ sql: small.sql });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await Promise.all([small?.drop(), large?.drop()]);
+  });
+
+  it('counts the same statements for 3 and 40 articles', async () => {
+    const a = await execute(server, small.sql, FOUR_LEVELS, { n: 50 });
+    const b = await execute(server, large.sql, FOUR_LEVELS, { n: 50 });
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(a.data!.articles.nodes).toHaveLength(3);
+    expect(b.data!.articles.nodes).toHaveLength(40);
+    // The large graph really returned many more rows at each level.
+    const statementsLarge = b.data!.articles.nodes.flatMap((n: any) => n.statements.edges);
+    expect(statementsLarge.length).toBe(240);
+    expect(statementsLarge[0].node.speaker.statements.nodes.length).toBeGreaterThan(1);
+    console.log(`SQL statements per request: ${a.sqlStatements} (3 articles), ${b.sqlStatements} (40 articles)`);
+    expect(b.sqlStatements).toBe(a.sqlStatements);
+    // One statement per level/relation: articles, people, co-mentions, events, participants, place,
+    // statements, article, event, speaker people, speaker organisations, speaker statements (+ their articles).
+    expect(b.sqlStatements).toBeLessThanOrEqual(14);
+  });
+});
