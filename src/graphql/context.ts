@@ -1,7 +1,16 @@
 import { countingSql, type Sql } from '../db/sql.ts';
 import { createLoaders, type Loaders } from './loaders/create-loaders.ts';
 
+/** Who is calling. Reads are public by default; mutations require `authenticated`. */
+export interface Viewer {
+  /** True when the request carried a valid API key. */
+  authenticated: boolean;
+  /** Stable identifier of the caller for rate limiting and logs (API key id, else client address). */
+  clientId: string;
+}
+
 export interface GraphQLContext {
+  viewer: Viewer;
   /** Read access for this request; counts statements in `stats.sqlStatements`. */
   sql: Sql;
   loaders: Loaders;
@@ -10,10 +19,11 @@ export interface GraphQLContext {
 }
 
 /** Builds the per-request context: a fresh DataLoader set and SQL statement counter. */
-export function createContext(sql: Sql, requestId: string): GraphQLContext {
+export function createContext(sql: Sql, requestId: string, viewer: Viewer = { authenticated: false, clientId: 'anonymous' }): GraphQLContext {
   const counter = { count: 0 };
   const counted = countingSql(sql, counter);
   return {
+    viewer,
     sql: counted,
     loaders: createLoaders(counted),
     get stats() {
