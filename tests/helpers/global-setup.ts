@@ -3,7 +3,6 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres.ts';
 import { migrateDeploy } from '../../src/db/migrate.ts';
 
-export const TEMPLATE_DB = 'newsgraph_test_template';
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -35,14 +34,28 @@ export default async function setup(project: TestProject) {
     embedded = await startEmbeddedPostgres(`${process.cwd()}/.data/test-pg`, 54330);
     adminUrl = withDatabase(embedded.url, 'postgres');
   }
+  // One template per test run, so parallel runs (several checkouts, CI) never share one.
+  const template = `newsgraph_tpl_${process.pid}_${Date.now() % 1e6}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  // Leftovers of killed earlier runs.
+  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'newsgraph_tpl_%' OR datname LIKE 'newsgraph_test_%'`);
+  for (const { datname } of stale.rows) {
+    const pid = Number(/_(\d+)_\d+$/.exec(datname)?.[1]);
+    let alive = false;
+    try { if (pid) { process.kill(pid, 0); alive = true; } } catch { /* gone */ }
+    if (!alive) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+  }
+  await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
-  await migrateDeploy(withDatabase(adminUrl, TEMPLATE_DB));
+  await migrateDeploy(withDatabase(adminUrl, template));
   project.provide('adminDatabaseUrl', adminUrl);
+  project.provide('templateDatabase', template);
   return async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
+    await c.end();
     await embedded?.stop();
   };
 }
@@ -50,5 +63,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
+    templateDatabase: string;
   }
 }

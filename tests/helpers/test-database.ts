@@ -11,7 +11,6 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const TEMPLATE_DB = 'newsgraph_test_template';
 
 export function databaseUrl(adminUrl: string, db: string): string {
   const u = new URL(adminUrl);
@@ -36,7 +35,7 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated, empty database of its own for one test file. */
 export async function createTestDatabase(label = 'suite'): Promise<TestDatabase> {
   const name = `newsgraph_test_${label.replace(/\W/g, '_')}_${process.pid}_${Date.now() % 1e8}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`));
   const url = databaseUrl(adminDatabaseUrl(), name);
   const prisma = createPrismaClient(url, { poolSize: 4 });
   const sql = createSqlPool(url, { max: 4 });
