@@ -3,6 +3,7 @@
  * receives a typed `Config`.
  */
 import path from 'node:path';
+import { parseApiKeys } from './server/auth/api-keys.ts';
 
 export interface Config {
   /** Production: an external PostgreSQL. Unset: an embedded PostgreSQL is started in `dataDir`. */
@@ -19,6 +20,21 @@ export interface Config {
   /** `production` masks internal errors and may disable introspection. */
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** SHA-256 hashes of the accepted API keys (`NEWSGRAPH_API_KEYS`); mutations need one. */
+  apiKeyHashes: Buffer[];
+  /** Reads need an API key too. */
+  privateReads: boolean;
+  /** Schema introspection on/off (default: off in production). */
+  introspection: boolean;
+  /** The GraphiQL IDE page on/off (default: off in production). */
+  ide: boolean;
+  /** A GraphQL request is answered with TIMEOUT after this long; also each SQL statement's limit. */
+  executionTimeoutMs: number;
+  /** Per-client token bucket on query cost (points per minute, as a burst); null: no limit. */
+  rateLimit: { capacity: number; refillPerSecond: number } | null;
+  bodyLimitBytes: number;
+  /** Graceful shutdown waits this long for in-flight requests, then closes their connections. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -69,8 +85,18 @@ function readDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function readApiKeys(env: Env): Buffer[] {
+  try {
+    return parseApiKeys(env.NEWSGRAPH_API_KEYS);
+  } catch (error) {
+    throw new ConfigError(`NEWSGRAPH_API_KEYS: ${(error as Error).message}`);
+  }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const cwd = process.cwd();
+  const nodeEnv = readEnum(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const perMinute = readInt(env, 'NEWSGRAPH_RATE_LIMIT', 60_000, 0);
   return {
     databaseUrl: readDatabaseUrl(env),
     dataDir: path.resolve(cwd, env.NEWSGRAPH_DATA_DIR || '.data/pg'),
@@ -79,7 +105,15 @@ export function loadConfig(env: Env = process.env): Config {
     port: readInt(env, 'PORT', 4000, 0, 65535),
     seedsDir: path.resolve(cwd, env.SEEDS_DIR || 'seeds'),
     ingestSeedsOnStart: readBool(env, 'INGEST_SEEDS', true),
-    nodeEnv: readEnum(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    nodeEnv,
     logLevel: readEnum(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    apiKeyHashes: readApiKeys(env),
+    privateReads: readBool(env, 'NEWSGRAPH_PRIVATE_READS', false),
+    introspection: readBool(env, 'NEWSGRAPH_INTROSPECTION', nodeEnv !== 'production'),
+    ide: readBool(env, 'NEWSGRAPH_IDE', nodeEnv !== 'production'),
+    executionTimeoutMs: readInt(env, 'NEWSGRAPH_EXECUTION_TIMEOUT_MS', 10_000, 100, 600_000),
+    rateLimit: perMinute === 0 ? null : { capacity: perMinute, refillPerSecond: perMinute / 60 },
+    bodyLimitBytes: readInt(env, 'NEWSGRAPH_BODY_LIMIT_BYTES', 1024 * 1024, 1024),
+    shutdownTimeoutMs: readInt(env, 'NEWSGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }

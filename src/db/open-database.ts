@@ -33,7 +33,8 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
     throw error;
   }
   const prisma = createPrismaClient(url);
-  const sql = createSqlPool(url);
+  // Reads never run longer than a GraphQL request may (the pool's statement_timeout).
+  const sql = createSqlPool(url, { statementTimeoutMs: config.executionTimeoutMs });
   return {
     url,
     embedded: embedded !== null,

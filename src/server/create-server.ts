@@ -1,12 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Sql } from '../db/sql.ts';
+import { AppError } from '../services/app-error.ts';
 import { buildNewsgraphSchema } from '../graphql/build-schema.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { createErrorFormatter } from '../graphql/errors.ts';
+import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
+import { rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
+import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
+import { createApiKeyVerifier } from './auth/api-keys.ts';
+import { authenticateRequest } from './auth/authenticate-request.ts';
+import { deadlineSql, withDeadline } from './execution-deadline.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-bucket.ts';
+import { checkReadiness } from './readiness.ts';
 import { HttpError, readBody } from './read-body.ts';
+import { annotate, logRequest, requestIdOf } from './request-log.ts';
 
 export interface ServerOptions {
   sql: Sql;
@@ -15,6 +25,26 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** Called after each GraphQL request with its SQL statement count (benchmarks, logs). */
   onRequestDone?: (info: { requestId: string; sqlStatements: number }) => void;
+  /** Structured request/error logs (default: silent). */
+  logger?: Logger;
+  /** SHA-256 hashes of accepted API keys (see config). No keys: every mutation is refused. */
+  apiKeyHashes?: Buffer[];
+  /** Queries need an API key too. */
+  privateReads?: boolean;
+  /** Default: on unless production. */
+  introspection?: boolean;
+  /** Serve the GraphiQL IDE page (default: on unless production). */
+  ide?: boolean;
+  /** Requests running longer are answered with TIMEOUT and stop issuing SQL (default 10 s). */
+  executionTimeoutMs?: number;
+  /** Per-client token bucket on query cost; unset: no rate limit. */
+  rateLimit?: RateLimitOptions | null;
+  /** Cost of an operation for the rate limiter (default 1 per operation). */
+  cost?: CostFunction;
+  /** How long stop() waits for in-flight requests before closing their connections (default 10 s). */
+  shutdownTimeoutMs?: number;
+  /** Where /readyz finds the committed migrations (default prisma/migrations). */
+  migrationsDir?: string;
 }
 
 export interface NewsgraphServer {
@@ -41,11 +71,21 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 /** Builds the HTTP server (not listening): GraphQL at /graphql, health at /healthz. */
 export async function createServer(options: ServerOptions): Promise<NewsgraphServer> {
   const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
+  const logger = options.logger ?? silentLogger;
+  const verifier = createApiKeyVerifier(options.apiKeyHashes ?? []);
+  const timeoutMs = options.executionTimeoutMs ?? 10_000;
+  let stopping = false;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
     includeStacktraceInErrorResponses: !options.production,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    introspection: options.introspection ?? !options.production,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      errorLogPlugin(logger),
+      authGuardPlugin({ privateReads: options.privateReads ?? false }),
+      ...(options.rateLimit ? [rateLimitPlugin({ limiter: createRateLimiter(options.rateLimit), cost: options.cost })] : []),
+    ],
   });
   await apollo.start();
 
@@ -65,15 +105,20 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         body = raw;
       }
     }
-    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+    const requestId = requestIdOf(req, res);
+    const auth = authenticateRequest(req, verifier);
+    if (auth.kind === 'invalid') throw new HttpError(401, auth.message, 'UNAUTHENTICATED');
+    annotate(res, { clientId: auth.viewer.clientId, operationName: (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get('operationName') ?? undefined });
     let context: GraphQLContext | undefined;
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: toHeaderMap(req), search: url.search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({
+    const controller = new AbortController();
+    const sql = deadlineSql(options.sql, controller.signal, timeoutMs);
+    const response = await withDeadline(apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => (context = createContext(options.sql, requestId)),
-    });
+      context: async () => (context = createContext(sql, requestId, auth.viewer)),
+    }), timeoutMs, controller);
+    if (context) annotate(res, { sqlStatements: context.stats.sqlStatements });
     for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.setHeader('x-request-id', requestId);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
@@ -84,11 +129,26 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     if (context) options.onRequestDone?.({ requestId, sqlStatements: context.stats.sqlStatements });
   }
 
+  async function handleReady(res: ServerResponse): Promise<void> {
+    if (stopping) return sendJson(res, 503, { status: 'stopping' });
+    const r = await checkReadiness(options.sql, { migrationsDir: options.migrationsDir });
+    sendJson(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r });
+  }
+
   const httpServer = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const started = performance.now();
+    const requestId = requestIdOf(req, res);
+    if (stopping) res.setHeader('connection', 'close');
+    res.on('finish', () => {
+      logRequest(logger, req, res, url.pathname, started);
+      // During shutdown a keep-alive connection is closed as soon as its last response is out.
+      if (stopping) setImmediate(() => httpServer.closeIdleConnections());
+    });
     const route = async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/readyz') return handleReady(res);
       if (url.pathname === '/') {
         res.writeHead(302, { location: '/graphql' });
         return res.end();
@@ -98,6 +158,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     route().catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      if (error instanceof AppError && error.code === 'TIMEOUT') return sendJson(res, 503, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      logger.error('request failed', { requestId, error });
       sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });
@@ -106,10 +168,15 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     httpServer,
     apollo,
     async stop() {
+      stopping = true;
+      // Refuse new connections, let in-flight requests finish, and close their connections after
+      // the last response; past the grace period, cut whatever is left.
+      const force = setTimeout(() => httpServer.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
       });
+      clearTimeout(force);
       await apollo.stop();
     },
   };

@@ -5,11 +5,14 @@ import { openDatabase } from '../db/open-database.ts';
 import { ingestArticles } from '../pipeline/ingest-articles.ts';
 import { readSources } from '../pipeline/read-sources.ts';
 import { createServer } from './create-server.ts';
+import { createLogger, type Logger } from './logger.ts';
 
-const log = (msg: string) => console.log(`[newsgraph] ${msg}`);
+let logger: Logger = createLogger();
+const log = (msg: string) => logger.info(msg);
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  logger = createLogger({ level: config.logLevel });
   const db = await openDatabase(config, log);
   log(db.embedded ? 'embedded PostgreSQL ready, migrations applied' : 'database ready, migrations applied');
 
@@ -20,7 +23,20 @@ async function main(): Promise<void> {
     for (const e of s.errors) log(`  ${e.origin}: ${e.message}`);
   }
 
-  const server = await createServer({ sql: db.sql, production: config.nodeEnv === 'production' });
+  const server = await createServer({
+    sql: db.sql,
+    production: config.nodeEnv === 'production',
+    logger,
+    apiKeyHashes: config.apiKeyHashes,
+    privateReads: config.privateReads,
+    introspection: config.introspection,
+    ide: config.ide,
+    executionTimeoutMs: config.executionTimeoutMs,
+    rateLimit: config.rateLimit,
+    bodyLimitBytes: config.bodyLimitBytes,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+  });
+  if (config.apiKeyHashes.length === 0) logger.warn('NEWSGRAPH_API_KEYS is empty: every mutation will be refused');
   await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -32,7 +48,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal} received, shutting down`);
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 5_000);
     force.unref();
     await server.stop();
     await db.close();
@@ -44,6 +60,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[newsgraph] failed to start: ${(error as Error).message}`);
+  logger.error(`failed to start: ${(error as Error).message}`, { error });
   process.exit(1);
 });

@@ -1,0 +1,26 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { GraphQLContext } from '../context.ts';
+
+export function unauthenticatedError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } } });
+}
+
+/**
+ * The single place where mutations require an API key: any mutation operation from an
+ * unauthenticated viewer is refused after validation and before execution, so no resolver can forget
+ * the check and no partial effect is possible. With `privateReads`, queries need a key too.
+ */
+export function authGuardPlugin(options: { privateReads: boolean }): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (contextValue.viewer.authenticated) return;
+          if (operation?.operation === 'mutation') throw unauthenticatedError('Mutations require an API key (Authorization: Bearer <key> or X-Api-Key)');
+          if (options.privateReads) throw unauthenticatedError('This API requires an API key (Authorization: Bearer <key> or X-Api-Key)');
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Sql } from '../db/sql.ts';
+import { AppError } from '../services/app-error.ts';
+
+export function timeoutError(ms: number): AppError {
+  return new AppError('TIMEOUT', `Query execution exceeded the ${ms} ms time limit`, { timeoutMs: ms });
+}
+
+/**
+ * A Sql that refuses new statements once `signal` is aborted: a request past its deadline stops
+ * issuing work instead of finishing a response nobody waits for. (A statement already running is
+ * cut by the pool's `statement_timeout`.)
+ */
+export function deadlineSql(sql: Sql, signal: AbortSignal, ms: number): Sql {
+  return {
+    query<T>(text: string, params?: unknown[]) {
+      if (signal.aborted) return Promise.reject(timeoutError(ms));
+      return sql.query<T>(text, params);
+    },
+  };
+}
+
+/** Resolves with `work`, or rejects with a TIMEOUT AppError after `ms` (aborting `controller`). */
+export async function withDeadline<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(timeoutError(ms));
+    }, ms);
+  });
+  // The abandoned execution may still fail later; that must not become an unhandled rejection.
+  work.catch(() => {});
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,46 @@
+/** Outcome of taking `cost` tokens: allowed, or how long until enough tokens are back. */
+export type TakeResult = { ok: true; remaining: number } | { ok: false; remaining: number; retryAfterMs: number };
+
+export interface RateLimitOptions {
+  /** Bucket size: the largest burst of cost a client may spend at once. */
+  capacity: number;
+  /** Cost points given back per second. */
+  refillPerSecond: number;
+  /** Idle buckets are dropped past this many clients, so memory stays bounded. */
+  maxClients?: number;
+}
+
+export interface RateLimiter {
+  take(clientId: string, cost: number): TakeResult;
+}
+
+/**
+ * In-memory token buckets, one per client id. Enough for one process; several replicas would each
+ * allow the full budget (a shared store would be needed for a global limit).
+ */
+export function createRateLimiter(options: RateLimitOptions, now: () => number = () => Date.now()): RateLimiter {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const maxClients = options.maxClients ?? 100_000;
+  return {
+    take(clientId, cost) {
+      const t = now();
+      let b = buckets.get(clientId);
+      if (b) {
+        b.tokens = Math.min(options.capacity, b.tokens + ((t - b.at) / 1000) * options.refillPerSecond);
+        b.at = t;
+        buckets.delete(clientId); // re-insert: Map order is then least-recently-used first
+      } else {
+        if (buckets.size >= maxClients) buckets.delete(buckets.keys().next().value!);
+        b = { tokens: options.capacity, at: t };
+      }
+      buckets.set(clientId, b);
+      if (cost <= b.tokens) {
+        b.tokens -= cost;
+        return { ok: true, remaining: Math.floor(b.tokens) };
+      }
+      // A request costing more than the whole bucket can never pass; say when the bucket is full.
+      const missing = Math.min(cost, options.capacity) - b.tokens;
+      return { ok: false, remaining: Math.floor(b.tokens), retryAfterMs: Math.ceil((missing / options.refillPerSecond) * 1000) };
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type { Sql } from '../../src/db/sql.ts';
+import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
+import { createLogger } from '../../src/server/logger.ts';
+import { createRateLimiter } from '../../src/server/rate-limit/token-bucket.ts';
+import { listen } from '../helpers/graphql.ts';
+import { writeSyntheticGraph } from '../helpers/synthetic-graph.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { codes, post } from './http-client.ts';
+import { sleep, slowSql } from './slow-sql.ts';
+
+// Four dependent levels: at least four SQL round trips one after the other.
+const DEEP = `{ articles(first: 5) { nodes { title people(first: 3) { nodes { name statements(first: 2) { nodes { text article { title } } } } } } } }`;
+const INTROSPECT = '{ __schema { queryType { name } types { name } } }';
+
+describe('abusive requests are bounded', () => {
+  let db: TestDatabase;
+  const servers: NewsgraphServer[] = [];
+  const start = async (options: Omit<Parameters<typeof createServer>[0], 'sql'> & { sql?: Sql }) => {
+    const s = await createServer({ sql: db.sql, ...options });
+    servers.push(s);
+    return listen(s);
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('rel_limits');
+    await writeSyntheticGraph(db.prisma, { articles: 8, peoplePerArticle: 3, poolSize: 5 });
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await db?.drop();
+  });
+
+  it('refuses bodies over the limit with 413 PAYLOAD_TOO_LARGE, and keeps serving', async () => {
+    const url = await start({ bodyLimitBytes: 64 * 1024 });
+    const huge = JSON.stringify({ query: `{ articles { totalCount } } # ${'x'.repeat(200 * 1024)}` });
+    const r = await post(url, huge);
+    expect(r.status).toBe(413);
+    expect(codes(r)).toEqual(['PAYLOAD_TOO_LARGE']);
+    const ok = await post(url, { query: '{ articles { totalCount } }' });
+    expect(ok.json.data.articles.totalCount).toBe(8);
+  });
+
+  it('an execution timeout answers TIMEOUT (503) and stops the runaway query issuing SQL', async () => {
+    const full = slowSql(db.sql, 120);
+    const urlFull = await start({ sql: full, executionTimeoutMs: 30_000 });
+    const complete = await post(urlFull, { query: DEEP });
+    expect(complete.json.errors).toBeUndefined();
+    const needed = full.started.length;
+    expect(needed).toBeGreaterThanOrEqual(4);
+
+    const slow = slowSql(db.sql, 120);
+    const url = await start({ sql: slow, executionTimeoutMs: 200 });
+    const r = await post(url, { query: DEEP });
+    expect(r.status).toBe(503);
+    expect(codes(r)).toEqual(['TIMEOUT']);
+    await sleep(120 * (needed + 1)); // long enough for the abandoned execution to have run everything
+    expect(slow.started.length).toBeLessThan(needed);
+    const quick = await post(url, { query: '{ __typename }' });
+    expect(quick.json.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('production masks internal errors and stack traces; the original goes to the log with the request id', async () => {
+    const broken: Sql = { query: async () => { throw new Error('relation "secret_internal_table" does not exist'); } };
+    const lines: any[] = [];
+    const logger = createLogger({ level: 'info', write: (l) => lines.push(JSON.parse(l)) });
+    const prod = await start({ sql: broken, production: true, logger });
+    const dev = await start({ sql: broken, production: false });
+    const p = await post(prod, { query: '{ articles { totalCount } }' }, { 'x-request-id': 'req-mask-1' });
+    expect(p.status).toBe(200);
+    expect(p.json.errors[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(p.text).not.toContain('secret_internal_table');
+    expect(p.text).not.toContain('stacktrace');
+    expect(p.text).not.toMatch(/\.ts:\d+/);
+    const logged = lines.find((l) => l.msg === 'internal error');
+    expect(logged).toMatchObject({ level: 'error', requestId: 'req-mask-1' });
+    expect(logged.error.message).toContain('secret_internal_table');
+    expect(logged.error.stack).toBeTruthy();
+    // Development shows the message and the stack: the masking above is production's doing.
+    const d = await post(dev, { query: '{ articles { totalCount } }' });
+    expect(d.text).toContain('secret_internal_table');
+    expect(d.json.errors[0].extensions.stacktrace).toBeDefined();
+  });
+
+  it('introspection and the IDE follow configuration (off by default in production)', async () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, ide: false });
+    expect(loadConfig({})).toMatchObject({ introspection: true, ide: true });
+    expect(loadConfig({ NODE_ENV: 'production', NEWSGRAPH_INTROSPECTION: 'true', NEWSGRAPH_IDE: '1' })).toMatchObject({ introspection: true, ide: true });
+    expect(loadConfig({ NEWSGRAPH_INTROSPECTION: 'off', NEWSGRAPH_IDE: 'no' })).toMatchObject({ introspection: false, ide: false });
+    expect(() => loadConfig({ NEWSGRAPH_INTROSPECTION: 'maybe' })).toThrow(/NEWSGRAPH_INTROSPECTION/);
+
+    const off = await start({ introspection: false });
+    const on = await start({ introspection: true });
+    const prodDefault = await start({ production: true });
+    const r = await post(off, { query: INTROSPECT });
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(r.json.data).toBeUndefined();
+    expect(codes(await post(prodDefault, { query: '{ __type(name: "Article") { name } }' }))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const ok = await post(on, { query: INTROSPECT });
+    expect(ok.json.data.__schema.queryType.name).toBe('Query');
+    // Ordinary queries are unaffected by the switch.
+    expect((await post(off, { query: '{ articles { totalCount } }' })).json.data.articles.totalCount).toBe(8);
+  });
+
+  it('rate limits per client on cost: RATE_LIMITED with 429 and Retry-After, other clients unaffected', async () => {
+    const keyA = 'rate-limit-key-aaaaaaaa';
+    const keyB = 'rate-limit-key-bbbbbbbb';
+    const url = await start({ apiKeyHashes: parseApiKeys(`${keyA},${keyB}`), rateLimit: { capacity: 3, refillPerSecond: 0.001 } });
+    const asA = { authorization: `Bearer ${keyA}` };
+    for (let i = 0; i < 3; i++) expect((await post(url, { query: '{ articles { totalCount } }' }, asA)).status).toBe(200);
+    // Invalid documents never execute and cost nothing.
+    expect((await post(url, { query: '{ nope }' }, asA)).status).toBe(400);
+    const limited = await post(url, { query: '{ articles { totalCount } }' }, asA);
+    expect(limited.status).toBe(429);
+    expect(codes(limited)).toEqual(['RATE_LIMITED']);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.json.data).toBeUndefined();
+    expect(limited.json.errors[0].extensions.http).toBeUndefined();
+    expect((await post(url, { query: '{ articles { totalCount } }' }, { 'x-api-key': keyB })).status).toBe(200);
+    expect((await post(url, { query: '{ articles { totalCount } }' })).status).toBe(200); // anonymous: by address
+  });
+
+  it('token buckets refill at the configured rate and charge the operation cost', () => {
+    let t = 0;
+    const limiter = createRateLimiter({ capacity: 100, refillPerSecond: 10 }, () => t);
+    expect(limiter.take('a', 60)).toEqual({ ok: true, remaining: 40 });
+    expect(limiter.take('a', 60)).toMatchObject({ ok: false, retryAfterMs: 2000 });
+    t = 2000;
+    expect(limiter.take('a', 60)).toEqual({ ok: true, remaining: 0 });
+    expect(limiter.take('b', 100)).toEqual({ ok: true, remaining: 0 });
+    expect(limiter.take('c', 500)).toMatchObject({ ok: false, retryAfterMs: 0 }); // full bucket, never enough
+    t = 1_000_000;
+    expect(limiter.take('a', 1)).toEqual({ ok: true, remaining: 99 }); // capped at capacity
+    expect(loadConfig({ NEWSGRAPH_RATE_LIMIT: '0' }).rateLimit).toBeNull();
+    expect(loadConfig({ NEWSGRAPH_RATE_LIMIT: '600' }).rateLimit).toEqual({ capacity: 600, refillPerSecond: 10 });
+  });
+});
