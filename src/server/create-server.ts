@@ -9,12 +9,14 @@ import { createErrorFormatter } from '../graphql/errors.ts';
 import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
 import { rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
 import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
+import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
 import { createApiKeyVerifier } from './auth/api-keys.ts';
 import { authenticateRequest } from './auth/authenticate-request.ts';
 import { deadlineSql, withDeadline } from './execution-deadline.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-bucket.ts';
 import { checkReadiness } from './readiness.ts';
+import { rejectNulParams } from './request-sql.ts';
 import { HttpError, readBody } from './read-body.ts';
 import { annotate, logRequest, requestIdOf } from './request-log.ts';
 
@@ -80,6 +82,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
     includeStacktraceInErrorResponses: !options.production,
     introspection: options.introspection ?? !options.production,
+    validationRules: [RootOperationExistsRule],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       errorLogPlugin(logger),
@@ -112,7 +115,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     let context: GraphQLContext | undefined;
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: toHeaderMap(req), search: url.search, body };
     const controller = new AbortController();
-    const sql = deadlineSql(options.sql, controller.signal, timeoutMs);
+    const sql = deadlineSql(rejectNulParams(options.sql), controller.signal, timeoutMs);
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => (context = createContext(sql, requestId, auth.viewer)),

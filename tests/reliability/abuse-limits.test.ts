@@ -105,6 +105,21 @@ describe('abusive requests are bounded', () => {
     expect((await post(off, { query: '{ articles { totalCount } }' })).json.data.articles.totalCount).toBe(8);
   });
 
+  it('client mistakes found by fuzzing are client errors, not masked internal errors', async () => {
+    const url = await start({ production: true });
+    const sub = await post(url, { query: 'subscription { articles { totalCount } }' });
+    expect(sub.status).toBe(400);
+    expect(codes(sub)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(sub.json.errors[0].message).toMatch(/does not support subscription/);
+    const nul = await post(url, { query: 'query ($n: String!) { organization(name: $n) { name } person(name: "ok") { name } }', variables: { n: 'a\u0000b' } });
+    expect(codes(nul)).toEqual(['BAD_USER_INPUT']);
+    expect(nul.json.errors[0].message).toMatch(/NUL/);
+    const apq = await post(url, { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } });
+    expect(apq.status).toBe(400);
+    expect(codes(apq)).toEqual(['BAD_REQUEST']);
+    expect(apq.json.errors[0].message).not.toBe('Internal server error');
+  });
+
   it('rate limits per client on cost: RATE_LIMITED with 429 and Retry-After, other clients unaffected', async () => {
     const keyA = 'rate-limit-key-aaaaaaaa';
     const keyB = 'rate-limit-key-bbbbbbbb';

@@ -113,7 +113,7 @@ describe('authentication over HTTP on the real server', () => {
   });
 
   it('a wrong key is refused with 401 UNAUTHENTICATED, even for a public read', async () => {
-    for (const headers of [{ authorization: 'Bearer not-a-valid-key-at-all' }, { 'x-api-key': `${KEY_A}-` }, { authorization: KEY_A.slice(0, -1) }]) {
+    for (const headers of <Record<string, string>[]>[{ authorization: 'Bearer not-a-valid-key-at-all' }, { 'x-api-key': `${KEY_A}-` }, { authorization: KEY_A.slice(0, -1) }]) {
       const r = await post(openUrl, READ, headers);
       expect(r.status).toBe(401);
       expect(codes(r)).toEqual(['UNAUTHENTICATED']);
@@ -126,7 +126,7 @@ describe('authentication over HTTP on the real server', () => {
     expect(anon.status).toBe(401);
     expect(codes(anon)).toEqual(['UNAUTHENTICATED']);
     expect(anon.json.data).toBeUndefined();
-    for (const headers of [{ authorization: `Bearer ${KEY_A}` }, { 'x-api-key': KEY_B }]) {
+    for (const headers of <Record<string, string>[]>[{ authorization: `Bearer ${KEY_A}` }, { 'x-api-key': KEY_B }]) {
       const r = await post(closedUrl, READ, headers);
       expect(r.status).toBe(200);
       expect(r.json.data.articles.totalCount).toBe(3);
