@@ -79,6 +79,8 @@ export interface ExtractedStatement extends Span {
   speaker: SpeakerRef | null;
   /** The speaker as written in the text ("a spokesperson for the US State Department", "Kwon"). */
   speakerText: string | null;
+  /** Where the speaker is written in the text (for evaluation against gold source spans). */
+  speakerSpan?: Span;
   /** Key into `Extraction.events` when the text ties the statement to an event. */
   eventKey: string | null;
   /** 0..1 */

@@ -1,0 +1,316 @@
+import type { Mention, OrganizationKind, PlaceKind } from './types.ts';
+import { CITIES, COUNTRIES, FAMILY_FIRST, FIRST_NAMES, KNOWN_ORGS, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, REGIONS, TITLE_WORDS } from './lexicon.ts';
+
+/** An entity found in one article, before keys are assigned. */
+export interface EntityDraft {
+  name: string;
+  aliases: Set<string>;
+  roles: Set<string>;
+  mentions: Mention[];
+}
+export interface OrgDraft extends EntityDraft {
+  kind: OrganizationKind;
+}
+export interface PlaceDraft extends EntityDraft {
+  kind: PlaceKind;
+  country: string | null;
+}
+
+export interface EntityIndexLocal {
+  people: EntityDraft[];
+  organizations: OrgDraft[];
+  places: PlaceDraft[];
+  /** Country name → government organisation standing for it ("Pyongyang said"). */
+  governmentFor(country: string, mention: Mention | null): OrgDraft;
+  personAt(start: number, end: number): EntityDraft | null;
+  /** Person mentions in text order (for pronoun resolution). */
+  personSpans: { start: number; end: number; person: EntityDraft }[];
+  orgSpans: { start: number; end: number; org: OrgDraft }[];
+  placeSpans: { start: number; end: number; place: PlaceDraft }[];
+  orgAt(start: number, end: number): OrgDraft | null;
+  placeAt(start: number, end: number): PlaceDraft | null;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+}
+
+// ---- gazetteer lookups ---------------------------------------------------------------------
+const PLACE_LOOKUP = new Map<string, { name: string; kind: PlaceKind; country: string | null }>();
+for (const c of COUNTRIES) {
+  PLACE_LOOKUP.set(c.name, { name: c.name, kind: 'COUNTRY', country: c.name });
+  for (const a of c.aliases) PLACE_LOOKUP.set(a, { name: c.name, kind: 'COUNTRY', country: c.name });
+  if (c.capital) PLACE_LOOKUP.set(c.capital, { name: c.capital, kind: 'CITY', country: c.name });
+}
+for (const [city, country] of Object.entries(CITIES)) PLACE_LOOKUP.set(city, { name: city, kind: 'CITY', country });
+for (const r of REGIONS) PLACE_LOOKUP.set(r, { name: r, kind: 'REGION', country: null });
+const DEMONYMS = new Map<string, string>();
+for (const c of COUNTRIES) DEMONYMS.set(c.demonym, c.name);
+const ORG_LOOKUP = new Map<string, { name: string; kind: OrganizationKind }>();
+for (const o of KNOWN_ORGS) {
+  ORG_LOOKUP.set(o.name, { name: o.name, kind: o.kind });
+  for (const a of o.aliases) ORG_LOOKUP.set(a, { name: o.name, kind: o.kind });
+}
+export const COUNTRY_BY_NAME = new Map(COUNTRIES.map((c) => [c.name, c]));
+
+/** Country a place or demonym refers to ("Pyongyang" → North Korea). */
+export function countryOf(text: string): string | null {
+  const clean = text.replace(/[’']s$/, '');
+  const p = PLACE_LOOKUP.get(clean);
+  if (p?.country) return p.country;
+  return DEMONYMS.get(clean) ?? null;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'de', 'bin', 'al', 'van', 'von', 'da', 'del', 'la', 'le', 'du', 'der']);
+const isCap = (w: string) => /^[A-Z\u00C0-\u00DE]/.test(w);
+
+/** Words of the text with offsets; possessive ’s is split off. */
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  const re = /[\p{L}\p{M}][\p{L}\p{M}\d.’'\-]*/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let w = m[0];
+    let end = m.index + w.length;
+    while (/[.\-’']$/.test(w) && !/^(?:[A-Z]\.)+$/.test(w) && !/^(?:Mr|Mrs|Ms|Dr|Gen|St|Jr)\.$/.test(w)) {
+      w = w.slice(0, -1);
+      end--;
+    }
+    let possessive = false;
+    if (/[’']s$/.test(w) && w.length > 2) {
+      w = w.slice(0, -2);
+      end -= 2;
+      possessive = true;
+    }
+    if (!w) continue;
+    // "Putin-Kim": two names joined by a hyphen are two mentions.
+    const parts = w.split('-');
+    if (parts.length === 2 && parts.every((p) => isCap(p) && p.length > 1)) {
+      out.push({ text: parts[0], start: m.index, end: m.index + parts[0].length, possessive: false });
+      out.push({ text: parts[1], start: m.index + parts[0].length + 1, end, possessive });
+      continue;
+    }
+    out.push({ text: w, start: m.index, end, possessive });
+  }
+  return out;
+}
+
+/** Maximal runs of capitalised words (allowing "of", "for"… inside), split at punctuation. */
+function capitalRuns(text: string, ws: Word[]): Word[][] {
+  const runs: Word[][] = [];
+  let cur: Word[] = [];
+  const flush = () => {
+    while (cur.length && !isCap(cur[cur.length - 1].text)) cur.pop();
+    if (cur.length) runs.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    const prev = cur[cur.length - 1];
+    const gap = prev ? text.slice(prev.end + (prev.possessive ? 2 : 0), w.start) : '';
+    if (prev && (gap !== ' ' || prev.possessive)) flush();
+    if (isCap(w.text)) cur.push(w);
+    else if (cur.length && CONNECTORS.has(w.text) && ws[i + 1] && isCap(ws[i + 1].text)) cur.push(w);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+type Segment = { kind: 'place' | 'org' | 'demonym' | 'title' | 'word' | 'connector'; words: Word[]; value?: string };
+
+function segment(run: Word[]): Segment[] {
+  const segs: Segment[] = [];
+  let i = 0;
+  while (i < run.length) {
+    let matched: Segment | null = null;
+    for (let len = Math.min(5, run.length - i); len >= 1 && !matched; len--) {
+      const slice = run.slice(i, i + len);
+      if (slice.slice(0, -1).some((w) => w.possessive)) continue;
+      const s = slice.map((w) => w.text).join(' ');
+      if (ORG_LOOKUP.has(s)) matched = { kind: 'org', words: slice, value: s };
+      else if (PLACE_LOOKUP.has(s)) matched = { kind: 'place', words: slice, value: s };
+      else if (DEMONYMS.has(s)) matched = { kind: 'demonym', words: slice, value: s };
+    }
+    if (!matched) {
+      const w = run[i];
+      if (CONNECTORS.has(w.text)) matched = { kind: 'connector', words: [w] };
+      else if (TITLE_WORDS.has(w.text) || TITLE_WORDS.has(w.text.replace(/\.$/, ''))) matched = { kind: 'title', words: [w] };
+      else matched = { kind: 'word', words: [w] };
+    }
+    segs.push(matched);
+    i += matched.words.length;
+  }
+  return segs;
+}
+
+const ROLE_NOUNS = 'leader|leaders|official|officials|adviser|advisers|advisor|advisors|envoy|minister|spokesman|spokeswoman|spokesperson|president|chairman|secretary|director|chief|diplomat|representative|ambassador|premier|chancellor|governor|senator|general|commander|boss|manager|coach|executive|analyst|economist|editor|founder|spokesman|captain|striker|singer|actor|actress|star|head|negotiator|aide|candidate|lawmaker|mayor|president-elect|nominee|host|player|champion|chairwoman|dictator|strongman|frontrunner|front-runner|rival|counterpart';
+const ROLE_BEFORE = new RegExp(`((?:(?:[A-Z][\\p{L}’'.-]*|the|a|an|former|deputy|vice|acting|senior|top|chief|special|presidential|national|foreign|defence|defense|security|prime|state|party|opposition|economic|trade|finance|justice|health|home)\\s+){0,5}(?:${ROLE_NOUNS}))\\s*(?:,\\s*)?$`, 'iu');
+const ROLE_AFTER = new RegExp(`^,\\s+((?:the |a |an |his |her )?(?:[\\p{L}’'-]+\\s+){0,3}?(?:${ROLE_NOUNS})\\b[^,;:.“”"]{0,140}),`, 'iu');
+
+/** Builds the article's people, organisations and places from capitalised runs and patterns. */
+export function findEntities(text: string): EntityIndexLocal {
+  const ws = words(text);
+  const runs = capitalRuns(text, ws);
+  const people = new Map<string, EntityDraft>();
+  const orgs = new Map<string, OrgDraft>();
+  const places = new Map<string, PlaceDraft>();
+  const singles: { word: Word; title: string | null }[] = [];
+  const personMentions: { start: number; end: number; person: EntityDraft }[] = [];
+  const orgMentions: { start: number; end: number; org: OrgDraft }[] = [];
+  const placeMentions: { start: number; end: number; place: PlaceDraft }[] = [];
+
+  const addOrg = (name: string, kind: OrganizationKind, m: Mention | null, alias?: string) => {
+    let o = orgs.get(name);
+    if (!o) orgs.set(name, (o = { name, kind, aliases: new Set(), roles: new Set(), mentions: [] }));
+    if (alias && alias !== name) o.aliases.add(alias);
+    if (m) {
+      o.mentions.push(m);
+      orgMentions.push({ start: m.start, end: m.end, org: o });
+    }
+    return o;
+  };
+  const addPlace = (key: string, m: Mention) => {
+    const info = PLACE_LOOKUP.get(key)!;
+    let p = places.get(info.name);
+    if (!p) places.set(info.name, (p = { name: info.name, kind: info.kind, country: info.country, aliases: new Set(), roles: new Set(), mentions: [] }));
+    if (key !== info.name) p.aliases.add(key);
+    p.mentions.push(m);
+    placeMentions.push({ start: m.start, end: m.end, place: p });
+  };
+  const mention = (ws2: Word[]): Mention => {
+    const start = ws2[0].start;
+    const end = ws2[ws2.length - 1].end;
+    return { start, end, text: text.slice(start, end) };
+  };
+  const addPerson = (name: string, m: Mention, role: string | null, alias?: string) => {
+    let p = people.get(name);
+    if (!p) people.set(name, (p = { name, aliases: new Set(), roles: new Set(), mentions: [] }));
+    if (alias && alias !== name) p.aliases.add(alias);
+    if (role) p.roles.add(role);
+    p.mentions.push(m);
+    personMentions.push({ start: m.start, end: m.end, person: p });
+  };
+
+  // Organisations written in lower case: "Pyongyang’s foreign ministry", "the US embassy in Moscow".
+  const ministry = /\b(?:([A-Z][\p{L}]+(?: [A-Z][\p{L}]+)?)(?:[’']s)? )?(foreign|defence|defense|interior|finance|trade|foreign affairs|economy|health|education) ministry\b/gu;
+  for (let m = ministry.exec(text); m; m = ministry.exec(text)) {
+    const country = m[1] ? countryOf(m[1]) : null;
+    if (!country) continue;
+    const demonym = COUNTRY_BY_NAME.get(country)?.demonym ?? country;
+    const area = m[2].replace(/\b\w/g, (c) => c.toUpperCase());
+    addOrg(`${demonym} ${area} Ministry`, 'MINISTRY', { start: m.index, end: m.index + m[0].length, text: m[0] }, m[0]);
+  }
+  const embassy = /\b([A-Z][\p{L}.]+|US|UK)(?:[’']s)? embassy in ([A-Z][\p{L}]+)/gu;
+  for (let m = embassy.exec(text); m; m = embassy.exec(text)) {
+    const country = countryOf(m[1]);
+    if (!country) continue;
+    const prefix = country === 'United States' ? 'US' : (COUNTRY_BY_NAME.get(country)?.demonym ?? country);
+    addOrg(`${prefix} Embassy in ${m[2]}`, 'GOVERNMENT', { start: m.index, end: m.index + m[0].length, text: m[0] }, m[0]);
+  }
+
+  for (const run of runs) {
+    const segs = segment(run);
+    // Leading sentence words that are not names ("The", "Though").
+    while (segs.length && segs[0].kind === 'word' && NOT_NAME.has(segs[0].words[0].text) && !PERSONAL_TITLES.test(segs[0].words[0].text)) segs.shift();
+    let i = 0;
+    while (i < segs.length) {
+      const s = segs[i];
+      if (s.kind === 'org') {
+        // "US State Department" keeps its country prefix via the canonical name.
+        addOrg(ORG_LOOKUP.get(s.value!)!.name, ORG_LOOKUP.get(s.value!)!.kind, mention(s.words), s.value);
+        i++;
+        continue;
+      }
+      if (s.kind === 'place') {
+        addPlace(s.value!, mention(s.words));
+        i++;
+        continue;
+      }
+      if (s.kind !== 'word') {
+        i++;
+        continue;
+      }
+      // A run of unknown capitalised words: a name, or an organisation ending in a suffix.
+      let j = i;
+      while (j < segs.length && segs[j].kind === 'word' && !(j > i && segs[j - 1].words[segs[j - 1].words.length - 1].possessive)) j++;
+      const nameWords = segs.slice(i, j).flatMap((x) => x.words).filter((w) => !NOT_NAME.has(w.text) || PERSONAL_TITLES.test(w.text));
+      const prefix = segs.slice(0, i);
+      i = j;
+      if (nameWords.length === 0) continue;
+      const joined = nameWords.map((w) => w.text).join(' ');
+      if (ORG_SUFFIXES.test(joined) && nameWords.length >= 2) {
+        const full = prefix.length && prefix.every((p) => p.kind !== 'title') ? prefix.flatMap((p) => p.words).concat(nameWords) : nameWords;
+        addOrg(full.map((w) => w.text).join(' '), /Party$/.test(joined) ? 'PARTY' : /Ministry|Department|Office/.test(joined) ? 'MINISTRY' : /Times|Post|Journal|News|Telegraph|Guardian|Herald/.test(joined) ? 'MEDIA' : 'OTHER', mention(full));
+        continue;
+      }
+      const titleWords = prefix.filter((p) => p.kind !== 'connector' || true).flatMap((p) => p.words);
+      const hasTitle = prefix.some((p) => p.kind === 'title');
+      const runRole = hasTitle ? text.slice(titleWords[0].start, titleWords[titleWords.length - 1].end) : null;
+      const m = mention(nameWords);
+      const beforeRaw = text.slice(Math.max(0, (titleWords[0]?.start ?? m.start) - 120), titleWords[0]?.start ?? m.start);
+      // Roles never reach back across a sentence, a paragraph or a quotation.
+      const cut = Math.max(beforeRaw.lastIndexOf('. '), beforeRaw.lastIndexOf('\n'), beforeRaw.lastIndexOf('”'), beforeRaw.lastIndexOf('“'), beforeRaw.lastIndexOf('"'), beforeRaw.lastIndexOf(': '));
+      const before = cut >= 0 ? beforeRaw.slice(cut + 1) : beforeRaw;
+      const after = text.slice(m.end, m.end + 200);
+      const lookback = ROLE_BEFORE.exec(before)?.[1]?.trim() ?? null;
+      const appositive = ROLE_AFTER.exec(after)?.[1]?.trim() ?? null;
+      const role = [lookback && runRole ? `${lookback} ${runRole}` : (lookback ?? runRole), appositive].find((r) => r) ?? null;
+      if (nameWords.length === 1) {
+        const t = titleWords.length ? titleWords[titleWords.length - 1].text : null;
+        singles.push({ word: nameWords[0], title: t && PERSONAL_TITLES.test(t) ? text.slice(titleWords[titleWords.length - 1].start, nameWords[0].end) : null });
+        continue;
+      }
+      const first = nameWords[0].text;
+      const looksPerson = FIRST_NAMES.has(first) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
+      if (!looksPerson || nameWords.length > 4) continue;
+      addPerson(joined, m, role ? role.replace(/\s+/g, ' ') : null);
+    }
+  }
+
+  // Single words: surnames of people named in full earlier ("Pompeo", "Chairman Kim").
+  const fullNames = [...people.values()];
+  for (const { word, title } of singles) {
+    const candidates = fullNames.filter((p) => {
+      const parts = p.name.split(' ');
+      return parts[parts.length - 1] === word.text || (FAMILY_FIRST.has(parts[0]) && parts[0] === word.text);
+    });
+    const m: Mention = title ? { start: word.end - title.length, end: word.end, text: title } : { start: word.start, end: word.end, text: word.text };
+    if (candidates.length) {
+      // The most prominent: most mentions, then first introduced (Kim → Kim Jong Un, not Kim Chang Son).
+      const best = candidates.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
+      addPerson(best.name, m, null, m.text);
+    } else if (title && !PLACE_LOOKUP.has(word.text) && !ORG_LOOKUP.has(word.text) && !NOT_NAME.has(word.text) && !/^(?:President|Chairman|Minister|Secretary)$/.test(word.text)) {
+      addPerson(word.text, m, null);
+    } else if (PLACE_LOOKUP.has(word.text)) {
+      addPlace(word.text, m);
+    }
+  }
+
+  const within = <T extends { start: number; end: number }>(list: T[], start: number, end: number) => list.find((x) => x.start < end && x.end > start) ?? null;
+  const governments = new Map<string, OrgDraft>();
+  return {
+    people: [...people.values()],
+    organizations: [...orgs.values()],
+    places: [...places.values()],
+    governmentFor(country, m) {
+      const existing = orgs.get(country) ?? governments.get(country);
+      const o = existing ?? addOrg(country, 'GOVERNMENT', null);
+      governments.set(country, o);
+      if (m) {
+        o.aliases.add(m.text.replace(/^the /i, ''));
+        o.mentions.push(m);
+      }
+      if (!this.organizations.includes(o)) this.organizations.push(o);
+      return o;
+    },
+    personSpans: personMentions.sort((a, b) => a.start - b.start),
+    orgSpans: orgMentions.sort((a, b) => a.start - b.start),
+    placeSpans: placeMentions.sort((a, b) => a.start - b.start),
+    personAt: (s, e) => within(personMentions, s, e)?.person ?? null,
+    orgAt: (s, e) => within(orgMentions, s, e)?.org ?? null,
+    placeAt: (s, e) => within(placeMentions, s, e)?.place ?? null,
+  };
+}

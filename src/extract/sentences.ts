@@ -1,0 +1,42 @@
+import type { Span } from '../ingest/types.ts';
+
+export interface Sentence extends Span {
+  text: string;
+  paragraph: number;
+}
+
+const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|St|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Ltd|Co|Corp|Jr|Sr)|\b[A-Z]|\b(?:U\.S|U\.K|U\.N|E\.U))\.$/;
+
+/**
+ * Splits each paragraph into sentences without breaking inside an open double quote, so that a
+ * multi-sentence quotation stays with its attribution.
+ */
+export function splitSentences(text: string, paragraphs: Span[]): Sentence[] {
+  const out: Sentence[] = [];
+  paragraphs.forEach((p, pi) => {
+    let start = p.start;
+    let depth = 0;
+    let straightOpen = false;
+    for (let i = p.start; i < p.end; i++) {
+      const ch = text[i];
+      if (ch === '“') depth++;
+      else if (ch === '”') depth = Math.max(0, depth - 1);
+      else if (ch === '"') straightOpen = !straightOpen;
+      if ((ch === '.' || ch === '!' || ch === '?') && depth === 0 && !straightOpen) {
+        let j = i + 1;
+        while (j < p.end && /["”’)\]]/.test(text[j])) j++;
+        if (j >= p.end) break;
+        if (text[j] !== ' ') continue;
+        let k = j;
+        while (k < p.end && text[k] === ' ') k++;
+        if (k >= p.end || !/["“‘(A-Z0-9]/.test(text[k])) continue;
+        if (ch === '.' && ABBREVIATIONS.test(text.slice(Math.max(p.start, i - 6), i + 1))) continue;
+        out.push({ start, end: j, text: text.slice(start, j), paragraph: pi });
+        start = k;
+        i = k - 1;
+      }
+    }
+    if (start < p.end) out.push({ start, end: p.end, text: text.slice(start, p.end), paragraph: pi });
+  });
+  return out;
+}

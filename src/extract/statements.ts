@@ -1,0 +1,296 @@
+import type { Sentence } from './sentences.ts';
+import type { EntityDraft, EntityIndexLocal, OrgDraft } from './entities.ts';
+import { countryOf } from './entities.ts';
+import { SPEECH_VERBS } from './lexicon.ts';
+import type { Span } from '../ingest/types.ts';
+import type { Mention, StatementKind } from './types.ts';
+
+export interface StatementDraft extends Span {
+  text: string;
+  kind: StatementKind;
+  cue: string | null;
+  speaker: { type: 'person'; entity: EntityDraft } | { type: 'organization'; entity: OrgDraft } | null;
+  speakerText: string | null;
+  speakerSpan: Span | null;
+  confidence: number;
+  sentence: Sentence;
+}
+
+interface Quote extends Span {
+  /** Content span, without the marks. */
+  inner: Span;
+  words: number;
+}
+
+/** Direct quotations in all styles: “ ” " " ‘ ’ (single quotes only where they cannot be apostrophes). */
+export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
+  const out: Quote[] = [];
+  for (const p of paragraphs) {
+    const s = text.slice(p.start, p.end);
+    const add = (open: number, close: number) => {
+      const inner = { start: p.start + open + 1, end: p.start + close };
+      const content = text.slice(inner.start, inner.end);
+      if (!content.trim()) return;
+      out.push({ start: p.start + open, end: p.start + close + 1, inner, words: content.trim().split(/\s+/).length });
+    };
+    let open = -1;
+    let straight = -1;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i];
+      if (ch === '“') open = i;
+      else if (ch === '”' && open >= 0) {
+        add(open, i);
+        open = -1;
+      } else if (ch === '"') {
+        if (straight < 0) straight = i;
+        else {
+          add(straight, i);
+          straight = -1;
+        }
+      }
+    }
+    // A quotation running to the end of its paragraph (continued in the next one).
+    if (open >= 0 && s.length - open > 20) out.push({ start: p.start + open, end: p.end, inner: { start: p.start + open + 1, end: p.end }, words: s.slice(open + 1).split(/\s+/).length });
+    const single = /(^|[\s(“—–-])‘([^‘’]*?[^\s])’(?![\p{L}])/gu;
+    for (let m = single.exec(s); m; m = single.exec(s)) {
+      const o = m.index + m[1].length;
+      add(o, o + m[2].length + 1);
+    }
+    const straightSingle = /(^|[\s(])'([^'\n]{2,}?[^\s])'(?![\p{L}])/gu;
+    for (let m = straightSingle.exec(s); m; m = straightSingle.exec(s)) {
+      const o = m.index + m[1].length;
+      add(o, o + m[2].length + 1);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const VERB = `(?:${SPEECH_VERBS})`;
+const ADVERBIAL = String.raw`(?:\s+(?:on|in|at|last|this|late|early|earlier|later)\s+[\p{L}\d’' ]{1,30}?|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|repeatedly|again|publicly|previously|also))?`;
+const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
+const NP_HEADS = /\b(spokesperson|spokesman|spokeswoman|official|officials|source|sources|minister|ministry|agency|newspaper|government|media|statement|diplomat|diplomats|embassy|aide|aides|analyst|analysts|police|army|military|report|reports|officer|officers|lawyer|lawyers|experts?|president|leader|company|firm|party|group|committee|council|white house|kremlin|administration)\b/i;
+
+/** Where the subject noun phrase before `pos` starts (bounded by a comma, conjunction or 12 words). */
+function subjectBefore(s: string, pos: number): number {
+  const before = s.slice(0, pos);
+  let start = pos;
+  let words = 0;
+  for (let i = pos - 1; i >= 0; i--) {
+    if (/[,;:“”"(—–]/.test(before[i]) && !(before[i] === ',' && /^\s*[A-Z]/.test(before.slice(i + 1)) && words > 0 && false)) break;
+    if (before[i] === ' ' && SUBJECT_STOP.test(before.slice(0, i + 1)) && words > 0) {
+      start = i + 1;
+      const stop = /(\b\w+)\s*$/.exec(before.slice(0, i + 1));
+      if (stop && /^(and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|what|than)$/i.test(stop[1])) break;
+    }
+    if (before[i] === ' ') words++;
+    if (words > 12) break;
+    start = i;
+  }
+  return start;
+}
+
+export interface SpeakerResolver {
+  resolve(span: Span, text: string, sentenceStart: number): StatementDraft['speaker'];
+}
+
+const PRONOUNS = /^(?:he|she|it|they)$/i;
+
+/** Maps a speaker noun phrase to an entity: person > organisation > capital/country acting as a government > pronoun. */
+export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
+  return (span: Span): StatementDraft['speaker'] => {
+    const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
+    const persons = index.personSpans.filter((p) => p.start >= span.start && p.end <= span.end);
+    const org = index.orgSpans.find((o) => o.start >= span.start && o.end <= span.end);
+    const place = index.placeSpans.find((p) => p.start >= span.start && p.end <= span.end);
+    if (persons.length && !(org && /^(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|official|source)/i.test(phrase))) {
+      // "Kwon Jong Gun, director general of ..." → the person, not the ministry in the appositive.
+      return { type: 'person', entity: persons[0].person };
+    }
+    if (org) return { type: 'organization', entity: org.org };
+    if (place && phrase.split(/\s+/).length <= 4) {
+      const country = countryOf(fullText.slice(place.start, place.end));
+      if (country) return { type: 'organization', entity: index.governmentFor(country, { start: place.start, end: place.end, text: fullText.slice(place.start, place.end) } as Mention) };
+    }
+    const lower = phrase.toLowerCase();
+    if (PRONOUNS.test(lower)) {
+      if (lower === 'it') {
+        const last = [...history].reverse().find((h) => h.speaker?.type === 'organization');
+        return last?.speaker ?? null;
+      }
+      if (lower === 'he' || lower === 'she') {
+        const before = index.personSpans.filter((p) => p.end <= span.start);
+        const lastSpeaker = [...history].reverse().find((h) => h.speaker?.type === 'person');
+        const recent = before[before.length - 1];
+        if (lastSpeaker && (!recent || lastSpeaker.start > recent.start - 400)) return lastSpeaker.speaker;
+        return recent ? { type: 'person', entity: recent.person } : null;
+      }
+      return null;
+    }
+    // "the spokesperson added" → the last speaker described with that noun.
+    const head = NP_HEADS.exec(lower)?.[1];
+    if (head && /^(?:the|this)\b/i.test(fullText.slice(span.start, span.end).trim())) {
+      const prev = [...history].reverse().find((h) => h.speaker && h.speakerText?.toLowerCase().includes(head));
+      if (prev) return prev.speaker;
+    }
+    return null;
+  };
+}
+
+function kindOf(content: Span, quotes: Quote[]): StatementKind {
+  return quotes.some((q) => q.start >= content.start && q.end <= content.end) ? 'MIXED' : 'INDIRECT';
+}
+
+function trimSpan(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /[\s,;:—–-]/.test(text[start])) start++;
+  while (end > start && /[\s,.;:—–-]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** Direct and indirect statements with their speakers, sentence by sentence. */
+export function findStatements(text: string, sentences: Sentence[], paragraphs: Span[], index: EntityIndexLocal, dateline: string | null): StatementDraft[] {
+  const quotes = findQuotes(text, paragraphs);
+  const out: StatementDraft[] = [];
+  const resolveSpeaker = createSpeakerResolver(index, text, out);
+  const verbAfterQuote = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}’'.\\- ]{1,60}?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}’'.\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'u');
+
+  for (const sent of sentences) {
+    const s = text.slice(sent.start, sent.end);
+    const inSentence = quotes.filter((q) => q.start >= sent.start && q.start < sent.end);
+    const handled = new Set<Quote>();
+
+    // 1. Direct quotations with an attribution right after ("…,” said Kwon.) or before (Kwon said: “…”).
+    for (const q of inSentence) {
+      const after = text.slice(q.end, Math.min(sent.end, q.end + 260));
+      const before = text.slice(sent.start, q.start);
+      const startsSentence = before.trim() === '' || /[:]\s*$/.test(before);
+      const full = q.words >= 4 && (startsSentence || /(?:said|says|added|told \w+)[,:]?\s*$/i.test(before));
+      if (!full) continue;
+      let speakerSpan: Span | null = null;
+      let cue: string | null = null;
+      const m = verbAfterQuote.exec(after);
+      if (m && /^[,.!?”"’'\s]/.test(after) && q.inner.end - q.inner.start > 0 && /[,.!?]$/.test(text.slice(q.inner.start, q.inner.end).trim() + (after[0] === ',' ? ',' : ''))) {
+        if (m[1]) {
+          const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
+          speakerSpan = { start: off, end: off + m[2].trim().length };
+          cue = m[1];
+        } else if (m[3]) {
+          const off = q.end + m[0].indexOf(m[3]);
+          speakerSpan = { start: off, end: off + m[3].trim().length };
+          cue = m[4] ? `${m[4]} quoted as saying` : m[5];
+        }
+      }
+      if (!speakerSpan) {
+        const bm = new RegExp(`(${VERB})${ADVERBIAL}\\s*[:,]?\\s*$`, 'iu').exec(before);
+        if (bm) {
+          const subjStart = subjectBefore(before, bm.index);
+          speakerSpan = trimSpan(text, { start: sent.start + subjStart, end: sent.start + bm.index });
+          cue = bm[1];
+          if (speakerSpan.end <= speakerSpan.start) speakerSpan = null;
+        }
+      }
+      let speaker = speakerSpan ? resolveSpeaker(speakerSpan) : null;
+      let confidence = speaker ? 0.9 : 0.4;
+      if (!speakerSpan) {
+        // A quote standing alone continues the previous quoted speaker.
+        const prev = out[out.length - 1];
+        if (prev && prev.kind === 'DIRECT' && prev.speaker && sent.start - prev.end < 600) {
+          speaker = prev.speaker;
+          confidence = 0.6;
+        }
+      }
+      handled.add(q);
+      out.push({
+        start: q.inner.start,
+        end: q.inner.end,
+        text: text.slice(q.inner.start, q.inner.end),
+        kind: 'DIRECT',
+        cue,
+        speaker,
+        speakerText: speakerSpan ? text.slice(speakerSpan.start, speakerSpan.end) : null,
+        speakerSpan,
+        confidence,
+        sentence: sent,
+      });
+    }
+    if (handled.size && inSentence.every((q) => handled.has(q))) continue;
+
+    // 2. Reported speech. Mask handled quotes so their words are not taken as cues.
+    const masked = s.replace(/[“”]/g, '"');
+    const content0 = dateline && sent.start === paragraphs[0]?.start ? (/^[A-Z][A-Z .'-]+(?:,[^:]{0,30})?:\s*/.exec(s)?.[0].length ?? 0) : 0;
+    const push = (content: Span, speakerSpan: Span, cue: string, confidence: number) => {
+      const c = trimSpan(text, content);
+      if (c.end - c.start < 8 || text.slice(c.start, c.end).split(/\s+/).length < 3) return;
+      const speaker = resolveSpeaker(speakerSpan);
+      out.push({
+        start: c.start,
+        end: c.end,
+        text: text.slice(c.start, c.end),
+        kind: kindOf(c, quotes),
+        cue,
+        speaker,
+        speakerText: text.slice(speakerSpan.start, speakerSpan.end).trim(),
+        speakerSpan,
+        confidence: speaker ? confidence : 0.35,
+        sentence: sent,
+      });
+    };
+    const abs = (i: number) => sent.start + i;
+    let m: RegExpExecArray | null;
+
+    // "X was quoted as saying …", "X cited Y as saying …"
+    if ((m = /\b(was|were) quoted as saying\b(?: that)?/iu.exec(masked)) || (m = /\bcit(?:ed|ing) [^,.]{1,80}? as saying\b(?: that)?/iu.exec(masked))) {
+      const subj = subjectBefore(masked, m.index);
+      push({ start: abs(m.index + m[0].length), end: sent.end }, trimSpan(text, { start: abs(subj), end: abs(m.index) }), m[0].replace(/ that$/, ''), 0.8);
+      continue;
+    }
+    // "…, according to X." / "According to X, …"
+    if ((m = /,?\s*according to ((?:the |a |an )?[^,.;]{2,80})[,.]?\s*$/iu.exec(masked)) && m.index > 10) {
+      push({ start: abs(content0), end: abs(m.index) }, trimSpan(text, { start: abs(m.index + m[0].indexOf(m[1])), end: abs(m.index + m[0].indexOf(m[1]) + m[1].length) }), 'according to', 0.75);
+      continue;
+    }
+    if ((m = /^according to ((?:the |a |an )?[^,]{2,80}),\s*/iu.exec(masked.slice(content0)))) {
+      push({ start: abs(content0 + m[0].length), end: sent.end }, { start: abs(content0 + 13), end: abs(content0 + 13 + m[1].length) }, 'according to', 0.75);
+      continue;
+    }
+    // Trailing attribution: "…, the Kremlin said (on Thursday)(, citing …)."
+    const trailing = new RegExp(`,\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?${ADVERBIAL}(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
+    let trailingMatch: RegExpExecArray | null = null;
+    for (let t = trailing.exec(masked); t; t = trailing.exec(masked)) {
+      if (t.index > masked.length * 0.3 && t[1].split(/\s+/).length <= 9 && !/\b(?:that|which|who)\b/i.test(t[1])) trailingMatch = t;
+    }
+    if (trailingMatch) {
+      const subjStart = trailingMatch.index + trailingMatch[0].indexOf(trailingMatch[1]);
+      push({ start: abs(content0), end: abs(trailingMatch.index) }, trimSpan(text, { start: abs(subjStart), end: abs(subjStart + trailingMatch[1].length) }), trailingMatch[2], 0.8);
+      continue;
+    }
+    // "X described/denounced Y as …"
+    if ((m = /\b(described|denounced|branded|labelled|labeled|dismissed|hailed)\b(?=[^.]{1,60}\bas\b)/iu.exec(masked))) {
+      const subj = subjectBefore(masked, m.index);
+      if (subj < m.index) {
+        push({ start: abs(m.index + m[0].length), end: sent.end }, trimSpan(text, { start: abs(subj), end: abs(m.index) }), m[1], 0.7);
+        continue;
+      }
+    }
+    // "X said (on Thursday) (that) …"
+    const forward = new RegExp(`\\b(${VERB})\\b(?:\\s+(?:reporters|journalists|the (?:newspaper|agency|BBC|media|press)|\\p{Lu}[\\p{L}]+(?: \\p{Lu}[\\p{L}]+)?)(?=\\s+(?:that|on|in|he|she|it|they)\\b))?(?:\\s+in a statement)?${ADVERBIAL}(?:\\s+(that))?(:)?\\s+`, 'gu');
+    for (let f = forward.exec(masked); f; f = forward.exec(masked)) {
+      if (/^(?:says|say|said)$/i.test(f[1]) && /\b(?:to|it is|was|is)\s+$/i.test(masked.slice(0, f.index))) continue;
+      // Transitive verbs ("announced the talks", "maintained ties") report speech only with "that" or a colon.
+      if (!/^(?:said|says|say|told|tells|added|adds|claimed|claims|claiming|insisted|insists|warned|warns|argued|argues|stressed|stresses|wrote|writes|replied|replies|predicted|predicts|believes|believed|explained|explains|noted|notes)$/.test(f[1]) && !f[2] && !f[3]) continue;
+      let subj = subjectBefore(masked, f.index);
+      const subjText = masked.slice(subj, f.index).replace(/\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|has long|then|again|once)\b\s*$/gi, '').trim();
+      if (!subjText || subjText.split(/\s+/).length > 10) continue;
+      subj = masked.indexOf(subjText, subj);
+      const conj = /^(?:Though|Although|While|As|Because)\b/.test(masked.slice(Math.max(0, subj - 10), subj).trim().split(/\s+/).pop() ?? '');
+      let endPos = sent.end;
+      if (conj) {
+        const comma = masked.indexOf(',', f.index + f[0].length);
+        if (comma > 0) endPos = abs(comma);
+      }
+      push({ start: abs(f.index + f[0].length), end: endPos }, { start: abs(subj), end: abs(subj + subjText.length) }, f[1], 0.75);
+      break;
+    }
+  }
+  return out;
+}

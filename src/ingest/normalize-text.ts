@@ -1,0 +1,63 @@
+/**
+ * Character-level normalisation applied before any offset is computed. Mostly 1:1 replacements;
+ * mis-encoded UTF-8 read as Windows-1252 ("â€™") is repaired first, which shortens the text, so all
+ * offsets point into the normalised result.
+ */
+const MOJIBAKE: [RegExp, string][] = [
+  [/â€™/g, '’'],
+  [/â€˜/g, '‘'],
+  [/â€œ/g, '“'],
+  [/â€\u009d|â€\u201d/g, '”'],
+  [/â€"/g, '—'],
+  [/â€“/g, '–'],
+  [/Ã©/g, 'é'],
+];
+
+const SINGLE: Record<string, string> = {
+  '´': '’', // acute accent used as apostrophe ("Korea´s")
+  '`': '‘',
+  '′': '’',
+  '″': '"',
+  '«': '“',
+  '»': '”',
+  '„': '“',
+  '‚': '‘',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u200b': '',
+  '\ufeff': '',
+};
+
+export function normalizeText(input: string): string {
+  let s = input.replace(/\r\n?/g, '\n');
+  if (s.includes('â€') || s.includes('Ã')) for (const [re, to] of MOJIBAKE) s = s.replace(re, to);
+  let out = '';
+  for (const ch of s) {
+    const mapped = SINGLE[ch];
+    out += mapped === undefined ? ch : mapped;
+  }
+  // A left quote used as an apostrophe ("Russia‘s") is an apostrophe.
+  return out.replace(/(\p{L})‘(s\b)/gu, '$1’$2').replace(/[\t\f\v]+/g, ' ');
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
+
+/** Very small HTML-to-text: block tags become paragraph breaks; scripts/styles dropped. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|h[1-6]|li|blockquote|section|article|header|footer|title)>/gi, '\n\n')
+    .replace(/<[^>]{0,2000}>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    });
+}
+
+export function looksLikeHtml(s: string): boolean {
+  return /<(html|body|p|div|br|span|article|h[1-6])\b[^>]*>/i.test(s.slice(0, 20000));
+}

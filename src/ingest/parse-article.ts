@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { ParseError } from './parse-error.ts';
+import { htmlToText, looksLikeHtml, normalizeText } from './normalize-text.ts';
+import type { Paragraph, ParsedArticle, RawArticle } from './types.ts';
+
+export { ParseError };
+
+/** UTF-8, else Windows-1252 (a superset of Latin-1); binary content is refused. */
+export function decodeArticleBytes(buf: Buffer, origin = 'input'): string {
+  const sample = buf.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) throw new ParseError(origin, 'binary file (contains NUL bytes), not an article');
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (sample.length > 0 && control / sample.length > 0.05) throw new ParseError(origin, 'binary file (control characters), not an article');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(buf);
+  }
+}
+
+const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$/i;
+const SOURCE_LINE = /^\s*Source:\s*(.+?)(?:\s+date\s+(\d{4}-\d{2}-\d{2})\b.*)?\s*$/i;
+const DATELINE = /^([A-Z][A-Z.'\- ]{1,40}[A-Z])(?:,\s*[A-Za-z][A-Za-z .]{1,30}?)?\s*(?::|\s[-–—]{1,2})\s+(?=\S)/;
+const CREDIT = /\[(?:File|Photo|Image|Picture|Video)?:?[^\]]*(?:Reuters|AFP|AP|Getty|EPA|File|Photo|Images|Xinhua|Yonhap|KCNA)[^\]]*\]\s*$/i;
+const CAPTION_START = /^(?:A |An |The )?(?:combination of |combo of )?(?:file )?(?:photo|photos|picture|pictures|image|images)\b|^(?:photo|picture|image|file photo)s?:/i;
+
+function isCaption(line: string): boolean {
+  return CREDIT.test(line) || CAPTION_START.test(line) || /\bfile photos?\b/i.test(line) && !/[.!?]["”’]?$/.test(line);
+}
+
+/** Stray numbers (image ids), separators. */
+function isJunk(line: string): boolean {
+  return /^[\d\s\-_=*#.]+$/.test(line);
+}
+
+/** A short line without final punctuation between paragraphs: a subheading, not body text. */
+function isSubheading(line: string): boolean {
+  return line.length <= 60 && !/[.!?:;,"”’)]$/.test(line) && line.split(/\s+/).length <= 8;
+}
+
+/** Turns raw article text into the normalised article every later stage works on. */
+export function parseArticle(input: RawArticle): ParsedArticle {
+  const origin = input.origin;
+  if (typeof input.raw !== 'string') throw new ParseError(origin, 'no text');
+  let raw = input.raw;
+  if (raw.includes('\u0000')) throw new ParseError(origin, 'binary content (NUL bytes), not an article');
+  if (looksLikeHtml(raw)) raw = htmlToText(raw);
+  const normalized = normalizeText(raw);
+  if (normalized.trim() === '') throw new ParseError(origin, 'empty article');
+
+  const lines = normalized.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
+  let title: string | null = input.meta?.title ? normalizeText(input.meta.title).trim() : null;
+  let publishedAt: string | null = null;
+  let source: string | null = null;
+  const captions: string[] = [];
+  const body: string[] = [];
+
+  let i = 0;
+  if (!title) {
+    while (i < lines.length && lines[i] === '') i++;
+    const first = lines[i] ?? '';
+    const dated = DATE_LINE.exec(first);
+    if (dated) {
+      publishedAt = dated[1];
+      title = dated[2].trim() || null;
+      i++;
+      if (!title) {
+        while (i < lines.length && lines[i] === '') i++;
+        title = lines[i] ?? null;
+        i++;
+      }
+    } else if (first.length <= 300 && lines.length > 1) {
+      title = first;
+      i++;
+    }
+  }
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    const dated = DATE_LINE.exec(line);
+    if (dated && !publishedAt) {
+      publishedAt = dated[1];
+      continue;
+    }
+    const src = SOURCE_LINE.exec(line);
+    if (src) {
+      source = src[1].replace(/[.\s]+$/, '');
+      if (src[2] && !publishedAt) publishedAt = src[2];
+      continue;
+    }
+    if (isJunk(line)) continue;
+    if (isCaption(line)) {
+      captions.push(line);
+      continue;
+    }
+    if (body.length > 0 && isSubheading(line)) continue;
+    body.push(line);
+  }
+  if (input.meta?.publishedAt) publishedAt = input.meta.publishedAt.slice(0, 10);
+  if (input.meta?.source) source = input.meta.source;
+  if (!title) title = body.length ? body[0].slice(0, 120) : '';
+  if (body.length === 0 && !title) throw new ParseError(origin, 'no usable text');
+  if (publishedAt && (!/^\d{4}-\d{2}-\d{2}$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt)))) publishedAt = null;
+
+  let dateline: string | null = input.meta?.dateline ? normalizeText(input.meta.dateline).replace(/[\s:\-–—]+$/, '').trim() || null : null;
+  if (!dateline && body.length) {
+    const m = DATELINE.exec(body[0]);
+    if (m && m[1].length >= 3) dateline = m[1].trim();
+  }
+
+  const paragraphs: Paragraph[] = [];
+  let text = '';
+  for (const p of body) {
+    if (text) text += '\n\n';
+    paragraphs.push({ text: p, start: text.length, end: text.length + p.length });
+    text += p;
+  }
+  const contentHash = createHash('sha256').update(`${title}\n${text}`).digest('hex');
+  return {
+    title: title.slice(0, 1000),
+    source,
+    url: input.meta?.url ?? null,
+    publishedAt,
+    dateline,
+    text,
+    paragraphs,
+    captions,
+    contentHash,
+  };
+}

@@ -1,0 +1,10 @@
+/** A source that cannot be turned into an article; the batch reports it and goes on. */
+export class ParseError extends Error {
+  override name = 'ParseError';
+  constructor(
+    readonly origin: string,
+    message: string,
+  ) {
+    super(`${origin}: ${message}`);
+  }
+}
