@@ -66,9 +66,36 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
 }
 
 const VERB = `(?:${SPEECH_VERBS})`;
+const ATTRIBUTED_AFTER = new RegExp(`^[,.!?]?\\s*(?:[\\p{L}][\\p{L}\\d’'.\\-, ]{0,80}?\\s+)?(?:${VERB})\\b`, 'iu');
 const ADVERBIAL = String.raw`(?:\s+(?:on|in|at|last|this|late|early|earlier|later)\s+[\p{L}\d’' ]{1,30}?|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|repeatedly|again|publicly|previously|also))?`;
 const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
 const NP_HEADS = /\b(spokesperson|spokesman|spokeswoman|official|officials|source|sources|minister|ministry|agency|newspaper|government|media|statement|diplomat|diplomats|embassy|aide|aides|analyst|analysts|police|army|military|report|reports|officer|officers|lawyer|lawyers|experts?|president|leader|company|firm|party|group|committee|council|white house|kremlin|administration)\b/i;
+
+/**
+ * The subject before a cue verb, stepping over an appositive: in "her adviser, Jake Sullivan, said"
+ * the subject is "Jake Sullivan"; in "Kwon, director general of ..., said" it is "Kwon".
+ */
+function subjectSpanBefore(s: string, pos: number): { start: number; end: number } {
+  const head = s.slice(0, pos).replace(/\s+$/, '');
+  if (!head.endsWith(',')) return { start: subjectBefore(s, pos), end: pos };
+  const segments: { start: number; end: number }[] = [];
+  let end = head.length - 1;
+  for (let k = 0; k < 2 && end > 0; k++) {
+    const comma = head.lastIndexOf(',', end - 1);
+    const start = comma + 1;
+    segments.push({ start, end });
+    if (comma < 0) break;
+    end = comma;
+  }
+  const trimmed = segments.map((x) => {
+    let a = x.start;
+    while (a < x.end && s[a] === ' ') a++;
+    return { start: a, end: x.end };
+  });
+  const [near, far] = trimmed;
+  if (far && /^[a-z]/.test(s.slice(near.start, near.end)) && /^[\p{Lu}]/u.test(s.slice(far.start, far.end))) return { start: subjectBefore(s, far.end), end: far.end };
+  return near && near.end > near.start ? { start: subjectBefore(s, near.end), end: near.end } : { start: pos, end: pos };
+}
 
 /** Where the subject noun phrase before `pos` starts (bounded by a comma, conjunction or 12 words). */
 function subjectBefore(s: string, pos: number): number {
@@ -152,7 +179,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
   const quotes = findQuotes(text, paragraphs);
   const out: StatementDraft[] = [];
   const resolveSpeaker = createSpeakerResolver(index, text, out);
-  const verbAfterQuote = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}’'.\\- ]{1,60}?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}’'.\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'u');
+  const verbAfterQuote = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}’'.\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
 
   for (const sent of sentences) {
     const s = text.slice(sent.start, sent.end);
@@ -164,7 +191,9 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       const after = text.slice(q.end, Math.min(sent.end, q.end + 260));
       const before = text.slice(sent.start, q.start);
       const startsSentence = before.trim() === '' || /[:]\s*$/.test(before);
-      const full = q.words >= 4 && (startsSentence || /(?:said|says|added|told \w+)[,:]?\s*$/i.test(before));
+      const attributedAfter = ATTRIBUTED_AFTER.test(after.replace(/^[”"’']/, ''));
+      const introduced = new RegExp(`(?:${VERB})${ADVERBIAL}[,:]?\\s*$`, 'u').test(before) || /:\s*$/.test(before);
+      const full = (startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced);
       if (!full) continue;
       let speakerSpan: Span | null = null;
       let cue: string | null = null;
@@ -183,23 +212,64 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       if (!speakerSpan) {
         const bm = new RegExp(`(${VERB})${ADVERBIAL}\\s*[:,]?\\s*$`, 'iu').exec(before);
         if (bm) {
-          const subjStart = subjectBefore(before, bm.index);
-          speakerSpan = trimSpan(text, { start: sent.start + subjStart, end: sent.start + bm.index });
+          const subj = subjectSpanBefore(before, bm.index);
+          speakerSpan = trimSpan(text, { start: sent.start + subj.start, end: sent.start + subj.end });
           cue = bm[1];
           if (speakerSpan.end <= speakerSpan.start) speakerSpan = null;
         }
       }
+      // A quotation opening a paragraph after "Cruz continued:" is introduced by the previous paragraph.
+      if (!speakerSpan && before.trim() === '' && sent.paragraph > 0 && sent.start === paragraphs[sent.paragraph].start) {
+        const prevPara = paragraphs[sent.paragraph - 1];
+        const tail = text.slice(Math.max(prevPara.start, prevPara.end - 300), prevPara.end);
+        if (/:\s*$/.test(tail)) {
+          const vm = new RegExp(`(${VERB})${ADVERBIAL}[^.:;!?]{0,40}:\\s*$`, 'iu').exec(tail);
+          if (vm) {
+            const base = prevPara.end - tail.length;
+            const subj = subjectSpanBefore(tail, vm.index);
+            const span = trimSpan(text, { start: base + subj.start, end: base + subj.end });
+            if (span.end > span.start) {
+              speakerSpan = span;
+              cue = vm[1];
+            }
+          }
+        }
+      }
+      if (!speakerSpan) {
+        // "Cruz called them on it:", "pollster Daron Shaw: “…”": the first named entity of the introducing clause.
+        const introStart = before.trim() === '' && sent.paragraph > 0 && sent.start === paragraphs[sent.paragraph].start ? paragraphs[sent.paragraph - 1].start : sent.start;
+        const intro = text.slice(introStart, q.start);
+        if (/:\s*$/.test(intro)) {
+          const clauseStart = introStart + Math.max(intro.lastIndexOf('. ', intro.length - 3) + 1, 0);
+          const named = [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
+            .filter((x) => x.start >= clauseStart && x.end <= q.start)
+            .sort((a, b) => a.start - b.start)[0];
+          if (named) {
+            speakerSpan = named;
+            cue = ':';
+          }
+        }
+      }
       let speaker = speakerSpan ? resolveSpeaker(speakerSpan) : null;
       let confidence = speaker ? 0.9 : 0.4;
+      let inherited: StatementDraft | undefined;
       if (!speakerSpan) {
-        // A quote standing alone continues the previous quoted speaker.
-        const prev = out[out.length - 1];
-        if (prev && prev.kind === 'DIRECT' && prev.speaker && sent.start - prev.end < 600) {
-          speaker = prev.speaker;
+        // A quotation standing alone continues the quoted speaker of this or the previous paragraph.
+        inherited = [...out].reverse().find((h) => h.kind === 'DIRECT' && h.speakerSpan && h.sentence.paragraph >= sent.paragraph - 1);
+        if (inherited) {
+          speaker = inherited.speaker;
+          speakerSpan = inherited.speakerSpan;
+          cue = inherited.cue;
           confidence = 0.6;
         }
       }
       handled.add(q);
+      if (inherited && inherited === out[out.length - 1]) {
+        // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
+        inherited.end = q.inner.end;
+        inherited.text = `${inherited.text} ${text.slice(q.inner.start, q.inner.end)}`;
+        continue;
+      }
       out.push({
         start: q.inner.start,
         end: q.inner.end,
