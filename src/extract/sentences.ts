@@ -19,10 +19,17 @@ export function splitSentences(text: string, paragraphs: Span[]): Sentence[] {
     let straightOpen = false;
     for (let i = p.start; i < p.end; i++) {
       const ch = text[i];
+      let closedAfterStop = false;
       if (ch === '“') depth++;
-      else if (ch === '”') depth = Math.max(0, depth - 1);
-      else if (ch === '"') straightOpen = !straightOpen;
-      if ((ch === '.' || ch === '!' || ch === '?') && depth === 0 && !straightOpen) {
+      else if (ch === '”') {
+        depth = Math.max(0, depth - 1);
+        closedAfterStop = depth === 0 && /[.!?]/.test(text[i - 1] ?? '');
+      } else if (ch === '"') {
+        straightOpen = !straightOpen;
+        closedAfterStop = !straightOpen && /[.!?]/.test(text[i - 1] ?? '');
+      }
+      // A sentence also ends at a closing quote after a full stop: “… we have found.” He added, …
+      if (((ch === '.' || ch === '!' || ch === '?') && depth === 0 && !straightOpen) || closedAfterStop) {
         let j = i + 1;
         while (j < p.end && /["”’)\]]/.test(text[j])) j++;
         if (j >= p.end) break;

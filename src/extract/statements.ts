@@ -179,7 +179,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
   const quotes = findQuotes(text, paragraphs);
   const out: StatementDraft[] = [];
   const resolveSpeaker = createSpeakerResolver(index, text, out);
-  const verbAfterQuote = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}’'.\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
+  const verbAfterQuote = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
 
   for (const sent of sentences) {
     const s = text.slice(sent.start, sent.end);
@@ -188,7 +188,9 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
 
     // 1. Direct quotations with an attribution right after ("…,” said Kwon.) or before (Kwon said: “…”).
     for (const q of inSentence) {
-      const after = text.slice(q.end, Math.min(sent.end, q.end + 260));
+      // The attribution may sit in the next sentence of the paragraph ("… missing.” Trump said.").
+      const paraEnd = paragraphs[sent.paragraph]?.end ?? sent.end;
+      const after = text.slice(q.end, Math.min(paraEnd, q.end + 260));
       const before = text.slice(sent.start, q.start);
       const startsSentence = before.trim() === '' || /[:]\s*$/.test(before);
       const attributedAfter = ATTRIBUTED_AFTER.test(after.replace(/^[”"’']/, ''));
@@ -197,8 +199,8 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       if (!full) continue;
       let speakerSpan: Span | null = null;
       let cue: string | null = null;
-      const m = verbAfterQuote.exec(after);
-      if (m && /^[,.!?”"’'\s]/.test(after) && q.inner.end - q.inner.start > 0 && /[,.!?]$/.test(text.slice(q.inner.start, q.inner.end).trim() + (after[0] === ',' ? ',' : ''))) {
+      const m = introduced ? null : verbAfterQuote.exec(after);
+      if (m && /^[,.!?”"’'\s]/.test(after) && q.inner.end - q.inner.start > 0) {
         if (m[1]) {
           const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
           speakerSpan = { start: off, end: off + m[2].trim().length };
@@ -241,8 +243,11 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
         const intro = text.slice(introStart, q.start);
         if (/:\s*$/.test(intro)) {
           const clauseStart = introStart + Math.max(intro.lastIndexOf('. ', intro.length - 3) + 1, 0);
+          // Skip a leading subordinate clause ("When Wallace died in 1998, …") and possessives ("Sanders’ surge").
+          const lead = /^(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With)\b[^,]{0,120},\s*/.exec(text.slice(clauseStart, q.start));
+          const from = clauseStart + (lead ? lead[0].length : 0);
           const named = [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
-            .filter((x) => x.start >= clauseStart && x.end <= q.start)
+            .filter((x) => x.start >= from && x.end <= q.start && !/^[’']/.test(text.slice(x.end, x.end + 1)))
             .sort((a, b) => a.start - b.start)[0];
           if (named) {
             speakerSpan = named;
