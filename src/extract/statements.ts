@@ -290,6 +290,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     }
     if (handled.size && inSentence.every((q) => handled.has(q))) continue;
 
+    const before2 = out.length;
     // 2. Reported speech. Mask handled quotes so their words are not taken as cues.
     const masked = s.replace(/[“”]/g, '"');
     const content0 = dateline && sent.start === paragraphs[0]?.start ? (/^[A-Z][A-Z .'-]+(?:,[^:]{0,30})?:\s*/.exec(s)?.[0].length ?? 0) : 0;
@@ -366,6 +367,35 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       push({ start: abs(f.index + f[0].length), end: endPos }, { start: abs(subj), end: abs(subj + subjText.length) }, f[1], 0.75);
       break;
     }
+    // 3. A partial quotation in a sentence no rule attributed ("Rubio called the statement “offensive”"):
+    //    the subject before the quote and the verb after it introduce a mixed statement.
+    if (out.length === before2) {
+      const partial = inSentence.find((q) => !handled.has(q));
+      if (partial) pushMixed(sent, partial);
+    }
   }
   return out;
+
+  function pushMixed(sent: Sentence, q: Quote): void {
+    const candidates: Span[] = [
+      ...index.personSpans.map((x) => ({ start: x.start, end: x.end })),
+      ...index.orgSpans.map((x) => ({ start: x.start, end: x.end })),
+    ].filter((x) => x.start >= sent.start && x.end <= q.start);
+    const pronoun = /\b(?:he|she|they|He|She|They)\b/g;
+    const slice = text.slice(sent.start, q.start);
+    for (let m = pronoun.exec(slice); m; m = pronoun.exec(slice)) candidates.push({ start: sent.start + m.index, end: sent.start + m.index + m[0].length });
+    candidates.sort((a, b) => b.start - a.start);
+    for (const c of candidates) {
+      if (/^[’']/.test(text.slice(c.end, c.end + 1))) continue;
+      const rest = text.slice(c.end, q.start);
+      const vm = /^(?:,[^,]{1,120},)?\s+(?:(?:also|then|later|has|had|have|was|is|were|openly|repeatedly|again|once|even|recently|previously|quickly|just)\s+){0,2}([a-z]+(?:ed|es|s|ing)|told|said|wrote|thought|spoke|made|gave|took|put|sent|felt|saw|drew|read)\b(?:\s+(?:that|to|of|on|about|for|with|as))?\s*/.exec(rest);
+      if (!vm || /^(?:is|was|has|does|its|this|his|us|as|thus|always|perhaps|plus|news|series|bus|gas|less|unless)$/.test(vm[1])) continue;
+      const start = c.end + vm[0].length;
+      const c2 = trimSpan(text, { start, end: sent.end });
+      if (c2.end - c2.start < 4) return;
+      const speaker = resolveSpeaker(c);
+      out.push({ start: c2.start, end: c2.end, text: text.slice(c2.start, c2.end), kind: 'MIXED', cue: vm[1], speaker, speakerText: text.slice(c.start, c.end), speakerSpan: c, confidence: speaker ? 0.55 : 0.3, sentence: sent });
+      return;
+    }
+  }
 }
