@@ -58,7 +58,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`ingest failed: ${(error as Error).message}`);
-  process.exit(1);
-});
+// Exit explicitly: after a database outage a dead connection can keep the event loop busy (or let
+// it drain with the wrong status), and a CLI must end with its real exit code.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(`ingest failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 import { migrateDeploy } from './migrate.ts';
+import { settleWithin } from './settle-within.ts';
 import { createPrismaClient, type Db } from './prisma-client.ts';
 import { createSqlPool, type SqlPool } from './sql.ts';
 
@@ -41,7 +42,7 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
     prisma,
     sql,
     async close() {
-      await Promise.allSettled([prisma.$disconnect(), sql.end()]);
+      await settleWithin([prisma.$disconnect(), sql.end()], 2_000);
       await embedded?.stop();
     },
   };

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The shared corpora (never copied into the repository): NEWSGRAPH_CORPUS_DIR, else ../shared/corpus up the tree. */
+export function corpusDir(): string | null {
+  const candidates = [process.env.NEWSGRAPH_CORPUS_DIR, path.resolve('../shared/corpus'), path.resolve('../../shared/corpus'), '/work/shared/corpus'];
+  return candidates.find((c): c is string => !!c && fs.existsSync(path.join(c, 'bbc.jsonl'))) ?? null;
+}
+
+export interface CorpusArticle {
+  title: string;
+  body: string;
+}
+
+/** The first `n` BBC articles with quotes (so they yield statements), or the seeds when no corpus is around. */
+export function corpusArticles(n: number, offset = 0): CorpusArticle[] {
+  const dir = corpusDir();
+  const out: CorpusArticle[] = [];
+  if (dir) {
+    const lines = fs.readFileSync(path.join(dir, 'bbc.jsonl'), 'utf8').split('\n');
+    let skipped = 0;
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      const r = JSON.parse(line) as { title: string; body: string };
+      if (!r.body.includes('"')) continue;
+      if (skipped++ < offset) continue;
+      out.push({ title: r.title, body: r.body });
+      if (out.length === n) break;
+    }
+  }
+  return out;
+}
+
+/** The committed seed articles (raw files). */
+export function seedTexts(): string[] {
+  const dir = path.resolve('seeds');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
+/** A fresh temp directory, removed by the returned function. */
+export function tempDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsgraph-${prefix}-`));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Writes articles as plain-text files (title line, blank line, body) in a stable order. */
+export function writeArticleFiles(dir: string, articles: CorpusArticle[], prefix = 'a'): string[] {
+  return articles.map((a, i) => {
+    const file = path.join(dir, `${prefix}${String(i).padStart(5, '0')}.txt`);
+    fs.writeFileSync(file, `${a.title}\n\n${a.body}\n`);
+    return file;
+  });
+}
