@@ -31,7 +31,10 @@ export function listSourceFiles(inputs: string[]): string[] {
   return files;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+// JSON can spell lone UTF-16 surrogates ("\ud83d"); no UTF-8 file can, and PostgreSQL refuses them
+// (the article failed with "could not store: ... lone leading surrogate"). Same repair as a UTF-8 decoder.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.replace(LONE_SURROGATE, '\uFFFD') : undefined);
 
 /**
  * One JSON object per line, as in the shared corpora (BBC, Reuters, PolNeAR):
