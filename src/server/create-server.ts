@@ -83,6 +83,9 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     includeStacktraceInErrorResponses: !options.production,
     introspection: options.introspection ?? !options.production,
     validationRules: [RootOperationExistsRule],
+    // main.ts owns shutdown order (HTTP drain, then Apollo, then the database). Apollo's own signal
+    // handler would stop it under in-flight requests and re-raise the signal, killing the process.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       errorLogPlugin(logger),

@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticGraph } from '../helpers/synthetic-graph.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { sleep } from './slow-sql.ts';
+
+describe('graceful shutdown of the real server process (SIGTERM)', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('rel_shutdown');
+    await writeSyntheticGraph(db.prisma, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('finishes the in-flight request, refuses new connections, logs JSON, exits 0', { timeout: 90_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', INGEST_SEEDS: 'false', LOG_LEVEL: 'info', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let url = '';
+    for (let i = 0; i < 600 && !url; i++) {
+      url = /ready at (http:\/\/[\d.:]+)\/graphql/.exec(out)?.[1] ?? '';
+      if (!url) await sleep(100);
+    }
+    expect(url, out).not.toBe('');
+
+    // Hold a lock on the article table so the request below stays in flight as long as we want.
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE article IN ACCESS EXCLUSIVE MODE');
+    const inFlight = fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'in-flight-1' }, body: JSON.stringify({ query: '{ articles { totalCount } }' }) });
+    await sleep(300);
+    child.kill('SIGTERM');
+    await sleep(300);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow(); // no new connections
+    await locker.query('COMMIT');
+    await locker.end();
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { articles: { totalCount: 3 } } });
+    expect(await exited).toBe(0);
+
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.find((l) => l.requestId === 'in-flight-1')).toMatchObject({ msg: 'request', status: 200, path: '/graphql' });
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['SIGTERM received, shutting down', 'stopped']));
+  });
+});
