@@ -2,6 +2,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import type { ResolvedExtraction } from '../resolve/types.ts';
+import { mergeSameNames } from './merge-same-names.ts';
 import { articleNaturalKey } from './natural-key.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -145,10 +146,11 @@ async function upsertArticle(tx: Tx, parsed: ParsedArticle, extractorVersion: st
 export async function persistArticle(
   tx: Tx,
   parsed: ParsedArticle,
-  resolved: ResolvedExtraction,
+  unmerged: ResolvedExtraction,
   options: { extractorVersion: string; origin?: string | null },
 ): Promise<PersistResult> {
   const counts = emptyCounts();
+  const resolved = mergeSameNames(unmerged);
   const same = await tx.article.findUnique({ where: { contentHash: parsed.contentHash }, select: { id: true } });
   if (same) return { outcome: 'duplicate', articleId: same.id, counts };
 

@@ -77,12 +77,22 @@ async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
     try {
       const record = JSON.parse(line) as Record<string, unknown>;
       const id = str(record.id) ?? str(record.doc_id) ?? (typeof record.newid === 'number' ? String(record.newid) : undefined);
-      yield { ok: true, article: jsonlRecordToRaw(record, id ? `${file}#${id}` : origin) };
+      const article = jsonlRecordToRaw(record, id ? `${file}#${id}` : origin);
+      if (article.raw.length > MAX_ARTICLE_BYTES) yield { ok: false, origin: article.origin, error: tooLarge(Buffer.byteLength(article.raw)) };
+      else yield { ok: true, article };
     } catch (error) {
       yield { ok: false, origin, error: `invalid JSON line: ${(error as Error).message}` };
     }
   }
 }
+
+/**
+ * A news article is tens of kilobytes; a file many megabytes long is something else (a dump, a log,
+ * a concatenation) and would hold the batch up for a long time. Refused with a per-file error.
+ */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+const tooLarge = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB is too large for one article (limit ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)`;
 
 /** Reads every source lazily, so a 20k-article corpus never sits in memory at once. */
 export async function* readSources(inputs: string[]): AsyncGenerator<SourceItem> {
@@ -92,7 +102,12 @@ export async function* readSources(inputs: string[]): AsyncGenerator<SourceItem>
       continue;
     }
     try {
-      yield { ok: true, article: { raw: decodeArticleBytes(fs.readFileSync(file)), origin: file } };
+      const size = fs.statSync(file).size;
+      if (size > MAX_ARTICLE_BYTES) {
+        yield { ok: false, origin: file, error: tooLarge(size) };
+        continue;
+      }
+      yield { ok: true, article: { raw: decodeArticleBytes(fs.readFileSync(file), file), origin: file } };
     } catch (error) {
       yield { ok: false, origin: file, error: (error as Error).message };
     }

@@ -59,10 +59,11 @@ describe('ingest safety: duplicates and corrections', () => {
     fs.writeFileSync(path.join(dir, '1.jsonl'), jsonl([first(v1), other]));
     fs.writeFileSync(path.join(dir, '2.jsonl'), jsonl([second(v2)]));
     await ingestArticles(db.prisma, readSources([path.join(dir, '1.jsonl')]));
-    const id = async () => (await db.sql.query<{ id: number }>(`SELECT id FROM article WHERE origin LIKE $1`, [`%#v%`])).map((r) => r.id);
+    const id = async () => (await db.sql.query<{ id: number }>(`SELECT id FROM article WHERE origin LIKE $1`, [`${dir}%#v_`])).map((r) => r.id);
     const idBefore = await id();
     const corrected = await ingestArticles(db.prisma, readSources([path.join(dir, '2.jsonl')]));
     expect(corrected.articles).toEqual({ created: 0, updated: 1, duplicates: 0, failed: 0 });
+    expect(idBefore).toHaveLength(1);
     expect(await id()).toEqual(idBefore); // the story keeps its id (stable global IDs)
     expect(await orphanCounts(db.sql)).toEqual(NO_ORPHANS);
 
@@ -133,8 +134,10 @@ describe('ingest safety: malformed input gets a clear per-file error and the bat
     }
     // The good files around the bad ones are stored: the batch went on.
     expect(stored.has(origin('00-good.txt')) && stored.has(origin('09-good.txt'))).toBe(true);
-    // Nothing to extract from these.
-    for (const f of ['01-empty.txt', '02-blank.txt', '03-binary.txt']) expect(errors.has(origin(f)), f).toBe(true);
+    // Nothing to extract from these; a 10 MB file is not one article.
+    for (const f of ['01-empty.txt', '02-blank.txt', '03-binary.txt', '05-huge.txt']) expect(errors.has(origin(f)), f).toBe(true);
+    expect(errors.get(origin('05-huge.txt'))).toMatch(/10\.\d MB is too large for one article/);
+    expect(errors.get(origin('03-binary.txt'))).toMatch(/binary/);
     // Latin-1 is decoded as Latin-1, not mangled.
     const latinRow = stored.get(origin('04-latin1.txt'));
     expect(latinRow, errors.get(origin('04-latin1.txt'))).toBeDefined();

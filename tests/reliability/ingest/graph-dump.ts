@@ -35,6 +35,8 @@ export async function perArticleCounts(sql: Sql): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.natural_key, r.c]));
 }
 
+const UTF16_LENGTH = `length(body) + length(regexp_replace(body, '[^\\U00010000-\\U0010FFFF]', '', 'g'))`;
+
 /** Rows that no article justifies: must be none after any ingest, complete or interrupted. */
 export async function orphanCounts(sql: Sql): Promise<Record<string, number>> {
   const one = async (text: string) => Number((await sql.query<{ n: number }>(text))[0].n);
@@ -43,8 +45,10 @@ export async function orphanCounts(sql: Sql): Promise<Record<string, number>> {
     organizations: await one(`SELECT count(*) AS n FROM organization o WHERE NOT EXISTS (SELECT 1 FROM article_organization x WHERE x.organization_id = o.id) AND NOT EXISTS (SELECT 1 FROM statement s WHERE s.speaker_organization_id = o.id)`),
     places: await one(`SELECT count(*) AS n FROM place p WHERE NOT EXISTS (SELECT 1 FROM article_place x WHERE x.place_id = p.id) AND NOT EXISTS (SELECT 1 FROM event e WHERE e.place_id = p.id)`),
     events: await one(`SELECT count(*) AS n FROM event e WHERE NOT EXISTS (SELECT 1 FROM event_article x WHERE x.event_id = e.id)`),
-    statementsOutsideBody: await one(`SELECT count(*) AS n FROM statement s JOIN article a ON a.id = s.article_id WHERE s.start_offset < 0 OR s.end_offset > length(a.body) OR s.start_offset >= s.end_offset`),
-    mentionsOutsideBody: await one(`SELECT count(*) AS n FROM (SELECT article_id, unnest(offsets) AS o FROM article_person UNION ALL SELECT article_id, unnest(offsets) FROM article_organization UNION ALL SELECT article_id, unnest(offsets) FROM article_place) m JOIN article a ON a.id = m.article_id WHERE m.o < 0 OR m.o >= length(a.body)`),
+    // Offsets count UTF-16 code units (JavaScript strings), PostgreSQL's length() code points: add
+    // one per astral character. Computed once per article (a long body measured per row takes minutes).
+    statementsOutsideBody: await one(`WITH a AS MATERIALIZED (SELECT id, ${UTF16_LENGTH} AS len FROM article) SELECT count(*) AS n FROM statement s JOIN a ON a.id = s.article_id WHERE s.start_offset < 0 OR s.end_offset > a.len OR s.start_offset >= s.end_offset`),
+    mentionsOutsideBody: await one(`WITH a AS MATERIALIZED (SELECT id, ${UTF16_LENGTH} AS len FROM article) SELECT count(*) AS n FROM (SELECT article_id, unnest(offsets) AS o FROM article_person UNION ALL SELECT article_id, unnest(offsets) FROM article_organization UNION ALL SELECT article_id, unnest(offsets) FROM article_place) m JOIN a ON a.id = m.article_id WHERE m.o < 0 OR m.o >= a.len`),
     emptyNames: await one(`SELECT (SELECT count(*) FROM person WHERE btrim(name) = '') + (SELECT count(*) FROM organization WHERE btrim(name) = '') + (SELECT count(*) FROM place WHERE btrim(name) = '') AS n`),
   };
 }
