@@ -33,8 +33,8 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       if (!content.trim()) return;
       out.push({ start: p.start + open, end: p.start + close + 1, inner, words: content.trim().split(/\s+/).length });
     };
+    // Curly and straight double quotes pair with each other: writers mix them (“… ," … ").
     let open = -1;
-    let straight = -1;
     for (let i = 0; i < s.length; i++) {
       const ch = s[i];
       if (ch === '“') open = i;
@@ -42,15 +42,16 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
         add(open, i);
         open = -1;
       } else if (ch === '"') {
-        if (straight < 0) straight = i;
-        else {
-          add(straight, i);
-          straight = -1;
+        const opening = open < 0 && (i === 0 || /[\s(\[—–-]/.test(s[i - 1]));
+        if (opening) open = i;
+        else if (open >= 0) {
+          add(open, i);
+          open = -1;
         }
       }
     }
     // A quotation running to the end of its paragraph (continued in the next one).
-    if (open >= 0 && s.length - open > 20) out.push({ start: p.start + open, end: p.end, inner: { start: p.start + open + 1, end: p.end }, words: s.slice(open + 1).split(/\s+/).length });
+    if (open >= 0 && s[open] === '“' && s.length - open > 20) out.push({ start: p.start + open, end: p.end, inner: { start: p.start + open + 1, end: p.end }, words: s.slice(open + 1).split(/\s+/).length });
     const single = /(^|[\s(“—–-])‘([^‘’]*?[^\s])’(?![\p{L}])/gu;
     for (let m = single.exec(s); m; m = single.exec(s)) {
       const o = m.index + m[1].length;
@@ -330,10 +331,17 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       continue;
     }
     // Trailing attribution: "…, the Kremlin said (on Thursday)(, citing …)."
-    const trailing = new RegExp(`,\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?${ADVERBIAL}(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
+    const trailing = new RegExp(`,"?\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?${ADVERBIAL}(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
     let trailingMatch: RegExpExecArray | null = null;
     for (let t = trailing.exec(masked); t; t = trailing.exec(masked)) {
       if (t.index > masked.length * 0.3 && t[1].split(/\s+/).length <= 9 && !/\b(?:that|which|who)\b/i.test(t[1])) trailingMatch = t;
+    }
+    // Inverted: "…, said Kunin." / "…, said the spokesman."
+    const inverted = !trailingMatch ? new RegExp(`,"?\\s*(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{2,80}?)(?:[,.;]|\\s+(?:in|on|at|who|when|after)\\b|\\s*$)`, 'gu').exec(masked) : null;
+    if (inverted && inverted.index > masked.length * 0.3 && /["”]/.test(masked.slice(0, inverted.index))) {
+      const subjStart = inverted.index + inverted[0].indexOf(inverted[2], inverted[0].indexOf(inverted[1]) + inverted[1].length);
+      push({ start: abs(content0), end: abs(inverted.index) }, trimSpan(text, { start: abs(subjStart), end: abs(subjStart + inverted[2].length) }), inverted[1], 0.8);
+      continue;
     }
     if (trailingMatch) {
       const subjStart = trailingMatch.index + trailingMatch[0].indexOf(trailingMatch[1]);
