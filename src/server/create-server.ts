@@ -47,6 +47,8 @@ export interface ServerOptions {
   shutdownTimeoutMs?: number;
   /** Where /readyz finds the committed migrations (default prisma/migrations). */
   migrationsDir?: string;
+  /** A client must have sent the whole request within this time (default 30 s; slow-upload / slowloris guard). */
+  requestTimeoutMs?: number;
 }
 
 export interface NewsgraphServer {
@@ -141,7 +143,9 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     sendJson(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r });
   }
 
-  const httpServer = http.createServer((req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  // Node checks these deadlines every connectionsCheckingInterval (30 s by default): keep it finer.
+  const httpServer = http.createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1_000, requestTimeout) }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const started = performance.now();
     const requestId = requestIdOf(req, res);

@@ -1,6 +1,7 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import type { Sql } from '../../src/db/sql.ts';
+import { createSqlPool, type Sql } from '../../src/db/sql.ts';
 import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { createLogger } from '../../src/server/logger.ts';
@@ -41,6 +42,31 @@ describe('abusive requests are bounded', () => {
     expect(codes(r)).toEqual(['PAYLOAD_TOO_LARGE']);
     const ok = await post(url, { query: '{ articles { totalCount } }' });
     expect(ok.json.data.articles.totalCount).toBe(8);
+  });
+
+  it('a client trickling its request is cut off (408) after the request timeout, and others are served', async () => {
+    const url = await start({ requestTimeoutMs: 500 });
+    const { port } = new URL(url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (d) => (received += d));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+    const drip = setInterval(() => socket.write(' '), 100); // never finishes the body
+    await closed;
+    clearInterval(drip);
+    expect(received).toMatch(/^HTTP\/1\.1 408/);
+    expect((await post(url, { query: '{ articles { totalCount } }' })).json.data.articles.totalCount).toBe(8);
+  });
+
+  it('a single slow SQL statement is cut by the pool statement timeout', async () => {
+    const pool = createSqlPool(db.url, { max: 1, statementTimeoutMs: 200 });
+    try {
+      await expect(pool.query('SELECT pg_sleep(5)')).rejects.toThrow(/statement timeout/);
+      expect(await pool.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('an execution timeout answers TIMEOUT (503) and stops the runaway query issuing SQL', async () => {
