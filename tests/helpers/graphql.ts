@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Sql } from '../../src/db/sql.ts';
-import { createContext } from '../../src/graphql/context.ts';
+import { createContext, type Viewer } from '../../src/graphql/context.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 
 export interface GraphQLResult<T = Record<string, any>> {
@@ -9,9 +9,15 @@ export interface GraphQLResult<T = Record<string, any>> {
   sqlStatements: number;
 }
 
-/** Executes an operation in-process with an explicit per-request context (Apollo's executeOperation). */
-export async function execute<T = Record<string, any>>(server: NewsgraphServer, sql: Sql, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
-  const contextValue = createContext(sql, 'test');
+/** An authenticated caller, for mutations (which the auth guard refuses to anonymous viewers). */
+export const TEST_ADMIN: Viewer = { authenticated: true, clientId: 'key:test' };
+
+/**
+ * Executes an operation in-process with an explicit per-request context (Apollo's executeOperation).
+ * Anonymous by default; pass `TEST_ADMIN` as `viewer` for mutations.
+ */
+export async function execute<T = Record<string, any>>(server: NewsgraphServer, sql: Sql, query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResult<T>> {
+  const contextValue = createContext(sql, 'test', viewer);
   const response = await server.apollo.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   const { data, errors } = response.body.singleResult;
