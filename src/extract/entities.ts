@@ -87,7 +87,10 @@ function words(text: string): Word[] {
     if (!w) continue;
     // "Putin-Kim": two names joined by a hyphen are two mentions.
     const parts = w.split('-');
-    if (parts.length === 2 && parts.every((p) => isCap(p) && p.length > 1)) {
+    // "Putin-Kim" is two people; "Janet Street-Porter" is one surname (a capitalised word precedes it).
+    const prevWord = out[out.length - 1];
+    const afterName = prevWord && isCap(prevWord.text) && text.slice(prevWord.end, m.index) === ' ';
+    if (parts.length === 2 && parts.every((p) => isCap(p) && p.length > 1) && !afterName) {
       out.push({ text: parts[0], start: m.index, end: m.index + parts[0].length, possessive: false });
       out.push({ text: parts[1], start: m.index + parts[0].length + 1, end, possessive });
       continue;
@@ -112,7 +115,7 @@ function capitalRuns(text: string, ws: Word[]): Word[][] {
     const gap = prev ? text.slice(prev.end + (prev.possessive ? 2 : 0), w.start) : '';
     if (prev && (gap !== ' ' || prev.possessive)) flush();
     if (isCap(w.text)) cur.push(w);
-    else if (cur.length && CONNECTORS.has(w.text) && ws[i + 1] && isCap(ws[i + 1].text)) cur.push(w);
+    else if (cur.length && (CONNECTORS.has(w.text) || w.text === 'and') && ws[i + 1] && isCap(ws[i + 1].text)) cur.push(w);
     else flush();
   }
   flush();
@@ -136,7 +139,7 @@ function segment(run: Word[]): Segment[] {
     }
     if (!matched) {
       const w = run[i];
-      if (CONNECTORS.has(w.text)) matched = { kind: 'connector', words: [w] };
+      if (CONNECTORS.has(w.text) || w.text === 'and') matched = { kind: 'connector', words: [w] };
       else if (TITLE_WORDS.has(w.text) || TITLE_WORDS.has(w.text.replace(/\.$/, ''))) matched = { kind: 'title', words: [w] };
       else matched = { kind: 'word', words: [w] };
     }
@@ -147,7 +150,7 @@ function segment(run: Word[]): Segment[] {
 }
 
 const ROLE_NOUNS = 'leader|leaders|official|officials|adviser|advisers|advisor|advisors|envoy|minister|spokesman|spokeswoman|spokesperson|president|chairman|secretary|director|chief|diplomat|representative|ambassador|premier|chancellor|governor|senator|general|commander|boss|manager|coach|executive|analyst|economist|editor|founder|spokesman|captain|striker|singer|actor|actress|star|head|negotiator|aide|candidate|lawmaker|mayor|president-elect|nominee|host|player|champion|chairwoman|dictator|strongman|frontrunner|front-runner|rival|counterpart';
-const ROLE_BEFORE = new RegExp(`((?:(?:[A-Z][\\p{L}’'.-]*|the|a|an|former|deputy|vice|acting|senior|top|chief|special|presidential|national|foreign|defence|defense|security|prime|state|party|opposition|economic|trade|finance|justice|health|home)\\s+){0,5}(?:${ROLE_NOUNS}))\\s*(?:,\\s*)?$`, 'iu');
+const ROLE_BEFORE = new RegExp(`((?:(?:[A-Z][\\p{L}’'.-]*|the|a|an|former|deputy|vice|acting|senior|top|chief|special|presidential|national|foreign|defence|defense|security|prime|state|party|opposition|economic|trade|finance|justice|health|home)\\s+){0,5}(?:${ROLE_NOUNS})(?:\\s+(?:for|of|on)\\s+(?:the\\s+)?[\\p{L}]+(?:\\s+[\\p{L}]+)?)?)\\s*(?:,\\s*)?$`, 'iu');
 const ROLE_AFTER = new RegExp(`^,\\s+((?:the |a |an |his |her )?(?:[\\p{L}’'-]+\\s+){0,3}?(?:${ROLE_NOUNS})\\b[^,;:.“”"]{0,140}),`, 'iu');
 
 /** Builds the article's people, organisations and places from capitalised runs and patterns. */
@@ -236,10 +239,14 @@ export function findEntities(text: string): EntityIndexLocal {
       // A run of unknown capitalised words: a name, or an organisation ending in a suffix.
       let j = i;
       while (j < segs.length && segs[j].kind === 'word' && !(j > i && segs[j - 1].words[segs[j - 1].words.length - 1].possessive)) j++;
-      const nameWords = segs.slice(i, j).flatMap((x) => x.words).filter((w) => !NOT_NAME.has(w.text) || PERSONAL_TITLES.test(w.text));
+      // Leading non-name words drop ("Though Kim"); later ones stay ("Theresa May").
+      const nameWords = segs.slice(i, j).flatMap((x) => x.words);
+      while (nameWords.length && NOT_NAME.has(nameWords[0].text) && !PERSONAL_TITLES.test(nameWords[0].text)) nameWords.shift();
       const prefix = segs.slice(0, i);
       i = j;
       if (nameWords.length === 0) continue;
+      // Post-nominal letters are not part of the name ("Andrew Tyrie MP").
+      while (nameWords.length > 1 && /^(?:MP|MEP|QC|MSP|AM|Jr|Sr|OBE|MBE|CBE|KC|PhD)$/.test(nameWords[nameWords.length - 1].text)) nameWords.pop();
       const joined = nameWords.map((w) => w.text).join(' ');
       if (ORG_SUFFIXES.test(joined) && nameWords.length >= 2) {
         const full = prefix.length && prefix.every((p) => p.kind !== 'title') ? prefix.flatMap((p) => p.words).concat(nameWords) : nameWords;
@@ -255,7 +262,10 @@ export function findEntities(text: string): EntityIndexLocal {
       const cut = Math.max(beforeRaw.lastIndexOf('. '), beforeRaw.lastIndexOf('\n'), beforeRaw.lastIndexOf('”'), beforeRaw.lastIndexOf('“'), beforeRaw.lastIndexOf('"'), beforeRaw.lastIndexOf(': '));
       const before = cut >= 0 ? beforeRaw.slice(cut + 1) : beforeRaw;
       const after = text.slice(m.end, m.end + 200);
-      const lookback = ROLE_BEFORE.exec(before)?.[1]?.trim() ?? null;
+      // "The Shadow Secretary of State for the Family, Theresa May, said": a titled phrase in apposition before.
+      const titledBefore = /(?:^|[.;:]\s+|\bthe\s+|\bThe\s+)((?:[A-Z][\p{L}’'.-]*\s+(?:(?:of|for|the|and)\s+)*){1,8}?(?:[A-Z][\p{L}’'.-]*)),\s*$/u.exec(before);
+      const titledRole = titledBefore && titledBefore[1].split(/\s+/).some((x) => TITLE_WORDS.has(x)) ? titledBefore[1] : null;
+      const lookback = ROLE_BEFORE.exec(before)?.[1]?.trim() ?? titledRole;
       const appositive = ROLE_AFTER.exec(after)?.[1]?.trim() ?? null;
       const role = [lookback && runRole ? `${lookback} ${runRole}` : (lookback ?? runRole), appositive].find((r) => r) ?? null;
       if (nameWords.length === 1) {

@@ -59,6 +59,23 @@ export const COUNTRIES: CountryInfo[] = [
   { name: 'Lebanon', aliases: [], demonym: 'Lebanese', capital: 'Beirut' },
   { name: 'Jordan', aliases: [], demonym: 'Jordanian', capital: 'Amman' },
   { name: 'Qatar', aliases: [], demonym: 'Qatari', capital: 'Doha' },
+  { name: 'Finland', aliases: [], demonym: 'Finnish', capital: 'Helsinki' },
+  { name: 'Denmark', aliases: [], demonym: 'Danish', capital: 'Copenhagen' },
+  { name: 'Portugal', aliases: [], demonym: 'Portuguese', capital: 'Lisbon' },
+  { name: 'Austria', aliases: [], demonym: 'Austrian', capital: 'Vienna' },
+  { name: 'New Zealand', aliases: [], demonym: 'New Zealander', capital: 'Wellington' },
+  { name: 'Thailand', aliases: [], demonym: 'Thai', capital: 'Bangkok' },
+  { name: 'Philippines', aliases: [], demonym: 'Filipino', capital: 'Manila' },
+  { name: 'Malaysia', aliases: [], demonym: 'Malaysian', capital: 'Kuala Lumpur' },
+  { name: 'Zimbabwe', aliases: [], demonym: 'Zimbabwean', capital: 'Harare' },
+  { name: 'Sudan', aliases: [], demonym: 'Sudanese', capital: 'Khartoum' },
+  { name: 'Colombia', aliases: [], demonym: 'Colombian', capital: 'Bogota' },
+  { name: 'Chile', aliases: [], demonym: 'Chilean', capital: 'Santiago' },
+  { name: 'Hungary', aliases: [], demonym: 'Hungarian', capital: 'Budapest' },
+  { name: 'Czech Republic', aliases: [], demonym: 'Czech', capital: 'Prague' },
+  { name: 'Romania', aliases: [], demonym: 'Romanian', capital: 'Bucharest' },
+  { name: 'Serbia', aliases: [], demonym: 'Serbian', capital: 'Belgrade' },
+  { name: 'Croatia', aliases: [], demonym: 'Croatian', capital: 'Zagreb' },
 ];
 
 /** Cities (and the country they are in). Capitals come from COUNTRIES. */

@@ -331,7 +331,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       continue;
     }
     // Trailing attribution: "…, the Kremlin said (on Thursday)(, citing …)."
-    const trailing = new RegExp(`,"?\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?${ADVERBIAL}(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
+    const trailing = new RegExp(`,"?\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?(?:${ADVERBIAL}|\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?[\\p{L}\\d’'-]+)(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
     let trailingMatch: RegExpExecArray | null = null;
     for (let t = trailing.exec(masked); t; t = trailing.exec(masked)) {
       if (t.index > masked.length * 0.3 && t[1].split(/\s+/).length <= 9 && !/\b(?:that|which|who)\b/i.test(t[1])) trailingMatch = t;

@@ -123,6 +123,7 @@ export function parseArticle(input: RawArticle): ParsedArticle {
     title: title.slice(0, 1000),
     source,
     url: input.meta?.url ?? null,
+    externalId: input.meta?.externalId ?? null,
     publishedAt,
     dateline,
     text,

@@ -23,6 +23,8 @@ export interface RawArticle {
     /** ISO date `YYYY-MM-DD` or full ISO timestamp. */
     publishedAt?: string;
     dateline?: string;
+    /** Stable id of the article in its source (corpus record id); identifies the story across corrections. */
+    externalId?: string;
   };
 }
 
@@ -32,6 +34,8 @@ export interface ParsedArticle {
   /** Publisher(s) as written, e.g. "Al Jazeera, News Agencies". */
   source: string | null;
   url: string | null;
+  /** Stable id in the source collection, when the caller knows one. */
+  externalId?: string | null;
   /** ISO date `YYYY-MM-DD` when the article states it; null when undated (nothing is inferred). */
   publishedAt: string | null;
   /** Place prefix such as "MOSCOW". */

@@ -40,7 +40,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
  * One JSON object per line, as in the shared corpora (BBC, Reuters, PolNeAR):
  * `title`, `body` or `text`, `date`/`publication_date`/`publishedAt`, `source`/`publisher`, `url`, `dateline`, `id`.
  */
-export function jsonlRecordToRaw(record: Record<string, unknown>, origin: string): RawArticle {
+export function jsonlRecordToRaw(record: Record<string, unknown>, origin: string, externalId?: string): RawArticle {
   const body = str(record.body) ?? str(record.text) ?? '';
   const rawDate = str(record.publishedAt) ?? str(record.publication_date) ?? str(record.date);
   return {
@@ -52,6 +52,7 @@ export function jsonlRecordToRaw(record: Record<string, unknown>, origin: string
       url: str(record.url),
       publishedAt: rawDate ? normaliseDate(rawDate) : undefined,
       dateline: str(record.dateline),
+      externalId,
     },
   };
 }
