@@ -79,6 +79,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const verifier = createApiKeyVerifier(options.apiKeyHashes ?? []);
   const timeoutMs = options.executionTimeoutMs ?? 10_000;
   let stopping = false;
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : null;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
@@ -92,7 +93,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       ApolloServerPluginLandingPageDisabled(),
       errorLogPlugin(logger),
       authGuardPlugin({ privateReads: options.privateReads ?? false }),
-      ...(options.rateLimit ? [rateLimitPlugin({ limiter: createRateLimiter(options.rateLimit), cost: options.cost })] : []),
+      ...(limiter ? [rateLimitPlugin({ limiter, cost: options.cost })] : []),
     ],
   });
   await apollo.start();
@@ -116,6 +117,12 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const requestId = requestIdOf(req, res);
     const auth = authenticateRequest(req, verifier);
     if (auth.kind === 'invalid') throw new HttpError(401, auth.message, 'UNAUTHENTICATED');
+    const budget = limiter?.check(auth.viewer.clientId, 1);
+    if (budget && !budget.ok) {
+      const retryAfter = Math.max(1, Math.ceil(budget.retryAfterMs / 1000));
+      res.setHeader('retry-after', String(retryAfter));
+      throw new HttpError(429, `Rate limit exceeded; retry in ${retryAfter} s`, 'RATE_LIMITED');
+    }
     annotate(res, { clientId: auth.viewer.clientId, operationName: (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get('operationName') ?? undefined });
     let context: GraphQLContext | undefined;
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: toHeaderMap(req), search: url.search, body };

@@ -149,17 +149,22 @@ describe('abusive requests are bounded', () => {
   it('rate limits per client on cost: RATE_LIMITED with 429 and Retry-After, other clients unaffected', async () => {
     const keyA = 'rate-limit-key-aaaaaaaa';
     const keyB = 'rate-limit-key-bbbbbbbb';
-    const url = await start({ apiKeyHashes: parseApiKeys(`${keyA},${keyB}`), rateLimit: { capacity: 3, refillPerSecond: 0.001 } });
+    const url = await start({ apiKeyHashes: parseApiKeys(`${keyA},${keyB}`), rateLimit: { capacity: 4, refillPerSecond: 0.001 } });
     const asA = { authorization: `Bearer ${keyA}` };
-    for (let i = 0; i < 3; i++) expect((await post(url, { query: '{ articles { totalCount } }' }, asA)).status).toBe(200);
-    // Invalid documents never execute and cost nothing.
+    // An invalid document never executes but still costs 1.
     expect((await post(url, { query: '{ nope }' }, asA)).status).toBe(400);
+    for (let i = 0; i < 3; i++) expect((await post(url, { query: '{ articles { totalCount } }' }, asA)).status).toBe(200);
     const limited = await post(url, { query: '{ articles { totalCount } }' }, asA);
     expect(limited.status).toBe(429);
     expect(codes(limited)).toEqual(['RATE_LIMITED']);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.json.data).toBeUndefined();
     expect(limited.json.errors[0].extensions.http).toBeUndefined();
+    // An empty bucket refuses anything, garbage included, before parsing it.
+    const garbage = await post(url, { query: '{'.repeat(1000) }, asA);
+    expect(garbage.status).toBe(429);
+    expect(codes(garbage)).toEqual(['RATE_LIMITED']);
+    expect(Number(garbage.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await post(url, { query: '{ articles { totalCount } }' }, { 'x-api-key': keyB })).status).toBe(200);
     expect((await post(url, { query: '{ articles { totalCount } }' })).status).toBe(200); // anonymous: by address
   });
@@ -173,6 +178,8 @@ describe('abusive requests are bounded', () => {
     expect(limiter.take('a', 60)).toEqual({ ok: true, remaining: 0 });
     expect(limiter.take('b', 100)).toEqual({ ok: true, remaining: 0 });
     expect(limiter.take('c', 500)).toMatchObject({ ok: false, retryAfterMs: 0 }); // full bucket, never enough
+    expect(limiter.check('c', 100)).toEqual({ ok: true, remaining: 0 });
+    expect(limiter.check('c', 100)).toEqual({ ok: true, remaining: 0 }); // checking takes nothing
     t = 1_000_000;
     expect(limiter.take('a', 1)).toEqual({ ok: true, remaining: 99 }); // capped at capacity
     expect(loadConfig({ NEWSGRAPH_RATE_LIMIT: '0' }).rateLimit).toBeNull();

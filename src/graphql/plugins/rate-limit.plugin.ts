@@ -8,24 +8,34 @@ export type CostFunction = (schema: GraphQLSchema, document: DocumentNode, varia
 /** Until the query-cost analysis is wired in, every operation costs 1. */
 export const unitCost: CostFunction = () => 1;
 
+/** The RATE_LIMITED error (HTTP 429 with Retry-After). */
+export function rateLimitedError(message: string, retryAfterMs: number, extensions: Record<string, unknown> = {}): GraphQLError {
+  const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new GraphQLError(`${message}; retry in ${retryAfter} s`, {
+    extensions: { code: 'RATE_LIMITED', ...extensions, retryAfterSeconds: retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
+  });
+}
+
 /**
  * Charges each operation's cost to its client's token bucket before execution; over budget gets
- * RATE_LIMITED (HTTP 429, Retry-After). Invalid documents never reach this hook and cost nothing.
+ * RATE_LIMITED (HTTP 429, Retry-After). A document that fails parsing or validation costs 1, so
+ * floods of garbage drain the bucket too (the HTTP layer refuses clients whose bucket is empty).
  */
 export function rateLimitPlugin(options: { limiter: RateLimiter; cost?: CostFunction }): ApolloServerPlugin<GraphQLContext> {
   const cost = options.cost ?? unitCost;
   return {
     async requestDidStart() {
+      let charged = false;
       return {
         async didResolveOperation({ schema, document, request, contextValue, response }) {
+          charged = true;
           const points = Math.max(1, cost(schema, document, request.variables ?? {}));
           const r = options.limiter.take(contextValue.viewer.clientId, points);
           response.http.headers.set('x-ratelimit-remaining', String(r.remaining));
-          if (r.ok) return;
-          const retryAfter = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
-          throw new GraphQLError(`Rate limit exceeded: this operation costs ${points}, ${r.remaining} left; retry in ${retryAfter} s`, {
-            extensions: { code: 'RATE_LIMITED', cost: points, retryAfterSeconds: retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
-          });
+          if (!r.ok) throw rateLimitedError(`Rate limit exceeded: this operation costs ${points}, ${r.remaining} left`, r.retryAfterMs, { cost: points });
+        },
+        async willSendResponse({ contextValue }) {
+          if (!charged && contextValue) options.limiter.take(contextValue.viewer.clientId, 1);
         },
       };
     },

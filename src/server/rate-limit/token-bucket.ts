@@ -12,6 +12,8 @@ export interface RateLimitOptions {
 
 export interface RateLimiter {
   take(clientId: string, cost: number): TakeResult;
+  /** Whether the client has at least `cost` tokens, without taking them (and when it will, if not). */
+  check(clientId: string, cost: number): TakeResult;
 }
 
 /**
@@ -21,26 +23,35 @@ export interface RateLimiter {
 export function createRateLimiter(options: RateLimitOptions, now: () => number = () => Date.now()): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();
   const maxClients = options.maxClients ?? 100_000;
+  const refill = (clientId: string) => {
+    const t = now();
+    let b = buckets.get(clientId);
+    if (b) {
+      b.tokens = Math.min(options.capacity, b.tokens + ((t - b.at) / 1000) * options.refillPerSecond);
+      b.at = t;
+      buckets.delete(clientId); // re-insert: Map order is then least-recently-used first
+    } else {
+      if (buckets.size >= maxClients) buckets.delete(buckets.keys().next().value!);
+      b = { tokens: options.capacity, at: t };
+    }
+    buckets.set(clientId, b);
+    return b;
+  };
+  const verdict = (tokens: number, cost: number): TakeResult => {
+    if (cost <= tokens) return { ok: true, remaining: Math.floor(tokens - cost) };
+    // A request costing more than the whole bucket can never pass; say when the bucket is full.
+    const missing = Math.min(cost, options.capacity) - tokens;
+    return { ok: false, remaining: Math.floor(tokens), retryAfterMs: Math.ceil((missing / options.refillPerSecond) * 1000) };
+  };
   return {
+    check: (clientId, cost) => verdict(refill(clientId).tokens, cost),
     take(clientId, cost) {
-      const t = now();
-      let b = buckets.get(clientId);
-      if (b) {
-        b.tokens = Math.min(options.capacity, b.tokens + ((t - b.at) / 1000) * options.refillPerSecond);
-        b.at = t;
-        buckets.delete(clientId); // re-insert: Map order is then least-recently-used first
-      } else {
-        if (buckets.size >= maxClients) buckets.delete(buckets.keys().next().value!);
-        b = { tokens: options.capacity, at: t };
-      }
-      buckets.set(clientId, b);
+      const b = refill(clientId);
       if (cost <= b.tokens) {
         b.tokens -= cost;
         return { ok: true, remaining: Math.floor(b.tokens) };
       }
-      // A request costing more than the whole bucket can never pass; say when the bucket is full.
-      const missing = Math.min(cost, options.capacity) - b.tokens;
-      return { ok: false, remaining: Math.floor(b.tokens), retryAfterMs: Math.ceil((missing / options.refillPerSecond) * 1000) };
+      return verdict(b.tokens, cost);
     },
   };
 }
