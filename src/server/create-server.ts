@@ -80,11 +80,14 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const timeoutMs = options.executionTimeoutMs ?? 10_000;
   let stopping = false;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : null;
+  const introspection = options.introspection ?? !options.production;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
     includeStacktraceInErrorResponses: !options.production,
-    introspection: options.introspection ?? !options.production,
+    introspection,
+    // With introspection off, "Did you mean …?" suggestions would still reveal the schema.
+    hideSchemaDetailsFromClientErrors: !introspection,
     validationRules: [RootOperationExistsRule],
     // main.ts owns shutdown order (HTTP drain, then Apollo, then the database). Apollo's own signal
     // handler would stop it under in-flight requests and re-raise the signal, killing the process.

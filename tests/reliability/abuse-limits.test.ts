@@ -127,6 +127,11 @@ describe('abusive requests are bounded', () => {
     expect(codes(await post(prodDefault, { query: '{ __type(name: "Article") { name } }' }))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     const ok = await post(on, { query: INTROSPECT });
     expect(ok.json.data.__schema.queryType.name).toBe('Query');
+    // Nor do validation errors leak field names through suggestions.
+    const typo = await post(off, { query: '{ artcles { totalCount } }' });
+    expect(codes(typo)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(typo.text).not.toMatch(/Did you mean|"articles"/);
+    expect((await post(on, { query: '{ artcles { totalCount } }' })).json.errors[0].message).toMatch(/Did you mean "articles"/);
     // Ordinary queries are unaffected by the switch.
     expect((await post(off, { query: '{ articles { totalCount } }' })).json.data.articles.totalCount).toBe(8);
   });
