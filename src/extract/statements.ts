@@ -330,6 +330,13 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       push({ start: abs(content0 + m[0].length), end: sent.end }, { start: abs(content0 + 13), end: abs(content0 + 13 + m[1].length) }, 'according to', 0.75);
       continue;
     }
+    // "Trump said during a rally in Michigan that …": a sentence opening with its speaker and cue.
+    const opening = new RegExp(`^((?:[\\p{Lu}][\\p{L}’'.-]*\\s+){1,4}|(?:He|She|They|It)\\s+)(?:(?:also|then|later|again|has|had|have)\\s+)?(${VERB})\\b([^;"“]{0,90}?)\\s+that\\s+`, 'u').exec(masked.slice(content0));
+    if (opening && opening[1].trim().split(/\s+/).every((w) => !/^(?:The|A|An|But|And|In|On|At|As|If|When|While)$/.test(w))) {
+      const subjStart = content0;
+      push({ start: abs(content0 + opening[0].length), end: sent.end }, trimSpan(text, { start: abs(subjStart), end: abs(subjStart + opening[1].length) }), opening[2], 0.8);
+      continue;
+    }
     // Trailing attribution: "…, the Kremlin said (on Thursday)(, citing …)."
     const trailing = new RegExp(`,"?\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?(?:${ADVERBIAL}|\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?[\\p{L}\\d’'-]+)(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
     let trailingMatch: RegExpExecArray | null = null;
