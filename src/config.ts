@@ -2,6 +2,7 @@
  * The only reader of process.env. Every setting is validated here once; the rest of the code
  * receives a typed `Config`.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseApiKeys } from './server/auth/api-keys.ts';
 
@@ -116,4 +117,13 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: readInt(env, 'NEWSGRAPH_BODY_LIMIT_BYTES', 1024 * 1024, 1024),
     shutdownTimeoutMs: readInt(env, 'NEWSGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
+}
+
+/**
+ * Where the shared evaluation corpora live (BBC, Reuters, PolNeAR): NEWSGRAPH_CORPUS_DIR, else
+ * ../shared/corpus next to the checkout, else /work/shared/corpus. Null when none exists.
+ */
+export function corpusDir(env: Env = process.env): string | null {
+  const candidates = [env.NEWSGRAPH_CORPUS_DIR, path.resolve(process.cwd(), '../shared/corpus'), '/work/shared/corpus'].filter((c): c is string => Boolean(c));
+  return candidates.find((c) => existsSync(c)) ?? null;
 }

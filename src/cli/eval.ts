@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
+import path from 'node:path';
+import { corpusDir } from '../config.ts';
 import { aggregate, parsedFromGoldText, scoreDocument, type DocCounts, type PolnearDoc } from '../eval/polnear.ts';
 import { extractArticle } from '../extract/extract-article.ts';
 
 // npm run eval [-- FILE] [--split NAME]: quote and speaker attribution scores on PolNeAR-format JSONL.
-const DEFAULT_FILE = '../shared/corpus/polnear-traindev.jsonl';
+const DEFAULT_FILE = path.join(corpusDir() ?? '../shared/corpus', 'polnear-traindev.jsonl');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

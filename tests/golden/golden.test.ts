@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusDir } from '../../src/config.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { jsonlRecordToRaw } from '../../src/pipeline/read-sources.ts';
@@ -26,7 +27,7 @@ interface Golden {
   minRecall: number;
 }
 
-const CORPUS_DIR = path.resolve('../shared/corpus');
+const CORPUS_DIR = corpusDir() ?? path.resolve('../shared/corpus');
 const FIXTURES = path.resolve('tests/fixtures/golden');
 
 function loadSource(src: Golden['sources'][number]): RawArticle | null {

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusDir } from '../../src/config.ts';
+
+const corpus = corpusDir();
+const polnear = corpus ? path.join(corpus, 'polnear-traindev.jsonl') : null;
+
+function runEval(args: string[]): { lines: string[]; result: any } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/eval.ts', ...args], { encoding: 'utf8' });
+  const lines = out.trim().split('\n');
+  return { lines, result: JSON.parse(lines[lines.length - 1]) };
+}
+
+describe('npm run eval', () => {
+  it('scores any PolNeAR-format JSONL file and prints the scores as one JSON object on its last line', (ctx) => {
+    if (!polnear || !fs.existsSync(polnear)) return ctx.skip();
+    // A small file in the same format, written at test time (corpus text never enters the repo).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-'));
+    const file = path.join(dir, 'sample.jsonl');
+    const docs = fs.readFileSync(polnear, 'utf8').split('\n').filter(Boolean).slice(0, 5).map((l) => ({ ...JSON.parse(l), split: 'sample' }));
+    fs.writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n'));
+    const { result } = runEval([file, '--split', 'sample']);
+    expect(result.docs).toBe(5);
+    for (const k of ['direct', 'indirect', 'all']) {
+      for (const m of ['content', 'speaker']) {
+        for (const f of ['p', 'r', 'f1']) expect(result[k][m][f]).toBeGreaterThanOrEqual(0);
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps quote extraction quality on the PolNeAR dev split (regression floor; targets are in the README)', (ctx) => {
+    if (!polnear || !fs.existsSync(polnear)) return ctx.skip();
+    const { lines, result } = runEval([polnear, '--split', 'dev']);
+    console.log(lines.slice(0, -1).join('\n'));
+    expect(result.docs).toBe(84);
+    expect(result.direct.content.f1).toBeGreaterThanOrEqual(0.85);
+    expect(result.direct.speaker.f1).toBeGreaterThanOrEqual(0.72);
+    expect(result.indirect.content.p).toBeGreaterThanOrEqual(0.8);
+  });
+});
