@@ -87,9 +87,28 @@ ON CONFLICT (key) DO UPDATE SET
   updated_at = now()
 RETURNING id, key AS name, (xmax = 0) AS inserted`;
 
-async function upsert(tx: Tx, sql: string, rows: unknown[]): Promise<Upserted[]> {
+/**
+ * One row per natural key: several extracted entities may resolve to one node, and PostgreSQL refuses
+ * to upsert the same row twice in one statement. Aliases and roles of the duplicates are unioned.
+ */
+function dedupe<T extends Record<string, unknown>>(rows: T[], key: 'name' | 'key'): T[] {
+  const byKey = new Map<unknown, T>();
+  for (const row of rows) {
+    const prev = byKey.get(row[key]);
+    if (!prev) {
+      byKey.set(row[key], { ...row });
+      continue;
+    }
+    for (const list of ['aliases', 'roles'] as const) {
+      if (Array.isArray(prev[list]) && Array.isArray(row[list])) (prev as Record<string, unknown>)[list] = uniq([...(prev[list] as string[]), ...(row[list] as string[])]);
+    }
+  }
+  return [...byKey.values()];
+}
+
+async function upsert(tx: Tx, sql: string, rows: Record<string, unknown>[], key: 'name' | 'key' = 'name'): Promise<Upserted[]> {
   if (rows.length === 0) return [];
-  return tx.$queryRawUnsafe<Upserted[]>(sql, JSON.stringify(rows));
+  return tx.$queryRawUnsafe<Upserted[]>(sql, JSON.stringify(dedupe(rows, key)));
 }
 
 async function insertRows(tx: Tx, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
@@ -179,18 +198,36 @@ export async function persistArticle(
     end_date: isoDate(e.endDate),
     precision: e.precision,
     place_id: e.placeKey ? (placeKey.get(e.placeKey) ?? null) : null,
-  })));
+  })), 'key');
   counts.events = tally(events);
   const eventIds = idOf(events);
 
-  await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', count: 'int', offsets: 'int[]', roles: 'text[]' },
-    resolved.people.map((p) => ({ article_id: article.id, person_id: personKey.get(p.key), count: p.mentions.length, offsets: p.mentions.map((m) => m.start), roles: uniq(p.roles) })));
+  // Two extracted entities can resolve to one node ("Blair" and "Tony Blair"): one mention row each.
+  const mentionRows = (entities: { key: string; mentions: { start: number }[]; roles?: string[] }[], ids: Map<string, number>, column: string) => {
+    const byId = new Map<number, { count: number; offsets: number[]; roles: string[] }>();
+    for (const e of entities) {
+      const id = ids.get(e.key);
+      if (id === undefined) continue;
+      const row = byId.get(id) ?? { count: 0, offsets: [], roles: [] };
+      row.count += e.mentions.length;
+      row.offsets.push(...e.mentions.map((m) => m.start));
+      row.roles.push(...(e.roles ?? []));
+      byId.set(id, row);
+    }
+    return [...byId].map(([id, r]) => ({ article_id: article.id, [column]: id, count: r.count, offsets: [...new Set(r.offsets)].sort((a, b) => a - b), roles: uniq(r.roles) }));
+  };
+  await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', count: 'int', offsets: 'int[]', roles: 'text[]' }, mentionRows(resolved.people, personKey, 'person_id'));
   await insertRows(tx, 'article_organization', { article_id: 'int', organization_id: 'int', count: 'int', offsets: 'int[]' },
-    resolved.organizations.map((o) => ({ article_id: article.id, organization_id: orgKey.get(o.key), count: o.mentions.length, offsets: o.mentions.map((m) => m.start) })));
+    mentionRows(resolved.organizations, orgKey, 'organization_id').map(({ roles: _roles, ...r }) => r));
   await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', count: 'int', offsets: 'int[]' },
-    resolved.places.map((p) => ({ article_id: article.id, place_id: placeKey.get(p.key), count: p.mentions.length, offsets: p.mentions.map((m) => m.start) })));
+    mentionRows(resolved.places, placeKey, 'place_id').map(({ roles: _roles, ...r }) => r));
+  const eventOffsets = new Map<number, number[]>();
+  for (const e of resolved.events) {
+    const id = eventIds.get(e.key)!;
+    eventOffsets.set(id, [...(eventOffsets.get(id) ?? []), ...e.mentions.map((m) => m.start)]);
+  }
   await insertRows(tx, 'event_article', { event_id: 'int', article_id: 'int', offsets: 'int[]' },
-    resolved.events.map((e) => ({ event_id: eventIds.get(e.key), article_id: article.id, offsets: e.mentions.map((m) => m.start) })));
+    [...eventOffsets].map(([eventId, offsets]) => ({ event_id: eventId, article_id: article.id, offsets })));
 
   const participantRows = resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k) })));
   const orgParticipantRows = resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k) })));
