@@ -78,7 +78,7 @@ async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
     try {
       const record = JSON.parse(line) as Record<string, unknown>;
       const id = str(record.id) ?? str(record.doc_id) ?? (typeof record.newid === 'number' ? String(record.newid) : undefined);
-      const article = jsonlRecordToRaw(record, id ? `${file}#${id}` : origin, id ? `${path.basename(file)}#${id}` : undefined);
+      const article = jsonlRecordToRaw(record, id ? `${file}#${id}` : origin, id);
       if (article.raw.length > MAX_ARTICLE_BYTES) yield { ok: false, origin: article.origin, error: tooLarge(Buffer.byteLength(article.raw)) };
       else yield { ok: true, article };
     } catch (error) {
