@@ -253,6 +253,19 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
           if (named) {
             speakerSpan = named;
             cue = ':';
+          } else {
+            // No named entity: the clause's own subject ("He tells the crowd:", "Continued Stone:").
+            const clause = text.slice(from, q.start);
+            const inverted = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40}?)\\s*:\\s*$`, 'iu').exec(clause);
+            const subject = /^((?:He|She|They|It|I|We)|(?:(?:the|The|a|A|an|An|[\p{Lu}][\p{L}’'.-]*)\s+){1,5}?)(?:[a-z]+(?:s|ed)|told|said|wrote)\b/u.exec(clause);
+            if (inverted) {
+              const off = from + clause.indexOf(inverted[2], inverted[1].length);
+              speakerSpan = { start: off, end: off + inverted[2].trim().length };
+              cue = inverted[1];
+            } else if (subject && subject[1].trim()) {
+              speakerSpan = trimSpan(text, { start: from, end: from + subject[1].length });
+              cue = ':';
+            }
           }
         }
       }
