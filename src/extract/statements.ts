@@ -397,33 +397,42 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     }
     // 3. A partial quotation in a sentence no rule attributed ("Rubio called the statement “offensive”"):
     //    the subject before the quote and the verb after it introduce a mixed statement.
-    if (out.length === before2) {
-      const partial = inSentence.find((q) => !handled.has(q));
-      if (partial) pushMixed(sent, partial);
+    for (const partial of inSentence.filter((q) => !handled.has(q))) {
+      if (out.slice(before2 - 0).some((st) => st.sentence === sent && st.start <= partial.start && st.end >= partial.end)) continue;
+      if (out.length > before2 && out[out.length - 1].sentence === sent && out[out.length - 1].end > partial.start) continue;
+      pushMixed(sent, partial);
     }
   }
   return out;
 
   function pushMixed(sent: Sentence, q: Quote): void {
+    // The cue: the closest verb-like word before the quotation ("calling the candidate “fit”").
+    const head = text.slice(sent.start, q.start);
+    const cueRe = /\b([a-z]+(?:ed|es|s|ing)|told|said|wrote|thought|spoke|made|gave|took|put|sent|felt|saw|drew|read|says|say)\b(?:\s+(?:that|whether|to|of|on|about|for|with|as))?\s+/g;
+    let cueMatch: RegExpExecArray | null = null;
+    for (let m = cueRe.exec(head); m; m = cueRe.exec(head)) {
+      if (head.length - m.index > 90) continue;
+      if (/^(?:is|was|has|does|its|this|his|us|as|thus|always|perhaps|plus|news|series|bus|gas|less|unless|its|whereas|yes|ones|times|years|days|weeks|states|comments|remarks|words|things|others|politics)$/.test(m[1])) continue;
+      cueMatch = m;
+    }
+    if (!cueMatch) return;
+    const cueAt = sent.start + cueMatch.index;
     const candidates: Span[] = [
       ...index.personSpans.map((x) => ({ start: x.start, end: x.end })),
       ...index.orgSpans.map((x) => ({ start: x.start, end: x.end })),
-    ].filter((x) => x.start >= sent.start && x.end <= q.start);
-    const pronoun = /\b(?:he|she|they|He|She|They)\b/g;
-    const slice = text.slice(sent.start, q.start);
+    ].filter((x) => x.start >= sent.start && x.end <= cueAt && !/^[’']/.test(text.slice(x.end, x.end + 1)));
+    const pronoun = /\b(?:he|she|they|He|She|They|I|We)\b/g;
+    const slice = text.slice(sent.start, cueAt);
     for (let m = pronoun.exec(slice); m; m = pronoun.exec(slice)) candidates.push({ start: sent.start + m.index, end: sent.start + m.index + m[0].length });
-    candidates.sort((a, b) => b.start - a.start);
-    for (const c of candidates) {
-      if (/^[’']/.test(text.slice(c.end, c.end + 1))) continue;
-      const rest = text.slice(c.end, q.start);
-      const vm = /^(?:,[^,]{1,120},)?\s+(?:(?:also|then|later|has|had|have|was|is|were|openly|repeatedly|again|once|even|recently|previously|quickly|just)\s+){0,2}([a-z]+(?:ed|es|s|ing)|told|said|wrote|thought|spoke|made|gave|took|put|sent|felt|saw|drew|read)\b(?:\s+(?:that|to|of|on|about|for|with|as))?\s*/.exec(rest);
-      if (!vm || /^(?:is|was|has|does|its|this|his|us|as|thus|always|perhaps|plus|news|series|bus|gas|less|unless)$/.test(vm[1])) continue;
-      const start = c.end + vm[0].length;
-      const c2 = trimSpan(text, { start, end: sent.end });
-      if (c2.end - c2.start < 4) return;
-      const speaker = resolveSpeaker(c);
-      out.push({ start: c2.start, end: c2.end, text: text.slice(c2.start, c2.end), kind: 'MIXED', cue: vm[1], speaker, speakerText: text.slice(c.start, c.end), speakerSpan: c, confidence: speaker ? 0.55 : 0.3, sentence: sent });
-      return;
-    }
+    // The subject is the first candidate of the clause holding the cue.
+    const clauseStart = sent.start + Math.max(slice.lastIndexOf(', ') + 2, 0);
+    const inClause = candidates.filter((c) => c.start >= clauseStart).sort((a, b) => a.start - b.start);
+    const c = inClause[0] ?? candidates.sort((a, b) => b.start - a.start)[0];
+    if (!c) return;
+    const start = cueAt + cueMatch[0].length;
+    const c2 = trimSpan(text, { start, end: sent.end });
+    if (c2.end - c2.start < 4) return;
+    const speaker = resolveSpeaker(c);
+    out.push({ start: c2.start, end: c2.end, text: text.slice(c2.start, c2.end), kind: 'MIXED', cue: cueMatch[1], speaker, speakerText: text.slice(c.start, c.end), speakerSpan: c, confidence: speaker ? 0.55 : 0.3, sentence: sent });
   }
 }
