@@ -424,10 +424,16 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     const pronoun = /\b(?:he|she|they|He|She|They|I|We)\b/g;
     const slice = text.slice(sent.start, cueAt);
     for (let m = pronoun.exec(slice); m; m = pronoun.exec(slice)) candidates.push({ start: sent.start + m.index, end: sent.start + m.index + m[0].length });
-    // The subject is the first candidate of the clause holding the cue.
-    const clauseStart = sent.start + Math.max(slice.lastIndexOf(', ') + 2, 0);
-    const inClause = candidates.filter((c) => c.start >= clauseStart).sort((a, b) => a.start - b.start);
-    const c = inClause[0] ?? candidates.sort((a, b) => b.start - a.start)[0];
+    // The subject: the first candidate of the clause holding the cue — of the main clause when the cue
+    // is a participle after a comma ("Trump went after Bush, calling him …"), and never one inside a
+    // leading subordinate clause ("When Wallace died, …").
+    const participle = /ing$/.test(cueMatch[1]) && /,\s*$/.test(head.slice(0, cueMatch.index));
+    const lead = /^(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With|Speaking|Holding)\b[^,]{0,140},\s*/.exec(slice);
+    const mainStart = sent.start + (lead ? lead[0].length : 0);
+    const lastComma = slice.lastIndexOf(', ', participle ? cueMatch.index - 3 : slice.length);
+    const clauseStart = participle ? mainStart : Math.max(mainStart, sent.start + (lastComma >= 0 ? lastComma + 2 : 0));
+    const ordered = candidates.sort((a, b) => a.start - b.start);
+    const c = ordered.find((x) => x.start >= clauseStart) ?? ordered.find((x) => x.start >= mainStart) ?? ordered[0];
     if (!c) return;
     const start = cueAt + cueMatch[0].length;
     const c2 = trimSpan(text, { start, end: sent.end });
