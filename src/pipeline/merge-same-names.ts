@@ -10,14 +10,18 @@ interface Named {
 
 function mergeBy<T extends { key: string; mentions: Mention[] }>(items: T[], identity: (t: T) => string, combine: (into: T, from: T) => void, rename: Map<string, string>): T[] {
   const kept = new Map<string, T>();
+  const byKey = new Map<string, T>();
   for (const item of items) {
     const id = identity(item);
-    const first = kept.get(id);
+    // Same name, or (against the extraction contract) the same key under another name: one node.
+    const first = kept.get(id) ?? byKey.get(item.key);
     if (!first) {
-      kept.set(id, { ...item, mentions: [...item.mentions] });
+      const copy = { ...item, mentions: [...item.mentions] };
+      kept.set(id, copy);
+      byKey.set(item.key, copy);
       continue;
     }
-    rename.set(item.key, first.key);
+    if (item.key !== first.key) rename.set(item.key, first.key);
     first.mentions.push(...item.mentions);
     combine(first, item);
   }

@@ -31,10 +31,12 @@ export function listSourceFiles(inputs: string[]): string[] {
   return files;
 }
 
-// JSON can spell lone UTF-16 surrogates ("\ud83d"); no UTF-8 file can, and PostgreSQL refuses them
-// (the article failed with "could not store: ... lone leading surrogate"). Same repair as a UTF-8 decoder.
+// JSON can spell lone UTF-16 surrogates ("\ud83d") and NUL ("\u0000"); no UTF-8 text file has them,
+// and PostgreSQL refuses both (the article failed with "could not store: ... lone leading surrogate"
+// or "invalid byte sequence for encoding UTF8: 0x00"). Surrogates get a UTF-8 decoder's repair, NULs go.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.replace(LONE_SURROGATE, '\uFFFD') : undefined);
+const clean = (v: string) => v.replace(LONE_SURROGATE, '\uFFFD').replace(/\u0000/g, '');
+const str = (v: unknown): string | undefined => (typeof v === 'string' && clean(v).trim() !== '' ? clean(v) : undefined);
 
 /**
  * One JSON object per line, as in the shared corpora (BBC, Reuters, PolNeAR):

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
 import type { CaseReport } from './fuzz/article-fuzz.child.mts';
 import { mutateArticle } from './fuzz/article-mutations.ts';
 import { createRng, type Rng } from './fuzz/rng.ts';
-import { corpusArticles, seedTexts, tempDir } from './ingest/corpus.ts';
+import { corpusArticles, corpusTexts, seedTexts, tempDir } from './ingest/corpus.ts';
 import { NO_ORPHANS, orphanCounts } from './ingest/graph-dump.ts';
 
 const CASES = Number(process.env.FUZZ_ARTICLES ?? 1_000);
@@ -24,7 +24,7 @@ const PERSISTED = Math.min(CASES, Number(process.env.FUZZ_ARTICLES_PERSISTED ?? 
  */
 function writeCases(dir: string): Map<string, string> {
   const rng = createRng(SEED);
-  const bases = [...seedTexts(), ...corpusArticles(120).map((a) => `${a.title}\n\n${a.body}`)];
+  const bases = [...seedTexts(), ...corpusArticles(80).map((a) => `${a.title}\n\n${a.body}`), ...corpusTexts('reuters21578.jsonl', 20), ...corpusTexts('polnear-traindev.jsonl', 20)];
   const described = new Map<string, string>();
   const jsonl: Record<'a' | 'b', string[]> = { a: [], b: [] };
   for (const part of ['a', 'b']) fs.mkdirSync(path.join(dir, `part-${part}`));
@@ -85,7 +85,8 @@ describe('article fuzzing through the pipeline', () => {
     tmp = tempDir('article-fuzz');
   });
   afterAll(async () => {
-    tmp?.remove();
+    if (process.env.FUZZ_KEEP) console.log(`kept ${tmp?.dir}`);
+    else tmp?.remove();
     await db?.drop();
   });
 

@@ -43,6 +43,14 @@ describe('an extraction resolving two mentions to one node', () => {
     expect(merged.statements[0].speaker).toEqual({ type: 'person', key: 'p1' });
   });
 
+  it('merges two entities sharing a key under different names (the extraction contract says keys are unique)', () => {
+    const twoNames: ResolvedExtraction = { ...resolved, people: [], events: [], statements: [], organizations: [
+      { key: 'org:eu', name: 'European Union', aliases: [], kind: 'INTERNATIONAL', mentions: [] },
+      { key: 'org:eu', name: 'Europeanß Union', aliases: [], kind: 'OTHER', mentions: [] },
+    ] };
+    expect(mergeSameNames(twoNames).organizations.map((o) => [o.key, o.name])).toEqual([['org:eu', 'European Union']]);
+  });
+
   it('persists the article instead of failing with "ON CONFLICT DO UPDATE command cannot affect row a second time"', async () => {
     const parsed: ParsedArticle = { title: 'Merge', source: null, url: null, publishedAt: null, dateline: null, text, paragraphs: [], captions: [], contentHash: createHash('sha256').update(text).digest('hex') };
     const r = await db.prisma.$transaction((tx) => persistArticle(tx, parsed, resolved, { extractorVersion: 'test' }));

@@ -14,6 +14,9 @@ export function checkInvariants(parsed: ParsedArticle, x: Extraction): string[] 
   if (parsed.publishedAt !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(parsed.publishedAt.slice(0, 10)) || Number.isNaN(Date.parse(parsed.publishedAt.slice(0, 10))))) v.push(`invalid date ${parsed.publishedAt}`);
   for (const p of parsed.paragraphs) span('paragraph', p);
   const keys = (xs: { key: string }[]) => new Set(xs.map((e) => e.key));
+  for (const [kind, list] of [['person', x.people], ['organization', x.organizations], ['place', x.places]] as const) {
+    if (keys(list).size !== list.length) v.push(`two ${kind}s share a key: ${list.map((e) => `${e.key}=${e.name}`).join(', ')}`);
+  }
   const people = keys(x.people);
   const orgs = keys(x.organizations);
   const places = keys(x.places);

@@ -32,6 +32,22 @@ export function corpusArticles(n: number, offset = 0): CorpusArticle[] {
   return out;
 }
 
+/** The first `n` records of another corpus file (Reuters: dated wire copy with datelines; PolNeAR: US politics, quote-rich), as raw text. */
+export function corpusTexts(file: 'reuters21578.jsonl' | 'polnear-traindev.jsonl', n: number): string[] {
+  const dir = corpusDir();
+  if (!dir || !fs.existsSync(path.join(dir, file))) return [];
+  const out: string[] = [];
+  for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { title?: string; body?: string; text?: string; date?: string; dateline?: string };
+    const body = r.body ?? r.text;
+    if (!body || !r.title) continue;
+    out.push(`${r.title}\n\n${r.date ? `date ${r.date}\n\n` : ''}${r.dateline ? `${r.dateline} ` : ''}${body}`);
+    if (out.length === n) break;
+  }
+  return out;
+}
+
 /** The committed seed articles (raw files). */
 export function seedTexts(): string[] {
   const dir = path.resolve('seeds');
