@@ -47,10 +47,10 @@ describe('ingest safety: duplicates and corrections', () => {
   });
 
   it.each([
-    ['same URL', 'url:https://news.example/story-1', (v: object) => ({ ...v, url: 'https://news.example/story-1', title: 'Title as first published', date: '2019-04-01' }), (v: object) => ({ ...v, url: 'https://news.example/story-1', title: 'Title after the correction', date: '2019-04-02' })],
-    ['same corpus id', 'id:stories.jsonl#story-7', (v: object) => ({ ...v, id: 'story-7', title: 'First title' }), (v: object) => ({ ...v, id: 'story-7', title: 'Second title' })],
-    ['same title, source and date', 'tsd:one story|wire|2019-04-01', (v: object) => ({ ...v, title: 'One story', source: 'Wire', date: '2019-04-01' }), (v: object) => ({ ...v, title: 'One story', source: 'Wire', date: '2019-04-01' })],
-  ])('a corrected version (%s) replaces the extraction in place and leaves no orphans', async (label, naturalKey, first, second) => {
+    ['same URL', 'url:', (v: object) => ({ ...v, url: 'https://news.example/story-1', title: 'Title as first published', date: '2019-04-01' }), (v: object) => ({ ...v, url: 'https://news.example/story-1', title: 'Title after the correction', date: '2019-04-02' })],
+    ['same corpus id', 'id:', (v: object) => ({ ...v, id: 'story-7', title: 'First title' }), (v: object) => ({ ...v, id: 'story-7', title: 'Second title' })],
+    ['same title, source and date', 'tsd:', (v: object) => ({ ...v, title: 'One story', source: 'Wire', date: '2019-04-01' }), (v: object) => ({ ...v, title: 'One story', source: 'Wire', date: '2019-04-01' })],
+  ])('a corrected version (%s) replaces the extraction in place and leaves no orphans', async (label, keyKind, first, second) => {
     const dir = path.join(tmp.dir, label.replace(/\W/g, '_'));
     for (const d of ['v1', 'v2', 'final']) fs.mkdirSync(path.join(dir, d), { recursive: true });
     // Version 2 keeps article a's opening and replaces the rest with article b: people and quotes change.
@@ -61,6 +61,9 @@ describe('ingest safety: duplicates and corrections', () => {
     fs.writeFileSync(path.join(dir, 'v1', 'stories.jsonl'), jsonl([first(v1), other]));
     fs.writeFileSync(path.join(dir, 'v2', 'stories.jsonl'), jsonl([second(v2)]));
     await ingestArticles(db.prisma, readSources([path.join(dir, 'v1')]));
+    // The story is the file's first record; its natural key must be of the kind this case is about.
+    const [{ natural_key: naturalKey }] = await db.sql.query<{ natural_key: string }>(`SELECT natural_key FROM article WHERE origin LIKE $1 ORDER BY id LIMIT 1`, [`${path.join(dir, 'v1', 'stories.jsonl')}%`]);
+    expect(naturalKey.startsWith(keyKind), naturalKey).toBe(true);
     const id = async () => (await db.sql.query<{ id: number }>(`SELECT id FROM article WHERE natural_key = $1`, [naturalKey])).map((r) => r.id);
     const idBefore = await id();
     expect(idBefore).toHaveLength(1);
