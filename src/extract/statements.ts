@@ -135,7 +135,9 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
       return { type: 'person', entity: persons[0].person };
     }
     if (org) return { type: 'organization', entity: org.org };
-    if (place && phrase.split(/\s+/).length <= 4) {
+    // A capital or country stands for its government only when it is the whole subject ("Pyongyang said"),
+    // not inside a longer phrase ("Argentina's chief debt negotiator").
+    if (place && phrase.replace(/^(?:also|then)\s+/i, '').replace(/\s+(?:also|then|has|had|have)$/i, '') === fullText.slice(place.start, place.end)) {
       const country = countryOf(fullText.slice(place.start, place.end));
       if (country) return { type: 'organization', entity: index.governmentFor(country, { start: place.start, end: place.end, text: fullText.slice(place.start, place.end) } as Mention) };
     }
@@ -344,7 +346,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       continue;
     }
     // "Trump said during a rally in Michigan that …": a sentence opening with its speaker and cue.
-    const opening = new RegExp(`^((?:[\\p{Lu}][\\p{L}’'.-]*\\s+){1,4}|(?:He|She|They|It)\\s+)(?:(?:also|then|later|again|has|had|have)\\s+)?(${VERB})\\b([^;"“]{0,90}?)\\s+that\\s+`, 'u').exec(masked.slice(content0));
+    const opening = new RegExp(`^((?:[\\p{Lu}][\\p{L}’'.-]*\\s+){1,4}|(?:He|She|They|It)\\s+)(?:(?:also|then|later|again|has|had|have)\\s+)?(${VERB})\\b([^;,"“]{0,90}?)\\s+that\\s+`, 'u').exec(masked.slice(content0));
     if (opening && opening[1].trim().split(/\s+/).every((w) => !/^(?:The|A|An|But|And|In|On|At|As|If|When|While)$/.test(w))) {
       const subjStart = content0;
       push({ start: abs(content0 + opening[0].length), end: sent.end }, trimSpan(text, { start: abs(subjStart), end: abs(subjStart + opening[1].length) }), opening[2], 0.8);

@@ -41,6 +41,12 @@ function isSubheading(line: string): boolean {
   return line.length <= 60 && !/[.!?:;,"”’)]$/.test(line) && line.split(/\s+/).length <= 8;
 }
 
+/** Whether line i continues the previous one (hard-wrapped prose) rather than starting a new paragraph. */
+function wrapped(lines: string[], i: number): boolean {
+  const prev = lines[i - 1] ?? '';
+  return prev.length >= 50 && !/[.!?"”’)\]]$/.test(prev);
+}
+
 /** Turns raw article text into the normalised article every later stage works on. */
 export function parseArticle(input: RawArticle): ParsedArticle {
   const origin = input.origin;
@@ -51,7 +57,10 @@ export function parseArticle(input: RawArticle): ParsedArticle {
   const normalized = normalizeText(raw);
   if (normalized.trim() === '') throw new ParseError(origin, 'empty article');
 
-  const lines = normalized.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
+  const rawLines = normalized.split('\n');
+  const lines = rawLines.map((l) => l.replace(/ {2,}/g, ' ').trim());
+  // Wire copy is hard-wrapped with indented paragraphs (Reuters): an indented line starts a paragraph.
+  const indented = rawLines.map((l) => /^(?: {2,}|\t)\S/.test(l));
   let title: string | null = input.meta?.title ? normalizeText(input.meta.title).trim() : null;
   let publishedAt: string | null = null;
   let source: string | null = null;
@@ -77,28 +86,45 @@ export function parseArticle(input: RawArticle): ParsedArticle {
       i++;
     }
   }
+  // Lines between blank lines form one paragraph (hard-wrapped lines are joined).
+  let block: string[] = [];
+  const flush = () => {
+    if (!block.length) return;
+    const para = block.join(' ');
+    block = [];
+    if (isJunk(para)) return;
+    if (isCaption(para)) {
+      captions.push(para);
+      return;
+    }
+    if (body.length > 0 && isSubheading(para)) return;
+    body.push(para);
+  };
   for (; i < lines.length; i++) {
     const line = lines[i];
-    if (line === '') continue;
+    if (line === '') {
+      flush();
+      continue;
+    }
     const dated = DATE_LINE.exec(line);
     if (dated && !publishedAt) {
+      flush();
       publishedAt = dated[1];
       continue;
     }
     const src = SOURCE_LINE.exec(line);
     if (src) {
+      flush();
       source = src[1].replace(/[.\s]+$/, '');
       if (src[2] && !publishedAt) publishedAt = src[2];
       continue;
     }
-    if (isJunk(line)) continue;
-    if (isCaption(line)) {
-      captions.push(line);
-      continue;
-    }
-    if (body.length > 0 && isSubheading(line)) continue;
-    body.push(line);
+    if (indented[i] || isJunk(line)) flush();
+    // A line that is a whole caption or subheading on its own stays on its own.
+    if (block.length && (isCaption(line) || /[.!?"”’)\]]$/.test(block[block.length - 1]) && !wrapped(lines, i))) flush();
+    block.push(line);
   }
+  flush();
   if (input.meta?.publishedAt) publishedAt = input.meta.publishedAt.slice(0, 10);
   if (input.meta?.source) source = input.meta.source;
   if (!title) title = body.length ? body[0].slice(0, 120) : '';

@@ -35,7 +35,7 @@ function loadSource(src: Golden['sources'][number]): RawArticle | null {
   const file = path.join(CORPUS_DIR, src.corpus);
   if (!fs.existsSync(file)) return null;
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (!line.includes(`"${src.id}"`)) continue;
+    if (!line.includes(src.id)) continue;
     const record = JSON.parse(line);
     if (record.id === src.id || String(record.newid) === src.id || record.doc_id === src.id) return jsonlRecordToRaw(record, `${src.corpus}#${src.id}`, src.id);
   }
