@@ -312,7 +312,9 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     const content0 = dateline && sent.start === paragraphs[0]?.start ? (/^[A-Z][A-Z .'-]+(?:,[^:]{0,30})?:\s*/.exec(s)?.[0].length ?? 0) : 0;
     const push = (content: Span, speakerSpan: Span, cue: string, confidence: number) => {
       const c = trimSpan(text, content);
-      if (c.end - c.start < 8 || text.slice(c.start, c.end).split(/\s+/).length < 3) return;
+      // "Asked if he was bullied, he said no." — short answers count after a plain speech verb.
+      const minWords = /^(?:said|says|say|told|answered|replied)$/.test(cue) ? 1 : 3;
+      if (c.end - c.start < 2 || text.slice(c.start, c.end).split(/\s+/).length < minWords) return;
       const speaker = resolveSpeaker(speakerSpan);
       out.push({
         start: c.start,
@@ -384,8 +386,10 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       if (/^(?:says|say|said)$/i.test(f[1]) && /\b(?:to|it is|was|is)\s+$/i.test(masked.slice(0, f.index))) continue;
       // Transitive verbs ("announced the talks", "maintained ties") report speech only with "that" or a colon.
       if (!/^(?:said|says|say|told|tells|added|adds|claimed|claims|claiming|insisted|insists|warned|warns|argued|argues|stressed|stresses|wrote|writes|replied|replies|predicted|predicts|believes|believed|explained|explains|noted|notes)$/.test(f[1]) && !f[2] && !f[3]) continue;
-      let subj = subjectBefore(masked, f.index);
-      const subjText = masked.slice(subj, f.index).replace(/\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|has long|then|again|once)\b\s*$/gi, '').trim();
+      // "Karimi, executive director of Interfaith Paths to Peace, said …": step over the apposition.
+      const span = subjectSpanBefore(masked, f.index);
+      let subj = span.start;
+      const subjText = masked.slice(subj, span.end).replace(/\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|has long|then|again|once)\b\s*$/gi, '').trim();
       if (!subjText || subjText.split(/\s+/).length > 10) continue;
       subj = masked.indexOf(subjText, subj);
       const conj = /^(?:Though|Although|While|As|Because)\b/.test(masked.slice(Math.max(0, subj - 10), subj).trim().split(/\s+/).pop() ?? '');
