@@ -5,6 +5,7 @@ export class ParseError extends Error {
     readonly origin: string,
     message: string,
   ) {
-    super(`${origin}: ${message}`);
+    // The origin is a field, not part of the message: reports print "origin: message" themselves.
+    super(message);
   }
 }
