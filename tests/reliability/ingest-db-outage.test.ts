@@ -99,7 +99,7 @@ describe.skipIf(!postgresBinDir())('the database going away in the middle of an 
 
     pgServer.start();
     const again = spawnIngest(files.dir, url);
-    expect((await again.exited).code, again.output()).toBe(0);
-    expect(await count()).toBe(ARTICLES);
+    expect((await again.exited).code, `first run:\n${run.output()}\nre-run:\n${again.output()}`).toBe(0);
+    expect(await count(), again.output()).toBe(ARTICLES);
   });
 });

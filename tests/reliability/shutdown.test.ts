@@ -38,7 +38,12 @@ describe('graceful shutdown of the real server process (SIGTERM)', () => {
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE article IN ACCESS EXCLUSIVE MODE');
     const inFlight = fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'in-flight-1' }, body: JSON.stringify({ query: '{ articles { totalCount } }' }) });
-    await sleep(300);
+    // Wait until the server's query is really queued behind the lock (no guessing with sleeps).
+    for (let i = 0; i < 300; i++) {
+      const waiting = await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      if (waiting.rows[0].n > 0) break;
+      await sleep(50);
+    }
     child.kill('SIGTERM');
     await sleep(300);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow(); // no new connections
