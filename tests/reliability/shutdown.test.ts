@@ -38,12 +38,18 @@ describe('graceful shutdown of the real server process (SIGTERM)', () => {
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE article IN ACCESS EXCLUSIVE MODE');
     const inFlight = fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'in-flight-1' }, body: JSON.stringify({ query: '{ articles { totalCount } }' }) });
-    // Wait until the server's query is really queued behind the lock (no guessing with sleeps).
-    for (let i = 0; i < 300; i++) {
-      const waiting = await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-      if (waiting.rows[0].n > 0) break;
-      await sleep(50);
+    // Wait until the server's query is really queued behind the lock (no guessing with sleeps). Polled
+    // from another session: inside the locker's transaction pg_stat_activity is a cached snapshot.
+    const watcher = new pg.Client({ connectionString: db.url });
+    await watcher.connect();
+    let queued = false;
+    for (let i = 0; i < 300 && !queued; i++) {
+      const waiting = await watcher.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      queued = waiting.rows[0].n > 0;
+      if (!queued) await sleep(20);
     }
+    await watcher.end();
+    expect(queued).toBe(true);
     child.kill('SIGTERM');
     await sleep(300);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow(); // no new connections
