@@ -9,6 +9,7 @@ import { createErrorFormatter } from '../graphql/errors.ts';
 import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
 import { rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
 import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
+import { legacyJsonStatusPlugin } from '../graphql/plugins/legacy-json-status.plugin.ts';
 import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
 import { createApiKeyVerifier } from './auth/api-keys.ts';
 import { authenticateRequest } from './auth/authenticate-request.ts';
@@ -92,7 +93,12 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     // main.ts owns shutdown order (HTTP drain, then Apollo, then the database). Apollo's own signal
     // handler would stop it under in-flight requests and re-raise the signal, killing the process.
     stopOnTerminationSignals: false,
+    // GET serves public reads (cacheable, linkable). CSRF prevention guards cookie-authenticated
+    // requests; this API authenticates with bearer/API-key headers a cross-site form cannot send,
+    // and mutations over GET are refused anyway (405).
+    csrfPrevention: false,
     plugins: [
+      legacyJsonStatusPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       errorLogPlugin(logger),
       authGuardPlugin({ privateReads: options.privateReads ?? false }),

@@ -9,7 +9,9 @@ export interface HttpResult {
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    // The GraphQL-over-HTTP media type: request errors keep their 4xx status (legacy application/json-only
+    // clients get 200 with the errors in the body, as the spec asks).
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json;q=0.9', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
