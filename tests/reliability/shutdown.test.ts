@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticGraph } from '../helpers/synthetic-graph.ts';
@@ -63,5 +64,11 @@ describe('graceful shutdown of the real server process (SIGTERM)', () => {
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.find((l) => l.requestId === 'in-flight-1')).toMatchObject({ msg: 'request', status: 200, path: '/graphql' });
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['SIGTERM received, shutting down', 'stopped']));
+  });
+
+  it('the Docker image runs the server as PID 1 in exec form, so docker stop\'s SIGTERM reaches it (the test above starts it the same way)', () => {
+    const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(fs.readFileSync('Dockerfile', 'utf8'))?.[1];
+    expect(cmd).toBeDefined();
+    expect(JSON.parse(cmd!)).toEqual(['node', '--import', 'tsx', 'src/server/main.ts']);
   });
 });
