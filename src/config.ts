@@ -36,6 +36,10 @@ export interface Config {
   bodyLimitBytes: number;
   /** Graceful shutdown waits this long for in-flight requests, then closes their connections. */
   shutdownTimeoutMs: number;
+  /** Operations over these are refused before execution (QUERY_TOO_COMPLEX). */
+  queryLimits: { maxCost: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
+  /** Origins allowed by CORS (`*` for any). */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -116,6 +120,14 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: perMinute === 0 ? null : { capacity: perMinute, refillPerSecond: perMinute / 60 },
     bodyLimitBytes: readInt(env, 'NEWSGRAPH_BODY_LIMIT_BYTES', 1024 * 1024, 1024),
     shutdownTimeoutMs: readInt(env, 'NEWSGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    queryLimits: {
+      maxCost: readInt(env, 'NEWSGRAPH_MAX_COST', 25_000, 1),
+      maxDepth: readInt(env, 'NEWSGRAPH_MAX_DEPTH', 12, 1, 1000),
+      maxAliases: readInt(env, 'NEWSGRAPH_MAX_ALIASES', 30, 0, 100_000),
+      maxDirectives: readInt(env, 'NEWSGRAPH_MAX_DIRECTIVES', 50, 0, 100_000),
+      maxTokens: readInt(env, 'NEWSGRAPH_MAX_TOKENS', 5_000, 10, 1_000_000),
+    },
+    corsOrigins: (env.NEWSGRAPH_CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }
 

@@ -15,6 +15,8 @@ export interface GraphQLContext {
   sql: Sql;
   loaders: Loaders;
   stats: { sqlStatements: number };
+  /** Facts about the running operation shared with the HTTP layer (Apollo copies the context object, not this). */
+  operation: { type: 'query' | 'mutation' | 'subscription' | null };
   requestId: string;
 }
 
@@ -26,6 +28,7 @@ export function createContext(sql: Sql, requestId: string, viewer: Viewer = { au
     viewer,
     sql: counted,
     loaders: createLoaders(counted),
+    operation: { type: null },
     get stats() {
       return { sqlStatements: counter.count };
     },

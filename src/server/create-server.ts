@@ -10,6 +10,8 @@ import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
 import { rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
 import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
 import { legacyJsonStatusPlugin } from '../graphql/plugins/legacy-json-status.plugin.ts';
+import { computeQueryCost } from '../graphql/limits/query-cost.ts';
+import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from '../graphql/limits/query-limits.plugin.ts';
 import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
 import { createApiKeyVerifier } from './auth/api-keys.ts';
 import { authenticateRequest } from './auth/authenticate-request.ts';
@@ -19,6 +21,8 @@ import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-buc
 import { checkReadiness } from './readiness.ts';
 import { rejectNulParams } from './request-sql.ts';
 import { HttpError, readBody } from './read-body.ts';
+import { applyCors } from './http/cors.ts';
+import { sendBody } from './http/send-body.ts';
 import { annotate, logRequest, requestIdOf } from './request-log.ts';
 
 export interface ServerOptions {
@@ -46,6 +50,12 @@ export interface ServerOptions {
   cost?: CostFunction;
   /** How long stop() waits for in-flight requests before closing their connections (default 10 s). */
   shutdownTimeoutMs?: number;
+  /** Origins allowed by CORS (default any: reads are public). */
+  corsOrigins?: string[];
+  /** Cost, depth, alias and directive limits checked before execution. */
+  queryLimits?: QueryLimits;
+  /** Documents with more tokens are refused while parsing (default 5000). */
+  maxTokens?: number;
   /** Where /readyz finds the committed migrations (default prisma/migrations). */
   migrationsDir?: string;
   /** A client must have sent the whole request within this time (default 30 s; slow-upload / slowloris guard). */
@@ -90,6 +100,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     // With introspection off, "Did you mean …?" suggestions would still reveal the schema.
     hideSchemaDetailsFromClientErrors: !introspection,
     validationRules: [RootOperationExistsRule],
+    // A token limit stops giant documents in the parser, before any other work.
+    parseOptions: { maxTokens: options.maxTokens ?? 5_000 },
     // main.ts owns shutdown order (HTTP drain, then Apollo, then the database). Apollo's own signal
     // handler would stop it under in-flight requests and re-raise the signal, killing the process.
     stopOnTerminationSignals: false,
@@ -99,10 +111,21 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     csrfPrevention: false,
     plugins: [
       legacyJsonStatusPlugin(),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ contextValue, operation }) {
+              // For the HTTP cache policy: only queries are cacheable.
+              if (operation) contextValue.operation.type = operation.operation;
+            },
+          };
+        },
+      },
+      queryLimitsPlugin(options.queryLimits ?? DEFAULT_QUERY_LIMITS),
       ApolloServerPluginLandingPageDisabled(),
       errorLogPlugin(logger),
       authGuardPlugin({ privateReads: options.privateReads ?? false }),
-      ...(limiter ? [rateLimitPlugin({ limiter, cost: options.cost })] : []),
+      ...(limiter ? [rateLimitPlugin({ limiter, cost: options.cost ?? computeQueryCost })] : []),
     ],
   });
   await apollo.start();
@@ -145,7 +168,11 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      // Public reads can be cached by CDNs and browsers for a minute; anything authenticated,
+      // failed or mutating cannot.
+      const publicRead = res.statusCode === 200 && context?.operation.type === 'query' && !auth.viewer.authenticated && !response.body.string.includes('"errors":');
+      res.setHeader('cache-control', publicRead ? 'public, max-age=60' : 'no-store');
+      sendBody(req, res, response.body.string);
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
@@ -172,6 +199,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       if (stopping) setImmediate(() => httpServer.closeIdleConnections());
     });
     const route = async () => {
+      if (url.pathname === '/graphql' && applyCors(req, res, options.corsOrigins ?? ['*'])) return;
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') return handleReady(res);

@@ -35,6 +35,9 @@ async function main(): Promise<void> {
     rateLimit: config.rateLimit,
     bodyLimitBytes: config.bodyLimitBytes,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    queryLimits: config.queryLimits,
+    maxTokens: config.queryLimits.maxTokens,
+    corsOrigins: config.corsOrigins,
   });
   if (config.apiKeyHashes.length === 0) logger.warn('NEWSGRAPH_API_KEYS is empty: every mutation will be refused');
   await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));

@@ -58,7 +58,7 @@ describe('graceful shutdown of the real server process (SIGTERM)', () => {
     await locker.end();
     const res = await inFlight;
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { articles: { totalCount: 3 } } });
+    expect(await res.json()).toMatchObject({ data: { articles: { totalCount: 3 } } });
     expect(await exited).toBe(0);
 
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));

@@ -1,0 +1,44 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { measureOperation } from './query-cost.ts';
+
+export interface QueryLimits {
+  maxCost: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxCost: 25_000, maxDepth: 12, maxAliases: 30, maxDirectives: 50 };
+
+function tooComplex(message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...extensions, http: { status: 400 } } });
+}
+
+/**
+ * Measures every operation before execution and refuses it over the configured limits; the measured
+ * cost is returned to clients in `extensions.cost` so they can see what a query costs.
+ */
+export function queryLimitsPlugin<T extends object>(limits: QueryLimits): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      let cost: { requested: number; limit: number } | null = null;
+      return {
+        async didResolveOperation({ document, request, schema, operationName }) {
+          const shape = measureOperation(schema, document, request.variables ?? {}, operationName);
+          cost = { requested: shape.cost, limit: limits.maxCost };
+          if (shape.depth > limits.maxDepth) throw tooComplex(`Query depth ${shape.depth} exceeds the limit of ${limits.maxDepth}`, { depth: shape.depth, maxDepth: limits.maxDepth });
+          if (shape.aliases > limits.maxAliases) throw tooComplex(`Query uses ${shape.aliases} aliases, above the limit of ${limits.maxAliases}`, { aliases: shape.aliases, maxAliases: limits.maxAliases });
+          if (shape.directives > limits.maxDirectives) throw tooComplex(`Query uses ${shape.directives} directives, above the limit of ${limits.maxDirectives}`, { directives: shape.directives, maxDirectives: limits.maxDirectives });
+          if (shape.cost > limits.maxCost) {
+            throw tooComplex(`Query cost ${shape.cost} exceeds the budget of ${limits.maxCost}: ask for smaller pages (first/last) or fewer nested connections`, { cost: shape.cost, maxCost: limits.maxCost });
+          }
+        },
+        async willSendResponse({ response }) {
+          if (!cost || response.body.kind !== 'single') return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
+        },
+      };
+    },
+  };
+}
