@@ -1,7 +1,9 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { listArticles } from '../../services/lists.ts';
 import type { ArticleRecord } from '../../services/records.ts';
 import type { GraphQLContext } from '../context.ts';
+import { rowIdOf } from '../filters.ts';
+import { ArticleOrder } from '../ordering.ts';
 import { EventConnection } from '../event/event.type.ts';
 import { OrganizationConnection } from '../organization/organization.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
@@ -22,13 +24,37 @@ class ArticlesArgs extends ConnectionArgs {
 
   @Field(() => DateScalar, { nullable: true, description: 'Only articles published on or before this date.' })
   to?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only articles mentioning this person.' })
+  person?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only articles mentioning this organisation.' })
+  organization?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only articles mentioning this place.' })
+  place?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only articles reporting this event.' })
+  event?: string | null;
+
+  @Field(() => ArticleOrder, { nullable: true, description: 'Sort order; newest first (undated last) by default.' })
+  orderBy?: ArticleOrder | null;
 }
 
 @Resolver(() => Article)
 export class ArticleResolver {
-  @Query(() => ArticleConnection, { description: 'Articles, newest first (undated last).' })
+  @Query(() => ArticleConnection, { description: 'Articles, newest first (undated last); filter by date range, source, person, organisation, place or event, sort with `orderBy`.' })
   async articles(@Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listArticles(ctx.sql, pageWindow(args), args));
+    const filter = {
+      source: args.source,
+      from: args.from,
+      to: args.to,
+      personId: rowIdOf(args.person, 'Person', 'person'),
+      organizationId: rowIdOf(args.organization, 'Organization', 'organization'),
+      placeId: rowIdOf(args.place, 'Place', 'place'),
+      eventId: rowIdOf(args.event, 'Event', 'event'),
+    };
+    return toConnection(await listArticles(ctx.sql, pageWindow(args), filter, args.orderBy));
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People mentioned in the article, most-mentioned first.' })

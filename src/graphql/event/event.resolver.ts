@@ -1,8 +1,10 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { listEvents } from '../../services/lists.ts';
 import type { EventRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { rowIdOf } from '../filters.ts';
+import { EventOrder } from '../ordering.ts';
 import { EventKind } from '../enums.ts';
 import { OrganizationConnection } from '../organization/organization.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
@@ -23,13 +25,37 @@ class EventsArgs extends ConnectionArgs {
 
   @Field(() => DateScalar, { nullable: true, description: 'Only events that start on or before this date.' })
   to?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events this person took part in.' })
+  person?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events this organisation took part in.' })
+  organization?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events held at this place.' })
+  place?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events reported by this article.' })
+  article?: string | null;
+
+  @Field(() => EventOrder, { nullable: true, description: 'Sort order; latest first (undated last) by default.' })
+  orderBy?: EventOrder | null;
 }
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => EventConnection, { description: 'Events, latest first (undated last).' })
+  @Query(() => EventConnection, { description: 'Events, latest first (undated last); filter by kind, date range, person, organisation, place or article, sort with `orderBy`.' })
   async events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listEvents(ctx.sql, pageWindow(args), args));
+    const filter = {
+      kind: args.kind,
+      from: args.from,
+      to: args.to,
+      personId: rowIdOf(args.person, 'Person', 'person'),
+      organizationId: rowIdOf(args.organization, 'Organization', 'organization'),
+      placeId: rowIdOf(args.place, 'Place', 'place'),
+      articleId: rowIdOf(args.article, 'Article', 'article'),
+    };
+    return toConnection(await listEvents(ctx.sql, pageWindow(args), filter, args.orderBy));
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People taking part in the event.' })

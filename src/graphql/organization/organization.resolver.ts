@@ -3,6 +3,7 @@ import { findOrganizationByName, listOrganizations } from '../../services/lists.
 import type { OrganizationRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { EntityListArgs, entityFilter } from '../filters.ts';
 import { EventConnection } from '../event/event.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
 import { relationConnection } from '../pagination/relation-connection.ts';
@@ -11,9 +12,9 @@ import { Organization, OrganizationConnection } from './organization.type.ts';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => OrganizationConnection, { description: 'Organisations, most-mentioned first.' })
-  async organizations(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listOrganizations(ctx.sql, pageWindow(args)));
+  @Query(() => OrganizationConnection, { description: 'Organisations, most-mentioned first; filter by name, article or event, sort with `orderBy`.' })
+  async organizations(@Args(() => EntityListArgs) args: EntityListArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await listOrganizations(ctx.sql, pageWindow(args), entityFilter(args), args.orderBy));
   }
 
   @Query(() => Organization, { nullable: true, description: 'An organisation by name or alias, case-insensitive. Null when none matches.' })

@@ -3,6 +3,7 @@ import { findPersonByName, listPeople } from '../../services/lists.ts';
 import type { PersonRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { EntityListArgs, entityFilter } from '../filters.ts';
 import { EventConnection } from '../event/event.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
 import { relationConnection } from '../pagination/relation-connection.ts';
@@ -11,9 +12,9 @@ import { Person, PersonConnection } from './person.type.ts';
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => PersonConnection, { description: 'People, most-mentioned first.' })
-  async people(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listPeople(ctx.sql, pageWindow(args)));
+  @Query(() => PersonConnection, { description: 'People, most-mentioned first; filter by name, article or event, sort with `orderBy`.' })
+  async people(@Args(() => EntityListArgs) args: EntityListArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await listPeople(ctx.sql, pageWindow(args), entityFilter(args), args.orderBy));
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by canonical name or alias, case-insensitive ("Chairman Kim" finds Kim Jong Un). Null when nobody matches.' })

@@ -3,6 +3,7 @@ import { listPlaces } from '../../services/lists.ts';
 import type { PlaceRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { EntityListArgs, entityFilter } from '../filters.ts';
 import { EventConnection } from '../event/event.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
 import { relationConnection } from '../pagination/relation-connection.ts';
@@ -10,9 +11,9 @@ import { Place, PlaceConnection } from './place.type.ts';
 
 @Resolver(() => Place)
 export class PlaceResolver {
-  @Query(() => PlaceConnection, { description: 'Places, most-mentioned first.' })
-  async places(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listPlaces(ctx.sql, pageWindow(args)));
+  @Query(() => PlaceConnection, { description: 'Places, most-mentioned first; filter by name, article or event, sort with `orderBy`.' })
+  async places(@Args(() => EntityListArgs) args: EntityListArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await listPlaces(ctx.sql, pageWindow(args), entityFilter(args), args.orderBy));
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this place, newest first.' })

@@ -1,9 +1,11 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../services/global-id.ts';
 import { listStatements, type StatementFilter } from '../../services/lists.ts';
 import type { StatementRecord } from '../../services/records.ts';
 import { Article } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { rowIdOf } from '../filters.ts';
+import { StatementOrder } from '../ordering.ts';
 import { StatementKind } from '../enums.ts';
 import { Event } from '../event/event.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
@@ -29,10 +31,29 @@ class StatementsArgs extends ConnectionArgs {
 
   @Field(() => DateScalar, { nullable: true, description: 'Only statements in articles published on or before this date.' })
   to?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only statements whose words name this person (who mentions whom).' })
+  mentioning?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only statements in articles whose source contains this text (case-insensitive)." })
+  source?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only statements with at least this extractor confidence (0..1).' })
+  minConfidence?: number | null;
+
+  @Field(() => StatementOrder, { nullable: true, description: 'Sort order; newest article first, then text order, by default.' })
+  orderBy?: StatementOrder | null;
 }
 
 function toFilter(args: StatementsArgs): StatementFilter {
-  const filter: StatementFilter = { kind: args.kind, from: args.from, to: args.to };
+  const filter: StatementFilter = {
+    kind: args.kind,
+    from: args.from,
+    to: args.to,
+    source: args.source,
+    minConfidence: args.minConfidence,
+    mentionsPersonId: rowIdOf(args.mentioning, 'Person', 'mentioning'),
+  };
   if (args.speaker) {
     const s = expectGlobalId(args.speaker, ['Person', 'Organization'], 'speaker');
     if (s.type === 'Person') filter.speakerPersonId = s.rowId;
@@ -45,9 +66,9 @@ function toFilter(args: StatementsArgs): StatementFilter {
 
 @Resolver(() => Statement)
 export class StatementResolver {
-  @Query(() => StatementConnection, { description: 'Statements, newest article first; filter by speaker, article, event, kind and date range.' })
+  @Query(() => StatementConnection, { description: 'Statements, newest article first; filter by speaker, person mentioned, article, event, kind, source, confidence and date range, sort with `orderBy`.' })
   async statements(@Args(() => StatementsArgs) args: StatementsArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listStatements(ctx.sql, pageWindow(args), toFilter(args)));
+    return toConnection(await listStatements(ctx.sql, pageWindow(args), toFilter(args), args.orderBy));
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: 'Who said it: a Person or an Organization. Null when the extractor could not attribute it.' })

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { corpusDir } from '../../../src/config.ts';
 
-/** The shared corpora (never copied into the repository): NEWSGRAPH_CORPUS_DIR, else ../shared/corpus up the tree. */
-export function corpusDir(): string | null {
-  const candidates = [process.env.NEWSGRAPH_CORPUS_DIR, path.resolve('../shared/corpus'), path.resolve('../../shared/corpus'), '/work/shared/corpus'];
-  return candidates.find((c): c is string => !!c && fs.existsSync(path.join(c, 'bbc.jsonl'))) ?? null;
-}
+export { corpusDir };
 
 export interface CorpusArticle {
   title: string;

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { corpusDir } from '../../src/config.ts';
+import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
+import { readSources } from '../../src/pipeline/read-sources.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+/**
+ * A test database holding the two seed articles plus a real corpus sample: the first `bbc` BBC
+ * politics stories (quote-rich, many named politicians). The sample is written to a temporary JSONL
+ * file for the ingest (corpus text never enters the repository).
+ */
+export async function createSampleGraph(label: string, { bbc = 120 }: { bbc?: number } = {}): Promise<TestDatabase> {
+  const dir = corpusDir();
+  const file = dir && path.join(dir, 'bbc.jsonl');
+  if (!file || !fs.existsSync(file)) throw new Error('The BBC corpus is missing: set NEWSGRAPH_CORPUS_DIR to the folder holding bbc.jsonl');
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && JSON.parse(l).category === 'politics').slice(0, bbc);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-sample-'));
+  const sample = path.join(tmp, 'bbc-sample.jsonl');
+  fs.writeFileSync(sample, `${lines.join('\n')}\n`);
+  const db = await createTestDatabase(label);
+  try {
+    const summary = await ingestArticles(db.prisma, readSources(['seeds', sample]));
+    if (summary.errors.length) throw new Error(`Sample ingest failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+  } catch (error) {
+    await db.drop();
+    throw error;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return db;
+}
