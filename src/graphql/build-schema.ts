@@ -7,9 +7,10 @@ import { NodeResolver } from './node/node.resolver.ts';
 import { OrganizationResolver } from './organization/organization.resolver.ts';
 import { PersonResolver } from './person/person.resolver.ts';
 import { PlaceResolver } from './place/place.resolver.ts';
+import { SearchResolver } from './search/search.resolver.ts';
 import { StatementResolver } from './statement/statement.resolver.ts';
 
-export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver] as const;
+export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver, SearchResolver] as const;
 
 let cached: GraphQLSchema | null = null;
 
