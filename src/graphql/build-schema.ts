@@ -8,9 +8,10 @@ import { OrganizationResolver } from './organization/organization.resolver.ts';
 import { PersonResolver } from './person/person.resolver.ts';
 import { PlaceResolver } from './place/place.resolver.ts';
 import { SearchResolver } from './search/search.resolver.ts';
+import { TimelineBucketResolver } from './timeline/timeline.resolver.ts';
 import { StatementResolver } from './statement/statement.resolver.ts';
 
-export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver, SearchResolver] as const;
+export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver, SearchResolver, TimelineBucketResolver] as const;
 
 let cached: GraphQLSchema | null = null;
 

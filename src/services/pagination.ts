@@ -112,11 +112,14 @@ export function groupPages<T>(rows: (T & { parentId: number | string; __pos: num
 }
 
 /**
- * `totalCount` is only known when at least one row came back; an empty page of a non-empty
- * connection (cursor past the end) reports the count as unknown (-1) and callers fetch it lazily.
+ * `totalCount` is known when at least one row came back or the window covers the whole list; an
+ * empty page of a possibly non-empty connection (cursor past the end, first: 0) reports the count as
+ * unknown (-1) and callers fetch it.
  */
 function finishPage<T>(rows: PageRow<T>[], total: number | null, w: PageWindow): Page<T> {
-  const t = total ?? -1;
+  // An unbounded, non-empty window that finds nothing proves the list empty: no count needed.
+  const wholeList = w.afterPos == null && w.beforePos == null && (w.first ?? 1) > 0 && (w.last ?? 1) > 0;
+  const t = total ?? (wholeList ? 0 : -1);
   const lastPos = rows.length ? rows[rows.length - 1].pos : null;
   const firstPos = rows.length ? rows[0].pos : null;
   return {

@@ -63,6 +63,34 @@ export const RELATIONS = {
     orderBy: `q."__weight" DESC, q.name, q."rowId"`,
     count: `SELECT x.person_id AS "parentId", count(DISTINCT y.person_id) AS n FROM article_person x JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> x.person_id WHERE x.person_id = ANY($1::int[]) GROUP BY 1`,
   },
+  // Who mentions whom: people named inside this person's statements (weight = statements naming them)...
+  personMentionedPeople: {
+    inner: `SELECT s.speaker_person_id AS "parentId", count(DISTINCT s.id)::int AS "__weight", ${COLUMNS.person()}
+            FROM statement s
+            JOIN article_person ap ON ap.article_id = s.article_id AND ap.person_id <> s.speaker_person_id
+             AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)
+            JOIN person p ON p.id = ap.person_id
+            WHERE s.speaker_person_id = ANY($1::int[]) GROUP BY s.speaker_person_id, p.id`,
+    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    count: `SELECT s.speaker_person_id AS "parentId", count(DISTINCT ap.person_id) AS n FROM statement s
+            JOIN article_person ap ON ap.article_id = s.article_id AND ap.person_id <> s.speaker_person_id
+             AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)
+            WHERE s.speaker_person_id = ANY($1::int[]) GROUP BY 1`,
+  },
+  // ...and people whose statements name this person (weight = their statements naming them).
+  personMentionedBy: {
+    inner: `SELECT ap.person_id AS "parentId", count(DISTINCT s.id)::int AS "__weight", ${COLUMNS.person()}
+            FROM article_person ap
+            JOIN statement s ON s.article_id = ap.article_id AND s.speaker_person_id <> ap.person_id
+             AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)
+            JOIN person p ON p.id = s.speaker_person_id
+            WHERE ap.person_id = ANY($1::int[]) GROUP BY ap.person_id, p.id`,
+    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    count: `SELECT ap.person_id AS "parentId", count(DISTINCT s.speaker_person_id) AS n FROM article_person ap
+            JOIN statement s ON s.article_id = ap.article_id AND s.speaker_person_id <> ap.person_id
+             AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)
+            WHERE ap.person_id = ANY($1::int[]) GROUP BY 1`,
+  },
   organizationArticles: {
     inner: `SELECT ao.organization_id AS "parentId", ${COLUMNS.article()} FROM article_organization ao JOIN article a ON a.id = ao.article_id WHERE ao.organization_id = ANY($1::int[])`,
     orderBy: byArticleDate,

@@ -8,10 +8,11 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /**
  * A test database holding the two seed articles plus a real corpus sample: the first `bbc` BBC
- * politics stories (quote-rich, many named politicians). The sample is written to a temporary JSONL
- * file for the ingest (corpus text never enters the repository).
+ * politics stories (quote-rich, many named politicians, undated) and the first `reuters` Reuters
+ * stories with a body (dated 1987 wire copy). The sample is written to temporary JSONL files for the
+ * ingest (corpus text never enters the repository).
  */
-export async function createSampleGraph(label: string, { bbc = 120 }: { bbc?: number } = {}): Promise<TestDatabase> {
+export async function createSampleGraph(label: string, { bbc = 120, reuters = 150 }: { bbc?: number; reuters?: number } = {}): Promise<TestDatabase> {
   const dir = corpusDir();
   const file = dir && path.join(dir, 'bbc.jsonl');
   if (!file || !fs.existsSync(file)) throw new Error('The BBC corpus is missing: set NEWSGRAPH_CORPUS_DIR to the folder holding bbc.jsonl');
@@ -19,9 +20,13 @@ export async function createSampleGraph(label: string, { bbc = 120 }: { bbc?: nu
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-sample-'));
   const sample = path.join(tmp, 'bbc-sample.jsonl');
   fs.writeFileSync(sample, `${lines.join('\n')}\n`);
+  const reutersFile = path.join(dir, 'reuters21578.jsonl');
+  const reutersLines = fs.readFileSync(reutersFile, 'utf8').split('\n').filter((l) => l.trim() && JSON.parse(l).body).slice(0, reuters);
+  const reutersSample = path.join(tmp, 'reuters-sample.jsonl');
+  fs.writeFileSync(reutersSample, `${reutersLines.join('\n')}\n`);
   const db = await createTestDatabase(label);
   try {
-    const summary = await ingestArticles(db.prisma, readSources(['seeds', sample]));
+    const summary = await ingestArticles(db.prisma, readSources(['seeds', sample, reutersSample]));
     if (summary.errors.length) throw new Error(`Sample ingest failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
   } catch (error) {
     await db.drop();

@@ -8,6 +8,8 @@ import { EventConnection } from '../event/event.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
 import { relationConnection } from '../pagination/relation-connection.ts';
 import { StatementConnection } from '../statement/statement.type.ts';
+import { loadTimeline } from '../timeline/timeline.resolver.ts';
+import { TimelineArgs, TimelineBucket } from '../timeline/timeline.type.ts';
 import { Organization, OrganizationConnection } from './organization.type.ts';
 
 @Resolver(() => Organization)
@@ -35,5 +37,10 @@ export class OrganizationResolver {
   @FieldResolver(() => EventConnection, { description: 'Events this organisation took part in, latest first.' })
   events(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
     return relationConnection(ctx, 'organizationEvents', o.rowId, args);
+  }
+
+  @FieldResolver(() => [TimelineBucket], { description: "This organisation's statements, events and articles over time, one bucket per day, week, month or year that has any, earliest first." })
+  timeline(@Root() o: OrganizationRecord, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: GraphQLContext) {
+    return loadTimeline(ctx, 'organization', o.rowId, args);
   }
 }

@@ -86,3 +86,39 @@ export function toConnection<T>(page: Page<T>): ConnectionValue<T> {
 export function pageWindow(args: PageArgs, limits?: PageLimits): PageWindow {
   return toPageWindow(args, limits);
 }
+
+/** A connection whose edges carry the strength of the relationship (shared articles, statements, ...). */
+export function WeightedConnectionType<T extends object>(nodeType: ClassType<T> | object, name: string, description: string, weightDescription: string) {
+  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection, with its weight.` })
+  class Edge {
+    @Field(() => String, { description: 'Opaque cursor of this edge, for `after`/`before`.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: 'The item at the end of the edge.' })
+    node!: T;
+
+    @Field(() => Int, { description: weightDescription })
+    weight!: number;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class Connection {
+    @Field(() => [Edge], { description: 'Edges of this page, strongest first, each with its cursor and weight.' })
+    edges!: Edge[];
+
+    @Field(() => [nodeType], { description: 'The items of this page, without cursors or weights (shortcut for edges.node).' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Pagination state of this page.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items in the whole connection, regardless of paging.' })
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+/** Moves the `__weight` column the relation SQL selects onto each edge. */
+export function withWeights<T>(connection: ConnectionValue<T>): ConnectionValue<T> & { edges: { cursor: string; node: T; weight: number }[] } {
+  return { ...connection, edges: connection.edges.map((e) => ({ ...e, weight: Number((e.node as { __weight?: number }).__weight ?? 0) })) };
+}

@@ -5,7 +5,9 @@ import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
 import { EntityListArgs, entityFilter } from '../filters.ts';
 import { EventConnection } from '../event/event.type.ts';
-import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
+import { ConnectionArgs, pageWindow, toConnection, WeightedConnectionType, withWeights } from '../pagination/connection.ts';
+import { loadTimeline } from '../timeline/timeline.resolver.ts';
+import { TimelineArgs, TimelineBucket } from '../timeline/timeline.type.ts';
 import { relationConnection } from '../pagination/relation-connection.ts';
 import { StatementConnection } from '../statement/statement.type.ts';
 import { Person, PersonConnection } from './person.type.ts';
@@ -37,8 +39,26 @@ export class PersonResolver {
     return relationConnection(ctx, 'personEvents', p.rowId, args);
   }
 
-  @FieldResolver(() => PersonConnection, { description: 'People mentioned in the same articles, most shared articles first.' })
-  coMentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'personCoMentions', p.rowId, args);
+  @FieldResolver(() => PersonCoMentionConnection, { description: 'People mentioned in the same articles, most shared articles first; each edge carries the number of shared articles.' })
+  async coMentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return withWeights(await relationConnection(ctx, 'personCoMentions', p.rowId, args));
+  }
+
+  @FieldResolver(() => PersonMentionConnection, { description: "Who this person talks about: people named in this person's statements, most often first; each edge carries the number of statements naming them." })
+  async mentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return withWeights(await relationConnection(ctx, 'personMentionedPeople', p.rowId, args));
+  }
+
+  @FieldResolver(() => PersonMentionConnection, { description: "Who talks about this person: people whose statements name this person, most often first; each edge carries the number of such statements. `Query.statements(speaker:, mentioning:)` lists them." })
+  async mentionedBy(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return withWeights(await relationConnection(ctx, 'personMentionedBy', p.rowId, args));
+  }
+
+  @FieldResolver(() => [TimelineBucket], { description: "This person's statements, events and articles over time, one bucket per day, week, month or year that has any, earliest first." })
+  timeline(@Root() p: PersonRecord, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: GraphQLContext) {
+    return loadTimeline(ctx, 'person', p.rowId, args);
   }
 }
+
+export const PersonCoMentionConnection = WeightedConnectionType(Person, 'PersonCoMention', 'A page of co-mentioned people, strongest first.', 'Number of articles mentioning both people.');
+export const PersonMentionConnection = WeightedConnectionType(Person, 'PersonMention', 'A page of people linked by statements naming one another, strongest first.', 'Number of statements by the speaker that name the other person.');
