@@ -7,11 +7,12 @@ import { NodeResolver } from './node/node.resolver.ts';
 import { OrganizationResolver } from './organization/organization.resolver.ts';
 import { PersonResolver } from './person/person.resolver.ts';
 import { PlaceResolver } from './place/place.resolver.ts';
+import { MutationResolver } from './mutation/mutation.resolver.ts';
 import { SearchResolver } from './search/search.resolver.ts';
 import { TimelineBucketResolver } from './timeline/timeline.resolver.ts';
 import { StatementResolver } from './statement/statement.resolver.ts';
 
-export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver, SearchResolver, TimelineBucketResolver] as const;
+export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver, SearchResolver, TimelineBucketResolver, MutationResolver] as const;
 
 let cached: GraphQLSchema | null = null;
 
@@ -20,7 +21,8 @@ export function buildNewsgraphSchema(): GraphQLSchema {
   if (!cached) {
     cached = buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
     // type-graphql gives root types no description; every type of ours has one.
-    cached.getQueryType()!.description = 'Entry points into the news graph: lists (cursor connections), look-ups by name, and Relay `node`/`nodes`.';
+    cached.getQueryType()!.description = 'Entry points into the news graph: lists (cursor connections), look-ups by name, search, and Relay `node`/`nodes`.';
+    cached.getMutationType()!.description = 'Corrections an editor makes to the graph. Every mutation requires an API key; input problems come back as `userErrors` with nothing changed.';
   }
   return cached;
 }

@@ -1,3 +1,4 @@
+import type { Db } from '../db/prisma-client.ts';
 import { countingSql, type Sql } from '../db/sql.ts';
 import { createLoaders, type Loaders } from './loaders/create-loaders.ts';
 
@@ -13,7 +14,10 @@ export interface GraphQLContext {
   viewer: Viewer;
   /** Read access for this request; counts statements in `stats.sqlStatements`. */
   sql: Sql;
+  /** Replaced after each mutation so that later fields read the corrected graph. */
   loaders: Loaders;
+  /** Write access for mutations (Prisma transactions); null on read-only servers. */
+  db: Db | null;
   stats: { sqlStatements: number };
   /** Facts about the running operation shared with the HTTP layer (Apollo copies the context object, not this). */
   operation: { type: 'query' | 'mutation' | 'subscription' | null };
@@ -21,13 +25,14 @@ export interface GraphQLContext {
 }
 
 /** Builds the per-request context: a fresh DataLoader set and SQL statement counter. */
-export function createContext(sql: Sql, requestId: string, viewer: Viewer = { authenticated: false, clientId: 'anonymous' }): GraphQLContext {
+export function createContext(sql: Sql, requestId: string, viewer: Viewer = { authenticated: false, clientId: 'anonymous' }, db: Db | null = null): GraphQLContext {
   const counter = { count: 0 };
   const counted = countingSql(sql, counter);
   return {
     viewer,
     sql: counted,
     loaders: createLoaders(counted),
+    db,
     operation: { type: null },
     get stats() {
       return { sqlStatements: counter.count };

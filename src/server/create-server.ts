@@ -1,3 +1,4 @@
+import type { Db } from '../db/prisma-client.ts';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -27,6 +28,8 @@ import { annotate, logRequest, requestIdOf } from './request-log.ts';
 
 export interface ServerOptions {
   sql: Sql;
+  /** Write access for mutations; without it every mutation fails (read-only server). */
+  db?: Db | null;
   /** Production masks internal error messages. */
   production?: boolean;
   bodyLimitBytes?: number;
@@ -162,7 +165,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const sql = deadlineSql(rejectNulParams(options.sql), controller.signal, timeoutMs);
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => (context = createContext(sql, requestId, auth.viewer)),
+      context: async () => (context = createContext(sql, requestId, auth.viewer, options.db ?? null)),
     }), timeoutMs, controller);
     if (context) annotate(res, { sqlStatements: context.stats.sqlStatements });
     for (const [key, value] of response.headers) res.setHeader(key, value);

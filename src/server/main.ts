@@ -25,6 +25,7 @@ async function main(): Promise<void> {
 
   const server = await createServer({
     sql: db.sql,
+    db: db.prisma,
     production: config.nodeEnv === 'production',
     logger,
     apiKeyHashes: config.apiKeyHashes,

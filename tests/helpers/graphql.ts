@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Db } from '../../src/db/prisma-client.ts';
 import type { Sql } from '../../src/db/sql.ts';
 import { createContext, type Viewer } from '../../src/graphql/context.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
@@ -16,8 +17,8 @@ export const TEST_ADMIN: Viewer = { authenticated: true, clientId: 'key:test' };
  * Executes an operation in-process with an explicit per-request context (Apollo's executeOperation).
  * Anonymous by default; pass `TEST_ADMIN` as `viewer` for mutations.
  */
-export async function execute<T = Record<string, any>>(server: NewsgraphServer, sql: Sql, query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResult<T>> {
-  const contextValue = createContext(sql, 'test', viewer);
+export async function execute<T = Record<string, any>>(server: NewsgraphServer, sql: Sql, query: string, variables?: Record<string, unknown>, viewer?: Viewer, db?: Db): Promise<GraphQLResult<T>> {
+  const contextValue = createContext(sql, 'test', viewer, db ?? null);
   const response = await server.apollo.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   const { data, errors } = response.body.singleResult;

@@ -1,0 +1,249 @@
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { Db } from '../db/prisma-client.ts';
+import { parseArticle } from '../ingest/parse-article.ts';
+import { ingestArticles } from '../pipeline/ingest-articles.ts';
+import type { RawArticle } from '../ingest/types.ts';
+import { AppError } from './app-error.ts';
+import type { TypeName } from './records.ts';
+
+/*
+ * Corrections an editor makes to the graph. Each runs in one transaction that locks the rows it
+ * changes, so a concurrent ingest or correction sees either all of it or none. Problems with the
+ * input (unknown IDs, merging a person into themself, ...) are AppErrors carrying the offending
+ * input field; the GraphQL layer returns them as typed user errors.
+ */
+
+type Tx = Prisma.TransactionClient;
+const TX_OPTIONS = { timeout: 30_000, maxWait: 10_000 };
+
+export interface NodeRef {
+  type: TypeName;
+  rowId: number;
+}
+
+function inputError(code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT', field: string, message: string): AppError {
+  return new AppError(code, message, { field: ['input', field] });
+}
+
+async function lockPerson(tx: Tx, id: number, field: string): Promise<{ id: number; name: string; aliases: string[]; roles: string[] }> {
+  const rows = await tx.$queryRawUnsafe<{ id: number; name: string; aliases: string[]; roles: string[] }[]>(`SELECT id, name, aliases, roles FROM person WHERE id = $1 FOR UPDATE`, id);
+  if (!rows[0]) throw inputError('NOT_FOUND', field, `No person with this ID`);
+  return rows[0];
+}
+
+const uniqueCaseless = (names: string[], except: string[] = []) => {
+  const seen = new Set(except.map((n) => n.toLowerCase()));
+  return names.filter((n) => {
+    const k = n.toLowerCase();
+    if (!n.trim() || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+// --- ingest -------------------------------------------------------------------------------------
+
+export interface ArticleInput {
+  text: string;
+  title?: string | null;
+  source?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+  dateline?: string | null;
+}
+
+export type IngestOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
+
+/** Runs the whole pipeline on one article given as text; the same natural key updates the stored story. */
+export async function ingestArticleText(db: Db, input: ArticleInput): Promise<{ outcome: IngestOutcome; articleId: number }> {
+  if (!input.text.trim()) throw inputError('BAD_USER_INPUT', 'text', 'The article text is empty');
+  const meta: NonNullable<RawArticle['meta']> = {};
+  for (const k of ['title', 'source', 'url', 'publishedAt', 'dateline'] as const) {
+    const v = input[k]?.trim();
+    if (v) meta[k] = v;
+  }
+  const raw: RawArticle = { raw: input.text, origin: 'ingestArticle mutation', meta };
+  let contentHash: string;
+  try {
+    contentHash = parseArticle(raw).contentHash;
+  } catch (error) {
+    throw inputError('BAD_USER_INPUT', 'text', `The article cannot be parsed: ${(error as Error).message}`);
+  }
+  const summary = await ingestArticles(db, [{ ok: true, article: raw }]);
+  if (summary.errors.length) throw inputError('BAD_USER_INPUT', 'text', summary.errors[0].message);
+  const article = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
+  if (!article) throw new AppError('INTERNAL_SERVER_ERROR', 'The article was ingested but cannot be found');
+  const outcome: IngestOutcome = summary.articles.created ? 'CREATED' : summary.articles.updated ? 'UPDATED' : 'UNCHANGED';
+  return { outcome, articleId: article.id };
+}
+
+// --- merge --------------------------------------------------------------------------------------
+
+/** Moves everything of `sourceIds` onto `targetId` (mentions, statements, events, names) and deletes them. */
+export async function mergePeople(db: Db, targetId: number, sourceIds: number[]): Promise<{ personId: number; removed: number[] }> {
+  const sources = [...new Set(sourceIds)];
+  if (sources.length === 0) throw inputError('BAD_USER_INPUT', 'sourceIds', 'Name at least one person to merge');
+  if (sources.includes(targetId)) throw inputError('BAD_USER_INPUT', 'sourceIds', 'A person cannot be merged into themself');
+  return db.$transaction(async (tx) => {
+    // Lock in id order so that two concurrent merges cannot deadlock.
+    const locked = new Map<number, Awaited<ReturnType<typeof lockPerson>>>();
+    for (const id of [targetId, ...sources].sort((a, b) => a - b)) locked.set(id, await lockPerson(tx, id, id === targetId ? 'targetId' : 'sourceIds'));
+    const target = locked.get(targetId)!;
+    let aliases = target.aliases;
+    let roles = target.roles;
+    for (const sourceId of sources) {
+      const source = locked.get(sourceId)!;
+      // Mentions in articles both appear in become one row; the rest just change hands.
+      await tx.$executeRawUnsafe(
+        `UPDATE article_person t SET count = t.count + s.count,
+           offsets = ARRAY(SELECT DISTINCT o FROM unnest(t.offsets || s.offsets) o ORDER BY o),
+           roles = ARRAY(SELECT DISTINCT r FROM unnest(t.roles || s.roles) r ORDER BY r)
+         FROM article_person s WHERE s.person_id = $1 AND t.person_id = $2 AND t.article_id = s.article_id`, sourceId, targetId);
+      await tx.$executeRawUnsafe(`DELETE FROM article_person s WHERE s.person_id = $1 AND EXISTS (SELECT 1 FROM article_person t WHERE t.person_id = $2 AND t.article_id = s.article_id)`, sourceId, targetId);
+      await tx.$executeRawUnsafe(`UPDATE article_person SET person_id = $2 WHERE person_id = $1`, sourceId, targetId);
+      await tx.$executeRawUnsafe(`UPDATE statement SET speaker_person_id = $2 WHERE speaker_person_id = $1`, sourceId, targetId);
+      await tx.$executeRawUnsafe(`INSERT INTO event_participant (event_id, person_id) SELECT event_id, $2 FROM event_participant WHERE person_id = $1 ON CONFLICT DO NOTHING`, sourceId, targetId);
+      await tx.$executeRawUnsafe(`DELETE FROM person WHERE id = $1`, sourceId);
+      aliases = uniqueCaseless([...aliases, source.name, ...source.aliases], [target.name]);
+      roles = uniqueCaseless([...roles, ...source.roles]);
+    }
+    await tx.$executeRawUnsafe(`UPDATE person SET aliases = $2::text[], roles = $3::text[], updated_at = now() WHERE id = $1`, targetId, aliases, roles);
+    return { personId: targetId, removed: sources };
+  }, TX_OPTIONS);
+}
+
+// --- split --------------------------------------------------------------------------------------
+
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+
+/** The longest of `names` written at `offset` of `text` as whole words (case-insensitive). */
+export function nameAt(text: string, offset: number, names: string[]): string | null {
+  let best: string | null = null;
+  for (const n of names) {
+    if (text.substr(offset, n.length).toLowerCase() !== n.toLowerCase()) continue;
+    if (isWordChar(text[offset + n.length])) continue;
+    if (!best || n.length > best.length) best = n;
+  }
+  return best;
+}
+
+/** The longest of `names` that `speakerText` ends with, as whole words (case-insensitive): "Chairman Kim" → "Chairman Kim", not "Kim". */
+export function nameAtEnd(speakerText: string, names: string[]): string | null {
+  const t = speakerText.trim();
+  const lower = t.toLowerCase();
+  let best: string | null = null;
+  for (const n of names) {
+    if (!n || !lower.endsWith(n.toLowerCase()) || isWordChar(t[t.length - n.length - 1])) continue;
+    if (!best || n.length > best.length) best = n;
+  }
+  return best;
+}
+
+/**
+ * Splits an alias off a person: the mentions written exactly as that alias (not as a longer name)
+ * and the statements attributed through it move to `newName` (default: the alias), an existing
+ * person of that name or a new one. Event participation stays with the original person.
+ */
+export async function splitAlias(db: Db, personId: number, alias: string, newName?: string | null): Promise<{ personId: number; newPersonId: number; movedMentions: number; movedStatements: number }> {
+  return db.$transaction(async (tx) => {
+    const person = await lockPerson(tx, personId, 'personId');
+    const a = person.aliases.find((x) => x.toLowerCase() === alias.trim().toLowerCase());
+    if (!a) throw inputError(person.name.toLowerCase() === alias.trim().toLowerCase() ? 'BAD_USER_INPUT' : 'NOT_FOUND', 'alias', person.name.toLowerCase() === alias.trim().toLowerCase() ? 'That is the canonical name; rename or merge instead' : `"${alias}" is not an alias of ${person.name}`);
+    const name = newName?.trim() || a;
+    const names = [person.name, ...person.aliases];
+    const existing = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM person WHERE lower(name) = lower($1) FOR UPDATE`, name);
+    if (existing[0]?.id === personId) throw inputError('CONFLICT', 'newName', 'The new name is the person\'s own name');
+    const created = existing[0] ? null : await tx.$queryRawUnsafe<{ id: number }[]>(`INSERT INTO person (name, aliases, roles, updated_at) VALUES ($1, $2::text[], '{}', now()) RETURNING id`, name, name === a ? [] : [a]);
+    const newId = existing[0]?.id ?? created![0].id;
+    if (existing[0]) await tx.$executeRawUnsafe(`UPDATE person SET aliases = ARRAY(SELECT DISTINCT x FROM unnest(aliases || $2::text[]) x WHERE lower(x) <> lower(name)), updated_at = now() WHERE id = $1`, newId, [a]);
+
+    let movedMentions = 0;
+    const mentions = await tx.$queryRawUnsafe<{ article_id: number; count: number; offsets: number[]; roles: string[]; body: string }[]>(
+      `SELECT ap.article_id, ap.count, ap.offsets, ap.roles, a.body FROM article_person ap JOIN article a ON a.id = ap.article_id WHERE ap.person_id = $1 FOR UPDATE OF ap`, personId);
+    for (const m of mentions) {
+      const moved = m.offsets.filter((o) => nameAt(m.body, o, names) === a);
+      if (!moved.length) continue;
+      movedMentions += moved.length;
+      const kept = m.offsets.filter((o) => !moved.includes(o));
+      await tx.$executeRawUnsafe(
+        `INSERT INTO article_person (article_id, person_id, count, offsets, roles) VALUES ($1, $2, $3, $4::int[], '{}')
+         ON CONFLICT (article_id, person_id) DO UPDATE SET count = article_person.count + EXCLUDED.count,
+           offsets = ARRAY(SELECT DISTINCT o FROM unnest(article_person.offsets || EXCLUDED.offsets) o ORDER BY o)`, m.article_id, newId, moved.length, moved);
+      if (kept.length) await tx.$executeRawUnsafe(`UPDATE article_person SET offsets = $3::int[], count = GREATEST(count - $4, $5) WHERE article_id = $1 AND person_id = $2`, m.article_id, personId, kept, moved.length, kept.length);
+      else await tx.$executeRawUnsafe(`DELETE FROM article_person WHERE article_id = $1 AND person_id = $2`, m.article_id, personId);
+    }
+    const statements = await tx.$queryRawUnsafe<{ id: number; speaker_text: string | null }[]>(`SELECT id, speaker_text FROM statement WHERE speaker_person_id = $1 FOR UPDATE`, personId);
+    const movedStatementIds = statements.filter((s) => s.speaker_text && nameAtEnd(s.speaker_text, names)?.toLowerCase() === a.toLowerCase()).map((s) => s.id);
+    if (movedStatementIds.length) await tx.$executeRawUnsafe(`UPDATE statement SET speaker_person_id = $1 WHERE id = ANY($2::int[])`, newId, movedStatementIds);
+    await tx.$executeRawUnsafe(`UPDATE person SET aliases = array_remove(aliases, $2), updated_at = now() WHERE id = $1`, personId, a);
+    return { personId, newPersonId: newId, movedMentions, movedStatements: movedStatementIds.length };
+  }, TX_OPTIONS);
+}
+
+// --- reassign -----------------------------------------------------------------------------------
+
+export interface StatementChange {
+  /** undefined: keep; null: clear; else the new speaker. */
+  speaker?: NodeRef | null;
+  /** undefined: keep; null: clear; else the new event's row id. */
+  eventId?: number | null;
+}
+
+/** Corrects who made a statement and/or which event it is about. */
+export async function reassignStatement(db: Db, statementId: number, change: StatementChange): Promise<{ statementId: number }> {
+  if (change.speaker === undefined && change.eventId === undefined) throw inputError('BAD_USER_INPUT', 'speakerId', 'Nothing to change: give a speaker or an event (or clear one)');
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM statement WHERE id = $1 FOR UPDATE`, statementId);
+    if (!rows[0]) throw inputError('NOT_FOUND', 'statementId', 'No statement with this ID');
+    if (change.speaker !== undefined) {
+      const s = change.speaker;
+      if (s) {
+        const table = s.type === 'Person' ? 'person' : 'organization';
+        const found = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM ${table} WHERE id = $1 FOR SHARE`, s.rowId);
+        if (!found[0]) throw inputError('NOT_FOUND', 'speakerId', `No ${s.type === 'Person' ? 'person' : 'organisation'} with this ID`);
+      }
+      await tx.$executeRawUnsafe(`UPDATE statement SET speaker_person_id = $2, speaker_organization_id = $3 WHERE id = $1`, statementId, s?.type === 'Person' ? s.rowId : null, s?.type === 'Organization' ? s.rowId : null);
+    }
+    if (change.eventId !== undefined) {
+      if (change.eventId !== null) {
+        const found = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM event WHERE id = $1 FOR SHARE`, change.eventId);
+        if (!found[0]) throw inputError('NOT_FOUND', 'eventId', 'No event with this ID');
+      }
+      await tx.$executeRawUnsafe(`UPDATE statement SET event_id = $2 WHERE id = $1`, statementId, change.eventId);
+    }
+    return { statementId };
+  }, TX_OPTIONS);
+}
+
+// --- delete -------------------------------------------------------------------------------------
+
+/** Deletes an article with its statements and mentions, then whatever only it held in the graph. */
+export async function deleteArticle(db: Db, articleId: number): Promise<{ deleted: NodeRef[] }> {
+  return db.$transaction(async (tx) => {
+    const found = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM article WHERE id = $1 FOR UPDATE`, articleId);
+    if (!found[0]) throw inputError('NOT_FOUND', 'id', 'No article with this ID');
+    const ids = async (q: string) => (await tx.$queryRawUnsafe<{ id: number }[]>(q, articleId)).map((r) => r.id);
+    const people = await ids(`SELECT person_id AS id FROM article_person WHERE article_id = $1 UNION SELECT speaker_person_id FROM statement WHERE article_id = $1 AND speaker_person_id IS NOT NULL`);
+    const orgs = await ids(`SELECT organization_id AS id FROM article_organization WHERE article_id = $1 UNION SELECT speaker_organization_id FROM statement WHERE article_id = $1 AND speaker_organization_id IS NOT NULL`);
+    const places = await ids(`SELECT place_id AS id FROM article_place WHERE article_id = $1 UNION SELECT e.place_id FROM event_article ea JOIN event e ON e.id = ea.event_id WHERE ea.article_id = $1 AND e.place_id IS NOT NULL`);
+    const events = await ids(`SELECT event_id AS id FROM event_article WHERE article_id = $1`);
+    const statements = await ids(`SELECT id FROM statement WHERE article_id = $1`);
+    await tx.$executeRawUnsafe(`DELETE FROM article WHERE id = $1`, articleId);
+    const gone = async (q: string, candidates: number[]) => (candidates.length ? (await tx.$queryRawUnsafe<{ id: number }[]>(q, candidates)).map((r) => r.id) : []);
+    const deletedEvents = await gone(`DELETE FROM event e WHERE e.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM event_article ea WHERE ea.event_id = e.id) RETURNING id`, events);
+    const deletedPeople = await gone(`DELETE FROM person p WHERE p.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM article_person ap WHERE ap.person_id = p.id) AND NOT EXISTS (SELECT 1 FROM statement s WHERE s.speaker_person_id = p.id) RETURNING id`, people);
+    const deletedOrgs = await gone(`DELETE FROM organization o WHERE o.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM article_organization ao WHERE ao.organization_id = o.id) AND NOT EXISTS (SELECT 1 FROM statement s WHERE s.speaker_organization_id = o.id) RETURNING id`, orgs);
+    const deletedPlaces = await gone(`DELETE FROM place p WHERE p.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM article_place ap WHERE ap.place_id = p.id) AND NOT EXISTS (SELECT 1 FROM event e WHERE e.place_id = p.id) RETURNING id`, places);
+    const refs = (type: TypeName, list: number[]) => list.map((rowId) => ({ type, rowId }));
+    return {
+      deleted: [
+        { type: 'Article' as const, rowId: articleId },
+        ...refs('Statement', statements),
+        ...refs('Event', deletedEvents),
+        ...refs('Person', deletedPeople),
+        ...refs('Organization', deletedOrgs),
+        ...refs('Place', deletedPlaces),
+      ],
+    };
+  }, TX_OPTIONS);
+}
