@@ -23,6 +23,7 @@ import { checkReadiness } from './readiness.ts';
 import { rejectNulParams } from './request-sql.ts';
 import { HttpError, readBody } from './read-body.ts';
 import { applyCors } from './http/cors.ts';
+import { createIde } from './http/ide.ts';
 import { sendBody } from './http/send-body.ts';
 import { annotate, logRequest, requestIdOf } from './request-log.ts';
 
@@ -132,6 +133,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     ],
   });
   await apollo.start();
+  const ide = (options.ide ?? !options.production) ? createIde() : null;
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -203,6 +205,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     });
     const route = async () => {
       if (url.pathname === '/graphql' && applyCors(req, res, options.corsOrigins ?? ['*'])) return;
+      // GET /ide, its assets, and GET /graphql from a browser (Accept: text/html, no query).
+      if (ide?.handle(req, res, url)) return;
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') return handleReady(res);

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { generate } from '@graphql-codegen/cli';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import codegenConfig from '../../examples/typed-client/codegen.ts';
+import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
+import { readSources } from '../../src/pipeline/read-sources.ts';
+import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
+import { listen } from '../helpers/graphql.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+
+const EXAMPLE = path.resolve('examples/typed-client');
+const GENERATED = path.join(EXAMPLE, 'src/gql');
+const ASSERTIONS = path.join(EXAMPLE, 'src/type-assertions.ts');
+
+function format(diagnostics: readonly ts.Diagnostic[]): string[] {
+  return diagnostics.map((d) => {
+    const where = d.file && d.start !== undefined ? `${path.relative(EXAMPLE, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+    return `${where} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
+
+/** Type-checks the example with its own tsconfig; `override` replaces one file's text. */
+function typeCheck(override?: { file: string; text: string }): readonly ts.Diagnostic[] {
+  const configFile = path.join(EXAMPLE, 'tsconfig.json');
+  const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile);
+  if (error) throw new Error(format([error]).join('\n'));
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, EXAMPLE, undefined, configFile);
+  if (parsed.errors.length) throw new Error(format(parsed.errors).join('\n'));
+  const host = ts.createCompilerHost(parsed.options);
+  if (override) {
+    const { getSourceFile, readFile } = host;
+    host.getSourceFile = (name, language, ...rest) => (path.resolve(name) === override.file ? ts.createSourceFile(name, override.text, language) : getSourceFile(name, language, ...rest));
+    host.readFile = (name) => (path.resolve(name) === override.file ? override.text : readFile(name));
+  }
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host });
+  return ts.getPreEmitDiagnostics(program);
+}
+
+// The typed-client example: codegen from the committed schema, a strict type-check of the example
+// (whose type assertions must fail where they say they do), and a run against a seeded server.
+describe('typed client example (GraphQL Code Generator)', () => {
+  beforeAll(async () => {
+    fs.rmSync(GENERATED, { recursive: true, force: true });
+    await generate({ ...codegenConfig, silent: true }, true);
+  }, 60_000);
+
+  it('generates typed documents from the operations', () => {
+    expect(fs.readdirSync(GENERATED).sort()).toEqual(['gql.ts', 'graphql.ts', 'index.ts']);
+    const generated = fs.readFileSync(path.join(GENERATED, 'graphql.ts'), 'utf8');
+    for (const name of ['TypedArticlesWithStatementsDocument', 'TypedPersonByIdDocument', 'PersonSpeakerFragmentDoc', 'OrganizationSpeakerFragmentDoc']) expect(generated).toContain(`export const ${name}`);
+  });
+
+  it('type-checks with zero diagnostics', () => {
+    expect(format(typeCheck())).toEqual([]);
+  }, 60_000);
+
+  it('rejects every wrong access the type assertions mark with @ts-expect-error', () => {
+    const lines = fs.readFileSync(ASSERTIONS, 'utf8').split('\n');
+    const expected = lines.flatMap((line, i) => (line.trim().startsWith('// @ts-expect-error') ? [i + 1] : []));
+    expect(expected.length).toBeGreaterThanOrEqual(6);
+    // Blank the directives (keeping line numbers): each following line must now be an error.
+    const text = lines.map((line) => (line.trim().startsWith('// @ts-expect-error') ? '' : line)).join('\n');
+    const diagnostics = typeCheck({ file: ASSERTIONS, text }).filter((d) => d.file && path.resolve(d.file.fileName) === ASSERTIONS);
+    const errorLines = new Set(diagnostics.map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1));
+    expect(expected.map((line) => line + 1).filter((line) => !errorLines.has(line))).toEqual([]);
+    // And nothing else in the file is wrong.
+    expect([...errorLines].filter((line) => !expected.includes(line - 1))).toEqual([]);
+  }, 60_000);
+
+  describe('against a seeded server', () => {
+    let db: TestDatabase;
+    let server: NewsgraphServer;
+    let endpoint: string;
+
+    beforeAll(async () => {
+      db = await createTestDatabase('codegen');
+      const summary = await ingestArticles(db.prisma, readSources(['seeds']));
+      expect(summary.errors).toEqual([]);
+      server = await createServer({ sql: db.sql });
+      endpoint = `${await listen(server)}/graphql`;
+    });
+    afterAll(async () => {
+      vi.restoreAllMocks();
+      await server?.stop();
+      await db?.drop();
+    });
+
+    it('runs: typed results, with persisted queries over GET once registered', async () => {
+      // A variable specifier: the root type-check must not follow it into code generated at test time.
+      const mainModule = path.join(EXAMPLE, 'src/main.ts');
+      const { summarise } = (await import(mainModule)) as { summarise(endpoint: string): Promise<string[]> };
+      const calls: string[] = [];
+      const realFetch = globalThis.fetch;
+      vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+        calls.push(init?.method ?? 'GET');
+        return realFetch(input, init);
+      });
+
+      const first = await summarise(endpoint);
+      expect(first.join('\n')).toContain('Kim Jong Un');
+      expect(first.some((line) => /^ {2}Kremlin \(\w+\): /.test(line))).toBe(true);
+      expect(first.at(-1)).toMatch(/\(also .*\): \d+ statements$/);
+      // Unknown hashes: GET miss, then POST with the document, for each of the two operations.
+      expect(calls).toEqual(['GET', 'POST', 'GET', 'POST']);
+
+      calls.length = 0;
+      expect(await summarise(endpoint)).toEqual(first);
+      expect(calls).toEqual(['GET', 'GET']);
+    });
+  });
+});

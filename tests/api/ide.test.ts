@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
+import { readSources } from '../../src/pipeline/read-sources.ts';
+import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
+import { IDE_EXAMPLE_TABS } from '../../src/server/http/ide.ts';
+import { listen } from '../helpers/graphql.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+/** The text of a GraphiQL CodeMirror editor (it renders only visible lines; ask CodeMirror itself). */
+function editorText(page: Page, selector: string): Promise<string> {
+  // Runs in the browser (this project's TypeScript has no DOM types).
+  return page.evaluate((sel) => {
+    const el = (globalThis as any).document.querySelector(sel) as { CodeMirror?: { getValue(): string } } | null;
+    return el?.CodeMirror?.getValue() ?? '';
+  }, selector);
+}
+
+// The GraphiQL IDE in a real headless Chromium, against a server with the seed articles ingested.
+describe('GraphiQL IDE', () => {
+  let db: TestDatabase;
+  let server: NewsgraphServer;
+  let disabled: NewsgraphServer;
+  let base: string;
+  let disabledBase: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('ide');
+    const summary = await ingestArticles(db.prisma, readSources(['seeds']));
+    expect(summary.errors).toEqual([]);
+    server = await createServer({ sql: db.sql, ide: true });
+    base = await listen(server);
+    disabled = await createServer({ sql: db.sql, ide: false });
+    disabledBase = await listen(disabled);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await disabled?.stop();
+    await db?.drop();
+  });
+
+  it('loads from this server only, runs the preloaded examples and shows seed data', async () => {
+    // Fails, never skips, without a browser (the HTTP-level tests below still run).
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH. The IDE browser test does not skip.`);
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const host = new URL(base).host;
+    const foreign: string[] = [];
+    const failed: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => {
+      const u = new URL(request.url());
+      if (u.protocol === 'data:' || u.protocol === 'blob:') return;
+      if (u.host !== host) foreign.push(request.url());
+    });
+    page.on('requestfailed', (request) => failed.push(`${request.url()}: ${request.failure()?.errorText}`));
+    page.on('response', (response) => { if (response.status() >= 400) failed.push(`${response.url()}: ${response.status()}`); });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    // CSP violations (e.g. a blocked inline script) are reported as events on the document.
+    await page.addInitScript(() => {
+      const w = globalThis as any;
+      w.__csp = [];
+      w.document.addEventListener('securitypolicyviolation', (e: any) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+
+    const response = await page.goto(`${base}/ide`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+
+    // The editor is up with one tab per example, the first one selected.
+    await page.locator('.graphiql-container .graphiql-query-editor .CodeMirror').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('.graphiql-tab').count()).toBe(IDE_EXAMPLE_TABS.length);
+    await expect.poll(() => editorText(page, '.graphiql-query-editor .CodeMirror')).toContain('query ArticlesWithStatements');
+
+    // Run it with the execute button: the result pane shows the seed graph.
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => editorText(page, '.graphiql-response .CodeMirror'), { timeout: 15_000 }).toContain('Kim Jong Un');
+    const articles = JSON.parse(await editorText(page, '.graphiql-response .CodeMirror'));
+    expect(articles.errors).toBeUndefined();
+    expect(articles.data.articles.totalCount).toBe(2);
+    const speakers = articles.data.articles.nodes.flatMap((a: any) => a.statements.nodes.map((s: any) => s.speaker?.__typename));
+    expect(speakers).toEqual(expect.arrayContaining(['Person', 'Organization']));
+
+    // Second tab (with variables: an alias), run with Ctrl-Enter from the query editor.
+    await page.locator('.graphiql-tab').nth(1).click();
+    await expect.poll(() => editorText(page, '.graphiql-query-editor .CodeMirror')).toContain('query PersonByName');
+    await page.locator('.graphiql-query-editor .CodeMirror').click();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => JSON.parse((await editorText(page, '.graphiql-response .CodeMirror')) || '{}').data?.person?.name, { timeout: 15_000 }).toBe('Kim Jong Un');
+
+    // Third tab: events with participants.
+    await page.locator('.graphiql-tab').nth(2).click();
+    await expect.poll(() => editorText(page, '.graphiql-query-editor .CodeMirror')).toContain('query EventsWithParticipants');
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(async () => JSON.parse((await editorText(page, '.graphiql-response .CodeMirror')) || '{}').data?.events?.totalCount ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
+    const events = JSON.parse(await editorText(page, '.graphiql-response .CodeMirror'));
+    expect(events.errors).toBeUndefined();
+    expect(events.data.events.nodes.some((e: any) => e.participants.nodes.some((p: any) => p.name === 'Kim Jong Un'))).toBe(true);
+
+    expect(foreign).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as any).__csp)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('serves its assets from node_modules with long-lived caching', async () => {
+    const html = await (await fetch(`${base}/ide`)).text();
+    const urls = [...html.matchAll(/(?:src|href)="(\/ide\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.map((u) => u.replace(/\.[0-9a-f]{16}\./, '.'))).toEqual([
+      '/ide/assets/graphiql.min.css',
+      '/ide/assets/react.production.min.js',
+      '/ide/assets/react-dom.production.min.js',
+      '/ide/assets/graphiql.min.js',
+      '/ide/assets/ide.js',
+    ]);
+    expect(html).not.toMatch(/<script(?![^>]*(\bsrc=|type="application\/json"))/);
+    for (const u of urls) {
+      const r = await fetch(`${base}${u}`);
+      expect(r.status, u).toBe(200);
+      expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(r.headers.get('content-type')).toMatch(u.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+      const again = await fetch(`${base}${u}`, { headers: { 'if-none-match': r.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+    }
+    expect((await fetch(`${base}/ide/assets/nope.js`)).status).toBe(404);
+  });
+
+  it('answers a browser navigating to /graphql with the IDE, and API clients with GraphQL', async () => {
+    const page = await fetch(`${base}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('vary')).toContain('Accept');
+    expect(await page.text()).toContain('<title>Newsgraph IDE</title>');
+
+    // A link with an operation in it is still a GraphQL request.
+    const withQuery = await fetch(`${base}/graphql?query=${encodeURIComponent('{ articles { totalCount } }')}`, { headers: { accept: `application/json, ${BROWSER_ACCEPT}` } });
+    expect(withQuery.headers.get('content-type')).toMatch(/json/);
+    expect(((await withQuery.json()) as any).data.articles.totalCount).toBe(2);
+
+    const json = await fetch(`${base}/graphql`, { headers: { accept: 'application/json' } });
+    expect(json.headers.get('content-type')).toMatch(/json/);
+  });
+
+  it('is off with ide: false: /ide is 404 and /graphql is only GraphQL', async () => {
+    expect((await fetch(`${disabledBase}/ide`, { headers: { accept: BROWSER_ACCEPT } })).status).toBe(404);
+    const html = await (await fetch(`${base}/ide`)).text();
+    const asset = /src="(\/ide\/assets\/[^"]+)"/.exec(html)![1];
+    expect((await fetch(`${disabledBase}${asset}`)).status).toBe(404);
+    const r = await fetch(`${disabledBase}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(r.headers.get('content-type')).not.toMatch(/html/);
+    expect(await r.text()).not.toContain('Newsgraph IDE');
+  });
+
+  it('is off by default in production', async () => {
+    const production = await createServer({ sql: db.sql, production: true });
+    try {
+      const url = await listen(production);
+      expect((await fetch(`${url}/ide`)).status).toBe(404);
+    } finally {
+      await production.stop();
+    }
+  });
+});
