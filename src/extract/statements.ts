@@ -63,7 +63,10 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       add(o, o + m[2].length + 1);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  // A quotation inside another ("… and now says, ‘oh, I want it all made public.’ …") is part of the
+  // outer speaker's words, not a statement of its own.
+  const sorted = out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return sorted.filter((q) => !sorted.some((o) => o !== q && o.start <= q.start && q.end <= o.end && (o.start < q.start || q.end < o.end)));
 }
 
 const VERB = `(?:${SPEECH_VERBS})`;
@@ -122,6 +125,8 @@ export interface SpeakerResolver {
 }
 
 const PRONOUNS = /^(?:he|she|it|they)$/i;
+/** Words a speaker pattern can catch that are never a speaker. */
+const NOT_A_SPEAKER = /^(?:and|but|or|so|to|now|then|that|this|which|there|here|also|just|not|as|if|when|while|because|though|although|yet|even|still|only)$/i;
 
 /** Maps a speaker noun phrase to an entity: person > organisation > capital/country acting as a government > pronoun. */
 export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
@@ -271,12 +276,16 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
           }
         }
       }
+      // A cue found but no noun phrase before it ("… but described his skills as …"): no speaker span.
+      if (speakerSpan && NOT_A_SPEAKER.test(text.slice(speakerSpan.start, speakerSpan.end).trim())) speakerSpan = null;
       let speaker = speakerSpan ? resolveSpeaker(speakerSpan) : null;
       let confidence = speaker ? 0.9 : 0.4;
       let inherited: StatementDraft | undefined;
       if (!speakerSpan) {
-        // A quotation standing alone continues the quoted speaker of this or the previous paragraph.
-        inherited = [...out].reverse().find((h) => h.kind === 'DIRECT' && h.speakerSpan && h.sentence.paragraph >= sent.paragraph - 1);
+        // A quotation standing alone continues the speaker of this or the previous paragraph
+        // ("Kerry said that 100,000 would be accepted. ⏎ “That adds up to …”").
+        inherited = [...out].reverse().find((h) => h.speakerSpan && h.speaker && h.sentence.paragraph >= sent.paragraph - 1)
+          ?? [...out].reverse().find((h) => h.kind === 'DIRECT' && h.speakerSpan && h.sentence.paragraph >= sent.paragraph - 1);
         if (inherited) {
           speaker = inherited.speaker;
           speakerSpan = inherited.speakerSpan;
