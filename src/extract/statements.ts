@@ -127,6 +127,21 @@ export interface SpeakerResolver {
 const PRONOUNS = /^(?:he|she|it|they)$/i;
 /** Words a speaker pattern can catch that are never a speaker. */
 const NOT_A_SPEAKER = /^(?:and|but|or|so|to|now|then|that|this|which|there|here|also|just|not|as|if|when|while|because|though|although|yet|even|still|only)$/i;
+const DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|one|two|three|several|many|some|other|another|both|each|every|most|all)\s/i;
+
+/**
+ * Whether the text a cue pattern took for its subject can name a speaker: a pronoun, a capitalised
+ * phrase or a determiner phrase — not a clause fragment such as "and", "on the same call" or
+ * "sits at zero such endorsements".
+ */
+export function plausibleSpeaker(phrase: string): boolean {
+  const t = phrase.trim();
+  if (!t || NOT_A_SPEAKER.test(t)) return false;
+  if (/^(?:he|she|they|it|i|we|you)$/i.test(t)) return true;
+  if (t.split(/\s+/).length > 12) return false;
+  if (NP_HEADS.test(t) && !/^(?:and|but|or|of|on|in|at|since|that)\b/i.test(t)) return true;
+  return /^[\p{Lu}]/u.test(t) ? !/^(?:And|But|Or|So|Then|Now|That|Which|When|While|If|As|Because|Though|Although|Yet|Even|Still|Only|Once|Also|Just)\b/.test(t) : DETERMINER.test(`${t} `);
+}
 
 /** Maps a speaker noun phrase to an entity: person > organisation > capital/country acting as a government > pronoun. */
 export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
@@ -187,7 +202,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
   const quotes = findQuotes(text, paragraphs);
   const out: StatementDraft[] = [];
   const resolveSpeaker = createSpeakerResolver(index, text, out);
-  const verbAfterQuote = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
+  const verbAfterQuote = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
 
   for (const sent of sentences) {
     const s = text.slice(sent.start, sent.end);
@@ -284,8 +299,10 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       if (!speakerSpan) {
         // A quotation standing alone continues the speaker of this or the previous paragraph
         // ("Kerry said that 100,000 would be accepted. ⏎ “That adds up to …”").
-        inherited = [...out].reverse().find((h) => h.speakerSpan && h.speaker && h.sentence.paragraph >= sent.paragraph - 1)
-          ?? [...out].reverse().find((h) => h.kind === 'DIRECT' && h.speakerSpan && h.sentence.paragraph >= sent.paragraph - 1);
+        // Positions, not sentence numbers: a quotation spanning paragraphs belongs to the paragraph it ends in.
+        const from = paragraphs[Math.max(0, sent.paragraph - 1)]?.start ?? 0;
+        inherited = [...out].reverse().find((h) => h.speakerSpan && h.speaker && Math.max(h.end, h.speakerSpan.end) >= from)
+          ?? [...out].reverse().find((h) => h.kind === 'DIRECT' && h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from);
         if (inherited) {
           speaker = inherited.speaker;
           speakerSpan = inherited.speakerSpan;
@@ -319,8 +336,10 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     // 2. Reported speech. Mask handled quotes so their words are not taken as cues.
     const masked = s.replace(/[“”]/g, '"');
     const content0 = dateline && sent.start === paragraphs[0]?.start ? (/^[A-Z][A-Z .'-]+(?:,[^:]{0,30})?:\s*/.exec(s)?.[0].length ?? 0) : 0;
-    const push = (content: Span, speakerSpan: Span, cue: string, confidence: number) => {
+    const push = (content: Span, found: Span, cue: string, confidence: number) => {
       const c = trimSpan(text, content);
+      // A clause fragment caught as the subject: the nearest name or pronoun before it in the sentence.
+      const speakerSpan = plausibleSpeaker(text.slice(found.start, found.end)) ? found : (nearestSpeakerBefore(sent.start, Math.min(found.start, c.start)) ?? found);
       // "Asked if he was bullied, he said no." — short answers count after a plain speech verb.
       const minWords = /^(?:said|says|say|told|answered|replied)$/.test(cue) ? 1 : 3;
       if (c.end - c.start < 2 || text.slice(c.start, c.end).split(/\s+/).length < minWords) return;
@@ -419,6 +438,20 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     }
   }
   return out;
+
+  /** The last person, organisation or subject pronoun in [from, to), outside quotation marks. */
+  function nearestSpeakerBefore(from: number, to: number): Span | null {
+    const inQuote = (x: Span) => quotes.some((q) => q.start <= x.start && x.end <= q.end);
+    const candidates: Span[] = [
+      ...index.personSpans.map((x) => ({ start: x.start, end: x.end })),
+      ...index.orgSpans.map((x) => ({ start: x.start, end: x.end })),
+    ].filter((x) => x.start >= from && x.end <= to && !/^[’']/.test(text.slice(x.end, x.end + 1)));
+    const pronoun = /\b(?:he|she|they|He|She|They)\b/g;
+    const slice = text.slice(from, to);
+    for (let m = pronoun.exec(slice); m; m = pronoun.exec(slice)) candidates.push({ start: from + m.index, end: from + m.index + m[0].length });
+    const best = candidates.filter((x) => !inQuote(x)).sort((a, b) => b.start - a.start)[0];
+    return best ?? null;
+  }
 
   function pushMixed(sent: Sentence, q: Quote): void {
     // The cue: the closest verb-like word before the quotation ("calling the candidate “fit”").
