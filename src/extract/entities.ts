@@ -151,6 +151,8 @@ function segment(run: Word[]): Segment[] {
 
 const ROLE_NOUNS = 'leader|leaders|official|officials|adviser|advisers|advisor|advisors|envoy|minister|spokesman|spokeswoman|spokesperson|president|chairman|secretary|director|chief|diplomat|representative|ambassador|premier|chancellor|governor|senator|general|commander|boss|manager|coach|executive|analyst|economist|editor|founder|spokesman|captain|striker|singer|actor|actress|star|head|negotiator|aide|candidate|lawmaker|mayor|president-elect|nominee|host|player|champion|chairwoman|dictator|strongman|frontrunner|front-runner|rival|counterpart';
 const ROLE_BEFORE = new RegExp(`((?:(?:[A-Z][\\p{L}’'.-]*|the|a|an|former|deputy|vice|acting|senior|top|chief|special|presidential|national|foreign|defence|defense|security|prime|state|party|opposition|economic|trade|finance|justice|health|home)\\s+){0,5}(?:${ROLE_NOUNS})(?:\\s+(?:for|of|on)\\s+(?:the\\s+)?[\\p{L}]+(?:\\s+[\\p{L}]+)?)?)\\s*(?:,\\s*)?$`, 'iu');
+// Every ROLE_BEFORE match contains a role noun: strings without one (most) skip the expensive search.
+const ANY_ROLE_NOUN = new RegExp(`(?:${ROLE_NOUNS})`, 'iu');
 const ROLE_AFTER = new RegExp(`^,\\s+((?:the |a |an |his |her )?(?:[\\p{L}’'-]+\\s+){0,3}?(?:${ROLE_NOUNS})\\b[^,;:.“”"]{0,140}),`, 'iu');
 
 /** Builds the article's people, organisations and places from capitalised runs and patterns. */
@@ -265,7 +267,7 @@ export function findEntities(text: string): EntityIndexLocal {
       // "The Shadow Secretary of State for the Family, Theresa May, said": a titled phrase in apposition before.
       const titledBefore = /(?:^|[.;:]\s+|\bthe\s+|\bThe\s+)((?:[A-Z][\p{L}’'.-]*\s+(?:(?:of|for|the|and)\s+)*){1,8}?(?:[A-Z][\p{L}’'.-]*)),\s*$/u.exec(before);
       const titledRole = titledBefore && titledBefore[1].split(/\s+/).some((x) => TITLE_WORDS.has(x)) ? titledBefore[1] : null;
-      const lookback = ROLE_BEFORE.exec(before)?.[1]?.trim() ?? titledRole;
+      const lookback = (ANY_ROLE_NOUN.test(before) ? ROLE_BEFORE.exec(before)?.[1]?.trim() : undefined) ?? titledRole;
       const appositive = ROLE_AFTER.exec(after)?.[1]?.trim() ?? null;
       const role = [lookback && runRole ? `${lookback} ${runRole}` : (lookback ?? runRole), appositive].find((r) => r) ?? null;
       if (nameWords.length === 1) {

@@ -197,12 +197,22 @@ function trimSpan(text: string, s: Span): Span {
   return { start, end };
 }
 
+// Compiled once (they were rebuilt per sentence and quote); the global ones are reset before each use.
+const INTRODUCED_BEFORE = new RegExp(`(?:${VERB})${ADVERBIAL}[,:]?\\s*$`, 'u');
+const VERB_BEFORE = new RegExp(`(${VERB})${ADVERBIAL}\\s*[:,]?\\s*$`, 'iu');
+const VERB_COLON_TAIL = new RegExp(`(${VERB})${ADVERBIAL}[^.:;!?]{0,40}:\\s*$`, 'iu');
+const INVERTED_CLAUSE = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40}?)\\s*:\\s*$`, 'iu');
+const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
+const OPENING = new RegExp(`^((?:[\\p{Lu}][\\p{L}’'.-]*\\s+){1,4}|(?:He|She|They|It)\\s+)(?:(?:also|then|later|again|has|had|have)\\s+)?(${VERB})\\b([^;,"“]{0,90}?)\\s+that\\s+`, 'u');
+const TRAILING = new RegExp(`,"?\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?(?:${ADVERBIAL}|\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?[\\p{L}\\d’'-]+)(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
+const INVERTED = new RegExp(`,"?\\s*(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{2,80}?)(?:[,.;]|\\s+(?:in|on|at|who|when|after)\\b|\\s*$)`, 'gu');
+const FORWARD = new RegExp(`\\b(${VERB})\\b(?:\\s+(?:reporters|journalists|the (?:newspaper|agency|BBC|media|press)|\\p{Lu}[\\p{L}]+(?: \\p{Lu}[\\p{L}]+)?)(?=\\s+(?:that|on|in|he|she|it|they)\\b))?(?:\\s+in a statement)?${ADVERBIAL}(?:\\s+(that))?(:)?\\s+`, 'gu');
+
 /** Direct and indirect statements with their speakers, sentence by sentence. */
 export function findStatements(text: string, sentences: Sentence[], paragraphs: Span[], index: EntityIndexLocal, dateline: string | null): StatementDraft[] {
   const quotes = findQuotes(text, paragraphs);
   const out: StatementDraft[] = [];
   const resolveSpeaker = createSpeakerResolver(index, text, out);
-  const verbAfterQuote = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
 
   for (const sent of sentences) {
     const s = text.slice(sent.start, sent.end);
@@ -217,12 +227,12 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       const before = text.slice(sent.start, q.start);
       const startsSentence = before.trim() === '' || /[:]\s*$/.test(before);
       const attributedAfter = ATTRIBUTED_AFTER.test(after.replace(/^[”"’']/, ''));
-      const introduced = new RegExp(`(?:${VERB})${ADVERBIAL}[,:]?\\s*$`, 'u').test(before) || /:\s*$/.test(before);
+      const introduced = INTRODUCED_BEFORE.test(before) || /:\s*$/.test(before);
       const full = (startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced);
       if (!full) continue;
       let speakerSpan: Span | null = null;
       let cue: string | null = null;
-      const m = introduced ? null : verbAfterQuote.exec(after);
+      const m = introduced ? null : VERB_AFTER_QUOTE.exec(after);
       if (m && /^[,.!?”"’'\s]/.test(after) && q.inner.end - q.inner.start > 0) {
         if (m[1]) {
           const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
@@ -235,7 +245,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
         }
       }
       if (!speakerSpan) {
-        const bm = new RegExp(`(${VERB})${ADVERBIAL}\\s*[:,]?\\s*$`, 'iu').exec(before);
+        const bm = VERB_BEFORE.exec(before);
         if (bm) {
           const subj = subjectSpanBefore(before, bm.index);
           speakerSpan = trimSpan(text, { start: sent.start + subj.start, end: sent.start + subj.end });
@@ -248,7 +258,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
         const prevPara = paragraphs[sent.paragraph - 1];
         const tail = text.slice(Math.max(prevPara.start, prevPara.end - 300), prevPara.end);
         if (/:\s*$/.test(tail)) {
-          const vm = new RegExp(`(${VERB})${ADVERBIAL}[^.:;!?]{0,40}:\\s*$`, 'iu').exec(tail);
+          const vm = VERB_COLON_TAIL.exec(tail);
           if (vm) {
             const base = prevPara.end - tail.length;
             const subj = subjectSpanBefore(tail, vm.index);
@@ -278,7 +288,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
           } else {
             // No named entity: the clause's own subject ("He tells the crowd:", "Continued Stone:").
             const clause = text.slice(from, q.start);
-            const inverted = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40}?)\\s*:\\s*$`, 'iu').exec(clause);
+            const inverted = INVERTED_CLAUSE.exec(clause);
             const subject = /^((?:He|She|They|It|I|We)|(?:(?:the|The|a|A|an|An|[\p{Lu}][\p{L}’'.-]*)\s+){1,5}?)(?:[a-z]+(?:s|ed)|told|said|wrote)\b/u.exec(clause);
             if (inverted) {
               const off = from + clause.indexOf(inverted[2], inverted[1].length);
@@ -376,20 +386,22 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       continue;
     }
     // "Trump said during a rally in Michigan that …": a sentence opening with its speaker and cue.
-    const opening = new RegExp(`^((?:[\\p{Lu}][\\p{L}’'.-]*\\s+){1,4}|(?:He|She|They|It)\\s+)(?:(?:also|then|later|again|has|had|have)\\s+)?(${VERB})\\b([^;,"“]{0,90}?)\\s+that\\s+`, 'u').exec(masked.slice(content0));
+    const opening = OPENING.exec(masked.slice(content0));
     if (opening && opening[1].trim().split(/\s+/).every((w) => !/^(?:The|A|An|But|And|In|On|At|As|If|When|While)$/.test(w))) {
       const subjStart = content0;
       push({ start: abs(content0 + opening[0].length), end: sent.end }, trimSpan(text, { start: abs(subjStart), end: abs(subjStart + opening[1].length) }), opening[2], 0.8);
       continue;
     }
     // Trailing attribution: "…, the Kremlin said (on Thursday)(, citing …)."
-    const trailing = new RegExp(`,"?\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?(?:${ADVERBIAL}|\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?[\\p{L}\\d’'-]+)(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
+    const trailing = TRAILING;
+    trailing.lastIndex = 0;
     let trailingMatch: RegExpExecArray | null = null;
     for (let t = trailing.exec(masked); t; t = trailing.exec(masked)) {
       if (t.index > masked.length * 0.3 && t[1].split(/\s+/).length <= 9 && !/\b(?:that|which|who)\b/i.test(t[1])) trailingMatch = t;
     }
     // Inverted: "…, said Kunin." / "…, said the spokesman."
-    const inverted = !trailingMatch ? new RegExp(`,"?\\s*(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{2,80}?)(?:[,.;]|\\s+(?:in|on|at|who|when|after)\\b|\\s*$)`, 'gu').exec(masked) : null;
+    INVERTED.lastIndex = 0;
+    const inverted = !trailingMatch ? INVERTED.exec(masked) : null;
     if (inverted && inverted.index > masked.length * 0.3 && /["”]/.test(masked.slice(0, inverted.index))) {
       const subjStart = inverted.index + inverted[0].indexOf(inverted[2], inverted[0].indexOf(inverted[1]) + inverted[1].length);
       push({ start: abs(content0), end: abs(inverted.index) }, trimSpan(text, { start: abs(subjStart), end: abs(subjStart + inverted[2].length) }), inverted[1], 0.8);
@@ -409,7 +421,8 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       }
     }
     // "X said (on Thursday) (that) …"
-    const forward = new RegExp(`\\b(${VERB})\\b(?:\\s+(?:reporters|journalists|the (?:newspaper|agency|BBC|media|press)|\\p{Lu}[\\p{L}]+(?: \\p{Lu}[\\p{L}]+)?)(?=\\s+(?:that|on|in|he|she|it|they)\\b))?(?:\\s+in a statement)?${ADVERBIAL}(?:\\s+(that))?(:)?\\s+`, 'gu');
+    const forward = FORWARD;
+    forward.lastIndex = 0;
     for (let f = forward.exec(masked); f; f = forward.exec(masked)) {
       if (/^(?:says|say|said)$/i.test(f[1]) && /\b(?:to|it is|was|is)\s+$/i.test(masked.slice(0, f.index))) continue;
       // Transitive verbs ("announced the talks", "maintained ties") report speech only with "that" or a colon.

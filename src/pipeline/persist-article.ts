@@ -29,7 +29,7 @@ interface Upserted {
   inserted: boolean;
 }
 
-function emptyCounts(): PersistCounts {
+export function emptyCounts(): PersistCounts {
   return {
     people: { created: 0, updated: 0 },
     organizations: { created: 0, updated: 0 },
@@ -44,8 +44,8 @@ function tally(rows: Upserted[]): { created: number; updated: number } {
   return { created, updated: rows.length - created };
 }
 
-const uniq = (xs: string[]) => [...new Set(xs.filter((x) => x.trim() !== ''))].sort();
-const isoDate = (d: string | null) => (d ? d.slice(0, 10) : null);
+export const uniq = (xs: string[]) => [...new Set(xs.filter((x) => x.trim() !== ''))].sort();
+export const isoDate = (d: string | null) => (d ? d.slice(0, 10) : null);
 
 // Entities are upserted by their unique name in one statement per table; aliases and roles are
 // unioned so that what another article taught us is never lost. `xmax = 0` tells inserts from updates.
@@ -91,7 +91,7 @@ RETURNING id, key AS name, (xmax = 0) AS inserted`;
  * One row per natural key: several extracted entities may resolve to one node, and PostgreSQL refuses
  * to upsert the same row twice in one statement. Aliases and roles of the duplicates are unioned.
  */
-function dedupe<T extends Record<string, unknown>>(rows: T[], key: 'name' | 'key'): T[] {
+export function dedupe<T extends Record<string, unknown>>(rows: T[], key: 'name' | 'key'): T[] {
   const byKey = new Map<unknown, T>();
   for (const row of rows) {
     const prev = byKey.get(row[key]);
@@ -120,6 +120,123 @@ async function insertRows(tx: Tx, table: string, columns: Record<string, string>
     `INSERT INTO ${table} (${names.join(', ')}) SELECT ${select} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})`,
     JSON.stringify(rows),
   );
+}
+
+/** The entity rows one article upserts (one per name; aliases without the name itself, sorted). */
+export function entityRows(resolved: ResolvedExtraction) {
+  return {
+    people: dedupe(resolved.people.map((p) => ({ name: p.name, aliases: uniq(p.aliases.filter((a) => a !== p.name)), roles: uniq(p.roles) })), 'name'),
+    organizations: dedupe(resolved.organizations.map((o) => ({ name: o.name, aliases: uniq(o.aliases.filter((a) => a !== o.name)), kind: o.kind as string })), 'name'),
+    places: dedupe(resolved.places.map((p) => ({ name: p.name, aliases: uniq(p.aliases.filter((a) => a !== p.name)), kind: p.kind as string })), 'name'),
+  };
+}
+
+export interface EventRow extends Record<string, unknown> {
+  key: string;
+  title: string;
+  kind: string;
+  start_date: string | null;
+  end_date: string | null;
+  precision: string | null;
+  place_id: number | null;
+}
+
+/** The event rows one article upserts (one per key). */
+export function eventRows(resolved: ResolvedExtraction, placeKey: Map<string, number>): EventRow[] {
+  return dedupe(resolved.events.map((e) => ({
+    key: e.key,
+    title: e.title,
+    kind: e.kind as string,
+    start_date: isoDate(e.startDate),
+    end_date: isoDate(e.endDate),
+    precision: e.precision as string | null,
+    place_id: e.placeKey ? (placeKey.get(e.placeKey) ?? null) : null,
+  })), 'key');
+}
+
+export interface LinkRows {
+  articlePerson: Record<string, unknown>[];
+  articleOrganization: Record<string, unknown>[];
+  articlePlace: Record<string, unknown>[];
+  eventArticle: Record<string, unknown>[];
+  eventParticipant: { event_id: number | undefined; person_id: number | undefined }[];
+  eventOrganization: { event_id: number | undefined; organization_id: number | undefined }[];
+  statements: Record<string, unknown>[];
+}
+
+/** Mention, participation and statement rows of one article, given the ids its entities got. */
+export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: { personKey: Map<string, number>; orgKey: Map<string, number>; placeKey: Map<string, number>; eventIds: Map<string, number> }): LinkRows {
+  const { personKey, orgKey, placeKey, eventIds } = ids;
+  // Two extracted entities can resolve to one node ("Blair" and "Tony Blair"): one mention row each.
+  const mentionRows = (entities: { key: string; mentions: { start: number }[]; roles?: string[] }[], idOfKey: Map<string, number>, column: string) => {
+    const byId = new Map<number, { count: number; offsets: number[]; roles: string[] }>();
+    for (const e of entities) {
+      const id = idOfKey.get(e.key);
+      if (id === undefined) continue;
+      const row = byId.get(id) ?? { count: 0, offsets: [], roles: [] };
+      row.count += e.mentions.length;
+      row.offsets.push(...e.mentions.map((m) => m.start));
+      row.roles.push(...(e.roles ?? []));
+      byId.set(id, row);
+    }
+    return [...byId].map(([id, r]) => ({ article_id: articleId, [column]: id, count: r.count, offsets: [...new Set(r.offsets)].sort((a, b) => a - b), roles: uniq(r.roles) }));
+  };
+  const eventOffsets = new Map<number, number[]>();
+  for (const e of resolved.events) {
+    const id = eventIds.get(e.key)!;
+    eventOffsets.set(id, [...(eventOffsets.get(id) ?? []), ...e.mentions.map((m) => m.start)]);
+  }
+  // Offsets are unique per article; two extracted statements over one span keep the first.
+  const seenSpans = new Set<string>();
+  const statements = resolved.statements.filter((s) => {
+    const k = `${s.start}:${s.end}`;
+    if (seenSpans.has(k)) return false;
+    seenSpans.add(k);
+    return true;
+  }).map((s) => ({
+    article_id: articleId,
+    text: s.text,
+    kind: s.kind,
+    cue: s.cue,
+    speaker_person_id: s.speaker?.type === 'person' ? (personKey.get(s.speaker.key) ?? null) : null,
+    speaker_organization_id: s.speaker?.type === 'organization' ? (orgKey.get(s.speaker.key) ?? null) : null,
+    speaker_text: s.speakerText,
+    event_id: s.eventKey ? (eventIds.get(s.eventKey) ?? null) : null,
+    start_offset: s.start,
+    end_offset: s.end,
+    confidence: s.confidence,
+  }));
+  return {
+    articlePerson: mentionRows(resolved.people, personKey, 'person_id'),
+    articleOrganization: mentionRows(resolved.organizations, orgKey, 'organization_id').map(({ roles: _roles, ...r }) => r),
+    articlePlace: mentionRows(resolved.places, placeKey, 'place_id').map(({ roles: _roles, ...r }) => r),
+    eventArticle: [...eventOffsets].map(([eventId, offsets]) => ({ event_id: eventId, article_id: articleId, offsets })),
+    eventParticipant: resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k) }))),
+    eventOrganization: resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k) }))),
+    statements,
+  };
+}
+
+/** Writes link rows (of one article or many) with one statement per table. */
+export async function insertLinkRows(tx: Tx, link: LinkRows): Promise<void> {
+  await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', count: 'int', offsets: 'int[]', roles: 'text[]' }, link.articlePerson);
+  await insertRows(tx, 'article_organization', { article_id: 'int', organization_id: 'int', count: 'int', offsets: 'int[]' }, link.articleOrganization);
+  await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', count: 'int', offsets: 'int[]' }, link.articlePlace);
+  await insertRows(tx, 'event_article', { event_id: 'int', article_id: 'int', offsets: 'int[]' }, link.eventArticle);
+  if (link.eventParticipant.length) {
+    await tx.$executeRawUnsafe(`INSERT INTO event_participant (event_id, person_id) SELECT r.event_id, r.person_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, JSON.stringify(link.eventParticipant));
+  }
+  if (link.eventOrganization.length) {
+    await tx.$executeRawUnsafe(`INSERT INTO event_organization (event_id, organization_id) SELECT r.event_id, r.organization_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, organization_id int) WHERE r.organization_id IS NOT NULL ON CONFLICT DO NOTHING`, JSON.stringify(link.eventOrganization));
+  }
+  if (link.statements.length) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, confidence)
+       SELECT r.article_id, r.text, r.kind::"StatementKind", r.cue, r.speaker_person_id, r.speaker_organization_id, r.speaker_text, r.event_id, r.start_offset, r.end_offset, r.confidence
+       FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, confidence float8)`,
+      JSON.stringify(link.statements),
+    );
+  }
 }
 
 /** Removes entities that no article refers to any more (after a correction replaced an extraction). */
@@ -175,9 +292,10 @@ export async function persistArticle(
 
   const article = await upsertArticle(tx, parsed, options.extractorVersion, options.origin ?? null);
 
-  const people = await upsert(tx, UPSERT_PERSON, resolved.people.map((p) => ({ name: p.name, aliases: uniq(p.aliases.filter((a) => a !== p.name)), roles: uniq(p.roles) })));
-  const orgs = await upsert(tx, upsertNamedSql('organization', 'OrganizationKind'), resolved.organizations.map((o) => ({ name: o.name, aliases: uniq(o.aliases.filter((a) => a !== o.name)), kind: o.kind })));
-  const places = await upsert(tx, upsertNamedSql('place', 'PlaceKind'), resolved.places.map((p) => ({ name: p.name, aliases: uniq(p.aliases.filter((a) => a !== p.name)), kind: p.kind })));
+  const rows = entityRows(resolved);
+  const people = await upsert(tx, UPSERT_PERSON, rows.people);
+  const orgs = await upsert(tx, upsertNamedSql('organization', 'OrganizationKind'), rows.organizations);
+  const places = await upsert(tx, upsertNamedSql('place', 'PlaceKind'), rows.places);
   counts.people = tally(people);
   counts.organizations = tally(orgs);
   counts.places = tally(places);
@@ -190,83 +308,13 @@ export async function persistArticle(
   const orgKey = new Map(resolved.organizations.map((o) => [o.key, orgIds.get(o.name)!]));
   const placeKey = new Map(resolved.places.map((p) => [p.key, placeIds.get(p.name)!]));
 
-  const events = await upsert(tx, UPSERT_EVENT, resolved.events.map((e) => ({
-    key: e.key,
-    title: e.title,
-    kind: e.kind,
-    start_date: isoDate(e.startDate),
-    end_date: isoDate(e.endDate),
-    precision: e.precision,
-    place_id: e.placeKey ? (placeKey.get(e.placeKey) ?? null) : null,
-  })), 'key');
+  const events = await upsert(tx, UPSERT_EVENT, eventRows(resolved, placeKey), 'key');
   counts.events = tally(events);
   const eventIds = idOf(events);
 
-  // Two extracted entities can resolve to one node ("Blair" and "Tony Blair"): one mention row each.
-  const mentionRows = (entities: { key: string; mentions: { start: number }[]; roles?: string[] }[], ids: Map<string, number>, column: string) => {
-    const byId = new Map<number, { count: number; offsets: number[]; roles: string[] }>();
-    for (const e of entities) {
-      const id = ids.get(e.key);
-      if (id === undefined) continue;
-      const row = byId.get(id) ?? { count: 0, offsets: [], roles: [] };
-      row.count += e.mentions.length;
-      row.offsets.push(...e.mentions.map((m) => m.start));
-      row.roles.push(...(e.roles ?? []));
-      byId.set(id, row);
-    }
-    return [...byId].map(([id, r]) => ({ article_id: article.id, [column]: id, count: r.count, offsets: [...new Set(r.offsets)].sort((a, b) => a - b), roles: uniq(r.roles) }));
-  };
-  await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', count: 'int', offsets: 'int[]', roles: 'text[]' }, mentionRows(resolved.people, personKey, 'person_id'));
-  await insertRows(tx, 'article_organization', { article_id: 'int', organization_id: 'int', count: 'int', offsets: 'int[]' },
-    mentionRows(resolved.organizations, orgKey, 'organization_id').map(({ roles: _roles, ...r }) => r));
-  await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', count: 'int', offsets: 'int[]' },
-    mentionRows(resolved.places, placeKey, 'place_id').map(({ roles: _roles, ...r }) => r));
-  const eventOffsets = new Map<number, number[]>();
-  for (const e of resolved.events) {
-    const id = eventIds.get(e.key)!;
-    eventOffsets.set(id, [...(eventOffsets.get(id) ?? []), ...e.mentions.map((m) => m.start)]);
-  }
-  await insertRows(tx, 'event_article', { event_id: 'int', article_id: 'int', offsets: 'int[]' },
-    [...eventOffsets].map(([eventId, offsets]) => ({ event_id: eventId, article_id: article.id, offsets })));
-
-  const participantRows = resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k) })));
-  const orgParticipantRows = resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k) })));
-  if (participantRows.length) {
-    await tx.$executeRawUnsafe(`INSERT INTO event_participant (event_id, person_id) SELECT r.event_id, r.person_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, JSON.stringify(participantRows));
-  }
-  if (orgParticipantRows.length) {
-    await tx.$executeRawUnsafe(`INSERT INTO event_organization (event_id, organization_id) SELECT r.event_id, r.organization_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, organization_id int) WHERE r.organization_id IS NOT NULL ON CONFLICT DO NOTHING`, JSON.stringify(orgParticipantRows));
-  }
-
-  // Offsets are unique per article; two extracted statements over one span keep the first.
-  const seenSpans = new Set<string>();
-  const statementRows = resolved.statements.filter((s) => {
-    const k = `${s.start}:${s.end}`;
-    if (seenSpans.has(k)) return false;
-    seenSpans.add(k);
-    return true;
-  }).map((s) => ({
-    article_id: article.id,
-    text: s.text,
-    kind: s.kind,
-    cue: s.cue,
-    speaker_person_id: s.speaker?.type === 'person' ? (personKey.get(s.speaker.key) ?? null) : null,
-    speaker_organization_id: s.speaker?.type === 'organization' ? (orgKey.get(s.speaker.key) ?? null) : null,
-    speaker_text: s.speakerText,
-    event_id: s.eventKey ? (eventIds.get(s.eventKey) ?? null) : null,
-    start_offset: s.start,
-    end_offset: s.end,
-    confidence: s.confidence,
-  }));
-  if (statementRows.length) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, confidence)
-       SELECT r.article_id, r.text, r.kind::"StatementKind", r.cue, r.speaker_person_id, r.speaker_organization_id, r.speaker_text, r.event_id, r.start_offset, r.end_offset, r.confidence
-       FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, confidence float8)`,
-      JSON.stringify(statementRows),
-    );
-  }
-  counts.statements = statementRows.length;
+  const link = linkRows(article.id, resolved, { personKey, orgKey, placeKey, eventIds });
+  await insertLinkRows(tx, link);
+  counts.statements = link.statements.length;
 
   if (article.outcome === 'updated') await deleteOrphans(tx);
   return { outcome: article.outcome, articleId: article.id, counts };

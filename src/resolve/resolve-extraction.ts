@@ -15,19 +15,71 @@ export function eventGroup(kind: EventKind): string {
   return kind.toLowerCase();
 }
 
+/**
+ * Look-up tables over one list of known entities, so that resolving an article costs a few map
+ * look-ups instead of normalising every known name (resolution was quadratic in the graph's size:
+ * 100 s of a 21k-article ingest). They answer exactly what scanning the list in order would:
+ * the first entity with a name, the entities with an alias, the multi-word names with a first or
+ * last word. Kept in step by `addToIndex`; entities appended to the list by other code are picked
+ * up on the next look-up. Any other change to a known entity needs `forgetIndexCache(index)`.
+ */
+interface ListCache {
+  /** How many entries of the list are indexed. */
+  size: number;
+  byNorm: Map<string, KnownEntity>;
+  byName: Map<string, KnownEntity>;
+  byAlias: Map<string, Set<KnownEntity>>;
+  byNamePart: Map<string, Set<KnownEntity>>;
+}
+
+const caches = new WeakMap<KnownEntity[], ListCache>();
+
+function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function indexEntity(cache: ListCache, k: KnownEntity): void {
+  const n = norm(k.name);
+  if (!cache.byNorm.has(n)) cache.byNorm.set(n, k);
+  if (!cache.byName.has(k.name)) cache.byName.set(k.name, k);
+  for (const a of k.aliases) addToSet(cache.byAlias, norm(a), k);
+  const parts = n.split(' ');
+  if (parts.length > 1) {
+    addToSet(cache.byNamePart, parts[0], k);
+    addToSet(cache.byNamePart, parts[parts.length - 1], k);
+  }
+}
+
+function cacheOf(list: KnownEntity[]): ListCache {
+  let cache = caches.get(list);
+  if (!cache || cache.size > list.length) {
+    cache = { size: 0, byNorm: new Map(), byName: new Map(), byAlias: new Map(), byNamePart: new Map() };
+    caches.set(list, cache);
+  }
+  while (cache.size < list.length) indexEntity(cache, list[cache.size++]);
+  return cache;
+}
+
+/** Drops the look-up tables of an index after it was changed other than through `addToIndex` (they are rebuilt on demand). */
+export function forgetIndexCache(index: EntityIndex): void {
+  for (const list of [index.people, index.organizations, index.places]) caches.delete(list);
+}
+
+const only = <T>(set: Set<T> | undefined): T | undefined => (set && set.size === 1 ? set.values().next().value : undefined);
+
 /** Canonical name of an extracted entity in the graph: exact name, unique alias, or unique surname. */
 function canonical(name: string, known: KnownEntity[], allowSurname: boolean): string {
   const n = norm(name);
-  const exact = known.find((k) => norm(k.name) === n);
+  const cache = cacheOf(known);
+  const exact = cache.byNorm.get(n);
   if (exact) return exact.name;
-  const byAlias = known.filter((k) => k.aliases.some((a) => norm(a) === n));
-  if (byAlias.length === 1) return byAlias[0].name;
+  const byAlias = only(cache.byAlias.get(n));
+  if (byAlias) return byAlias.name;
   if (allowSurname && !n.includes(' ')) {
-    const bySurname = known.filter((k) => {
-      const parts = norm(k.name).split(' ');
-      return parts.length > 1 && (parts[parts.length - 1] === n || parts[0] === n);
-    });
-    if (bySurname.length === 1) return bySurname[0].name;
+    const bySurname = only(cache.byNamePart.get(n));
+    if (bySurname) return bySurname.name;
   }
   return name;
 }
@@ -73,10 +125,18 @@ export function resolveExtraction(_parsed: ParsedArticle, extraction: Extraction
 }
 
 function merge(list: KnownEntity[], name: string, aliases: string[]): void {
-  const k = list.find((x) => x.name === name);
+  const cache = cacheOf(list);
+  const k = cache.byName.get(name);
   if (k) {
-    for (const a of aliases) if (!k.aliases.includes(a)) k.aliases.push(a);
-  } else list.push({ name, aliases: [...aliases] });
+    for (const a of aliases) {
+      if (k.aliases.includes(a)) continue;
+      k.aliases.push(a);
+      addToSet(cache.byAlias, norm(a), k);
+    }
+  } else {
+    list.push({ name, aliases: [...aliases] });
+    cacheOf(list);
+  }
 }
 
 /** Adds what an article taught us to the in-memory index used for the next articles of a batch. */

@@ -92,6 +92,34 @@ WHERE t."__pos" > COALESCE($2::int, -1)
 ORDER BY t."parentId", t."__pos"`;
 }
 
+/** Whether a window is a plain forward page (`first`, maybe `after`): the common case, with a cheaper SQL. */
+export function isForwardWindow(w: PageWindow): boolean {
+  return w.first !== null && w.beforePos === null && w.last === null;
+}
+
+// Positions of a forward page: offset after+1, at most `first` rows.
+const FORWARD_LIMIT = `LIMIT $4::int OFFSET COALESCE($2::int, -1) + 1`;
+const forwardPos = (orderBy: string, partition = '') => `(COALESCE($2::int, -1) + row_number() OVER (${partition}ORDER BY ${orderBy}))::int AS "__pos"`;
+
+/**
+ * `pagedSql` for a forward window, per parent: the first rows of each parent's list in order (a top-N
+ * sort, or an index scan) and the list's size from `count`, instead of numbering every child of every
+ * parent. `inner` and `count` must restrict the parent with `= ANY($1::int[])` (see RelationSpec);
+ * null when they do not, and callers use `pagedSql`. Same parameters and output as `pagedSql`.
+ */
+export function forwardPagedSql(inner: string, orderBy: string, count: string): string | null {
+  const parent = /= ANY\(\$1::int\[\]\)/g;
+  if ((inner.match(parent) ?? []).length !== 1 || (count.match(parent) ?? []).length !== 1) return null;
+  const one = (sql: string) => sql.replace(parent, '= par.id');
+  return `
+SELECT q.*, ${forwardPos(orderBy, 'PARTITION BY q."parentId" ')}, c.n::int AS "__total"
+FROM unnest($1::int[]) AS par(id)
+CROSS JOIN LATERAL (SELECT q.* FROM (${one(inner)}) q ORDER BY ${orderBy} ${FORWARD_LIMIT}) q
+LEFT JOIN LATERAL (${one(count)}) c ON true
+WHERE $3::int IS NULL AND $5::int IS NULL
+ORDER BY q."parentId", "__pos"`;
+}
+
 /** Turns the rows of `pagedSql` into one Page per parent (in `parentIds` order). */
 export function groupPages<T>(rows: (T & { parentId: number | string; __pos: number; __total: number })[], parentIds: readonly (number | string)[], w: PageWindow): Map<number | string, Page<T>> {
   const byParent = new Map<number | string, PageRow<T>[]>();
@@ -134,11 +162,31 @@ export function windowParams(w: PageWindow): unknown[] {
   return [w.afterPos, w.beforePos, w.first, w.last];
 }
 
-/** Pages one list (root fields): the same SQL with a constant parent. */
+/**
+ * Pages one list (root fields): the same SQL with a constant parent. A forward page sorts for its
+ * rows only (top-N, or an index) and counts the list apart, instead of numbering the whole list.
+ */
 export async function fetchPage<T>(sql: Sql, inner: string, orderBy: string, params: unknown[], w: PageWindow, count: () => Promise<number>): Promise<Page<T>> {
   // The inner query's own parameters come after the window's ($6...).
   const shifted = inner.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + 5}`);
-  const text = pagedSql(`SELECT COALESCE($1::int, 0) AS "parentId", x.* FROM (${shifted}) x`, orderBy);
+  let text: string;
+  if (!isForwardWindow(w)) text = pagedSql(`SELECT COALESCE($1::int, 0) AS "parentId", x.* FROM (${shifted}) x`, orderBy);
+  else if (/q\."rowId"(?: ASC| DESC)?$/.test(orderBy.trim())) {
+    // The order ends with the row id, so it identifies the rows: sort just the keys (narrow rows, no
+    // per-row expressions), then fetch the page's rows by id.
+    text = `
+SELECT COALESCE($1::int, 0) AS "parentId", q.*, (COALESCE($2::int, -1) + k.rn)::int AS "__pos", (SELECT count(*) FROM (${shifted}) c)::int AS "__total"
+FROM (SELECT q."rowId" AS id, row_number() OVER (ORDER BY ${orderBy}) AS rn FROM (SELECT q.* FROM (${shifted}) q ORDER BY ${orderBy} ${FORWARD_LIMIT}) q) k
+JOIN (${shifted}) q ON q."rowId" = k.id
+WHERE $3::int IS NULL AND $5::int IS NULL
+ORDER BY k.rn`;
+  } else {
+    text = `
+SELECT COALESCE($1::int, 0) AS "parentId", q.*, ${forwardPos(orderBy)}, (SELECT count(*) FROM (${shifted}) c)::int AS "__total"
+FROM (SELECT q.* FROM (${shifted}) q ORDER BY ${orderBy} ${FORWARD_LIMIT}) q
+WHERE $3::int IS NULL AND $5::int IS NULL
+ORDER BY "__pos"`;
+  }
   const rows = await sql.query<T & { parentId: number; __pos: number; __total: number }>(text, [null, ...windowParams(w), ...params]);
   const page = groupPages(rows, [0], w).get(0)!;
   if (page.totalCount < 0) page.totalCount = await count();

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Sql } from '../../db/sql.ts';
 import { getRecordsByIds } from '../../services/lists.ts';
-import { groupPages, pagedSql, windowKey, windowParams, type Page, type PageWindow } from '../../services/pagination.ts';
+import { forwardPagedSql, groupPages, isForwardWindow, pagedSql, windowKey, windowParams, type Page, type PageWindow } from '../../services/pagination.ts';
 import type { ArticleRecord, EventRecord, NodeRecord, OrganizationRecord, PersonRecord, PlaceRecord, StatementRecord, TypeName } from '../../services/records.ts';
 import { RELATIONS, type RelationName } from '../../services/relations.ts';
 
@@ -26,9 +26,11 @@ export function createLoaders(sql: Sql) {
     let loader = relationLoaders.get(key);
     if (!loader) {
       const spec = RELATIONS[name];
+      // A forward page takes each parent's first rows (top-N per parent) instead of numbering all children.
+      const text = (isForwardWindow(w) ? forwardPagedSql(spec.inner, spec.orderBy, spec.count) : null) ?? pagedSql(spec.inner, spec.orderBy);
       loader = new DataLoader<number, Page<unknown>>(async (ids) => {
         type Row = { parentId: number; __pos: number; __total: number };
-        const rows = await sql.query<Row>(pagedSql(spec.inner, spec.orderBy), [ids, ...windowParams(w)]);
+        const rows = await sql.query<Row>(text, [ids, ...windowParams(w)]);
         const pages = groupPages(rows, ids, w);
         // Pages past the end of a non-empty list came back without rows, hence without a total.
         const unknown = ids.filter((id) => pages.get(id)!.totalCount < 0);

@@ -1,0 +1,39 @@
+import pg from 'pg';
+import { migrateDeploy } from '../src/db/migrate.ts';
+
+/** `adminUrl` with another database name. */
+export function withDatabase(adminUrl: string, name: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated, empty database (dropped first if a previous run left it). */
+export async function createFreshDatabase(adminUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
+  await admin(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
+  });
+  const url = withDatabase(adminUrl, name);
+  await migrateDeploy(url);
+  return url;
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+export async function serverVersion(url: string): Promise<string> {
+  return admin(url, async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version);
+}

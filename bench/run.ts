@@ -1,0 +1,20 @@
+// npm run bench: a fresh database, BBC + Reuters ingested end to end, then our API and PostGraphile 5
+// side by side under autocannon. Prints Markdown tables and writes bench/results.json
+// (BENCH_OUT to write elsewhere). Settings: see configFromEnv in bench/harness.ts (BENCH_QUICK=1: a small sample).
+import fs from 'node:fs';
+import path from 'node:path';
+import { configFromEnv, runBench } from './harness.ts';
+import { formatResults } from './report.ts';
+
+const config = configFromEnv();
+const out = process.env.BENCH_OUT || path.join(import.meta.dirname, config.quick ? 'results.quick.json' : 'results.json');
+console.log(`newsgraph bench${config.quick ? ' (quick)' : ''}: database ${config.database}, results -> ${path.relative(process.cwd(), out)}`);
+try {
+  const results = await runBench(config);
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${formatResults(results)}\n\nwrote ${out}`);
+  process.exit(0);
+} catch (error) {
+  console.error(`bench failed: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+}

@@ -1,0 +1,146 @@
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { extractArticle } from '../extract/extract-article.ts';
+import type { Extraction } from '../extract/types.ts';
+import { parseArticle } from '../ingest/parse-article.ts';
+import type { ParsedArticle } from '../ingest/types.ts';
+import type { SourceItem } from './read-sources.ts';
+
+/**
+ * A source after the stages that need nothing but the article itself (parse, extract), which can run
+ * ahead of the ordered stages and on other threads. Errors are kept as the message the sequential
+ * pipeline would report: whether an extraction error matters depends on the article not being a
+ * duplicate, which only the ordered stage knows.
+ */
+export type Prepared =
+  | { kind: 'failed'; origin: string; error: string }
+  | { kind: 'parsed'; origin: string; parsed: ParsedArticle; extraction: Extraction | null; extractError: string | null };
+
+export interface PrepareTimes {
+  parseMs: number;
+  extractMs: number;
+}
+
+/** Parse and extract one source (what a worker does for each article). */
+export function prepare(item: SourceItem, times: PrepareTimes): Prepared {
+  if (!item.ok) return { kind: 'failed', origin: item.origin, error: item.error };
+  const origin = item.article.origin;
+  let t = performance.now();
+  let parsed: ParsedArticle;
+  try {
+    parsed = parseArticle(item.article);
+  } catch (error) {
+    return { kind: 'failed', origin, error: (error as Error).message };
+  } finally {
+    times.parseMs += performance.now() - t;
+  }
+  t = performance.now();
+  try {
+    return { kind: 'parsed', origin, parsed, extraction: extractArticle(parsed), extractError: null };
+  } catch (error) {
+    return { kind: 'parsed', origin, parsed, extraction: null, extractError: (error as Error).message };
+  } finally {
+    times.extractMs += performance.now() - t;
+  }
+}
+
+export interface WorkerRequest {
+  seq: number;
+  items: SourceItem[];
+}
+
+export interface WorkerReply {
+  seq: number;
+  results: Prepared[];
+  times: PrepareTimes;
+}
+
+/** Starts a worker running prepare-worker.ts, also when this process runs TypeScript through tsx or vitest. */
+function startWorker(): Worker {
+  const target = new URL('./prepare-worker.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(target))) return new Worker(new URL('./prepare-worker.js', import.meta.url));
+  // Workers do not inherit the TypeScript loader: register tsx in the worker, then load the module.
+  const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(target.href)}); })`;
+  return new Worker(code, { eval: true });
+}
+
+/**
+ * Parse + extract in `workers` threads (0: on this thread), yielding results in source order.
+ * Keeps up to `ahead` articles in flight so the workers stay busy while the caller writes a batch.
+ */
+export async function* prepareInOrder(
+  sources: AsyncIterable<SourceItem> | Iterable<SourceItem>,
+  options: { workers: number; times: PrepareTimes; ahead?: number; chunkSize?: number },
+): AsyncGenerator<Prepared> {
+  const { times } = options;
+  if (options.workers <= 0) {
+    for await (const item of sources) yield prepare(item, times);
+    return;
+  }
+  const chunkSize = options.chunkSize ?? 8;
+  const maxChunks = Math.max(2 * options.workers, Math.ceil((options.ahead ?? 256) / chunkSize));
+  const workers = Array.from({ length: options.workers }, startWorker);
+  const waiting = new Map<number, { resolve: (r: Prepared[]) => void; reject: (e: Error) => void }>();
+  let failure: Error | null = null;
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const w of waiting.values()) w.reject(failure);
+    waiting.clear();
+  };
+  for (const w of workers) {
+    w.on('message', (reply: WorkerReply) => {
+      times.parseMs += reply.times.parseMs;
+      times.extractMs += reply.times.extractMs;
+      const entry = waiting.get(reply.seq);
+      waiting.delete(reply.seq);
+      entry?.resolve(reply.results);
+    });
+    w.on('error', (error) => fail(error));
+    w.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`parse/extract worker exited with code ${code}`));
+    });
+  }
+  const inFlight = new Map<number, Promise<Prepared[]>>();
+  const iterator = (Symbol.asyncIterator in sources ? sources[Symbol.asyncIterator]() : (sources as Iterable<SourceItem>)[Symbol.iterator]()) as AsyncIterator<SourceItem> | Iterator<SourceItem>;
+  let exhausted = false;
+  let sent = 0;
+  let next = 0;
+  // Chunks go to the workers in turn; each worker answers its chunks in order.
+  const submit = async () => {
+    while (!exhausted && sent - next < maxChunks) {
+      const items: SourceItem[] = [];
+      while (items.length < chunkSize) {
+        const r = await iterator.next();
+        if (r.done) {
+          exhausted = true;
+          break;
+        }
+        items.push(r.value);
+      }
+      if (items.length === 0) break;
+      const seq = sent++;
+      const promise = new Promise<Prepared[]>((resolve, reject) => {
+        if (failure) return reject(failure);
+        waiting.set(seq, { resolve, reject });
+      });
+      promise.catch(() => {});
+      inFlight.set(seq, promise);
+      workers[seq % workers.length].postMessage({ seq, items } satisfies WorkerRequest);
+    }
+  };
+  try {
+    await submit();
+    while (next < sent) {
+      const results = await inFlight.get(next)!;
+      inFlight.delete(next);
+      next++;
+      await submit();
+      for (const r of results) yield r;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

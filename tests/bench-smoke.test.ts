@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configFromEnv, runBench } from '../bench/harness.ts';
+import { formatResults } from '../bench/report.ts';
+import { corpusDir } from '../src/config.ts';
+import { adminDatabaseUrl } from './helpers/test-database.ts';
+
+// Keeps `npm run bench` from rotting: the whole harness (fresh database, ingest in child processes,
+// both servers, autocannon, report) on a tiny sample with one-second runs.
+const CORPUS = corpusDir();
+
+describe.skipIf(!CORPUS || !fs.existsSync(path.join(CORPUS, 'reuters21578.jsonl')))('bench harness smoke test', () => {
+  it('runs end to end and every operation answers without errors', { timeout: 120_000 }, async () => {
+    const lines: string[] = [];
+    const config = configFromEnv({
+      BENCH_QUICK: '1',
+      BENCH_LIMIT: '60',
+      BENCH_DURATION: '1',
+      BENCH_WARMUP: '0',
+      BENCH_CONCURRENCY: '1,4',
+      BENCH_BASELINE: '0',
+      BENCH_ADMIN_URL: adminDatabaseUrl(),
+      // Named like the other test databases, so a killed run's leftover is cleaned up by the next.
+      BENCH_DATABASE: `newsgraph_test_bench_${process.pid}_${Date.now() % 1e8}`,
+      NEWSGRAPH_CORPUS_DIR: CORPUS!,
+    }, (line) => lines.push(line));
+    const results = await runBench(config);
+
+    expect(JSON.parse(JSON.stringify(results))).toEqual(results);
+    expect(results).toMatchObject({ version: 1, quick: true, machine: { cpus: expect.any(Number), node: process.version, postgres: expect.stringMatching(/^\d+/) } });
+    expect(results.ingest.runs.map((r) => r.corpus)).toEqual(['bbc', 'reuters']);
+    for (const run of results.ingest.runs) {
+      expect(run.records).toBe(60);
+      expect(run.articles.created).toBeGreaterThan(40);
+      expect(run.articlesPerSecond).toBeGreaterThan(0);
+      expect(Object.keys(run.stageSeconds)).toEqual(['parse', 'extract', 'resolve', 'persist']);
+      expect(run.peakRssMb).toBeGreaterThan(0);
+    }
+
+    const ops = results.api.operations;
+    expect(ops.map((o) => o.name)).toEqual(['article', 'person', 'traversal', 'search', 'node']);
+    for (const op of ops.filter((o) => o.name !== 'search')) expect(op, op.name).toMatchObject({ ours: 'ok', peer: 'ok' });
+    for (const op of ops) {
+      for (const c of [1, 4]) {
+        for (const server of ['newsgraph', 'postgraphile'] as const) {
+          if (op[server === 'newsgraph' ? 'ours' : 'peer'] !== 'ok') continue;
+          const row = results.api.results.find((r) => r.operation === op.name && r.concurrency === c && r.server === server);
+          expect(row, `${op.name} c=${c} ${server}`).toBeDefined();
+          expect(row!.requests, `${op.name} c=${c} ${server}`).toBeGreaterThan(0);
+          expect(row!.failures, `${op.name} c=${c} ${server}: failed requests`).toBe(0);
+          expect(row!.sqlPerRequest, `${op.name} c=${c} ${server}`).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(results.api.ratios.filter((r) => r.ratio !== null).length).toBe(8);
+    const table = formatResults(results);
+    expect(table).toContain('| traversal |');
+    console.log(`${lines.join('\n')}\n${table}`);
+  });
+});
