@@ -166,12 +166,12 @@ export function windowParams(w: PageWindow): unknown[] {
  * Pages one list (root fields): the same SQL with a constant parent. A forward page sorts for its
  * rows only (top-N, or an index) and counts the list apart, instead of numbering the whole list.
  */
-export async function fetchPage<T>(sql: Sql, inner: string, orderBy: string, params: unknown[], w: PageWindow, count: () => Promise<number>): Promise<Page<T>> {
+export async function fetchPage<T>(sql: Sql, inner: string, orderBy: string, params: unknown[], w: PageWindow, count: () => Promise<number>, options: { rowIdUnique?: boolean } = {}): Promise<Page<T>> {
   // The inner query's own parameters come after the window's ($6...).
   const shifted = inner.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + 5}`);
   let text: string;
   if (!isForwardWindow(w)) text = pagedSql(`SELECT COALESCE($1::int, 0) AS "parentId", x.* FROM (${shifted}) x`, orderBy);
-  else if (/q\."rowId"(?: ASC| DESC)?$/.test(orderBy.trim())) {
+  else if (options.rowIdUnique !== false && /q\."rowId"(?: ASC| DESC)?$/.test(orderBy.trim())) {
     // The order ends with the row id, so it identifies the rows: sort just the keys (narrow rows, no
     // per-row expressions), then fetch the page's rows by id.
     text = `

@@ -67,7 +67,8 @@ export function searchGraph(sql: Sql, query: string, types: readonly SearchType[
   return fetchPage<SearchHit>(sql, SEARCH_SQL, orderBy, params, w, async () => {
     const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${SEARCH_SQL}) q`, params);
     return row.n;
-  });
+  // Row ids repeat across the union's types (Article 5, Person 5): pages cannot be fetched back by id.
+  }, { rowIdUnique: false });
 }
 
 // Private-use characters mark highlights inside ts_headline output; they do not occur in news text.
