@@ -20,6 +20,16 @@ function byIdLoader<T extends NodeRecord>(sql: Sql, type: TypeName): DataLoader<
  */
 export function createLoaders(sql: Sql) {
   const relationLoaders = new Map<string, DataLoader<number, Page<unknown>>>();
+  const person = byIdLoader<PersonRecord>(sql, 'Person');
+  const organization = byIdLoader<OrganizationRecord>(sql, 'Organization');
+  /** Rows a relation brought along (statement speakers): later look-ups of them need no query. */
+  const keep = (rows: readonly object[]) => {
+    for (const row of rows) {
+      const r = row as { __speakerPerson?: PersonRecord | null; __speakerOrganization?: OrganizationRecord | null };
+      if (r.__speakerPerson) person.prime(r.__speakerPerson.rowId, r.__speakerPerson);
+      if (r.__speakerOrganization) organization.prime(r.__speakerOrganization.rowId, r.__speakerOrganization);
+    }
+  };
 
   function relation<T>(name: RelationName, w: PageWindow): DataLoader<number, Page<T>> {
     const key = `${name}|${windowKey(w)}`;
@@ -31,6 +41,7 @@ export function createLoaders(sql: Sql) {
       loader = new DataLoader<number, Page<unknown>>(async (ids) => {
         type Row = { parentId: number; __pos: number; __total: number };
         const rows = await sql.query<Row>(text, [ids, ...windowParams(w)]);
+        keep(rows);
         const pages = groupPages(rows, ids, w);
         // Pages past the end of a non-empty list came back without rows, hence without a total.
         const unknown = ids.filter((id) => pages.get(id)!.totalCount < 0);
@@ -47,8 +58,8 @@ export function createLoaders(sql: Sql) {
 
   return {
     article: byIdLoader<ArticleRecord>(sql, 'Article'),
-    person: byIdLoader<PersonRecord>(sql, 'Person'),
-    organization: byIdLoader<OrganizationRecord>(sql, 'Organization'),
+    person,
+    organization,
     place: byIdLoader<PlaceRecord>(sql, 'Place'),
     event: byIdLoader<EventRecord>(sql, 'Event'),
     statement: byIdLoader<StatementRecord>(sql, 'Statement'),
