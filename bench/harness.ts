@@ -188,7 +188,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
           for (const server of order) {
             const side = server.name === 'newsgraph' ? op.ours : op.peer;
             if (!side) continue;
-            const result = await measure(server, side.bodies, { connections: c, durationSeconds: config.api.durationSeconds, warmupSeconds: config.api.warmupSeconds });
+            const result = await measure(server, side.bodies, { connections: c, durationSeconds: config.api.durationSeconds, warmupSeconds: config.api.warmupSeconds, databaseUrl: url });
             const k = key(op.name, c, server.name);
             perRound.set(k, [...(perRound.get(k) ?? []), result]);
             log(`  round ${round + 1} ${op.name.padEnd(9)} c=${String(c).padEnd(3)} ${server.name.padEnd(12)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  sql/req ${result.sqlPerRequest ?? '-'}${result.failures ? `  FAILURES ${result.failures}` : ''}`);
