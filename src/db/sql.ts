@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /** Minimal read interface the GraphQL services use; lets a request count its SQL statements. */
@@ -22,8 +23,25 @@ export interface SqlPool extends Sql {
   end(): Promise<void>;
 }
 
+/**
+ * Distinct statement texts run as named prepared statements: PostgreSQL parses and analyses each once
+ * per connection (and may keep a generic plan), which for the read path's many-join SQL costs more
+ * than executing it. Texts are built from fixed templates with values as parameters, so there are few;
+ * past this many the rest run unprepared (each connection keeps its prepared statements).
+ */
+const MAX_PREPARED = 2000;
+
 /** The read-path connection pool (writes go through Prisma). */
 export function createSqlPool(connectionString: string, options: { max?: number; statementTimeoutMs?: number } = {}): SqlPool {
+  const names = new Map<string, string>();
+  const statementName = (text: string) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED) {
+      name = `ng_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -35,7 +53,8 @@ export function createSqlPool(connectionString: string, options: { max?: number;
   return {
     pool,
     async query<T>(text: string, params?: unknown[]) {
-      const result = await pool.query(text, params as unknown[]);
+      const name = statementName(text);
+      const result = await pool.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
       return result.rows as T[];
     },
     end: () => pool.end(),
