@@ -32,6 +32,8 @@ export interface LoadResult {
   failures: number;
   /** SQL statements per request, as the server counted them during the measured run. */
   sqlPerRequest: number | null;
+  /** Share of requests answered from the response cache (servers with one), else null. */
+  cacheHitRate: number | null;
 }
 
 /**
@@ -65,5 +67,6 @@ export async function measure(server: RunningServer, bodies: string[], options: 
     requests: r.requests.total,
     failures: r.errors + r.timeouts + r.non2xx + graphqlErrors,
     sqlPerRequest: served > 0 ? Math.round(((after.sqlStatements - before.sqlStatements) / served) * 100) / 100 : null,
+    cacheHitRate: server.name === 'newsgraph-cache' && served > 0 ? Math.round(((after.cacheHits - before.cacheHits) / served) * 1000) / 1000 : null,
   };
 }
