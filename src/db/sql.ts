@@ -18,6 +18,16 @@ function getTypeParser(oid: number, format?: string) {
   return pg.types.getTypeParser(oid, format as 'text');
 }
 
+/**
+ * Statements starting with this comment run on connections with `plan_cache_mode = force_generic_plan`:
+ * planned once per connection instead of at every execution. For the loaders' statements (look-ups by
+ * id arrays, pages per parent), whose best plan does not depend on the values, PostgreSQL otherwise
+ * keeps re-planning (a custom plan looks cheaper for the exact array length) and planning their
+ * many-join SQL costs several times executing it. Not for statements whose plan should follow the
+ * values (root lists with filters, search).
+ */
+export const GENERIC_PLAN = '/* generic-plan */ ';
+
 export interface SqlPool extends Sql {
   pool: pg.Pool;
   end(): Promise<void>;
@@ -42,22 +52,34 @@ export function createSqlPool(connectionString: string, options: { max?: number;
     }
     return name;
   };
-  const pool = new pg.Pool({
+  const config = {
     connectionString,
     max: options.max ?? 10,
     types: { getTypeParser } as pg.CustomTypesConfig,
     statement_timeout: options.statementTimeoutMs,
-  });
+  };
+  const pool = new pg.Pool(config);
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
+  let genericPool: pg.Pool | null = null;
+  const poolFor = (text: string) => {
+    if (!text.startsWith(GENERIC_PLAN)) return pool;
+    if (!genericPool) {
+      genericPool = new pg.Pool({ ...config, options: '-c plan_cache_mode=force_generic_plan' });
+      genericPool.on('error', () => {});
+    }
+    return genericPool;
+  };
   return {
     pool,
     async query<T>(text: string, params?: unknown[]) {
       const name = statementName(text);
-      const result = await pool.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
+      const result = await poolFor(text).query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
       return result.rows as T[];
     },
-    end: () => pool.end(),
+    end: async () => {
+      await Promise.all([pool.end(), genericPool?.end()]);
+    },
   };
 }
 

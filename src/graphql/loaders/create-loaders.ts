@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Sql } from '../../db/sql.ts';
+import { GENERIC_PLAN, type Sql } from '../../db/sql.ts';
 import { getRecordsByIds } from '../../services/lists.ts';
 import { forwardPagedSql, groupPages, isForwardWindow, pagedSql, windowKey, windowParams, type Page, type PageWindow } from '../../services/pagination.ts';
 import type { ArticleRecord, EventRecord, NodeRecord, OrganizationRecord, PersonRecord, PlaceRecord, StatementRecord, TypeName } from '../../services/records.ts';
@@ -47,6 +47,11 @@ function mergingSql(sql: Sql): Sql {
   };
 }
 
+/** The loaders' statements are planned once per connection (see GENERIC_PLAN). */
+function genericPlans(sql: Sql): Sql {
+  return { query: (text, params) => sql.query(text.startsWith(GENERIC_PLAN) ? text : GENERIC_PLAN + text, params) };
+}
+
 function byIdLoader<T extends NodeRecord>(sql: Sql, type: TypeName): DataLoader<number, T | null> {
   return new DataLoader<number, T | null>(async (ids) => {
     const rows = (await getRecordsByIds(sql, type, ids)) as T[];
@@ -60,7 +65,8 @@ function byIdLoader<T extends NodeRecord>(sql: Sql, type: TypeName): DataLoader<
  * shape (relation + page window) gets one loader, so a level of the query costs one SQL statement
  * however many parents it has.
  */
-export function createLoaders(sql: Sql) {
+export function createLoaders(requestSql: Sql) {
+  const sql = genericPlans(requestSql);
   const relationLoaders = new Map<string, DataLoader<number, Page<unknown>>>();
   // Article rows carry timestamps (createdAt/updatedAt), which JSON would turn into strings: their
   // statements go alone.
