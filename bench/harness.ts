@@ -15,7 +15,8 @@ export interface BenchConfig {
   database: string;
   corpora: { name: string; file: string; limit: number | null }[];
   ingest: { workers: number; batchSize: number; baseline: boolean };
-  api: { durationSeconds: number; warmupSeconds: number; concurrencies: number[]; rounds: number; peer: boolean };
+  /** `cache`: also run our server with its response cache on (a third server). */
+  api: { durationSeconds: number; warmupSeconds: number; concurrencies: number[]; rounds: number; peer: boolean; cache: boolean };
   /** Keep the loaded database after the run (default: drop it). */
   keepDatabase: boolean;
   log: (line: string) => void;
@@ -30,6 +31,7 @@ export interface ApiRow {
   p50Ms: number;
   p99Ms: number;
   sqlPerRequest: number | null;
+  cacheHitRate: number | null;
   failures: number;
   requests: number;
   rounds: LoadResult[];
@@ -45,7 +47,8 @@ export interface BenchResults {
   api: {
     operations: { name: string; description: string; note: string | null; ours: string; peer: string }[];
     results: ApiRow[];
-    ratios: { operation: string; concurrency: number; ours: number; peer: number | null; ratio: number | null }[];
+    /** ours / peer req/s; `cached`: with our response cache on. */
+    ratios: { operation: string; concurrency: number; ours: number; peer: number | null; ratio: number | null; oursCached: number | null; ratioCached: number | null }[];
   };
   servers: Partial<Record<ServerName, { peakRssMb: number | null }>>;
   totalSeconds: number;
@@ -63,7 +66,7 @@ function numberFrom(env: Record<string, string | undefined>, name: string, fallb
  * Settings from the environment: BENCH_QUICK=1 (small sample, short runs), BENCH_DURATION and
  * BENCH_WARMUP (seconds per measured run / warm-up), BENCH_ROUNDS, BENCH_CONCURRENCY (e.g. "1,32"),
  * BENCH_LIMIT (records per corpus), BENCH_WORKERS, BENCH_BATCH, BENCH_BASELINE=0/1 (one-by-one ingest
- * of BBC for comparison), BENCH_PEER=0 (no PostGraphile), BENCH_ADMIN_URL / TEST_DATABASE_URL /
+ * of BBC for comparison), BENCH_PEER=0 (no PostGraphile), BENCH_CACHE=0 (no run with our response cache), BENCH_ADMIN_URL / TEST_DATABASE_URL /
  * DATABASE_URL (server to create the database on), BENCH_DATABASE, BENCH_KEEP_DB=1.
  */
 export function configFromEnv(env: Record<string, string | undefined> = process.env, log: (line: string) => void = console.log): BenchConfig {
@@ -91,6 +94,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       concurrencies: (env.BENCH_CONCURRENCY || '1,32').split(',').map((c) => Number(c.trim())).filter((c) => c > 0),
       rounds: Math.max(1, numberFrom(env, 'BENCH_ROUNDS', quick ? 1 : 2)),
       peer: env.BENCH_PEER !== '0',
+      cache: env.BENCH_CACHE !== '0',
     },
     keepDatabase: env.BENCH_KEEP_DB === '1',
     log,
@@ -156,6 +160,8 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     log('starting servers');
     const ours = await startServer('newsgraph', url);
     servers.push(ours);
+    const cached = config.api.cache ? await startServer('newsgraph-cache', url) : null;
+    if (cached) servers.push(cached);
     const peer = config.api.peer ? await startServer('postgraphile', url) : null;
     if (peer) servers.push(peer);
     const { operations, undated } = await buildOperations(url);
@@ -182,16 +188,17 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     const key = (op: string, c: number, server: ServerName) => `${op}|${c}|${server}`;
     for (let round = 0; round < config.api.rounds; round++) {
       // Swap who goes first every round, so warm caches and background noise favour neither.
-      const order: RunningServer[] = peer ? (round % 2 === 0 ? [ours, peer] : [peer, ours]) : [ours];
+      const all = [ours, ...(cached ? [cached] : []), ...(peer ? [peer] : [])];
+      const order: RunningServer[] = round % 2 === 0 ? all : [...all].reverse();
       for (const op of operations) {
         for (const c of config.api.concurrencies) {
           for (const server of order) {
-            const side = server.name === 'newsgraph' ? op.ours : op.peer;
+            const side = server.name === 'postgraphile' ? op.peer : op.ours;
             if (!side) continue;
-            const result = await measure(server, side.bodies, { connections: c, durationSeconds: config.api.durationSeconds, warmupSeconds: config.api.warmupSeconds });
+            const result = await measure(server, side.bodies, { connections: c, durationSeconds: config.api.durationSeconds, warmupSeconds: config.api.warmupSeconds, databaseUrl: url });
             const k = key(op.name, c, server.name);
             perRound.set(k, [...(perRound.get(k) ?? []), result]);
-            log(`  round ${round + 1} ${op.name.padEnd(9)} c=${String(c).padEnd(3)} ${server.name.padEnd(12)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  sql/req ${result.sqlPerRequest ?? '-'}${result.failures ? `  FAILURES ${result.failures}` : ''}`);
+            log(`  round ${round + 1} ${op.name.padEnd(9)} c=${String(c).padEnd(3)} ${server.name.padEnd(15)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  sql/req ${result.sqlPerRequest ?? '-'}${result.cacheHitRate !== null ? `  cache hits ${Math.round(result.cacheHitRate * 100)}%` : ''}${result.failures ? `  FAILURES ${result.failures}` : ''}`);
           }
         }
       }
@@ -209,6 +216,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
         p50Ms: r1(mean(rounds.map((r) => r.p50Ms))),
         p99Ms: r1(mean(rounds.map((r) => r.p99Ms))),
         sqlPerRequest: sql.length ? Math.round(mean(sql) * 100) / 100 : null,
+        cacheHitRate: rounds[0].cacheHitRate === null ? null : Math.round(mean(rounds.map((r) => r.cacheHitRate ?? 0)) * 1000) / 1000,
         failures: rounds.reduce((a, r) => a + r.failures, 0),
         requests: rounds.reduce((a, r) => a + r.requests, 0),
         rounds,
@@ -217,7 +225,9 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     const ratios = operations.flatMap((op) => config.api.concurrencies.map((c) => {
       const o = results.find((r) => r.operation === op.name && r.concurrency === c && r.server === 'newsgraph');
       const p = results.find((r) => r.operation === op.name && r.concurrency === c && r.server === 'postgraphile');
-      return o ? { operation: op.name, concurrency: c, ours: o.requestsPerSecond, peer: p?.requestsPerSecond ?? null, ratio: p && p.requestsPerSecond > 0 ? Math.round((o.requestsPerSecond / p.requestsPerSecond) * 100) / 100 : null } : null;
+      const k = results.find((r) => r.operation === op.name && r.concurrency === c && r.server === 'newsgraph-cache');
+      const ratio = (x: ApiRow | undefined) => (x && p && p.requestsPerSecond > 0 ? Math.round((x.requestsPerSecond / p.requestsPerSecond) * 100) / 100 : null);
+      return o ? { operation: op.name, concurrency: c, ours: o.requestsPerSecond, peer: p?.requestsPerSecond ?? null, ratio: ratio(o), oursCached: k?.requestsPerSecond ?? null, ratioCached: ratio(k) } : null;
     }).filter((x): x is NonNullable<typeof x> => x !== null));
 
     const memory = os.totalmem() / 1024 ** 3;

@@ -1,5 +1,27 @@
 import autocannon from 'autocannon';
+import pg from 'pg';
 import type { RunningServer } from './servers.ts';
+
+/**
+ * Waits until the database has no query of a benchmark server left running: requests that autocannon
+ * gave up on (or that were in flight when the run ended) keep PostgreSQL busy and would slow down the
+ * next measurement, whoever's it is. Returns how long it waited (ms).
+ */
+export async function drain(databaseUrl: string, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    while (performance.now() - started < timeoutMs) {
+      const { rows } = await c.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`);
+      if (Number(rows[0].n) === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await c.end();
+  }
+  return Math.round(performance.now() - started);
+}
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -10,13 +32,15 @@ export interface LoadResult {
   failures: number;
   /** SQL statements per request, as the server counted them during the measured run. */
   sqlPerRequest: number | null;
+  /** Share of requests answered from the response cache (servers with one), else null. */
+  cacheHitRate: number | null;
 }
 
 /**
  * `connections` concurrent clients POST the bodies in turn: `warmupSeconds` unmeasured, then
  * `durationSeconds` measured. Every answer is checked (HTTP 200 and no GraphQL errors).
  */
-export async function measure(server: RunningServer, bodies: string[], options: { connections: number; durationSeconds: number; warmupSeconds: number }): Promise<LoadResult> {
+export async function measure(server: RunningServer, bodies: string[], options: { connections: number; durationSeconds: number; warmupSeconds: number; databaseUrl?: string }): Promise<LoadResult> {
   let next = 0;
   let graphqlErrors = 0;
   const requests = [{
@@ -28,7 +52,9 @@ export async function measure(server: RunningServer, bodies: string[], options: 
     },
   }];
   const base = { url: server.url, connections: options.connections, requests, timeout: 30 };
+  if (options.databaseUrl) await drain(options.databaseUrl);
   if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
+  if (options.databaseUrl) await drain(options.databaseUrl);
   graphqlErrors = 0;
   const before = await server.counters();
   const r = await autocannon({ ...base, duration: options.durationSeconds });
@@ -41,5 +67,6 @@ export async function measure(server: RunningServer, bodies: string[], options: 
     requests: r.requests.total,
     failures: r.errors + r.timeouts + r.non2xx + graphqlErrors,
     sqlPerRequest: served > 0 ? Math.round(((after.sqlStatements - before.sqlStatements) / served) * 100) / 100 : null,
+    cacheHitRate: server.name === 'newsgraph-cache' && served > 0 ? Math.round(((after.cacheHits - before.cacheHits) / served) * 1000) / 1000 : null,
   };
 }

@@ -28,18 +28,24 @@ export function formatResults(r: BenchResults): string {
   out.push(`API (autocannon, ${a.durationSeconds} s after ${a.warmupSeconds} s warm-up, mean of ${a.rounds} round${a.rounds === 1 ? '' : 's'} with the order swapped; latency in ms)`);
   out.push('');
   const rows: (string | number | null)[][] = [];
+  const times = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)}×`);
+  const cached = a.cache;
   for (const ratio of r.api.ratios) {
-    const ours = r.api.results.find((x) => x.operation === ratio.operation && x.concurrency === ratio.concurrency && x.server === 'newsgraph')!;
-    const peer = r.api.results.find((x) => x.operation === ratio.operation && x.concurrency === ratio.concurrency && x.server === 'postgraphile');
+    const find = (server: string) => r.api.results.find((x) => x.operation === ratio.operation && x.concurrency === ratio.concurrency && x.server === server);
+    const ours = find('newsgraph')!;
+    const peer = find('postgraphile');
+    const hot = find('newsgraph-cache');
     rows.push([
       ratio.operation, ratio.concurrency,
       ours.requestsPerSecond, `${ours.p50Ms} / ${ours.p99Ms}`, ours.sqlPerRequest,
       peer ? peer.requestsPerSecond : 'n/a', peer ? `${peer.p50Ms} / ${peer.p99Ms}` : 'n/a', peer ? peer.sqlPerRequest : 'n/a',
-      ratio.ratio === null ? 'n/a' : `${ratio.ratio.toFixed(2)}×`,
+      times(ratio.ratio),
+      ...(cached ? [hot ? `${hot.requestsPerSecond} (${Math.round((hot.cacheHitRate ?? 0) * 100)}% hits)` : 'n/a', times(ratio.ratioCached)] : []),
     ]);
   }
-  for (const op of r.api.operations.filter((o) => o.ours === 'n/a')) rows.push([op.name, '-', 'n/a', 'n/a', 'n/a', op.peer === 'n/a' ? 'n/a' : '?', '-', '-', 'n/a']);
-  out.push(table(['operation', 'conc', 'ours req/s', 'ours p50 / p99', 'ours SQL/req', 'PostGraphile req/s', 'p50 / p99', 'SQL/req', 'ours / theirs'], rows));
+  for (const op of r.api.operations.filter((o) => o.ours === 'n/a')) rows.push([op.name, '-', 'n/a', 'n/a', 'n/a', op.peer === 'n/a' ? 'n/a' : '?', '-', '-', 'n/a', ...(cached ? ['n/a', 'n/a'] : [])]);
+  out.push(table(['operation', 'conc', 'ours req/s', 'ours p50 / p99', 'ours SQL/req', 'PostGraphile req/s', 'p50 / p99', 'SQL/req', 'ours / theirs',
+    ...(cached ? ['ours + response cache req/s', 'cached / theirs'] : [])], rows));
   const failures = r.api.results.filter((x) => x.failures > 0);
   if (failures.length) out.push(`\nFAILED REQUESTS: ${failures.map((f) => `${f.operation} c=${f.concurrency} ${f.server}: ${f.failures}`).join(', ')}`);
   const notes = r.api.operations.filter((o) => o.note).map((o) => `- ${o.name}: ${o.note}`);

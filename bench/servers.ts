@@ -2,13 +2,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type ServerName = 'newsgraph' | 'postgraphile';
+export type ServerName = 'newsgraph' | 'newsgraph-cache' | 'postgraphile';
 
 export interface RunningServer {
   name: ServerName;
   url: string;
-  /** Requests and SQL statements the server counted since it started. */
-  counters(): Promise<{ requests: number; sqlStatements: number }>;
+  /** Requests, SQL statements and response-cache hits the server counted since it started. */
+  counters(): Promise<{ requests: number; sqlStatements: number; cacheHits: number }>;
   /** Peak RSS of the server process so far (kB), via /proc. */
   peakRssKb(): number | null;
   stop(): Promise<void>;
@@ -17,8 +17,9 @@ export interface RunningServer {
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 function startChild(name: ServerName, databaseUrl: string): ChildProcess {
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'production', GRAPHILE_ENV: 'production', LOG_LEVEL: 'silent' };
-  if (name === 'newsgraph') {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'production', GRAPHILE_ENV: 'production', LOG_LEVEL: 'silent' };
+  if (name === 'newsgraph' || name === 'newsgraph-cache') {
+    if (name === 'newsgraph-cache') env.BENCH_RESPONSE_CACHE = '1';
     return fork(path.join(ROOT, 'bench/servers/newsgraph-server.ts'), [], { cwd: ROOT, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   }
   // PostGraphile 5 needs Promise.withResolvers, which Node 20 lacks.
@@ -59,10 +60,10 @@ export async function startServer(name: ServerName, databaseUrl: string, timeout
     name,
     url: `http://127.0.0.1:${port}/graphql`,
     counters: () => new Promise((resolve, reject) => {
-      const onMessage = (m: { type?: string; requests: number; sqlStatements: number }) => {
+      const onMessage = (m: { type?: string; requests: number; sqlStatements: number; cacheHits?: number }) => {
         if (m?.type !== 'stats') return;
         child.off('message', onMessage);
-        resolve({ requests: m.requests, sqlStatements: m.sqlStatements });
+        resolve({ requests: m.requests, sqlStatements: m.sqlStatements, cacheHits: m.cacheHits ?? 0 });
       };
       child.on('message', onMessage);
       if (!child.send({ type: 'stats' })) reject(new Error(`${name} is gone`));

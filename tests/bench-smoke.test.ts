@@ -43,17 +43,18 @@ describe.skipIf(!CORPUS || !fs.existsSync(path.join(CORPUS, 'reuters21578.jsonl'
     for (const op of ops.filter((o) => o.name !== 'search')) expect(op, op.name).toMatchObject({ ours: 'ok', peer: 'ok' });
     for (const op of ops) {
       for (const c of [1, 4]) {
-        for (const server of ['newsgraph', 'postgraphile'] as const) {
-          if (op[server === 'newsgraph' ? 'ours' : 'peer'] !== 'ok') continue;
+        for (const server of ['newsgraph', 'newsgraph-cache', 'postgraphile'] as const) {
+          if (op[server === 'postgraphile' ? 'peer' : 'ours'] !== 'ok') continue;
           const row = results.api.results.find((r) => r.operation === op.name && r.concurrency === c && r.server === server);
           expect(row, `${op.name} c=${c} ${server}`).toBeDefined();
           expect(row!.requests, `${op.name} c=${c} ${server}`).toBeGreaterThan(0);
           expect(row!.failures, `${op.name} c=${c} ${server}: failed requests`).toBe(0);
-          expect(row!.sqlPerRequest, `${op.name} c=${c} ${server}`).toBeGreaterThan(0);
+          if (server === 'newsgraph-cache') expect(row!.cacheHitRate, `${op.name} c=${c}: the repeated requests hit the cache`).toBeGreaterThan(0.1);
+          else expect(row!.sqlPerRequest, `${op.name} c=${c} ${server}`).toBeGreaterThan(0);
         }
       }
     }
-    expect(results.api.ratios.filter((r) => r.ratio !== null).length).toBe(8);
+    expect(results.api.ratios.filter((r) => r.ratio !== null && r.ratioCached !== null).length).toBe(8);
     const table = formatResults(results);
     expect(table).toContain('| traversal |');
     console.log(`${lines.join('\n')}\n${table}`);

@@ -27,10 +27,16 @@ describe('forward-page SQL equals the window SQL', () => {
     for (const [name, spec] of Object.entries(RELATIONS)) {
       const forward = forwardPagedSql(spec.inner, spec.orderBy, spec.count);
       expect(forward, `${name} has no forward SQL`).not.toBeNull();
+      // As the loaders do: a total the page SQL did not return (an empty page) comes from `count`.
+      const counted = async (pages: Map<number | string, Page<unknown>>) => {
+        const counts = new Map((await db.sql.query<{ parentId: number; n: number }>(spec.count, [parents])).map((r) => [r.parentId, r.n]));
+        for (const [id, page] of pages) if (page.totalCount < 0) page.totalCount = counts.get(id as number) ?? 0;
+        return [...pages];
+      };
       for (const w of WINDOWS) {
-        const expected = groupPages(await db.sql.query<never>(pagedSql(spec.inner, spec.orderBy), [parents, ...windowParams(w)]), parents, w);
-        const actual = groupPages(await db.sql.query<never>(forward!, [parents, ...windowParams(w)]), parents, w);
-        expect([...actual], `${name} ${JSON.stringify(w)}`).toEqual([...expected]);
+        const expected = await counted(groupPages(await db.sql.query<never>(pagedSql(spec.inner, spec.orderBy), [parents, ...windowParams(w)]), parents, w));
+        const actual = await counted(groupPages(await db.sql.query<never>(forward!, [parents, ...windowParams(w)]), parents, w));
+        expect(actual, `${name} ${JSON.stringify(w)}`).toEqual(expected);
         compared++;
       }
     }

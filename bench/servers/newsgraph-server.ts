@@ -1,5 +1,6 @@
 // Our API as the benchmark runs it: a child process of bench/run.ts over the benchmark database, with
-// production options and no rate limit. Env: DATABASE_URL, PORT (0: any), PG_POOL_MAX.
+// production options and no rate limit. Env: DATABASE_URL, PORT (0: any), PG_POOL_MAX,
+// BENCH_RESPONSE_CACHE=1 (the response cache for public reads on; requests without SQL are its hits).
 // Reports { port } over IPC when listening and answers { type: 'stats' } with request and SQL counts
 // (the server's own per-request statement count, onRequestDone).
 import 'reflect-metadata';
@@ -7,15 +8,17 @@ import type { AddressInfo } from 'node:net';
 import { createSqlPool } from '../../src/db/sql.ts';
 import { createServer } from '../../src/server/create-server.ts';
 
-const counters = { requests: 0, sqlStatements: 0 };
+const counters = { requests: 0, sqlStatements: 0, cacheHits: 0 };
 const sql = createSqlPool(process.env.DATABASE_URL!, { max: Number(process.env.PG_POOL_MAX ?? 10), statementTimeoutMs: 10_000 });
 const server = await createServer({
   sql,
   production: true,
   rateLimit: null,
+  responseCache: process.env.BENCH_RESPONSE_CACHE === '1' ? {} : null,
   onRequestDone: ({ sqlStatements }) => {
     counters.requests += 1;
     counters.sqlStatements += sqlStatements;
+    if (sqlStatements === 0) counters.cacheHits += 1;
   },
 });
 server.httpServer.keepAliveTimeout = 65_000;

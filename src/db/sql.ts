@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /** Minimal read interface the GraphQL services use; lets a request count its SQL statements. */
@@ -17,28 +18,68 @@ function getTypeParser(oid: number, format?: string) {
   return pg.types.getTypeParser(oid, format as 'text');
 }
 
+/**
+ * Statements starting with this comment run on connections with `plan_cache_mode = force_generic_plan`:
+ * planned once per connection instead of at every execution. For the loaders' statements (look-ups by
+ * id arrays, pages per parent), whose best plan does not depend on the values, PostgreSQL otherwise
+ * keeps re-planning (a custom plan looks cheaper for the exact array length) and planning their
+ * many-join SQL costs several times executing it. Not for statements whose plan should follow the
+ * values (root lists with filters, search).
+ */
+export const GENERIC_PLAN = '/* generic-plan */ ';
+
 export interface SqlPool extends Sql {
   pool: pg.Pool;
   end(): Promise<void>;
 }
 
+/**
+ * Distinct statement texts run as named prepared statements: PostgreSQL parses and analyses each once
+ * per connection (and may keep a generic plan), which for the read path's many-join SQL costs more
+ * than executing it. Texts are built from fixed templates with values as parameters, so there are few;
+ * past this many the rest run unprepared (each connection keeps its prepared statements).
+ */
+const MAX_PREPARED = 2000;
+
 /** The read-path connection pool (writes go through Prisma). */
 export function createSqlPool(connectionString: string, options: { max?: number; statementTimeoutMs?: number } = {}): SqlPool {
-  const pool = new pg.Pool({
+  const names = new Map<string, string>();
+  const statementName = (text: string) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED) {
+      name = `ng_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  const config = {
     connectionString,
     max: options.max ?? 10,
     types: { getTypeParser } as pg.CustomTypesConfig,
     statement_timeout: options.statementTimeoutMs,
-  });
+  };
+  const pool = new pg.Pool(config);
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
+  let genericPool: pg.Pool | null = null;
+  const poolFor = (text: string) => {
+    if (!text.startsWith(GENERIC_PLAN)) return pool;
+    if (!genericPool) {
+      genericPool = new pg.Pool({ ...config, options: '-c plan_cache_mode=force_generic_plan' });
+      genericPool.on('error', () => {});
+    }
+    return genericPool;
+  };
   return {
     pool,
     async query<T>(text: string, params?: unknown[]) {
-      const result = await pool.query(text, params as unknown[]);
+      const name = statementName(text);
+      const result = await poolFor(text).query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
       return result.rows as T[];
     },
-    end: () => pool.end(),
+    end: async () => {
+      await Promise.all([pool.end(), genericPool?.end()]);
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/prisma-client.ts';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Sql } from '../db/sql.ts';
 import { AppError } from '../services/app-error.ts';
 import { buildNewsgraphSchema } from '../graphql/build-schema.ts';
@@ -19,6 +19,7 @@ import { authenticateRequest } from './auth/authenticate-request.ts';
 import { deadlineSql, withDeadline } from './execution-deadline.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-bucket.ts';
+import { createResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { checkReadiness } from './readiness.ts';
 import { rejectNulParams } from './request-sql.ts';
 import { HttpError, readBody } from './read-body.ts';
@@ -64,6 +65,11 @@ export interface ServerOptions {
   migrationsDir?: string;
   /** A client must have sent the whole request within this time (default 30 s; slow-upload / slowloris guard). */
   requestTimeoutMs?: number;
+  /**
+   * Keep answers to public queries and serve them again while the data is unchanged (see
+   * response-cache.ts). Off by default. Not used with a custom `cost` function.
+   */
+  responseCache?: ResponseCacheOptions | null;
 }
 
 export interface NewsgraphServer {
@@ -96,6 +102,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   let stopping = false;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : null;
   const introspection = options.introspection ?? !options.production;
+  const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(options.sql, options.responseCache) : null;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
@@ -127,6 +134,9 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       },
       queryLimitsPlugin(options.queryLimits ?? DEFAULT_QUERY_LIMITS),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's cache-control plugin wraps every field resolver to compute a cache policy nobody uses
+      // (the Cache-Control header is set below); without it a page of many fields costs less CPU.
+      ApolloServerPluginCacheControlDisabled(),
       errorLogPlugin(logger),
       authGuardPlugin({ privateReads: options.privateReads ?? false }),
       ...(limiter ? [rateLimitPlugin({ limiter, cost: options.cost ?? computeQueryCost })] : []),
@@ -161,6 +171,29 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       throw new HttpError(429, `Rate limit exceeded; retry in ${retryAfter} s`, 'RATE_LIMITED');
     }
     annotate(res, { clientId: auth.viewer.clientId, operationName: (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get('operationName') ?? undefined });
+    // Public reads may be answered from the response cache (only queries are ever stored in it).
+    let cacheKey: string | null = null;
+    let cacheVersion: string | null = null;
+    if (cache && !auth.viewer.authenticated && (method === 'POST' || method === 'GET')) {
+      const p = method === 'POST'
+        ? (body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {})
+        : { query: url.searchParams.get('query'), operationName: url.searchParams.get('operationName'), variables: url.searchParams.get('variables') };
+      cacheKey = cache.key({ query: p.query, operationName: p.operationName, variables: p.variables, accept: String(req.headers.accept ?? '') });
+      const hit = cacheKey ? await cache.get(cacheKey) : null;
+      // A hit costs the client what the query costs; without budget left it goes the normal way (429).
+      const charge = hit && limiter ? limiter.take(auth.viewer.clientId, hit.cost) : null;
+      if (hit && (!charge || charge.ok)) {
+        for (const [key, value] of hit.headers) res.setHeader(key, value);
+        if (charge) res.setHeader('x-ratelimit-remaining', String(charge.remaining));
+        res.statusCode = hit.status;
+        res.setHeader('cache-control', 'public, max-age=60');
+        annotate(res, { sqlStatements: 0, cache: 'hit' });
+        sendBody(req, res, hit.body);
+        options.onRequestDone?.({ requestId, sqlStatements: 0 });
+        return;
+      }
+      if (cacheKey) cacheVersion = await cache.version();
+    }
     let context: GraphQLContext | undefined;
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: toHeaderMap(req), search: url.search, body };
     const controller = new AbortController();
@@ -178,10 +211,16 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       const publicRead = res.statusCode === 200 && context?.operation.type === 'query' && !auth.viewer.authenticated && !response.body.string.includes('"errors":');
       res.setHeader('cache-control', publicRead ? 'public, max-age=60' : 'no-store');
       sendBody(req, res, response.body.string);
+      if (cache && publicRead && cacheKey && cacheVersion) {
+        const cost = limiter ? Math.max(1, Number((JSON.parse(response.body.string) as { extensions?: { cost?: { requested?: unknown } } }).extensions?.cost?.requested) || 1) : 1;
+        const headers = [...response.headers].filter(([key]) => key !== 'x-ratelimit-remaining');
+        cache.set(cacheKey, cacheVersion, { status: res.statusCode, headers, body: response.body.string, cost });
+      }
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     }
+    if (context?.operation.type === 'mutation') cache?.invalidate();
     if (context) options.onRequestDone?.({ requestId, sqlStatements: context.stats.sqlStatements });
   }
 

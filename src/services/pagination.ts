@@ -99,25 +99,27 @@ export function isForwardWindow(w: PageWindow): boolean {
 
 // Positions of a forward page: offset after+1, at most `first` rows.
 const FORWARD_LIMIT = `LIMIT $4::int OFFSET COALESCE($2::int, -1) + 1`;
-const forwardPos = (orderBy: string, partition = '') => `(COALESCE($2::int, -1) + row_number() OVER (${partition}ORDER BY ${orderBy}))::int AS "__pos"`;
+const forwardPosition = (orderBy: string, partition = '') => `(COALESCE($2::int, -1) + row_number() OVER (${partition}ORDER BY ${orderBy}))::int`;
+const forwardPos = (orderBy: string) => `${forwardPosition(orderBy)} AS "__pos"`;
 
 /**
  * `pagedSql` for a forward window, per parent: the first rows of each parent's list in order (a top-N
  * sort, or an index scan) and the list's size from `count`, instead of numbering every child of every
  * parent. `inner` and `count` must restrict the parent with `= ANY($1::int[])` (see RelationSpec);
- * null when they do not, and callers use `pagedSql`. Same parameters and output as `pagedSql`.
+ * null when they do not, and callers use `pagedSql`. Same parameters and output as `pagedSql`, plus
+ * one row with a null "__pos" for each parent whose page is empty, carrying its total.
  */
 export function forwardPagedSql(inner: string, orderBy: string, count: string): string | null {
   const parent = /= ANY\(\$1::int\[\]\)/g;
   if ((inner.match(parent) ?? []).length !== 1 || (count.match(parent) ?? []).length !== 1) return null;
   const one = (sql: string) => sql.replace(parent, '= par.id');
   return `
-SELECT q.*, ${forwardPos(orderBy, 'PARTITION BY q."parentId" ')}, c.n::int AS "__total"
+SELECT q.*, par.id AS "parentId", CASE WHEN q."parentId" IS NOT NULL THEN ${forwardPosition(orderBy, 'PARTITION BY par.id ')} END AS "__pos", COALESCE(c.n, 0)::int AS "__total"
 FROM unnest($1::int[]) AS par(id)
-CROSS JOIN LATERAL (SELECT q.* FROM (${one(inner)}) q ORDER BY ${orderBy} ${FORWARD_LIMIT}) q
+LEFT JOIN LATERAL (SELECT q.* FROM (${one(inner)}) q ORDER BY ${orderBy} ${FORWARD_LIMIT}) q ON true
 LEFT JOIN LATERAL (${one(count)}) c ON true
 WHERE $3::int IS NULL AND $5::int IS NULL
-ORDER BY q."parentId", "__pos"`;
+ORDER BY par.id, "__pos"`;
 }
 
 /** Turns the rows of `pagedSql` into one Page per parent (in `parentIds` order). */
@@ -126,6 +128,11 @@ export function groupPages<T>(rows: (T & { parentId: number | string; __pos: num
   const totals = new Map<number | string, number>();
   for (const row of rows) {
     const { parentId, __pos, __total, ...node } = row;
+    if (__pos === null) {
+      // No rows on this page (forwardPagedSql): only the total.
+      totals.set(parentId, __total);
+      continue;
+    }
     let list = byParent.get(parentId);
     if (!list) byParent.set(parentId, (list = []));
     list.push({ node: node as T, pos: __pos });
