@@ -40,6 +40,8 @@ export interface Config {
   queryLimits: { maxCost: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
   /** Origins allowed by CORS (`*` for any). */
   corsOrigins: string[];
+  /** Serve repeated public queries from memory until the data changes (NEWSGRAPH_RESPONSE_CACHE). */
+  responseCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: readInt(env, 'NEWSGRAPH_MAX_TOKENS', 5_000, 10, 1_000_000),
     },
     corsOrigins: (env.NEWSGRAPH_CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
+    responseCache: readBool(env, 'NEWSGRAPH_RESPONSE_CACHE', false),
   };
 }
 
