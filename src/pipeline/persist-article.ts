@@ -74,7 +74,7 @@ RETURNING id, name, (xmax = 0) AS inserted`;
 }
 
 // An event reported by several articles keeps the most precise date any of them gave.
-const UPSERT_EVENT = `
+export const UPSERT_EVENT = `
 INSERT INTO event (key, title, kind, start_date, end_date, precision, place_id, updated_at)
 SELECT r.key, r.title, r.kind::"EventKind", r.start_date::date, r.end_date::date, r.precision::"DatePrecision", r.place_id, now()
 FROM jsonb_to_recordset($1::jsonb) AS r(key text, title text, kind text, start_date text, end_date text, precision text, place_id int)

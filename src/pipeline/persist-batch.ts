@@ -2,7 +2,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import type { ResolvedExtraction } from '../resolve/types.ts';
 import { articleNaturalKey } from './natural-key.ts';
-import { emptyCounts, entityRows, eventRows, insertLinkRows, linkRows, type EventRow, type LinkRows, type PersistResult } from './persist-article.ts';
+import { emptyCounts, entityRows, eventRows, insertLinkRows, linkRows, UPSERT_EVENT, type EventRow, type LinkRows, type PersistResult } from './persist-article.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -95,18 +95,8 @@ RETURNING id, name, (xmax = 0) AS inserted`;
 const UPSERT_ORGANIZATIONS = upsertNamed('organization', 'OrganizationKind');
 const UPSERT_PLACES = upsertNamed('place', 'PlaceKind');
 
-const UPSERT_EVENTS = `
-INSERT INTO event (key, title, kind, start_date, end_date, precision, place_id, updated_at)
-SELECT r.key, r.title, r.kind::"EventKind", r.start_date::date, r.end_date::date, r.precision::"DatePrecision", r.place_id, now()
-FROM jsonb_to_recordset($1::jsonb) AS r(key text, title text, kind text, start_date text, end_date text, precision text, place_id int)
-ORDER BY r.key
-ON CONFLICT (key) DO UPDATE SET
-  start_date = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.start_date ELSE event.start_date END,
-  end_date = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.end_date ELSE event.end_date END,
-  precision = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.precision ELSE event.precision END,
-  place_id = COALESCE(event.place_id, excluded.place_id),
-  updated_at = now()
-RETURNING id, key AS name, (xmax = 0) AS inserted`;
+// Events need no folding beyond foldEvents: the one-article upsert serves a batch as it is.
+const UPSERT_EVENTS = UPSERT_EVENT;
 
 const INSERT_ARTICLES = `
 INSERT INTO article (natural_key, title, source, url, published_at, dateline, body, content_hash, extractor_version, origin, updated_at)
