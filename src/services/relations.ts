@@ -9,6 +9,8 @@ export interface RelationSpec {
   inner: string;
   orderBy: string;
   count: string;
+  /** The rows are statements of many articles ("articleId"), whose articles a page may bring along (see create-loaders). */
+  statementsOfArticles?: true;
 }
 
 const byArticleDate = `q."publishedAt" DESC NULLS LAST, q."rowId" DESC`;
@@ -56,6 +58,7 @@ export const RELATIONS = {
     inner: `SELECT s.speaker_person_id AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.speaker_person_id = ANY($1::int[])`,
     orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
     count: `SELECT speaker_person_id AS "parentId", count(*) AS n FROM statement WHERE speaker_person_id = ANY($1::int[]) GROUP BY 1`,
+    statementsOfArticles: true,
   },
   personEvents: {
     inner: `SELECT ep.person_id AS "parentId", ${COLUMNS.event()} FROM event_participant ep JOIN event e ON e.id = ep.event_id WHERE ep.person_id = ANY($1::int[])`,
@@ -108,6 +111,7 @@ export const RELATIONS = {
     inner: `SELECT s.speaker_organization_id AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.speaker_organization_id = ANY($1::int[])`,
     orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
     count: `SELECT speaker_organization_id AS "parentId", count(*) AS n FROM statement WHERE speaker_organization_id = ANY($1::int[]) GROUP BY 1`,
+    statementsOfArticles: true,
   },
   organizationEvents: {
     inner: `SELECT eo.organization_id AS "parentId", ${COLUMNS.event()} FROM event_organization eo JOIN event e ON e.id = eo.event_id WHERE eo.organization_id = ANY($1::int[])`,
@@ -143,6 +147,7 @@ export const RELATIONS = {
     inner: `SELECT s.event_id AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()}, ${withSpeakers('s')} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.event_id = ANY($1::int[])`,
     orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
     count: `SELECT event_id AS "parentId", count(*) AS n FROM statement WHERE event_id = ANY($1::int[]) GROUP BY 1`,
+    statementsOfArticles: true,
   },
 } satisfies Record<string, RelationSpec>;
 

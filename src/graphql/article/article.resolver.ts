@@ -59,26 +59,26 @@ export class ArticleResolver {
 
   @FieldResolver(() => PersonConnection, { description: 'People mentioned in the article, most-mentioned first.' })
   people(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'articlePeople', a.rowId, args);
+    return relationConnection(ctx, 'Article', 'people', a.rowId, args);
   }
 
   @FieldResolver(() => OrganizationConnection, { description: 'Organisations mentioned in the article, most-mentioned first.' })
   organizations(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'articleOrganizations', a.rowId, args);
+    return relationConnection(ctx, 'Article', 'organizations', a.rowId, args);
   }
 
   @FieldResolver(() => PlaceConnection, { description: 'Places mentioned in the article, most-mentioned first.' })
   places(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'articlePlaces', a.rowId, args);
+    return relationConnection(ctx, 'Article', 'places', a.rowId, args);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements reported in the article, in text order.' })
   statements(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'articleStatements', a.rowId, args);
+    return relationConnection(ctx, 'Article', 'statements', a.rowId, args);
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events the article reports, earliest first.' })
   events(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'articleEvents', a.rowId, args);
+    return relationConnection(ctx, 'Article', 'events', a.rowId, args);
   }
 }

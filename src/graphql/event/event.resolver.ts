@@ -1,4 +1,5 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { listEvents } from '../../services/lists.ts';
 import type { EventRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
@@ -60,22 +61,22 @@ export class EventResolver {
 
   @FieldResolver(() => PersonConnection, { description: 'People taking part in the event.' })
   participants(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'eventParticipants', e.rowId, args);
+    return relationConnection(ctx, 'Event', 'participants', e.rowId, args);
   }
 
   @FieldResolver(() => OrganizationConnection, { description: 'Organisations and governments taking part in the event.' })
   organizations(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'eventOrganizations', e.rowId, args);
+    return relationConnection(ctx, 'Event', 'organizations', e.rowId, args);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles reporting the event, newest first.' })
   articles(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'eventArticles', e.rowId, args);
+    return relationConnection(ctx, 'Event', 'articles', e.rowId, args);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements about the event.' })
-  statements(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'eventStatements', e.rowId, args);
+  statements(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Event', 'statements', e.rowId, args, info);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where the event happens, when the text says.' })

@@ -2,16 +2,31 @@ import DataLoader from 'dataloader';
 import { GENERIC_PLAN, type Sql } from '../../db/sql.ts';
 import { getRecordsByIds } from '../../services/lists.ts';
 import { forwardPagedSql, groupPages, isForwardWindow, pagedSql, windowKey, windowParams, type Page, type PageWindow } from '../../services/pagination.ts';
-import type { ArticleRecord, EventRecord, NodeRecord, OrganizationRecord, PersonRecord, PlaceRecord, StatementRecord, TypeName } from '../../services/records.ts';
-import { RELATIONS, type RelationName } from '../../services/relations.ts';
+import { COLUMNS, type ArticleRecord, type EventRecord, type NodeRecord, type OrganizationRecord, type PersonRecord, type PlaceRecord, type StatementRecord, type TypeName } from '../../services/records.ts';
+import { RELATIONS, type RelationName, type RelationSpec } from '../../services/relations.ts';
 
 /**
  * Sends the statements issued in the same turn of the event loop (the loaders of one level of a query:
  * an article's people and statements, a person's statements, events and co-mentions) as one statement,
  * each part's rows as JSON: one round trip instead of several. On a small machine a round trip to
- * PostgreSQL costs more CPU than the query itself. Only for statements whose rows come back the same
- * through JSON (numbers, text, arrays, dates as text; no timestamps). Rows keep each part's order.
+ * PostgreSQL costs more CPU than the query itself. Rows come back as the pool returns them (numbers,
+ * text, arrays, dates as text): timestamps, which JSON turns into text, are read back into Dates
+ * (see TIMESTAMP_COLUMNS). Rows keep each part's order.
  */
+/**
+ * The timestamp columns the loaders' rows carry. `to_json` writes a `timestamp without time zone` as
+ * ISO text without an offset, which `new Date` reads as local time, as the pool's own parser does.
+ */
+const TIMESTAMP_COLUMNS = ['createdAt', 'updatedAt'] as const;
+
+function reviveTimestamps(row: unknown): unknown {
+  const r = row as Record<string, unknown>;
+  for (const column of TIMESTAMP_COLUMNS) {
+    if (typeof r[column] === 'string') r[column] = new Date(r[column] as string);
+  }
+  return r;
+}
+
 function mergingSql(sql: Sql): Sql {
   type Pending = { text: string; params: unknown[]; resolve: (rows: unknown[]) => void; reject: (error: unknown) => void };
   let pending: Pending[] = [];
@@ -31,7 +46,7 @@ function mergingSql(sql: Sql): Sql {
     try {
       const rows = await sql.query<{ __q: number; __r: unknown }>(parts.join('\nUNION ALL\n'), params);
       const results = batch.map((): unknown[] => []);
-      for (const r of rows) results[r.__q].push(r.__r);
+      for (const r of rows) results[r.__q].push(reviveTimestamps(r.__r));
       batch.forEach((b, i) => b.resolve(results[i]));
     } catch (error) {
       for (const b of batch) b.reject(error);
@@ -46,6 +61,9 @@ function mergingSql(sql: Sql): Sql {
     },
   };
 }
+
+/** The articles of the statements a page SQL returns, as the article loader reads them (same parameters). */
+const articlesOfPage = (pageSql: string) => `SELECT ${COLUMNS.article()} FROM article a WHERE a.id IN (SELECT pg."articleId" FROM (${pageSql}) pg)`;
 
 /** The loaders' statements are planned once per connection (see GENERIC_PLAN). */
 function genericPlans(sql: Sql): Sql {
@@ -68,9 +86,8 @@ function byIdLoader<T extends NodeRecord>(sql: Sql, type: TypeName): DataLoader<
 export function createLoaders(requestSql: Sql) {
   const sql = genericPlans(requestSql);
   const relationLoaders = new Map<string, DataLoader<number, Page<unknown>>>();
-  // Article rows carry timestamps (createdAt/updatedAt), which JSON would turn into strings: their
-  // statements go alone.
   const merged = mergingSql(sql);
+  const article = byIdLoader<ArticleRecord>(merged, 'Article');
   const person = byIdLoader<PersonRecord>(merged, 'Person');
   const organization = byIdLoader<OrganizationRecord>(merged, 'Organization');
   /** Rows a relation brought along (statement speakers): later look-ups of them need no query. */
@@ -82,17 +99,26 @@ export function createLoaders(requestSql: Sql) {
     }
   };
 
-  function relation<T>(name: RelationName, w: PageWindow): DataLoader<number, Page<T>> {
-    const key = `${name}|${windowKey(w)}`;
+  /**
+   * `articles`: the page's statements bring their articles, fetched by a second statement issued in the
+   * same turn (so merged into the same round trip) and kept in the article loader.
+   */
+  function relation<T>(name: RelationName, w: PageWindow, options: { articles?: boolean } = {}): DataLoader<number, Page<T>> {
+    const withArticles = options.articles === true && (RELATIONS[name] as RelationSpec).statementsOfArticles === true;
+    const key = `${name}|${windowKey(w)}${withArticles ? '|articles' : ''}`;
     let loader = relationLoaders.get(key);
     if (!loader) {
       const spec = RELATIONS[name];
       // A forward page takes each parent's first rows (top-N per parent) instead of numbering all children.
       const text = (isForwardWindow(w) ? forwardPagedSql(spec.inner, spec.orderBy, spec.count) : null) ?? pagedSql(spec.inner, spec.orderBy);
-      const db = spec.inner.includes('"createdAt"') ? sql : merged;
       loader = new DataLoader<number, Page<unknown>>(async (ids) => {
         type Row = { parentId: number; __pos: number; __total: number };
-        const rows = await db.query<Row>(text, [ids, ...windowParams(w)]);
+        const params = [ids, ...windowParams(w)];
+        const [rows, articles] = await Promise.all([
+          merged.query<Row>(text, params),
+          withArticles ? merged.query<ArticleRecord>(articlesOfPage(text), params) : [],
+        ]);
+        for (const a of articles) article.prime(a.rowId, a);
         // In position order per parent (merged statements keep it too; this does not rely on it).
         rows.sort((a, b) => (a.__pos ?? Infinity) - (b.__pos ?? Infinity));
         keep(rows);
@@ -111,7 +137,7 @@ export function createLoaders(requestSql: Sql) {
   }
 
   return {
-    article: byIdLoader<ArticleRecord>(sql, 'Article'),
+    article,
     person,
     organization,
     place: byIdLoader<PlaceRecord>(merged, 'Place'),

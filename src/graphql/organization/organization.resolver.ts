@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { findOrganizationByName, listOrganizations } from '../../services/lists.ts';
 import type { OrganizationRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
@@ -26,17 +27,17 @@ export class OrganizationResolver {
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this organisation, newest first.' })
   articles(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'organizationArticles', o.rowId, args);
+    return relationConnection(ctx, 'Organization', 'articles', o.rowId, args);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements made by or for this organisation (including by its unnamed officials).' })
-  statements(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'organizationStatements', o.rowId, args);
+  statements(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Organization', 'statements', o.rowId, args, info);
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events this organisation took part in, latest first.' })
   events(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'organizationEvents', o.rowId, args);
+    return relationConnection(ctx, 'Organization', 'events', o.rowId, args);
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "This organisation's statements, events and articles over time, one bucket per day, week, month or year that has any, earliest first." })

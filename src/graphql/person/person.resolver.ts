@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { findPersonByName, listPeople } from '../../services/lists.ts';
 import type { PersonRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
@@ -26,32 +27,32 @@ export class PersonResolver {
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this person, newest first.' })
   articles(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'personArticles', p.rowId, args);
+    return relationConnection(ctx, 'Person', 'articles', p.rowId, args);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements this person made, newest article first.' })
-  statements(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'personStatements', p.rowId, args);
+  statements(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Person', 'statements', p.rowId, args, info);
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events this person took part in, latest first.' })
   events(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'personEvents', p.rowId, args);
+    return relationConnection(ctx, 'Person', 'events', p.rowId, args);
   }
 
   @FieldResolver(() => PersonCoMentionConnection, { description: 'People mentioned in the same articles, most shared articles first; each edge carries the number of shared articles.' })
   async coMentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return withWeights(await relationConnection(ctx, 'personCoMentions', p.rowId, args));
+    return withWeights(await relationConnection(ctx, 'Person', 'coMentionedPeople', p.rowId, args));
   }
 
   @FieldResolver(() => PersonMentionConnection, { description: "Who this person talks about: people named in this person's statements, most often first; each edge carries the number of statements naming them." })
   async mentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return withWeights(await relationConnection(ctx, 'personMentionedPeople', p.rowId, args));
+    return withWeights(await relationConnection(ctx, 'Person', 'mentionedPeople', p.rowId, args));
   }
 
   @FieldResolver(() => PersonMentionConnection, { description: "Who talks about this person: people whose statements name this person, most often first; each edge carries the number of such statements. `Query.statements(speaker:, mentioning:)` lists them." })
   async mentionedBy(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return withWeights(await relationConnection(ctx, 'personMentionedBy', p.rowId, args));
+    return withWeights(await relationConnection(ctx, 'Person', 'mentionedBy', p.rowId, args));
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "This person's statements, events and articles over time, one bucket per day, week, month or year that has any, earliest first." })

@@ -18,11 +18,11 @@ export class PlaceResolver {
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this place, newest first.' })
   articles(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'placeArticles', p.rowId, args);
+    return relationConnection(ctx, 'Place', 'articles', p.rowId, args);
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events that happen here, latest first.' })
   events(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'placeEvents', p.rowId, args);
+    return relationConnection(ctx, 'Place', 'events', p.rowId, args);
   }
 }

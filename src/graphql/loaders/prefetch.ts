@@ -1,0 +1,33 @@
+import { getArgumentValues, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import type { TypeName } from '../../services/records.ts';
+import type { GraphQLContext } from '../context.ts';
+import { pageWindow, type ConnectionArgs } from '../pagination/connection.ts';
+import { relationOf } from '../pagination/relation-fields.ts';
+import { bringsArticles } from './relation-options.ts';
+import { selectedFields } from './selection.ts';
+
+/**
+ * Look-ahead for a node fetched by id: starts the loads of the nested connections the query selects on
+ * it (`node(id:) { ... on Person { statements(first: 10) events(first: 5) } }`) in the same turn as the
+ * node itself, so the row and its lists go to PostgreSQL as one merged statement instead of the row
+ * first and its lists a round trip later. The field resolvers then find the same loads in the loaders'
+ * cache. Anything the look-ahead cannot read (bad arguments) it leaves to the resolvers, which report it.
+ */
+export function prefetchConnections(ctx: GraphQLContext, info: GraphQLResolveInfo, typeName: TypeName, rowId: number): void {
+  const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
+  if (!type) return;
+  const sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  for (const field of selectedFields(info, sets, type)) {
+    const relation = relationOf(typeName, field.name.value);
+    const definition = type.getFields()[field.name.value];
+    if (!relation || !definition) continue;
+    let window;
+    try {
+      window = pageWindow(getArgumentValues(definition, field, info.variableValues) as ConnectionArgs);
+    } catch {
+      continue;
+    }
+    // The resolver awaits the same cached promise and reports its failure; this copy only must not go unhandled.
+    ctx.loaders.relation(relation, window, { articles: bringsArticles(relation, info, [field]) }).load(rowId).catch(() => {});
+  }
+}
