@@ -1,4 +1,6 @@
-import type { Db } from '../db/prisma-client.ts';
+import { pgPoolOf, type Db } from '../db/prisma-client.ts';
+import { withPgTransaction } from '../db/pg-transaction.ts';
+import type { Sql } from '../db/sql.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import { addToIndex, forgetIndexCache, resolveExtraction } from '../resolve/resolve-extraction.ts';
@@ -6,7 +8,7 @@ import type { EntityIndex, ResolvedExtraction } from '../resolve/types.ts';
 import { loadEntityIndex } from './load-entity-index.ts';
 import { mergeSameNames } from './merge-same-names.ts';
 import { articleNaturalKey } from './natural-key.ts';
-import { persistArticle, type PersistCounts, type PersistResult } from './persist-article.ts';
+import { persistArticle, prismaSql, type PersistCounts, type PersistResult } from './persist-article.ts';
 import { persistBatch, type BatchArticle } from './persist-batch.ts';
 import { prepareInOrder, type Prepared } from './prepare.ts';
 import type { SourceItem } from './read-sources.ts';
@@ -179,6 +181,19 @@ export async function ingestArticles(
     }
   };
 
+  // The batch path writes through pg directly when the client has a pool of ours (see withPgTransaction).
+  const bulkPool = pgPoolOf(db);
+  const batchTransaction = async <T>(fn: (sql: Sql) => Promise<T>): Promise<T> => {
+    if (!bulkPool) return transaction((tx) => fn(prismaSql(tx)));
+    const t = performance.now();
+    stats.transactions += 1;
+    try {
+      return await withPgTransaction(bulkPool, fn, { timeoutMs: TX.timeout });
+    } finally {
+      stats.persistMs += performance.now() - t;
+    }
+  };
+
   /** The one-article path: its own transaction. */
   async function ingestOne(p: Prepared): Promise<void> {
     if (p.kind === 'failed') return failed(p.origin, p.error);
@@ -215,7 +230,7 @@ export async function ingestArticles(
     let results: PersistResult[] = [];
     if (batch.length > 0) {
       try {
-        results = await transaction((tx) => persistBatch(tx, batch.map((s) => s.article), EXTRACTOR_VERSION));
+        results = await batchTransaction((sql) => persistBatch(sql, batch.map((s) => s.article), EXTRACTOR_VERSION));
       } catch (error) {
         if (isConnectionError(error)) throw unavailable(batch[0].p.origin, error);
         // Something in the batch cannot be stored: forget the batch, then go article by article so

@@ -1,3 +1,4 @@
+import type { Sql } from '../db/sql.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
@@ -111,15 +112,17 @@ async function upsert(tx: Tx, sql: string, rows: Record<string, unknown>[], key:
   return tx.$queryRawUnsafe<Upserted[]>(sql, JSON.stringify(dedupe(rows, key)));
 }
 
-async function insertRows(tx: Tx, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
+/** Raw statements of a Prisma transaction as an Sql (what the batch path gets from pg directly). */
+export function prismaSql(tx: Tx): Sql {
+  return { query: <T>(text: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(text, ...params) };
+}
+
+async function insertRows(tx: Sql, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const names = Object.keys(columns);
   const select = names.map((c) => (columns[c].endsWith('[]') ? `ARRAY(SELECT jsonb_array_elements_text(r.${c}))::${columns[c]}` : `r.${c}`)).join(', ');
   const recordType = names.map((c) => `${c} ${columns[c].endsWith('[]') ? 'jsonb' : columns[c]}`).join(', ');
-  await tx.$executeRawUnsafe(
-    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${select} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})`,
-    JSON.stringify(rows),
-  );
+  await tx.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${select} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})`, [JSON.stringify(rows)]);
 }
 
 /** The entity rows one article upserts (one per name; aliases without the name itself, sorted). */
@@ -218,23 +221,23 @@ export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: {
 }
 
 /** Writes link rows (of one article or many) with one statement per table. */
-export async function insertLinkRows(tx: Tx, link: LinkRows): Promise<void> {
+export async function insertLinkRows(tx: Sql, link: LinkRows): Promise<void> {
   await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', count: 'int', offsets: 'int[]', roles: 'text[]' }, link.articlePerson);
   await insertRows(tx, 'article_organization', { article_id: 'int', organization_id: 'int', count: 'int', offsets: 'int[]' }, link.articleOrganization);
   await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', count: 'int', offsets: 'int[]' }, link.articlePlace);
   await insertRows(tx, 'event_article', { event_id: 'int', article_id: 'int', offsets: 'int[]' }, link.eventArticle);
   if (link.eventParticipant.length) {
-    await tx.$executeRawUnsafe(`INSERT INTO event_participant (event_id, person_id) SELECT r.event_id, r.person_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, JSON.stringify(link.eventParticipant));
+    await tx.query(`INSERT INTO event_participant (event_id, person_id) SELECT r.event_id, r.person_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventParticipant)]);
   }
   if (link.eventOrganization.length) {
-    await tx.$executeRawUnsafe(`INSERT INTO event_organization (event_id, organization_id) SELECT r.event_id, r.organization_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, organization_id int) WHERE r.organization_id IS NOT NULL ON CONFLICT DO NOTHING`, JSON.stringify(link.eventOrganization));
+    await tx.query(`INSERT INTO event_organization (event_id, organization_id) SELECT r.event_id, r.organization_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, organization_id int) WHERE r.organization_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventOrganization)]);
   }
   if (link.statements.length) {
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, confidence)
        SELECT r.article_id, r.text, r.kind::"StatementKind", r.cue, r.speaker_person_id, r.speaker_organization_id, r.speaker_text, r.event_id, r.start_offset, r.end_offset, r.confidence
        FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, confidence float8)`,
-      JSON.stringify(link.statements),
+      [JSON.stringify(link.statements)],
     );
   }
 }
@@ -313,7 +316,7 @@ export async function persistArticle(
   const eventIds = idOf(events);
 
   const link = linkRows(article.id, resolved, { personKey, orgKey, placeKey, eventIds });
-  await insertLinkRows(tx, link);
+  await insertLinkRows(prismaSql(tx), link);
   counts.statements = link.statements.length;
 
   if (article.outcome === 'updated') await deleteOrphans(tx);

@@ -1,10 +1,8 @@
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Sql } from '../db/sql.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import type { ResolvedExtraction } from '../resolve/types.ts';
 import { articleNaturalKey } from './natural-key.ts';
 import { emptyCounts, entityRows, eventRows, insertLinkRows, linkRows, UPSERT_EVENT, type EventRow, type LinkRows, type PersistResult } from './persist-article.ts';
-
-type Tx = Prisma.TransactionClient;
 
 /** One new article of a batch: parsed, resolved and already merged (`mergeSameNames`). */
 export interface BatchArticle {
@@ -105,20 +103,20 @@ FROM jsonb_to_recordset($1::jsonb) AS r(i int, natural_key text, title text, sou
 ORDER BY r.i
 RETURNING id, natural_key`;
 
-async function upsertAll(tx: Tx, sql: string, rows: unknown[]): Promise<Upserted[]> {
+async function upsertAll(sql: Sql, text: string, rows: unknown[]): Promise<Upserted[]> {
   if (rows.length === 0) return [];
-  return tx.$queryRawUnsafe<Upserted[]>(sql, JSON.stringify(rows));
+  return sql.query<Upserted>(text, [JSON.stringify(rows)]);
 }
 
 /**
  * Writes several new articles (no duplicates, no corrections: the caller routes those through
- * `persistArticle`) inside the caller's transaction with one statement per table, and reports per
+ * `persistArticle`) inside the caller's transaction (`tx`) with one statement per table, and reports per
  * article what `persistArticle` would have reported had they been written one after the other.
  */
-export async function persistBatch(tx: Tx, articles: BatchArticle[], extractorVersion: string): Promise<PersistResult[]> {
+export async function persistBatch(tx: Sql, articles: BatchArticle[], extractorVersion: string): Promise<PersistResult[]> {
   if (articles.length === 0) return [];
   const keys = articles.map((a) => articleNaturalKey(a.parsed));
-  const inserted = await tx.$queryRawUnsafe<{ id: number; natural_key: string }[]>(INSERT_ARTICLES, JSON.stringify(articles.map(({ parsed, origin }, i) => ({
+  const inserted = await tx.query<{ id: number; natural_key: string }>(INSERT_ARTICLES, [JSON.stringify(articles.map(({ parsed, origin }, i) => ({
     i,
     natural_key: keys[i],
     title: parsed.title,
@@ -130,7 +128,7 @@ export async function persistBatch(tx: Tx, articles: BatchArticle[], extractorVe
     content_hash: parsed.contentHash,
     extractor_version: extractorVersion,
     origin,
-  }))));
+  })))]);
   const articleIds = new Map(inserted.map((r) => [r.natural_key, r.id]));
 
   const rows = articles.map((a) => entityRows(a.resolved));

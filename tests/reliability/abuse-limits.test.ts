@@ -13,7 +13,7 @@ import { codes, post } from './http-client.ts';
 import { sleep, slowSql } from './slow-sql.ts';
 
 // Four dependent levels: at least four SQL round trips one after the other.
-const DEEP = `{ articles(first: 5) { nodes { title people(first: 3) { nodes { name statements(first: 2) { nodes { text article { title } } } } } } } }`;
+const DEEP = `{ articles(first: 5) { nodes { title people(first: 3) { nodes { name statements(first: 2) { nodes { text article { title people(first: 2) { nodes { name } } } } } } } } } }`;
 const INTROSPECT = '{ __schema { queryType { name } types { name } } }';
 
 describe('abusive requests are bounded', () => {
