@@ -68,9 +68,11 @@ function writeSample(dir: string, corpus: string): string {
     if (i % 61 === 3) lines.push(bbc[Math.floor(i / 2)]); // exact repeat: a duplicate
     if (i === 100) lines.push('{"id": "broken", "title": "no closing brace"');
     if (i === 150) lines.push(JSON.stringify({ id: 'empty/1', title: 'No text' }));
-    // An HTML record whose numeric entity decodes to a lone surrogate: PostgreSQL refuses it (on both
-    // paths, today), so its batch falls back to one article at a time and the outcome must not change.
+    // An HTML record with a numeric entity for a lone surrogate, which is not text: read as a space.
     if (i === 200) lines.push(JSON.stringify({ id: 'html/1', title: 'Odd entity', body: '<html><body><p>The minister said on Tuesday that talks would resume &#xD800; next week.</p><p>"We are ready," she told reporters.</p></body></html>' }));
+    // An article the database refuses (REFUSE_TRIGGER): its batch falls back to one article at a time,
+    // and the outcome must not change.
+    if (i === 230) lines.push(JSON.stringify({ id: 'refused/1', title: REFUSED_TITLE, body: 'The minister said on Tuesday that talks would resume next week.\n\n"We are ready," she told reporters.' }));
   }
   const file = path.join(dir, 'sample.jsonl');
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
@@ -78,6 +80,16 @@ function writeSample(dir: string, corpus: string): string {
 }
 
 const CORPUS = corpusDir();
+
+const REFUSED_TITLE = 'A story the database refuses';
+// Stands for anything PostgreSQL may refuse mid-batch (a constraint, a trigger, a value it cannot hold).
+const REFUSE_TRIGGER = `
+CREATE FUNCTION refuse_article() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.title = '${REFUSED_TITLE}' THEN RAISE EXCEPTION 'refused by a test trigger'; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER refuse_article BEFORE INSERT ON article FOR EACH ROW EXECUTE FUNCTION refuse_article();`;
 
 describe.skipIf(!CORPUS || !fs.existsSync(path.join(CORPUS, 'bbc.jsonl')))('parallel, batched ingest', () => {
   let sequential: TestDatabase;
@@ -87,6 +99,7 @@ describe.skipIf(!CORPUS || !fs.existsSync(path.join(CORPUS, 'bbc.jsonl')))('para
 
   beforeAll(async () => {
     [sequential, parallel] = await Promise.all([createTestDatabase('ingest_seq'), createTestDatabase('ingest_par')]);
+    for (const db of [sequential, parallel]) await db.sql.pool.query(REFUSE_TRIGGER);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-parallel-'));
     file = writeSample(dir, CORPUS!);
   });
@@ -111,8 +124,11 @@ describe.skipIf(!CORPUS || !fs.existsSync(path.join(CORPUS, 'bbc.jsonl')))('para
     expect(b).toEqual(a);
     expect(progress.parallel).toEqual(progress.sequential);
     expect(stats.transactions).toBeLessThan(a.articles.created / 4);
-    expect(stats.fallbacks, 'the batch holding the lone-surrogate article was retried article by article').toBeGreaterThanOrEqual(1);
-    expect(a.errors.map((e) => e.origin)).toContainEqual(expect.stringContaining('html/1'));
+    expect(stats.fallbacks, 'the batch holding the refused article was retried article by article').toBeGreaterThanOrEqual(1);
+    expect(a.errors.map((e) => e.origin)).toContainEqual(expect.stringContaining('refused/1'));
+    expect(a.errors.map((e) => e.origin)).not.toContainEqual(expect.stringContaining('html/1'));
+    const odd = await parallel.sql.query<{ body: string }>(`SELECT body FROM article WHERE title = 'Odd entity'`);
+    expect(odd[0].body).toMatch(/would resume\s+next week/);
     expect(await canonicalDump(parallel.sql)).toEqual(await canonicalDump(sequential.sql));
 
     // Ingesting the file again onto the stored graph (mostly duplicates; the corrected stories flip back

@@ -26,18 +26,21 @@ const SINGLE: Record<string, string> = {
   '\u2009': ' ',
   '\u200b': '',
   '\ufeff': '',
+  '\u0000': '\ufffd', // PostgreSQL text cannot hold NUL
 };
+
+const SINGLE_CHARS = new RegExp(`[${Object.keys(SINGLE).join('')}]`, 'g');
+
+// A UTF-16 surrogate without its pair (from a broken file or an entity such as &#xD800;) is not text:
+// PostgreSQL refuses to store it. One code unit for one, so offsets are unchanged.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function normalizeText(input: string): string {
   let s = input.replace(/\r\n?/g, '\n');
   if (s.includes('â€') || s.includes('Ã')) for (const [re, to] of MOJIBAKE) s = s.replace(re, to);
-  let out = '';
-  for (const ch of s) {
-    const mapped = SINGLE[ch];
-    out += mapped === undefined ? ch : mapped;
-  }
+  s = s.replace(SINGLE_CHARS, (ch) => SINGLE[ch]).replace(LONE_SURROGATE, '\uFFFD');
   // A left quote used as an apostrophe ("Russia‘s") is an apostrophe.
-  return out.replace(/(\p{L})‘(s\b)/gu, '$1’$2').replace(/[\t\f\v]+/g, ' ');
+  return s.replace(/(\p{L})‘(s\b)/gu, '$1’$2').replace(/[\t\f\v]+/g, ' ');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
@@ -52,7 +55,8 @@ export function htmlToText(html: string): string {
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] === '#') {
         const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+        const surrogate = code >= 0xd800 && code <= 0xdfff;
+        return Number.isFinite(code) && code > 0 && code < 0x110000 && !surrogate ? String.fromCodePoint(code) : ' ';
       }
       return ENTITIES[e.toLowerCase()] ?? m;
     });
