@@ -39,23 +39,31 @@ export interface ConnectionValue<T> {
   totalCount: number;
 }
 
-/** Generic Relay connection type: `<Name>Connection` with `<Name>Edge`. */
-export function ConnectionType<T extends object>(nodeType: ClassType<T> | object, name: string, description: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
+/**
+ * Generic Relay connection type: `<Name>Connection` with `<Name>Edge`. With `weight` (its description),
+ * the edges also carry the strength of the relationship (shared articles, statements, ...): see withWeights.
+ */
+export function ConnectionType<T extends object>(nodeType: ClassType<T> | object, name: string, description: string, weight?: string) {
+  const weighted = weight !== undefined;
+
+  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection${weighted ? ', with its weight' : ''}.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor of this edge, for `after`/`before`.' })
     cursor!: string;
 
     @Field(() => nodeType, { description: 'The item at the end of the edge.' })
     node!: T;
+
+    weight?: number;
   }
+  if (weighted) Field(() => Int, { description: weight })(Edge.prototype, 'weight');
 
   @ObjectType(`${name}Connection`, { description })
   class Connection implements ConnectionValue<T> {
-    @Field(() => [Edge], { description: 'Edges of this page, each with its cursor.' })
+    @Field(() => [Edge], { description: weighted ? 'Edges of this page, strongest first, each with its cursor and weight.' : 'Edges of this page, each with its cursor.' })
     edges!: Edge[];
 
-    @Field(() => [nodeType], { description: 'The items of this page, without cursors (shortcut for edges.node).' })
+    @Field(() => [nodeType], { description: `The items of this page, without cursors${weighted ? ' or weights' : ''} (shortcut for edges.node).` })
     nodes!: T[];
 
     @Field(() => PageInfo, { description: 'Pagination state of this page.' })
@@ -85,37 +93,6 @@ export function toConnection<T>(page: Page<T>): ConnectionValue<T> {
 
 export function pageWindow(args: PageArgs, limits?: PageLimits): PageWindow {
   return toPageWindow(args, limits);
-}
-
-/** A connection whose edges carry the strength of the relationship (shared articles, statements, ...). */
-export function WeightedConnectionType<T extends object>(nodeType: ClassType<T> | object, name: string, description: string, weightDescription: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection, with its weight.` })
-  class Edge {
-    @Field(() => String, { description: 'Opaque cursor of this edge, for `after`/`before`.' })
-    cursor!: string;
-
-    @Field(() => nodeType, { description: 'The item at the end of the edge.' })
-    node!: T;
-
-    @Field(() => Int, { description: weightDescription })
-    weight!: number;
-  }
-
-  @ObjectType(`${name}Connection`, { description })
-  class Connection {
-    @Field(() => [Edge], { description: 'Edges of this page, strongest first, each with its cursor and weight.' })
-    edges!: Edge[];
-
-    @Field(() => [nodeType], { description: 'The items of this page, without cursors or weights (shortcut for edges.node).' })
-    nodes!: T[];
-
-    @Field(() => PageInfo, { description: 'Pagination state of this page.' })
-    pageInfo!: PageInfo;
-
-    @Field(() => Int, { description: 'Number of items in the whole connection, regardless of paging.' })
-    totalCount!: number;
-  }
-  return Connection;
 }
 
 /** Moves the `__weight` column the relation SQL selects onto each edge. */

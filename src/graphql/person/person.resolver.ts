@@ -6,7 +6,7 @@ import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
 import { EntityListArgs, entityFilter } from '../filters.ts';
 import { EventConnection } from '../event/event.type.ts';
-import { ConnectionArgs, pageWindow, toConnection, WeightedConnectionType, withWeights } from '../pagination/connection.ts';
+import { ConnectionArgs, ConnectionType, pageWindow, toConnection, withWeights } from '../pagination/connection.ts';
 import { loadTimeline } from '../timeline/timeline.resolver.ts';
 import { TimelineArgs, TimelineBucket } from '../timeline/timeline.type.ts';
 import { relationConnection } from '../pagination/relation-connection.ts';
@@ -61,5 +61,5 @@ export class PersonResolver {
   }
 }
 
-export const PersonCoMentionConnection = WeightedConnectionType(Person, 'PersonCoMention', 'A page of co-mentioned people, strongest first.', 'Number of articles mentioning both people.');
-export const PersonMentionConnection = WeightedConnectionType(Person, 'PersonMention', 'A page of people linked by statements naming one another, strongest first.', 'Number of statements by the speaker that name the other person.');
+export const PersonCoMentionConnection = ConnectionType(Person, 'PersonCoMention', 'A page of co-mentioned people, strongest first.', 'Number of articles mentioning both people.');
+export const PersonMentionConnection = ConnectionType(Person, 'PersonMention', 'A page of people linked by statements naming one another, strongest first.', 'Number of statements by the speaker that name the other person.');
