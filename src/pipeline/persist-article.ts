@@ -50,10 +50,14 @@ export const isoDate = (d: string | null) => (d ? d.slice(0, 10) : null);
 
 // Entities are upserted by their unique name in one statement per table; aliases and roles are
 // unioned so that what another article taught us is never lost. `xmax = 0` tells inserts from updates.
-const UPSERT_PERSON = `
+// A row's `multi` says it folds several articles' rows (persist-batch): its lists are then sorted in SQL,
+// as the second of the one-article upserts would have left them; otherwise they keep the article's order.
+const aliasArray = (column: string) => `CASE WHEN r.multi THEN ARRAY(SELECT DISTINCT a FROM jsonb_array_elements_text(r.${column}) a ORDER BY a) ELSE ARRAY(SELECT jsonb_array_elements_text(r.${column})) END`;
+
+export const UPSERT_PEOPLE = `
 INSERT INTO person (name, aliases, roles, updated_at)
-SELECT r.name, ARRAY(SELECT jsonb_array_elements_text(r.aliases)), ARRAY(SELECT jsonb_array_elements_text(r.roles)), now()
-FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, roles jsonb)
+SELECT r.name, ${aliasArray('aliases')}, ${aliasArray('roles')}, now()
+FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, roles jsonb, multi boolean)
 ORDER BY r.name
 ON CONFLICT (name) DO UPDATE SET
   aliases = ARRAY(SELECT DISTINCT a FROM unnest(person.aliases || excluded.aliases) a ORDER BY a),
@@ -61,18 +65,19 @@ ON CONFLICT (name) DO UPDATE SET
   updated_at = now()
 RETURNING id, name, (xmax = 0) AS inserted`;
 
-function upsertNamedSql(table: 'organization' | 'place', kindType: string): string {
-  return `
+const upsertNamed = (table: 'organization' | 'place', kindType: string) => `
 INSERT INTO ${table} (name, aliases, kind, updated_at)
-SELECT r.name, ARRAY(SELECT jsonb_array_elements_text(r.aliases)), r.kind::"${kindType}", now()
-FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, kind text)
+SELECT r.name, ${aliasArray('aliases')}, r.kind::"${kindType}", now()
+FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, kind text, multi boolean)
 ORDER BY r.name
 ON CONFLICT (name) DO UPDATE SET
   aliases = ARRAY(SELECT DISTINCT a FROM unnest(${table}.aliases || excluded.aliases) a ORDER BY a),
   kind = CASE WHEN ${table}.kind = 'OTHER' THEN excluded.kind ELSE ${table}.kind END,
   updated_at = now()
 RETURNING id, name, (xmax = 0) AS inserted`;
-}
+
+export const UPSERT_ORGANIZATIONS = upsertNamed('organization', 'OrganizationKind');
+export const UPSERT_PLACES = upsertNamed('place', 'PlaceKind');
 
 // An event reported by several articles keeps the most precise date any of them gave.
 export const UPSERT_EVENT = `
@@ -296,9 +301,9 @@ export async function persistArticle(
   const article = await upsertArticle(tx, parsed, options.extractorVersion, options.origin ?? null);
 
   const rows = entityRows(resolved);
-  const people = await upsert(tx, UPSERT_PERSON, rows.people);
-  const orgs = await upsert(tx, upsertNamedSql('organization', 'OrganizationKind'), rows.organizations);
-  const places = await upsert(tx, upsertNamedSql('place', 'PlaceKind'), rows.places);
+  const people = await upsert(tx, UPSERT_PEOPLE, rows.people);
+  const orgs = await upsert(tx, UPSERT_ORGANIZATIONS, rows.organizations);
+  const places = await upsert(tx, UPSERT_PLACES, rows.places);
   counts.people = tally(people);
   counts.organizations = tally(orgs);
   counts.places = tally(places);

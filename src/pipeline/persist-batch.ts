@@ -2,7 +2,7 @@ import type { Sql } from '../db/sql.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import type { ResolvedExtraction } from '../resolve/types.ts';
 import { articleNaturalKey } from './natural-key.ts';
-import { emptyCounts, entityRows, eventRows, insertLinkRows, linkRows, UPSERT_EVENT, type EventRow, type LinkRows, type PersistResult } from './persist-article.ts';
+import { emptyCounts, entityRows, eventRows, insertLinkRows, linkRows, UPSERT_EVENT, UPSERT_ORGANIZATIONS, UPSERT_PEOPLE, UPSERT_PLACES, type EventRow, type LinkRows, type PersistResult } from './persist-article.ts';
 
 /** One new article of a batch: parsed, resolved and already merged (`mergeSameNames`). */
 export interface BatchArticle {
@@ -66,36 +66,6 @@ function foldEvents(perArticle: EventRow[][]): EventRow[] {
   return [...byKey.values()];
 }
 
-const aliasArray = (column: string) => `CASE WHEN r.multi THEN ARRAY(SELECT DISTINCT a FROM jsonb_array_elements_text(r.${column}) a ORDER BY a) ELSE ARRAY(SELECT jsonb_array_elements_text(r.${column})) END`;
-
-const UPSERT_PEOPLE = `
-INSERT INTO person (name, aliases, roles, updated_at)
-SELECT r.name, ${aliasArray('aliases')}, ${aliasArray('roles')}, now()
-FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, roles jsonb, multi boolean)
-ORDER BY r.name
-ON CONFLICT (name) DO UPDATE SET
-  aliases = ARRAY(SELECT DISTINCT a FROM unnest(person.aliases || excluded.aliases) a ORDER BY a),
-  roles = ARRAY(SELECT DISTINCT a FROM unnest(person.roles || excluded.roles) a ORDER BY a),
-  updated_at = now()
-RETURNING id, name, (xmax = 0) AS inserted`;
-
-const upsertNamed = (table: 'organization' | 'place', kindType: string) => `
-INSERT INTO ${table} (name, aliases, kind, updated_at)
-SELECT r.name, ${aliasArray('aliases')}, r.kind::"${kindType}", now()
-FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, kind text, multi boolean)
-ORDER BY r.name
-ON CONFLICT (name) DO UPDATE SET
-  aliases = ARRAY(SELECT DISTINCT a FROM unnest(${table}.aliases || excluded.aliases) a ORDER BY a),
-  kind = CASE WHEN ${table}.kind = 'OTHER' THEN excluded.kind ELSE ${table}.kind END,
-  updated_at = now()
-RETURNING id, name, (xmax = 0) AS inserted`;
-
-const UPSERT_ORGANIZATIONS = upsertNamed('organization', 'OrganizationKind');
-const UPSERT_PLACES = upsertNamed('place', 'PlaceKind');
-
-// Events need no folding beyond foldEvents: the one-article upsert serves a batch as it is.
-const UPSERT_EVENTS = UPSERT_EVENT;
-
 const INSERT_ARTICLES = `
 INSERT INTO article (natural_key, title, source, url, published_at, dateline, body, content_hash, extractor_version, origin, updated_at)
 SELECT r.natural_key, r.title, r.source, r.url, r.published_at::date, r.dateline, r.body, r.content_hash, r.extractor_version, r.origin, now()
@@ -147,7 +117,7 @@ export async function persistBatch(tx: Sql, articles: BatchArticle[], extractorV
     placeKey: new Map(resolved.places.map((p) => [p.key, placeIds.get(p.name)!])),
   }));
   const events = articles.map((a, i) => eventRows(a.resolved, keyMaps[i].placeKey));
-  const upsertedEvents = await upsertAll(tx, UPSERT_EVENTS, foldEvents(events));
+  const upsertedEvents = await upsertAll(tx, UPSERT_EVENT, foldEvents(events));
   const eventIds = idOf(upsertedEvents);
 
   const all: LinkRows = { articlePerson: [], articleOrganization: [], articlePlace: [], eventArticle: [], eventParticipant: [], eventOrganization: [], statements: [] };
