@@ -23,6 +23,49 @@ const byArticleDate = `q."publishedAt" DESC NULLS LAST, q."rowId" DESC`;
 const withSpeakers = (s: string) => `(SELECT row_to_json(x) FROM (SELECT ${COLUMNS.person('sp')} FROM person sp WHERE sp.id = ${s}.speaker_person_id) x) AS "__speakerPerson",
   (SELECT row_to_json(x) FROM (SELECT ${COLUMNS.organization('so')} FROM organization so WHERE so.id = ${s}.speaker_organization_id) x) AS "__speakerOrganization"`;
 
+/** Articles linked to the parent through a link table (`article_person`, ...), newest first. */
+const articlesVia = (table: string, column: string): RelationSpec => ({
+  inner: `SELECT l.${column} AS "parentId", ${COLUMNS.article()} FROM ${table} l JOIN article a ON a.id = l.article_id WHERE l.${column} = ANY($1::int[])`,
+  orderBy: byArticleDate,
+  count: `SELECT ${column} AS "parentId", count(*) AS n FROM ${table} WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
+});
+
+/** Statements whose `column` is the parent, newest article first (with their speakers' rows when asked). */
+const statementsBy = (column: string, speakers = false): RelationSpec => ({
+  inner: `SELECT s.${column} AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()}${speakers ? `, ${withSpeakers('s')}` : ''} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.${column} = ANY($1::int[])`,
+  orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
+  count: `SELECT ${column} AS "parentId", count(*) AS n FROM statement WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
+  statementsOfArticles: true,
+});
+
+/** Events linked to the parent through a link table (`event_participant`, ...), latest first. */
+const eventsVia = (table: string, column: string): RelationSpec => ({
+  inner: `SELECT l.${column} AS "parentId", ${COLUMNS.event()} FROM ${table} l JOIN event e ON e.id = l.event_id WHERE l.${column} = ANY($1::int[])`,
+  orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,
+  count: `SELECT ${column} AS "parentId", count(*) AS n FROM ${table} WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
+});
+
+/**
+ * Who mentions whom: a statement by its speaker that names another person (a mention of theirs inside
+ * the statement's span). `speaker`: the parent is the speaker and the rows are the people named; else
+ * the parent is the person named and the rows are the speakers. Weight = such statements.
+ */
+function mentionNetwork(parentIsSpeaker: boolean): RelationSpec {
+  const [parent, other] = parentIsSpeaker ? ['s.speaker_person_id', 'ap.person_id'] : ['ap.person_id', 's.speaker_person_id'];
+  const named = `FROM statement s
+            JOIN article_person ap ON ap.article_id = s.article_id AND ap.person_id <> s.speaker_person_id
+             AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)`;
+  return {
+    inner: `SELECT ${parent} AS "parentId", count(DISTINCT s.id)::int AS "__weight", ${COLUMNS.person()}
+            ${named}
+            JOIN person p ON p.id = ${other}
+            WHERE ${parent} = ANY($1::int[]) GROUP BY ${parent}, p.id`,
+    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    count: `SELECT ${parent} AS "parentId", count(DISTINCT ${other}) AS n ${named}
+            WHERE ${parent} = ANY($1::int[]) GROUP BY 1`,
+  };
+}
+
 export const RELATIONS = {
   articlePeople: {
     inner: `SELECT ap.article_id AS "parentId", ap.count AS "__weight", ${COLUMNS.person()} FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = ANY($1::int[])`,
@@ -49,22 +92,9 @@ export const RELATIONS = {
     orderBy: `q."startDate" NULLS LAST, q."rowId"`,
     count: `SELECT article_id AS "parentId", count(*) AS n FROM event_article WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
-  personArticles: {
-    inner: `SELECT ap.person_id AS "parentId", ${COLUMNS.article()} FROM article_person ap JOIN article a ON a.id = ap.article_id WHERE ap.person_id = ANY($1::int[])`,
-    orderBy: byArticleDate,
-    count: `SELECT person_id AS "parentId", count(*) AS n FROM article_person WHERE person_id = ANY($1::int[]) GROUP BY 1`,
-  },
-  personStatements: {
-    inner: `SELECT s.speaker_person_id AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.speaker_person_id = ANY($1::int[])`,
-    orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
-    count: `SELECT speaker_person_id AS "parentId", count(*) AS n FROM statement WHERE speaker_person_id = ANY($1::int[]) GROUP BY 1`,
-    statementsOfArticles: true,
-  },
-  personEvents: {
-    inner: `SELECT ep.person_id AS "parentId", ${COLUMNS.event()} FROM event_participant ep JOIN event e ON e.id = ep.event_id WHERE ep.person_id = ANY($1::int[])`,
-    orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,
-    count: `SELECT person_id AS "parentId", count(*) AS n FROM event_participant WHERE person_id = ANY($1::int[]) GROUP BY 1`,
-  },
+  personArticles: articlesVia('article_person', 'person_id'),
+  personStatements: statementsBy('speaker_person_id'),
+  personEvents: eventsVia('event_participant', 'person_id'),
   // People appearing in the same articles, strongest first (weight = shared articles).
   personCoMentions: {
     inner: `SELECT x.person_id AS "parentId", count(*)::int AS "__weight", ${COLUMNS.person()}
@@ -74,55 +104,12 @@ export const RELATIONS = {
     orderBy: `q."__weight" DESC, q.name, q."rowId"`,
     count: `SELECT x.person_id AS "parentId", count(DISTINCT y.person_id) AS n FROM article_person x JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> x.person_id WHERE x.person_id = ANY($1::int[]) GROUP BY 1`,
   },
-  // Who mentions whom: people named inside this person's statements (weight = statements naming them)...
-  personMentionedPeople: {
-    inner: `SELECT s.speaker_person_id AS "parentId", count(DISTINCT s.id)::int AS "__weight", ${COLUMNS.person()}
-            FROM statement s
-            JOIN article_person ap ON ap.article_id = s.article_id AND ap.person_id <> s.speaker_person_id
-             AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)
-            JOIN person p ON p.id = ap.person_id
-            WHERE s.speaker_person_id = ANY($1::int[]) GROUP BY s.speaker_person_id, p.id`,
-    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
-    count: `SELECT s.speaker_person_id AS "parentId", count(DISTINCT ap.person_id) AS n FROM statement s
-            JOIN article_person ap ON ap.article_id = s.article_id AND ap.person_id <> s.speaker_person_id
-             AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)
-            WHERE s.speaker_person_id = ANY($1::int[]) GROUP BY 1`,
-  },
-  // ...and people whose statements name this person (weight = their statements naming them).
-  personMentionedBy: {
-    inner: `SELECT ap.person_id AS "parentId", count(DISTINCT s.id)::int AS "__weight", ${COLUMNS.person()}
-            FROM article_person ap
-            JOIN statement s ON s.article_id = ap.article_id AND s.speaker_person_id <> ap.person_id
-             AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)
-            JOIN person p ON p.id = s.speaker_person_id
-            WHERE ap.person_id = ANY($1::int[]) GROUP BY ap.person_id, p.id`,
-    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
-    count: `SELECT ap.person_id AS "parentId", count(DISTINCT s.speaker_person_id) AS n FROM article_person ap
-            JOIN statement s ON s.article_id = ap.article_id AND s.speaker_person_id <> ap.person_id
-             AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)
-            WHERE ap.person_id = ANY($1::int[]) GROUP BY 1`,
-  },
-  organizationArticles: {
-    inner: `SELECT ao.organization_id AS "parentId", ${COLUMNS.article()} FROM article_organization ao JOIN article a ON a.id = ao.article_id WHERE ao.organization_id = ANY($1::int[])`,
-    orderBy: byArticleDate,
-    count: `SELECT organization_id AS "parentId", count(*) AS n FROM article_organization WHERE organization_id = ANY($1::int[]) GROUP BY 1`,
-  },
-  organizationStatements: {
-    inner: `SELECT s.speaker_organization_id AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.speaker_organization_id = ANY($1::int[])`,
-    orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
-    count: `SELECT speaker_organization_id AS "parentId", count(*) AS n FROM statement WHERE speaker_organization_id = ANY($1::int[]) GROUP BY 1`,
-    statementsOfArticles: true,
-  },
-  organizationEvents: {
-    inner: `SELECT eo.organization_id AS "parentId", ${COLUMNS.event()} FROM event_organization eo JOIN event e ON e.id = eo.event_id WHERE eo.organization_id = ANY($1::int[])`,
-    orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,
-    count: `SELECT organization_id AS "parentId", count(*) AS n FROM event_organization WHERE organization_id = ANY($1::int[]) GROUP BY 1`,
-  },
-  placeArticles: {
-    inner: `SELECT ap.place_id AS "parentId", ${COLUMNS.article()} FROM article_place ap JOIN article a ON a.id = ap.article_id WHERE ap.place_id = ANY($1::int[])`,
-    orderBy: byArticleDate,
-    count: `SELECT place_id AS "parentId", count(*) AS n FROM article_place WHERE place_id = ANY($1::int[]) GROUP BY 1`,
-  },
+  personMentionedPeople: mentionNetwork(true),
+  personMentionedBy: mentionNetwork(false),
+  organizationArticles: articlesVia('article_organization', 'organization_id'),
+  organizationStatements: statementsBy('speaker_organization_id'),
+  organizationEvents: eventsVia('event_organization', 'organization_id'),
+  placeArticles: articlesVia('article_place', 'place_id'),
   placeEvents: {
     inner: `SELECT e.place_id AS "parentId", ${COLUMNS.event()} FROM event e WHERE e.place_id = ANY($1::int[])`,
     orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,
@@ -138,17 +125,8 @@ export const RELATIONS = {
     orderBy: `q.name, q."rowId"`,
     count: `SELECT event_id AS "parentId", count(*) AS n FROM event_organization WHERE event_id = ANY($1::int[]) GROUP BY 1`,
   },
-  eventArticles: {
-    inner: `SELECT ea.event_id AS "parentId", ${COLUMNS.article()} FROM event_article ea JOIN article a ON a.id = ea.article_id WHERE ea.event_id = ANY($1::int[])`,
-    orderBy: byArticleDate,
-    count: `SELECT event_id AS "parentId", count(*) AS n FROM event_article WHERE event_id = ANY($1::int[]) GROUP BY 1`,
-  },
-  eventStatements: {
-    inner: `SELECT s.event_id AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()}, ${withSpeakers('s')} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.event_id = ANY($1::int[])`,
-    orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
-    count: `SELECT event_id AS "parentId", count(*) AS n FROM statement WHERE event_id = ANY($1::int[]) GROUP BY 1`,
-    statementsOfArticles: true,
-  },
+  eventArticles: articlesVia('event_article', 'event_id'),
+  eventStatements: statementsBy('event_id', true),
 } satisfies Record<string, RelationSpec>;
 
 export type RelationName = keyof typeof RELATIONS;
