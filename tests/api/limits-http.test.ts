@@ -42,6 +42,19 @@ describe('query cost, limits and HTTP behaviour', () => {
     expect(shape('{ articles { nodes { people { nodes { articles { nodes { title } } } } } } }').depth).toBe(6);
   });
 
+  it('prices lists that are not connections by the most items they can return', () => {
+    const schema = buildNewsgraphSchema();
+    const cost = (q: string, v = {}) => measureOperation(schema, parse(q), v).cost;
+    // Person + buckets (+ 20 statements per bucket): April 2019 by day is at most 31 buckets.
+    expect(cost('{ person(name: "Kim") { timeline(interval: DAY, from: "2019-04-01", to: "2019-04-30") { start } } }')).toBe(1 + 31);
+    expect(cost('{ person(name: "Kim") { timeline(interval: DAY, from: "2019-04-01", to: "2019-04-30") { statements { text } } } }')).toBe(1 + 31 + 31 * 20);
+    expect(cost('query($i: TimelineInterval) { person(name: "Kim") { timeline(interval: $i, from: "2019-01-01", to: "2019-12-31") { start } } }', { i: 'MONTH' })).toBe(1 + 15);
+    // Open-ended: priced at ten years. By day with statements that is over the default budget of 25,000.
+    expect(cost('{ person(name: "Kim") { timeline { start } } }')).toBe(1 + Math.ceil(3653 / 28) + 1);
+    expect(cost('{ person(name: "Kim") { timeline(interval: DAY) { statements { text } } } }')).toBeGreaterThan(25_000);
+    expect(cost('{ nodes(ids: ["a", "b", "c"]) { id ... on Person { statements(first: 2) { nodes { text } } } } }')).toBe(3 + 3 * 2);
+  });
+
   it('reports the cost in extensions.cost and refuses queries over budget before running them', async () => {
     const ok = await post('{ articles(first: 2) { nodes { title statements(first: 3) { nodes { text } } } } }');
     expect(ok.res.status).toBe(200);

@@ -14,6 +14,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { DEFAULT_PAGE_LIMITS } from '../../services/pagination.ts';
+import { TIMELINE_SAMPLE } from '../../services/timeline.ts';
 
 export interface QueryShape {
   /** Objects the operation can return at most, GitHub-style: each connection multiplies its children by its page size. */
@@ -26,23 +27,57 @@ export interface QueryShape {
 
 function argValue(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
   if (!node) return undefined;
-  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
-  if (node.kind === Kind.INT) return Number(node.value);
-  return undefined;
+  switch (node.kind) {
+    case Kind.VARIABLE: return variables[node.name.value];
+    case Kind.INT: return Number(node.value);
+    case Kind.STRING:
+    case Kind.ENUM: return node.value;
+    case Kind.LIST: return node.values.map((v) => argValue(v, variables));
+    default: return undefined;
+  }
 }
 
+type Arg = (name: string) => unknown;
+
+const argsOf = (field: FieldNode, variables: Record<string, unknown>): Arg => (name) => argValue(field.arguments?.find((a) => a.name.value === name)?.value, variables);
+
 /** The page size a connection field asks for: first/last, else the default; capped at the maximum. */
-function pageSize(field: FieldNode, variables: Record<string, unknown>): number {
-  const arg = (name: string) => argValue(field.arguments?.find((a) => a.name.value === name)?.value, variables);
+function pageSize(arg: Arg): number {
   const n = Number(arg('first') ?? arg('last') ?? DEFAULT_PAGE_LIMITS.defaultPageSize);
   return Number.isFinite(n) && n >= 0 ? Math.min(n, DEFAULT_PAGE_LIMITS.maxPageSize) : DEFAULT_PAGE_LIMITS.defaultPageSize;
 }
+
+/** The span an open-ended timeline is priced at: ten years of news. */
+export const OPEN_TIMELINE_DAYS = 3653;
+// The shortest length of each bucket, so that the count is an upper bound (a month is at least 28 days).
+const BUCKET_DAYS: Record<string, number> = { DAY: 1, WEEK: 7, MONTH: 28, YEAR: 365 };
+
+/** Most buckets a timeline can have: its from–to range (else OPEN_TIMELINE_DAYS) over the interval. */
+function timelineBuckets(arg: Arg): number {
+  const from = Date.parse(String(arg('from')));
+  const to = Date.parse(String(arg('to')));
+  const days = Number.isFinite(from) && Number.isFinite(to) ? Math.max(0, (to - from) / 86_400_000) + 1 : OPEN_TIMELINE_DAYS;
+  return Math.ceil(days / (BUCKET_DAYS[String(arg('interval') ?? 'MONTH')] ?? 1)) + 1;
+}
+
+/** Lists that are not connections, by parent type and field: the most items each can return. */
+const LIST_BOUNDS: Record<string, (arg: Arg) => number> = {
+  'Person.timeline': timelineBuckets,
+  'Organization.timeline': timelineBuckets,
+  'TimelineBucket.statements': () => TIMELINE_SAMPLE,
+  'TimelineBucket.events': () => TIMELINE_SAMPLE,
+  'Query.nodes': (arg) => {
+    const ids = arg('ids');
+    return Array.isArray(ids) ? ids.length : 1;
+  },
+};
 
 const isConnection = (typeName: string) => typeName.endsWith('Connection');
 
 /**
  * Measures an operation before it runs. Cost counts the objects it can return: every object-typed
- * field costs 1 per parent; a connection's edges/nodes multiply what is below by its page size.
+ * field costs 1 per parent; a connection's edges/nodes multiply what is below by its page size, and
+ * other lists (timelines, nodes(ids:)) by the most items they can hold (LIST_BOUNDS).
  * Fragment cycles cannot loop (a fragment is expanded at most once per path).
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string | null): QueryShape {
@@ -73,8 +108,10 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         const listing = isConnection(parent.name) && (sel.name.value === 'edges' || sel.name.value === 'nodes');
         // An edge's node is the item the edge already paid for.
         const edgeNode = parent.name.endsWith('Edge') && sel.name.value === 'node';
-        const childMultiplier = isConnection(type.name) ? multiplier * Math.max(1, pageSize(sel, variables)) : multiplier;
-        if (!isConnection(type.name) && !listing && !edgeNode) shape.cost += multiplier;
+        const arg = argsOf(sel, variables);
+        const items = LIST_BOUNDS[`${parent.name}.${sel.name.value}`]?.(arg) ?? 1;
+        const childMultiplier = isConnection(type.name) ? multiplier * Math.max(1, pageSize(arg)) : multiplier * items;
+        if (!isConnection(type.name) && !listing && !edgeNode) shape.cost += multiplier * items;
         if (listing) shape.cost += multiplier;
         walk(sel.selectionSet, type, childMultiplier, depth + 1, seen);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
