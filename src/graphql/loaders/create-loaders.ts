@@ -27,6 +27,35 @@ function reviveTimestamps(row: unknown): unknown {
   return r;
 }
 
+// The statements' texts come from a few templates (pageSqlOf): their renumbered forms are kept, so
+// that a request does not rewrite kilobytes of SQL for every part it merges.
+const shifted = new Map<string, string[]>();
+
+/** The statement with its parameters renumbered from `offset + 1` ($1 becomes $(offset + 1)). */
+function shiftParameters(text: string, offset: number): string {
+  if (offset === 0) return text;
+  let forms = shifted.get(text);
+  if (!forms) {
+    if (shifted.size >= 1000) shifted.clear();
+    shifted.set(text, (forms = []));
+  }
+  return (forms[offset] ??= text.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`));
+}
+
+const pageSql = new Map<string, string>();
+
+/** A relation's page statement for a forward or a general window, built once per process. */
+function pageSqlOf(name: RelationName, forward: boolean): string {
+  const key = `${name}|${forward}`;
+  let text = pageSql.get(key);
+  if (text === undefined) {
+    const spec = RELATIONS[name];
+    text = (forward ? forwardPagedSql(spec.inner, spec.orderBy, spec.count) : null) ?? pagedSql(spec.inner, spec.orderBy);
+    pageSql.set(key, text);
+  }
+  return text;
+}
+
 function mergingSql(sql: Sql): Sql {
   type Pending = { text: string; params: unknown[]; resolve: (rows: unknown[]) => void; reject: (error: unknown) => void };
   let pending: Pending[] = [];
@@ -41,7 +70,7 @@ function mergingSql(sql: Sql): Sql {
     const parts = batch.map((b, i) => {
       const offset = params.length;
       params.push(...b.params);
-      return `SELECT ${i} AS "__q", to_json(t) AS "__r" FROM (${b.text.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`)}) t`;
+      return `SELECT ${i} AS "__q", to_json(t) AS "__r" FROM (${shiftParameters(b.text, offset)}) t`;
     });
     try {
       const rows = await sql.query<{ __q: number; __r: unknown }>(parts.join('\nUNION ALL\n'), params);
@@ -62,8 +91,14 @@ function mergingSql(sql: Sql): Sql {
   };
 }
 
+const articlesSql = new Map<string, string>();
+
 /** The articles of the statements a page SQL returns, as the article loader reads them (same parameters). */
-const articlesOfPage = (pageSql: string) => `SELECT ${COLUMNS.article()} FROM article a WHERE a.id IN (SELECT pg."articleId" FROM (${pageSql}) pg)`;
+function articlesOfPage(page: string): string {
+  let text = articlesSql.get(page);
+  if (text === undefined) articlesSql.set(page, (text = `SELECT ${COLUMNS.article()} FROM article a WHERE a.id IN (SELECT pg."articleId" FROM (${page}) pg)`));
+  return text;
+}
 
 /** The loaders' statements are planned once per connection (see GENERIC_PLAN). */
 function genericPlans(sql: Sql): Sql {
@@ -110,7 +145,7 @@ export function createLoaders(requestSql: Sql) {
     if (!loader) {
       const spec = RELATIONS[name];
       // A forward page takes each parent's first rows (top-N per parent) instead of numbering all children.
-      const text = (isForwardWindow(w) ? forwardPagedSql(spec.inner, spec.orderBy, spec.count) : null) ?? pagedSql(spec.inner, spec.orderBy);
+      const text = pageSqlOf(name, isForwardWindow(w));
       loader = new DataLoader<number, Page<unknown>>(async (ids) => {
         type Row = { parentId: number; __pos: number; __total: number };
         const params = [ids, ...windowParams(w)];
