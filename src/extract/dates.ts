@@ -23,29 +23,42 @@ const addDays = (isoDate: string, n: number) => fromDate(new Date(Date.parse(`${
  * publication date only expressions that carry their own year are resolved: an undated article
  * infers nothing it cannot justify.
  */
+// Compiled once (findDates runs for every sentence); each use resets lastIndex. Month names are
+// matched case-sensitively except in HALF, so a case-insensitive test for any month name tells when
+// none of the four can match.
+const HALF = new RegExp(`\\b(first|second) half of (${MONTH_RE})(?: (\\d{4}))?`, 'gi');
+const DAY_RANGE = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?:-|–| to )(\\d{1,2})(?:,? (\\d{4}))?`, 'g');
+const DAY = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?!\\d|-|–)(?:,? (\\d{4}))?|\\b(\\d{1,2}) (${MONTH_RE})(?:,? (\\d{4}))?`, 'g');
+const MONTH = new RegExp(`\\b(?:in|since|until|by|during|early|late|mid-?|from) (${MONTH_RE})(?: (\\d{4}))?\\b(?! \\d{1,2}\\b)`, 'g');
+const ANY_MONTH = new RegExp(`(?:${MONTH_RE})`, 'i');
+
 export function findDates(sentence: string, published: string | null): DateRange[] {
   const out: DateRange[] = [];
   const pub = published ? { y: Number(published.slice(0, 4)), m: Number(published.slice(5, 7)), d: Number(published.slice(8, 10)) } : null;
   const yearFor = (explicit: string | undefined) => (explicit ? Number(explicit) : pub?.y ?? null);
-  let m: RegExpExecArray | null;
+  let m: RegExpExecArray | null = null;
+  const hasMonth = ANY_MONTH.test(sentence);
 
-  const half = new RegExp(`\\b(first|second) half of (${MONTH_RE})(?: (\\d{4}))?`, 'gi');
-  while ((m = half.exec(sentence))) {
+  const half = HALF;
+  half.lastIndex = 0;
+  while (hasMonth && (m = half.exec(sentence))) {
     const y = yearFor(m[3]);
     if (!y) continue;
     const mo = MONTHS.indexOf(m[2].toLowerCase()) + 1;
     const first = m[1].toLowerCase() === 'first';
     out.push({ start: iso(y, mo, first ? 1 : 16), end: iso(y, mo, first ? 15 : lastDay(y, mo)), precision: 'RANGE', index: m.index });
   }
-  const dayRange = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?:-|–| to )(\\d{1,2})(?:,? (\\d{4}))?`, 'g');
-  while ((m = dayRange.exec(sentence))) {
+  const dayRange = DAY_RANGE;
+  dayRange.lastIndex = 0;
+  while (hasMonth && (m = dayRange.exec(sentence))) {
     const y = yearFor(m[4]);
     if (!y) continue;
     const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
     out.push({ start: iso(y, mo, Number(m[2])), end: iso(y, mo, Number(m[3])), precision: 'RANGE', index: m.index });
   }
-  const day = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?!\\d|-|–)(?:,? (\\d{4}))?|\\b(\\d{1,2}) (${MONTH_RE})(?:,? (\\d{4}))?`, 'g');
-  while ((m = day.exec(sentence))) {
+  const day = DAY;
+  day.lastIndex = 0;
+  while (hasMonth && (m = day.exec(sentence))) {
     if (out.some((o) => o.index === m!.index)) continue;
     const y = yearFor(m[3] ?? m[6]);
     if (!y) continue;
@@ -54,8 +67,9 @@ export function findDates(sentence: string, published: string | null): DateRange
     if (d < 1 || d > lastDay(y, mo)) continue;
     out.push({ start: iso(y, mo, d), end: iso(y, mo, d), precision: 'DAY', index: m.index });
   }
-  const month = new RegExp(`\\b(?:in|since|until|by|during|early|late|mid-?|from) (${MONTH_RE})(?: (\\d{4}))?\\b(?! \\d{1,2}\\b)`, 'g');
-  while ((m = month.exec(sentence))) {
+  const month = MONTH;
+  month.lastIndex = 0;
+  while (hasMonth && (m = month.exec(sentence))) {
     const y = yearFor(m[2]);
     if (!y) continue;
     const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;

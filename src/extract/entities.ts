@@ -65,7 +65,11 @@ export function countryOf(text: string): string | null {
 }
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'bin', 'al', 'van', 'von', 'da', 'del', 'la', 'le', 'du', 'der']);
-const isCap = (w: string) => /^[A-Z\u00C0-\u00DE]/.test(w);
+/** Starts with a capital (A–Z or a Latin-1 capital, U+00C0–U+00DE). */
+const isCap = (w: string) => {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+};
 
 /** Words of the text with offsets; possessive ’s is split off. */
 function words(text: string): Word[] {
@@ -85,15 +89,17 @@ function words(text: string): Word[] {
       possessive = true;
     }
     if (!w) continue;
-    // "Putin-Kim": two names joined by a hyphen are two mentions.
-    const parts = w.split('-');
-    // "Putin-Kim" is two people; "Janet Street-Porter" is one surname (a capitalised word precedes it).
-    const prevWord = out[out.length - 1];
-    const afterName = prevWord && isCap(prevWord.text) && text.slice(prevWord.end, m.index) === ' ';
-    if (parts.length === 2 && parts.every((p) => isCap(p) && p.length > 1) && !afterName) {
-      out.push({ text: parts[0], start: m.index, end: m.index + parts[0].length, possessive: false });
-      out.push({ text: parts[1], start: m.index + parts[0].length + 1, end, possessive });
-      continue;
+    // "Putin-Kim": two names joined by a hyphen are two mentions; "Janet Street-Porter" is one surname
+    // (a capitalised word precedes it). Only words with exactly one hyphen qualify.
+    const dash = w.indexOf('-');
+    if (dash > 1 && dash < w.length - 2 && w.indexOf('-', dash + 1) < 0 && isCap(w) && isCap(w.slice(dash + 1))) {
+      const prevWord = out[out.length - 1];
+      const afterName = prevWord && isCap(prevWord.text) && prevWord.end === m.index - 1 && text[prevWord.end] === ' ';
+      if (!afterName) {
+        out.push({ text: w.slice(0, dash), start: m.index, end: m.index + dash, possessive: false });
+        out.push({ text: w.slice(dash + 1), start: m.index + dash + 1, end, possessive });
+        continue;
+      }
     }
     out.push({ text: w, start: m.index, end, possessive });
   }
@@ -112,8 +118,8 @@ function capitalRuns(text: string, ws: Word[]): Word[][] {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     const prev = cur[cur.length - 1];
-    const gap = prev ? text.slice(prev.end + (prev.possessive ? 2 : 0), w.start) : '';
-    if (prev && (gap !== ' ' || prev.possessive)) flush();
+    // Runs continue only across a single space after a word that is not possessive.
+    if (prev && (prev.possessive || w.start !== prev.end + 1 || text[prev.end] !== ' ')) flush();
     if (isCap(w.text)) cur.push(w);
     else if (cur.length && (CONNECTORS.has(w.text) || w.text === 'and') && ws[i + 1] && isCap(ws[i + 1].text)) cur.push(w);
     else flush();
@@ -129,13 +135,16 @@ function segment(run: Word[]): Segment[] {
   let i = 0;
   while (i < run.length) {
     let matched: Segment | null = null;
-    for (let len = Math.min(5, run.length - i); len >= 1 && !matched; len--) {
-      const slice = run.slice(i, i + len);
-      if (slice.slice(0, -1).some((w) => w.possessive)) continue;
-      const s = slice.map((w) => w.text).join(' ');
-      if (ORG_LOOKUP.has(s)) matched = { kind: 'org', words: slice, value: s };
-      else if (PLACE_LOOKUP.has(s)) matched = { kind: 'place', words: slice, value: s };
-      else if (DEMONYMS.has(s)) matched = { kind: 'demonym', words: slice, value: s };
+    // Up to five words, none possessive but the last ("Russia’s Foreign Ministry" is not one name).
+    const phrases: string[] = [];
+    for (let k = i; k < Math.min(i + 5, run.length); k++) {
+      phrases.push(k === i ? run[k].text : `${phrases[phrases.length - 1]} ${run[k].text}`);
+      if (run[k].possessive) break;
+    }
+    for (let len = phrases.length; len >= 1 && !matched; len--) {
+      const s = phrases[len - 1];
+      const kind = ORG_LOOKUP.has(s) ? 'org' : PLACE_LOOKUP.has(s) ? 'place' : DEMONYMS.has(s) ? 'demonym' : null;
+      if (kind) matched = { kind, words: run.slice(i, i + len), value: s };
     }
     if (!matched) {
       const w = run[i];
@@ -154,6 +163,16 @@ const ROLE_BEFORE = new RegExp(`((?:(?:[A-Z][\\p{L}’'.-]*|the|a|an|former|depu
 // Every ROLE_BEFORE match contains a role noun: strings without one (most) skip the expensive search.
 const ANY_ROLE_NOUN = new RegExp(`(?:${ROLE_NOUNS})`, 'iu');
 const ROLE_AFTER = new RegExp(`^,\\s+((?:the |a |an |his |her )?(?:[\\p{L}’'-]+\\s+){0,3}?(?:${ROLE_NOUNS})\\b[^,;:.“”"]{0,140}),`, 'iu');
+
+/** Where the last sentence, paragraph, quotation or colon boundary (". ", "\n", quotes, ": ") starts; -1 if none. */
+function lastBoundary(text: string): number {
+  for (let k = text.length - 1; k >= 0; k--) {
+    const c = text[k];
+    if (c === '\n' || c === '”' || c === '“' || c === '"') return k;
+    if ((c === '.' || c === ':') && text[k + 1] === ' ') return k;
+  }
+  return -1;
+}
 
 /** Builds the article's people, organisations and places from capitalised runs and patterns. */
 export function findEntities(text: string): EntityIndexLocal {
@@ -242,7 +261,8 @@ export function findEntities(text: string): EntityIndexLocal {
       let j = i;
       while (j < segs.length && segs[j].kind === 'word' && !(j > i && segs[j - 1].words[segs[j - 1].words.length - 1].possessive)) j++;
       // Leading non-name words drop ("Though Kim"); later ones stay ("Theresa May").
-      const nameWords = segs.slice(i, j).flatMap((x) => x.words);
+      const nameWords: Word[] = [];
+      for (let k = i; k < j; k++) nameWords.push(...segs[k].words);
       while (nameWords.length && NOT_NAME.has(nameWords[0].text) && !PERSONAL_TITLES.test(nameWords[0].text)) nameWords.shift();
       const prefix = segs.slice(0, i);
       i = j;
@@ -261,7 +281,7 @@ export function findEntities(text: string): EntityIndexLocal {
       const m = mention(nameWords);
       const beforeRaw = text.slice(Math.max(0, (titleWords[0]?.start ?? m.start) - 120), titleWords[0]?.start ?? m.start);
       // Roles never reach back across a sentence, a paragraph or a quotation.
-      const cut = Math.max(beforeRaw.lastIndexOf('. '), beforeRaw.lastIndexOf('\n'), beforeRaw.lastIndexOf('”'), beforeRaw.lastIndexOf('“'), beforeRaw.lastIndexOf('"'), beforeRaw.lastIndexOf(': '));
+      const cut = lastBoundary(beforeRaw);
       const before = cut >= 0 ? beforeRaw.slice(cut + 1) : beforeRaw;
       const after = text.slice(m.end, m.end + 200);
       // "The Shadow Secretary of State for the Family, Theresa May, said": a titled phrase in apposition before.

@@ -202,6 +202,7 @@ const INTRODUCED_BEFORE = new RegExp(`(?:${VERB})${ADVERBIAL}[,:]?\\s*$`, 'u');
 const VERB_BEFORE = new RegExp(`(${VERB})${ADVERBIAL}\\s*[:,]?\\s*$`, 'iu');
 const VERB_COLON_TAIL = new RegExp(`(${VERB})${ADVERBIAL}[^.:;!?]{0,40}:\\s*$`, 'iu');
 const INVERTED_CLAUSE = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40}?)\\s*:\\s*$`, 'iu');
+const LABELLING_WORDS = ['described', 'denounced', 'branded', 'labelled', 'labeled', 'dismissed', 'hailed'];
 const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
 const OPENING = new RegExp(`^((?:[\\p{Lu}][\\p{L}’'.-]*\\s+){1,4}|(?:He|She|They|It)\\s+)(?:(?:also|then|later|again|has|had|have)\\s+)?(${VERB})\\b([^;,"“]{0,90}?)\\s+that\\s+`, 'u');
 const TRAILING = new RegExp(`,"?\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?(?:${ADVERBIAL}|\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?[\\p{L}\\d’'-]+)(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
@@ -345,6 +346,8 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     const before2 = out.length;
     // 2. Reported speech. Mask handled quotes so their words are not taken as cues.
     const masked = s.replace(/[“”]/g, '"');
+    // For cheap tests of the literal words a pattern needs before running it (most sentences have none).
+    const lower = masked.toLowerCase();
     const content0 = dateline && sent.start === paragraphs[0]?.start ? (/^[A-Z][A-Z .'-]+(?:,[^:]{0,30})?:\s*/.exec(s)?.[0].length ?? 0) : 0;
     const push = (content: Span, found: Span, cue: string, confidence: number) => {
       const c = trimSpan(text, content);
@@ -371,7 +374,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     let m: RegExpExecArray | null;
 
     // "X was quoted as saying …", "X cited Y as saying …"
-    if ((m = /\b(was|were) quoted as saying\b(?: that)?/iu.exec(masked)) || (m = /\bcit(?:ed|ing) [^,.]{1,80}? as saying\b(?: that)?/iu.exec(masked))) {
+    if (lower.includes(' as saying') && ((m = /\b(was|were) quoted as saying\b(?: that)?/iu.exec(masked)) || (m = /\bcit(?:ed|ing) [^,.]{1,80}? as saying\b(?: that)?/iu.exec(masked)))) {
       const subj = subjectBefore(masked, m.index);
       push({ start: abs(m.index + m[0].length), end: sent.end }, trimSpan(text, { start: abs(subj), end: abs(m.index) }), m[0].replace(/ that$/, ''), 0.8);
       continue;
@@ -413,7 +416,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       continue;
     }
     // "X described/denounced Y as …"
-    if ((m = /\b(described|denounced|branded|labelled|labeled|dismissed|hailed)\b(?=[^.]{1,60}\bas\b)/iu.exec(masked))) {
+    if (LABELLING_WORDS.some((w) => lower.includes(w)) && (m = /\b(described|denounced|branded|labelled|labeled|dismissed|hailed)\b(?=[^.]{1,60}\bas\b)/iu.exec(masked))) {
       const subj = subjectBefore(masked, m.index);
       if (subj < m.index) {
         push({ start: abs(m.index + m[0].length), end: sent.end }, trimSpan(text, { start: abs(subj), end: abs(m.index) }), m[1], 0.7);
