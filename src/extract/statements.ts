@@ -215,6 +215,18 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
   const out: StatementDraft[] = [];
   const resolveSpeaker = createSpeakerResolver(index, text, out);
 
+  /** The person or organisation named first in the last sentence of paragraph `p - 1`, if the sentence opens with it. */
+  const previousParagraphSubject = (p: number): Span | null => {
+    const last = [...sentences].reverse().find((x) => x.paragraph === p - 1);
+    if (!last) return null;
+    const lead = /^(?:(?:The|A|An|But|And|So|Then|Meanwhile|Still|Later|Earlier|Now|However),?\s+)?/.exec(last.text)![0].length;
+    const from = last.start + (last.text.length - last.text.trimStart().length) + lead;
+    const named = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= from && x.start <= from + 40 && x.end <= last.end).sort((a, b) => a.start - b.start)[0];
+    // The name must be the sentence's subject: nothing but a title or words in capitals before it.
+    if (!named || !/^(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start))) return null;
+    return { start: named.start, end: named.end };
+  };
+
   for (const sent of sentences) {
     const s = text.slice(sent.start, sent.end);
     const inSentence = quotes.filter((q) => q.start >= sent.start && q.start < sent.end);
@@ -319,6 +331,15 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
           speakerSpan = inherited.speakerSpan;
           cue = inherited.cue;
           confidence = 0.6;
+        } else if (before.trim() === '' && sent.paragraph > 0 && sent.start === paragraphs[sent.paragraph].start) {
+          // Nobody quoted yet, but the paragraph before is about someone ("Valastro praised Christie’s
+          // leadership. ⏎ “We need someone who …”"): its last sentence's subject, when that is a name.
+          const subject = previousParagraphSubject(sent.paragraph);
+          if (subject) {
+            speakerSpan = subject;
+            speaker = resolveSpeaker(subject);
+            confidence = 0.5;
+          }
         }
       }
       handled.add(q);
