@@ -70,6 +70,9 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
 }
 
 const VERB = `(?:${SPEECH_VERBS})`;
+
+/** "asked whether …", "wondered why …": a reported question, speech without "that". */
+const asksQuestion = (verb: string, rest: string) => /^(?:asked|asks|wondered|wonders)$/.test(verb) && /^(?:whether|if|why|how|what|when|who|where)\b/i.test(rest);
 const ATTRIBUTED_AFTER = new RegExp(`^[,.!?]?\\s*(?:[\\p{L}][\\p{L}\\d’'.\\-, ]{0,80}?\\s+)?(?:${VERB})\\b`, 'iu');
 const ADVERBIAL = String.raw`(?:\s+(?:on|in|at|last|this|late|early|earlier|later)\s+[\p{L}\d’' ]{1,30}?|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|repeatedly|again|publicly|previously|also))?`;
 const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
@@ -225,6 +228,16 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     // The name must be the sentence's subject: nothing but a title or words in capitals before it.
     if (!named || !/^(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start))) return null;
     return { start: named.start, end: named.end };
+  };
+
+  /** The person or organisation (else the pronoun) a sentence opens with, before `to`. */
+  const sentenceSubject = (sent: Sentence, to: number): Span | null => {
+    const lead = /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead),?\s+)?/.exec(sent.text)![0].length;
+    const from = sent.start + lead;
+    const named = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= from && x.end <= to && x.start <= from + 40).sort((a, b) => a.start - b.start)[0];
+    if (named && /^(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start))) return { start: named.start, end: named.end };
+    const pronoun = /^(?:He|She|They|We|I)\b/.exec(text.slice(from, to));
+    return pronoun ? { start: from, end: from + pronoun[0].length } : null;
   };
 
   for (const sent of sentences) {
@@ -444,13 +457,21 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
         continue;
       }
     }
+    // "Obama defended the deal on Monday, saying (that) …": the participle's subject opens the sentence.
+    if (lower.includes(', saying ') && (m = /,\s+saying(?:\s+that)?\s+(?!["“])/u.exec(masked))) {
+      const subject = sentenceSubject(sent, abs(m.index));
+      if (subject) {
+        push({ start: abs(m.index + m[0].length), end: sent.end }, subject, 'saying', 0.7);
+        continue;
+      }
+    }
     // "X said (on Thursday) (that) …"
     const forward = FORWARD;
     forward.lastIndex = 0;
     for (let f = forward.exec(masked); f; f = forward.exec(masked)) {
       if (/^(?:says|say|said)$/i.test(f[1]) && /\b(?:to|it is|was|is)\s+$/i.test(masked.slice(0, f.index))) continue;
       // Transitive verbs ("announced the talks", "maintained ties") report speech only with "that" or a colon.
-      if (!/^(?:said|says|say|told|tells|added|adds|claimed|claims|claiming|insisted|insists|warned|warns|argued|argues|stressed|stresses|wrote|writes|replied|replies|predicted|predicts|believes|believed|explained|explains|noted|notes)$/.test(f[1]) && !f[2] && !f[3]) continue;
+      if (!/^(?:said|says|say|told|tells|added|adds|claimed|claims|claiming|insisted|insists|warned|warns|argued|argues|stressed|stresses|wrote|writes|replied|replies|predicted|predicts|believes|believed|explained|explains|noted|notes|announced|announces|confirmed|confirms|denied|denies|suggested|suggests|acknowledged|acknowledges|admitted|admits|urged|urges|promised|promises|vowed|vows|revealed|reveals|reported|reports|accused|accuses)$/.test(f[1]) && !f[2] && !f[3] && !asksQuestion(f[1], masked.slice(f.index + f[0].length))) continue;
       // "Karimi, executive director of Interfaith Paths to Peace, said …": step over the apposition.
       const span = subjectSpanBefore(masked, f.index);
       let subj = span.start;

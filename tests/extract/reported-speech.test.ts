@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/extract-article.ts';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
+
+/** The indirect statements of a short article written for the test: [content, speaker name, cue]. */
+function reported(body: string): [string, string | null, string | null][] {
+  const parsed = parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2019-04-19' }, origin: 'test' } as Parameters<typeof parseArticle>[0]);
+  const ex = extractArticle(parsed);
+  const name = (key: string | undefined) => [...ex.people, ...ex.organizations].find((e) => e.key === key)?.name ?? null;
+  return ex.statements.filter((s) => s.kind === 'INDIRECT').map((s) => [s.text, name(s.speaker?.key), s.cue]);
+}
+
+describe('reported speech without "that"', () => {
+  it('a participle clause: "…, saying …" belongs to the subject the sentence opens with', () => {
+    expect(reported('Senator Maria Lopez defended the budget on Tuesday, saying the cuts would protect schools.')).toEqual([
+      ['the cuts would protect schools', 'Maria Lopez', 'saying'],
+    ]);
+  });
+
+  it('a reported question: "asked whether …"', () => {
+    expect(reported('Foreign Minister Hiroshi Tanaka asked whether the talks could resume next month.')).toEqual([
+      ['whether the talks could resume next month', 'Hiroshi Tanaka', 'asked'],
+    ]);
+  });
+
+  it('announcements, confirmations and accusations with a plain object', () => {
+    const found = reported('Foreign Minister Hiroshi Tanaka announced plans to visit Moscow in May.\n\nSenator Maria Lopez accused the governor of ignoring the floods.');
+    expect(found).toEqual([
+      ['plans to visit Moscow in May', 'Hiroshi Tanaka', 'announced'],
+      ['the governor of ignoring the floods', 'Maria Lopez', 'accused'],
+    ]);
+  });
+
+  it('other transitive verbs still need "that" or a colon', () => {
+    expect(reported('Senator Maria Lopez maintained close ties with the unions for years.')).toEqual([]);
+  });
+});
