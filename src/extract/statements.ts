@@ -71,6 +71,9 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
 
 const VERB = `(?:${SPEECH_VERBS})`;
 
+// ", Christie said, " / ", the senator added, " in the middle of a sentence (groups: speaker, cue).
+const PARENTHETICAL = /,\s+((?:the\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,3}[\p{Lu}][\p{L}’'.-]*|(?:the|a)\s+[\p{Ll}]+(?:\s+[\p{Ll}]+)?|he|she|they|I|we)\s+(said|says|added|argued|noted|explained|insisted|warned|believes|told reporters)(?:\s+on\s+[\p{Lu}][\p{L}]+)?,\s+/u;
+
 /** "asked whether …", "wondered why …": a reported question, speech without "that". */
 const asksQuestion = (verb: string, rest: string) => /^(?:asked|asks|wondered|wonders)$/.test(verb) && /^(?:whether|if|why|how|what|when|who|where)\b/i.test(rest);
 const ATTRIBUTED_AFTER = new RegExp(`^[,.!?]?\\s*(?:[\\p{L}][\\p{L}\\d’'.\\-, ]{0,80}?\\s+)?(?:${VERB})\\b`, 'iu');
@@ -427,6 +430,15 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     if (opening && opening[1].trim().split(/\s+/).every((w) => !/^(?:The|A|An|But|And|In|On|At|As|If|When|While)$/.test(w))) {
       const subjStart = content0;
       push({ start: abs(content0 + opening[0].length), end: sent.end }, trimSpan(text, { start: abs(subjStart), end: abs(subjStart + opening[1].length) }), opening[2], 0.8);
+      continue;
+    }
+    // "In his state, Christie said, nonviolent offenders are …": an attribution set off by commas
+    // inside the sentence. The statement is the sentence without it.
+    if ((m = PARENTHETICAL.exec(masked)) && m.index > content0 && !/["“”]/.test(masked) && masked.slice(m.index + m[0].length).trim().split(/\s+/).length >= 3) {
+      const npStart = m.index + m[0].indexOf(m[1]);
+      const count = out.length;
+      push({ start: abs(content0), end: sent.end }, { start: abs(npStart), end: abs(npStart + m[1].length) }, m[2], 0.75);
+      if (out.length > count) out[out.length - 1].text = `${masked.slice(content0, m.index)}, ${masked.slice(m.index + m[0].length)}`.trim();
       continue;
     }
     // Trailing attribution: "…, the Kremlin said (on Thursday)(, citing …)."

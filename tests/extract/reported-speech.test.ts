@@ -31,6 +31,12 @@ describe('reported speech without "that"', () => {
     ]);
   });
 
+  it('an attribution set off by commas inside the sentence: the statement is the rest of it', () => {
+    expect(reported('In her state, Senator Maria Lopez said, first-time offenders are sent to treatment instead of prison.')).toEqual([
+      ['In her state, first-time offenders are sent to treatment instead of prison.', 'Maria Lopez', 'said'],
+    ]);
+  });
+
   it('other transitive verbs still need "that" or a colon', () => {
     expect(reported('Senator Maria Lopez maintained close ties with the unions for years.')).toEqual([]);
   });
