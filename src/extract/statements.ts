@@ -487,7 +487,11 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       // "Karimi, executive director of Interfaith Paths to Peace, said …": step over the apposition.
       const span = subjectSpanBefore(masked, f.index);
       let subj = span.start;
-      const subjText = masked.slice(subj, span.end).replace(/\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|has long|then|again|once)\b\s*$/gi, '').trim();
+      let subjText = masked.slice(subj, span.end).replace(/\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|has long|then|again|once)\b\s*$/gi, '').trim();
+      // A coordinated predicate ("The spokesman refused to answer questions but said …"): the subject
+      // ends before the first verb.
+      const coordinated = /^(.+?)\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|did|does|had|has|made|took|gave|went|came|spoke|met)\b.*\s(?:but|and)$/.exec(subjText);
+      if (coordinated) subjText = coordinated[1];
       if (!subjText || subjText.split(/\s+/).length > 10) continue;
       subj = masked.indexOf(subjText, subj);
       const conj = /^(?:Though|Although|While|As|Because)\b/.test(masked.slice(Math.max(0, subj - 10), subj).trim().split(/\s+/).pop() ?? '');

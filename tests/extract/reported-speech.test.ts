@@ -37,6 +37,11 @@ describe('reported speech without "that"', () => {
     ]);
   });
 
+  it('a coordinated predicate is not part of the speaker as written', () => {
+    const parsed = parseArticle({ raw: 'Test story\n\nThe spokesman refused to answer questions but said no meeting was planned.', meta: { source: 'Test Wire', publishedAt: '2019-04-19' }, origin: 'test' } as Parameters<typeof parseArticle>[0]);
+    expect(extractArticle(parsed).statements.map((s) => [s.text, s.speakerText])).toEqual([['no meeting was planned', 'The spokesman']]);
+  });
+
   it('other transitive verbs still need "that" or a colon', () => {
     expect(reported('Senator Maria Lopez maintained close ties with the unions for years.')).toEqual([]);
   });
