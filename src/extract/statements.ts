@@ -74,6 +74,9 @@ const VERB = `(?:${SPEECH_VERBS})`;
 // ", Christie said, " / ", the senator added, " in the middle of a sentence (groups: speaker, cue).
 const PARENTHETICAL = /,\s+((?:the\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,3}[\p{Lu}][\p{L}’'.-]*|(?:the|a)\s+[\p{Ll}]+(?:\s+[\p{Ll}]+)?|he|she|they|I|we)\s+(said|says|added|argued|noted|explained|insisted|warned|believes|told reporters)(?:\s+on\s+[\p{Lu}][\p{L}]+)?,\s+/u;
 
+// "…, according to a CNN tally, but …" (group: source).
+const ACCORDING_INSIDE = /,\s+according to ((?:the |a |an )?[^,;]{2,120}),\s+/iu;
+
 /** "asked whether …", "wondered why …": a reported question, speech without "that". */
 const asksQuestion = (verb: string, rest: string) => /^(?:asked|asks|wondered|wonders)$/.test(verb) && /^(?:whether|if|why|how|what|when|who|where)\b/i.test(rest);
 const ATTRIBUTED_AFTER = new RegExp(`^[,.!?]?\\s*(?:[\\p{L}][\\p{L}\\d’'.\\-, ]{0,80}?\\s+)?(?:${VERB})\\b`, 'iu');
@@ -417,11 +420,11 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       continue;
     }
     // "…, according to X." / "According to X, …"
-    if ((m = /,?\s*according to ((?:the |a |an )?[^,.;]{2,80})[,.]?\s*$/iu.exec(masked)) && m.index > 10) {
+    if ((m = /,?\s*according to ((?:the |a |an )?[^,;]{2,160}?)[,.]?\s*$/iu.exec(masked)) && m.index > 10) {
       push({ start: abs(content0), end: abs(m.index) }, trimSpan(text, { start: abs(m.index + m[0].indexOf(m[1])), end: abs(m.index + m[0].indexOf(m[1]) + m[1].length) }), 'according to', 0.75);
       continue;
     }
-    if ((m = /^according to ((?:the |a |an )?[^,]{2,80}),\s*/iu.exec(masked.slice(content0)))) {
+    if ((m = /^according to ((?:the |a |an )?[^,]{2,160}),\s*/iu.exec(masked.slice(content0)))) {
       push({ start: abs(content0 + m[0].length), end: sent.end }, { start: abs(content0 + 13), end: abs(content0 + 13 + m[1].length) }, 'according to', 0.75);
       continue;
     }
@@ -434,10 +437,10 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     }
     // "In his state, Christie said, nonviolent offenders are …": an attribution set off by commas
     // inside the sentence. The statement is the sentence without it.
-    if ((m = PARENTHETICAL.exec(masked)) && m.index > content0 && !/["“”]/.test(masked) && masked.slice(m.index + m[0].length).trim().split(/\s+/).length >= 3) {
+    if ((m = PARENTHETICAL.exec(masked) ?? ACCORDING_INSIDE.exec(masked)) && m.index > content0 && !/["“”]/.test(masked) && masked.slice(m.index + m[0].length).trim().split(/\s+/).length >= 3) {
       const npStart = m.index + m[0].indexOf(m[1]);
       const count = out.length;
-      push({ start: abs(content0), end: sent.end }, { start: abs(npStart), end: abs(npStart + m[1].length) }, m[2], 0.75);
+      push({ start: abs(content0), end: sent.end }, { start: abs(npStart), end: abs(npStart + m[1].length) }, m[2] ?? 'according to', 0.75);
       if (out.length > count) out[out.length - 1].text = `${masked.slice(content0, m.index)}, ${masked.slice(m.index + m[0].length)}`.trim();
       continue;
     }

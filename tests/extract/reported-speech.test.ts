@@ -37,6 +37,15 @@ describe('reported speech without "that"', () => {
     ]);
   });
 
+  it('"according to" in the middle of a sentence, and sources with long descriptions', () => {
+    expect(reported('The governor has won 758 delegates, according to a tally by the Lopez campaign, but he needs more.').map(([text, , cue]) => [text, cue])).toEqual([
+      ['The governor has won 758 delegates, but he needs more.', 'according to'],
+    ]);
+    expect(reported('Most voters want lower taxes, according to early results of the exit poll conducted by a polling firm for the Associated Press and the networks.').map(([, speaker, cue]) => [speaker, cue])).toEqual([
+      ['Associated Press', 'according to'],
+    ]);
+  });
+
   it('a coordinated predicate is not part of the speaker as written', () => {
     const parsed = parseArticle({ raw: 'Test story\n\nThe spokesman refused to answer questions but said no meeting was planned.', meta: { source: 'Test Wire', publishedAt: '2019-04-19' }, origin: 'test' } as Parameters<typeof parseArticle>[0]);
     expect(extractArticle(parsed).statements.map((s) => [s.text, s.speakerText])).toEqual([['no meeting was planned', 'The spokesman']]);
