@@ -109,6 +109,17 @@ describe('node(id:) look-ahead: the node and the connections selected on it go o
     expect(bad.errors?.[0].path).toEqual(['node', 'statements']);
   });
 
+  it('looks ahead for nodes(ids:) too: people and articles with their lists in one statement', async () => {
+    const ids = await execute(server, db.sql, `{ people(first: 3) { nodes { id } } articles(first: 2) { nodes { id } } }`);
+    const all = [...ids.data!.people.nodes, ...ids.data!.articles.nodes].map((n: { id: string }) => n.id);
+    const r = await execute(server, db.sql, `query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Person { statements(first: 2) { nodes { text } } } ... on Article { people(first: 5) { nodes { name } } } } }`, { ids: all });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.nodes.map((n: { id: string }) => n.id)).toEqual(all);
+    expect(r.data!.nodes[0].statements.nodes.length).toBeGreaterThan(0);
+    expect(r.data!.nodes[3].people.nodes.length).toBe(3);
+    expect(r.sqlStatements).toBe(1);
+  });
+
   it('returns null for an id that does not exist, prefetching harmlessly', async () => {
     const missing = Buffer.from('Person:999999').toString('base64');
     const r = await execute(server, db.sql, PERSON_BY_ID, { id: missing, statements: 3, skipArticles: true });

@@ -13,7 +13,7 @@ import { selectedFields } from './selection.ts';
  * first and its lists a round trip later. The field resolvers then find the same loads in the loaders'
  * cache. Anything the look-ahead cannot read (bad arguments) it leaves to the resolvers, which report it.
  */
-export function prefetchConnections(ctx: GraphQLContext, info: GraphQLResolveInfo, typeName: TypeName, rowId: number): void {
+export function prefetchConnections(ctx: GraphQLContext, info: GraphQLResolveInfo, typeName: TypeName, rowIds: readonly number[]): void {
   const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
   if (!type) return;
   const sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
@@ -28,6 +28,7 @@ export function prefetchConnections(ctx: GraphQLContext, info: GraphQLResolveInf
       continue;
     }
     // The resolver awaits the same cached promise and reports its failure; this copy only must not go unhandled.
-    ctx.loaders.relation(relation, window, { articles: bringsArticles(relation, info, [field]) }).load(rowId).catch(() => {});
+    const loader = ctx.loaders.relation(relation, window, { articles: bringsArticles(relation, info, [field]) });
+    for (const rowId of rowIds) loader.load(rowId).catch(() => {});
   }
 }
