@@ -142,9 +142,10 @@ export function nameAtEnd(speakerText: string, names: string[]): string | null {
 /**
  * Splits an alias off a person: the mentions written exactly as that alias (not as a longer name)
  * and the statements attributed through it move to `newName` (default: the alias), an existing
- * person of that name or a new one. Event participation stays with the original person.
+ * person of that name or a new one. Participation in an event moves too when the event's articles
+ * then name only the new person.
  */
-export async function splitAlias(db: Db, personId: number, alias: string, newName?: string | null): Promise<{ personId: number; newPersonId: number; movedMentions: number; movedStatements: number }> {
+export async function splitAlias(db: Db, personId: number, alias: string, newName?: string | null): Promise<{ personId: number; newPersonId: number; movedMentions: number; movedStatements: number; movedEvents: number }> {
   return db.$transaction(async (tx) => {
     const person = await lockPerson(tx, personId, 'personId');
     const a = person.aliases.find((x) => x.toLowerCase() === alias.trim().toLowerCase());
@@ -175,8 +176,21 @@ export async function splitAlias(db: Db, personId: number, alias: string, newNam
     const statements = await tx.$queryRawUnsafe<{ id: number; speaker_text: string | null }[]>(`SELECT id, speaker_text FROM statement WHERE speaker_person_id = $1 FOR UPDATE`, personId);
     const movedStatementIds = statements.filter((s) => s.speaker_text && nameAtEnd(s.speaker_text, names)?.toLowerCase() === a.toLowerCase()).map((s) => s.id);
     if (movedStatementIds.length) await tx.$executeRawUnsafe(`UPDATE statement SET speaker_person_id = $1 WHERE id = ANY($2::int[])`, newId, movedStatementIds);
+    // Taking part in an event follows the names: an event whose articles now name only the new person
+    // (none names the original any more) moves to the new person; one still naming both keeps it as it is.
+    const movedEvents = await tx.$queryRawUnsafe<{ event_id: number }[]>(
+      `WITH moved AS (
+         SELECT ep.event_id FROM event_participant ep
+         WHERE ep.person_id = $1
+           AND NOT EXISTS (SELECT 1 FROM event_article ea JOIN article_person ap ON ap.article_id = ea.article_id AND ap.person_id = $1 WHERE ea.event_id = ep.event_id)
+           AND EXISTS (SELECT 1 FROM event_article ea JOIN article_person ap ON ap.article_id = ea.article_id AND ap.person_id = $2 WHERE ea.event_id = ep.event_id)
+       ), added AS (
+         INSERT INTO event_participant (event_id, person_id) SELECT event_id, $2 FROM moved ON CONFLICT DO NOTHING
+       )
+       DELETE FROM event_participant ep USING moved WHERE ep.event_id = moved.event_id AND ep.person_id = $1 RETURNING ep.event_id`,
+      personId, newId);
     await tx.$executeRawUnsafe(`UPDATE person SET aliases = array_remove(aliases, $2), updated_at = now() WHERE id = $1`, personId, a);
-    return { personId, newPersonId: newId, movedMentions, movedStatements: movedStatementIds.length };
+    return { personId, newPersonId: newId, movedMentions, movedStatements: movedStatementIds.length, movedEvents: movedEvents.length };
   }, TX_OPTIONS);
 }
 

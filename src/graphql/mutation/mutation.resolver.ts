@@ -63,7 +63,7 @@ export class MutationResolver {
     });
   }
 
-  @Mutation(() => SplitAliasPayload, { description: 'Splits an alias that names someone else (e.g. "Kim" meaning Kim Chang Son) off a person: mentions written as that alias and statements attributed through it move to the new (or existing) person. Requires an API key.' })
+  @Mutation(() => SplitAliasPayload, { description: 'Splits an alias that names someone else (e.g. "Kim" meaning Kim Chang Son) off a person: mentions written as that alias and statements attributed through it move to the new (or existing) person, and so does taking part in events whose articles then name only the new person. Requires an API key.' })
   splitAlias(@Arg('input', () => SplitAliasInput, { description: 'What to change.' }) input: SplitAliasInput, @Ctx() ctx: GraphQLContext): Promise<SplitAliasPayload> {
     return run<SplitAliasPayload>(ctx, { person: null, newPerson: null, movedMentionCount: 0, movedStatementCount: 0 }, async (db) => {
       const r = await splitAlias(db, idOf(input.personId, ['Person'], 'personId').rowId, input.alias, input.newName);
