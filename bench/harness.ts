@@ -85,7 +85,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     ],
     ingest: {
       workers: numberFrom(env, 'BENCH_WORKERS', Math.max(1, os.availableParallelism() - 1)),
-      batchSize: Math.max(1, numberFrom(env, 'BENCH_BATCH', 50)),
+      batchSize: Math.max(1, numberFrom(env, 'BENCH_BATCH', 200)),
       baseline: env.BENCH_BASELINE ? env.BENCH_BASELINE === '1' : !quick,
     },
     api: {

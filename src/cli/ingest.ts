@@ -49,8 +49,11 @@ function parseArgs(argv: string[]): { inputs: string[]; flags: Map<string, numbe
 }
 
 // Defaults: parse+extract on all cores but one (the ordered stages and PostgreSQL need the rest),
-// 50 new articles per transaction. --workers 0 --batch 1 is the one-article-at-a-time pipeline.
-const DEFAULT_BATCH = 50;
+// 200 new articles per transaction: a batch upserts each entity once however many of its articles
+// name it, so bigger batches save PostgreSQL rewriting the same popular rows (measured on this 2-core
+// VM: BBC 6.1–6.6 s at 50 → 5.2–6.1 s at 200, Reuters 32.7 → 25.7 s, PostgreSQL CPU −20 %); a batch
+// that fails is retried one article at a time. --workers 0 --batch 1 is the one-article-at-a-time pipeline.
+const DEFAULT_BATCH = 200;
 const defaultWorkers = () => Math.max(1, os.availableParallelism() - 1);
 
 async function main(): Promise<void> {

@@ -34,7 +34,8 @@ describe('kill -9 in the middle of an ingest', () => {
     // Two interruptions at growing points of the batch, then a run to the end.
     const killedAt: number[] = [];
     for (const threshold of [Math.floor(ARTICLES / 4), Math.floor(ARTICLES / 2)]) {
-      const run = spawnIngest(files.dir, crashed.url);
+      // Several transactions per run (the default batch would hold all 150 articles).
+      const run = spawnIngest(files.dir, crashed.url, ['--batch', '50']);
       let exited = false;
       void run.exited.then(() => (exited = true));
       while (!exited && (await count()) < threshold) await sleep(20);
@@ -51,7 +52,7 @@ describe('kill -9 in the middle of an ingest', () => {
       expect(await orphanCounts(crashed.sql)).toEqual(NO_ORPHANS);
     }
 
-    const final = spawnIngest(files.dir, crashed.url);
+    const final = spawnIngest(files.dir, crashed.url, ['--batch', '50']);
     const { code } = await final.exited;
     expect(code, final.output()).toBe(0);
     expect(final.output()).toMatch(/skipped duplicates/);

@@ -87,7 +87,8 @@ describe.skipIf(!postgresBinDir())('the database going away in the middle of an 
         await c.end();
       }
     };
-    const run = spawnIngest(files.dir, url);
+    // Several transactions (the default batch would hold all 80 articles), so the outage falls between them.
+    const run = spawnIngest(files.dir, url, ['--batch', '20']);
     let exited = false;
     void run.exited.then(() => (exited = true));
     while (!exited && (await count()) < ARTICLES / 3) await new Promise((r) => setTimeout(r, 10));
@@ -98,7 +99,7 @@ describe.skipIf(!postgresBinDir())('the database going away in the middle of an 
     expect(run.output()).toMatch(/ingest stopped: Database unavailable while ingesting .*re-run the ingest to complete the rest/);
 
     pgServer.start();
-    const again = spawnIngest(files.dir, url);
+    const again = spawnIngest(files.dir, url, ['--batch', '20']);
     expect((await again.exited).code, `first run:\n${run.output()}\nre-run:\n${again.output()}`).toBe(0);
     expect(await count(), again.output()).toBe(ARTICLES);
   });

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 
-/** `npm run ingest -- <dir>` as a real child process (no npx wrapper, so SIGKILL reaches the ingest itself). */
-export function spawnIngest(dir: string, databaseUrl: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', dir], {
+/** `npm run ingest -- [options] <dir>` as a real child process (no npx wrapper, so SIGKILL reaches the ingest itself). */
+export function spawnIngest(dir: string, databaseUrl: string, options: string[] = []) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...options, dir], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
