@@ -1,5 +1,6 @@
 import type { Mention, OrganizationKind, PlaceKind } from './types.ts';
-import { CITIES, COUNTRIES, FAMILY_FIRST, FIRST_NAMES, KNOWN_ORGS, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, REGIONS, TITLE_WORDS } from './lexicon.ts';
+import { CITIES, COUNTRIES, FAMILY_FIRST, KNOWN_ORGS, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, REGIONS, TITLE_WORDS } from './lexicon.ts';
+import { opensWithGivenName } from './given-names.ts';
 
 /** An entity found in one article, before keys are assigned. */
 export interface EntityDraft {
@@ -296,7 +297,7 @@ export function findEntities(text: string): EntityIndexLocal {
         continue;
       }
       const first = nameWords[0].text;
-      const looksPerson = FIRST_NAMES.has(first) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
+      const looksPerson = opensWithGivenName(nameWords.map((w) => w.text)) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
       if (!looksPerson || nameWords.length > 4) continue;
       addPerson(joined, m, role ? role.replace(/\s+/g, ' ') : null);
     }

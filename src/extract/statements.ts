@@ -343,8 +343,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
         // ("Kerry said that 100,000 would be accepted. ⏎ “That adds up to …”").
         // Positions, not sentence numbers: a quotation spanning paragraphs belongs to the paragraph it ends in.
         const from = paragraphs[Math.max(0, sent.paragraph - 1)]?.start ?? 0;
-        inherited = [...out].reverse().find((h) => h.speakerSpan && h.speaker && Math.max(h.end, h.speakerSpan.end) >= from)
-          ?? [...out].reverse().find((h) => h.kind === 'DIRECT' && h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from);
+        inherited = [...out].reverse().find((h) => h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from);
         if (inherited) {
           speaker = inherited.speaker;
           speakerSpan = inherited.speakerSpan;
@@ -362,8 +361,10 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
         }
       }
       handled.add(q);
-      if (inherited && inherited === out[out.length - 1]) {
+      if (inherited && inherited === out[out.length - 1] && inherited.kind === 'DIRECT') {
         // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
+        // Only a quotation continuing a quotation: after reported speech it is a statement of its own
+        // (with the inherited speaker), not an extension of the paraphrase.
         inherited.end = q.inner.end;
         inherited.text = `${inherited.text} ${text.slice(q.inner.start, q.inner.end)}`;
         continue;

@@ -25,3 +25,46 @@ describe('speakers of quotations that stand alone in their paragraph', () => {
     expect(speakerOf('Crowds gathered outside the hall where Senator Maria Lopez was due to speak.\n\n“We have waited all day and we will wait longer.”', 'We have waited')).toBeNull();
   });
 });
+
+/** The statements of a short article written for the test. */
+function statementsOf(body: string) {
+  const parsed = parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2016-07-06' }, origin: 'test' } as Parameters<typeof parseArticle>[0]);
+  const ex = extractArticle(parsed);
+  return { ex, statements: ex.statements };
+}
+
+describe('a quotation that continues an earlier speaker', () => {
+  it('continues the nearest speaker even when that speaker is only a description', () => {
+    const { statements } = statementsOf(
+      'Senator Maria Lopez said on Thursday that the bill would pass. “It will not pass this year,” an aide to the governor replied.\n\n“The votes are simply not there, whatever she says.”',
+    );
+    const later = statements.find((s) => s.text.includes('The votes are'))!;
+    // Not Maria Lopez, the last speaker with a name: the aide, as written, who was quoted last.
+    expect(later.speakerText).toBe('an aide to the governor');
+    expect(later.speaker).toBeNull();
+  });
+
+  it('is a statement of its own after reported speech, not part of the paraphrase', () => {
+    const { ex, statements } = statementsOf('Michelle Fields later said she had been yanked backward by the campaign manager.\n\n“It hurt and it frightened me, and nobody has apologised.”');
+    const indirect = statements.find((s) => s.kind === 'INDIRECT')!;
+    expect(indirect.text).toBe('she had been yanked backward by the campaign manager');
+    const quote = statements.find((s) => s.kind === 'DIRECT')!;
+    expect(quote.text).toBe('It hurt and it frightened me, and nobody has apologised.');
+    expect(ex.people.find((p) => p.key === quote.speaker?.key)?.name).toBe('Michelle Fields');
+  });
+});
+
+describe('people named by a listed given name', () => {
+  it('are people even without a title or a role noun', () => {
+    const { ex } = statementsOf('Corey Lewandowski ripped the FBI director on Wednesday.\n\nLongtime friend Lanny Davis appeared on television to defend her. “She did nothing illegal,” Davis said.');
+    const names = ex.people.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Corey Lewandowski', 'Lanny Davis']));
+    const quote = ex.statements.find((s) => s.text.includes('nothing illegal'))!;
+    expect(ex.people.find((p) => p.key === quote.speaker?.key)?.name).toBe('Lanny Davis');
+  });
+
+  it('are not firms, clubs, places or trophies that open with a given name', () => {
+    const { ex } = statementsOf('Merrill Lynch and Chase Manhattan lent money to West Ham before the Davis Cup final in Costa Rica. Eli Lilly Co said profits rose.');
+    expect(ex.people.map((p) => p.name)).toEqual([]);
+  });
+});
