@@ -1,6 +1,6 @@
 import type { Mention, OrganizationKind, PlaceKind } from './types.ts';
 import { CITIES, COUNTRIES, FAMILY_FIRST, KNOWN_ORGS, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, REGIONS, TITLE_WORDS } from './lexicon.ts';
-import { opensWithGivenName } from './given-names.ts';
+import { DESCRIPTORS, opensWithGivenName } from './given-names.ts';
 
 /** An entity found in one article, before keys are assigned. */
 export interface EntityDraft {
@@ -298,7 +298,16 @@ export function findEntities(text: string): EntityIndexLocal {
       }
       const first = nameWords[0].text;
       const looksPerson = opensWithGivenName(nameWords.map((w) => w.text)) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
-      if (!looksPerson || nameWords.length > 4) continue;
+      if (!looksPerson || nameWords.length > 4) {
+        // "House Republican Thomas Massie", "Journalist Jorge Ramos": capitalised descriptors before a
+        // given name and a surname are the person's role, not part of the name.
+        const k = nameWords.findIndex((w, idx) => idx > 0 && nameWords.length - idx >= 2 && nameWords.length - idx <= 3 && opensWithGivenName(nameWords.slice(idx).map((x) => x.text)));
+        if (k > 0 && (DESCRIPTORS.has(nameWords[k - 1].text) || DEMONYMS.has(nameWords[k - 1].text)) && !nameWords.slice(k).some((w) => NOT_NAME.has(w.text))) {
+          const person = nameWords.slice(k);
+          addPerson(person.map((w) => w.text).join(' '), mention(person), text.slice(nameWords[0].start, nameWords[k - 1].end));
+        }
+        continue;
+      }
       addPerson(joined, m, role ? role.replace(/\s+/g, ' ') : null);
     }
   }

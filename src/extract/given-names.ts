@@ -56,3 +56,16 @@ export function opensWithGivenName(words: readonly string[]): boolean {
   if (FIRST_NAMES.has(first)) return true;
   return LISTED.has(first) && !THING_HEADS.has(words[words.length - 1]);
 }
+
+/**
+ * Capitalised words that describe a person and may stand before the name in a capitalised run
+ * without being a title ("House Republican Thomas Massie", "Journalist Jorge Ramos").
+ */
+export const DESCRIPTORS: ReadonlySet<string> = new Set(
+  ('Republican Republicans Democrat Democratic Conservative Labour Tory Liberal Libertarian Independent GOP Green Socialist Progressive ' +
+    'Journalist Reporter Correspondent Commentator Columnist Author Writer Novelist Poet Actor Actress Singer Rapper Comedian Musician ' +
+    'Pastor Rabbi Imam Bishop Cardinal Archbishop Evangelist Activist Candidate Strategist Pollster Economist Analyst Lawyer Producer ' +
+    'Filmmaker Host Anchor Moderator Businessman Businesswoman Billionaire Mogul Philanthropist Designer Historian Scholar Researcher ' +
+    'Scientist Physicist Doctor Nurse Detective Sheriff Trooper Veteran Entrepreneur Investor Banker Donor Lobbyist Organizer Organiser ' +
+    'Supporter Voter Resident Student Teacher Protester Protestor Officer Official Aide Staffer Contributor Editor Publisher Blogger').split(' '),
+);

@@ -68,3 +68,12 @@ describe('people named by a listed given name', () => {
     expect(ex.people.map((p) => p.name)).toEqual([]);
   });
 });
+
+describe('descriptors before a name', () => {
+  it('become the role, and the name after them is the person', () => {
+    const { ex } = statementsOf('House Republican Thomas Massie used to support Rand Paul, but now backs Trump. Journalist Jorge Ramos disagreed.');
+    const massie = ex.people.find((p) => p.name === 'Thomas Massie');
+    expect(massie?.roles).toEqual(['House Republican']);
+    expect(ex.people.map((p) => p.name)).toContain('Jorge Ramos');
+  });
+});
