@@ -211,6 +211,8 @@ const INTRODUCED_BEFORE = new RegExp(`(?:${VERB})${ADVERBIAL}[,:]?\\s*$`, 'u');
 const VERB_BEFORE = new RegExp(`(${VERB})${ADVERBIAL}\\s*[:,]?\\s*$`, 'iu');
 const VERB_COLON_TAIL = new RegExp(`(${VERB})${ADVERBIAL}[^.:;!?]{0,40}:\\s*$`, 'iu');
 const INVERTED_CLAUSE = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40}?)\\s*:\\s*$`, 'iu');
+/** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
+const CLAUSE_OPENER = new RegExp(`^((?:He|She|They|We|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')})\\s+(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|put it|had this to say)\\b`, 'u');
 const LABELLING_WORDS = ['described', 'denounced', 'branded', 'labelled', 'labeled', 'dismissed', 'hailed'];
 const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
 const OPENING = new RegExp(`^((?:[\\p{Lu}][\\p{L}’'.-]*\\s+){1,4}|(?:He|She|They|It)\\s+)(?:(?:also|then|later|again|has|had|have)\\s+)?(${VERB})\\b([^;,"“]{0,90}?)\\s+that\\s+`, 'u');
@@ -238,7 +240,8 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
 
   /** The person or organisation (else the pronoun) a sentence opens with, before `to`. */
   const sentenceSubject = (sent: Sentence, to: number): Span | null => {
-    const lead = /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead),?\s+)?/.exec(sent.text)![0].length;
+    // Skip a leading connective and a leading subordinate clause ("When Wallace died in 1998, …").
+    const lead = /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead),?\s+)?(?:(?:When|As|After|If|While|Although|Though|Because|Since|Before|Once|Until|Unless)\b[^,]{0,140},\s*)?/.exec(sent.text)![0].length;
     const from = sent.start + lead;
     const named = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= from && x.end <= to && x.start <= from + 40).sort((a, b) => a.start - b.start)[0];
     if (named && /^(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start))) return { start: named.start, end: named.end };
@@ -311,7 +314,10 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
           // Skip a leading subordinate clause ("When Wallace died in 1998, …") and possessives ("Sanders’ surge").
           const lead = /^(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With)\b[^,]{0,120},\s*/.exec(text.slice(clauseStart, q.start));
           const from = clauseStart + (lead ? lead[0].length : 0);
-          const named = [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
+          // A clause opening with a pronoun or a described speaker ("He told Hannity:", "The spokesman
+          // said of Cameron:") has its subject there, not in a name later in the clause.
+          const opener = CLAUSE_OPENER.exec(text.slice(from, q.start));
+          const named = opener ? { start: from, end: from + opener[1].length } : [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
             .filter((x) => x.start >= from && x.end <= q.start && !/^[’']/.test(text.slice(x.end, x.end + 1)))
             .sort((a, b) => a.start - b.start)[0];
           if (named) {
@@ -559,7 +565,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     const lastComma = slice.lastIndexOf(', ', participle ? cueMatch.index - 3 : slice.length);
     const clauseStart = participle ? mainStart : Math.max(mainStart, sent.start + (lastComma >= 0 ? lastComma + 2 : 0));
     const ordered = candidates.sort((a, b) => a.start - b.start);
-    const c = ordered.find((x) => x.start >= clauseStart) ?? ordered.find((x) => x.start >= mainStart) ?? ordered[0];
+    const c = sentenceSubject(sent, cueAt) ?? ordered.find((x) => x.start >= clauseStart) ?? ordered.find((x) => x.start >= mainStart) ?? ordered[0];
     if (!c) return;
     const start = cueAt + cueMatch[0].length;
     const c2 = trimSpan(text, { start, end: sent.end });

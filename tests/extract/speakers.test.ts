@@ -77,3 +77,19 @@ describe('descriptors before a name', () => {
     expect(ex.people.map((p) => p.name)).toContain('Jorge Ramos');
   });
 });
+
+describe('the subject of a sentence, not a name after it, speaks', () => {
+  const speakerName = (body: string, words: string) => {
+    const { ex } = statementsOf(body);
+    const st = ex.statements.find((s) => s.text.includes(words))!;
+    return [...ex.people, ...ex.organizations].find((e) => e.key === st.speaker?.key)?.name ?? null;
+  };
+
+  it('around a partial quotation', () => {
+    expect(speakerName('Corey Lewandowski ripped FBI Director James Comey for acting as “the judge and the jury” in the email case.', 'the judge and the jury')).toBe('Corey Lewandowski');
+  });
+
+  it('before a colon that introduces a quotation', () => {
+    expect(speakerName('Donald Trump spoke on Fox News on Monday evening.\n\nHe told Sean Hannity: “We had a board meeting and it was off the record.”', 'board meeting')).toBe('Donald Trump');
+  });
+});
