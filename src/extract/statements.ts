@@ -1,7 +1,8 @@
 import type { Sentence } from './sentences.ts';
 import type { EntityDraft, EntityIndexLocal, OrgDraft } from './entities.ts';
 import { countryOf } from './entities.ts';
-import { SPEECH_VERBS } from './lexicon.ts';
+import { FAMILY_FIRST, SPEECH_VERBS } from './lexicon.ts';
+import { genderOf } from './given-names.ts';
 import type { Span } from '../ingest/types.ts';
 import type { Mention, StatementKind } from './types.ts';
 
@@ -177,8 +178,11 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
         return last?.speaker ?? null;
       }
       if (lower === 'he' || lower === 'she') {
-        const before = index.personSpans.filter((p) => p.end <= span.start);
-        const lastSpeaker = [...history].reverse().find((h) => h.speaker?.type === 'person');
+        // "she" is not a man last quoted: people whose given name is listed for the other gender are skipped.
+        const other = lower === 'he' ? 'female' : 'male';
+        const fits = (e: EntityDraft) => genderOf(e.name, FAMILY_FIRST) !== other;
+        const before = index.personSpans.filter((p) => p.end <= span.start && fits(p.person));
+        const lastSpeaker = [...history].reverse().find((h) => h.speaker?.type === 'person' && fits(h.speaker.entity));
         const recent = before[before.length - 1];
         if (lastSpeaker && (!recent || lastSpeaker.start > recent.start - 400)) return lastSpeaker.speaker;
         return recent ? { type: 'person', entity: recent.person } : null;
@@ -267,7 +271,10 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       if (!full) continue;
       let speakerSpan: Span | null = null;
       let cue: string | null = null;
-      const m = introduced ? null : VERB_AFTER_QUOTE.exec(after);
+      // An attribution after the quotation wins over the clause introducing it when the quotation ends
+      // in a comma ("… posted a message: “Men, you will not …,” she wrote.").
+      const continues = /,\s*$/.test(text.slice(q.inner.start, q.inner.end)) || /^,/.test(after);
+      const m = introduced && !continues ? null : VERB_AFTER_QUOTE.exec(after);
       if (m && /^[,.!?”"’'\s]/.test(after) && q.inner.end - q.inner.start > 0) {
         if (m[1]) {
           const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);

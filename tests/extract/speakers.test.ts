@@ -93,3 +93,18 @@ describe('the subject of a sentence, not a name after it, speaks', () => {
     expect(speakerName('Donald Trump spoke on Fox News on Monday evening.\n\nHe told Sean Hannity: “We had a board meeting and it was off the record.”', 'board meeting')).toBe('Donald Trump');
   });
 });
+
+describe('he and she', () => {
+  it('do not point at someone whose given name is listed for the other gender', () => {
+    const { ex } = statementsOf('“We are fixing the pipes as fast as we can,” Governor Rick Snyder said on Tuesday. Activist Erin Brockovich was not convinced. “The water is still poisoned and the people know it,” she said.');
+    const st = ex.statements.find((s) => s.text.includes('still poisoned'))!;
+    expect(st.speakerText).toBe('she');
+    expect(ex.people.find((p) => p.key === st.speaker?.key)?.name).toBe('Erin Brockovich');
+  });
+
+  it('still point at a family-name-first name whose first word is also a given name', () => {
+    const { ex } = statementsOf('“We will meet again,” North Korean leader Kim Jong Un said on Thursday. “I am ready for talks,” he added.');
+    const st = ex.statements.find((s) => s.text.includes('ready for talks'))!;
+    expect(ex.people.find((p) => p.key === st.speaker?.key)?.name).toBe('Kim Jong Un');
+  });
+});
