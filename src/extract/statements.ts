@@ -215,6 +215,8 @@ const INTRODUCED_BEFORE = new RegExp(`(?:${VERB})${ADVERBIAL}[,:]?\\s*$`, 'u');
 const VERB_BEFORE = new RegExp(`(${VERB})${ADVERBIAL}\\s*[:,]?\\s*$`, 'iu');
 const VERB_COLON_TAIL = new RegExp(`(${VERB})${ADVERBIAL}[^.:;!?]{0,40}:\\s*$`, 'iu');
 const INVERTED_CLAUSE = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40}?)\\s*:\\s*$`, 'iu');
+/** “…” ― Name (to the end of the line, or before a full stop, comma or another quotation). */
+const DASH_ATTRIBUTION = /^[,.]?\s*[―—–]\s*((?:[\p{Lu}][\p{L}\p{M}’'.-]*)(?:\s+[\p{Lu}][\p{L}\p{M}’'.-]*){0,3})\s*(?:[.,]?\s*$|[.,]?\s*[“"])/u;
 /** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
 const CLAUSE_OPENER = new RegExp(`^((?:He|She|They|We|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')})\\s+(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|put it|had this to say)\\b`, 'u');
 const LABELLING_WORDS = ['described', 'denounced', 'branded', 'labelled', 'labeled', 'dismissed', 'hailed'];
@@ -284,6 +286,17 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
           const off = q.end + m[0].indexOf(m[3]);
           speakerSpan = { start: off, end: off + m[3].trim().length };
           cue = m[4] ? `${m[4]} quoted as saying` : m[5];
+        }
+      }
+      if (!speakerSpan) {
+        // “…” ― Carlos Raúl: a name after a dash closing the quotation's line (testimonials, epigraphs).
+        const dm = DASH_ATTRIBUTION.exec(text.slice(q.end, paraEnd));
+        if (dm && plausibleSpeaker(dm[1])) {
+          const off = q.end + dm[0].indexOf(dm[1]);
+          // A full stop after the name ends the line; one after an initial ("Oscar P.") is the name's.
+          const name = /\s\p{Lu}\.$|^\p{Lu}\.$/u.test(dm[1]) ? dm[1] : dm[1].replace(/\.$/, '');
+          speakerSpan = { start: off, end: off + name.length };
+          cue = dm[0].trim()[0];
         }
       }
       if (!speakerSpan) {

@@ -108,3 +108,14 @@ describe('he and she', () => {
     expect(ex.people.find((p) => p.key === st.speaker?.key)?.name).toBe('Kim Jong Un');
   });
 });
+
+describe('a name after a dash closing the quotation', () => {
+  it('is the speaker (testimonials, epigraphs)', () => {
+    const { ex } = statementsOf('Readers told us what they thought of the debate.\n\n“He did not answer a single question about the economy.” ― Maria Gonzalez\n\n“It was a draw, and nobody changed their mind.” — Steve Quinlan.');
+    const first = ex.statements.find((s) => s.text.includes('single question'))!;
+    const second = ex.statements.find((s) => s.text.includes('a draw'))!;
+    expect(first.speakerText).toBe('Maria Gonzalez');
+    expect(second.speakerText).toBe('Steve Quinlan');
+    expect(ex.people.find((p) => p.key === first.speaker?.key)?.name).toBe('Maria Gonzalez');
+  });
+});
