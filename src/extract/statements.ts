@@ -26,7 +26,8 @@ interface Quote extends Span {
 /** Direct quotations in all styles: “ ” " " ‘ ’ (single quotes only where they cannot be apostrophes). */
 export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
   const out: Quote[] = [];
-  for (const p of paragraphs) {
+  const openStraight = new Set<number>();
+  for (const [pi, p] of paragraphs.entries()) {
     const s = text.slice(p.start, p.end);
     const add = (open: number, close: number) => {
       const inner = { start: p.start + open + 1, end: p.start + close };
@@ -53,6 +54,12 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
     }
     // A quotation running to the end of its paragraph (continued in the next one).
     if (open >= 0 && s[open] === '“' && s.length - open > 20) out.push({ start: p.start + open, end: p.end, inner: { start: p.start + open + 1, end: p.end }, words: s.slice(open + 1).split(/\s+/).length });
+    // The same in straight quotes, where a colon introduced it or it continues one: a paragraph that
+    // opens with the only " it holds ("Caddell continued: ⏎ "The health issue … “As you know, …”").
+    else if (s[0] === '"' && s.length > 20 && s.indexOf('"', 1) < 0 && pi > 0 && (/:\s*$/.test(text.slice(paragraphs[pi - 1].start, paragraphs[pi - 1].end)) || openStraight.has(pi - 1))) {
+      openStraight.add(pi);
+      out.push({ start: p.start, end: p.end, inner: { start: p.start + 1, end: p.end }, words: s.slice(1).split(/\s+/).length });
+    }
     const single = /(^|[\s(“—–-])‘([^‘’]*?[^\s])’(?![\p{L}])/gu;
     for (let m = single.exec(s); m; m = single.exec(s)) {
       const o = m.index + m[1].length;

@@ -119,3 +119,12 @@ describe('a name after a dash closing the quotation', () => {
     expect(ex.people.find((p) => p.key === first.speaker?.key)?.name).toBe('Maria Gonzalez');
   });
 });
+
+describe('a quotation in straight quotes running over several paragraphs', () => {
+  it('is found when a colon introduces it, and keeps its speaker', () => {
+    const { ex } = statementsOf('Caddell continued his argument on the radio, and Senator Maria Lopez stated:\n\n"The health issue is a partisan issue, but that does not explain these numbers, which I will read to you now.\n\n"They show the same concern in every group of voters we asked."');
+    const st = ex.statements.find((s) => s.text.includes('health issue'))!;
+    expect(st.kind).toBe('DIRECT');
+    expect(ex.people.find((p) => p.key === st.speaker?.key)?.name).toBe('Maria Lopez');
+  });
+});
