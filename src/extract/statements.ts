@@ -471,7 +471,9 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     }
     // "In his state, Christie said, nonviolent offenders are …": an attribution set off by commas
     // inside the sentence. The statement is the sentence without it.
-    if ((m = PARENTHETICAL.exec(masked) ?? ACCORDING_INSIDE.exec(masked)) && m.index > content0 && !/["“”]/.test(masked) && masked.slice(m.index + m[0].length).trim().split(/\s+/).length >= 3) {
+    // With quotation marks in the sentence only when none of them was handled as a quotation and the
+    // attribution is outside them ("Trump, Sexton said, has created a “strange … zone.”").
+    if ((m = PARENTHETICAL.exec(masked) ?? ACCORDING_INSIDE.exec(masked)) && m.index > content0 && (!/["“”]/.test(masked) || (handled.size === 0 && !inSentence.some((q) => q.start - sent.start <= m!.index && m!.index < q.end - sent.start))) && masked.slice(m.index + m[0].length).trim().split(/\s+/).length >= 3) {
       const npStart = m.index + m[0].indexOf(m[1]);
       const count = out.length;
       push({ start: abs(content0), end: sent.end }, { start: abs(npStart), end: abs(npStart + m[1].length) }, m[2] ?? 'according to', 0.75);

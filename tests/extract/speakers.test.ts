@@ -128,3 +128,13 @@ describe('a quotation in straight quotes running over several paragraphs', () =>
     expect(ex.people.find((p) => p.key === st.speaker?.key)?.name).toBe('Maria Lopez');
   });
 });
+
+describe('an attribution set off by commas in a sentence with a partial quotation', () => {
+  it('names the speaker of the mixed statement', () => {
+    const { ex } = statementsOf('Donald Trump, Sexton said, has created a “strange, reality-bending political correctness-free zone.”');
+    const st = ex.statements.find((s) => s.text.includes('reality-bending'))!;
+    expect(st.kind).toBe('MIXED');
+    expect(st.speakerText).toBe('Sexton');
+    expect(st.text).not.toContain('Sexton said');
+  });
+});
