@@ -171,3 +171,9 @@ export const FIRST_NAMES = new Set(
 
 /** Verbs that introduce speech, in the forms news uses. */
 export const SPEECH_VERBS = 'said|says|say|told|tells|added|adds|stated|states|announced|announces|declared|declares|claimed|claims|claiming|insisted|insists|warned|warns|argued|argues|explained|explains|noted|notes|reported|reports|confirmed|confirms|denied|denies|suggested|suggests|acknowledged|acknowledges|admitted|admits|wrote|writes|asked|asks|replied|replies|urged|urges|predicted|predicts|believes|believed|accused|accuses|promised|promises|vowed|vows|estimated|estimates|stressed|stresses|maintained|maintains|revealed|reveals|recalled|recalls|conceded|concedes|agreed|agrees|countered|continued|complained|complains|pointed out|points out|told reporters|said in a statement|tweeted|tweets|posted|wrote|exclaimed|shouted|responded|responds|answered|answers|interrupted|continued|continues|concluded|concludes|quipped|joked|jokes|observed|observes|remarked|remarks|recounted|recalled|charged|charges|went on|goes on|explained|contended|contends|asserted|asserts|declared|announced|boasted|boasts|lamented|laments|cautioned|cautions|emphasized|emphasised|emphasizes|pleaded|pledged|pledges|demanded|demands|testified|mused|muses|quipped|sniped|retorted|wondered|wonders|scoffed|shot back|fired back|added later|began|told the|writes|wrote in';
+
+/**
+ * Verbs of thought and finding that report a claim only with "that" after them ("Most voters think
+ * that …", "The poll found that …"); used for reported speech, never to attribute a quotation.
+ */
+export const THOUGHT_VERBS = 'thinks|think|thought|believe|found|finds|show|shows|showed|hopes|hope|hoped|fears|feared|expects|knows|knew|argue|feel|feels|felt|suggest|worries|worried|indicated|indicates|indicate';

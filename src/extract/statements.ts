@@ -1,7 +1,7 @@
 import type { Sentence } from './sentences.ts';
 import type { EntityDraft, EntityIndexLocal, OrgDraft } from './entities.ts';
 import { countryOf } from './entities.ts';
-import { FAMILY_FIRST, SPEECH_VERBS } from './lexicon.ts';
+import { FAMILY_FIRST, SPEECH_VERBS, THOUGHT_VERBS } from './lexicon.ts';
 import { genderOf } from './given-names.ts';
 import type { Span } from '../ingest/types.ts';
 import type { Mention, StatementKind } from './types.ts';
@@ -231,7 +231,7 @@ const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:
 const OPENING = new RegExp(`^((?:[\\p{Lu}][\\p{L}’'.-]*\\s+){1,4}|(?:He|She|They|It)\\s+)(?:(?:also|then|later|again|has|had|have)\\s+)?(${VERB})\\b([^;,"“]{0,90}?)\\s+that\\s+`, 'u');
 const TRAILING = new RegExp(`,"?\\s*((?:the |a |an )?[^,;"]{2,90}?)\\s+(${VERB})\\b(?:\\s+in a statement)?(?:${ADVERBIAL}|\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?[\\p{L}\\d’'-]+)(?:[,.;]|\\s+(?:but|and|as)\\s|\\s*$)`, 'gu');
 const INVERTED = new RegExp(`,"?\\s*(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{2,80}?)(?:[,.;]|\\s+(?:in|on|at|who|when|after)\\b|\\s*$)`, 'gu');
-const FORWARD = new RegExp(`\\b(${VERB})\\b(?:\\s+(?:reporters|journalists|the (?:newspaper|agency|BBC|media|press)|\\p{Lu}[\\p{L}]+(?: \\p{Lu}[\\p{L}]+)?)(?=\\s+(?:that|on|in|he|she|it|they)\\b))?(?:\\s+in a statement)?${ADVERBIAL}(?:\\s+(that))?(:)?\\s+`, 'gu');
+const FORWARD = new RegExp(`\\b(${VERB}|${THOUGHT_VERBS})\\b(?:\\s+(?:reporters|journalists|the (?:newspaper|agency|BBC|media|press)|\\p{Lu}[\\p{L}]+(?: \\p{Lu}[\\p{L}]+)?)(?=\\s+(?:that|on|in|he|she|it|they)\\b))?(?:\\s+in a statement)?${ADVERBIAL}(?:\\s+(that))?(:)?\\s+`, 'gu');
 
 /** Direct and indirect statements with their speakers, sentence by sentence. */
 export function findStatements(text: string, sentences: Sentence[], paragraphs: Span[], index: EntityIndexLocal, dateline: string | null): StatementDraft[] {

@@ -55,3 +55,16 @@ describe('reported speech without "that"', () => {
     expect(reported('Senator Maria Lopez maintained close ties with the unions for years.')).toEqual([]);
   });
 });
+
+describe('claims reported with verbs of thought and finding', () => {
+  it('count with "that" after them', () => {
+    expect(reported('Senator Maria Lopez believes that the cuts will hurt rural schools.\n\nThe Gallup poll found that most voters oppose the plan.')).toEqual([
+      ['the cuts will hurt rural schools', 'Maria Lopez', 'believes'],
+      ['most voters oppose the plan', null, 'found'],
+    ]);
+  });
+
+  it('do not without it', () => {
+    expect(reported('Senator Maria Lopez found a new office in the capital last week.')).toEqual([]);
+  });
+});
