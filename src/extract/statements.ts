@@ -119,6 +119,18 @@ function subjectSpanBefore(s: string, pos: number): { start: number; end: number
 }
 
 /** Where the subject noun phrase before `pos` starts (bounded by a comma, conjunction or 12 words). */
+/**
+ * The subject in the words before a cue, without trailing adverbs and auxiliaries ("Reid also has",
+ * "she repeatedly") or a coordinated predicate ("The spokesman refused to answer questions but",
+ * "I laughed and").
+ */
+function subjectWords(phrase: string): string {
+  let t = phrase.replace(/\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|has long|then|again|once|often|still|never|always|just|recently|simply|quickly|finally|flatly)\b\s*$/gi, '').trim();
+  t = t.replace(/\b(?:also|repeatedly|then|later|again|once|often|still|never|always|just|recently|simply|finally|flatly)\b\s*$/gi, '').trim();
+  const coordinated = /^(.+?)\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|did|does|had|has|made|took|gave|went|came|spoke|met)\b.*\s(?:but|and)$/.exec(t) ?? /^(.+?)\s+(?:[a-z]+ed|[a-z]+s)\s+(?:but|and)$/.exec(t);
+  return coordinated ? coordinated[1] : t;
+}
+
 function subjectBefore(s: string, pos: number): number {
   const before = s.slice(0, pos);
   let start = pos;
@@ -310,7 +322,9 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
         const bm = VERB_BEFORE.exec(before);
         if (bm) {
           const subj = subjectSpanBefore(before, bm.index);
-          speakerSpan = trimSpan(text, { start: sent.start + subj.start, end: sent.start + subj.end });
+          const words = subjectWords(before.slice(subj.start, subj.end));
+          const at = words ? before.indexOf(words, subj.start) : -1;
+          speakerSpan = at >= 0 ? { start: sent.start + at, end: sent.start + at + words.length } : trimSpan(text, { start: sent.start + subj.start, end: sent.start + subj.end });
           cue = bm[1];
           if (speakerSpan.end <= speakerSpan.start) speakerSpan = null;
         }
@@ -526,11 +540,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       // "Karimi, executive director of Interfaith Paths to Peace, said …": step over the apposition.
       const span = subjectSpanBefore(masked, f.index);
       let subj = span.start;
-      let subjText = masked.slice(subj, span.end).replace(/\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|has long|then|again|once)\b\s*$/gi, '').trim();
-      // A coordinated predicate ("The spokesman refused to answer questions but said …"): the subject
-      // ends before the first verb.
-      const coordinated = /^(.+?)\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|did|does|had|has|made|took|gave|went|came|spoke|met)\b.*\s(?:but|and)$/.exec(subjText);
-      if (coordinated) subjText = coordinated[1];
+      const subjText = subjectWords(masked.slice(subj, span.end));
       if (!subjText || subjText.split(/\s+/).length > 10) continue;
       subj = masked.indexOf(subjText, subj);
       const conj = /^(?:Though|Although|While|As|Because)\b/.test(masked.slice(Math.max(0, subj - 10), subj).trim().split(/\s+/).pop() ?? '');

@@ -138,3 +138,12 @@ describe('an attribution set off by commas in a sentence with a partial quotatio
     expect(st.text).not.toContain('Sexton said');
   });
 });
+
+describe('the words before a cue that introduces a quotation', () => {
+  it('lose trailing adverbs and a coordinated predicate', () => {
+    const a = statementsOf('Mayor Jennifer Roberts repeatedly said: “The video will be released when the time is right.”');
+    expect(a.statements.find((s) => s.text.includes('video'))!.speakerText).toBe('Mayor Jennifer Roberts');
+    const b = statementsOf('The old friend laughed and said, “That is the best news I have heard all week long.”');
+    expect(b.statements.find((s) => s.text.includes('best news'))!.speakerText).toBe('The old friend');
+  });
+});
