@@ -118,19 +118,21 @@ function subjectSpanBefore(s: string, pos: number): { start: number; end: number
   return near && near.end > near.start ? { start: subjectBefore(s, near.end), end: near.end } : { start: pos, end: pos };
 }
 
-/** Where the subject noun phrase before `pos` starts (bounded by a comma, conjunction or 12 words). */
+const TRAILING_ADVERB = /\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|then|again|once|often|still|never|always|just|recently|simply|quickly|finally|flatly)\s*$/i;
+
 /**
  * The subject in the words before a cue, without trailing adverbs and auxiliaries ("Reid also has",
  * "she repeatedly") or a coordinated predicate ("The spokesman refused to answer questions but",
  * "I laughed and").
  */
 function subjectWords(phrase: string): string {
-  let t = phrase.replace(/\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|has long|then|again|once|often|still|never|always|just|recently|simply|quickly|finally|flatly)\b\s*$/gi, '').trim();
-  t = t.replace(/\b(?:also|repeatedly|then|later|again|once|often|still|never|always|just|recently|simply|finally|flatly)\b\s*$/gi, '').trim();
+  let t = phrase.trim();
+  while (TRAILING_ADVERB.test(t)) t = t.replace(TRAILING_ADVERB, '').trim();
   const coordinated = /^(.+?)\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|did|does|had|has|made|took|gave|went|came|spoke|met)\b.*\s(?:but|and)$/.exec(t) ?? /^(.+?)\s+(?:[a-z]+ed|[a-z]+s)\s+(?:but|and)$/.exec(t);
   return coordinated ? coordinated[1] : t;
 }
 
+/** Where the subject noun phrase before `pos` starts (bounded by a comma, conjunction or 12 words). */
 function subjectBefore(s: string, pos: number): number {
   const before = s.slice(0, pos);
   let start = pos;
