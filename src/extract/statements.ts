@@ -1,7 +1,7 @@
 import type { Sentence } from './sentences.ts';
 import type { EntityDraft, EntityIndexLocal, OrgDraft } from './entities.ts';
 import { countryOf } from './entities.ts';
-import { FAMILY_FIRST, SPEECH_VERBS, THOUGHT_VERBS } from './lexicon.ts';
+import { SPEECH_VERBS, THOUGHT_VERBS } from './lexicon.ts';
 import { genderOf } from './given-names.ts';
 import type { Span } from '../ingest/types.ts';
 import type { Mention, StatementKind } from './types.ts';
@@ -201,7 +201,7 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
       if (lower === 'he' || lower === 'she') {
         // "she" is not a man last quoted: people whose given name is listed for the other gender are skipped.
         const other = lower === 'he' ? 'female' : 'male';
-        const fits = (e: EntityDraft) => genderOf(e.name, FAMILY_FIRST) !== other;
+        const fits = (e: EntityDraft) => genderOf(e.name) !== other;
         const before = index.personSpans.filter((p) => p.end <= span.start && fits(p.person));
         const lastSpeaker = [...history].reverse().find((h) => h.speaker?.type === 'person' && fits(h.speaker.entity));
         const recent = before[before.length - 1];

@@ -2,13 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 
-/** For a short article written for the test: who said the direct statement holding `words` (undefined: no such statement). */
-function speakerOf(body: string, words: string): string | null | undefined {
+/** The extraction of a short article written for the test. */
+function statementsOf(body: string) {
   const parsed = parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2019-04-19' }, origin: 'test' } as Parameters<typeof parseArticle>[0]);
   const ex = extractArticle(parsed);
-  const statement = ex.statements.find((s) => s.kind === 'DIRECT' && s.text.includes(words));
-  if (!statement) return undefined;
+  return { ex, statements: ex.statements };
+}
+
+type Extraction = ReturnType<typeof statementsOf>['ex'];
+
+/** The name of the person or organisation a statement is attributed to (null: nobody). */
+function speakerName(ex: Extraction, statement: Extraction['statements'][number]): string | null {
   return [...ex.people, ...ex.organizations].find((e) => e.key === statement.speaker?.key)?.name ?? null;
+}
+
+/** For a short article written for the test: who said the direct statement holding `words` (undefined: no such statement). */
+function speakerOf(body: string, words: string): string | null | undefined {
+  const { ex } = statementsOf(body);
+  const statement = ex.statements.find((s) => s.kind === 'DIRECT' && s.text.includes(words));
+  return statement ? speakerName(ex, statement) : undefined;
 }
 
 describe('speakers of quotations that stand alone in their paragraph', () => {
@@ -25,13 +37,6 @@ describe('speakers of quotations that stand alone in their paragraph', () => {
     expect(speakerOf('Crowds gathered outside the hall where Senator Maria Lopez was due to speak.\n\n“We have waited all day and we will wait longer.”', 'We have waited')).toBeNull();
   });
 });
-
-/** The statements of a short article written for the test. */
-function statementsOf(body: string) {
-  const parsed = parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2016-07-06' }, origin: 'test' } as Parameters<typeof parseArticle>[0]);
-  const ex = extractArticle(parsed);
-  return { ex, statements: ex.statements };
-}
 
 describe('a quotation that continues an earlier speaker', () => {
   it('continues the nearest speaker even when that speaker is only a description', () => {
@@ -50,7 +55,7 @@ describe('a quotation that continues an earlier speaker', () => {
     expect(indirect.text).toBe('she had been yanked backward by the campaign manager');
     const quote = statements.find((s) => s.kind === 'DIRECT')!;
     expect(quote.text).toBe('It hurt and it frightened me, and nobody has apologised.');
-    expect(ex.people.find((p) => p.key === quote.speaker?.key)?.name).toBe('Michelle Fields');
+    expect(speakerName(ex, quote)).toBe('Michelle Fields');
   });
 });
 
@@ -60,7 +65,7 @@ describe('people named by a listed given name', () => {
     const names = ex.people.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['Corey Lewandowski', 'Lanny Davis']));
     const quote = ex.statements.find((s) => s.text.includes('nothing illegal'))!;
-    expect(ex.people.find((p) => p.key === quote.speaker?.key)?.name).toBe('Lanny Davis');
+    expect(speakerName(ex, quote)).toBe('Lanny Davis');
   });
 
   it('are not firms, clubs, places or trophies that open with a given name', () => {
@@ -79,18 +84,17 @@ describe('descriptors before a name', () => {
 });
 
 describe('the subject of a sentence, not a name after it, speaks', () => {
-  const speakerName = (body: string, words: string) => {
+  const speakerOfText = (body: string, words: string) => {
     const { ex } = statementsOf(body);
-    const st = ex.statements.find((s) => s.text.includes(words))!;
-    return [...ex.people, ...ex.organizations].find((e) => e.key === st.speaker?.key)?.name ?? null;
+    return speakerName(ex, ex.statements.find((s) => s.text.includes(words))!);
   };
 
   it('around a partial quotation', () => {
-    expect(speakerName('Corey Lewandowski ripped FBI Director James Comey for acting as “the judge and the jury” in the email case.', 'the judge and the jury')).toBe('Corey Lewandowski');
+    expect(speakerOfText('Corey Lewandowski ripped FBI Director James Comey for acting as “the judge and the jury” in the email case.', 'the judge and the jury')).toBe('Corey Lewandowski');
   });
 
   it('before a colon that introduces a quotation', () => {
-    expect(speakerName('Donald Trump spoke on Fox News on Monday evening.\n\nHe told Sean Hannity: “We had a board meeting and it was off the record.”', 'board meeting')).toBe('Donald Trump');
+    expect(speakerOfText('Donald Trump spoke on Fox News on Monday evening.\n\nHe told Sean Hannity: “We had a board meeting and it was off the record.”', 'board meeting')).toBe('Donald Trump');
   });
 });
 
@@ -99,13 +103,13 @@ describe('he and she', () => {
     const { ex } = statementsOf('“We are fixing the pipes as fast as we can,” Governor Rick Snyder said on Tuesday. Activist Erin Brockovich was not convinced. “The water is still poisoned and the people know it,” she said.');
     const st = ex.statements.find((s) => s.text.includes('still poisoned'))!;
     expect(st.speakerText).toBe('she');
-    expect(ex.people.find((p) => p.key === st.speaker?.key)?.name).toBe('Erin Brockovich');
+    expect(speakerName(ex, st)).toBe('Erin Brockovich');
   });
 
   it('still point at a family-name-first name whose first word is also a given name', () => {
     const { ex } = statementsOf('“We will meet again,” North Korean leader Kim Jong Un said on Thursday. “I am ready for talks,” he added.');
     const st = ex.statements.find((s) => s.text.includes('ready for talks'))!;
-    expect(ex.people.find((p) => p.key === st.speaker?.key)?.name).toBe('Kim Jong Un');
+    expect(speakerName(ex, st)).toBe('Kim Jong Un');
   });
 });
 
@@ -116,7 +120,7 @@ describe('a name after a dash closing the quotation', () => {
     const second = ex.statements.find((s) => s.text.includes('a draw'))!;
     expect(first.speakerText).toBe('Maria Gonzalez');
     expect(second.speakerText).toBe('Steve Quinlan');
-    expect(ex.people.find((p) => p.key === first.speaker?.key)?.name).toBe('Maria Gonzalez');
+    expect(speakerName(ex, first)).toBe('Maria Gonzalez');
   });
 });
 
@@ -125,7 +129,7 @@ describe('a quotation in straight quotes running over several paragraphs', () =>
     const { ex } = statementsOf('Caddell continued his argument on the radio, and Senator Maria Lopez stated:\n\n"The health issue is a partisan issue, but that does not explain these numbers, which I will read to you now.\n\n"They show the same concern in every group of voters we asked."');
     const st = ex.statements.find((s) => s.text.includes('health issue'))!;
     expect(st.kind).toBe('DIRECT');
-    expect(ex.people.find((p) => p.key === st.speaker?.key)?.name).toBe('Maria Lopez');
+    expect(speakerName(ex, st)).toBe('Maria Lopez');
   });
 });
 
