@@ -37,7 +37,7 @@ export interface Config {
   /** Graceful shutdown waits this long for in-flight requests, then closes their connections. */
   shutdownTimeoutMs: number;
   /** Operations over these are refused before execution (QUERY_TOO_COMPLEX). */
-  queryLimits: { maxCost: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
+  queryLimits: { maxCost: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxFields: number; maxTokens: number };
   /** Origins allowed by CORS (`*` for any). */
   corsOrigins: string[];
   /** Serve repeated public queries from memory until the data changes (NEWSGRAPH_RESPONSE_CACHE). */
@@ -127,6 +127,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: readInt(env, 'NEWSGRAPH_MAX_DEPTH', 12, 1, 1000),
       maxAliases: readInt(env, 'NEWSGRAPH_MAX_ALIASES', 30, 0, 100_000),
       maxDirectives: readInt(env, 'NEWSGRAPH_MAX_DIRECTIVES', 50, 0, 100_000),
+      // As many as the token limit lets a document write out; only reused fragments go past it.
+      maxFields: readInt(env, 'NEWSGRAPH_MAX_FIELDS', 5_000, 1, 1_000_000),
       maxTokens: readInt(env, 'NEWSGRAPH_MAX_TOKENS', 5_000, 10, 1_000_000),
     },
     corsOrigins: (env.NEWSGRAPH_CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean),

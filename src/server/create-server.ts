@@ -164,6 +164,11 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const requestId = requestIdOf(req, res);
     const auth = authenticateRequest(req, verifier);
     if (auth.kind === 'invalid') throw new HttpError(401, auth.message, 'UNAUTHENTICATED');
+    // With private reads nothing an anonymous client sends is parsed, validated or measured.
+    if (options.privateReads && !auth.viewer.authenticated) {
+      res.setHeader('www-authenticate', 'Bearer');
+      throw new HttpError(401, 'This API requires an API key (Authorization: Bearer <key> or X-Api-Key)', 'UNAUTHENTICATED');
+    }
     const budget = limiter?.check(auth.viewer.clientId, 1);
     if (budget && !budget.ok) {
       const retryAfter = Math.max(1, Math.ceil(budget.retryAfterMs / 1000));

@@ -23,6 +23,10 @@ export interface QueryShape {
   depth: number;
   aliases: number;
   directives: number;
+  /** Fields selected once fragments are inlined: what execution would have to collect. */
+  fields: number;
+  /** Fragment spreads the measurement looked at: at most the spreads written in the document. */
+  spreadsVisited: number;
 }
 
 function argValue(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
@@ -74,11 +78,27 @@ const LIST_BOUNDS: Record<string, (arg: Arg) => number> = {
 
 const isConnection = (typeName: string) => typeName.endsWith('Connection');
 
+/** What one selection set (a fragment's, say) adds, measured once at multiplier 1 and depth 0. */
+interface SetShape {
+  cost: number;
+  depth: number;
+  aliases: number;
+  directives: number;
+  fields: number;
+}
+
+const isComposite = (t: unknown): t is GraphQLCompositeType => isObjectType(t) || isInterfaceType(t) || isUnionType(t);
+
 /**
  * Measures an operation before it runs. Cost counts the objects it can return: every object-typed
  * field costs 1 per parent; a connection's edges/nodes multiply what is below by its page size, and
  * other lists (timelines, nodes(ids:)) by the most items they can hold (LIST_BOUNDS).
- * Fragment cycles cannot loop (a fragment is expanded at most once per path).
+ *
+ * Time is linear in the document: a named fragment is measured once and its shape reused at every
+ * spread (cost scales with the multiplier, depth adds the spread's depth), so a chain of fragments
+ * that each spread the previous one twice costs one visit per spread, not 2^levels. Counts
+ * (aliases, directives, cost) are the same as fully inlining the fragments would give. A fragment
+ * spread inside itself (a cycle, which validation refuses anyway) adds nothing.
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string | null): QueryShape {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -88,45 +108,76 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     if (def.kind === Kind.OPERATION_DEFINITION) operations.push(def);
   }
   const op = operations.find((o) => !operationName || o.name?.value === operationName) ?? operations[0];
-  const shape: QueryShape = { cost: 0, depth: 0, aliases: 0, directives: 0 };
+  const shape: QueryShape = { cost: 0, depth: 0, aliases: 0, directives: 0, fields: 0, spreadsVisited: 0 };
   if (!op) return shape;
   const root = op.operation === 'mutation' ? schema.getMutationType() : op.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return shape;
 
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, depth: number, seen: Set<string>) => {
-    shape.depth = Math.max(shape.depth, depth);
+  const measured = new Map<string, SetShape>();
+  const inProgress = new Set<string>();
+
+  const fragmentShape = (name: string): SetShape | null => {
+    const known = measured.get(name);
+    if (known) return known;
+    const frag = fragments.get(name);
+    if (!frag || inProgress.has(name)) return null;
+    const cond = schema.getType(frag.typeCondition.name.value);
+    if (!isComposite(cond)) return null;
+    inProgress.add(name);
+    const result = measureSet(frag.selectionSet, cond);
+    inProgress.delete(name);
+    measured.set(name, result);
+    return result;
+  };
+
+  // The shape of one selection set at multiplier 1, depth 0; children scale and shift it.
+  function measureSet(set: SelectionSetNode, parent: GraphQLCompositeType): SetShape {
+    const acc: SetShape = { cost: 0, depth: 0, aliases: 0, directives: 0, fields: 0 };
+    const add = (child: SetShape, multiplier: number, depthOffset: number) => {
+      acc.cost += child.cost * multiplier;
+      acc.depth = Math.max(acc.depth, child.depth + depthOffset);
+      acc.aliases += child.aliases;
+      acc.directives += child.directives;
+      acc.fields += child.fields;
+    };
     for (const sel of set.selections) {
-      shape.directives += sel.directives?.length ?? 0;
+      acc.directives += sel.directives?.length ?? 0;
       if (sel.kind === Kind.FIELD) {
-        if (sel.alias) shape.aliases++;
+        acc.fields++;
+        if (sel.alias) acc.aliases++;
         if (!sel.selectionSet) continue;
         const fields = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : {};
         const def = fields[sel.name.value];
         const type = def ? getNamedType(def.type) : null;
-        if (!type || !(isObjectType(type) || isInterfaceType(type) || isUnionType(type))) continue;
+        if (!isComposite(type)) continue;
         // A connection object itself is free; what it lists (edges/nodes) is paid per page item.
         const listing = isConnection(parent.name) && (sel.name.value === 'edges' || sel.name.value === 'nodes');
         // An edge's node is the item the edge already paid for.
         const edgeNode = parent.name.endsWith('Edge') && sel.name.value === 'node';
         const arg = argsOf(sel, variables);
         const items = LIST_BOUNDS[`${parent.name}.${sel.name.value}`]?.(arg) ?? 1;
-        const childMultiplier = isConnection(type.name) ? multiplier * Math.max(1, pageSize(arg)) : multiplier * items;
-        if (!isConnection(type.name) && !listing && !edgeNode) shape.cost += multiplier * items;
-        if (listing) shape.cost += multiplier;
-        walk(sel.selectionSet, type, childMultiplier, depth + 1, seen);
+        const childMultiplier = isConnection(type.name) ? Math.max(1, pageSize(arg)) : items;
+        if (!isConnection(type.name) && !listing && !edgeNode) acc.cost += items;
+        if (listing) acc.cost += 1;
+        add(measureSet(sel.selectionSet, type), childMultiplier, 1);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const cond = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
-        if (cond && (isObjectType(cond) || isInterfaceType(cond) || isUnionType(cond))) walk(sel.selectionSet, cond, multiplier, depth, seen);
+        if (isComposite(cond)) add(measureSet(sel.selectionSet, cond), 1, 0);
       } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
-        const frag = fragments.get(sel.name.value);
-        if (!frag || seen.has(frag.name.value)) continue;
-        const cond = schema.getType(frag.typeCondition.name.value);
-        if (cond && (isObjectType(cond) || isInterfaceType(cond) || isUnionType(cond))) walk(frag.selectionSet, cond, multiplier, depth, new Set([...seen, frag.name.value]));
+        shape.spreadsVisited++;
+        const frag = fragmentShape(sel.name.value);
+        if (frag) add(frag, 1, 0);
       }
     }
-  };
-  walk(op.selectionSet, root, 1, 0, new Set());
-  shape.cost = Math.max(1, shape.cost);
+    return acc;
+  }
+
+  const total = measureSet(op.selectionSet, root);
+  shape.cost = Math.max(1, total.cost);
+  shape.depth = total.depth;
+  shape.aliases = total.aliases;
+  shape.directives = total.directives;
+  shape.fields = total.fields;
   return shape;
 }
 

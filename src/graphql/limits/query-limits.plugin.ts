@@ -7,9 +7,11 @@ export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxDirectives: number;
+  /** Fields once fragments are inlined: a few fragments spreading each other twice reach millions. */
+  maxFields: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxCost: 25_000, maxDepth: 12, maxAliases: 30, maxDirectives: 50 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxCost: 25_000, maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxFields: 5_000 };
 
 function tooComplex(message: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...extensions, http: { status: 400 } } });
@@ -30,6 +32,7 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
           if (shape.depth > limits.maxDepth) throw tooComplex(`Query depth ${shape.depth} exceeds the limit of ${limits.maxDepth}`, { depth: shape.depth, maxDepth: limits.maxDepth });
           if (shape.aliases > limits.maxAliases) throw tooComplex(`Query uses ${shape.aliases} aliases, above the limit of ${limits.maxAliases}`, { aliases: shape.aliases, maxAliases: limits.maxAliases });
           if (shape.directives > limits.maxDirectives) throw tooComplex(`Query uses ${shape.directives} directives, above the limit of ${limits.maxDirectives}`, { directives: shape.directives, maxDirectives: limits.maxDirectives });
+          if (shape.fields > limits.maxFields) throw tooComplex(`Query selects ${shape.fields} fields once its fragments are inlined, above the limit of ${limits.maxFields}`, { fields: shape.fields, maxFields: limits.maxFields });
           if (shape.cost > limits.maxCost) {
             throw tooComplex(`Query cost ${shape.cost} exceeds the budget of ${limits.maxCost}: ask for smaller pages (first/last) or fewer nested connections`, { cost: shape.cost, maxCost: limits.maxCost });
           }
