@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { decodeArticleBytes } from '../ingest/parse-article.ts';
+import { FIELD_LIMITS, MAX_ARTICLE_BYTES } from '../ingest/field-limits.ts';
 import type { RawArticle } from '../ingest/types.ts';
 
 /** Either an article ready to parse, or a source that could not even be read. */
@@ -173,7 +174,8 @@ async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
     try {
       const record = JSON.parse(line) as Record<string, unknown>;
       const id = str(record.id) ?? str(record.doc_id) ?? (typeof record.newid === 'number' ? String(record.newid) : undefined);
-      const article = jsonlRecordToRaw(record, id ? `${file}#${id}` : origin, id);
+      // An id too long to be one is reported by the parse stage; the line number names the record meanwhile.
+      const article = jsonlRecordToRaw(record, id && id.length <= FIELD_LIMITS.id ? `${file}#${id}` : origin, id);
       if (article.raw.length > MAX_ARTICLE_BYTES) yield { ok: false, origin: article.origin, error: tooLarge(Buffer.byteLength(article.raw)) };
       else yield { ok: true, article };
     } catch (error) {
@@ -182,11 +184,7 @@ async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
   }
 }
 
-/**
- * A news article is tens of kilobytes; a file many megabytes long is something else (a dump, a log,
- * a concatenation) and would hold the batch up for a long time. Refused with a per-file error.
- */
-export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+export { MAX_ARTICLE_BYTES };
 
 const tooLarge = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB is too large for one article (limit ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)`;
 
