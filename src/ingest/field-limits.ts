@@ -56,9 +56,11 @@ export function firstFieldProblem(fields: Partial<Record<ArticleField, string | 
   return null;
 }
 
+/** The complaint about an article of `bytes` bytes, over MAX_ARTICLE_BYTES. */
+export const tooLarge = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB is too large for one article (limit ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)`;
+
 /** What is wrong with an article's raw text as a whole (its size), or null. */
 export function textProblem(text: string): string | null {
   const bytes = Buffer.byteLength(text);
-  if (bytes > MAX_ARTICLE_BYTES) return `${(bytes / 1024 / 1024).toFixed(1)} MB is too large for one article (limit ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)`;
-  return null;
+  return bytes > MAX_ARTICLE_BYTES ? tooLarge(bytes) : null;
 }

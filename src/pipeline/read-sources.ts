@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { decodeArticleBytes } from '../ingest/parse-article.ts';
-import { FIELD_LIMITS, MAX_ARTICLE_BYTES } from '../ingest/field-limits.ts';
+import { FIELD_LIMITS, MAX_ARTICLE_BYTES, tooLarge } from '../ingest/field-limits.ts';
 import type { RawArticle } from '../ingest/types.ts';
 
 /** Either an article ready to parse, or a source that could not even be read. */
@@ -185,8 +185,6 @@ async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
 }
 
 export { MAX_ARTICLE_BYTES };
-
-const tooLarge = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB is too large for one article (limit ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)`;
 
 /** Reads every source lazily, so a 20k-article corpus never sits in memory at once. */
 export async function* readSources(inputs: string[]): AsyncGenerator<SourceItem> {
