@@ -1,10 +1,11 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
 import os from 'node:os';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { emptyStats, ingestArticles, type IngestStats, type IngestSummary } from '../pipeline/ingest-articles.ts';
-import { listSourceFiles, readSources } from '../pipeline/read-sources.ts';
+import { readSources } from '../pipeline/read-sources.ts';
 
 function printSummary(s: IngestSummary, seconds: number, stats: IngestStats): void {
   const rows: [string, string][] = [
@@ -69,7 +70,12 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  const files = listSourceFiles(inputs);
+  // A mistyped argument stops the run before it starts; bad entries inside a directory are reported one by one.
+  const missing = inputs.find((input) => !fs.existsSync(input));
+  if (missing !== undefined) {
+    console.error(`ingest failed: No such file or directory: ${missing}`);
+    process.exit(1);
+  }
   const config = loadConfig();
   const db = await openDatabase(config);
   const bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value} articles | {origin}', hideCursor: true, noTTYOutput: false, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
@@ -78,7 +84,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const stats = emptyStats();
   try {
-    const summary = await ingestArticles(db.prisma, readSources(files), {
+    const summary = await ingestArticles(db.prisma, readSources(inputs), {
       workers: flags.get('workers') ?? defaultWorkers(),
       batchSize: flags.get('batch') ?? DEFAULT_BATCH,
       stats,

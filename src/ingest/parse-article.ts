@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { FIELD_LIMITS, firstFieldProblem } from './field-limits.ts';
 import { ParseError } from './parse-error.ts';
 import { htmlToText, looksLikeHtml, normalizeText } from './normalize-text.ts';
 import type { Paragraph, ParsedArticle, RawArticle } from './types.ts';
@@ -61,7 +62,8 @@ export function parseArticle(input: RawArticle): ParsedArticle {
   const lines = rawLines.map((l) => l.replace(/ {2,}/g, ' ').trim());
   // Wire copy is hard-wrapped with indented paragraphs (Reuters): an indented line starts a paragraph.
   const indented = rawLines.map((l) => /^(?: {2,}|\t)\S/.test(l));
-  let title: string | null = input.meta?.title ? normalizeText(input.meta.title).trim() : null;
+  const metaTitle = input.meta?.title ? normalizeText(input.meta.title).trim() : null;
+  let title: string | null = metaTitle;
   let publishedAt: string | null = null;
   let source: string | null = null;
   const captions: string[] = [];
@@ -137,6 +139,10 @@ export function parseArticle(input: RawArticle): ParsedArticle {
     if (m && m[1].length >= 3) dateline = m[1].trim();
   }
 
+  // A title given from outside is checked whole; one read from the text is a line of it, cut to length.
+  const problem = firstFieldProblem({ url: input.meta?.url, title: metaTitle || title.slice(0, FIELD_LIMITS.title), source, dateline, id: input.meta?.externalId });
+  if (problem) throw new ParseError(origin, problem.message);
+
   const paragraphs: Paragraph[] = [];
   let text = '';
   for (const p of body) {
@@ -146,7 +152,7 @@ export function parseArticle(input: RawArticle): ParsedArticle {
   }
   const contentHash = createHash('sha256').update(`${title}\n${text}`).digest('hex');
   return {
-    title: title.slice(0, 1000),
+    title: title.slice(0, FIELD_LIMITS.title),
     source,
     url: input.meta?.url ?? null,
     externalId: input.meta?.externalId ?? null,

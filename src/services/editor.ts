@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../db/prisma-client.ts';
+import { firstFieldProblem, textProblem } from '../ingest/field-limits.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
 import { ingestArticles } from '../pipeline/ingest-articles.ts';
 import type { RawArticle } from '../ingest/types.ts';
@@ -57,11 +58,16 @@ export type IngestOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 /** Runs the whole pipeline on one article given as text; the same natural key updates the stored story. */
 export async function ingestArticleText(db: Db, input: ArticleInput): Promise<{ outcome: IngestOutcome; articleId: number }> {
   if (!input.text.trim()) throw inputError('BAD_USER_INPUT', 'text', 'The article text is empty');
+  const tooLarge = textProblem(input.text);
+  if (tooLarge) throw inputError('BAD_USER_INPUT', 'text', tooLarge);
   const meta: NonNullable<RawArticle['meta']> = {};
   for (const k of ['title', 'source', 'url', 'publishedAt', 'dateline'] as const) {
     const v = input[k]?.trim();
     if (v) meta[k] = v;
   }
+  // Checked here, not only in the parse stage, so that the error names the input field at fault.
+  const bad = firstFieldProblem({ url: meta.url, title: meta.title, source: meta.source, dateline: meta.dateline });
+  if (bad) throw inputError('BAD_USER_INPUT', bad.field, bad.message);
   const raw: RawArticle = { raw: input.text, origin: 'ingestArticle mutation', meta };
   let contentHash: string;
   try {

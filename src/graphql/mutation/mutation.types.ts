@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FIELD_LIMITS, MAX_ARTICLE_BYTES, type ArticleField } from '../../ingest/field-limits.ts';
 import type { ArticleRecord, PersonRecord, StatementRecord } from '../../services/records.ts';
 import { Article } from '../article/article.type.ts';
 import { Person } from '../person/person.type.ts';
@@ -47,24 +48,28 @@ registerEnumType(IngestOutcome, {
   },
 });
 
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const limit = (field: ArticleField) =>
+  `At most ${FIELD_LIMITS[field].toLocaleString('en-US')} characters and no control characters${field === 'url' ? '' : ' except tab and newline'}; any other value is refused with a BAD_USER_INPUT user error on this field.`;
+
 @InputType({ description: 'An article to ingest: its raw text (as in a seed file) plus metadata that overrides what parsing finds.' })
 export class IngestArticleInput {
-  @Field(() => String, { description: 'Raw article text: title line, optional date/Source lines, paragraphs. Plain text or simple HTML.' })
+  @Field(() => String, { description: `Raw article text: title line, optional date/Source lines, paragraphs. Plain text or simple HTML. At most ${mb(MAX_ARTICLE_BYTES)} MB of UTF-8 (and within the server's request size limit).` })
   text!: string;
 
-  @Field(() => String, { nullable: true, description: 'Headline (default: the first line of the text).' })
+  @Field(() => String, { nullable: true, description: `Headline (default: the first line of the text). ${limit('title')}` })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Publisher, e.g. "Reuters".' })
+  @Field(() => String, { nullable: true, description: `Publisher, e.g. "Reuters". ${limit('source')}` })
   source?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Canonical URL; identifies the story across corrections.' })
+  @Field(() => String, { nullable: true, description: `Canonical URL; identifies the story across corrections. ${limit('url')}` })
   url?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Publication date.' })
   publishedAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Dateline place, e.g. "MOSCOW".' })
+  @Field(() => String, { nullable: true, description: `Dateline place, e.g. "MOSCOW". ${limit('dateline')}` })
   dateline?: string | null;
 }
 
