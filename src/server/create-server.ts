@@ -17,6 +17,7 @@ import { RootOperationExistsRule } from '../graphql/validation/root-operation-ex
 import { createApiKeyVerifier } from './auth/api-keys.ts';
 import { authenticateRequest } from './auth/authenticate-request.ts';
 import { deadlineSql, withDeadline } from './execution-deadline.ts';
+import { createWriteTracker, deadlineDb } from './deadline-writes.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-bucket.ts';
 import { createResponseCache, type ResponseCacheOptions } from './response-cache.ts';
@@ -203,10 +204,13 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: toHeaderMap(req), search: url.search, body };
     const controller = new AbortController();
     const sql = deadlineSql(rejectNulParams(options.sql), controller.signal, timeoutMs);
+    // Writes obey the deadline too: TIMEOUT means nothing was written (see deadline-writes.ts).
+    const writes = createWriteTracker(controller.signal, timeoutMs);
+    const db = options.db ? deadlineDb(options.db, writes, options.sql) : null;
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => (context = createContext(sql, requestId, auth.viewer, options.db ?? null)),
-    }), timeoutMs, controller);
+      context: async () => (context = createContext(sql, requestId, auth.viewer, db)),
+    }), timeoutMs, controller, writes);
     if (context) annotate(res, { sqlStatements: context.stats.sqlStatements });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
