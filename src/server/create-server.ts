@@ -1,12 +1,13 @@
 import type { Db } from '../db/prisma-client.ts';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, HeaderMap, type DocumentStore, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Sql } from '../db/sql.ts';
 import { AppError } from '../services/app-error.ts';
 import { buildNewsgraphSchema } from '../graphql/build-schema.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { createErrorFormatter } from '../graphql/errors.ts';
+import { createDocumentStore } from '../graphql/document-store.ts';
 import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
 import { rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
 import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
@@ -71,6 +72,8 @@ export interface ServerOptions {
    * response-cache.ts). Off by default. Not used with a custom `cost` function.
    */
   responseCache?: ResponseCacheOptions | null;
+  /** Parsed, validated documents kept for repeated queries (default: bounded by bytes, see document-store.ts). */
+  documentStore?: DocumentStore;
 }
 
 export interface NewsgraphServer {
@@ -114,6 +117,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     validationRules: [RootOperationExistsRule],
     // A token limit stops giant documents in the parser, before any other work.
     parseOptions: { maxTokens: options.maxTokens ?? 5_000 },
+    documentStore: options.documentStore ?? createDocumentStore(),
     // main.ts owns shutdown order (HTTP drain, then Apollo, then the database). Apollo's own signal
     // handler would stop it under in-flight requests and re-raise the signal, killing the process.
     stopOnTerminationSignals: false,
