@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseApiKeys } from './server/auth/api-keys.ts';
+import { DEFAULT_RESPONSE_CACHE_BYTES } from './server/response-cache.ts';
 
 export interface Config {
   /** Production: an external PostgreSQL. Unset: an embedded PostgreSQL is started in `dataDir`. */
@@ -42,6 +43,8 @@ export interface Config {
   corsOrigins: string[];
   /** Serve repeated public queries from memory until the data changes (NEWSGRAPH_RESPONSE_CACHE). */
   responseCache: boolean;
+  /** Memory the response cache may hold, in bytes (NEWSGRAPH_RESPONSE_CACHE_BYTES, default 64 MB). */
+  responseCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     corsOrigins: (env.NEWSGRAPH_CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
     responseCache: readBool(env, 'NEWSGRAPH_RESPONSE_CACHE', false),
+    responseCacheBytes: readInt(env, 'NEWSGRAPH_RESPONSE_CACHE_BYTES', DEFAULT_RESPONSE_CACHE_BYTES, 64 * 1024, 64 * 1024 * 1024 * 1024),
   };
 }
 

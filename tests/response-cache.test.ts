@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sql } from '../src/db/sql.ts';
 import { createServer, type NewsgraphServer } from '../src/server/create-server.ts';
+import { createResponseCache, type CachedResponse } from '../src/server/response-cache.ts';
 import { listen } from './helpers/graphql.ts';
 import { writeSyntheticGraph } from './helpers/synthetic-graph.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
@@ -28,11 +30,21 @@ describe('response cache for public reads', () => {
     return { status: res.status, text: await res.text(), type: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control'), sql: sqlPerRequest.at(-1) };
   };
 
+  // The data version is the cluster's WAL position, which other databases on a shared test server move
+  // at any moment: a repeat is a hit when nothing was written in between, so try a few times.
+  const repeat = async (body: unknown) => {
+    for (let i = 0; i < 20; i++) {
+      const r = await post(body);
+      if (r.sql === 0) return r;
+    }
+    return post(body);
+  };
+
   it('answers a repeated query without SQL, the same bytes and headers, and sees new data at once', async () => {
     const first = await post({ query: QUERY, variables: { n: 10 } });
     expect(first.status).toBe(200);
     expect(first.sql).toBeGreaterThan(0);
-    const second = await post({ query: QUERY, variables: { n: 10 } });
+    const second = await repeat({ query: QUERY, variables: { n: 10 } });
     expect(second).toEqual({ ...first, sql: 0 });
     expect(second.cacheControl).toBe('public, max-age=60');
 
@@ -44,7 +56,7 @@ describe('response cache for public reads', () => {
     const third = await post({ query: QUERY, variables: { n: 10 } });
     expect(third.sql).toBeGreaterThan(0);
     expect(JSON.parse(third.text).data.articles.totalCount).toBe(7);
-    expect((await post({ query: QUERY, variables: { n: 10 } })).sql).toBe(0);
+    expect((await repeat({ query: QUERY, variables: { n: 10 } })).sql).toBe(0);
   });
 
   it('never stores errors or answers to authenticated callers', async () => {
@@ -58,4 +70,89 @@ describe('response cache for public reads', () => {
     const denied = await post({ query: QUERY, variables: { n: 1 } }, key);
     expect(denied.status).toBe(401);
   });
+});
+
+describe('response cache memory bound', () => {
+  // A database whose data never changes: every stored answer stays valid.
+  const still: Sql = { query: async <T>() => [{ v: '0/1' }] as T[] };
+  const answer = (body: string): CachedResponse => ({ status: 200, headers: [['content-type', 'application/graphql-response+json; charset=utf-8']], body, cost: 1 });
+
+  it('keys by a fixed-length hash and never holds more than its byte budget, however large or many the queries', async () => {
+    const maxBytes = 1024 * 1024;
+    const cache = createResponseCache(still, { maxBytes, versionCheckMs: 60_000 });
+    const version = (await cache.version())!;
+    // What grew the process to 1.2 GB: many distinct ~1 MB query texts (a long comment makes them distinct and big).
+    const padding = `# ${'x'.repeat(1024 * 1024)}\n`;
+    const body = JSON.stringify({ data: { articles: { totalCount: 1, nodes: [{ title: 'y'.repeat(20_000) }] } } });
+    let peak = 0;
+    for (let i = 0; i < 300; i++) {
+      const key = cache.key({ query: `${padding}{ articles(first: ${i}) { totalCount } }`, operationName: null, variables: { n: i }, accept: 'application/json' })!;
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      cache.set(key, version, answer(body));
+      peak = Math.max(peak, cache.bytes);
+      expect(cache.bytes).toBeLessThanOrEqual(maxBytes);
+    }
+    // Full, yet every entry is the answer's size, not the query's: about 1 MB / 40 kB of them.
+    expect(peak).toBeGreaterThan(maxBytes / 2);
+    expect(cache.size).toBeGreaterThan(10);
+    expect(cache.size).toBeLessThan(30);
+  });
+
+  it('keeps the least recently used out first, refuses an answer over an eighth of the budget, and still serves hits', async () => {
+    const cache = createResponseCache(still, { maxBytes: 64 * 1024, versionCheckMs: 60_000 });
+    const version = (await cache.version())!;
+    const k = (i: number) => cache.key({ query: `{ q${i} }`, operationName: null, variables: null, accept: '' })!;
+    const body = 'z'.repeat(2_000); // about 4.6 kB counted: 14 fit
+    for (let i = 0; i < 10; i++) cache.set(k(i), version, answer(body));
+    expect(await cache.get(k(0))).toMatchObject({ body }); // 0 is now the most recently used
+    for (let i = 10; i < 20; i++) cache.set(k(i), version, answer(body));
+    expect(cache.bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(await cache.get(k(0))).toMatchObject({ body });
+    expect(await cache.get(k(1))).toBeNull();
+    expect(await cache.get(k(19))).toMatchObject({ body });
+
+    cache.set(k(99), version, answer('w'.repeat(5_000))); // 10 kB counted > 8 kB
+    expect(await cache.get(k(99))).toBeNull();
+    expect(await cache.get(k(19))).toMatchObject({ body });
+
+    // The same request with its variables in another order is the same entry.
+    const a = cache.key({ query: '{ a }', operationName: 'A', variables: { x: 1, y: { b: 2, a: 1 } }, accept: '' });
+    const b = cache.key({ query: '{ a }', operationName: 'A', variables: { y: { a: 1, b: 2 }, x: 1 }, accept: '' });
+    expect(a).toBe(b);
+    expect(cache.key({ query: '{ a }', operationName: 'B', variables: { x: 1, y: { b: 2, a: 1 } }, accept: '' })).not.toBe(a);
+
+    cache.invalidate();
+    expect(cache.bytes).toBe(0);
+    expect(cache.size).toBe(0);
+  });
+
+  it('over HTTP, many distinct large queries evict older answers by size, and hits keep working', async () => {
+    const db = await createTestDatabase('response_cache_bytes');
+    let server: NewsgraphServer | undefined;
+    try {
+      await writeSyntheticGraph(db.prisma, { articles: 5, peoplePerArticle: 2, poolSize: 4 });
+      const sqlPerRequest: number[] = [];
+      // The data version is read once: other databases of the same cluster move the WAL position at any time.
+      server = await createServer({ sql: db.sql, responseCache: { versionCheckMs: 600_000, maxBytes: 64 * 1024 }, onRequestDone: ({ sqlStatements }) => sqlPerRequest.push(sqlStatements) });
+      const url = `${await listen(server)}/graphql`;
+      const post = async (query: string) => {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { n: 10 } }) });
+        expect(res.status).toBe(200);
+        await res.text();
+        return sqlPerRequest.at(-1);
+      };
+      expect(await post(QUERY)).toBeGreaterThan(0);
+      expect(await post(QUERY)).toBe(0);
+      // 40 distinct ~100 kB queries: by count (the old limit of 2,000) all would stay, with their text.
+      const padding = `# ${'p'.repeat(100_000)}\n`;
+      for (let i = 0; i < 40; i++) expect(await post(`${padding}# ${i}\n${QUERY}`)).toBeGreaterThan(0);
+      // The first answer was the least recently used: gone, computed again, then served from memory.
+      expect(await post(QUERY)).toBeGreaterThan(0);
+      expect(await post(QUERY)).toBe(0);
+      expect(await post(`${padding}# 39\n${QUERY}`)).toBe(0);
+    } finally {
+      await server?.stop();
+      await db.drop();
+    }
+  }, 120_000);
 });

@@ -1,12 +1,13 @@
 import type { Db } from '../db/prisma-client.ts';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, HeaderMap, type DocumentStore, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Sql } from '../db/sql.ts';
 import { AppError } from '../services/app-error.ts';
 import { buildNewsgraphSchema } from '../graphql/build-schema.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { createErrorFormatter } from '../graphql/errors.ts';
+import { createDocumentStore } from '../graphql/document-store.ts';
 import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
 import { rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
 import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
@@ -17,6 +18,7 @@ import { RootOperationExistsRule } from '../graphql/validation/root-operation-ex
 import { createApiKeyVerifier } from './auth/api-keys.ts';
 import { authenticateRequest } from './auth/authenticate-request.ts';
 import { deadlineSql, withDeadline } from './execution-deadline.ts';
+import { createWriteTracker, deadlineDb } from './deadline-writes.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-bucket.ts';
 import { createResponseCache, type ResponseCacheOptions } from './response-cache.ts';
@@ -70,6 +72,8 @@ export interface ServerOptions {
    * response-cache.ts). Off by default. Not used with a custom `cost` function.
    */
   responseCache?: ResponseCacheOptions | null;
+  /** Parsed, validated documents kept for repeated queries (default: bounded by bytes, see document-store.ts). */
+  documentStore?: DocumentStore;
 }
 
 export interface NewsgraphServer {
@@ -113,6 +117,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     validationRules: [RootOperationExistsRule],
     // A token limit stops giant documents in the parser, before any other work.
     parseOptions: { maxTokens: options.maxTokens ?? 5_000 },
+    documentStore: options.documentStore ?? createDocumentStore(),
     // main.ts owns shutdown order (HTTP drain, then Apollo, then the database). Apollo's own signal
     // handler would stop it under in-flight requests and re-raise the signal, killing the process.
     stopOnTerminationSignals: false,
@@ -203,10 +208,13 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: toHeaderMap(req), search: url.search, body };
     const controller = new AbortController();
     const sql = deadlineSql(rejectNulParams(options.sql), controller.signal, timeoutMs);
+    // Writes obey the deadline too: TIMEOUT means nothing was written (see deadline-writes.ts).
+    const writes = createWriteTracker(controller.signal, timeoutMs);
+    const db = options.db ? deadlineDb(options.db, writes, options.sql) : null;
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => (context = createContext(sql, requestId, auth.viewer, options.db ?? null)),
-    }), timeoutMs, controller);
+      context: async () => (context = createContext(sql, requestId, auth.viewer, db)),
+    }), timeoutMs, controller, writes);
     if (context) annotate(res, { sqlStatements: context.stats.sqlStatements });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql.ts';
 import { AppError } from '../services/app-error.ts';
+import type { WriteTracker } from './deadline-writes.ts';
 
 export function timeoutError(ms: number): AppError {
   return new AppError('TIMEOUT', `Query execution exceeded the ${ms} ms time limit`, { timeoutMs: ms });
@@ -19,13 +20,20 @@ export function deadlineSql(sql: Sql, signal: AbortSignal, ms: number): Sql {
   };
 }
 
-/** Resolves with `work`, or rejects with a TIMEOUT AppError after `ms` (aborting `controller`). */
-export async function withDeadline<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T> {
+/**
+ * Resolves with `work`, or rejects with a TIMEOUT AppError after `ms` (aborting `controller`). With
+ * `writes` (see deadline-writes.ts) a TIMEOUT is only answered once every write transaction under way
+ * has rolled back, and not at all once one has reached its commit point: then `work`'s result is the answer.
+ */
+export async function withDeadline<T>(work: Promise<T>, ms: number, controller: AbortController, writes?: WriteTracker): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
+      if (writes?.committing) return;
       controller.abort();
-      reject(timeoutError(ms));
+      if (!writes?.pending.size) return reject(timeoutError(ms));
+      // The abort cancels them; none can commit any more.
+      void Promise.allSettled(writes.pending).then(() => reject(timeoutError(ms)));
     }, ms);
   });
   // The abandoned execution may still fail later; that must not become an unhandled rejection.

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     queryLimits: config.queryLimits,
     maxTokens: config.queryLimits.maxTokens,
     corsOrigins: config.corsOrigins,
-    responseCache: config.responseCache ? {} : null,
+    responseCache: config.responseCache ? { maxBytes: config.responseCacheBytes } : null,
   });
   if (config.apiKeyHashes.length === 0) logger.warn('NEWSGRAPH_API_KEYS is empty: every mutation will be refused');
   await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));

@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto';
 import type { Sql } from '../db/sql.ts';
 
 export interface ResponseCacheOptions {
-  /** Answers kept; the least recently used go first (default 2000). */
-  maxEntries?: number;
+  /**
+   * Memory the cache may hold, in bytes (default 64 MB): keys, bodies and headers as JavaScript holds
+   * them (2 bytes per UTF-16 unit, the upper bound) plus a fixed overhead per entry. The least recently
+   * used answers go first; an answer larger than 1/8 of this is not stored at all.
+   */
+  maxBytes?: number;
   /** Oldest answer served, in ms (default 60 s: what `Cache-Control: public, max-age=60` already allows any CDN). */
   maxAgeMs?: number;
   /** How often the database's data version is read, in ms (default 100): a write by another process shows within this. */
   versionCheckMs?: number;
-  /** Largest answer kept, in bytes (default 256 kB). */
+  /** Largest answer body kept, in bytes of UTF-8 (default 256 kB; also bounded by maxBytes / 8). */
   maxBodyBytes?: number;
 }
 
@@ -22,6 +27,28 @@ export interface CachedResponse {
 interface Entry extends CachedResponse {
   version: string;
   storedAt: number;
+  /** What this entry counts against maxBytes. */
+  bytes: number;
+}
+
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+/** Map slot, entry object, version string, header arrays: a generous estimate, so that many tiny entries are bounded too. */
+const ENTRY_OVERHEAD_BYTES = 512;
+/** No single answer may take more than this share of the budget (it would evict most others). */
+const MAX_ENTRY_SHARE = 8;
+
+/** Memory an entry holds, counted as UTF-16 (what V8 uses for any string that is not pure Latin-1). */
+function entryBytes(key: string, response: CachedResponse): number {
+  let n = ENTRY_OVERHEAD_BYTES + 2 * (key.length + response.body.length);
+  for (const [name, value] of response.headers) n += 2 * (name.length + value.length) + 64;
+  return n;
+}
+
+/** JSON with object keys sorted at every level: the same variables in another order are the same request. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 // The write-ahead log position moves with every committed write to the cluster (ingest, corrections,
@@ -30,7 +57,10 @@ interface Entry extends CachedResponse {
 const VERSION_SQL = `SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text AS v`;
 
 export interface ResponseCache {
-  /** The cache key of a GraphQL request (query text, operation name, variables, accepted media type). */
+  /**
+   * The cache key of a GraphQL request: a SHA-256 (64 hex characters) of its query text, operation name,
+   * variables and accepted media type, so a megabyte of query text is not kept as a key.
+   */
   key(parts: { query: unknown; operationName: unknown; variables: unknown; accept: string }): string | null;
   /** The data version to store an answer under, read before executing it. Null: the database did not say; do not cache. */
   version(): Promise<string | null>;
@@ -40,6 +70,9 @@ export interface ResponseCache {
   /** Forgets everything (after a mutation through this server). */
   invalidate(): void;
   readonly size: number;
+  /** What the entries count against the budget (see ResponseCacheOptions.maxBytes); never above it. */
+  readonly bytes: number;
+  readonly maxBytes: number;
 }
 
 /**
@@ -49,11 +82,20 @@ export interface ResponseCache {
  * process (the ingest CLI) shows within that time; mutations through this server invalidate at once.
  */
 export function createResponseCache(sql: Sql, options: ResponseCacheOptions = {}): ResponseCache {
-  const maxEntries = options.maxEntries ?? 2000;
+  const maxBytes = options.maxBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
+  const maxEntryBytes = Math.floor(maxBytes / MAX_ENTRY_SHARE);
   const maxAgeMs = options.maxAgeMs ?? 60_000;
   const checkMs = options.versionCheckMs ?? 100;
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
+  // Map order is use order: the first entry is the least recently used.
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
   let current: string | null = null;
   let checkedAt = -Infinity;
   let reading: Promise<string | null> | null = null;
@@ -84,19 +126,22 @@ export function createResponseCache(sql: Sql, options: ResponseCacheOptions = {}
   return {
     key({ query, operationName, variables, accept }) {
       if (typeof query !== 'string') return null;
-      return `${accept}\u0000${operationName ?? ''}\u0000${variables === undefined || variables === null ? '' : JSON.stringify(variables)}\u0000${query}`;
+      const parts = [accept, operationName ?? null, variables ?? null, query];
+      return createHash('sha256').update(canonicalJson(parts)).digest('hex');
     },
     version,
     async get(key) {
       const entry = entries.get(key);
       if (!entry) return null;
       if (performance.now() - entry.storedAt > maxAgeMs) {
-        entries.delete(key);
+        remove(key);
         return null;
       }
       const v = await version();
+      // The entry may have been replaced or evicted while the version was read.
+      if (entries.get(key) !== entry) return v !== null && v === entry.version ? entry : null;
       if (v === null || v !== entry.version) {
-        entries.delete(key);
+        remove(key);
         return null;
       }
       // Most recently used last.
@@ -105,18 +150,25 @@ export function createResponseCache(sql: Sql, options: ResponseCacheOptions = {}
       return entry;
     },
     set(key, v, response) {
-      if (response.body.length > maxBodyBytes) return;
-      entries.delete(key);
-      entries.set(key, { ...response, version: v, storedAt: performance.now() });
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      remove(key);
+      const size = entryBytes(key, response);
+      if (size > maxEntryBytes || Buffer.byteLength(response.body) > maxBodyBytes) return;
+      while (bytes + size > maxBytes) remove(entries.keys().next().value!);
+      entries.set(key, { ...response, version: v, storedAt: performance.now(), bytes: size });
+      bytes += size;
     },
     invalidate() {
       entries.clear();
+      bytes = 0;
       current = null;
       generation += 1;
     },
     get size() {
       return entries.size;
     },
+    get bytes() {
+      return bytes;
+    },
+    maxBytes,
   };
 }
