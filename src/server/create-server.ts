@@ -6,9 +6,9 @@ import type { Sql } from '../db/sql.ts';
 import { AppError } from '../services/app-error.ts';
 import { buildNewsgraphSchema } from '../graphql/build-schema.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
-import { createErrorFormatter } from '../graphql/errors.ts';
+import { appErrorOf, createErrorFormatter } from '../graphql/errors.ts';
 import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
-import { rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
+import { rateLimited, rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
 import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
 import { legacyJsonStatusPlugin } from '../graphql/plugins/legacy-json-status.plugin.ts';
 import { computeQueryCost } from '../graphql/limits/query-cost.ts';
@@ -22,10 +22,11 @@ import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-buc
 import { createResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { checkReadiness } from './readiness.ts';
 import { rejectNulParams } from './request-sql.ts';
-import { HttpError, readBody } from './read-body.ts';
+import { readBody } from './read-body.ts';
 import { applyCors } from './http/cors.ts';
 import { createIde } from './http/ide.ts';
 import { sendBody } from './http/send-body.ts';
+import { sendError } from './http/send-error.ts';
 import { annotate, logRequest, requestIdOf } from './request-log.ts';
 
 export interface ServerOptions {
@@ -155,7 +156,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         try {
           body = raw === '' ? undefined : JSON.parse(raw);
         } catch {
-          throw new HttpError(400, 'Request body is not valid JSON', 'BAD_REQUEST');
+          throw new AppError('BAD_REQUEST', 'Request body is not valid JSON');
         }
       } else {
         body = raw;
@@ -163,18 +164,13 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     }
     const requestId = requestIdOf(req, res);
     const auth = authenticateRequest(req, verifier);
-    if (auth.kind === 'invalid') throw new HttpError(401, auth.message, 'UNAUTHENTICATED');
+    if (auth.kind === 'invalid') throw new AppError('UNAUTHENTICATED', auth.message);
     // With private reads nothing an anonymous client sends is parsed, validated or measured.
     if (options.privateReads && !auth.viewer.authenticated) {
-      res.setHeader('www-authenticate', 'Bearer');
-      throw new HttpError(401, 'This API requires an API key (Authorization: Bearer <key> or X-Api-Key)', 'UNAUTHENTICATED');
+      throw new AppError('UNAUTHENTICATED', 'This API requires an API key (Authorization: Bearer <key> or X-Api-Key)');
     }
     const budget = limiter?.check(auth.viewer.clientId, 1);
-    if (budget && !budget.ok) {
-      const retryAfter = Math.max(1, Math.ceil(budget.retryAfterMs / 1000));
-      res.setHeader('retry-after', String(retryAfter));
-      throw new HttpError(429, `Rate limit exceeded; retry in ${retryAfter} s`, 'RATE_LIMITED');
-    }
+    if (budget && !budget.ok) throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
     annotate(res, { clientId: auth.viewer.clientId, operationName: (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get('operationName') ?? undefined });
     // Public reads may be answered from the response cache (only queries are ever stored in it).
     let cacheKey: string | null = null;
@@ -258,14 +254,14 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         res.writeHead(302, { location: '/graphql' });
         return res.end();
       }
-      sendJson(res, 404, { errors: [{ message: `Not found: ${url.pathname}`, extensions: { code: 'NOT_FOUND' } }] });
+      sendError(res, new AppError('NOT_FOUND', `Not found: ${url.pathname}`));
     };
     route().catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
-      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
-      if (error instanceof AppError && error.code === 'TIMEOUT') return sendJson(res, 503, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      const known = appErrorOf(error);
+      if (known) return sendError(res, known);
       logger.error('request failed', { requestId, error });
-      sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      sendError(res, new AppError('INTERNAL_SERVER_ERROR', 'Internal server error'));
     });
   });
 
