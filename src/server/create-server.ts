@@ -11,11 +11,13 @@ import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
 import { rateLimited, rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
 import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
 import { legacyJsonStatusPlugin } from '../graphql/plugins/legacy-json-status.plugin.ts';
+import { outageStatusPlugin } from '../graphql/plugins/outage-status.plugin.ts';
 import { computeQueryCost } from '../graphql/limits/query-cost.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from '../graphql/limits/query-limits.plugin.ts';
 import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
 import { createApiKeyVerifier } from './auth/api-keys.ts';
 import { authenticateRequest } from './auth/authenticate-request.ts';
+import { createOutageTracker, outageAwareSql } from './database-outage.ts';
 import { deadlineSql, withDeadline } from './execution-deadline.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-bucket.ts';
@@ -98,12 +100,15 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 export async function createServer(options: ServerOptions): Promise<NewsgraphServer> {
   const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
   const logger = options.logger ?? silentLogger;
+  // Every read goes through this: an unreachable database is SERVICE_UNAVAILABLE, logged once per outage.
+  const outage = createOutageTracker(logger);
+  const sql = outageAwareSql(options.sql, outage);
   const verifier = createApiKeyVerifier(options.apiKeyHashes ?? []);
   const timeoutMs = options.executionTimeoutMs ?? 10_000;
   let stopping = false;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : null;
   const introspection = options.introspection ?? !options.production;
-  const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(options.sql, options.responseCache) : null;
+  const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(sql, options.responseCache) : null;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
@@ -123,6 +128,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     csrfPrevention: false,
     plugins: [
       legacyJsonStatusPlugin(),
+      outageStatusPlugin(),
       {
         async requestDidStart() {
           return {
@@ -138,7 +144,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       // Apollo's cache-control plugin wraps every field resolver to compute a cache policy nobody uses
       // (the Cache-Control header is set below); without it a page of many fields costs less CPU.
       ApolloServerPluginCacheControlDisabled(),
-      errorLogPlugin(logger),
+      errorLogPlugin(logger, { onUnavailable: (error) => outage.down(error) }),
       authGuardPlugin({ privateReads: options.privateReads ?? false }),
       ...(limiter ? [rateLimitPlugin({ limiter, cost: options.cost ?? computeQueryCost })] : []),
     ],
@@ -198,10 +204,10 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     let context: GraphQLContext | undefined;
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: toHeaderMap(req), search: url.search, body };
     const controller = new AbortController();
-    const sql = deadlineSql(rejectNulParams(options.sql), controller.signal, timeoutMs);
+    const requestSql = deadlineSql(rejectNulParams(sql), controller.signal, timeoutMs);
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => (context = createContext(sql, requestId, auth.viewer, options.db ?? null)),
+      context: async () => (context = createContext(requestSql, requestId, auth.viewer, options.db ?? null)),
     }), timeoutMs, controller);
     if (context) annotate(res, { sqlStatements: context.stats.sqlStatements });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -259,6 +265,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     route().catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       const known = appErrorOf(error);
+      if (known && known !== error) outage.down(error);
       if (known) return sendError(res, known);
       logger.error('request failed', { requestId, error });
       sendError(res, new AppError('INTERNAL_SERVER_ERROR', 'Internal server error'));
