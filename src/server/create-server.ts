@@ -28,6 +28,7 @@ import { readBody } from './read-body.ts';
 import { applyCors } from './http/cors.ts';
 import { createIde } from './http/ide.ts';
 import { sendBody } from './http/send-body.ts';
+import { isJsonPost, mediaTypeOf } from './http/media-type.ts';
 import { sendError } from './http/send-error.ts';
 import { annotate, logRequest, requestIdOf } from './request-log.ts';
 
@@ -156,16 +157,14 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const method = (req.method ?? 'GET').toUpperCase();
     let body: unknown;
     if (method === 'POST') {
+      if (!isJsonPost(req)) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `POST requests must be sent as Content-Type: application/json, got "${mediaTypeOf(req).slice(0, 100) || 'none'}"`);
+      }
       const raw = await readBody(req, bodyLimit);
-      const type = String(req.headers['content-type'] ?? '');
-      if (type.includes('json')) {
-        try {
-          body = raw === '' ? undefined : JSON.parse(raw);
-        } catch {
-          throw new AppError('BAD_REQUEST', 'Request body is not valid JSON');
-        }
-      } else {
-        body = raw;
+      try {
+        body = raw === '' ? undefined : JSON.parse(raw);
+      } catch {
+        throw new AppError('BAD_REQUEST', 'Request body is not valid JSON');
       }
     }
     const requestId = requestIdOf(req, res);
