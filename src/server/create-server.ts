@@ -16,7 +16,9 @@ import { computeQueryCost } from '../graphql/limits/query-cost.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from '../graphql/limits/query-limits.plugin.ts';
 import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
 import { createApiKeyVerifier } from './auth/api-keys.ts';
-import { authenticateRequest } from './auth/authenticate-request.ts';
+import { createAuthFailureGuard, DEFAULT_AUTH_FAILURES, type AuthFailureOptions } from './auth/auth-failures.ts';
+import { authenticateRequest, presentedApiKey } from './auth/authenticate-request.ts';
+import { clientKey, createClientAddressResolver, TRUST_NO_PROXY, type TrustProxy } from './auth/client-address.ts';
 import { createOutageTracker, outageAwareSql } from './database-outage.ts';
 import { deadlineSql, withDeadline } from './execution-deadline.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -53,6 +55,10 @@ export interface ServerOptions {
   ide?: boolean;
   /** Requests running longer are answered with TIMEOUT and stop issuing SQL (default 10 s). */
   executionTimeoutMs?: number;
+  /** Per-client budget of wrong API keys (default 10 a minute); null: unlimited. */
+  authFailures?: AuthFailureOptions | null;
+  /** Proxies whose X-Forwarded-For names the client (default: none, the socket peer is the client). */
+  trustProxy?: TrustProxy;
   /** Per-client token bucket on query cost; unset: no rate limit. */
   rateLimit?: RateLimitOptions | null;
   /** Cost of an operation for the rate limiter (default 1 per operation). */
@@ -108,6 +114,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const timeoutMs = options.executionTimeoutMs ?? 10_000;
   let stopping = false;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : null;
+  const authFailures = options.authFailures === null ? null : createAuthFailureGuard(options.authFailures ?? DEFAULT_AUTH_FAILURES, logger);
+  const clientAddress = createClientAddressResolver(options.trustProxy ?? TRUST_NO_PROXY);
   const introspection = options.introspection ?? !options.production;
   const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(sql, options.responseCache) : null;
   const apollo = new ApolloServer<GraphQLContext>({
@@ -168,8 +176,22 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       }
     }
     const requestId = requestIdOf(req, res);
-    const auth = authenticateRequest(req, verifier);
-    if (auth.kind === 'invalid') throw new AppError('UNAUTHENTICATED', auth.message);
+    // Rate limits and lockouts count per address (an IPv6 client per /64, see client-address.ts).
+    const client = clientKey(clientAddress(req));
+    annotate(res, { clientId: `ip:${client}` });
+    if (authFailures && presentedApiKey(req) !== null) {
+      // A locked-out client's key is not even checked: a right guess must look like a wrong one.
+      const wait = authFailures.lockedFor(client);
+      if (wait > 0) {
+        authFailures.refused(client, { requestId });
+        throw rateLimited('Too many invalid API keys from this client', wait);
+      }
+    }
+    const auth = authenticateRequest(req, verifier, client);
+    if (auth.kind === 'invalid') {
+      authFailures?.failed(client, { requestId });
+      throw new AppError('UNAUTHENTICATED', auth.message);
+    }
     // With private reads nothing an anonymous client sends is parsed, validated or measured.
     if (options.privateReads && !auth.viewer.authenticated) {
       throw new AppError('UNAUTHENTICATED', 'This API requires an API key (Authorization: Bearer <key> or X-Api-Key)');
