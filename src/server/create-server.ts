@@ -12,6 +12,7 @@ import { rateLimited, rateLimitPlugin, type CostFunction } from '../graphql/plug
 import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
 import { legacyJsonStatusPlugin } from '../graphql/plugins/legacy-json-status.plugin.ts';
 import { outageStatusPlugin } from '../graphql/plugins/outage-status.plugin.ts';
+import { MAX_NESTING, nestingDepth } from '../graphql/limits/nesting.ts';
 import { computeQueryCost } from '../graphql/limits/query-cost.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from '../graphql/limits/query-limits.plugin.ts';
 import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
@@ -198,6 +199,11 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     }
     const budget = limiter?.check(auth.viewer.clientId, 1);
     if (budget && !budget.ok) throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
+    // Before Apollo parses it: deep nesting would overflow the parser's stack.
+    const queryText = method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    if (typeof queryText === 'string' && nestingDepth(queryText) > MAX_NESTING) {
+      throw new AppError('QUERY_TOO_COMPLEX', `The document nests braces, brackets or parentheses more than ${MAX_NESTING} levels deep`, { maxNesting: MAX_NESTING });
+    }
     annotate(res, { clientId: auth.viewer.clientId, operationName: (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get('operationName') ?? undefined });
     // Public reads may be answered from the response cache (only queries are ever stored in it).
     let cacheKey: string | null = null;
