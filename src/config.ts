@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseApiKeys } from './server/auth/api-keys.ts';
+import { parseTrustProxy, type TrustProxy } from './server/auth/client-address.ts';
 import { DEFAULT_RESPONSE_CACHE_BYTES } from './server/response-cache.ts';
 
 export interface Config {
@@ -26,6 +27,10 @@ export interface Config {
   apiKeyHashes: Buffer[];
   /** Reads need an API key too. */
   privateReads: boolean;
+  /** Wrong API keys a client may send per minute before its key attempts get 429; null: unlimited. */
+  authFailures: { perMinute: number } | null;
+  /** Proxies trusted to name the client in X-Forwarded-For (NEWSGRAPH_TRUST_PROXY: hops or CIDRs). */
+  trustProxy: TrustProxy;
   /** Schema introspection on/off (default: off in production). */
   introspection: boolean;
   /** The GraphiQL IDE page on/off (default: off in production). */
@@ -95,6 +100,14 @@ function readDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function readTrustProxy(env: Env): TrustProxy {
+  try {
+    return parseTrustProxy(env.NEWSGRAPH_TRUST_PROXY);
+  } catch (error) {
+    throw new ConfigError(`NEWSGRAPH_TRUST_PROXY must be a number of proxy hops or a comma-separated list of CIDRs: ${(error as Error).message}`);
+  }
+}
+
 function readApiKeys(env: Env): Buffer[] {
   try {
     return parseApiKeys(env.NEWSGRAPH_API_KEYS);
@@ -107,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
   const cwd = process.cwd();
   const nodeEnv = readEnum(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const perMinute = readInt(env, 'NEWSGRAPH_RATE_LIMIT', 60_000, 0);
+  const authFailuresPerMinute = readInt(env, 'NEWSGRAPH_AUTH_FAILURES_PER_MINUTE', 10, 0, 1_000_000);
   return {
     databaseUrl: readDatabaseUrl(env),
     dataDir: path.resolve(cwd, env.NEWSGRAPH_DATA_DIR || '.data/pg'),
@@ -119,6 +133,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readEnum(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     apiKeyHashes: readApiKeys(env),
     privateReads: readBool(env, 'NEWSGRAPH_PRIVATE_READS', false),
+    authFailures: authFailuresPerMinute === 0 ? null : { perMinute: authFailuresPerMinute },
+    trustProxy: readTrustProxy(env),
     introspection: readBool(env, 'NEWSGRAPH_INTROSPECTION', nodeEnv !== 'production'),
     ide: readBool(env, 'NEWSGRAPH_IDE', nodeEnv !== 'production'),
     executionTimeoutMs: readInt(env, 'NEWSGRAPH_EXECUTION_TIMEOUT_MS', 10_000, 100, 600_000),

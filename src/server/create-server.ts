@@ -6,17 +6,22 @@ import type { Sql } from '../db/sql.ts';
 import { AppError } from '../services/app-error.ts';
 import { buildNewsgraphSchema } from '../graphql/build-schema.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
-import { createErrorFormatter } from '../graphql/errors.ts';
+import { appErrorOf, createErrorFormatter } from '../graphql/errors.ts';
 import { createDocumentStore } from '../graphql/document-store.ts';
 import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
-import { rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
+import { rateLimited, rateLimitPlugin, type CostFunction } from '../graphql/plugins/rate-limit.plugin.ts';
 import { errorLogPlugin } from '../graphql/plugins/error-log.plugin.ts';
 import { legacyJsonStatusPlugin } from '../graphql/plugins/legacy-json-status.plugin.ts';
+import { outageStatusPlugin } from '../graphql/plugins/outage-status.plugin.ts';
+import { MAX_NESTING, nestingDepth } from '../graphql/limits/nesting.ts';
 import { computeQueryCost } from '../graphql/limits/query-cost.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from '../graphql/limits/query-limits.plugin.ts';
 import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
 import { createApiKeyVerifier } from './auth/api-keys.ts';
-import { authenticateRequest } from './auth/authenticate-request.ts';
+import { createAuthFailureGuard, DEFAULT_AUTH_FAILURES, type AuthFailureOptions } from './auth/auth-failures.ts';
+import { authenticateRequest, presentedApiKey } from './auth/authenticate-request.ts';
+import { clientKey, createClientAddressResolver, TRUST_NO_PROXY, type TrustProxy } from './auth/client-address.ts';
+import { createOutageTracker, outageAwareSql } from './database-outage.ts';
 import { deadlineSql, withDeadline } from './execution-deadline.ts';
 import { createWriteTracker, deadlineDb } from './deadline-writes.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -24,10 +29,12 @@ import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-buc
 import { createResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { checkReadiness } from './readiness.ts';
 import { rejectNulParams } from './request-sql.ts';
-import { HttpError, readBody } from './read-body.ts';
+import { readBody } from './read-body.ts';
 import { applyCors } from './http/cors.ts';
 import { createIde } from './http/ide.ts';
 import { sendBody } from './http/send-body.ts';
+import { isJsonPost, mediaTypeOf } from './http/media-type.ts';
+import { sendError } from './http/send-error.ts';
 import { annotate, logRequest, requestIdOf } from './request-log.ts';
 
 export interface ServerOptions {
@@ -51,6 +58,10 @@ export interface ServerOptions {
   ide?: boolean;
   /** Requests running longer are answered with TIMEOUT and stop issuing SQL (default 10 s). */
   executionTimeoutMs?: number;
+  /** Per-client budget of wrong API keys (default 10 a minute); null: unlimited. */
+  authFailures?: AuthFailureOptions | null;
+  /** Proxies whose X-Forwarded-For names the client (default: none, the socket peer is the client). */
+  trustProxy?: TrustProxy;
   /** Per-client token bucket on query cost; unset: no rate limit. */
   rateLimit?: RateLimitOptions | null;
   /** Cost of an operation for the rate limiter (default 1 per operation). */
@@ -101,12 +112,17 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 export async function createServer(options: ServerOptions): Promise<NewsgraphServer> {
   const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
   const logger = options.logger ?? silentLogger;
+  // Every read goes through this: an unreachable database is SERVICE_UNAVAILABLE, logged once per outage.
+  const outage = createOutageTracker(logger);
+  const sql = outageAwareSql(options.sql, outage);
   const verifier = createApiKeyVerifier(options.apiKeyHashes ?? []);
   const timeoutMs = options.executionTimeoutMs ?? 10_000;
   let stopping = false;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : null;
+  const authFailures = options.authFailures === null ? null : createAuthFailureGuard(options.authFailures ?? DEFAULT_AUTH_FAILURES, logger);
+  const clientAddress = createClientAddressResolver(options.trustProxy ?? TRUST_NO_PROXY);
   const introspection = options.introspection ?? !options.production;
-  const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(options.sql, options.responseCache) : null;
+  const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(sql, options.responseCache) : null;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
@@ -127,6 +143,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     csrfPrevention: false,
     plugins: [
       legacyJsonStatusPlugin(),
+      outageStatusPlugin(),
       {
         async requestDidStart() {
           return {
@@ -142,7 +159,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       // Apollo's cache-control plugin wraps every field resolver to compute a cache policy nobody uses
       // (the Cache-Control header is set below); without it a page of many fields costs less CPU.
       ApolloServerPluginCacheControlDisabled(),
-      errorLogPlugin(logger),
+      errorLogPlugin(logger, { onUnavailable: (error) => outage.down(error) }),
       authGuardPlugin({ privateReads: options.privateReads ?? false }),
       ...(limiter ? [rateLimitPlugin({ limiter, cost: options.cost ?? computeQueryCost })] : []),
     ],
@@ -154,31 +171,43 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const method = (req.method ?? 'GET').toUpperCase();
     let body: unknown;
     if (method === 'POST') {
+      if (!isJsonPost(req)) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `POST requests must be sent as Content-Type: application/json, got "${mediaTypeOf(req).slice(0, 100) || 'none'}"`);
+      }
       const raw = await readBody(req, bodyLimit);
-      const type = String(req.headers['content-type'] ?? '');
-      if (type.includes('json')) {
-        try {
-          body = raw === '' ? undefined : JSON.parse(raw);
-        } catch {
-          throw new HttpError(400, 'Request body is not valid JSON', 'BAD_REQUEST');
-        }
-      } else {
-        body = raw;
+      try {
+        body = raw === '' ? undefined : JSON.parse(raw);
+      } catch {
+        throw new AppError('BAD_REQUEST', 'Request body is not valid JSON');
       }
     }
     const requestId = requestIdOf(req, res);
-    const auth = authenticateRequest(req, verifier);
-    if (auth.kind === 'invalid') throw new HttpError(401, auth.message, 'UNAUTHENTICATED');
+    // Rate limits and lockouts count per address (an IPv6 client per /64, see client-address.ts).
+    const client = clientKey(clientAddress(req));
+    annotate(res, { clientId: `ip:${client}` });
+    if (authFailures && presentedApiKey(req) !== null) {
+      // A locked-out client's key is not even checked: a right guess must look like a wrong one.
+      const wait = authFailures.lockedFor(client);
+      if (wait > 0) {
+        authFailures.refused(client, { requestId });
+        throw rateLimited('Too many invalid API keys from this client', wait);
+      }
+    }
+    const auth = authenticateRequest(req, verifier, client);
+    if (auth.kind === 'invalid') {
+      authFailures?.failed(client, { requestId });
+      throw new AppError('UNAUTHENTICATED', auth.message);
+    }
     // With private reads nothing an anonymous client sends is parsed, validated or measured.
     if (options.privateReads && !auth.viewer.authenticated) {
-      res.setHeader('www-authenticate', 'Bearer');
-      throw new HttpError(401, 'This API requires an API key (Authorization: Bearer <key> or X-Api-Key)', 'UNAUTHENTICATED');
+      throw new AppError('UNAUTHENTICATED', 'This API requires an API key (Authorization: Bearer <key> or X-Api-Key)');
     }
     const budget = limiter?.check(auth.viewer.clientId, 1);
-    if (budget && !budget.ok) {
-      const retryAfter = Math.max(1, Math.ceil(budget.retryAfterMs / 1000));
-      res.setHeader('retry-after', String(retryAfter));
-      throw new HttpError(429, `Rate limit exceeded; retry in ${retryAfter} s`, 'RATE_LIMITED');
+    if (budget && !budget.ok) throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
+    // Before Apollo parses it: deep nesting would overflow the parser's stack.
+    const queryText = method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    if (typeof queryText === 'string' && nestingDepth(queryText) > MAX_NESTING) {
+      throw new AppError('QUERY_TOO_COMPLEX', `The document nests braces, brackets or parentheses more than ${MAX_NESTING} levels deep`, { maxNesting: MAX_NESTING });
     }
     annotate(res, { clientId: auth.viewer.clientId, operationName: (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get('operationName') ?? undefined });
     // Public reads may be answered from the response cache (only queries are ever stored in it).
@@ -207,13 +236,13 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     let context: GraphQLContext | undefined;
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: toHeaderMap(req), search: url.search, body };
     const controller = new AbortController();
-    const sql = deadlineSql(rejectNulParams(options.sql), controller.signal, timeoutMs);
+    const requestSql = deadlineSql(rejectNulParams(sql), controller.signal, timeoutMs);
     // Writes obey the deadline too: TIMEOUT means nothing was written (see deadline-writes.ts).
     const writes = createWriteTracker(controller.signal, timeoutMs);
-    const db = options.db ? deadlineDb(options.db, writes, options.sql) : null;
+    const db = options.db ? deadlineDb(options.db, writes, sql) : null;
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => (context = createContext(sql, requestId, auth.viewer, db)),
+      context: async () => (context = createContext(requestSql, requestId, auth.viewer, db)),
     }), timeoutMs, controller, writes);
     if (context) annotate(res, { sqlStatements: context.stats.sqlStatements });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -266,14 +295,15 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         res.writeHead(302, { location: '/graphql' });
         return res.end();
       }
-      sendJson(res, 404, { errors: [{ message: `Not found: ${url.pathname}`, extensions: { code: 'NOT_FOUND' } }] });
+      sendError(res, new AppError('NOT_FOUND', `Not found: ${url.pathname}`));
     };
     route().catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
-      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
-      if (error instanceof AppError && error.code === 'TIMEOUT') return sendJson(res, 503, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      const known = appErrorOf(error);
+      if (known && known !== error) outage.down(error);
+      if (known) return sendError(res, known);
       logger.error('request failed', { requestId, error });
-      sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      sendError(res, new AppError('INTERNAL_SERVER_ERROR', 'Internal server error'));
     });
   });
 

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     logger,
     apiKeyHashes: config.apiKeyHashes,
     privateReads: config.privateReads,
+    authFailures: config.authFailures,
+    trustProxy: config.trustProxy,
     introspection: config.introspection,
     ide: config.ide,
     executionTimeoutMs: config.executionTimeoutMs,

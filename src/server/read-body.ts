@@ -1,13 +1,8 @@
 import type { IncomingMessage } from 'node:http';
+import { AppError } from '../services/app-error.ts';
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
+function tooLarge(limit: number): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', `Request body exceeds ${limit} bytes`, { limitBytes: limit });
 }
 
 /** Reads a request body up to `limit` bytes; larger bodies are refused (413) without buffering them. */
@@ -15,7 +10,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
-      reject(new HttpError(413, `Request body exceeds ${limit} bytes`, 'PAYLOAD_TOO_LARGE'));
+      reject(tooLarge(limit));
       req.resume();
       return;
     }
@@ -24,7 +19,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpError(413, `Request body exceeds ${limit} bytes`, 'PAYLOAD_TOO_LARGE'));
+        reject(tooLarge(limit));
         req.destroy();
         return;
       }

@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { AppError } from '../../services/app-error.ts';
+import { toGraphQLError } from '../errors.ts';
 import { measureOperation } from './query-cost.ts';
 
 export interface QueryLimits {
@@ -14,7 +16,7 @@ export interface QueryLimits {
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxCost: 25_000, maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxFields: 5_000 };
 
 function tooComplex(message: string, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...extensions, http: { status: 400 } } });
+  return toGraphQLError(new AppError('QUERY_TOO_COMPLEX', message, extensions));
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { AppError } from '../../services/app-error.ts';
 import type { GraphQLContext } from '../context.ts';
+import { toGraphQLError } from '../errors.ts';
 
 export function unauthenticatedError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } } });
+  return toGraphQLError(new AppError('UNAUTHENTICATED', message));
 }
 
 /**

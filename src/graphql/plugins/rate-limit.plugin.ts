@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import type { RateLimiter } from '../../server/rate-limit/token-bucket.ts';
+import { AppError } from '../../services/app-error.ts';
 import type { GraphQLContext } from '../context.ts';
+import { toGraphQLError } from '../errors.ts';
 
 export type CostFunction = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>) => number;
 
@@ -9,11 +11,13 @@ export type CostFunction = (schema: GraphQLSchema, document: DocumentNode, varia
 export const unitCost: CostFunction = () => 1;
 
 /** The RATE_LIMITED error (HTTP 429 with Retry-After). */
-export function rateLimitedError(message: string, retryAfterMs: number, extensions: Record<string, unknown> = {}): GraphQLError {
+export function rateLimited(message: string, retryAfterMs: number, details: Record<string, unknown> = {}): AppError {
   const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new GraphQLError(`${message}; retry in ${retryAfter} s`, {
-    extensions: { code: 'RATE_LIMITED', ...extensions, retryAfterSeconds: retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
-  });
+  return new AppError('RATE_LIMITED', `${message}; retry in ${retryAfter} s`, { ...details, retryAfterSeconds: retryAfter });
+}
+
+export function rateLimitedError(message: string, retryAfterMs: number, details: Record<string, unknown> = {}): GraphQLError {
+  return toGraphQLError(rateLimited(message, retryAfterMs, details));
 }
 
 /**

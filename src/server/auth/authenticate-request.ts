@@ -19,14 +19,10 @@ export function presentedApiKey(req: IncomingMessage): string | null {
   return value && value.trim() !== '' ? value.trim() : null;
 }
 
-/** Client address as seen by this process (no proxy headers trusted: they are client-controlled). */
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
-export function authenticateRequest(req: IncomingMessage, verifier: ApiKeyVerifier): Authentication {
+/** `client`: the caller's address key (see client-address.ts), its identity when it sends no key. */
+export function authenticateRequest(req: IncomingMessage, verifier: ApiKeyVerifier, client: string): Authentication {
   const key = presentedApiKey(req);
-  if (key === null) return { kind: 'viewer', viewer: { authenticated: false, clientId: `ip:${clientAddress(req)}` } };
+  if (key === null) return { kind: 'viewer', viewer: { authenticated: false, clientId: `ip:${client}` } };
   const id = verifier.verify(key);
   if (id === null) return { kind: 'invalid', message: 'Invalid API key' };
   return { kind: 'viewer', viewer: { authenticated: true, clientId: id } };
