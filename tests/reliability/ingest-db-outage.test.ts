@@ -6,6 +6,7 @@ import { createPrismaClient, type Db } from '../../src/db/prisma-client.ts';
 import { createSqlPool, type SqlPool } from '../../src/db/sql.ts';
 import { DatabaseUnavailableError, ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { corpusArticles, tempDir, writeArticleFiles } from './ingest/corpus.ts';
 import { spawnIngest } from './ingest/spawn-ingest.ts';
@@ -15,7 +16,7 @@ import { postgresBinDir, startPrivatePostgres, type PrivatePostgres } from './in
 const ARTICLES = 80;
 
 // Needs PostgreSQL server binaries to run a server of its own (the shared one is never stopped).
-describe.skipIf(!postgresBinDir())('the database going away in the middle of an ingest', () => {
+describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an ingest', () => describe.skipIf(!postgresBinDir())('with a private PostgreSQL server', () => {
   let pgServer: PrivatePostgres;
   let clean: TestDatabase;
   let files: { dir: string; remove: () => void };
@@ -103,4 +104,4 @@ describe.skipIf(!postgresBinDir())('the database going away in the middle of an 
     expect((await again.exited).code, `first run:\n${run.output()}\nre-run:\n${again.output()}`).toBe(0);
     expect(await count(), again.output()).toBe(ARTICLES);
   });
-});
+}));
