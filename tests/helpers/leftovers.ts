@@ -44,10 +44,10 @@ export async function dropStaleDatabases(admin: pg.Client): Promise<string[]> {
  * Kills the process groups (servers, ingest CLIs, their embedded PostgreSQL) that test files of a
  * dead process started and never killed (see child-process.ts).
  */
-export function killStaleGroups(): number[] {
+export function killStaleGroups(groupsDir = GROUPS_DIR): number[] {
   let entries: string[];
   try {
-    entries = fs.readdirSync(GROUPS_DIR);
+    entries = fs.readdirSync(groupsDir);
   } catch {
     return [];
   }
@@ -61,7 +61,7 @@ export function killStaleGroups(): number[] {
     const leaderStart = processStartTime(pgid);
     const reused = leaderStart !== null && start !== 0 && leaderStart !== start;
     if (!reused && signalGroup(pgid, 'SIGKILL')) killed.push(pgid);
-    fs.rmSync(path.join(GROUPS_DIR, entry), { force: true });
+    fs.rmSync(path.join(groupsDir, entry), { force: true });
   }
   return killed;
 }

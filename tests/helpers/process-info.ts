@@ -25,9 +25,21 @@ export function isAlive(pid: number, startTime?: number | null): boolean {
     // EPERM: it exists but belongs to someone else.
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // A zombie has died; only its parent has not collected it yet (orphans may wait on a lax pid 1).
+  if (processState(pid) === 'Z') return false;
   if (startTime == null) return true;
   const now = processStartTime(pid);
   return now === null || now === startTime;
+}
+
+/** The state letter of /proc/PID/stat (R, S, D, Z, ...), or null when gone. */
+function processState(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  } catch {
+    return null;
+  }
 }
 
 /** The process's command line, arguments joined by spaces ('' when gone). */
