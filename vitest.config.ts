@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/global-setup.ts'],
+    setupFiles: ['tests/helpers/cleanup-setup.ts'],
     // Sized for a loaded 2-core machine (load average ~12 makes everything 5-10x slower): a timeout
     // here only turns a hang into a failure; tests wait on conditions, not on the clock.
     testTimeout: 120_000,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { GROUPS_DIR } from './leftovers.ts';
-import { processStartTime, signalGroup } from './process-info.ts';
+import { descendants, processStartTime, signalGroup } from './process-info.ts';
 
 /**
  * Child processes of tests run in process groups of their own (`detached`), so one kill reaches
@@ -68,6 +68,28 @@ export function exited(child: ChildProcess): Promise<{ code: number | null; sign
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-// Imported during collection, so this hook belongs to the importing test file.
-afterAll(() => killTrackedGroups());
+/**
+ * Kills whatever this process still has running below it once a test file is done: processes not
+ * started through this module (the bench harness's servers and ingest children, a synchronous
+ * child whose caller timed out) must not outlive the file either.
+ */
+export function killDescendants(): number[] {
+  const left = descendants(process.pid);
+  for (const pid of left) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return left;
+}
+
+// Imported during collection, so this hook belongs to the importing test file (and runs after the
+// file's own afterAll hooks, which stop their servers gracefully).
+afterAll(() => {
+  killTrackedGroups();
+  const left = killDescendants();
+  if (left.length) console.warn(`killed ${left.length} process(es) the test file left running: ${left.join(', ')}`);
+});
 process.once('exit', () => killTrackedGroups());

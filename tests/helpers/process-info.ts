@@ -61,6 +61,21 @@ export function parentPid(pid: number): number | null {
   }
 }
 
+/** Every live process descending from `pid` (children, their children, ...), from /proc. */
+export function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of fs.readdirSync('/proc')) {
+    const p = Number(name);
+    if (!Number.isInteger(p)) continue;
+    const parent = parentPid(p);
+    if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), p]);
+  }
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length) for (const c of children.get(queue.shift()!) ?? []) if (!out.includes(c)) out.push(c), queue.push(c);
+  return out.filter((p) => isAlive(p));
+}
+
 /** Sends `signal` to a whole process group; false when the group no longer exists. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
   try {
