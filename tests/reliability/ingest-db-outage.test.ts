@@ -32,7 +32,7 @@ describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an i
     await migrateDeploy(pgServer.url);
     files = tempDir('outage');
     writeArticleFiles(files.dir, corpusArticles(ARTICLES, 200));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     for (const c of clients) await settleWithin([c.prisma!.$disconnect(), c.sql!.end()], 1_000);
     pgServer?.destroy();
@@ -40,7 +40,7 @@ describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an i
     await clean?.drop();
   });
 
-  it('stops with a clear DatabaseUnavailableError, keeps only whole articles, and a re-run after restart completes', { timeout: 120_000 }, async () => {
+  it('stops with a clear DatabaseUnavailableError, keeps only whole articles, and a re-run after restart completes', { timeout: 300_000 }, async () => {
     await ingestArticles(clean.prisma, readSources([files.dir]));
     const expectedCounts = await perArticleCounts(clean.sql);
 
@@ -71,7 +71,7 @@ describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an i
     console.log(`database outage: stopped PostgreSQL after ${stoppedAfter}/${ARTICLES} articles -> "${error!.message.slice(0, 90)}…"; retry created ${retry.articles.created}`);
   });
 
-  it('the ingest CLI reports the outage, exits with status 1 instead of hanging, and a re-run completes', { timeout: 120_000 }, async () => {
+  it('the ingest CLI reports the outage, exits with status 1 instead of hanging, and a re-run completes', { timeout: 300_000 }, async () => {
     const admin = new pg.Client({ connectionString: pgServer.url });
     await admin.connect();
     await admin.query('CREATE DATABASE cli_outage');
