@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres.ts';
 import { migrateDeploy } from '../../src/db/migrate.ts';
-import { dropStaleDatabases, killStaleGroups, ownerFile, removeStaleTempDirs, stopOrphanedEmbedded, writeOwner } from './leftovers.ts';
+import { dropStaleDatabases, killStaleGroups, ownerFile, releaseOwner, removeStaleTempDirs, stopOrphanedEmbedded, writeOwner } from './leftovers.ts';
 
 
 async function reachable(url: string): Promise<boolean> {
@@ -47,8 +47,10 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   if (!(await reachable(adminUrl))) {
     if (process.env.TEST_DATABASE_URL) throw new Error(`TEST_DATABASE_URL is not reachable: ${adminUrl}`);
+    // A live owner file means another run of this checkout is using the server: it stays the owner.
+    const mine = !fs.existsSync(ownerFile(embeddedDir));
     embedded = await startEmbeddedPostgres(embeddedDir, 54330);
-    writeOwner(embeddedDir);
+    if (mine) writeOwner(embeddedDir);
     adminUrl = withDatabase(embedded.url, 'postgres');
   }
   // One template per test run, so parallel runs (several checkouts, CI) never share one.
@@ -68,7 +70,7 @@ export default async function setup(project: TestProject) {
     await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
     await c.end();
     await embedded?.stop();
-    if (embedded) fs.rmSync(ownerFile(embeddedDir), { force: true });
+    if (embedded) releaseOwner(embeddedDir);
   };
 }
 

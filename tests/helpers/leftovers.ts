@@ -144,6 +144,15 @@ export function writeOwner(dataDir: string): void {
   fs.writeFileSync(ownerFile(dataDir), `${process.pid} ${processStartTime(process.pid) ?? 0}\n`);
 }
 
+/** Removes the owner file if it names this process (the server was stopped cleanly). */
+export function releaseOwner(dataDir: string): void {
+  try {
+    if (fs.readFileSync(ownerFile(dataDir), 'utf8').startsWith(`${process.pid} `)) fs.rmSync(ownerFile(dataDir), { force: true });
+  } catch {
+    /* none */
+  }
+}
+
 export async function stopOrphanedEmbedded(dataDir: string): Promise<number | null> {
   let owner: number[];
   try {
