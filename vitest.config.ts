@@ -10,8 +10,12 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    setupFiles: ['tests/helpers/cleanup-setup.ts'],
+    // Sized for a loaded 2-core machine (load average ~12 makes everything 5-10x slower): a timeout
+    // here only turns a hang into a failure; tests wait on conditions, not on the clock.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    teardownTimeout: 120_000,
     // Integration suites share one PostgreSQL database per file; run files one at a time.
     fileParallelism: false,
   },

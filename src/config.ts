@@ -159,8 +159,17 @@ export function loadConfig(env: Env = process.env): Config {
 /**
  * Where the shared evaluation corpora live (BBC, Reuters, PolNeAR): NEWSGRAPH_CORPUS_DIR, else
  * ../shared/corpus next to the checkout, else /work/shared/corpus. Null when none exists.
+ * NEWSGRAPH_CORPUS_FALLBACK=false looks at NEWSGRAPH_CORPUS_DIR only, so a test can see what
+ * happens on a machine without the corpus.
  */
 export function corpusDir(env: Env = process.env): string | null {
-  const candidates = [env.NEWSGRAPH_CORPUS_DIR, path.resolve(process.cwd(), '../shared/corpus'), '/work/shared/corpus'].filter((c): c is string => Boolean(c));
+  const fallbacks = readBool(env, 'NEWSGRAPH_CORPUS_FALLBACK', true) ? [path.resolve(process.cwd(), '../shared/corpus'), '/work/shared/corpus'] : [];
+  const candidates = [env.NEWSGRAPH_CORPUS_DIR, ...fallbacks].filter((c): c is string => Boolean(c));
   return candidates.find((c) => existsSync(c)) ?? null;
+}
+
+/** Whether this runs under CI (`CI=true`, as CI services set it): there a test needing data it cannot find fails instead of skipping. */
+export function runningInCi(env: Env = process.env): boolean {
+  const raw = env.CI?.trim().toLowerCase();
+  return raw !== undefined && raw !== '' && raw !== '0' && raw !== 'false';
 }

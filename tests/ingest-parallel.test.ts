@@ -6,6 +6,8 @@ import { corpusDir } from '../src/config.ts';
 import type { Sql } from '../src/db/sql.ts';
 import { emptyStats, ingestArticles, type IngestProgress } from '../src/pipeline/ingest-articles.ts';
 import { readSources } from '../src/pipeline/read-sources.ts';
+import { describeWithCorpus } from './helpers/corpus.ts';
+import { makeTempDir } from './helpers/temp-dir.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
 /**
@@ -91,7 +93,7 @@ BEGIN
 END $$;
 CREATE TRIGGER refuse_article BEFORE INSERT ON article FOR EACH ROW EXECUTE FUNCTION refuse_article();`;
 
-describe.skipIf(!CORPUS || !fs.existsSync(path.join(CORPUS, 'bbc.jsonl')))('parallel, batched ingest', () => {
+describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'parallel, batched ingest', () => {
   let sequential: TestDatabase;
   let parallel: TestDatabase;
   let dir: string;
@@ -100,12 +102,11 @@ describe.skipIf(!CORPUS || !fs.existsSync(path.join(CORPUS, 'bbc.jsonl')))('para
   beforeAll(async () => {
     [sequential, parallel] = await Promise.all([createTestDatabase('ingest_seq'), createTestDatabase('ingest_par')]);
     for (const db of [sequential, parallel]) await db.sql.pool.query(REFUSE_TRIGGER);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-parallel-'));
+    dir = makeTempDir('parallel').dir;
     file = writeSample(dir, CORPUS!);
   });
   afterAll(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    await Promise.all([sequential?.drop(), parallel?.drop()]);
+    await Promise.all([sequential?.drop(), parallel?.drop()]); // the temp dir goes by itself
   });
 
   it('stores the same graph, counts, errors and progress as the one-article-at-a-time run', { timeout: 240_000 }, async () => {

@@ -44,7 +44,7 @@ describe('typed client example (GraphQL Code Generator)', () => {
   beforeAll(async () => {
     fs.rmSync(GENERATED, { recursive: true, force: true });
     await generate({ ...codegenConfig, silent: true }, true);
-  }, 60_000);
+  });
 
   it('generates typed documents from the operations', () => {
     expect(fs.readdirSync(GENERATED).sort()).toEqual(['gql.ts', 'graphql.ts', 'index.ts']);
@@ -54,7 +54,7 @@ describe('typed client example (GraphQL Code Generator)', () => {
 
   it('type-checks with zero diagnostics', () => {
     expect(format(typeCheck())).toEqual([]);
-  }, 60_000);
+  });
 
   it('rejects every wrong access the type assertions mark with @ts-expect-error', () => {
     const lines = fs.readFileSync(ASSERTIONS, 'utf8').split('\n');
@@ -67,7 +67,7 @@ describe('typed client example (GraphQL Code Generator)', () => {
     expect(expected.map((line) => line + 1).filter((line) => !errorLines.has(line))).toEqual([]);
     // And nothing else in the file is wrong.
     expect([...errorLines].filter((line) => !expected.includes(line - 1))).toEqual([]);
-  }, 60_000);
+  });
 
   describe('against a seeded server', () => {
     let db: TestDatabase;

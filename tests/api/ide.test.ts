@@ -45,14 +45,16 @@ describe('GraphiQL IDE', () => {
     await db?.drop();
   });
 
-  it('loads from this server only, runs the preloaded examples and shows seed data', async () => {
+  // A browser on a loaded 2-core machine: each wait below is generous, and so is the whole.
+  it('loads from this server only, runs the preloaded examples and shows seed data', { timeout: 300_000 }, async () => {
     // Fails, never skips, without a browser (the HTTP-level tests below still run).
     if (!fs.existsSync(CHROMIUM)) {
       throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH. The IDE browser test does not skip.`);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], timeout: 120_000 });
     const context = await browser.newContext();
     const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
     const host = new URL(base).host;
     const foreign: string[] = [];
     const failed: string[] = [];
@@ -78,13 +80,13 @@ describe('GraphiQL IDE', () => {
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
 
     // The editor is up with one tab per example, the first one selected.
-    await page.locator('.graphiql-container .graphiql-query-editor .CodeMirror').waitFor({ timeout: 20_000 });
+    await page.locator('.graphiql-container .graphiql-query-editor .CodeMirror').waitFor({ timeout: 60_000 });
     await expect.poll(() => page.locator('.graphiql-tab').count()).toBe(IDE_EXAMPLE_TABS.length);
     await expect.poll(() => editorText(page, '.graphiql-query-editor .CodeMirror')).toContain('query ArticlesWithStatements');
 
     // Run it with the execute button: the result pane shows the seed graph.
     await page.locator('.graphiql-execute-button').click();
-    await expect.poll(() => editorText(page, '.graphiql-response .CodeMirror'), { timeout: 15_000 }).toContain('Kim Jong Un');
+    await expect.poll(() => editorText(page, '.graphiql-response .CodeMirror'), { timeout: 60_000 }).toContain('Kim Jong Un');
     const articles = JSON.parse(await editorText(page, '.graphiql-response .CodeMirror'));
     expect(articles.errors).toBeUndefined();
     expect(articles.data.articles.totalCount).toBe(2);
@@ -96,13 +98,13 @@ describe('GraphiQL IDE', () => {
     await expect.poll(() => editorText(page, '.graphiql-query-editor .CodeMirror')).toContain('query PersonByName');
     await page.locator('.graphiql-query-editor .CodeMirror').click();
     await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => JSON.parse((await editorText(page, '.graphiql-response .CodeMirror')) || '{}').data?.person?.name, { timeout: 15_000 }).toBe('Kim Jong Un');
+    await expect.poll(async () => JSON.parse((await editorText(page, '.graphiql-response .CodeMirror')) || '{}').data?.person?.name, { timeout: 60_000 }).toBe('Kim Jong Un');
 
     // Third tab: events with participants.
     await page.locator('.graphiql-tab').nth(2).click();
     await expect.poll(() => editorText(page, '.graphiql-query-editor .CodeMirror')).toContain('query EventsWithParticipants');
     await page.locator('.graphiql-execute-button').click();
-    await expect.poll(async () => JSON.parse((await editorText(page, '.graphiql-response .CodeMirror')) || '{}').data?.events?.totalCount ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => JSON.parse((await editorText(page, '.graphiql-response .CodeMirror')) || '{}').data?.events?.totalCount ?? 0, { timeout: 60_000 }).toBeGreaterThan(0);
     const events = JSON.parse(await editorText(page, '.graphiql-response .CodeMirror'));
     expect(events.errors).toBeUndefined();
     expect(events.data.events.nodes.some((e: any) => e.participants.nodes.some((p: any) => p.name === 'Kim Jong Un'))).toBe(true);

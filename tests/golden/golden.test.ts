@@ -8,6 +8,7 @@ import { jsonlRecordToRaw } from '../../src/pipeline/read-sources.ts';
 import { addToIndex, emptyIndex, resolveExtraction } from '../../src/resolve/resolve-extraction.ts';
 import type { ResolvedExtraction } from '../../src/resolve/types.ts';
 import type { RawArticle } from '../../src/ingest/types.ts';
+import { skipWithoutCorpus } from '../helpers/corpus.ts';
 
 /**
  * Golden files hold what a careful editor would record from real articles (tests/fixtures/golden);
@@ -92,11 +93,7 @@ describe('golden extraction files (editor expectations on real articles)', () =>
     const golden = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as Golden;
     it(`${file}: ${golden.description}`, (ctx) => {
       const raws = golden.sources.map(loadSource);
-      if (raws.some((r) => r === null)) {
-        console.warn(`skipping ${file}: corpus not found under ${CORPUS_DIR}`);
-        ctx.skip();
-        return;
-      }
+      if (raws.some((r) => r === null)) skipWithoutCorpus(ctx, `${file}: corpus not found under ${CORPUS_DIR}`);
       const index = emptyIndex();
       const articles = raws.map((raw) => {
         const parsed = parseArticle(raw!);

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres.ts';
 import { migrateDeploy } from '../../src/db/migrate.ts';
+import { dropStaleDatabases, killStaleGroups, ownerFile, releaseOwner, removeStaleTempDirs, stopOrphanedEmbedded, writeOwner } from './leftovers.ts';
 
 
 async function reachable(url: string): Promise<boolean> {
@@ -27,25 +29,36 @@ function withDatabase(url: string, db: string): string {
  * database a cheap `CREATE DATABASE ... TEMPLATE` copy.
  */
 export default async function setup(project: TestProject) {
+  // Leftovers of killed earlier runs, each removed only when the process that made it is dead:
+  // other runs (other checkouts, CI jobs) may be going on right now on this machine.
+  const embeddedDir = `${process.cwd()}/.data/test-pg`;
+  const groups = killStaleGroups();
+  const temp = await removeStaleTempDirs();
+  const orphan = await stopOrphanedEmbedded(embeddedDir);
+  const removed = [
+    groups.length && `${groups.length} process group(s)`,
+    temp.postmasters.length && `${temp.postmasters.length} PostgreSQL server(s)`,
+    temp.dirs.length && `${temp.dirs.length} temp dir(s)`,
+    orphan && 'the orphaned .data/test-pg server',
+  ].filter(Boolean);
+  if (removed.length) console.log(`test setup: removed leftovers of killed runs: ${removed.join(', ')}`);
+
   let embedded: EmbeddedDatabase | null = null;
   let adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   if (!(await reachable(adminUrl))) {
     if (process.env.TEST_DATABASE_URL) throw new Error(`TEST_DATABASE_URL is not reachable: ${adminUrl}`);
-    embedded = await startEmbeddedPostgres(`${process.cwd()}/.data/test-pg`, 54330);
+    // A live owner file means another run of this checkout is using the server: it stays the owner.
+    const mine = !fs.existsSync(ownerFile(embeddedDir));
+    embedded = await startEmbeddedPostgres(embeddedDir, 54330);
+    if (mine) writeOwner(embeddedDir);
     adminUrl = withDatabase(embedded.url, 'postgres');
   }
   // One template per test run, so parallel runs (several checkouts, CI) never share one.
   const template = `newsgraph_tpl_${process.pid}_${Date.now() % 1e6}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  // Leftovers of killed earlier runs.
-  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'newsgraph_tpl_%' OR datname LIKE 'newsgraph_test_%'`);
-  for (const { datname } of stale.rows) {
-    const pid = Number(/_(\d+)_\d+$/.exec(datname)?.[1]);
-    let alive = false;
-    try { if (pid) { process.kill(pid, 0); alive = true; } } catch { /* gone */ }
-    if (!alive) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
-  }
+  const dropped = await dropStaleDatabases(admin);
+  if (dropped.length) console.log(`test setup: dropped ${dropped.length} database(s) of killed runs`);
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
   await migrateDeploy(withDatabase(adminUrl, template));
@@ -57,6 +70,7 @@ export default async function setup(project: TestProject) {
     await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
     await c.end();
     await embedded?.stop();
+    if (embedded) releaseOwner(embeddedDir);
   };
 }
 

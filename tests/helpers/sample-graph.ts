@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { corpusDir } from '../../src/config.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
+import { makeTempDir } from './temp-dir.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /**
@@ -17,7 +17,8 @@ export async function createSampleGraph(label: string, { bbc = 120, reuters = 15
   const file = dir && path.join(dir, 'bbc.jsonl');
   if (!file || !fs.existsSync(file)) throw new Error('The BBC corpus is missing: set NEWSGRAPH_CORPUS_DIR to the folder holding bbc.jsonl');
   const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && JSON.parse(l).category === 'politics').slice(0, bbc);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-sample-'));
+  // Removed below, or when the test file ends if anything before the `try` throws.
+  const tmp = makeTempDir('sample').dir;
   const sample = path.join(tmp, 'bbc-sample.jsonl');
   fs.writeFileSync(sample, `${lines.join('\n')}\n`);
   const reutersFile = path.join(dir, 'reuters21578.jsonl');

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { createPrismaClient, type Db } from '../../src/db/prisma-client.ts';
 import { createSqlPool, type SqlPool } from '../../src/db/sql.ts';
 
@@ -32,21 +32,37 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, migrated, empty database of its own for one test file. */
+/** Databases of this test file not dropped yet. */
+const live = new Set<TestDatabase>();
+
+/**
+ * A fresh, migrated, empty database of its own for one test file. Named after this process, so a
+ * killed run's databases are dropped by the next run's global setup; dropped when the test file ends
+ * at the latest, even if the test never got hold of it (say, `Promise.all` with a failing sibling).
+ */
 export async function createTestDatabase(label = 'suite'): Promise<TestDatabase> {
   const name = `newsgraph_test_${label.replace(/\W/g, '_')}_${process.pid}_${Date.now() % 1e8}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`));
   const url = databaseUrl(adminDatabaseUrl(), name);
   const prisma = createPrismaClient(url, { poolSize: 4 });
   const sql = createSqlPool(url, { max: 4 });
-  return {
+  const db: TestDatabase = {
     url,
     name,
     prisma,
     sql,
     async drop() {
+      live.delete(db);
       await Promise.allSettled([prisma.$disconnect(), sql.end()]);
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+  live.add(db);
+  return db;
 }
+
+// Imported during collection, so this hook belongs to the importing test file; it runs after the
+// file's own afterAll hooks, which normally dropped everything already.
+afterAll(async () => {
+  await Promise.allSettled([...live].map((db) => db.drop()));
+});

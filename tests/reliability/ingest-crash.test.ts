@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { corpusArticles, tempDir, writeArticleFiles } from './ingest/corpus.ts';
 import { spawnIngest } from './ingest/spawn-ingest.ts';
@@ -9,7 +10,7 @@ import { sleep } from './slow-sql.ts';
 
 const ARTICLES = 150;
 
-describe('kill -9 in the middle of an ingest', () => {
+describeWithCorpus(['bbc.jsonl'], 'kill -9 in the middle of an ingest', () => {
   let crashed: TestDatabase;
   let clean: TestDatabase;
   let files: { dir: string; remove: () => void };
@@ -24,7 +25,7 @@ describe('kill -9 in the middle of an ingest', () => {
     await Promise.all([crashed?.drop(), clean?.drop()]);
   });
 
-  it('leaves every article whole or absent, and a re-run completes to the same graph as a clean ingest', { timeout: 180_000 }, async () => {
+  it('leaves every article whole or absent, and a re-run completes to the same graph as a clean ingest', { timeout: 480_000 }, async () => {
     const reference = await ingestArticles(clean.prisma, readSources([files.dir]));
     expect(reference.articles.created).toBe(ARTICLES);
     expect(reference.statements).toBeGreaterThan(ARTICLES / 2);

@@ -6,6 +6,7 @@ import { createPrismaClient, type Db } from '../../src/db/prisma-client.ts';
 import { createSqlPool, type SqlPool } from '../../src/db/sql.ts';
 import { DatabaseUnavailableError, ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { corpusArticles, tempDir, writeArticleFiles } from './ingest/corpus.ts';
 import { spawnIngest } from './ingest/spawn-ingest.ts';
@@ -15,7 +16,7 @@ import { postgresBinDir, startPrivatePostgres, type PrivatePostgres } from './in
 const ARTICLES = 80;
 
 // Needs PostgreSQL server binaries to run a server of its own (the shared one is never stopped).
-describe.skipIf(!postgresBinDir())('the database going away in the middle of an ingest', () => {
+describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an ingest', () => describe.skipIf(!postgresBinDir())('with a private PostgreSQL server', () => {
   let pgServer: PrivatePostgres;
   let clean: TestDatabase;
   let files: { dir: string; remove: () => void };
@@ -31,7 +32,7 @@ describe.skipIf(!postgresBinDir())('the database going away in the middle of an 
     await migrateDeploy(pgServer.url);
     files = tempDir('outage');
     writeArticleFiles(files.dir, corpusArticles(ARTICLES, 200));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     for (const c of clients) await settleWithin([c.prisma!.$disconnect(), c.sql!.end()], 1_000);
     pgServer?.destroy();
@@ -39,7 +40,7 @@ describe.skipIf(!postgresBinDir())('the database going away in the middle of an 
     await clean?.drop();
   });
 
-  it('stops with a clear DatabaseUnavailableError, keeps only whole articles, and a re-run after restart completes', { timeout: 120_000 }, async () => {
+  it('stops with a clear DatabaseUnavailableError, keeps only whole articles, and a re-run after restart completes', { timeout: 300_000 }, async () => {
     await ingestArticles(clean.prisma, readSources([files.dir]));
     const expectedCounts = await perArticleCounts(clean.sql);
 
@@ -70,7 +71,7 @@ describe.skipIf(!postgresBinDir())('the database going away in the middle of an 
     console.log(`database outage: stopped PostgreSQL after ${stoppedAfter}/${ARTICLES} articles -> "${error!.message.slice(0, 90)}…"; retry created ${retry.articles.created}`);
   });
 
-  it('the ingest CLI reports the outage, exits with status 1 instead of hanging, and a re-run completes', { timeout: 120_000 }, async () => {
+  it('the ingest CLI reports the outage, exits with status 1 instead of hanging, and a re-run completes', { timeout: 300_000 }, async () => {
     const admin = new pg.Client({ connectionString: pgServer.url });
     await admin.connect();
     await admin.query('CREATE DATABASE cli_outage');
@@ -103,4 +104,4 @@ describe.skipIf(!postgresBinDir())('the database going away in the middle of an 
     expect((await again.exited).code, `first run:\n${run.output()}\nre-run:\n${again.output()}`).toBe(0);
     expect(await count(), again.output()).toBe(ARTICLES);
   });
-});
+}));

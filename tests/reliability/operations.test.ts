@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,8 @@ import { createLogger } from '../../src/server/logger.ts';
 import { DEFAULT_MIGRATIONS_DIR, expectedMigrations } from '../../src/server/readiness.ts';
 import { listen } from '../helpers/graphql.ts';
 import { writeSyntheticGraph } from '../helpers/synthetic-graph.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { adminDatabaseUrl, createTestDatabase, databaseUrl, type TestDatabase } from '../helpers/test-database.ts';
 import { post } from './http-client.ts';
 import { sleep, slowSql } from './slow-sql.ts';
@@ -48,8 +49,7 @@ describe('operations: health, readiness, logs, graceful shutdown', () => {
   });
 
   it('/readyz is 503 when a committed migration is not applied', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-migrations-'));
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const { dir } = makeTempDir('migrations'); // removed when the file ends
     for (const m of expectedMigrations(DEFAULT_MIGRATIONS_DIR)) fs.mkdirSync(path.join(dir, m));
     fs.mkdirSync(path.join(dir, '20991231000000_not_yet_applied'));
     const { url } = await start({ migrationsDir: dir });
@@ -59,7 +59,8 @@ describe('operations: health, readiness, logs, graceful shutdown', () => {
   });
 
   it('/readyz is 503 on a database that was never migrated, and when the database is unreachable', async () => {
-    const name = `newsgraph_test_rel_bare_${process.pid}`;
+    // Named like createTestDatabase's, so a killed run's leftover is attributed to its dead process and dropped.
+    const name = `newsgraph_test_rel_bare_${process.pid}_${Date.now() % 1e8}`;
     const admin = new pg.Client({ connectionString: adminDatabaseUrl() });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -94,7 +95,8 @@ describe('operations: health, readiness, logs, graceful shutdown', () => {
     const generated = unsafe.headers.get('x-request-id')!;
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
     await get(`${url}/healthz`);
-    await sleep(20);
+    // The line is written when the response has finished, which the client may see first.
+    await waitFor(() => lines.some((l) => JSON.parse(l).path === '/healthz'), 'the /healthz log line');
     const records = lines.map((l) => JSON.parse(l));
     expect(records.find((l) => l.requestId === 'trace-42')).toMatchObject({ level: 'info', msg: 'request', method: 'POST', path: '/graphql', status: 200, operationName: 'Count', clientId: 'ip:127.0.0.1', sqlStatements: 1 });
     expect(records.find((l) => l.requestId === generated)).toMatchObject({ status: 200 });
@@ -122,8 +124,7 @@ describe('operations: health, readiness, logs, graceful shutdown', () => {
     const inFlight = post(url, { query: '{ articles { totalCount nodes { title } } }' });
     while (slow.started.length === 0) await sleep(5); // the request is being executed
     const stopped = server.stop();
-    await sleep(20);
-    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    await waitFor(() => fetch(`${url}/healthz`).then(() => false, () => true), 'the server to refuse new connections');
     const r = await inFlight;
     expect(r.status).toBe(200);
     expect(r.json.data.articles.totalCount).toBe(4);

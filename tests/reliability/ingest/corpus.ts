@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { corpusDir } from '../../../src/config.ts';
+import { makeTempDir, type TempDir } from '../../helpers/temp-dir.ts';
 
 export { corpusDir };
 
@@ -51,10 +51,9 @@ export function seedTexts(): string[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
-/** A fresh temp directory, removed by the returned function. */
-export function tempDir(prefix: string): { dir: string; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsgraph-${prefix}-`));
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+/** A fresh temp directory, removed by the returned function (or when the test file ends). */
+export function tempDir(prefix: string): TempDir {
+  return makeTempDir(prefix);
 }
 
 /** Writes articles as plain-text files (title line, blank line, body) in a stable order. */
