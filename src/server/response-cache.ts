@@ -51,10 +51,15 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-// The write-ahead log position moves with every committed write to the cluster (ingest, corrections,
-// mutations, by any process) and with nothing else that changes data: an exact, if conservative, data
-// version that needs no table. A standby reports how far it has replayed.
-const VERSION_SQL = `SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text AS v`;
+// The database's own data version (migration 20261130120000_data_version): a sequence every write
+// statement bumps while it holds a shared advisory lock until commit. It is read only when that lock
+// can be taken exclusively, i.e. no write is in flight (else null: answer without caching), so a
+// version never counts rows the answer computed under it cannot see. A standby has no writers of
+// its own and reports how far it has replayed instead.
+export const DATA_VERSION_LOCK = 7340011;
+const VERSION_SQL = `SELECT CASE WHEN pg_is_in_recovery() THEN 'r' || pg_last_wal_replay_lsn()::text
+  WHEN pg_try_advisory_xact_lock(${DATA_VERSION_LOCK}) THEN 'v' || (SELECT last_value || ':' || is_called FROM newsgraph_data_version)
+  END AS v`;
 
 export interface ResponseCache {
   /**
