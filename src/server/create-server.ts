@@ -14,6 +14,7 @@ import { legacyJsonStatusPlugin } from '../graphql/plugins/legacy-json-status.pl
 import { computeQueryCost } from '../graphql/limits/query-cost.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from '../graphql/limits/query-limits.plugin.ts';
 import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
+import { noIntrospectionRule } from '../graphql/validation/no-introspection.rule.ts';
 import { createApiKeyVerifier } from './auth/api-keys.ts';
 import { authenticateRequest } from './auth/authenticate-request.ts';
 import { deadlineSql, withDeadline } from './execution-deadline.ts';
@@ -25,6 +26,7 @@ import { rejectNulParams } from './request-sql.ts';
 import { HttpError, readBody } from './read-body.ts';
 import { applyCors } from './http/cors.ts';
 import { createIde } from './http/ide.ts';
+import { createSchemaSdl } from './http/schema-sdl.ts';
 import { sendBody } from './http/send-body.ts';
 import { annotate, logRequest, requestIdOf } from './request-log.ts';
 
@@ -47,6 +49,8 @@ export interface ServerOptions {
   introspection?: boolean;
   /** Serve the GraphiQL IDE page (default: on unless production). */
   ide?: boolean;
+  /** URL path of the schema's SDL, for codegen without introspection (default /schema.graphql; null: not served). */
+  schemaPath?: string | null;
   /** Requests running longer are answered with TIMEOUT and stop issuing SQL (default 10 s). */
   executionTimeoutMs?: number;
   /** Per-client token bucket on query cost; unset: no rate limit. */
@@ -102,15 +106,17 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   let stopping = false;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : null;
   const introspection = options.introspection ?? !options.production;
+  const schemaPath = options.schemaPath === undefined ? '/schema.graphql' : options.schemaPath;
   const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(options.sql, options.responseCache) : null;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
     includeStacktraceInErrorResponses: !options.production,
-    introspection,
+    // Off is enforced by our own rule below, whose error names the setting and the SDL's URL.
+    introspection: true,
     // With introspection off, "Did you mean …?" suggestions would still reveal the schema.
     hideSchemaDetailsFromClientErrors: !introspection,
-    validationRules: [RootOperationExistsRule],
+    validationRules: [RootOperationExistsRule, ...(introspection ? [] : [noIntrospectionRule(schemaPath)])],
     // A token limit stops giant documents in the parser, before any other work.
     parseOptions: { maxTokens: options.maxTokens ?? 5_000 },
     // main.ts owns shutdown order (HTTP drain, then Apollo, then the database). Apollo's own signal
@@ -144,6 +150,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   });
   await apollo.start();
   const ide = (options.ide ?? !options.production) ? createIde() : null;
+  const schemaSdl = schemaPath ? createSchemaSdl({ path: schemaPath, privateReads: options.privateReads ?? false, verifier, corsOrigins: options.corsOrigins ?? ['*'] }) : null;
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -252,6 +259,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       // GET /ide, its assets, and GET /graphql from a browser (Accept: text/html, no query).
       if (ide?.handle(req, res, url)) return;
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      if (schemaSdl?.handle(req, res, url)) return;
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') return handleReady(res);
       if (url.pathname === '/') {

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     privateReads: config.privateReads,
     introspection: config.introspection,
     ide: config.ide,
+    schemaPath: config.schemaPath,
     executionTimeoutMs: config.executionTimeoutMs,
     rateLimit: config.rateLimit,
     bodyLimitBytes: config.bodyLimitBytes,
