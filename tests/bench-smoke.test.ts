@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv, runBench } from '../bench/harness.ts';
+import { ensurePeerInstalled } from '../bench/peer-install.ts';
 import { formatResults } from '../bench/report.ts';
 import { corpusDir } from '../src/config.ts';
 import { adminDatabaseUrl } from './helpers/test-database.ts';
@@ -11,6 +12,10 @@ import { adminDatabaseUrl } from './helpers/test-database.ts';
 const CORPUS = corpusDir();
 
 describe.skipIf(!CORPUS || !fs.existsSync(path.join(CORPUS, 'reuters21578.jsonl')))('bench harness smoke test', () => {
+  // The peer benchmark's packages are not in the app's install: the first run installs bench/peer
+  // (about a minute here), as `npm run bench` does; later runs find them in place.
+  beforeAll(() => ensurePeerInstalled(), 600_000);
+
   it('runs end to end and every operation answers without errors', { timeout: 120_000 }, async () => {
     const lines: string[] = [];
     const config = configFromEnv({
