@@ -4,6 +4,7 @@ import pg from 'pg';
 import { corpusDir } from '../src/config.ts';
 import { createFreshDatabase, dropDatabase, serverVersion, withDatabase } from './database.ts';
 import { runIngest, type IngestRun } from './ingest-phase.ts';
+import { ensurePeerInstalled } from './peer-install.ts';
 import { measure, type LoadResult } from './load.ts';
 import { alignPeerTraversal, buildOperations, PEER_FUNCTIONS_SQL, probe, type Operation } from './operations.ts';
 import { startServer, type RunningServer, type ServerName } from './servers.ts';
@@ -129,6 +130,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
   const started = performance.now();
   const { log } = config;
   const cpus = os.availableParallelism();
+  await ensurePeerInstalled(log);
   const url = await createFreshDatabase(config.adminUrl, config.database);
   const servers: RunningServer[] = [];
   try {

@@ -1,5 +1,6 @@
-import autocannon from 'autocannon';
+import type autocannonType from 'autocannon';
 import pg from 'pg';
+import { requirePeer } from './peer-install.ts';
 import type { RunningServer } from './servers.ts';
 
 /**
@@ -53,6 +54,8 @@ export async function measure(server: RunningServer, bodies: string[], options: 
   }];
   const base = { url: server.url, connections: options.connections, requests, timeout: 30 };
   if (options.databaseUrl) await drain(options.databaseUrl);
+  // From bench/peer (installed by runBench), not the app's node_modules.
+  const autocannon = requirePeer<typeof autocannonType>('autocannon');
   if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
   if (options.databaseUrl) await drain(options.databaseUrl);
   graphqlErrors = 0;

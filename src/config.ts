@@ -35,6 +35,11 @@ export interface Config {
   introspection: boolean;
   /** The GraphiQL IDE page on/off (default: off in production). */
   ide: boolean;
+  /**
+   * Where the schema's SDL is served for codegen (NEWSGRAPH_SCHEMA_PATH, default /schema.graphql;
+   * `off` disables it). On even in production: with introspection off, clients generate from it.
+   */
+  schemaPath: string | null;
   /** A GraphQL request is answered with TIMEOUT after this long; also each SQL statement's limit. */
   executionTimeoutMs: number;
   /** Per-client token bucket on query cost (points per minute, as a burst); null: no limit. */
@@ -83,6 +88,17 @@ function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[
     throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+function readSchemaPath(env: Env): string | null {
+  const raw = env.NEWSGRAPH_SCHEMA_PATH?.trim();
+  if (raw === undefined || raw === '') return '/schema.graphql';
+  if (['off', 'false', 'no', '0', 'none'].includes(raw.toLowerCase())) return null;
+  // Codegen tools (graphql-config's URL loader) read a URL as SDL only when it ends in .graphql/.graphqls.
+  if (!/^\/[\w.\-/]+\.(graphql|graphqls)$/.test(raw) || raw.startsWith('/ide/')) {
+    throw new ConfigError(`NEWSGRAPH_SCHEMA_PATH must be a URL path ending in .graphql (e.g. /schema.graphql), or off; got "${raw}"`);
+  }
+  return raw;
 }
 
 function readDatabaseUrl(env: Env): string | null {
@@ -137,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: readTrustProxy(env),
     introspection: readBool(env, 'NEWSGRAPH_INTROSPECTION', nodeEnv !== 'production'),
     ide: readBool(env, 'NEWSGRAPH_IDE', nodeEnv !== 'production'),
+    schemaPath: readSchemaPath(env),
     executionTimeoutMs: readInt(env, 'NEWSGRAPH_EXECUTION_TIMEOUT_MS', 10_000, 100, 600_000),
     rateLimit: perMinute === 0 ? null : { capacity: perMinute, refillPerSecond: perMinute / 60 },
     bodyLimitBytes: readInt(env, 'NEWSGRAPH_BODY_LIMIT_BYTES', 1024 * 1024, 1024),

@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { configFromEnv, runBench } from '../bench/harness.ts';
+import { ensurePeerInstalled } from '../bench/peer-install.ts';
 import { formatResults } from '../bench/report.ts';
 import { corpusDir } from '../src/config.ts';
 import { describeWithCorpus } from './helpers/corpus.ts';
@@ -10,6 +11,10 @@ import { adminDatabaseUrl } from './helpers/test-database.ts';
 const CORPUS = corpusDir();
 
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'bench harness smoke test', () => {
+  // The peer benchmark's packages are not in the app's install: the first run installs bench/peer
+  // (about a minute here), as `npm run bench` does; later runs find them in place.
+  beforeAll(() => ensurePeerInstalled(), 600_000);
+
   // About a minute on a loaded 2-core machine; its own server start-up deadlines are 60 s each.
   it('runs end to end and every operation answers without errors', { timeout: 300_000 }, async () => {
     const lines: string[] = [];

@@ -14,13 +14,19 @@ import { StatementResolver } from './statement/statement.resolver.ts';
 
 export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver, SearchResolver, TimelineBucketResolver, MutationResolver] as const;
 
+/** Shown by IDEs and kept in the SDL (`schema.graphql`, GET /schema.graphql). */
+export const SCHEMA_DESCRIPTION = `Newsgraph: news articles turned into a graph of the people, organisations, places and events they mention, and of what was said by whom (statements).
+
+Lists are Relay cursor connections; every object has a global \`id\` usable with \`node\`/\`nodes\`. Reads are public unless the server requires an API key; mutations always need one (\`Authorization: Bearer <key>\`). Operations over the cost, depth or size limits are refused before execution (QUERY_TOO_COMPLEX). The SDL is also served over HTTP (by default at /schema.graphql) for code generators when introspection is off.`;
+
 let cached: GraphQLSchema | null = null;
 
 /** The executable schema (built once per process: type-graphql metadata is global). */
 export function buildNewsgraphSchema(): GraphQLSchema {
   if (!cached) {
     cached = buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
-    // type-graphql gives root types no description; every type of ours has one.
+    // type-graphql gives the schema and its root types no description; every type of ours has one.
+    cached.description = SCHEMA_DESCRIPTION;
     cached.getQueryType()!.description = 'Entry points into the news graph: lists (cursor connections), look-ups by name, search, and Relay `node`/`nodes`.';
     cached.getMutationType()!.description = 'Corrections an editor makes to the graph. Every mutation requires an API key; input problems come back as `userErrors` with nothing changed.';
   }

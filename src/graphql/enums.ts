@@ -25,7 +25,20 @@ export enum EventKind {
   ANNOUNCEMENT = 'ANNOUNCEMENT',
   OTHER = 'OTHER',
 }
-registerEnumType(EventKind, { name: 'EventKind', description: 'What kind of real-world event this is.' });
+registerEnumType(EventKind, {
+  name: 'EventKind',
+  description: 'What kind of real-world event this is.',
+  valuesConfig: {
+    MEETING: { description: 'Two or more parties meet ("met", "a meeting between").' },
+    SUMMIT: { description: 'A meeting of leaders reported as a summit.' },
+    TALKS: { description: 'Negotiations or discussions reported as talks.' },
+    VISIT: { description: 'A trip by a person or delegation to a place ("visited", "travelled to").' },
+    WEAPONS_TEST: { description: 'A test of a weapon, missile or nuclear device.' },
+    LAUNCH: { description: 'The launch of a missile, rocket, satellite or other weapon.' },
+    ANNOUNCEMENT: { description: 'A public announcement or declaration. Not extracted from text today; set by editors.' },
+    OTHER: { description: 'An event of none of the kinds above.' },
+  },
+});
 
 export enum DatePrecision {
   DAY = 'DAY',
@@ -53,7 +66,19 @@ export enum OrganizationKind {
   INTERNATIONAL = 'INTERNATIONAL',
   OTHER = 'OTHER',
 }
-registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'What kind of organisation this is.' });
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What kind of organisation this is.',
+  valuesConfig: {
+    GOVERNMENT: { description: "A national government or its seat, e.g. the Kremlin, the White House, or a country's embassy." },
+    MINISTRY: { description: 'A ministry, department or office of a government, e.g. the Pentagon, the Treasury.' },
+    MEDIA: { description: 'A news organisation: agency, broadcaster or newspaper, e.g. Reuters, TASS, the BBC.' },
+    COMPANY: { description: 'A business, e.g. Microsoft, Sony.' },
+    PARTY: { description: 'A political party.' },
+    INTERNATIONAL: { description: 'An intergovernmental organisation, e.g. the United Nations, NATO, the European Union.' },
+    OTHER: { description: 'An organisation of none of the kinds above, or of a kind the text does not make clear.' },
+  },
+});
 
 export enum PlaceKind {
   CITY = 'CITY',
@@ -61,4 +86,13 @@ export enum PlaceKind {
   REGION = 'REGION',
   OTHER = 'OTHER',
 }
-registerEnumType(PlaceKind, { name: 'PlaceKind', description: 'What kind of place this is.' });
+registerEnumType(PlaceKind, {
+  name: 'PlaceKind',
+  description: 'What kind of place this is.',
+  valuesConfig: {
+    CITY: { description: 'A city or town, e.g. Pyongyang, Geneva.' },
+    COUNTRY: { description: 'A sovereign country, e.g. North Korea, Russia.' },
+    REGION: { description: 'A region larger or other than one country, e.g. the Korean Peninsula, the Middle East, Crimea.' },
+    OTHER: { description: 'A place of none of the kinds above.' },
+  },
+});

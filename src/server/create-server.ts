@@ -17,6 +17,7 @@ import { MAX_NESTING, nestingDepth } from '../graphql/limits/nesting.ts';
 import { computeQueryCost } from '../graphql/limits/query-cost.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from '../graphql/limits/query-limits.plugin.ts';
 import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
+import { noIntrospectionRule } from '../graphql/validation/no-introspection.rule.ts';
 import { createApiKeyVerifier } from './auth/api-keys.ts';
 import { createAuthFailureGuard, DEFAULT_AUTH_FAILURES, type AuthFailureOptions } from './auth/auth-failures.ts';
 import { authenticateRequest, presentedApiKey } from './auth/authenticate-request.ts';
@@ -32,6 +33,7 @@ import { rejectNulParams } from './request-sql.ts';
 import { readBody } from './read-body.ts';
 import { applyCors } from './http/cors.ts';
 import { createIde } from './http/ide.ts';
+import { createSchemaSdl } from './http/schema-sdl.ts';
 import { sendBody } from './http/send-body.ts';
 import { isJsonPost, mediaTypeOf } from './http/media-type.ts';
 import { sendError } from './http/send-error.ts';
@@ -56,6 +58,8 @@ export interface ServerOptions {
   introspection?: boolean;
   /** Serve the GraphiQL IDE page (default: on unless production). */
   ide?: boolean;
+  /** URL path of the schema's SDL, for codegen without introspection (default /schema.graphql; null: not served). */
+  schemaPath?: string | null;
   /** Requests running longer are answered with TIMEOUT and stop issuing SQL (default 10 s). */
   executionTimeoutMs?: number;
   /** Per-client budget of wrong API keys (default 10 a minute); null: unlimited. */
@@ -122,15 +126,17 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const authFailures = options.authFailures === null ? null : createAuthFailureGuard(options.authFailures ?? DEFAULT_AUTH_FAILURES, logger);
   const clientAddress = createClientAddressResolver(options.trustProxy ?? TRUST_NO_PROXY);
   const introspection = options.introspection ?? !options.production;
+  const schemaPath = options.schemaPath === undefined ? '/schema.graphql' : options.schemaPath;
   const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(sql, options.responseCache) : null;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
     includeStacktraceInErrorResponses: !options.production,
-    introspection,
+    // Off is enforced by our own rule below, whose error names the setting and the SDL's URL.
+    introspection: true,
     // With introspection off, "Did you mean …?" suggestions would still reveal the schema.
     hideSchemaDetailsFromClientErrors: !introspection,
-    validationRules: [RootOperationExistsRule],
+    validationRules: [RootOperationExistsRule, ...(introspection ? [] : [noIntrospectionRule(schemaPath)])],
     // A token limit stops giant documents in the parser, before any other work.
     parseOptions: { maxTokens: options.maxTokens ?? 5_000 },
     documentStore: options.documentStore ?? createDocumentStore(),
@@ -166,6 +172,34 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   });
   await apollo.start();
   const ide = (options.ide ?? !options.production) ? createIde() : null;
+  const schemaSdl = schemaPath ? createSchemaSdl({ path: schemaPath, privateReads: options.privateReads ?? false, authorize: (req, res) => authorize(req, res, requestIdOf(req, res)), corsOrigins: options.corsOrigins ?? ['*'] }) : null;
+
+  /**
+   * Who is asking, for /graphql and the SDL alike: the API key checked against the failed-key budget
+   * of the client's address (an IPv6 client per /64, see client-address.ts); with private reads an
+   * anonymous request is refused here, before anything it sent is parsed, validated or measured.
+   */
+  function authorize(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    const client = clientKey(clientAddress(req));
+    annotate(res, { clientId: `ip:${client}` });
+    if (authFailures && presentedApiKey(req) !== null) {
+      // A locked-out client's key is not even checked: a right guess must look like a wrong one.
+      const wait = authFailures.lockedFor(client);
+      if (wait > 0) {
+        authFailures.refused(client, { requestId });
+        throw rateLimited('Too many invalid API keys from this client', wait);
+      }
+    }
+    const auth = authenticateRequest(req, verifier, client);
+    if (auth.kind === 'invalid') {
+      authFailures?.failed(client, { requestId });
+      throw new AppError('UNAUTHENTICATED', auth.message);
+    }
+    if (options.privateReads && !auth.viewer.authenticated) {
+      throw new AppError('UNAUTHENTICATED', 'This API requires an API key (Authorization: Bearer <key> or X-Api-Key)');
+    }
+    return auth;
+  }
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -182,26 +216,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       }
     }
     const requestId = requestIdOf(req, res);
-    // Rate limits and lockouts count per address (an IPv6 client per /64, see client-address.ts).
-    const client = clientKey(clientAddress(req));
-    annotate(res, { clientId: `ip:${client}` });
-    if (authFailures && presentedApiKey(req) !== null) {
-      // A locked-out client's key is not even checked: a right guess must look like a wrong one.
-      const wait = authFailures.lockedFor(client);
-      if (wait > 0) {
-        authFailures.refused(client, { requestId });
-        throw rateLimited('Too many invalid API keys from this client', wait);
-      }
-    }
-    const auth = authenticateRequest(req, verifier, client);
-    if (auth.kind === 'invalid') {
-      authFailures?.failed(client, { requestId });
-      throw new AppError('UNAUTHENTICATED', auth.message);
-    }
-    // With private reads nothing an anonymous client sends is parsed, validated or measured.
-    if (options.privateReads && !auth.viewer.authenticated) {
-      throw new AppError('UNAUTHENTICATED', 'This API requires an API key (Authorization: Bearer <key> or X-Api-Key)');
-    }
+    const auth = authorize(req, res, requestId);
     const budget = limiter?.check(auth.viewer.clientId, 1);
     if (budget && !budget.ok) throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
     // Before Apollo parses it: deep nesting would overflow the parser's stack.
@@ -289,6 +304,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       // GET /ide, its assets, and GET /graphql from a browser (Accept: text/html, no query).
       if (ide?.handle(req, res, url)) return;
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      if (schemaSdl?.handle(req, res, url)) return;
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') return handleReady(res);
       if (url.pathname === '/') {

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     introspection: config.introspection,
     ide: config.ide,
+    schemaPath: config.schemaPath,
     executionTimeoutMs: config.executionTimeoutMs,
     rateLimit: config.rateLimit,
     bodyLimitBytes: config.bodyLimitBytes,

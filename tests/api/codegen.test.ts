@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import ts from 'typescript';
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import codegenConfig from '../../examples/typed-client/codegen.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
+import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { listen } from '../helpers/graphql.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
@@ -86,6 +88,31 @@ describe('typed client example (GraphQL Code Generator)', () => {
       await server?.stop();
       await db?.drop();
     });
+
+    it('generates the same types from the /schema.graphql URL of a production server (introspection off, private reads)', async () => {
+      const key = 'codegen-sdl-key-0123456789abcdef';
+      const production = await createServer({ sql: db.sql, production: true, privateReads: true, apiKeyHashes: parseApiKeys(key) });
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-codegen-'));
+      try {
+        const base = await listen(production);
+        // Introspection, codegen's other way in, is refused here.
+        const introspect = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+        expect(((await introspect.json()) as { errors: { message: string }[] }).errors[0].message).toContain('/schema.graphql');
+        const [target, output] = Object.entries(codegenConfig.generates)[0];
+        await generate({
+          ...codegenConfig,
+          schema: { [`${base}/schema.graphql`]: { headers: { authorization: `Bearer ${key}` } } },
+          generates: { [`${out}/`]: output },
+          silent: true,
+        }, true);
+        for (const file of ['gql.ts', 'graphql.ts', 'index.ts']) {
+          expect(fs.readFileSync(path.join(out, file), 'utf8'), file).toBe(fs.readFileSync(path.join(target, file), 'utf8'));
+        }
+      } finally {
+        await production.stop();
+        fs.rmSync(out, { recursive: true, force: true });
+      }
+    }, 60_000);
 
     it('runs: typed results, with persisted queries over GET once registered', async () => {
       // A variable specifier: the root type-check must not follow it into code generated at test time.

@@ -11,12 +11,16 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
-/** The text of a GraphiQL CodeMirror editor (it renders only visible lines; ask CodeMirror itself). */
+/**
+ * The visible text of a GraphiQL (Monaco) editor, in line order. Monaco renders only the lines in
+ * view: enough for the start of a query or a result, which is what the checks below read.
+ */
 function editorText(page: Page, selector: string): Promise<string> {
   // Runs in the browser (this project's TypeScript has no DOM types).
   return page.evaluate((sel) => {
-    const el = (globalThis as any).document.querySelector(sel) as { CodeMirror?: { getValue(): string } } | null;
-    return el?.CodeMirror?.getValue() ?? '';
+    const doc = (globalThis as any).document;
+    const lines = [...doc.querySelectorAll(`${sel} .view-line`)] as { style: { top: string }; textContent: string }[];
+    return lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((l) => l.textContent).join('\n').replace(/\u00a0/g, ' ');
   }, selector);
 }
 
@@ -75,39 +79,59 @@ describe('GraphiQL IDE', () => {
       w.document.addEventListener('securitypolicyviolation', (e: any) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
 
+    // Every GraphQL result the IDE receives, in order (the editor shows only its first lines).
+    const results: any[] = [];
+    page.on('response', async (r) => {
+      if (new URL(r.url()).pathname === '/graphql' && r.request().method() === 'POST') {
+        const body = JSON.parse(r.request().postData() ?? '{}');
+        if (!String(body.query).includes('__schema')) results.push(await r.json());
+      }
+    });
+    const resultOf = async (field: string) => {
+      await expect.poll(() => results.some((r) => r.data?.[field] !== undefined), { timeout: 60_000 }).toBe(true);
+      return results.find((r) => r.data?.[field] !== undefined);
+    };
+
     const response = await page.goto(`${base}/ide`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(response?.headers()['content-security-policy']).toContain("worker-src 'self'");
 
-    // The editor is up with one tab per example, the first one selected.
-    await page.locator('.graphiql-container .graphiql-query-editor .CodeMirror').waitFor({ timeout: 60_000 });
+    // The editor (Monaco) is up with one tab per example, the first one selected.
+    await page.locator('.graphiql-container .graphiql-query-editor .view-line').first().waitFor({ timeout: 60_000 });
     await expect.poll(() => page.locator('.graphiql-tab').count()).toBe(IDE_EXAMPLE_TABS.length);
-    await expect.poll(() => editorText(page, '.graphiql-query-editor .CodeMirror')).toContain('query ArticlesWithStatements');
+    await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('query ArticlesWithStatements');
 
     // Run it with the execute button: the result pane shows the seed graph.
     await page.locator('.graphiql-execute-button').click();
-    await expect.poll(() => editorText(page, '.graphiql-response .CodeMirror'), { timeout: 60_000 }).toContain('Kim Jong Un');
-    const articles = JSON.parse(await editorText(page, '.graphiql-response .CodeMirror'));
+    await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 60_000 }).toContain('"totalCount": 2');
+    const articles = await resultOf('articles');
     expect(articles.errors).toBeUndefined();
-    expect(articles.data.articles.totalCount).toBe(2);
+    expect(JSON.stringify(articles)).toContain('Kim Jong Un');
     const speakers = articles.data.articles.nodes.flatMap((a: any) => a.statements.nodes.map((s: any) => s.speaker?.__typename));
     expect(speakers).toEqual(expect.arrayContaining(['Person', 'Organization']));
 
     // Second tab (with variables: an alias), run with Ctrl-Enter from the query editor.
     await page.locator('.graphiql-tab').nth(1).click();
-    await expect.poll(() => editorText(page, '.graphiql-query-editor .CodeMirror')).toContain('query PersonByName');
-    await page.locator('.graphiql-query-editor .CodeMirror').click();
+    await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('query PersonByName');
+    await page.locator('.graphiql-query-editor .view-lines').click();
     await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => JSON.parse((await editorText(page, '.graphiql-response .CodeMirror')) || '{}').data?.person?.name, { timeout: 60_000 }).toBe('Kim Jong Un');
+    await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 60_000 }).toContain('"name": "Kim Jong Un"');
+    expect((await resultOf('person')).data.person.name).toBe('Kim Jong Un');
 
     // Third tab: events with participants.
     await page.locator('.graphiql-tab').nth(2).click();
-    await expect.poll(() => editorText(page, '.graphiql-query-editor .CodeMirror')).toContain('query EventsWithParticipants');
+    await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('query EventsWithParticipants');
     await page.locator('.graphiql-execute-button').click();
-    await expect.poll(async () => JSON.parse((await editorText(page, '.graphiql-response .CodeMirror')) || '{}').data?.events?.totalCount ?? 0, { timeout: 60_000 }).toBeGreaterThan(0);
-    const events = JSON.parse(await editorText(page, '.graphiql-response .CodeMirror'));
+    const events = await resultOf('events');
     expect(events.errors).toBeUndefined();
+    expect(events.data.events.totalCount).toBeGreaterThan(0);
     expect(events.data.events.nodes.some((e: any) => e.participants.nodes.some((p: any) => p.name === 'Kim Jong Un'))).toBe(true);
+    await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 60_000 }).toContain('"events"');
+
+    // The Explorer plugin lists the schema's entry points (from introspection) for point-and-click queries.
+    await page.locator('button[aria-label="Show GraphiQL Explorer"]').click();
+    await expect.poll(() => page.locator('.graphiql-plugin').innerText(), { timeout: 60_000 }).toMatch(/\barticles\b[\s\S]*\bpeople\b/);
 
     expect(foreign).toEqual([]);
     expect(failed).toEqual([]);
@@ -116,16 +140,14 @@ describe('GraphiQL IDE', () => {
     await context.close();
   });
 
-  it('serves its assets from node_modules with long-lived caching', async () => {
+  it('serves its bundle (dist/ide) with long-lived caching', async () => {
     const html = await (await fetch(`${base}/ide`)).text();
     const urls = [...html.matchAll(/(?:src|href)="(\/ide\/assets\/[^"]+)"/g)].map((m) => m[1]);
-    expect(urls.map((u) => u.replace(/\.[0-9a-f]{16}\./, '.'))).toEqual([
-      '/ide/assets/graphiql.min.css',
-      '/ide/assets/react.production.min.js',
-      '/ide/assets/react-dom.production.min.js',
-      '/ide/assets/graphiql.min.js',
-      '/ide/assets/ide.js',
-    ]);
+    expect(urls.map((u) => u.replace(/\.[0-9a-f]{16}\./, '.'))).toEqual(['/ide/assets/graphiql.css', '/ide/assets/graphiql.js']);
+    // Monaco's workers: named in the page's settings, served the same way.
+    const config = JSON.parse(/<script id="ide-config" type="application\/json">([^<]*)<\/script>/.exec(html)![1]);
+    expect(Object.keys(config.workers).sort()).toEqual(['editor', 'graphql', 'json']);
+    urls.push(...(Object.values(config.workers) as string[]));
     expect(html).not.toMatch(/<script(?![^>]*(\bsrc=|type="application\/json"))/);
     for (const u of urls) {
       const r = await fetch(`${base}${u}`);

@@ -68,6 +68,10 @@ describe('graceful shutdown of the real server process (SIGTERM)', () => {
   it('the Docker image runs the server as PID 1 in exec form, so docker stop\'s SIGTERM reaches it (the test above starts it the same way)', () => {
     const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(fs.readFileSync('Dockerfile', 'utf8'))?.[1];
     expect(cmd).toBeDefined();
-    expect(JSON.parse(cmd!)).toEqual(['node', '--import', 'tsx', 'src/server/main.ts']);
+    // node directly, on src/server/main.ts as compiled by the image's build (src/ -> dist/app/).
+    expect(JSON.parse(cmd!)).toEqual(['node', 'dist/app/server/main.js']);
+    const build = fs.readFileSync('tsconfig.build.json', 'utf8');
+    expect(build).toMatch(/"rootDir": "src"/);
+    expect(build).toMatch(/"outDir": "dist\/app"/);
   });
 });

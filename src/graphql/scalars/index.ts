@@ -19,6 +19,8 @@ function calendarDay(value: unknown): string | null {
  */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
+  // The community spec of exactly this format (it recommends the name LocalDate; ours predates it).
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/local-date.html',
   description: 'A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.',
   serialize(value) {
     const day = calendarDay(value);
@@ -37,5 +39,11 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-/** Timestamp (RFC 3339 date-time). */
-export const DateTimeScalar = DateTimeResolver;
+/**
+ * Timestamp (RFC 3339 date-time): graphql-scalars' DateTime, with the community spec it follows
+ * named in the schema (`@specifiedBy`) so generators and clients can map it without guessing.
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time.html',
+});

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
- * The GraphiQL IDE, served entirely from this server: GraphiQL's browser bundle and React's UMD
- * builds come from node_modules (no CDN), under content-hashed URLs cached for a year. The page has
- * no inline script (CSP `script-src 'self'`): its settings travel in a JSON data block that the
- * served bootstrap script reads.
+ * The GraphiQL IDE, served entirely from this server: GraphiQL 5 with the Explorer plugin, React and
+ * Monaco, bundled for the browser by ide/build.mjs into dist/ide/ (at `npm install`; no CDN), under
+ * content-hashed URLs cached for a year. The page has no inline script (CSP `script-src 'self'`):
+ * its settings, worker URLs included, travel in a JSON data block that the bundle reads.
  */
 
 /** An example operation preloaded as a GraphiQL tab; it must work against the seed graph. */
@@ -21,7 +21,8 @@ export interface IdeTab {
 export const IDE_EXAMPLE_TABS: IdeTab[] = [
   {
     query: `# Welcome to the Newsgraph IDE. Run an operation with Ctrl-Enter (⌘-Enter) or the ▶ button.
-# Each tab holds an example; the Docs panel (top left) browses the whole schema.
+# Each tab holds an example. In the left bar: Docs browses the whole schema, the Explorer
+# (below it) builds a query as you tick fields.
 # Mutations need an API key: add {"Authorization": "Bearer <key>"} in the Headers tab below.
 
 # Articles with the people they mention and what was said, by whom.
@@ -167,9 +168,11 @@ const ASSET_PREFIX = '/ide/assets/';
 export const IDE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  // GraphiQL's dialogs inject <style> elements (react-style-singleton); scripts stay 'self' only.
+  // Monaco's language services (GraphQL, JSON, the editor's own) run in web workers loaded from here.
+  "worker-src 'self'",
+  // GraphiQL's dialogs and Monaco inject <style> elements and style attributes; scripts stay 'self' only.
   "style-src 'self' 'unsafe-inline'",
-  // GraphiQL's stylesheet embeds its fonts and icons as data: URLs.
+  // The stylesheet embeds its fonts and icons as data: URLs.
   "font-src 'self' data:",
   "img-src 'self' data:",
   "connect-src 'self'",
@@ -178,12 +181,22 @@ export const IDE_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const require = createRequire(import.meta.url);
-
-function packageFile(pkg: string, file: string): string {
-  // React's exports map hides umd/; its package.json is always resolvable.
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+/** The checkout (or image) root: where package.json is, from src/ or from compiled code alike. */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the IDE module');
+    dir = parent;
+  }
+  return dir;
 }
+
+/** Built by ide/build.mjs (npm install runs it). */
+export const IDE_BUNDLE_DIR = path.join(packageRoot(), 'dist/ide');
+
+/** Monaco worker labels (what GraphiQL asks for) and their bundles. */
+const WORKERS = { editor: 'editor.worker.js', json: 'json.worker.js', graphql: 'graphql.worker.js' } as const;
 
 function makeAsset(name: string, type: string, text: string): Asset {
   const body = Buffer.from(text, 'utf8');
@@ -192,63 +205,48 @@ function makeAsset(name: string, type: string, text: string): Asset {
   return { url: `${ASSET_PREFIX}${name.slice(0, dot)}.${hash}${name.slice(dot)}`, type, body, etag: `"${hash}"` };
 }
 
-function readAsset(name: string, type: string, file: string): Asset {
-  // The bundles point at source maps next to them, which the hashed URL does not have.
-  const text = fs.readFileSync(file, 'utf8').replace(/\n\/[/*]# sourceMappingURL=\S+(\s*\*\/)?\s*$/, '\n');
-  return makeAsset(name, type, text);
-}
-
-// Reads the window-level settings the page provides and mounts GraphiQL. No inline script needed.
-const BOOTSTRAP = `'use strict';
-(function () {
-  var config = JSON.parse(document.getElementById('ide-config').textContent);
-  var baseFetcher = GraphiQL.createFetcher({ url: new URL(config.endpoint, window.location.href).toString() });
-  // GraphiQL 3 can send the operation name of the previously selected tab when a new tab is run
-  // right after switching (graphql/graphiql#3632): for a one-operation document, send none.
-  function fetcher(params, options) {
-    if (params && params.operationName) {
-      try {
-        var ops = GraphiQL.GraphQL.parse(params.query).definitions.filter(function (d) { return d.kind === 'OperationDefinition'; });
-        var known = ops.some(function (d) { return d.name && d.name.value === params.operationName; });
-        if (!known && ops.length === 1) params = Object.assign({}, params, { operationName: undefined });
-      } catch (e) { /* unparsable: the server explains */ }
-    }
-    return baseFetcher(params, options);
+function readAsset(name: string, type: string): Asset {
+  const file = path.join(IDE_BUNDLE_DIR, name);
+  if (!fs.existsSync(file)) {
+    throw new Error(`The IDE bundle is missing (${file}): run \`npm run build:ide\` (npm install does), or set NEWSGRAPH_IDE=false`);
   }
-  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(React.createElement(GraphiQL, {
-    fetcher: fetcher,
-    defaultTabs: config.tabs,
-    defaultEditorToolsVisibility: true,
-    shouldPersistHeaders: false,
-  }));
-})();
-`;
+  return makeAsset(name, type, fs.readFileSync(file, 'utf8'));
+}
 
 function escapeJsonForHtml(value: unknown): string {
   // Inside <script type="application/json">, only "</script" and "<!--" could end the block.
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-let loaded: Asset[] | null = null;
+const JS = 'text/javascript; charset=utf-8';
 
-/** Read once per process (servers in one process share them, and their compressed forms). */
-function loadAssets(): Asset[] {
-  return (loaded ??= [
-    readAsset('react.production.min.js', 'text/javascript; charset=utf-8', packageFile('react', 'umd/react.production.min.js')),
-    readAsset('react-dom.production.min.js', 'text/javascript; charset=utf-8', packageFile('react-dom', 'umd/react-dom.production.min.js')),
-    readAsset('graphiql.min.js', 'text/javascript; charset=utf-8', packageFile('graphiql', 'graphiql.min.js')),
-    readAsset('graphiql.min.css', 'text/css; charset=utf-8', packageFile('graphiql', 'graphiql.min.css')),
-    makeAsset('ide.js', 'text/javascript; charset=utf-8', BOOTSTRAP),
-  ]);
+interface Assets {
+  all: Asset[];
+  css: Asset;
+  script: Asset;
+  workers: Record<keyof typeof WORKERS, Asset>;
 }
 
-/** Loads the IDE's assets (at startup: a missing package fails fast) and returns its request handler. */
+let loaded: Assets | null = null;
+
+/** Read once per process (servers in one process share them, and their compressed forms). */
+function loadAssets(): Assets {
+  if (loaded) return loaded;
+  const css = readAsset('graphiql.css', 'text/css; charset=utf-8');
+  const script = readAsset('graphiql.js', JS);
+  const workers = Object.fromEntries(Object.entries(WORKERS).map(([label, file]) => [label, readAsset(file, JS)])) as Assets['workers'];
+  return (loaded = { all: [css, script, ...Object.values(workers)], css, script, workers });
+}
+
+/** Loads the IDE's assets (at startup: a missing bundle fails fast) and returns its request handler. */
 export function createIde(options: IdeOptions = {}): Ide {
-  const assets = loadAssets();
-  const byUrl = new Map(assets.map((a) => [a.url, a]));
-  const [react, reactDom, graphiql, css, bootstrap] = assets;
-  const config = { endpoint: options.endpoint ?? '/graphql', tabs: options.tabs ?? IDE_EXAMPLE_TABS };
+  const { all, css, script, workers } = loadAssets();
+  const byUrl = new Map(all.map((a) => [a.url, a]));
+  const config = {
+    endpoint: options.endpoint ?? '/graphql',
+    tabs: options.tabs ?? IDE_EXAMPLE_TABS,
+    workers: Object.fromEntries(Object.entries(workers).map(([label, asset]) => [label, asset.url])),
+  };
   const page = Buffer.from(`<!doctype html>
 <html lang="en">
 <head>
@@ -259,10 +257,7 @@ export function createIde(options: IdeOptions = {}): Ide {
   <link rel="stylesheet" href="${css.url}">
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
   <script id="ide-config" type="application/json">${escapeJsonForHtml(config)}</script>
-  <script src="${react.url}" defer></script>
-  <script src="${reactDom.url}" defer></script>
-  <script src="${graphiql.url}" defer></script>
-  <script src="${bootstrap.url}" defer></script>
+  <script src="${script.url}" defer></script>
 </head>
 <body>
   <div id="graphiql">Loading the Newsgraph IDE…</div>
