@@ -1,5 +1,24 @@
-import type { NerSpan } from '../../eval/ner.ts';
-/** Placeholder until the model lands. */
-export function tagEntities(_text: string): NerSpan[] {
-  return [];
+import { featurise } from './features.ts';
+import { tagSentences } from './model.ts';
+import { spansFromTags, type EntityType } from './tags.ts';
+import { sentences, tokenise } from './tokenise.ts';
+import { loadModel } from './weights.ts';
+
+/** An entity span found by the model, in character offsets. */
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+/** Named-entity spans (PER, ORG, LOC, MISC) of a text, by the committed model. Pure and deterministic. */
+export function tagEntities(text: string): TaggedSpan[] {
+  const model = loadModel();
+  const sents = sentences(text, tokenise(text));
+  const tags = tagSentences(model, sents, featurise(sents, model.lexicon, model.bits));
+  const out: TaggedSpan[] = [];
+  sents.forEach((s, k) => {
+    for (const sp of spansFromTags(tags[k])) out.push({ start: s[sp.first].start, end: s[sp.last].end, type: sp.type });
+  });
+  return out;
 }
