@@ -1,21 +1,29 @@
 import { ALLOWED, MAY_END, TAG_COUNT } from './tags.ts';
 
+// Module-level copies: hot loops read these millions of times (an imported binding may be a getter).
+const K = TAG_COUNT;
+const MAY_END_ = MAY_END;
+/** For each tag, the tags that may precede it (BILOU constraints), so Viterbi skips the rest. */
+const PREDECESSORS: Int32Array[] = Array.from({ length: K }, (_, t) => Int32Array.from([...Array(K).keys()].filter((p) => ALLOWED[p * K + t])));
+const MAY_START = Uint8Array.from({ length: K }, (_, t) => ALLOWED[K * K + t]);
+
 /**
  * Viterbi: the best tag sequence for emission scores (n × TAG_COUNT, row-major) and transition scores
  * ((TAG_COUNT + 1) × TAG_COUNT, last row = sentence start), respecting the BILOU constraints.
  */
 export function viterbi(emission: Float64Array, n: number, transition: Float64Array): Uint8Array {
-  const K = TAG_COUNT;
   const score = new Float64Array(n * K);
   const back = new Uint8Array(n * K);
-  for (let t = 0; t < K; t++) score[t] = ALLOWED[K * K + t] ? transition[K * K + t] + emission[t] : -Infinity;
+  for (let t = 0; t < K; t++) score[t] = MAY_START[t] ? transition[K * K + t] + emission[t] : -Infinity;
   for (let i = 1; i < n; i++) {
+    const prevRow = (i - 1) * K;
     for (let t = 0; t < K; t++) {
+      const preds = PREDECESSORS[t];
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < K; p++) {
-        if (!ALLOWED[p * K + t]) continue;
-        const s = score[(i - 1) * K + p] + transition[p * K + t];
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k];
+        const s = score[prevRow + p] + transition[p * K + t];
         if (s > best) {
           best = s;
           arg = p;
@@ -28,7 +36,7 @@ export function viterbi(emission: Float64Array, n: number, transition: Float64Ar
   let best = -Infinity;
   let arg = 0;
   for (let t = 0; t < K; t++) {
-    if (MAY_END[t] && score[(n - 1) * K + t] > best) {
+    if (MAY_END_[t] && score[(n - 1) * K + t] > best) {
       best = score[(n - 1) * K + t];
       arg = t;
     }

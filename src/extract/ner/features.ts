@@ -56,80 +56,129 @@ export function shape(w: string): string {
 
 const isCapital = (w: string) => /^\p{Lu}/u.test(w);
 
-/** Lexicon matches covering each token: "LOC-B", "LOC-L" … (longest match starting at each token). */
+/** Every proper prefix (in whole tokens) of a lexicon's entries, so matching stops early. */
+const PREFIXES = new WeakMap<Lexicon, Set<string>>();
+function prefixesOf(lex: Lexicon): Set<string> {
+  let p = PREFIXES.get(lex);
+  if (!p) {
+    p = new Set();
+    for (const key of lex.keys()) {
+      const parts = key.split(' ');
+      for (let k = 1; k < parts.length; k++) p.add(parts.slice(0, k).join(' '));
+    }
+    PREFIXES.set(lex, p);
+  }
+  return p;
+}
+
+/** Lexicon matches covering each token: "LOC-B", "LOC-L" … (every match starting at each token). */
 function lexiconHits(lower: string[], lex: Lexicon, tag: string, out: string[][]): void {
+  const prefixes = prefixesOf(lex);
   for (let i = 0; i < lower.length; i++) {
     let key = '';
     for (let k = i; k < Math.min(lower.length, i + MAX_ENTRY); k++) {
       key = k === i ? lower[k] : `${key} ${lower[k]}`;
       const type = lex.get(key);
-      if (!type) continue;
-      if (k === i) out[i].push(`${tag}U${type}`);
-      else {
-        out[i].push(`${tag}B${type}`);
-        for (let j = i + 1; j < k; j++) out[j].push(`${tag}I${type}`);
-        out[k].push(`${tag}L${type}`);
+      if (type) {
+        if (k === i) out[i].push(`${tag}U${type}`);
+        else {
+          out[i].push(`${tag}B${type}`);
+          for (let j = i + 1; j < k; j++) out[j].push(`${tag}I${type}`);
+          out[k].push(`${tag}L${type}`);
+        }
       }
+      if (!prefixes.has(key)) break;
     }
   }
 }
 
+/** What the features need to know about one word, computed once per distinct word. */
+interface WordInfo {
+  w: string;
+  lw: string;
+  sh: string;
+  cap: boolean;
+  given: boolean;
+  title: boolean;
+  /** Hashes of the features of the word itself (word, lower case, shape, prefixes, suffixes). */
+  own: number[];
+  /** Hashes of the word seen as a neighbour: l-1, l+1, l-2, l+2, s-1, s+1. */
+  asNeighbour: number[];
+}
+const WORDS = new Map<string, WordInfo>();
+function info(raw: string, boundary = false): WordInfo {
+  let x = WORDS.get(raw);
+  if (x) return x;
+  const w = boundary ? raw : normal(raw);
+  const lw = boundary ? raw : w.toLowerCase();
+  const sh = boundary ? raw : shape(w);
+  const own = [`w=${w}`, `l=${lw}`, `s=${sh}`];
+  for (let k = 1; k <= 4 && k <= lw.length; k++) own.push(`p${k}=${lw.slice(0, k)}`, `x${k}=${lw.slice(-k)}`);
+  x = {
+    w,
+    lw,
+    sh,
+    cap: !boundary && isCapital(w),
+    given: !boundary && isCapital(w) && isGivenName(w[0] + lw.slice(1)),
+    title: !boundary && PERSONAL_TITLES.test(w),
+    own: own.map(hash),
+    asNeighbour: [`l-1=${lw}`, `l+1=${lw}`, `l-2=${lw}`, `l+2=${lw}`, `s-1=${sh}`, `s+1=${sh}`].map(hash),
+  };
+  // A bounded cache: cleared when large, which changes speed only, never a result.
+  if (WORDS.size > 200_000) WORDS.clear();
+  WORDS.set(raw, x);
+  return x;
+}
+const START = info('<s>', true);
+const END = info('</s>', true);
+const CONSTANT = Object.fromEntries(['b', 'c', 'cC', 'dl', 'dlC', 'gn', 'gnC', 'gn-1', 'ttl-1'].map((f) => [f, hash(f)]));
+
 /**
  * Hashed feature ids (masked to `bits`) of every token of one document, sentence by sentence.
- * `docLower` is the set of words the document writes in lower case: a capitalised word that also
- * appears in lower case elsewhere ("Shares", "Police") is less likely a name.
+ * A capitalised word the document also writes in lower case elsewhere ("Shares", "Police") is less
+ * likely a name: `dl`.
  */
 export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number): Int32Array[][] {
   const mask = (1 << bits) - 1;
   const docLower = new Set<string>();
   for (const s of sentences) for (const t of s) if (/^\p{Ll}/u.test(t.text)) docLower.add(t.text);
   return sentences.map((sent) => {
-    const words = sent.map((t) => normal(t.text));
-    const lower = words.map((w) => w.toLowerCase());
-    const shapes = words.map(shape);
+    const ws = sent.map((t) => info(t.text));
+    const lower = ws.map((x) => x.lw);
     // Headlines and datelines in capitals ("LONDON 1996-12-06"): capitalisation says nothing there.
-    const letters = words.join('').replace(/[^\p{L}]/gu, '');
-    const caps = letters.length >= 4 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.7;
+    let letters = 0;
+    let upper = 0;
+    for (const x of ws) {
+      for (let k = 0; k < x.w.length; k++) {
+        const ch = x.w[k];
+        if (ch.toLowerCase() !== ch.toUpperCase()) {
+          letters++;
+          if (ch !== ch.toLowerCase()) upper++;
+        }
+      }
+    }
+    const caps = letters >= 4 && upper / letters > 0.7;
+    const c = caps ? 'C' : '';
     const extra: string[][] = sent.map(() => []);
     lexiconHits(lower, CURATED, 'g', extra);
     lexiconHits(lower, lexicon, 'x', extra);
-    const n = words.length;
-    const at = (arr: string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : arr[i]);
-    return sent.map((_, i) => {
-      const w = words[i];
-      const lw = lower[i];
-      const sh = shapes[i];
-      const c = caps ? 'C' : '';
-      const f: string[] = [
-        'b',
-        `c${c}`,
-        `w=${w}`,
-        `l=${lw}`,
-        `s=${sh}`,
-        `s=${sh}${c}`,
-        `l-1=${at(lower, i - 1)}`,
-        `l+1=${at(lower, i + 1)}`,
-        `l-2=${at(lower, i - 2)}`,
-        `l+2=${at(lower, i + 2)}`,
-        `l-1l=${at(lower, i - 1)}|${lw}`,
-        `ll+1=${lw}|${at(lower, i + 1)}`,
-        `s-1=${at(shapes, i - 1)}`,
-        `s+1=${at(shapes, i + 1)}`,
-        `sss=${at(shapes, i - 1)}|${sh}|${at(shapes, i + 1)}`,
-        `l-1s=${at(lower, i - 1)}|${sh}`,
-        `sl+1=${sh}|${at(lower, i + 1)}`,
-        `pos=${i === 0 ? 0 : i === 1 ? 1 : 2}${sh}`,
-      ];
-      for (let k = 1; k <= 4 && k <= lw.length; k++) f.push(`p${k}=${lw.slice(0, k)}`, `x${k}=${lw.slice(-k)}`);
-      if (isCapital(w) && docLower.has(lw)) f.push(`dl${c}`);
-      if (isCapital(w) && isGivenName(w[0] + lw.slice(1))) f.push(`gn${c}`);
-      if (i > 0 && isGivenName(words[i - 1])) f.push('gn-1');
-      if (i > 0 && PERSONAL_TITLES.test(words[i - 1])) f.push('ttl-1');
-      for (const e of extra[i]) f.push(e, `${e}${isCapital(w) ? 'K' : 'k'}`);
-      if (i > 0) for (const e of extra[i - 1]) f.push(`-1${e}`);
-      if (i + 1 < n) for (const e of extra[i + 1]) f.push(`+1${e}`);
+    const n = ws.length;
+    const at = (i: number) => (i < 0 ? START : i >= n ? END : ws[i]);
+    return ws.map((x, i) => {
+      const prev = at(i - 1);
+      const next = at(i + 1);
+      const f: number[] = [CONSTANT.b, CONSTANT[`c${c}`], ...x.own, prev.asNeighbour[0], next.asNeighbour[1], at(i - 2).asNeighbour[2], at(i + 2).asNeighbour[3], prev.asNeighbour[4], next.asNeighbour[5]];
+      const strings = [`s=${x.sh}${c}`, `l-1l=${prev.lw}|${x.lw}`, `ll+1=${x.lw}|${next.lw}`, `sss=${prev.sh}|${x.sh}|${next.sh}`, `l-1s=${prev.lw}|${x.sh}`, `sl+1=${x.sh}|${next.lw}`, `pos=${i === 0 ? 0 : i === 1 ? 1 : 2}${x.sh}`];
+      for (const e of extra[i]) strings.push(e, `${e}${x.cap ? 'K' : 'k'}`);
+      if (i > 0) for (const e of extra[i - 1]) strings.push(`-1${e}`);
+      if (i + 1 < n) for (const e of extra[i + 1]) strings.push(`+1${e}`);
+      for (const s of strings) f.push(hash(s));
+      if (x.cap && docLower.has(x.lw)) f.push(CONSTANT[`dl${c}`]);
+      if (x.given) f.push(CONSTANT[`gn${c}`]);
+      if (i > 0 && isGivenName(prev.w)) f.push(CONSTANT['gn-1']);
+      if (i > 0 && prev.title) f.push(CONSTANT['ttl-1']);
       const ids = new Int32Array(f.length);
-      for (let k = 0; k < f.length; k++) ids[k] = hash(f[k]) & mask;
+      for (let k = 0; k < f.length; k++) ids[k] = f[k] & mask;
       return ids;
     });
   });

@@ -40,10 +40,11 @@ export class History {
 const HISTORY_IDS = ['h=O', ...TYPES.map((t) => `h=${t}`)].map(hash);
 
 /** Emission scores of one sentence: static features plus the document-memory features. */
+const K = TAG_COUNT;
 export function emissions(scorer: Scorer, tokens: Token[], feats: Int32Array[], history: History, dyn?: number[][]): Float64Array {
-  const out = new Float64Array(tokens.length * TAG_COUNT);
+  const out = new Float64Array(tokens.length * K);
   for (let i = 0; i < tokens.length; i++) {
-    const off = i * TAG_COUNT;
+    const off = i * K;
     for (const id of feats[i]) scorer.add(id, out, off);
     const d = history.features(tokens[i].text, scorer.bits);
     for (const id of d) scorer.add(id, out, off);
