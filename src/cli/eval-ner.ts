@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const splitAt = args.indexOf('--split');
   const useTagger = args.includes('--tagger');
-  const file = args.find((a, i) => !a.startsWith('--') && i !== splitAt + 1) ?? DEFAULT_FILE;
+  const file = args.find((a, i) => !a.startsWith('--') && (splitAt < 0 || i !== splitAt + 1)) ?? DEFAULT_FILE;
   // The shared corpus holds train and dev: its default is dev. Other files are scored whole unless --split is given.
   const split = splitAt >= 0 ? args[splitAt + 1] : file === DEFAULT_FILE ? 'dev' : null;
   if (!fs.existsSync(file)) {
