@@ -93,7 +93,7 @@ function lexiconHits(lower: string[], lex: Lexicon, tag: string, out: string[][]
 }
 
 /** What the features need to know about one word, computed once per distinct word. */
-interface WordInfo {
+export interface WordInfo {
   w: string;
   lw: string;
   sh: string;
@@ -102,9 +102,31 @@ interface WordInfo {
   title: boolean;
   /** Hashes of the features of the word itself (word, lower case, shape, prefixes, suffixes). */
   own: number[];
-  /** Hashes of the word seen as a neighbour: l-1, l+1, l-2, l+2, s-1, s+1. */
+  /** Hashes of the word seen as a neighbour, by NEIGHBOURS role: l-1, l+1, l-2, l+2, s-1, s+1. */
   asNeighbour: number[];
+  /** FNV states after the word's part of pair features, so pairs hash without building strings. */
+  pairL1L: number;
+  pairLL1: number;
+  pairSSS: number;
+  pairL1S: number;
+  pairSL1: number;
+  /** Hashes of the shape alone and in a capitals sentence; of the shape at positions 0, 1, later. */
+  shapeIds: [number, number];
+  posIds: [number, number, number];
 }
+/** Which neighbour each role of `asNeighbour` is: offsets from the token. */
+export const NEIGHBOURS = [-1, 1, -2, 2, -1, 1] as const;
+
+/** FNV-1a continued over more characters (hash(a + b) = more(hash(a), b)). */
+function more(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+const FNV = 0x811c9dc5;
+
 const WORDS = new Map<string, WordInfo>();
 function info(raw: string, boundary = false): WordInfo {
   let x = WORDS.get(raw);
@@ -123,28 +145,45 @@ function info(raw: string, boundary = false): WordInfo {
     title: !boundary && PERSONAL_TITLES.test(w),
     own: own.map(hash),
     asNeighbour: [`l-1=${lw}`, `l+1=${lw}`, `l-2=${lw}`, `l+2=${lw}`, `s-1=${sh}`, `s+1=${sh}`].map(hash),
+    pairL1L: more(FNV, `l-1l=${lw}|`),
+    pairLL1: more(FNV, `ll+1=${lw}|`),
+    pairSSS: more(FNV, `sss=${sh}|`),
+    pairL1S: more(FNV, `l-1s=${lw}|`),
+    pairSL1: more(FNV, `sl+1=${sh}|`),
+    shapeIds: [hash(`s=${sh}`), hash(`s=${sh}C`)],
+    posIds: [hash(`pos=0${sh}`), hash(`pos=1${sh}`), hash(`pos=2${sh}`)],
   };
   // A bounded cache: cleared when large, which changes speed only, never a result.
   if (WORDS.size > 200_000) WORDS.clear();
   WORDS.set(raw, x);
   return x;
 }
-const START = info('<s>', true);
-const END = info('</s>', true);
+export const START = info('<s>', true);
+export const END = info('</s>', true);
 const CONSTANT = Object.fromEntries(['b', 'c', 'cC', 'dl', 'dlC', 'gn', 'gnC', 'gn-1', 'ttl-1'].map((f) => [f, hash(f)]));
 
 /**
- * Hashed feature ids (masked to `bits`) of every token of one document, sentence by sentence.
- * A capitalised word the document also writes in lower case elsewhere ("Shares", "Police") is less
- * likely a name: `dl`.
+ * One sentence's features: its words (whose own and neighbour features are looked up per word, and
+ * at run time summed once per word) and, per token, the ids of the features that depend on context.
  */
-export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number): Int32Array[][] {
+export interface SentenceFeatures {
+  words: WordInfo[];
+  context: Int32Array[];
+}
+
+/** The word at position i of a sentence, or the boundary words outside it. */
+export const wordAt = (words: WordInfo[], i: number) => (i < 0 ? START : i >= words.length ? END : words[i]);
+
+/**
+ * Features of every token of one document, sentence by sentence. A capitalised word the document
+ * also writes in lower case elsewhere ("Shares", "Police") is less likely a name: `dl`.
+ */
+export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number): SentenceFeatures[] {
   const mask = (1 << bits) - 1;
   const docLower = new Set<string>();
   for (const s of sentences) for (const t of s) if (/^\p{Ll}/u.test(t.text)) docLower.add(t.text);
   return sentences.map((sent) => {
     const ws = sent.map((t) => info(t.text));
-    const lower = ws.map((x) => x.lw);
     // Headlines and datelines in capitals ("LONDON 1996-12-06"): capitalisation says nothing there.
     let letters = 0;
     let upper = 0;
@@ -159,29 +198,54 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number):
     }
     const caps = letters >= 4 && upper / letters > 0.7;
     const c = caps ? 'C' : '';
-    const extra: string[][] = sent.map(() => []);
-    lexiconHits(lower, CURATED, 'g', extra);
-    lexiconHits(lower, lexicon, 'x', extra);
+    let extra: string[][] | null = null;
+    const lower = ws.map((x) => x.lw);
+    const hits: string[][] = sent.map(() => []);
+    lexiconHits(lower, CURATED, 'g', hits);
+    lexiconHits(lower, lexicon, 'x', hits);
+    if (hits.some((h) => h.length)) extra = hits;
     const n = ws.length;
-    const at = (i: number) => (i < 0 ? START : i >= n ? END : ws[i]);
-    return ws.map((x, i) => {
-      const prev = at(i - 1);
-      const next = at(i + 1);
-      const f: number[] = [CONSTANT.b, CONSTANT[`c${c}`], ...x.own, prev.asNeighbour[0], next.asNeighbour[1], at(i - 2).asNeighbour[2], at(i + 2).asNeighbour[3], prev.asNeighbour[4], next.asNeighbour[5]];
-      const strings = [`s=${x.sh}${c}`, `l-1l=${prev.lw}|${x.lw}`, `ll+1=${x.lw}|${next.lw}`, `sss=${prev.sh}|${x.sh}|${next.sh}`, `l-1s=${prev.lw}|${x.sh}`, `sl+1=${x.sh}|${next.lw}`, `pos=${i === 0 ? 0 : i === 1 ? 1 : 2}${x.sh}`];
-      for (const e of extra[i]) strings.push(e, `${e}${x.cap ? 'K' : 'k'}`);
-      if (i > 0) for (const e of extra[i - 1]) strings.push(`-1${e}`);
-      if (i + 1 < n) for (const e of extra[i + 1]) strings.push(`+1${e}`);
-      for (const s of strings) f.push(hash(s));
+    const context = ws.map((x, i) => {
+      const prev = wordAt(ws, i - 1);
+      const next = wordAt(ws, i + 1);
+      const f: number[] = [
+        CONSTANT.b,
+        CONSTANT[`c${c}`],
+        x.shapeIds[caps ? 1 : 0],
+        more(prev.pairL1L, x.lw),
+        more(x.pairLL1, next.lw),
+        more(more(more(prev.pairSSS, x.sh), '|'), next.sh),
+        more(prev.pairL1S, x.sh),
+        more(x.pairSL1, next.lw),
+        x.posIds[i === 0 ? 0 : i === 1 ? 1 : 2],
+      ];
+      if (extra) {
+        for (const e of extra[i]) f.push(hash(e), hash(`${e}${x.cap ? 'K' : 'k'}`));
+        if (i > 0) for (const e of extra[i - 1]) f.push(hash(`-1${e}`));
+        if (i + 1 < n) for (const e of extra[i + 1]) f.push(hash(`+1${e}`));
+      }
       if (x.cap && docLower.has(x.lw)) f.push(CONSTANT[`dl${c}`]);
       if (x.given) f.push(CONSTANT[`gn${c}`]);
-      if (i > 0 && isGivenName(prev.w)) f.push(CONSTANT['gn-1']);
+      if (i > 0 && prev.given) f.push(CONSTANT['gn-1']);
       if (i > 0 && prev.title) f.push(CONSTANT['ttl-1']);
       const ids = new Int32Array(f.length);
       for (let k = 0; k < f.length; k++) ids[k] = f[k] & mask;
       return ids;
     });
+    return { words: ws, context };
   });
+}
+
+/** Every feature id of token i (word, neighbours and context), as the trainer needs them. */
+export function tokenIds(sf: SentenceFeatures, i: number, bits: number): Int32Array {
+  const mask = (1 << bits) - 1;
+  const x = sf.words[i];
+  const out: number[] = [...x.own];
+  NEIGHBOURS.forEach((d, role) => out.push(wordAt(sf.words, i + d).asNeighbour[role]));
+  const ids = new Int32Array(out.length + sf.context[i].length);
+  for (let k = 0; k < out.length; k++) ids[k] = out[k] & mask;
+  ids.set(sf.context[i], out.length);
+  return ids;
 }
 
 /** Builds a lexicon from labelled entity strings: each string's most frequent type (ties: first seen). */

@@ -1,7 +1,9 @@
 import { viterbi } from './decoder.ts';
-import { hash } from './features.ts';
+import { hash, NEIGHBOURS, wordAt, type SentenceFeatures, type WordInfo } from './features.ts';
 import { entityTypeIndex, TAG_COUNT, TYPES } from './tags.ts';
 import type { Token } from './tokenise.ts';
+
+const K = TAG_COUNT;
 
 /** Anything that scores tags: the dense weights being trained, or the sparse committed ones. */
 export interface Scorer {
@@ -10,6 +12,25 @@ export interface Scorer {
   add(id: number, out: Float64Array, off: number): void;
   /** (TAG_COUNT + 1) × TAG_COUNT, last row = sentence start. */
   transition: Float64Array;
+}
+
+/**
+ * Per word, the summed weights of its own features (block 0) and of it as each neighbour role
+ * (blocks 1–6): computed once per distinct word, then one vector add replaces a dozen lookups.
+ */
+export class WordVectors {
+  private cache = new WeakMap<WordInfo, Float64Array>();
+  constructor(private scorer: Scorer) {}
+  of(x: WordInfo): Float64Array {
+    let v = this.cache.get(x);
+    if (v) return v;
+    v = new Float64Array(7 * K);
+    const mask = (1 << this.scorer.bits) - 1;
+    for (const id of x.own) this.scorer.add(id & mask, v, 0);
+    for (let r = 0; r < 6; r++) this.scorer.add(x.asNeighbour[r] & mask, v, (r + 1) * K);
+    this.cache.set(x, v);
+    return v;
+  }
 }
 
 /**
@@ -39,25 +60,58 @@ export class History {
 }
 const HISTORY_IDS = ['h=O', ...TYPES.map((t) => `h=${t}`)].map(hash);
 
-/** Emission scores of one sentence: static features plus the document-memory features. */
-const K = TAG_COUNT;
-export function emissions(scorer: Scorer, tokens: Token[], feats: Int32Array[], history: History, dyn?: number[][]): Float64Array {
+/** Emission scores of one sentence from full feature id lists (training). */
+export function emissionsFromIds(scorer: Scorer, tokens: Token[], ids: Int32Array[], history: History, dyn: number[][]): Float64Array {
   const out = new Float64Array(tokens.length * K);
   for (let i = 0; i < tokens.length; i++) {
     const off = i * K;
-    for (const id of feats[i]) scorer.add(id, out, off);
+    for (const id of ids[i]) scorer.add(id, out, off);
     const d = history.features(tokens[i].text, scorer.bits);
     for (const id of d) scorer.add(id, out, off);
-    if (dyn) dyn[i] = d;
+    dyn[i] = d;
+  }
+  return out;
+}
+
+// Local copies of imported constants read in the hot loop below.
+const ROLES = [...NEIGHBOURS];
+const isUpper = (w: string) => {
+  const ch = w[0];
+  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+};
+
+/** Emission scores of one sentence: word vectors, context features and the document memory. */
+export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], sf: SentenceFeatures, history: History): Float64Array {
+  const n = tokens.length;
+  const out = new Float64Array(n * K);
+  // vec[i + 2]: the vectors of word i, with two boundary words on each side.
+  const vec: Float64Array[] = new Array(n + 4);
+  const bound = words.of(wordAt(sf.words, -1));
+  const end = words.of(wordAt(sf.words, n));
+  vec[0] = vec[1] = bound;
+  vec[n + 2] = vec[n + 3] = end;
+  for (let i = 0; i < n; i++) vec[i + 2] = words.of(sf.words[i]);
+  for (let i = 0; i < n; i++) {
+    const off = i * K;
+    const own = vec[i + 2];
+    for (let t = 0; t < K; t++) out[off + t] = own[t];
+    for (let r = 0; r < 6; r++) {
+      const v = vec[i + 2 + ROLES[r]];
+      const base = (r + 1) * K;
+      for (let t = 0; t < K; t++) out[off + t] += v[base + t];
+    }
+    const ctx = sf.context[i];
+    for (let k = 0; k < ctx.length; k++) scorer.add(ctx[k], out, off);
+    if (isUpper(tokens[i].text)) for (const id of history.features(tokens[i].text, scorer.bits)) scorer.add(id, out, off);
   }
   return out;
 }
 
 /** Tags one document's sentences in order, each informed by the tags of those before it. */
-export function tagSentences(scorer: Scorer, sentences: Token[][], feats: Int32Array[][]): Uint8Array[] {
+export function tagSentences(scorer: Scorer, words: WordVectors, sentences: Token[][], feats: SentenceFeatures[]): Uint8Array[] {
   const history = new History();
   return sentences.map((s, k) => {
-    const tags = viterbi(emissions(scorer, s, feats[k], history), s.length, scorer.transition);
+    const tags = viterbi(emissions(scorer, words, s, feats[k], history), s.length, scorer.transition);
     history.record(s, tags);
     return tags;
   });

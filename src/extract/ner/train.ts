@@ -1,6 +1,6 @@
 import { viterbi } from './decoder.ts';
-import { buildLexicon, featurise, type Lexicon } from './features.ts';
-import { emissions, History, tagSentences, type Scorer } from './model.ts';
+import { buildLexicon, featurise, tokenIds, type Lexicon, type SentenceFeatures } from './features.ts';
+import { emissionsFromIds, History, tagSentences, WordVectors, type Scorer } from './model.ts';
 import { spansFromTags, TAG_COUNT, tagsFromSpans, type EntityType } from './tags.ts';
 import { sentences as splitSentences, tokenise, type Token } from './tokenise.ts';
 import { encodeModel } from './weights.ts';
@@ -29,7 +29,9 @@ export interface TrainOptions {
 
 interface Prepared {
   sentences: Token[][];
-  feats: Int32Array[][];
+  feats: SentenceFeatures[];
+  /** Every feature id of every token (the trainer updates them one by one). */
+  ids: Int32Array[][];
   gold: Uint8Array[];
 }
 
@@ -49,6 +51,7 @@ function random(seed: number): () => number {
 function prepare(doc: LabelledDoc, lexicon: Lexicon, bits: number): Prepared {
   const sentences = splitSentences(doc.text, tokenise(doc.text));
   const feats = featurise(sentences, lexicon, bits);
+  const ids = feats.map((sf) => sf.words.map((_, i) => tokenIds(sf, i, bits)));
   const gold = sentences.map((s) => {
     const spans: { first: number; last: number; type: EntityType }[] = [];
     for (const e of doc.entities) {
@@ -64,7 +67,7 @@ function prepare(doc: LabelledDoc, lexicon: Lexicon, bits: number): Prepared {
     }
     return tagsFromSpans(s.length, spans);
   });
-  return { sentences, feats, gold };
+  return { sentences, feats, ids, gold };
 }
 
 /** Dense weights being trained, with the running sums that give their average. */
@@ -95,11 +98,12 @@ class Dense implements Scorer {
 
 /** Exact-match F1 over PER, ORG and LOC spans (token level) of tagged documents. */
 function spanF1(docs: Prepared[], scorer: Scorer): number {
+  const words = new WordVectors(scorer);
   let tp = 0;
   let np = 0;
   let ng = 0;
   for (const d of docs) {
-    const tags = tagSentences(scorer, d.sentences, d.feats);
+    const tags = tagSentences(scorer, words, d.sentences, d.feats);
     tags.forEach((t, k) => {
       const key = (s: { first: number; last: number; type: string }) => `${s.first}:${s.last}:${s.type}`;
       const pred = spansFromTags(t).filter((s) => s.type !== 'MISC').map(key);
@@ -139,7 +143,7 @@ export function trainModel(docs: LabelledDoc[], o: TrainOptions): Buffer {
       const history = new History();
       d.sentences.forEach((s, k) => {
         const dyn: number[][] = [];
-        const pred = viterbi(emissions(m, s, d.feats[k], history, dyn), s.length, m.transition);
+        const pred = viterbi(emissionsFromIds(m, s, d.ids[k], history, dyn), s.length, m.transition);
         const gold = d.gold[k];
         let wrong = false;
         for (let i = 0; i < s.length; i++) {
@@ -149,7 +153,7 @@ export function trainModel(docs: LabelledDoc[], o: TrainOptions): Buffer {
           const pp = i === 0 ? K : pred[i - 1];
           if (g !== p) {
             wrong = true;
-            for (const ids of [d.feats[k][i], dyn[i]]) {
+            for (const ids of [d.ids[k][i], dyn[i]]) {
               for (const id of ids) {
                 m.w[id * K + g] += 1;
                 m.u[id * K + g] += c;
