@@ -18,6 +18,11 @@ export function viterbi(emission: Float64Array, n: number, transition: Float64Ar
   for (let i = 1; i < n; i++) {
     const prevRow = (i - 1) * K;
     for (let t = 0; t < K; t++) {
+      // Tags ruled out for this token (tokens the tagger does not score allow only O).
+      if (emission[i * K + t] === -Infinity) {
+        score[i * K + t] = -Infinity;
+        continue;
+      }
       const preds = PREDECESSORS[t];
       let best = -Infinity;
       let arg = 0;

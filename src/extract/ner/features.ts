@@ -72,9 +72,12 @@ function prefixesOf(lex: Lexicon): Set<string> {
 }
 
 /** Lexicon matches covering each token: "LOC-B", "LOC-L" … (every match starting at each token). */
-function lexiconHits(lower: string[], lex: Lexicon, tag: string, out: string[][]): void {
+function lexiconHits(words: WordInfo[], lex: Lexicon, tag: string, out: string[][]): void {
   const prefixes = prefixesOf(lex);
+  const lower = words.map((x) => x.lw);
   for (let i = 0; i < lower.length; i++) {
+    // Names start with a capital or a digit ("1860 Munich"): other tokens start no match.
+    if (!words[i].upper && !/^\d/.test(lower[i])) continue;
     let key = '';
     for (let k = i; k < Math.min(lower.length, i + MAX_ENTRY); k++) {
       key = k === i ? lower[k] : `${key} ${lower[k]}`;
@@ -98,6 +101,8 @@ export interface WordInfo {
   lw: string;
   sh: string;
   cap: boolean;
+  /** Has a capital letter anywhere ("eBay", "McDonald"). */
+  upper: boolean;
   given: boolean;
   title: boolean;
   /** Hashes of the features of the word itself (word, lower case, shape, prefixes, suffixes). */
@@ -141,6 +146,7 @@ function info(raw: string, boundary = false): WordInfo {
     lw,
     sh,
     cap: !boundary && isCapital(w),
+    upper: !boundary && w !== w.toLowerCase(),
     given: !boundary && isCapital(w) && isGivenName(w[0] + lw.slice(1)),
     title: !boundary && PERSONAL_TITLES.test(w),
     own: own.map(hash),
@@ -158,6 +164,7 @@ function info(raw: string, boundary = false): WordInfo {
   WORDS.set(raw, x);
   return x;
 }
+const NONE = new Int32Array(0);
 export const START = info('<s>', true);
 export const END = info('</s>', true);
 const CONSTANT = Object.fromEntries(['b', 'c', 'cC', 'dl', 'dlC', 'gn', 'gnC', 'gn-1', 'ttl-1'].map((f) => [f, hash(f)]));
@@ -169,6 +176,11 @@ const CONSTANT = Object.fromEntries(['b', 'c', 'cC', 'dl', 'dlC', 'gn', 'gnC', '
 export interface SentenceFeatures {
   words: WordInfo[];
   context: Int32Array[];
+  /**
+   * Tokens the tagger scores: those with a capital letter and their neighbours ("Bank of England").
+   * The rest (about two thirds of news text) are outside any name; null when every token is scored.
+   */
+  active: Uint8Array | null;
 }
 
 /** The word at position i of a sentence, or the boundary words outside it. */
@@ -178,7 +190,7 @@ export const wordAt = (words: WordInfo[], i: number) => (i < 0 ? START : i >= wo
  * Features of every token of one document, sentence by sentence. A capitalised word the document
  * also writes in lower case elsewhere ("Shares", "Police") is less likely a name: `dl`.
  */
-export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number): SentenceFeatures[] {
+export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, everyToken = false): SentenceFeatures[] {
   const mask = (1 << bits) - 1;
   const docLower = new Set<string>();
   for (const s of sentences) for (const t of s) if (/^\p{Ll}/u.test(t.text)) docLower.add(t.text);
@@ -199,13 +211,20 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number):
     const caps = letters >= 4 && upper / letters > 0.7;
     const c = caps ? 'C' : '';
     let extra: string[][] | null = null;
-    const lower = ws.map((x) => x.lw);
     const hits: string[][] = sent.map(() => []);
-    lexiconHits(lower, CURATED, 'g', hits);
-    lexiconHits(lower, lexicon, 'x', hits);
+    lexiconHits(ws, CURATED, 'g', hits);
+    lexiconHits(ws, lexicon, 'x', hits);
     if (hits.some((h) => h.length)) extra = hits;
     const n = ws.length;
+    let active: Uint8Array | null = null;
+    if (!everyToken) {
+      active = new Uint8Array(ws.length);
+      ws.forEach((x, i) => {
+        if (x.upper) for (let k = Math.max(0, i - 1); k <= Math.min(ws.length - 1, i + 1); k++) active![k] = 1;
+      });
+    }
     const context = ws.map((x, i) => {
+      if (active && !active[i]) return NONE;
       const prev = wordAt(ws, i - 1);
       const next = wordAt(ws, i + 1);
       const f: number[] = [
@@ -232,7 +251,7 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number):
       for (let k = 0; k < f.length; k++) ids[k] = f[k] & mask;
       return ids;
     });
-    return { words: ws, context };
+    return { words: ws, context, active };
   });
 }
 

@@ -91,8 +91,14 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
   vec[0] = vec[1] = bound;
   vec[n + 2] = vec[n + 3] = end;
   for (let i = 0; i < n; i++) vec[i + 2] = words.of(sf.words[i]);
+  const active = sf.active;
   for (let i = 0; i < n; i++) {
     const off = i * K;
+    if (active && !active[i]) {
+      // Not scored: only O is possible here.
+      for (let t = 1; t < K; t++) out[off + t] = -Infinity;
+      continue;
+    }
     const own = vec[i + 2];
     for (let t = 0; t < K; t++) out[off + t] = own[t];
     for (let r = 0; r < 6; r++) {

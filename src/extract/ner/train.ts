@@ -50,7 +50,7 @@ function random(seed: number): () => number {
 /** Tokens, sentences, features and gold tags of a document. */
 function prepare(doc: LabelledDoc, lexicon: Lexicon, bits: number): Prepared {
   const sentences = splitSentences(doc.text, tokenise(doc.text));
-  const feats = featurise(sentences, lexicon, bits);
+  const feats = featurise(sentences, lexicon, bits, true);
   const ids = feats.map((sf) => sf.words.map((_, i) => tokenIds(sf, i, bits)));
   const gold = sentences.map((s) => {
     const spans: { first: number; last: number; type: EntityType }[] = [];
