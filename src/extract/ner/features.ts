@@ -181,7 +181,14 @@ export interface SentenceFeatures {
    * The rest (about two thirds of news text) are outside any name; null when every token is scored.
    */
   active: Uint8Array | null;
+  /** A sentence in capitals (headline, dateline). */
+  caps: boolean;
 }
+
+/** Ids of the features every token has: the bias and the capitals flag of its sentence. */
+export const constantIds = (caps: boolean) => [CONSTANT.b, CONSTANT[caps ? 'cC' : 'c']];
+/** Which of a word's posIds applies at position i. */
+export const posSlot = (i: number) => (i === 0 ? 0 : i === 1 ? 1 : 2);
 
 /** The word at position i of a sentence, or the boundary words outside it. */
 export const wordAt = (words: WordInfo[], i: number) => (i < 0 ? START : i >= words.length ? END : words[i]);
@@ -228,15 +235,11 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, 
       const prev = wordAt(ws, i - 1);
       const next = wordAt(ws, i + 1);
       const f: number[] = [
-        CONSTANT.b,
-        CONSTANT[`c${c}`],
-        x.shapeIds[caps ? 1 : 0],
         more(prev.pairL1L, x.lw),
         more(x.pairLL1, next.lw),
         more(more(more(prev.pairSSS, x.sh), '|'), next.sh),
         more(prev.pairL1S, x.sh),
         more(x.pairSL1, next.lw),
-        x.posIds[i === 0 ? 0 : i === 1 ? 1 : 2],
       ];
       if (extra) {
         for (const e of extra[i]) f.push(hash(e), hash(`${e}${x.cap ? 'K' : 'k'}`));
@@ -251,7 +254,7 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, 
       for (let k = 0; k < f.length; k++) ids[k] = f[k] & mask;
       return ids;
     });
-    return { words: ws, context, active };
+    return { words: ws, context, active, caps };
   });
 }
 
@@ -259,7 +262,7 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, 
 export function tokenIds(sf: SentenceFeatures, i: number, bits: number): Int32Array {
   const mask = (1 << bits) - 1;
   const x = sf.words[i];
-  const out: number[] = [...x.own];
+  const out: number[] = [...constantIds(sf.caps), ...x.own, x.shapeIds[sf.caps ? 1 : 0], x.posIds[posSlot(i)]];
   NEIGHBOURS.forEach((d, role) => out.push(wordAt(sf.words, i + d).asNeighbour[role]));
   const ids = new Int32Array(out.length + sf.context[i].length);
   for (let k = 0; k < out.length; k++) ids[k] = out[k] & mask;

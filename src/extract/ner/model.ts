@@ -1,9 +1,14 @@
 import { viterbi } from './decoder.ts';
-import { hash, NEIGHBOURS, wordAt, type SentenceFeatures, type WordInfo } from './features.ts';
+import { constantIds, hash, NEIGHBOURS, posSlot, wordAt, type SentenceFeatures, type WordInfo } from './features.ts';
 import { entityTypeIndex, TAG_COUNT, TYPES } from './tags.ts';
 import type { Token } from './tokenise.ts';
 
 const K = TAG_COUNT;
+/** Starts with a capital letter. */
+const isUpper = (w: string) => {
+  const ch = w[0];
+  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+};
 
 /** Anything that scores tags: the dense weights being trained, or the sparse committed ones. */
 export interface Scorer {
@@ -15,19 +20,32 @@ export interface Scorer {
 }
 
 /**
- * Per word, the summed weights of its own features (block 0) and of it as each neighbour role
- * (blocks 1–6): computed once per distinct word, then one vector add replaces a dozen lookups.
+ * Per word, the summed weights of its own features (block 0), of it as each neighbour role (blocks
+ * 1–6), of its shape outside and inside a capitals sentence (7, 8) and of its shape at positions
+ * 0, 1 and later (9–11): computed once per distinct word, then a few vector adds replace a dozen
+ * lookups per token.
  */
 export class WordVectors {
   private cache = new WeakMap<WordInfo, Float64Array>();
-  constructor(private scorer: Scorer) {}
+  /** The bias and capitals-flag weights, for ordinary and capitals sentences. */
+  readonly constant: [Float64Array, Float64Array];
+  constructor(private scorer: Scorer) {
+    const mask = (1 << scorer.bits) - 1;
+    this.constant = [false, true].map((caps) => {
+      const v = new Float64Array(K);
+      for (const id of constantIds(caps)) scorer.add(id & mask, v, 0);
+      return v;
+    }) as [Float64Array, Float64Array];
+  }
   of(x: WordInfo): Float64Array {
     let v = this.cache.get(x);
     if (v) return v;
-    v = new Float64Array(7 * K);
+    v = new Float64Array(12 * K);
     const mask = (1 << this.scorer.bits) - 1;
     for (const id of x.own) this.scorer.add(id & mask, v, 0);
     for (let r = 0; r < 6; r++) this.scorer.add(x.asNeighbour[r] & mask, v, (r + 1) * K);
+    for (let k = 0; k < 2; k++) this.scorer.add(x.shapeIds[k] & mask, v, (7 + k) * K);
+    for (let k = 0; k < 3; k++) this.scorer.add(x.posIds[k] & mask, v, (9 + k) * K);
     this.cache.set(x, v);
     return v;
   }
@@ -42,7 +60,7 @@ export class History {
   record(tokens: Token[], tags: ArrayLike<number>): void {
     for (let i = 0; i < tokens.length; i++) {
       const w = tokens[i].text;
-      if (!/^\p{Lu}/u.test(w)) continue;
+      if (!isUpper(w)) continue;
       const key = w.toLowerCase();
       let c = this.seen.get(key);
       if (!c) this.seen.set(key, (c = new Int32Array(TYPES.length + 1)));
@@ -75,10 +93,6 @@ export function emissionsFromIds(scorer: Scorer, tokens: Token[], ids: Int32Arra
 
 // Local copies of imported constants read in the hot loop below.
 const ROLES = [...NEIGHBOURS];
-const isUpper = (w: string) => {
-  const ch = w[0];
-  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-};
 
 /** Emission scores of one sentence: word vectors, context features and the document memory. */
 export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], sf: SentenceFeatures, history: History): Float64Array {
@@ -92,6 +106,7 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
   vec[n + 2] = vec[n + 3] = end;
   for (let i = 0; i < n; i++) vec[i + 2] = words.of(sf.words[i]);
   const active = sf.active;
+  const constant = words.constant[sf.caps ? 1 : 0];
   for (let i = 0; i < n; i++) {
     const off = i * K;
     if (active && !active[i]) {
@@ -100,7 +115,9 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
       continue;
     }
     const own = vec[i + 2];
-    for (let t = 0; t < K; t++) out[off + t] = own[t];
+    const shapeAt = (sf.caps ? 8 : 7) * K;
+    const posAt = (9 + posSlot(i)) * K;
+    for (let t = 0; t < K; t++) out[off + t] = constant[t] + own[t] + own[shapeAt + t] + own[posAt + t];
     for (let r = 0; r < 6; r++) {
       const v = vec[i + 2 + ROLES[r]];
       const base = (r + 1) * K;
