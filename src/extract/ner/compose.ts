@@ -1,8 +1,15 @@
 import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from '../entities.ts';
 import { orgInfo, placeInfo } from '../entities.ts';
-import { FAMILY_FIRST } from '../lexicon.ts';
+import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { tagEntities } from './index.ts';
+
+/**
+ * One-word spans the model proposes that are never names in a newsroom's graph: the rules' list of
+ * capitalised non-names ("Oscar", "Christmas", "May" the month) and common technical acronyms a
+ * model trained on 1996 wire copy reads as firms ("PC", "DVD"). Found in the BBC top lists.
+ */
+const NEVER_ALONE = new Set([...NOT_NAME, ...'PC PCs DVD DVDs CD CDs TV ID MP3 GDP CEO SMS'.split(' ')]);
 
 type Located<T> = { start: number; end: number } & T;
 
@@ -92,6 +99,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal): EntityIn
   for (const s of tagEntities(text)) {
     const m = mention(s.start, s.end);
     const name = clean(m.text);
+    if (NEVER_ALONE.has(name)) continue;
     const ro = exact(rules.orgSpans, s);
     const rp = exact(rules.personSpans, s);
     if (ro && orgInfo(name) && s.type !== 'ORG') {
