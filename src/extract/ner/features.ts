@@ -47,9 +47,14 @@ export const normal = (w: string) => w.replace(/[’‘]/g, "'").replace(/[“�
 /** "Bre-X" → "Xx-X"; runs of the same class collapse ("Reuters" → "Xx"), so rare words share a shape. */
 export function shape(w: string): string {
   let out = '';
+  let last = '';
   for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
-    if (out[out.length - 1] !== c) out += c;
+    const code = ch.charCodeAt(0);
+    // ASCII without a regular expression (most words); other scripts by Unicode property.
+    const c =
+      code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : code < 128 ? ch : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/u.test(ch) ? 'd' : ch;
+    if (c !== last) out += c;
+    last = c;
   }
   return out;
 }
