@@ -1,6 +1,7 @@
 import type { Mention, OrganizationKind, PlaceKind } from './types.ts';
 import { CITIES, COUNTRIES, FAMILY_FIRST, KNOWN_ORGS, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, REGIONS, TITLE_WORDS } from './lexicon.ts';
 import { DESCRIPTORS, opensWithGivenName } from './given-names.ts';
+import { composeEntities } from './ner/compose.ts';
 
 /** An entity found in one article, before keys are assigned. */
 export interface EntityDraft {
@@ -175,8 +176,8 @@ function lastBoundary(text: string): number {
   return -1;
 }
 
-/** Builds the article's people, organisations and places from capitalised runs and patterns. */
-export function findEntities(text: string): EntityIndexLocal {
+/** The article's people, organisations and places from capitalised runs and patterns alone (extractor 1.3.0). */
+export function findEntitiesByRules(text: string): EntityIndexLocal {
   const ws = words(text);
   const runs = capitalRuns(text, ws);
   const people = new Map<string, EntityDraft>();
@@ -356,3 +357,16 @@ export function findEntities(text: string): EntityIndexLocal {
     placeAt: (s, e) => within(placeMentions, s, e)?.place ?? null,
   };
 }
+
+/**
+ * Builds the article's people, organisations and places: the learned recogniser proposes the spans
+ * and their types, the rules name and merge what it finds (see ner/compose.ts).
+ */
+export function findEntities(text: string): EntityIndexLocal {
+  return composeEntities(text, findEntitiesByRules(text));
+}
+
+/** The gazetteer entry of a place name, if any ("Pyongyang" → city in North Korea). */
+export const placeInfo = (name: string) => PLACE_LOOKUP.get(name) ?? null;
+/** The gazetteer entry of an organisation name or alias, if any ("UN" → United Nations). */
+export const orgInfo = (name: string) => ORG_LOOKUP.get(name) ?? null;

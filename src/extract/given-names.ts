@@ -84,3 +84,6 @@ export const DESCRIPTORS: ReadonlySet<string> = new Set(
     'Scientist Physicist Doctor Nurse Detective Sheriff Trooper Veteran Entrepreneur Investor Banker Donor Lobbyist Organizer Organiser ' +
     'Supporter Voter Resident Student Teacher Protester Protestor Officer Official Aide Staffer Contributor Editor Publisher Blogger').split(' '),
 );
+
+/** Whether a word is a listed or curated given name ("Corey"); a feature of the learned recogniser. */
+export const isGivenName = (word: string): boolean => FIRST_NAMES.has(word) || LISTED.has(word);

@@ -56,7 +56,8 @@ export class DatabaseUnavailableError extends Error {
 
 function isConnectionError(error: unknown): boolean {
   const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? ''} ${(error as { code?: string })?.code ?? ''}`;
-  return /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|terminating connection|DatabaseNotReachable|57P01|57P03|08006|08001|P1001|P1017/i.test(text);
+  // Prisma's raw queries report a lost server as "Can't reach database server" with code N/A.
+  return /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|terminating connection|DatabaseNotReachable|Can't reach database server|57P01|57P03|08006|08001|P1001|P1017/i.test(text);
 }
 
 /**
@@ -161,8 +162,9 @@ export async function ingestArticles(
     }
     report(origin, result.outcome);
   };
+  // One line: Prisma's messages run over several ("Invalid `prisma.$queryRawUnsafe()` invocation: …").
   const unavailable = (origin: string, error: unknown) =>
-    new DatabaseUnavailableError(`Database unavailable while ingesting ${origin}: ${(error as Error).message}. Articles committed so far are kept; re-run the ingest to complete the rest.`);
+    new DatabaseUnavailableError(`Database unavailable while ingesting ${origin}: ${(error as Error).message.replace(/\s+/g, ' ').trim()}. Articles committed so far are kept; re-run the ingest to complete the rest.`);
   const resolve = (p: Prepared & { kind: 'parsed' }): ResolvedExtraction => {
     const t = performance.now();
     try {

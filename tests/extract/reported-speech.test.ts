@@ -60,7 +60,8 @@ describe('claims reported with verbs of thought and finding', () => {
   it('count with "that" after them', () => {
     expect(reported('Senator Maria Lopez believes that the cuts will hurt rural schools.\n\nThe Gallup poll found that most voters oppose the plan.')).toEqual([
       ['the cuts will hurt rural schools', 'Maria Lopez', 'believes'],
-      ['most voters oppose the plan', null, 'found'],
+      // The recogniser knows Gallup as an organisation (extractor 1.4.0); the poll's finding is its.
+      ['most voters oppose the plan', 'Gallup', 'found'],
     ]);
   });
 

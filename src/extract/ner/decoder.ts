@@ -1,0 +1,55 @@
+import { ALLOWED, MAY_END, TAG_COUNT } from './tags.ts';
+
+// Module-level copies: hot loops read these millions of times (an imported binding may be a getter).
+const K = TAG_COUNT;
+const MAY_END_ = MAY_END;
+/** For each tag, the tags that may precede it (BILOU constraints), so Viterbi skips the rest. */
+const PREDECESSORS: Int32Array[] = Array.from({ length: K }, (_, t) => Int32Array.from([...Array(K).keys()].filter((p) => ALLOWED[p * K + t])));
+const MAY_START = Uint8Array.from({ length: K }, (_, t) => ALLOWED[K * K + t]);
+
+/**
+ * Viterbi: the best tag sequence for emission scores (n × TAG_COUNT, row-major) and transition scores
+ * ((TAG_COUNT + 1) × TAG_COUNT, last row = sentence start), respecting the BILOU constraints.
+ */
+export function viterbi(emission: Float64Array, n: number, transition: Float64Array): Uint8Array {
+  const score = new Float64Array(n * K);
+  const back = new Uint8Array(n * K);
+  for (let t = 0; t < K; t++) score[t] = MAY_START[t] ? transition[K * K + t] + emission[t] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const prevRow = (i - 1) * K;
+    for (let t = 0; t < K; t++) {
+      // Tags ruled out for this token (tokens the tagger does not score allow only O).
+      if (emission[i * K + t] === -Infinity) {
+        score[i * K + t] = -Infinity;
+        continue;
+      }
+      const preds = PREDECESSORS[t];
+      let best = -Infinity;
+      let arg = 0;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k];
+        const s = score[prevRow + p] + transition[p * K + t];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * K + t] = best + emission[i * K + t];
+      back[i * K + t] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < K; t++) {
+    if (MAY_END_[t] && score[(n - 1) * K + t] > best) {
+      best = score[(n - 1) * K + t];
+      arg = t;
+    }
+  }
+  const tags = new Uint8Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = arg;
+    arg = back[i * K + arg];
+  }
+  return tags;
+}

@@ -1,0 +1,295 @@
+import { isGivenName } from '../given-names.ts';
+import { CITIES, COUNTRIES, KNOWN_ORGS, PERSONAL_TITLES, REGIONS } from '../lexicon.ts';
+import type { Token } from './tokenise.ts';
+
+/**
+ * Observation features of tokens, hashed into a fixed table so the model stores no feature strings:
+ * the weight file holds only the buckets that carry weight.
+ */
+
+/** Entity strings (tokens joined by one space, lower case) → type, e.g. "real madrid" → ORG. */
+export type Lexicon = Map<string, string>;
+/** Longest lexicon entry, in tokens. */
+const MAX_ENTRY = 6;
+
+/** The curated gazetteers of the rule-based extractor, as a lexicon. */
+export const CURATED: Lexicon = (() => {
+  const m: Lexicon = new Map();
+  const put = (s: string, type: string) => m.set(s.toLowerCase().replace(/’/g, "'"), type);
+  for (const c of COUNTRIES) {
+    put(c.name, 'LOC');
+    for (const a of c.aliases) put(a, 'LOC');
+    if (c.capital) put(c.capital, 'LOC');
+    put(c.demonym, 'MISC');
+  }
+  for (const city of Object.keys(CITIES)) put(city, 'LOC');
+  for (const r of REGIONS) put(r, 'LOC');
+  for (const o of KNOWN_ORGS) {
+    put(o.name, 'ORG');
+    for (const a of o.aliases) put(a, 'ORG');
+  }
+  return m;
+})();
+
+/** FNV-1a, 32 bits: a stable hash of a feature string. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Typographic quotes and apostrophes read as CoNLL's straight ones. */
+export const normal = (w: string) => w.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+
+/** "Bre-X" → "Xx-X"; runs of the same class collapse ("Reuters" → "Xx"), so rare words share a shape. */
+export function shape(w: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of w) {
+    const code = ch.charCodeAt(0);
+    // ASCII without a regular expression (most words); other scripts by Unicode property.
+    const c =
+      code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : code < 128 ? ch : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/u.test(ch) ? 'd' : ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+const isCapital = (w: string) => /^\p{Lu}/u.test(w);
+
+/** Every proper prefix (in whole tokens) of a lexicon's entries, so matching stops early. */
+const PREFIXES = new WeakMap<Lexicon, Set<string>>();
+function prefixesOf(lex: Lexicon): Set<string> {
+  let p = PREFIXES.get(lex);
+  if (!p) {
+    p = new Set();
+    for (const key of lex.keys()) {
+      const parts = key.split(' ');
+      for (let k = 1; k < parts.length; k++) p.add(parts.slice(0, k).join(' '));
+    }
+    PREFIXES.set(lex, p);
+  }
+  return p;
+}
+
+/** Lexicon matches covering each token: "LOC-B", "LOC-L" … (every match starting at each token). */
+function lexiconHits(words: WordInfo[], lex: Lexicon, tag: string, out: string[][]): void {
+  const prefixes = prefixesOf(lex);
+  const lower = words.map((x) => x.lw);
+  for (let i = 0; i < lower.length; i++) {
+    // Names start with a capital or a digit ("1860 Munich"): other tokens start no match.
+    if (!words[i].upper && !/^\d/.test(lower[i])) continue;
+    let key = '';
+    for (let k = i; k < Math.min(lower.length, i + MAX_ENTRY); k++) {
+      key = k === i ? lower[k] : `${key} ${lower[k]}`;
+      const type = lex.get(key);
+      if (type) {
+        if (k === i) out[i].push(`${tag}U${type}`);
+        else {
+          out[i].push(`${tag}B${type}`);
+          for (let j = i + 1; j < k; j++) out[j].push(`${tag}I${type}`);
+          out[k].push(`${tag}L${type}`);
+        }
+      }
+      if (!prefixes.has(key)) break;
+    }
+  }
+}
+
+/** What the features need to know about one word, computed once per distinct word. */
+export interface WordInfo {
+  w: string;
+  lw: string;
+  sh: string;
+  cap: boolean;
+  /** Has a capital letter anywhere ("eBay", "McDonald"). */
+  upper: boolean;
+  given: boolean;
+  title: boolean;
+  /** Hashes of the features of the word itself (word, lower case, shape, prefixes, suffixes). */
+  own: number[];
+  /** Hashes of the word seen as a neighbour, by NEIGHBOURS role: l-1, l+1, l-2, l+2, s-1, s+1. */
+  asNeighbour: number[];
+  /** FNV states after the word's part of pair features, so pairs hash without building strings. */
+  pairL1L: number;
+  pairLL1: number;
+  pairSSS: number;
+  pairL1S: number;
+  pairSL1: number;
+  /** Hashes of the shape alone and in a capitals sentence; of the shape at positions 0, 1, later. */
+  shapeIds: [number, number];
+  posIds: [number, number, number];
+}
+/** Which neighbour each role of `asNeighbour` is: offsets from the token. */
+export const NEIGHBOURS = [-1, 1, -2, 2, -1, 1] as const;
+
+/** FNV-1a continued over more characters (hash(a + b) = more(hash(a), b)). */
+function more(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+const FNV = 0x811c9dc5;
+
+const WORDS = new Map<string, WordInfo>();
+function info(raw: string, boundary = false): WordInfo {
+  let x = WORDS.get(raw);
+  if (x) return x;
+  const w = boundary ? raw : normal(raw);
+  const lw = boundary ? raw : w.toLowerCase();
+  const sh = boundary ? raw : shape(w);
+  const own = [`w=${w}`, `l=${lw}`, `s=${sh}`];
+  for (let k = 1; k <= 4 && k <= lw.length; k++) own.push(`p${k}=${lw.slice(0, k)}`, `x${k}=${lw.slice(-k)}`);
+  x = {
+    w,
+    lw,
+    sh,
+    cap: !boundary && isCapital(w),
+    upper: !boundary && w !== w.toLowerCase(),
+    given: !boundary && isCapital(w) && isGivenName(w[0] + lw.slice(1)),
+    title: !boundary && PERSONAL_TITLES.test(w),
+    own: own.map(hash),
+    asNeighbour: [`l-1=${lw}`, `l+1=${lw}`, `l-2=${lw}`, `l+2=${lw}`, `s-1=${sh}`, `s+1=${sh}`].map(hash),
+    pairL1L: more(FNV, `l-1l=${lw}|`),
+    pairLL1: more(FNV, `ll+1=${lw}|`),
+    pairSSS: more(FNV, `sss=${sh}|`),
+    pairL1S: more(FNV, `l-1s=${lw}|`),
+    pairSL1: more(FNV, `sl+1=${sh}|`),
+    shapeIds: [hash(`s=${sh}`), hash(`s=${sh}C`)],
+    posIds: [hash(`pos=0${sh}`), hash(`pos=1${sh}`), hash(`pos=2${sh}`)],
+  };
+  // A bounded cache: cleared when large, which changes speed only, never a result.
+  if (WORDS.size > 200_000) WORDS.clear();
+  WORDS.set(raw, x);
+  return x;
+}
+const NONE = new Int32Array(0);
+export const START = info('<s>', true);
+export const END = info('</s>', true);
+const CONSTANT = Object.fromEntries(['b', 'c', 'cC', 'dl', 'dlC', 'gn', 'gnC', 'gn-1', 'ttl-1'].map((f) => [f, hash(f)]));
+
+/**
+ * One sentence's features: its words (whose own and neighbour features are looked up per word, and
+ * at run time summed once per word) and, per token, the ids of the features that depend on context.
+ */
+export interface SentenceFeatures {
+  words: WordInfo[];
+  context: Int32Array[];
+  /**
+   * Tokens the tagger scores: those with a capital letter and their neighbours ("Bank of England").
+   * The rest (about two thirds of news text) are outside any name; null when every token is scored.
+   */
+  active: Uint8Array | null;
+  /** A sentence in capitals (headline, dateline). */
+  caps: boolean;
+}
+
+/** Ids of the features every token has: the bias and the capitals flag of its sentence. */
+export const constantIds = (caps: boolean) => [CONSTANT.b, CONSTANT[caps ? 'cC' : 'c']];
+/** Which of a word's posIds applies at position i. */
+export const posSlot = (i: number) => (i === 0 ? 0 : i === 1 ? 1 : 2);
+
+/** The word at position i of a sentence, or the boundary words outside it. */
+export const wordAt = (words: WordInfo[], i: number) => (i < 0 ? START : i >= words.length ? END : words[i]);
+
+/**
+ * Features of every token of one document, sentence by sentence. A capitalised word the document
+ * also writes in lower case elsewhere ("Shares", "Police") is less likely a name: `dl`.
+ */
+export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, everyToken = false): SentenceFeatures[] {
+  const mask = (1 << bits) - 1;
+  const docLower = new Set<string>();
+  for (const s of sentences) for (const t of s) if (/^\p{Ll}/u.test(t.text)) docLower.add(t.text);
+  return sentences.map((sent) => {
+    const ws = sent.map((t) => info(t.text));
+    // Headlines and datelines in capitals ("LONDON 1996-12-06"): capitalisation says nothing there.
+    let letters = 0;
+    let upper = 0;
+    for (const x of ws) {
+      for (let k = 0; k < x.w.length; k++) {
+        const ch = x.w[k];
+        if (ch.toLowerCase() !== ch.toUpperCase()) {
+          letters++;
+          if (ch !== ch.toLowerCase()) upper++;
+        }
+      }
+    }
+    const caps = letters >= 4 && upper / letters > 0.7;
+    const c = caps ? 'C' : '';
+    let extra: string[][] | null = null;
+    const hits: string[][] = sent.map(() => []);
+    lexiconHits(ws, CURATED, 'g', hits);
+    lexiconHits(ws, lexicon, 'x', hits);
+    if (hits.some((h) => h.length)) extra = hits;
+    const n = ws.length;
+    let active: Uint8Array | null = null;
+    if (!everyToken) {
+      active = new Uint8Array(ws.length);
+      ws.forEach((x, i) => {
+        if (x.upper) for (let k = Math.max(0, i - 1); k <= Math.min(ws.length - 1, i + 1); k++) active![k] = 1;
+      });
+    }
+    const context = ws.map((x, i) => {
+      if (active && !active[i]) return NONE;
+      const prev = wordAt(ws, i - 1);
+      const next = wordAt(ws, i + 1);
+      const f: number[] = [
+        more(prev.pairL1L, x.lw),
+        more(x.pairLL1, next.lw),
+        more(more(more(prev.pairSSS, x.sh), '|'), next.sh),
+        more(prev.pairL1S, x.sh),
+        more(x.pairSL1, next.lw),
+      ];
+      if (extra) {
+        for (const e of extra[i]) f.push(hash(e), hash(`${e}${x.cap ? 'K' : 'k'}`));
+        if (i > 0) for (const e of extra[i - 1]) f.push(hash(`-1${e}`));
+        if (i + 1 < n) for (const e of extra[i + 1]) f.push(hash(`+1${e}`));
+      }
+      if (x.cap && docLower.has(x.lw)) f.push(CONSTANT[`dl${c}`]);
+      if (x.given) f.push(CONSTANT[`gn${c}`]);
+      if (i > 0 && prev.given) f.push(CONSTANT['gn-1']);
+      if (i > 0 && prev.title) f.push(CONSTANT['ttl-1']);
+      const ids = new Int32Array(f.length);
+      for (let k = 0; k < f.length; k++) ids[k] = f[k] & mask;
+      return ids;
+    });
+    return { words: ws, context, active, caps };
+  });
+}
+
+/** Every feature id of token i (word, neighbours and context), as the trainer needs them. */
+export function tokenIds(sf: SentenceFeatures, i: number, bits: number): Int32Array {
+  const mask = (1 << bits) - 1;
+  const x = sf.words[i];
+  const out: number[] = [...constantIds(sf.caps), ...x.own, x.shapeIds[sf.caps ? 1 : 0], x.posIds[posSlot(i)]];
+  NEIGHBOURS.forEach((d, role) => out.push(wordAt(sf.words, i + d).asNeighbour[role]));
+  const ids = new Int32Array(out.length + sf.context[i].length);
+  for (let k = 0; k < out.length; k++) ids[k] = out[k] & mask;
+  ids.set(sf.context[i], out.length);
+  return ids;
+}
+
+/** Builds a lexicon from labelled entity strings: each string's most frequent type (ties: first seen). */
+export function buildLexicon(entries: Iterable<{ text?: string; type: string }>): Lexicon {
+  const counts = new Map<string, Map<string, number>>();
+  for (const e of entries) {
+    const key = normal(e.text ?? "").toLowerCase();
+    let m = counts.get(key);
+    if (!m) counts.set(key, (m = new Map()));
+    m.set(e.type, (m.get(e.type) ?? 0) + 1);
+  }
+  const lex: Lexicon = new Map();
+  for (const [key, m] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    let best = '';
+    let n = 0;
+    for (const [t, c] of m) if (c > n) [best, n] = [t, c];
+    lex.set(key, best);
+  }
+  return lex;
+}

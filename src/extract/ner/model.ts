@@ -1,0 +1,141 @@
+import { viterbi } from './decoder.ts';
+import { constantIds, hash, NEIGHBOURS, posSlot, wordAt, type SentenceFeatures, type WordInfo } from './features.ts';
+import { entityTypeIndex, TAG_COUNT, TYPES } from './tags.ts';
+import type { Token } from './tokenise.ts';
+
+const K = TAG_COUNT;
+/** Starts with a capital letter. */
+const isUpper = (w: string) => {
+  const ch = w[0];
+  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+};
+
+/** Anything that scores tags: the dense weights being trained, or the sparse committed ones. */
+export interface Scorer {
+  bits: number;
+  /** Adds the weights of feature `id` for every tag into out[off .. off + TAG_COUNT). */
+  add(id: number, out: Float64Array, off: number): void;
+  /** (TAG_COUNT + 1) × TAG_COUNT, last row = sentence start. */
+  transition: Float64Array;
+}
+
+/**
+ * Per word, the summed weights of its own features (block 0), of it as each neighbour role (blocks
+ * 1–6), of its shape outside and inside a capitals sentence (7, 8) and of its shape at positions
+ * 0, 1 and later (9–11): computed once per distinct word, then a few vector adds replace a dozen
+ * lookups per token.
+ */
+export class WordVectors {
+  private cache = new WeakMap<WordInfo, Float64Array>();
+  /** The bias and capitals-flag weights, for ordinary and capitals sentences. */
+  readonly constant: [Float64Array, Float64Array];
+  constructor(private scorer: Scorer) {
+    const mask = (1 << scorer.bits) - 1;
+    this.constant = [false, true].map((caps) => {
+      const v = new Float64Array(K);
+      for (const id of constantIds(caps)) scorer.add(id & mask, v, 0);
+      return v;
+    }) as [Float64Array, Float64Array];
+  }
+  of(x: WordInfo): Float64Array {
+    let v = this.cache.get(x);
+    if (v) return v;
+    v = new Float64Array(12 * K);
+    const mask = (1 << this.scorer.bits) - 1;
+    for (const id of x.own) this.scorer.add(id & mask, v, 0);
+    for (let r = 0; r < 6; r++) this.scorer.add(x.asNeighbour[r] & mask, v, (r + 1) * K);
+    for (let k = 0; k < 2; k++) this.scorer.add(x.shapeIds[k] & mask, v, (7 + k) * K);
+    for (let k = 0; k < 3; k++) this.scorer.add(x.posIds[k] & mask, v, (9 + k) * K);
+    this.cache.set(x, v);
+    return v;
+  }
+}
+
+/**
+ * Document memory: how each capitalised word was tagged earlier in the same article. A name written
+ * in full once ("Newmont Mining Corp") helps the model with its later short forms ("Newmont").
+ */
+export class History {
+  private seen = new Map<string, Int32Array>();
+  record(tokens: Token[], tags: ArrayLike<number>): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const w = tokens[i].text;
+      if (!isUpper(w)) continue;
+      const key = w.toLowerCase();
+      let c = this.seen.get(key);
+      if (!c) this.seen.set(key, (c = new Int32Array(TYPES.length + 1)));
+      c[entityTypeIndex(tags[i]) + 1]++;
+    }
+  }
+  /** Feature ids for a token: the type it was given most often before, if any. */
+  features(w: string, bits: number): number[] {
+    const c = /^\p{Lu}/u.test(w) ? this.seen.get(w.toLowerCase()) : undefined;
+    if (!c) return [];
+    let best = 0;
+    for (let k = 1; k < c.length; k++) if (c[k] > c[best]) best = k;
+    return [HISTORY_IDS[best] & ((1 << bits) - 1)];
+  }
+}
+const HISTORY_IDS = ['h=O', ...TYPES.map((t) => `h=${t}`)].map(hash);
+
+/** Emission scores of one sentence from full feature id lists (training). */
+export function emissionsFromIds(scorer: Scorer, tokens: Token[], ids: Int32Array[], history: History, dyn: number[][]): Float64Array {
+  const out = new Float64Array(tokens.length * K);
+  for (let i = 0; i < tokens.length; i++) {
+    const off = i * K;
+    for (const id of ids[i]) scorer.add(id, out, off);
+    const d = history.features(tokens[i].text, scorer.bits);
+    for (const id of d) scorer.add(id, out, off);
+    dyn[i] = d;
+  }
+  return out;
+}
+
+// Local copies of imported constants read in the hot loop below.
+const ROLES = [...NEIGHBOURS];
+
+/** Emission scores of one sentence: word vectors, context features and the document memory. */
+export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], sf: SentenceFeatures, history: History): Float64Array {
+  const n = tokens.length;
+  const out = new Float64Array(n * K);
+  // vec[i + 2]: the vectors of word i, with two boundary words on each side.
+  const vec: Float64Array[] = new Array(n + 4);
+  const bound = words.of(wordAt(sf.words, -1));
+  const end = words.of(wordAt(sf.words, n));
+  vec[0] = vec[1] = bound;
+  vec[n + 2] = vec[n + 3] = end;
+  for (let i = 0; i < n; i++) vec[i + 2] = words.of(sf.words[i]);
+  const active = sf.active;
+  const constant = words.constant[sf.caps ? 1 : 0];
+  for (let i = 0; i < n; i++) {
+    const off = i * K;
+    if (active && !active[i]) {
+      // Not scored: only O is possible here.
+      for (let t = 1; t < K; t++) out[off + t] = -Infinity;
+      continue;
+    }
+    const own = vec[i + 2];
+    const shapeAt = (sf.caps ? 8 : 7) * K;
+    const posAt = (9 + posSlot(i)) * K;
+    for (let t = 0; t < K; t++) out[off + t] = constant[t] + own[t] + own[shapeAt + t] + own[posAt + t];
+    for (let r = 0; r < 6; r++) {
+      const v = vec[i + 2 + ROLES[r]];
+      const base = (r + 1) * K;
+      for (let t = 0; t < K; t++) out[off + t] += v[base + t];
+    }
+    const ctx = sf.context[i];
+    for (let k = 0; k < ctx.length; k++) scorer.add(ctx[k], out, off);
+    if (isUpper(tokens[i].text)) for (const id of history.features(tokens[i].text, scorer.bits)) scorer.add(id, out, off);
+  }
+  return out;
+}
+
+/** Tags one document's sentences in order, each informed by the tags of those before it. */
+export function tagSentences(scorer: Scorer, words: WordVectors, sentences: Token[][], feats: SentenceFeatures[]): Uint8Array[] {
+  const history = new History();
+  return sentences.map((s, k) => {
+    const tags = viterbi(emissions(scorer, words, s, feats[k], history), s.length, scorer.transition);
+    history.record(s, tags);
+    return tags;
+  });
+}

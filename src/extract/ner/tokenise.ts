@@ -1,0 +1,83 @@
+/**
+ * Splits text into tokens the way CoNLL-2003 (the training data) is tokenised, so prose as written
+ * ("Reuters,", "U.S.'s", "don't", "(BSE)") and CoNLL's space-separated text ("Reuters ,") give the
+ * model the same tokens. Offsets point into the original text.
+ */
+export interface Token {
+  /** The token as written (offsets [start, end)). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Abbreviations that keep their full stop in CoNLL ("Mr.", "Corp.", "Jan."): without this, "Corp."
+// would become "Corp" + "." and look like the end of a sentence.
+const ABBREVIATIONS = new Set(
+  ('Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Col Lt Sgt Capt Maj Adm Gov Sen Rep Rev Hon Pres Supt Insp Cmdr ' +
+    'Inc Corp Co Ltd Bros Plc Cos Dept Assn Univ No Nos vs Vs etc Ave Rd Blvd ' +
+    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun ' +
+    'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo').split(' '),
+);
+
+// One alternative per token kind, tried in order at each position:
+//  1. dotted acronyms and initials: "U.S.", "U.N.", "J."
+//  2. numbers with inner separators: "1996-08-22", "1,000", "3.5", "10:30", "1/2"
+//  3. words, with inner hyphens, apostrophes, ampersands and full stops ("Bre-X", "O'Neill", "AT&T", "yahoo.com")
+//  4. clitics written apart in CoNLL ("'s", "n't") are split off words below
+//  5. runs of dashes or dots ("--", "..."), any other single character
+const TOKEN = /(?:\p{L}\.){2,}(?!\p{L})|\p{Lu}\.(?=\s|$)|['’](?:[sSdm]|re|ve|ll)(?!\p{L})|n['’]t(?!\p{L})|\p{Lu}{1,3}\$|\+?\d+(?:[.,:/]\d+)+|\+\d+|[\p{L}\p{M}\d]+(?:[-'’&.][\p{L}\p{M}\d]+)*|-{2,}|\.{2,}|[^\s]/gu;
+
+/** Tokens of `text`, in order. */
+export function tokenise(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const s = m.index;
+    let w = m[0];
+    // A word with a full stop after it that is a known abbreviation keeps it ("Corp.").
+    if (text[s + w.length] === '.' && ABBREVIATIONS.has(w)) {
+      out.push({ text: w + '.', start: s, end: s + w.length + 1 });
+      TOKEN.lastIndex = s + w.length + 1;
+      continue;
+    }
+    // "Germany's" → "Germany" + "'s"; "don't" → "do" + "n't"; "investors'" is handled by the apostrophe token.
+    const clitic = /(?:['’][sS]|n['’]t|N['’]T|['’](?:re|ve|ll|d|m))$/.exec(w);
+    if (clitic && clitic.index > 0) {
+      out.push({ text: w.slice(0, clitic.index), start: s, end: s + clitic.index });
+      out.push({ text: clitic[0], start: s + clitic.index, end: s + w.length });
+      continue;
+    }
+    // Ranks in result lists keep their full stop at the start of a line ("1. Ivanisevic").
+    if (text[s + w.length] === '.' && /^\d+$/.test(w) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, s - 20), s))) {
+      out.push({ text: w + '.', start: s, end: s + w.length + 1 });
+      TOKEN.lastIndex = s + w.length + 1;
+      continue;
+    }
+    out.push({ text: w, start: s, end: s + w.length });
+  }
+  return out;
+}
+
+/**
+ * Groups tokens into sentences: a line break always ends one; so does ".", "!" or "?" (abbreviations
+ * keep their full stop inside the token and so never end a sentence) unless a closing quote follows.
+ */
+export function sentences(text: string, tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let cur: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (cur.length && text.slice(cur[cur.length - 1].end, t.start).includes('\n')) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(t);
+    const next = tokens[i + 1];
+    if ((t.text === '.' || t.text === '!' || t.text === '?') && next && !/^["”’')]$/.test(next.text)) {
+      out.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}

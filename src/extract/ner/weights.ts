@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import type { Lexicon } from './features.ts';
+import type { Scorer } from './model.ts';
+import { TAG_COUNT } from './tags.ts';
+
+/**
+ * The committed model file: gzip of [u32 header length][JSON header][u32 rows][varint bucket deltas]
+ * [int16 weights, TAG_COUNT a row]. Only buckets that carry weight after pruning are stored, each
+ * weight quantised to 16 bits against one scale; the header holds the transitions and the lexicon.
+ */
+export const MODEL_FILE = fileURLToPath(new URL('./model.bin.gz', import.meta.url));
+
+export interface Model extends Scorer {
+  lexicon: Lexicon;
+}
+
+interface Header {
+  format: 1;
+  bits: number;
+  tags: number;
+  scale: number;
+  transition: number[];
+  lexicon: [string, string][];
+}
+
+/** Serialises averaged dense weights (bucket-major, TAG_COUNT per bucket); deterministic bytes. */
+export function encodeModel(weights: Float64Array, transition: Float64Array, bits: number, lexicon: Lexicon, prune: number): Buffer {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  const scale = max / 32767 || 1;
+  const rows: number[] = [];
+  const minQ = Math.max(1, Math.round(prune / scale));
+  for (let b = 0; b < 1 << bits; b++) {
+    let keep = false;
+    for (let t = 0; t < TAG_COUNT && !keep; t++) keep = Math.abs(Math.round(weights[b * TAG_COUNT + t] / scale)) >= minQ;
+    if (keep) rows.push(b);
+  }
+  const header: Header = { format: 1, bits, tags: TAG_COUNT, scale, transition: [...transition].map((x) => Math.round(x * 1e4) / 1e4), lexicon: [...lexicon] };
+  const head = Buffer.from(JSON.stringify(header), 'utf8');
+  const varints: number[] = [];
+  let prev = 0;
+  for (const b of rows) {
+    let d = b - prev;
+    prev = b;
+    while (d >= 0x80) {
+      varints.push((d & 0x7f) | 0x80);
+      d >>>= 7;
+    }
+    varints.push(d);
+  }
+  const values = Buffer.alloc(rows.length * TAG_COUNT * 2);
+  rows.forEach((b, r) => {
+    for (let t = 0; t < TAG_COUNT; t++) values.writeInt16LE(Math.round(weights[b * TAG_COUNT + t] / scale), (r * TAG_COUNT + t) * 2);
+  });
+  const u32 = (n: number) => {
+    const x = Buffer.alloc(4);
+    x.writeUInt32LE(n);
+    return x;
+  };
+  return zlib.gzipSync(Buffer.concat([u32(head.length), head, u32(rows.length), Buffer.from(varints), values]), { level: 9 });
+}
+
+/** Reads a model file into a sparse scorer: a bucket → row table and the dequantised rows. */
+export function decodeModel(bytes: Buffer): Model {
+  const raw = zlib.gunzipSync(bytes);
+  const headLen = raw.readUInt32LE(0);
+  const header = JSON.parse(raw.subarray(4, 4 + headLen).toString('utf8')) as Header;
+  if (header.format !== 1 || header.tags !== TAG_COUNT) throw new Error('ner: unsupported model file');
+  let pos = 4 + headLen;
+  const n = raw.readUInt32LE(pos);
+  pos += 4;
+  const lookup = new Int32Array(1 << header.bits).fill(-1);
+  let b = 0;
+  for (let r = 0; r < n; r++) {
+    let d = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = raw[pos++];
+      d |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+      shift += 7;
+    }
+    b += d;
+    lookup[b] = r;
+  }
+  const rows = new Float32Array(n * TAG_COUNT);
+  for (let k = 0; k < rows.length; k++) rows[k] = raw.readInt16LE(pos + k * 2) * header.scale;
+  const K = TAG_COUNT;
+  return {
+    bits: header.bits,
+    transition: Float64Array.from(header.transition),
+    lexicon: new Map(header.lexicon),
+    add(id, out, off) {
+      const r = lookup[id];
+      if (r < 0) return;
+      const base = r * K;
+      for (let t = 0; t < K; t++) out[off + t] += rows[base + t];
+    },
+  };
+}
+
+let loaded: Model | null = null;
+/** The committed model, read once per process on first use. */
+export function loadModel(): Model {
+  loaded ??= decodeModel(fs.readFileSync(MODEL_FILE));
+  return loaded;
+}
