@@ -1,23 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { corpusDir } from '../../src/config.ts';
+import { describe, expect, it, type TestContext } from 'vitest';
+import { requireCorpus } from '../helpers/corpus.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 import { MODEL_FILE } from '../../src/extract/ner/weights.ts';
 
-const corpus = corpusDir();
-const file = corpus ? path.join(corpus, 'conllpp-traindev.jsonl') : null;
-
-function needCorpus(ctx: { skip: () => void }): string {
-  if (!file || !fs.existsSync(file)) {
-    if (process.env.CI) throw new Error('the shared corpus (conllpp-traindev.jsonl) is missing');
-    ctx.skip();
-  }
-  return file!;
-}
+/** The corpus is needed: skipped on a machine without it, a failure under CI (tests/helpers/corpus.ts). */
+const needCorpus = (ctx: TestContext): string => path.join(requireCorpus(ctx, ['conllpp-traindev.jsonl']), 'conllpp-traindev.jsonl');
 
 function evalNer(args: string[]): { lines: string[]; result: any } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/eval-ner.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/eval-ner.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 300_000, killSignal: 'SIGKILL' });
   const lines = out.trim().split('\n');
   return { lines, result: JSON.parse(lines[lines.length - 1]) };
 }
@@ -39,7 +32,7 @@ describe('npm run eval:ner', () => {
 
   it('scores any file in the format, every record when there is no split field; --tagger scores the model alone', (ctx) => {
     const f = needCorpus(ctx);
-    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'eval-ner-'));
+    const { dir } = makeTempDir('eval-ner');
     const sample = path.join(dir, 'sample.jsonl');
     // Written at test time from the corpus (its text never enters the repository).
     const docs = fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((d) => d.split === 'dev').slice(0, 3).map(({ split: _s, ...d }) => d);
@@ -49,6 +42,5 @@ describe('npm run eval:ner', () => {
       expect(result.docs).toBe(3);
       for (const t of ['PER', 'ORG', 'LOC', 'ALL']) for (const k of ['p', 'r', 'f1']) expect(result.exact[t][k]).toBeGreaterThan(0.5);
     }
-    fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });

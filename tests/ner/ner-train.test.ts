@@ -1,22 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { corpusDir } from '../../src/config.ts';
+import { describe, expect, it, type TestContext } from 'vitest';
+import { requireCorpus } from '../helpers/corpus.ts';
 import { trainModel, type LabelledDoc } from '../../src/extract/ner/train.ts';
 import { decodeModel } from '../../src/extract/ner/weights.ts';
 
-const corpus = corpusDir();
-const file = corpus ? path.join(corpus, 'conllpp-traindev.jsonl') : null;
-
-/** The corpus is needed: skipped on a machine without it, a failure under CI. */
-function needCorpus(ctx: { skip: () => void }): string {
-  if (!file || !fs.existsSync(file)) {
-    if (process.env.CI) throw new Error('the shared corpus (conllpp-traindev.jsonl) is missing');
-    ctx.skip();
-  }
-  return file!;
-}
+/** The corpus is needed: skipped on a machine without it, a failure under CI (tests/helpers/corpus.ts). */
+const needCorpus = (ctx: TestContext): string => path.join(requireCorpus(ctx, ['conllpp-traindev.jsonl']), 'conllpp-traindev.jsonl');
 
 describe('npm run train:ner', () => {
   it('trains deterministically: the same slice twice gives the same bytes', (ctx) => {
