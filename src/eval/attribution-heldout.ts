@@ -25,7 +25,7 @@ export function heldOutReport(model: AttributionModel, docs: PolnearDoc[]): stri
     const tokens = tokenize(parsed.text, sentences, quotes.map((q) => q.inner));
     const bounds = boundsOf(tokens);
     const preds: (Span & { quoted: boolean })[] = [];
-    for (const c of findCues(tokens, model.cue)) {
+    for (const c of findCues(tokens, model.cue, model.cueStarts)) {
       const span = contentOf(model, tokens, bounds, c);
       if (!span) continue;
       const start = tokens[span.s].start;

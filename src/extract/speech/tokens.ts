@@ -1,5 +1,6 @@
 import type { Span } from '../../ingest/types.ts';
 import type { Sentence } from '../sentences.ts';
+import { hashText } from './hashing.ts';
 
 /** A word or punctuation mark with its place in the article, the unit the attribution models label. */
 export interface Token extends Span {
@@ -11,6 +12,23 @@ export interface Token extends Span {
   paragraph: number;
   /** Inside a quotation found by the quote rules (marks excluded). */
   quoted: boolean;
+  /** A word or number, not a mark. */
+  word: boolean;
+  /** Hashes of the lower-cased text and of its shape (see hashing.ts). */
+  id: number;
+  shapeId: number;
+}
+
+/** Shapes of words, hashed once; punctuation's shape is the mark itself, so its id is the mark's. */
+const SHAPE_IDS = new Map(['Xx', 'x', 'X', 'd'].map((x) => [x, hashText(x)]));
+
+/** Coarse word shape: capitalised, lower, all caps, number; punctuation stands for itself. */
+export function shape(t: string): string {
+  const ch = t[0];
+  if (ch !== ch.toLowerCase()) return t.length > 1 && t === t.toUpperCase() ? 'X' : 'Xx';
+  if (ch !== ch.toUpperCase()) return 'x';
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57 ? 'd' : t;
 }
 
 // Words keep inner apostrophes, hyphens and dots ("don’t", "well-known", "U.S"); everything else is one mark a token.
@@ -24,7 +42,11 @@ export function tokenize(text: string, sentences: Sentence[], quoted: Span[]): T
     const slice = text.slice(s.start, s.end);
     for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
       const start = s.start + m.index;
-      out.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase(), sentence: si, paragraph: s.paragraph, quoted: false });
+      const lower = m[0].toLowerCase();
+      const id = hashText(lower);
+      const sh = shape(m[0]);
+      const word = m[0].length > 1 || SHAPE_IDS.has(sh) || /[\p{L}\p{N}]/u.test(m[0]);
+      out.push({ start, end: start + m[0].length, text: m[0], lower, sentence: si, paragraph: s.paragraph, quoted: false, word, id, shapeId: SHAPE_IDS.get(sh) ?? id });
     }
   }
   // Quotations are sorted and disjoint: one pass marks the tokens inside them.
