@@ -87,7 +87,7 @@ export function beforeStartCandidates(tokens: Token[], bounds: Bounds, e: number
 
 export function directionOf(model: LinearModel, tokens: Token[], bounds: Bounds, c: CueSpan): Direction {
   const s = tokens[c.a].sentence;
-  return DIRECTIONS[argmax(scores(model, directionFeatures(tokens, c.a, c.b, bounds.sentFirst[s], bounds.sentLast[s])))];
+  return DIRECTIONS[argmax(scores(model, directionFeatures(tokens, c.a, c.b, bounds.sentFirst[s], bounds.sentLast[s], bounds.counts)))];
 }
 
 /** A content span as token indices, first and last inclusive; null when no candidate fits. */

@@ -173,7 +173,7 @@ export function cueId(tokens: Token[], a: number, b: number): number {
 }
 
 /** Where the content lies relative to its cue: after it, before it, or around it (a quotation split by it). */
-export function directionFeatures(tokens: Token[], a: number, b: number, sentFirst: number, sentLast: number): number[] {
+export function directionFeatures(tokens: Token[], a: number, b: number, sentFirst: number, sentLast: number, counts: SpanCounts): number[] {
   const cue = cueId(tokens, a, b);
   const p1 = at(tokens, a - 1, tokens[a]);
   const p2 = at(tokens, a - 2, tokens[a]);
@@ -202,8 +202,8 @@ export function directionFeatures(tokens: Token[], a: number, b: number, sentFir
     }
   }
   const k = comma < 0 ? 99 : bucket(comma);
-  const quotesBefore = tokens.slice(sentFirst, a).some((t) => QUOTE_MARKS.has(t.id)) ? 1 : 0;
-  const quotesAfter = tokens.slice(b + 1, sentLast + 1).some((t) => QUOTE_MARKS.has(t.id)) ? 1 : 0;
+  const quotesBefore = counts.marks[a] > counts.marks[sentFirst] ? 1 : 0;
+  const quotesAfter = counts.marks[sentLast + 1] > counts.marks[b + 1] ? 1 : 0;
   return [
     feature(T.b), feature(T.dc, cue), feature(T.dp1, p1), feature(T.dp2, p2), feature(T.dn1, n1), feature(T.dn2, n2), feature(T.dcn1, cue, n1), feature(T.dp1c, p1, cue), feature(T.dbf, before), feature(T.daf, after), feature(T.dbfaf, before, after), feature(T.dcbf, cue, before), feature(T.dcaf, cue, after), feature(T.dp1n1, p1, n1),
     feature(T.dcomma, k), feature(T.dnext, next, bucket(nextAt)), feature(T.dcnext, cue, next), feature(T.dthat, that), feature(T.dq, quotesBefore, quotesAfter),

@@ -5,8 +5,6 @@ import { hashText } from './hashing.ts';
 /** A word or punctuation mark with its place in the article, the unit the attribution models label. */
 export interface Token extends Span {
   text: string;
-  /** Lower-cased text, the form most features use. */
-  lower: string;
   /** Index into the article's sentences. */
   sentence: number;
   paragraph: number;
@@ -31,22 +29,47 @@ export function shape(t: string): string {
   return c >= 48 && c <= 57 ? 'd' : t;
 }
 
-// Words keep inner apostrophes, hyphens and dots ("don’t", "well-known", "U.S"); everything else is one mark a token.
-const TOKEN = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*|\S/gu;
+// Character classes by code unit, cached: letters and digits make words; ’ ' . - join two runs of them
+// ("don’t", "U.S", "well-known"); anything else but space is a token of its own. A hand-written scanner:
+// the equivalent regular expression took a tenth of extraction time.
+const ALNUM = new Map<number, boolean>();
+function alnum(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  let v = ALNUM.get(c);
+  if (v === undefined) {
+    v = /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+    ALNUM.set(c, v);
+  }
+  return v;
+}
+const SPACE = /\s/;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 && SPACE.test(String.fromCharCode(c)));
+const isJoiner = (c: number) => c === 0x2019 || c === 39 || c === 46 || c === 45;
 
 /** Tokens of the whole article, each tagged with its sentence, paragraph and whether it is quoted. */
 export function tokenize(text: string, sentences: Sentence[], quoted: Span[]): Token[] {
   const out: Token[] = [];
   for (const [si, s] of sentences.entries()) {
-    TOKEN.lastIndex = 0;
-    const slice = text.slice(s.start, s.end);
-    for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-      const start = s.start + m.index;
-      const lower = m[0].toLowerCase();
-      const id = hashText(lower);
-      const sh = shape(m[0]);
-      const word = m[0].length > 1 || SHAPE_IDS.has(sh) || /[\p{L}\p{N}]/u.test(m[0]);
-      out.push({ start, end: start + m[0].length, text: m[0], lower, sentence: si, paragraph: s.paragraph, quoted: false, word, id, shapeId: SHAPE_IDS.get(sh) ?? id });
+    let i = s.start;
+    while (i < s.end) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      if (alnum(c)) {
+        for (;;) {
+          while (j < s.end && alnum(text.charCodeAt(j))) j++;
+          if (j + 1 < s.end && isJoiner(text.charCodeAt(j)) && alnum(text.charCodeAt(j + 1))) j += 2;
+          else break;
+        }
+      }
+      const t = text.slice(i, j);
+      const sh = j - i === 1 && !alnum(c) ? null : shape(t);
+      const id = hashText(t.toLowerCase());
+      out.push({ start: i, end: j, text: t, sentence: si, paragraph: s.paragraph, quoted: false, word: sh !== null, id, shapeId: sh === null ? id : (SHAPE_IDS.get(sh) ?? id) });
+      i = j;
     }
   }
   // Quotations are sorted and disjoint: one pass marks the tokens inside them.

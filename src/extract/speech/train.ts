@@ -127,7 +127,7 @@ export function trainAttribution(docs: TrainingDoc[], { epochs, seed }: TrainOpt
       for (const g of golds) {
         const text = cueId(tokens, g.a, g.b);
         const sent = tokens[g.a].sentence;
-        direction.learn(directionFeatures(tokens, g.a, g.b, bounds.sentFirst[sent], bounds.sentLast[sent]), DIRECTIONS.indexOf(g.direction));
+        direction.learn(directionFeatures(tokens, g.a, g.b, bounds.sentFirst[sent], bounds.sentLast[sent], bounds.counts), DIRECTIONS.indexOf(g.direction));
         if (g.direction === 'AFTER') {
           rank(afterStart, afterStartCandidates(tokens, bounds, g), g.s, (x) => afterStartFeatures(tokens, text, g.b, x));
           rank(afterEnd, afterEndCandidates(tokens, bounds, g.s), g.e, (x) => afterEndFeatures(tokens, text, g.s, x, bounds.counts));
