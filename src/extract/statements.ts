@@ -114,7 +114,9 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       // be removed"; "Pyongyang slams Pompeo, claims …"): the words between the two are only a comma, a
       // conjunction or an adverb, so the speaker is the first one's.
       const previous = out[out.length - 1];
-      const coordinated = previous && previous.sentence === sent && previous.speakerSpan && previous.end <= r.cue.start && /^[\s,;”"’]*(?:(?:and|but|also|then|later)\s+)*$/i.test(text.slice(previous.end, r.cue.start));
+      // Also after the first one's attribution ("…, the spokesperson added, but did not provide …").
+      const previousEnd = previous ? Math.max(previous.end, previous.cueSpan?.end ?? 0, previous.speakerSpan?.end ?? 0) : 0;
+      const coordinated = previous && previous.sentence === sent && previous.speakerSpan && previousEnd <= r.cue.start && /^[\s,;”"’]*(?:(?:and|but|also|then|later)\s+)*$/i.test(text.slice(previousEnd, r.cue.start));
       const found = coordinated ? previous.speakerSpan : sourceSpan(text, sent, r, (to) => sentenceSubject(sent, to));
       // What follows "according to" is a source by construction, however long its description.
       const according = /^according/i.test(text.slice(r.cue.start, r.cue.end));

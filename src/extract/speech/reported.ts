@@ -16,6 +16,8 @@ export interface Reported {
 
 const WHEN_ONLY = /^(?:on|last|this|late|early|earlier|later)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|night|week|month|year|morning|afternoon|evening)\b[\s,.]*(?:(?:morning|afternoon|evening|night)\b)?[\s,.]*$/i;
 
+const TRAILING_ACT = /,?\s+(?:but|and)\s+(?:also\s+)?(?:did not|didn’t|didn't|provided|gave|declined|refused|would not|wouldn’t|offered no|made no|has not|had not)\b/;
+
 /** Every cue the tagger finds, with the content span the rankers choose for it (exact article offsets). */
 export function findReported(model: AttributionModel, text: string, tokens: Token[]): Reported[] {
   const bounds = boundsOf(tokens);
@@ -30,6 +32,10 @@ export function findReported(model: AttributionModel, text: string, tokens: Toke
     // "said that the talks …": PolNeAR counts the complementiser as content; a reader does not.
     const that = /^that\s+(?=\S)/i.exec(text.slice(content.start, Math.min(content.end, content.start + 8)));
     if (that) content = { start: content.start + that[0].length, end: content.end };
+    // "… would take place in April but provided no further details": the speaker's next act, not
+    // what was said (the end ranker keeps such tails when they look like one clause).
+    const tail = TRAILING_ACT.exec(text.slice(content.start, content.end));
+    if (tail && tail.index > 0) content = trimSpan(text, { start: content.start, end: content.start + tail.index });
     if (content.end - content.start < 2) continue;
     out.push({ cue: { start: tokens[c.a].start, end: tokens[c.b].end }, content, direction: span.direction, sentence: tokens[c.a].sentence });
   }
