@@ -8,7 +8,7 @@ import { tokenize } from './speech/tokens.ts';
 import { attributionModel } from './speech/model.ts';
 import { findReported, type Reported } from './speech/reported.ts';
 import { joinSpans, partsAround, type StatementDraft } from './speech/draft.ts';
-import { sourceSpan } from './speech/source.ts';
+import { participleSource, sourceSpan } from './speech/source.ts';
 import { createSpeakerResolver, NOT_A_SPEAKER, plausibleSpeaker } from './speech/speaker.ts';
 import { subjectFinders } from './speech/subjects.ts';
 
@@ -39,6 +39,12 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
   const resolveSpeaker = createSpeakerResolver(index, text, out);
 
   const { previousParagraphSubject, sentenceSubject, nearestSpeakerBefore } = subjectFinders(text, sentences, index, quotes);
+
+  /** The first person, organisation or place named in [from, to), when one opens it (a clause's subject). */
+  const namedIn = (from: number, to: number): Span | null => {
+    const named = [...index.personSpans, ...index.orgSpans, ...index.placeSpans].filter((x) => x.start >= from && x.end <= to && x.start <= from + 30).sort((a, b) => a.start - b.start)[0];
+    return named && /^(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start)) ? { start: named.start, end: named.end } : null;
+  };
 
   // The learned step runs once over the article; its statements join the direct ones sentence by
   // sentence, so speakers resolve against the statements before them in reading order.
@@ -117,7 +123,7 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       // Also after the first one's attribution ("…, the spokesperson added, but did not provide …").
       const previousEnd = previous ? Math.max(previous.end, previous.cueSpan?.end ?? 0, previous.speakerSpan?.end ?? 0) : 0;
       const coordinated = previous && previous.sentence === sent && previous.speakerSpan && previousEnd <= r.cue.start && /^[\s,;”"’]*(?:(?:and|but|also|then|later)\s+)*$/i.test(text.slice(previousEnd, r.cue.start));
-      const found = coordinated ? previous.speakerSpan : sourceSpan(text, sent, r, (to) => sentenceSubject(sent, to));
+      const found = participleSource(text, sent, r, namedIn) ?? (coordinated ? previous.speakerSpan : sourceSpan(text, sent, r, (to) => sentenceSubject(sent, to)));
       // What follows "according to" is a source by construction, however long its description.
       const according = /^according/i.test(text.slice(r.cue.start, r.cue.end));
       const speakerSpan = found && (according || plausibleSpeaker(text.slice(found.start, found.end))) && !NOT_A_SPEAKER.test(text.slice(found.start, found.end).trim()) ? found : nearestSpeakerBefore(sent.start, Math.min(r.cue.start, r.content.start));

@@ -11,6 +11,21 @@ import { subjectSpanBefore, subjectWords } from './speaker.ts';
  */
 const SUBORDINATE = /\b(?:after|before|when|while|because|as|since|if|although|though|that|which|who|whom|whose|where|until|unless)\b/i;
 
+/**
+ * A participle after a comma belongs to the clause just before it: after "after North Korea launched
+ * an attack on Pompeo," "demanding …" is North Korea's, not the main clause's subject's. The subject
+ * named right after the last clause opener, if any.
+ */
+export function participleSource(text: string, sent: Sentence, r: Reported, namedIn: (from: number, to: number) => Span | null): Span | null {
+  const head = text.slice(sent.start, r.cue.start);
+  if (!/^\p{L}+ing\b/u.test(text.slice(r.cue.start, r.cue.end)) || !/,\s*$/.test(head)) return null;
+  let at = -1;
+  for (const m of head.matchAll(CLAUSE_OPENER)) at = m.index! + m[0].length;
+  return at >= 0 ? namedIn(sent.start + at, r.cue.start) : null;
+}
+
+const CLAUSE_OPENER = /\b(?:after|before|when|while|because|as|since|although|though)\s+/gi;
+
 export function sourceSpan(text: string, sent: Sentence, r: Reported, sentenceSubject: (to: number) => Span | null): Span | null {
   const cue = text.slice(r.cue.start, r.cue.end).toLowerCase();
   // Sources after "according to" run long ("early results of the exit poll conducted by a polling
@@ -47,7 +62,8 @@ export function sourceSpan(text: string, sent: Sentence, r: Reported, sentenceSu
   // during a meeting in Columbus, Ohio, said"; "…, telling reporters"): the sentence's own subject.
   // So for partial quotations, which usually open with their speaker ("Rubio called the plan “…”");
   // measured on held-out train, where the nearest subject did worse for them.
-  if (/[“"]/.test(text.slice(r.content.start, r.content.end)) || /,\s*$/.test(text.slice(sent.start, r.cue.start))) {
+  const head = text.slice(sent.start, r.cue.start);
+  if (/[“"]/.test(text.slice(r.content.start, r.content.end)) || /,\s*$/.test(head)) {
     const subject = sentenceSubject(r.cue.start);
     // Not a possessive ("The Kremlin’s announcement came after Pyongyang denounced …"), and not when the
     // cue sits in a clause of its own after it (after, when, because, that, who …).

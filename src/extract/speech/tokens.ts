@@ -58,7 +58,10 @@ export function tokenize(text: string, sentences: Sentence[], quoted: Span[]): T
         continue;
       }
       let j = i + 1;
-      if (alnum(c)) {
+      // A surrogate pair (emoji, astral letters) is one token: never cut between its halves, or a
+      // statement's text would hold half a character (and PostgreSQL refuses it as JSON).
+      if (c >= 0xd800 && c <= 0xdbff && j < s.end && (text.charCodeAt(j) & 0xfc00) === 0xdc00) j++;
+      else if (alnum(c)) {
         for (;;) {
           while (j < s.end && alnum(text.charCodeAt(j))) j++;
           if (j + 1 < s.end && isJoiner(text.charCodeAt(j)) && alnum(text.charCodeAt(j + 1))) j += 2;

@@ -31,6 +31,11 @@ describe('tokens', () => {
     expect(tokens[tokenAt(tokens, text.indexOf('plans') + 2)].text).toBe('plans');
   });
 
+  it('never cut a surrogate pair in two', () => {
+    const text = 'He said 😀 was 𝐀 fine.';
+    for (const t of prepare(text)) expect(t.text).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+  });
+
   it('shapes: capitalised, lower, all caps, number, mark', () => {
     expect(['Kremlin', 'said', 'NATO', '2019', ','].map(shape)).toEqual(['Xx', 'x', 'X', 'd', ',']);
   });
