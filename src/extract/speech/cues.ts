@@ -15,7 +15,7 @@ export const CUE_TAGS = ['O', 'B', 'I'];
  * Added to the score of opening a cue: the tagger is trained for accuracy per token, but a missed cue
  * loses a whole statement, so it is told to open cues a little more readily (tuned on held-out train).
  */
-export const CUE_BIAS = Number(process.env.CUE_BIAS ?? 4);
+export const CUE_BIAS = 4;
 
 /**
  * Attribution cues by a left-to-right tagger (B opens a cue, I continues it). The previous tag
