@@ -4,30 +4,44 @@ import path from 'node:path';
 import { corpusDir } from '../config.ts';
 import { aggregate, parsedFromGoldText, scoreDocument, type DocCounts, type PolnearDoc } from '../eval/polnear.ts';
 import { extractArticle } from '../extract/extract-article.ts';
+import { decodeModel, useAttributionModel } from '../extract/speech/model.ts';
 
-// npm run eval [-- FILE] [--split NAME]: quote and speaker attribution scores on PolNeAR-format JSONL.
+// npm run eval [-- FILE] [--split NAME] [--model FILE]: quote and speaker attribution scores on
+// PolNeAR-format JSONL. `--split heldout` is the tenth of `train` that `npm run train:attribution --
+// --holdout` keeps out (for tuning; `dev` is never tuned on); `--model` scores a model not committed.
 const DEFAULT_FILE = path.join(corpusDir() ?? '../shared/corpus', 'polnear-traindev.jsonl');
+
+/** Every tenth `train` document by doc_id: the slice training leaves out with --holdout. */
+function heldOut(docs: PolnearDoc[]): PolnearDoc[] {
+  const train = docs.filter((d) => d.split === 'train').sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));
+  return train.filter((_, i) => i % 10 === 0);
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const splitAt = args.indexOf('--split');
   const split = splitAt >= 0 ? args[splitAt + 1] : 'dev';
-  const file = args.find((a, i) => !a.startsWith('--') && i !== splitAt + 1) ?? DEFAULT_FILE;
+  const modelAt = args.indexOf('--model');
+  if (modelAt >= 0) useAttributionModel(decodeModel(fs.readFileSync(args[modelAt + 1])));
+  const file = args.find((a, i) => !a.startsWith('--') && (splitAt < 0 || i !== splitAt + 1) && (modelAt < 0 || i !== modelAt + 1)) ?? DEFAULT_FILE;
   if (!fs.existsSync(file)) {
     console.error(`eval: no such file ${file}`);
     process.exit(2);
   }
   const counts: DocCounts[] = [];
   let total = 0;
+  const docs: PolnearDoc[] = [];
   const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
     const doc = JSON.parse(line) as PolnearDoc;
     total++;
     // Files without a split field are evaluated whole.
-    if (doc.split && split !== 'all' && doc.split !== split) continue;
-    counts.push(scoreDocument(doc, extractArticle(parsedFromGoldText(doc))));
+    if (split === 'heldout') docs.push(doc);
+    else if (doc.split && split !== 'all' && doc.split !== split) continue;
+    else counts.push(scoreDocument(doc, extractArticle(parsedFromGoldText(doc))));
   }
+  for (const doc of split === 'heldout' ? heldOut(docs) : []) counts.push(scoreDocument(doc, extractArticle(parsedFromGoldText(doc))));
   const result = aggregate(counts);
   console.log(`PolNeAR-format evaluation of ${file} (split ${split}: ${counts.length} of ${total} documents)`);
   for (const k of ['direct', 'indirect', 'all'] as const) {

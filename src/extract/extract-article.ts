@@ -82,6 +82,7 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
       start: s.start,
       end: s.end,
       text: s.text,
+      spans: s.spans,
       kind: s.kind,
       cue: s.cue,
       speaker: s.speaker ? { type: s.speaker.type, key: (s.speaker.type === 'person' ? personKey.get(s.speaker.entity) : orgKey.get(s.speaker.entity))! } : null,

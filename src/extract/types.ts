@@ -71,8 +71,16 @@ export interface SpeakerRef {
 }
 
 export interface ExtractedStatement extends Span {
-  /** What was said: the quoted words, or the reported content for indirect speech. */
+  /**
+   * What was said: the quoted words, or the reported content for indirect speech — the article's text
+   * of `spans`, joined by one space (one span: exactly the text at [start, end)).
+   */
   text: string;
+  /**
+   * The parts in reading order; several when a quotation is interrupted by its attribution. The
+   * extractor always sets it; absent (hand-built statements) means the one span [start, end).
+   */
+  spans?: Span[];
   kind: StatementKind;
   /** Cue verb as written ("said", "was quoted as saying", "according to"). */
   cue: string | null;

@@ -1,0 +1,143 @@
+import { argmax, best, score, scores, type LinearModel } from './perceptron.ts';
+import { afterEndAt, afterEndSpan, afterStartFeatures, beforeEndFeatures, beforeStartAt, beforeStartSpan, cueId, directionFeatures, spanCounts, type SpanCounts } from './features.ts';
+import type { AttributionModel } from './model.ts';
+import type { CueSpan } from './cues.ts';
+import type { Token } from './tokens.ts';
+import { hashText } from './hashing.ts';
+
+export type Direction = 'AFTER' | 'BEFORE' | 'AROUND';
+export const DIRECTIONS: Direction[] = ['AFTER', 'BEFORE', 'AROUND'];
+
+/** Sentence and paragraph bounds as token indices, for candidate windows. */
+export interface Bounds {
+  sentFirst: number[];
+  sentLast: number[];
+  paraFirst: number[];
+  paraLast: number[];
+  counts: SpanCounts;
+  /** 1 where content may end (before a mark, a sentence edge or a clause word) / start (after one). */
+  canEnd: Uint8Array;
+  canStart: Uint8Array;
+  /** Position-only parts of the end and start rankers' scores, filled on first use (NaN until then). */
+  endAt: Float64Array;
+  startAt: Float64Array;
+}
+
+export function boundsOf(tokens: Token[]): Bounds {
+  const n = tokens.length;
+  const b: Bounds = { sentFirst: [], sentLast: [], paraFirst: [], paraLast: [], counts: spanCounts(tokens), canEnd: new Uint8Array(n), canStart: new Uint8Array(n), endAt: new Float64Array(n).fill(NaN), startAt: new Float64Array(n).fill(NaN) };
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    // Token i is a boundary word: content may end before it and start after it.
+    const boundary = !t.word || CLAUSE_WORDS.has(t.id);
+    const newSentence = i === 0 || tokens[i - 1].sentence !== t.sentence;
+    if (i > 0) b.canEnd[i - 1] = boundary || newSentence ? 1 : 0;
+    if (i + 1 < n) b.canStart[i + 1] = boundary || tokens[i + 1].sentence !== t.sentence ? 1 : 0;
+    if (newSentence) b.canStart[i] = 1;
+  }
+  if (n) b.canEnd[n - 1] = 1;
+  tokens.forEach((t, i) => {
+    b.sentFirst[t.sentence] ??= i;
+    b.sentLast[t.sentence] = i;
+    b.paraFirst[t.paragraph] ??= i;
+    b.paraLast[t.paragraph] = i;
+  });
+  return b;
+}
+
+/**
+ * Content boundaries are only considered next to punctuation, a sentence edge or a word that opens a
+ * clause or phrase: where 95 % of PolNeAR's boundaries are, and the eval's half-overlap match forgives
+ * the rest. It cuts the rankers' work to a fraction.
+ */
+const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'in', 'on', 'at', 'after', 'before', 'by', 'when', 'while', 'as', 'that', 'who', 'which', 'during', 'with', 'for', 'to', 'from', 'until', 'because', 'since', 'if', 'than', 'where', 'though', 'although', 'the', 'a'].map(hashText));
+
+/** The candidate windows the rankers choose from (training skips gold boundaries outside them). */
+export const WINDOW = { afterStart: 6, afterEnd: 160, beforeEnd: 14, beforeStart: 160 };
+
+export function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k <= to; k++) out.push(k);
+  return out;
+}
+
+export function afterStartCandidates(tokens: Token[], bounds: Bounds, c: CueSpan): number[] {
+  return range(c.b + 1, Math.min(tokens.length - 1, c.b + WINDOW.afterStart));
+}
+/**
+ * Content after or before its cue stays in one sentence (98 % of PolNeAR train); only a quotation
+ * split by its cue ("“A,” he said. “B.”") runs on through its paragraph.
+ */
+export function afterEndCandidates(tokens: Token[], bounds: Bounds, s: number, around = false): number[] {
+  const last = around ? bounds.paraLast[tokens[s].paragraph] : bounds.sentLast[tokens[s].sentence];
+  const out: number[] = [];
+  for (let e = s; e <= Math.min(last, s + WINDOW.afterEnd); e++) if (bounds.canEnd[e]) out.push(e);
+  return out;
+}
+export function beforeEndCandidates(tokens: Token[], bounds: Bounds, c: CueSpan): number[] {
+  return range(Math.max(bounds.paraFirst[tokens[c.a].paragraph], c.a - WINDOW.beforeEnd), c.a - 1);
+}
+export function beforeStartCandidates(tokens: Token[], bounds: Bounds, e: number, around = false): number[] {
+  const first = around ? bounds.paraFirst[tokens[e].paragraph] : bounds.sentFirst[tokens[e].sentence];
+  const out: number[] = [];
+  for (let s = Math.max(first, e - WINDOW.beforeStart); s <= e; s++) if (bounds.canStart[s]) out.push(s);
+  return out;
+}
+
+
+export function directionOf(model: LinearModel, tokens: Token[], bounds: Bounds, c: CueSpan): Direction {
+  const s = tokens[c.a].sentence;
+  return DIRECTIONS[argmax(scores(model, directionFeatures(tokens, c.a, c.b, bounds.sentFirst[s], bounds.sentLast[s], bounds.counts)))];
+}
+
+/** A content span as token indices, first and last inclusive; null when no candidate fits. */
+export function contentOf(model: AttributionModel, tokens: Token[], bounds: Bounds, c: CueSpan, forced?: Direction): { s: number; e: number; direction: Direction } | null {
+  const direction = forced ?? directionOf(model.direction, tokens, bounds, c);
+  const cue = cueId(tokens, c.a, c.b);
+  const pick = (m: LinearModel, cands: number[], feats: (x: number) => number[]) => (cands.length ? cands[best(m, cands.map(feats))] : -1);
+  let s = -1;
+  let e = -1;
+  if (direction === 'AFTER' || direction === 'AROUND') {
+    if (direction === 'AFTER') s = pick(model.afterStart, afterStartCandidates(tokens, bounds, c), (x) => afterStartFeatures(tokens, cue, c.b, x));
+    else {
+      const e0 = c.a - 1;
+      if (e0 >= 0) s = startOf(model.beforeStart, tokens, bounds, cue, e0, true);
+    }
+    const from = direction === 'AFTER' ? s : c.b + 1;
+    if (from >= 0 && from < tokens.length) e = endOf(model.afterEnd, tokens, bounds, cue, from, direction === 'AROUND');
+  } else {
+    if (c.a > 0) e = pick(model.beforeEnd, beforeEndCandidates(tokens, bounds, c), (x) => beforeEndFeatures(tokens, cue, c.a, x));
+    if (e >= 0) s = startOf(model.beforeStart, tokens, bounds, cue, e, false);
+  }
+  return s >= 0 && e >= s ? { s, e, direction } : null;
+}
+
+/** The best end for content from `s`: the cached position-only score plus the span's. */
+function endOf(m: LinearModel, tokens: Token[], bounds: Bounds, cue: number, s: number, around: boolean): number {
+  let at = -1;
+  let top = -Infinity;
+  for (const e of afterEndCandidates(tokens, bounds, s, around)) {
+    if (Number.isNaN(bounds.endAt[e])) bounds.endAt[e] = score(m, afterEndAt(tokens, e));
+    const v = bounds.endAt[e] + score(m, afterEndSpan(tokens, cue, s, e, bounds.counts));
+    if (v > top) {
+      top = v;
+      at = e;
+    }
+  }
+  return at;
+}
+
+/** The best start for content ending at `e`, scored the same way. */
+function startOf(m: LinearModel, tokens: Token[], bounds: Bounds, cue: number, e: number, around: boolean): number {
+  let at = -1;
+  let top = -Infinity;
+  for (const s of beforeStartCandidates(tokens, bounds, e, around)) {
+    if (Number.isNaN(bounds.startAt[s])) bounds.startAt[s] = score(m, beforeStartAt(tokens, s));
+    const v = bounds.startAt[s] + score(m, beforeStartSpan(tokens, cue, s, e, bounds.counts));
+    if (v > top) {
+      top = v;
+      at = s;
+    }
+  }
+  return at;
+}

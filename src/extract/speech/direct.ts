@@ -1,0 +1,143 @@
+import type { Span } from '../../ingest/types.ts';
+import type { EntityIndexLocal } from '../entities.ts';
+import { SPEECH_VERBS } from '../lexicon.ts';
+import type { Sentence } from '../sentences.ts';
+import type { Quote } from './quotes.ts';
+import { trimSpan } from './draft.ts';
+import { NOT_A_SPEAKER, NP_HEADS, plausibleSpeaker, subjectSpanBefore, subjectWords } from './speaker.ts';
+
+// Quotations are found and attributed by rules: marks pair reliably, and the layouts around them
+// ("…,” said Kwon. / Kwon said: “…” / “…” ― Name) are few. PolNeAR dev direct content F1 0.92 with them.
+
+const VERB = `(?:${SPEECH_VERBS})`;
+
+
+
+const ATTRIBUTED_AFTER = new RegExp(`^[,.!?]?\\s*(?:[\\p{L}][\\p{L}\\d’'.\\-, ]{0,80}?\\s+)?(?:${VERB})\\b`, 'iu');
+const ADVERBIAL = String.raw`(?:\s+(?:on|in|at|last|this|late|early|earlier|later)\s+[\p{L}\d’' ]{1,30}?|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|repeatedly|again|publicly|previously|also))?`;
+// Compiled once (they were rebuilt per sentence and quote); the global ones are reset before each use.
+const INTRODUCED_BEFORE = new RegExp(`(?:${VERB})${ADVERBIAL}[,:]?\\s*$`, 'u');
+const VERB_BEFORE = new RegExp(`(${VERB})${ADVERBIAL}\\s*[:,]?\\s*$`, 'iu');
+const VERB_COLON_TAIL = new RegExp(`(${VERB})${ADVERBIAL}[^.:;!?]{0,40}:\\s*$`, 'iu');
+const INVERTED_CLAUSE = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40}?)\\s*:\\s*$`, 'iu');
+/** “…” ― Name (to the end of the line, or before a full stop, comma or another quotation). */
+const DASH_ATTRIBUTION = /^[,.]?\s*[―—–]\s*((?:[\p{Lu}][\p{L}\p{M}’'.-]*)(?:\s+[\p{Lu}][\p{L}\p{M}’'.-]*){0,3})\s*(?:[.,]?\s*$|[.,]?\s*[“"])/u;
+/** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
+const CLAUSE_OPENER = new RegExp(`^((?:He|She|They|We|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')})\\s+(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|put it|had this to say)\\b`, 'u');
+const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
+
+/** Who the rules say said a quotation, and with which cue (either may be null: a quotation standing alone). */
+export interface QuoteAttribution {
+  speakerSpan: Span | null;
+  cue: string | null;
+}
+
+/**
+ * A quotation that is a statement of its own (it opens its sentence, follows a colon or an
+ * introducing verb) with the attribution around it; null for a quotation inside reported speech,
+ * which the learned step reads as part of its content.
+ */
+export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraphs: Span[], index: EntityIndexLocal): QuoteAttribution | null {
+  // The attribution may sit in the next sentence of the paragraph ("… missing.” Trump said.").
+  const paraEnd = paragraphs[sent.paragraph]?.end ?? sent.end;
+  const after = text.slice(q.end, Math.min(paraEnd, q.end + 260));
+  const before = text.slice(sent.start, q.start);
+  const startsSentence = before.trim() === '' || /[:]\s*$/.test(before);
+  const attributedAfter = ATTRIBUTED_AFTER.test(after.replace(/^[”"’']/, ''));
+  const introduced = INTRODUCED_BEFORE.test(before) || /:\s*$/.test(before);
+  const full = (startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced);
+  if (!full) return null;
+  let speakerSpan: Span | null = null;
+  let cue: string | null = null;
+  // An attribution after the quotation wins over the clause introducing it when the quotation ends
+  // in a comma ("… posted a message: “Men, you will not …,” she wrote.").
+  const continues = /,\s*$/.test(text.slice(q.inner.start, q.inner.end)) || /^,/.test(after);
+  const m = introduced && !continues ? null : VERB_AFTER_QUOTE.exec(after);
+  if (m && /^[,.!?”"’'\s]/.test(after) && q.inner.end - q.inner.start > 0) {
+    if (m[1]) {
+      const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
+      speakerSpan = { start: off, end: off + m[2].trim().length };
+      cue = m[1];
+    } else if (m[3]) {
+      const off = q.end + m[0].indexOf(m[3]);
+      speakerSpan = { start: off, end: off + m[3].trim().length };
+      cue = m[4] ? `${m[4]} quoted as saying` : m[5];
+    }
+  }
+  if (!speakerSpan) {
+    // “…” ― Carlos Raúl: a name after a dash closing the quotation's line (testimonials, epigraphs).
+    const dm = DASH_ATTRIBUTION.exec(text.slice(q.end, paraEnd));
+    if (dm && plausibleSpeaker(dm[1])) {
+      const off = q.end + dm[0].indexOf(dm[1]);
+      // A full stop after the name ends the line; one after an initial ("Oscar P.") is the name's.
+      const name = /\s\p{Lu}\.$|^\p{Lu}\.$/u.test(dm[1]) ? dm[1] : dm[1].replace(/\.$/, '');
+      speakerSpan = { start: off, end: off + name.length };
+      cue = dm[0].trim()[0];
+    }
+  }
+  if (!speakerSpan) {
+    const bm = VERB_BEFORE.exec(before);
+    if (bm) {
+      const subj = subjectSpanBefore(before, bm.index);
+      const words = subjectWords(before.slice(subj.start, subj.end));
+      const at = words ? before.indexOf(words, subj.start) : -1;
+      speakerSpan = at >= 0 ? { start: sent.start + at, end: sent.start + at + words.length } : trimSpan(text, { start: sent.start + subj.start, end: sent.start + subj.end });
+      cue = bm[1];
+      if (speakerSpan.end <= speakerSpan.start) speakerSpan = null;
+    }
+  }
+  // A quotation opening a paragraph after "Cruz continued:" is introduced by the previous paragraph.
+  if (!speakerSpan && before.trim() === '' && sent.paragraph > 0 && sent.start === paragraphs[sent.paragraph].start) {
+    const prevPara = paragraphs[sent.paragraph - 1];
+    const tail = text.slice(Math.max(prevPara.start, prevPara.end - 300), prevPara.end);
+    if (/:\s*$/.test(tail)) {
+      const vm = VERB_COLON_TAIL.exec(tail);
+      if (vm) {
+        const base = prevPara.end - tail.length;
+        const subj = subjectSpanBefore(tail, vm.index);
+        const span = trimSpan(text, { start: base + subj.start, end: base + subj.end });
+        if (span.end > span.start) {
+          speakerSpan = span;
+          cue = vm[1];
+        }
+      }
+    }
+  }
+  if (!speakerSpan) {
+    // "Cruz called them on it:", "pollster Daron Shaw: “…”": the first named entity of the introducing clause.
+    const introStart = before.trim() === '' && sent.paragraph > 0 && sent.start === paragraphs[sent.paragraph].start ? paragraphs[sent.paragraph - 1].start : sent.start;
+    const intro = text.slice(introStart, q.start);
+    if (/:\s*$/.test(intro)) {
+      const clauseStart = introStart + Math.max(intro.lastIndexOf('. ', intro.length - 3) + 1, 0);
+      // Skip a leading subordinate clause ("When Wallace died in 1998, …") and possessives ("Sanders’ surge").
+      const lead = /^(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With)\b[^,]{0,120},\s*/.exec(text.slice(clauseStart, q.start));
+      const from = clauseStart + (lead ? lead[0].length : 0);
+      // A clause opening with a pronoun or a described speaker ("He told Hannity:", "The spokesman
+      // said of Cameron:") has its subject there, not in a name later in the clause.
+      const opener = CLAUSE_OPENER.exec(text.slice(from, q.start));
+      const named = opener ? { start: from, end: from + opener[1].length } : [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
+        .filter((x) => x.start >= from && x.end <= q.start && !/^[’']/.test(text.slice(x.end, x.end + 1)))
+        .sort((a, b) => a.start - b.start)[0];
+      if (named) {
+        speakerSpan = named;
+        cue = ':';
+      } else {
+        // No named entity: the clause's own subject ("He tells the crowd:", "Continued Stone:").
+        const clause = text.slice(from, q.start);
+        const inverted = INVERTED_CLAUSE.exec(clause);
+        const subject = /^((?:He|She|They|It|I|We)|(?:(?:the|The|a|A|an|An|[\p{Lu}][\p{L}’'.-]*)\s+){1,5}?)(?:[a-z]+(?:s|ed)|told|said|wrote)\b/u.exec(clause);
+        if (inverted) {
+          const off = from + clause.indexOf(inverted[2], inverted[1].length);
+          speakerSpan = { start: off, end: off + inverted[2].trim().length };
+          cue = inverted[1];
+        } else if (subject && subject[1].trim()) {
+          speakerSpan = trimSpan(text, { start: from, end: from + subject[1].length });
+          cue = ':';
+        }
+      }
+    }
+  }
+  // A cue found but no noun phrase before it ("… but described his skills as …"): no speaker span.
+  if (speakerSpan && NOT_A_SPEAKER.test(text.slice(speakerSpan.start, speakerSpan.end).trim())) speakerSpan = null;
+  return { speakerSpan, cue };
+}

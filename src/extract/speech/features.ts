@@ -1,0 +1,302 @@
+import { SPEECH_VERBS, THOUGHT_VERBS } from '../lexicon.ts';
+import { feature, hashText } from './hashing.ts';
+import type { Token } from './tokens.ts';
+
+/**
+ * Feature templates shared by training and extraction: the same functions compute them in both, so a
+ * model never sees features at run time it was not trained on. Each feature is a template name mixed
+ * with token hashes and small numbers (hashing.ts); changing a template means retraining.
+ */
+
+const LEXICON = new Set(`${SPEECH_VERBS}|${THOUGHT_VERBS}`.split('|').filter((w) => !w.includes(' ')).map(hashText));
+
+/** One template id per feature name, computed once (an object literal, so property reads stay fast). */
+const T = {
+  b: hashText('b'),
+  w: hashText('w'),
+  s: hashText('s'),
+  p1: hashText('p1'),
+  p2: hashText('p2'),
+  n1: hashText('n1'),
+  n2: hashText('n2'),
+  p1w: hashText('p1w'),
+  wn1: hashText('wn1'),
+  p2p1w: hashText('p2p1w'),
+  wn1n2: hashText('wn1n2'),
+  ps: hashText('ps'),
+  ns: hashText('ns'),
+  t: hashText('t'),
+  tw: hashText('tw'),
+  q: hashText('q'),
+  qw: hashText('qw'),
+  lex: hashText('lex'),
+  lexn1: hashText('lexn1'),
+  lexp1: hashText('lexp1'),
+  qnext: hashText('qnext'),
+  qprev: hashText('qprev'),
+  dc: hashText('dc'),
+  dp1: hashText('dp1'),
+  dp2: hashText('dp2'),
+  dn1: hashText('dn1'),
+  dn2: hashText('dn2'),
+  dcn1: hashText('dcn1'),
+  dp1c: hashText('dp1c'),
+  dbf: hashText('dbf'),
+  daf: hashText('daf'),
+  dbfaf: hashText('dbfaf'),
+  dcbf: hashText('dcbf'),
+  dcaf: hashText('dcaf'),
+  dp1n1: hashText('dp1n1'),
+  dcomma: hashText('dcomma'),
+  dnext: hashText('dnext'),
+  dcnext: hashText('dcnext'),
+  dthat: hashText('dthat'),
+  dq: hashText('dq'),
+  dkn: hashText('dkn'),
+  dka: hashText('dka'),
+  dkt: hashText('dkt'),
+  dkc: hashText('dkc'),
+  asw: hashText('asw'),
+  ass: hashText('ass'),
+  asp: hashText('asp'),
+  asd: hashText('asd'),
+  ascd: hashText('ascd'),
+  aspw: hashText('aspw'),
+  asdp: hashText('asdp'),
+  asq: hashText('asq'),
+  aew: hashText('aew'),
+  aen1: hashText('aen1'),
+  aen2: hashText('aen2'),
+  aewn1: hashText('aewn1'),
+  aen1n2: hashText('aen1n2'),
+  aed: hashText('aed'),
+  aesn: hashText('aesn'),
+  aesnn1: hashText('aesnn1'),
+  aec: hashText('aec'),
+  aecn1: hashText('aecn1'),
+  aem: hashText('aem'),
+  aecue: hashText('aecue'),
+  aedn1: hashText('aedn1'),
+  aeq: hashText('aeq'),
+  aeend: hashText('aeend'),
+  aev: hashText('aev'),
+  bew: hashText('bew'),
+  ben1: hashText('ben1'),
+  bewn1: hashText('bewn1'),
+  bed: hashText('bed'),
+  begap: hashText('begap'),
+  becgap: hashText('becgap'),
+  beq: hashText('beq'),
+  besent: hashText('besent'),
+  bsw: hashText('bsw'),
+  bss: hashText('bss'),
+  bsp: hashText('bsp'),
+  bspw: hashText('bspw'),
+  bsd: hashText('bsd'),
+  bssn: hashText('bssn'),
+  bssnp: hashText('bssnp'),
+  bsc: hashText('bsc'),
+  bscue: hashText('bscue'),
+  bsq: hashText('bsq'),
+};
+
+const PARA = hashText('<p>');
+const SENT = hashText('<s>');
+const COMMA = hashText(',');
+const THAT = hashText('that');
+const CONJ_ID = hashText('<conj>');
+const OPEN = new Set(['“', '"', '‘'].map(hashText));
+const CLOSE = new Set(['”', '"', '’'].map(hashText));
+const QUOTE_MARKS = new Set(['“', '”', '"'].map(hashText));
+const CONJ = new Set(['but', 'and', 'while', 'as', 'because', 'although', 'though', 'which', 'who', 'when', 'after', 'before', 'if', 'since'].map(hashText));
+const GAP_WORDS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'the', 'a', 'an', ',', '”', '"', '’'].map(hashText));
+
+/** Distance buckets: exact up to 3, then widening ranges. */
+export function bucket(n: number): number {
+  if (n <= 3) return n;
+  if (n <= 5) return 4;
+  if (n <= 10) return 5;
+  if (n <= 20) return 6;
+  if (n <= 40) return 7;
+  return 8;
+}
+
+/** The token at `i` (hashed), or a marker for the edge of the sentence or paragraph. */
+function at(tokens: Token[], i: number, from: Token): number {
+  const t = tokens[i];
+  if (!t || t.paragraph !== from.paragraph) return PARA;
+  if (t.sentence !== from.sentence) return SENT;
+  return t.id;
+}
+
+const shapeAt = (tokens: Token[], i: number) => tokens[i]?.shapeId ?? PARA;
+
+/** Is token `i` part of an attribution cue (said, according to, told reporters, a colon after a speaker)? `prevTag`: 0 O, 1 B, 2 I. */
+export function cueFeatures(tokens: Token[], i: number, prevTag: number): number[] {
+  const t = tokens[i];
+  const w = t.id;
+  const p1 = at(tokens, i - 1, t);
+  const p2 = at(tokens, i - 2, t);
+  const n1 = at(tokens, i + 1, t);
+  const n2 = at(tokens, i + 2, t);
+  const q = t.quoted ? 1 : 0;
+  const f = [
+    feature(T.b),
+    feature(T.w, w),
+    feature(T.s, t.shapeId),
+    feature(T.p1, p1),
+    feature(T.p2, p2),
+    feature(T.n1, n1),
+    feature(T.n2, n2),
+    feature(T.p1w, p1, w),
+    feature(T.wn1, w, n1),
+    feature(T.p2p1w, p2, p1, w),
+    feature(T.wn1n2, w, n1, n2),
+    feature(T.ps, shapeAt(tokens, i - 1), t.shapeId),
+    feature(T.ns, t.shapeId, shapeAt(tokens, i + 1)),
+    feature(T.t, prevTag),
+    feature(T.tw, prevTag, w),
+    feature(T.q, q),
+    feature(T.qw, q, w),
+  ];
+  if (LEXICON.has(w)) f.push(feature(T.lex), feature(T.lexn1, n1), feature(T.lexp1, p1 === COMMA || CLOSE.has(p1) ? 1 : shapeAt(tokens, i - 1)));
+  if (OPEN.has(n1) || OPEN.has(n2)) f.push(feature(T.qnext, w));
+  if (CLOSE.has(p1) || CLOSE.has(p2)) f.push(feature(T.qprev, w));
+  return f;
+}
+
+/** The cue as one hash (its words in order). */
+export function cueId(tokens: Token[], a: number, b: number): number {
+  let h = 0;
+  for (let k = a; k <= b; k++) h = feature(h, tokens[k].id);
+  return h;
+}
+
+/** Where the content lies relative to its cue: after it, before it, or around it (a quotation split by it). */
+export function directionFeatures(tokens: Token[], a: number, b: number, sentFirst: number, sentLast: number, counts: SpanCounts): number[] {
+  const cue = cueId(tokens, a, b);
+  const p1 = at(tokens, a - 1, tokens[a]);
+  const p2 = at(tokens, a - 2, tokens[a]);
+  const n1 = at(tokens, b + 1, tokens[b]);
+  const n2 = at(tokens, b + 2, tokens[b]);
+  const before = bucket(a - sentFirst);
+  const after = bucket(sentLast - b);
+  // The clause layout around the cue: how far back the last comma is ("…, the Kremlin said"), which
+  // mark comes next after it and how soon ("said Thursday, as …" / "said that …").
+  let comma = -1;
+  for (let k = a - 1; k >= sentFirst; k--) {
+    if (tokens[k].id === COMMA) {
+      comma = a - k;
+      break;
+    }
+  }
+  let next = SENT;
+  let nextAt = sentLast - b;
+  let that = 0;
+  for (let k = b + 1; k <= sentLast; k++) {
+    if (k <= b + 3 && tokens[k].id === THAT) that = 1;
+    if (!tokens[k].word) {
+      next = tokens[k].id;
+      nextAt = k - b;
+      break;
+    }
+  }
+  const k = comma < 0 ? 99 : bucket(comma);
+  const quotesBefore = counts.marks[a] > counts.marks[sentFirst] ? 1 : 0;
+  const quotesAfter = counts.marks[sentLast + 1] > counts.marks[b + 1] ? 1 : 0;
+  return [
+    feature(T.b), feature(T.dc, cue), feature(T.dp1, p1), feature(T.dp2, p2), feature(T.dn1, n1), feature(T.dn2, n2), feature(T.dcn1, cue, n1), feature(T.dp1c, p1, cue), feature(T.dbf, before), feature(T.daf, after), feature(T.dbfaf, before, after), feature(T.dcbf, cue, before), feature(T.dcaf, cue, after), feature(T.dp1n1, p1, n1),
+    feature(T.dcomma, k), feature(T.dnext, next, bucket(nextAt)), feature(T.dcnext, cue, next), feature(T.dthat, that), feature(T.dq, quotesBefore, quotesAfter),
+    feature(T.dkn, k, next, bucket(nextAt)), feature(T.dka, k, after), feature(T.dkt, k, that), feature(T.dkc, k, cue),
+  ];
+}
+
+/** Content after its cue: the first token of the content, a candidate `s` a few tokens after the cue's last token `b`. */
+export function afterStartFeatures(tokens: Token[], cue: number, b: number, s: number): number[] {
+  const t = tokens[s];
+  const prev = at(tokens, s - 1, t);
+  const d = bucket(s - b - 1);
+  return [feature(T.asw, t.id), feature(T.ass, t.shapeId), feature(T.asp, prev), feature(T.asd, d), feature(T.ascd, cue, d), feature(T.aspw, prev, t.id), feature(T.asdp, d, prev), feature(T.asq, t.quoted ? 1 : 0, d)];
+}
+
+/** Content after its cue: the last token `e` of content starting at `s` (both parts below). */
+export function afterEndFeatures(tokens: Token[], cue: number, s: number, e: number, counts: SpanCounts): number[] {
+  return [...afterEndAt(tokens, e), ...afterEndSpan(tokens, cue, s, e, counts)];
+}
+
+/** The features of an end candidate that depend on its position only: scored once per token and article. */
+export function afterEndAt(tokens: Token[], e: number): number[] {
+  const t = tokens[e];
+  const n1 = at(tokens, e + 1, t);
+  const n2 = at(tokens, e + 2, t);
+  return [feature(T.aew, t.id), feature(T.aen1, n1), feature(T.aen2, n2), feature(T.aewn1, t.id, n1), feature(T.aen1n2, n1, n2), feature(T.aeq, t.quoted ? 1 : 0, tokens[e + 1]?.quoted ? 1 : 0)];
+}
+
+/** The features of an end candidate that depend on the span [s, e] and the cue. */
+export function afterEndSpan(tokens: Token[], cue: number, s: number, e: number, counts: SpanCounts): number[] {
+  const t = tokens[e];
+  const n1 = at(tokens, e + 1, t);
+  const d = bucket(e - s);
+  const sents = Math.min(3, t.sentence - tokens[s].sentence);
+  const commas = bucket(counts.commas[e + 1] - counts.commas[s]);
+  const marks = (counts.marks[e + 1] - counts.marks[s]) % 2;
+  const verbs = Math.min(2, counts.verbs[e + 1] - counts.verbs[s]);
+  const conj = CONJ.has(n1) ? CONJ_ID : n1;
+  const f = [feature(T.aed, d), feature(T.aesn, sents), feature(T.aesnn1, sents, n1), feature(T.aec, commas), feature(T.aecn1, commas, conj), feature(T.aem, marks, n1), feature(T.aecue, cue, n1), feature(T.aedn1, d, conj), feature(T.aev, verbs)];
+  if (n1 === SENT || n1 === PARA) f.push(feature(T.aeend, sents));
+  return f;
+}
+
+/** Content before its cue: the last token `e` of the content, a candidate shortly before the cue's first token `a`. */
+export function beforeEndFeatures(tokens: Token[], cue: number, a: number, e: number): number[] {
+  const t = tokens[e];
+  const n1 = at(tokens, e + 1, t);
+  const len = a - e - 1;
+  let gap = len;
+  if (len <= 4) {
+    gap = 0x9e37;
+    for (let k = e + 1; k < a; k++) gap = feature(gap, GAP_WORDS.has(tokens[k].id) ? tokens[k].id : tokens[k].shapeId);
+  } else gap = 1000 + bucket(len);
+  return [feature(T.bew, t.id), feature(T.ben1, n1), feature(T.bewn1, t.id, n1), feature(T.bed, bucket(len)), feature(T.begap, gap), feature(T.becgap, cue, gap), feature(T.beq, t.quoted ? 1 : 0, n1), feature(T.besent, t.sentence === tokens[a].sentence ? 1 : 0)];
+}
+
+/** Content before its cue: the first token `s` of content ending at `e` (both parts below). */
+export function beforeStartFeatures(tokens: Token[], cue: number, s: number, e: number, counts: SpanCounts): number[] {
+  return [...beforeStartAt(tokens, s), ...beforeStartSpan(tokens, cue, s, e, counts)];
+}
+
+/** The features of a start candidate that depend on its position only. */
+export function beforeStartAt(tokens: Token[], s: number): number[] {
+  const t = tokens[s];
+  const prev = at(tokens, s - 1, t);
+  return [feature(T.bsw, t.id), feature(T.bss, t.shapeId), feature(T.bsp, prev), feature(T.bspw, prev, t.shapeId), feature(T.bsq, t.quoted ? 1 : 0, prev)];
+}
+
+/** The features of a start candidate that depend on the span [s, e] and the cue. */
+export function beforeStartSpan(tokens: Token[], cue: number, s: number, e: number, counts: SpanCounts): number[] {
+  const t = tokens[s];
+  const prev = at(tokens, s - 1, t);
+  const d = bucket(e - s);
+  const sents = Math.min(3, tokens[e].sentence - t.sentence);
+  const commas = bucket(counts.commas[e + 1] - counts.commas[s]);
+  const pre = CONJ.has(prev) ? CONJ_ID : prev;
+  return [feature(T.bsd, d), feature(T.bssn, sents), feature(T.bssnp, sents, pre), feature(T.bsc, commas, pre), feature(T.bscue, cue, pre)];
+}
+
+/** Prefix counts over the article's tokens, so a span's commas, quote marks and cue verbs cost O(1). */
+export interface SpanCounts {
+  commas: Int32Array;
+  marks: Int32Array;
+  verbs: Int32Array;
+}
+
+export function spanCounts(tokens: Token[]): SpanCounts {
+  const n = tokens.length;
+  const c: SpanCounts = { commas: new Int32Array(n + 1), marks: new Int32Array(n + 1), verbs: new Int32Array(n + 1) };
+  tokens.forEach((t, i) => {
+    c.commas[i + 1] = c.commas[i] + (t.id === COMMA ? 1 : 0);
+    c.marks[i + 1] = c.marks[i] + (QUOTE_MARKS.has(t.id) ? 1 : 0);
+    c.verbs[i + 1] = c.verbs[i] + (LEXICON.has(t.id) ? 1 : 0);
+  });
+  return c;
+}

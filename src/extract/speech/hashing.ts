@@ -1,0 +1,26 @@
+/**
+ * Features are hashed to integers (the "hashing trick"): building and looking up strings per token
+ * cost 7x the rest of extraction; integer mixes into a weight table cost almost nothing. Each model
+ * keeps the low bits it needs (perceptron.ts): tables small enough to stay in the CPU cache, since
+ * every lookup that misses it costs as much as the arithmetic of a whole feature set.
+ */
+
+/** FNV-1a over UTF-16 code units. */
+export function hashText(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x5bd1e995);
+  return h ^ (h >>> 13);
+}
+
+/** One feature: a template (hashText of its name) combined with up to three values; a 32-bit hash. */
+export function feature(template: number, a = 0, b = 0, c = 0): number {
+  return mix(mix(mix(template, a), b), c) >>> 0;
+}

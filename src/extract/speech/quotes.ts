@@ -1,0 +1,63 @@
+import type { Span } from '../../ingest/types.ts';
+
+/** A quotation: the marks and the words between them. */
+export interface Quote extends Span {
+  /** Content span, without the marks. */
+  inner: Span;
+  words: number;
+}
+
+/** Direct quotations in all styles: “ ” " " ‘ ’ (single quotes only where they cannot be apostrophes). */
+export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
+  const out: Quote[] = [];
+  const openStraight = new Set<number>();
+  for (const [pi, p] of paragraphs.entries()) {
+    const s = text.slice(p.start, p.end);
+    const add = (open: number, close: number) => {
+      const inner = { start: p.start + open + 1, end: p.start + close };
+      const content = text.slice(inner.start, inner.end);
+      if (!content.trim()) return;
+      out.push({ start: p.start + open, end: p.start + close + 1, inner, words: content.trim().split(/\s+/).length });
+    };
+    // Curly and straight double quotes pair with each other: writers mix them (“… ," … ").
+    let open = -1;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i];
+      if (ch === '“') open = i;
+      else if (ch === '”' && open >= 0) {
+        add(open, i);
+        open = -1;
+      } else if (ch === '"') {
+        const opening = open < 0 && (i === 0 || /[\s(\[—–-]/.test(s[i - 1]));
+        if (opening) open = i;
+        else if (open >= 0) {
+          add(open, i);
+          open = -1;
+        }
+      }
+    }
+    // A quotation running to the end of its paragraph (continued in the next one).
+    if (open >= 0 && s[open] === '“' && s.length - open > 20) out.push({ start: p.start + open, end: p.end, inner: { start: p.start + open + 1, end: p.end }, words: s.slice(open + 1).split(/\s+/).length });
+    // The same in straight quotes, where a colon introduced it or it continues one: a paragraph that
+    // opens with the only " it holds ("Caddell continued: ⏎ "The health issue … “As you know, …”").
+    else if (s[0] === '"' && s.length > 20 && s.indexOf('"', 1) < 0 && pi > 0 && (/:\s*$/.test(text.slice(paragraphs[pi - 1].start, paragraphs[pi - 1].end)) || openStraight.has(pi - 1))) {
+      openStraight.add(pi);
+      out.push({ start: p.start, end: p.end, inner: { start: p.start + 1, end: p.end }, words: s.slice(1).split(/\s+/).length });
+    }
+    const single = /(^|[\s(“—–-])‘([^‘’]*?[^\s])’(?![\p{L}])/gu;
+    for (let m = single.exec(s); m; m = single.exec(s)) {
+      const o = m.index + m[1].length;
+      add(o, o + m[2].length + 1);
+    }
+    const straightSingle = /(^|[\s(])'([^'\n]{2,}?[^\s])'(?![\p{L}])/gu;
+    for (let m = straightSingle.exec(s); m; m = straightSingle.exec(s)) {
+      const o = m.index + m[1].length;
+      add(o, o + m[2].length + 1);
+    }
+  }
+  // A quotation inside another ("… and now says, ‘oh, I want it all made public.’ …") is part of the
+  // outer speaker's words, not a statement of its own.
+  const sorted = out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return sorted.filter((q) => !sorted.some((o) => o !== q && o.start <= q.start && q.end <= o.end && (o.start < q.start || q.end < o.end)));
+}
+

@@ -1,0 +1,141 @@
+import type { Span } from '../../ingest/types.ts';
+import type { EntityDraft, EntityIndexLocal } from '../entities.ts';
+import { countryOf } from '../entities.ts';
+import { genderOf } from '../given-names.ts';
+import type { Mention } from '../types.ts';
+import type { StatementDraft } from './draft.ts';
+
+// The speaker step: unchanged rules that find the speaker phrase before or after a cue and resolve it
+// to an entity. The next issue (a learned source ranker with coreference) replaces this file.
+
+const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
+export const NP_HEADS = /\b(spokesperson|spokesman|spokeswoman|official|officials|source|sources|minister|ministry|agency|newspaper|government|media|statement|diplomat|diplomats|embassy|aide|aides|analyst|analysts|police|army|military|report|reports|officer|officers|lawyer|lawyers|experts?|president|leader|company|firm|party|group|committee|council|white house|kremlin|administration)\b/i;
+
+/**
+ * The subject before a cue verb, stepping over an appositive: in "her adviser, Jake Sullivan, said"
+ * the subject is "Jake Sullivan"; in "Kwon, director general of ..., said" it is "Kwon".
+ */
+export function subjectSpanBefore(s: string, pos: number): { start: number; end: number } {
+  const head = s.slice(0, pos).replace(/\s+$/, '');
+  if (!head.endsWith(',')) return { start: subjectBefore(s, pos), end: pos };
+  const segments: { start: number; end: number }[] = [];
+  let end = head.length - 1;
+  for (let k = 0; k < 2 && end > 0; k++) {
+    const comma = head.lastIndexOf(',', end - 1);
+    const start = comma + 1;
+    segments.push({ start, end });
+    if (comma < 0) break;
+    end = comma;
+  }
+  const trimmed = segments.map((x) => {
+    let a = x.start;
+    while (a < x.end && s[a] === ' ') a++;
+    return { start: a, end: x.end };
+  });
+  const [near, far] = trimmed;
+  if (far && /^[a-z]/.test(s.slice(near.start, near.end)) && /^[\p{Lu}]/u.test(s.slice(far.start, far.end))) return { start: subjectBefore(s, far.end), end: far.end };
+  return near && near.end > near.start ? { start: subjectBefore(s, near.end), end: near.end } : { start: pos, end: pos };
+}
+
+const TRAILING_ADVERB = /\b(?:also|has|have|had|will|would|repeatedly|previously|later|earlier|long|then|again|once|often|still|never|always|just|recently|simply|quickly|finally|flatly)\s*$/i;
+
+/**
+ * The subject in the words before a cue, without trailing adverbs and auxiliaries ("Reid also has",
+ * "she repeatedly") or a coordinated predicate ("The spokesman refused to answer questions but",
+ * "I laughed and").
+ */
+export function subjectWords(phrase: string): string {
+  let t = phrase.trim();
+  while (TRAILING_ADVERB.test(t)) t = t.replace(TRAILING_ADVERB, '').trim();
+  const coordinated = /^(.+?)\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|did|does|had|has|made|took|gave|went|came|spoke|met)\b.*\s(?:but|and)$/.exec(t) ?? /^(.+?)\s+(?:[a-z]+ed|[a-z]+s)\s+(?:but|and)$/.exec(t);
+  return coordinated ? coordinated[1] : t;
+}
+
+/** Where the subject noun phrase before `pos` starts (bounded by a comma, conjunction or 12 words). */
+export function subjectBefore(s: string, pos: number): number {
+  const before = s.slice(0, pos);
+  let start = pos;
+  let words = 0;
+  for (let i = pos - 1; i >= 0; i--) {
+    if (/[,;:“”"(—–]/.test(before[i]) && !(before[i] === ',' && /^\s*[A-Z]/.test(before.slice(i + 1)) && words > 0 && false)) break;
+    if (before[i] === ' ' && SUBJECT_STOP.test(before.slice(0, i + 1)) && words > 0) {
+      start = i + 1;
+      const stop = /(\b\w+)\s*$/.exec(before.slice(0, i + 1));
+      if (stop && /^(and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|what|than)$/i.test(stop[1])) break;
+    }
+    if (before[i] === ' ') words++;
+    if (words > 12) break;
+    start = i;
+  }
+  return start;
+}
+
+export interface SpeakerResolver {
+  resolve(span: Span, text: string, sentenceStart: number): StatementDraft['speaker'];
+}
+
+const PRONOUNS = /^(?:he|she|it|they)$/i;
+/** Words a speaker pattern can catch that are never a speaker. */
+export const NOT_A_SPEAKER = /^(?:and|but|or|so|to|now|then|that|this|which|there|here|also|just|not|as|if|when|while|because|though|although|yet|even|still|only)$/i;
+const DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|one|two|three|several|many|some|other|another|both|each|every|most|all)\s/i;
+
+/**
+ * Whether the text a cue pattern took for its subject can name a speaker: a pronoun, a capitalised
+ * phrase or a determiner phrase — not a clause fragment such as "and", "on the same call" or
+ * "sits at zero such endorsements".
+ */
+export function plausibleSpeaker(phrase: string): boolean {
+  const t = phrase.trim();
+  if (!t || NOT_A_SPEAKER.test(t)) return false;
+  if (/^(?:he|she|they|it|i|we|you)$/i.test(t)) return true;
+  if (t.split(/\s+/).length > 12) return false;
+  if (NP_HEADS.test(t) && !/^(?:and|but|or|of|on|in|at|since|that)\b/i.test(t)) return true;
+  return /^[\p{Lu}]/u.test(t) ? !/^(?:And|But|Or|So|Then|Now|That|Which|When|While|If|As|Because|Though|Although|Yet|Even|Still|Only|Once|Also|Just)\b/.test(t) : DETERMINER.test(`${t} `);
+}
+
+/** Maps a speaker noun phrase to an entity: person > organisation > capital/country acting as a government > pronoun. */
+export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
+  return (span: Span): StatementDraft['speaker'] => {
+    const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
+    const persons = index.personSpans.filter((p) => p.start >= span.start && p.end <= span.end);
+    const org = index.orgSpans.find((o) => o.start >= span.start && o.end <= span.end);
+    const place = index.placeSpans.find((p) => p.start >= span.start && p.end <= span.end);
+    if (persons.length && !(org && /^(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|official|source)/i.test(phrase))) {
+      // "Kwon Jong Gun, director general of ..." → the person, not the ministry in the appositive.
+      return { type: 'person', entity: persons[0].person };
+    }
+    if (org) return { type: 'organization', entity: org.org };
+    // A capital or country stands for its government only when it is the whole subject ("Pyongyang said"),
+    // not inside a longer phrase ("Argentina's chief debt negotiator").
+    if (place && phrase.replace(/^(?:also|then)\s+/i, '').replace(/\s+(?:also|then|has|had|have)$/i, '') === fullText.slice(place.start, place.end)) {
+      const country = countryOf(fullText.slice(place.start, place.end));
+      if (country) return { type: 'organization', entity: index.governmentFor(country, { start: place.start, end: place.end, text: fullText.slice(place.start, place.end) } as Mention) };
+    }
+    const lower = phrase.toLowerCase();
+    if (PRONOUNS.test(lower)) {
+      if (lower === 'it') {
+        const last = [...history].reverse().find((h) => h.speaker?.type === 'organization');
+        return last?.speaker ?? null;
+      }
+      if (lower === 'he' || lower === 'she') {
+        // "she" is not a man last quoted: people whose given name is listed for the other gender are skipped.
+        const other = lower === 'he' ? 'female' : 'male';
+        const fits = (e: EntityDraft) => genderOf(e.name) !== other;
+        const before = index.personSpans.filter((p) => p.end <= span.start && fits(p.person));
+        const lastSpeaker = [...history].reverse().find((h) => h.speaker?.type === 'person' && fits(h.speaker.entity));
+        const recent = before[before.length - 1];
+        if (lastSpeaker && (!recent || lastSpeaker.start > recent.start - 400)) return lastSpeaker.speaker;
+        return recent ? { type: 'person', entity: recent.person } : null;
+      }
+      return null;
+    }
+    // "the spokesperson added" → the last speaker described with that noun.
+    const head = NP_HEADS.exec(lower)?.[1];
+    if (head && /^(?:the|this)\b/i.test(fullText.slice(span.start, span.end).trim())) {
+      const prev = [...history].reverse().find((h) => h.speaker && h.speakerText?.toLowerCase().includes(head));
+      if (prev) return prev.speaker;
+    }
+    return null;
+  };
+}
+

@@ -1,0 +1,49 @@
+import type { Span } from '../../ingest/types.ts';
+import type { EntityIndexLocal } from '../entities.ts';
+import type { Sentence } from '../sentences.ts';
+import type { Quote } from './quotes.ts';
+
+/**
+ * Speaker helpers of the speaker step (unchanged rules; the next issue replaces them): the subject a
+ * sentence or the paragraph before opens with, and the nearest name or pronoun before a position.
+ */
+export function subjectFinders(text: string, sentences: Sentence[], index: EntityIndexLocal, quotes: Quote[]) {
+  /** The person or organisation named first in the last sentence of paragraph `p - 1`, if the sentence opens with it. */
+  const previousParagraphSubject = (p: number): Span | null => {
+    const last = [...sentences].reverse().find((x) => x.paragraph === p - 1);
+    if (!last) return null;
+    const lead = /^(?:(?:The|A|An|But|And|So|Then|Meanwhile|Still|Later|Earlier|Now|However),?\s+)?/.exec(last.text)![0].length;
+    const from = last.start + (last.text.length - last.text.trimStart().length) + lead;
+    const named = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= from && x.start <= from + 40 && x.end <= last.end).sort((a, b) => a.start - b.start)[0];
+    // The name must be the sentence's subject: nothing but a title or words in capitals before it.
+    if (!named || !/^(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start))) return null;
+    return { start: named.start, end: named.end };
+  };
+
+  /** The person or organisation (else the pronoun) a sentence opens with, before `to`. */
+  const sentenceSubject = (sent: Sentence, to: number): Span | null => {
+    // Skip a leading connective and a leading subordinate clause ("When Wallace died in 1998, …").
+    const lead = /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead),?\s+)?(?:(?:When|As|After|If|While|Although|Though|Because|Since|Before|Once|Until|Unless)\b[^,]{0,140},\s*)?/.exec(sent.text)![0].length;
+    const from = sent.start + lead;
+    const named = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= from && x.end <= to && x.start <= from + 40).sort((a, b) => a.start - b.start)[0];
+    if (named && /^(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start))) return { start: named.start, end: named.end };
+    const pronoun = /^(?:He|She|They|We|I)\b/.exec(text.slice(from, to));
+    return pronoun ? { start: from, end: from + pronoun[0].length } : null;
+  };
+
+  /** The last person, organisation or subject pronoun in [from, to), outside quotation marks. */
+  function nearestSpeakerBefore(from: number, to: number): Span | null {
+    const inQuote = (x: Span) => quotes.some((q) => q.start <= x.start && x.end <= q.end);
+    const candidates: Span[] = [
+      ...index.personSpans.map((x) => ({ start: x.start, end: x.end })),
+      ...index.orgSpans.map((x) => ({ start: x.start, end: x.end })),
+    ].filter((x) => x.start >= from && x.end <= to && !/^[’']/.test(text.slice(x.end, x.end + 1)));
+    const pronoun = /\b(?:he|she|they|He|She|They)\b/g;
+    const slice = text.slice(from, to);
+    for (let m = pronoun.exec(slice); m; m = pronoun.exec(slice)) candidates.push({ start: from + m.index, end: from + m.index + m[0].length });
+    const best = candidates.filter((x) => !inQuote(x)).sort((a, b) => b.start - a.start)[0];
+    return best ?? null;
+  }
+
+  return { previousParagraphSubject, sentenceSubject, nearestSpeakerBefore };
+}
