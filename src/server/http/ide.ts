@@ -40,7 +40,7 @@ query ArticlesWithStatements {
           roles
         }
       }
-      statements(first: 5) {
+      statements(first: 20) {
         nodes {
           kind
           text
