@@ -2,14 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { corpusDir } from '../config.ts';
-import { trainModel, type LabelledDoc } from '../extract/ner/train.ts';
+import { SETTINGS, trainModel, type LabelledDoc } from '../extract/ner/train.ts';
 import { MODEL_FILE } from '../extract/ner/weights.ts';
 
 // npm run train:ner [-- --tune] [--epochs N] [--out FILE]: trains the entity recogniser on the
 // `train` split of the shared CoNLL corpus and writes the committed model file. --tune holds out
 // every tenth training document and scores it after each epoch (how the epochs were chosen); dev is
 // never read.
-export const SETTINGS = { epochs: 7, bits: 20, seed: 13, folds: 4, prune: 0.05 };
 
 function main(): void {
   const args = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { orgInfo, placeInfo } from '../entities.ts';
 import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { slug } from '../extract-article.ts';
-import { tagEntities } from './index.ts';
+import { tagEntities, type TaggedSpan } from './index.ts';
 
 /**
  * One-word spans the model proposes that are never names in a newsroom's graph: the rules' list of
@@ -13,6 +13,38 @@ import { tagEntities } from './index.ts';
 const NEVER_ALONE = new Set([...NOT_NAME, ...'PC PCs DVD DVDs CD CDs TV ID MP3 GDP CEO SMS'.split(' ')]);
 
 type Located<T> = { start: number; end: number } & T;
+
+/** The rule/model disagreement policies (README, "Rules and model together"). */
+export type Policy =
+  | 'model-type-wins'
+  | 'curated-org'
+  | 'rule-person-over-model-org'
+  | 'hyphen-two-people'
+  | 'rule-only'
+  | 'lower-case-org'
+  | 'never-alone';
+
+/**
+ * One place where a policy decided between the rules and the model: the span, the type the rules
+ * gave it (null: the rules found nothing there), the model's (null: the model found nothing there)
+ * and the type kept (null: dropped). For counting disagreements (src/cli/ner-disagreements.ts).
+ */
+export interface Decision {
+  policy: Policy;
+  start: number;
+  end: number;
+  rule: 'PER' | 'ORG' | 'LOC' | null;
+  model: string | null;
+  kept: 'PER' | 'ORG' | 'LOC' | null;
+  /** hyphen-two-people: the rule people inside the dropped model span. */
+  parts?: { start: number; end: number }[];
+}
+
+export interface ComposeOptions {
+  /** The model's spans (default: the committed model's). */
+  spans?: TaggedSpan[];
+  trace?: (d: Decision) => void;
+}
 
 /**
  * Entities are kept by the key extraction gives them (the slug of the name), so "BAHIA" in a capitals
@@ -59,7 +91,8 @@ function ruleAt<T>(list: Located<T>[], start: number, end: number): Located<T> |
  * found where the model found nothing is kept. The exceptions, and the counts on CoNLL dev that
  * chose them, are in the README ("Named entities").
  */
-export function composeEntities(text: string, rules: EntityIndexLocal): EntityIndexLocal {
+export function composeEntities(text: string, rules: EntityIndexLocal, options: ComposeOptions = {}): EntityIndexLocal {
+  const trace = options.trace ?? (() => {});
   const people = new Map<string, EntityDraft>();
   const orgs = new Map<string, OrgDraft>();
   const places = new Map<string, PlaceDraft>();
@@ -108,23 +141,36 @@ export function composeEntities(text: string, rules: EntityIndexLocal): EntityIn
   const exact = <T>(list: Located<T>[], s: { start: number; end: number }) => list.find((x) => x.start === s.start && x.end === s.end);
   const accepted: { start: number; end: number; type: string }[] = [];
   const singles: Mention[] = [];
-  for (const s of tagEntities(text)) {
+  for (const s of options.spans ?? tagEntities(text)) {
     const m = mention(s.start, s.end);
     const name = clean(m.text);
-    if (NEVER_ALONE.has(name)) continue;
     const ro = exact(rules.orgSpans, s);
     const rp = exact(rules.personSpans, s);
+    const rl = exact(rules.placeSpans, s);
+    const ruleType: Decision['rule'] = rp ? 'PER' : ro ? 'ORG' : rl ? 'LOC' : null;
+    const at = { start: s.start, end: s.end, rule: ruleType, model: s.type };
+    if (NEVER_ALONE.has(name)) {
+      if (s.type !== 'MISC') trace({ policy: 'never-alone', ...at, kept: null });
+      continue;
+    }
     if (ro && orgInfo(name) && s.type !== 'ORG') {
+      trace({ policy: 'curated-org', ...at, rule: 'ORG', kept: 'ORG' });
       addOrg(ro.org.name, ro.org.kind, m, ro.org);
       accepted.push({ ...s, type: 'ORG' });
       continue;
     }
     if (rp && s.type === 'ORG') {
+      trace({ policy: 'rule-person-over-model-org', ...at, rule: 'PER', kept: 'PER' });
       addPerson(person(rp.person.name, rp.person), m);
       accepted.push({ ...s, type: 'PER' });
       continue;
     }
-    if (!name.includes(' ') && name.includes('-') && rules.personSpans.filter((x) => x.start >= s.start && x.end <= s.end).length >= 2) continue;
+    const inside = rules.personSpans.filter((x) => x.start >= s.start && x.end <= s.end);
+    if (!name.includes(' ') && name.includes('-') && inside.length >= 2) {
+      trace({ policy: 'hyphen-two-people', ...at, kept: null, parts: inside.map((x) => ({ start: x.start, end: x.end })) });
+      continue;
+    }
+    if (ruleType && ruleType !== s.type) trace({ policy: 'model-type-wins', ...at, kept: s.type === 'MISC' ? null : s.type });
     accepted.push(s);
     if (s.type === 'PER') {
       const r = ruleAt(rules.personSpans, s.start, s.end);
@@ -145,12 +191,25 @@ export function composeEntities(text: string, rules: EntityIndexLocal): EntityIn
   // What the rules found where the model found nothing stays: on dev 13 of 15 such people and
   // organisations are right ("Gascoigne", "Agriculture Department").
   const free = (r: { start: number; end: number }) => !accepted.some((a) => a.start < r.end && r.start < a.end);
-  for (const r of rules.personSpans) if (free(r)) addPerson(person(r.person.name, r.person), mention(r.start, r.end));
+  for (const r of rules.personSpans) {
+    if (!free(r)) continue;
+    trace({ policy: 'rule-only', start: r.start, end: r.end, rule: 'PER', model: null, kept: 'PER' });
+    addPerson(person(r.person.name, r.person), mention(r.start, r.end));
+  }
   // Organisations written in lower case ("Pyongyang’s foreign ministry", "the US embassy in Moscow")
   // come from the rules alone, around the names the model tagged inside them.
   const lowerCaseOrg = (r: { start: number; end: number }) => / (?:ministry|embassy)\b/.test(text.slice(r.start, r.end)) && !orgSpans.some((o) => o.start < r.end && r.start < o.end);
-  for (const r of rules.orgSpans) if (free(r) || lowerCaseOrg(r)) addOrg(r.org.name, r.org.kind, mention(r.start, r.end), r.org);
-  for (const r of rules.placeSpans) if (free(r)) addPlace(r.place, mention(r.start, r.end));
+  for (const r of rules.orgSpans) {
+    const isFree = free(r);
+    if (!isFree && !lowerCaseOrg(r)) continue;
+    trace({ policy: isFree ? 'rule-only' : 'lower-case-org', start: r.start, end: r.end, rule: 'ORG', model: null, kept: 'ORG' });
+    addOrg(r.org.name, r.org.kind, mention(r.start, r.end), r.org);
+  }
+  for (const r of rules.placeSpans) {
+    if (!free(r)) continue;
+    trace({ policy: 'rule-only', start: r.start, end: r.end, rule: 'LOC', model: null, kept: 'LOC' });
+    addPlace(r.place, mention(r.start, r.end));
+  }
   // One-word people: the surname of someone named in full ("Fischler"), or a family name written
   // first ("Kim" → Kim Jong Un); the most mentioned wins, as in the rules.
   const full = [...people.values()];

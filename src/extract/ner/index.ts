@@ -14,9 +14,8 @@ export interface TaggedSpan {
 let vectors: { model: Model; words: WordVectors } | null = null;
 const vectorsOf = (model: Model) => (vectors?.model === model ? vectors : (vectors = { model, words: new WordVectors(model) })).words;
 
-/** Named-entity spans (PER, ORG, LOC, MISC) of a text, by the committed model. Pure and deterministic. */
-export function tagEntities(text: string): TaggedSpan[] {
-  const model = loadModel();
+/** Named-entity spans (PER, ORG, LOC, MISC) of a text, by the committed model (or another). Pure and deterministic. */
+export function tagEntities(text: string, model: Model = loadModel()): TaggedSpan[] {
   const sents = sentences(text, tokenise(text));
   const tags = tagSentences(model, vectorsOf(model), sents, featurise(sents, model.lexicon, model.bits));
   const out: TaggedSpan[] = [];

@@ -27,6 +27,9 @@ export interface TrainOptions {
   log?: (line: string) => void;
 }
 
+/** The settings of the committed model (`npm run train:ner`; epochs chosen with --tune). */
+export const SETTINGS = { epochs: 7, bits: 20, seed: 13, folds: 4, prune: 0.05 };
+
 interface Prepared {
   sentences: Token[][];
   feats: SentenceFeatures[];
