@@ -95,7 +95,7 @@ for (const doc of heldOut) {
 const nExamples = Number(opt('--examples') ?? 6);
 console.log(`\nrule/model disagreements on the held-out tenth of CoNLL train (${heldOut.length} documents), by gold type of the span`);
 console.log('(gold "part": the span only overlaps a gold span; "none": no gold span there)\n');
-const order: Policy[] = ['model-type-wins', 'curated-org', 'rule-person-over-model-org', 'hyphen-two-people', 'rule-only', 'lower-case-org', 'never-alone'];
+const order: Policy[] = ['model-type-wins', 'curated-org', 'rule-person-over-model', 'hyphen-two-people', 'rule-only', 'lower-case-org', 'never-alone'];
 const summary: Record<string, Record<string, number>> = {};
 for (const policy of order) {
   const mine = [...rows.values()].filter((r) => r.policy === policy).sort((a, b) => a.key.localeCompare(b.key));
