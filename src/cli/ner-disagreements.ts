@@ -41,7 +41,7 @@ let modelFile = opt('--model');
 if (!modelFile) {
   modelFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ner-holdout-')), 'model.bin.gz');
   const started = Date.now();
-  console.log(`training on ${train.length} of ${docs.length} train documents (settings of train-ner.ts) …`);
+  console.log(`training on ${train.length} of ${docs.length} train documents (the settings of npm run train:ner) …`);
   fs.writeFileSync(modelFile, trainModel(train, { ...SETTINGS }));
   console.log(`wrote ${modelFile} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
