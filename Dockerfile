@@ -13,6 +13,7 @@ COPY prisma.config.ts ./
 COPY ide ./ide
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
 COPY src ./src
 RUN npm run build
 

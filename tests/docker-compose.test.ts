@@ -102,7 +102,7 @@ describe('Dockerfile', () => {
     }
     // npm start and npm test (the README's contract) still run from the full install.
     expect(pkg.scripts.start).toBe('tsx src/server/main.ts');
-    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
+    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json && node scripts/copy-build-assets.mjs');
   });
 
   describe('the image, assembled outside Docker', () => {
@@ -143,6 +143,7 @@ describe('Dockerfile', () => {
       // `npm run build` into a directory of its own, plus the IDE bundle the install made.
       const build = path.join(image, '.build');
       await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(build, 'dist/app')], { cwd: root });
+      await run(process.execPath, [path.join(root, 'scripts/copy-build-assets.mjs'), path.join(build, 'dist/app')], { cwd: root });
       fs.cpSync(path.join(root, 'dist/ide'), path.join(build, 'dist/ide'), { recursive: true });
 
       // Runtime stage, instruction by instruction.
