@@ -26,7 +26,6 @@ export interface Scorer {
  * lookups per token.
  */
 export class WordVectors {
-  private cache = new WeakMap<WordInfo, Float64Array>();
   /** The bias and capitals-flag weights, for ordinary and capitals sentences. */
   readonly constant: [Float64Array, Float64Array];
   constructor(private scorer: Scorer) {
@@ -38,15 +37,17 @@ export class WordVectors {
     }) as [Float64Array, Float64Array];
   }
   of(x: WordInfo): Float64Array {
-    let v = this.cache.get(x);
-    if (v) return v;
-    v = new Float64Array(12 * K);
+    // Kept on the word itself (a field read, not a WeakMap lookup per token); a word last scored by
+    // another WordVectors (training) is recomputed.
+    if (x.vecOwner === this) return x.vec!;
+    const v = new Float64Array(12 * K);
     const mask = (1 << this.scorer.bits) - 1;
     for (const id of x.own) this.scorer.add(id & mask, v, 0);
     for (let r = 0; r < 6; r++) this.scorer.add(x.asNeighbour[r] & mask, v, (r + 1) * K);
     for (let k = 0; k < 2; k++) this.scorer.add(x.shapeIds[k] & mask, v, (7 + k) * K);
     for (let k = 0; k < 3; k++) this.scorer.add(x.posIds[k] & mask, v, (9 + k) * K);
-    this.cache.set(x, v);
+    x.vec = v;
+    x.vecOwner = this;
     return v;
   }
 }
@@ -74,6 +75,24 @@ export class History {
     let best = 0;
     for (let k = 1; k < c.length; k++) if (c[k] > c[best]) best = k;
     return [HISTORY_IDS[best] & ((1 << bits) - 1)];
+  }
+  /** record() for the words of a featurised sentence, using what each word already knows about itself. */
+  recordWords(words: WordInfo[], tags: ArrayLike<number>): void {
+    for (let i = 0; i < words.length; i++) {
+      const x = words[i];
+      if (!x.capFirst) continue;
+      let c = this.seen.get(x.rawLower);
+      if (!c) this.seen.set(x.rawLower, (c = new Int32Array(TYPES.length + 1)));
+      c[entityTypeIndex(tags[i]) + 1]++;
+    }
+  }
+  /** features() for a word with a capital first letter: the one feature id, or -1 when there is none. */
+  featureOf(x: WordInfo, bits: number): number {
+    const c = x.luFirst ? this.seen.get(x.rawLower) : undefined;
+    if (!c) return -1;
+    let best = 0;
+    for (let k = 1; k < c.length; k++) if (c[k] > c[best]) best = k;
+    return HISTORY_IDS[best] & ((1 << bits) - 1);
   }
 }
 const HISTORY_IDS = ['h=O', ...TYPES.map((t) => `h=${t}`)].map(hash);
@@ -123,9 +142,13 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
       const base = (r + 1) * K;
       for (let t = 0; t < K; t++) out[off + t] += v[base + t];
     }
-    const ctx = sf.context[i];
-    for (let k = 0; k < ctx.length; k++) scorer.add(ctx[k], out, off);
-    if (isUpper(tokens[i].text)) for (const id of history.features(tokens[i].text, scorer.bits)) scorer.add(id, out, off);
+    const ctx = sf.ctx;
+    for (let k = sf.ctxAt[i], end = sf.ctxAt[i + 1]; k < end; k++) scorer.add(ctx[k], out, off);
+    const x = sf.words[i];
+    if (x.capFirst) {
+      const h = history.featureOf(x, scorer.bits);
+      if (h >= 0) scorer.add(h, out, off);
+    }
   }
   return out;
 }
@@ -134,8 +157,8 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
 export function tagSentences(scorer: Scorer, words: WordVectors, sentences: Token[][], feats: SentenceFeatures[]): Uint8Array[] {
   const history = new History();
   return sentences.map((s, k) => {
-    const tags = viterbi(emissions(scorer, words, s, feats[k], history), s.length, scorer.transition);
-    history.record(s, tags);
+    const tags = viterbi(emissions(scorer, words, s, feats[k], history), s.length, scorer.transition, feats[k].active);
+    history.recordWords(feats[k].words, tags);
     return tags;
   });
 }
