@@ -114,9 +114,11 @@ export function emissionsFromIds(scorer: Scorer, tokens: Token[], ids: Int32Arra
 const ROLES = [...NEIGHBOURS];
 
 /** Emission scores of one sentence: word vectors, context features and the document memory. */
-export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], sf: SentenceFeatures, history: History): Float64Array {
+export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], sf: SentenceFeatures, history: History, into?: Float64Array): Float64Array {
   const n = tokens.length;
-  const out = new Float64Array(n * K);
+  // `into` (at least n × TAG_COUNT long) spares an allocation per sentence; every entry of the first
+  // n rows is written below, so what it held before does not matter.
+  const out = into ?? new Float64Array(n * K);
   // vec[i + 2]: the vectors of word i, with two boundary words on each side.
   const vec: Float64Array[] = new Array(n + 4);
   const bound = words.of(wordAt(sf.words, -1));
@@ -130,6 +132,7 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
     const off = i * K;
     if (active && !active[i]) {
       // Not scored: only O is possible here.
+      out[off] = 0;
       for (let t = 1; t < K; t++) out[off + t] = -Infinity;
       continue;
     }
@@ -156,8 +159,10 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
 /** Tags one document's sentences in order, each informed by the tags of those before it. */
 export function tagSentences(scorer: Scorer, words: WordVectors, sentences: Token[][], feats: SentenceFeatures[]): Uint8Array[] {
   const history = new History();
+  let buffer = new Float64Array(0);
   return sentences.map((s, k) => {
-    const tags = viterbi(emissions(scorer, words, s, feats[k], history), s.length, scorer.transition, feats[k].active);
+    if (buffer.length < s.length * K) buffer = new Float64Array(s.length * K * 2);
+    const tags = viterbi(emissions(scorer, words, s, feats[k], history, buffer), s.length, scorer.transition, feats[k].active);
     history.recordWords(feats[k].words, tags);
     return tags;
   });
