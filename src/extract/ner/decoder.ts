@@ -7,17 +7,33 @@ const MAY_END_ = MAY_END;
 const PREDECESSORS: Int32Array[] = Array.from({ length: K }, (_, t) => Int32Array.from([...Array(K).keys()].filter((p) => ALLOWED[p * K + t])));
 const MAY_START = Uint8Array.from({ length: K }, (_, t) => ALLOWED[K * K + t]);
 
+let SCORE = new Float64Array(256 * K);
+let BACK = new Uint8Array(256 * K);
+
 /**
  * Viterbi: the best tag sequence for emission scores (n × TAG_COUNT, row-major) and transition scores
  * ((TAG_COUNT + 1) × TAG_COUNT, last row = sentence start), respecting the BILOU constraints.
+ * `active`, when given, marks the tokens that were scored; the others must have only O possible.
  */
-export function viterbi(emission: Float64Array, n: number, transition: Float64Array): Uint8Array {
-  const score = new Float64Array(n * K);
-  const back = new Uint8Array(n * K);
+export function viterbi(emission: Float64Array, n: number, transition: Float64Array, active: Uint8Array | null = null): Uint8Array {
+  // Lattices reused from call to call (grown when a longer sentence comes): allocating two per
+  // sentence was a visible share of garbage collection. back is cleared because tags ruled out for
+  // a token leave their entry unwritten, and a fresh array had 0 there.
+  if (SCORE.length < n * K) {
+    SCORE = new Float64Array(n * K * 2);
+    BACK = new Uint8Array(n * K * 2);
+  }
+  const score = SCORE;
+  const back = BACK;
+  back.fill(0, 0, n * K);
   for (let t = 0; t < K; t++) score[t] = MAY_START[t] ? transition[K * K + t] + emission[t] : -Infinity;
   for (let i = 1; i < n; i++) {
     const prevRow = (i - 1) * K;
-    for (let t = 0; t < K; t++) {
+    // A token the tagger did not score (active[i] = 0) can only be O: its other tags are -Infinity,
+    // as the general loop would find, without reading them.
+    const only = active !== null && !active[i];
+    if (only) for (let t = 1; t < K; t++) score[i * K + t] = -Infinity;
+    for (let t = 0; t < (only ? 1 : K); t++) {
       // Tags ruled out for this token (tokens the tagger does not score allow only O).
       if (emission[i * K + t] === -Infinity) {
         score[i * K + t] = -Infinity;

@@ -77,27 +77,47 @@ function prefixesOf(lex: Lexicon): Set<string> {
 }
 
 /** Lexicon matches covering each token: "LOC-B", "LOC-L" … (every match starting at each token). */
-function lexiconHits(words: WordInfo[], lex: Lexicon, tag: string, out: string[][]): void {
+function lexiconHits(words: WordInfo[], lex: Lexicon, tag: string, out: (string[] | undefined)[]): void {
   const prefixes = prefixesOf(lex);
-  const lower = words.map((x) => x.lw);
-  for (let i = 0; i < lower.length; i++) {
+  // Lists are made on the first hit: most tokens have none, and an empty array per token was a
+  // measurable share of tagging time.
+  const push = (j: number, e: string) => (out[j] ??= []).push(e);
+  for (let i = 0; i < words.length; i++) {
     // Names start with a capital or a digit ("1860 Munich"): other tokens start no match.
-    if (!words[i].upper && !/^\d/.test(lower[i])) continue;
+    if (!words[i].upper && !words[i].digitFirst) continue;
+    // The one-word step is answered from the word itself after its first time (see firstStep).
+    const first = firstStep(words[i], lex, prefixes, lex === CURATED ? 0 : 1);
     let key = '';
-    for (let k = i; k < Math.min(lower.length, i + MAX_ENTRY); k++) {
-      key = k === i ? lower[k] : `${key} ${lower[k]}`;
-      const type = lex.get(key);
+    for (let k = i; k < Math.min(words.length, i + MAX_ENTRY); k++) {
+      key = k === i ? words[k].lw : `${key} ${words[k].lw}`;
+      const type = k === i ? first.type : lex.get(key);
       if (type) {
-        if (k === i) out[i].push(`${tag}U${type}`);
+        if (k === i) push(i, `${tag}U${type}`);
         else {
-          out[i].push(`${tag}B${type}`);
-          for (let j = i + 1; j < k; j++) out[j].push(`${tag}I${type}`);
-          out[k].push(`${tag}L${type}`);
+          push(i, `${tag}B${type}`);
+          for (let j = i + 1; j < k; j++) push(j, `${tag}I${type}`);
+          push(k, `${tag}L${type}`);
         }
       }
-      if (!prefixes.has(key)) break;
+      if (k === i ? !first.prefix : !prefixes.has(key)) break;
     }
   }
+}
+
+/**
+ * A word's own lexicon entry and whether longer entries start with it, kept on the word: two lookups
+ * in large maps per capitalised token were a tenth of tagging time, mostly cache misses. Slot 0 is
+ * the curated lexicon, slot 1 the model's (checked by identity, so another lexicon is looked up anew).
+ */
+function firstStep(x: WordInfo, lex: Lexicon, prefixes: Set<string>, slot: 0 | 1): LexStep {
+  let step = x.lexSteps[slot];
+  if (step?.lex !== lex) x.lexSteps[slot] = step = { lex, type: lex.get(x.lw), prefix: prefixes.has(x.lw) };
+  return step;
+}
+interface LexStep {
+  lex: Lexicon;
+  type: string | undefined;
+  prefix: boolean;
 }
 
 /** What the features need to know about one word, computed once per distinct word. */
@@ -123,6 +143,23 @@ export interface WordInfo {
   /** Hashes of the shape alone and in a capitals sentence; of the shape at positions 0, 1, later. */
   shapeIds: [number, number];
   posIds: [number, number, number];
+  /** Facts about the raw token read once per word instead of once per token. */
+  raw: string;
+  /** raw in lower case: the key of the document memory (model.ts). */
+  rawLower: string;
+  /** raw starts with a capital (model.ts's isUpper), with \p{Lu}, with \p{Ll}; lw starts with a digit. */
+  capFirst: boolean;
+  luFirst: boolean;
+  llFirst: boolean;
+  digitFirst: boolean;
+  /** Letters and capitals among w's code units, for the capitals-sentence test. */
+  letters: number;
+  uppers: number;
+  /** The summed weight vector of the word (model.ts WordVectors), and the WordVectors it belongs to. */
+  vec: Float64Array | null;
+  vecOwner: object | null;
+  /** Per lexicon slot, the word's one-word lexicon lookup (lexiconHits). */
+  lexSteps: [LexStep | undefined, LexStep | undefined];
 }
 /** Which neighbour each role of `asNeighbour` is: offsets from the token. */
 export const NEIGHBOURS = [-1, 1, -2, 2, -1, 1] as const;
@@ -163,13 +200,30 @@ function info(raw: string, boundary = false): WordInfo {
     pairSL1: more(FNV, `sl+1=${sh}|`),
     shapeIds: [hash(`s=${sh}`), hash(`s=${sh}C`)],
     posIds: [hash(`pos=0${sh}`), hash(`pos=1${sh}`), hash(`pos=2${sh}`)],
+    raw,
+    rawLower: raw.toLowerCase(),
+    capFirst: raw.length > 0 && raw[0] !== raw[0].toLowerCase() && raw[0] === raw[0].toUpperCase(),
+    luFirst: /^\p{Lu}/u.test(raw),
+    llFirst: /^\p{Ll}/u.test(raw),
+    digitFirst: /^\d/.test(lw),
+    letters: 0,
+    uppers: 0,
+    vec: null,
+    vecOwner: null,
+    lexSteps: [undefined, undefined],
   };
+  for (let k = 0; k < w.length; k++) {
+    const ch = w[k];
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      x.letters++;
+      if (ch !== ch.toLowerCase()) x.uppers++;
+    }
+  }
   // A bounded cache: cleared when large, which changes speed only, never a result.
   if (WORDS.size > 200_000) WORDS.clear();
   WORDS.set(raw, x);
   return x;
 }
-const NONE = new Int32Array(0);
 export const START = info('<s>', true);
 export const END = info('</s>', true);
 const CONSTANT = Object.fromEntries(['b', 'c', 'cC', 'dl', 'dlC', 'gn', 'gnC', 'gn-1', 'ttl-1'].map((f) => [f, hash(f)]));
@@ -180,7 +234,9 @@ const CONSTANT = Object.fromEntries(['b', 'c', 'cC', 'dl', 'dlC', 'gn', 'gnC', '
  */
 export interface SentenceFeatures {
   words: WordInfo[];
-  context: Int32Array[];
+  /** Context feature ids of token i: ctx[ctxAt[i] .. ctxAt[i + 1]) (one buffer a sentence, not one a token). */
+  ctx: Int32Array;
+  ctxAt: Int32Array;
   /**
    * Tokens the tagger scores: those with a capital letter and their neighbours ("Bank of England").
    * The rest (about two thirds of news text) are outside any name; null when every token is scored.
@@ -204,64 +260,68 @@ export const wordAt = (words: WordInfo[], i: number) => (i < 0 ? START : i >= wo
  */
 export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, everyToken = false): SentenceFeatures[] {
   const mask = (1 << bits) - 1;
+  const docWords = sentences.map((sent) => sent.map((t) => info(t.text)));
   const docLower = new Set<string>();
-  for (const s of sentences) for (const t of s) if (/^\p{Ll}/u.test(t.text)) docLower.add(t.text);
-  return sentences.map((sent) => {
-    const ws = sent.map((t) => info(t.text));
+  for (const ws of docWords) for (const x of ws) if (x.llFirst) docLower.add(x.raw);
+  return docWords.map((ws) => {
     // Headlines and datelines in capitals ("LONDON 1996-12-06"): capitalisation says nothing there.
     let letters = 0;
     let upper = 0;
     for (const x of ws) {
-      for (let k = 0; k < x.w.length; k++) {
-        const ch = x.w[k];
-        if (ch.toLowerCase() !== ch.toUpperCase()) {
-          letters++;
-          if (ch !== ch.toLowerCase()) upper++;
-        }
-      }
+      letters += x.letters;
+      upper += x.uppers;
     }
     const caps = letters >= 4 && upper / letters > 0.7;
-    const c = caps ? 'C' : '';
-    let extra: string[][] | null = null;
-    const hits: string[][] = sent.map(() => []);
-    lexiconHits(ws, CURATED, 'g', hits);
-    lexiconHits(ws, lexicon, 'x', hits);
-    if (hits.some((h) => h.length)) extra = hits;
     const n = ws.length;
+    let extra: (string[] | undefined)[] | null = new Array(n);
+    lexiconHits(ws, CURATED, 'g', extra);
+    lexiconHits(ws, lexicon, 'x', extra);
+    if (!extra.some((h) => h?.length)) extra = null;
     let active: Uint8Array | null = null;
     if (!everyToken) {
-      active = new Uint8Array(ws.length);
-      ws.forEach((x, i) => {
-        if (x.upper) for (let k = Math.max(0, i - 1); k <= Math.min(ws.length - 1, i + 1); k++) active![k] = 1;
-      });
+      active = new Uint8Array(n);
+      for (let i = 0; i < n; i++) if (ws[i].upper) for (let k = Math.max(0, i - 1); k <= Math.min(n - 1, i + 1); k++) active[k] = 1;
     }
-    const context = ws.map((x, i) => {
-      if (active && !active[i]) return NONE;
+    const ctxAt = new Int32Array(n + 1);
+    const f = SCRATCH;
+    let len = 0;
+    for (let i = 0; i < n; i++) {
+      ctxAt[i] = len;
+      if (active && !active[i]) continue;
+      const x = ws[i];
       const prev = wordAt(ws, i - 1);
       const next = wordAt(ws, i + 1);
-      const f: number[] = [
-        more(prev.pairL1L, x.lw),
-        more(x.pairLL1, next.lw),
-        more(more(more(prev.pairSSS, x.sh), '|'), next.sh),
-        more(prev.pairL1S, x.sh),
-        more(x.pairSL1, next.lw),
-      ];
+      f[len++] = more(prev.pairL1L, x.lw);
+      f[len++] = more(x.pairLL1, next.lw);
+      f[len++] = more(more(more(prev.pairSSS, x.sh), '|'), next.sh);
+      f[len++] = more(prev.pairL1S, x.sh);
+      f[len++] = more(x.pairSL1, next.lw);
       if (extra) {
-        for (const e of extra[i]) f.push(hash(e), hash(`${e}${x.cap ? 'K' : 'k'}`));
-        if (i > 0) for (const e of extra[i - 1]) f.push(hash(`-1${e}`));
-        if (i + 1 < n) for (const e of extra[i + 1]) f.push(hash(`+1${e}`));
+        const here = extra[i];
+        if (here) {
+          for (const e of here) {
+            f[len++] = hash(e);
+            f[len++] = hash(`${e}${x.cap ? 'K' : 'k'}`);
+          }
+        }
+        const before = i > 0 ? extra[i - 1] : undefined;
+        if (before) for (const e of before) f[len++] = hash(`-1${e}`);
+        const after = i + 1 < n ? extra[i + 1] : undefined;
+        if (after) for (const e of after) f[len++] = hash(`+1${e}`);
       }
-      if (x.cap && docLower.has(x.lw)) f.push(CONSTANT[`dl${c}`]);
-      if (x.given) f.push(CONSTANT[`gn${c}`]);
-      if (i > 0 && prev.given) f.push(CONSTANT['gn-1']);
-      if (i > 0 && prev.title) f.push(CONSTANT['ttl-1']);
-      const ids = new Int32Array(f.length);
-      for (let k = 0; k < f.length; k++) ids[k] = f[k] & mask;
-      return ids;
-    });
-    return { words: ws, context, active, caps };
+      if (x.cap && docLower.has(x.lw)) f[len++] = caps ? CONSTANT.dlC : CONSTANT.dl;
+      if (x.given) f[len++] = caps ? CONSTANT.gnC : CONSTANT.gn;
+      if (i > 0 && prev.given) f[len++] = CONSTANT['gn-1'];
+      if (i > 0 && prev.title) f[len++] = CONSTANT['ttl-1'];
+    }
+    ctxAt[n] = len;
+    const ctx = new Int32Array(len);
+    for (let k = 0; k < len; k++) ctx[k] = f[k] & mask;
+    return { words: ws, ctx, ctxAt, active, caps };
   });
 }
+/** Reused for each sentence's context ids before they are copied out (a plain array grows as needed). */
+const SCRATCH: number[] = [];
 
 /** Every feature id of token i (word, neighbours and context), as the trainer needs them. */
 export function tokenIds(sf: SentenceFeatures, i: number, bits: number): Int32Array {
@@ -269,9 +329,10 @@ export function tokenIds(sf: SentenceFeatures, i: number, bits: number): Int32Ar
   const x = sf.words[i];
   const out: number[] = [...constantIds(sf.caps), ...x.own, x.shapeIds[sf.caps ? 1 : 0], x.posIds[posSlot(i)]];
   NEIGHBOURS.forEach((d, role) => out.push(wordAt(sf.words, i + d).asNeighbour[role]));
-  const ids = new Int32Array(out.length + sf.context[i].length);
+  const context = sf.ctx.subarray(sf.ctxAt[i], sf.ctxAt[i + 1]);
+  const ids = new Int32Array(out.length + context.length);
   for (let k = 0; k < out.length; k++) ids[k] = out[k] & mask;
-  ids.set(sf.context[i], out.length);
+  ids.set(context, out.length);
   return ids;
 }
 

@@ -26,7 +26,6 @@ export interface Scorer {
  * lookups per token.
  */
 export class WordVectors {
-  private cache = new WeakMap<WordInfo, Float64Array>();
   /** The bias and capitals-flag weights, for ordinary and capitals sentences. */
   readonly constant: [Float64Array, Float64Array];
   constructor(private scorer: Scorer) {
@@ -38,15 +37,17 @@ export class WordVectors {
     }) as [Float64Array, Float64Array];
   }
   of(x: WordInfo): Float64Array {
-    let v = this.cache.get(x);
-    if (v) return v;
-    v = new Float64Array(12 * K);
+    // Kept on the word itself (a field read, not a WeakMap lookup per token); a word last scored by
+    // another WordVectors (training) is recomputed.
+    if (x.vecOwner === this) return x.vec!;
+    const v = new Float64Array(12 * K);
     const mask = (1 << this.scorer.bits) - 1;
     for (const id of x.own) this.scorer.add(id & mask, v, 0);
     for (let r = 0; r < 6; r++) this.scorer.add(x.asNeighbour[r] & mask, v, (r + 1) * K);
     for (let k = 0; k < 2; k++) this.scorer.add(x.shapeIds[k] & mask, v, (7 + k) * K);
     for (let k = 0; k < 3; k++) this.scorer.add(x.posIds[k] & mask, v, (9 + k) * K);
-    this.cache.set(x, v);
+    x.vec = v;
+    x.vecOwner = this;
     return v;
   }
 }
@@ -75,6 +76,24 @@ export class History {
     for (let k = 1; k < c.length; k++) if (c[k] > c[best]) best = k;
     return [HISTORY_IDS[best] & ((1 << bits) - 1)];
   }
+  /** record() for the words of a featurised sentence, using what each word already knows about itself. */
+  recordWords(words: WordInfo[], tags: ArrayLike<number>): void {
+    for (let i = 0; i < words.length; i++) {
+      const x = words[i];
+      if (!x.capFirst) continue;
+      let c = this.seen.get(x.rawLower);
+      if (!c) this.seen.set(x.rawLower, (c = new Int32Array(TYPES.length + 1)));
+      c[entityTypeIndex(tags[i]) + 1]++;
+    }
+  }
+  /** features() for a word with a capital first letter: the one feature id, or -1 when there is none. */
+  featureOf(x: WordInfo, bits: number): number {
+    const c = x.luFirst ? this.seen.get(x.rawLower) : undefined;
+    if (!c) return -1;
+    let best = 0;
+    for (let k = 1; k < c.length; k++) if (c[k] > c[best]) best = k;
+    return HISTORY_IDS[best] & ((1 << bits) - 1);
+  }
 }
 const HISTORY_IDS = ['h=O', ...TYPES.map((t) => `h=${t}`)].map(hash);
 
@@ -95,9 +114,11 @@ export function emissionsFromIds(scorer: Scorer, tokens: Token[], ids: Int32Arra
 const ROLES = [...NEIGHBOURS];
 
 /** Emission scores of one sentence: word vectors, context features and the document memory. */
-export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], sf: SentenceFeatures, history: History): Float64Array {
+export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], sf: SentenceFeatures, history: History, into?: Float64Array): Float64Array {
   const n = tokens.length;
-  const out = new Float64Array(n * K);
+  // `into` (at least n × TAG_COUNT long) spares an allocation per sentence; every entry of the first
+  // n rows is written below, so what it held before does not matter.
+  const out = into ?? new Float64Array(n * K);
   // vec[i + 2]: the vectors of word i, with two boundary words on each side.
   const vec: Float64Array[] = new Array(n + 4);
   const bound = words.of(wordAt(sf.words, -1));
@@ -111,6 +132,7 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
     const off = i * K;
     if (active && !active[i]) {
       // Not scored: only O is possible here.
+      out[off] = 0;
       for (let t = 1; t < K; t++) out[off + t] = -Infinity;
       continue;
     }
@@ -123,9 +145,13 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
       const base = (r + 1) * K;
       for (let t = 0; t < K; t++) out[off + t] += v[base + t];
     }
-    const ctx = sf.context[i];
-    for (let k = 0; k < ctx.length; k++) scorer.add(ctx[k], out, off);
-    if (isUpper(tokens[i].text)) for (const id of history.features(tokens[i].text, scorer.bits)) scorer.add(id, out, off);
+    const ctx = sf.ctx;
+    for (let k = sf.ctxAt[i], end = sf.ctxAt[i + 1]; k < end; k++) scorer.add(ctx[k], out, off);
+    const x = sf.words[i];
+    if (x.capFirst) {
+      const h = history.featureOf(x, scorer.bits);
+      if (h >= 0) scorer.add(h, out, off);
+    }
   }
   return out;
 }
@@ -133,9 +159,11 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
 /** Tags one document's sentences in order, each informed by the tags of those before it. */
 export function tagSentences(scorer: Scorer, words: WordVectors, sentences: Token[][], feats: SentenceFeatures[]): Uint8Array[] {
   const history = new History();
+  let buffer = new Float64Array(0);
   return sentences.map((s, k) => {
-    const tags = viterbi(emissions(scorer, words, s, feats[k], history), s.length, scorer.transition);
-    history.record(s, tags);
+    if (buffer.length < s.length * K) buffer = new Float64Array(s.length * K * 2);
+    const tags = viterbi(emissions(scorer, words, s, feats[k], history, buffer), s.length, scorer.transition, feats[k].active);
+    history.recordWords(feats[k].words, tags);
     return tags;
   });
 }

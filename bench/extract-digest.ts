@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import path from 'node:path';
+const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..'));
+const { jsonlRecordToRaw } = await import(path.join(root, 'src/pipeline/read-sources.ts'));
+const { parseArticle } = await import(path.join(root, 'src/ingest/parse-article.ts'));
+const { extractArticle } = await import(path.join(root, 'src/extract/extract-article.ts'));
+for (const f of ['bbc.jsonl', 'polnear-traindev.jsonl']) {
+  const lines = fs.readFileSync(path.join('/work/shared/corpus', f), 'utf8').split('\n').filter((l) => l.trim());
+  const h = crypto.createHash('sha256');
+  let n = 0;
+  for (const [i, l] of lines.entries()) {
+    const rec = JSON.parse(l);
+    if (f.startsWith('polnear') && rec.split && rec.split !== 'dev') continue;
+    const p = parseArticle(jsonlRecordToRaw(rec, `${f}:${i}`));
+    h.update(JSON.stringify(extractArticle(p)));
+    h.update('\n');
+    n++;
+  }
+  console.log(f, n, h.digest('hex'));
+}
