@@ -4,6 +4,7 @@ import { emissionsFromIds, History, tagSentences, WordVectors, type Scorer } fro
 import { spansFromTags, TAG_COUNT, tagsFromSpans, type EntityType } from './tags.ts';
 import { sentences as splitSentences, tokenise, type Token } from './tokenise.ts';
 import { encodeModel } from './weights.ts';
+import { seeded, shuffleInPlace } from '../seeded-random.ts';
 
 /** A labelled document (the shared corpus format). */
 export interface LabelledDoc {
@@ -36,18 +37,6 @@ interface Prepared {
   /** Every feature id of every token (the trainer updates them one by one). */
   ids: Int32Array[][];
   gold: Uint8Array[];
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Tokens, sentences, features and gold tags of a document. */
@@ -131,15 +120,12 @@ export function trainModel(docs: LabelledDoc[], o: TrainOptions): Buffer {
   const prepared = docs.map((d, i) => prepare(d, foldLexicons[i % o.folds], o.bits));
   const heldOut = (o.heldOut ?? []).map((d) => prepare(d, full, o.bits));
   const m = new Dense(o.bits);
-  const rand = random(o.seed);
+  const rand = seeded(o.seed);
   const K = TAG_COUNT;
   let c = 1;
   const order = prepared.map((_, i) => i);
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, rand);
     let mistakes = 0;
     for (const di of order) {
       const d = prepared[di];

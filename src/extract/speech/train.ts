@@ -9,6 +9,7 @@ import { afterEndCandidates, afterStartCandidates, beforeEndCandidates, beforeSt
 import { afterEndFeatures, afterStartFeatures, beforeEndFeatures, beforeStartFeatures, cueFeatures, cueId, directionFeatures } from './features.ts';
 import { pack, PerceptronTrainer } from './perceptron.ts';
 import { MODEL_PARTS, type AttributionModel } from './model.ts';
+import { seeded, shuffleInPlace } from '../seeded-random.ts';
 
 /** An annotated article as training needs it: text, paragraphs, and gold cue/content character spans. */
 export interface TrainingDoc {
@@ -72,27 +73,6 @@ function learnCueStarts(prepared: Prepared[]): Set<number> {
   return new Set([...opens].filter(([id, n]) => n >= 2 && n / seen.get(id)! >= 0.005).map(([id]) => id));
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same shuffles everywhere. */
-export function seeded(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let t = x;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rand: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
 /** Table sizes (bits of the feature hash): 256 K slots for the tagger, 128 K for each ranker. */
 export const TABLE_BITS = { cue: 18, ranker: 17 };
 
@@ -117,7 +97,7 @@ export function trainAttribution(docs: TrainingDoc[], { epochs, seed }: TrainOpt
     if (at >= 0 && cands.length > 1) t.learnRank(cands.map(feats), at);
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const { tokens, bounds, golds, tags } of shuffle(prepared, rand)) {
+    for (const { tokens, bounds, golds, tags } of shuffleInPlace([...prepared], rand)) {
       for (let i = 0; i < tokens.length; i++) {
         const prev = i === 0 || tokens[i].sentence !== tokens[i - 1].sentence ? 0 : tags[i - 1];
         // The tagger learns where it will be asked: after a cue token, or at a lexicon word.

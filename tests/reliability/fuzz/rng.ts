@@ -1,3 +1,5 @@
+import { seeded } from '../../../src/extract/seeded-random.ts';
+
 /** Deterministic PRNG (mulberry32): the same seed gives the same fuzz cases on every run. */
 export interface Rng {
   next(): number;
@@ -7,14 +9,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
