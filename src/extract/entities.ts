@@ -1,6 +1,7 @@
 import type { Mention, OrganizationKind, PlaceKind } from './types.ts';
 import { CITIES, COUNTRIES, FAMILY_FIRST, KNOWN_ORGS, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, REGIONS, TITLE_WORDS } from './lexicon.ts';
 import { DESCRIPTORS, opensWithGivenName } from './given-names.ts';
+import { buildEntityIndex } from './entity-index.ts';
 import { composeEntities } from './ner/compose.ts';
 
 /** An entity found in one article, before keys are assigned. */
@@ -332,30 +333,16 @@ export function findEntitiesByRules(text: string): EntityIndexLocal {
     }
   }
 
-  const within = <T extends { start: number; end: number }>(list: T[], start: number, end: number) => list.find((x) => x.start < end && x.end > start) ?? null;
-  const governments = new Map<string, OrgDraft>();
-  return {
+  return buildEntityIndex({
     people: [...people.values()],
     organizations: [...orgs.values()],
     places: [...places.values()],
-    governmentFor(country, m) {
-      const existing = orgs.get(country) ?? governments.get(country);
-      const o = existing ?? addOrg(country, 'GOVERNMENT', null);
-      governments.set(country, o);
-      if (m) {
-        o.aliases.add(m.text.replace(/^the /i, ''));
-        o.mentions.push(m);
-      }
-      if (!this.organizations.includes(o)) this.organizations.push(o);
-      return o;
-    },
-    personSpans: personMentions.sort((a, b) => a.start - b.start),
-    orgSpans: orgMentions.sort((a, b) => a.start - b.start),
-    placeSpans: placeMentions.sort((a, b) => a.start - b.start),
-    personAt: (s, e) => within(personMentions, s, e)?.person ?? null,
-    orgAt: (s, e) => within(orgMentions, s, e)?.org ?? null,
-    placeAt: (s, e) => within(placeMentions, s, e)?.place ?? null,
-  };
+    personSpans: personMentions,
+    orgSpans: orgMentions,
+    placeSpans: placeMentions,
+    findOrg: (country) => orgs.get(country),
+    addGovernment: (country) => addOrg(country, 'GOVERNMENT', null),
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from '../entities.ts';
 import { orgInfo, placeInfo } from '../entities.ts';
+import { buildEntityIndex } from '../entity-index.ts';
 import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { slug } from '../extract-article.ts';
@@ -222,29 +223,14 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
     const best = candidates.length ? candidates.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)) : person(m.text);
     addPerson(best, m);
   }
-  const within = <T extends { start: number; end: number }>(list: T[], start: number, end: number) => list.find((x) => x.start < end && x.end > start) ?? null;
-  const governments = new Map<string, OrgDraft>();
-  const index: EntityIndexLocal = {
+  return buildEntityIndex({
     people: [...people.values()],
     organizations: [...orgs.values()],
     places: [...places.values()],
-    governmentFor(country, m) {
-      const existing = orgs.get(slug(country)) ?? governments.get(country);
-      const o = existing ?? addOrg(country, 'GOVERNMENT', null);
-      governments.set(country, o);
-      if (m) {
-        o.aliases.add(m.text.replace(/^the /i, ''));
-        o.mentions.push(m);
-      }
-      if (!index.organizations.includes(o)) index.organizations.push(o);
-      return o;
-    },
-    personSpans: personSpans.sort((a, b) => a.start - b.start),
-    orgSpans: orgSpans.sort((a, b) => a.start - b.start),
-    placeSpans: placeSpans.sort((a, b) => a.start - b.start),
-    personAt: (s, e) => within(personSpans, s, e)?.person ?? null,
-    orgAt: (s, e) => within(orgSpans, s, e)?.org ?? null,
-    placeAt: (s, e) => within(placeSpans, s, e)?.place ?? null,
-  };
-  return index;
+    personSpans,
+    orgSpans,
+    placeSpans,
+    findOrg: (country) => orgs.get(slug(country)),
+    addGovernment: (country) => addOrg(country, 'GOVERNMENT', null),
+  });
 }
