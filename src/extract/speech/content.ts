@@ -112,32 +112,30 @@ export function contentOf(model: AttributionModel, tokens: Token[], bounds: Boun
   return s >= 0 && e >= s ? { s, e, direction } : null;
 }
 
-/** The best end for content from `s`: the cached position-only score plus the span's. */
-function endOf(m: LinearModel, tokens: Token[], bounds: Bounds, cue: number, s: number, around: boolean): number {
+/**
+ * The best boundary among `candidates`: its position-only score (kept in `cache`, which is NaN where
+ * not yet scored: the same position recurs across a sentence's cues) plus the span's own score.
+ */
+function bestBoundary(candidates: Iterable<number>, cache: Float64Array, atScore: (x: number) => number, spanScore: (x: number) => number): number {
   let at = -1;
   let top = -Infinity;
-  for (const e of afterEndCandidates(tokens, bounds, s, around)) {
-    if (Number.isNaN(bounds.endAt[e])) bounds.endAt[e] = score(m, afterEndAt(tokens, e));
-    const v = bounds.endAt[e] + score(m, afterEndSpan(tokens, cue, s, e, bounds.counts));
+  for (const x of candidates) {
+    if (Number.isNaN(cache[x])) cache[x] = atScore(x);
+    const v = cache[x] + spanScore(x);
     if (v > top) {
       top = v;
-      at = e;
+      at = x;
     }
   }
   return at;
 }
 
+/** The best end for content from `s`. */
+function endOf(m: LinearModel, tokens: Token[], bounds: Bounds, cue: number, s: number, around: boolean): number {
+  return bestBoundary(afterEndCandidates(tokens, bounds, s, around), bounds.endAt, (e) => score(m, afterEndAt(tokens, e)), (e) => score(m, afterEndSpan(tokens, cue, s, e, bounds.counts)));
+}
+
 /** The best start for content ending at `e`, scored the same way. */
 function startOf(m: LinearModel, tokens: Token[], bounds: Bounds, cue: number, e: number, around: boolean): number {
-  let at = -1;
-  let top = -Infinity;
-  for (const s of beforeStartCandidates(tokens, bounds, e, around)) {
-    if (Number.isNaN(bounds.startAt[s])) bounds.startAt[s] = score(m, beforeStartAt(tokens, s));
-    const v = bounds.startAt[s] + score(m, beforeStartSpan(tokens, cue, s, e, bounds.counts));
-    if (v > top) {
-      top = v;
-      at = s;
-    }
-  }
-  return at;
+  return bestBoundary(beforeStartCandidates(tokens, bounds, e, around), bounds.startAt, (s) => score(m, beforeStartAt(tokens, s)), (s) => score(m, beforeStartSpan(tokens, cue, s, e, bounds.counts)));
 }
