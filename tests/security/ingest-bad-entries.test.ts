@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSourceFiles, readSources } from '../../src/pipeline/read-sources.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
-import { killRunningIngests, runIngestCli } from './ingest-cli.ts';
+import { killTrackedGroups } from '../helpers/child-process.ts';
+import { runIngestCli } from './ingest-cli.ts';
 
 const article = (title: string, who: string) =>
   `${title}\n\nThe council of ${who} met on Tuesday to discuss the new bridge. "We will build it this year," said Mayor ${who} Smith.\n\nResidents said the plan was long overdue.\n`;
@@ -35,7 +36,7 @@ describe('one bad directory entry does not abort an ingest', () => {
     fs.writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), badName]), article('Harbour dredging starts in Dunmore', 'Dunmore'));
   });
   afterAll(async () => {
-    killRunningIngests();
+    killTrackedGroups();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
     await db?.drop();
   });
