@@ -40,7 +40,7 @@ export function toTrainingDoc(doc: PolnearDoc): TrainingDoc {
 
 function main(): void {
   const file = arg('--file') ?? path.join(corpusDir() ?? '../shared/corpus', 'polnear-traindev.jsonl');
-  const epochs = Number(arg('--epochs') ?? 6);
+  const epochs = Number(arg('--epochs') ?? 4);
   const seed = Number(arg('--seed') ?? 14);
   const limit = arg('--limit') ? Number(arg('--limit')) : Infinity;
   const holdout = process.argv.includes('--holdout');
