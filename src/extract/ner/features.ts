@@ -174,32 +174,54 @@ function more(h: number, s: string): number {
 }
 const FNV = 0x811c9dc5;
 
+/** FNV-1a continued over s[from .. to) (more(h, s.slice(from, to)) without the slice). */
+function moreRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+/** FNV states after each feature's name ("w=", "p2=", "l-1l="): a feature's hash continues from its name's. */
+const PREFIX = Object.fromEntries(
+  ['w=', 'l=', 's=', 'p1=', 'p2=', 'p3=', 'p4=', 'x1=', 'x2=', 'x3=', 'x4=', 'l-1=', 'l+1=', 'l-2=', 'l+2=', 's-1=', 's+1=', 'l-1l=', 'll+1=', 'sss=', 'l-1s=', 'sl+1=', 'pos=0', 'pos=1', 'pos=2'].map((name) => [name, more(FNV, name)]),
+);
+const P_PREFIX = [PREFIX['p1='], PREFIX['p2='], PREFIX['p3='], PREFIX['p4=']];
+const X_PREFIX = [PREFIX['x1='], PREFIX['x2='], PREFIX['x3='], PREFIX['x4=']];
+
 const WORDS = new Map<string, WordInfo>();
+/**
+ * The facts of a word, made on its first sight and then shared by every token of it. The hashes are
+ * those of the feature strings (`w=${w}`, `p2=${lw.slice(0, 2)}` …) computed without building them:
+ * building some twenty strings per new word was most of this function's time.
+ */
 function info(raw: string, boundary = false): WordInfo {
   let x = WORDS.get(raw);
   if (x) return x;
   const w = boundary ? raw : normal(raw);
   const lw = boundary ? raw : w.toLowerCase();
   const sh = boundary ? raw : shape(w);
-  const own = [`w=${w}`, `l=${lw}`, `s=${sh}`];
-  for (let k = 1; k <= 4 && k <= lw.length; k++) own.push(`p${k}=${lw.slice(0, k)}`, `x${k}=${lw.slice(-k)}`);
+  const n = lw.length;
+  const own = [more(PREFIX['w='], w), more(PREFIX['l='], lw), more(PREFIX['s='], sh)];
+  for (let k = 1; k <= 4 && k <= n; k++) own.push(moreRange(P_PREFIX[k - 1], lw, 0, k), moreRange(X_PREFIX[k - 1], lw, n - k, n));
+  const cap = !boundary && isCapital(w);
   x = {
     w,
     lw,
     sh,
-    cap: !boundary && isCapital(w),
-    upper: !boundary && w !== w.toLowerCase(),
-    given: !boundary && isCapital(w) && isGivenName(w[0] + lw.slice(1)),
+    cap,
+    upper: !boundary && w !== lw,
+    given: cap && isGivenName(w[0] + lw.slice(1)),
     title: !boundary && PERSONAL_TITLES.test(w),
-    own: own.map(hash),
-    asNeighbour: [`l-1=${lw}`, `l+1=${lw}`, `l-2=${lw}`, `l+2=${lw}`, `s-1=${sh}`, `s+1=${sh}`].map(hash),
-    pairL1L: more(FNV, `l-1l=${lw}|`),
-    pairLL1: more(FNV, `ll+1=${lw}|`),
-    pairSSS: more(FNV, `sss=${sh}|`),
-    pairL1S: more(FNV, `l-1s=${lw}|`),
-    pairSL1: more(FNV, `sl+1=${sh}|`),
-    shapeIds: [hash(`s=${sh}`), hash(`s=${sh}C`)],
-    posIds: [hash(`pos=0${sh}`), hash(`pos=1${sh}`), hash(`pos=2${sh}`)],
+    own,
+    asNeighbour: [more(PREFIX['l-1='], lw), more(PREFIX['l+1='], lw), more(PREFIX['l-2='], lw), more(PREFIX['l+2='], lw), more(PREFIX['s-1='], sh), more(PREFIX['s+1='], sh)],
+    pairL1L: more(more(PREFIX['l-1l='], lw), '|'),
+    pairLL1: more(more(PREFIX['ll+1='], lw), '|'),
+    pairSSS: more(more(PREFIX['sss='], sh), '|'),
+    pairL1S: more(more(PREFIX['l-1s='], lw), '|'),
+    pairSL1: more(more(PREFIX['sl+1='], sh), '|'),
+    shapeIds: [own[2], more(own[2], 'C')],
+    posIds: [more(PREFIX['pos=0'], sh), more(PREFIX['pos=1'], sh), more(PREFIX['pos=2'], sh)],
     raw,
     rawLower: raw.toLowerCase(),
     capFirst: raw.length > 0 && raw[0] !== raw[0].toLowerCase() && raw[0] === raw[0].toUpperCase(),
