@@ -74,6 +74,10 @@ const isCap = (w: string) => {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
 };
 
+/** Characters trimmed from the end of a word (full stop, hyphen, apostrophes), and the apostrophes of ’s. */
+const TRIMMED_LAST = new Set([...".-’'"].map((c) => c.charCodeAt(0)));
+const APOSTROPHES = new Set([..."’'"].map((c) => c.charCodeAt(0)));
+
 /** Words of the text with offsets; possessive ’s is split off. */
 function words(text: string): Word[] {
   const out: Word[] = [];
@@ -81,12 +85,14 @@ function words(text: string): Word[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let w = m[0];
     let end = m.index + w.length;
-    while (/[.\-’']$/.test(w) && !/^(?:[A-Z]\.)+$/.test(w) && !/^(?:Mr|Mrs|Ms|Dr|Gen|St|Jr)\.$/.test(w)) {
+    // Last-character tests first: a regular expression anchored at the end scans the whole word,
+    // and most words end in a letter.
+    while (TRIMMED_LAST.has(w.charCodeAt(w.length - 1)) && !/^(?:[A-Z]\.)+$/.test(w) && !/^(?:Mr|Mrs|Ms|Dr|Gen|St|Jr)\.$/.test(w)) {
       w = w.slice(0, -1);
       end--;
     }
     let possessive = false;
-    if (/[’']s$/.test(w) && w.length > 2) {
+    if (w.length > 2 && w.charCodeAt(w.length - 1) === 115 && APOSTROPHES.has(w.charCodeAt(w.length - 2))) {
       w = w.slice(0, -2);
       end -= 2;
       possessive = true;
