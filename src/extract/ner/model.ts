@@ -125,8 +125,10 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
   const end = words.of(wordAt(sf.words, n));
   vec[0] = vec[1] = bound;
   vec[n + 2] = vec[n + 3] = end;
-  for (let i = 0; i < n; i++) vec[i + 2] = words.of(sf.words[i]);
   const active = sf.active;
+  // Only words within two tokens of a scored one are read below: the others (most of a sentence
+  // without capitals) need no vector, and the vectors of words never near a name are never made.
+  for (let i = 0; i < n; i++) if (!active || active[i] || active[i - 1] || active[i + 1] || active[i - 2] || active[i + 2]) vec[i + 2] = words.of(sf.words[i]);
   const constant = words.constant[sf.caps ? 1 : 0];
   for (let i = 0; i < n; i++) {
     const off = i * K;

@@ -62,7 +62,7 @@ export function encodeModel(weights: Float64Array, transition: Float64Array, bit
   return zlib.gzipSync(Buffer.concat([u32(head.length), head, u32(rows.length), Buffer.from(varints), values]), { level: 9 });
 }
 
-/** Reads a model file into a sparse scorer: a bucket → row table and the dequantised rows. */
+/** Reads a model file into a sparse scorer: a rank index of the buckets with rows, and the dequantised rows. */
 export function decodeModel(bytes: Buffer): Model {
   const raw = zlib.gunzipSync(bytes);
   const headLen = raw.readUInt32LE(0);
@@ -71,7 +71,10 @@ export function decodeModel(bytes: Buffer): Model {
   let pos = 4 + headLen;
   const n = raw.readUInt32LE(pos);
   pos += 4;
-  const lookup = new Int32Array(1 << header.bits).fill(-1);
+  // Which buckets carry a row, as a bitmap with the number of rows before each 32-bit word beside
+  // it (word k at 2k, its count at 2k + 1): 256 kB that stay in cache, where a bucket → row table of
+  // 4 MB missed it on most look-ups (about 6 % of buckets have a row; 44 % of look-ups find none).
+  const index = new Int32Array(2 << Math.max(0, header.bits - 5));
   let b = 0;
   for (let r = 0; r < n; r++) {
     let d = 0;
@@ -83,7 +86,11 @@ export function decodeModel(bytes: Buffer): Model {
       shift += 7;
     }
     b += d;
-    lookup[b] = r;
+    index[(b >>> 5) << 1] |= 1 << (b & 31);
+  }
+  for (let k = 0, rows = 0; k < index.length; k += 2) {
+    index[k + 1] = rows;
+    rows += popcount(index[k]);
   }
   const rows = new Float32Array(n * TAG_COUNT);
   for (let k = 0; k < rows.length; k++) rows[k] = raw.readInt16LE(pos + k * 2) * header.scale;
@@ -93,12 +100,22 @@ export function decodeModel(bytes: Buffer): Model {
     transition: Float64Array.from(header.transition),
     lexicon: new Map(header.lexicon),
     add(id, out, off) {
-      const r = lookup[id];
-      if (r < 0) return;
-      const base = r * K;
+      const at = (id >>> 5) << 1;
+      const word = index[at];
+      const bit = 1 << (id & 31);
+      if ((word & bit) === 0) return;
+      const base = (index[at + 1] + popcount(word & (bit - 1))) * K;
       for (let t = 0; t < K; t++) out[off + t] += rows[base + t];
     },
   };
+}
+
+/** Set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 let loaded: Model | null = null;
