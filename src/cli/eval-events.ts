@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eventsResult, eventsTable, goldProblems, predictedFromExtraction, scoreEventsDocument, type GoldFile } from '../eval/events.ts';
+import { loadGoldArticles } from '../eval/events-sample.ts';
+import { extractArticle } from '../extract/extract-article.ts';
+
+// npm run eval:events [-- FILE] [--part dev|check|all] [--verbose]: today's extraction
+// (parseArticle → extractArticle) scored against the events gold (tests/fixtures/events-gold/, see
+// its README and src/eval/events.ts for the matching rule). Without FILE the gold of --part (default
+// dev); with FILE that file (--part must then name its part, if given). The articles come from the
+// shared corpus (NEWSGRAPH_CORPUS_DIR or ../shared/corpus) and seeds/. The last line is one JSON
+// object: {"docs","part","events":{"p","r","f1"},"mode","date","place","statements"}.
+const GOLD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/events-gold');
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const partAt = args.indexOf('--part');
+  const part = partAt >= 0 ? args[partAt + 1] : undefined;
+  const verbose = args.includes('--verbose');
+  const file = args.find((a, i) => !a.startsWith('--') && (partAt < 0 || i !== partAt + 1));
+  if (part !== undefined && !['dev', 'check', 'all'].includes(part)) {
+    console.error(`eval:events: --part must be dev, check or all, not ${part}`);
+    process.exit(2);
+  }
+  const files = file ? [file] : (part ?? 'dev') === 'all' ? ['dev', 'check'].map((p) => path.join(GOLD_DIR, `${p}.json`)) : [path.join(GOLD_DIR, `${part ?? 'dev'}.json`)];
+  const golds: GoldFile[] = [];
+  for (const f of files) {
+    if (!fs.existsSync(f)) {
+      console.error(`eval:events: no such file ${f}`);
+      process.exit(2);
+    }
+    const gold = JSON.parse(fs.readFileSync(f, 'utf8')) as GoldFile;
+    if (file && part && part !== 'all' && gold.part !== part) {
+      console.error(`eval:events: ${f} is the ${gold.part} part, not ${part}`);
+      process.exit(2);
+    }
+    golds.push(gold);
+  }
+  const docs = golds.flatMap((g) => g.docs);
+  const label = file ? golds[0].part : (part ?? 'dev');
+  let articles;
+  try {
+    articles = loadGoldArticles(docs.map((d) => d.doc));
+  } catch (error) {
+    console.error(`eval:events: cannot read the gold's articles (${(error as Error).message}); the corpus is read from NEWSGRAPH_CORPUS_DIR or ../shared/corpus`);
+    process.exit(2);
+  }
+  const problems = golds.flatMap((g) => goldProblems(g, articles));
+  for (const p of problems) console.error(`gold problem: ${p}`);
+  const predicted = new Map(docs.map((d) => [d.doc, predictedFromExtraction(extractArticle(articles.get(d.doc)!))]));
+  const scores = docs.map((d) => scoreEventsDocument(d, predicted.get(d.doc)!, articles.get(d.doc)!));
+  console.log(`Events evaluation of ${files.map((f) => path.relative(process.cwd(), f)).join(' + ')} (part ${label}: ${docs.length} articles); an event matches on type plus a gold source and a gold target actor`);
+  for (const l of eventsTable(scores)) console.log(l);
+  const anyRole = eventsResult(docs.map((d) => scoreEventsDocument(d, predicted.get(d.doc)!, articles.get(d.doc)!, 'any-role')), label).events;
+  console.log(`  diagnostic, roles ignored (type + any gold actor in any role): P ${anyRole.p.toFixed(3)} R ${anyRole.r.toFixed(3)} F1 ${anyRole.f1.toFixed(3)}`);
+  if (verbose) {
+    for (const s of scores) {
+      for (const m of s.missed) console.log(`  missed   ${s.doc} ${m.type}${m.mode ? `/${m.mode}` : ''} ${m.sources.join(', ') || '-'} → ${m.targets.join(', ') || '-'} "${m.trigger.text}"`);
+      for (const p of s.spurious) console.log(`  spurious ${s.doc} ${p.type}${p.mode ? `/${p.mode}` : ''} ${p.sources.map((a) => a.name).join(', ') || '-'} → ${p.targets.map((a) => a.name).join(', ') || '-'}`);
+    }
+  }
+  console.log(JSON.stringify(eventsResult(scores, label)));
+}
+
+main();
