@@ -153,7 +153,8 @@ function readApiKeys(env: Env): Buffer[] {
 export function loadConfig(env: Env = process.env): Config {
   const cwd = process.cwd();
   const nodeEnv = readEnum(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const perMinute = readInt(env, 'NEWSGRAPH_RATE_LIMIT', 60_000, 0);
+  // At most GraphQL's largest Int: the rateLimit field reports the bucket size as one.
+  const perMinute = readInt(env, 'NEWSGRAPH_RATE_LIMIT', 60_000, 0, 2_147_483_647);
   const authFailuresPerMinute = readInt(env, 'NEWSGRAPH_AUTH_FAILURES_PER_MINUTE', 10, 0, 1_000_000);
   return {
     databaseUrl: readDatabaseUrl(env),

@@ -222,9 +222,12 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const requestId = requestIdOf(req, res);
     const auth = authorize(req, res, requestId);
     const budget = limiter?.check(auth.viewer.clientId, 1);
-    if (limiter && budget && !budget.ok) {
-      for (const [key, value] of rateLimitHeaders(rateLimitStatus(limiter, 1, budget))) res.setHeader(key, value);
-      throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
+    if (limiter && budget) {
+      // Where the client stands before this request, for answers that never reach the charge (an
+      // empty bucket, over-nested documents); a charged request's answer replaces them.
+      const standing = budget.ok ? limiter.check(auth.viewer.clientId, 0) : budget;
+      for (const [key, value] of rateLimitHeaders(rateLimitStatus(limiter, 0, standing))) res.setHeader(key, value);
+      if (!budget.ok) throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
     }
     // Before Apollo parses it: deep nesting would overflow the parser's stack.
     const queryText = method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');

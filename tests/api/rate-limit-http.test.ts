@@ -188,6 +188,10 @@ describe('rate limits clients can see: the rateLimit field, X-RateLimit-* header
     expect(tooDeep.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     expect(tooDeep.json.errors[0].message).toMatch(/depth/);
     expect(limitHeaders(tooDeep)).toMatchObject({ limit: 50, remaining: 49 - tooDeep.json.extensions.cost.requested });
+    // Refused for its nesting before Apollo sees it: not charged, and the headers say where the client stands.
+    const nested = await post(base, { query: `{ a${'(x: ['.repeat(300)} }` }, asA);
+    expect(nested.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(limitHeaders(nested)).toEqual(limitHeaders(tooDeep));
   });
 
   it('answers null (and sends no X-RateLimit-* headers) when the server runs without a rate limit', async () => {
