@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
-import { rateLimitHeaders, rateLimitStatus, type RateLimitStatus } from '../../server/rate-limit/rate-limit-status.ts';
+import { rateLimitHeaders, rateLimitStatus } from '../../server/rate-limit/rate-limit-status.ts';
 import type { RateLimiter } from '../../server/rate-limit/token-bucket.ts';
 import { AppError } from '../../services/app-error.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -31,12 +31,11 @@ export function rateLimitedError(message: string, retryAfterMs: number, details:
  */
 export function rateLimitPlugin(options: { limiter: RateLimiter; cost?: CostFunction }): ApolloServerPlugin<GraphQLContext> {
   const cost = options.cost ?? unitCost;
-  const charge = (context: GraphQLContext, points: number): RateLimitStatus => {
+  // The outcome goes on the shared operation facts, where the `rateLimit` field and the headers read it.
+  const charge = (context: GraphQLContext, points: number): void => {
     const result = options.limiter.take(context.viewer.clientId, points);
-    const status = rateLimitStatus(options.limiter, points, result);
-    context.operation.rateLimit = status;
+    context.operation.rateLimit = rateLimitStatus(options.limiter, points, result);
     if (!result.ok) throw rateLimitedError(`Rate limit exceeded: this operation costs ${points}, ${result.remaining} left`, result.retryAfterMs, { cost: points });
-    return status;
   };
   return {
     async requestDidStart() {
