@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseApiKeys } from './server/auth/api-keys.ts';
 import { parseTrustProxy, type TrustProxy } from './server/auth/client-address.ts';
+import { DEFAULT_CORS_ALLOW_HEADERS } from './server/http/cors.ts';
 import { DEFAULT_RESPONSE_CACHE_BYTES } from './server/response-cache.ts';
 
 export interface Config {
@@ -42,7 +43,10 @@ export interface Config {
   schemaPath: string | null;
   /** A GraphQL request is answered with TIMEOUT after this long; also each SQL statement's limit. */
   executionTimeoutMs: number;
-  /** Per-client token bucket on query cost (points per minute, as a burst); null: no limit. */
+  /**
+   * Per-client token bucket charged each operation's query cost (NEWSGRAPH_RATE_LIMIT points: the
+   * bucket size, refilled over a minute); null (NEWSGRAPH_RATE_LIMIT=0): no limit.
+   */
   rateLimit: { capacity: number; refillPerSecond: number } | null;
   bodyLimitBytes: number;
   /** Graceful shutdown waits this long for in-flight requests, then closes their connections. */
@@ -51,6 +55,8 @@ export interface Config {
   queryLimits: { maxCost: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxFields: number; maxTokens: number };
   /** Origins allowed by CORS (`*` for any). */
   corsOrigins: string[];
+  /** Request headers browsers on those origins may send (NEWSGRAPH_CORS_ALLOW_HEADERS; replaces the default list). */
+  corsAllowHeaders: string[];
   /** Serve repeated public queries from memory until the data changes (NEWSGRAPH_RESPONSE_CACHE). */
   responseCache: boolean;
   /** Memory the response cache may hold, in bytes (NEWSGRAPH_RESPONSE_CACHE_BYTES, default 64 MB). */
@@ -101,6 +107,18 @@ function readSchemaPath(env: Env): string | null {
   return raw;
 }
 
+// An HTTP header name (RFC 9110 token); `*` is one too, and means any header but Authorization.
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/;
+
+function readCorsAllowHeaders(env: Env): string[] {
+  const raw = env.NEWSGRAPH_CORS_ALLOW_HEADERS?.trim();
+  if (raw === undefined || raw === '') return [...DEFAULT_CORS_ALLOW_HEADERS];
+  const names = [...new Set(raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))];
+  const bad = names.find((h) => !HEADER_NAME.test(h));
+  if (bad !== undefined) throw new ConfigError(`NEWSGRAPH_CORS_ALLOW_HEADERS must be a comma-separated list of header names, got "${bad}"`);
+  return names;
+}
+
 function readDatabaseUrl(env: Env): string | null {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) return null;
@@ -135,7 +153,8 @@ function readApiKeys(env: Env): Buffer[] {
 export function loadConfig(env: Env = process.env): Config {
   const cwd = process.cwd();
   const nodeEnv = readEnum(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const perMinute = readInt(env, 'NEWSGRAPH_RATE_LIMIT', 60_000, 0);
+  // At most GraphQL's largest Int: the rateLimit field reports the bucket size as one.
+  const perMinute = readInt(env, 'NEWSGRAPH_RATE_LIMIT', 60_000, 0, 2_147_483_647);
   const authFailuresPerMinute = readInt(env, 'NEWSGRAPH_AUTH_FAILURES_PER_MINUTE', 10, 0, 1_000_000);
   return {
     databaseUrl: readDatabaseUrl(env),
@@ -168,6 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: readInt(env, 'NEWSGRAPH_MAX_TOKENS', 5_000, 10, 1_000_000),
     },
     corsOrigins: (env.NEWSGRAPH_CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
+    corsAllowHeaders: readCorsAllowHeaders(env),
     responseCache: readBool(env, 'NEWSGRAPH_RESPONSE_CACHE', false),
     responseCacheBytes: readInt(env, 'NEWSGRAPH_RESPONSE_CACHE_BYTES', DEFAULT_RESPONSE_CACHE_BYTES, 64 * 1024, 64 * 1024 * 1024 * 1024),
   };

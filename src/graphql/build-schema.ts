@@ -7,12 +7,13 @@ import { NodeResolver } from './node/node.resolver.ts';
 import { OrganizationResolver } from './organization/organization.resolver.ts';
 import { PersonResolver } from './person/person.resolver.ts';
 import { PlaceResolver } from './place/place.resolver.ts';
+import { RateLimitResolver } from './rate-limit/rate-limit.resolver.ts';
 import { MutationResolver } from './mutation/mutation.resolver.ts';
 import { SearchResolver } from './search/search.resolver.ts';
 import { TimelineBucketResolver } from './timeline/timeline.resolver.ts';
 import { StatementResolver } from './statement/statement.resolver.ts';
 
-export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver, SearchResolver, TimelineBucketResolver, MutationResolver] as const;
+export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, NodeResolver, SearchResolver, TimelineBucketResolver, MutationResolver, RateLimitResolver] as const;
 
 /** Shown by IDEs and kept in the SDL (`schema.graphql`, GET /schema.graphql). */
 export const SCHEMA_DESCRIPTION = `Newsgraph: news articles turned into a graph of the people, organisations, places and events they mention, and of what was said by whom (statements).

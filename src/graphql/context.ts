@@ -1,5 +1,6 @@
 import type { Db } from '../db/prisma-client.ts';
 import { countingSql, type Sql } from '../db/sql.ts';
+import type { RateLimitStatus } from '../server/rate-limit/rate-limit-status.ts';
 import { createLoaders, type Loaders } from './loaders/create-loaders.ts';
 
 /** Who is calling. Reads are public by default; mutations require `authenticated`. */
@@ -20,7 +21,13 @@ export interface GraphQLContext {
   db: Db | null;
   stats: { sqlStatements: number };
   /** Facts about the running operation shared with the HTTP layer (Apollo copies the context object, not this). */
-  operation: { type: 'query' | 'mutation' | 'subscription' | null };
+  operation: {
+    type: 'query' | 'mutation' | 'subscription' | null;
+    /** What the rate limiter charged this operation; null when rate limiting is off (or not charged yet). */
+    rateLimit: RateLimitStatus | null;
+    /** The result holds numbers about this client (the `rateLimit` field): no shared cache may keep it. */
+    perClient: boolean;
+  };
   requestId: string;
 }
 
@@ -33,7 +40,7 @@ export function createContext(sql: Sql, requestId: string, viewer: Viewer = { au
     sql: counted,
     loaders: createLoaders(counted),
     db,
-    operation: { type: null },
+    operation: { type: null, rateLimit: null, perClient: false },
     get stats() {
       return { sqlStatements: counter.count };
     },

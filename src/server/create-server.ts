@@ -26,12 +26,13 @@ import { createOutageTracker, outageAwareSql } from './database-outage.ts';
 import { deadlineSql, withDeadline } from './execution-deadline.ts';
 import { createWriteTracker, deadlineDb } from './deadline-writes.ts';
 import { silentLogger, type Logger } from './logger.ts';
+import { RATE_LIMIT_HEADERS, rateLimitHeaders, rateLimitStatus } from './rate-limit/rate-limit-status.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-bucket.ts';
 import { createResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { checkReadiness } from './readiness.ts';
 import { rejectNulParams } from './request-sql.ts';
 import { readBody } from './read-body.ts';
-import { applyCors } from './http/cors.ts';
+import { applyCors, DEFAULT_CORS_ALLOW_HEADERS, type CorsOptions } from './http/cors.ts';
 import { createIde } from './http/ide.ts';
 import { createSchemaSdl } from './http/schema-sdl.ts';
 import { sendBody } from './http/send-body.ts';
@@ -68,12 +69,14 @@ export interface ServerOptions {
   trustProxy?: TrustProxy;
   /** Per-client token bucket on query cost; unset: no rate limit. */
   rateLimit?: RateLimitOptions | null;
-  /** Cost of an operation for the rate limiter (default 1 per operation). */
+  /** Cost of an operation for the rate limiter (default: its query cost, as reported in extensions.cost). */
   cost?: CostFunction;
   /** How long stop() waits for in-flight requests before closing their connections (default 10 s). */
   shutdownTimeoutMs?: number;
   /** Origins allowed by CORS (default any: reads are public). */
   corsOrigins?: string[];
+  /** Request headers a cross-origin browser may send (preflight answer; default DEFAULT_CORS_ALLOW_HEADERS). */
+  corsAllowHeaders?: string[];
   /** Cost, depth, alias and directive limits checked before execution. */
   queryLimits?: QueryLimits;
   /** Documents with more tokens are refused while parsing (default 5000). */
@@ -127,6 +130,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const clientAddress = createClientAddressResolver(options.trustProxy ?? TRUST_NO_PROXY);
   const introspection = options.introspection ?? !options.production;
   const schemaPath = options.schemaPath === undefined ? '/schema.graphql' : options.schemaPath;
+  const cors: CorsOptions = { origins: options.corsOrigins ?? ['*'], allowHeaders: options.corsAllowHeaders ?? DEFAULT_CORS_ALLOW_HEADERS };
   const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(sql, options.responseCache) : null;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
@@ -172,7 +176,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   });
   await apollo.start();
   const ide = (options.ide ?? !options.production) ? createIde() : null;
-  const schemaSdl = schemaPath ? createSchemaSdl({ path: schemaPath, privateReads: options.privateReads ?? false, authorize: (req, res) => authorize(req, res, requestIdOf(req, res)), corsOrigins: options.corsOrigins ?? ['*'] }) : null;
+  const schemaSdl = schemaPath ? createSchemaSdl({ path: schemaPath, privateReads: options.privateReads ?? false, authorize: (req, res) => authorize(req, res, requestIdOf(req, res)), cors }) : null;
 
   /**
    * Who is asking, for /graphql and the SDL alike: the API key checked against the failed-key budget
@@ -218,7 +222,13 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const requestId = requestIdOf(req, res);
     const auth = authorize(req, res, requestId);
     const budget = limiter?.check(auth.viewer.clientId, 1);
-    if (budget && !budget.ok) throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
+    if (limiter && budget) {
+      // Where the client stands before this request, for answers that never reach the charge (an
+      // empty bucket, over-nested documents); a charged request's answer replaces them.
+      const standing = budget.ok ? limiter.check(auth.viewer.clientId, 0) : budget;
+      for (const [key, value] of rateLimitHeaders(rateLimitStatus(limiter, 0, standing))) res.setHeader(key, value);
+      if (!budget.ok) throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
+    }
     // Before Apollo parses it: deep nesting would overflow the parser's stack.
     const queryText = method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
     if (typeof queryText === 'string' && nestingDepth(queryText) > MAX_NESTING) {
@@ -238,7 +248,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       const charge = hit && limiter ? limiter.take(auth.viewer.clientId, hit.cost) : null;
       if (hit && (!charge || charge.ok)) {
         for (const [key, value] of hit.headers) res.setHeader(key, value);
-        if (charge) res.setHeader('x-ratelimit-remaining', String(charge.remaining));
+        if (limiter && charge) for (const [key, value] of rateLimitHeaders(rateLimitStatus(limiter, hit.cost, charge))) res.setHeader(key, value);
         res.statusCode = hit.status;
         res.setHeader('cache-control', 'public, max-age=60');
         annotate(res, { sqlStatements: 0, cache: 'hit' });
@@ -264,13 +274,14 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       // Public reads can be cached by CDNs and browsers for a minute; anything authenticated,
-      // failed or mutating cannot.
-      const publicRead = res.statusCode === 200 && context?.operation.type === 'query' && !auth.viewer.authenticated && !response.body.string.includes('"errors":');
+      // failed, mutating or about this client (the rateLimit field) cannot.
+      const publicRead = res.statusCode === 200 && context?.operation.type === 'query' && !context.operation.perClient && !auth.viewer.authenticated && !response.body.string.includes('"errors":');
       res.setHeader('cache-control', publicRead ? 'public, max-age=60' : 'no-store');
       sendBody(req, res, response.body.string);
       if (cache && publicRead && cacheKey && cacheVersion) {
         const cost = limiter ? Math.max(1, Number((JSON.parse(response.body.string) as { extensions?: { cost?: { requested?: unknown } } }).extensions?.cost?.requested) || 1) : 1;
-        const headers = [...response.headers].filter(([key]) => key !== 'x-ratelimit-remaining');
+        // Each hit is charged again and gets its own rate-limit headers.
+        const headers = [...response.headers].filter(([key]) => !(RATE_LIMIT_HEADERS as readonly string[]).includes(key));
         cache.set(cacheKey, cacheVersion, { status: res.statusCode, headers, body: response.body.string, cost });
       }
     } else {
@@ -300,7 +311,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       if (stopping) setImmediate(() => httpServer.closeIdleConnections());
     });
     const route = async () => {
-      if (url.pathname === '/graphql' && applyCors(req, res, options.corsOrigins ?? ['*'])) return;
+      if (url.pathname === '/graphql' && applyCors(req, res, cors)) return;
       // GET /ide, its assets, and GET /graphql from a browser (Accept: text/html, no query).
       if (ide?.handle(req, res, url)) return;
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     queryLimits: config.queryLimits,
     maxTokens: config.queryLimits.maxTokens,
     corsOrigins: config.corsOrigins,
+    corsAllowHeaders: config.corsAllowHeaders,
     responseCache: config.responseCache ? { maxBytes: config.responseCacheBytes } : null,
   });
   if (config.apiKeyHashes.length === 0) logger.warn('NEWSGRAPH_API_KEYS is empty: every mutation will be refused');

@@ -177,16 +177,20 @@ describe('abusive requests are bounded', () => {
   it('token buckets refill at the configured rate and charge the operation cost', () => {
     let t = 0;
     const limiter = createRateLimiter({ capacity: 100, refillPerSecond: 10 }, () => t);
-    expect(limiter.take('a', 60)).toEqual({ ok: true, remaining: 40 });
-    expect(limiter.take('a', 60)).toMatchObject({ ok: false, retryAfterMs: 2000 });
+    expect(limiter.capacity).toBe(100);
+    // fullInMs: how long until the bucket is full again (60 missing points at 10 a second).
+    expect(limiter.take('a', 60)).toEqual({ ok: true, remaining: 40, fullInMs: 6000 });
+    expect(limiter.take('a', 60)).toMatchObject({ ok: false, retryAfterMs: 2000, fullInMs: 6000 });
     t = 2000;
-    expect(limiter.take('a', 60)).toEqual({ ok: true, remaining: 0 });
-    expect(limiter.take('b', 100)).toEqual({ ok: true, remaining: 0 });
-    expect(limiter.take('c', 500)).toMatchObject({ ok: false, retryAfterMs: 0 }); // full bucket, never enough
-    expect(limiter.check('c', 100)).toEqual({ ok: true, remaining: 0 });
-    expect(limiter.check('c', 100)).toEqual({ ok: true, remaining: 0 }); // checking takes nothing
+    expect(limiter.take('a', 60)).toEqual({ ok: true, remaining: 0, fullInMs: 10_000 });
+    expect(limiter.take('b', 100)).toEqual({ ok: true, remaining: 0, fullInMs: 10_000 });
+    expect(limiter.take('c', 500)).toMatchObject({ ok: false, retryAfterMs: 0, fullInMs: 0 }); // full bucket, never enough
+    expect(limiter.check('c', 100)).toEqual({ ok: true, remaining: 0, fullInMs: 10_000 });
+    expect(limiter.check('c', 100)).toEqual({ ok: true, remaining: 0, fullInMs: 10_000 }); // checking takes nothing
+    t = 2050;
+    expect(limiter.take('a', 0)).toEqual({ ok: true, remaining: 0, fullInMs: 9950 }); // half a point back: still 0 whole points
     t = 1_000_000;
-    expect(limiter.take('a', 1)).toEqual({ ok: true, remaining: 99 }); // capped at capacity
+    expect(limiter.take('a', 1)).toEqual({ ok: true, remaining: 99, fullInMs: 100 }); // capped at capacity
     expect(loadConfig({ NEWSGRAPH_RATE_LIMIT: '0' }).rateLimit).toBeNull();
     expect(loadConfig({ NEWSGRAPH_RATE_LIMIT: '600' }).rateLimit).toEqual({ capacity: 600, refillPerSecond: 10 });
   });

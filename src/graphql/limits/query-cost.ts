@@ -182,6 +182,7 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
 }
 
 /** The cost function the rate limiter charges: the same measure that limits are enforced on. */
-export function computeQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): number {
-  return measureOperation(schema, document, variables).cost;
+export function computeQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string | null): number {
+  // The operation that runs, not the document's first: what a client is charged is what it was told it costs.
+  return measureOperation(schema, document, variables, operationName).cost;
 }

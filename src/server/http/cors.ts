@@ -1,21 +1,52 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RATE_LIMIT_HEADERS } from '../rate-limit/rate-limit-status.ts';
 
-const ALLOWED_HEADERS = 'content-type, authorization, x-api-key, x-request-id, apollo-require-preflight, apollographql-client-name, apollographql-client-version';
+export interface CorsOptions {
+  /** Origins allowed to read responses (`*` for any). */
+  origins: string[];
+  /** Request headers a browser may send cross-origin: the preflight's Access-Control-Allow-Headers. */
+  allowHeaders: string[];
+}
+
+/**
+ * What browser clients send besides the CORS-safelisted headers: JSON bodies, both ways of passing
+ * an API key, request ids, Apollo's CSRF and client-awareness headers, and the W3C trace context
+ * (traceparent, tracestate, baggage) that OpenTelemetry and Sentry add to every fetch.
+ * NEWSGRAPH_CORS_ALLOW_HEADERS replaces this list.
+ */
+export const DEFAULT_CORS_ALLOW_HEADERS = [
+  'content-type',
+  'authorization',
+  'x-api-key',
+  'x-request-id',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'traceparent',
+  'tracestate',
+  'baggage',
+  'sentry-trace',
+];
+
+/** Response headers a script on another origin may read; without this list fetch() hides them. */
+export const CORS_EXPOSE_HEADERS = ['x-request-id', 'retry-after', ...RATE_LIMIT_HEADERS];
 
 /**
  * CORS for browser clients on other origins. Answers preflights itself (returns true when the request
  * is fully handled).
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, origins: string[]): boolean {
+export function applyCors(req: IncomingMessage, res: ServerResponse, options: CorsOptions): boolean {
   const origin = req.headers.origin;
+  const { origins } = options;
   if (origin && (origins.includes('*') || origins.includes(origin))) {
     res.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
     res.setHeader('vary', 'Origin');
-    res.setHeader('access-control-expose-headers', 'x-request-id, retry-after');
+    res.setHeader('access-control-expose-headers', CORS_EXPOSE_HEADERS.join(', '));
   }
   if (req.method === 'OPTIONS') {
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-    res.setHeader('access-control-allow-headers', ALLOWED_HEADERS);
+    res.setHeader('access-control-allow-headers', options.allowHeaders.join(', '));
     res.setHeader('access-control-max-age', '600');
     res.writeHead(204);
     res.end();

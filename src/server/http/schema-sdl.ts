@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { printNewsgraphSchema } from '../../graphql/build-schema.ts';
 import { AppError } from '../../services/app-error.ts';
-import { applyCors } from './cors.ts';
+import { applyCors, type CorsOptions } from './cors.ts';
 import { sendBody } from './send-body.ts';
 
 /**
@@ -17,7 +17,7 @@ export interface SchemaSdlOptions {
   privateReads: boolean;
   /** The server's key check (failed-key budget, private reads); throws AppError when refused. */
   authorize(req: IncomingMessage, res: ServerResponse): unknown;
-  corsOrigins: string[];
+  cors: CorsOptions;
 }
 
 export interface SchemaSdl {
@@ -31,7 +31,7 @@ export function createSchemaSdl(options: SchemaSdlOptions): SchemaSdl {
   return {
     handle(req, res, url) {
       if (url.pathname !== options.path) return false;
-      if (applyCors(req, res, options.corsOrigins)) return true;
+      if (applyCors(req, res, options.cors)) return true;
       const method = (req.method ?? 'GET').toUpperCase();
       if (method !== 'GET' && method !== 'HEAD') {
         res.setHeader('allow', 'GET, HEAD');

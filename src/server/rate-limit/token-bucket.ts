@@ -1,5 +1,9 @@
-/** Outcome of taking `cost` tokens: allowed, or how long until enough tokens are back. */
-export type TakeResult = { ok: true; remaining: number } | { ok: false; remaining: number; retryAfterMs: number };
+/**
+ * Outcome of taking `cost` tokens: allowed, or how long until enough tokens are back. `remaining` is
+ * whole tokens (rounded down); `fullInMs` is how long until the bucket is full again, which clients
+ * see as `resetAt` / X-RateLimit-Reset.
+ */
+export type TakeResult = { ok: true; remaining: number; fullInMs: number } | { ok: false; remaining: number; retryAfterMs: number; fullInMs: number };
 
 export interface RateLimitOptions {
   /** Bucket size: the largest burst of cost a client may spend at once. */
@@ -11,6 +15,8 @@ export interface RateLimitOptions {
 }
 
 export interface RateLimiter {
+  /** The bucket size every client gets. */
+  readonly capacity: number;
   take(clientId: string, cost: number): TakeResult;
   /** Whether the client has at least `cost` tokens, without taking them (and when it will, if not). */
   check(clientId: string, cost: number): TakeResult;
@@ -37,21 +43,21 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
     buckets.set(clientId, b);
     return b;
   };
+  const msToRefill = (missing: number) => Math.ceil((Math.max(0, missing) / options.refillPerSecond) * 1000);
   const verdict = (tokens: number, cost: number): TakeResult => {
-    if (cost <= tokens) return { ok: true, remaining: Math.floor(tokens - cost) };
+    if (cost <= tokens) return { ok: true, remaining: Math.floor(tokens - cost), fullInMs: msToRefill(options.capacity - (tokens - cost)) };
     // A request costing more than the whole bucket can never pass; say when the bucket is full.
     const missing = Math.min(cost, options.capacity) - tokens;
-    return { ok: false, remaining: Math.floor(tokens), retryAfterMs: Math.ceil((missing / options.refillPerSecond) * 1000) };
+    return { ok: false, remaining: Math.floor(tokens), retryAfterMs: msToRefill(missing), fullInMs: msToRefill(options.capacity - tokens) };
   };
   return {
+    capacity: options.capacity,
     check: (clientId, cost) => verdict(refill(clientId).tokens, cost),
     take(clientId, cost) {
       const b = refill(clientId);
-      if (cost <= b.tokens) {
-        b.tokens -= cost;
-        return { ok: true, remaining: Math.floor(b.tokens) };
-      }
-      return verdict(b.tokens, cost);
+      const result = verdict(b.tokens, cost);
+      if (result.ok) b.tokens -= cost;
+      return result;
     },
   };
 }
