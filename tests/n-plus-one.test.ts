@@ -33,6 +33,23 @@ const FOUR_LEVELS = /* GraphQL */ `
     }
   }`;
 
+// The evidence behind each link: mentions with their words, sentence, confidence and article; statements' parts.
+const MENTIONS = /* GraphQL */ `
+  query Evidence($n: Int!) {
+    articles(first: $n) {
+      nodes {
+        people(first: 5) {
+          nodes {
+            name
+            mentions(first: 5) { totalCount nodes { start end text confidence sentence { start end text } article { title } } }
+            statements(first: 3) { nodes { spans { start end text } } }
+          }
+        }
+        organizations(first: 3) { nodes { mentions(first: 3) { totalCount nodes { text sentence { text } } } } }
+      }
+    }
+  }`;
+
 describe('no N+1: SQL statements per request do not grow with the rows returned', () => {
   let small: TestDatabase;
   let large: TestDatabase;
@@ -66,5 +83,19 @@ describe('no N+1: SQL statements per request do not grow with the rows returned'
     // One statement per level/relation: articles, people, co-mentions, events, participants, place,
     // statements, article, event, speaker people, speaker organisations, speaker statements (+ their articles).
     expect(b.sqlStatements).toBeLessThanOrEqual(14);
+  });
+
+  it('counts the same statements for the mentions and statement parts of 3 and 40 articles', async () => {
+    const a = await execute(server, small.sql, MENTIONS, { n: 50 });
+    const b = await execute(server, large.sql, MENTIONS, { n: 50 });
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    const mentions = b.data!.articles.nodes.flatMap((n: any) => n.people.nodes.flatMap((p: any) => p.mentions.nodes));
+    expect(mentions.length).toBeGreaterThan(100);
+    expect(mentions.every((m: any) => m.text.startsWith('Person ') && m.sentence.text.includes(m.text))).toBe(true);
+    console.log(`SQL statements per evidence request: ${a.sqlStatements} (3 articles), ${b.sqlStatements} (40 articles, ${mentions.length} mentions)`);
+    expect(b.sqlStatements).toBe(a.sqlStatements);
+    // articles, then people + organisations, then mentions + statements, then their articles' bodies.
+    expect(b.sqlStatements).toBeLessThanOrEqual(6);
   });
 });

@@ -3,6 +3,8 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import type { ResolvedExtraction } from '../resolve/types.ts';
+import type { Mention } from '../extract/types.ts';
+import { mentionConfidence, type MentionType } from './mention-confidence.ts';
 import { mergeSameNames } from './merge-same-names.ts';
 import { articleNaturalKey } from './natural-key.ts';
 
@@ -176,18 +178,34 @@ export interface LinkRows {
 export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: { personKey: Map<string, number>; orgKey: Map<string, number>; placeKey: Map<string, number>; eventIds: Map<string, number> }): LinkRows {
   const { personKey, orgKey, placeKey, eventIds } = ids;
   // Two extracted entities can resolve to one node ("Blair" and "Tony Blair"): one mention row each.
-  const mentionRows = (entities: { key: string; mentions: { start: number }[]; roles?: string[] }[], idOfKey: Map<string, number>, column: string) => {
-    const byId = new Map<number, { count: number; offsets: number[]; roles: string[] }>();
+  // Mentions are stored as parallel arrays (offsets, ends, confidences) in start order, one per start:
+  // of two mentions starting at one offset, the longer is kept (the written name, not a part of it).
+  const mentionRows = (entities: { key: string; mentions: Mention[]; roles?: string[] }[], idOfKey: Map<string, number>, column: string, type: MentionType) => {
+    const byId = new Map<number, { count: number; byStart: Map<number, Mention>; roles: string[] }>();
     for (const e of entities) {
       const id = idOfKey.get(e.key);
       if (id === undefined) continue;
-      const row = byId.get(id) ?? { count: 0, offsets: [], roles: [] };
+      const row = byId.get(id) ?? { count: 0, byStart: new Map<number, Mention>(), roles: [] };
       row.count += e.mentions.length;
-      row.offsets.push(...e.mentions.map((m) => m.start));
+      for (const m of e.mentions) {
+        const prev = row.byStart.get(m.start);
+        if (!prev || m.end > prev.end) row.byStart.set(m.start, m);
+      }
       row.roles.push(...(e.roles ?? []));
       byId.set(id, row);
     }
-    return [...byId].map(([id, r]) => ({ article_id: articleId, [column]: id, count: r.count, offsets: [...new Set(r.offsets)].sort((a, b) => a - b), roles: uniq(r.roles) }));
+    return [...byId].map(([id, r]) => {
+      const mentions = [...r.byStart.values()].sort((a, b) => a.start - b.start);
+      return {
+        article_id: articleId,
+        [column]: id,
+        count: r.count,
+        offsets: mentions.map((m) => m.start),
+        ends: mentions.map((m) => m.end),
+        confidences: mentions.map((m) => mentionConfidence(type, m.text)),
+        roles: uniq(r.roles),
+      };
+    });
   };
   const eventOffsets = new Map<number, number[]>();
   for (const e of resolved.events) {
@@ -212,12 +230,15 @@ export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: {
     event_id: s.eventKey ? (eventIds.get(s.eventKey) ?? null) : null,
     start_offset: s.start,
     end_offset: s.end,
+    // Every part of the statement; hand-built statements without spans are their one outer span.
+    span_starts: (s.spans ?? [s]).map((x) => x.start),
+    span_ends: (s.spans ?? [s]).map((x) => x.end),
     confidence: s.confidence,
   }));
   return {
-    articlePerson: mentionRows(resolved.people, personKey, 'person_id'),
-    articleOrganization: mentionRows(resolved.organizations, orgKey, 'organization_id').map(({ roles: _roles, ...r }) => r),
-    articlePlace: mentionRows(resolved.places, placeKey, 'place_id').map(({ roles: _roles, ...r }) => r),
+    articlePerson: mentionRows(resolved.people, personKey, 'person_id', 'PER'),
+    articleOrganization: mentionRows(resolved.organizations, orgKey, 'organization_id', 'ORG').map(({ roles: _roles, ...r }) => r),
+    articlePlace: mentionRows(resolved.places, placeKey, 'place_id', 'LOC').map(({ roles: _roles, ...r }) => r),
     eventArticle: [...eventOffsets].map(([eventId, offsets]) => ({ event_id: eventId, article_id: articleId, offsets })),
     eventParticipant: resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k) }))),
     eventOrganization: resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k) }))),
@@ -227,9 +248,10 @@ export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: {
 
 /** Writes link rows (of one article or many) with one statement per table. */
 export async function insertLinkRows(tx: Sql, link: LinkRows): Promise<void> {
-  await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', count: 'int', offsets: 'int[]', roles: 'text[]' }, link.articlePerson);
-  await insertRows(tx, 'article_organization', { article_id: 'int', organization_id: 'int', count: 'int', offsets: 'int[]' }, link.articleOrganization);
-  await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', count: 'int', offsets: 'int[]' }, link.articlePlace);
+  const mentions = { count: 'int', offsets: 'int[]', ends: 'int[]', confidences: 'float8[]' };
+  await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', ...mentions, roles: 'text[]' }, link.articlePerson);
+  await insertRows(tx, 'article_organization', { article_id: 'int', organization_id: 'int', ...mentions }, link.articleOrganization);
+  await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', ...mentions }, link.articlePlace);
   await insertRows(tx, 'event_article', { event_id: 'int', article_id: 'int', offsets: 'int[]' }, link.eventArticle);
   if (link.eventParticipant.length) {
     await tx.query(`INSERT INTO event_participant (event_id, person_id) SELECT r.event_id, r.person_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventParticipant)]);
@@ -239,9 +261,10 @@ export async function insertLinkRows(tx: Sql, link: LinkRows): Promise<void> {
   }
   if (link.statements.length) {
     await tx.query(
-      `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, confidence)
-       SELECT r.article_id, r.text, r.kind::"StatementKind", r.cue, r.speaker_person_id, r.speaker_organization_id, r.speaker_text, r.event_id, r.start_offset, r.end_offset, r.confidence
-       FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, confidence float8)`,
+      `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, span_starts, span_ends, confidence)
+       SELECT r.article_id, r.text, r.kind::"StatementKind", r.cue, r.speaker_person_id, r.speaker_organization_id, r.speaker_text, r.event_id, r.start_offset, r.end_offset,
+              ARRAY(SELECT jsonb_array_elements_text(r.span_starts))::int[], ARRAY(SELECT jsonb_array_elements_text(r.span_ends))::int[], r.confidence
+       FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, span_starts jsonb, span_ends jsonb, confidence float8)`,
       [JSON.stringify(link.statements)],
     );
   }

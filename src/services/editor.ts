@@ -85,6 +85,14 @@ export async function ingestArticleText(db: Db, input: ArticleInput): Promise<{ 
 
 // --- merge --------------------------------------------------------------------------------------
 
+/**
+ * SET clause joining two rows' mentions (parallel arrays offsets, ends, confidences) into one list in
+ * start order, one mention per start (the longer when both rows have one there), as ingest writes them.
+ */
+const mergedMentions = (a: string, b: string) => `(offsets, ends, confidences) = (
+  SELECT COALESCE(array_agg(x.o ORDER BY x.o), '{}'), COALESCE(array_agg(x.e ORDER BY x.o), '{}'), COALESCE(array_agg(x.c ORDER BY x.o), '{}')
+  FROM (SELECT DISTINCT ON (u.o) u.o, u.e, u.c FROM unnest(${a}.offsets || ${b}.offsets, ${a}.ends || ${b}.ends, ${a}.confidences || ${b}.confidences) u(o, e, c) ORDER BY u.o, u.e DESC NULLS LAST) x)`;
+
 /** Moves everything of `sourceIds` onto `targetId` (mentions, statements, events, names) and deletes them. */
 export async function mergePeople(db: Db, targetId: number, sourceIds: number[]): Promise<{ personId: number; removed: number[] }> {
   const sources = [...new Set(sourceIds)];
@@ -102,7 +110,7 @@ export async function mergePeople(db: Db, targetId: number, sourceIds: number[])
       // Mentions in articles both appear in become one row; the rest just change hands.
       await tx.$executeRawUnsafe(
         `UPDATE article_person t SET count = t.count + s.count,
-           offsets = ARRAY(SELECT DISTINCT o FROM unnest(t.offsets || s.offsets) o ORDER BY o),
+           ${mergedMentions('t', 's')},
            roles = ARRAY(SELECT DISTINCT r FROM unnest(t.roles || s.roles) r ORDER BY r)
          FROM article_person s WHERE s.person_id = $1 AND t.person_id = $2 AND t.article_id = s.article_id`, sourceId, targetId);
       await tx.$executeRawUnsafe(`DELETE FROM article_person s WHERE s.person_id = $1 AND EXISTS (SELECT 1 FROM article_person t WHERE t.person_id = $2 AND t.article_id = s.article_id)`, sourceId, targetId);
@@ -165,18 +173,21 @@ export async function splitAlias(db: Db, personId: number, alias: string, newNam
     if (existing[0]) await tx.$executeRawUnsafe(`UPDATE person SET aliases = ARRAY(SELECT DISTINCT x FROM unnest(aliases || $2::text[]) x WHERE lower(x) <> lower(name)), updated_at = now() WHERE id = $1`, newId, [a]);
 
     let movedMentions = 0;
-    const mentions = await tx.$queryRawUnsafe<{ article_id: number; count: number; offsets: number[]; roles: string[]; body: string }[]>(
-      `SELECT ap.article_id, ap.count, ap.offsets, ap.roles, a.body FROM article_person ap JOIN article a ON a.id = ap.article_id WHERE ap.person_id = $1 FOR UPDATE OF ap`, personId);
+    const mentions = await tx.$queryRawUnsafe<{ article_id: number; count: number; offsets: number[]; ends: (number | null)[]; confidences: (number | null)[]; roles: string[]; body: string }[]>(
+      `SELECT ap.article_id, ap.count, ap.offsets, ap.ends, ap.confidences, ap.roles, a.body FROM article_person ap JOIN article a ON a.id = ap.article_id WHERE ap.person_id = $1 FOR UPDATE OF ap`, personId);
     for (const m of mentions) {
-      const moved = m.offsets.filter((o) => nameAt(m.body, o, names) === a);
+      // Mentions are parallel arrays (offsets, ends, confidences): moved and kept by index.
+      const indices = m.offsets.map((_, i) => i);
+      const moved = indices.filter((i) => nameAt(m.body, m.offsets[i], names) === a);
       if (!moved.length) continue;
       movedMentions += moved.length;
-      const kept = m.offsets.filter((o) => !moved.includes(o));
+      const kept = indices.filter((i) => !moved.includes(i));
+      const pick = <T>(list: T[], at: number[]) => at.map((i) => list[i]);
       await tx.$executeRawUnsafe(
-        `INSERT INTO article_person (article_id, person_id, count, offsets, roles) VALUES ($1, $2, $3, $4::int[], '{}')
+        `INSERT INTO article_person (article_id, person_id, count, offsets, ends, confidences, roles) VALUES ($1, $2, $3, $4::int[], $5::int[], $6::float8[], '{}')
          ON CONFLICT (article_id, person_id) DO UPDATE SET count = article_person.count + EXCLUDED.count,
-           offsets = ARRAY(SELECT DISTINCT o FROM unnest(article_person.offsets || EXCLUDED.offsets) o ORDER BY o)`, m.article_id, newId, moved.length, moved);
-      if (kept.length) await tx.$executeRawUnsafe(`UPDATE article_person SET offsets = $3::int[], count = GREATEST(count - $4, $5) WHERE article_id = $1 AND person_id = $2`, m.article_id, personId, kept, moved.length, kept.length);
+           ${mergedMentions('article_person', 'EXCLUDED')}`, m.article_id, newId, moved.length, pick(m.offsets, moved), pick(m.ends, moved), pick(m.confidences, moved));
+      if (kept.length) await tx.$executeRawUnsafe(`UPDATE article_person SET offsets = $3::int[], ends = $6::int[], confidences = $7::float8[], count = GREATEST(count - $4, $5) WHERE article_id = $1 AND person_id = $2`, m.article_id, personId, pick(m.offsets, kept), moved.length, kept.length, pick(m.ends, kept), pick(m.confidences, kept));
       else await tx.$executeRawUnsafe(`DELETE FROM article_person WHERE article_id = $1 AND person_id = $2`, m.article_id, personId);
     }
     const statements = await tx.$queryRawUnsafe<{ id: number; speaker_text: string | null }[]>(`SELECT id, speaker_text FROM statement WHERE speaker_person_id = $1 FOR UPDATE`, personId);

@@ -69,7 +69,21 @@ export interface StatementRecord extends BaseRecord {
   eventId: number | null;
   startOffset: number;
   endOffset: number;
+  /** The statement's parts (parallel arrays; see prisma/schema.prisma). */
+  spanStarts: number[];
+  spanEnds: number[];
   confidence: number;
+}
+
+/** One mention of a person, organisation or place in an article (not a node: no global ID). */
+export interface MentionRecord {
+  articleId: number;
+  start: number;
+  end: number;
+  /** Stored at ingest; null for mentions stored before confidences were (migration 20261201090000_evidence). */
+  confidence: number | null;
+  /** What the mentioned entity is, for the confidence table. */
+  type: 'PER' | 'ORG' | 'LOC';
 }
 
 export type NodeRecord = ArticleRecord | PersonRecord | OrganizationRecord | PlaceRecord | EventRecord | StatementRecord;
@@ -83,7 +97,7 @@ export const COLUMNS = {
   organization: (o = 'o') => `${gid('Organization', o)}, ${o}.name, ${o}.aliases, ${o}.kind::text AS kind`,
   place: (p = 'pl') => `${gid('Place', p)}, ${p}.name, ${p}.aliases, ${p}.kind::text AS kind`,
   event: (e = 'e') => `${gid('Event', e)}, ${e}.key, ${e}.title, ${e}.kind::text AS kind, ${e}.start_date AS "startDate", ${e}.end_date AS "endDate", ${e}.precision::text AS precision, ${e}.place_id AS "placeId"`,
-  statement: (s = 's') => `${gid('Statement', s)}, ${s}.text, ${s}.kind::text AS kind, ${s}.cue, ${s}.speaker_text AS "speakerText", ${s}.speaker_person_id AS "speakerPersonId", ${s}.speaker_organization_id AS "speakerOrganizationId", ${s}.article_id AS "articleId", ${s}.event_id AS "eventId", ${s}.start_offset AS "startOffset", ${s}.end_offset AS "endOffset", ${s}.confidence`,
+  statement: (s = 's') => `${gid('Statement', s)}, ${s}.text, ${s}.kind::text AS kind, ${s}.cue, ${s}.speaker_text AS "speakerText", ${s}.speaker_person_id AS "speakerPersonId", ${s}.speaker_organization_id AS "speakerOrganizationId", ${s}.article_id AS "articleId", ${s}.event_id AS "eventId", ${s}.start_offset AS "startOffset", ${s}.end_offset AS "endOffset", ${s}.span_starts AS "spanStarts", ${s}.span_ends AS "spanEnds", ${s}.confidence`,
 } as const;
 
 export const TABLE_OF: Record<TypeName, { table: string; alias: string; columns: () => string }> = {

@@ -66,6 +66,21 @@ function mentionNetwork(parentIsSpeaker: boolean): RelationSpec {
   };
 }
 
+/**
+ * Mentions of the parent in articles, newest article first, then in text order: one row per mention of
+ * the link table's parallel arrays (offsets, ends, confidences). A mention stored before ends were
+ * recorded whose end could not be re-established (NULL; see migration 20261201090000_evidence) is
+ * not listed, and not counted.
+ */
+const mentionsIn = (table: string, column: string, type: 'PER' | 'ORG' | 'LOC'): RelationSpec => ({
+  inner: `SELECT l.${column} AS "parentId", l.article_id AS "articleId", a.published_at AS "__date", m.start, m."end", m.confidence, '${type}' AS type
+          FROM ${table} l JOIN article a ON a.id = l.article_id
+          CROSS JOIN LATERAL unnest(l.offsets, l.ends, l.confidences) AS m(start, "end", confidence)
+          WHERE l.${column} = ANY($1::int[]) AND m."end" IS NOT NULL`,
+  orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q.start`,
+  count: `SELECT l.${column} AS "parentId", count(*) AS n FROM ${table} l CROSS JOIN LATERAL unnest(l.ends) AS e(e) WHERE l.${column} = ANY($1::int[]) AND e.e IS NOT NULL GROUP BY 1`,
+});
+
 export const RELATIONS = {
   articlePeople: {
     inner: `SELECT ap.article_id AS "parentId", ap.count AS "__weight", ${COLUMNS.person()} FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = ANY($1::int[])`,
@@ -94,6 +109,7 @@ export const RELATIONS = {
   },
   personArticles: articlesVia('article_person', 'person_id'),
   personStatements: statementsBy('speaker_person_id'),
+  personMentions: mentionsIn('article_person', 'person_id', 'PER'),
   personEvents: eventsVia('event_participant', 'person_id'),
   // People appearing in the same articles, strongest first (weight = shared articles).
   personCoMentions: {
@@ -108,8 +124,10 @@ export const RELATIONS = {
   personMentionedBy: mentionNetwork(false),
   organizationArticles: articlesVia('article_organization', 'organization_id'),
   organizationStatements: statementsBy('speaker_organization_id'),
+  organizationMentions: mentionsIn('article_organization', 'organization_id', 'ORG'),
   organizationEvents: eventsVia('event_organization', 'organization_id'),
   placeArticles: articlesVia('article_place', 'place_id'),
+  placeMentions: mentionsIn('article_place', 'place_id', 'LOC'),
   placeEvents: {
     inner: `SELECT e.place_id AS "parentId", ${COLUMNS.event()} FROM event e WHERE e.place_id = ANY($1::int[])`,
     orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,

@@ -4,6 +4,8 @@ import { getRecordsByIds } from '../../services/lists.ts';
 import { forwardPagedSql, groupPages, isForwardWindow, pagedSql, windowKey, windowParams, type Page, type PageWindow } from '../../services/pagination.ts';
 import { COLUMNS, type ArticleRecord, type EventRecord, type NodeRecord, type OrganizationRecord, type PersonRecord, type PlaceRecord, type StatementRecord, type TypeName } from '../../services/records.ts';
 import { RELATIONS, type RelationName, type RelationSpec } from '../../services/relations.ts';
+import { sentencesOf } from '../../services/sentences.ts';
+import type { Span } from '../../ingest/types.ts';
 
 /**
  * Sends the statements issued in the same turn of the event loop (the loaders of one level of a query:
@@ -171,8 +173,15 @@ export function createLoaders(requestSql: Sql) {
     return loader as DataLoader<number, Page<T>>;
   }
 
+  /** Sentence bounds of an article body, split once per article and request (see services/sentences.ts). */
+  const sentences = new DataLoader<number, Span[]>(async (ids) => {
+    const articles = await article.loadMany(ids);
+    return articles.map((a) => (a && !(a instanceof Error) ? sentencesOf(a.body) : []));
+  });
+
   return {
     article,
+    sentences,
     person,
     organization,
     place: byIdLoader<PlaceRecord>(merged, 'Place'),

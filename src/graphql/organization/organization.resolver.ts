@@ -4,6 +4,7 @@ import { findOrganizationByName, listOrganizations } from '../../services/lists.
 import type { OrganizationRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { MentionConnection } from '../evidence/mention.type.ts';
 import { EntityListArgs, entityFilter } from '../filters.ts';
 import { EventConnection } from '../event/event.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
@@ -28,6 +29,11 @@ export class OrganizationResolver {
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this organisation, newest first.' })
   articles(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
     return relationConnection(ctx, 'Organization', 'articles', o.rowId, args);
+  }
+
+  @FieldResolver(() => MentionConnection, { description: 'Where articles name this organisation: each mention with its article, offsets, the words as written, the sentence and a confidence; newest article first, then in text order.' })
+  mentions(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'Organization', 'mentions', o.rowId, args);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements made by or for this organisation (including by its unnamed officials).' })

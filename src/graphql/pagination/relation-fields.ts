@@ -8,7 +8,7 @@ import type { RelationName } from '../../services/relations.ts';
 export const RELATION_FIELDS = {
   Article: { people: 'articlePeople', organizations: 'articleOrganizations', places: 'articlePlaces', statements: 'articleStatements', events: 'articleEvents' },
   Event: { participants: 'eventParticipants', organizations: 'eventOrganizations', articles: 'eventArticles', statements: 'eventStatements' },
-  Organization: { articles: 'organizationArticles', statements: 'organizationStatements', events: 'organizationEvents' },
+  Organization: { articles: 'organizationArticles', statements: 'organizationStatements', events: 'organizationEvents', mentions: 'organizationMentions' },
   Person: {
     articles: 'personArticles',
     statements: 'personStatements',
@@ -16,8 +16,9 @@ export const RELATION_FIELDS = {
     coMentionedPeople: 'personCoMentions',
     mentionedPeople: 'personMentionedPeople',
     mentionedBy: 'personMentionedBy',
+    mentions: 'personMentions',
   },
-  Place: { articles: 'placeArticles', events: 'placeEvents' },
+  Place: { articles: 'placeArticles', events: 'placeEvents', mentions: 'placeMentions' },
 } as const satisfies Record<string, Record<string, RelationName>>;
 
 export type RelationParent = keyof typeof RELATION_FIELDS;

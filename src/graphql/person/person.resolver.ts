@@ -4,6 +4,7 @@ import { findPersonByName, listPeople } from '../../services/lists.ts';
 import type { PersonRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { MentionConnection } from '../evidence/mention.type.ts';
 import { EntityListArgs, entityFilter } from '../filters.ts';
 import { EventConnection } from '../event/event.type.ts';
 import { ConnectionArgs, ConnectionType, pageWindow, toConnection, withWeights } from '../pagination/connection.ts';
@@ -28,6 +29,11 @@ export class PersonResolver {
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this person, newest first.' })
   articles(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
     return relationConnection(ctx, 'Person', 'articles', p.rowId, args);
+  }
+
+  @FieldResolver(() => MentionConnection, { description: 'Where articles name this person: each mention with its article, offsets, the words as written, the sentence and a confidence; newest article first, then in text order.' })
+  mentions(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'Person', 'mentions', p.rowId, args);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements this person made, newest article first.' })

@@ -3,6 +3,7 @@ import { listPlaces } from '../../services/lists.ts';
 import type { PlaceRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { MentionConnection } from '../evidence/mention.type.ts';
 import { EntityListArgs, entityFilter } from '../filters.ts';
 import { EventConnection } from '../event/event.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
@@ -19,6 +20,11 @@ export class PlaceResolver {
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this place, newest first.' })
   articles(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
     return relationConnection(ctx, 'Place', 'articles', p.rowId, args);
+  }
+
+  @FieldResolver(() => MentionConnection, { description: 'Where articles name this place: each mention with its article, offsets, the words as written, the sentence and a confidence; newest article first, then in text order.' })
+  mentions(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return relationConnection(ctx, 'Place', 'mentions', p.rowId, args);
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events that happen here, latest first.' })

@@ -1,4 +1,5 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { statementSpans } from '../../services/evidence.ts';
 import { expectGlobalId } from '../../services/global-id.ts';
 import { listStatements, type StatementFilter } from '../../services/lists.ts';
 import type { StatementRecord } from '../../services/records.ts';
@@ -8,6 +9,7 @@ import { rowIdOf } from '../filters.ts';
 import { StatementOrder } from '../ordering.ts';
 import { StatementKind } from '../enums.ts';
 import { Event } from '../event/event.type.ts';
+import { TextSpan } from '../evidence/text-span.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
 import { DateScalar } from '../scalars/index.ts';
 import { Speaker, Statement, StatementConnection } from './statement.type.ts';
@@ -76,6 +78,11 @@ export class StatementResolver {
     if (s.speakerPersonId != null) return ctx.loaders.person.load(s.speakerPersonId);
     if (s.speakerOrganizationId != null) return ctx.loaders.organization.load(s.speakerOrganizationId);
     return null;
+  }
+
+  @FieldResolver(() => [TextSpan], { description: 'The parts of the statement in reading order, each with the article text at its offsets: one part, or several when a quotation is interrupted by its attribution ("“We will,” he said, “go on.”"). `text` is the parts\' text joined by one space. Statements stored before parts were recorded have their outer span (startOffset to endOffset) as their one part.' })
+  async spans(@Root() s: StatementRecord, @Ctx() ctx: GraphQLContext) {
+    return statementSpans(s, (await ctx.loaders.article.load(s.articleId))?.body ?? '');
   }
 
   @FieldResolver(() => Article, { description: 'The article that reported the statement.' })

@@ -20,7 +20,7 @@ export class Statement implements Node {
   @Field(() => Int, { description: 'Primary key in the database (stable, but prefer `id`).' })
   rowId!: number;
 
-  @Field(() => String, { description: 'The words: the quotation for direct speech, the reported content for indirect speech.' })
+  @Field(() => String, { description: 'The words: the quotation for direct speech, the reported content for indirect speech; the article text of `spans`, joined by one space.' })
   text!: string;
 
   @Field(() => StatementKind, { description: 'Direct quotation, indirect (reported) speech, or a mix.' })
@@ -32,10 +32,10 @@ export class Statement implements Node {
   @Field(() => String, { nullable: true, description: 'The speaker as the article writes it, e.g. "a spokesperson for the US State Department".' })
   speakerText!: string | null;
 
-  @Field(() => Int, { description: 'Start offset (UTF-16 code units) of the statement in Article.body.' })
+  @Field(() => Int, { description: 'Start offset (UTF-16 code units) of the statement in Article.body: where its first part starts.' })
   startOffset!: number;
 
-  @Field(() => Int, { description: 'End offset (exclusive) of the statement in Article.body.' })
+  @Field(() => Int, { description: 'End offset (exclusive) of the statement in Article.body: where its last part ends.' })
   endOffset!: number;
 
   @Field(() => Float, { description: 'Extractor confidence in this statement and its attribution, 0..1.' })
@@ -45,6 +45,8 @@ export class Statement implements Node {
   speakerOrganizationId!: number | null;
   articleId!: number;
   eventId!: number | null;
+  spanStarts!: number[];
+  spanEnds!: number[];
 }
 
 export const StatementConnection = ConnectionType(Statement, 'Statement', 'A page of statements.');

@@ -12,13 +12,13 @@ export async function dumpGraph(sql: Sql): Promise<Record<string, unknown[]>> {
     organizations: await q(`SELECT name, kind FROM organization ORDER BY name`),
     places: await q(`SELECT name, kind FROM place ORDER BY name`),
     events: await q(`SELECT key, title, kind FROM event ORDER BY key`),
-    statements: await q(`SELECT a.natural_key, s.start_offset, s.end_offset, s.text, s.kind, s.cue, s.speaker_text, p.name AS person, o.name AS org, e.key AS event
+    statements: await q(`SELECT a.natural_key, s.start_offset, s.end_offset, s.span_starts, s.span_ends, s.text, s.kind, s.cue, s.speaker_text, p.name AS person, o.name AS org, e.key AS event
       FROM statement s JOIN article a ON a.id = s.article_id LEFT JOIN person p ON p.id = s.speaker_person_id
       LEFT JOIN organization o ON o.id = s.speaker_organization_id LEFT JOIN event e ON e.id = s.event_id
       ORDER BY a.natural_key, s.start_offset, s.end_offset`),
-    articlePeople: await q(`SELECT a.natural_key, p.name, x.count, x.offsets FROM article_person x JOIN article a ON a.id = x.article_id JOIN person p ON p.id = x.person_id ORDER BY 1, 2`),
-    articleOrganizations: await q(`SELECT a.natural_key, o.name, x.count, x.offsets FROM article_organization x JOIN article a ON a.id = x.article_id JOIN organization o ON o.id = x.organization_id ORDER BY 1, 2`),
-    articlePlaces: await q(`SELECT a.natural_key, p.name, x.count, x.offsets FROM article_place x JOIN article a ON a.id = x.article_id JOIN place p ON p.id = x.place_id ORDER BY 1, 2`),
+    articlePeople: await q(`SELECT a.natural_key, p.name, x.count, x.offsets, x.ends, x.confidences FROM article_person x JOIN article a ON a.id = x.article_id JOIN person p ON p.id = x.person_id ORDER BY 1, 2`),
+    articleOrganizations: await q(`SELECT a.natural_key, o.name, x.count, x.offsets, x.ends, x.confidences FROM article_organization x JOIN article a ON a.id = x.article_id JOIN organization o ON o.id = x.organization_id ORDER BY 1, 2`),
+    articlePlaces: await q(`SELECT a.natural_key, p.name, x.count, x.offsets, x.ends, x.confidences FROM article_place x JOIN article a ON a.id = x.article_id JOIN place p ON p.id = x.place_id ORDER BY 1, 2`),
     eventArticles: await q(`SELECT e.key, a.natural_key, x.offsets FROM event_article x JOIN article a ON a.id = x.article_id JOIN event e ON e.id = x.event_id ORDER BY 1, 2`),
     eventParticipants: await q(`SELECT e.key, p.name FROM event_participant x JOIN event e ON e.id = x.event_id JOIN person p ON p.id = x.person_id ORDER BY 1, 2`),
     eventOrganizations: await q(`SELECT e.key, o.name FROM event_organization x JOIN event e ON e.id = x.event_id JOIN organization o ON o.id = x.organization_id ORDER BY 1, 2`),
