@@ -1,6 +1,8 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { withPgTransaction } from './pg-transaction.ts';
+import type { Sql } from './sql.ts';
 
 export type Db = PrismaClient;
 
@@ -23,4 +25,30 @@ export function createPrismaClient(connectionString: string, options: { poolSize
 /** The pg pool under a client made by createPrismaClient (undefined for other clients). */
 export function pgPoolOf(db: PrismaClient): pg.Pool | undefined {
   return pools.get(db);
+}
+
+/** Runs write transactions through pg: the one database API the graph's writers use at run time. */
+export interface Writer {
+  transaction<T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
+  /** One statement outside a transaction (look-ups before a write). */
+  query<T>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** Where a wrapped client (a request's deadline) puts the writer that must be used instead of the plain one. */
+export const WRITER = Symbol('newsgraph.writer');
+
+export function pgWriter(pool: pg.Pool): Writer {
+  return {
+    transaction: (fn, options) => withPgTransaction(pool, fn, options),
+    query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+  };
+}
+
+/** The writer of a client made by createPrismaClient (or the one a wrapper of it provides). */
+export function writerOf(db: PrismaClient): Writer {
+  const wrapped = (db as unknown as Record<symbol, Writer | undefined>)[WRITER];
+  if (wrapped) return wrapped;
+  const pool = pools.get(db);
+  if (!pool) throw new Error('This database client has no pg pool: make it with createPrismaClient');
+  return pgWriter(pool);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/prisma-client.ts';
+import { WRITER, writerOf, type Db, type Writer } from '../db/prisma-client.ts';
 import type { Sql } from '../db/sql.ts';
 import { timeoutError } from './execution-deadline.ts';
 
@@ -40,7 +40,8 @@ type Transaction = { $transaction(arg: unknown, options?: unknown): Promise<unkn
 export function deadlineDb(db: Db, writes: WriteTracker, control: Sql): Db {
   const { signal, ms } = writes;
 
-  async function interactive(fn: InteractiveFn, options: unknown): Promise<unknown> {
+  /** `start` opens a transaction and runs its body; `pidOf` asks the transaction's connection for its backend pid. */
+  async function guarded<Tx>(start: (body: (tx: Tx) => Promise<unknown>) => Promise<unknown>, pidOf: (tx: Tx) => Promise<number>, fn: (tx: Tx) => Promise<unknown>): Promise<unknown> {
     if (signal.aborted) throw timeoutError(ms);
     let pid: number | null = null;
     let running = true;
@@ -58,9 +59,8 @@ export function deadlineDb(db: Db, writes: WriteTracker, control: Sql): Db {
     const onAbort = () => {
       cancelling = cancelUntilEnded();
     };
-    const run = (db as unknown as Transaction).$transaction(async (tx: unknown) => {
-      const [row] = await (tx as Db).$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
-      pid = row.pid;
+    const run = start(async (tx: Tx) => {
+      pid = await pidOf(tx);
       signal.addEventListener('abort', onAbort, { once: true });
       let result: unknown;
       let failure: { error: unknown } | null = null;
@@ -81,7 +81,7 @@ export function deadlineDb(db: Db, writes: WriteTracker, control: Sql): Db {
       if (failure) throw failure.error;
       writes.committing = true;
       return result;
-    }, options);
+    });
     writes.pending.add(run);
     try {
       return await run;
@@ -89,6 +89,21 @@ export function deadlineDb(db: Db, writes: WriteTracker, control: Sql): Db {
       writes.pending.delete(run);
     }
   }
+
+  const interactive = (fn: InteractiveFn, options: unknown) =>
+    guarded<unknown>((body) => (db as unknown as Transaction).$transaction(body, options), async (tx) => (await (tx as Db).$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid'))[0].pid, fn);
+
+  // The graph's writers (store, deleteArticle) use pg transactions: the same guard around them.
+  let pgWriter: Writer | null = null;
+  const writer = (): Writer => {
+    const plain = writerOf(db);
+    pgWriter ??= {
+      query: plain.query,
+      transaction: <T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }) =>
+        guarded<Sql>((body) => plain.transaction(body, options), async (sql) => (await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0].pid, fn) as Promise<T>,
+    };
+    return pgWriter;
+  };
 
   async function batch(statements: unknown[], options: unknown): Promise<unknown> {
     // A batch has no callback to stop before COMMIT: once sent it is treated as committing.
@@ -101,6 +116,7 @@ export function deadlineDb(db: Db, writes: WriteTracker, control: Sql): Db {
   return new Proxy(db, {
     get(target, prop) {
       if (prop === '$transaction') return $transaction;
+      if (prop === WRITER) return writer();
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

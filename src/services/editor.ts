@@ -1,9 +1,10 @@
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { Db } from '../db/prisma-client.ts';
+import { writerOf, type Db } from '../db/prisma-client.ts';
 import { firstFieldProblem, textProblem } from '../ingest/field-limits.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
 import { ingestArticles } from '../pipeline/ingest-articles.ts';
 import type { RawArticle } from '../ingest/types.ts';
+import { nodesOfArticles, removeOrphans } from '../store/remove-orphans.ts';
 import { AppError } from './app-error.ts';
 import type { TypeName } from './records.ts';
 
@@ -69,18 +70,17 @@ export async function ingestArticleText(db: Db, input: ArticleInput): Promise<{ 
   const bad = firstFieldProblem({ url: meta.url, title: meta.title, source: meta.source, dateline: meta.dateline });
   if (bad) throw inputError('BAD_USER_INPUT', bad.field, bad.message);
   const raw: RawArticle = { raw: input.text, origin: 'ingestArticle mutation', meta };
-  let contentHash: string;
   try {
-    contentHash = parseArticle(raw).contentHash;
+    parseArticle(raw);
   } catch (error) {
     throw inputError('BAD_USER_INPUT', 'text', `The article cannot be parsed: ${(error as Error).message}`);
   }
-  const summary = await ingestArticles(db, [{ ok: true, article: raw }]);
+  let articleId: number | undefined;
+  const summary = await ingestArticles(db, [{ ok: true, article: raw }], { onProgress: (p) => (articleId = p.articleId) });
   if (summary.errors.length) throw inputError('BAD_USER_INPUT', 'text', summary.errors[0].message);
-  const article = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
-  if (!article) throw new AppError('INTERNAL_SERVER_ERROR', 'The article was ingested but cannot be found');
+  if (articleId === undefined) throw new AppError('INTERNAL_SERVER_ERROR', 'The article was ingested but cannot be found');
   const outcome: IngestOutcome = summary.articles.created ? 'CREATED' : summary.articles.updated ? 'UPDATED' : 'UNCHANGED';
-  return { outcome, articleId: article.id };
+  return { outcome, articleId };
 }
 
 // --- merge --------------------------------------------------------------------------------------
@@ -250,31 +250,24 @@ export async function reassignStatement(db: Db, statementId: number, change: Sta
 
 /** Deletes an article with its statements and mentions, then whatever only it held in the graph. */
 export async function deleteArticle(db: Db, articleId: number): Promise<{ deleted: NodeRef[] }> {
-  return db.$transaction(async (tx) => {
-    const found = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM article WHERE id = $1 FOR UPDATE`, articleId);
+  return writerOf(db).transaction(async (sql) => {
+    const found = await sql.query<{ id: number }>(`SELECT id FROM article WHERE id = $1 FOR UPDATE`, [articleId]);
     if (!found[0]) throw inputError('NOT_FOUND', 'id', 'No article with this ID');
-    const ids = async (q: string) => (await tx.$queryRawUnsafe<{ id: number }[]>(q, articleId)).map((r) => r.id);
-    const people = await ids(`SELECT person_id AS id FROM article_person WHERE article_id = $1 UNION SELECT speaker_person_id FROM statement WHERE article_id = $1 AND speaker_person_id IS NOT NULL`);
-    const orgs = await ids(`SELECT organization_id AS id FROM article_organization WHERE article_id = $1 UNION SELECT speaker_organization_id FROM statement WHERE article_id = $1 AND speaker_organization_id IS NOT NULL`);
-    const places = await ids(`SELECT place_id AS id FROM article_place WHERE article_id = $1 UNION SELECT e.place_id FROM event_article ea JOIN event e ON e.id = ea.event_id WHERE ea.article_id = $1 AND e.place_id IS NOT NULL`);
-    const events = await ids(`SELECT event_id AS id FROM event_article WHERE article_id = $1`);
-    const statements = await ids(`SELECT id FROM statement WHERE article_id = $1`);
-    await tx.$executeRawUnsafe(`DELETE FROM article WHERE id = $1`, articleId);
-    const gone = async (q: string, candidates: number[]) => (candidates.length ? (await tx.$queryRawUnsafe<{ id: number }[]>(q, candidates)).map((r) => r.id) : []);
-    const deletedEvents = await gone(`DELETE FROM event e WHERE e.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM event_article ea WHERE ea.event_id = e.id) RETURNING id`, events);
-    const deletedPeople = await gone(`DELETE FROM person p WHERE p.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM article_person ap WHERE ap.person_id = p.id) AND NOT EXISTS (SELECT 1 FROM statement s WHERE s.speaker_person_id = p.id) RETURNING id`, people);
-    const deletedOrgs = await gone(`DELETE FROM organization o WHERE o.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM article_organization ao WHERE ao.organization_id = o.id) AND NOT EXISTS (SELECT 1 FROM statement s WHERE s.speaker_organization_id = o.id) RETURNING id`, orgs);
-    const deletedPlaces = await gone(`DELETE FROM place p WHERE p.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM article_place ap WHERE ap.place_id = p.id) AND NOT EXISTS (SELECT 1 FROM event e WHERE e.place_id = p.id) RETURNING id`, places);
+    const held = await nodesOfArticles(sql, [articleId]);
+    const statements = (await sql.query<{ id: number }>(`SELECT id FROM statement WHERE article_id = $1`, [articleId])).map((r) => r.id);
+    await sql.query(`DELETE FROM article WHERE id = $1`, [articleId]);
+    // The same orphan rule as a correction in the store: nodes only this article held go with it.
+    const gone = await removeOrphans(sql, held);
     const refs = (type: TypeName, list: number[]) => list.map((rowId) => ({ type, rowId }));
     return {
       deleted: [
         { type: 'Article' as const, rowId: articleId },
         ...refs('Statement', statements),
-        ...refs('Event', deletedEvents),
-        ...refs('Person', deletedPeople),
-        ...refs('Organization', deletedOrgs),
-        ...refs('Place', deletedPlaces),
+        ...refs('Event', gone.events),
+        ...refs('Person', gone.people),
+        ...refs('Organization', gone.organizations),
+        ...refs('Place', gone.places),
       ],
     };
-  }, TX_OPTIONS);
+  }, { timeoutMs: TX_OPTIONS.timeout });
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../src/ingest/types.ts';
-import { persistArticle } from '../../src/pipeline/persist-article.ts';
+import { storeArticles } from '../../src/store/store-articles.ts';
+import { writerOf } from '../../src/db/prisma-client.ts';
 import type { ResolvedExtraction } from '../../src/resolve/types.ts';
 import { splitAlias } from '../../src/services/editor.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
@@ -27,7 +28,7 @@ async function writeArticle(db: TestDatabase, n: number, text: string, mentions:
     organizations: [], places: [], statements: [],
     events: [{ key: eventKey, title: `Meeting ${n}`, kind: 'MEETING', startDate: '2020-01-06', endDate: '2020-01-06', precision: 'DAY', placeKey: null, participantKeys: participants, organizationKeys: [], mentions: [] }],
   } as unknown as ResolvedExtraction;
-  await db.prisma.$transaction((tx) => persistArticle(tx, parsed, resolved, { extractorVersion: 'test' }));
+  await storeArticles(writerOf(db.prisma), [{ parsed, resolved, origin: null }], 'test');
 }
 
 describe('splitAlias and events', () => {

@@ -1,0 +1,16 @@
+import type { Extraction } from '../extract/types.ts';
+import type { ParsedArticle } from '../ingest/types.ts';
+import { mergeSameNames } from './merge-same-names.ts';
+import { addToIndex, resolveExtraction } from './resolve-extraction.ts';
+import type { EntityIndex, ResolvedExtraction } from './types.ts';
+
+/**
+ * The resolve stage for one article, in arrival order: matched against the index, same-named nodes
+ * merged (the only place names are merged: the store writes one row per name), and what it taught us
+ * added to the index for the next articles. Undo with `checkpointIndex`.
+ */
+export function resolveArticle(index: EntityIndex, parsed: ParsedArticle, extraction: Extraction): ResolvedExtraction {
+  const resolved = mergeSameNames(resolveExtraction(parsed, extraction, index));
+  addToIndex(index, parsed, resolved);
+  return resolved;
+}

@@ -1,0 +1,87 @@
+import type { Sql } from '../db/sql.ts';
+import { articleNaturalKey } from '../pipeline/natural-key.ts';
+import type { StoreArticle } from './types.ts';
+
+/** What the store does with one article of a segment (see classifyArticles). */
+export type ArticlePlan =
+  | { kind: 'created' }
+  | { kind: 'updated'; id: number }
+  /** Same content as a stored article (`id`) or as an earlier article of the segment (`of`). */
+  | { kind: 'duplicate'; id: number | null; of: number | null };
+
+/**
+ * Decides, under row locks, what each article of a segment (no natural key twice) is: a duplicate
+ * (its content is stored, or came earlier in the segment), a correction of a stored story (same
+ * natural key, new content) or new. One indexed look-up on the two unique keys for the whole segment.
+ */
+export async function classifyArticles(sql: Sql, articles: StoreArticle[], keys: string[]): Promise<ArticlePlan[]> {
+  const stored = await sql.query<{ id: number; natural_key: string; content_hash: string }>(
+    `SELECT id, natural_key, content_hash FROM article WHERE content_hash = ANY($1::text[]) OR natural_key = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+    [articles.map((a) => a.parsed.contentHash), keys],
+  );
+  const byHash = new Map(stored.map((r) => [r.content_hash, r.id]));
+  const byKey = new Map(stored.map((r) => [r.natural_key, r.id]));
+  const earlier = new Map<string, number>();
+  return articles.map(({ parsed }, i) => {
+    const hash = parsed.contentHash;
+    if (byHash.has(hash)) return { kind: 'duplicate', id: byHash.get(hash)!, of: null };
+    if (earlier.has(hash)) return { kind: 'duplicate', id: null, of: earlier.get(hash)! };
+    earlier.set(hash, i);
+    const id = byKey.get(keys[i]);
+    return id === undefined ? { kind: 'created' } : { kind: 'updated', id };
+  });
+}
+
+/** Natural keys of a batch's articles (the segmenting and look-up key). */
+export const naturalKeys = (articles: StoreArticle[]) => articles.map((a) => articleNaturalKey(a.parsed));
+
+const COLUMNS = `title text, source text, url text, published_at text, dateline text, body text, content_hash text, extractor_version text, origin text`;
+
+function articleRow({ parsed, origin }: StoreArticle, extractorVersion: string) {
+  return {
+    title: parsed.title,
+    source: parsed.source,
+    url: parsed.url,
+    published_at: parsed.publishedAt ? parsed.publishedAt.slice(0, 10) : null,
+    dateline: parsed.dateline,
+    body: parsed.text,
+    content_hash: parsed.contentHash,
+    extractor_version: extractorVersion,
+    origin,
+  };
+}
+
+/** Inserts new articles in order; returns their ids in the same order. */
+export async function insertArticles(sql: Sql, articles: StoreArticle[], keys: string[], extractorVersion: string): Promise<number[]> {
+  if (articles.length === 0) return [];
+  const rows = articles.map((a, i) => ({ i, natural_key: keys[i], ...articleRow(a, extractorVersion) }));
+  const inserted = await sql.query<{ id: number; natural_key: string }>(
+    `INSERT INTO article (natural_key, title, source, url, published_at, dateline, body, content_hash, extractor_version, origin, updated_at)
+     SELECT r.natural_key, r.title, r.source, r.url, r.published_at::date, r.dateline, r.body, r.content_hash, r.extractor_version, r.origin, now()
+     FROM jsonb_to_recordset($1::jsonb) AS r(i int, natural_key text, ${COLUMNS})
+     ORDER BY r.i
+     RETURNING id, natural_key`,
+    [JSON.stringify(rows)],
+  );
+  const idOf = new Map(inserted.map((r) => [r.natural_key, r.id]));
+  return keys.map((k) => idOf.get(k)!);
+}
+
+/**
+ * Corrected stories keep their id (stable global IDs): their old extraction (statements, mentions,
+ * event links) is dropped and the row takes the new text.
+ */
+export async function replaceArticles(sql: Sql, articles: StoreArticle[], ids: number[], extractorVersion: string): Promise<void> {
+  if (articles.length === 0) return;
+  for (const table of ['statement', 'article_person', 'article_organization', 'article_place', 'event_article']) {
+    await sql.query(`DELETE FROM ${table} WHERE article_id = ANY($1::int[])`, [ids]);
+  }
+  const rows = articles.map((a, i) => ({ id: ids[i], ...articleRow(a, extractorVersion) }));
+  await sql.query(
+    `UPDATE article a SET title = r.title, source = r.source, url = r.url, published_at = r.published_at::date, dateline = r.dateline, body = r.body,
+       content_hash = r.content_hash, extractor_version = r.extractor_version, origin = r.origin, updated_at = now()
+     FROM jsonb_to_recordset($1::jsonb) AS r(id int, ${COLUMNS})
+     WHERE a.id = r.id`,
+    [JSON.stringify(rows)],
+  );
+}

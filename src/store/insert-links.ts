@@ -1,0 +1,34 @@
+import type { Sql } from '../db/sql.ts';
+import type { LinkRows } from './link-rows.ts';
+
+async function insertRows(tx: Sql, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  const select = names.map((c) => (columns[c].endsWith('[]') ? `ARRAY(SELECT jsonb_array_elements_text(r.${c}))::${columns[c]}` : `r.${c}`)).join(', ');
+  const recordType = names.map((c) => `${c} ${columns[c].endsWith('[]') ? 'jsonb' : columns[c]}`).join(', ');
+  await tx.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${select} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})`, [JSON.stringify(rows)]);
+}
+
+/** Writes link rows (of one article or many) with one statement per table. */
+export async function insertLinkRows(tx: Sql, link: LinkRows): Promise<void> {
+  const mentions = { count: 'int', offsets: 'int[]', ends: 'int[]', confidences: 'float8[]' };
+  await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', ...mentions, roles: 'text[]' }, link.articlePerson);
+  await insertRows(tx, 'article_organization', { article_id: 'int', organization_id: 'int', ...mentions }, link.articleOrganization);
+  await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', ...mentions }, link.articlePlace);
+  await insertRows(tx, 'event_article', { event_id: 'int', article_id: 'int', offsets: 'int[]' }, link.eventArticle);
+  if (link.eventParticipant.length) {
+    await tx.query(`INSERT INTO event_participant (event_id, person_id) SELECT r.event_id, r.person_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventParticipant)]);
+  }
+  if (link.eventOrganization.length) {
+    await tx.query(`INSERT INTO event_organization (event_id, organization_id) SELECT r.event_id, r.organization_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, organization_id int) WHERE r.organization_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventOrganization)]);
+  }
+  if (link.statements.length) {
+    await tx.query(
+      `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, span_starts, span_ends, confidence)
+       SELECT r.article_id, r.text, r.kind::"StatementKind", r.cue, r.speaker_person_id, r.speaker_organization_id, r.speaker_text, r.event_id, r.start_offset, r.end_offset,
+              ARRAY(SELECT jsonb_array_elements_text(r.span_starts))::int[], ARRAY(SELECT jsonb_array_elements_text(r.span_ends))::int[], r.confidence
+       FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, span_starts jsonb, span_ends jsonb, confidence float8)`,
+      [JSON.stringify(link.statements)],
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import type { Mention } from '../extract/types.ts';
+import { mentionConfidence, type MentionType } from '../pipeline/mention-confidence.ts';
+import type { ResolvedExtraction } from '../resolve/types.ts';
+import { uniq } from './entity-rows.ts';
+
+/** The ids the batch's nodes got, by the article's local keys (events by their global key). */
+export interface KeyIds {
+  personKey: Map<string, number>;
+  orgKey: Map<string, number>;
+  placeKey: Map<string, number>;
+  eventIds: Map<string, number>;
+}
+
+export interface LinkRows {
+  articlePerson: Record<string, unknown>[];
+  articleOrganization: Record<string, unknown>[];
+  articlePlace: Record<string, unknown>[];
+  eventArticle: Record<string, unknown>[];
+  eventParticipant: { event_id: number | undefined; person_id: number | undefined }[];
+  eventOrganization: { event_id: number | undefined; organization_id: number | undefined }[];
+  statements: Record<string, unknown>[];
+}
+
+/** Mention, participation and statement rows of one article, given the ids its entities got. */
+export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: KeyIds): LinkRows {
+  const { personKey, orgKey, placeKey, eventIds } = ids;
+  // Two extracted entities can resolve to one node ("Blair" and "Tony Blair"): one mention row each.
+  // Mentions are stored as parallel arrays (offsets, ends, confidences) in start order, one per start:
+  // of two mentions starting at one offset, the longer is kept (the written name, not a part of it).
+  const mentionRows = (entities: { key: string; mentions: Mention[]; roles?: string[] }[], idOfKey: Map<string, number>, column: string, type: MentionType) => {
+    const byId = new Map<number, { count: number; byStart: Map<number, Mention>; roles: string[] }>();
+    for (const e of entities) {
+      const id = idOfKey.get(e.key);
+      if (id === undefined) continue;
+      const row = byId.get(id) ?? { count: 0, byStart: new Map<number, Mention>(), roles: [] };
+      row.count += e.mentions.length;
+      for (const m of e.mentions) {
+        const prev = row.byStart.get(m.start);
+        if (!prev || m.end > prev.end) row.byStart.set(m.start, m);
+      }
+      row.roles.push(...(e.roles ?? []));
+      byId.set(id, row);
+    }
+    return [...byId].map(([id, r]) => {
+      const mentions = [...r.byStart.values()].sort((a, b) => a.start - b.start);
+      return {
+        article_id: articleId,
+        [column]: id,
+        count: r.count,
+        offsets: mentions.map((m) => m.start),
+        ends: mentions.map((m) => m.end),
+        confidences: mentions.map((m) => mentionConfidence(type, m.text)),
+        roles: uniq(r.roles),
+      };
+    });
+  };
+  const eventOffsets = new Map<number, number[]>();
+  for (const e of resolved.events) {
+    const id = eventIds.get(e.key)!;
+    eventOffsets.set(id, [...(eventOffsets.get(id) ?? []), ...e.mentions.map((m) => m.start)]);
+  }
+  // Offsets are unique per article; two extracted statements over one span keep the first.
+  const seenSpans = new Set<string>();
+  const statements = resolved.statements.filter((s) => {
+    const k = `${s.start}:${s.end}`;
+    if (seenSpans.has(k)) return false;
+    seenSpans.add(k);
+    return true;
+  }).map((s) => ({
+    article_id: articleId,
+    text: s.text,
+    kind: s.kind,
+    cue: s.cue,
+    speaker_person_id: s.speaker?.type === 'person' ? (personKey.get(s.speaker.key) ?? null) : null,
+    speaker_organization_id: s.speaker?.type === 'organization' ? (orgKey.get(s.speaker.key) ?? null) : null,
+    speaker_text: s.speakerText,
+    event_id: s.eventKey ? (eventIds.get(s.eventKey) ?? null) : null,
+    start_offset: s.start,
+    end_offset: s.end,
+    // Every part of the statement; hand-built statements without spans are their one outer span.
+    span_starts: (s.spans ?? [s]).map((x) => x.start),
+    span_ends: (s.spans ?? [s]).map((x) => x.end),
+    confidence: s.confidence,
+  }));
+  return {
+    articlePerson: mentionRows(resolved.people, personKey, 'person_id', 'PER'),
+    articleOrganization: mentionRows(resolved.organizations, orgKey, 'organization_id', 'ORG').map(({ roles: _roles, ...r }) => r),
+    articlePlace: mentionRows(resolved.places, placeKey, 'place_id', 'LOC').map(({ roles: _roles, ...r }) => r),
+    eventArticle: [...eventOffsets].map(([eventId, offsets]) => ({ event_id: eventId, article_id: articleId, offsets })),
+    eventParticipant: resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k) }))),
+    eventOrganization: resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k) }))),
+    statements,
+  };
+}

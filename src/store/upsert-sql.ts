@@ -1,0 +1,43 @@
+// Entities are upserted by their unique name in one statement per table; aliases and roles are
+// unioned so that what another article taught us is never lost. `xmax = 0` tells inserts from updates.
+// A row's `multi` says it folds several articles' rows (fold-rows.ts): its lists are then sorted in SQL,
+// as the second of several one-article upserts would have left them; otherwise they keep the article's order.
+const aliasArray = (column: string) => `CASE WHEN r.multi THEN ARRAY(SELECT DISTINCT a FROM jsonb_array_elements_text(r.${column}) a ORDER BY a) ELSE ARRAY(SELECT jsonb_array_elements_text(r.${column})) END`;
+
+export const UPSERT_PEOPLE = `
+INSERT INTO person (name, aliases, roles, updated_at)
+SELECT r.name, ${aliasArray('aliases')}, ${aliasArray('roles')}, now()
+FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, roles jsonb, multi boolean)
+ORDER BY r.name
+ON CONFLICT (name) DO UPDATE SET
+  aliases = ARRAY(SELECT DISTINCT a FROM unnest(person.aliases || excluded.aliases) a ORDER BY a),
+  roles = ARRAY(SELECT DISTINCT a FROM unnest(person.roles || excluded.roles) a ORDER BY a),
+  updated_at = now()
+RETURNING id, name, (xmax = 0) AS inserted`;
+
+const upsertNamed = (table: 'organization' | 'place', kindType: string) => `
+INSERT INTO ${table} (name, aliases, kind, updated_at)
+SELECT r.name, ${aliasArray('aliases')}, r.kind::"${kindType}", now()
+FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, kind text, multi boolean)
+ORDER BY r.name
+ON CONFLICT (name) DO UPDATE SET
+  aliases = ARRAY(SELECT DISTINCT a FROM unnest(${table}.aliases || excluded.aliases) a ORDER BY a),
+  kind = CASE WHEN ${table}.kind = 'OTHER' THEN excluded.kind ELSE ${table}.kind END,
+  updated_at = now()
+RETURNING id, name, (xmax = 0) AS inserted`;
+export const UPSERT_ORGANIZATIONS = upsertNamed('organization', 'OrganizationKind');
+export const UPSERT_PLACES = upsertNamed('place', 'PlaceKind');
+
+// An event reported by several articles keeps the most precise date any of them gave.
+export const UPSERT_EVENT = `
+INSERT INTO event (key, title, kind, start_date, end_date, precision, place_id, updated_at)
+SELECT r.key, r.title, r.kind::"EventKind", r.start_date::date, r.end_date::date, r.precision::"DatePrecision", r.place_id, now()
+FROM jsonb_to_recordset($1::jsonb) AS r(key text, title text, kind text, start_date text, end_date text, precision text, place_id int)
+ORDER BY r.key
+ON CONFLICT (key) DO UPDATE SET
+  start_date = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.start_date ELSE event.start_date END,
+  end_date = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.end_date ELSE event.end_date END,
+  precision = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.precision ELSE event.precision END,
+  place_id = COALESCE(event.place_id, excluded.place_id),
+  updated_at = now()
+RETURNING id, key AS name, (xmax = 0) AS inserted`;
