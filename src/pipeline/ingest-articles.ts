@@ -1,13 +1,12 @@
 import { writerOf, type Db } from '../db/prisma-client.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
-import { checkpointIndex } from '../resolve/checkpoint.ts';
 import { resolveArticle } from '../resolve/resolve-article.ts';
 import type { EntityIndex } from '../resolve/types.ts';
 import type { StoreArticle, StoreResult } from '../store/types.ts';
 import { storeArticles } from '../store/store-articles.ts';
 import { DatabaseUnavailableError, isConnectionError } from './connection-lost.ts';
 import { emptyStats, emptySummary, type IngestProgress, type IngestStats, type IngestSummary } from './ingest-summary.ts';
-import { loadEntityIndex } from './load-entity-index.ts';
+import { lookUpIndex } from './look-up-index.ts';
 import { StoredArticles } from './stored-articles.ts';
 import { prepareInOrder, type Prepared } from './prepare.ts';
 import type { SourceItem } from './read-sources.ts';
@@ -17,7 +16,6 @@ export { emptyStats, emptySummary, type IngestProgress, type IngestStats, type I
 
 export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
-  index?: EntityIndex;
   /**
    * Threads that parse and extract ahead of the ordered stages (default 0: on this thread). Resolve and
    * store stay in source order on this thread, so the graph is the same for any value.
@@ -52,7 +50,6 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   Object.assign(stats, { workers, batchSize });
   const writer = writerOf(db);
   const summary = emptySummary();
-  const index = options.index ?? (await loadEntityIndex(db));
   let done = 0;
   const report = (origin: string, outcome: IngestProgress['outcome'], articleId?: number) => options.onProgress?.({ origin, outcome, done: ++done, articleId });
   const unavailable = (origin: string, error: unknown) =>
@@ -77,9 +74,15 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
     report(s.p.origin, result!.outcome, result!.articleId);
   }
 
-  async function lookUpStored(items: Prepared[]): Promise<StoredArticles> {
+  /** What of the stored graph the batch names: its articles (by hash and key) and the nodes it may resolve to. */
+  async function lookUp(items: Prepared[]): Promise<{ stored: StoredArticles; index: EntityIndex }> {
+    const parsed = items.filter((p): p is Prepared & { kind: 'parsed' } => p.kind === 'parsed');
     try {
-      return await StoredArticles.lookUp(writer, items.flatMap((p) => (p.kind === 'parsed' ? [p.parsed] : [])));
+      const stored = await StoredArticles.lookUp(writer, parsed.map((p) => p.parsed));
+      const t = performance.now();
+      const index = await lookUpIndex(writer, parsed.flatMap((p) => (p.extraction ? [p.extraction] : [])));
+      stats.resolveMs += performance.now() - t;
+      return { stored, index };
     } catch (error) {
       if (isConnectionError(error)) throw unavailable(items[0].origin, error);
       throw error;
@@ -87,7 +90,7 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   }
 
   /** Decides in order what happens to each source; resolves the ones to store (adding them to the index). */
-  function plan(items: Prepared[], stored: StoredArticles): Step[] {
+  function plan(items: Prepared[], stored: StoredArticles, index: EntityIndex): Step[] {
     const t = performance.now();
     const steps = items.map((p): Step => {
       if (p.kind === 'failed') return { p, then: 'failed', message: p.error };
@@ -117,15 +120,15 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   }
 
   async function ingestBatch(items: Prepared[]): Promise<void> {
-    const rollback = checkpointIndex(index);
-    const steps = plan(items, await lookUpStored(items));
+    const { stored, index } = await lookUp(items);
+    const steps = plan(items, stored, index);
     const toStore = steps.filter((s): s is Step & { then: 'store' } => s.then === 'store');
     let results: StoreResult[] = [];
     try {
       if (toStore.length) results = await store(toStore.map((s) => s.article));
     } catch (error) {
       if (isConnectionError(error)) throw unavailable(toStore[0].p.origin, error);
-      rollback();
+      // The batch's index is dropped with it: each article looks its nodes up again.
       if (items.length > 1) {
         stats.fallbacks += 1;
         for (const p of items) await ingestBatch([p]);

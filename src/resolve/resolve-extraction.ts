@@ -7,7 +7,9 @@ export function emptyIndex(): EntityIndex {
   return { people: [], organizations: [], places: [], events: [] };
 }
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+/** How names are compared: NFKC, lower case, runs of white space as one space. */
+export const normalizeName = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const norm = normalizeName;
 
 export function eventGroup(kind: EventKind): string {
   if (kind === 'MEETING' || kind === 'SUMMIT' || kind === 'TALKS' || kind === 'VISIT') return 'meeting';
@@ -139,6 +141,16 @@ function merge(list: KnownEntity[], name: string, aliases: string[]): void {
   }
 }
 
+/**
+ * Whether a known event takes a new article's dates: the store's rule (UPSERT_EVENT keeps the most
+ * precise dates), so that the index of a batch is what the stored graph will be; events without a
+ * known precision (built by hand) take the first dates given.
+ */
+function takesDates(known: KnownEvent, e: { startDate: string | null; precision: string | null }): boolean {
+  if (known.precision === undefined) return !known.startDate && !!e.startDate;
+  return known.precision === null || (known.precision !== 'DAY' && e.precision === 'DAY');
+}
+
 /** Adds what an article taught us to the in-memory index used for the next articles of a batch. */
 export function addToIndex(index: EntityIndex, _parsed: ParsedArticle, resolved: ResolvedExtraction): void {
   for (const p of resolved.people) merge(index.people, p.name, p.aliases);
@@ -152,9 +164,9 @@ export function addToIndex(index: EntityIndex, _parsed: ParsedArticle, resolved:
     if (existing) {
       for (const n of names) if (!existing.participantNames.includes(n)) existing.participantNames.push(n);
       existing.placeName ??= e.placeKey ? (placeName.get(e.placeKey) ?? null) : null;
-      if (!existing.startDate && e.startDate) Object.assign(existing, { startDate: e.startDate, endDate: e.endDate });
+      if (takesDates(existing, e)) Object.assign(existing, { startDate: e.startDate, endDate: e.endDate, precision: e.precision });
     } else {
-      index.events.push({ key: e.key, kind: e.kind, title: e.title, participantNames: names, placeName: e.placeKey ? (placeName.get(e.placeKey) ?? null) : null, startDate: e.startDate, endDate: e.endDate });
+      index.events.push({ key: e.key, kind: e.kind, title: e.title, participantNames: names, placeName: e.placeKey ? (placeName.get(e.placeKey) ?? null) : null, startDate: e.startDate, endDate: e.endDate, precision: e.precision });
     }
   }
 }

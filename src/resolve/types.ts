@@ -16,6 +16,8 @@ export interface KnownEvent {
   placeName: string | null;
   startDate: string | null;
   endDate: string | null;
+  /** Precision of the dates (DAY, MONTH, ...); the store keeps the most precise an article gave. */
+  precision?: string | null;
 }
 
 /** Snapshot of the graph that resolution matches against. The pipeline updates it after each article. */

@@ -53,8 +53,9 @@ describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an i
     const error = await run;
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
     expect(error!.message).toMatch(/^Database unavailable while ingesting .+\.txt: .+ Articles committed so far are kept; re-run the ingest to complete the rest\.$/s);
-    // Closing a client whose connection died mid-transaction never settles; the app bounds it too.
-    expect(await settleWithin([first.prisma.$disconnect(), first.sql.end()], 1_000)).toBe('timed out');
+    // Closing a client whose connection died mid-transaction may never settle (Prisma's did; the store's
+    // pg transactions destroy a broken connection, so now it usually does): the app bounds it either way.
+    expect(['settled', 'timed out']).toContain(await settleWithin([first.prisma.$disconnect(), first.sql.end()], 1_000));
 
     pgServer.start();
     const second = connect();
