@@ -11,10 +11,10 @@ import { makeTempDir } from './helpers/temp-dir.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
 /**
- * The fast ingest path (parse+extract in worker threads, many articles per transaction) must store
- * exactly what the one-article-at-a-time path stores. Corpus lines are read at run time (never
- * committed) and mixed with the cases that leave the batch path: corrections, duplicates, unreadable
- * lines, and an article only the one-article path can store.
+ * The graph must not depend on how articles arrive: one at a time or 200 per transaction with parse and
+ * extract in worker threads, and (known gap, below) in another order. Corpus lines are read at run time
+ * (never committed) and mixed with corrections, duplicates, unreadable lines, and an article the
+ * database refuses (its batch is retried article by article).
  */
 const SAMPLE = { bbc: 300, reuters: 300 };
 
@@ -51,7 +51,7 @@ function firstLines(file: string, n: number, keep: (r: Record<string, unknown>) 
 }
 
 /** The sample, interleaved, plus corrections (same record id, new text), repeats and broken lines. */
-function writeSample(dir: string, corpus: string): string {
+function writeSample(dir: string, corpus: string, options: { corrections: boolean; reversed: boolean; name: string }): string {
   const bbc = firstLines(path.join(corpus, 'bbc.jsonl'), SAMPLE.bbc, () => true);
   const reuters = firstLines(path.join(corpus, 'reuters21578.jsonl'), SAMPLE.reuters, (r) => typeof r.body === 'string' && r.body.trim() !== '');
   const lines: string[] = [];
@@ -59,11 +59,11 @@ function writeSample(dir: string, corpus: string): string {
     if (bbc[i]) lines.push(bbc[i]);
     if (reuters[i]) lines.push(reuters[i]);
     // A corrected story soon after the original (same batch) and much later (another batch).
-    if (i % 37 === 5) {
+    if (options.corrections && i % 37 === 5) {
       const r = JSON.parse(bbc[i]);
       lines.push(JSON.stringify({ ...r, body: `${r.body}\n\n"We have corrected this story," an editor said on Monday.` }));
     }
-    if (i % 53 === 7) {
+    if (options.corrections && i % 53 === 7) {
       const r = JSON.parse(reuters[Math.max(0, i - 40)]);
       lines.push(JSON.stringify({ ...r, body: `${r.body}\n    A spokesman for Reuters said the figures had been revised.` }));
     }
@@ -74,9 +74,10 @@ function writeSample(dir: string, corpus: string): string {
     if (i === 200) lines.push(JSON.stringify({ id: 'html/1', title: 'Odd entity', body: '<html><body><p>The minister said on Tuesday that talks would resume &#xD800; next week.</p><p>"We are ready," she told reporters.</p></body></html>' }));
     // An article the database refuses (REFUSE_TRIGGER): its batch falls back to one article at a time,
     // and the outcome must not change.
-    if (i === 230) lines.push(JSON.stringify({ id: 'refused/1', title: REFUSED_TITLE, body: 'The minister said on Tuesday that talks would resume next week.\n\n"We are ready," she told reporters.' }));
+    if (options.corrections && i === 230) lines.push(JSON.stringify({ id: 'refused/1', title: REFUSED_TITLE, body: 'The minister said on Tuesday that talks would resume next week.\n\n"We are ready," she told reporters.' }));
   }
-  const file = path.join(dir, 'sample.jsonl');
+  if (options.reversed) lines.reverse();
+  const file = path.join(dir, options.name);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
@@ -93,7 +94,7 @@ BEGIN
 END $$;
 CREATE TRIGGER refuse_article BEFORE INSERT ON article FOR EACH ROW EXECUTE FUNCTION refuse_article();`;
 
-describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'parallel, batched ingest', () => {
+describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest order and batching', () => {
   let sequential: TestDatabase;
   let parallel: TestDatabase;
   let dir: string;
@@ -102,20 +103,20 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'parallel, batched inges
   beforeAll(async () => {
     [sequential, parallel] = await Promise.all([createTestDatabase('ingest_seq'), createTestDatabase('ingest_par')]);
     for (const db of [sequential, parallel]) await db.sql.pool.query(REFUSE_TRIGGER);
-    dir = makeTempDir('parallel').dir;
-    file = writeSample(dir, CORPUS!);
+    dir = makeTempDir('order').dir;
+    file = writeSample(dir, CORPUS!, { corrections: true, reversed: false, name: 'sample.jsonl' });
   });
   afterAll(async () => {
     await Promise.all([sequential?.drop(), parallel?.drop()]); // the temp dir goes by itself
   });
 
-  it('stores the same graph, counts, errors and progress as the one-article-at-a-time run', { timeout: 240_000 }, async () => {
+  it('batches of 1 and of 200 (with 2 workers) store the same graph, counts, errors and progress', { timeout: 240_000 }, async () => {
     const progress = { sequential: [] as IngestProgress[], parallel: [] as IngestProgress[] };
     const t0 = performance.now();
     const a = await ingestArticles(sequential.prisma, readSources([file]), { onProgress: (p) => progress.sequential.push(p) });
     const t1 = performance.now();
     const stats = emptyStats();
-    const b = await ingestArticles(parallel.prisma, readSources([file]), { workers: 2, batchSize: 40, stats, onProgress: (p) => progress.parallel.push(p) });
+    const b = await ingestArticles(parallel.prisma, readSources([file]), { workers: 2, batchSize: 200, stats, onProgress: (p) => progress.parallel.push(p) });
     const t2 = performance.now();
 
     expect(a.articles.created).toBeGreaterThan(500);
@@ -124,7 +125,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'parallel, batched inges
     expect(a.articles.failed).toBeGreaterThanOrEqual(2);
     expect(b).toEqual(a);
     expect(progress.parallel.map(({ articleId: _, ...p }) => p)).toEqual(progress.sequential.map(({ articleId: _, ...p }) => p));
-    expect(stats.transactions).toBeLessThan(a.articles.created / 4);
+    expect(stats.transactions, "a few batches, plus the refused article's batch retried one by one").toBeLessThan(a.articles.created / 2);
     expect(stats.fallbacks, 'the batch holding the refused article was retried article by article').toBeGreaterThanOrEqual(1);
     expect(a.errors.map((e) => e.origin)).toContainEqual(expect.stringContaining('refused/1'));
     expect(a.errors.map((e) => e.origin)).not.toContainEqual(expect.stringContaining('html/1'));
@@ -135,11 +136,27 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'parallel, batched inges
     // Ingesting the file again onto the stored graph (mostly duplicates; the corrected stories flip back
     // and forth) does the same on both paths too.
     const againSequential = await ingestArticles(sequential.prisma, readSources([file]));
-    const againParallel = await ingestArticles(parallel.prisma, readSources([file]), { workers: 2, batchSize: 40 });
+    const againParallel = await ingestArticles(parallel.prisma, readSources([file]), { workers: 2, batchSize: 200 });
     expect(againSequential.articles.duplicates).toBeGreaterThan(500);
     expect(againParallel).toEqual(againSequential);
     expect(await canonicalDump(parallel.sql)).toEqual(await canonicalDump(sequential.sql));
-    console.log(`parallel ingest: ${progress.sequential.length} records, ${a.articles.created} created, ${a.articles.updated} corrected, ${a.articles.duplicates} duplicates, ${a.articles.failed} failed; `
-      + `one by one ${((t1 - t0) / 1000).toFixed(1)} s, 2 workers + 40 per transaction ${((t2 - t1) / 1000).toFixed(1)} s (${stats.transactions} transactions); graphs identical`);
+    console.log(`ingest by batch size: ${progress.sequential.length} records, ${a.articles.created} created, ${a.articles.updated} corrected, ${a.articles.duplicates} duplicates, ${a.articles.failed} failed; `
+      + `one by one ${((t1 - t0) / 1000).toFixed(1)} s, 2 workers + 200 per transaction ${((t2 - t1) / 1000).toFixed(1)} s (${stats.transactions} transactions); graphs identical`);
+  });
+
+  // Known gap (issue 18): resolution still matches each article against what came before it, so a
+  // name seen first alone ("Blair") and later in full ("Tony Blair") stays two people, while the other
+  // order makes one; event keys likewise go to the first-known event. This fails until resolution is
+  // order-free; `it.fails` turns green into red the day it passes, so the marker cannot go stale.
+  it.fails('the same articles in reverse order store the same graph', { timeout: 240_000 }, async () => {
+    const [forward, backward] = await Promise.all([createTestDatabase('ingest_fwd'), createTestDatabase('ingest_bwd')]);
+    try {
+      const plain = { corrections: false };
+      await ingestArticles(forward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: false, name: 'forward.jsonl' })]), { batchSize: 200 });
+      await ingestArticles(backward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: true, name: 'backward.jsonl' })]), { batchSize: 200 });
+      expect(await canonicalDump(backward.sql)).toEqual(await canonicalDump(forward.sql));
+    } finally {
+      await Promise.all([forward.drop(), backward.drop()]);
+    }
   });
 });
