@@ -26,7 +26,10 @@ async function main(): Promise<void> {
 
   // Replicas share persisted queries, cached answers and rate budgets through Redis when it is configured.
   const redis = config.redisUrl ? connectRedis(config.redisUrl, config.redisPrefix) : null;
-  if (redis) log('sharing persisted queries, the response cache and rate limits through Redis');
+  if (redis) {
+    if (await redis.ready) log('sharing persisted queries, the response cache and rate limits through Redis');
+    else logger.warn('Redis (REDIS_URL) not reachable yet: this replica keeps its own state until it is');
+  }
   const server = await createServer({
     redis,
     sql: db.sql,
