@@ -57,6 +57,13 @@ export interface Config {
   corsOrigins: string[];
   /** Request headers browsers on those origins may send (NEWSGRAPH_CORS_ALLOW_HEADERS; replaces the default list). */
   corsAllowHeaders: string[];
+  /**
+   * Redis shared by the replicas (REDIS_URL, redis:// or rediss://): persisted queries, the response
+   * cache and the rate limiter live there; null: each process keeps its own.
+   */
+  redisUrl: string | null;
+  /** Prefix of every Redis key (NEWSGRAPH_REDIS_PREFIX, default `newsgraph:`). */
+  redisPrefix: string;
   /** Serve repeated public queries from memory until the data changes (NEWSGRAPH_RESPONSE_CACHE). */
   responseCache: boolean;
   /** Memory the response cache may hold, in bytes (NEWSGRAPH_RESPONSE_CACHE_BYTES, default 64 MB). */
@@ -134,6 +141,19 @@ function readDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function readRedisUrl(env: Env): string | null {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`REDIS_URL is not a valid URL: "${raw}"`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got protocol "${url.protocol}"`);
+  return raw;
+}
+
 function readTrustProxy(env: Env): TrustProxy {
   try {
     return parseTrustProxy(env.NEWSGRAPH_TRUST_PROXY);
@@ -188,6 +208,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     corsOrigins: (env.NEWSGRAPH_CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
     corsAllowHeaders: readCorsAllowHeaders(env),
+    redisUrl: readRedisUrl(env),
+    redisPrefix: env.NEWSGRAPH_REDIS_PREFIX || 'newsgraph:',
     responseCache: readBool(env, 'NEWSGRAPH_RESPONSE_CACHE', false),
     responseCacheBytes: readInt(env, 'NEWSGRAPH_RESPONSE_CACHE_BYTES', DEFAULT_RESPONSE_CACHE_BYTES, 64 * 1024, 64 * 1024 * 1024 * 1024),
   };

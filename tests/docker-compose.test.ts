@@ -55,8 +55,19 @@ describe('docker-compose.yml', () => {
     expect(url.password).toBe(db.environment.POSTGRES_PASSWORD);
     expect(url.pathname).toBe(`/${db.environment.POSTGRES_DB}`);
     expect(app.depends_on.db.condition).toBe('service_healthy');
-    expect(app.ports).toContain(`${app.environment.PORT}:${app.environment.PORT}`);
-    expect(app.healthcheck.test.join(' ')).toContain('/healthz');
+    // One host port per replica (4000, 4001 …), each mapped to the container's PORT.
+    expect(app.ports).toContain(`${app.environment.PORT}-${Number(app.environment.PORT) + app.deploy.replicas - 1}:${app.environment.PORT}`);
+    expect(app.healthcheck.test.join(' ')).toContain('/readyz');
+  });
+
+  it('runs two replicas sharing Redis (persisted queries, response cache, rate limits), waiting for it healthy', () => {
+    const { app, redis } = compose.services;
+    expect(app.deploy.replicas).toBe(2);
+    expect(redis.image).toMatch(/^redis:\d+/);
+    expect(redis.healthcheck.test.join(' ')).toContain('ping');
+    expect(new URL(app.environment.REDIS_URL).hostname).toBe('redis');
+    expect(app.environment.NEWSGRAPH_RESPONSE_CACHE).toBe('true');
+    expect(app.depends_on.redis.condition).toBe('service_healthy');
   });
 
   it('takes API keys from an env file, never from the compose file or the image', () => {

@@ -27,7 +27,11 @@ import { deadlineSql, withDeadline } from './execution-deadline.ts';
 import { createWriteTracker, deadlineDb } from './deadline-writes.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { RATE_LIMIT_HEADERS, rateLimitHeaders, rateLimitStatus } from './rate-limit/rate-limit-status.ts';
-import { createRateLimiter, type RateLimitOptions } from './rate-limit/token-bucket.ts';
+import { localRateLimiter, type RateLimitOptions } from './rate-limit/token-bucket.ts';
+import { redisRateLimiter } from './rate-limit/redis-token-bucket.ts';
+import { createSharedResponseCache } from './response-cache-redis.ts';
+import type { SharedRedis } from './shared/redis.ts';
+import { redisPersistedQueries } from '../graphql/persisted-queries-redis.ts';
 import { createResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { checkReadiness } from './readiness.ts';
 import { rejectNulParams } from './request-sql.ts';
@@ -92,6 +96,11 @@ export interface ServerOptions {
   responseCache?: ResponseCacheOptions | null;
   /** Parsed, validated documents kept for repeated queries (default: bounded by bytes, see document-store.ts). */
   documentStore?: DocumentStore;
+  /**
+   * Redis shared by every replica (REDIS_URL): persisted queries, the response cache and the rate
+   * limiter live there. Unset: each lives in this process.
+   */
+  redis?: SharedRedis | null;
 }
 
 export interface NewsgraphServer {
@@ -125,13 +134,14 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const verifier = createApiKeyVerifier(options.apiKeyHashes ?? []);
   const timeoutMs = options.executionTimeoutMs ?? 10_000;
   let stopping = false;
-  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : null;
+  const redis = options.redis ?? null;
+  const limiter = options.rateLimit ? (redis ? redisRateLimiter(redis, options.rateLimit) : localRateLimiter(options.rateLimit)) : null;
   const authFailures = options.authFailures === null ? null : createAuthFailureGuard(options.authFailures ?? DEFAULT_AUTH_FAILURES, logger);
   const clientAddress = createClientAddressResolver(options.trustProxy ?? TRUST_NO_PROXY);
   const introspection = options.introspection ?? !options.production;
   const schemaPath = options.schemaPath === undefined ? '/schema.graphql' : options.schemaPath;
   const cors: CorsOptions = { origins: options.corsOrigins ?? ['*'], allowHeaders: options.corsAllowHeaders ?? DEFAULT_CORS_ALLOW_HEADERS };
-  const cache = options.responseCache && !options.privateReads && !options.cost ? createResponseCache(sql, options.responseCache) : null;
+  const cache = options.responseCache && !options.privateReads && !options.cost ? (redis ? createSharedResponseCache(sql, redis, options.responseCache) : createResponseCache(sql, options.responseCache)) : null;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
     formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
@@ -144,6 +154,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     // A token limit stops giant documents in the parser, before any other work.
     parseOptions: { maxTokens: options.maxTokens ?? 5_000 },
     documentStore: options.documentStore ?? createDocumentStore(),
+    // Automatic persisted queries: in Redis when replicas share one, else Apollo's in-process cache.
+    ...(redis ? { persistedQueries: { cache: redisPersistedQueries(redis, bodyLimit) } } : {}),
     // main.ts owns shutdown order (HTTP drain, then Apollo, then the database). Apollo's own signal
     // handler would stop it under in-flight requests and re-raise the signal, killing the process.
     stopOnTerminationSignals: false,
@@ -221,11 +233,11 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     }
     const requestId = requestIdOf(req, res);
     const auth = authorize(req, res, requestId);
-    const budget = limiter?.check(auth.viewer.clientId, 1);
+    const budget = limiter ? await limiter.check(auth.viewer.clientId, 1) : null;
     if (limiter && budget) {
       // Where the client stands before this request, for answers that never reach the charge (an
       // empty bucket, over-nested documents); a charged request's answer replaces them.
-      const standing = budget.ok ? limiter.check(auth.viewer.clientId, 0) : budget;
+      const standing = budget.ok ? await limiter.check(auth.viewer.clientId, 0) : budget;
       for (const [key, value] of rateLimitHeaders(rateLimitStatus(limiter, 0, standing))) res.setHeader(key, value);
       if (!budget.ok) throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
     }
@@ -245,7 +257,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       cacheKey = cache.key({ query: p.query, operationName: p.operationName, variables: p.variables, accept: String(req.headers.accept ?? '') });
       const hit = cacheKey ? await cache.get(cacheKey) : null;
       // A hit costs the client what the query costs; without budget left it goes the normal way (429).
-      const charge = hit && limiter ? limiter.take(auth.viewer.clientId, hit.cost) : null;
+      const charge = hit && limiter ? await limiter.take(auth.viewer.clientId, hit.cost) : null;
       if (hit && (!charge || charge.ok)) {
         for (const [key, value] of hit.headers) res.setHeader(key, value);
         if (limiter && charge) for (const [key, value] of rateLimitHeaders(rateLimitStatus(limiter, hit.cost, charge))) res.setHeader(key, value);
@@ -277,6 +289,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       // failed, mutating or about this client (the rateLimit field) cannot.
       const publicRead = res.statusCode === 200 && context?.operation.type === 'query' && !context.operation.perClient && !auth.viewer.authenticated && !response.body.string.includes('"errors":');
       res.setHeader('cache-control', publicRead ? 'public, max-age=60' : 'no-store');
+      // Before the answer leaves: a client that reads it and asks any replica again must miss.
+      if (context?.operation.type === 'mutation') await cache?.invalidate();
       sendBody(req, res, response.body.string);
       if (cache && publicRead && cacheKey && cacheVersion) {
         const cost = limiter ? Math.max(1, Number((JSON.parse(response.body.string) as { extensions?: { cost?: { requested?: unknown } } }).extensions?.cost?.requested) || 1) : 1;
@@ -285,10 +299,10 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         cache.set(cacheKey, cacheVersion, { status: res.statusCode, headers, body: response.body.string, cost });
       }
     } else {
+      if (context?.operation.type === 'mutation') await cache?.invalidate();
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     }
-    if (context?.operation.type === 'mutation') cache?.invalidate();
     if (context) options.onRequestDone?.({ requestId, sqlStatements: context.stats.sqlStatements });
   }
 

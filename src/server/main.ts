@@ -6,6 +6,7 @@ import { ingestArticles } from '../pipeline/ingest-articles.ts';
 import { readSources } from '../pipeline/read-sources.ts';
 import { createServer } from './create-server.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { connectRedis } from './shared/redis.ts';
 
 let logger: Logger = createLogger();
 const log = (msg: string) => logger.info(msg);
@@ -23,7 +24,14 @@ async function main(): Promise<void> {
     for (const e of s.errors) log(`  ${e.origin}: ${e.message}`);
   }
 
+  // Replicas share persisted queries, cached answers and rate budgets through Redis when it is configured.
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, config.redisPrefix) : null;
+  if (redis) {
+    if (await redis.ready) log('sharing persisted queries, the response cache and rate limits through Redis');
+    else logger.warn('Redis (REDIS_URL) not reachable yet: this replica keeps its own state until it is');
+  }
   const server = await createServer({
+    redis,
     sql: db.sql,
     db: db.prisma,
     production: config.nodeEnv === 'production',
@@ -60,6 +68,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 5_000);
     force.unref();
     await server.stop();
+    await redis?.close();
     await db.close();
     log('stopped');
     process.exit(0);

@@ -45,7 +45,7 @@ function entryBytes(key: string, response: CachedResponse): number {
 }
 
 /** JSON with object keys sorted at every level: the same variables in another order are the same request. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
@@ -61,6 +61,54 @@ const VERSION_SQL = `SELECT CASE WHEN pg_is_in_recovery() THEN 'r' || pg_last_wa
   WHEN pg_try_advisory_xact_lock(${DATA_VERSION_LOCK}) THEN 'v' || (SELECT last_value || ':' || is_called FROM newsgraph_data_version)
   END AS v`;
 
+/**
+ * The cache key of a GraphQL request: a SHA-256 of its query text, operation name, variables and
+ * accepted media type (canonical JSON), so a megabyte of query text is not kept as a key.
+ */
+export function requestKey({ query, operationName, variables, accept }: { query: unknown; operationName: unknown; variables: unknown; accept: string }): string | null {
+  if (typeof query !== 'string') return null;
+  const parts = [accept, operationName ?? null, variables ?? null, query];
+  return createHash('sha256').update(canonicalJson(parts)).digest('hex');
+}
+
+/**
+ * The database's data version (VERSION_SQL), read at most every `checkMs` (one tiny statement shared
+ * by all requests waiting for it). `forget` drops what was read, for after a write through this server.
+ */
+export function createVersionReader(sql: Sql, checkMs: number): { read(): Promise<string | null>; forget(): void } {
+  let current: string | null = null;
+  let checkedAt = -Infinity;
+  let reading: Promise<string | null> | null = null;
+  let generation = 0;
+  return {
+    async read() {
+      if (current !== null && performance.now() - checkedAt < checkMs) return current;
+      if (!reading) {
+        const started = performance.now();
+        const gen = generation;
+        reading = sql.query<{ v: string }>(VERSION_SQL).then(
+          (rows) => {
+            // A write through this server while reading makes this answer too old to trust for the interval.
+            if (gen === generation) {
+              current = rows[0]?.v ?? null;
+              checkedAt = started;
+            }
+            return rows[0]?.v ?? null;
+          },
+          () => null,
+        ).finally(() => {
+          reading = null;
+        });
+      }
+      return reading;
+    },
+    forget() {
+      current = null;
+      generation += 1;
+    },
+  };
+}
+
 export interface ResponseCache {
   /**
    * The cache key of a GraphQL request: a SHA-256 (64 hex characters) of its query text, operation name,
@@ -72,8 +120,8 @@ export interface ResponseCache {
   /** A stored answer still valid for the current data version, or null. */
   get(key: string): Promise<CachedResponse | null>;
   set(key: string, version: string, response: CachedResponse): void;
-  /** Forgets everything (after a mutation through this server). */
-  invalidate(): void;
+  /** Forgets everything (after a mutation through this server); resolves once every replica will miss. */
+  invalidate(): Promise<void>;
   readonly size: number;
   /** What the entries count against the budget (see ResponseCacheOptions.maxBytes); never above it. */
   readonly bytes: number;
@@ -90,7 +138,6 @@ export function createResponseCache(sql: Sql, options: ResponseCacheOptions = {}
   const maxBytes = options.maxBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
   const maxEntryBytes = Math.floor(maxBytes / MAX_ENTRY_SHARE);
   const maxAgeMs = options.maxAgeMs ?? 60_000;
-  const checkMs = options.versionCheckMs ?? 100;
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
   // Map order is use order: the first entry is the least recently used.
   const entries = new Map<string, Entry>();
@@ -101,39 +148,11 @@ export function createResponseCache(sql: Sql, options: ResponseCacheOptions = {}
     entries.delete(key);
     bytes -= entry.bytes;
   };
-  let current: string | null = null;
-  let checkedAt = -Infinity;
-  let reading: Promise<string | null> | null = null;
-  let generation = 0;
-
-  const version = async (): Promise<string | null> => {
-    if (current !== null && performance.now() - checkedAt < checkMs) return current;
-    if (!reading) {
-      const started = performance.now();
-      const gen = generation;
-      reading = sql.query<{ v: string }>(VERSION_SQL).then(
-        (rows) => {
-          // An invalidation while reading makes this answer too old to trust for the interval.
-          if (gen === generation) {
-            current = rows[0]?.v ?? null;
-            checkedAt = started;
-          }
-          return rows[0]?.v ?? null;
-        },
-        () => null,
-      ).finally(() => {
-        reading = null;
-      });
-    }
-    return reading;
-  };
+  const versions = createVersionReader(sql, options.versionCheckMs ?? 100);
+  const version = versions.read;
 
   return {
-    key({ query, operationName, variables, accept }) {
-      if (typeof query !== 'string') return null;
-      const parts = [accept, operationName ?? null, variables ?? null, query];
-      return createHash('sha256').update(canonicalJson(parts)).digest('hex');
-    },
+    key: requestKey,
     version,
     async get(key) {
       const entry = entries.get(key);
@@ -162,11 +181,10 @@ export function createResponseCache(sql: Sql, options: ResponseCacheOptions = {}
       entries.set(key, { ...response, version: v, storedAt: performance.now(), bytes: size });
       bytes += size;
     },
-    invalidate() {
+    async invalidate() {
       entries.clear();
       bytes = 0;
-      current = null;
-      generation += 1;
+      versions.forget();
     },
     get size() {
       return entries.size;

@@ -41,7 +41,9 @@ export function tokenise(text: string): Token[] {
       continue;
     }
     // "Germany's" → "Germany" + "'s"; "don't" → "do" + "n't"; "investors'" is handled by the apostrophe token.
-    const clitic = /(?:['’][sS]|n['’]t|N['’]T|['’](?:re|ve|ll|d|m))$/.exec(w);
+    // Every clitic has an apostrophe: words without one (nearly all) skip the end-anchored search,
+    // which scans the whole word.
+    const clitic = w.includes("'") || w.includes('’') ? /(?:['’][sS]|n['’]t|N['’]T|['’](?:re|ve|ll|d|m))$/.exec(w) : null;
     if (clitic && clitic.index > 0) {
       out.push({ text: w.slice(0, clitic.index), start: s, end: s + clitic.index });
       out.push({ text: clitic[0], start: s + clitic.index, end: s + w.length });
@@ -58,6 +60,12 @@ export function tokenise(text: string): Token[] {
   return out;
 }
 
+/** Whether text[from .. to) holds a line break (without slicing out the gap between every two tokens). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
 /**
  * Groups tokens into sentences: a line break always ends one; so does ".", "!" or "?" (abbreviations
  * keep their full stop inside the token and so never end a sentence) unless a closing quote follows.
@@ -67,7 +75,7 @@ export function sentences(text: string, tokens: Token[]): Token[][] {
   let cur: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (cur.length && text.slice(cur[cur.length - 1].end, t.start).includes('\n')) {
+    if (cur.length && hasLineBreak(text, cur[cur.length - 1].end, t.start)) {
       out.push(cur);
       cur = [];
     }

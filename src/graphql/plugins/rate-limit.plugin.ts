@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { rateLimitHeaders, rateLimitStatus } from '../../server/rate-limit/rate-limit-status.ts';
-import type { RateLimiter } from '../../server/rate-limit/token-bucket.ts';
+import type { SharedRateLimiter } from '../../server/rate-limit/token-bucket.ts';
 import { AppError } from '../../services/app-error.ts';
 import type { GraphQLContext } from '../context.ts';
 import { toGraphQLError } from '../errors.ts';
@@ -29,11 +29,11 @@ export function rateLimitedError(message: string, retryAfterMs: number, details:
  * HTTP layer refuses clients whose bucket is empty). Every answer carries X-RateLimit-Limit,
  * -Remaining and -Reset, and the charge is left on the context for the `rateLimit` field.
  */
-export function rateLimitPlugin(options: { limiter: RateLimiter; cost?: CostFunction }): ApolloServerPlugin<GraphQLContext> {
+export function rateLimitPlugin(options: { limiter: SharedRateLimiter; cost?: CostFunction }): ApolloServerPlugin<GraphQLContext> {
   const cost = options.cost ?? unitCost;
   // The outcome goes on the shared operation facts, where the `rateLimit` field and the headers read it.
-  const charge = (context: GraphQLContext, points: number): void => {
-    const result = options.limiter.take(context.viewer.clientId, points);
+  const charge = async (context: GraphQLContext, points: number): Promise<void> => {
+    const result = await options.limiter.take(context.viewer.clientId, points);
     context.operation.rateLimit = rateLimitStatus(options.limiter, points, result);
     if (!result.ok) throw rateLimitedError(`Rate limit exceeded: this operation costs ${points}, ${result.remaining} left`, result.retryAfterMs, { cost: points });
   };
@@ -43,12 +43,12 @@ export function rateLimitPlugin(options: { limiter: RateLimiter; cost?: CostFunc
       return {
         async didResolveOperation({ schema, document, request, contextValue, operationName }) {
           charged = true;
-          charge(contextValue, Math.max(1, cost(schema, document, request.variables ?? {}, operationName)));
+          await charge(contextValue, Math.max(1, cost(schema, document, request.variables ?? {}, operationName)));
         },
         async willSendResponse({ contextValue, response }) {
           if (!charged && contextValue) {
             try {
-              charge(contextValue, 1);
+              await charge(contextValue, 1);
             } catch {
               // Already answered (with the parse or validation error); the headers below say the bucket is empty.
             }

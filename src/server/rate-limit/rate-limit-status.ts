@@ -1,4 +1,4 @@
-import type { RateLimiter, TakeResult } from './token-bucket.ts';
+import type { TakeResult } from './token-bucket.ts';
 
 /**
  * What one request was charged and what its client has left: the numbers behind both the `rateLimit`
@@ -16,7 +16,7 @@ export interface RateLimitStatus {
 }
 
 /** The status after `limiter.take(…, cost)` or `check` returned `result`. */
-export function rateLimitStatus(limiter: RateLimiter, cost: number, result: TakeResult, now: number = Date.now()): RateLimitStatus {
+export function rateLimitStatus(limiter: { capacity: number }, cost: number, result: TakeResult, now: number = Date.now()): RateLimitStatus {
   return { limit: Math.floor(limiter.capacity), cost: result.ok ? cost : 0, remaining: result.remaining, resetAt: new Date(now + result.fullInMs) };
 }
 

@@ -22,6 +22,31 @@ export interface RateLimiter {
   check(clientId: string, cost: number): TakeResult;
 }
 
+/** The outcome of asking `cost` of a bucket holding `tokens` (shared by the in-memory and Redis buckets). */
+export function bucketVerdict(options: RateLimitOptions, tokens: number, cost: number): TakeResult {
+  const msToRefill = (missing: number) => Math.ceil((Math.max(0, missing) / options.refillPerSecond) * 1000);
+  if (cost <= tokens) return { ok: true, remaining: Math.floor(tokens - cost), fullInMs: msToRefill(options.capacity - (tokens - cost)) };
+  // A request costing more than the whole bucket can never pass; say when the bucket is full.
+  const missing = Math.min(cost, options.capacity) - tokens;
+  return { ok: false, remaining: Math.floor(tokens), retryAfterMs: msToRefill(missing), fullInMs: msToRefill(options.capacity - tokens) };
+}
+
+/**
+ * Token buckets as the API charges them: possibly shared by every replica (Redis), so asynchronous.
+ * `take` charges `cost` when the client has it; `check` only looks.
+ */
+export interface SharedRateLimiter {
+  readonly capacity: number;
+  take(clientId: string, cost: number): Promise<TakeResult>;
+  check(clientId: string, cost: number): Promise<TakeResult>;
+}
+
+/** This process's own buckets behind the shared interface (no REDIS_URL). */
+export function localRateLimiter(options: RateLimitOptions): SharedRateLimiter {
+  const local = createRateLimiter(options);
+  return { capacity: local.capacity, take: async (id, cost) => local.take(id, cost), check: async (id, cost) => local.check(id, cost) };
+}
+
 /**
  * In-memory token buckets, one per client id. Enough for one process; several replicas would each
  * allow the full budget (a shared store would be needed for a global limit).
@@ -43,13 +68,7 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
     buckets.set(clientId, b);
     return b;
   };
-  const msToRefill = (missing: number) => Math.ceil((Math.max(0, missing) / options.refillPerSecond) * 1000);
-  const verdict = (tokens: number, cost: number): TakeResult => {
-    if (cost <= tokens) return { ok: true, remaining: Math.floor(tokens - cost), fullInMs: msToRefill(options.capacity - (tokens - cost)) };
-    // A request costing more than the whole bucket can never pass; say when the bucket is full.
-    const missing = Math.min(cost, options.capacity) - tokens;
-    return { ok: false, remaining: Math.floor(tokens), retryAfterMs: msToRefill(missing), fullInMs: msToRefill(options.capacity - tokens) };
-  };
+  const verdict = (tokens: number, cost: number) => bucketVerdict(options, tokens, cost);
   return {
     capacity: options.capacity,
     check: (clientId, cost) => verdict(refill(clientId).tokens, cost),

@@ -1,0 +1,45 @@
+import type { SharedRedis } from '../shared/redis.ts';
+import { bucketVerdict, localRateLimiter, type RateLimitOptions, type SharedRateLimiter } from './token-bucket.ts';
+
+// One token bucket per client in a Redis hash (tokens, last refill in ms), refilled and charged in
+// one script so that replicas never race; Redis's own clock times the refill, so replicas whose
+// clocks differ still agree. The key expires once the bucket would be full again (it then reads as
+// full). Returns whether it charged and the tokens held before the charge.
+const TAKE_SCRIPT = `
+local capacity = tonumber(ARGV[1])
+local perMs = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(b[1]) or capacity
+local at = tonumber(b[2]) or now
+tokens = math.min(capacity, tokens + math.max(0, now - at) * perMs)
+local before = tokens
+local charged = 0
+if ARGV[4] == '1' and cost <= tokens then
+  tokens = tokens - cost
+  charged = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', now)
+redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / perMs) + 1000)
+return {charged, string.format('%.17g', before)}
+`;
+
+/**
+ * Token buckets every replica shares (REDIS_URL): a client's budget is one budget however many
+ * replicas answer it. While Redis cannot be reached, each replica falls back to its own buckets.
+ */
+export function redisRateLimiter(redis: SharedRedis, options: RateLimitOptions): SharedRateLimiter {
+  const fallback = localRateLimiter(options);
+  const ask = async (clientId: string, cost: number, charge: boolean) => {
+    const key = `${redis.prefix}rl:${clientId}`;
+    const [, before] = (await redis.client.eval(TAKE_SCRIPT, 1, key, options.capacity, options.refillPerSecond / 1000, cost, charge ? '1' : '0')) as [number, string];
+    return bucketVerdict(options, Number(before), cost);
+  };
+  return {
+    capacity: options.capacity,
+    take: (clientId, cost) => ask(clientId, cost, true).catch(() => fallback.take(clientId, cost)),
+    check: (clientId, cost) => ask(clientId, cost, false).catch(() => fallback.check(clientId, cost)),
+  };
+}
