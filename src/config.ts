@@ -12,6 +12,8 @@ import { DEFAULT_RESPONSE_CACHE_BYTES } from './server/response-cache.ts';
 export interface Config {
   /** Production: an external PostgreSQL. Unset: an embedded PostgreSQL is started in `dataDir`. */
   databaseUrl: string | null;
+  /** Connections of the process's one PostgreSQL pool, shared by reads and writes (NEWSGRAPH_DB_POOL_SIZE, default 10). */
+  databasePoolSize: number;
   /** Where the embedded PostgreSQL keeps its files. */
   dataDir: string;
   /** Port of the embedded PostgreSQL. */
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
   const authFailuresPerMinute = readInt(env, 'NEWSGRAPH_AUTH_FAILURES_PER_MINUTE', 10, 0, 1_000_000);
   return {
     databaseUrl: readDatabaseUrl(env),
+    databasePoolSize: readInt(env, 'NEWSGRAPH_DB_POOL_SIZE', 10, 1, 1000),
     dataDir: path.resolve(cwd, env.NEWSGRAPH_DATA_DIR || '.data/pg'),
     embeddedPgPort: readInt(env, 'NEWSGRAPH_PG_PORT', 54329, 1, 65535),
     host: env.HOST || '0.0.0.0',

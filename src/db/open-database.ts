@@ -8,9 +8,9 @@ import { createSqlPool, type SqlPool } from './sql.ts';
 export interface OpenDatabase {
   url: string;
   embedded: boolean;
-  /** Writes (ingest, corrections). */
+  /** Schema types and the editor's corrections; the graph's writers use its pool through pg (writerOf). */
   prisma: Db;
-  /** Reads (GraphQL). */
+  /** Reads (GraphQL), on the same pool. */
   sql: SqlPool;
   close(): Promise<void>;
 }
@@ -33,9 +33,10 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
     await embedded?.stop();
     throw error;
   }
-  const prisma = createPrismaClient(url);
-  // Reads never run longer than a GraphQL request may (the pool's statement_timeout).
-  const sql = createSqlPool(url, { statementTimeoutMs: config.executionTimeoutMs });
+  // One pool per process (NEWSGRAPH_DB_POOL_SIZE). Statements never run longer than a GraphQL request
+  // may (the pool's statement_timeout); write transactions set their own (SET LOCAL).
+  const sql = createSqlPool(url, { max: config.databasePoolSize, statementTimeoutMs: config.executionTimeoutMs });
+  const prisma = createPrismaClient(url, { pool: sql.pool });
   return {
     url,
     embedded: embedded !== null,

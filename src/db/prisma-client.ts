@@ -9,15 +9,18 @@ export type Db = PrismaClient;
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 /**
- * A Prisma client over the `pg` driver adapter (no native engine). The adapter gets a pool we own, so
- * that bulk ingest can write through the same connections without Prisma's per-call overhead (see
- * pgPoolOf); `$disconnect` ends it.
+ * A Prisma client over the `pg` driver adapter (no native engine), on a pool we own: the graph's writers
+ * use that pool directly (writerOf). Given `pool` (the process's one pool, see openDatabase), the client
+ * shares it and leaves ending it to its owner; otherwise it makes its own (`poolSize`), ended by `$disconnect`.
  */
-export function createPrismaClient(connectionString: string, options: { poolSize?: number } = {}): PrismaClient {
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
-  // An idle connection dropped by the server (restart, outage) must not crash the process.
-  pool.on('error', () => {});
-  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+export function createPrismaClient(connectionString: string, options: { poolSize?: number; pool?: pg.Pool } = {}): PrismaClient {
+  let pool = options.pool;
+  if (!pool) {
+    pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, outage) must not crash the process.
+    pool.on('error', () => {});
+  }
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: !options.pool }) });
   pools.set(client, pool);
   return client;
 }

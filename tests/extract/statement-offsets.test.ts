@@ -103,7 +103,7 @@ describe('statement offsets are exact', () => {
     expect(errors).toEqual([]);
   });
 
-  describe('stored and served (one article per transaction: the Prisma write path)', () => {
+  describe('stored and served (one article per transaction)', () => {
     let db: TestDatabase;
     let server: NewsgraphServer;
 
