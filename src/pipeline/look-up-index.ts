@@ -3,8 +3,11 @@ import type { Extraction } from '../extract/types.ts';
 import { normalizeName } from '../resolve/resolve-extraction.ts';
 import type { EntityIndex, KnownEntity, KnownEvent } from '../resolve/types.ts';
 
-// The resolve stage's name normalisation (NFKC, lower case, one space), in SQL.
-const norm = (x: string) => `btrim(regexp_replace(lower(normalize(${x}, NFKC)), '\\s+', ' ', 'g'))`;
+// The resolve stage's name normalisation (NFKC, lower case, one space), in SQL. Most names are printable
+// ASCII words with single spaces, which it leaves lower-cased: those skip normalize and the regular
+// expression replace (the people look-up at 21k articles: 340 -> 200 ms).
+const fullNorm = (x: string) => `btrim(regexp_replace(lower(normalize(${x}, NFKC)), '\\s+', ' ', 'g'))`;
+const norm = (x: string) => `CASE WHEN ${x} ~ '^[!-~]+( [!-~]+)*$' THEN lower(${x}) ELSE ${fullNorm(x)} END`;
 
 /**
  * Every stored entity the resolve stage could match one of `terms` to: same normalised name, an alias
@@ -17,7 +20,7 @@ async function entitiesNamed(writer: Writer, table: 'person' | 'organization' | 
     `SELECT t.name, t.aliases FROM ${table} t CROSS JOIN LATERAL (SELECT ${norm('t.name')} AS n) x
      WHERE x.n = ANY($1::text[])
         OR EXISTS (SELECT 1 FROM unnest(t.aliases) a WHERE ${norm('a')} = ANY($1::text[]))
-        OR (cardinality($2::text[]) > 0 AND position(' ' in x.n) > 0 AND (split_part(x.n, ' ', 1) = ANY($2::text[]) OR regexp_replace(x.n, '^.* ', '') = ANY($2::text[])))
+        OR (cardinality($2::text[]) > 0 AND position(' ' in x.n) > 0 AND (split_part(x.n, ' ', 1) = ANY($2::text[]) OR split_part(x.n, ' ', -1) = ANY($2::text[])))
      ORDER BY t.id`,
     [terms, surnames],
   );
