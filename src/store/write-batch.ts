@@ -21,7 +21,7 @@ function segments(articles: StoreArticle[], keys: string[]): number[][] {
     seen.add(key);
     parts[parts.length - 1].push(i);
   });
-  return parts.filter((p) => p.length > 0 && articles.length > 0);
+  return parts.filter((p) => p.length > 0);
 }
 
 /** Per article, what its upserts did: the first article of the batch naming a new node created it. */
