@@ -80,7 +80,7 @@ export interface SpeakerGoldScore {
   covered: number;
   precision: number;
   coverage: number;
-  errors: { item: SpeakerGoldItem; predicted: string | null }[];
+  errors: { item: SpeakerGoldItem; predicted: string | null; written?: string | null }[];
 }
 
 /** Scores extraction against the gold: the statement overlapping each item by at least half the shorter span stands for it. */
@@ -111,7 +111,7 @@ export function scoreSpeakerGold(items: SpeakerGoldItem[], docs: GoldDoc[], extr
       if (right) score.right++;
     }
     if (item.speaker && right) score.covered++;
-    if (!right && (entity || item.speaker)) score.errors.push({ item, predicted: entity ? `${statement.speaker!.type}:${entity.name}` : null });
+    if (!right && (entity || item.speaker)) score.errors.push({ item, predicted: entity ? `${statement.speaker!.type}:${entity.name}` : null, written: statement.speakerText });
   }
   const round = (v: number) => Math.round(v * 1000) / 1000;
   score.precision = round(score.given ? score.right / score.given : 0);
