@@ -20,7 +20,7 @@ function arg(name: string): string | undefined {
 
 function main(): void {
   const file = arg('--file') ?? path.join(corpusDir() ?? '../shared/corpus', 'polnear-traindev.jsonl');
-  const epochs = Number(arg('--epochs') ?? 6);
+  const epochs = Number(arg('--epochs') ?? 2);
   const seed = Number(arg('--seed') ?? 15);
   const limit = arg('--limit') ? Number(arg('--limit')) : Infinity;
   const holdout = process.argv.includes('--holdout');

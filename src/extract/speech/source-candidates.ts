@@ -26,20 +26,26 @@ export interface SourceQuery {
   layout: 'DIRECT' | 'AFTER' | 'BEFORE' | 'AROUND';
   cue: string;
   sentence: number;
-  /** The span the speaker rules chose, if any. */
+  /** The span the speaker rules chose, if any, and how: 1 a participle's clause, 2 a second predicate of the statement before, 3 the layout rules, 4 the nearest name before. */
   rule: Span | null;
+  rulePath: number;
   /** Source spans of the statements before this one in the article, in reading order. */
   history: Span[];
 }
 
 const PRONOUN = /\b(?:he|she|they|it|we|you|who|He|She|They|It|We|You|I)\b/g;
 const HEADS = 'spokesperson|spokesman|spokeswoman|spokespeople|officials?|sources?|ministers?|ministry|agency|newspaper|paper|government|statement|diplomats?|embassy|aides?|advisers?|analysts?|police|army|military|reports?|officers?|lawyers?|attorneys?|experts?|president|leaders?|company|firm|party|group|committee|council|administration|campaign|department|court|study|survey|polls?|data|figures|critics|supporters|democrats|republicans|voters|residents|researchers|economists|chairman|chairwoman|chief|executive|director|secretary|senator|governor|candidate|nominee|team|club|manager|coach|union|bank|commission|board|authorities|prosecutors|investigators|witnesses|documents|letter|lawsuit|memo|website|book|article|magazine|network|observers|people|organi[sz]ation|institute|association|federation|regulator|watchdog|opposition|activists|protesters|organisers|organizers|insiders|executives|bosses|doctors|scientists|scholars|pollsters|strategists|operatives|officers|members|lawmakers|legislators|chancellor|premier|prime minister|mayor|judge|justice|prosecutor|ambassador|envoy|minister|boss|founder|owner|player|striker|midfielder|defender|keeper|star|singer|actor|band|label|studio|retailer|carrier|airline|maker|group'; // the head nouns a description of a source ends in
-const DESCRIPTION = new RegExp(`\\b(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|one|some|several|many|two|three|four|other|senior|top|most|both|all)\\s+)?(?:[\\p{L}’'-]+\\s+){0,3}?(?:${HEADS})\\b`, 'giu');
+/** Words that end a description's modifiers: function words and the verbs of attribution. */
+const NOT_MODIFIER = '(?:after|before|with|and|but|or|of|for|to|in|on|at|by|from|that|which|who|as|when|while|if|than|said|says|say|told|tells|slams|slammed|claims|claimed|is|was|are|were|be|been|has|have|had|will|would|could|should|may|might|did|does|do|not|no)';
+const DESCRIPTION = new RegExp(`\\b(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|one|some|several|many|two|three|four|other|senior|top|most|both|all)\\s+)?(?:(?!${NOT_MODIFIER}\\b)[\\p{L}’'-]+\\s+){0,3}?(?:${HEADS})\\b`, 'giu');
 /** A description ending in a head noun and going on to the organisation it belongs to ("a spokesman for the Kremlin"). */
 const OF_ORG = /^\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?/i;
 
 /** The last clause boundary before a cue: punctuation or a conjunction, relative or subordinator. */
 const PHRASE_BOUNDARY = /(?:[,;:()“”"—–]|\b(?:and|but|or|that|who|which|whom|when|after|before|because|as|while|if|since|although|though|where|than)\b)(?![^]*(?:[,;:()“”"—–]|\b(?:and|but|or|that|who|which|whom|when|after|before|because|as|while|if|since|although|though|where|than)\b))\s*/i;
+/** "Name verb " or "Name verb the " right before a candidate: the candidate is that verb's object. */
+const OBJECT_OF_VERB = /(?:^|[\s(])[\p{Lu}][\p{L}’'.-]*\s+(?:[a-z]+(?:s|ed)|met|told|hit|beat|called|urged|accused)\s+(?:the\s+|a\s+|an\s+)?$/u;
+const LEADING_FUNCTION = /^(?:(?:with|after|before|from|of|for|to|in|on|at|by|as|also|then)\s+)+/i;
 const anchor0 = (q: Omit<SourceQuery, 'history'>) => q.anchor;
 
 const T = (name: string) => hashText(`source:${name}`);
@@ -69,6 +75,7 @@ const F = {
   prep: T('prep'),
   mentions: T('mentions'),
   capital: T('capital'),
+  object: T('object'),
 };
 const KIND_ID: Record<CandidateKind, number> = { person: 1, org: 2, place: 3, pronoun: 4, description: 5, rule: 6, phrase: 7 };
 const LAYOUT_ID = { DIRECT: 1, AFTER: 2, BEFORE: 3, AROUND: 4 } as const;
@@ -131,7 +138,7 @@ export function sourceCandidates(text: string, sentences: Sentence[], index: Ent
     const head = text.slice(sent.start, anchor0(q).start);
     const b = PHRASE_BOUNDARY.exec(head);
     const start = sent.start + (b ? b.index + b[0].length : 0);
-    const words = subjectWords(text.slice(start, anchor0(q).start));
+    const words = subjectWords(text.slice(start, anchor0(q).start)).replace(LEADING_FUNCTION, '');
     if (words && words.split(/\s+/).length <= 8) {
       const at = text.indexOf(words, start);
       if (at >= 0) spans.push({ start: at, end: at + words.length, kind: 'phrase' });
@@ -147,7 +154,11 @@ export function sourceCandidates(text: string, sentences: Sentence[], index: Ent
   // One candidate per span (a name the index and a description both found keeps the name's kind).
   spans.sort((a, b) => a.start - b.start || a.end - b.end || KIND_ID[a.kind] - KIND_ID[b.kind]);
   const unique = spans.filter((x, i) => i === 0 || x.start !== spans[i - 1].start || x.end !== spans[i - 1].end);
-  const kept = unique.filter((x) => !quoted(x) || (q.rule !== null && x.start === q.rule.start && x.end === q.rule.end));
+  // Never a source: words inside a quotation (unless the rules chose them), the object of a verb before
+  // the cue ("Pyongyang slams US Secretary …, claims …"; held-out train: all speaker F1 0.748 → 0.747).
+  const isRule = (x: Span) => q.rule !== null && x.start === q.rule.start && x.end === q.rule.end;
+  const object = (x: Span) => x.end <= q.anchor.start && OBJECT_OF_VERB.test(text.slice(Math.max(sent.start, x.start - 60), x.start));
+  const kept = unique.filter((x) => isRule(x) || (!quoted(x) && !object(x)));
 
   const anchor = q.anchor;
   const layout = LAYOUT_ID[q.layout];
@@ -191,7 +202,7 @@ export function sourceCandidates(text: string, sentences: Sentence[], index: Ent
     if (q.rule) {
       const ov = Math.min(x.end, q.rule.end) - Math.max(x.start, q.rule.start);
       const r = x.start === q.rule.start && x.end === q.rule.end ? 1 : ov > 0 ? (inside(x, q.rule) ? 2 : 3) : 4;
-      fs.push(feature(F.rule, r, k), feature(F.rule, r, layout, 99));
+      fs.push(feature(F.rule, r, k), feature(F.rule, r, layout, 99), feature(F.rule, r, q.rulePath, 98));
     } else fs.push(feature(F.rule, 0, k));
     if (rel === 1 && words <= 3 && !/[,;:.“”"]/.test(gap)) fs.push(feature(F.subjectOfCue, k, words, layout));
     if (rel === 2 && words <= 2 && !/[,;:.“”"]/.test(gap)) fs.push(feature(F.afterCue, k, words, layout));
@@ -209,6 +220,9 @@ export function sourceCandidates(text: string, sentences: Sentence[], index: Ent
       if (q.history.some((h) => text.slice(h.start, h.end) === own)) fs.push(feature(F.history, k, rel));
     }
     if (rel === 1 && words === 0) fs.push(feature(F.adjacent, k, layout));
+    // The object of a verb: a name right after "Subject verb" ("Pyongyang slams US Secretary …").
+    const lead = text.slice(Math.max(sent.start, x.start - 60), x.start);
+    if (OBJECT_OF_VERB.test(lead)) fs.push(feature(F.object, k, rel));
     return { start: x.start, end: x.end, kind: x.kind, features: fs };
   });
 }
