@@ -116,6 +116,10 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
     const raw = fullText.slice(span.start, span.end).trim();
     if (PRONOUNS.test(raw) || /^(?:the|this|that)\s/i.test(raw)) return corefSpeaker(index, fullText, span, raw, history);
+    // A phrase ending in a definite description ("by the end of March the firm"): that description.
+    // Not one inside a prepositional phrase ("an aide to the governor": the aide, unnamed).
+    const tail = /\b(?:the|this)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.exec(raw);
+    if (tail && !/\b(?:of|to|for|at|in|with|from|by|on|about|against|over|under)\s+$/i.test(raw.slice(0, tail.index))) return corefSpeaker(index, fullText, { start: span.end - tail[0].length, end: span.end }, tail[0], history);
     return null;
   };
 }
