@@ -5,8 +5,9 @@ import { corefSpeaker } from './coref.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
-// The speaker step: unchanged rules that find the speaker phrase before or after a cue and resolve it
-// to an entity. The next issue (a learned source ranker with coreference) replaces this file.
+// The speaker rules: the phrase before or after a cue, and its resolution to an entity (names inside it,
+// a capital or country acting as its government; pronouns and descriptions go to coref.ts). For learned
+// cues their span is one candidate, and a feature, of the source ranker (source-ranker.ts).
 
 const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
 export const NP_HEADS = /\b(spokesperson|spokesman|spokeswoman|official|officials|source|sources|minister|ministry|agency|newspaper|government|media|statement|diplomat|diplomats|embassy|aide|aides|analyst|analysts|police|army|military|report|reports|officer|officers|lawyer|lawyers|experts?|president|leader|company|firm|party|group|committee|council|white house|kremlin|administration)\b/i;
