@@ -46,7 +46,7 @@ export interface BenchResults {
   settings: { corpora: BenchConfig['corpora']; ingest: BenchConfig['ingest']; api: BenchConfig['api'] };
   ingest: { runs: IngestRun[]; baseline: IngestRun | null };
   api: {
-    operations: { name: string; description: string; note: string | null; ours: string; peer: string }[];
+    operations: { name: string; description: string; note: string | null; ours: string; peer: string; /** Distinct request bodies our servers get, in turn: a body repeats (and can hit the cache) only after this many. */ distinctRequests: number }[];
     results: ApiRow[];
     /** ours / peer req/s; `cached`: with our response cache on. */
     ratios: { operation: string; concurrency: number; ours: number; peer: number | null; ratio: number | null; oursCached: number | null; ratioCached: number | null }[];
@@ -241,7 +241,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
       settings: { corpora: config.corpora.map((c) => ({ ...c, file: path.basename(c.file) })), ingest: config.ingest, api: config.api },
       ingest: { runs, baseline },
       api: {
-        operations: operations.map((op) => ({ name: op.name, description: op.description, note: op.note ?? null, ...status.get(op.name)! })),
+        operations: operations.map((op) => ({ name: op.name, description: op.description, note: op.note ?? null, ...status.get(op.name)!, distinctRequests: op.ours?.bodies.length ?? 0 })),
         results,
         ratios,
       },

@@ -54,7 +54,11 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'bench harness smoke tes
           expect(row, `${op.name} c=${c} ${server}`).toBeDefined();
           expect(row!.requests, `${op.name} c=${c} ${server}`).toBeGreaterThan(0);
           expect(row!.failures, `${op.name} c=${c} ${server}: failed requests`).toBe(0);
-          if (server === 'newsgraph-cache') expect(row!.cacheHitRate, `${op.name} c=${c}: the repeated requests hit the cache`).toBeGreaterThan(0.1);
+          // Bodies are sent in turn, so only a run longer than one round of them repeats any: on a
+          // busy machine a one-second run may not get that far (the cache itself: response-cache.test.ts).
+          if (server === 'newsgraph-cache') {
+            if (row!.requests > 2 * op.distinctRequests) expect(row!.cacheHitRate, `${op.name} c=${c}: the repeated requests hit the cache`).toBeGreaterThan(0.1);
+          }
           else expect(row!.sqlPerRequest, `${op.name} c=${c} ${server}`).toBeGreaterThan(0);
         }
       }

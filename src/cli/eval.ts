@@ -5,10 +5,14 @@ import { corpusDir } from '../config.ts';
 import { aggregate, parsedFromGoldText, scoreDocument, type DocCounts, type PolnearDoc } from '../eval/polnear.ts';
 import { extractArticle } from '../extract/extract-article.ts';
 import { decodeModel, useAttributionModel } from '../extract/speech/model.ts';
+import { decodeSourceModel, useSourceModel } from '../extract/speech/source-ranker.ts';
+import { GOLD_FILE, loadGoldDocs, scoreSpeakerGold, type SpeakerGoldItem } from '../eval/speaker-gold.ts';
 
 // npm run eval [-- FILE] [--split NAME] [--model FILE]: quote and speaker attribution scores on
 // PolNeAR-format JSONL. `--split heldout` is the tenth of `train` that `npm run train:attribution --
 // --holdout` keeps out (for tuning; `dev` is never tuned on); `--model` scores a model not committed.
+// npm run eval -- --speakers [--errors]: precision and coverage of resolved speakers against the
+// written-first gold (tests/fixtures/speaker-gold.json: PolNeAR dev and BBC statements).
 const DEFAULT_FILE = path.join(corpusDir() ?? '../shared/corpus', 'polnear-traindev.jsonl');
 
 /** Every tenth `train` document by doc_id: the slice training leaves out with --holdout. */
@@ -23,7 +27,26 @@ async function main(): Promise<void> {
   const split = splitAt >= 0 ? args[splitAt + 1] : 'dev';
   const modelAt = args.indexOf('--model');
   if (modelAt >= 0) useAttributionModel(decodeModel(fs.readFileSync(args[modelAt + 1])));
-  const file = args.find((a, i) => !a.startsWith('--') && (splitAt < 0 || i !== splitAt + 1) && (modelAt < 0 || i !== modelAt + 1)) ?? DEFAULT_FILE;
+  // --source-model FILE scores a source ranker not committed; --rules-source the speaker rules alone.
+  const sourceAt = args.indexOf('--source-model');
+  if (sourceAt >= 0) useSourceModel(decodeSourceModel(fs.readFileSync(args[sourceAt + 1])));
+  if (args.includes('--rules-source')) useSourceModel(null);
+  if (args.includes('--speakers')) {
+    const dir = corpusDir();
+    if (!dir) {
+      console.error('eval --speakers: the corpus directory is missing (../shared/corpus or NEWSGRAPH_CORPUS_DIR)');
+      process.exit(2);
+    }
+    const items = (JSON.parse(fs.readFileSync(GOLD_FILE, 'utf8')) as { items: SpeakerGoldItem[] }).items;
+    const score = scoreSpeakerGold(items, loadGoldDocs(dir));
+    console.log(`Resolved speakers against the written gold (${score.items} statements, ${score.unmatched} no longer extracted)`);
+    console.log(`  precision ${score.precision.toFixed(3)} (${score.right} right of ${score.given} given a speaker) | coverage ${score.coverage.toFixed(3)} (${score.covered} of ${score.withGold} with a gold speaker)`);
+    if (args.includes('--errors')) for (const e of score.errors) console.log(`  ${e.item.corpus} ${e.item.doc} ${e.item.start}-${e.item.end}: gold ${e.item.speaker ? `${e.item.speaker.type}:${e.item.speaker.name}` : 'none'}, extracted ${e.predicted ?? 'none'}${e.written ? ` (written “${e.written}”)` : ''}`);
+    const { errors: _errors, ...summary } = score;
+    console.log(JSON.stringify(summary));
+    return;
+  }
+  const file = args.find((a, i) => !a.startsWith('--') && (splitAt < 0 || i !== splitAt + 1) && (modelAt < 0 || i !== modelAt + 1) && (sourceAt < 0 || i !== sourceAt + 1)) ?? DEFAULT_FILE;
   if (!fs.existsSync(file)) {
     console.error(`eval: no such file ${file}`);
     process.exit(2);

@@ -26,6 +26,21 @@ const DASH_ATTRIBUTION = /^[,.]?\s*[―—–]\s*((?:[\p{Lu}][\p{L}\p{M}’'.-]*
 const CLAUSE_OPENER = new RegExp(`^((?:He|She|They|We|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')})\\s+(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|put it|had this to say)\\b`, 'u');
 const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB})))`, 'iu');
 
+/**
+ * After a quotation that ends its sentence, "Name verb" opens the next sentence rather than
+ * attributing it when the verb goes on to a colon ("Arsenal keeper Jens Lehmann said: “…”") or to a
+ * clause of its own ("Birmingham manager Steve Bruce insists he does not want …"); a closing
+ * attribution ends after the verb, a time or place ("… missing.” Trump said on Monday.").
+ */
+function opensNextSentence(quoted: string, rest: string, verb: string): boolean {
+  if (!/[.!?]\s*$/.test(quoted)) return false;
+  if (/^\s*:/.test(rest)) return true;
+  if (/^(?:told|tells|telling)$/i.test(verb)) return false;
+  const clause = /^\s*([^.!?“”"]*)/.exec(rest)![1];
+  const words = clause.trim().split(/\s+/).filter(Boolean);
+  return words.length >= 4 && !/^(?:on|in|at|during|after|before|while|when|as|from|to|of|last|this|yesterday|today|adding|speaking|according|earlier|later|recently|afterwards|in)$/i.test(words[0]);
+}
+
 /** Who the rules say said a quotation, and with which cue (either may be null: a quotation standing alone). */
 export interface QuoteAttribution {
   speakerSpan: Span | null;
@@ -58,7 +73,7 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
       const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
       speakerSpan = { start: off, end: off + m[2].trim().length };
       cue = m[1];
-    } else if (m[3]) {
+    } else if (m[3] && !opensNextSentence(text.slice(q.inner.start, q.inner.end), after.slice(m.index + m[0].length), m[5] ?? '')) {
       const off = q.end + m[0].indexOf(m[3]);
       speakerSpan = { start: off, end: off + m[3].trim().length };
       cue = m[4] ? `${m[4]} quoted as saying` : m[5];

@@ -7,7 +7,8 @@ import { subjectSpanBefore, subjectWords } from './speaker.ts';
 /**
  * Where the source is written for a learned cue, by the layout of cue and content: the words between
  * content and cue ("…, the Kremlin said"), after the cue ("said Kwon", "according to the Post"), or
- * the subject before it ("Trump said that …"). The next issue replaces this with a learned ranker.
+ * the subject before it ("Trump said that …"). The source ranker (source-ranker.ts) takes this span as
+ * a candidate and a feature, and keeps it for a participle's clause and a name right before its cue.
  */
 const SUBORDINATE = /\b(?:after|before|when|while|because|as|since|if|although|though|that|which|who|whom|whose|where|until|unless)\b/i;
 

@@ -1,12 +1,13 @@
 import type { Span } from '../../ingest/types.ts';
-import type { EntityDraft, EntityIndexLocal } from '../entities.ts';
+import type { EntityIndexLocal } from '../entities.ts';
 import { countryOf } from '../entities.ts';
-import { genderOf } from '../given-names.ts';
+import { corefSpeaker } from './coref.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
-// The speaker step: unchanged rules that find the speaker phrase before or after a cue and resolve it
-// to an entity. The next issue (a learned source ranker with coreference) replaces this file.
+// The speaker rules: the phrase before or after a cue, and its resolution to an entity (names inside it,
+// a capital or country acting as its government; pronouns and descriptions go to coref.ts). For learned
+// cues their span is one candidate, and a feature, of the source ranker (source-ranker.ts).
 
 const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
 export const NP_HEADS = /\b(spokesperson|spokesman|spokeswoman|official|officials|source|sources|minister|ministry|agency|newspaper|government|media|statement|diplomat|diplomats|embassy|aide|aides|analyst|analysts|police|army|military|report|reports|officer|officers|lawyer|lawyers|experts?|president|leader|company|firm|party|group|committee|council|white house|kremlin|administration)\b/i;
@@ -74,7 +75,7 @@ export interface SpeakerResolver {
   resolve(span: Span, text: string, sentenceStart: number): StatementDraft['speaker'];
 }
 
-const PRONOUNS = /^(?:he|she|it|they)$/i;
+const PRONOUNS = /^(?:he|she|it|they|who|which)$/i;
 /** Words a speaker pattern can catch that are never a speaker. */
 export const NOT_A_SPEAKER = /^(?:and|but|or|so|to|now|then|that|this|which|there|here|also|just|not|as|if|when|while|because|though|although|yet|even|still|only)$/i;
 const DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|one|two|three|several|many|some|other|another|both|each|every|most|all)\s/i;
@@ -97,8 +98,10 @@ export function plausibleSpeaker(phrase: string): boolean {
 export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
   return (span: Span): StatementDraft['speaker'] => {
     const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
-    const persons = index.personSpans.filter((p) => p.start >= span.start && p.end <= span.end);
-    const org = index.orgSpans.find((o) => o.start >= span.start && o.end <= span.end);
+    // A name in the possessive is not the speaker ("Pagliano's lawyer", "Clinton’s team").
+    const own = (x: Span) => x.start >= span.start && x.end <= span.end && !/^[’']s?\b/.test(fullText.slice(x.end, x.end + 2));
+    const persons = index.personSpans.filter(own);
+    const org = index.orgSpans.find(own);
     const place = index.placeSpans.find((p) => p.start >= span.start && p.end <= span.end);
     if (persons.length && !(org && /^(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|official|source)/i.test(phrase))) {
       // "Kwon Jong Gun, director general of ..." → the person, not the ministry in the appositive.
@@ -111,30 +114,13 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
       const country = countryOf(fullText.slice(place.start, place.end));
       if (country) return { type: 'organization', entity: index.governmentFor(country, { start: place.start, end: place.end, text: fullText.slice(place.start, place.end) } as Mention) };
     }
-    const lower = phrase.toLowerCase();
-    if (PRONOUNS.test(lower)) {
-      if (lower === 'it') {
-        const last = [...history].reverse().find((h) => h.speaker?.type === 'organization');
-        return last?.speaker ?? null;
-      }
-      if (lower === 'he' || lower === 'she') {
-        // "she" is not a man last quoted: people whose given name is listed for the other gender are skipped.
-        const other = lower === 'he' ? 'female' : 'male';
-        const fits = (e: EntityDraft) => genderOf(e.name) !== other;
-        const before = index.personSpans.filter((p) => p.end <= span.start && fits(p.person));
-        const lastSpeaker = [...history].reverse().find((h) => h.speaker?.type === 'person' && fits(h.speaker.entity));
-        const recent = before[before.length - 1];
-        if (lastSpeaker && (!recent || lastSpeaker.start > recent.start - 400)) return lastSpeaker.speaker;
-        return recent ? { type: 'person', entity: recent.person } : null;
-      }
-      return null;
-    }
-    // "the spokesperson added" → the last speaker described with that noun.
-    const head = NP_HEADS.exec(lower)?.[1];
-    if (head && /^(?:the|this)\b/i.test(fullText.slice(span.start, span.end).trim())) {
-      const prev = [...history].reverse().find((h) => h.speaker && h.speakerText?.toLowerCase().includes(head));
-      if (prev) return prev.speaker;
-    }
+    // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
+    const raw = fullText.slice(span.start, span.end).trim();
+    if (PRONOUNS.test(raw) || /^(?:the|this|that)\s/i.test(raw)) return corefSpeaker(index, fullText, span, raw, history);
+    // A phrase ending in a definite description ("by the end of March the firm"): that description.
+    // Not one inside a prepositional phrase ("an aide to the governor": the aide, unnamed).
+    const tail = /\b(?:the|this)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.exec(raw);
+    if (tail && !/\b(?:of|to|for|at|in|with|from|by|on|about|against|over|under)\s+$/i.test(raw.slice(0, tail.index))) return corefSpeaker(index, fullText, { start: span.end - tail[0].length, end: span.end }, tail[0], history);
     return null;
   };
 }

@@ -4,7 +4,7 @@ import type { Sentence } from '../sentences.ts';
 import type { Quote } from './quotes.ts';
 
 /**
- * Speaker helpers of the speaker step (unchanged rules; the next issue replaces them): the subject a
+ * Speaker helpers of the speaker rules: the subject a
  * sentence or the paragraph before opens with, and the nearest name or pronoun before a position.
  */
 export function subjectFinders(text: string, sentences: Sentence[], index: EntityIndexLocal, quotes: Quote[]) {

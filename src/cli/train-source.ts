@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusDir } from '../config.ts';
+import { sourceExamples } from '../eval/source-training.ts';
+import { encodeSourceModel, SOURCE_MODEL_FILE, trainSource } from '../extract/speech/source-ranker.ts';
+import { sha256 } from '../extract/speech/train.ts';
+import { loadTrainDocs } from './train-attribution.ts';
+
+// npm run train:source [-- --holdout] [--epochs N] [--seed N] [--limit N] [--out FILE]
+// Trains the source ranker on PolNeAR `train` (never `dev`): every statement the extractor finds whose
+// content matches a gold attribution with a source, its candidates labelled by the gold source span.
+// With --holdout every tenth train document (by doc_id) is left out (score it with `npm run eval --
+// --split heldout --source-model FILE`); nothing is written unless --out is given.
+
+function arg(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+function main(): void {
+  const file = arg('--file') ?? path.join(corpusDir() ?? '../shared/corpus', 'polnear-traindev.jsonl');
+  const epochs = Number(arg('--epochs') ?? 2);
+  const seed = Number(arg('--seed') ?? 15);
+  const limit = arg('--limit') ? Number(arg('--limit')) : Infinity;
+  const holdout = process.argv.includes('--holdout');
+  const docs = loadTrainDocs(file).slice(0, limit);
+  const train = holdout ? docs.filter((_, i) => i % 10 !== 0) : docs;
+  const started = Date.now();
+  const examples = sourceExamples(train);
+  const model = trainSource(examples, { epochs, seed });
+  const bytes = encodeSourceModel(model);
+  const n = examples.reduce((a, d) => a + d.length, 0);
+  console.log(`trained on ${train.length} documents (${n} statements with a gold source among their candidates), ${epochs} epochs, seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s: ${bytes.length} bytes, sha256 ${sha256(bytes)}`);
+  const out = arg('--out') ?? (holdout ? null : fileURLToPath(SOURCE_MODEL_FILE));
+  if (out) {
+    fs.writeFileSync(out, bytes);
+    console.log(`wrote ${out}`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();

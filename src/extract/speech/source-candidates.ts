@@ -1,0 +1,427 @@
+import type { Span } from '../../ingest/types.ts';
+import type { EntityIndexLocal } from '../entities.ts';
+import type { Sentence } from '../sentences.ts';
+import { feature, hashText } from './hashing.ts';
+import { subjectWords } from './speaker.ts';
+
+// Candidate sources of one statement and their features, for the learned source ranker
+// (source-ranker.ts). Candidates are the names the entity index found, pronouns, and descriptions
+// ("the company", "a spokesman for the Kremlin", "analysts") around the statement, plus whatever
+// span the speaker rules chose; features say where each sits relative to the cue (or quotation),
+// what lies between, the words on either side, and what the statements before it said.
+
+export type CandidateKind = 'person' | 'org' | 'place' | 'pronoun' | 'description' | 'phrase' | 'rule';
+
+export interface Candidate extends Span {
+  kind: CandidateKind;
+  features: number[];
+}
+
+/** What the ranker knows about the statement whose source it looks for. */
+export interface SourceQuery {
+  /** The cue (reported speech) or the quotation (direct speech): positions are measured from it. */
+  anchor: Span;
+  content: Span;
+  /** 'DIRECT' (a quotation attributed by the rules) or the learned content's direction. */
+  layout: 'DIRECT' | 'AFTER' | 'BEFORE' | 'AROUND';
+  cue: string;
+  sentence: number;
+  /** The span the speaker rules chose, if any, and how: 1 a participle's clause, 2 a second predicate of the statement before, 3 the layout rules, 4 the nearest name before. */
+  rule: Span | null;
+  rulePath: number;
+  /** Source spans of the statements before this one in the article, in reading order. */
+  history: Span[];
+}
+
+const PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'you', 'who', 'i']);
+const HEADS = 'spokesperson|spokesman|spokeswoman|spokespeople|officials?|sources?|ministers?|ministry|agency|newspaper|paper|government|statement|diplomats?|embassy|aides?|advisers?|analysts?|police|army|military|reports?|officers?|lawyers?|attorneys?|experts?|president|leaders?|company|firm|party|group|committee|council|administration|campaign|department|court|study|survey|polls?|data|figures|critics|supporters|democrats|republicans|voters|residents|researchers|economists|chairman|chairwoman|chief|executive|director|secretary|senator|governor|candidate|nominee|team|club|manager|coach|union|bank|commission|board|authorities|prosecutors|investigators|witnesses|documents|letter|lawsuit|memo|website|book|article|magazine|network|observers|people|organi[sz]ation|institute|association|federation|regulator|watchdog|opposition|activists|protesters|organisers|organizers|insiders|executives|bosses|doctors|scientists|scholars|pollsters|strategists|operatives|officers|members|lawmakers|legislators|chancellor|premier|prime minister|mayor|judge|justice|prosecutor|ambassador|envoy|minister|boss|founder|owner|player|striker|midfielder|defender|keeper|star|singer|actor|band|label|studio|retailer|carrier|airline|maker|group'; // the head nouns a description of a source ends in
+/** Words that end a description's modifiers: function words and the verbs of attribution. */
+const NOT_MODIFIER = '(?:after|before|with|and|but|or|of|for|to|in|on|at|by|from|that|which|who|as|when|while|if|than|said|says|say|told|tells|slams|slammed|claims|claimed|is|was|are|were|be|been|has|have|had|will|would|could|should|may|might|did|does|do|not|no)';
+/** A description ending in a head noun and going on to the organisation it belongs to ("a spokesman for the Kremlin"). */
+const OF_ORG = /^\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?/i;
+
+/** The last clause boundary before a cue: punctuation or a conjunction, relative or subordinator. */
+const PHRASE_BOUNDARY = /(?:[,;:()“”"—–]|\b(?:and|but|or|that|who|which|whom|when|after|before|because|as|while|if|since|although|though|where|than)\b)\s*/gi;
+/** A span not among a sentence's names, pronouns and descriptions (a phrase, the rules' choice). */
+function rawSpan(ctx: SourceContext, start: number, end: number, kind: CandidateKind, sentence: number): Lite {
+  return ctx.rawSpan(start, end, kind, sentence);
+}
+/** Candidates at most this many words before or after the cue (held-out train, all speaker F1: 0.745 with no limit, 0.747 with 12 and 8, 0.744 with 8 and 5). */
+const WINDOW_BEFORE = 12;
+const WINDOW_AFTER = 8;
+const LEADING_FUNCTION = /^(?:(?:with|after|before|from|of|for|to|in|on|at|by|as|also|then)\s+)+/i;
+
+const T = (name: string) => hashText(`source:${name}`);
+const F = {
+  bias: T('bias'),
+  kindRel: T('kindRel'),
+  dist: T('dist'),
+  rule: T('rule'),
+  according: T('according'),
+  colon: T('colon'),
+  prev: T('prev'),
+  next: T('next'),
+  poss: T('poss'),
+  between: T('between'),
+  cueWord: T('cueWord'),
+  first: T('first'),
+  order: T('order'),
+  history: T('history'),
+  lastSource: T('lastSource'),
+  word: T('word'),
+  inContent: T('inContent'),
+  sameSentence: T('sameSentence'),
+  adjacent: T('adjacent'),
+  subjectOfCue: T('subjectOfCue'),
+  afterCue: T('afterCue'),
+  prep: T('prep'),
+  mentions: T('mentions'),
+  capital: T('capital'),
+  object: T('object'),
+};
+const KIND_ID: Record<CandidateKind, number> = { person: 1, org: 2, place: 3, pronoun: 4, description: 5, rule: 6, phrase: 7 };
+const LAYOUT_ID = { DIRECT: 1, AFTER: 2, BEFORE: 3, AROUND: 4 } as const;
+
+const bucket = (n: number) => (n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : n <= 12 ? 6 : n <= 20 ? 7 : 8);
+
+/** Whether [from, to) ends in a colon, perhaps with an opening quotation mark after it. */
+function endsInColon(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && /\s/.test(text[i])) i--;
+  if (i >= from && (text[i] === '“' || text[i] === '"' || text[i] === '‘')) i--;
+  while (i >= from && /\s/.test(text[i])) i--;
+  return i >= from && text[i] === ':';
+}
+
+function wordsIn(text: string, from: number, to: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
+  return n;
+}
+
+const PREPOSITIONS = new Set(['of', 'by', 'to', 'with', 'for', 'about', 'on', 'against', 'at', 'from', 'in', 'into', 'over', 'than', 'toward', 'towards', 'under', 'between', 'among', 'like', 'as']);
+
+/** A candidate span as found, before its statement-independent facts are computed. */
+interface Lite extends Span {
+  kind: CandidateKind;
+  /** Mentions of the entity (names only). */
+  mentions: number;
+  sentence: number;
+}
+
+interface RawSpan extends Lite {
+  /** What does not depend on the statement, computed once per article: neighbouring words, shape. */
+  prevWord: string;
+  prevId: number;
+  nextId: number;
+  headId: number;
+  own: string;
+  capital: boolean;
+  possessive: boolean;
+  objectOfVerb: boolean;
+}
+
+const HEAD_WORDS = new Set(HEADS.replace(/organi\[sz\]ation/, 'organisation|organization').split('|').flatMap((h) => (h.endsWith('s?') ? [h.slice(0, -2), h.slice(0, -1)] : [h.split(' ').pop()!])));
+const NOT_MODIFIER_WORDS = new Set(NOT_MODIFIER.slice(3, -1).split('|'));
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'one', 'some', 'several', 'many', 'two', 'three', 'four', 'other', 'senior', 'top', 'most', 'both', 'all']);
+const WORD = /[\p{L}’'-]+/gu;
+
+/** Per article: each sentence's names, pronouns and descriptions with what they carry, computed once. */
+export interface SourceContext {
+  text: string;
+  sentences: Sentence[];
+  spansOf(sentence: number): Lite[];
+  /** A span's features that do not depend on the statement, computed once. */
+  full(x: Lite): RawSpan;
+  /** Counts of what lies between two positions of a sentence, from prefix sums (see `gapCounts`). */
+  gapsOf(sentence: number): Gaps;
+  rawSpan(start: number, end: number, kind: CandidateKind, sentence: number): Lite;
+}
+
+/** Prefix sums over a sentence's characters: what a gap between a candidate and the cue holds. */
+interface Gaps {
+  base: number;
+  /** , ; : . and quotation marks */
+  punct: Int32Array;
+  comma: Int32Array;
+  quote: Int32Array;
+  /** . ! ? followed by a space */
+  stop: Int32Array;
+  words: Int32Array;
+  /** that, who, which, whom, whose, when, after, because, if */
+  clause: Int32Array;
+  andBut: Int32Array;
+}
+
+const CLAUSE_WORDS = new Set(['that', 'who', 'which', 'whom', 'whose', 'when', 'after', 'because', 'if']);
+
+interface Word extends Span {
+  lower: string;
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+
+/** A sentence's words (letters, apostrophes and hyphens) and the prefix sums of what lies between positions. */
+function wordsAndGaps(text: string, sent: Sentence): { words: Word[]; gaps: Gaps } {
+  const n = sent.end - sent.start;
+  const g: Gaps = { base: sent.start, punct: new Int32Array(n + 1), comma: new Int32Array(n + 1), quote: new Int32Array(n + 1), stop: new Int32Array(n + 1), words: new Int32Array(n + 1), clause: new Int32Array(n + 1), andBut: new Int32Array(n + 1) };
+  const words: Word[] = [];
+  const marks = new Uint8Array(n + 1);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sent.text); m; m = WORD.exec(sent.text)) {
+    const lower = m[0].toLowerCase();
+    words.push({ start: sent.start + m.index, end: sent.start + m.index + m[0].length, lower });
+    marks[m.index] = 1 | (CLAUSE_WORDS.has(lower) ? 2 : 0) | (lower === 'and' || lower === 'but' ? 4 : 0);
+  }
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(sent.start + i);
+    const quote = c === 0x201c || c === 0x201d || c === 34;
+    g.punct[i + 1] = g.punct[i] + (c === 44 || c === 59 || c === 58 || c === 46 || quote ? 1 : 0);
+    g.comma[i + 1] = g.comma[i] + (c === 44 ? 1 : 0);
+    g.quote[i + 1] = g.quote[i] + (quote ? 1 : 0);
+    g.stop[i + 1] = g.stop[i] + ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(sent.start + i + 1)) ? 1 : 0);
+    g.words[i + 1] = g.words[i] + (marks[i] & 1);
+    g.clause[i + 1] = g.clause[i] + ((marks[i] >> 1) & 1);
+    g.andBut[i + 1] = g.andBut[i] + ((marks[i] >> 2) & 1);
+  }
+  return { words, gaps: g };
+}
+
+/** Index of the first word starting at or after `at`. */
+function wordAt(words: Word[], at: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const VERBISH = /^(?:[a-z]+(?:s|ed)|met|told|hit|beat|called|urged|accused)$/;
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Spans of a list sorted by start that lie inside [from, to). */
+function inRange<T extends Span>(list: T[], from: number, to: number): T[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < list.length && list[i].start < to; i++) if (list[i].end <= to) out.push(list[i]);
+  return out;
+}
+
+export function sourceContext(text: string, sentences: Sentence[], index: EntityIndexLocal, quotes: Span[]): SourceContext {
+  const cache = new Map<number, Lite[]>();
+  const fulls = new WeakMap<Lite, RawSpan>();
+  const info = new Map<number, { words: Word[]; gaps: Gaps }>();
+  const infoOf = (si: number) => {
+    let x = info.get(si);
+    if (!x) info.set(si, (x = wordsAndGaps(text, sentences[si])));
+    return x;
+  };
+  const quoted = (x: Span) => quotes.some((qq) => qq.start <= x.start && x.end <= qq.end);
+  const joined = (a: Word, b: Word) => {
+    for (let i = a.end; i < b.start; i++) if (!isSpace(text.charCodeAt(i))) return false;
+    return a.end < b.start;
+  };
+  const full = (x: Lite): RawSpan => {
+    let f = fulls.get(x);
+    if (!f) fulls.set(x, (f = raw(x.start, x.end, x.kind, x.mentions, x.sentence)));
+    return f;
+  };
+  const raw = (start: number, end: number, kind: CandidateKind, mentions: number, si: number): RawSpan => {
+    const { words } = infoOf(si);
+    const k = wordAt(words, start);
+    // The word before, past an article ("with the Beatles" → "with"); the word after.
+    let p = k - 1;
+    if (p >= 0 && ARTICLES.has(words[p].lower)) p--;
+    const prevWord = p >= 0 ? words[p].lower : '';
+    const e = wordAt(words, end);
+    const nextWord = e < words.length ? words[e].lower : '';
+    const own = text.slice(start, end);
+    let head = '';
+    if (kind === 'pronoun' || kind === 'description' || kind === 'phrase') {
+      const last = e - 1;
+      head = last >= 0 && words[last].end <= end ? words[last].lower : own.toLowerCase();
+    }
+    // The object of a verb: "Capitalised verb [article] candidate" ("Pyongyang slams US Secretary").
+    let v = k - 1;
+    if (v >= 0 && ARTICLES.has(words[v].lower) && joined(words[v], words[k] ?? words[v])) v--;
+    const objectOfVerb = v >= 1 && VERBISH.test(words[v].lower) && /^[\p{Lu}]/u.test(text[words[v - 1].start]) && joined(words[v - 1], words[v]) && (k < words.length ? joined(words[v], words[v + 1]) : false);
+    const c0 = text.charCodeAt(start);
+    const next = text[end];
+    return {
+      start, end, kind, mentions, sentence: si, prevWord, own,
+      prevId: hashText(prevWord),
+      nextId: hashText(nextWord),
+      headId: head ? hashText(head) : 0,
+      capital: c0 >= 65 && c0 <= 90 ? true : c0 > 127 ? /^[\p{Lu}]/u.test(own) : false,
+      possessive: (next === '’' || next === "'") && (text[end + 1] === 's' || text[end + 1] === undefined || !/\p{L}/u.test(text[end + 1])),
+      objectOfVerb,
+    };
+  };
+  const spansOf = (si: number): Lite[] => {
+    const hit = cache.get(si);
+    if (hit) return hit;
+    const sent = sentences[si];
+    const { words } = infoOf(si);
+    const found: { start: number; end: number; kind: CandidateKind; mentions: number }[] = [];
+    for (const p of inRange(index.personSpans, sent.start, sent.end)) found.push({ start: p.start, end: p.end, kind: 'person', mentions: p.person.mentions.length });
+    for (const o of inRange(index.orgSpans, sent.start, sent.end)) found.push({ start: o.start, end: o.end, kind: 'org', mentions: o.org.mentions.length });
+    for (const p of inRange(index.placeSpans, sent.start, sent.end)) found.push({ start: p.start, end: p.end, kind: 'place', mentions: 0 });
+    for (const w of words) {
+      // "he’s", "they're": the pronoun before the apostrophe.
+      const cut = w.lower.search(/[’']/);
+      const lower = cut > 0 ? w.lower.slice(0, cut) : w.lower;
+      if (PRONOUN_WORDS.has(lower) && (lower !== 'i' || text[w.start] === 'I')) found.push({ start: w.start, end: w.start + lower.length, kind: 'pronoun', mentions: 0 });
+    }
+    // Descriptions: a head noun, up to three modifiers before it that are not function words or
+    // verbs, and a determiner; "a spokesman for the Kremlin" runs on to the name right after it.
+    for (let i = 0; i < words.length; i++) {
+      if (!HEAD_WORDS.has(words[i].lower)) continue;
+      let j = i;
+      // A modifier is not a head itself ("the ministry denounced US Secretary …" stops before
+      // "ministry"), nor a verb in -ed right after a noun or name (the subject's verb).
+      const modifier = (w: number) => {
+        const x = words[w].lower;
+        if (NOT_MODIFIER_WORDS.has(x) || DETERMINERS.has(x) || HEAD_WORDS.has(x)) return false;
+        if (x.endsWith('ed') && text[words[w].start] !== text[words[w].start].toUpperCase() && w > 0 && (HEAD_WORDS.has(words[w - 1].lower) || /^[\p{Lu}]/u.test(text[words[w - 1].start]))) return false;
+        return true;
+      };
+      for (let n = 0; n < 3 && j > 0 && joined(words[j - 1], words[j]) && modifier(j - 1); n++) j--;
+      if (j > 0 && joined(words[j - 1], words[j]) && DETERMINERS.has(words[j - 1].lower)) j--;
+      let end = words[i].end;
+      const of = OF_ORG.exec(text.slice(end, end + 12));
+      if (of) {
+        const at = end + of[0].length;
+        const named = found.find((x) => (x.kind === 'org' || x.kind === 'place' || x.kind === 'person') && x.start === at);
+        if (named) end = named.end;
+      }
+      found.push({ start: words[j].start, end, kind: 'description', mentions: 0 });
+    }
+    const out = found.filter((x) => !quoted(x)).map((x) => ({ ...x, sentence: si }));
+    cache.set(si, out);
+    return out;
+  };
+  return { text, sentences, spansOf, full, gapsOf: (si) => infoOf(si).gaps, rawSpan: (start, end, kind, si) => ({ start, end, kind, mentions: 0, sentence: si }) };
+}
+
+/**
+ * The candidates for one statement: entity mentions, pronouns and descriptions in its sentence, the
+ * noun phrases either side of its cue and the rule's span, each with its features. Deterministic, in
+ * text order.
+ */
+export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[] {
+  const { text, sentences } = ctx;
+  const sent = sentences[q.sentence];
+  const spans: Lite[] = [...ctx.spansOf(q.sentence)];
+  const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+  // The noun phrase right before the cue, back to a clause boundary ("some families said", "the
+  // journalists are missing"), and the one right after it ("said Steve Duprey, …").
+  if (q.layout !== 'DIRECT') {
+    const head = text.slice(sent.start, q.anchor.start);
+    let start = sent.start;
+    for (const b of head.matchAll(PHRASE_BOUNDARY)) start = sent.start + b.index! + b[0].length;
+    const words = subjectWords(text.slice(start, q.anchor.start)).replace(LEADING_FUNCTION, '');
+    if (words && words.split(/\s+/).length <= 8) {
+      const at = text.indexOf(words, start);
+      if (at >= 0) spans.push(rawSpan(ctx, at, at + words.length, 'phrase', q.sentence));
+    }
+    const rest = text.slice(q.anchor.end, Math.min(sent.end, q.anchor.end + 120));
+    const m = /^\s+((?:the |a |an )?[\p{L}\d’'.\- ]{1,60}?)(?=[,.;:!?(“”"]|\s(?:on|in|at|who|when|after|before|that|to|for|about)\s|$)/u.exec(rest);
+    if (m && m[1].trim().split(/\s+/).length <= 8) {
+      const at = q.anchor.end + m[0].indexOf(m[1]);
+      spans.push(rawSpan(ctx, at, at + m[1].trim().length, 'phrase', q.sentence));
+    }
+  }
+  if (q.rule && !spans.some((x) => x.start === q.rule!.start && x.end === q.rule!.end)) spans.push(rawSpan(ctx, q.rule.start, q.rule.end, 'rule', q.sentence));
+  // One candidate per span (a name the index and a description both found keeps the name's kind).
+  spans.sort((a, b) => a.start - b.start || a.end - b.end || KIND_ID[a.kind] - KIND_ID[b.kind]);
+  const unique = spans.filter((x, i) => i === 0 || x.start !== spans[i - 1].start || x.end !== spans[i - 1].end);
+  // Never a source: words inside a quotation (unless the rules chose them), the object of a verb before
+  // the cue ("Pyongyang slams US Secretary …, claims …"; held-out train: all speaker F1 0.748 → 0.747).
+  const isRule = (x: Span) => q.rule !== null && x.start === q.rule.start && x.end === q.rule.end;
+  // Only the cue's neighbourhood: at most WINDOW words before it or after it (the rules' span always).
+  const g0 = ctx.gapsOf(q.sentence);
+  const wordsBetween = (a: number, b: number) => (a >= g0.base && b - g0.base < g0.words.length && a <= b ? g0.words[b - g0.base] - g0.words[a - g0.base] : 0);
+  const near = (x: Span) => (x.end <= q.anchor.start ? wordsBetween(x.end, q.anchor.start) <= WINDOW_BEFORE : x.start >= q.anchor.end ? wordsBetween(q.anchor.end, x.start) <= WINDOW_AFTER : true);
+  const kept = unique.filter((x) => isRule(x) || near(x)).map(ctx.full).filter((x) => isRule(x) || !(x.end <= q.anchor.start && x.objectOfVerb));
+
+  const anchor = q.anchor;
+  const g = ctx.gapsOf(q.sentence);
+  const layout = LAYOUT_ID[q.layout];
+  const cueId = hashText(q.cue.toLowerCase().split(/\s+/)[0] ?? '');
+  const according = /^according/i.test(q.cue);
+  const lastSource = q.history[q.history.length - 1] ?? null;
+  const historyTexts = new Set(q.history.map((h) => text.slice(h.start, h.end)));
+  const before = kept.filter((x) => x.end <= anchor.start);
+  const after = kept.filter((x) => x.start >= anchor.end);
+  const sentStartLead = /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead|The|A|An),?\s+)?/.exec(sent.text)![0].length;
+  return kept.map((x) => {
+    const k = KIND_ID[x.kind];
+    const rel = x.end <= anchor.start ? 1 : x.start >= anchor.end ? 2 : 3;
+    const gapFrom = rel === 1 ? x.end : rel === 2 ? anchor.end : x.start;
+    const gapTo = rel === 1 ? anchor.start : rel === 2 ? x.start : x.start;
+    // Counts between candidate and cue: from the sentence's prefix sums when both lie in it.
+    const a = gapFrom - g.base;
+    const b = gapTo - g.base;
+    const inSentence = a >= 0 && b <= g.words.length - 1 && a <= b;
+    const count = (arr: Int32Array, re: RegExp) => (inSentence ? arr[b] - arr[a] : re.test(text.slice(gapFrom, gapTo)) ? 1 : 0);
+    const words = inSentence ? g.words[b] - g.words[a] : wordsIn(text, gapFrom, gapTo);
+    const punct = count(g.punct, /[,;:.“”"]/) > 0;
+    const order = rel === 1 ? before.length - 1 - before.indexOf(x) : rel === 2 ? after.indexOf(x) : 0;
+    const sameSentence = x.start >= sent.start && x.end <= sent.end ? 1 : x.start < sent.start ? 0 : 2;
+    const fs: number[] = [
+      feature(F.bias, k),
+      feature(F.kindRel, k, rel, layout),
+      feature(F.dist, k, bucket(words), rel),
+      feature(F.dist, 0, bucket(words), rel * 10 + layout),
+      feature(F.order, k, Math.min(order, 3), rel),
+      feature(F.sameSentence, k, sameSentence, rel),
+      feature(F.cueWord, cueId, rel, k),
+      feature(F.cueWord, cueId, rel, bucket(words)),
+      feature(F.prev, x.prevId, rel),
+      feature(F.prev, x.prevId, k),
+      feature(F.next, x.nextId, rel),
+      feature(F.next, x.nextId, k),
+    ];
+    if (PREPOSITIONS.has(x.prevWord)) fs.push(feature(F.prep, k, rel, layout));
+    if (x.possessive) fs.push(feature(F.poss, k, rel));
+    if (x.headId) fs.push(feature(F.word, x.headId, rel, layout));
+    if (x.capital) fs.push(feature(F.capital, k, rel));
+    if (q.rule) {
+      const ov = Math.min(x.end, q.rule.end) - Math.max(x.start, q.rule.start);
+      const r = x.start === q.rule.start && x.end === q.rule.end ? 1 : ov > 0 ? (inside(x, q.rule) ? 2 : 3) : 4;
+      fs.push(feature(F.rule, r, k), feature(F.rule, r, layout, 99), feature(F.rule, r, q.rulePath, 98));
+    } else fs.push(feature(F.rule, 0, k));
+    if (rel === 1 && words <= 3 && !punct) fs.push(feature(F.subjectOfCue, k, words, layout));
+    if (rel === 2 && words <= 2 && !punct) fs.push(feature(F.afterCue, k, words, layout));
+    if (according && rel === 2 && words <= 3) fs.push(feature(F.according, k, words));
+    if (rel === 1 && endsInColon(text, gapFrom, gapTo)) fs.push(feature(F.colon, k, layout));
+    fs.push(feature(F.between, count(g.comma, /,/) > 0 ? 1 : 0, count(g.stop, /[.!?]\s/) > 0 ? 1 : 0, rel), feature(F.between, count(g.quote, /[“”"]/) > 0 ? 1 : 0, count(g.clause, /\b(?:that|who|which|whom|whose|when|after|because|if)\b/i) > 0 ? 1 : 0, rel + 10));
+    if (count(g.andBut, /\b(?:and|but)\b/i) > 0) fs.push(feature(F.between, 7, rel, k));
+    if (x.start >= sent.start + sentStartLead && x.start <= sent.start + sentStartLead + 2) fs.push(feature(F.first, k, rel, layout));
+    if (x.start >= q.content.start && x.end <= q.content.end) fs.push(feature(F.inContent, k, layout));
+    if (lastSource && Math.min(lastSource.end, x.end) - Math.max(lastSource.start, x.start) > 0) fs.push(feature(F.lastSource, k, rel));
+    if (x.kind === 'person' || x.kind === 'org') {
+      fs.push(feature(F.mentions, k, Math.min(x.mentions, 6)));
+      if (historyTexts.has(x.own)) fs.push(feature(F.history, k, rel));
+    }
+    if (rel === 1 && words === 0) fs.push(feature(F.adjacent, k, layout));
+    // The object of a verb: a name right after "Subject verb" ("Pyongyang slams US Secretary …").
+    if (x.objectOfVerb) fs.push(feature(F.object, k, rel));
+    return { start: x.start, end: x.end, kind: x.kind, features: fs };
+  });
+}
