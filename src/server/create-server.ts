@@ -233,11 +233,12 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     }
     const requestId = requestIdOf(req, res);
     const auth = authorize(req, res, requestId);
-    const budget = limiter ? await limiter.check(auth.viewer.clientId, 1) : null;
-    if (limiter && budget) {
+    const checked = limiter ? await limiter.check(auth.viewer.clientId, 1) : null;
+    const budget = checked?.result;
+    if (limiter && checked && budget) {
       // Where the client stands before this request, for answers that never reach the charge (an
       // empty bucket, over-nested documents); a charged request's answer replaces them.
-      const standing = budget.ok ? await limiter.check(auth.viewer.clientId, 0) : budget;
+      const standing = budget.ok ? checked.standing : budget;
       for (const [key, value] of rateLimitHeaders(rateLimitStatus(limiter, 0, standing))) res.setHeader(key, value);
       if (!budget.ok) throw rateLimited('Rate limit exceeded', budget.retryAfterMs);
     }

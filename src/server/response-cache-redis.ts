@@ -22,7 +22,7 @@ while total > tonumber(ARGV[4]) do
   redis.call('DEL', oldest)
   total = redis.call('DECRBY', KEYS[3], size)
 end
-return total
+return {total, redis.call('ZCARD', KEYS[2])}
 `;
 const GET_SCRIPT = `
 local v = redis.call('GET', KEYS[1])
@@ -44,6 +44,7 @@ export function createSharedResponseCache(sql: Sql, redis: SharedRedis, options:
   const versions = createVersionReader(sql, options.versionCheckMs ?? 100);
   const k = (name: string) => `${redis.prefix}rc:${name}`;
   const epochKey = k('epoch');
+  // Bytes and entries of all replicas as the last store here left them (Redis is not read synchronously).
   let lastBytes = 0;
   let lastSize = 0;
 
@@ -67,9 +68,10 @@ export function createSharedResponseCache(sql: Sql, redis: SharedRedis, options:
       if (Buffer.byteLength(response.body) > maxBodyBytes) return;
       redis.client
         .eval(SET_SCRIPT, 4, k(`e:${v}:${key}`), k('lru'), k('bytes'), k('sizes'), value, bytes, Date.now(), maxBytes, maxAgeMs)
-        .then((total) => {
+        .then((reply) => {
+          const [total, entries] = reply as [number, number];
           lastBytes = Number(total);
-          lastSize += 1;
+          lastSize = Number(entries);
         })
         .catch(() => {});
     },

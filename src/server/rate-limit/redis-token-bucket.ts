@@ -32,14 +32,20 @@ return {charged, string.format('%.17g', before)}
  */
 export function redisRateLimiter(redis: SharedRedis, options: RateLimitOptions): SharedRateLimiter {
   const fallback = localRateLimiter(options);
-  const ask = async (clientId: string, cost: number, charge: boolean) => {
+  /** Tokens held before this request (charging `cost` when `charge` and the client has it). */
+  const tokensBefore = async (clientId: string, cost: number, charge: boolean) => {
     const key = `${redis.prefix}rl:${clientId}`;
     const [, before] = (await redis.client.eval(TAKE_SCRIPT, 1, key, options.capacity, options.refillPerSecond / 1000, cost, charge ? '1' : '0')) as [number, string];
-    return bucketVerdict(options, Number(before), cost);
+    return Number(before);
   };
   return {
     capacity: options.capacity,
-    take: (clientId, cost) => ask(clientId, cost, true).catch(() => fallback.take(clientId, cost)),
-    check: (clientId, cost) => ask(clientId, cost, false).catch(() => fallback.check(clientId, cost)),
+    take: (clientId, cost) => tokensBefore(clientId, cost, true).then((t) => bucketVerdict(options, t, cost), () => fallback.take(clientId, cost)),
+    // One round trip for both answers: the request's check and where the client stands.
+    check: (clientId, cost) =>
+      tokensBefore(clientId, cost, false).then(
+        (t) => ({ result: bucketVerdict(options, t, cost), standing: bucketVerdict(options, t, 0) }),
+        () => fallback.check(clientId, cost),
+      ),
   };
 }

@@ -38,13 +38,14 @@ export function bucketVerdict(options: RateLimitOptions, tokens: number, cost: n
 export interface SharedRateLimiter {
   readonly capacity: number;
   take(clientId: string, cost: number): Promise<TakeResult>;
-  check(clientId: string, cost: number): Promise<TakeResult>;
+  /** Whether the client has `cost`, and where it stands (as for cost 0), from one reading of its bucket. */
+  check(clientId: string, cost: number): Promise<{ result: TakeResult; standing: TakeResult }>;
 }
 
 /** This process's own buckets behind the shared interface (no REDIS_URL). */
 export function localRateLimiter(options: RateLimitOptions): SharedRateLimiter {
   const local = createRateLimiter(options);
-  return { capacity: local.capacity, take: async (id, cost) => local.take(id, cost), check: async (id, cost) => local.check(id, cost) };
+  return { capacity: local.capacity, take: async (id, cost) => local.take(id, cost), check: async (id, cost) => ({ result: local.check(id, cost), standing: local.check(id, 0) }) };
 }
 
 /**
