@@ -1,3 +1,4 @@
+import { FNV_OFFSET, fnv1a, fnvMore } from '../fnv.ts';
 import { isGivenName } from '../given-names.ts';
 import { CITIES, COUNTRIES, KNOWN_ORGS, PERSONAL_TITLES, REGIONS } from '../lexicon.ts';
 import type { Token } from './tokenise.ts';
@@ -31,15 +32,8 @@ export const CURATED: Lexicon = (() => {
   return m;
 })();
 
-/** FNV-1a, 32 bits: a stable hash of a feature string. */
-export function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** A stable hash of a feature string (FNV-1a, shared with the attribution models). */
+export const hash = fnv1a;
 
 /** Typographic quotes and apostrophes read as CoNLL's straight ones. */
 export const normal = (w: string) => w.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
@@ -164,24 +158,9 @@ export interface WordInfo {
 /** Which neighbour each role of `asNeighbour` is: offsets from the token. */
 export const NEIGHBOURS = [-1, 1, -2, 2, -1, 1] as const;
 
-/** FNV-1a continued over more characters (hash(a + b) = more(hash(a), b)). */
-function more(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-const FNV = 0x811c9dc5;
+const more = fnvMore;
+const FNV = FNV_OFFSET;
 
-/** FNV-1a continued over s[from .. to) (more(h, s.slice(from, to)) without the slice). */
-function moreRange(h: number, s: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 /** FNV states after each feature's name ("w=", "p2=", "l-1l="): a feature's hash continues from its name's. */
 const PREFIX = Object.fromEntries(
   ['w=', 'l=', 's=', 'p1=', 'p2=', 'p3=', 'p4=', 'x1=', 'x2=', 'x3=', 'x4=', 'l-1=', 'l+1=', 'l-2=', 'l+2=', 's-1=', 's+1=', 'l-1l=', 'll+1=', 'sss=', 'l-1s=', 'sl+1=', 'pos=0', 'pos=1', 'pos=2'].map((name) => [name, more(FNV, name)]),
@@ -203,7 +182,7 @@ function info(raw: string, boundary = false): WordInfo {
   const sh = boundary ? raw : shape(w);
   const n = lw.length;
   const own = [more(PREFIX['w='], w), more(PREFIX['l='], lw), more(PREFIX['s='], sh)];
-  for (let k = 1; k <= 4 && k <= n; k++) own.push(moreRange(P_PREFIX[k - 1], lw, 0, k), moreRange(X_PREFIX[k - 1], lw, n - k, n));
+  for (let k = 1; k <= 4 && k <= n; k++) own.push(more(P_PREFIX[k - 1], lw, 0, k), more(X_PREFIX[k - 1], lw, n - k, n));
   const cap = !boundary && isCapital(w);
   x = {
     w,

@@ -1,3 +1,5 @@
+import { fnv1a } from '../fnv.ts';
+
 /**
  * Features are hashed to integers (the "hashing trick"): building and looking up strings per token
  * cost 7x the rest of extraction; integer mixes into a weight table cost almost nothing. Each model
@@ -5,15 +7,8 @@
  * every lookup that misses it costs as much as the arithmetic of a whole feature set.
  */
 
-/** FNV-1a over UTF-16 code units. */
-export function hashText(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** FNV-1a over UTF-16 code units (src/extract/fnv.ts, shared with the recogniser). */
+export const hashText = fnv1a;
 
 function mix(h: number, x: number): number {
   h = Math.imul(h ^ x, 0x5bd1e995);
