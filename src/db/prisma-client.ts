@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { withGraphWriteLock } from './graph-write-lock.ts';
 import { withPgTransaction } from './pg-transaction.ts';
 import type { Sql } from './sql.ts';
 
@@ -35,6 +36,12 @@ export interface Writer {
   transaction<T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** One statement outside a transaction (look-ups before a write). */
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `fn` holding the graph's write lock, so that writers in every process (CLI, API replicas,
+   * queue workers) look up, resolve and store one batch at a time: each batch resolves against
+   * everything stored before it, whoever wrote that.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 /** Where a wrapped client (a request's deadline) puts the writer that must be used instead of the plain one. */
@@ -44,6 +51,7 @@ export function pgWriter(pool: pg.Pool): Writer {
   return {
     transaction: (fn, options) => withPgTransaction(pool, fn, options),
     query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    exclusive: (fn) => withGraphWriteLock(pool, fn),
   };
 }
 

@@ -99,6 +99,8 @@ export function deadlineDb(db: Db, writes: WriteTracker, control: Sql): Db {
     const plain = writerOf(db);
     pgWriter ??= {
       query: plain.query,
+      // Waiting for the lock is bounded by the pool's statement_timeout (the request's execution limit).
+      exclusive: plain.exclusive,
       transaction: <T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }) =>
         guarded<Sql>((body) => plain.transaction(body, options), async (sql) => (await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0].pid, fn) as Promise<T>,
     };
