@@ -27,7 +27,8 @@ export interface IngestQueue {
   complete(id: string, output: IngestJobOutput): Promise<void>;
   /** Marks a delivery failed: retried with backoff while retries remain, then dead-lettered. */
   fail(id: string, message: string): Promise<void>;
-  job(id: string): Promise<IngestJobRecord | null>;
+  /** The jobs with these ids, in the same order (null for an id that names none). */
+  jobs(ids: string[]): Promise<(IngestJobRecord | null)[]>;
   /** Jobs whose retries are spent, newest first. */
   deadLetters(limit: number): Promise<IngestJobRecord[]>;
   stop(): Promise<void>;
@@ -78,10 +79,11 @@ export async function openIngestQueue(databaseUrl: string, settings: QueueSettin
     },
     complete: (id, output) => boss.complete(INGEST_QUEUE, id, output as object),
     fail: (id, message) => boss.fail(INGEST_QUEUE, id, { error: message }),
-    async job(id) {
-      if (!UUID.test(id)) return null;
-      const [row] = await select('id = $2', [id]);
-      return row ? jobRecordOf(row) : null;
+    async jobs(ids) {
+      const valid = ids.filter((id) => UUID.test(id));
+      const rows = valid.length ? await select('id = ANY($2::uuid[])', [valid]) : [];
+      const byId = new Map(rows.map((r) => [r.id, jobRecordOf(r)]));
+      return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
     },
     async deadLetters(limit) {
       const rows = await select(`state = 'failed'`, [limit], 'ORDER BY completed_on DESC, id LIMIT $2');
