@@ -136,6 +136,9 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
       }
       return reportStep({ p: items[0], then: 'failed', message: `could not store: ${(error as Error).message}` });
     }
+    // A repeat of an article stored by this very batch learns its id only now.
+    const storedIds = new Map(toStore.map((s, k) => [s.article.parsed.contentHash, results[k].articleId]));
+    for (const s of steps) if (s.then === 'duplicate' && s.articleId === undefined && s.p.kind === 'parsed') s.articleId = storedIds.get(s.p.parsed.contentHash);
     let i = 0;
     for (const s of steps) reportStep(s, s.then === 'store' ? results[i++] : undefined);
   }
