@@ -1,5 +1,6 @@
 import { writerOf, type Db } from '../db/prisma-client.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
+import { publishStored } from '../feed/publish-feed.ts';
 import { resolveArticle } from '../resolve/resolve-article.ts';
 import type { EntityIndex } from '../resolve/types.ts';
 import type { StoreArticle, StoreResult } from '../store/types.ts';
@@ -139,6 +140,8 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
     // A repeat of an article stored by this very batch learns its id only now.
     const storedIds = new Map(toStore.map((s, k) => [s.article.parsed.contentHash, results[k].articleId]));
     for (const s of steps) if (s.then === 'duplicate' && s.articleId === undefined && s.p.kind === 'parsed') s.articleId = storedIds.get(s.p.parsed.contentHash);
+    // Subscribers hear of new and corrected articles once they are committed.
+    await publishStored(writer, results.filter((r) => r.outcome !== 'duplicate').map((r) => r.articleId));
     let i = 0;
     for (const s of steps) reportStep(s, s.then === 'store' ? results[i++] : undefined);
   }
