@@ -57,6 +57,8 @@ export interface ServerOptions {
   liveFeed?: LiveFeed | null;
   /** Subscriptions one connection, and one client, may hold at once (defaults 20 and 100). */
   subscriptionLimits?: { perConnection: number; perClient: number };
+  /** Ping interval of subscription sockets; one that misses a pong is terminated (default 12 s). */
+  subscriptionKeepAliveMs?: number;
   /** Production masks internal error messages. */
   production?: boolean;
   bodyLimitBytes?: number;
@@ -372,6 +374,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         privateReads: options.privateReads ?? false,
         authenticate: (req, key) => authenticateSocket(req, key),
         formatError: (error) => formatError(error.toJSON(), error),
+        keepAliveMs: options.subscriptionKeepAliveMs,
       })
     : null;
 
