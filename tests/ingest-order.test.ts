@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/test-database.t
 
 /**
  * The graph must not depend on how articles arrive: one at a time or 200 per transaction with parse and
- * extract in worker threads, and (known gap, below) in another order. Corpus lines are read at run time
+ * extract in worker threads, and in another order. Corpus lines are read at run time
  * (never committed) and mixed with corrections, duplicates, unreadable lines, and an article the
  * database refuses (its batch is retried article by article).
  */
@@ -144,16 +144,17 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest order and batchi
       + `one by one ${((t1 - t0) / 1000).toFixed(1)} s, 2 workers + 200 per transaction ${((t2 - t1) / 1000).toFixed(1)} s (${stats.transactions} transactions); graphs identical`);
   });
 
-  // Known gap (issue 18): resolution still matches each article against what came before it, so a
-  // name seen first alone ("Blair") and later in full ("Tony Blair") stays two people, while the other
-  // order makes one; event keys likewise go to the first-known event. This fails until resolution is
-  // order-free; `it.fails` turns green into red the day it passes, so the marker cannot go stale.
-  it.fails('the same articles in reverse order store the same graph', { timeout: 240_000 }, async () => {
+  // Every rule that decides a node is order-free: names are one node when they normalise alike (the
+  // preferred spelling names it), events when their keys are equal, folded fields take the best value
+  // by a total order, and copies of one content keep the smallest natural key. The sample holds such
+  // copies (Reuters repeats stories under new ids) and spellings that differ only in case.
+  it('the same articles in reverse order store the same graph', { timeout: 240_000 }, async () => {
     const [forward, backward] = await Promise.all([createTestDatabase('ingest_fwd'), createTestDatabase('ingest_bwd')]);
     try {
-      const plain = { corrections: false };
-      await ingestArticles(forward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: false, name: 'forward.jsonl' })]), { batchSize: 200 });
-      await ingestArticles(backward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: true, name: 'backward.jsonl' })]), { batchSize: 200 });
+      // One file, rewritten in the other order: an article's origin names its file.
+      const plain = { corrections: false, name: 'order.jsonl' };
+      await ingestArticles(forward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: false })]), { batchSize: 200 });
+      await ingestArticles(backward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: true })]), { batchSize: 200 });
       expect(await canonicalDump(backward.sql)).toEqual(await canonicalDump(forward.sql));
     } finally {
       await Promise.all([forward.drop(), backward.drop()]);

@@ -31,7 +31,7 @@ export interface IngestOptions {
 }
 
 /** What the ordered stage decided for one prepared source. */
-type Step = { p: Prepared; then: 'failed'; message: string } | { p: Prepared; then: 'duplicate'; articleId?: number } | { p: Prepared; then: 'store'; article: StoreArticle };
+type Step = { p: Prepared; then: 'failed'; message: string } | { p: Prepared; then: 'store'; article: StoreArticle };
 
 /**
  * parse → extract → resolve → store for each source. A bad article is reported and skipped; an
@@ -61,9 +61,9 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
       summary.errors.push({ origin: s.p.origin, message: s.message });
       return report(s.p.origin, 'failed');
     }
-    if (s.then === 'duplicate' || result!.outcome === 'duplicate') {
+    if (result!.outcome === 'duplicate') {
       summary.articles.duplicates += 1;
-      return report(s.p.origin, 'duplicate', s.then === 'duplicate' ? s.articleId : result!.articleId);
+      return report(s.p.origin, 'duplicate', result!.articleId);
     }
     summary.articles[result!.outcome as 'created' | 'updated'] += 1;
     for (const k of ['people', 'organizations', 'places', 'events'] as const) {
@@ -94,11 +94,11 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
     const t = performance.now();
     const steps = items.map((p): Step => {
       if (p.kind === 'failed') return { p, then: 'failed', message: p.error };
-      const duplicate = stored.duplicateOf(p.parsed);
-      if (duplicate) return { p, then: 'duplicate', articleId: duplicate.id };
+      // Not resolved: the store records it (and may give the stored copy this one's identity).
+      if (stored.isDuplicate(p.parsed)) return { p, then: 'store', article: { parsed: p.parsed, resolved: null, origin: p.origin } };
       if (p.extractError !== null) return { p, then: 'failed', message: p.extractError };
       try {
-        const resolved = resolveArticle(index, p.parsed, p.extraction!);
+        const resolved = resolveArticle(index, p.extraction!);
         stored.add(p.parsed);
         return { p, then: 'store', article: { parsed: p.parsed, resolved, origin: p.origin } };
       } catch (error) {

@@ -8,22 +8,21 @@ import { articleNaturalKey } from './natural-key.ts';
  * earlier in the batch replaced a stored text (its old hash is then no longer stored).
  */
 export class StoredArticles {
-  private constructor(private readonly hashOfKey: Map<string, string>, private readonly keyOfHash: Map<string, { key: string; id?: number }>) {}
+  private constructor(private readonly hashOfKey: Map<string, string>, private readonly keyOfHash: Map<string, string>) {}
 
   /** One indexed look-up on the two unique keys of article. */
   static async lookUp(writer: Writer, articles: ParsedArticle[]): Promise<StoredArticles> {
     if (articles.length === 0) return new StoredArticles(new Map(), new Map());
-    const rows = await writer.query<{ id: number; natural_key: string; content_hash: string }>(
-      `SELECT id, natural_key, content_hash FROM article WHERE content_hash = ANY($1::text[]) OR natural_key = ANY($2::text[])`,
+    const rows = await writer.query<{ natural_key: string; content_hash: string }>(
+      `SELECT natural_key, content_hash FROM article WHERE content_hash = ANY($1::text[]) OR natural_key = ANY($2::text[])`,
       [articles.map((a) => a.contentHash), articles.map(articleNaturalKey)],
     );
-    return new StoredArticles(new Map(rows.map((r) => [r.natural_key, r.content_hash])), new Map(rows.map((r) => [r.content_hash, { key: r.natural_key, id: r.id }])));
+    return new StoredArticles(new Map(rows.map((r) => [r.natural_key, r.content_hash])), new Map(rows.map((r) => [r.content_hash, r.natural_key])));
   }
 
-  /** Whether the article's content is stored (or will be, by an earlier article of the batch): `{ id }` when it is stored already. */
-  duplicateOf(article: ParsedArticle): { id?: number } | null {
-    const hit = this.keyOfHash.get(article.contentHash);
-    return hit ? { id: hit.id } : null;
+  /** Whether the article's content is stored (or will be, by an earlier article of the batch). */
+  isDuplicate(article: ParsedArticle): boolean {
+    return this.keyOfHash.has(article.contentHash);
   }
 
   /** Records that the article will be stored: new, or replacing the text stored under its key. */
@@ -32,6 +31,6 @@ export class StoredArticles {
     const old = this.hashOfKey.get(key);
     if (old !== undefined) this.keyOfHash.delete(old);
     this.hashOfKey.set(key, article.contentHash);
-    this.keyOfHash.set(article.contentHash, { key });
+    this.keyOfHash.set(article.contentHash, key);
   }
 }

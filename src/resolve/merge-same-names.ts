@@ -76,5 +76,5 @@ export function mergeSameNames(r: ResolvedExtraction): ResolvedExtraction {
     speaker: s.speaker ? { ...s.speaker, key: to(s.speaker.type === 'person' ? person : org)(s.speaker.key) } : null,
     eventKey: s.eventKey ? to(event)(s.eventKey) : null,
   }));
-  return { people, organizations, places, events, statements };
+  return { people, organizations, places, events, statements, renames: r.renames };
 }

@@ -1,42 +1,33 @@
-import type { EventKind, Extraction } from '../extract/types.ts';
+import type { Extraction } from '../extract/types.ts';
 
-/** An entity already in the graph, as far as resolution needs to know it. */
-export interface KnownEntity {
-  name: string;
-  aliases: string[];
-}
-
-/** An event already in the graph. `key` is its unique natural key in the database. */
-export interface KnownEvent {
-  key: string;
-  kind: EventKind;
-  title: string;
-  /** Canonical names of person participants. */
-  participantNames: string[];
-  placeName: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  /** Precision of the dates (DAY, MONTH, ...); the store keeps the most precise an article gave. */
-  precision?: string | null;
-}
-
-/** Snapshot of the graph that resolution matches against. The pipeline updates it after each article. */
+/**
+ * What the resolve stage knows of the graph: per kind of entity, the node's name by normalised name
+ * (see normalizeName). Filled from the stored graph by look-up for one batch, then extended by each
+ * article of the batch in arrival order.
+ */
 export interface EntityIndex {
-  people: KnownEntity[];
-  organizations: KnownEntity[];
-  places: KnownEntity[];
-  events: KnownEvent[];
+  people: Map<string, string>;
+  organizations: Map<string, string>;
+  places: Map<string, string>;
+}
+
+/** A node whose name gives way to a preferred spelling of the same name (see preferredName). */
+export interface NameChange {
+  from: string;
+  to: string;
+}
+
+export interface Renames {
+  people: NameChange[];
+  organizations: NameChange[];
+  places: NameChange[];
 }
 
 /**
- * Output of the resolve stage: the same shape as `Extraction`, but with
- * - every person/organisation/place `name` replaced by its canonical name in the graph
- *   (an existing node's name when it matched one, else the extracted canonical name), and
- *   aliases extended with the surface forms that matched;
- * - every event `key` replaced by the global natural key of the event it is the same
- *   real-world event as (an existing `KnownEvent.key`), or a new deterministic key.
- * Within a `ResolvedExtraction`, keys still cross-reference as in `Extraction`
- * (people/org/place keys are unchanged local keys; event keys are the global ones and
- * statements' `eventKey` is rewritten accordingly).
+ * Output of the resolve stage: the same shape as `Extraction`, but with every person, organisation and
+ * place `name` replaced by its node's name (the preferred spelling among the names that normalise
+ * alike) and aliases extended with the spelling the article used. Event keys are the extractor's:
+ * an event is the same event in two articles when its key (group, participants, place or year) is.
+ * `renames`: stored or earlier nodes this article's spelling renames, applied by the store first.
  */
-export type ResolvedExtraction = Extraction;
+export type ResolvedExtraction = Extraction & { renames?: Renames };

@@ -1,9 +1,10 @@
 import type { Sql } from '../db/sql.ts';
-import { classifyArticles, insertArticles, naturalKeys, replaceArticles, type ArticlePlan } from './article-rows.ts';
+import { classifyArticles, identityOf, insertArticles, naturalKeys, rekeyStored, replaceArticles, type ArticlePlan } from './article-rows.ts';
 import { insertLinkRows } from './insert-links.ts';
 import { linkRows, type LinkRows } from './link-rows.ts';
 import { nodesOfArticles, removeOrphans } from './remove-orphans.ts';
-import { emptyCounts, type StoreArticle, type StoreResult, type Upserted } from './types.ts';
+import { batchRenames, renameStored, withFinalNames } from './rename-nodes.ts';
+import { emptyCounts, type StoreArticle, type StoreResult, type Upserted, type WrittenArticle } from './types.ts';
 import { upsertNodes, type UpsertedNodes } from './upsert-nodes.ts';
 
 /**
@@ -51,12 +52,18 @@ async function writeSegment(sql: Sql, articles: StoreArticle[], keys: string[], 
   const correctedIds = updatedAt.map((i) => (plans[i] as { id: number }).id);
   const candidates = correctedIds.length ? await nodesOfArticles(sql, correctedIds) : null;
   await replaceArticles(sql, updatedAt.map((i) => articles[i]), correctedIds, extractorVersion);
-  const newIds = await insertArticles(sql, createdAt.map((i) => articles[i]), createdAt.map((i) => keys[i]), extractorVersion);
+  const identity = identityOf(plans, keys);
+  const newIds = await insertArticles(sql, createdAt.map((i) => ({ ...articles[identity.get(i)!], resolved: articles[i].resolved })), createdAt.map((i) => keys[identity.get(i)!]), extractorVersion);
+  await rekeyStored(sql, articles, plans, keys);
 
   const articleId = new Map<number, number>([...createdAt.map((i, j) => [i, newIds[j]] as const), ...updatedAt.map((i, j) => [i, correctedIds[j]] as const)]);
   const written = plans.flatMap((p, i) => (p.kind === 'duplicate' ? [] : [i]));
-  const nodes = await upsertNodes(sql, written.map((i) => articles[i]));
-  const links = written.map((i, j) => linkRows(articleId.get(i)!, articles[i].resolved, nodes.ids[j]));
+  const toWrite = written.map((i) => articles[i] as WrittenArticle);
+  const renames = batchRenames(toWrite);
+  await renameStored(sql, renames);
+  const named = withFinalNames(toWrite, renames);
+  const nodes = await upsertNodes(sql, named);
+  const links = written.map((i, j) => linkRows(articleId.get(i)!, named[j].resolved, nodes.ids[j]));
   const all: LinkRows = { articlePerson: [], articleOrganization: [], articlePlace: [], eventArticle: [], eventParticipant: [], eventOrganization: [], statements: [] };
   for (const link of links) for (const k of Object.keys(all) as (keyof LinkRows)[]) (all[k] as unknown[]).push(...link[k]);
   await insertLinkRows(sql, all);

@@ -97,8 +97,8 @@ describe('golden extraction files (editor expectations on real articles)', () =>
       const index = emptyIndex();
       const articles = raws.map((raw) => {
         const parsed = parseArticle(raw!);
-        const resolved = resolveExtraction(parsed, extractArticle(parsed), index);
-        addToIndex(index, parsed, resolved);
+        const resolved = resolveExtraction(extractArticle(parsed), index);
+        addToIndex(index, resolved);
         return resolved;
       });
       const { results, forbidden } = check(golden, articles);
