@@ -1,6 +1,6 @@
 import type { Writer } from '../db/prisma-client.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
-import { articleNaturalKey } from './natural-key.ts';
+import { articleNaturalKey } from '../store/natural-key.ts';
 
 /**
  * The stored articles a batch names (by content hash or natural key), kept up to date while the batch

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.ts';
-import { articleNaturalKey } from '../pipeline/natural-key.ts';
+import { articleNaturalKey } from './natural-key.ts';
 import { compareCodePoints } from '../resolve/names.ts';
 import type { StoreArticle } from './types.ts';
 

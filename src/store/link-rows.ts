@@ -1,5 +1,5 @@
 import type { Mention } from '../extract/types.ts';
-import { mentionConfidence, type MentionType } from '../pipeline/mention-confidence.ts';
+import { mentionConfidence, type MentionType } from './mention-confidence.ts';
 import type { ResolvedExtraction } from '../resolve/types.ts';
 import { uniq } from './entity-rows.ts';
 

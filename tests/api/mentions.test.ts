@@ -7,7 +7,7 @@ import { splitSentences } from '../../src/extract/sentences.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import type { ParsedArticle } from '../../src/ingest/types.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
-import { MENTION_PRECISION } from '../../src/pipeline/mention-confidence.ts';
+import { MENTION_PRECISION } from '../../src/store/mention-confidence.ts';
 import { jsonlRecordToRaw, readSources } from '../../src/pipeline/read-sources.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { sentencesOf } from '../../src/services/sentences.ts';
