@@ -145,9 +145,10 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest order and batchi
   });
 
   // Every rule that decides a node is order-free: names are one node when they normalise alike (the
-  // preferred spelling names it), events when their keys are equal, folded fields take the best value
-  // by a total order, and copies of one content keep the smallest natural key. The sample holds such
-  // copies (Reuters repeats stories under new ids) and spellings that differ only in case.
+  // preferred spelling names it), events are the linked groups of their articles' accounts (keyed by the
+  // smallest key, shown by the best account), kinds take the best value by a total order, and copies of
+  // one content keep the smallest natural key. The sample holds all of these: Reuters repeats stories
+  // under new ids, spellings differ only in case ("OPEC", "Opec"), and events merge across keys.
   it('the same articles in reverse order store the same graph', { timeout: 240_000 }, async () => {
     const [forward, backward] = await Promise.all([createTestDatabase('ingest_fwd'), createTestDatabase('ingest_bwd')]);
     try {

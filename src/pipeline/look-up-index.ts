@@ -2,7 +2,7 @@ import type { Writer } from '../db/prisma-client.ts';
 import type { Extraction } from '../extract/types.ts';
 import { normalizeName, preferredName } from '../resolve/names.ts';
 import { emptyIndex } from '../resolve/resolve-extraction.ts';
-import type { EntityIndex } from '../resolve/types.ts';
+import type { EntityIndex, EventMember } from '../resolve/types.ts';
 
 /**
  * The stored names of `table` that normalise like one of `terms`: one look-up on the expression index
@@ -19,8 +19,27 @@ async function storedNames(writer: Writer, table: 'person' | 'organization' | 'p
 }
 
 /**
+ * The stored accounts of events an account of the batch may be linked to (see sameEvent): those naming
+ * one of its participants or sharing a key's part before `@`. Both look-ups use the GIN indexes of
+ * migration 20261203090000_resolution_look_up.
+ */
+async function storedMembers(writer: Writer, names: string[], prefixes: string[]): Promise<EventMember[]> {
+  if (names.length === 0 && prefixes.length === 0) return [];
+  const rows = await writer.query<{ event: string; m: Omit<EventMember, 'event' | 'placeName'> & { placeId: number | null }; place_name: string | null }>(
+    `SELECT e.key AS event, m, pl.name AS place_name
+     FROM event_article ea JOIN event e ON e.id = ea.event_id
+     CROSS JOIN LATERAL jsonb_array_elements(ea.members) m
+     LEFT JOIN place pl ON pl.id = (m->>'placeId')::int
+     WHERE newsgraph_member_names(ea.members) && $1::text[] OR newsgraph_member_prefixes(ea.members) && $2::text[]`,
+    [names, prefixes],
+  );
+  return rows.map(({ event, m, place_name }) => ({ event, key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeName: place_name, names: m.names }));
+}
+
+/**
  * The part of the stored graph a batch's resolution can touch, fetched by look-up instead of loading
- * the graph: the nodes named like the batch's people, organisations and places.
+ * the graph: the nodes named like the batch's people, organisations and places, and the accounts of
+ * events its events may be linked to.
  */
 export async function lookUpIndex(writer: Writer, extractions: Extraction[]): Promise<EntityIndex> {
   const terms = (list: { name: string }[]) => [...new Set(list.map((e) => normalizeName(e.name)))];
@@ -28,5 +47,12 @@ export async function lookUpIndex(writer: Writer, extractions: Extraction[]): Pr
   await storedNames(writer, 'person', terms(extractions.flatMap((x) => x.people)), index.people);
   await storedNames(writer, 'organization', terms(extractions.flatMap((x) => x.organizations)), index.organizations);
   await storedNames(writer, 'place', terms(extractions.flatMap((x) => x.places)), index.places);
+  const events = extractions.flatMap((x) => x.events);
+  if (events.length === 0) return index;
+  const participants = extractions.flatMap((x) => {
+    const taking = new Set(x.events.flatMap((e) => e.participantKeys));
+    return x.people.filter((p) => taking.has(p.key));
+  });
+  index.events.members = await storedMembers(writer, terms(participants), [...new Set(events.map((e) => e.key.split('@')[0]))]);
   return index;
 }

@@ -1,11 +1,12 @@
 import type { Extraction } from '../extract/types.ts';
+import { eventOf, membersOf, resolveEvents } from './events.ts';
 import { normalizeName, preferredName } from './names.ts';
 import type { EntityIndex, NameChange, ResolvedExtraction } from './types.ts';
 
 export { normalizeName } from './names.ts';
 
 export function emptyIndex(): EntityIndex {
-  return { people: new Map(), organizations: new Map(), places: new Map() };
+  return { people: new Map(), organizations: new Map(), places: new Map(), events: { members: [], merged: new Map() } };
 }
 
 /**
@@ -45,21 +46,29 @@ function resolveNamed<T extends { name: string; aliases: string[] }>(list: T[], 
 }
 
 /**
- * Matches the article's entities against the index. Events keep the extractor's keys: an event is one
- * node across articles when its key (group, participants, then place or year) is the same — a rule of
- * the article alone, so it holds whichever article comes first.
+ * Matches the article's entities against the index, and its events against the accounts of events the
+ * index holds (see resolveEvents): every rule is about names and accounts, never about which came first.
  */
 export function resolveExtraction(extraction: Extraction, index: EntityIndex): ResolvedExtraction {
   const people = resolveNamed(extraction.people, index.people);
   const organizations = resolveNamed(extraction.organizations, index.organizations);
   const places = resolveNamed(extraction.places, index.places);
+  const named = { ...extraction, people: people.list, organizations: organizations.list, places: places.list };
+  const members = membersOf(named);
+  const { keyOf, merges } = resolveEvents(members, index.events);
   return {
-    ...extraction,
-    people: people.list,
-    organizations: organizations.list,
-    places: places.list,
-    renames: { people: people.renames, organizations: organizations.renames, places: places.renames },
+    ...named,
+    events: extraction.events.map((e) => ({ ...e, key: keyOf.get(e.key)! })),
+    statements: extraction.statements.map((s) => ({ ...s, eventKey: s.eventKey ? (keyOf.get(s.eventKey) ?? s.eventKey) : null })),
+    renames: { people: people.renames, organizations: organizations.renames, places: places.renames, events: merges },
+    members: members.map((m) => ({ ...m, event: keyOf.get(m.key)! })),
   };
+}
+
+/** An article's event keys as the later articles of its batch left them (their merges applied). */
+export function finalEventKeys(index: EntityIndex, resolved: ResolvedExtraction): ResolvedExtraction {
+  const to = (k: string) => eventOf(index.events, k);
+  return { ...resolved, events: resolved.events.map((e) => ({ ...e, key: to(e.key) })), statements: resolved.statements.map((s) => ({ ...s, eventKey: s.eventKey ? to(s.eventKey) : null })) };
 }
 
 /** Adds what an article taught us to the index used for the next articles of a batch. */
@@ -67,4 +76,5 @@ export function addToIndex(index: EntityIndex, resolved: ResolvedExtraction): vo
   for (const p of resolved.people) index.people.set(normalizeName(p.name), p.name);
   for (const o of resolved.organizations) index.organizations.set(normalizeName(o.name), o.name);
   for (const p of resolved.places) index.places.set(normalizeName(p.name), p.name);
+  index.events.members.push(...(resolved.members ?? []));
 }

@@ -1,4 +1,4 @@
-import type { Extraction } from '../extract/types.ts';
+import type { DatePrecision, EventKind, Extraction } from '../extract/types.ts';
 
 /**
  * What the resolve stage knows of the graph: per kind of entity, the node's name by normalised name
@@ -9,6 +9,35 @@ export interface EntityIndex {
   people: Map<string, string>;
   organizations: Map<string, string>;
   places: Map<string, string>;
+  events: EventIndex;
+}
+
+/**
+ * One article's account of an event, as stored with its link (event_article.members): what decides
+ * which accounts are one event (see sameEvent) and what the event shows (dates, place, title).
+ */
+export interface EventMember {
+  /** The event it belongs to (its key). */
+  event: string;
+  /** The key the extractor gave it. */
+  key: string;
+  kind: EventKind;
+  title: string;
+  startDate: string | null;
+  endDate: string | null;
+  precision: DatePrecision | null;
+  /** The article's place key (new accounts only). */
+  placeKey?: string | null;
+  placeName: string | null;
+  /** Normalised names of the people taking part, sorted. */
+  names: string[];
+}
+
+/** The stored accounts a batch may link to, the batch's own, and the merges of events seen so far. */
+export interface EventIndex {
+  members: EventMember[];
+  /** A merged event's key → the key of the event that took it in. */
+  merged: Map<string, string>;
 }
 
 /** A node whose name gives way to a preferred spelling of the same name (see preferredName). */
@@ -21,13 +50,16 @@ export interface Renames {
   people: NameChange[];
   organizations: NameChange[];
   places: NameChange[];
+  /** Events merged into another (its key), because an account of this article links them. */
+  events: NameChange[];
 }
 
 /**
  * Output of the resolve stage: the same shape as `Extraction`, but with every person, organisation and
  * place `name` replaced by its node's name (the preferred spelling among the names that normalise
- * alike) and aliases extended with the spelling the article used. Event keys are the extractor's:
- * an event is the same event in two articles when its key (group, participants, place or year) is.
- * `renames`: stored or earlier nodes this article's spelling renames, applied by the store first.
+ * alike) and aliases extended with the spelling the article used; every event `key` replaced by the
+ * key of the event its account belongs to (see resolveEvents), statements' `eventKey` likewise.
+ * `renames`: stored or earlier nodes this article renames or merges, applied by the store first;
+ * `members`: the article's accounts of its events, stored with their links.
  */
-export type ResolvedExtraction = Extraction & { renames?: Renames };
+export type ResolvedExtraction = Extraction & { renames?: Renames; members?: EventMember[] };

@@ -4,6 +4,7 @@ import { firstFieldProblem, textProblem } from '../ingest/field-limits.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
 import { ingestArticles } from '../pipeline/ingest-articles.ts';
 import type { RawArticle } from '../ingest/types.ts';
+import { refreshEvents } from '../store/refresh-events.ts';
 import { nodesOfArticles, removeOrphans } from '../store/remove-orphans.ts';
 import { AppError } from './app-error.ts';
 import type { TypeName } from './records.ts';
@@ -258,6 +259,7 @@ export async function deleteArticle(db: Db, articleId: number): Promise<{ delete
     await sql.query(`DELETE FROM article WHERE id = $1`, [articleId]);
     // The same orphan rule as a correction in the store: nodes only this article held go with it.
     const gone = await removeOrphans(sql, held);
+    await refreshEvents(sql, held.events.filter((id) => !gone.events.includes(id)));
     const refs = (type: TypeName, list: number[]) => list.map((rowId) => ({ type, rowId }));
     return {
       deleted: [

@@ -18,8 +18,6 @@ export interface EventRow extends Record<string, unknown> {
   end_date: string | null;
   precision: string | null;
   place_id: number | null;
-  /** The place's name: events fold to the first place name in code point order. */
-  place_name: string | null;
 }
 
 /** The entity rows one (merged) article upserts: aliases without the name itself, sorted. */
@@ -33,7 +31,6 @@ export function entityRows(resolved: ResolvedExtraction): { people: NamedRow[]; 
 
 /** The event rows one (merged) article upserts, given the ids its places got. */
 export function eventRows(resolved: ResolvedExtraction, placeKey: Map<string, number>): EventRow[] {
-  const placeName = new Map(resolved.places.map((p) => [p.key, p.name]));
   return resolved.events.map((e) => ({
     key: e.key,
     title: e.title,
@@ -42,6 +39,5 @@ export function eventRows(resolved: ResolvedExtraction, placeKey: Map<string, nu
     end_date: isoDate(e.endDate),
     precision: e.precision as string | null,
     place_id: e.placeKey ? (placeKey.get(e.placeKey) ?? null) : null,
-    place_name: e.placeKey ? (placeName.get(e.placeKey) ?? null) : null,
   }));
 }

@@ -37,44 +37,12 @@ export function foldNamed<T extends NamedRow>(perArticle: T[][]): (T & { multi: 
   return [...byName.values()];
 }
 
-const PRECISION_RANK: Record<string, number> = { YEAR: 1, MONTH: 2, RANGE: 3, DAY: 4 };
-const rank = (p: string | null) => (p ? (PRECISION_RANK[p] ?? 0) : 0);
-
-/** Whether `offered` dates replace `current` ones: the more precise, then the earlier start, then end (UPSERT_EVENT's rule). */
-export function betterDates(current: { start_date: string | null; end_date: string | null; precision: string | null }, offered: typeof current): boolean {
-  const d = rank(offered.precision) - rank(current.precision);
-  if (d !== 0) return d > 0;
-  if (offered.start_date === null || current.start_date === null) return false;
-  if (offered.start_date !== current.start_date) return offered.start_date < current.start_date;
-  return offered.end_date !== null && current.end_date !== null && offered.end_date < current.end_date;
-}
-
-/** Whether `offered` title and kind replace `current` ones: the first in code point order (title, then kind). */
-function betterTitle(current: EventRow, offered: EventRow): boolean {
-  const d = compareCodePoints(offered.title, current.title);
-  return d !== 0 ? d < 0 : compareCodePoints(offered.kind, current.kind) < 0;
-}
-
-/** Whether `offered`'s place replaces `current`'s: a place over none, else the first name in code point order. */
-function betterPlace(current: EventRow, offered: EventRow): boolean {
-  if (offered.place_id === null || offered.place_name === null) return false;
-  return current.place_id === null || compareCodePoints(offered.place_name, current.place_name ?? '') < 0;
-}
-
-/** Event rows folded by the rules of UPSERT_EVENT (dates, place, title and kind), each order-free. */
+/**
+ * Event rows of several articles folded to one per key. What the row shows (dates, place, title and
+ * kind) is computed from its accounts after the links are written (refresh-events.ts).
+ */
 export function foldEvents(perArticle: EventRow[][]): EventRow[] {
   const byKey = new Map<string, EventRow>();
-  for (const rows of perArticle) {
-    for (const row of rows) {
-      const prev = byKey.get(row.key);
-      if (!prev) {
-        byKey.set(row.key, { ...row });
-        continue;
-      }
-      if (betterDates(prev, row)) Object.assign(prev, { start_date: row.start_date, end_date: row.end_date, precision: row.precision });
-      if (betterPlace(prev, row)) Object.assign(prev, { place_id: row.place_id, place_name: row.place_name });
-      if (betterTitle(prev, row)) Object.assign(prev, { title: row.title, kind: row.kind });
-    }
-  }
+  for (const rows of perArticle) for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, row);
   return [...byKey.values()];
 }

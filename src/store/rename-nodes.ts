@@ -2,7 +2,7 @@ import type { Sql } from '../db/sql.ts';
 import type { NameChange, Renames } from '../resolve/types.ts';
 import type { WrittenArticle } from './types.ts';
 
-type Kind = keyof Renames;
+type Kind = Exclude<keyof Renames, 'events'>;
 const TABLE: Record<Kind, string> = { people: 'person', organizations: 'organization', places: 'place' };
 
 /** A name's last spelling after the batch's renames, and the spellings it went through on the way. */
@@ -12,7 +12,7 @@ export interface FinalName {
 }
 
 /** Follows the batch's renames in order (A → B in one article, B → C in a later one: A ends as C). */
-function finalNames(changes: NameChange[]): Map<string, FinalName> {
+export function finalNames(changes: NameChange[]): Map<string, FinalName> {
   const next = new Map<string, string>();
   for (const { from, to } of changes) next.set(from, to);
   const out = new Map<string, FinalName>();

@@ -28,27 +28,12 @@ RETURNING id, name, (xmax = 0) AS inserted`;
 export const UPSERT_ORGANIZATIONS = upsertNamed('organization', 'OrganizationKind');
 export const UPSERT_PLACES = upsertNamed('place', 'PlaceKind');
 
-// An event reported by several articles takes, whichever reported it first (fold-rows.ts, the same
-// rules for a batch): the most precise dates, then the earliest; a place, then the first place name in
-// code point order; the first title (then kind) in code point order.
-const rank = (p: string) => `COALESCE(array_position(ARRAY['YEAR', 'MONTH', 'RANGE', 'DAY'], ${p}::text), 0)`;
-const BETTER_DATES = `(${rank('excluded.precision')} > ${rank('event.precision')} OR (${rank('excluded.precision')} = ${rank('event.precision')}
-  AND (excluded.start_date < event.start_date OR (excluded.start_date = event.start_date AND excluded.end_date < event.end_date))))`;
-const placeName = (id: string) => `(SELECT name FROM place WHERE id = ${id}) COLLATE "C"`;
-const BETTER_PLACE = `(excluded.place_id IS NOT NULL AND (event.place_id IS NULL OR ${placeName('excluded.place_id')} < ${placeName('event.place_id')}))`;
-const BETTER_TITLE = `(excluded.title COLLATE "C" < event.title COLLATE "C" OR (excluded.title = event.title AND excluded.kind::text COLLATE "C" < event.kind::text COLLATE "C"))`;
-
+// Events are inserted by key; what a stored event shows is computed from its accounts once the batch's
+// links are written (refresh-events.ts), so an existing row is only touched to return its id.
 export const UPSERT_EVENT = `
 INSERT INTO event (key, title, kind, start_date, end_date, precision, place_id, updated_at)
 SELECT r.key, r.title, r.kind::"EventKind", r.start_date::date, r.end_date::date, r.precision::"DatePrecision", r.place_id, now()
 FROM jsonb_to_recordset($1::jsonb) AS r(key text, title text, kind text, start_date text, end_date text, precision text, place_id int)
 ORDER BY r.key
-ON CONFLICT (key) DO UPDATE SET
-  start_date = CASE WHEN ${BETTER_DATES} THEN excluded.start_date ELSE event.start_date END,
-  end_date = CASE WHEN ${BETTER_DATES} THEN excluded.end_date ELSE event.end_date END,
-  precision = CASE WHEN ${BETTER_DATES} THEN excluded.precision ELSE event.precision END,
-  place_id = CASE WHEN ${BETTER_PLACE} THEN excluded.place_id ELSE event.place_id END,
-  title = CASE WHEN ${BETTER_TITLE} THEN excluded.title ELSE event.title END,
-  kind = CASE WHEN ${BETTER_TITLE} THEN excluded.kind ELSE event.kind END,
-  updated_at = now()
+ON CONFLICT (key) DO UPDATE SET updated_at = now()
 RETURNING id, key AS name, (xmax = 0) AS inserted`;

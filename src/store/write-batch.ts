@@ -3,6 +3,8 @@ import { classifyArticles, identityOf, insertArticles, naturalKeys, rekeyStored,
 import { insertLinkRows } from './insert-links.ts';
 import { linkRows, type LinkRows } from './link-rows.ts';
 import { nodesOfArticles, removeOrphans } from './remove-orphans.ts';
+import { batchEventMerges, mergeStoredEvents, withFinalEvents } from './merge-events.ts';
+import { refreshEvents } from './refresh-events.ts';
 import { batchRenames, renameStored, withFinalNames } from './rename-nodes.ts';
 import { emptyCounts, type StoreArticle, type StoreResult, type Upserted, type WrittenArticle } from './types.ts';
 import { upsertNodes, type UpsertedNodes } from './upsert-nodes.ts';
@@ -61,13 +63,18 @@ async function writeSegment(sql: Sql, articles: StoreArticle[], keys: string[], 
   const toWrite = written.map((i) => articles[i] as WrittenArticle);
   const renames = batchRenames(toWrite);
   await renameStored(sql, renames);
-  const named = withFinalNames(toWrite, renames);
+  const eventMerges = batchEventMerges(toWrite);
+  const mergedInto = await mergeStoredEvents(sql, eventMerges);
+  const named = withFinalEvents(withFinalNames(toWrite, renames), eventMerges);
   const nodes = await upsertNodes(sql, named);
   const links = written.map((i, j) => linkRows(articleId.get(i)!, named[j].resolved, nodes.ids[j]));
   const all: LinkRows = { articlePerson: [], articleOrganization: [], articlePlace: [], eventArticle: [], eventParticipant: [], eventOrganization: [], statements: [] };
   for (const link of links) for (const k of Object.keys(all) as (keyof LinkRows)[]) (all[k] as unknown[]).push(...link[k]);
   await insertLinkRows(sql, all);
-  if (candidates) await removeOrphans(sql, candidates);
+  const gone = candidates ? await removeOrphans(sql, candidates) : null;
+  const touched = new Set([...nodes.returned.events.map((e) => e.id), ...mergedInto, ...(candidates?.events ?? [])]);
+  for (const id of gone?.events ?? []) touched.delete(id);
+  await refreshEvents(sql, [...touched]);
 
   const counts = countsOf(nodes, links);
   const position = new Map(written.map((i, j) => [i, j]));
