@@ -113,10 +113,10 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest order and batchi
   it('batches of 1 and of 200 (with 2 workers) store the same graph, counts, errors and progress', { timeout: 240_000 }, async () => {
     const progress = { sequential: [] as IngestProgress[], parallel: [] as IngestProgress[] };
     const t0 = performance.now();
-    const a = await ingestArticles(sequential.prisma, readSources([file]), { onProgress: (p) => progress.sequential.push(p) });
+    const a = await ingestArticles(sequential.writer, readSources([file]), { onProgress: (p) => progress.sequential.push(p) });
     const t1 = performance.now();
     const stats = emptyStats();
-    const b = await ingestArticles(parallel.prisma, readSources([file]), { workers: 2, batchSize: 200, stats, onProgress: (p) => progress.parallel.push(p) });
+    const b = await ingestArticles(parallel.writer, readSources([file]), { workers: 2, batchSize: 200, stats, onProgress: (p) => progress.parallel.push(p) });
     const t2 = performance.now();
 
     expect(a.articles.created).toBeGreaterThan(500);
@@ -135,8 +135,8 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest order and batchi
 
     // Ingesting the file again onto the stored graph (mostly duplicates; the corrected stories flip back
     // and forth) does the same on both paths too.
-    const againSequential = await ingestArticles(sequential.prisma, readSources([file]));
-    const againParallel = await ingestArticles(parallel.prisma, readSources([file]), { workers: 2, batchSize: 200 });
+    const againSequential = await ingestArticles(sequential.writer, readSources([file]));
+    const againParallel = await ingestArticles(parallel.writer, readSources([file]), { workers: 2, batchSize: 200 });
     expect(againSequential.articles.duplicates).toBeGreaterThan(500);
     expect(againParallel).toEqual(againSequential);
     expect(await canonicalDump(parallel.sql)).toEqual(await canonicalDump(sequential.sql));
@@ -154,8 +154,8 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest order and batchi
     try {
       // One file, rewritten in the other order: an article's origin names its file.
       const plain = { corrections: false, name: 'order.jsonl' };
-      await ingestArticles(forward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: false })]), { batchSize: 200 });
-      await ingestArticles(backward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: true })]), { batchSize: 200 });
+      await ingestArticles(forward.writer, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: false })]), { batchSize: 200 });
+      await ingestArticles(backward.writer, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: true })]), { batchSize: 200 });
       expect(await canonicalDump(backward.sql)).toEqual(await canonicalDump(forward.sql));
     } finally {
       await Promise.all([forward.drop(), backward.drop()]);

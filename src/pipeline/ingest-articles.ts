@@ -1,4 +1,4 @@
-import { writerOf, type Db } from '../db/prisma-client.ts';
+import type { Db } from '../db/writer.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import { resolveArticle } from '../resolve/resolve-article.ts';
 import type { EntityIndex } from '../resolve/types.ts';
@@ -48,7 +48,7 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   const workers = Math.max(0, Math.floor(options.workers ?? 0));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1));
   Object.assign(stats, { workers, batchSize });
-  const writer = writerOf(db);
+  const writer = db;
   const summary = emptySummary();
   let done = 0;
   const report = (origin: string, outcome: IngestProgress['outcome'], articleId?: number) => options.onProgress?.({ origin, outcome, done: ++done, articleId });

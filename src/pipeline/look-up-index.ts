@@ -1,4 +1,4 @@
-import type { Writer } from '../db/prisma-client.ts';
+import type { Writer } from '../db/writer.ts';
 import type { Extraction } from '../extract/types.ts';
 import { normalizeName, preferredName } from '../resolve/names.ts';
 import { emptyIndex } from '../resolve/resolve-extraction.ts';

@@ -1,4 +1,4 @@
-import type { Writer } from '../db/prisma-client.ts';
+import type { Writer } from '../db/writer.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import { articleNaturalKey } from '../store/natural-key.ts';
 

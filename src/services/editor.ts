@@ -1,4 +1,4 @@
-import { writerOf, type Db } from '../db/prisma-client.ts';
+import type { Db } from '../db/writer.ts';
 import type { Sql } from '../db/sql.ts';
 import { firstFieldProblem, textProblem } from '../ingest/field-limits.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
@@ -99,7 +99,7 @@ export async function mergePeople(db: Db, targetId: number, sourceIds: number[])
   const sources = [...new Set(sourceIds)];
   if (sources.length === 0) throw inputError('BAD_USER_INPUT', 'sourceIds', 'Name at least one person to merge');
   if (sources.includes(targetId)) throw inputError('BAD_USER_INPUT', 'sourceIds', 'A person cannot be merged into themself');
-  return writerOf(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // Lock in id order so that two concurrent merges cannot deadlock.
     const locked = new Map<number, Awaited<ReturnType<typeof lockPerson>>>();
     for (const id of [targetId, ...sources].sort((a, b) => a - b)) locked.set(id, await lockPerson(tx, id, id === targetId ? 'targetId' : 'sourceIds'));
@@ -161,7 +161,7 @@ export function nameAtEnd(speakerText: string, names: string[]): string | null {
  * then name only the new person.
  */
 export async function splitAlias(db: Db, personId: number, alias: string, newName?: string | null): Promise<{ personId: number; newPersonId: number; movedMentions: number; movedStatements: number; movedEvents: number }> {
-  return writerOf(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const person = await lockPerson(tx, personId, 'personId');
     const a = person.aliases.find((x) => x.toLowerCase() === alias.trim().toLowerCase());
     if (!a) throw inputError(person.name.toLowerCase() === alias.trim().toLowerCase() ? 'BAD_USER_INPUT' : 'NOT_FOUND', 'alias', person.name.toLowerCase() === alias.trim().toLowerCase() ? 'That is the canonical name; rename or merge instead' : `"${alias}" is not an alias of ${person.name}`);
@@ -223,7 +223,7 @@ export interface StatementChange {
 /** Corrects who made a statement and/or which event it is about. */
 export async function reassignStatement(db: Db, statementId: number, change: StatementChange): Promise<{ statementId: number }> {
   if (change.speaker === undefined && change.eventId === undefined) throw inputError('BAD_USER_INPUT', 'speakerId', 'Nothing to change: give a speaker or an event (or clear one)');
-  return writerOf(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const rows = await tx.query<{ id: number }>(`SELECT id FROM statement WHERE id = $1 FOR UPDATE`, [statementId]);
     if (!rows[0]) throw inputError('NOT_FOUND', 'statementId', 'No statement with this ID');
     if (change.speaker !== undefined) {
@@ -250,7 +250,7 @@ export async function reassignStatement(db: Db, statementId: number, change: Sta
 
 /** Deletes an article with its statements and mentions, then whatever only it held in the graph. */
 export async function deleteArticle(db: Db, articleId: number): Promise<{ deleted: NodeRef[] }> {
-  return writerOf(db).transaction(async (sql) => {
+  return db.transaction(async (sql) => {
     const found = await sql.query<{ id: number }>(`SELECT id FROM article WHERE id = $1 FOR UPDATE`, [articleId]);
     if (!found[0]) throw inputError('NOT_FOUND', 'id', 'No article with this ID');
     const held = await nodesOfArticles(sql, [articleId]);
