@@ -5,7 +5,7 @@ import type { EventRow, NamedRow } from './entity-rows.ts';
  * Organisation and place kind: a known kind over OTHER, else the first in code point order — as
  * upsert-sql.ts's `kind` rule, so any order of articles leaves the same kind.
  */
-export function betterKind(current: string | undefined, offered: string | undefined): boolean {
+function betterKind(current: string | undefined, offered: string | undefined): boolean {
   if (offered === undefined || offered === 'OTHER') return false;
   return current === 'OTHER' || compareCodePoints(offered, current!) < 0;
 }
