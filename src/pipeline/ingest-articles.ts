@@ -78,9 +78,11 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   async function lookUp(items: Prepared[]): Promise<{ stored: StoredArticles; index: EntityIndex }> {
     const parsed = items.filter((p): p is Prepared & { kind: 'parsed' } => p.kind === 'parsed');
     try {
-      const stored = await StoredArticles.lookUp(writer, parsed.map((p) => p.parsed));
       const t = performance.now();
-      const index = await lookUpIndex(writer, parsed.flatMap((p) => (p.extraction ? [p.extraction] : [])));
+      const [stored, index] = await Promise.all([
+        StoredArticles.lookUp(writer, parsed.map((p) => p.parsed)),
+        lookUpIndex(writer, parsed.flatMap((p) => (p.extraction ? [p.extraction] : []))),
+      ]);
       stats.resolveMs += performance.now() - t;
       return { stored, index };
     } catch (error) {

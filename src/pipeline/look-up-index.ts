@@ -4,17 +4,25 @@ import { normalizeName, preferredName } from '../resolve/names.ts';
 import { emptyIndex } from '../resolve/resolve-extraction.ts';
 import type { EntityIndex, EventMember } from '../resolve/types.ts';
 
+type Named = 'people' | 'organizations' | 'places';
+
 /**
- * The stored names of `table` that normalise like one of `terms`: one look-up on the expression index
- * of migration 20261203090000_name_look_up (newsgraph_norm_name is normalizeName in SQL).
+ * The stored people, organisations and places named like the batch's (`terms`: normalised names), in
+ * one round trip, each table by the expression index of migration 20261203090000_resolution_look_up
+ * (newsgraph_norm_name is normalizeName in SQL).
  */
-async function storedNames(writer: Writer, table: 'person' | 'organization' | 'place', terms: string[], into: Map<string, string>): Promise<void> {
-  if (terms.length === 0) return;
-  const rows = await writer.query<{ name: string }>(`SELECT name FROM ${table} WHERE newsgraph_norm_name(name) = ANY($1::text[])`, [terms]);
-  for (const { name } of rows) {
+async function storedNames(writer: Writer, terms: Record<Named, string[]>, index: EntityIndex): Promise<void> {
+  if (Object.values(terms).every((t) => t.length === 0)) return;
+  const rows = await writer.query<{ kind: Named; name: string }>(
+    `SELECT 'people' AS kind, name FROM person WHERE newsgraph_norm_name(name) = ANY($1::text[])
+     UNION ALL SELECT 'organizations', name FROM organization WHERE newsgraph_norm_name(name) = ANY($2::text[])
+     UNION ALL SELECT 'places', name FROM place WHERE newsgraph_norm_name(name) = ANY($3::text[])`,
+    [terms.people, terms.organizations, terms.places],
+  );
+  for (const { kind, name } of rows) {
     const n = normalizeName(name);
-    const known = into.get(n);
-    into.set(n, known === undefined ? name : preferredName(known, name));
+    const known = index[kind].get(n);
+    index[kind].set(n, known === undefined ? name : preferredName(known, name));
   }
 }
 
@@ -44,15 +52,16 @@ async function storedMembers(writer: Writer, names: string[], prefixes: string[]
 export async function lookUpIndex(writer: Writer, extractions: Extraction[]): Promise<EntityIndex> {
   const terms = (list: { name: string }[]) => [...new Set(list.map((e) => normalizeName(e.name)))];
   const index = emptyIndex();
-  await storedNames(writer, 'person', terms(extractions.flatMap((x) => x.people)), index.people);
-  await storedNames(writer, 'organization', terms(extractions.flatMap((x) => x.organizations)), index.organizations);
-  await storedNames(writer, 'place', terms(extractions.flatMap((x) => x.places)), index.places);
-  const events = extractions.flatMap((x) => x.events);
-  if (events.length === 0) return index;
   const participants = extractions.flatMap((x) => {
     const taking = new Set(x.events.flatMap((e) => e.participantKeys));
     return x.people.filter((p) => taking.has(p.key));
   });
-  index.events.members = await storedMembers(writer, terms(participants), [...new Set(events.map((e) => e.key.split('@')[0]))]);
+  const prefixes = [...new Set(extractions.flatMap((x) => x.events.map((e) => e.key.split('@')[0])))];
+  // Two round trips at once, on two of the pool's connections: a batch of one waits for the slower only.
+  const [, members] = await Promise.all([
+    storedNames(writer, { people: terms(extractions.flatMap((x) => x.people)), organizations: terms(extractions.flatMap((x) => x.organizations)), places: terms(extractions.flatMap((x) => x.places)) }, index),
+    prefixes.length ? storedMembers(writer, terms(participants), prefixes) : [],
+  ]);
+  index.events.members = members;
   return index;
 }
