@@ -7,7 +7,6 @@ import { storeArticles } from '../store/store-articles.ts';
 import { DatabaseUnavailableError, isConnectionError } from './connection-lost.ts';
 import { emptyStats, emptySummary, type IngestProgress, type IngestStats, type IngestSummary } from './ingest-summary.ts';
 import { lookUpIndex } from './look-up-index.ts';
-import { StoredArticles } from './stored-articles.ts';
 import { prepareInOrder, type Prepared } from './prepare.ts';
 import type { SourceItem } from './read-sources.ts';
 
@@ -74,17 +73,14 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
     report(s.p.origin, result!.outcome, result!.articleId);
   }
 
-  /** What of the stored graph the batch names: its articles (by hash and key) and the nodes it may resolve to. */
-  async function lookUp(items: Prepared[]): Promise<{ stored: StoredArticles; index: EntityIndex }> {
+  /** What of the stored graph the batch names: the nodes it may resolve to. */
+  async function lookUp(items: Prepared[]): Promise<EntityIndex> {
     const parsed = items.filter((p): p is Prepared & { kind: 'parsed' } => p.kind === 'parsed');
     try {
       const t = performance.now();
-      const [stored, index] = await Promise.all([
-        StoredArticles.lookUp(writer, parsed.map((p) => p.parsed)),
-        lookUpIndex(writer, parsed.flatMap((p) => (p.extraction ? [p.extraction] : []))),
-      ]);
+      const index = await lookUpIndex(writer, parsed.flatMap((p) => (p.extraction ? [p.extraction] : [])));
       stats.resolveMs += performance.now() - t;
-      return { stored, index };
+      return index;
     } catch (error) {
       if (isConnectionError(error)) throw unavailable(items[0].origin, error);
       throw error;
@@ -92,16 +88,13 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   }
 
   /** Decides in order what happens to each source; resolves the ones to store (adding them to the index). */
-  function plan(items: Prepared[], stored: StoredArticles, index: EntityIndex): Step[] {
+  function plan(items: Prepared[], index: EntityIndex): Step[] {
     const t = performance.now();
     const steps = items.map((p): Step => {
       if (p.kind === 'failed') return { p, then: 'failed', message: p.error };
-      // Not resolved: the store records it (and may give the stored copy this one's identity).
-      if (stored.isDuplicate(p.parsed)) return { p, then: 'store', article: { parsed: p.parsed, resolved: null, origin: p.origin } };
       if (p.extractError !== null) return { p, then: 'failed', message: p.extractError };
       try {
         const resolved = resolveArticle(index, p.extraction!);
-        stored.add(p.parsed);
         return { p, then: 'store', article: { parsed: p.parsed, resolved, origin: p.origin } };
       } catch (error) {
         return { p, then: 'failed', message: (error as Error).message };
@@ -122,8 +115,8 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   }
 
   async function ingestBatch(items: Prepared[]): Promise<void> {
-    const { stored, index } = await lookUp(items);
-    const steps = plan(items, stored, index);
+    const index = await lookUp(items);
+    const steps = plan(items, index);
     const toStore = steps.filter((s): s is Step & { then: 'store' } => s.then === 'store');
     let results: StoreResult[] = [];
     try {

@@ -23,14 +23,11 @@ export async function classifyArticles(sql: Sql, articles: StoreArticle[], keys:
   const byHash = new Map(stored.map((r) => [r.content_hash, r]));
   const byKey = new Map(stored.map((r) => [r.natural_key, r.id]));
   const earlier = new Map<string, number>();
-  return articles.map(({ parsed, resolved }, i) => {
+  return articles.map(({ parsed }, i) => {
     const hash = parsed.contentHash;
     const same = byHash.get(hash);
     if (same) return { kind: 'duplicate', id: same.id, of: null, storedKey: same.natural_key };
     if (earlier.has(hash)) return { kind: 'duplicate', id: null, of: earlier.get(hash)!, storedKey: null };
-    // The pipeline took it for a duplicate of something no longer stored: resolve it again (the caller
-    // retries the batch article by article, each looked up afresh).
-    if (resolved === null) throw new Error('an article taken for a duplicate changed while the batch was written');
     earlier.set(hash, i);
     const id = byKey.get(keys[i]);
     return id === undefined ? { kind: 'created' } : { kind: 'updated', id };

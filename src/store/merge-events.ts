@@ -1,14 +1,14 @@
 import type { Sql } from '../db/sql.ts';
 import { finalNames, type FinalName } from './rename-nodes.ts';
-import type { WrittenArticle } from './types.ts';
+import type { StoreArticle } from './types.ts';
 
 /** Where every event key the batch merges away ends (A into B in one article, B into C later: A ends in C). */
-export function batchEventMerges(articles: WrittenArticle[]): Map<string, FinalName> {
+export function batchEventMerges(articles: StoreArticle[]): Map<string, FinalName> {
   return finalNames(articles.flatMap((a) => a.resolved.renames?.events ?? []));
 }
 
 /** The batch's articles with every event key (events, statements, accounts) as the batch's last merge left it. */
-export function withFinalEvents(articles: WrittenArticle[], merges: Map<string, FinalName>): WrittenArticle[] {
+export function withFinalEvents(articles: StoreArticle[], merges: Map<string, FinalName>): StoreArticle[] {
   if (merges.size === 0) return articles;
   const to = (k: string) => merges.get(k)?.to ?? k;
   return articles.map((a) => ({

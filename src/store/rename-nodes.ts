@@ -1,6 +1,6 @@
 import type { Sql } from '../db/sql.ts';
 import type { NameChange, Renames } from '../resolve/types.ts';
-import type { WrittenArticle } from './types.ts';
+import type { StoreArticle } from './types.ts';
 
 type Kind = Exclude<keyof Renames, 'events'>;
 const TABLE: Record<Kind, string> = { people: 'person', organizations: 'organization', places: 'place' };
@@ -29,7 +29,7 @@ export function finalNames(changes: NameChange[]): Map<string, FinalName> {
 }
 
 /** Per kind, where every name the batch renames ends. */
-export function batchRenames(articles: WrittenArticle[]): Record<Kind, Map<string, FinalName>> {
+export function batchRenames(articles: StoreArticle[]): Record<Kind, Map<string, FinalName>> {
   const all = (kind: Kind) => articles.flatMap((a) => a.resolved.renames?.[kind] ?? []);
   return { people: finalNames(all('people')), organizations: finalNames(all('organizations')), places: finalNames(all('places')) };
 }
@@ -38,7 +38,7 @@ export function batchRenames(articles: WrittenArticle[]): Record<Kind, Map<strin
  * The batch's articles with every entity under its final name (a spelling a later article of the batch
  * replaced takes the new name and keeps the old as an alias), as writing them one by one would leave them.
  */
-export function withFinalNames(articles: WrittenArticle[], renames: Record<Kind, Map<string, FinalName>>): WrittenArticle[] {
+export function withFinalNames(articles: StoreArticle[], renames: Record<Kind, Map<string, FinalName>>): StoreArticle[] {
   if (Object.values(renames).every((m) => m.size === 0)) return articles;
   const rename = <T extends { name: string; aliases: string[] }>(list: T[], kind: Kind): T[] =>
     list.map((e) => {

@@ -3,17 +3,14 @@ import type { ResolvedExtraction } from '../resolve/types.ts';
 
 /**
  * One article for the store: parsed and resolved, with same-named nodes already merged by the resolve
- * stage (one entity per name, one event per key). `resolved` is null for an article the pipeline found
- * to repeat stored content (or an earlier article of the batch): the store only records it.
+ * stage (one entity per name, one event per key). Whether it repeats stored content is the store's to
+ * decide (the one duplicate check, under row locks).
  */
 export interface StoreArticle {
   parsed: ParsedArticle;
-  resolved: ResolvedExtraction | null;
+  resolved: ResolvedExtraction;
   origin: string | null;
 }
-
-/** An article the store writes: never a duplicate, so it was resolved. */
-export type WrittenArticle = StoreArticle & { resolved: ResolvedExtraction };
 
 /** `duplicate`: the same content is stored; `updated`: a correction of a stored story (same natural key). */
 export type StoreOutcome = 'created' | 'updated' | 'duplicate';

@@ -2,7 +2,7 @@ import type { Sql } from '../db/sql.ts';
 import { entityRows, eventRows, type EventRow, type NamedRow } from './entity-rows.ts';
 import { foldEvents, foldNamed } from './fold-rows.ts';
 import type { KeyIds } from './link-rows.ts';
-import type { Upserted, WrittenArticle } from './types.ts';
+import type { StoreArticle, Upserted } from './types.ts';
 import { UPSERT_EVENT, UPSERT_ORGANIZATIONS, UPSERT_PEOPLE, UPSERT_PLACES } from './upsert-sql.ts';
 
 /** What the upserts of a batch produced: per article its rows and key → id maps, per table the returned rows. */
@@ -20,7 +20,7 @@ async function upsertAll(sql: Sql, text: string, rows: unknown[]): Promise<Upser
 const idOf = (list: Upserted[]) => new Map(list.map((r) => [r.name, r.id]));
 
 /** Upserts every entity and event of the batch once (one statement per table), however many articles name it. */
-export async function upsertNodes(sql: Sql, articles: WrittenArticle[]): Promise<UpsertedNodes> {
+export async function upsertNodes(sql: Sql, articles: StoreArticle[]): Promise<UpsertedNodes> {
   const named = articles.map((a) => entityRows(a.resolved));
   const people = await upsertAll(sql, UPSERT_PEOPLE, foldNamed(named.map((r) => r.people)));
   const organizations = await upsertAll(sql, UPSERT_ORGANIZATIONS, foldNamed(named.map((r) => r.organizations)));

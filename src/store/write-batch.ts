@@ -6,7 +6,7 @@ import { nodesOfArticles, removeOrphans, type NodeIds } from './remove-orphans.t
 import { batchEventMerges, mergeStoredEvents, withFinalEvents } from './merge-events.ts';
 import { refreshEvents } from './refresh-events.ts';
 import { batchRenames, renameStored, withFinalNames } from './rename-nodes.ts';
-import { emptyCounts, type StoreArticle, type StoreResult, type Upserted, type WrittenArticle } from './types.ts';
+import { emptyCounts, type StoreArticle, type StoreResult, type Upserted } from './types.ts';
 import { upsertNodes, type UpsertedNodes } from './upsert-nodes.ts';
 
 /**
@@ -62,14 +62,15 @@ async function writeArticleRows(sql: Sql, articles: StoreArticle[], keys: string
 }
 
 /**
- * The nodes and links of the written articles: renames and event merges first, then one upsert per
- * table and one insert per link table; orphans among the corrected articles' former nodes removed and
+ * The nodes and links of the written articles (`articles`, of all the segment's `resolved`): renames and
+ * event merges first, then one upsert per table and one insert per link table; orphans among the corrected articles' former nodes removed and
  * the touched events recomputed from their accounts.
  */
-async function writeGraphRows(sql: Sql, articles: WrittenArticle[], ids: number[], formerNodes: NodeIds | null) {
-  const renames = batchRenames(articles);
+async function writeGraphRows(sql: Sql, resolved: StoreArticle[], articles: StoreArticle[], ids: number[], formerNodes: NodeIds | null) {
+  // What resolution decided for every article, duplicates included: later articles resolved after it.
+  const renames = batchRenames(resolved);
   await renameStored(sql, renames);
-  const eventMerges = batchEventMerges(articles);
+  const eventMerges = batchEventMerges(resolved);
   const mergedInto = await mergeStoredEvents(sql, eventMerges);
   const named = withFinalEvents(withFinalNames(articles, renames), eventMerges);
   const nodes = await upsertNodes(sql, named);
@@ -88,7 +89,7 @@ async function writeGraphRows(sql: Sql, articles: WrittenArticle[], ids: number[
 async function writeSegment(sql: Sql, articles: StoreArticle[], keys: string[], extractorVersion: string): Promise<StoreResult[]> {
   const { plans, articleId, formerNodes } = await writeArticleRows(sql, articles, keys, extractorVersion);
   const written = plans.flatMap((p, i) => (p.kind === 'duplicate' ? [] : [i]));
-  const { nodes, links } = await writeGraphRows(sql, written.map((i) => articles[i] as WrittenArticle), written.map((i) => articleId.get(i)!), formerNodes);
+  const { nodes, links } = await writeGraphRows(sql, articles, written.map((i) => articles[i]), written.map((i) => articleId.get(i)!), formerNodes);
   const counts = countsOf(nodes, links);
   const position = new Map(written.map((i, j) => [i, j]));
   return plans.map((p, i) => {
