@@ -90,7 +90,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest queue with two w
     expect((await exited(cli)).code).toBe(0);
 
     queue = await openIngestQueue(queued.url, { retryLimit: 2, retryDelaySeconds: 1, expireSeconds: 30 }, { supervise: false });
-    server = await createServer({ sql: queued.sql, db: queued.prisma, queue, apiKeyHashes: parseApiKeys(KEY) });
+    server = await createServer({ sql: queued.sql, db: queued.writer, queue, apiKeyHashes: parseApiKeys(KEY) });
     const base = await listen(server);
     const gql = async (query: string, variables: Record<string, unknown> = {}) => {
       const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }) });
@@ -139,7 +139,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest queue with two w
     const sources = [];
     for await (const item of readSources([cliFile])) sources.push(item);
     for (const r of mutationRaws) sources.push({ ok: true as const, article: { ...r, meta: asMutationMeta(r) } });
-    await ingestArticles(reference.prisma, sources, { batchSize: 50 });
+    await ingestArticles(reference.writer, sources, { batchSize: 50 });
     expect(await canonicalDump(queued.sql, { origins: false })).toEqual(await canonicalDump(reference.sql, { origins: false }));
   }, 900_000);
 });
