@@ -55,6 +55,14 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Operations over these are refused before execution (QUERY_TOO_COMPLEX). */
   queryLimits: { maxCost: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxFields: number; maxTokens: number };
+  /**
+   * The ingest queue (pg-boss on the graph's PostgreSQL): how often a failed article is retried (with
+   * exponential backoff from `retryDelaySeconds`) before it is dead-lettered, and how long a taken job may
+   * stay unfinished before it is handed to another worker (a worker that died holding it).
+   */
+  queue: { retryLimit: number; retryDelaySeconds: number; expireSeconds: number };
+  /** `npm run worker`: batches in flight per process, and articles a worker takes per batch. */
+  worker: { concurrency: number; batchSize: number };
   /** Origins allowed by CORS (`*` for any). */
   corsOrigins: string[];
   /** Request headers browsers on those origins may send (NEWSGRAPH_CORS_ALLOW_HEADERS; replaces the default list). */
@@ -208,6 +216,15 @@ export function loadConfig(env: Env = process.env): Config {
       // As many as the token limit lets a document write out; only reused fragments go past it.
       maxFields: readInt(env, 'NEWSGRAPH_MAX_FIELDS', 5_000, 1, 1_000_000),
       maxTokens: readInt(env, 'NEWSGRAPH_MAX_TOKENS', 5_000, 10, 1_000_000),
+    },
+    queue: {
+      retryLimit: readInt(env, 'NEWSGRAPH_QUEUE_RETRY_LIMIT', 3, 0, 100),
+      retryDelaySeconds: readInt(env, 'NEWSGRAPH_QUEUE_RETRY_DELAY_SECONDS', 10, 0, 86_400),
+      expireSeconds: readInt(env, 'NEWSGRAPH_QUEUE_EXPIRE_SECONDS', 900, 1, 86_400),
+    },
+    worker: {
+      concurrency: readInt(env, 'NEWSGRAPH_WORKER_CONCURRENCY', 2, 1, 64),
+      batchSize: readInt(env, 'NEWSGRAPH_WORKER_BATCH', 50, 1, 1000),
     },
     corsOrigins: (env.NEWSGRAPH_CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
     corsAllowHeaders: readCorsAllowHeaders(env),

@@ -70,6 +70,19 @@ describe('docker-compose.yml', () => {
     expect(app.depends_on.redis.condition).toBe('service_healthy');
   });
 
+  it('runs ingest workers from the app image on the same database, stopping them gracefully', () => {
+    const { app, worker } = compose.services;
+    expect(worker.build).toBe(app.build);
+    // The compiled worker the build stage emits (src/cli/worker.ts), run by node itself.
+    expect(worker.command).toEqual(['node', 'dist/app/cli/worker.js']);
+    expect(fs.existsSync('src/cli/worker.ts')).toBe(true);
+    expect(worker.environment.DATABASE_URL).toBe(app.environment.DATABASE_URL);
+    expect(worker.depends_on.db.condition).toBe('service_healthy');
+    expect(worker.deploy.replicas).toBeGreaterThanOrEqual(2);
+    expect(worker.healthcheck).toEqual({ disable: true });
+    expect(worker.stop_grace_period).toMatch(/^\d+s$/);
+  });
+
   it('takes API keys from an env file, never from the compose file or the image', () => {
     const app = compose.services.app;
     expect(Object.keys(app.environment).filter((k) => /KEY|SECRET|TOKEN/i.test(k))).toEqual([]);

@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
+import type { RawArticle } from '../ingest/types.ts';
+import { openIngestQueue } from '../queue/ingest-queue.ts';
 import { emptyStats, ingestArticles, type IngestStats, type IngestSummary } from '../pipeline/ingest-articles.ts';
 import { readSources } from '../pipeline/read-sources.ts';
 
@@ -27,16 +29,21 @@ function printSummary(s: IngestSummary, seconds: number, stats: IngestStats): vo
   }
 }
 
-const USAGE = 'usage: npm run ingest -- [--workers N] [--batch N] <files or directories> (.txt/.html articles, .jsonl corpora)';
+const USAGE = 'usage: npm run ingest -- [--workers N] [--batch N] [--enqueue] <files or directories> (.txt/.html articles, .jsonl corpora)\n  --enqueue: queue the articles for `npm run worker` instead of ingesting them here';
 
 /** `--name N` or `--name=N`: a non-negative integer; the rest are inputs. */
-function parseArgs(argv: string[]): { inputs: string[]; flags: Map<string, number> } {
+function parseArgs(argv: string[]): { inputs: string[]; flags: Map<string, number>; enqueue: boolean } {
   const inputs: string[] = [];
   const flags = new Map<string, number>();
+  let enqueue = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) {
       inputs.push(a);
+      continue;
+    }
+    if (a === '--enqueue') {
+      enqueue = true;
       continue;
     }
     const [name, inline] = a.slice(2).split('=', 2);
@@ -46,7 +53,7 @@ function parseArgs(argv: string[]): { inputs: string[]; flags: Map<string, numbe
     if (raw === undefined || !Number.isInteger(value) || value < (name === 'batch' ? 1 : 0)) throw new Error(`--${name} needs ${name === 'batch' ? 'a positive' : 'a non-negative'} integer, got "${raw ?? ''}"`);
     flags.set(name, value);
   }
-  return { inputs, flags };
+  return { inputs, flags, enqueue };
 }
 
 // Defaults: parse+extract on all cores but one (the ordered stages and PostgreSQL need the rest),
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const db = await openDatabase(config);
+  if (parsed.enqueue) return enqueueSources(db, config, inputs);
   const bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value} articles | {origin}', hideCursor: true, noTTYOutput: false, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
   const interactive = process.stdout.isTTY;
   if (interactive) bar.start(0, 0, { origin: '' });
@@ -103,6 +111,35 @@ async function main(): Promise<void> {
     console.error(`\ningest stopped: ${(error as Error).message}`);
     process.exitCode = 1;
   } finally {
+    await db.close();
+  }
+}
+
+/** --enqueue: every readable article becomes a queue job; unreadable entries are reported here. */
+async function enqueueSources(db: OpenDatabase, config: Config, inputs: string[]): Promise<void> {
+  const queue = await openIngestQueue(db.url, config.queue, { supervise: false });
+  let queued = 0;
+  const problems: string[] = [];
+  try {
+    let chunk: RawArticle[] = [];
+    const flush = async () => {
+      queued += (await queue.enqueue(chunk)).length;
+      chunk = [];
+    };
+    for await (const item of readSources(inputs)) {
+      if (!item.ok) problems.push(`${item.origin}: ${item.error}`);
+      else chunk.push(item.article);
+      if (chunk.length === 500) await flush();
+    }
+    await flush();
+    console.log(`enqueued ${queued} article(s); \`npm run worker\` ingests them`);
+    for (const p of problems) console.log(`  not enqueued: ${p}`);
+    process.exitCode = problems.length ? 1 : 0;
+  } catch (error) {
+    console.error(`enqueue stopped after ${queued} article(s): ${(error as Error).message}`);
+    process.exitCode = 1;
+  } finally {
+    await queue.stop();
     await db.close();
   }
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { withGraphWriteLock } from './graph-write-lock.ts';
 import { withPgTransaction } from './pg-transaction.ts';
 import type { Sql } from './sql.ts';
 
@@ -11,6 +12,12 @@ export interface Writer {
   transaction<T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** One statement outside a transaction (look-ups before a write). */
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `fn` holding the graph's write lock, so that writers in every process (CLI, API replicas,
+   * queue workers) look up, resolve and store one batch at a time: each batch resolves against
+   * everything stored before it, whoever wrote that.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 /** What services that write take: a Writer (a request's deadline wraps one, see deadline-writes.ts). */
@@ -20,6 +27,7 @@ export function pgWriter(pool: pg.Pool): Writer {
   return {
     transaction: (fn, options) => withPgTransaction(pool, fn, options),
     query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    exclusive: (fn) => withGraphWriteLock(pool, fn),
   };
 }
 

@@ -13,8 +13,9 @@ import { SearchResolver } from './search/search.resolver.ts';
 import { TimelineBucketResolver } from './timeline/timeline.resolver.ts';
 import { StatementResolver } from './statement/statement.resolver.ts';
 import { MentionResolver } from './evidence/mention.resolver.ts';
+import { IngestJobResolver } from './queue/ingest-job.resolver.ts';
 
-export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, MentionResolver, NodeResolver, SearchResolver, TimelineBucketResolver, MutationResolver, RateLimitResolver] as const;
+export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, MentionResolver, NodeResolver, SearchResolver, TimelineBucketResolver, MutationResolver, IngestJobResolver, RateLimitResolver] as const;
 
 /** Shown by IDEs and kept in the SDL (`schema.graphql`, GET /schema.graphql). */
 export const SCHEMA_DESCRIPTION = `Newsgraph: news articles turned into a graph of the people, organisations, places and events they mention, and of what was said by whom (statements).

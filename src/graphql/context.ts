@@ -1,4 +1,5 @@
 import type { Db } from '../db/writer.ts';
+import type { IngestQueue } from '../queue/ingest-queue.ts';
 import { countingSql, type Sql } from '../db/sql.ts';
 import type { RateLimitStatus } from '../server/rate-limit/rate-limit-status.ts';
 import { createLoaders, type Loaders } from './loaders/create-loaders.ts';
@@ -19,6 +20,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** Write access for mutations (Prisma transactions); null on read-only servers. */
   db: Db | null;
+  /** The ingest queue (enqueueArticles, ingestJob, deadLetterJobs); null when the server runs without it. */
+  queue: IngestQueue | null;
   stats: { sqlStatements: number };
   /** Facts about the running operation shared with the HTTP layer (Apollo copies the context object, not this). */
   operation: {
@@ -32,7 +35,7 @@ export interface GraphQLContext {
 }
 
 /** Builds the per-request context: a fresh DataLoader set and SQL statement counter. */
-export function createContext(sql: Sql, requestId: string, viewer: Viewer = { authenticated: false, clientId: 'anonymous' }, db: Db | null = null): GraphQLContext {
+export function createContext(sql: Sql, requestId: string, viewer: Viewer = { authenticated: false, clientId: 'anonymous' }, db: Db | null = null, queue: IngestQueue | null = null): GraphQLContext {
   const counter = { count: 0 };
   const counted = countingSql(sql, counter);
   return {
@@ -40,6 +43,7 @@ export function createContext(sql: Sql, requestId: string, viewer: Viewer = { au
     sql: counted,
     loaders: createLoaders(counted),
     db,
+    queue,
     operation: { type: null, rateLimit: null, perClient: false },
     get stats() {
       return { sqlStatements: counter.count };

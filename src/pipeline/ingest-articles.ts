@@ -50,7 +50,7 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   const writer = db;
   const summary = emptySummary();
   let done = 0;
-  const report = (origin: string, outcome: IngestProgress['outcome'], articleId?: number) => options.onProgress?.({ origin, outcome, done: ++done, articleId });
+  const report = (origin: string, outcome: IngestProgress['outcome'], articleId?: number, error?: string) => options.onProgress?.({ origin, outcome, done: ++done, articleId, error });
   const unavailable = (origin: string, error: unknown) =>
     new DatabaseUnavailableError(`Database unavailable while ingesting ${origin}: ${(error as Error).message.replace(/\s+/g, ' ').trim()}. Articles committed so far are kept; re-run the ingest to complete the rest.`);
 
@@ -58,7 +58,7 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
     if (s.then === 'failed') {
       summary.articles.failed += 1;
       summary.errors.push({ origin: s.p.origin, message: s.message });
-      return report(s.p.origin, 'failed');
+      return report(s.p.origin, 'failed', undefined, s.message);
     }
     if (result!.outcome === 'duplicate') {
       summary.articles.duplicates += 1;
@@ -135,17 +135,28 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
     for (const s of steps) reportStep(s, s.then === 'store' ? results[i++] : undefined);
   }
 
+  /** A batch's look-up, resolve and store, while no other writer (any process) does the same. */
+  async function ingestExclusively(items: Prepared[]): Promise<void> {
+    let locked = false;
+    try {
+      await writer.exclusive(() => ((locked = true), ingestBatch(items)));
+    } catch (error) {
+      if (!locked && isConnectionError(error)) throw unavailable(items[0].origin, error);
+      throw error;
+    }
+  }
+
   const times = { parseMs: 0, extractMs: 0 };
   try {
     let pending: Prepared[] = [];
     for await (const p of prepareInOrder(sources, { workers, times, ahead: Math.max(256, 3 * batchSize) })) {
       pending.push(p);
       if (pending.length >= batchSize) {
-        await ingestBatch(pending);
+        await ingestExclusively(pending);
         pending = [];
       }
     }
-    if (pending.length) await ingestBatch(pending);
+    if (pending.length) await ingestExclusively(pending);
   } finally {
     stats.parseMs += times.parseMs;
     stats.extractMs += times.extractMs;

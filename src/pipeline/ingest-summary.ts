@@ -14,6 +14,8 @@ export interface IngestProgress {
   done: number;
   /** The stored article (created, updated, or the one a duplicate repeats), when known. */
   articleId?: number;
+  /** Why a failed article failed. */
+  error?: string;
 }
 
 export function emptySummary(): IngestSummary {

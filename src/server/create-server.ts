@@ -6,6 +6,7 @@ import type { Sql } from '../db/sql.ts';
 import { AppError } from '../services/app-error.ts';
 import { buildNewsgraphSchema } from '../graphql/build-schema.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
+import type { IngestQueue } from '../queue/ingest-queue.ts';
 import { appErrorOf, createErrorFormatter } from '../graphql/errors.ts';
 import { createDocumentStore } from '../graphql/document-store.ts';
 import { authGuardPlugin } from '../graphql/plugins/auth-guard.plugin.ts';
@@ -48,6 +49,8 @@ export interface ServerOptions {
   sql: Sql;
   /** Write access for mutations; without it every mutation fails (read-only server). */
   db?: Db | null;
+  /** The ingest queue for enqueueArticles and the job queries; without it they answer INTERNAL_SERVER_ERROR. */
+  queue?: IngestQueue | null;
   /** Production masks internal error messages. */
   production?: boolean;
   bodyLimitBytes?: number;
@@ -280,7 +283,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const db = options.db ? deadlineDb(options.db, writes, sql) : null;
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => (context = createContext(requestSql, requestId, auth.viewer, db)),
+      context: async () => (context = createContext(requestSql, requestId, auth.viewer, db, options.queue ?? null)),
     }), timeoutMs, controller, writes);
     if (context) annotate(res, { sqlStatements: context.stats.sqlStatements });
     for (const [key, value] of response.headers) res.setHeader(key, value);

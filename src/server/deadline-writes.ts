@@ -89,6 +89,8 @@ export function deadlineDb(db: Writer, writes: WriteTracker, control: Sql): Writ
 
   return {
     query: db.query,
+    // Waiting for the lock is bounded by the pool's statement_timeout (the request's execution limit).
+    exclusive: db.exclusive,
     transaction: <T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }) =>
       guarded<Sql>((body) => db.transaction(body, options), async (sql) => (await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0].pid, fn) as Promise<T>,
   };

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { ingestArticles } from '../pipeline/ingest-articles.ts';
 import { readSources } from '../pipeline/read-sources.ts';
+import { openIngestQueue } from '../queue/ingest-queue.ts';
 import { createServer } from './create-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { connectRedis } from './shared/redis.ts';
@@ -30,7 +31,10 @@ async function main(): Promise<void> {
     if (await redis.ready) log('sharing persisted queries, the response cache and rate limits through Redis');
     else logger.warn('Redis (REDIS_URL) not reachable yet: this replica keeps its own state until it is');
   }
+  // Articles queued here are ingested by `npm run worker` processes (the queue lives in this database).
+  const queue = await openIngestQueue(db.url, config.queue, { supervise: false });
   const server = await createServer({
+    queue,
     redis,
     sql: db.sql,
     db: db.writer,
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 5_000);
     force.unref();
     await server.stop();
+    await queue.stop();
     await redis?.close();
     await db.close();
     log('stopped');

@@ -1,12 +1,10 @@
 import type { Db } from '../db/writer.ts';
 import type { Sql } from '../db/sql.ts';
-import { firstFieldProblem, textProblem } from '../ingest/field-limits.ts';
-import { parseArticle } from '../ingest/parse-article.ts';
 import { ingestArticles } from '../pipeline/ingest-articles.ts';
-import type { RawArticle } from '../ingest/types.ts';
 import { refreshEvents } from '../store/refresh-events.ts';
 import { nodesOfArticles, removeOrphans } from '../store/remove-orphans.ts';
 import { AppError } from './app-error.ts';
+import { rawArticleOf, type ArticleInput } from './article-input.ts';
 import type { TypeName } from './records.ts';
 
 /*
@@ -46,36 +44,11 @@ const uniqueCaseless = (names: string[], except: string[] = []) => {
 
 // --- ingest -------------------------------------------------------------------------------------
 
-export interface ArticleInput {
-  text: string;
-  title?: string | null;
-  source?: string | null;
-  url?: string | null;
-  publishedAt?: string | null;
-  dateline?: string | null;
-}
-
 export type IngestOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
 /** Runs the whole pipeline on one article given as text; the same natural key updates the stored story. */
 export async function ingestArticleText(db: Db, input: ArticleInput): Promise<{ outcome: IngestOutcome; articleId: number }> {
-  if (!input.text.trim()) throw inputError('BAD_USER_INPUT', 'text', 'The article text is empty');
-  const tooLarge = textProblem(input.text);
-  if (tooLarge) throw inputError('BAD_USER_INPUT', 'text', tooLarge);
-  const meta: NonNullable<RawArticle['meta']> = {};
-  for (const k of ['title', 'source', 'url', 'publishedAt', 'dateline'] as const) {
-    const v = input[k]?.trim();
-    if (v) meta[k] = v;
-  }
-  // Checked here, not only in the parse stage, so that the error names the input field at fault.
-  const bad = firstFieldProblem({ url: meta.url, title: meta.title, source: meta.source, dateline: meta.dateline });
-  if (bad) throw inputError('BAD_USER_INPUT', bad.field, bad.message);
-  const raw: RawArticle = { raw: input.text, origin: 'ingestArticle mutation', meta };
-  try {
-    parseArticle(raw);
-  } catch (error) {
-    throw inputError('BAD_USER_INPUT', 'text', `The article cannot be parsed: ${(error as Error).message}`);
-  }
+  const raw = rawArticleOf(input, 'ingestArticle mutation');
   let articleId: number | undefined;
   const summary = await ingestArticles(db, [{ ok: true, article: raw }], { onProgress: (p) => (articleId = p.articleId) });
   if (summary.errors.length) throw inputError('BAD_USER_INPUT', 'text', summary.errors[0].message);
