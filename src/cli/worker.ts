@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     });
   }
   logger.info('worker ready', { concurrency, batchSize });
-  await runWorker(db.prisma, queue, { concurrency, batchSize, signal: stop.signal, log: (event, fields) => logger.info(event, fields) });
+  await runWorker(db.writer, queue, { concurrency, batchSize, signal: stop.signal, log: (event, fields) => logger.info(event, fields) });
   await queue.stop();
   await db.close();
   logger.info('worker stopped');

@@ -1,4 +1,4 @@
-import type { Writer } from '../db/prisma-client.ts';
+import type { Writer } from '../db/writer.ts';
 import { encodeFeedPayloads, FEED_CHANNEL } from './channel.ts';
 
 /**

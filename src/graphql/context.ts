@@ -1,4 +1,4 @@
-import type { Db } from '../db/prisma-client.ts';
+import type { Db } from '../db/writer.ts';
 import type { LiveFeed } from '../feed/live-feed.ts';
 import type { IngestQueue } from '../queue/ingest-queue.ts';
 import { countingSql, type Sql } from '../db/sql.ts';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Db } from '../db/prisma-client.ts';
+import type { Db } from '../db/writer.ts';
 import { ingestArticles, type IngestProgress } from '../pipeline/ingest-articles.ts';
 import type { IngestJobOutput } from './ingest-job.ts';
 import type { IngestQueue, TakenJob } from './ingest-queue.ts';

@@ -37,11 +37,11 @@ describe('GraphiQL IDE', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('ide');
-    const summary = await ingestArticles(db.prisma, readSources(['seeds']));
+    const summary = await ingestArticles(db.writer, readSources(['seeds']));
     expect(summary.errors).toEqual([]);
     feed = new LiveFeed(db.sql.pool, db.sql, { maxPending: 64 });
     await feed.start();
-    server = await createServer({ sql: db.sql, db: db.prisma, ide: true, liveFeed: feed });
+    server = await createServer({ sql: db.sql, db: db.writer, ide: true, liveFeed: feed });
     base = await listen(server);
     disabled = await createServer({ sql: db.sql, ide: false });
     disabledBase = await listen(disabled);
@@ -214,7 +214,7 @@ describe('GraphiQL IDE', () => {
     await page.locator('.graphiql-execute-button').click();
     await expect.poll(() => feed.subscriberCount, { timeout: 60_000 }).toBe(1);
     const live = { ok: true as const, article: { origin: 'ide-test', raw: 'Ferry service resumes in Oban\n\n"The boats are back," said Ewan Grant, the harbour master.', meta: { source: 'IDE Desk' } } };
-    expect((await ingestArticles(db.prisma, [live])).errors).toEqual([]);
+    expect((await ingestArticles(db.writer, [live])).errors).toEqual([]);
     await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 60_000 }).toContain('The boats are back');
     await context.close();
   });

@@ -40,7 +40,7 @@ describe('subscription limits', () => {
     db = await createTestDatabase('feed_limits');
     feed = new LiveFeed(db.sql.pool, db.sql, { maxPending: 2 });
     await feed.start();
-    server = await createServer({ sql: db.sql, db: db.prisma, liveFeed: feed, apiKeyHashes: parseApiKeys(KEY), subscriptionLimits: { perConnection: 600, perClient: 1200 }, subscriptionKeepAliveMs: 600_000, queryLimits: { maxCost: 50, maxDepth: 6, maxAliases: 30, maxDirectives: 50, maxFields: 5000 } });
+    server = await createServer({ sql: db.sql, db: db.writer, liveFeed: feed, apiKeyHashes: parseApiKeys(KEY), subscriptionLimits: { perConnection: 600, perClient: 1200 }, subscriptionKeepAliveMs: 600_000, queryLimits: { maxCost: 50, maxDepth: 6, maxAliases: 30, maxDirectives: 50, maxFields: 5000 } });
     wsUrl = `${(await listen(server)).replace('http', 'ws')}/graphql`;
   });
   afterAll(async () => {
@@ -84,7 +84,7 @@ describe('subscription limits', () => {
     (slow as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
 
     for (let batch = 0; batch < 100; batch++) {
-      await ingestArticles(db.prisma, Array.from({ length: 5 }, (_, k) => ({ ok: true as const, article: article(batch * 5 + k) })), { batchSize: 5 });
+      await ingestArticles(db.writer, Array.from({ length: 5 }, (_, k) => ({ ok: true as const, article: article(batch * 5 + k) })), { batchSize: 5 });
       if (feed.subscriberCount === 1000) break;
     }
     await waitFor(() => feed.subscriberCount === 1000, 'the slow subscriber dropped', { timeoutMs: 120_000 });

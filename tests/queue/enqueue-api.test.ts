@@ -26,7 +26,7 @@ describe('enqueueArticles, ingestJob and deadLetterJobs', () => {
   beforeAll(async () => {
     db = await createTestDatabase('enqueue_api');
     queue = await openIngestQueue(db.url, { retryLimit: 0, retryDelaySeconds: 0, expireSeconds: 60 }, { supervise: false });
-    server = await createServer({ sql: db.sql, db: db.prisma, queue, apiKeyHashes: parseApiKeys(KEY) });
+    server = await createServer({ sql: db.sql, db: db.writer, queue, apiKeyHashes: parseApiKeys(KEY) });
     base = await listen(server);
   });
   afterAll(async () => {
@@ -55,7 +55,7 @@ describe('enqueueArticles, ingestJob and deadLetterJobs', () => {
     expect(first).toMatchObject({ state: 'QUEUED', attempts: 0, article: null });
     const taken = await queue.take(10);
     expect(taken.map((j) => j.id).sort()).toEqual([first.id, second.id].sort());
-    expect(await ingestBatch(db.prisma, queue, taken)).toEqual({ done: 2, failed: 0 });
+    expect(await ingestBatch(db.writer, queue, taken)).toEqual({ done: 2, failed: 0 });
     const jobs = await Promise.all([first, second].map(async (j) => (await gql(`query($id: ID!) { ingestJob(id: $id) { state attempts outcome error article { title } } }`, { id: j.id })).data.ingestJob));
     expect(jobs.map((j) => j.outcome).sort()).toEqual(['CREATED', 'UNCHANGED']);
     for (const j of jobs) expect(j).toMatchObject({ state: 'COMPLETED', attempts: 1, error: null, article: { title: 'Talks resume in Geneva' } });
@@ -65,7 +65,7 @@ describe('enqueueArticles, ingestJob and deadLetterJobs', () => {
   it('dead-letters a job whose article fails, with the error', async () => {
     const [id] = await queue.enqueue([{ raw: ARTICLE, origin: 'test', meta: { title: 'T'.repeat(5000) } }]);
     const taken = await queue.take(10);
-    expect(await ingestBatch(db.prisma, queue, taken)).toEqual({ done: 0, failed: 1 });
+    expect(await ingestBatch(db.writer, queue, taken)).toEqual({ done: 0, failed: 1 });
     const dead = (await gql(`{ deadLetterJobs(limit: 5) { id state attempts error } }`)).data.deadLetterJobs;
     expect(dead).toEqual([{ id, state: 'FAILED', attempts: 1, error: expect.stringMatching(/title is 5,000 characters/) }]);
   });

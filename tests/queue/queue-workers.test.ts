@@ -27,7 +27,7 @@ const KEY = 'queue-test-key-0123456789';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // Short enough that the killed worker's batch comes back within the test, long enough that a batch
 // on a busy machine is never taken from a live worker.
-const WORKER_ENV = { NEWSGRAPH_QUEUE_EXPIRE_SECONDS: '30', NEWSGRAPH_QUEUE_RETRY_DELAY_SECONDS: '1', NEWSGRAPH_QUEUE_RETRY_LIMIT: '2', LOG_LEVEL: 'info', INGEST_SEEDS: 'false' };
+const WORKER_ENV = { NEWSGRAPH_QUEUE_EXPIRE_SECONDS: '60', NEWSGRAPH_QUEUE_RETRY_DELAY_SECONDS: '1', NEWSGRAPH_QUEUE_RETRY_LIMIT: '3', LOG_LEVEL: 'info', INGEST_SEEDS: 'false' };
 
 function corpusLines(file: string, n: number, from: number, keep: (r: Record<string, unknown>) => boolean): string[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && keep(JSON.parse(l))).slice(from, from + n);
@@ -35,7 +35,7 @@ function corpusLines(file: string, n: number, from: number, keep: (r: Record<str
 
 /** A worker process whose log lines are kept, so the test can wait on what it reports. */
 function startWorker(url: string): { child: ChildProcess; log: string[] } {
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts', '--batch', '20', '--concurrency', '1'], { cwd: ROOT, env: { ...process.env, ...WORKER_ENV, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts', '--batch', '10', '--concurrency', '1'], { cwd: ROOT, env: { ...process.env, ...WORKER_ENV, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   let partial = '';
   const take = (d: Buffer) => {
@@ -89,8 +89,8 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest queue with two w
     const cli = spawnTracked(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', '--enqueue', cliFile], { cwd: ROOT, env: { ...process.env, ...WORKER_ENV, DATABASE_URL: queued.url }, stdio: 'ignore' });
     expect((await exited(cli)).code).toBe(0);
 
-    queue = await openIngestQueue(queued.url, { retryLimit: 2, retryDelaySeconds: 1, expireSeconds: 30 }, { supervise: false });
-    server = await createServer({ sql: queued.sql, db: queued.prisma, queue, apiKeyHashes: parseApiKeys(KEY) });
+    queue = await openIngestQueue(queued.url, { retryLimit: 3, retryDelaySeconds: 1, expireSeconds: 60 }, { supervise: false });
+    server = await createServer({ sql: queued.sql, db: queued.writer, queue, apiKeyHashes: parseApiKeys(KEY) });
     const base = await listen(server);
     const gql = async (query: string, variables: Record<string, unknown> = {}) => {
       const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }) });
@@ -127,7 +127,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest queue with two w
 
     const dead = await gql(`{ deadLetterJobs { id state attempts error origin article { id } } }`);
     expect(dead.data.deadLetterJobs).toHaveLength(1);
-    expect(dead.data.deadLetterJobs[0]).toMatchObject({ state: 'FAILED', attempts: 3, article: null });
+    expect(dead.data.deadLetterJobs[0]).toMatchObject({ state: 'FAILED', attempts: 4, article: null });
     expect(dead.data.deadLetterJobs[0].error).toMatch(/title/i);
     const one = await gql(`query($id: ID!) { ingestJob(id: $id) { state outcome attempts error article { title } } }`, { id: jobIds[0] });
     expect(one.data.ingestJob).toMatchObject({ state: 'COMPLETED', error: null });
@@ -139,7 +139,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest queue with two w
     const sources = [];
     for await (const item of readSources([cliFile])) sources.push(item);
     for (const r of mutationRaws) sources.push({ ok: true as const, article: { ...r, meta: asMutationMeta(r) } });
-    await ingestArticles(reference.prisma, sources, { batchSize: 50 });
+    await ingestArticles(reference.writer, sources, { batchSize: 50 });
     expect(await canonicalDump(queued.sql, { origins: false })).toEqual(await canonicalDump(reference.sql, { origins: false }));
   }, 900_000);
 });
