@@ -19,16 +19,24 @@ globalThis.MonacoEnvironment = {
   },
 };
 
-const baseFetcher = createGraphiQLFetcher({ url: new URL(config.endpoint, window.location.href).toString() });
+const endpoint = new URL(config.endpoint, window.location.href);
+// Subscriptions run over graphql-ws on the same endpoint (ws:// or wss:// as the page's scheme).
+const socketEndpoint = new URL(endpoint);
+socketEndpoint.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
+const baseFetcher = createGraphiQLFetcher({ url: endpoint.toString(), subscriptionUrl: socketEndpoint.toString() });
 
-// GraphiQL can send the operation name of the previously selected tab when a new tab is run right
-// after switching (graphql/graphiql#3632): for a one-operation document, send none.
+// Right after a tab switch GraphiQL can send the previous tab's operation name and document
+// (graphql/graphiql#3632). The fetcher tells a subscription (sent over WebSocket) from a query by
+// that document and name, so both are taken from the query actually sent: its parsed document, and
+// for a one-operation document that operation's own name.
 function fetcher(params, options) {
-  if (params && params.operationName) {
+  if (params && typeof params.query === 'string') {
     try {
-      const ops = parse(params.query).definitions.filter((d) => d.kind === 'OperationDefinition');
+      const documentAST = parse(params.query);
+      const ops = documentAST.definitions.filter((d) => d.kind === 'OperationDefinition');
       const known = ops.some((d) => d.name && d.name.value === params.operationName);
-      if (!known && ops.length === 1) params = { ...params, operationName: undefined };
+      if (!known && ops.length === 1) params = { ...params, operationName: ops[0].name?.value };
+      options = { ...options, documentAST };
     } catch {
       // Unparsable: the server explains.
     }

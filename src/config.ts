@@ -61,6 +61,11 @@ export interface Config {
    * stay unfinished before it is handed to another worker (a worker that died holding it).
    */
   queue: { retryLimit: number; retryDelaySeconds: number; expireSeconds: number };
+  /**
+   * Subscriptions (the live feed): how many one WebSocket connection and one client may hold, and how
+   * many committed batches a subscription may fall behind before its connection is dropped.
+   */
+  subscriptions: { perConnection: number; perClient: number; maxPending: number };
   /** `npm run worker`: batches in flight per process, and articles a worker takes per batch. */
   worker: { concurrency: number; batchSize: number };
   /** Origins allowed by CORS (`*` for any). */
@@ -221,6 +226,11 @@ export function loadConfig(env: Env = process.env): Config {
       retryLimit: readInt(env, 'NEWSGRAPH_QUEUE_RETRY_LIMIT', 3, 0, 100),
       retryDelaySeconds: readInt(env, 'NEWSGRAPH_QUEUE_RETRY_DELAY_SECONDS', 10, 0, 86_400),
       expireSeconds: readInt(env, 'NEWSGRAPH_QUEUE_EXPIRE_SECONDS', 900, 1, 86_400),
+    },
+    subscriptions: {
+      perConnection: readInt(env, 'NEWSGRAPH_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
+      perClient: readInt(env, 'NEWSGRAPH_SUBSCRIPTIONS_PER_CLIENT', 100, 1, 1_000_000),
+      maxPending: readInt(env, 'NEWSGRAPH_SUBSCRIPTION_MAX_PENDING', 64, 1, 100_000),
     },
     worker: {
       concurrency: readInt(env, 'NEWSGRAPH_WORKER_CONCURRENCY', 2, 1, 64),

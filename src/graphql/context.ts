@@ -1,4 +1,5 @@
 import type { Db } from '../db/writer.ts';
+import type { LiveFeed } from '../feed/live-feed.ts';
 import type { IngestQueue } from '../queue/ingest-queue.ts';
 import { countingSql, type Sql } from '../db/sql.ts';
 import type { RateLimitStatus } from '../server/rate-limit/rate-limit-status.ts';
@@ -22,6 +23,8 @@ export interface GraphQLContext {
   db: Db | null;
   /** The ingest queue (enqueueArticles, ingestJob, deadLetterJobs); null when the server runs without it. */
   queue: IngestQueue | null;
+  /** Subscriptions: the process's live feed and how to drop this connection when it falls behind; null outside WebSocket. */
+  live: { feed: LiveFeed; dropSlow: () => void } | null;
   stats: { sqlStatements: number };
   /** Facts about the running operation shared with the HTTP layer (Apollo copies the context object, not this). */
   operation: {
@@ -44,6 +47,7 @@ export function createContext(sql: Sql, requestId: string, viewer: Viewer = { au
     loaders: createLoaders(counted),
     db,
     queue,
+    live: null,
     operation: { type: null, rateLimit: null, perClient: false },
     get stats() {
       return { sqlStatements: counter.count };

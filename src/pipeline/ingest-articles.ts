@@ -1,5 +1,6 @@
 import type { Db } from '../db/writer.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
+import { publishStored } from '../feed/publish-feed.ts';
 import { resolveArticle } from '../resolve/resolve-article.ts';
 import type { EntityIndex } from '../resolve/types.ts';
 import type { StoreArticle, StoreResult } from '../store/types.ts';
@@ -131,6 +132,8 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
       }
       return reportStep({ p: items[0], then: 'failed', message: `could not store: ${(error as Error).message}` });
     }
+    // Subscribers hear of new and corrected articles once they are committed.
+    await publishStored(writer, results.filter((r) => r.outcome !== 'duplicate').map((r) => r.articleId));
     let i = 0;
     for (const s of steps) reportStep(s, s.then === 'store' ? results[i++] : undefined);
   }

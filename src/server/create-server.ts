@@ -5,7 +5,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { Sql } from '../db/sql.ts';
 import { AppError } from '../services/app-error.ts';
 import { buildNewsgraphSchema } from '../graphql/build-schema.ts';
-import { createContext, type GraphQLContext } from '../graphql/context.ts';
+import { createContext, type GraphQLContext, type Viewer } from '../graphql/context.ts';
+import type { LiveFeed } from '../feed/live-feed.ts';
+import { attachSubscriptionServer } from './subscriptions/subscription-server.ts';
 import type { IngestQueue } from '../queue/ingest-queue.ts';
 import { appErrorOf, createErrorFormatter } from '../graphql/errors.ts';
 import { createDocumentStore } from '../graphql/document-store.ts';
@@ -51,6 +53,12 @@ export interface ServerOptions {
   db?: Db | null;
   /** The ingest queue for enqueueArticles and the job queries; without it they answer INTERNAL_SERVER_ERROR. */
   queue?: IngestQueue | null;
+  /** The live feed: with it, subscriptions are served over WebSocket at /graphql. */
+  liveFeed?: LiveFeed | null;
+  /** Subscriptions one connection, and one client, may hold at once (defaults 20 and 100). */
+  subscriptionLimits?: { perConnection: number; perClient: number };
+  /** Ping interval of subscription sockets; one that misses a pong is terminated (default 12 s). */
+  subscriptionKeepAliveMs?: number;
   /** Production masks internal error messages. */
   production?: boolean;
   bodyLimitBytes?: number;
@@ -352,11 +360,42 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     });
   });
 
+  const formatError = createErrorFormatter({ maskInternal: options.production ?? false });
+  const subscriptions = options.liveFeed
+    ? attachSubscriptionServer({
+        httpServer,
+        schema: buildNewsgraphSchema(),
+        sql,
+        feed: options.liveFeed,
+        limits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
+        maxTokens: options.maxTokens ?? 5_000,
+        maxPerConnection: options.subscriptionLimits?.perConnection ?? 20,
+        maxPerClient: options.subscriptionLimits?.perClient ?? 100,
+        privateReads: options.privateReads ?? false,
+        authenticate: (req, key) => authenticateSocket(req, key),
+        formatError: (error) => formatError(error.toJSON(), error),
+        keepAliveMs: options.subscriptionKeepAliveMs,
+      })
+    : null;
+
+  /** A WebSocket's viewer: its key from connection_init (browsers cannot set headers there) or its headers. */
+  function authenticateSocket(req: IncomingMessage, key: string | null): Viewer {
+    const client = clientKey(clientAddress(req));
+    const auth = key === null ? authenticateRequest(req, verifier, client) : ((id) => (id === null ? { kind: 'invalid' as const, message: 'Invalid API key' } : { kind: 'viewer' as const, viewer: { authenticated: true, clientId: id } }))(verifier.verify(key));
+    if (auth.kind === 'invalid') {
+      authFailures?.failed(client, { requestId: 'websocket' });
+      throw new AppError('UNAUTHENTICATED', auth.message);
+    }
+    return auth.viewer;
+  }
+
   return {
     httpServer,
     apollo,
     async stop() {
       stopping = true;
+      // Subscribers are told the server is going away (1001) and reconnect elsewhere.
+      await subscriptions?.close();
       // Refuse new connections, let in-flight requests finish, and close their connections after
       // the last response; past the grace period, cut whatever is left.
       const force = setTimeout(() => httpServer.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);

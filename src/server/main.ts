@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { ingestArticles } from '../pipeline/ingest-articles.ts';
 import { readSources } from '../pipeline/read-sources.ts';
+import { LiveFeed } from '../feed/live-feed.ts';
 import { openIngestQueue } from '../queue/ingest-queue.ts';
 import { createServer } from './create-server.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -33,8 +34,13 @@ async function main(): Promise<void> {
   }
   // Articles queued here are ingested by `npm run worker` processes (the queue lives in this database).
   const queue = await openIngestQueue(db.url, config.queue, { supervise: false });
+  // Subscriptions hear what any writer commits (LISTEN on this database), on every replica.
+  const liveFeed = new LiveFeed(db.sql.pool, db.sql, { maxPending: config.subscriptions.maxPending, log: (msg, fields) => logger.warn(msg, fields) });
+  await liveFeed.start();
   const server = await createServer({
     queue,
+    liveFeed,
+    subscriptionLimits: config.subscriptions,
     redis,
     sql: db.sql,
     db: db.writer,
@@ -72,6 +78,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 5_000);
     force.unref();
     await server.stop();
+    await liveFeed.stop();
     await queue.stop();
     await redis?.close();
     await db.close();

@@ -3,6 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
+import { LiveFeed } from '../../src/feed/live-feed.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { IDE_EXAMPLE_TABS } from '../../src/server/http/ide.ts';
 import { listen } from '../helpers/graphql.ts';
@@ -32,12 +33,15 @@ describe('GraphiQL IDE', () => {
   let base: string;
   let disabledBase: string;
   let browser: Browser;
+  let feed: LiveFeed;
 
   beforeAll(async () => {
     db = await createTestDatabase('ide');
     const summary = await ingestArticles(db.writer, readSources(['seeds']));
     expect(summary.errors).toEqual([]);
-    server = await createServer({ sql: db.sql, ide: true });
+    feed = new LiveFeed(db.sql.pool, db.sql, { maxPending: 64 });
+    await feed.start();
+    server = await createServer({ sql: db.sql, db: db.writer, ide: true, liveFeed: feed });
     base = await listen(server);
     disabled = await createServer({ sql: db.sql, ide: false });
     disabledBase = await listen(disabled);
@@ -45,6 +49,7 @@ describe('GraphiQL IDE', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await feed?.stop();
     await disabled?.stop();
     await db?.drop();
   });
@@ -194,5 +199,23 @@ describe('GraphiQL IDE', () => {
     } finally {
       await production.stop();
     }
+  });
+
+  // Last: it stores an article, which the HTTP-level tests above do not expect.
+  it('runs a subscription over WebSocket and shows what is stored meanwhile', { timeout: 300_000 }, async () => {
+    browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], timeout: 120_000 });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${base}/ide`);
+    await page.locator('.graphiql-container .graphiql-query-editor .view-line').first().waitFor({ timeout: 60_000 });
+    await page.locator('.graphiql-tab').nth(IDE_EXAMPLE_TABS.length - 1).click();
+    await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('subscription LiveStatements');
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => feed.subscriberCount, { timeout: 60_000 }).toBe(1);
+    const live = { ok: true as const, article: { origin: 'ide-test', raw: 'Ferry service resumes in Oban\n\n"The boats are back," said Ewan Grant, the harbour master.', meta: { source: 'IDE Desk' } } };
+    expect((await ingestArticles(db.writer, [live])).errors).toEqual([]);
+    await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 60_000 }).toContain('The boats are back');
+    await context.close();
   });
 });

@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
 import { AppError } from '../../services/app-error.ts';
 import { toGraphQLError } from '../errors.ts';
-import { measureOperation } from './query-cost.ts';
+import { measureOperation, type QueryShape } from './query-cost.ts';
 
 export interface QueryLimits {
   maxCost: number;
@@ -15,8 +14,17 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxCost: 25_000, maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxFields: 5_000 };
 
-function tooComplex(message: string, extensions: Record<string, unknown>): GraphQLError {
-  return toGraphQLError(new AppError('QUERY_TOO_COMPLEX', message, extensions));
+/** The first limit an operation of this shape exceeds, as the error that refuses it; null within all. */
+export function limitExceeded(shape: QueryShape, limits: QueryLimits): AppError | null {
+  const tooComplex = (message: string, extensions: Record<string, unknown>) => new AppError('QUERY_TOO_COMPLEX', message, extensions);
+  if (shape.depth > limits.maxDepth) return tooComplex(`Query depth ${shape.depth} exceeds the limit of ${limits.maxDepth}`, { depth: shape.depth, maxDepth: limits.maxDepth });
+  if (shape.aliases > limits.maxAliases) return tooComplex(`Query uses ${shape.aliases} aliases, above the limit of ${limits.maxAliases}`, { aliases: shape.aliases, maxAliases: limits.maxAliases });
+  if (shape.directives > limits.maxDirectives) return tooComplex(`Query uses ${shape.directives} directives, above the limit of ${limits.maxDirectives}`, { directives: shape.directives, maxDirectives: limits.maxDirectives });
+  if (shape.fields > limits.maxFields) return tooComplex(`Query selects ${shape.fields} fields once its fragments are inlined, above the limit of ${limits.maxFields}`, { fields: shape.fields, maxFields: limits.maxFields });
+  if (shape.cost > limits.maxCost) {
+    return tooComplex(`Query cost ${shape.cost} exceeds the budget of ${limits.maxCost}: ask for smaller pages (first/last) or fewer nested connections`, { cost: shape.cost, maxCost: limits.maxCost });
+  }
+  return null;
 }
 
 /**
@@ -31,13 +39,8 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
         async didResolveOperation({ document, request, schema, operationName }) {
           const shape = measureOperation(schema, document, request.variables ?? {}, operationName);
           cost = { requested: shape.cost, limit: limits.maxCost };
-          if (shape.depth > limits.maxDepth) throw tooComplex(`Query depth ${shape.depth} exceeds the limit of ${limits.maxDepth}`, { depth: shape.depth, maxDepth: limits.maxDepth });
-          if (shape.aliases > limits.maxAliases) throw tooComplex(`Query uses ${shape.aliases} aliases, above the limit of ${limits.maxAliases}`, { aliases: shape.aliases, maxAliases: limits.maxAliases });
-          if (shape.directives > limits.maxDirectives) throw tooComplex(`Query uses ${shape.directives} directives, above the limit of ${limits.maxDirectives}`, { directives: shape.directives, maxDirectives: limits.maxDirectives });
-          if (shape.fields > limits.maxFields) throw tooComplex(`Query selects ${shape.fields} fields once its fragments are inlined, above the limit of ${limits.maxFields}`, { fields: shape.fields, maxFields: limits.maxFields });
-          if (shape.cost > limits.maxCost) {
-            throw tooComplex(`Query cost ${shape.cost} exceeds the budget of ${limits.maxCost}: ask for smaller pages (first/last) or fewer nested connections`, { cost: shape.cost, maxCost: limits.maxCost });
-          }
+          const refused = limitExceeded(shape, limits);
+          if (refused) throw toGraphQLError(refused);
         },
         async willSendResponse({ response }) {
           if (!cost || response.body.kind !== 'single') return;

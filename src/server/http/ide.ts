@@ -140,6 +140,32 @@ query NodeById($id: ID!) {
 `,
     variables: JSON.stringify({ id: 'paste an id here' }, null, 2),
   },
+  {
+    query: `# The live feed: statements as writers store them (ingest, queue workers), on every replica.
+# Run it, then ingest an article (the ingestArticle mutation in another tab, \`npm run ingest\`, or
+# a worker): each new statement appears below. Filters: speaker, mentioning, kind, minConfidence.
+subscription LiveStatements {
+  statementAdded {
+    kind
+    text
+    speakerText
+    speaker {
+      __typename
+      ... on Person {
+        name
+      }
+      ... on Organization {
+        name
+      }
+    }
+    article {
+      title
+      source
+    }
+  }
+}
+`,
+  },
 ];
 
 interface Asset {
