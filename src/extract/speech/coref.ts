@@ -2,6 +2,8 @@ import type { Span } from '../../ingest/types.ts';
 import type { EntityDraft, EntityIndexLocal, OrgDraft } from '../entities.ts';
 import { countryOf } from '../entities.ts';
 import { genderOf } from '../given-names.ts';
+import { itReferent } from './coref-it.ts';
+import { documentAuthor, DOC_HEAD } from './coref-document.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
@@ -88,6 +90,11 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
   if (lower === 'it' || lower === 'they') {
     // An organisation quoted before (or, for "it", named in the sentences before) speaks again.
     const last = speakers.find((h) => h.speaker?.type === 'organization');
+    if (lower === 'it' && !(last && speakers[0] === last)) {
+      // Not the last speaker: the organisation the sentences before are about (coref-it.ts).
+      const ref = itReferent(index, text, span);
+      if (ref !== undefined) return ref && { type: 'organization', entity: ref.org };
+    }
     if (last && (!speakers[0] || speakers[0] === last || lower === 'it')) return last.speaker;
     if (lower === 'it') {
       const org = before(index.orgSpans, span.start, 400).filter((o) => !/^[’']/.test(text.slice(o.end, o.end + 1))).pop();
@@ -97,6 +104,8 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
   }
   const words = lower.split(/\s+/);
   const head = words[words.length - 1];
+  // "The report said": who wrote it, if the article says (coref-document.ts).
+  if (DOC_HEAD.test(head)) return documentAuthor(index, text, span, head);
   // "the spokesperson added": the last speaker described with that noun.
   const described = speakers.find((h) => h.speakerText && ` ${h.speakerText.toLowerCase()} `.includes(` ${lower} `) && h.speakerText.toLowerCase() !== lower);
   if (described && /^(?:spokesman|spokeswoman|spokesperson|official|source|aide|adviser)$/.test(head)) return described.speaker;

@@ -11,7 +11,7 @@ import type { Reported } from './reported.ts';
 const PARTICIPLE = 'said|thought|believed|understood|named|accused|reported|known|seen|considered|described|told|asked|urged|criticised|criticized|called|rumoured|rumored|tipped|alleged|estimated|forecast|projected|viewed|regarded|deemed|charged|blamed|credited|praised|cited|warned|invited|pressed|questioned|challenged|quoted';
 const PASSIVE = new RegExp(`\\b(?:is|are|was|were|be|been|being)\\s+(?:[a-z]+ly\\s+)?(?:${PARTICIPLE})\\b(?!\\s+as\\s+say)`, 'i');
 /** "It is expected/thought/likely that …": no one is the subject. */
-const EXPLETIVE = /\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:[a-z]+ly\s+)?(?:expected|thought|believed|understood|likely|unlikely|possible|clear|said|reported|known|feared|hoped|rumoured|rumored|suggested|claimed|estimated|argued|alleged)\b/;
+const EXPLETIVE = /\b[Ii]t\s+(?:(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:[a-z]+ly\s+)?(?:expected|thought|believed|understood|likely|unlikely|possible|clear|said|reported|known|feared|hoped|rumoured|rumored|suggested|claimed|estimated|argued|alleged|announced|revealed|confirmed|decided|agreed|stated)|(?:seems|seemed|appears|appeared|emerged|transpired|turns\s+out|turned\s+out|remains|remained))\b/;
 const BY = /^\s*(?:[a-z]+ly\s+)?by\s+(?:the\s+)?/i;
 
 /**

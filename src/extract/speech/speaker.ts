@@ -2,6 +2,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { EntityIndexLocal } from '../entities.ts';
 import { countryOf } from '../entities.ts';
 import { corefSpeaker } from './coref.ts';
+import { documentAuthor, DOC_HEAD } from './coref-document.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
@@ -98,6 +99,9 @@ export function plausibleSpeaker(phrase: string): boolean {
 export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
   return (span: Span): StatementDraft['speaker'] => {
     const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
+    // A document in the possessive speaks for its author ("Oxfam's report said"; coref-document.ts).
+    const doc = /[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
+    if (doc && DOC_HEAD.test(doc[1].toLowerCase())) return documentAuthor(index, fullText, span, doc[1].toLowerCase());
     // A name in the possessive is not the speaker ("Pagliano's lawyer", "Clinton’s team").
     const own = (x: Span) => x.start >= span.start && x.end <= span.end && !/^[’']s?\b/.test(fullText.slice(x.end, x.end + 2));
     const persons = index.personSpans.filter(own);
