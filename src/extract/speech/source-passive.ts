@@ -30,13 +30,23 @@ export function actCue(cue: string): boolean {
   return false;
 }
 
+/** Where the `n` words before `to` start (a scan, not an end-anchored pattern: this runs per statement). */
+function wordsBack(text: string, from: number, to: number, n: number): number {
+  let i = to;
+  for (let k = 0; k < n && i > from; k++) {
+    while (i > from && /\s/.test(text[i - 1])) i--;
+    while (i > from && !/\s/.test(text[i - 1])) i--;
+  }
+  return i;
+}
+
 /**
  * undefined when the cue is active; else the agent of the passive ("was named by Forbes": Forbes), or
  * null. `namedIn` finds the name opening a stretch of text (statements.ts).
  */
 export function passiveSource(text: string, sent: Sentence, r: Reported, namedIn: (from: number, to: number) => Span | null): Span | null | undefined {
   // The cue and the three words before it: the auxiliary may lie outside the learned cue.
-  const lead = /(?:\S+\s+){0,3}$/.exec(text.slice(Math.max(sent.start, r.cue.start - 60), r.cue.start))![0];
+  const lead = text.slice(wordsBack(text, Math.max(sent.start, r.cue.start - 60), r.cue.start, 3), r.cue.start);
   const phrase = lead + text.slice(r.cue.start, r.cue.end);
   if (actCue(text.slice(r.cue.start, r.cue.end))) return null;
   const m = PASSIVE.exec(phrase) ?? EXPLETIVE.exec(phrase);
