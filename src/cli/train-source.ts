@@ -3,15 +3,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusDir } from '../config.ts';
 import { sourceExamples } from '../eval/source-training.ts';
+import { crossValidate } from '../eval/source-cv.ts';
 import { encodeSourceModel, SOURCE_MODEL_FILE, trainSource } from '../extract/speech/source-ranker.ts';
 import { sha256 } from '../extract/speech/train.ts';
 import { loadTrainDocs } from './train-attribution.ts';
 
-// npm run train:source [-- --holdout] [--epochs N] [--seed N] [--limit N] [--out FILE]
+// npm run train:source [-- --holdout | --cv] [--epochs N] [--seed N] [--limit N] [--out FILE]
 // Trains the source ranker on PolNeAR `train` (never `dev`): every statement the extractor finds whose
 // content matches a gold attribution with a source, its candidates labelled by the gold source span.
 // With --holdout every tenth train document (by doc_id) is left out (score it with `npm run eval --
-// --split heldout --source-model FILE`); nothing is written unless --out is given.
+// --split heldout --source-model FILE`); nothing is written unless --out is given. --cv scores 10-fold
+// cross-validation over train instead (src/eval/source-cv.ts) and writes nothing.
 
 function arg(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -25,6 +27,13 @@ function main(): void {
   const limit = arg('--limit') ? Number(arg('--limit')) : Infinity;
   const holdout = process.argv.includes('--holdout');
   const docs = loadTrainDocs(file).slice(0, limit);
+  if (process.argv.includes('--cv')) {
+    const { total, folds } = crossValidate(docs, { folds: 10, epochs, seed });
+    const f1 = (k: 'direct' | 'indirect' | 'all') => total[k].speaker.f1.toFixed(3);
+    console.log(`10-fold cross-validation over ${docs.length} train documents, ${epochs} epochs, seed ${seed}: speaker F1 direct ${f1('direct')}, indirect ${f1('indirect')}, all ${f1('all')} (folds, all: ${folds.map((x) => x.all.speaker.f1.toFixed(3)).join(' ')})`);
+    console.log(JSON.stringify(total));
+    return;
+  }
   const train = holdout ? docs.filter((_, i) => i % 10 !== 0) : docs;
   const started = Date.now();
   const examples = sourceExamples(train);

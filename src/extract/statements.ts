@@ -9,6 +9,7 @@ import { attributionModel } from './speech/model.ts';
 import { findReported, type Reported } from './speech/reported.ts';
 import { joinSpans, partsAround, type StatementDraft } from './speech/draft.ts';
 import { participleSource, sourceSpan } from './speech/source.ts';
+import { passiveSource } from './speech/source-passive.ts';
 import { createSpeakerResolver, NOT_A_SPEAKER, plausibleSpeaker } from './speech/speaker.ts';
 import { subjectFinders } from './speech/subjects.ts';
 import { sourceCandidates, sourceContext, type Candidate, type SourceContext, type SourceQuery } from './speech/source-candidates.ts';
@@ -164,9 +165,11 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       // statements go to North Korea and Russia, not to the Kremlin or "the two leaders".
       const adjacentName = byRules && byRules.end <= r.cue.start && /^(?:\s+[a-z]+){0,3}\s*$/.test(text.slice(byRules.end, r.cue.start)) && isNameSpan(byRules);
       const keepRules = Boolean(participle || adjacentName);
+      // A passive cue's subject is who is talked about: the agent after "by" speaks, or no one.
+      const passive = passiveSource(text, sent, r, namedIn);
       // Where the rules stand, the ranker is not asked (its candidates are only built for training).
-      const chosen = keepRules && !recorder ? undefined : chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules, rulePath });
-      const speakerSpan = chosen === undefined || keepRules ? byRules : chosen;
+      const chosen = (keepRules || passive !== undefined) && !recorder ? undefined : chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules, rulePath });
+      const speakerSpan = passive !== undefined ? passive : chosen === undefined || keepRules ? byRules : chosen;
       const speaker = speakerSpan ? resolveSpeaker(speakerSpan) : null;
       const inside = byRules && byRules.start >= r.content.start && byRules.end <= r.content.end ? byRules : r.cue;
       const spans = partsAround(text, r.content, { start: Math.min(r.cue.start, inside.start), end: Math.max(r.cue.end, inside.end) });

@@ -3,6 +3,7 @@ import type { EntityIndexLocal } from '../entities.ts';
 import type { Sentence } from '../sentences.ts';
 import { feature, hashText } from './hashing.ts';
 import { subjectWords } from './speaker.ts';
+import { insertKind, leadsSentence, opensMainClause } from './source-layout.ts';
 
 // Candidate sources of one statement and their features, for the learned source ranker
 // (source-ranker.ts). Candidates are the names the entity index found, pronouns, and descriptions
@@ -78,6 +79,8 @@ const F = {
   mentions: T('mentions'),
   capital: T('capital'),
   object: T('object'),
+  insert: T('insert'),
+  lead: T('lead'),
 };
 const KIND_ID: Record<CandidateKind, number> = { person: 1, org: 2, place: 3, pronoun: 4, description: 5, rule: 6, phrase: 7 };
 const LAYOUT_ID = { DIRECT: 1, AFTER: 2, BEFORE: 3, AROUND: 4 } as const;
@@ -318,6 +321,14 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
   return { text, sentences, spansOf, full, gapsOf: (si) => infoOf(si).gaps, rawSpan: (start, end, kind, si) => ({ start, end, kind, mentions: 0, sentence: si }) };
 }
 
+/** Titles and capitalised words before a sentence's opening name ("Florida Sen. Marco Rubio"). */
+const OPENS_WITH = /^(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u;
+
+/** Where a sentence's first word starts, past a connective ("But", "And") and "The". */
+function openingWord(text: string, sent: Sentence): number {
+  return sent.start + /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead|The|A|An),?\s+)?/.exec(sent.text)![0].length;
+}
+
 /**
  * The candidates for one statement: entity mentions, pronouns and descriptions in its sentence, the
  * noun phrases either side of its cue and the rule's span, each with its features. Deterministic, in
@@ -357,7 +368,10 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
   const g0 = ctx.gapsOf(q.sentence);
   const wordsBetween = (a: number, b: number) => (a >= g0.base && b - g0.base < g0.words.length && a <= b ? g0.words[b - g0.base] - g0.words[a - g0.base] : 0);
   const near = (x: Span) => (x.end <= q.anchor.start ? wordsBetween(x.end, q.anchor.start) <= WINDOW_BEFORE : x.start >= q.anchor.end ? wordsBetween(q.anchor.end, x.start) <= WINDOW_AFTER : true);
-  const kept = unique.filter((x) => isRule(x) || near(x)).map(ctx.full).filter((x) => isRule(x) || !(x.end <= q.anchor.start && x.objectOfVerb));
+  // The sentence's opening name stays a candidate however far its cue ("Florida Sen. Marco Rubio says
+  // he feels … and is optimistic"; "Bush, Florida’s former governor, also attacked …, calling him").
+  const opening = openingWord(text, sent);
+  const kept = unique.filter((x) => isRule(x) || near(x) || (opening >= 0 && x.end <= q.anchor.start && (x.kind === 'person' || x.kind === 'org') && x.start >= opening && OPENS_WITH.test(text.slice(opening, x.start)))).map(ctx.full).filter((x) => isRule(x) || !(x.end <= q.anchor.start && x.objectOfVerb));
 
   const anchor = q.anchor;
   const g = ctx.gapsOf(q.sentence);
@@ -369,6 +383,7 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
   const before = kept.filter((x) => x.end <= anchor.start);
   const after = kept.filter((x) => x.start >= anchor.end);
   const sentStartLead = /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead|The|A|An),?\s+)?/.exec(sent.text)![0].length;
+  const leading = leadsSentence(text, sent.start, anchor.start, q.cue);
   return kept.map((x) => {
     const k = KIND_ID[x.kind];
     const rel = x.end <= anchor.start ? 1 : x.start >= anchor.end ? 2 : 3;
@@ -420,6 +435,12 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
       if (historyTexts.has(x.own)) fs.push(feature(F.history, k, rel));
     }
     if (rel === 1 && words === 0) fs.push(feature(F.adjacent, k, layout));
+    // The subject before an insert ("X, who …, said") or after a leading participle clause.
+    if (rel === 1 && words > 3 && count(g.comma, /,/) >= 2) {
+      const kind = insertKind(text.slice(gapFrom, gapTo));
+      if (kind) fs.push(feature(F.insert, k, kind));
+    }
+    if (leading && rel === 2 && words <= 40 && opensMainClause(text.slice(gapFrom, gapTo))) fs.push(feature(F.lead, k));
     // The object of a verb: a name right after "Subject verb" ("Pyongyang slams US Secretary …").
     if (x.objectOfVerb) fs.push(feature(F.object, k, rel));
     return { start: x.start, end: x.end, kind: x.kind, features: fs };

@@ -2,6 +2,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { EntityIndexLocal } from '../entities.ts';
 import { countryOf } from '../entities.ts';
 import { corefSpeaker } from './coref.ts';
+import { documentAuthor, DOC_HEAD } from './coref-document.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
@@ -98,14 +99,25 @@ export function plausibleSpeaker(phrase: string): boolean {
 export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
   return (span: Span): StatementDraft['speaker'] => {
     const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
+    // A document in the possessive speaks for its author ("Oxfam's report said"; coref-document.ts).
+    const doc = /[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
+    if (doc && DOC_HEAD.test(doc[1].toLowerCase())) return documentAuthor(index, fullText, span, doc[1].toLowerCase());
     // A name in the possessive is not the speaker ("Pagliano's lawyer", "Clinton’s team").
-    const own = (x: Span) => x.start >= span.start && x.end <= span.end && !/^[’']s?\b/.test(fullText.slice(x.end, x.end + 2));
+    // "Jaynes' lawyer": a bare apostrophe after a name in -s is a possessive too.
+    const own = (x: Span) => x.start >= span.start && x.end <= span.end && !/^[’'](?:s\b|\s|$)/.test(fullText.slice(x.end, x.end + 2));
     const persons = index.personSpans.filter(own);
     const org = index.orgSpans.find(own);
     const place = index.placeSpans.find((p) => p.start >= span.start && p.end <= span.end);
     if (persons.length && !(org && /^(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|official|source)/i.test(phrase))) {
       // "Kwon Jong Gun, director general of ..." → the person, not the ministry in the appositive.
-      return { type: 'person', entity: persons[0].person };
+      // Without a comma the phrase ends in its head ("Ernst and Young's Sanjay Mehta"); with one the
+      // name comes first and its apposition after ("Kwon, director general of …").
+      // Only up to what follows the head ("William Corr of the Campaign …", "X has written to Y").
+      const rest = fullText.slice(persons[0].end, span.end);
+      const stop = persons[0].end + (/\s(?:of|at|for|from|with|to|in|on|and|or|has|have|had|was|is|would|will|could|said|following|then|also|later|nor|[a-z]+ed|[-–—])\s|[,(]/.exec(rest)?.index ?? rest.length);
+      const heads = persons.filter((p) => p.start < stop);
+      const head = /,/.test(fullText.slice(span.start, persons[0].start)) ? persons[0] : heads[heads.length - 1];
+      return { type: 'person', entity: head.person };
     }
     if (org) return { type: 'organization', entity: org.org };
     // A capital or country stands for its government only when it is the whole subject ("Pyongyang said"),
