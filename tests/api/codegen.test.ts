@@ -8,6 +8,8 @@ import codegenConfig from '../../examples/typed-client/codegen.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
 import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { LiveFeed } from '../../src/feed/live-feed.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { listen } from '../helpers/graphql.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
@@ -51,7 +53,7 @@ describe('typed client example (GraphQL Code Generator)', () => {
   it('generates typed documents from the operations', () => {
     expect(fs.readdirSync(GENERATED).sort()).toEqual(['gql.ts', 'graphql.ts', 'index.ts']);
     const generated = fs.readFileSync(path.join(GENERATED, 'graphql.ts'), 'utf8');
-    for (const name of ['TypedArticlesWithStatementsDocument', 'TypedPersonByIdDocument', 'PersonSpeakerFragmentDoc', 'OrganizationSpeakerFragmentDoc']) expect(generated).toContain(`export const ${name}`);
+    for (const name of ['TypedArticlesWithStatementsDocument', 'TypedPersonByIdDocument', 'TypedLiveQuotationsDocument', 'PersonSpeakerFragmentDoc', 'OrganizationSpeakerFragmentDoc']) expect(generated).toContain(`export const ${name}`);
   });
 
   it('type-checks with zero diagnostics', () => {
@@ -111,6 +113,28 @@ describe('typed client example (GraphQL Code Generator)', () => {
       } finally {
         await production.stop();
         fs.rmSync(out, { recursive: true, force: true });
+      }
+    }, 60_000);
+
+    it('runs its typed subscription: a quotation stored meanwhile arrives as a typed result', async () => {
+      const feed = new LiveFeed(db.sql.pool, db.sql, { maxPending: 64 });
+      await feed.start();
+      const live = await createServer({ sql: db.sql, liveFeed: feed });
+      try {
+        const url = `${await listen(live)}/graphql`;
+        const watchModule = path.join(EXAMPLE, 'src/watch.ts');
+        const { watchQuotations } = (await import(watchModule)) as { watchQuotations(endpoint: string, onLine: (line: string) => void): () => Promise<void> };
+        const lines: string[] = [];
+        const stop = watchQuotations(url, (line) => lines.push(line));
+        await waitFor(() => feed.subscriberCount === 1, 'the subscription registered');
+        const raw = 'Library opens in Bergen\n\n"Books belong to everyone," said Ingrid Dahl, the librarian.';
+        expect((await ingestArticles(db.writer, [{ ok: true, article: { origin: 'codegen', raw, meta: { source: 'Bergen Post' } } }])).errors).toEqual([]);
+        await waitFor(() => lines.length > 0, 'the typed quotation');
+        expect(lines).toEqual(['Ingrid Dahl: Books belong to everyone, (Library opens in Bergen)']);
+        await stop();
+      } finally {
+        await live.stop();
+        await feed.stop();
       }
     }, 60_000);
 

@@ -63,3 +63,21 @@ export const PersonByIdQuery = graphql(`
     }
   }
 `);
+
+/** The live feed: direct quotations as they are stored (a subscription, sent over WebSocket). */
+export const LiveQuotationsSubscription = graphql(`
+  subscription TypedLiveQuotations {
+    statementAdded(filter: { kind: DIRECT }) {
+      id
+      text
+      speaker {
+        __typename
+        ...PersonSpeaker
+        ...OrganizationSpeaker
+      }
+      article {
+        title
+      }
+    }
+  }
+`);
