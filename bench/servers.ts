@@ -16,8 +16,8 @@ export interface RunningServer {
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-function startChild(name: ServerName, databaseUrl: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'production', GRAPHILE_ENV: 'production', LOG_LEVEL: 'silent' };
+function startChild(name: ServerName, databaseUrl: string, extraEnv: Record<string, string>): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'production', GRAPHILE_ENV: 'production', LOG_LEVEL: 'silent' };
   if (name === 'newsgraph' || name === 'newsgraph-cache') {
     if (name === 'newsgraph-cache') env.BENCH_RESPONSE_CACHE = '1';
     return fork(path.join(ROOT, 'bench/servers/newsgraph-server.ts'), [], { cwd: ROOT, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
@@ -36,9 +36,9 @@ function readPeakRss(pid: number | undefined): number | null {
   }
 }
 
-/** Starts a server as a child process and waits until it listens. */
-export async function startServer(name: ServerName, databaseUrl: string, timeoutMs = 60_000): Promise<RunningServer> {
-  const child = startChild(name, databaseUrl);
+/** Starts a server as a child process and waits until it listens; `env` adds to its environment. */
+export async function startServer(name: ServerName, databaseUrl: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<RunningServer> {
+  const child = startChild(name, databaseUrl, env);
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
