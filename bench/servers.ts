@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type ServerName = 'newsgraph' | 'newsgraph-cache' | 'postgraphile';
+export type ServerName = 'newsgraph' | 'newsgraph-cache' | 'postgraphile' | 'floor';
 
 export interface RunningServer {
   name: ServerName;
@@ -22,6 +22,7 @@ function startChild(name: ServerName, databaseUrl: string, extraEnv: Record<stri
     if (name === 'newsgraph-cache') env.BENCH_RESPONSE_CACHE = '1';
     return fork(path.join(ROOT, 'bench/servers/newsgraph-server.ts'), [], { cwd: ROOT, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   }
+  if (name === 'floor') return fork(path.join(ROOT, 'bench/servers/floor-server.ts'), [], { cwd: ROOT, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   // PostGraphile 5 needs Promise.withResolvers, which Node 20 lacks.
   return fork(path.join(ROOT, 'bench/peer/postgraphile-server.mjs'), [], { cwd: ROOT, env, execArgv: ['--import', path.join(ROOT, 'bench/peer/with-resolvers.mjs')], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
 }

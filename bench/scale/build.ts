@@ -7,6 +7,11 @@ import { writeExtracted, type Extracted } from './write-ordered.ts';
 
 export interface BuildReport {
   articles: number;
+  /** Articles asked for; more than `articles` when the build stopped at its time limit. */
+  target: number;
+  complete: boolean;
+  /** When stopped early: the whole build's projected seconds at the last tenth's rate. */
+  projectedWriteSeconds: number | null;
   sources: number;
   variants: number;
   duplicates: number;
@@ -43,7 +48,7 @@ export function sliceRates(marks: { n: number; t: number }[], total: number): Bu
 }
 
 /** Fills the (migrated, empty) database with `target` articles: the corpus, then its variants. */
-export async function buildScaleDatabase(options: { databaseUrl: string; corpusDir: string; target: number; batchSize: number; sourceLimit: number | null; log: (line: string) => void }): Promise<BuildReport> {
+export async function buildScaleDatabase(options: { databaseUrl: string; corpusDir: string; target: number; batchSize: number; sourceLimit: number | null; maxWriteSeconds: number | null; log: (line: string) => void }): Promise<BuildReport> {
   const { log, target } = options;
   const t0 = performance.now();
   const sources = await extractSources(options.corpusDir, options.sourceLimit, log);
@@ -59,7 +64,7 @@ export async function buildScaleDatabase(options: { databaseUrl: string; corpusD
   let nextLog = 0;
   try {
     const feed = variants(sources, words);
-    while (totals.created < target) {
+    while (totals.created < target && (options.maxWriteSeconds === null || marks[marks.length - 1].t < options.maxWriteSeconds)) {
       const batch: Extracted[] = [];
       while (batch.length < Math.min(options.batchSize, target - totals.created)) {
         const item = feed.next().value!;
@@ -80,14 +85,22 @@ export async function buildScaleDatabase(options: { databaseUrl: string; corpusD
   } finally {
     await pool.end();
   }
+  const ingest = sliceRates(marks, totals.created);
+  const complete = totals.created >= target;
+  const end = marks[marks.length - 1].t;
+  const projectedWriteSeconds = complete ? null : Math.round(end + (target - totals.created) / Math.max(ingest.lastSliceArticlesPerSecond, 0.1));
+  if (!complete) log(`stopped at the time limit with ${totals.created} of ${target} articles after ${Math.round(end)} s; at the last tenth's ${ingest.lastSliceArticlesPerSecond} articles/s the whole write would take ${projectedWriteSeconds} s`);
   return {
     articles: totals.created,
+    target,
+    complete,
+    projectedWriteSeconds,
     sources: sources.length,
     variants: totals.variants,
     duplicates: totals.duplicates,
     updated: totals.updated,
     extractSeconds: Math.round(extractSeconds),
     writeSeconds: Math.round(marks[marks.length - 1].t),
-    ingest: sliceRates(marks, totals.created),
+    ingest,
   };
 }

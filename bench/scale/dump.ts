@@ -9,7 +9,7 @@ export function scaleDir(env: Record<string, string | undefined> = process.env):
   return env.NEWSGRAPH_SCALE_DIR || path.join(os.homedir(), '.cache', 'newsgraph-scale');
 }
 
-/** The dump of a database of `articles` articles and the report of its build, side by side. */
+/** The dump of a database built for `articles` articles and the report of its build, side by side. */
 export function dumpPaths(dir: string, articles: number) {
   return { dump: path.join(dir, `scale-${articles}.dump`), report: path.join(dir, `scale-${articles}.json`) };
 }
@@ -27,7 +27,7 @@ function run(command: string, args: string[]): Promise<void> {
 /** Writes the dump next to its build report; a half-written dump never takes the final name. */
 export async function saveDump(databaseUrl: string, dir: string, report: BuildReport & { extractorVersion: string }): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
-  const { dump, report: reportFile } = dumpPaths(dir, report.articles);
+  const { dump, report: reportFile } = dumpPaths(dir, report.target);
   await run('pg_dump', ['--format=custom', '--compress=6', '--no-owner', `--file=${dump}.part`, `--dbname=${databaseUrl}`]);
   fs.renameSync(`${dump}.part`, dump);
   fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);

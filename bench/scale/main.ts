@@ -13,7 +13,7 @@ const options = scaleOptions(process.argv.slice(2));
 const log = (line: string) => console.log(line);
 log(`newsgraph bench:scale: ${options.articles} articles, database ${options.database}, dumps in ${options.dir}`);
 try {
-  const db = await ensureScaleDatabase({ ...options, log });
+  const db = await ensureScaleDatabase({ ...options, maxWriteSeconds: options.maxMinutes === null ? null : options.maxMinutes * 60, log });
   try {
     if (!options.buildOnly) {
       await ensurePeerInstalled(log);

@@ -17,6 +17,12 @@ export interface ScaleOptions {
   out: string;
   /** Only build (or restore) the database, measure nothing. */
   buildOnly: boolean;
+  /** Stop writing after this many minutes (the database is kept and measured as far as it got). */
+  maxMinutes: number | null;
+  /** Build again even if a dump is kept. */
+  rebuild: boolean;
+  /** Measure the database kept by an earlier `--keep-db` run as it is, if it holds the kept build. */
+  reuseDatabase: boolean;
   keepDatabase: boolean;
 }
 
@@ -34,7 +40,8 @@ function count(raw: string | undefined, name: string, fallback: number): number 
 
 /**
  * `npm run bench:scale -- [--articles 500000] [--duration 10] [--warmup 2] [--concurrency 1,8]
- * [--batch 200] [--sources N] [--database scale_bench] [--out bench/results.json] [--build-only] [--keep-db]`;
+ * [--batch 200] [--sources N] [--database scale_bench] [--out bench/results.json] [--build-only] [--keep-db]
+ * [--max-minutes M] [--rebuild] [--reuse-db]`;
  * NEWSGRAPH_SCALE_DIR keeps the dumps (default ~/.cache/newsgraph-scale).
  */
 export function scaleOptions(args: string[], env: Record<string, string | undefined> = process.env): ScaleOptions {
@@ -54,6 +61,9 @@ export function scaleOptions(args: string[], env: Record<string, string | undefi
     corpusDir: dir,
     out: flag(args, 'out') ?? path.join(import.meta.dirname, '..', 'results.json'),
     buildOnly: args.includes('--build-only'),
+    maxMinutes: flag(args, 'max-minutes') === undefined ? null : count(flag(args, 'max-minutes'), 'max-minutes', 0),
+    rebuild: args.includes('--rebuild'),
+    reuseDatabase: args.includes('--reuse-db'),
     keepDatabase: args.includes('--keep-db'),
   };
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
-import { createEmptyDatabase, createFreshDatabase } from '../database.ts';
+import { createEmptyDatabase, createFreshDatabase, withDatabase } from '../database.ts';
 import { buildScaleDatabase, type BuildReport } from './build.ts';
 import { keptBuild, restoreDump, saveDump } from './dump.ts';
 
@@ -10,6 +10,19 @@ export interface ScaleDatabase {
   build: BuildReport & { extractorVersion: string };
   restored: boolean;
   restoreSeconds: number | null;
+}
+
+/** Articles in the database, or null when it does not exist. */
+async function articleCount(url: string): Promise<number | null> {
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    return Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM article')).rows[0].n);
+  } catch {
+    return null;
+  } finally {
+    await c.end().catch(() => {});
+  }
 }
 
 async function vacuumAnalyze(url: string): Promise<void> {
@@ -24,15 +37,20 @@ async function vacuumAnalyze(url: string): Promise<void> {
 
 /**
  * The database of `articles` articles: restored from the kept dump when there is one built by this
- * extractor version, else built from the corpus and dumped for the next run.
+ * extractor version, else built from the corpus and dumped for the next run. A build stopped at
+ * `maxWriteSeconds` is kept (and measured) as what it is, marked incomplete.
  */
-export async function ensureScaleDatabase(options: { adminUrl: string; database: string; dir: string; corpusDir: string; articles: number; batchSize: number; sourceLimit: number | null; log: (line: string) => void }): Promise<ScaleDatabase> {
+export async function ensureScaleDatabase(options: { adminUrl: string; database: string; dir: string; corpusDir: string; articles: number; batchSize: number; sourceLimit: number | null; maxWriteSeconds?: number | null; rebuild?: boolean; reuseDatabase?: boolean; log: (line: string) => void }): Promise<ScaleDatabase> {
   const { log } = options;
   const kept = keptBuild(options.dir, options.articles);
-  if (kept && kept.extractorVersion === EXTRACTOR_VERSION) {
+  if (kept && options.reuseDatabase && (await articleCount(withDatabase(options.adminUrl, options.database))) === kept.articles) {
+    log(`using ${options.database} as it is: it holds the kept build's ${kept.articles} articles`);
+    return { url: withDatabase(options.adminUrl, options.database), build: kept, restored: false, restoreSeconds: null };
+  }
+  if (kept && kept.extractorVersion === EXTRACTOR_VERSION && !options.rebuild) {
     const t = performance.now();
     const url = await createEmptyDatabase(options.adminUrl, options.database);
-    log(`restoring the kept dump of ${kept.articles} articles from ${options.dir}`);
+    log(`restoring the kept dump of ${kept.articles} articles from ${options.dir}${kept.complete === false ? ` (a partial build: ${kept.articles} of ${kept.target}; --rebuild to build again)` : ''}`);
     await restoreDump(url, options.dir, options.articles);
     await vacuumAnalyze(url);
     return { url, build: kept, restored: true, restoreSeconds: Math.round((performance.now() - t) / 1000) };
@@ -40,7 +58,7 @@ export async function ensureScaleDatabase(options: { adminUrl: string; database:
   if (kept) log(`the kept dump was built by extractor ${kept.extractorVersion}, not ${EXTRACTOR_VERSION}: building again`);
   const url = await createFreshDatabase(options.adminUrl, options.database);
   log(`building ${options.articles} articles into ${options.database}`);
-  const report = await buildScaleDatabase({ databaseUrl: url, corpusDir: options.corpusDir, target: options.articles, batchSize: options.batchSize, sourceLimit: options.sourceLimit, log });
+  const report = await buildScaleDatabase({ databaseUrl: url, corpusDir: options.corpusDir, target: options.articles, batchSize: options.batchSize, sourceLimit: options.sourceLimit, maxWriteSeconds: options.maxWriteSeconds ?? null, log });
   await vacuumAnalyze(url);
   const build = { ...report, extractorVersion: EXTRACTOR_VERSION };
   const dump = await saveDump(url, options.dir, build);
