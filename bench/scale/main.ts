@@ -7,6 +7,7 @@ import { measureAll } from './measure-all.ts';
 import { scaleOptions } from './options.ts';
 import { scaleQueries } from './queries.ts';
 import { mergeScaleResults, scaleResults } from './results.ts';
+import { formatScale } from './report.ts';
 import { ensureScaleDatabase } from './scale-database.ts';
 
 const options = scaleOptions(process.argv.slice(2));
@@ -29,7 +30,7 @@ try {
         loads: measured.loads,
       });
       mergeScaleResults(options.out, results);
-      log(`wrote "scale" into ${options.out} (load average ${results.load})`);
+      log(`\n${formatScale(results)}\n\nwrote "scale" into ${options.out}`);
     }
   } finally {
     if (!options.keepDatabase) await dropDatabase(options.adminUrl, options.database);
