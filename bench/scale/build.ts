@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { pgWriter } from '../../src/db/prisma-client.ts';
+import { pgWriter, type Writer } from '../../src/db/prisma-client.ts';
 import { nameSwap, seededRandom } from './name-pool.ts';
 import { extractSources, nameWords, type Source } from './sources.ts';
 import { makeVariant, variantOf } from './variant.ts';
@@ -47,6 +47,43 @@ export function sliceRates(marks: { n: number; t: number }[], total: number): Bu
   };
 }
 
+interface Progress {
+  created: number;
+  updated: number;
+  duplicates: number;
+  variants: number;
+  /** (articles stored, seconds of writing) after each batch. */
+  marks: { n: number; t: number }[];
+}
+
+/** Writes batches from the feed until `target` articles are stored or `maxSeconds` have passed. */
+async function writeFeed(writer: Writer, feed: ReturnType<typeof variants>, options: { target: number; batchSize: number; maxSeconds: number | null; log: (line: string) => void }): Promise<Progress> {
+  const p: Progress = { created: 0, updated: 0, duplicates: 0, variants: 0, marks: [{ n: 0, t: 0 }] };
+  const started = performance.now();
+  const elapsed = () => p.marks[p.marks.length - 1].t;
+  let nextLog = 0;
+  while (p.created < options.target && (options.maxSeconds === null || elapsed() < options.maxSeconds)) {
+    const batch: Extracted[] = [];
+    while (batch.length < Math.min(options.batchSize, options.target - p.created)) {
+      const item = feed.next().value!;
+      // Only sources with nothing to rename repeat themselves; a corpus of only those never gets anywhere.
+      if (item.variant > 10_000) throw new Error('the variants of these sources are all duplicates');
+      p.variants = Math.max(p.variants, item.variant + 1);
+      batch.push(item);
+    }
+    const r = await writeExtracted(writer, batch);
+    p.created += r.created;
+    p.updated += r.updated;
+    p.duplicates += r.duplicates;
+    p.marks.push({ n: p.created, t: (performance.now() - started) / 1000 });
+    if (p.created >= nextLog) {
+      options.log(`  ${p.created} articles (variant ${p.variants - 1}) in ${elapsed().toFixed(0)} s: ${(p.created / elapsed()).toFixed(0)} articles/s`);
+      nextLog += Math.max(1000, Math.round(options.target / 20));
+    }
+  }
+  return p;
+}
+
 /** Fills the (migrated, empty) database with `target` articles: the corpus, then its variants. */
 export async function buildScaleDatabase(options: { databaseUrl: string; corpusDir: string; target: number; batchSize: number; sourceLimit: number | null; maxWriteSeconds: number | null; log: (line: string) => void }): Promise<BuildReport> {
   const { log, target } = options;
@@ -57,50 +94,28 @@ export async function buildScaleDatabase(options: { databaseUrl: string; corpusD
   log(`${words.length} name words to swap per variant`);
   const extractSeconds = (performance.now() - t0) / 1000;
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
-  const writer = pgWriter(pool);
-  const totals = { created: 0, updated: 0, duplicates: 0, variants: 0 };
-  const marks: { n: number; t: number }[] = [{ n: 0, t: 0 }];
-  const started = performance.now();
-  let nextLog = 0;
+  let p: Progress;
   try {
-    const feed = variants(sources, words);
-    while (totals.created < target && (options.maxWriteSeconds === null || marks[marks.length - 1].t < options.maxWriteSeconds)) {
-      const batch: Extracted[] = [];
-      while (batch.length < Math.min(options.batchSize, target - totals.created)) {
-        const item = feed.next().value!;
-        totals.variants = Math.max(totals.variants, item.variant + 1);
-        batch.push(item);
-      }
-      const r = await writeExtracted(writer, batch);
-      totals.created += r.created;
-      totals.updated += r.updated;
-      totals.duplicates += r.duplicates;
-      const t = (performance.now() - started) / 1000;
-      marks.push({ n: totals.created, t });
-      if (totals.created >= nextLog) {
-        log(`  ${totals.created} articles (variant ${totals.variants - 1}) in ${t.toFixed(0)} s: ${(totals.created / t).toFixed(0)} articles/s`);
-        nextLog += Math.max(1000, Math.round(target / 20));
-      }
-    }
+    p = await writeFeed(pgWriter(pool), variants(sources, words), { target, batchSize: options.batchSize, maxSeconds: options.maxWriteSeconds, log });
   } finally {
     await pool.end();
   }
-  const ingest = sliceRates(marks, totals.created);
-  const complete = totals.created >= target;
-  const end = marks[marks.length - 1].t;
-  const projectedWriteSeconds = complete ? null : Math.round(end + (target - totals.created) / Math.max(ingest.lastSliceArticlesPerSecond, 0.1));
-  if (!complete) log(`stopped at the time limit with ${totals.created} of ${target} articles after ${Math.round(end)} s; at the last tenth's ${ingest.lastSliceArticlesPerSecond} articles/s the whole write would take ${projectedWriteSeconds} s`);
+  const ingest = sliceRates(p.marks, p.created);
+  const complete = p.created >= target;
+  const end = p.marks[p.marks.length - 1].t;
+  const projectedWriteSeconds = complete ? null : Math.round(end + (target - p.created) / Math.max(ingest.lastSliceArticlesPerSecond, 0.1));
+  if (!complete) log(`stopped at the time limit with ${p.created} of ${target} articles after ${Math.round(end)} s; at the last tenth's ${ingest.lastSliceArticlesPerSecond} articles/s the whole write would take ${projectedWriteSeconds} s`);
   return {
-    articles: totals.created,
+    articles: p.created,
     target,
     complete,
     projectedWriteSeconds,
     sources: sources.length,
-    variants: totals.variants,
-    duplicates: totals.duplicates,
-    updated: totals.updated,
+    variants: p.variants,
+    duplicates: p.duplicates,
+    updated: p.updated,
     extractSeconds: Math.round(extractSeconds),
-    writeSeconds: Math.round(marks[marks.length - 1].t),
+    writeSeconds: Math.round(end),
     ingest,
   };
 }

@@ -17,6 +17,13 @@ export type QueryResults = Record<string, Record<string, Latency>>;
 
 const API_KEY = 'scale-benchmark-key-0123456789';
 
+/** One `ingestArticle` answered with an article and no errors, or an error saying what came back. */
+async function probeIngest(url: string, body: string): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'x-api-key': API_KEY }, body });
+  const text = await res.text();
+  if (res.status !== 200 || !/"outcome":"CREATED"/.test(text)) throw new Error(`ingestArticle fails: HTTP ${res.status} ${text.slice(0, 300)}`);
+}
+
 const latency = (r: LoadResult): Latency => ({ p50: r.p50Ms, p99: r.p99Ms, requestsPerSecond: r.requestsPerSecond, requests: r.requests, failures: r.failures });
 
 /**
@@ -42,6 +49,7 @@ export async function measureAll(options: { databaseUrl: string; corpusDir: stri
     }
     // New stories only: enough for the longest run at the highest concurrency at a few hundred per second.
     const tag = `r${Date.now().toString(36)}`;
+    await probeIngest(server.url, ingestBodies(options.corpusDir, 1, `${tag}probe`)[0]);
     const perRun = Math.ceil(400 * (options.durationSeconds + options.warmupSeconds));
     for (const [i, c] of options.concurrencies.entries()) {
       const bodies = ingestBodies(options.corpusDir, perRun, `${tag}c${i}`);
