@@ -22,7 +22,7 @@ try {
     const a = JSON.parse(line) as { title?: string; body?: string; text?: string };
     const text = `${a.body ?? a.text ?? ''}\n\nBenchmark copy ${tag}-${i}.`;
     const t = performance.now();
-    const r = await ingestArticleText(db.prisma, { text, title: a.title ?? null, source: 'Bench Wire', url: `https://bench.test/${tag}/${i}` });
+    const r = await ingestArticleText(db.writer, { text, title: a.title ?? null, source: 'Bench Wire', url: `https://bench.test/${tag}/${i}` });
     times.push(performance.now() - t);
     if (r.outcome !== 'CREATED') throw new Error(`call ${i}: ${r.outcome}`);
   }

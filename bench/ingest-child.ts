@@ -1,7 +1,7 @@
 // One ingest run in a process of its own (so its peak RSS is its own), as bench/ingest-phase.ts starts it.
 // Env BENCH_INGEST (JSON): { databaseUrl, files, limit, workers, batchSize }. Prints one line
 // `BENCH_INGEST_RESULT {...}` with the summary, stage timings and peak RSS.
-import { createPrismaClient } from '../src/db/prisma-client.ts';
+import { createWriter } from '../src/db/writer.ts';
 import { emptyStats, ingestArticles } from '../src/pipeline/ingest-articles.ts';
 import { readSources, type SourceItem } from '../src/pipeline/read-sources.ts';
 
@@ -18,7 +18,7 @@ async function* limited(files: string[], limit: number | null): AsyncGenerator<S
   }
 }
 
-const db = createPrismaClient(job.databaseUrl);
+const db = createWriter(job.databaseUrl);
 const stats = emptyStats();
 let records = 0;
 // Sample RSS too: maxRSS covers the whole process (worker threads included) but only since start.
@@ -28,7 +28,7 @@ const started = performance.now();
 const summary = await ingestArticles(db, limited(job.files, job.limit), { workers: job.workers, batchSize: job.batchSize, stats, onProgress: () => records++ });
 const wallMs = performance.now() - started;
 clearInterval(sampler);
-await db.$disconnect();
+await db.end();
 const result = {
   records,
   articles: summary.articles,

@@ -122,7 +122,7 @@ try {
       yield s;
     }
   })();
-  const summary = await ingestArticles(db.prisma, limited);
+  const summary = await ingestArticles(db.writer, limited);
   await db.close();
   console.log(`database: ${summary.articles.created} articles`);
   const load = os.loadavg()[0];

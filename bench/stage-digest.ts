@@ -36,8 +36,8 @@ for await (const item of readSources(inputs)) {
     ms.extract += performance.now() - t;
     hash.extract.update(JSON.stringify(extraction));
     t = performance.now();
-    const resolved = resolveExtraction(parsed, extraction, index);
-    addToIndex(index, parsed, resolved);
+    const resolved = resolveExtraction(extraction, index);
+    addToIndex(index, resolved);
     ms.resolve += performance.now() - t;
     hash.resolve.update(JSON.stringify(resolved));
   } catch (error) {
@@ -47,4 +47,4 @@ for await (const item of readSources(inputs)) {
 }
 console.log(`${n} articles (${failed} failed)`);
 for (const k of ['parse', 'extract', 'resolve'] as const) console.log(`${k.padEnd(8)} ${(ms[k] / 1000).toFixed(2)} s  ${hash[k].digest('hex').slice(0, 16)}`);
-console.log(`index: ${index.people.length} people, ${index.organizations.length} orgs, ${index.places.length} places, ${index.events.length} events`);
+console.log(`index: ${index.people.size} people, ${index.organizations.size} orgs, ${index.places.size} places`);

@@ -71,7 +71,7 @@ describe('old rows after the evidence migration', () => {
 
   it('recovers every seed mention end, and serves the same confidences and words as a fresh ingest', async () => {
     db = await createTestDatabase('evidence_backfill');
-    const summary = await ingestArticles(db.prisma, readSources(['seeds']));
+    const summary = await ingestArticles(db.writer, readSources(['seeds']));
     expect(summary.errors).toEqual([]);
     server = await createServer({ sql: db.sql });
     const query = `{ people(first: 50) { nodes { name mentions(first: 50) { nodes { start end text confidence sentence { start } article { title } } } } } organizations(first: 50) { nodes { name mentions(first: 50) { nodes { start end text confidence } } } } places(first: 50) { nodes { name mentions(first: 50) { nodes { start end text confidence } } } } }`;
@@ -114,7 +114,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'old rows after the evid
     }
     const file = path.join(dir.dir, 'sample.jsonl');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
-    const summary = await ingestArticles(db.prisma, readSources([file]), { batchSize: 100 });
+    const summary = await ingestArticles(db.writer, readSources([file]), { batchSize: 100 });
     expect(summary.errors).toEqual([]);
     const r = await backfillAgreement(db);
     console.log(`corpus: ${r.mentions} mentions, backfilled end equals the ingested one for ${r.same} (${((100 * r.same) / r.mentions).toFixed(2)} %), left NULL ${r.missing}, other ${r.wrong}; ${r.multiPartStatements} statements of several parts get their outer span`);

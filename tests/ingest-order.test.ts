@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/test-database.t
 
 /**
  * The graph must not depend on how articles arrive: one at a time or 200 per transaction with parse and
- * extract in worker threads, and (known gap, below) in another order. Corpus lines are read at run time
+ * extract in worker threads, and in another order. Corpus lines are read at run time
  * (never committed) and mixed with corrections, duplicates, unreadable lines, and an article the
  * database refuses (its batch is retried article by article).
  */
@@ -113,10 +113,10 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest order and batchi
   it('batches of 1 and of 200 (with 2 workers) store the same graph, counts, errors and progress', { timeout: 240_000 }, async () => {
     const progress = { sequential: [] as IngestProgress[], parallel: [] as IngestProgress[] };
     const t0 = performance.now();
-    const a = await ingestArticles(sequential.prisma, readSources([file]), { onProgress: (p) => progress.sequential.push(p) });
+    const a = await ingestArticles(sequential.writer, readSources([file]), { onProgress: (p) => progress.sequential.push(p) });
     const t1 = performance.now();
     const stats = emptyStats();
-    const b = await ingestArticles(parallel.prisma, readSources([file]), { workers: 2, batchSize: 200, stats, onProgress: (p) => progress.parallel.push(p) });
+    const b = await ingestArticles(parallel.writer, readSources([file]), { workers: 2, batchSize: 200, stats, onProgress: (p) => progress.parallel.push(p) });
     const t2 = performance.now();
 
     expect(a.articles.created).toBeGreaterThan(500);
@@ -135,8 +135,8 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest order and batchi
 
     // Ingesting the file again onto the stored graph (mostly duplicates; the corrected stories flip back
     // and forth) does the same on both paths too.
-    const againSequential = await ingestArticles(sequential.prisma, readSources([file]));
-    const againParallel = await ingestArticles(parallel.prisma, readSources([file]), { workers: 2, batchSize: 200 });
+    const againSequential = await ingestArticles(sequential.writer, readSources([file]));
+    const againParallel = await ingestArticles(parallel.writer, readSources([file]), { workers: 2, batchSize: 200 });
     expect(againSequential.articles.duplicates).toBeGreaterThan(500);
     expect(againParallel).toEqual(againSequential);
     expect(await canonicalDump(parallel.sql)).toEqual(await canonicalDump(sequential.sql));
@@ -144,16 +144,18 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest order and batchi
       + `one by one ${((t1 - t0) / 1000).toFixed(1)} s, 2 workers + 200 per transaction ${((t2 - t1) / 1000).toFixed(1)} s (${stats.transactions} transactions); graphs identical`);
   });
 
-  // Known gap (issue 18): resolution still matches each article against what came before it, so a
-  // name seen first alone ("Blair") and later in full ("Tony Blair") stays two people, while the other
-  // order makes one; event keys likewise go to the first-known event. This fails until resolution is
-  // order-free; `it.fails` turns green into red the day it passes, so the marker cannot go stale.
-  it.fails('the same articles in reverse order store the same graph', { timeout: 240_000 }, async () => {
+  // Every rule that decides a node is order-free: names are one node when they normalise alike (the
+  // preferred spelling names it), events are the linked groups of their articles' accounts (keyed by the
+  // smallest key, shown by the best account), kinds take the best value by a total order, and copies of
+  // one content keep the smallest natural key. The sample holds all of these: Reuters repeats stories
+  // under new ids, spellings differ only in case ("OPEC", "Opec"), and events merge across keys.
+  it('the same articles in reverse order store the same graph', { timeout: 240_000 }, async () => {
     const [forward, backward] = await Promise.all([createTestDatabase('ingest_fwd'), createTestDatabase('ingest_bwd')]);
     try {
-      const plain = { corrections: false };
-      await ingestArticles(forward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: false, name: 'forward.jsonl' })]), { batchSize: 200 });
-      await ingestArticles(backward.prisma, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: true, name: 'backward.jsonl' })]), { batchSize: 200 });
+      // One file, rewritten in the other order: an article's origin names its file.
+      const plain = { corrections: false, name: 'order.jsonl' };
+      await ingestArticles(forward.writer, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: false })]), { batchSize: 200 });
+      await ingestArticles(backward.writer, readSources([writeSample(dir, CORPUS!, { ...plain, reversed: true })]), { batchSize: 200 });
       expect(await canonicalDump(backward.sql)).toEqual(await canonicalDump(forward.sql));
     } finally {
       await Promise.all([forward.drop(), backward.drop()]);

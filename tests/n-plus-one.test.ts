@@ -57,8 +57,8 @@ describe('no N+1: SQL statements per request do not grow with the rows returned'
 
   beforeAll(async () => {
     [small, large] = await Promise.all([createTestDatabase('nplus1_small'), createTestDatabase('nplus1_large')]);
-    await writeSyntheticGraph(small.prisma, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
-    await writeSyntheticGraph(large.prisma, { articles: 40, peoplePerArticle: 6, poolSize: 25 });
+    await writeSyntheticGraph(small.writer, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
+    await writeSyntheticGraph(large.writer, { articles: 40, peoplePerArticle: 6, poolSize: 25 });
     server = await createServer({ sql: small.sql });
   });
 

@@ -43,7 +43,7 @@ describe('node(id:) look-ahead: the node and the connections selected on it go o
 
   beforeAll(async () => {
     db = await createTestDatabase('lookahead');
-    await writeSyntheticGraph(db.prisma, { articles: 12, peoplePerArticle: 3, poolSize: 5 });
+    await writeSyntheticGraph(db.writer, { articles: 12, peoplePerArticle: 3, poolSize: 5 });
     server = await createServer({ sql: db.sql });
     const ids = await execute(server, db.sql, `{ people(first: 1) { nodes { id name } } articles(first: 1) { nodes { id } } }`);
     personId = ids.data!.people.nodes[0].id;

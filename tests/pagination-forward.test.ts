@@ -15,7 +15,7 @@ describe('forward-page SQL equals the window SQL', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase('pagination_forward');
-    await writeSyntheticGraph(db.prisma, { articles: 40, peoplePerArticle: 5, poolSize: 12 });
+    await writeSyntheticGraph(db.writer, { articles: 40, peoplePerArticle: 5, poolSize: 12 });
   });
   afterAll(async () => {
     await db?.drop();

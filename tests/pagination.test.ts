@@ -15,7 +15,7 @@ describe('Relay cursor connections', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('pagination');
-    await writeSyntheticGraph(db.prisma, { articles: 12, peoplePerArticle: 3, poolSize: 5 });
+    await writeSyntheticGraph(db.writer, { articles: 12, peoplePerArticle: 3, poolSize: 5 });
     server = await createServer({ sql: db.sql });
   });
   afterAll(async () => {

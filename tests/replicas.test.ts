@@ -70,7 +70,7 @@ describe('replicas sharing one database and one Redis (REDIS_URL)', () => {
 
   beforeAll(async () => {
     [db, other] = await Promise.all([createTestDatabase('replicas'), createTestDatabase('replicas_other')]);
-    await writeSyntheticGraph(db.prisma, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
+    await writeSyntheticGraph(db.writer, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
     [a, b] = await Promise.all([startReplica(db, prefix, 'A'), startReplica(db, prefix, 'B')]);
   }, 300_000);
 
@@ -123,7 +123,7 @@ describe('replicas sharing one database and one Redis (REDIS_URL)', () => {
   it('writes to another database on the same server leave both replicas\' caches warm', async () => {
     const query = '{ people(first: 3) { totalCount } }';
     await post(a.url, { query }, { 'x-request-id': 'warm-people' });
-    await writeSyntheticGraph(other.prisma, { articles: 3, peoplePerArticle: 2, poolSize: 3, prefix: 'elsewhere' });
+    await writeSyntheticGraph(other.writer, { articles: 3, peoplePerArticle: 2, poolSize: 3, prefix: 'elsewhere' });
     const ids = Array.from({ length: 10 }, (_, i) => `warm-${i}`);
     for (const [i, id] of ids.entries()) expect((await post(i % 2 ? a.url : b.url, { query }, { 'x-request-id': id })).status).toBe(200);
     const hits = ids.filter((id, i) => hitsOf(i % 2 ? a : b, id) === 1).length;

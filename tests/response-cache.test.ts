@@ -17,7 +17,7 @@ describe('response cache for public reads', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('response_cache');
-    await writeSyntheticGraph(db.prisma, { articles: 5, peoplePerArticle: 2, poolSize: 4 });
+    await writeSyntheticGraph(db.writer, { articles: 5, peoplePerArticle: 2, poolSize: 4 });
     server = await createServer({ sql: db.sql, responseCache: { versionCheckMs: 0 }, onRequestDone: ({ sqlStatements }) => sqlPerRequest.push(sqlStatements) });
     url = `${await listen(server)}/graphql`;
   });
@@ -47,7 +47,7 @@ describe('response cache for public reads', () => {
     expect((await post({ query: QUERY, variables: { n: 2 } })).sql).toBeGreaterThan(0);
 
     // Any committed write moves the data version: the next answer is computed afresh.
-    await writeSyntheticGraph(db.prisma, { articles: 2, peoplePerArticle: 1, poolSize: 2, prefix: 'late' });
+    await writeSyntheticGraph(db.writer, { articles: 2, peoplePerArticle: 1, poolSize: 2, prefix: 'late' });
     const third = await post({ query: QUERY, variables: { n: 10 } });
     expect(third.sql).toBeGreaterThan(0);
     expect(JSON.parse(third.text).data.articles.totalCount).toBe(7);
@@ -58,7 +58,7 @@ describe('response cache for public reads', () => {
     await post({ query: QUERY, variables: { n: 4 } });
     const other = await createTestDatabase('response_cache_other');
     try {
-      await writeSyntheticGraph(other.prisma, { articles: 3, peoplePerArticle: 1, poolSize: 2, prefix: 'elsewhere' });
+      await writeSyntheticGraph(other.writer, { articles: 3, peoplePerArticle: 1, poolSize: 2, prefix: 'elsewhere' });
       expect((await post({ query: QUERY, variables: { n: 4 } })).sql).toBe(0);
     } finally {
       await other.drop();
@@ -157,7 +157,7 @@ describe('response cache memory bound', () => {
     const db = await createTestDatabase('response_cache_bytes');
     let server: NewsgraphServer | undefined;
     try {
-      await writeSyntheticGraph(db.prisma, { articles: 5, peoplePerArticle: 2, poolSize: 4 });
+      await writeSyntheticGraph(db.writer, { articles: 5, peoplePerArticle: 2, poolSize: 4 });
       const sqlPerRequest: number[] = [];
       // The data version is read once: other databases of the same cluster move the WAL position at any time.
       server = await createServer({ sql: db.sql, responseCache: { versionCheckMs: 600_000, maxBytes: 64 * 1024 }, onRequestDone: ({ sqlStatements }) => sqlPerRequest.push(sqlStatements) });

@@ -12,7 +12,7 @@ describe('the seeded graph, end to end through the API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('seeds');
-    const summary = await ingestArticles(db.prisma, readSources(['seeds']));
+    const summary = await ingestArticles(db.writer, readSources(['seeds']));
     expect(summary.errors).toEqual([]);
     expect(summary.articles.created).toBe(2);
     server = await createServer({ sql: db.sql });
@@ -91,7 +91,7 @@ describe('the seeded graph, end to end through the API', () => {
   it('re-ingesting the seeds changes nothing', async () => {
     const count = async () => (await db.sql.query<{ n: string }>(`SELECT (SELECT count(*) FROM article) || '/' || (SELECT count(*) FROM person) || '/' || (SELECT count(*) FROM statement) || '/' || (SELECT count(*) FROM event) AS n`))[0].n;
     const before = await count();
-    const again = await ingestArticles(db.prisma, readSources(['seeds']));
+    const again = await ingestArticles(db.writer, readSources(['seeds']));
     expect(again.articles).toEqual({ created: 0, updated: 0, duplicates: 2, failed: 0 });
     expect(await count()).toBe(before);
   });

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const stats = emptyStats();
   try {
-    const summary = await ingestArticles(db.prisma, readSources(inputs), {
+    const summary = await ingestArticles(db.writer, readSources(inputs), {
       workers: flags.get('workers') ?? defaultWorkers(),
       batchSize: flags.get('batch') ?? DEFAULT_BATCH,
       stats,

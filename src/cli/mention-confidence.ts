@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import { corpusDir } from '../config.ts';
 import { detokenise, parsedFromNerDoc, type NerDoc } from '../eval/ner.ts';
 import { extractArticle } from '../extract/extract-article.ts';
-import { mentionClass, type MentionClass, type MentionType } from '../pipeline/mention-confidence.ts';
+import { mentionClass, type MentionClass, type MentionType } from '../store/mention-confidence.ts';
 
 // npx tsx src/cli/mention-confidence.ts [FILE] [--split NAME]: the exact-match precision of the
 // extraction's person, organisation and place mentions per confidence class (src/pipeline/

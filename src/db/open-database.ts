@@ -2,14 +2,14 @@ import type { Config } from '../config.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 import { migrateDeploy } from './migrate.ts';
 import { settleWithin } from './settle-within.ts';
-import { createPrismaClient, type Db } from './prisma-client.ts';
+import { pgWriter, type Writer } from './writer.ts';
 import { createSqlPool, type SqlPool } from './sql.ts';
 
 export interface OpenDatabase {
   url: string;
   embedded: boolean;
-  /** Schema types and the editor's corrections; the graph's writers use its pool through pg (writerOf). */
-  prisma: Db;
+  /** The graph's writers (ingest, the editor's corrections): pg transactions on the same pool. */
+  writer: Writer;
   /** Reads (GraphQL), on the same pool. */
   sql: SqlPool;
   close(): Promise<void>;
@@ -36,14 +36,14 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
   // One pool per process (NEWSGRAPH_DB_POOL_SIZE). Statements never run longer than a GraphQL request
   // may (the pool's statement_timeout); write transactions set their own (SET LOCAL).
   const sql = createSqlPool(url, { max: config.databasePoolSize, statementTimeoutMs: config.executionTimeoutMs });
-  const prisma = createPrismaClient(url, { pool: sql.pool });
+  const writer = pgWriter(sql.pool);
   return {
     url,
     embedded: embedded !== null,
-    prisma,
+    writer,
     sql,
     async close() {
-      await settleWithin([prisma.$disconnect(), sql.end()], 2_000);
+      await settleWithin([sql.end()], 2_000);
       await embedded?.stop();
     },
   };

@@ -2,11 +2,10 @@ import type pg from 'pg';
 import type { Sql } from './sql.ts';
 
 /**
- * Runs `fn` in a transaction on one pooled connection, for bulk writes: Prisma's raw-query path costs
- * about 1 ms of CPU per call plus several ms per 100 kB of parameters (its query compiler copies them),
- * which for a batch of 50 articles is more than PostgreSQL's own work. Commits when `fn` resolves, rolls
- * back when it throws. A statement running longer than `timeoutMs` is cancelled (as Prisma's
- * interactive-transaction timeout would).
+ * Runs `fn` in a transaction on one pooled connection: every write of the graph. (Prisma's raw-query
+ * path cost about 1 ms of CPU per call plus several ms per 100 kB of parameters, more than PostgreSQL's
+ * own work for a batch.) Commits when `fn` resolves, rolls back when it throws. A statement running
+ * longer than `timeoutMs` is cancelled.
  */
 export async function withPgTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
   const client = await pool.connect();

@@ -41,7 +41,7 @@ export interface SqlPool extends Sql {
  */
 const MAX_PREPARED = 2000;
 
-/** The read-path connection pool (writes go through Prisma). */
+/** The process's connection pool: reads (GraphQL), and the writers through pgWriter (writer.ts). */
 export function createSqlPool(connectionString: string, options: { max?: number; statementTimeoutMs?: number } = {}): SqlPool {
   const names = new Map<string, string>();
   const statementName = (text: string) => {

@@ -1,4 +1,4 @@
-import type { Db } from '../db/prisma-client.ts';
+import type { Db } from '../db/writer.ts';
 import { countingSql, type Sql } from '../db/sql.ts';
 import type { RateLimitStatus } from '../server/rate-limit/rate-limit-status.ts';
 import { createLoaders, type Loaders } from './loaders/create-loaders.ts';

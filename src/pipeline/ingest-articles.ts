@@ -1,4 +1,4 @@
-import { writerOf, type Db } from '../db/prisma-client.ts';
+import type { Db } from '../db/writer.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import { resolveArticle } from '../resolve/resolve-article.ts';
 import type { EntityIndex } from '../resolve/types.ts';
@@ -7,7 +7,6 @@ import { storeArticles } from '../store/store-articles.ts';
 import { DatabaseUnavailableError, isConnectionError } from './connection-lost.ts';
 import { emptyStats, emptySummary, type IngestProgress, type IngestStats, type IngestSummary } from './ingest-summary.ts';
 import { lookUpIndex } from './look-up-index.ts';
-import { StoredArticles } from './stored-articles.ts';
 import { prepareInOrder, type Prepared } from './prepare.ts';
 import type { SourceItem } from './read-sources.ts';
 
@@ -31,7 +30,7 @@ export interface IngestOptions {
 }
 
 /** What the ordered stage decided for one prepared source. */
-type Step = { p: Prepared; then: 'failed'; message: string } | { p: Prepared; then: 'duplicate'; articleId?: number } | { p: Prepared; then: 'store'; article: StoreArticle };
+type Step = { p: Prepared; then: 'failed'; message: string } | { p: Prepared; then: 'store'; article: StoreArticle };
 
 /**
  * parse → extract → resolve → store for each source. A bad article is reported and skipped; an
@@ -48,7 +47,7 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   const workers = Math.max(0, Math.floor(options.workers ?? 0));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1));
   Object.assign(stats, { workers, batchSize });
-  const writer = writerOf(db);
+  const writer = db;
   const summary = emptySummary();
   let done = 0;
   const report = (origin: string, outcome: IngestProgress['outcome'], articleId?: number) => options.onProgress?.({ origin, outcome, done: ++done, articleId });
@@ -61,9 +60,9 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
       summary.errors.push({ origin: s.p.origin, message: s.message });
       return report(s.p.origin, 'failed');
     }
-    if (s.then === 'duplicate' || result!.outcome === 'duplicate') {
+    if (result!.outcome === 'duplicate') {
       summary.articles.duplicates += 1;
-      return report(s.p.origin, 'duplicate', s.then === 'duplicate' ? s.articleId : result!.articleId);
+      return report(s.p.origin, 'duplicate', result!.articleId);
     }
     summary.articles[result!.outcome as 'created' | 'updated'] += 1;
     for (const k of ['people', 'organizations', 'places', 'events'] as const) {
@@ -74,15 +73,14 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
     report(s.p.origin, result!.outcome, result!.articleId);
   }
 
-  /** What of the stored graph the batch names: its articles (by hash and key) and the nodes it may resolve to. */
-  async function lookUp(items: Prepared[]): Promise<{ stored: StoredArticles; index: EntityIndex }> {
+  /** What of the stored graph the batch names: the nodes it may resolve to. */
+  async function lookUp(items: Prepared[]): Promise<EntityIndex> {
     const parsed = items.filter((p): p is Prepared & { kind: 'parsed' } => p.kind === 'parsed');
     try {
-      const stored = await StoredArticles.lookUp(writer, parsed.map((p) => p.parsed));
       const t = performance.now();
       const index = await lookUpIndex(writer, parsed.flatMap((p) => (p.extraction ? [p.extraction] : [])));
       stats.resolveMs += performance.now() - t;
-      return { stored, index };
+      return index;
     } catch (error) {
       if (isConnectionError(error)) throw unavailable(items[0].origin, error);
       throw error;
@@ -90,16 +88,13 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   }
 
   /** Decides in order what happens to each source; resolves the ones to store (adding them to the index). */
-  function plan(items: Prepared[], stored: StoredArticles, index: EntityIndex): Step[] {
+  function plan(items: Prepared[], index: EntityIndex): Step[] {
     const t = performance.now();
     const steps = items.map((p): Step => {
       if (p.kind === 'failed') return { p, then: 'failed', message: p.error };
-      const duplicate = stored.duplicateOf(p.parsed);
-      if (duplicate) return { p, then: 'duplicate', articleId: duplicate.id };
       if (p.extractError !== null) return { p, then: 'failed', message: p.extractError };
       try {
-        const resolved = resolveArticle(index, p.parsed, p.extraction!);
-        stored.add(p.parsed);
+        const resolved = resolveArticle(index, p.extraction!);
         return { p, then: 'store', article: { parsed: p.parsed, resolved, origin: p.origin } };
       } catch (error) {
         return { p, then: 'failed', message: (error as Error).message };
@@ -120,8 +115,8 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   }
 
   async function ingestBatch(items: Prepared[]): Promise<void> {
-    const { stored, index } = await lookUp(items);
-    const steps = plan(items, stored, index);
+    const index = await lookUp(items);
+    const steps = plan(items, index);
     const toStore = steps.filter((s): s is Step & { then: 'store' } => s.then === 'store');
     let results: StoreResult[] = [];
     try {

@@ -1,66 +1,67 @@
-import type { Writer } from '../db/prisma-client.ts';
+import type { Writer } from '../db/writer.ts';
 import type { Extraction } from '../extract/types.ts';
-import { normalizeName } from '../resolve/resolve-extraction.ts';
-import type { EntityIndex, KnownEntity, KnownEvent } from '../resolve/types.ts';
+import { normalizeName, preferredName } from '../resolve/names.ts';
+import { emptyIndex } from '../resolve/resolve-extraction.ts';
+import type { EntityIndex, EventMember } from '../resolve/types.ts';
 
-// The resolve stage's name normalisation (NFKC, lower case, one space), in SQL. Most names are printable
-// ASCII words with single spaces, which it leaves lower-cased: those skip normalize and the regular
-// expression replace (the people look-up at 21k articles: 340 -> 200 ms).
-const fullNorm = (x: string) => `btrim(regexp_replace(lower(normalize(${x}, NFKC)), '\\s+', ' ', 'g'))`;
-const norm = (x: string) => `CASE WHEN ${x} ~ '^[!-~]+( [!-~]+)*$' THEN lower(${x}) ELSE ${fullNorm(x)} END`;
+type Named = 'people' | 'organizations' | 'places';
 
 /**
- * Every stored entity the resolve stage could match one of `terms` to: same normalised name, an alias
- * with it, or (people, one-word terms) a multi-word name starting or ending with it. Returned in id
- * order, as resolution prefers the earliest-known entity.
+ * The stored people, organisations and places named like the batch's (`terms`: normalised names), in
+ * one round trip, each table by the expression index of migration 20261203090000_resolution_look_up
+ * (newsgraph_norm_name is normalizeName in SQL).
  */
-async function entitiesNamed(writer: Writer, table: 'person' | 'organization' | 'place', terms: string[], surnames: string[]): Promise<KnownEntity[]> {
-  if (terms.length === 0) return [];
-  return writer.query<KnownEntity>(
-    `SELECT t.name, t.aliases FROM ${table} t CROSS JOIN LATERAL (SELECT ${norm('t.name')} AS n) x
-     WHERE x.n = ANY($1::text[])
-        OR EXISTS (SELECT 1 FROM unnest(t.aliases) a WHERE ${norm('a')} = ANY($1::text[]))
-        OR (cardinality($2::text[]) > 0 AND position(' ' in x.n) > 0 AND (split_part(x.n, ' ', 1) = ANY($2::text[]) OR split_part(x.n, ' ', -1) = ANY($2::text[])))
-     ORDER BY t.id`,
-    [terms, surnames],
+async function storedNames(writer: Writer, terms: Record<Named, string[]>, index: EntityIndex): Promise<void> {
+  if (Object.values(terms).every((t) => t.length === 0)) return;
+  const rows = await writer.query<{ kind: Named; name: string }>(
+    `SELECT 'people' AS kind, name FROM person WHERE newsgraph_norm_name(name) = ANY($1::text[])
+     UNION ALL SELECT 'organizations', name FROM organization WHERE newsgraph_norm_name(name) = ANY($2::text[])
+     UNION ALL SELECT 'places', name FROM place WHERE newsgraph_norm_name(name) = ANY($3::text[])`,
+    [terms.people, terms.organizations, terms.places],
   );
+  for (const { kind, name } of rows) {
+    const n = normalizeName(name);
+    const known = index[kind].get(n);
+    index[kind].set(n, known === undefined ? name : preferredName(known, name));
+  }
 }
 
 /**
- * Every stored event an event of the batch could be resolved to: one with a participant the batch may
- * name (`people`: the extracted names and the stored names they may resolve to), one whose key has the
- * same prefix (matched when participants are missing), or one with the same key.
+ * The stored accounts of events an account of the batch may be linked to (see sameEvent): those naming
+ * one of its participants or sharing a key's part before `@`. Both look-ups use the GIN indexes of
+ * migration 20261203090000_resolution_look_up.
  */
-async function eventsNamed(writer: Writer, people: string[], prefixes: string[], keys: string[]): Promise<KnownEvent[]> {
-  if (keys.length === 0) return [];
-  const rows = await writer.query<{ key: string; kind: KnownEvent['kind']; title: string; start_date: string | null; end_date: string | null; precision: string | null; place_name: string | null; participants: string[] }>(
-    `SELECT e.key, e.kind, e.title, to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.end_date, 'YYYY-MM-DD') AS end_date, e.precision,
-            pl.name AS place_name,
-            ARRAY(SELECT p.name FROM event_participant ep JOIN person p ON p.id = ep.person_id WHERE ep.event_id = e.id) AS participants
-     FROM event e LEFT JOIN place pl ON pl.id = e.place_id
-     WHERE e.id IN (SELECT ep.event_id FROM event_participant ep JOIN person p ON p.id = ep.person_id WHERE p.name = ANY($1::text[]))
-        OR split_part(e.key, '@', 1) = ANY($2::text[])
-        OR e.key = ANY($3::text[])
-     ORDER BY e.id`,
-    [people, prefixes, keys],
+async function storedMembers(writer: Writer, names: string[], prefixes: string[]): Promise<EventMember[]> {
+  if (names.length === 0 && prefixes.length === 0) return [];
+  const rows = await writer.query<{ event: string; m: Omit<EventMember, 'event' | 'placeName'> & { placeId: number | null }; place_name: string | null }>(
+    `SELECT e.key AS event, m, pl.name AS place_name
+     FROM event_article ea JOIN event e ON e.id = ea.event_id
+     CROSS JOIN LATERAL jsonb_array_elements(ea.members) m
+     LEFT JOIN place pl ON pl.id = (m->>'placeId')::int
+     WHERE newsgraph_member_names(ea.members) && $1::text[] OR newsgraph_member_prefixes(ea.members) && $2::text[]`,
+    [names, prefixes],
   );
-  return rows.map((r) => ({ key: r.key, kind: r.kind, title: r.title, participantNames: r.participants, placeName: r.place_name, startDate: r.start_date, endDate: r.end_date, precision: r.precision }));
+  return rows.map(({ event, m, place_name }) => ({ event, key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeName: place_name, names: m.names }));
 }
 
 /**
  * The part of the stored graph a batch's resolution can touch, fetched by look-up instead of loading
- * the graph: resolving the batch against it gives what resolving against the whole graph would.
+ * the graph: the nodes named like the batch's people, organisations and places, and the accounts of
+ * events its events may be linked to.
  */
 export async function lookUpIndex(writer: Writer, extractions: Extraction[]): Promise<EntityIndex> {
-  const names = (list: { name: string }[]) => [...new Set(list.map((e) => normalizeName(e.name)))];
-  const people = extractions.flatMap((x) => x.people);
-  const terms = names(people);
-  const known = {
-    people: await entitiesNamed(writer, 'person', terms, terms.filter((n) => !n.includes(' '))),
-    organizations: await entitiesNamed(writer, 'organization', names(extractions.flatMap((x) => x.organizations)), []),
-    places: await entitiesNamed(writer, 'place', names(extractions.flatMap((x) => x.places)), []),
-  };
-  const events = extractions.flatMap((x) => x.events);
-  const personNames = [...new Set([...people.map((p) => p.name), ...known.people.map((p) => p.name)])];
-  return { ...known, events: await eventsNamed(writer, personNames, [...new Set(events.map((e) => e.key.split('@')[0]))], [...new Set(events.map((e) => e.key))]) };
+  const terms = (list: { name: string }[]) => [...new Set(list.map((e) => normalizeName(e.name)))];
+  const index = emptyIndex();
+  const participants = extractions.flatMap((x) => {
+    const taking = new Set(x.events.flatMap((e) => e.participantKeys));
+    return x.people.filter((p) => taking.has(p.key));
+  });
+  const prefixes = [...new Set(extractions.flatMap((x) => x.events.map((e) => e.key.split('@')[0])))];
+  // Two round trips at once, on two of the pool's connections: a batch of one waits for the slower only.
+  const [, members] = await Promise.all([
+    storedNames(writer, { people: terms(extractions.flatMap((x) => x.people)), organizations: terms(extractions.flatMap((x) => x.organizations)), places: terms(extractions.flatMap((x) => x.places)) }, index),
+    prefixes.length ? storedMembers(writer, terms(participants), prefixes) : [],
+  ]);
+  index.events.members = members;
+  return index;
 }

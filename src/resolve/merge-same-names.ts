@@ -76,5 +76,6 @@ export function mergeSameNames(r: ResolvedExtraction): ResolvedExtraction {
     speaker: s.speaker ? { ...s.speaker, key: to(s.speaker.type === 'person' ? person : org)(s.speaker.key) } : null,
     eventKey: s.eventKey ? to(event)(s.eventKey) : null,
   }));
-  return { people, organizations, places, events, statements };
+  const members = r.members?.map((m) => ({ ...m, placeKey: m.placeKey ? to(place)(m.placeKey) : null }));
+  return { people, organizations, places, events, statements, renames: r.renames, members };
 }

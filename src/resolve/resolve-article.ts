@@ -1,5 +1,4 @@
 import type { Extraction } from '../extract/types.ts';
-import type { ParsedArticle } from '../ingest/types.ts';
 import { mergeSameNames } from './merge-same-names.ts';
 import { addToIndex, resolveExtraction } from './resolve-extraction.ts';
 import type { EntityIndex, ResolvedExtraction } from './types.ts';
@@ -7,10 +6,10 @@ import type { EntityIndex, ResolvedExtraction } from './types.ts';
 /**
  * The resolve stage for one article, in arrival order: matched against the index, same-named nodes
  * merged (the only place names are merged: the store writes one row per name), and what it taught us
- * added to the index for the next articles. Undo with `checkpointIndex`.
+ * added to the index for the next articles of the batch.
  */
-export function resolveArticle(index: EntityIndex, parsed: ParsedArticle, extraction: Extraction): ResolvedExtraction {
-  const resolved = mergeSameNames(resolveExtraction(parsed, extraction, index));
-  addToIndex(index, parsed, resolved);
+export function resolveArticle(index: EntityIndex, extraction: Extraction): ResolvedExtraction {
+  const resolved = mergeSameNames(resolveExtraction(extraction, index));
+  addToIndex(index, resolved);
   return resolved;
 }

@@ -1,42 +1,65 @@
-import type { EventKind, Extraction } from '../extract/types.ts';
+import type { DatePrecision, EventKind, Extraction } from '../extract/types.ts';
 
-/** An entity already in the graph, as far as resolution needs to know it. */
-export interface KnownEntity {
-  name: string;
-  aliases: string[];
-}
-
-/** An event already in the graph. `key` is its unique natural key in the database. */
-export interface KnownEvent {
-  key: string;
-  kind: EventKind;
-  title: string;
-  /** Canonical names of person participants. */
-  participantNames: string[];
-  placeName: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  /** Precision of the dates (DAY, MONTH, ...); the store keeps the most precise an article gave. */
-  precision?: string | null;
-}
-
-/** Snapshot of the graph that resolution matches against. The pipeline updates it after each article. */
+/**
+ * What the resolve stage knows of the graph: per kind of entity, the node's name by normalised name
+ * (see normalizeName). Filled from the stored graph by look-up for one batch, then extended by each
+ * article of the batch in arrival order.
+ */
 export interface EntityIndex {
-  people: KnownEntity[];
-  organizations: KnownEntity[];
-  places: KnownEntity[];
-  events: KnownEvent[];
+  people: Map<string, string>;
+  organizations: Map<string, string>;
+  places: Map<string, string>;
+  events: EventIndex;
 }
 
 /**
- * Output of the resolve stage: the same shape as `Extraction`, but with
- * - every person/organisation/place `name` replaced by its canonical name in the graph
- *   (an existing node's name when it matched one, else the extracted canonical name), and
- *   aliases extended with the surface forms that matched;
- * - every event `key` replaced by the global natural key of the event it is the same
- *   real-world event as (an existing `KnownEvent.key`), or a new deterministic key.
- * Within a `ResolvedExtraction`, keys still cross-reference as in `Extraction`
- * (people/org/place keys are unchanged local keys; event keys are the global ones and
- * statements' `eventKey` is rewritten accordingly).
+ * One article's account of an event, as stored with its link (event_article.members): what decides
+ * which accounts are one event (see sameEvent) and what the event shows (dates, place, title).
  */
-export type ResolvedExtraction = Extraction;
+export interface EventMember {
+  /** The event it belongs to (its key). */
+  event: string;
+  /** The key the extractor gave it. */
+  key: string;
+  kind: EventKind;
+  title: string;
+  startDate: string | null;
+  endDate: string | null;
+  precision: DatePrecision | null;
+  /** The article's place key (new accounts only). */
+  placeKey?: string | null;
+  placeName: string | null;
+  /** Normalised names of the people taking part, sorted. */
+  names: string[];
+}
+
+/** The stored accounts a batch may link to, the batch's own, and the merges of events seen so far. */
+export interface EventIndex {
+  members: EventMember[];
+  /** A merged event's key → the key of the event that took it in. */
+  merged: Map<string, string>;
+}
+
+/** A node whose name gives way to a preferred spelling of the same name (see preferredName). */
+export interface NameChange {
+  from: string;
+  to: string;
+}
+
+export interface Renames {
+  people: NameChange[];
+  organizations: NameChange[];
+  places: NameChange[];
+  /** Events merged into another (its key), because an account of this article links them. */
+  events: NameChange[];
+}
+
+/**
+ * Output of the resolve stage: the same shape as `Extraction`, but with every person, organisation and
+ * place `name` replaced by its node's name (the preferred spelling among the names that normalise
+ * alike) and aliases extended with the spelling the article used; every event `key` replaced by the
+ * key of the event its account belongs to (see resolveEvents), statements' `eventKey` likewise.
+ * `renames`: stored or earlier nodes this article renames or merges, applied by the store first;
+ * `members`: the article's accounts of its events, stored with their links.
+ */
+export type ResolvedExtraction = Extraction & { renames?: Renames; members?: EventMember[] };

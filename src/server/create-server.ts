@@ -1,4 +1,4 @@
-import type { Db } from '../db/prisma-client.ts';
+import type { Db } from '../db/writer.ts';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type DocumentStore, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';

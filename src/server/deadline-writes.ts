@@ -1,4 +1,4 @@
-import { WRITER, writerOf, type Db, type Writer } from '../db/prisma-client.ts';
+import type { Writer } from '../db/writer.ts';
 import type { Sql } from '../db/sql.ts';
 import { timeoutError } from './execution-deadline.ts';
 
@@ -28,16 +28,13 @@ export function createWriteTracker(signal: AbortSignal, ms: number): WriteTracke
  */
 const CANCEL_REPEAT_MS = 50;
 
-type InteractiveFn = (tx: unknown) => Promise<unknown>;
-type Transaction = { $transaction(arg: unknown, options?: unknown): Promise<unknown> };
-
 /**
- * `db` whose `$transaction` obeys the request's deadline (see WriteTracker). Once the deadline's signal
- * is aborted, a transaction not yet begun is refused, and one under way has its running statement
+ * `db` whose transactions obey the request's deadline (see WriteTracker). Once the deadline's signal is
+ * aborted, a transaction not yet begun is refused, and one under way has its running statement
  * cancelled (`pg_cancel_backend` through `control`, another pool, since the transaction's own
- * connection is busy) and is rolled back whatever its callback did. Everything else passes through.
+ * connection is busy) and is rolled back whatever its callback did. Single statements pass through.
  */
-export function deadlineDb(db: Db, writes: WriteTracker, control: Sql): Db {
+export function deadlineDb(db: Writer, writes: WriteTracker, control: Sql): Writer {
   const { signal, ms } = writes;
 
   /** `start` opens a transaction and runs its body; `pidOf` asks the transaction's connection for its backend pid. */
@@ -90,35 +87,9 @@ export function deadlineDb(db: Db, writes: WriteTracker, control: Sql): Db {
     }
   }
 
-  const interactive = (fn: InteractiveFn, options: unknown) =>
-    guarded<unknown>((body) => (db as unknown as Transaction).$transaction(body, options), async (tx) => (await (tx as Db).$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid'))[0].pid, fn);
-
-  // The graph's writers (store, deleteArticle) use pg transactions: the same guard around them.
-  let pgWriter: Writer | null = null;
-  const writer = (): Writer => {
-    const plain = writerOf(db);
-    pgWriter ??= {
-      query: plain.query,
-      transaction: <T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }) =>
-        guarded<Sql>((body) => plain.transaction(body, options), async (sql) => (await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0].pid, fn) as Promise<T>,
-    };
-    return pgWriter;
+  return {
+    query: db.query,
+    transaction: <T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }) =>
+      guarded<Sql>((body) => db.transaction(body, options), async (sql) => (await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0].pid, fn) as Promise<T>,
   };
-
-  async function batch(statements: unknown[], options: unknown): Promise<unknown> {
-    // A batch has no callback to stop before COMMIT: once sent it is treated as committing.
-    if (signal.aborted) throw timeoutError(ms);
-    writes.committing = true;
-    return (db as unknown as Transaction).$transaction(statements, options);
-  }
-
-  const $transaction = (arg: unknown, options?: unknown) => (typeof arg === 'function' ? interactive(arg as InteractiveFn, options) : batch(arg as unknown[], options));
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === '$transaction') return $transaction;
-      if (prop === WRITER) return writer();
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
 }

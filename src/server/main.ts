@@ -19,7 +19,7 @@ async function main(): Promise<void> {
 
   if (config.ingestSeedsOnStart && fs.existsSync(config.seedsDir)) {
     // Idempotent: already-ingested content (same hash) is skipped, so restarts duplicate nothing.
-    const s = await ingestArticles(db.prisma, readSources([config.seedsDir]));
+    const s = await ingestArticles(db.writer, readSources([config.seedsDir]));
     log(`seeds: ${s.articles.created} new, ${s.articles.updated} updated, ${s.articles.duplicates} already present, ${s.articles.failed} failed`);
     for (const e of s.errors) log(`  ${e.origin}: ${e.message}`);
   }
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const server = await createServer({
     redis,
     sql: db.sql,
-    db: db.prisma,
+    db: db.writer,
     production: config.nodeEnv === 'production',
     logger,
     apiKeyHashes: config.apiKeyHashes,

@@ -1,9 +1,10 @@
-import type { Prisma } from '../generated/prisma/client.ts';
-import { writerOf, type Db } from '../db/prisma-client.ts';
+import type { Db } from '../db/writer.ts';
+import type { Sql } from '../db/sql.ts';
 import { firstFieldProblem, textProblem } from '../ingest/field-limits.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
 import { ingestArticles } from '../pipeline/ingest-articles.ts';
 import type { RawArticle } from '../ingest/types.ts';
+import { refreshEvents } from '../store/refresh-events.ts';
 import { nodesOfArticles, removeOrphans } from '../store/remove-orphans.ts';
 import { AppError } from './app-error.ts';
 import type { TypeName } from './records.ts';
@@ -15,8 +16,8 @@ import type { TypeName } from './records.ts';
  * input field; the GraphQL layer returns them as typed user errors.
  */
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { timeout: 30_000, maxWait: 10_000 };
+/** How long a correction's statements may run before PostgreSQL cancels them. */
+const TX_OPTIONS = { timeoutMs: 30_000 };
 
 export interface NodeRef {
   type: TypeName;
@@ -27,8 +28,8 @@ function inputError(code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT', field: st
   return new AppError(code, message, { field: ['input', field] });
 }
 
-async function lockPerson(tx: Tx, id: number, field: string): Promise<{ id: number; name: string; aliases: string[]; roles: string[] }> {
-  const rows = await tx.$queryRawUnsafe<{ id: number; name: string; aliases: string[]; roles: string[] }[]>(`SELECT id, name, aliases, roles FROM person WHERE id = $1 FOR UPDATE`, id);
+async function lockPerson(tx: Sql, id: number, field: string): Promise<{ id: number; name: string; aliases: string[]; roles: string[] }> {
+  const rows = await tx.query<{ id: number; name: string; aliases: string[]; roles: string[] }>(`SELECT id, name, aliases, roles FROM person WHERE id = $1 FOR UPDATE`, [id]);
   if (!rows[0]) throw inputError('NOT_FOUND', field, `No person with this ID`);
   return rows[0];
 }
@@ -98,7 +99,7 @@ export async function mergePeople(db: Db, targetId: number, sourceIds: number[])
   const sources = [...new Set(sourceIds)];
   if (sources.length === 0) throw inputError('BAD_USER_INPUT', 'sourceIds', 'Name at least one person to merge');
   if (sources.includes(targetId)) throw inputError('BAD_USER_INPUT', 'sourceIds', 'A person cannot be merged into themself');
-  return db.$transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // Lock in id order so that two concurrent merges cannot deadlock.
     const locked = new Map<number, Awaited<ReturnType<typeof lockPerson>>>();
     for (const id of [targetId, ...sources].sort((a, b) => a - b)) locked.set(id, await lockPerson(tx, id, id === targetId ? 'targetId' : 'sourceIds'));
@@ -108,20 +109,20 @@ export async function mergePeople(db: Db, targetId: number, sourceIds: number[])
     for (const sourceId of sources) {
       const source = locked.get(sourceId)!;
       // Mentions in articles both appear in become one row; the rest just change hands.
-      await tx.$executeRawUnsafe(
+      await tx.query(
         `UPDATE article_person t SET count = t.count + s.count,
            ${mergedMentions('t', 's')},
            roles = ARRAY(SELECT DISTINCT r FROM unnest(t.roles || s.roles) r ORDER BY r)
-         FROM article_person s WHERE s.person_id = $1 AND t.person_id = $2 AND t.article_id = s.article_id`, sourceId, targetId);
-      await tx.$executeRawUnsafe(`DELETE FROM article_person s WHERE s.person_id = $1 AND EXISTS (SELECT 1 FROM article_person t WHERE t.person_id = $2 AND t.article_id = s.article_id)`, sourceId, targetId);
-      await tx.$executeRawUnsafe(`UPDATE article_person SET person_id = $2 WHERE person_id = $1`, sourceId, targetId);
-      await tx.$executeRawUnsafe(`UPDATE statement SET speaker_person_id = $2 WHERE speaker_person_id = $1`, sourceId, targetId);
-      await tx.$executeRawUnsafe(`INSERT INTO event_participant (event_id, person_id) SELECT event_id, $2 FROM event_participant WHERE person_id = $1 ON CONFLICT DO NOTHING`, sourceId, targetId);
-      await tx.$executeRawUnsafe(`DELETE FROM person WHERE id = $1`, sourceId);
+         FROM article_person s WHERE s.person_id = $1 AND t.person_id = $2 AND t.article_id = s.article_id`, [sourceId, targetId]);
+      await tx.query(`DELETE FROM article_person s WHERE s.person_id = $1 AND EXISTS (SELECT 1 FROM article_person t WHERE t.person_id = $2 AND t.article_id = s.article_id)`, [sourceId, targetId]);
+      await tx.query(`UPDATE article_person SET person_id = $2 WHERE person_id = $1`, [sourceId, targetId]);
+      await tx.query(`UPDATE statement SET speaker_person_id = $2 WHERE speaker_person_id = $1`, [sourceId, targetId]);
+      await tx.query(`INSERT INTO event_participant (event_id, person_id) SELECT event_id, $2 FROM event_participant WHERE person_id = $1 ON CONFLICT DO NOTHING`, [sourceId, targetId]);
+      await tx.query(`DELETE FROM person WHERE id = $1`, [sourceId]);
       aliases = uniqueCaseless([...aliases, source.name, ...source.aliases], [target.name]);
       roles = uniqueCaseless([...roles, ...source.roles]);
     }
-    await tx.$executeRawUnsafe(`UPDATE person SET aliases = $2::text[], roles = $3::text[], updated_at = now() WHERE id = $1`, targetId, aliases, roles);
+    await tx.query(`UPDATE person SET aliases = $2::text[], roles = $3::text[], updated_at = now() WHERE id = $1`, [targetId, aliases, roles]);
     return { personId: targetId, removed: sources };
   }, TX_OPTIONS);
 }
@@ -160,21 +161,21 @@ export function nameAtEnd(speakerText: string, names: string[]): string | null {
  * then name only the new person.
  */
 export async function splitAlias(db: Db, personId: number, alias: string, newName?: string | null): Promise<{ personId: number; newPersonId: number; movedMentions: number; movedStatements: number; movedEvents: number }> {
-  return db.$transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const person = await lockPerson(tx, personId, 'personId');
     const a = person.aliases.find((x) => x.toLowerCase() === alias.trim().toLowerCase());
     if (!a) throw inputError(person.name.toLowerCase() === alias.trim().toLowerCase() ? 'BAD_USER_INPUT' : 'NOT_FOUND', 'alias', person.name.toLowerCase() === alias.trim().toLowerCase() ? 'That is the canonical name; rename or merge instead' : `"${alias}" is not an alias of ${person.name}`);
     const name = newName?.trim() || a;
     const names = [person.name, ...person.aliases];
-    const existing = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM person WHERE lower(name) = lower($1) FOR UPDATE`, name);
+    const existing = await tx.query<{ id: number }>(`SELECT id FROM person WHERE lower(name) = lower($1) FOR UPDATE`, [name]);
     if (existing[0]?.id === personId) throw inputError('CONFLICT', 'newName', 'The new name is the person\'s own name');
-    const created = existing[0] ? null : await tx.$queryRawUnsafe<{ id: number }[]>(`INSERT INTO person (name, aliases, roles, updated_at) VALUES ($1, $2::text[], '{}', now()) RETURNING id`, name, name === a ? [] : [a]);
+    const created = existing[0] ? null : await tx.query<{ id: number }>(`INSERT INTO person (name, aliases, roles, updated_at) VALUES ($1, $2::text[], '{}', now()) RETURNING id`, [name, name === a ? [] : [a]]);
     const newId = existing[0]?.id ?? created![0].id;
-    if (existing[0]) await tx.$executeRawUnsafe(`UPDATE person SET aliases = ARRAY(SELECT DISTINCT x FROM unnest(aliases || $2::text[]) x WHERE lower(x) <> lower(name)), updated_at = now() WHERE id = $1`, newId, [a]);
+    if (existing[0]) await tx.query(`UPDATE person SET aliases = ARRAY(SELECT DISTINCT x FROM unnest(aliases || $2::text[]) x WHERE lower(x) <> lower(name)), updated_at = now() WHERE id = $1`, [newId, [a]]);
 
     let movedMentions = 0;
-    const mentions = await tx.$queryRawUnsafe<{ article_id: number; count: number; offsets: number[]; ends: (number | null)[]; confidences: (number | null)[]; roles: string[]; body: string }[]>(
-      `SELECT ap.article_id, ap.count, ap.offsets, ap.ends, ap.confidences, ap.roles, a.body FROM article_person ap JOIN article a ON a.id = ap.article_id WHERE ap.person_id = $1 FOR UPDATE OF ap`, personId);
+    const mentions = await tx.query<{ article_id: number; count: number; offsets: number[]; ends: (number | null)[]; confidences: (number | null)[]; roles: string[]; body: string }>(
+      `SELECT ap.article_id, ap.count, ap.offsets, ap.ends, ap.confidences, ap.roles, a.body FROM article_person ap JOIN article a ON a.id = ap.article_id WHERE ap.person_id = $1 FOR UPDATE OF ap`, [personId]);
     for (const m of mentions) {
       // Mentions are parallel arrays (offsets, ends, confidences): moved and kept by index.
       const indices = m.offsets.map((_, i) => i);
@@ -183,19 +184,19 @@ export async function splitAlias(db: Db, personId: number, alias: string, newNam
       movedMentions += moved.length;
       const kept = indices.filter((i) => !moved.includes(i));
       const pick = <T>(list: T[], at: number[]) => at.map((i) => list[i]);
-      await tx.$executeRawUnsafe(
+      await tx.query(
         `INSERT INTO article_person (article_id, person_id, count, offsets, ends, confidences, roles) VALUES ($1, $2, $3, $4::int[], $5::int[], $6::float8[], '{}')
          ON CONFLICT (article_id, person_id) DO UPDATE SET count = article_person.count + EXCLUDED.count,
-           ${mergedMentions('article_person', 'EXCLUDED')}`, m.article_id, newId, moved.length, pick(m.offsets, moved), pick(m.ends, moved), pick(m.confidences, moved));
-      if (kept.length) await tx.$executeRawUnsafe(`UPDATE article_person SET offsets = $3::int[], ends = $6::int[], confidences = $7::float8[], count = GREATEST(count - $4, $5) WHERE article_id = $1 AND person_id = $2`, m.article_id, personId, pick(m.offsets, kept), moved.length, kept.length, pick(m.ends, kept), pick(m.confidences, kept));
-      else await tx.$executeRawUnsafe(`DELETE FROM article_person WHERE article_id = $1 AND person_id = $2`, m.article_id, personId);
+           ${mergedMentions('article_person', 'EXCLUDED')}`, [m.article_id, newId, moved.length, pick(m.offsets, moved), pick(m.ends, moved), pick(m.confidences, moved)]);
+      if (kept.length) await tx.query(`UPDATE article_person SET offsets = $3::int[], ends = $6::int[], confidences = $7::float8[], count = GREATEST(count - $4, $5) WHERE article_id = $1 AND person_id = $2`, [m.article_id, personId, pick(m.offsets, kept), moved.length, kept.length, pick(m.ends, kept), pick(m.confidences, kept)]);
+      else await tx.query(`DELETE FROM article_person WHERE article_id = $1 AND person_id = $2`, [m.article_id, personId]);
     }
-    const statements = await tx.$queryRawUnsafe<{ id: number; speaker_text: string | null }[]>(`SELECT id, speaker_text FROM statement WHERE speaker_person_id = $1 FOR UPDATE`, personId);
+    const statements = await tx.query<{ id: number; speaker_text: string | null }>(`SELECT id, speaker_text FROM statement WHERE speaker_person_id = $1 FOR UPDATE`, [personId]);
     const movedStatementIds = statements.filter((s) => s.speaker_text && nameAtEnd(s.speaker_text, names)?.toLowerCase() === a.toLowerCase()).map((s) => s.id);
-    if (movedStatementIds.length) await tx.$executeRawUnsafe(`UPDATE statement SET speaker_person_id = $1 WHERE id = ANY($2::int[])`, newId, movedStatementIds);
+    if (movedStatementIds.length) await tx.query(`UPDATE statement SET speaker_person_id = $1 WHERE id = ANY($2::int[])`, [newId, movedStatementIds]);
     // Taking part in an event follows the names: an event whose articles now name only the new person
     // (none names the original any more) moves to the new person; one still naming both keeps it as it is.
-    const movedEvents = await tx.$queryRawUnsafe<{ event_id: number }[]>(
+    const movedEvents = await tx.query<{ event_id: number }>(
       `WITH moved AS (
          SELECT ep.event_id FROM event_participant ep
          WHERE ep.person_id = $1
@@ -204,9 +205,8 @@ export async function splitAlias(db: Db, personId: number, alias: string, newNam
        ), added AS (
          INSERT INTO event_participant (event_id, person_id) SELECT event_id, $2 FROM moved ON CONFLICT DO NOTHING
        )
-       DELETE FROM event_participant ep USING moved WHERE ep.event_id = moved.event_id AND ep.person_id = $1 RETURNING ep.event_id`,
-      personId, newId);
-    await tx.$executeRawUnsafe(`UPDATE person SET aliases = array_remove(aliases, $2), updated_at = now() WHERE id = $1`, personId, a);
+       DELETE FROM event_participant ep USING moved WHERE ep.event_id = moved.event_id AND ep.person_id = $1 RETURNING ep.event_id`, [personId, newId]);
+    await tx.query(`UPDATE person SET aliases = array_remove(aliases, $2), updated_at = now() WHERE id = $1`, [personId, a]);
     return { personId, newPersonId: newId, movedMentions, movedStatements: movedStatementIds.length, movedEvents: movedEvents.length };
   }, TX_OPTIONS);
 }
@@ -223,24 +223,24 @@ export interface StatementChange {
 /** Corrects who made a statement and/or which event it is about. */
 export async function reassignStatement(db: Db, statementId: number, change: StatementChange): Promise<{ statementId: number }> {
   if (change.speaker === undefined && change.eventId === undefined) throw inputError('BAD_USER_INPUT', 'speakerId', 'Nothing to change: give a speaker or an event (or clear one)');
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM statement WHERE id = $1 FOR UPDATE`, statementId);
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: number }>(`SELECT id FROM statement WHERE id = $1 FOR UPDATE`, [statementId]);
     if (!rows[0]) throw inputError('NOT_FOUND', 'statementId', 'No statement with this ID');
     if (change.speaker !== undefined) {
       const s = change.speaker;
       if (s) {
         const table = s.type === 'Person' ? 'person' : 'organization';
-        const found = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM ${table} WHERE id = $1 FOR SHARE`, s.rowId);
+        const found = await tx.query<{ id: number }>(`SELECT id FROM ${table} WHERE id = $1 FOR SHARE`, [s.rowId]);
         if (!found[0]) throw inputError('NOT_FOUND', 'speakerId', `No ${s.type === 'Person' ? 'person' : 'organisation'} with this ID`);
       }
-      await tx.$executeRawUnsafe(`UPDATE statement SET speaker_person_id = $2, speaker_organization_id = $3 WHERE id = $1`, statementId, s?.type === 'Person' ? s.rowId : null, s?.type === 'Organization' ? s.rowId : null);
+      await tx.query(`UPDATE statement SET speaker_person_id = $2, speaker_organization_id = $3 WHERE id = $1`, [statementId, s?.type === 'Person' ? s.rowId : null, s?.type === 'Organization' ? s.rowId : null]);
     }
     if (change.eventId !== undefined) {
       if (change.eventId !== null) {
-        const found = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM event WHERE id = $1 FOR SHARE`, change.eventId);
+        const found = await tx.query<{ id: number }>(`SELECT id FROM event WHERE id = $1 FOR SHARE`, [change.eventId]);
         if (!found[0]) throw inputError('NOT_FOUND', 'eventId', 'No event with this ID');
       }
-      await tx.$executeRawUnsafe(`UPDATE statement SET event_id = $2 WHERE id = $1`, statementId, change.eventId);
+      await tx.query(`UPDATE statement SET event_id = $2 WHERE id = $1`, [statementId, change.eventId]);
     }
     return { statementId };
   }, TX_OPTIONS);
@@ -250,7 +250,7 @@ export async function reassignStatement(db: Db, statementId: number, change: Sta
 
 /** Deletes an article with its statements and mentions, then whatever only it held in the graph. */
 export async function deleteArticle(db: Db, articleId: number): Promise<{ deleted: NodeRef[] }> {
-  return writerOf(db).transaction(async (sql) => {
+  return db.transaction(async (sql) => {
     const found = await sql.query<{ id: number }>(`SELECT id FROM article WHERE id = $1 FOR UPDATE`, [articleId]);
     if (!found[0]) throw inputError('NOT_FOUND', 'id', 'No article with this ID');
     const held = await nodesOfArticles(sql, [articleId]);
@@ -258,6 +258,7 @@ export async function deleteArticle(db: Db, articleId: number): Promise<{ delete
     await sql.query(`DELETE FROM article WHERE id = $1`, [articleId]);
     // The same orphan rule as a correction in the store: nodes only this article held go with it.
     const gone = await removeOrphans(sql, held);
+    await refreshEvents(sql, held.events.filter((id) => !gone.events.includes(id)));
     const refs = (type: TypeName, list: number[]) => list.map((rowId) => ({ type, rowId }));
     return {
       deleted: [
@@ -269,5 +270,5 @@ export async function deleteArticle(db: Db, articleId: number): Promise<{ delete
         ...refs('Place', gone.places),
       ],
     };
-  }, { timeoutMs: TX_OPTIONS.timeout });
+  }, TX_OPTIONS);
 }

@@ -1,4 +1,4 @@
-import { mentionConfidence } from '../pipeline/mention-confidence.ts';
+import { mentionConfidence } from '../store/mention-confidence.ts';
 import type { MentionRecord, StatementRecord } from './records.ts';
 import { sentenceAt } from './sentences.ts';
 import type { Span } from '../ingest/types.ts';

@@ -1,13 +1,14 @@
 import type { Sql } from '../db/sql.ts';
-import { articleNaturalKey } from '../pipeline/natural-key.ts';
+import { articleNaturalKey } from './natural-key.ts';
+import { compareCodePoints } from '../resolve/names.ts';
 import type { StoreArticle } from './types.ts';
 
 /** What the store does with one article of a segment (see classifyArticles). */
 export type ArticlePlan =
   | { kind: 'created' }
   | { kind: 'updated'; id: number }
-  /** Same content as a stored article (`id`) or as an earlier article of the segment (`of`). */
-  | { kind: 'duplicate'; id: number | null; of: number | null };
+  /** Same content as a stored article (`id`, stored under `storedKey`) or as an earlier article of the segment (`of`). */
+  | { kind: 'duplicate'; id: number | null; of: number | null; storedKey: string | null };
 
 /**
  * Decides, under row locks, what each article of a segment (no natural key twice) is: a duplicate
@@ -19,17 +20,56 @@ export async function classifyArticles(sql: Sql, articles: StoreArticle[], keys:
     `SELECT id, natural_key, content_hash FROM article WHERE content_hash = ANY($1::text[]) OR natural_key = ANY($2::text[]) ORDER BY id FOR UPDATE`,
     [articles.map((a) => a.parsed.contentHash), keys],
   );
-  const byHash = new Map(stored.map((r) => [r.content_hash, r.id]));
+  const byHash = new Map(stored.map((r) => [r.content_hash, r]));
   const byKey = new Map(stored.map((r) => [r.natural_key, r.id]));
   const earlier = new Map<string, number>();
   return articles.map(({ parsed }, i) => {
     const hash = parsed.contentHash;
-    if (byHash.has(hash)) return { kind: 'duplicate', id: byHash.get(hash)!, of: null };
-    if (earlier.has(hash)) return { kind: 'duplicate', id: null, of: earlier.get(hash)! };
+    const same = byHash.get(hash);
+    if (same) return { kind: 'duplicate', id: same.id, of: null, storedKey: same.natural_key };
+    if (earlier.has(hash)) return { kind: 'duplicate', id: null, of: earlier.get(hash)!, storedKey: null };
     earlier.set(hash, i);
     const id = byKey.get(keys[i]);
     return id === undefined ? { kind: 'created' } : { kind: 'updated', id };
   });
+}
+
+/**
+ * Which article of each content a new row takes its identity and metadata from (URL, source, date,
+ * origin: duplicates share title and text): the smallest natural key in code point order among it and
+ * its duplicates in the segment, so the stored row is the same whichever copy came first.
+ */
+export function identityOf(plans: ArticlePlan[], keys: string[]): Map<number, number> {
+  const best = new Map<number, number>();
+  plans.forEach((p, i) => {
+    if (p.kind === 'created') best.set(i, best.get(i) ?? i);
+    if (p.kind !== 'duplicate' || p.of === null || plans[p.of].kind !== 'created') return;
+    const current = best.get(p.of) ?? p.of;
+    if (compareCodePoints(keys[i], keys[current]) < 0) best.set(p.of, i);
+  });
+  return best;
+}
+
+/**
+ * A stored article takes the identity and metadata of a duplicate with a smaller natural key (see
+ * identityOf), unless another article holds that key.
+ */
+export async function rekeyStored(sql: Sql, articles: StoreArticle[], plans: ArticlePlan[], keys: string[]): Promise<void> {
+  const best = new Map<number, number>();
+  plans.forEach((p, i) => {
+    if (p.kind !== 'duplicate' || p.id === null) return;
+    const current = best.get(p.id);
+    const currentKey = current === undefined ? p.storedKey! : keys[current];
+    if (compareCodePoints(keys[i], currentKey) < 0) best.set(p.id, i);
+  });
+  if (best.size === 0) return;
+  const rows = [...best].map(([id, i]) => ({ id, natural_key: keys[i], ...articleRow(articles[i], '') }));
+  await sql.query(
+    `UPDATE article a SET natural_key = r.natural_key, source = r.source, url = r.url, published_at = r.published_at::date, dateline = r.dateline, origin = r.origin, updated_at = now()
+     FROM jsonb_to_recordset($1::jsonb) AS r(id int, natural_key text, ${COLUMNS})
+     WHERE a.id = r.id AND NOT EXISTS (SELECT 1 FROM article o WHERE o.natural_key = r.natural_key)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /** Natural keys of a batch's articles (the segmenting and look-up key). */

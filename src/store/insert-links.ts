@@ -15,7 +15,7 @@ export async function insertLinkRows(tx: Sql, link: LinkRows): Promise<void> {
   await insertRows(tx, 'article_person', { article_id: 'int', person_id: 'int', ...mentions, roles: 'text[]' }, link.articlePerson);
   await insertRows(tx, 'article_organization', { article_id: 'int', organization_id: 'int', ...mentions }, link.articleOrganization);
   await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', ...mentions }, link.articlePlace);
-  await insertRows(tx, 'event_article', { event_id: 'int', article_id: 'int', offsets: 'int[]' }, link.eventArticle);
+  await insertRows(tx, 'event_article', { event_id: 'int', article_id: 'int', offsets: 'int[]', members: 'jsonb' }, link.eventArticle);
   if (link.eventParticipant.length) {
     await tx.query(`INSERT INTO event_participant (event_id, person_id) SELECT r.event_id, r.person_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventParticipant)]);
   }

@@ -1,5 +1,5 @@
 import type { Mention } from '../extract/types.ts';
-import { mentionConfidence, type MentionType } from '../pipeline/mention-confidence.ts';
+import { mentionConfidence, type MentionType } from './mention-confidence.ts';
 import type { ResolvedExtraction } from '../resolve/types.ts';
 import { uniq } from './entity-rows.ts';
 
@@ -59,6 +59,14 @@ export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: K
     const id = eventIds.get(e.key)!;
     eventOffsets.set(id, [...(eventOffsets.get(id) ?? []), ...e.mentions.map((m) => m.start)]);
   }
+  // The article's accounts of each event, stored with its link (see EventMember).
+  const members = new Map<number, Record<string, unknown>[]>();
+  for (const m of resolved.members ?? []) {
+    const id = eventIds.get(m.event);
+    if (id === undefined) continue;
+    const account = { key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeId: m.placeKey ? (placeKey.get(m.placeKey) ?? null) : null, names: m.names };
+    members.set(id, [...(members.get(id) ?? []), account]);
+  }
   // Offsets are unique per article; two extracted statements over one span keep the first.
   const seenSpans = new Set<string>();
   const statements = resolved.statements.filter((s) => {
@@ -86,7 +94,7 @@ export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: K
     articlePerson: mentionRows(resolved.people, personKey, 'person_id', 'PER'),
     articleOrganization: mentionRows(resolved.organizations, orgKey, 'organization_id', 'ORG').map(({ roles: _roles, ...r }) => r),
     articlePlace: mentionRows(resolved.places, placeKey, 'place_id', 'LOC').map(({ roles: _roles, ...r }) => r),
-    eventArticle: [...eventOffsets].map(([eventId, offsets]) => ({ event_id: eventId, article_id: articleId, offsets })),
+    eventArticle: [...eventOffsets].map(([eventId, offsets]) => ({ event_id: eventId, article_id: articleId, offsets, members: members.get(eventId) ?? [] })),
     eventParticipant: resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k) }))),
     eventOrganization: resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k) }))),
     statements,

@@ -1,4 +1,4 @@
-import type { Writer } from '../db/prisma-client.ts';
+import type { Writer } from '../db/writer.ts';
 import type { StoreArticle, StoreResult } from './types.ts';
 import { writeBatch } from './write-batch.ts';
 

@@ -3,7 +3,8 @@ import type { ResolvedExtraction } from '../resolve/types.ts';
 
 /**
  * One article for the store: parsed and resolved, with same-named nodes already merged by the resolve
- * stage (one entity per name, one event per key).
+ * stage (one entity per name, one event per key). Whether it repeats stored content is the store's to
+ * decide (the one duplicate check, under row locks).
  */
 export interface StoreArticle {
   parsed: ParsedArticle;

@@ -22,22 +22,18 @@ FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, kind text, mul
 ORDER BY r.name
 ON CONFLICT (name) DO UPDATE SET
   aliases = ARRAY(SELECT DISTINCT a FROM unnest(${table}.aliases || excluded.aliases) a ORDER BY a),
-  kind = CASE WHEN ${table}.kind = 'OTHER' THEN excluded.kind ELSE ${table}.kind END,
+  kind = CASE WHEN excluded.kind <> 'OTHER' AND (${table}.kind = 'OTHER' OR excluded.kind::text COLLATE "C" < ${table}.kind::text COLLATE "C") THEN excluded.kind ELSE ${table}.kind END,
   updated_at = now()
 RETURNING id, name, (xmax = 0) AS inserted`;
 export const UPSERT_ORGANIZATIONS = upsertNamed('organization', 'OrganizationKind');
 export const UPSERT_PLACES = upsertNamed('place', 'PlaceKind');
 
-// An event reported by several articles keeps the most precise date any of them gave.
+// Events are inserted by key; what a stored event shows is computed from its accounts once the batch's
+// links are written (refresh-events.ts), so an existing row is only touched to return its id.
 export const UPSERT_EVENT = `
 INSERT INTO event (key, title, kind, start_date, end_date, precision, place_id, updated_at)
 SELECT r.key, r.title, r.kind::"EventKind", r.start_date::date, r.end_date::date, r.precision::"DatePrecision", r.place_id, now()
 FROM jsonb_to_recordset($1::jsonb) AS r(key text, title text, kind text, start_date text, end_date text, precision text, place_id int)
 ORDER BY r.key
-ON CONFLICT (key) DO UPDATE SET
-  start_date = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.start_date ELSE event.start_date END,
-  end_date = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.end_date ELSE event.end_date END,
-  precision = CASE WHEN event.precision IS NULL OR (event.precision <> 'DAY' AND excluded.precision = 'DAY') THEN excluded.precision ELSE event.precision END,
-  place_id = COALESCE(event.place_id, excluded.place_id),
-  updated_at = now()
+ON CONFLICT (key) DO UPDATE SET updated_at = now()
 RETURNING id, key AS name, (xmax = 0) AS inserted`;

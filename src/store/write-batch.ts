@@ -1,8 +1,11 @@
 import type { Sql } from '../db/sql.ts';
-import { classifyArticles, insertArticles, naturalKeys, replaceArticles, type ArticlePlan } from './article-rows.ts';
+import { classifyArticles, identityOf, insertArticles, naturalKeys, rekeyStored, replaceArticles, type ArticlePlan } from './article-rows.ts';
 import { insertLinkRows } from './insert-links.ts';
 import { linkRows, type LinkRows } from './link-rows.ts';
-import { nodesOfArticles, removeOrphans } from './remove-orphans.ts';
+import { nodesOfArticles, removeOrphans, type NodeIds } from './remove-orphans.ts';
+import { batchEventMerges, mergeStoredEvents, withFinalEvents } from './merge-events.ts';
+import { refreshEvents } from './refresh-events.ts';
+import { batchRenames, renameStored, withFinalNames } from './rename-nodes.ts';
 import { emptyCounts, type StoreArticle, type StoreResult, type Upserted } from './types.ts';
 import { upsertNodes, type UpsertedNodes } from './upsert-nodes.ts';
 
@@ -43,25 +46,50 @@ function countsOf(nodes: UpsertedNodes, links: LinkRows[]) {
   });
 }
 
-/** Writes one segment (no natural key twice): duplicates marked, corrections replaced, new rows inserted. */
-async function writeSegment(sql: Sql, articles: StoreArticle[], keys: string[], extractorVersion: string): Promise<StoreResult[]> {
+/** The article rows of a segment: duplicates recorded, corrections replaced, new rows inserted. */
+async function writeArticleRows(sql: Sql, articles: StoreArticle[], keys: string[], extractorVersion: string) {
   const plans = await classifyArticles(sql, articles, keys);
   const pick = (kind: ArticlePlan['kind']) => plans.flatMap((p, i) => (p.kind === kind ? [i] : []));
   const [createdAt, updatedAt] = [pick('created'), pick('updated')];
   const correctedIds = updatedAt.map((i) => (plans[i] as { id: number }).id);
-  const candidates = correctedIds.length ? await nodesOfArticles(sql, correctedIds) : null;
+  const formerNodes = correctedIds.length ? await nodesOfArticles(sql, correctedIds) : null;
   await replaceArticles(sql, updatedAt.map((i) => articles[i]), correctedIds, extractorVersion);
-  const newIds = await insertArticles(sql, createdAt.map((i) => articles[i]), createdAt.map((i) => keys[i]), extractorVersion);
-
+  const identity = identityOf(plans, keys);
+  const newIds = await insertArticles(sql, createdAt.map((i) => ({ ...articles[identity.get(i)!], resolved: articles[i].resolved })), createdAt.map((i) => keys[identity.get(i)!]), extractorVersion);
+  await rekeyStored(sql, articles, plans, keys);
   const articleId = new Map<number, number>([...createdAt.map((i, j) => [i, newIds[j]] as const), ...updatedAt.map((i, j) => [i, correctedIds[j]] as const)]);
-  const written = plans.flatMap((p, i) => (p.kind === 'duplicate' ? [] : [i]));
-  const nodes = await upsertNodes(sql, written.map((i) => articles[i]));
-  const links = written.map((i, j) => linkRows(articleId.get(i)!, articles[i].resolved, nodes.ids[j]));
+  return { plans, articleId, formerNodes };
+}
+
+/**
+ * The nodes and links of the written articles (`articles`, of all the segment's `resolved`): renames and
+ * event merges first, then one upsert per table and one insert per link table; orphans among the corrected articles' former nodes removed and
+ * the touched events recomputed from their accounts.
+ */
+async function writeGraphRows(sql: Sql, resolved: StoreArticle[], articles: StoreArticle[], ids: number[], formerNodes: NodeIds | null) {
+  // What resolution decided for every article, duplicates included: later articles resolved after it.
+  const renames = batchRenames(resolved);
+  await renameStored(sql, renames);
+  const eventMerges = batchEventMerges(resolved);
+  const mergedInto = await mergeStoredEvents(sql, eventMerges);
+  const named = withFinalEvents(withFinalNames(articles, renames), eventMerges);
+  const nodes = await upsertNodes(sql, named);
+  const links = named.map((a, j) => linkRows(ids[j], a.resolved, nodes.ids[j]));
   const all: LinkRows = { articlePerson: [], articleOrganization: [], articlePlace: [], eventArticle: [], eventParticipant: [], eventOrganization: [], statements: [] };
   for (const link of links) for (const k of Object.keys(all) as (keyof LinkRows)[]) (all[k] as unknown[]).push(...link[k]);
   await insertLinkRows(sql, all);
-  if (candidates) await removeOrphans(sql, candidates);
+  const gone = formerNodes ? await removeOrphans(sql, formerNodes) : null;
+  const touched = new Set([...nodes.returned.events.map((e) => e.id), ...mergedInto, ...(formerNodes?.events ?? [])]);
+  for (const id of gone?.events ?? []) touched.delete(id);
+  await refreshEvents(sql, [...touched]);
+  return { nodes, links };
+}
 
+/** Writes one segment (no natural key twice); the result per article as writing them one by one would report. */
+async function writeSegment(sql: Sql, articles: StoreArticle[], keys: string[], extractorVersion: string): Promise<StoreResult[]> {
+  const { plans, articleId, formerNodes } = await writeArticleRows(sql, articles, keys, extractorVersion);
+  const written = plans.flatMap((p, i) => (p.kind === 'duplicate' ? [] : [i]));
+  const { nodes, links } = await writeGraphRows(sql, articles, written.map((i) => articles[i]), written.map((i) => articleId.get(i)!), formerNodes);
   const counts = countsOf(nodes, links);
   const position = new Map(written.map((i, j) => [i, j]));
   return plans.map((p, i) => {

@@ -20,7 +20,7 @@ describe('automatic persisted queries over HTTP', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('apq');
-    const summary = await ingestArticles(db.prisma, readSources(['seeds']));
+    const summary = await ingestArticles(db.writer, readSources(['seeds']));
     expect(summary.errors).toEqual([]);
     server = await createServer({ sql: db.sql });
     endpoint = `${await listen(server)}/graphql`;

@@ -78,7 +78,7 @@ describe('typed client example (GraphQL Code Generator)', () => {
 
     beforeAll(async () => {
       db = await createTestDatabase('codegen');
-      const summary = await ingestArticles(db.prisma, readSources(['seeds']));
+      const summary = await ingestArticles(db.writer, readSources(['seeds']));
       expect(summary.errors).toEqual([]);
       server = await createServer({ sql: db.sql });
       endpoint = `${await listen(server)}/graphql`;

@@ -35,7 +35,7 @@ describe('GraphiQL IDE', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('ide');
-    const summary = await ingestArticles(db.prisma, readSources(['seeds']));
+    const summary = await ingestArticles(db.writer, readSources(['seeds']));
     expect(summary.errors).toEqual([]);
     server = await createServer({ sql: db.sql, ide: true });
     base = await listen(server);

@@ -22,7 +22,7 @@ describe('query cost, limits and HTTP behaviour', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('limits_http');
-    await ingestArticles(db.prisma, readSources(['seeds']));
+    await ingestArticles(db.writer, readSources(['seeds']));
     server = await createServer({ sql: db.sql, queryLimits: { maxCost: 2_000, maxDepth: 8, maxAliases: 5, maxDirectives: 4, maxFields: 5_000 }, maxTokens: 400, corsOrigins: ['https://app.example'] });
     base = await listen(server);
   });

@@ -7,7 +7,7 @@ import { splitSentences } from '../../src/extract/sentences.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import type { ParsedArticle } from '../../src/ingest/types.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
-import { MENTION_PRECISION } from '../../src/pipeline/mention-confidence.ts';
+import { MENTION_PRECISION } from '../../src/store/mention-confidence.ts';
 import { jsonlRecordToRaw, readSources } from '../../src/pipeline/read-sources.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { sentencesOf } from '../../src/services/sentences.ts';
@@ -27,7 +27,7 @@ describe('mentions of people, organisations and places, through the API', () => 
   let db: TestDatabase;
   let server: NewsgraphServer;
   const q = async (query: string, variables?: Record<string, unknown>) => {
-    const r = await execute(server, db.sql, query, variables, TEST_ADMIN, db.prisma);
+    const r = await execute(server, db.sql, query, variables, TEST_ADMIN, db.writer);
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!;
   };
@@ -54,9 +54,9 @@ describe('mentions of people, organisations and places, through the API', () => 
 
   beforeAll(async () => {
     db = await createTestDatabase('mentions');
-    const summary = await ingestArticles(db.prisma, readSources(['seeds']), { batchSize: 1 });
+    const summary = await ingestArticles(db.writer, readSources(['seeds']), { batchSize: 1 });
     expect(summary.errors).toEqual([]);
-    server = await createServer({ sql: db.sql, db: db.prisma });
+    server = await createServer({ sql: db.sql, db: db.writer });
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ describe('editor mutations', () => {
   let db: TestDatabase;
   let server: NewsgraphServer;
   const m = async (query: string, variables?: Record<string, unknown>) => {
-    const r = await execute(server, db.sql, query, variables, TEST_ADMIN, db.prisma);
+    const r = await execute(server, db.sql, query, variables, TEST_ADMIN, db.writer);
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!;
   };
@@ -21,7 +21,7 @@ describe('editor mutations', () => {
 
   beforeAll(async () => {
     db = await createSampleGraph('mutations', { bbc: 60, reuters: 0 });
-    server = await createServer({ sql: db.sql, db: db.prisma, apiKeyHashes: [hashApiKey(KEY)] });
+    server = await createServer({ sql: db.sql, db: db.writer, apiKeyHashes: [hashApiKey(KEY)] });
   }, 120_000);
   afterAll(async () => {
     await server?.stop();

@@ -54,7 +54,7 @@ describe('rate-limit headers and CORS, seen from a browser page on another origi
       throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH. This browser test does not skip.`);
     }
     db = await createTestDatabase('rate_limit_browser');
-    await writeSyntheticGraph(db.prisma, { articles: 3, peoplePerArticle: 1, poolSize: 2 });
+    await writeSyntheticGraph(db.writer, { articles: 3, peoplePerArticle: 1, poolSize: 2 });
     // The client app's origin: another port is another origin.
     pages = http.createServer((_req, res) => res.end('<!doctype html><title>client app</title>'));
     await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));

@@ -68,7 +68,7 @@ describe('rate limits clients can see: the rateLimit field, X-RateLimit-* header
 
   beforeAll(async () => {
     db = await createTestDatabase('rate_limit_http');
-    await writeSyntheticGraph(db.prisma, { articles: 8, peoplePerArticle: 2, poolSize: 4 });
+    await writeSyntheticGraph(db.writer, { articles: 8, peoplePerArticle: 2, poolSize: 4 });
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));

@@ -28,7 +28,7 @@ describe('the schema for codegen', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('schema_sdl');
-    await writeSyntheticGraph(db.prisma, { articles: 2, peoplePerArticle: 2, poolSize: 3 });
+    await writeSyntheticGraph(db.writer, { articles: 2, peoplePerArticle: 2, poolSize: 3 });
   });
   afterAll(async () => {
     await Promise.allSettled(servers.map((s) => s.stop()));

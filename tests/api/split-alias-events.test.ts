@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../src/ingest/types.ts';
 import { storeArticles } from '../../src/store/store-articles.ts';
-import { writerOf } from '../../src/db/prisma-client.ts';
 import type { ResolvedExtraction } from '../../src/resolve/types.ts';
 import { splitAlias } from '../../src/services/editor.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
@@ -28,7 +27,7 @@ async function writeArticle(db: TestDatabase, n: number, text: string, mentions:
     organizations: [], places: [], statements: [],
     events: [{ key: eventKey, title: `Meeting ${n}`, kind: 'MEETING', startDate: '2020-01-06', endDate: '2020-01-06', precision: 'DAY', placeKey: null, participantKeys: participants, organizationKeys: [], mentions: [] }],
   } as unknown as ResolvedExtraction;
-  await storeArticles(writerOf(db.prisma), [{ parsed, resolved, origin: null }], 'test');
+  await storeArticles(db.writer, [{ parsed, resolved, origin: null }], 'test');
 }
 
 describe('splitAlias and events', () => {
@@ -48,7 +47,7 @@ describe('splitAlias and events', () => {
 
   it('moves taking part in an event whose articles then name only the new person, and keeps the rest', async () => {
     const [zed] = await db.sql.query<{ id: number }>(`SELECT id FROM person WHERE name = 'Zed Quux'`);
-    const result = await splitAlias(db.prisma, zed.id, 'Quux', 'Bob Quux');
+    const result = await splitAlias(db.writer, zed.id, 'Quux', 'Bob Quux');
     expect(result).toMatchObject({ movedMentions: 2, movedEvents: 1 });
     // Story 1 still names Zed Quux in full: he keeps that meeting (Bob is not added on a guess).
     expect(await participants('event:one')).toEqual(['Ana Bell', 'Zed Quux']);

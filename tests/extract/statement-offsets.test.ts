@@ -109,7 +109,7 @@ describe('statement offsets are exact', () => {
 
     beforeAll(async () => {
       db = await createTestDatabase('statement_spans_seeds');
-      const summary = await ingestArticles(db.prisma, readSources(['seeds']), { batchSize: 1 });
+      const summary = await ingestArticles(db.writer, readSources(['seeds']), { batchSize: 1 });
       expect(summary.errors).toEqual([]);
       server = await createServer({ sql: db.sql });
     });
@@ -167,7 +167,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'statement offsets are e
     dir = makeTempDir('statement-spans');
     const file = path.join(dir.dir, 'sample.jsonl');
     fs.writeFileSync(file, `${corpusSample(corpusDir()!).map((s) => s.line).join('\n')}\n`);
-    const summary = await ingestArticles(db.prisma, readSources([file]), { batchSize: 100 });
+    const summary = await ingestArticles(db.writer, readSources([file]), { batchSize: 100 });
     expect(summary.errors).toEqual([]);
     const stored = await storedErrors(db.sql);
     console.log(`500 corpus articles stored: ${stored.statements} statements, ${stored.multiPart} with several parts`);

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Db } from '../../src/db/prisma-client.ts';
+import type { Db } from '../../src/db/writer.ts';
 import type { Sql } from '../../src/db/sql.ts';
 import { createContext, type Viewer } from '../../src/graphql/context.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';

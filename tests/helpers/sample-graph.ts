@@ -27,7 +27,7 @@ export async function createSampleGraph(label: string, { bbc = 120, reuters = 15
   fs.writeFileSync(reutersSample, `${reutersLines.join('\n')}\n`);
   const db = await createTestDatabase(label);
   try {
-    const summary = await ingestArticles(db.prisma, readSources(['seeds', sample, reutersSample]));
+    const summary = await ingestArticles(db.writer, readSources(['seeds', sample, reutersSample]));
     if (summary.errors.length) throw new Error(`Sample ingest failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
   } catch (error) {
     await db.drop();

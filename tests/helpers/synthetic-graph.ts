@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../src/db/prisma-client.ts';
+import type { Db } from '../../src/db/writer.ts';
 import type { ParsedArticle } from '../../src/ingest/types.ts';
 import { storeArticles } from '../../src/store/store-articles.ts';
-import { writerOf } from '../../src/db/prisma-client.ts';
 import type { ResolvedExtraction } from '../../src/resolve/types.ts';
 
 /**
@@ -43,6 +42,6 @@ export async function writeSyntheticGraph(db: Db, opts: { articles: number; peop
         return { start, end: start + quote.length, text: quote, kind: 'DIRECT', cue: 'said', speaker: { type: 'person', key: `p${j}` }, speakerText: names[j], eventKey: `event:${prefix}:${i % 5}`, confidence: 0.9 };
       }),
     };
-    await storeArticles(writerOf(db), [{ parsed, resolved, origin: null }], 'synthetic');
+    await storeArticles(db, [{ parsed, resolved, origin: null }], 'synthetic');
   }
 }

@@ -1,12 +1,12 @@
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { createPrismaClient, type Db } from '../../src/db/prisma-client.ts';
+import { createWriter, type Writer } from '../../src/db/writer.ts';
 import { createSqlPool, type SqlPool } from '../../src/db/sql.ts';
 
 export interface TestDatabase {
   url: string;
   name: string;
-  prisma: Db;
+  writer: Writer;
   sql: SqlPool;
   drop(): Promise<void>;
 }
@@ -44,16 +44,16 @@ export async function createTestDatabase(label = 'suite'): Promise<TestDatabase>
   const name = `newsgraph_test_${label.replace(/\W/g, '_')}_${process.pid}_${Date.now() % 1e8}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`));
   const url = databaseUrl(adminDatabaseUrl(), name);
-  const prisma = createPrismaClient(url, { poolSize: 4 });
+  const writer = createWriter(url, { poolSize: 4 });
   const sql = createSqlPool(url, { max: 4 });
   const db: TestDatabase = {
     url,
     name,
-    prisma,
+    writer,
     sql,
     async drop() {
       live.delete(db);
-      await Promise.allSettled([prisma.$disconnect(), sql.end()]);
+      await Promise.allSettled([writer.end(), sql.end()]);
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };

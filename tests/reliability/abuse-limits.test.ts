@@ -27,7 +27,7 @@ describe('abusive requests are bounded', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('rel_limits');
-    await writeSyntheticGraph(db.prisma, { articles: 8, peoplePerArticle: 3, poolSize: 5 });
+    await writeSyntheticGraph(db.writer, { articles: 8, peoplePerArticle: 3, poolSize: 5 });
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));

@@ -114,7 +114,7 @@ describe('article fuzzing through the pipeline', () => {
 
     // The whole pipeline, persistence included, on the first PERSISTED cases.
     const part = path.join(tmp.dir, 'part-a');
-    const summary = await ingestArticles(db.prisma, readSources([part]));
+    const summary = await ingestArticles(db.writer, readSources([part]));
     const { created, updated, duplicates, failed } = summary.articles;
     const persistedReports = reports.filter((r) => r.origin.startsWith(part));
     expect(created + updated + duplicates + failed).toBe(persistedReports.length);

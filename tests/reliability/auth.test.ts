@@ -95,7 +95,7 @@ describe('authentication over HTTP on the real server', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('rel_auth');
-    await writeSyntheticGraph(db.prisma, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
+    await writeSyntheticGraph(db.writer, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
     const apiKeyHashes = parseApiKeys(`${KEY_A},${KEY_B}`);
     open = await createServer({ sql: db.sql, apiKeyHashes });
     closed = await createServer({ sql: db.sql, apiKeyHashes, privateReads: true });

@@ -26,7 +26,7 @@ describeWithCorpus(['bbc.jsonl'], 'kill -9 in the middle of an ingest', () => {
   });
 
   it('leaves every article whole or absent, and a re-run completes to the same graph as a clean ingest', { timeout: 480_000 }, async () => {
-    const reference = await ingestArticles(clean.prisma, readSources([files.dir]));
+    const reference = await ingestArticles(clean.writer, readSources([files.dir]));
     expect(reference.articles.created).toBe(ARTICLES);
     expect(reference.statements).toBeGreaterThan(ARTICLES / 2);
     const expectedCounts = await perArticleCounts(clean.sql);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { migrateDeploy } from '../../src/db/migrate.ts';
 import { settleWithin } from '../../src/db/settle-within.ts';
-import { createPrismaClient, type Db } from '../../src/db/prisma-client.ts';
+import { createWriter } from '../../src/db/writer.ts';
 import { createSqlPool, type SqlPool } from '../../src/db/sql.ts';
 import { DatabaseUnavailableError, ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
@@ -20,9 +20,9 @@ describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an i
   let pgServer: PrivatePostgres;
   let clean: TestDatabase;
   let files: { dir: string; remove: () => void };
-  const clients: { prisma?: Db; sql?: SqlPool }[] = [];
+  const clients: { writer?: ReturnType<typeof createWriter>; sql?: SqlPool }[] = [];
   const connect = () => {
-    const c = { prisma: createPrismaClient(pgServer.url, { poolSize: 2 }), sql: createSqlPool(pgServer.url, { max: 2 }) };
+    const c = { writer: createWriter(pgServer.url, { poolSize: 2 }), sql: createSqlPool(pgServer.url, { max: 2 }) };
     clients.push(c);
     return c;
   };
@@ -34,19 +34,19 @@ describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an i
     writeArticleFiles(files.dir, corpusArticles(ARTICLES, 200));
   }, 300_000);
   afterAll(async () => {
-    for (const c of clients) await settleWithin([c.prisma!.$disconnect(), c.sql!.end()], 1_000);
+    for (const c of clients) await settleWithin([c.writer!.end(), c.sql!.end()], 1_000);
     pgServer?.destroy();
     files?.remove();
     await clean?.drop();
   });
 
   it('stops with a clear DatabaseUnavailableError, keeps only whole articles, and a re-run after restart completes', { timeout: 300_000 }, async () => {
-    await ingestArticles(clean.prisma, readSources([files.dir]));
+    await ingestArticles(clean.writer, readSources([files.dir]));
     const expectedCounts = await perArticleCounts(clean.sql);
 
     const first = connect();
     let done = 0;
-    const run = ingestArticles(first.prisma, readSources([files.dir]), { onProgress: (p) => (done = p.done) }).then(() => null, (e: unknown) => e as Error);
+    const run = ingestArticles(first.writer, readSources([files.dir]), { onProgress: (p) => (done = p.done) }).then(() => null, (e: unknown) => e as Error);
     // Stop the server from outside the ingest loop, whatever it is doing (usually mid-transaction).
     while (done < ARTICLES / 3) await new Promise((r) => setTimeout(r, 2));
     pgServer.stop();
@@ -55,7 +55,7 @@ describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an i
     expect(error!.message).toMatch(/^Database unavailable while ingesting .+\.txt: .+ Articles committed so far are kept; re-run the ingest to complete the rest\.$/s);
     // Closing a client whose connection died mid-transaction may never settle (Prisma's did; the store's
     // pg transactions destroy a broken connection, so now it usually does): the app bounds it either way.
-    expect(['settled', 'timed out']).toContain(await settleWithin([first.prisma.$disconnect(), first.sql.end()], 1_000));
+    expect(['settled', 'timed out']).toContain(await settleWithin([first.writer.end(), first.sql.end()], 1_000));
 
     pgServer.start();
     const second = connect();
@@ -66,7 +66,7 @@ describeWithCorpus(['bbc.jsonl'], 'the database going away in the middle of an i
     for (const [key, c] of present) expect(c, key).toBe(expectedCounts.get(key));
     expect(await orphanCounts(second.sql)).toEqual(NO_ORPHANS);
 
-    const retry = await ingestArticles(second.prisma, readSources([files.dir]));
+    const retry = await ingestArticles(second.writer, readSources([files.dir]));
     expect(retry.articles).toMatchObject({ created: ARTICLES - stoppedAfter, duplicates: stoppedAfter, failed: 0 });
     expect(await dumpGraph(second.sql)).toEqual(await dumpGraph(clean.sql));
     console.log(`database outage: stopped PostgreSQL after ${stoppedAfter}/${ARTICLES} articles -> "${error!.message.slice(0, 90)}…"; retry created ${retry.articles.created}`);

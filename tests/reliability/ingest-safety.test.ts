@@ -34,13 +34,13 @@ describe('ingest safety: duplicates and corrections', () => {
   it('re-ingesting the same content changes nothing, whatever the file is called', async () => {
     fs.mkdirSync(path.join(tmp.dir, 'seeds'));
     seedTexts().forEach((t, i) => fs.writeFileSync(path.join(tmp.dir, 'seeds', `s${i}.txt`), t));
-    const first = await ingestArticles(db.prisma, readSources([path.join(tmp.dir, 'seeds')]));
+    const first = await ingestArticles(db.writer, readSources([path.join(tmp.dir, 'seeds')]));
     expect(first.articles.created).toBe(seedTexts().length);
     const before = await rawSnapshot(db);
     // Same bytes again, and the same content under other names: all duplicates, not one row touched.
     fs.mkdirSync(path.join(tmp.dir, 'copies'));
     seedTexts().forEach((t, i) => fs.writeFileSync(path.join(tmp.dir, 'copies', `copy-${i}.txt`), t));
-    const again = await ingestArticles(db.prisma, readSources([path.join(tmp.dir, 'seeds'), path.join(tmp.dir, 'copies')]));
+    const again = await ingestArticles(db.writer, readSources([path.join(tmp.dir, 'seeds'), path.join(tmp.dir, 'copies')]));
     expect(again.articles).toEqual({ created: 0, updated: 0, duplicates: 2 * seedTexts().length, failed: 0 });
     expect(again.statements).toBe(0);
     expect(await rawSnapshot(db)).toBe(before);
@@ -60,14 +60,14 @@ describe('ingest safety: duplicates and corrections', () => {
     // Same file name in each directory: a JSONL record's id is scoped by its file name.
     fs.writeFileSync(path.join(dir, 'v1', 'stories.jsonl'), jsonl([first(v1), other]));
     fs.writeFileSync(path.join(dir, 'v2', 'stories.jsonl'), jsonl([second(v2)]));
-    await ingestArticles(db.prisma, readSources([path.join(dir, 'v1')]));
+    await ingestArticles(db.writer, readSources([path.join(dir, 'v1')]));
     // The story is the file's first record; its natural key must be of the kind this case is about.
     const [{ natural_key: naturalKey }] = await db.sql.query<{ natural_key: string }>(`SELECT natural_key FROM article WHERE origin LIKE $1 ORDER BY id LIMIT 1`, [`${path.join(dir, 'v1', 'stories.jsonl')}%`]);
     expect(naturalKey.startsWith(keyKind), naturalKey).toBe(true);
     const id = async () => (await db.sql.query<{ id: number }>(`SELECT id FROM article WHERE natural_key = $1`, [naturalKey])).map((r) => r.id);
     const idBefore = await id();
     expect(idBefore).toHaveLength(1);
-    const corrected = await ingestArticles(db.prisma, readSources([path.join(dir, 'v2')]));
+    const corrected = await ingestArticles(db.writer, readSources([path.join(dir, 'v2')]));
     expect(corrected.articles).toEqual({ created: 0, updated: 1, duplicates: 0, failed: 0 });
     expect(await id()).toEqual(idBefore); // the story keeps its id (stable global IDs)
     expect(await orphanCounts(db.sql)).toEqual(NO_ORPHANS);
@@ -75,7 +75,7 @@ describe('ingest safety: duplicates and corrections', () => {
     // The same graph as a database that only ever saw the corrected version (plus the other article).
     await fresh.sql.query('TRUNCATE article, person, organization, place, event RESTART IDENTITY CASCADE');
     fs.writeFileSync(path.join(dir, 'final', 'stories.jsonl'), jsonl([other, second(v2)]));
-    await ingestArticles(fresh.prisma, readSources([path.join(dir, 'final')]));
+    await ingestArticles(fresh.writer, readSources([path.join(dir, 'final')]));
     // Only this test's stories (earlier tests' articles live in `db` as well).
     const keys = new Set((await fresh.sql.query<{ natural_key: string }>(`SELECT natural_key FROM article`)).map((r) => r.natural_key));
     expect(keys.size).toBe(2);
@@ -124,7 +124,7 @@ describe('ingest safety: malformed input gets a clear per-file error and the bat
     const origin = (name: string) => path.join(tmp.dir, name);
 
     const started = Date.now();
-    const summary = await ingestArticles(db.prisma, readSources([tmp.dir]));
+    const summary = await ingestArticles(db.writer, readSources([tmp.dir]));
     const seconds = (Date.now() - started) / 1000;
     const errors = new Map(summary.errors.map((e) => [e.origin, e.message]));
     const stored = new Map((await db.sql.query<{ origin: string; body: string; title: string; published_at: string | null }>('SELECT origin, body, title, published_at FROM article')).map((r) => [r.origin, r]));

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../src/ingest/types.ts';
 import { mergeSameNames } from '../../src/resolve/merge-same-names.ts';
 import { storeArticles } from '../../src/store/store-articles.ts';
-import { writerOf } from '../../src/db/prisma-client.ts';
 import type { ResolvedExtraction } from '../../src/resolve/types.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { NO_ORPHANS, orphanCounts } from './ingest/graph-dump.ts';
@@ -54,7 +53,7 @@ describe('an extraction resolving two mentions to one node', () => {
 
   it('persists the article instead of failing with "ON CONFLICT DO UPDATE command cannot affect row a second time"', async () => {
     const parsed: ParsedArticle = { title: 'Merge', source: null, url: null, publishedAt: null, dateline: null, text, paragraphs: [], captions: [], contentHash: createHash('sha256').update(text).digest('hex') };
-    const [r] = await storeArticles(writerOf(db.prisma), [{ parsed, resolved: mergeSameNames(resolved), origin: null }], 'test');
+    const [r] = await storeArticles(db.writer, [{ parsed, resolved: mergeSameNames(resolved), origin: null }], 'test');
     expect(r.outcome).toBe('created');
     const rows = await db.sql.query<{ name: string; count: number }>(`SELECT p.name, ap.count FROM article_person ap JOIN person p ON p.id = ap.person_id ORDER BY p.name`);
     expect(rows).toEqual([{ name: 'Kim Jong Un', count: 2 }, { name: 'Vladimir Putin', count: 1 }]);

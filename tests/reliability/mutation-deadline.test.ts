@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Db } from '../../src/db/prisma-client.ts';
+import type { Writer } from '../../src/db/writer.ts';
 import type { Sql } from '../../src/db/sql.ts';
 import { hashApiKey } from '../../src/server/auth/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
@@ -35,13 +35,13 @@ describe('a mutation past its deadline writes nothing (real PostgreSQL, over HTT
 
   beforeAll(async () => {
     db = await createTestDatabase('mutation_deadline');
-    await writeSyntheticGraph(db.prisma, { articles: 3, peoplePerArticle: 2, poolSize: 4 });
-    server = await createServer({ sql: db.sql, db: db.prisma, apiKeyHashes: [hashApiKey(KEY)], executionTimeoutMs: DEADLINE_MS });
+    await writeSyntheticGraph(db.writer, { articles: 3, peoplePerArticle: 2, poolSize: 4 });
+    server = await createServer({ sql: db.sql, db: db.writer, apiKeyHashes: [hashApiKey(KEY)], executionTimeoutMs: DEADLINE_MS });
     url = `${await listen(server)}/graphql`;
     observer = new pg.Client({ connectionString: db.url });
     await observer.connect();
     // Open the write pool's connections now, so the first mutation is not slowed by connecting.
-    await db.prisma.$queryRawUnsafe('SELECT 1');
+    await db.writer.query('SELECT 1');
   }, 120_000);
   afterAll(async () => {
     for (const c of lockers) await c.end().catch(() => {});
@@ -136,7 +136,7 @@ describe('the deadline and the commit point (deterministic, fake timers)', () =>
       return [] as T[];
     },
   });
-  const tx = { $queryRawUnsafe: async () => [{ pid: 4242 }] };
+  const tx: Sql = { query: async <T>() => [{ pid: 4242 }] as T[] };
 
   it('a write that passed its commit point before the deadline is answered with its result, not TIMEOUT', async () => {
     vi.useFakeTimers();
@@ -146,16 +146,16 @@ describe('the deadline and the commit point (deterministic, fake timers)', () =>
       let finishCommit!: () => void;
       const commitDone = new Promise<void>((r) => (finishCommit = r));
       // A COMMIT that takes longer than the deadline.
-      const fake = { async $transaction(fn: (t: unknown) => Promise<unknown>) {
+      const fake = { query: async () => [], async transaction(fn: (t: Sql) => Promise<unknown>) {
         const r = await fn(tx);
         reachedCommit();
         await commitDone;
         return r;
-      } } as unknown as Db;
+      } } as unknown as Writer;
       const controller = new AbortController();
       const writes = createWriteTracker(controller.signal, 50);
       const cancels: number[] = [];
-      const answer = withDeadline(deadlineDb(fake, writes, control((pid) => cancels.push(pid))).$transaction(async () => 'written'), 50, controller, writes);
+      const answer = withDeadline(deadlineDb(fake, writes, control((pid) => cancels.push(pid))).transaction(async () => 'written'), 50, controller, writes);
       await atCommit;
       await vi.advanceTimersByTimeAsync(200);
       expect(controller.signal.aborted).toBe(false);
@@ -176,7 +176,7 @@ describe('the deadline and the commit point (deterministic, fake timers)', () =>
       const rollbackDone = new Promise<void>((r) => (finishRollback = r));
       let rolledBack = false;
       let committed = false;
-      const fake = { async $transaction(fn: (t: unknown) => Promise<unknown>) {
+      const fake = { query: async () => [], async transaction(fn: (t: Sql) => Promise<unknown>) {
         try {
           const r = await fn(tx);
           committed = true;
@@ -186,7 +186,7 @@ describe('the deadline and the commit point (deterministic, fake timers)', () =>
           rolledBack = true;
           throw error;
         }
-      } } as unknown as Db;
+      } } as unknown as Writer;
       const controller = new AbortController();
       const writes = createWriteTracker(controller.signal, 50);
       const cancels: number[] = [];
@@ -194,7 +194,7 @@ describe('the deadline and the commit point (deterministic, fake timers)', () =>
       const work = deadlineDb(fake, writes, control((pid) => {
         cancels.push(pid);
         cancelStatement(new Error('canceling statement due to user request'));
-      })).$transaction(async () => statement.catch(() => 'carried on'));
+      })).transaction(async () => statement.catch(() => 'carried on'));
       let settled = false;
       const answer = withDeadline(work, 50, controller, writes);
       answer.then(() => (settled = true), () => (settled = true));
@@ -206,7 +206,7 @@ describe('the deadline and the commit point (deterministic, fake timers)', () =>
       expect(rolledBack).toBe(true);
       expect(committed).toBe(false);
       // A transaction asked for after the deadline is refused before it begins.
-      await expect(deadlineDb(fake, writes, control(() => {})).$transaction(async () => 'late')).rejects.toMatchObject({ code: 'TIMEOUT' });
+      await expect(deadlineDb(fake, writes, control(() => {})).transaction(async () => 'late')).rejects.toMatchObject({ code: 'TIMEOUT' });
     } finally {
       vi.useRealTimers();
     }

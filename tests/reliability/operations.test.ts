@@ -31,7 +31,7 @@ describe('operations: health, readiness, logs, graceful shutdown', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('rel_ops');
-    await writeSyntheticGraph(db.prisma, { articles: 4, peoplePerArticle: 2, poolSize: 3 });
+    await writeSyntheticGraph(db.writer, { articles: 4, peoplePerArticle: 2, poolSize: 3 });
   });
   afterAll(async () => {
     await Promise.allSettled(servers.map((s) => s.stop()));

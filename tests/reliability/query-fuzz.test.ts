@@ -57,7 +57,7 @@ describe('query fuzzing against the running server', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('rel_query_fuzz');
-    await writeSyntheticGraph(db.prisma, { articles: 6, peoplePerArticle: 2, poolSize: 4 });
+    await writeSyntheticGraph(db.writer, { articles: 6, peoplePerArticle: 2, poolSize: 4 });
     server = await createServer({ sql: db.sql, production: true, executionTimeoutMs: 5_000, logger: createLogger({ level: 'error', write: (l) => logged.push(l) }) });
     url = await listen(server);
   });

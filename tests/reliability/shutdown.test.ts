@@ -11,7 +11,7 @@ describe('graceful shutdown of the real server process (SIGTERM)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('rel_shutdown');
-    await writeSyntheticGraph(db.prisma, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
+    await writeSyntheticGraph(db.writer, { articles: 3, peoplePerArticle: 2, poolSize: 3 });
   });
   afterAll(async () => {
     await db?.drop();

@@ -19,7 +19,7 @@ describe('slow requests that are abandoned', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('aborted_requests');
-    await writeSyntheticGraph(db.prisma, { articles: 1, peoplePerArticle: 1, poolSize: 1 });
+    await writeSyntheticGraph(db.writer, { articles: 1, peoplePerArticle: 1, poolSize: 1 });
     // As in production, the pool's statement_timeout equals the request deadline: PostgreSQL cancels
     // the slow statement (SQLSTATE 57014) after the client was answered TIMEOUT or went away.
     pool = createSqlPool(db.url, { max: 4, statementTimeoutMs: DEADLINE_MS });

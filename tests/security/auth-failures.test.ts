@@ -75,7 +75,7 @@ describe('wrong API keys are rate-limited per client', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('auth_failures');
-    await writeSyntheticGraph(db.prisma, { articles: 1, peoplePerArticle: 1, poolSize: 1 });
+    await writeSyntheticGraph(db.writer, { articles: 1, peoplePerArticle: 1, poolSize: 1 });
     const logger = createLogger({ level: 'info', write: (line) => lines.push(JSON.parse(line)) });
     const apiKeyHashes = parseApiKeys(KEY);
     direct = await createServer({ sql: db.sql, apiKeyHashes, logger, authFailures: BUDGET });

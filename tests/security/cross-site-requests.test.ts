@@ -26,8 +26,8 @@ describe('only application/json POSTs are executed (no cross-site "simple" reque
 
   beforeAll(async () => {
     db = await createTestDatabase('cross_site');
-    await writeSyntheticGraph(db.prisma, { articles: 2, peoplePerArticle: 1, poolSize: 2 });
-    server = await createServer({ sql: db.sql, db: db.prisma, apiKeyHashes: parseApiKeys(KEY), onRequestDone: ({ requestId }) => executed.push(requestId) });
+    await writeSyntheticGraph(db.writer, { articles: 2, peoplePerArticle: 1, poolSize: 2 });
+    server = await createServer({ sql: db.sql, db: db.writer, apiKeyHashes: parseApiKeys(KEY), onRequestDone: ({ requestId }) => executed.push(requestId) });
     url = await listen(server);
   });
   afterAll(async () => {

@@ -57,10 +57,10 @@ describe('a database outage, over HTTP against a real PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('outage');
-    await writeSyntheticGraph(db.prisma, { articles: 3, peoplePerArticle: 1, poolSize: 2 });
+    await writeSyntheticGraph(db.writer, { articles: 3, peoplePerArticle: 1, poolSize: 2 });
     const logger = createLogger({ level: 'info', write: (line) => lines.push(JSON.parse(line)) });
     // Production: internal errors would be masked, so only the code tells an outage from a bug.
-    server = await createServer({ sql: db.sql, db: db.prisma, production: true, logger, apiKeyHashes: parseApiKeys(KEY) });
+    server = await createServer({ sql: db.sql, db: db.writer, production: true, logger, apiKeyHashes: parseApiKeys(KEY) });
     url = await listen(server);
   });
   afterAll(async () => {

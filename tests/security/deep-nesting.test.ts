@@ -16,7 +16,7 @@ describe('deeply nested documents', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('deep_nesting');
-    await writeSyntheticGraph(db.prisma, { articles: 1, peoplePerArticle: 1, poolSize: 1 });
+    await writeSyntheticGraph(db.writer, { articles: 1, peoplePerArticle: 1, poolSize: 1 });
     // Production, and a token limit high enough that only nesting can stop these documents.
     server = await createServer({ sql: db.sql, production: true, maxTokens: 100_000, logger: createLogger({ level: 'info', write: (l) => lines.push(JSON.parse(l)) }) });
     url = await listen(server);

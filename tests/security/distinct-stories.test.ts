@@ -20,7 +20,7 @@ const jsonl = (records: object[]) => `${records.map((r) => JSON.stringify(r)).jo
 describe.each([1, 200])('distinct stories with the same headline (batch size %i)', (batchSize) => {
   let db: TestDatabase;
   let dir: string;
-  const ingest = (...inputs: string[]) => ingestArticles(db.prisma, readSources(inputs), { batchSize });
+  const ingest = (...inputs: string[]) => ingestArticles(db.writer, readSources(inputs), { batchSize });
   const count = async () => (await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM article'))[0].n;
 
   beforeAll(async () => {

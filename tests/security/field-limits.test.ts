@@ -40,7 +40,7 @@ describe('article fields are validated before they reach PostgreSQL', () => {
   let server: NewsgraphServer;
   let dir: string;
   const ingest = async (input: Record<string, unknown>) => {
-    const r = await execute(server, db.sql, INGEST, { input }, TEST_ADMIN, db.prisma);
+    const r = await execute(server, db.sql, INGEST, { input }, TEST_ADMIN, db.writer);
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!.ingestArticle as { outcome: string | null; userErrors: { message: string; field: string[]; code: string }[]; article: { title: string; url: string | null; source: string | null } | null };
   };
@@ -48,7 +48,7 @@ describe('article fields are validated before they reach PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sec_fields');
-    server = await createServer({ sql: db.sql, db: db.prisma, apiKeyHashes: [hashApiKey('field-limits-key-0123456789')] });
+    server = await createServer({ sql: db.sql, db: db.writer, apiKeyHashes: [hashApiKey('field-limits-key-0123456789')] });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-fields-'));
   });
   afterAll(async () => {
@@ -105,7 +105,7 @@ describe('article fields are validated before they reach PostgreSQL', () => {
     for (const batchSize of [1, 200]) {
       const fresh = await createTestDatabase(`sec_fields_cli_${batchSize}`);
       try {
-        const summary = await ingestArticles(fresh.prisma, readSources([file]), { batchSize });
+        const summary = await ingestArticles(fresh.writer, readSources([file]), { batchSize });
         expect(summary.articles).toMatchObject({ created: 2, failed: 4 });
         const errors = summary.errors.map((e) => `${e.origin.replace(`${file}#`, '')}: ${e.message}`);
         expect(errors).toHaveLength(4);

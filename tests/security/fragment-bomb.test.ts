@@ -31,7 +31,7 @@ describe('a document whose fragments spread each other twice per level', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('fragment_bomb');
-    await writeSyntheticGraph(db.prisma, { articles: 2, peoplePerArticle: 1, poolSize: 2 });
+    await writeSyntheticGraph(db.writer, { articles: 2, peoplePerArticle: 1, poolSize: 2 });
     open = await createServer({ sql: db.sql });
     closed = await createServer({ sql: db.sql, apiKeyHashes: parseApiKeys('k'.repeat(40)), privateReads: true });
     [openUrl, closedUrl] = await Promise.all([listen(open), listen(closed)]);

@@ -5,7 +5,7 @@
  */
 import { extractArticle } from '../../../src/extract/extract-article.ts';
 import { parseArticle } from '../../../src/ingest/parse-article.ts';
-import { addToIndex, resolveExtraction } from '../../../src/resolve/resolve-extraction.ts';
+import { addToIndex, emptyIndex, resolveExtraction } from '../../../src/resolve/resolve-extraction.ts';
 import { readSources } from '../../../src/pipeline/read-sources.ts';
 import type { EntityIndex } from '../../../src/resolve/types.ts';
 import { checkInvariants } from './article-invariants.ts';
@@ -19,7 +19,7 @@ export interface CaseReport {
   statements: number;
 }
 
-const index: EntityIndex = { people: [], organizations: [], places: [], events: [] };
+const index: EntityIndex = emptyIndex();
 
 for await (const item of readSources(process.argv.slice(2))) {
   const started = performance.now();
@@ -32,9 +32,9 @@ for await (const item of readSources(process.argv.slice(2))) {
   try {
     const parsed = parseArticle(item.article);
     const extraction = extractArticle(parsed);
-    const resolved = resolveExtraction(parsed, extraction, index);
+    const resolved = resolveExtraction(extraction, index);
     const violations = [...checkInvariants(parsed, extraction).map((v) => `extract: ${v}`), ...checkInvariants(parsed, resolved).map((v) => `resolve: ${v}`)];
-    addToIndex(index, parsed, resolved);
+    addToIndex(index, resolved);
     report = { origin, ms: performance.now() - started, outcome: 'ok', violations, statements: resolved.statements.length };
   } catch (error) {
     const e = error as Error;

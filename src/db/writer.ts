@@ -1,0 +1,32 @@
+import pg from 'pg';
+import { withPgTransaction } from './pg-transaction.ts';
+import type { Sql } from './sql.ts';
+
+/**
+ * The one database API of the graph's writers at run time (the store, the editor's corrections): pg
+ * transactions on the process's pool. Prisma keeps the schema, the migrations and the generated types;
+ * no query goes through its client (its query compiler cost about 1 ms of CPU per call).
+ */
+export interface Writer {
+  transaction<T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
+  /** One statement outside a transaction (look-ups before a write). */
+  query<T>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** What services that write take: a Writer (a request's deadline wraps one, see deadline-writes.ts). */
+export type Db = Writer;
+
+export function pgWriter(pool: pg.Pool): Writer {
+  return {
+    transaction: (fn, options) => withPgTransaction(pool, fn, options),
+    query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+  };
+}
+
+/** A writer on a pool of its own (tests, tools); `end` closes the pool. The app shares openDatabase's one pool. */
+export function createWriter(connectionString: string, options: { poolSize?: number } = {}): Writer & { pool: pg.Pool; end(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  // An idle connection dropped by the server (restart, outage) must not crash the process.
+  pool.on('error', () => {});
+  return { ...pgWriter(pool), pool, end: () => pool.end() };
+}

@@ -1,0 +1,80 @@
+import { placesCompatible } from '../extract/events.ts';
+import type { EventKind, Extraction } from '../extract/types.ts';
+import { compareCodePoints, normalizeName } from './names.ts';
+import type { EventIndex, EventMember, NameChange } from './types.ts';
+
+export function eventGroup(kind: EventKind): string {
+  if (kind === 'MEETING' || kind === 'SUMMIT' || kind === 'TALKS' || kind === 'VISIT') return 'meeting';
+  if (kind === 'WEAPONS_TEST' || kind === 'LAUNCH') return 'test';
+  return kind.toLowerCase();
+}
+
+const prefix = (key: string) => key.split('@')[0];
+
+function datesOverlap(a: EventMember, b: EventMember): boolean {
+  if (!a.startDate || !b.startDate) return true;
+  return a.startDate <= (b.endDate ?? b.startDate) && b.startDate <= (a.endDate ?? a.startDate);
+}
+
+function placesMatch(a: string | null, b: string | null): boolean {
+  return !a || !b || normalizeName(a) === normalizeName(b) || placesCompatible(a, b);
+}
+
+/**
+ * Whether two articles' accounts may be of one event: same group, compatible places and dates, and
+ * shared participants (two, or all of the smaller side), or the same key before `@` when either names
+ * nobody. Symmetric and about the two accounts alone, never about what else is stored.
+ */
+export function sameEvent(a: EventMember, b: EventMember): boolean {
+  if (eventGroup(a.kind) !== eventGroup(b.kind) || !placesMatch(a.placeName, b.placeName) || !datesOverlap(a, b)) return false;
+  if (a.names.length === 0 || b.names.length === 0) return prefix(a.key) === prefix(b.key);
+  const shared = a.names.filter((n) => b.names.includes(n)).length;
+  return shared > 0 && shared >= Math.min(2, a.names.length, b.names.length);
+}
+
+/** The event an event key now belongs to, after the merges the index has seen. */
+export function eventOf(index: EventIndex, key: string): string {
+  let k = key;
+  while (index.merged.has(k)) k = index.merged.get(k)!;
+  return k;
+}
+
+/** Joins two events: the one with the smaller key (code point order) takes the other in. */
+function join(index: EventIndex, a: string, b: string): void {
+  const [x, y] = [eventOf(index, a), eventOf(index, b)];
+  if (x === y) return;
+  const [keep, gone] = compareCodePoints(x, y) < 0 ? [x, y] : [y, x];
+  index.merged.set(gone, keep);
+}
+
+/** The article's accounts of events, with the names they resolved to. */
+export function membersOf(extraction: Extraction): EventMember[] {
+  const person = new Map(extraction.people.map((p) => [p.key, normalizeName(p.name)]));
+  const place = new Map(extraction.places.map((p) => [p.key, p.name]));
+  return extraction.events.map((e) => ({
+    event: e.key,
+    key: e.key,
+    kind: e.kind,
+    title: e.title,
+    startDate: e.startDate,
+    endDate: e.endDate,
+    precision: e.precision,
+    placeKey: e.placeKey,
+    placeName: e.placeKey ? (place.get(e.placeKey) ?? null) : null,
+    names: [...new Set(e.participantKeys.map((k) => person.get(k)!).filter(Boolean))].sort(),
+  }));
+}
+
+/**
+ * Events are the connected groups of accounts that `sameEvent` links, keyed by the smallest key of
+ * their accounts: the same groups and keys whichever account arrives first. An account linking two
+ * known events merges them (`merges`: the keys that give way).
+ */
+export function resolveEvents(members: EventMember[], index: EventIndex): { keyOf: Map<string, string>; merges: NameChange[] } {
+  const before = new Set(index.members.map((m) => eventOf(index, m.event)));
+  for (const m of members) {
+    for (const known of index.members) if (sameEvent(m, known)) join(index, m.key, known.event);
+  }
+  const merges = [...before].filter((k) => eventOf(index, k) !== k).map((k) => ({ from: k, to: eventOf(index, k) }));
+  return { keyOf: new Map(members.map((m) => [m.key, eventOf(index, m.key)])), merges };
+}
