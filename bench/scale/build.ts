@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { pgWriter, type Writer } from '../../src/db/prisma-client.ts';
+import { pgWriter, type Writer } from '../../src/db/writer.ts';
 import { nameSwap, seededRandom } from './name-pool.ts';
 import { extractSources, nameWords, type Source } from './sources.ts';
 import { makeVariant, variantOf } from './variant.ts';

@@ -25,7 +25,7 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 /** Writes the dump next to its build report; a half-written dump never takes the final name. */
-export async function saveDump(databaseUrl: string, dir: string, report: BuildReport & { extractorVersion: string }): Promise<string> {
+export async function saveDump(databaseUrl: string, dir: string, report: BuildReport & { extractorVersion: string; migration: string }): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   const { dump, report: reportFile } = dumpPaths(dir, report.target);
   await run('pg_dump', ['--format=custom', '--compress=6', '--no-owner', `--file=${dump}.part`, `--dbname=${databaseUrl}`]);
@@ -35,7 +35,7 @@ export async function saveDump(databaseUrl: string, dir: string, report: BuildRe
 }
 
 /** The build report of a kept dump, or null when there is none (or only half of one). */
-export function keptBuild(dir: string, articles: number): (BuildReport & { extractorVersion: string }) | null {
+export function keptBuild(dir: string, articles: number): (BuildReport & { extractorVersion: string; migration?: string }) | null {
   const { dump, report } = dumpPaths(dir, articles);
   if (!fs.existsSync(dump) || !fs.existsSync(report)) return null;
   return JSON.parse(fs.readFileSync(report, 'utf8'));

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import { createEmptyDatabase, createFreshDatabase, withDatabase } from '../database.ts';
@@ -7,7 +9,7 @@ import { keptBuild, restoreDump, saveDump } from './dump.ts';
 export interface ScaleDatabase {
   url: string;
   /** How the kept dump was built (also when this run restored it). */
-  build: BuildReport & { extractorVersion: string };
+  build: BuildReport & { extractorVersion: string; migration?: string };
   restored: boolean;
   restoreSeconds: number | null;
 }
@@ -23,6 +25,11 @@ async function articleCount(url: string): Promise<number | null> {
   } finally {
     await c.end().catch(() => {});
   }
+}
+
+/** The schema a dump was made with: the newest migration (a dump of an older schema is built again). */
+function latestMigration(): string {
+  return fs.readdirSync(path.join(import.meta.dirname, '../../prisma/migrations')).filter((d) => /^\d/.test(d)).sort().at(-1) ?? 'none';
 }
 
 async function vacuumAnalyze(url: string): Promise<void> {
@@ -47,7 +54,8 @@ export async function ensureScaleDatabase(options: { adminUrl: string; database:
     log(`using ${options.database} as it is: it holds the kept build's ${kept.articles} articles`);
     return { url: withDatabase(options.adminUrl, options.database), build: kept, restored: false, restoreSeconds: null };
   }
-  if (kept && kept.extractorVersion === EXTRACTOR_VERSION && !options.rebuild) {
+  const current = kept !== null && kept.extractorVersion === EXTRACTOR_VERSION && kept.migration === latestMigration();
+  if (kept && current && !options.rebuild) {
     const t = performance.now();
     const url = await createEmptyDatabase(options.adminUrl, options.database);
     log(`restoring the kept dump of ${kept.articles} articles from ${options.dir}${kept.complete === false ? ` (a partial build: ${kept.articles} of ${kept.target}; --rebuild to build again)` : ''}`);
@@ -55,12 +63,12 @@ export async function ensureScaleDatabase(options: { adminUrl: string; database:
     await vacuumAnalyze(url);
     return { url, build: kept, restored: true, restoreSeconds: Math.round((performance.now() - t) / 1000) };
   }
-  if (kept) log(`the kept dump was built by extractor ${kept.extractorVersion}, not ${EXTRACTOR_VERSION}: building again`);
+  if (kept && !current) log(`the kept dump was made by extractor ${kept.extractorVersion} on schema ${kept.migration ?? 'unknown'}, not ${EXTRACTOR_VERSION} on ${latestMigration()}: building again`);
   const url = await createFreshDatabase(options.adminUrl, options.database);
   log(`building ${options.articles} articles into ${options.database}`);
   const report = await buildScaleDatabase({ databaseUrl: url, corpusDir: options.corpusDir, target: options.articles, batchSize: options.batchSize, sourceLimit: options.sourceLimit, maxWriteSeconds: options.maxWriteSeconds ?? null, log });
   await vacuumAnalyze(url);
-  const build = { ...report, extractorVersion: EXTRACTOR_VERSION };
+  const build = { ...report, extractorVersion: EXTRACTOR_VERSION, migration: latestMigration() };
   const dump = await saveDump(url, options.dir, build);
   log(`built in ${report.extractSeconds + report.writeSeconds} s; dump ${dump}`);
   return { url, build, restored: false, restoreSeconds: null };

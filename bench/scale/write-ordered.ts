@@ -1,12 +1,10 @@
-import type { Writer } from '../../src/db/prisma-client.ts';
+import type { Writer } from '../../src/db/writer.ts';
 import type { Extraction } from '../../src/extract/types.ts';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import type { ParsedArticle } from '../../src/ingest/types.ts';
 import { lookUpIndex } from '../../src/pipeline/look-up-index.ts';
-import { StoredArticles } from '../../src/pipeline/stored-articles.ts';
 import { resolveArticle } from '../../src/resolve/resolve-article.ts';
 import { storeArticles } from '../../src/store/store-articles.ts';
-import type { StoreArticle } from '../../src/store/types.ts';
 
 export interface Extracted {
   origin: string;
@@ -22,23 +20,12 @@ export interface BatchOutcome {
 
 /**
  * The ingest's ordered stages for one batch of already extracted articles, as ingestArticles runs them:
- * look up what the batch names, resolve in order (skipping stored content), store in one transaction.
+ * look up what the batch names, resolve in order, store in one transaction (the store tells duplicates).
  */
 export async function writeExtracted(writer: Writer, items: Extracted[]): Promise<BatchOutcome> {
-  const stored = await StoredArticles.lookUp(writer, items.map((i) => i.parsed));
   const index = await lookUpIndex(writer, items.map((i) => i.extraction));
-  const toStore: StoreArticle[] = [];
-  let duplicates = 0;
-  for (const item of items) {
-    if (stored.duplicateOf(item.parsed)) {
-      duplicates++;
-      continue;
-    }
-    const resolved = resolveArticle(index, item.parsed, item.extraction);
-    stored.add(item.parsed);
-    toStore.push({ parsed: item.parsed, resolved, origin: item.origin });
-  }
-  const results = toStore.length ? await storeArticles(writer, toStore, EXTRACTOR_VERSION) : [];
+  const articles = items.map((item) => ({ parsed: item.parsed, resolved: resolveArticle(index, item.extraction), origin: item.origin }));
+  const results = await storeArticles(writer, articles, EXTRACTOR_VERSION);
   const count = (o: string) => results.filter((r) => r.outcome === o).length;
-  return { created: count('created'), updated: count('updated'), duplicates: duplicates + count('duplicate') };
+  return { created: count('created'), updated: count('updated'), duplicates: count('duplicate') };
 }

@@ -6,7 +6,7 @@
 // (the server's own per-request statement count, onRequestDone).
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { createPrismaClient } from '../../src/db/prisma-client.ts';
+import { createWriter } from '../../src/db/writer.ts';
 import { createSqlPool } from '../../src/db/sql.ts';
 import { hashApiKey } from '../../src/server/auth/api-keys.ts';
 import { createServer } from '../../src/server/create-server.ts';
@@ -17,7 +17,7 @@ const server = await createServer({
   sql,
   production: true,
   rateLimit: null,
-  ...(process.env.BENCH_API_KEY ? { apiKeyHashes: [hashApiKey(process.env.BENCH_API_KEY)], db: createPrismaClient(process.env.DATABASE_URL!) } : {}),
+  ...(process.env.BENCH_API_KEY ? { apiKeyHashes: [hashApiKey(process.env.BENCH_API_KEY)], db: createWriter(process.env.DATABASE_URL!) } : {}),
   responseCache: process.env.BENCH_RESPONSE_CACHE === '1' ? {} : null,
   onRequestDone: ({ sqlStatements }) => {
     counters.requests += 1;
