@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { BuildReport } from './build.ts';
@@ -5,6 +6,8 @@ import type { QueryResults } from './measure-all.ts';
 
 export interface ScaleResults {
   date: string;
+  /** The commit measured (its working tree may differ). */
+  commit: string;
   command: string;
   articles: number;
   /** Mean 1-minute load average over the measured runs (2 cores: 2 means both busy). */
@@ -20,10 +23,19 @@ export interface ScaleResults {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-export function scaleResults(input: Omit<ScaleResults, 'date' | 'load' | 'loadRange' | 'machine' | 'ingest'> & { loads: number[] }): ScaleResults {
+function headCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: import.meta.dirname, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function scaleResults(input: Omit<ScaleResults, 'date' | 'commit' | 'load' | 'loadRange' | 'machine' | 'ingest'> & { loads: number[] }): ScaleResults {
   const { loads, ...rest } = input;
   return {
     date: new Date().toISOString(),
+    commit: headCommit(),
     ...rest,
     load: r2(loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length)),
     loadRange: [r2(Math.min(...loads)), r2(Math.max(...loads))],
