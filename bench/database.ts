@@ -18,14 +18,19 @@ async function admin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Pro
   }
 }
 
-/** A fresh, migrated, empty database (dropped first if a previous run left it). */
-export async function createFreshDatabase(adminUrl: string, name: string): Promise<string> {
+/** A new database with no tables (dropped first if a previous run left it), e.g. to restore a dump into. */
+export async function createEmptyDatabase(adminUrl: string, name: string): Promise<string> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
   await admin(adminUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${name}`);
   });
-  const url = withDatabase(adminUrl, name);
+  return withDatabase(adminUrl, name);
+}
+
+/** A fresh, migrated, empty database (dropped first if a previous run left it). */
+export async function createFreshDatabase(adminUrl: string, name: string): Promise<string> {
+  const url = await createEmptyDatabase(adminUrl, name);
   await migrateDeploy(url);
   return url;
 }

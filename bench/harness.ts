@@ -4,6 +4,7 @@ import pg from 'pg';
 import { corpusDir } from '../src/config.ts';
 import { createFreshDatabase, dropDatabase, serverVersion, withDatabase } from './database.ts';
 import { runIngest, type IngestRun } from './ingest-phase.ts';
+import { floorDiffers } from './floor-check.ts';
 import { ensurePeerInstalled } from './peer-install.ts';
 import { measure, type LoadResult } from './load.ts';
 import { alignPeerTraversal, buildOperations, PEER_FUNCTIONS_SQL, probe, type Operation } from './operations.ts';
@@ -16,8 +17,11 @@ export interface BenchConfig {
   database: string;
   corpora: { name: string; file: string; limit: number | null }[];
   ingest: { workers: number; batchSize: number; baseline: boolean };
-  /** `cache`: also run our server with its response cache on (a third server). */
-  api: { durationSeconds: number; warmupSeconds: number; concurrencies: number[]; rounds: number; peer: boolean; cache: boolean };
+  /**
+   * `cache`: also run our server with its response cache on (a third server); `floor`: the floor server
+   * (bare pg + node:http, one hand-written statement per page) on the article and person pages.
+   */
+  api: { durationSeconds: number; warmupSeconds: number; concurrencies: number[]; rounds: number; peer: boolean; cache: boolean; floor: boolean };
   /** Keep the loaded database after the run (default: drop it). */
   keepDatabase: boolean;
   log: (line: string) => void;
@@ -48,8 +52,8 @@ export interface BenchResults {
   api: {
     operations: { name: string; description: string; note: string | null; ours: string; peer: string; /** Distinct request bodies our servers get, in turn: a body repeats (and can hit the cache) only after this many. */ distinctRequests: number }[];
     results: ApiRow[];
-    /** ours / peer req/s; `cached`: with our response cache on. */
-    ratios: { operation: string; concurrency: number; ours: number; peer: number | null; ratio: number | null; oursCached: number | null; ratioCached: number | null }[];
+    /** ours / peer req/s; `cached`: with our response cache on; `ratioFloor`: ours / floor. */
+    ratios: { operation: string; concurrency: number; ours: number; peer: number | null; ratio: number | null; oursCached: number | null; ratioCached: number | null; floor: number | null; ratioFloor: number | null }[];
   };
   servers: Partial<Record<ServerName, { peakRssMb: number | null }>>;
   totalSeconds: number;
@@ -67,7 +71,7 @@ function numberFrom(env: Record<string, string | undefined>, name: string, fallb
  * Settings from the environment: BENCH_QUICK=1 (small sample, short runs), BENCH_DURATION and
  * BENCH_WARMUP (seconds per measured run / warm-up), BENCH_ROUNDS, BENCH_CONCURRENCY (e.g. "1,32"),
  * BENCH_LIMIT (records per corpus), BENCH_WORKERS, BENCH_BATCH, BENCH_BASELINE=0/1 (one-by-one ingest
- * of BBC for comparison), BENCH_PEER=0 (no PostGraphile), BENCH_CACHE=0 (no run with our response cache), BENCH_ADMIN_URL / TEST_DATABASE_URL /
+ * of BBC for comparison), BENCH_PEER=0 (no PostGraphile), BENCH_CACHE=0 (no run with our response cache), BENCH_FLOOR=0 (no floor server), BENCH_ADMIN_URL / TEST_DATABASE_URL /
  * DATABASE_URL (server to create the database on), BENCH_DATABASE, BENCH_KEEP_DB=1.
  */
 export function configFromEnv(env: Record<string, string | undefined> = process.env, log: (line: string) => void = console.log): BenchConfig {
@@ -96,11 +100,15 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       rounds: Math.max(1, numberFrom(env, 'BENCH_ROUNDS', quick ? 1 : 2)),
       peer: env.BENCH_PEER !== '0',
       cache: env.BENCH_CACHE !== '0',
+      floor: env.BENCH_FLOOR !== '0',
     },
     keepDatabase: env.BENCH_KEEP_DB === '1',
     log,
   };
 }
+
+/** The pages the floor server answers (the same JSON as ours, one SQL statement each). */
+const FLOOR_OPERATIONS = new Set(['article', 'person']);
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -166,6 +174,8 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     if (cached) servers.push(cached);
     const peer = config.api.peer ? await startServer('postgraphile', url) : null;
     if (peer) servers.push(peer);
+    const floor = config.api.floor ? await startServer('floor', url) : null;
+    if (floor) servers.push(floor);
     const { operations, undated } = await buildOperations(url);
     const status = new Map<string, { ours: string; peer: string }>();
     for (const op of operations) {
@@ -182,6 +192,10 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
         if (p !== 'ok') throw new Error(`PostGraphile fails ${op.name}: ${p}`);
         s.peer = 'ok';
       } else op.peer = null;
+      if (floor && FLOOR_OPERATIONS.has(op.name) && op.ours) {
+        const difference = await floorDiffers(op, ours.url, floor.url);
+        if (difference) throw new Error(`the floor answers other data than ours: ${difference}`);
+      }
       status.set(op.name, s);
       log(`  ${op.name}: ours ${s.ours}, peer ${s.peer}`);
     }
@@ -190,12 +204,12 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     const key = (op: string, c: number, server: ServerName) => `${op}|${c}|${server}`;
     for (let round = 0; round < config.api.rounds; round++) {
       // Swap who goes first every round, so warm caches and background noise favour neither.
-      const all = [ours, ...(cached ? [cached] : []), ...(peer ? [peer] : [])];
+      const all = [ours, ...(cached ? [cached] : []), ...(peer ? [peer] : []), ...(floor ? [floor] : [])];
       const order: RunningServer[] = round % 2 === 0 ? all : [...all].reverse();
       for (const op of operations) {
         for (const c of config.api.concurrencies) {
           for (const server of order) {
-            const side = server.name === 'postgraphile' ? op.peer : op.ours;
+            const side = server.name === 'postgraphile' ? op.peer : server.name === 'floor' ? (FLOOR_OPERATIONS.has(op.name) ? op.ours : null) : op.ours;
             if (!side) continue;
             const result = await measure(server, side.bodies, { connections: c, durationSeconds: config.api.durationSeconds, warmupSeconds: config.api.warmupSeconds, databaseUrl: url });
             const k = key(op.name, c, server.name);
@@ -228,8 +242,10 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
       const o = results.find((r) => r.operation === op.name && r.concurrency === c && r.server === 'newsgraph');
       const p = results.find((r) => r.operation === op.name && r.concurrency === c && r.server === 'postgraphile');
       const k = results.find((r) => r.operation === op.name && r.concurrency === c && r.server === 'newsgraph-cache');
-      const ratio = (x: ApiRow | undefined) => (x && p && p.requestsPerSecond > 0 ? Math.round((x.requestsPerSecond / p.requestsPerSecond) * 100) / 100 : null);
-      return o ? { operation: op.name, concurrency: c, ours: o.requestsPerSecond, peer: p?.requestsPerSecond ?? null, ratio: ratio(o), oursCached: k?.requestsPerSecond ?? null, ratioCached: ratio(k) } : null;
+      const f = results.find((r) => r.operation === op.name && r.concurrency === c && r.server === 'floor');
+      const over = (x: ApiRow | undefined, y: ApiRow | undefined) => (x && y && y.requestsPerSecond > 0 ? Math.round((x.requestsPerSecond / y.requestsPerSecond) * 100) / 100 : null);
+      const ratio = (x: ApiRow | undefined) => over(x, p);
+      return o ? { operation: op.name, concurrency: c, ours: o.requestsPerSecond, peer: p?.requestsPerSecond ?? null, ratio: ratio(o), oursCached: k?.requestsPerSecond ?? null, ratioCached: ratio(k), floor: f?.requestsPerSecond ?? null, ratioFloor: over(o, f) } : null;
     }).filter((x): x is NonNullable<typeof x> => x !== null));
 
     const memory = os.totalmem() / 1024 ** 3;

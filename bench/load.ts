@@ -41,12 +41,12 @@ export interface LoadResult {
  * `connections` concurrent clients POST the bodies in turn: `warmupSeconds` unmeasured, then
  * `durationSeconds` measured. Every answer is checked (HTTP 200 and no GraphQL errors).
  */
-export async function measure(server: RunningServer, bodies: string[], options: { connections: number; durationSeconds: number; warmupSeconds: number; databaseUrl?: string }): Promise<LoadResult> {
+export async function measure(server: RunningServer, bodies: string[], options: { connections: number; durationSeconds: number; warmupSeconds: number; databaseUrl?: string; headers?: Record<string, string> }): Promise<LoadResult> {
   let next = 0;
   let graphqlErrors = 0;
   const requests = [{
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
     setupRequest: (req: { body?: string }) => ({ ...req, body: bodies[next++ % bodies.length] }),
     onResponse: (status: number, body: string) => {
       if (status === 200 && (body.includes('"errors":') || !body.includes('"data":'))) graphqlErrors++;

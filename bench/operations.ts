@@ -22,10 +22,10 @@ export interface Operation {
 
 const SAMPLE = 200;
 
-const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64');
+export const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64');
 const peerId = (type: string, id: number) => Buffer.from(JSON.stringify([type, id]), 'utf8').toString('base64');
-const cursor = (pos: number) => Buffer.from(`cursor:v1:${pos}`, 'utf8').toString('base64');
-const bodies = (query: string, variables: Record<string, unknown>[]) => variables.map((v) => JSON.stringify({ query, variables: v }));
+export const cursor = (pos: number) => Buffer.from(`cursor:v1:${pos}`, 'utf8').toString('base64');
+export const bodies = (query: string, variables: Record<string, unknown>[]) => variables.map((v) => JSON.stringify({ query, variables: v }));
 
 const ARTICLE_OURS = /* GraphQL */ `query ArticlePage($id: ID!) {
   node(id: $id) {
@@ -47,7 +47,7 @@ const ARTICLE_PEER = /* GraphQL */ `query ArticlePage($rowId: Int!) {
 
 // TODO(co-mentions): ours is Person.coMentionedPeople; the peer gets the same list from a computed
 // column (person_co_mentioned_people, created in the benchmark database only, see peer/functions.sql).
-const PERSON_OURS = /* GraphQL */ `query PersonPage($id: ID!) {
+export const PERSON_OURS = /* GraphQL */ `query PersonPage($id: ID!) {
   node(id: $id) {
     ... on Person {
       id name aliases roles
@@ -100,7 +100,7 @@ const TRAVERSAL_PEER = /* GraphQL */ `query Traversal($offset: Int!) {
   }
 }`;
 
-const SEARCH_OURS = /* GraphQL */ `query Search($q: String!) {
+export const SEARCH_OURS = /* GraphQL */ `query Search($q: String!) {
   search(query: $q, first: 10) {
     totalCount
     edges {

@@ -30,6 +30,7 @@ export function formatResults(r: BenchResults): string {
   const rows: (string | number | null)[][] = [];
   const times = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)}×`);
   const cached = a.cache;
+  const floor = a.floor ?? false;
   for (const ratio of r.api.ratios) {
     const find = (server: string) => r.api.results.find((x) => x.operation === ratio.operation && x.concurrency === ratio.concurrency && x.server === server);
     const ours = find('newsgraph')!;
@@ -41,11 +42,12 @@ export function formatResults(r: BenchResults): string {
       peer ? peer.requestsPerSecond : 'n/a', peer ? `${peer.p50Ms} / ${peer.p99Ms}` : 'n/a', peer ? peer.sqlPerRequest : 'n/a',
       times(ratio.ratio),
       ...(cached ? [hot ? `${hot.requestsPerSecond} (${Math.round((hot.cacheHitRate ?? 0) * 100)}% hits)` : 'n/a', times(ratio.ratioCached)] : []),
+      ...(floor ? [ratio.floor ?? 'n/a', times(ratio.ratioFloor ?? null)] : []),
     ]);
   }
-  for (const op of r.api.operations.filter((o) => o.ours === 'n/a')) rows.push([op.name, '-', 'n/a', 'n/a', 'n/a', op.peer === 'n/a' ? 'n/a' : '?', '-', '-', 'n/a', ...(cached ? ['n/a', 'n/a'] : [])]);
+  for (const op of r.api.operations.filter((o) => o.ours === 'n/a')) rows.push([op.name, '-', 'n/a', 'n/a', 'n/a', op.peer === 'n/a' ? 'n/a' : '?', '-', '-', 'n/a', ...(cached ? ['n/a', 'n/a'] : []), ...(floor ? ['n/a', 'n/a'] : [])]);
   out.push(table(['operation', 'conc', 'ours req/s', 'ours p50 / p99', 'ours SQL/req', 'PostGraphile req/s', 'p50 / p99', 'SQL/req', 'ours / theirs',
-    ...(cached ? ['ours + response cache req/s', 'cached / theirs'] : [])], rows));
+    ...(cached ? ['ours + response cache req/s', 'cached / theirs'] : []), ...(floor ? ['floor req/s', 'ours / floor'] : [])], rows));
   const failures = r.api.results.filter((x) => x.failures > 0);
   if (failures.length) out.push(`\nFAILED REQUESTS: ${failures.map((f) => `${f.operation} c=${f.concurrency} ${f.server}: ${f.failures}`).join(', ')}`);
   const notes = r.api.operations.filter((o) => o.note).map((o) => `- ${o.name}: ${o.note}`);

@@ -11,7 +11,10 @@ const out = process.env.BENCH_OUT || path.join(import.meta.dirname, config.quick
 console.log(`newsgraph bench${config.quick ? ' (quick)' : ''}: database ${config.database}, results -> ${path.relative(process.cwd(), out)}`);
 try {
   const results = await runBench(config);
-  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  // Sections other benchmarks merge into the file ("replicas", "scale") stay as they are.
+  const previous = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+  const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !(k in results)));
+  fs.writeFileSync(out, `${JSON.stringify({ ...results, ...kept }, null, 2)}\n`);
   console.log(`\n${formatResults(results)}\n\nwrote ${out}`);
   process.exit(0);
 } catch (error) {

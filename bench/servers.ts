@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type ServerName = 'newsgraph' | 'newsgraph-cache' | 'postgraphile';
+export type ServerName = 'newsgraph' | 'newsgraph-cache' | 'postgraphile' | 'floor';
 
 export interface RunningServer {
   name: ServerName;
@@ -16,12 +16,13 @@ export interface RunningServer {
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-function startChild(name: ServerName, databaseUrl: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'production', GRAPHILE_ENV: 'production', LOG_LEVEL: 'silent' };
+function startChild(name: ServerName, databaseUrl: string, extraEnv: Record<string, string>): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'production', GRAPHILE_ENV: 'production', LOG_LEVEL: 'silent' };
   if (name === 'newsgraph' || name === 'newsgraph-cache') {
     if (name === 'newsgraph-cache') env.BENCH_RESPONSE_CACHE = '1';
     return fork(path.join(ROOT, 'bench/servers/newsgraph-server.ts'), [], { cwd: ROOT, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   }
+  if (name === 'floor') return fork(path.join(ROOT, 'bench/servers/floor-server.ts'), [], { cwd: ROOT, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   // PostGraphile 5 needs Promise.withResolvers, which Node 20 lacks.
   return fork(path.join(ROOT, 'bench/peer/postgraphile-server.mjs'), [], { cwd: ROOT, env, execArgv: ['--import', path.join(ROOT, 'bench/peer/with-resolvers.mjs')], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
 }
@@ -36,9 +37,9 @@ function readPeakRss(pid: number | undefined): number | null {
   }
 }
 
-/** Starts a server as a child process and waits until it listens. */
-export async function startServer(name: ServerName, databaseUrl: string, timeoutMs = 60_000): Promise<RunningServer> {
-  const child = startChild(name, databaseUrl);
+/** Starts a server as a child process and waits until it listens; `env` adds to its environment. */
+export async function startServer(name: ServerName, databaseUrl: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<RunningServer> {
+  const child = startChild(name, databaseUrl, env);
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

@@ -65,6 +65,10 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'bench harness smoke tes
     }
     expect(results.api.ratios.filter((r) => r.ratio !== null && r.ratioCached !== null).length).toBe(8);
     const table = formatResults(results);
+    // The floor (bare pg + node:http) answers the two pages, checked to give the same data as ours.
+    expect(results.api.ratios.filter((r) => r.ratioFloor !== null).map((r) => `${r.operation} ${r.concurrency}`)).toEqual(['article 1', 'article 4', 'person 1', 'person 4']);
+    for (const row of results.api.results.filter((r) => r.server === 'floor')) expect(row.failures, `floor ${row.operation} c=${row.concurrency}`).toBe(0);
+    expect(table).toContain('ours / floor');
     expect(table).toContain('| traversal |');
     console.log(`${lines.join('\n')}\n${table}`);
   });

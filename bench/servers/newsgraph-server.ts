@@ -1,11 +1,14 @@
 // Our API as the benchmark runs it: a child process of bench/run.ts over the benchmark database, with
 // production options and no rate limit. Env: DATABASE_URL, PORT (0: any), PG_POOL_MAX,
-// BENCH_RESPONSE_CACHE=1 (the response cache for public reads on; requests without SQL are its hits).
+// BENCH_RESPONSE_CACHE=1 (the response cache for public reads on; requests without SQL are its hits),
+// BENCH_API_KEY (mutations on, for requests with this X-Api-Key).
 // Reports { port } over IPC when listening and answers { type: 'stats' } with request and SQL counts
 // (the server's own per-request statement count, onRequestDone).
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { createWriter } from '../../src/db/writer.ts';
 import { createSqlPool } from '../../src/db/sql.ts';
+import { hashApiKey } from '../../src/server/auth/api-keys.ts';
 import { createServer } from '../../src/server/create-server.ts';
 
 const counters = { requests: 0, sqlStatements: 0, cacheHits: 0 };
@@ -14,6 +17,7 @@ const server = await createServer({
   sql,
   production: true,
   rateLimit: null,
+  ...(process.env.BENCH_API_KEY ? { apiKeyHashes: [hashApiKey(process.env.BENCH_API_KEY)], db: createWriter(process.env.DATABASE_URL!) } : {}),
   responseCache: process.env.BENCH_RESPONSE_CACHE === '1' ? {} : null,
   onRequestDone: ({ sqlStatements }) => {
     counters.requests += 1;

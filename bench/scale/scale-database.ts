@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
+import { createEmptyDatabase, createFreshDatabase, withDatabase } from '../database.ts';
+import { buildScaleDatabase, type BuildReport } from './build.ts';
+import { keptBuild, restoreDump, saveDump } from './dump.ts';
+
+export interface ScaleDatabase {
+  url: string;
+  /** How the kept dump was built (also when this run restored it). */
+  build: BuildReport & { extractorVersion: string; migration?: string };
+  restored: boolean;
+  restoreSeconds: number | null;
+}
+
+/** Articles in the database, or null when it does not exist. */
+async function articleCount(url: string): Promise<number | null> {
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    return Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM article')).rows[0].n);
+  } catch {
+    return null;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+/** The schema a dump was made with: the newest migration (a dump of an older schema is built again). */
+function latestMigration(): string {
+  return fs.readdirSync(path.join(import.meta.dirname, '../../prisma/migrations')).filter((d) => /^\d/.test(d)).sort().at(-1) ?? 'none';
+}
+
+async function vacuumAnalyze(url: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('VACUUM ANALYZE');
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * The database of `articles` articles: restored from the kept dump when there is one built by this
+ * extractor version, else built from the corpus and dumped for the next run. A build stopped at
+ * `maxWriteSeconds` is kept (and measured) as what it is, marked incomplete.
+ */
+export async function ensureScaleDatabase(options: { adminUrl: string; database: string; dir: string; corpusDir: string; articles: number; batchSize: number; sourceLimit: number | null; maxWriteSeconds?: number | null; rebuild?: boolean; reuseDatabase?: boolean; log: (line: string) => void }): Promise<ScaleDatabase> {
+  const { log } = options;
+  const kept = keptBuild(options.dir, options.articles);
+  if (kept && options.reuseDatabase && (await articleCount(withDatabase(options.adminUrl, options.database))) === kept.articles) {
+    log(`using ${options.database} as it is: it holds the kept build's ${kept.articles} articles`);
+    return { url: withDatabase(options.adminUrl, options.database), build: kept, restored: false, restoreSeconds: null };
+  }
+  const current = kept !== null && kept.extractorVersion === EXTRACTOR_VERSION && kept.migration === latestMigration();
+  if (kept && current && !options.rebuild) {
+    const t = performance.now();
+    const url = await createEmptyDatabase(options.adminUrl, options.database);
+    log(`restoring the kept dump of ${kept.articles} articles from ${options.dir}${kept.complete === false ? ` (a partial build: ${kept.articles} of ${kept.target}; --rebuild to build again)` : ''}`);
+    await restoreDump(url, options.dir, options.articles);
+    await vacuumAnalyze(url);
+    return { url, build: kept, restored: true, restoreSeconds: Math.round((performance.now() - t) / 1000) };
+  }
+  if (kept && !current) log(`the kept dump was made by extractor ${kept.extractorVersion} on schema ${kept.migration ?? 'unknown'}, not ${EXTRACTOR_VERSION} on ${latestMigration()}: building again`);
+  const url = await createFreshDatabase(options.adminUrl, options.database);
+  log(`building ${options.articles} articles into ${options.database}`);
+  const report = await buildScaleDatabase({ databaseUrl: url, corpusDir: options.corpusDir, target: options.articles, batchSize: options.batchSize, sourceLimit: options.sourceLimit, maxWriteSeconds: options.maxWriteSeconds ?? null, log });
+  await vacuumAnalyze(url);
+  const build = { ...report, extractorVersion: EXTRACTOR_VERSION, migration: latestMigration() };
+  const dump = await saveDump(url, options.dir, build);
+  log(`built in ${report.extractSeconds + report.writeSeconds} s; dump ${dump}`);
+  return { url, build, restored: false, restoreSeconds: null };
+}
