@@ -1,0 +1,91 @@
+import { COUNTRIES } from '../lexicon.ts';
+import { countryOf, type EntityDraft, type EntityIndexLocal, type OrgDraft } from '../entities.ts';
+
+/** Who can act in an event: a person or organisation the extractor found, a country (its government), or a group named in the text. */
+export type ActorRef =
+  | { kind: 'person'; entity: EntityDraft }
+  | { kind: 'org'; entity: OrgDraft }
+  | { kind: 'country'; country: string }
+  | { kind: 'group'; name: string };
+
+export interface ActorSpan {
+  start: number;
+  end: number;
+  ref: ActorRef;
+  /** The preposition right before it ("in", "with"), lower case, or ''. */
+  prep: string;
+  /** A modifier of the name that follows ("US" in "US Secretary of State Mike Pompeo"). */
+  modifier: boolean;
+  /** A pronoun or "the company", resolved when it is read. */
+  anaphor?: 'person' | 'org';
+}
+
+const DEMONYM_GROUP = new RegExp(`\\b(${COUNTRIES.map((c) => c.demonym).sort((a, b) => b.length - a.length).join('|')}) (?:officials|government|authorities|leaders|diplomats|forces|troops|military|navy|army|negotiators)\\b`, 'g');
+// Collective actors news copy names without a proper name; the words themselves are the actor.
+const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government)\b/g;
+const PRONOUNS = /\b(?:he|she|He|She|they|They|it|It|the company|The company|the firm|The firm)\b/g;
+const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
+const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|and|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
+
+const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.entity.name : r.kind === 'country' ? r.country : r.name);
+/** A stable identity for de-duplicating actors. */
+export const actorId = (r: ActorRef) => `${r.kind === 'person' ? 'p' : r.kind === 'group' ? 'g' : 'o'}:${r.kind === 'org' && r.entity.kind === 'GOVERNMENT' ? r.entity.name : refName(r)}`;
+
+/**
+ * Every actor mention of an article in text order: people, organisations, countries and capitals
+ * (a capital speaks for its country), "Russian officials" (Russia), collective nouns, and pronouns
+ * left to resolve. Overlaps keep the longer span, people before organisations before places.
+ */
+export function actorSpans(text: string, index: EntityIndexLocal): ActorSpan[] {
+  const raw: Omit<ActorSpan, 'prep' | 'modifier'>[] = [];
+  for (const p of index.personSpans) raw.push({ start: p.start, end: p.end, ref: { kind: 'person', entity: p.person } });
+  for (const o of index.orgSpans) raw.push({ start: o.start, end: o.end, ref: { kind: 'org', entity: o.org } });
+  for (const p of index.placeSpans) {
+    const country = p.place.kind === 'COUNTRY' ? p.place.name : p.place.kind === 'CITY' ? countryOf(p.place.name) : null;
+    const capital = p.place.kind !== 'CITY' || COUNTRIES.some((c) => c.capital === p.place.name);
+    if (country && capital) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country } });
+  }
+  for (const m of text.matchAll(DEMONYM_GROUP)) {
+    const country = countryOf(m[1]);
+    if (country) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'country', country } });
+  }
+  for (const m of text.matchAll(GROUPS)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
+  for (const m of text.matchAll(PRONOUNS)) {
+    const w = m[0].toLowerCase();
+    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' ? 'person' : 'org' });
+  }
+  raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: ActorSpan[] = [];
+  for (const r of raw) {
+    const last = out[out.length - 1];
+    if (last && r.start < last.end) continue;
+    const before = text.slice(Math.max(0, r.start - 16), r.start);
+    out.push({ ...r, prep: PREP_BEFORE.exec(before)?.[1].toLowerCase() ?? '', modifier: false });
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const next = out[i + 1];
+    if (next.ref.kind !== 'person' || next.anaphor || out[i].anaphor) continue;
+    const between = text.slice(out[i].end, next.start);
+    if (between.length < 60 && TITLEISH.test(between)) out[i].modifier = true;
+  }
+  return out;
+}
+
+/**
+ * The actor a pronoun stands for: for he/she the subject of its sentence when that is a person
+ * before it, else the last person named before; for it/they/"the company" the last organisation
+ * or country. Deliberately shallow: wrong guesses cost one event, not the article.
+ */
+export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number): ActorRef | null {
+  const a = spans[at];
+  const want = a.anaphor!;
+  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind === 'org' || s.ref.kind === 'country');
+  for (let i = 0; i < at; i++) {
+    const s = spans[i];
+    if (s.start < sentenceStart) continue;
+    if (fits(s) && !s.prep) return s.ref;
+    break;
+  }
+  for (let i = at - 1; i >= 0; i--) if (fits(spans[i])) return spans[i].ref;
+  return null;
+}

@@ -1,0 +1,112 @@
+import type { DateRange } from '../dates.ts';
+import type { EntityIndexLocal, PlaceDraft } from '../entities.ts';
+import type { Sentence } from '../sentences.ts';
+import type { Span } from '../../ingest/types.ts';
+import type { Mention } from '../types.ts';
+import { actorSpans, type ActorRef, type ActorSpan } from './actors.ts';
+import { eventDate, eventPlace, sentenceDates } from './event-setting.ts';
+import { headlineCompany } from './headline-company.ts';
+import { mergeEvents } from './merge-events.ts';
+import type { EventType } from './ontology.ts';
+import { assignRoles } from './roles.ts';
+import { findTriggers, type TriggerHit } from './trigger-index.ts';
+
+/** An event found in one article, before keys are assigned. */
+export interface TypedEventDraft {
+  type: EventType;
+  mode: string | null;
+  symmetric: boolean;
+  sources: ActorRef[];
+  targets: ActorRef[];
+  /** The first trigger; `mentions` holds every trigger merged into the event. */
+  trigger: Mention;
+  sentence: Sentence;
+  mentions: Mention[];
+  sentences: Sentence[];
+  date: DateRange | null;
+  place: PlaceDraft | null;
+  confidence: number;
+}
+
+export interface EventInput {
+  text: string;
+  title?: string | null;
+  sentences: Sentence[];
+  index: EntityIndexLocal;
+  published: string | null;
+}
+
+/** Index of the first element whose `end` is past `at` (sentences and spans are in text order). */
+function firstEndingAfter<T extends Span>(list: T[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): boolean {
+  switch (hit.entry.needs) {
+    case 'none':
+      return true;
+    case 'source':
+      return sources.length > 0;
+    case 'target':
+      return targets.length > 0;
+    case 'both':
+      return sources.length > 0 && targets.length > 0;
+    default:
+      return sources.length > 0 || targets.length > 0;
+  }
+}
+
+/**
+ * Typed events with who did what to whom: trigger words from the lexicons (lexicon-*.ts), their
+ * source and target read around the trigger (roles.ts), date and place from the sentence, then
+ * repeated mentions of one event merged (merge-events.ts).
+ */
+export function findTypedEvents(input: EventInput): TypedEventDraft[] {
+  const { text, sentences, index } = input;
+  const hits = findTriggers(text);
+  if (!hits.length) return [];
+  const spans: ActorSpan[] = actorSpans(text, index);
+  const datesOf = sentenceDates(text, input.published);
+  const company = headlineCompany(input.title);
+  const out: TypedEventDraft[] = [];
+  let lastEnd = -1;
+  for (const hit of hits) {
+    if (hit.start < lastEnd) continue;
+    const sentence = sentences[firstEndingAfter(sentences, hit.start)];
+    if (!sentence || sentence.start > hit.start) continue;
+    const e = hit.entry;
+    if (e.notBefore && e.notBefore.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start))) continue;
+    if (e.context && !e.context.test(text.slice(sentence.start, sentence.end))) continue;
+    const lo = firstEndingAfter(spans, sentence.start);
+    let hi = lo;
+    while (hi < spans.length && spans[hi].start < sentence.end) hi++;
+    const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
+    if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
+    if (!accepted(hit, roles.sources, roles.targets)) continue;
+    lastEnd = hit.end;
+    const trigger: Mention = { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) };
+    const both = roles.sources.length > 0 && roles.targets.length > 0;
+    out.push({
+      type: e.type,
+      mode: e.mode,
+      symmetric: !!e.symmetric,
+      sources: roles.sources,
+      targets: roles.targets,
+      trigger,
+      sentence,
+      mentions: [trigger],
+      sentences: [sentence],
+      date: eventDate(datesOf(sentence), sentence, hit),
+      place: eventPlace(text, index, sentence, hit),
+      confidence: Math.min(0.9, (e.confidence ?? 0.6) + (both ? 0.15 : 0)),
+    });
+  }
+  return mergeEvents(out);
+}

@@ -1,0 +1,76 @@
+import type { Span } from '../../ingest/types.ts';
+import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
+import type { TriggerEntry } from './trigger.ts';
+
+export interface Roles {
+  sources: ActorRef[];
+  targets: ActorRef[];
+}
+
+// Prepositions that make a name a place or circumstance rather than a party, unless the entry lists them.
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'during', 'across', 'inside', 'outside', 'throughout', 'around', 'before', 'after', 'under', 'about', 'than', 'over', 'among', 'by', 'of', 'on', 'into', 'for', 'to', 'toward', 'towards']);
+const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'and', 'v', 'vs']);
+// A clause boundary: a name past it is no longer the trigger's object.
+const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and)\b|\b(?:said|says|told|added|according|reported)\b|[—–]|\s--\s/;
+const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
+const COORD = /^\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?$/;
+
+/**
+ * Source and target of a trigger in its sentence, in the manner of the PETRARCH coders but with
+ * a shallow reading: the source is the nearest name before the trigger that is not the object of
+ * a preposition (the subject, or an owner: "Russia’s invasion"), the target the first name after
+ * it within its clause ("denounced Mike Pompeo", "talks with Putin", "invasion of Ukraine");
+ * "between A and B" gives both; names joined by "and" share their side; passives swap the sides
+ * ("was sacked by Spurs").
+ */
+export function assignRoles(text: string, sentence: Span, trigger: Span, entry: TriggerEntry, spans: ActorSpan[], lo: number, hi: number): Roles {
+  const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start) : spans[i].ref);
+  const usable = (s: ActorSpan) => !s.modifier && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
+  // Left: the nearest usable name before the trigger; a possessive owner or a subject.
+  let srcAt = -1;
+  for (let i = hi - 1; i >= lo; i--) {
+    const s = spans[i];
+    if (s.end > trigger.start) continue;
+    if (!usable(s) || (s.prep && LOCATIVE.has(s.prep) && s.prep !== 'by') || s.prep === 'with' || s.prep === 'against') continue;
+    srcAt = i;
+    break;
+  }
+  const sources: number[] = srcAt >= 0 ? [srcAt] : [];
+  for (let i = srcAt - 1; i >= lo && sources.length; i--) {
+    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start))) break;
+    sources.push(i);
+  }
+  // Right: the first name after the trigger in its clause that a target preposition introduces.
+  const preps = entry.targetPreps ? new Set(['', 'and', ...entry.targetPreps]) : DEFAULT_TARGET_PREPS;
+  const targets: number[] = [];
+  let by = -1;
+  for (let i = lo; i < hi; i++) {
+    const s = spans[i];
+    if (s.start < trigger.end) continue;
+    const gap = text.slice(trigger.end, s.start);
+    if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
+    if (s.prep === 'by' && by < 0 && usable(s)) by = i;
+    if (!usable(s) || s.anaphor) continue;
+    if (targets.length) {
+      if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start))) targets.push(i);
+      else break;
+    } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
+  }
+  let src = sources.map(resolve).filter((r): r is ActorRef => !!r);
+  let tgt = targets.map(resolve).filter((r): r is ActorRef => !!r);
+  const word = text.slice(trigger.start, trigger.end).split(/\s/)[0].toLowerCase();
+  const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
+  const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
+  if (passive && entry.type !== 'ELECTION') {
+    const agent = by >= 0 ? resolve(by) : null;
+    [src, tgt] = [agent ? [agent] : tgt, src];
+  }
+  if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);
+  if (entry.symmetric && !src.length && tgt.length >= 2) src = tgt.splice(0, 1);
+  return { sources: dedupe(src), targets: dedupe(tgt).filter((t) => !src.some((s) => actorId(s) === actorId(t))) };
+}
+
+function dedupe(list: ActorRef[]): ActorRef[] {
+  const seen = new Set<string>();
+  return list.filter((r) => !seen.has(actorId(r)) && seen.add(actorId(r)));
+}
