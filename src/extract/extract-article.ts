@@ -16,7 +16,8 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   const sentences = splitSentences(text, parsed.paragraphs);
   const index = findEntities(text);
   const statements = findStatements(text, sentences, parsed.paragraphs, index, parsed.dateline);
-  const events = findTypedEvents({ text, title: parsed.title, sentences, index, published: parsed.publishedAt });
+  const quoted = statements.filter((s) => s.kind === 'DIRECT').map((s) => ({ start: s.start, end: s.end }));
+  const events = findTypedEvents({ text, title: parsed.title, sentences, index, published: parsed.publishedAt, quoted });
 
   const personKey = new Map<EntityDraft, string>();
   const people = index.people

@@ -23,6 +23,7 @@ export interface ActorSpan {
 const DEMONYM_GROUP = new RegExp(`\\b(${COUNTRIES.map((c) => c.demonym).sort((a, b) => b.length - a.length).join('|')}) (?:officials|government|authorities|leaders|diplomats|forces|troops|military|navy|army|negotiators)\\b`, 'g');
 // Collective actors news copy names without a proper name; the words themselves are the actor.
 const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government)\b/g;
+const BRACKETED = /<([A-Z][^<>\n]{1,60})>/g;
 const PRONOUNS = /\b(?:he|she|He|She|they|They|it|It|the company|The company|the firm|The firm)\b/g;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|and|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
@@ -49,6 +50,8 @@ export function actorSpans(text: string, index: EntityIndexLocal): ActorSpan[] {
     const country = countryOf(m[1]);
     if (country) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'country', country } });
   }
+  // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
+  for (const m of text.matchAll(BRACKETED)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
   for (const m of text.matchAll(GROUPS)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of text.matchAll(PRONOUNS)) {
     const w = m[0].toLowerCase();

@@ -34,6 +34,8 @@ export interface EventInput {
   sentences: Sentence[];
   index: EntityIndexLocal;
   published: string | null;
+  /** Direct quotations: events named inside them are the speaker's words, not reported facts. */
+  quoted?: Span[];
 }
 
 /** Index of the first element whose `end` is past `at` (sentences and spans are in text order). */
@@ -47,6 +49,8 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
   }
   return lo;
 }
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
 
 function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): boolean {
   switch (hit.entry.needs) {
@@ -82,6 +86,9 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     const sentence = sentences[firstEndingAfter(sentences, hit.start)];
     if (!sentence || sentence.start > hit.start) continue;
     const e = hit.entry;
+    if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end)) continue;
+    // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
+    if (hit.start > sentence.start && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
     if (e.notBefore && e.notBefore.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start))) continue;
     if (e.context && !e.context.test(text.slice(sentence.start, sentence.end))) continue;
     const lo = firstEndingAfter(spans, sentence.start);

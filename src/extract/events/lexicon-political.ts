@@ -6,9 +6,9 @@ const TO = ['to', 'in'];
 
 export const POLITICAL_TRIGGERS = entries([
   // CONSULT
-  ['summit summits', 'CONSULT', 'summit', { symmetric: true, needs: 'source' }],
+  ['summit summits', 'CONSULT', 'summit', { symmetric: true, needs: 'source', targetPreps: ['between', 'with', 'in'] }],
   ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'] }],
-  ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between', 'in', 'among'] }],
+  ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i }],
   ['travel travels travelled traveled travelling flew flies trip leaves', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'] }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
@@ -22,7 +22,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['denounced denounces denounce denouncing', 'ACCUSE', null, { needs: 'target' }],
   ['slammed slams slam', 'ACCUSE', null, { needs: 'target' }],
   ['blasted blasts', 'ACCUSE', null, { needs: 'target' }],
-  ['lambasted attacked attacks attacking', 'ACCUSE', null, { needs: 'both', context: /\b(?:for|as|over|saying|said)\b/i }],
+  ['lambasted attacked', 'ACCUSE', null, { re: /(?:lambasted|attacked) (?=(?:[A-Z]|her |his |the (?:[a-z]+ )?(?:media|press|administration|government|president)))/y, needs: 'target' }],
   ['attack', 'ACCUSE', null, { re: /attack on\b/iy, notBefore: /\b(?:blistering|verbal|personal|scathing|stinging|fierce) $/i, needs: 'target', targetPreps: ['on'] }],
   ['blistering scathing stinging verbal', 'ACCUSE', null, { re: /(?:blistering|scathing|stinging|verbal) attack\b/iy, needs: 'target', targetPreps: ['on'] }],
   ['mocked mocks mocking ridiculed ridicules derided', 'ACCUSE', null, { needs: 'target' }],
@@ -49,13 +49,13 @@ export const POLITICAL_TRIGGERS = entries([
   ['called calls calling', 'REQUEST', null, { re: /call(?:ed|s|ing) (?:on (?:\S+ ){1,4}to|for)\b/iy, needs: 'source', targetPreps: ['on', 'for'] }],
   ['call', 'REQUEST', null, { re: /call for\b/iy, needs: 'both' }],
   ['urged urges urging', 'REQUEST', null, { needs: 'both' }],
-  ['demanded demanding demands', 'REQUEST', null, { needs: 'source' }],
+  ['demanded demanding', 'REQUEST', null, { needs: 'source' }],
   ['appealed appeals', 'REQUEST', null, { re: /appeal(?:ed|s) (?:to|for)\b/iy, needs: 'both' }],
   ['proposal proposals proposed', 'REQUEST', 'proposal', { needs: 'source' }],
 
   // AGREE
-  ['agreed agreement agreements accord', 'AGREE', null, { symmetric: true, needs: 'both', notBefore: /\b(?:trade|free-trade|partnership|the) $/i }],
-  ['signed', 'AGREE', null, { re: /signed (?:an? |the )?(?:\S+ )?(?:deal|accord|treaty|agreement|pact)\b/iy, symmetric: true, needs: 'both' }],
+  ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)/iy, symmetric: true, needs: 'both' }],
+  ['reached sealed signed struck extracted produced clinched', 'AGREE', null, { re: /(?:reached|sealed|signed|struck|extracted|produced|clinched) (?:an? |the |their )?(?:\S+ )?(?:agreement|accord|treaty|pact)\b/iy, symmetric: true, needs: 'source' }],
   ['committed', 'AGREE', null, { re: /committed (?:\S+ ){0,3}to the\b/iy, symmetric: true, needs: 'source' }],
   ['granted', 'AGREE', null, { needs: 'both' }],
 
@@ -63,7 +63,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['endorsed endorses endorsement endorsements', 'SUPPORT', 'endorsement', { needs: 'both', targetPreps: ['from', 'of', 'for'] }],
   ['praised praises praising lauded lauds hailed', 'SUPPORT', null, { needs: 'target' }],
   ['welcomed welcomes welcoming', 'SUPPORT', null, { needs: 'both' }],
-  ['backed backs', 'SUPPORT', null, { re: /back(?:ed|s)\b(?! (?:down|off|away|out))/iy, needs: 'both' }],
+  ['backed', 'SUPPORT', null, { re: /backed\b(?! (?:down|off|away|out))/iy, needs: 'both' }],
   ['award awards awarded prize prizes', 'SUPPORT', 'award', { needs: 'both' }],
 
   // AID
@@ -92,6 +92,6 @@ export const POLITICAL_TRIGGERS = entries([
   ['backtrack backtracked', 'RETREAT', null, { needs: 'source' }],
   ['break', 'RETREAT', 'withdrawal', { re: /break with\b/iy, needs: 'both', targetPreps: ['with'] }],
   ['sanctions sanctioned embargo', 'SANCTION', null, { notBefore: /\beases? (?:the )?$/i, context: /\b(?:impos|slap|announc|new sanctions|sanctioned|embargo)/i, needs: 'both', targetPreps: ['on', 'against'] }],
-  ['threatened threatens threat threats threatening', 'THREATEN', null, { needs: 'both' }],
+  ['threatened threatens threatening', 'THREATEN', null, { needs: 'both' }],
   ['tariffs tariff', 'THREATEN', 'tariffs', { context: /\b(?:called for|threat|would impose|propos)/i, needs: 'source', targetPreps: ['on', 'against'] }],
 ]);

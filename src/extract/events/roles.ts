@@ -13,6 +13,9 @@ const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'a
 // A clause boundary: a name past it is no longer the trigger's object.
 const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and)\b|\b(?:said|says|told|added|according|reported)\b|[—–]|\s--\s/;
 const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
+// Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
+// the name before it), or a subordinating word.
+const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until)\s+)/g;
 const COORD = /^\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?$/;
 
 /**
@@ -26,14 +29,38 @@ const COORD = /^\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?$/;
 export function assignRoles(text: string, sentence: Span, trigger: Span, entry: TriggerEntry, spans: ActorSpan[], lo: number, hi: number): Roles {
   const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start) : spans[i].ref);
   const usable = (s: ActorSpan) => !s.modifier && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
-  // Left: the nearest usable name before the trigger; a possessive owner or a subject.
+  // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
+  const subjectOk = (s: ActorSpan) => usable(s) && !(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against';
+  const before = text.slice(sentence.start, trigger.start);
+  let clauseStart = sentence.start;
+  let relative = false;
+  for (const m of before.matchAll(CLAUSE_OPEN)) {
+    clauseStart = sentence.start + m.index + m[0].length;
+    relative = !!m[1];
+  }
   let srcAt = -1;
   for (let i = hi - 1; i >= lo; i--) {
-    const s = spans[i];
-    if (s.end > trigger.start) continue;
-    if (!usable(s) || (s.prep && LOCATIVE.has(s.prep) && s.prep !== 'by') || s.prep === 'with' || s.prep === 'against') continue;
-    srcAt = i;
-    break;
+    if (spans[i].start < clauseStart) break;
+    if (spans[i].end <= trigger.start && subjectOk(spans[i])) {
+      srcAt = i;
+      break;
+    }
+  }
+  if (srcAt < 0 && relative) {
+    for (let i = hi - 1; i >= lo; i--) {
+      if (spans[i].end <= clauseStart && subjectOk(spans[i])) {
+        srcAt = i;
+        break;
+      }
+    }
+  }
+  if (srcAt < 0) {
+    for (let i = lo; i < hi && spans[i].end <= trigger.start; i++) {
+      if (subjectOk(spans[i])) {
+        srcAt = i;
+        break;
+      }
+    }
   }
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   for (let i = srcAt - 1; i >= lo && sources.length; i--) {
