@@ -16,6 +16,10 @@ function identity(e: TypedEventDraft): string {
  * ("the talks", a second "denounced") adds mentions and sentences to the first, and a date or
  * place the first lacked. Events with no party at all are kept apart (two elections are two).
  */
+// Speech acts (an accusation, a demand, a rejection, praise) are each their own occurrence even
+// between the same parties; meetings, deals, elections and the like are named again and again.
+const ACTS = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN', 'SPORT']);
+
 export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
   const byId = new Map<string, TypedEventDraft>();
   const out: TypedEventDraft[] = [];
@@ -24,7 +28,7 @@ export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
       out.push(e);
       continue;
     }
-    const id = identity(e);
+    const id = ACTS.has(e.type) ? `${identity(e)}#${e.sentence.start}` : identity(e);
     const first = byId.get(id);
     if (!first) {
       byId.set(id, e);

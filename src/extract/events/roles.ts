@@ -16,7 +16,9 @@ const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|repor
 // Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
 // the name before it), or a subordinating word.
 const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until)\s+)/g;
-const COORD = /^\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?$/;
+const COORD = /^\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
+// Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
+const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
 
 /**
  * Source and target of a trigger in its sentence, in the manner of the PETRARCH coders but with
@@ -30,7 +32,16 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start) : spans[i].ref);
   const usable = (s: ActorSpan) => !s.modifier && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
   // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
-  const subjectOk = (s: ActorSpan) => usable(s) && !(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against';
+  let clauseStartRef = sentence.start;
+  // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
+  const subjectOk = (s: ActorSpan) => usable(s) && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
+  // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
+  const objectLike = (i: number) => {
+    let start = spans[i].start;
+    for (let j = i - 1; j >= lo && spans[j].modifier && start - spans[j].end < 60; j--) start = spans[j].start;
+    const w = /([a-z][a-z-]*)\s+$/.exec(text.slice(Math.max(sentence.start, start - 20), start));
+    return !!w && !NOT_VERB.test(w[1]) && !spans[i].prep;
+  };
   const before = text.slice(sentence.start, trigger.start);
   let clauseStart = sentence.start;
   let relative = false;
@@ -38,13 +49,14 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     clauseStart = sentence.start + m.index + m[0].length;
     relative = !!m[1];
   }
+  clauseStartRef = clauseStart;
   let srcAt = -1;
-  for (let i = hi - 1; i >= lo; i--) {
-    if (spans[i].start < clauseStart) break;
-    if (spans[i].end <= trigger.start && subjectOk(spans[i])) {
-      srcAt = i;
-      break;
+  for (const allowObject of [false, true]) {
+    for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
+      if (spans[i].start < clauseStart) break;
+      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && (allowObject || !objectLike(i))) srcAt = i;
     }
+    if (srcAt >= 0) break;
   }
   if (srcAt < 0 && relative) {
     for (let i = hi - 1; i >= lo; i--) {
