@@ -24,7 +24,7 @@ const DEMONYM_GROUP = new RegExp(`\\b(${COUNTRIES.map((c) => c.demonym).sort((a,
 // Collective actors news copy names without a proper name; the words themselves are the actor.
 const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government)\b/g;
 const BRACKETED = /<([A-Z][^<>\n]{1,60})>/g;
-const PRONOUNS = /\b(?:he|she|He|She|they|They|it|It|the company|The company|the firm|The firm)\b/g;
+const PRONOUNS = /\b(?:he|she|He|She|his|His|her|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm)\b/g;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|and|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
 
@@ -55,7 +55,7 @@ export function actorSpans(text: string, index: EntityIndexLocal): ActorSpan[] {
   for (const m of text.matchAll(GROUPS)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of text.matchAll(PRONOUNS)) {
     const w = m[0].toLowerCase();
-    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' ? 'person' : 'org' });
+    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' ? 'person' : 'org' });
   }
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
@@ -82,7 +82,7 @@ export function actorSpans(text: string, index: EntityIndexLocal): ActorSpan[] {
 export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number): ActorRef | null {
   const a = spans[at];
   const want = a.anaphor!;
-  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind === 'org' || s.ref.kind === 'country');
+  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');
   for (let i = 0; i < at; i++) {
     const s = spans[i];
     if (s.start < sentenceStart) continue;

@@ -75,8 +75,8 @@ export const GENERAL_TRIGGERS = entries([
   ['hurricane typhoon cyclone', 'DISASTER', 'storm', { needs: 'none' }],
 
   // SPORT
-  ['defeat defeated beat beats', 'SPORT', 'match', { symmetric: true, needs: 'both', context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|final|set|round|win)\b/i }],
-  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /\b(?:match|game|play(?:s|ed|ing)?|face|facing|lead the team|clash|fixture|home|away|tie)\b/i, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
+  ['defeat defeated beat beats', 'SPORT', 'match', { symmetric: true, needs: 'both', context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title)\b/i }],
+  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /\b(?:match|game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
   ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
   ['face faces facing faced', 'SPORT', 'match', { context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
 ]);

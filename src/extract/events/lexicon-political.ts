@@ -12,7 +12,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i }],
   ['travel travels travelled traveled travelling flew flies trip leaves', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'] }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
-  ['testified testify testimony told', 'CONSULT', 'testimony', { re: /(?:testif(?:y|ied)|testimony|told (?:Congress|Parliament|the (?:Senate|House|committee|panel)))\b/iy, targetPreps: ['before', 'to'] }],
+  ['testified testify testimony told', 'CONSULT', 'testimony', { re: /(?:testif(?:y|ied)|testimony|told(?= (?:Congress|Parliament|the (?:Senate|House|committee|panel))\b))/iy, targetPreps: ['before', 'to'] }],
 
   // ACCUSE
   ['accused accuses accuse accusing', 'ACCUSE', null, { needs: 'target' }],
