@@ -51,7 +51,14 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   }
   clauseStartRef = clauseStart;
   let srcAt = -1;
+  // An owner right before a nominal trigger is its source ("Russia’s invasion of Ukraine").
+  for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
+    if (spans[i].end > trigger.start) continue;
+    if (/^[’']s?\s+(?:[a-z][a-z-]*\s+){0,2}$/.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier) srcAt = i;
+    break;
+  }
   for (const allowObject of [false, true]) {
+    if (srcAt >= 0) break;
     for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
       if (spans[i].start < clauseStart) break;
       if (spans[i].end <= trigger.start && subjectOk(spans[i]) && (allowObject || !objectLike(i))) srcAt = i;
