@@ -46,12 +46,12 @@ export const POLITICAL_TRIGGERS = entries([
   ['invoked', 'REJECT', 'fifth_amendment', { re: /invoked (?:his|her|their) (?:5th|fifth) amendment\b/iy, needs: 'source', targetPreps: ['of', 'before', 'to'] }],
 
   // REQUEST
-  ['called calls calling', 'REQUEST', null, { re: /call(?:ed|s|ing) (?:on (?:\S+ ){1,4}to|for)\b/iy, needs: 'source', targetPreps: ['on', 'for'] }],
+  ['called calls calling', 'REQUEST', null, { re: /call(?:ed|s|ing) (?:on (?:\S+ ){1,4}to|for)\b/iy, needs: 'both', targetPreps: ['on', 'for'] }],
   ['call', 'REQUEST', null, { re: /call for\b/iy, needs: 'both' }],
   ['urged urges urging', 'REQUEST', null, { needs: 'both' }],
-  ['demanded demanding', 'REQUEST', null, { needs: 'source' }],
+  ['demanded demanding', 'REQUEST', null, { needs: 'both' }],
   ['appealed appeals', 'REQUEST', null, { re: /appeal(?:ed|s) (?:to|for)\b/iy, needs: 'both' }],
-  ['proposal proposals proposed', 'REQUEST', 'proposal', { needs: 'source' }],
+  ['proposal proposals proposed', 'REQUEST', 'proposal', { needs: 'both' }],
 
   // AGREE
   ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)/iy, symmetric: true, needs: 'both' }],
@@ -67,9 +67,9 @@ export const POLITICAL_TRIGGERS = entries([
   ['award awards awarded prize prizes', 'SUPPORT', 'award', { needs: 'both' }],
 
   // AID
-  ['aid', 'AID', null, { re: /aid\b(?! (?:worker|agency|agencies|group))/iy, needs: 'source', targetPreps: ['to', 'for'] }],
-  ['donating donated donates donation donations', 'AID', 'donation', { needs: 'source', targetPreps: ['to'] }],
-  ['refugees', 'AID', 'refugees', { re: /refugees\b/iy, context: /\b(?:accept|accepting|take in|admit|resettle|welcome)\w*\b/i, needs: 'source', targetPreps: ['from'] }],
+  ['aid', 'AID', null, { re: /aid\b(?! (?:worker|agency|agencies|group))/iy, needs: 'both', targetPreps: ['to', 'for'] }],
+  ['donating donated donates donation donations', 'AID', 'donation', { needs: 'both', targetPreps: ['to'] }],
+  ['refugees', 'AID', 'refugees', { re: /refugees\b/iy, context: /\b(?:accept|accepting|take in|admit|resettle|welcome)\w*\b/i, needs: 'both', targetPreps: ['from'] }],
 
   // ASSAULT / COERCE / MOBILIZE
   ['invasion invasions invaded invade', 'ASSAULT', 'invasion', { needs: 'both', targetPreps: ['of'] }],

@@ -109,7 +109,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
   if (passive && entry.type !== 'ELECTION') {
     const agent = by >= 0 ? resolve(by) : null;
-    [src, tgt] = [agent ? [agent] : tgt, src];
+    // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
+    [src, tgt] = [agent ? [agent] : entry.passive ? tgt : [], src];
   }
   if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);
   if (entry.symmetric && !src.length && tgt.length >= 2) src = tgt.splice(0, 1);
