@@ -1,3 +1,4 @@
+import type { Span } from '../../ingest/types.ts';
 import { COUNTRIES } from '../lexicon.ts';
 import { countryOf, type EntityDraft, type EntityIndexLocal, type OrgDraft } from '../entities.ts';
 
@@ -20,7 +21,8 @@ export interface ActorSpan {
   anaphor?: 'person' | 'org';
 }
 
-const DEMONYM_GROUP = new RegExp(`\\b(${COUNTRIES.map((c) => c.demonym).sort((a, b) => b.length - a.length).join('|')}) (?:officials|government|authorities|leaders|diplomats|forces|troops|military|navy|army|negotiators)\\b`, 'g');
+const ANTECEDENT_REACH = 600;
+const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
 const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government)\b/g;
 const BRACKETED = /<([A-Z][^<>\n]{1,60})>/g;
@@ -32,44 +34,77 @@ const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.en
 /** A stable identity for de-duplicating actors. */
 export const actorId = (r: ActorRef) => `${r.kind === 'person' ? 'p' : r.kind === 'group' ? 'g' : 'o'}:${r.kind === 'org' && r.entity.kind === 'GOVERNMENT' ? r.entity.name : refName(r)}`;
 
+const NOUN_AFTER_DEMONYM = /\b(?:officials|government|authorities|leaders|diplomats|forces|troops|military|navy|army|negotiators)\b/g;
+const DEMONYM_BEFORE = /([A-Z][a-z]+(?: [A-Z][a-z]+)?) $/;
+const DEMONYMS = new Set(COUNTRIES.map((c) => c.demonym));
+
+/** Matches of a global pattern inside the given ranges only (the sentences that hold a trigger). */
+// Each range is searched on its own text: a global search from a range's start would run on to
+// the end of the article whenever the range holds no match.
+function* within(re: RegExp, text: string, ranges: Span[]): Generator<{ index: number; 0: string; 1: string }> {
+  for (const r of ranges) {
+    const part = text.slice(r.start, r.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m; m = re.exec(part)) yield { index: r.start + m.index, 0: m[0], 1: m[1] };
+  }
+}
+
+/** "Russian officials" → Russia; "North Korean troops" → North Korea. */
+function demonymActors(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
+  for (const m of within(NOUN_AFTER_DEMONYM, text, ranges)) {
+    const d = DEMONYM_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));
+    const name = d ? (DEMONYMS.has(d[1]) ? d[1] : DEMONYMS.has(d[1].split(' ')[1] ?? '') ? d[1].split(' ')[1] : null) : null;
+    const country = name ? countryOf(name) : null;
+    if (country) raw.push({ start: m.index - name!.length - 1, end: m.index + m[0].length, ref: { kind: 'country', country } });
+  }
+}
+
 /**
- * Every actor mention of an article in text order: people, organisations, countries and capitals
- * (a capital speaks for its country), "Russian officials" (Russia), collective nouns, and pronouns
- * left to resolve. Overlaps keep the longer span, people before organisations before places.
+ * The actor mentions of an article in text order: people, organisations, countries and capitals
+ * (a capital speaks for its country), and — inside `ranges`, the sentences that hold a trigger,
+ * so that articles pay only for what events read — "Russian officials" (Russia), collective
+ * nouns, wire-copy <Company> names and pronouns left to resolve. Overlaps keep the longer span,
+ * people before organisations before places.
  */
-export function actorSpans(text: string, index: EntityIndexLocal): ActorSpan[] {
+export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]): ActorSpan[] {
   const raw: Omit<ActorSpan, 'prep' | 'modifier'>[] = [];
-  for (const p of index.personSpans) raw.push({ start: p.start, end: p.end, ref: { kind: 'person', entity: p.person } });
-  for (const o of index.orgSpans) raw.push({ start: o.start, end: o.end, ref: { kind: 'org', entity: o.org } });
+  // Names far before every trigger sentence can be nobody's antecedent: they are left out.
+  const near = (x: Span) => {
+    for (const r of ranges) if (x.end <= r.end && x.start >= r.start - ANTECEDENT_REACH) return true;
+    return false;
+  };
+  for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: { kind: 'person', entity: p.person } });
+  for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: { kind: 'org', entity: o.org } });
   for (const p of index.placeSpans) {
-    const country = p.place.kind === 'COUNTRY' ? p.place.name : p.place.kind === 'CITY' ? countryOf(p.place.name) : null;
-    const capital = p.place.kind !== 'CITY' || COUNTRIES.some((c) => c.capital === p.place.name);
+    if (!near(p)) continue;
+    const country = p.place.kind === 'COUNTRY' ? p.place.name : p.place.kind === 'CITY' ? (p.place.country ?? countryOf(p.place.name)) : null;
+    const capital = p.place.kind !== 'CITY' || CAPITALS.has(p.place.name);
     if (country && capital) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country } });
   }
-  for (const m of text.matchAll(DEMONYM_GROUP)) {
-    const country = countryOf(m[1]);
-    if (country) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'country', country } });
-  }
+  demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
-  for (const m of text.matchAll(BRACKETED)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
-  for (const m of text.matchAll(GROUPS)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
-  for (const m of text.matchAll(PRONOUNS)) {
+  for (const m of within(BRACKETED, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
+  for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
+  for (const m of within(PRONOUNS, text, ranges)) {
     const w = m[0].toLowerCase();
     raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' ? 'person' : 'org' });
   }
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
-  for (const r of raw) {
+  let r = 0;
+  for (const x of raw) {
     const last = out[out.length - 1];
-    if (last && r.start < last.end) continue;
-    const before = text.slice(Math.max(0, r.start - 16), r.start);
-    out.push({ ...r, prep: PREP_BEFORE.exec(before)?.[1].toLowerCase() ?? '', modifier: false });
+    if (last && x.start < last.end) continue;
+    while (r < ranges.length && ranges[r].end <= x.start) r++;
+    const inside = r < ranges.length && ranges[r].start <= x.start;
+    // Prepositions and modifiers matter only where roles are read.
+    const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
+    out.push({ ...x, prep, modifier: false });
   }
   for (let i = 0; i + 1 < out.length; i++) {
     const next = out[i + 1];
-    if (next.ref.kind !== 'person' || next.anaphor || out[i].anaphor) continue;
-    const between = text.slice(out[i].end, next.start);
-    if (between.length < 60 && TITLEISH.test(between)) out[i].modifier = true;
+    if (next.ref.kind !== 'person' || next.anaphor || out[i].anaphor || next.start - out[i].end >= 60 || !ranges.some((g) => g.start <= next.start && next.start < g.end)) continue;
+    if (TITLEISH.test(text.slice(out[i].end, next.start))) out[i].modifier = true;
   }
   return out;
 }

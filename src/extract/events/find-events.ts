@@ -67,22 +67,11 @@ function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): bo
   }
 }
 
-/**
- * Typed events with who did what to whom: trigger words from the lexicons (lexicon-*.ts), their
- * source and target read around the trigger (roles.ts), date and place from the sentence, then
- * repeated mentions of one event merged (merge-events.ts).
- */
-export function findTypedEvents(input: EventInput): TypedEventDraft[] {
-  const { text, sentences, index } = input;
-  const hits = findTriggers(text);
-  if (!hits.length) return [];
-  const spans: ActorSpan[] = actorSpans(text, index);
-  const datesOf = sentenceDates(text, input.published);
-  const company = headlineCompany(input.title);
-  const out: TypedEventDraft[] = [];
-  let lastEnd = -1;
-  for (const hit of hits) {
-    if (hit.start < lastEnd) continue;
+/** Triggers with their sentence, minus those the text rules out before any role is read. */
+function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Sentence }[] {
+  const { text, sentences } = input;
+  const out: { hit: TriggerHit; sentence: Sentence }[] = [];
+  for (const hit of findTriggers(text)) {
     const sentence = sentences[firstEndingAfter(sentences, hit.start)];
     if (!sentence || sentence.start > hit.start) continue;
     const e = hit.entry;
@@ -90,7 +79,31 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
     if (hit.start > sentence.start && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
     if (e.notBefore && e.notBefore.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start))) continue;
-    if (e.context && !e.context.test(text.slice(sentence.start, sentence.end))) continue;
+    if (e.context && !e.context.test(sentence.text)) continue;
+    out.push({ hit, sentence });
+  }
+  return out;
+}
+
+/**
+ * Typed events with who did what to whom: trigger words from the lexicons (lexicon-*.ts), their
+ * source and target read around the trigger (roles.ts), date and place from the sentence, then
+ * repeated mentions of one event merged (merge-events.ts).
+ */
+export function findTypedEvents(input: EventInput): TypedEventDraft[] {
+  const { text, sentences, index } = input;
+  const found = triggersInSentences(input);
+  if (!found.length) return [];
+  const ranges: Sentence[] = [];
+  for (const f of found) if (ranges[ranges.length - 1] !== f.sentence) ranges.push(f.sentence);
+  const spans: ActorSpan[] = actorSpans(text, index, ranges);
+  const datesOf = sentenceDates(text, input.published);
+  const company = headlineCompany(input.title);
+  const out: TypedEventDraft[] = [];
+  let lastEnd = -1;
+  for (const { hit, sentence } of found) {
+    if (hit.start < lastEnd) continue;
+    const e = hit.entry;
     const lo = firstEndingAfter(spans, sentence.start);
     let hi = lo;
     while (hi < spans.length && spans[hi].start < sentence.end) hi++;
