@@ -28,7 +28,7 @@ export function sentenceDates(text: string, published: string | null): (s: Sente
   };
 }
 
-const LOCATIVE = /\b(?:in|at)\s+(?:the\s+)?$/i;
+const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?|city of\s+)$/i;
 
 /** Where it happened: the closest place written as a location ("in Vladivostok"), cities before countries. */
 export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
@@ -36,7 +36,8 @@ export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sent
   let score = -Infinity;
   for (const p of index.placeSpans) {
     if (p.start < sentence.start || p.end > sentence.end) continue;
-    if (!LOCATIVE.test(text.slice(Math.max(sentence.start, p.start - 10), p.start))) continue;
+    // "in Vladivostok", "the Hanoi summit".
+    if (!LOCATIVE.test(text.slice(Math.max(sentence.start, p.start - 12), p.start)) && !/^\s+summit/i.test(text.slice(p.end, p.end + 8))) continue;
     const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
     if (distance > 80) continue;
     const s = -distance + (p.place.kind === 'CITY' ? 40 : 0);

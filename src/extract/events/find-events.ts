@@ -50,6 +50,22 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
   return lo;
 }
 
+const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
+const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0 } as const;
+
+function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (f(list[i])) return list[i];
+  return undefined;
+}
+
+/** A later mention of an event: its sentence, and a more precise date or a city the first lacked. */
+function attachMention(e: TypedEventDraft, m: Mention, sentence: Sentence, date: DateRange | null, place: PlaceDraft | null): void {
+  e.mentions.push(m);
+  if (!e.sentences.includes(sentence)) e.sentences.push(sentence);
+  if (date && (!e.date || PRECISION[date.precision] > PRECISION[e.date.precision])) e.date = date;
+  if (place && (!e.place || (e.place.kind !== 'CITY' && place.kind === 'CITY'))) e.place = place;
+}
+
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
 function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): boolean {
@@ -109,9 +125,18 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     while (hi < spans.length && spans[hi].start < sentence.end) hi++;
     const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
+    const trigger: Mention = { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) };
+    // "The meeting will be …", "the Hanoi summit": a definite meeting without its two parties is the
+    // article's last one (of the same mode if there is one), named again.
+    if (e.type === 'CONSULT' && !roles.targets.length && DEFINITE.test(text.slice(Math.max(sentence.start, hit.start - 30), hit.start))) {
+      const prev = findLast(out, (x) => x.type === 'CONSULT' && x.mode === e.mode) ?? findLast(out, (x) => x.type === 'CONSULT');
+      if (prev) {
+        attachMention(prev, trigger, sentence, eventDate(datesOf(sentence), sentence, hit), eventPlace(text, index, sentence, hit));
+        continue;
+      }
+    }
     if (!accepted(hit, roles.sources, roles.targets)) continue;
     lastEnd = hit.end;
-    const trigger: Mention = { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) };
     const both = roles.sources.length > 0 && roles.targets.length > 0;
     out.push({
       type: e.type,

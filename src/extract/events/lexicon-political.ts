@@ -79,8 +79,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['hacked hacking', 'ASSAULT', 'cyberattack', { re: /hack(?:ed|ing) into\b/iy, needs: 'both', targetPreps: ['into', 'of'] }],
   ['cyberattack cyberattacks', 'ASSAULT', 'cyberattack', { needs: 'both' }],
   ['escorted removed expelled expels seized', 'COERCE', 'removal', { re: /(?:escorted|removed|expelled|expels|seized)\b/iy, needs: 'both', context: /\b(?:escorted off|removed from|expelled|seized)\b/i }],
-  ['weapons weapon missile missiles nuclear', 'MOBILIZE', 'weapons_test', { re: /(?:weapons?|missile|nuclear|rocket) (?:tests?|launch(?:es)?)\b/iy, needs: 'source' }],
-  ['tested test-fired', 'MOBILIZE', 'weapons_test', { re: /(?:tested|test-fired) (?:a |an )?(?:new )?(?:kind of )?(?:\S+ )?(?:weapon|missile|rocket|nuclear)/iy, needs: 'source' }],
+  ['weapons weapon missile missiles nuclear', 'MOBILIZE', 'weapons_test', { re: /(?:weapons?|missile|nuclear|rocket) (?:tests?|launch(?:es)?)\b/iy, needs: 'source', targetPreps: ['at', 'against'] }],
+  ['tested test-fired', 'MOBILIZE', 'weapons_test', { re: /(?:tested|test-fired) (?:a |an )?(?:new )?(?:kind of )?(?:\S+ )?(?:weapon|missile|rocket|nuclear)/iy, needs: 'source', targetPreps: ['at', 'against'] }],
   ['exercise exercises maneuver maneuvers manoeuvre manoeuvres drills', 'MOBILIZE', 'exercise', { context: /\bmilitary|troops|naval|army\b/i, needs: 'source' }],
   ['deployment deployed deploy', 'MOBILIZE', 'deployment', { needs: 'source', targetPreps: ['to', 'against'] }],
 

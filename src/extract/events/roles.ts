@@ -11,14 +11,14 @@ export interface Roles {
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'during', 'across', 'inside', 'outside', 'throughout', 'around', 'before', 'after', 'under', 'about', 'than', 'over', 'among', 'by', 'of', 'on', 'into', 'for', 'to', 'toward', 'towards']);
 const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'and', 'v', 'vs']);
 // A clause boundary: a name past it is no longer the trigger's object.
-const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and)\b|\b(?:said|says|told|added|according|reported)\b|[—–]|\s--\s/;
+const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when)\b|[—–]|\s--\s/;
 const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
 // Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
 // the name before it), or a subordinating word.
 const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until)\s+)/g;
 const COORD = /^\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
 // Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
-const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
+const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from|by|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
 
 /**
  * Source and target of a trigger in its sentence, in the manner of the PETRARCH coders but with
@@ -112,6 +112,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : [], src];
   }
+  // "summit between Trump and Kim": the pair after "between" are the parties, whoever the subject is.
+  if (entry.symmetric && tgt.length >= 2 && targets.length && /\bbetween\s/.test(text.slice(trigger.end, spans[targets[0]].start))) src = tgt.splice(0, 1);
   if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);
   if (entry.symmetric && !src.length && tgt.length >= 2) src = tgt.splice(0, 1);
   return { sources: dedupe(src), targets: dedupe(tgt).filter((t) => !src.some((s) => actorId(s) === actorId(t))) };
