@@ -1,16 +1,20 @@
 import { findDates, type DateRange } from '../dates.ts';
+import { CITIES, COUNTRIES } from '../lexicon.ts';
 import type { EntityIndexLocal, PlaceDraft } from '../entities.ts';
 import type { Sentence } from '../sentences.ts';
 import type { Span } from '../../ingest/types.ts';
 
-/** The date the sentence gives the trigger: the closest temporal expression within 80 characters. */
-export function eventDate(dates: DateRange[], sentence: Sentence, trigger: Span): DateRange | null {
+// A date past one of these belongs to another clause ("the Hanoi summit, … after the pair held talks in June 2018").
+const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until)\b|[;—–]/;
+
+/** The date the sentence gives the trigger: the closest temporal expression within 70 characters of its clause. */
+export function eventDate(text: string, dates: DateRange[], sentence: Sentence, trigger: Span): DateRange | null {
   let best: DateRange | null = null;
-  let bestDistance = 81;
+  let bestDistance = 71;
   for (const d of dates) {
     const at = sentence.start + d.index;
     const distance = at >= trigger.end ? at - trigger.end : trigger.start - at;
-    if (distance < bestDistance) {
+    if (distance < bestDistance && !OTHER_CLAUSE.test(at >= trigger.end ? text.slice(trigger.end, at) : text.slice(at + 4, trigger.start))) {
       best = d;
       bestDistance = distance;
     }
@@ -47,4 +51,17 @@ export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sent
     }
   }
   return place;
+}
+
+const CITY_COUNTRY = new Map<string, string>([...Object.entries(CITIES), ...COUNTRIES.filter((c) => c.capital).map((c) => [c.capital!, c.name] as [string, string])]);
+
+/** Places that can be the same event's: equal, unknown, or a city and its country. */
+export function placesCompatible(a: string | null, b: string | null): boolean {
+  if (!a || !b || a === b) return true;
+  return CITY_COUNTRY.get(a) === b || CITY_COUNTRY.get(b) === a;
+}
+
+export function datesCompatible(a: DateRange | null, b: DateRange | null): boolean {
+  if (!a || !b) return true;
+  return a.start <= b.end && b.start <= a.end;
 }

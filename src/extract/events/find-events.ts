@@ -4,7 +4,7 @@ import type { Sentence } from '../sentences.ts';
 import type { Span } from '../../ingest/types.ts';
 import type { Mention } from '../types.ts';
 import { actorSpans, type ActorRef, type ActorSpan } from './actors.ts';
-import { eventDate, eventPlace, sentenceDates } from './event-setting.ts';
+import { datesCompatible, eventDate, eventPlace, placesCompatible, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
 import { mergeEvents } from './merge-events.ts';
 import type { EventType } from './ontology.ts';
@@ -129,9 +129,13 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     // "The meeting will be …", "the Hanoi summit": a definite meeting without its two parties is the
     // article's last one (of the same mode if there is one), named again.
     if (e.type === 'CONSULT' && !roles.targets.length && DEFINITE.test(text.slice(Math.max(sentence.start, hit.start - 30), hit.start))) {
-      const prev = findLast(out, (x) => x.type === 'CONSULT' && x.mode === e.mode) ?? findLast(out, (x) => x.type === 'CONSULT');
+      const date = eventDate(text, datesOf(sentence), sentence, hit);
+      const place = eventPlace(text, index, sentence, hit);
+      const fits = (x: TypedEventDraft) => x.type === 'CONSULT' && placesCompatible(x.place?.name ?? null, place?.name ?? null) && datesCompatible(x.date, date);
+      // An apposition ("the Hanoi summit, the second meeting of its kind") names the event just before it.
+      const prev = findLast(out, (x) => fits(x) && x.sentences.includes(sentence)) ?? findLast(out, (x) => fits(x) && x.mode === e.mode) ?? findLast(out, fits);
       if (prev) {
-        attachMention(prev, trigger, sentence, eventDate(datesOf(sentence), sentence, hit), eventPlace(text, index, sentence, hit));
+        attachMention(prev, trigger, sentence, date, place);
         continue;
       }
     }
@@ -148,7 +152,7 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
       sentence,
       mentions: [trigger],
       sentences: [sentence],
-      date: eventDate(datesOf(sentence), sentence, hit),
+      date: eventDate(text, datesOf(sentence), sentence, hit),
       place: eventPlace(text, index, sentence, hit),
       confidence: Math.min(0.9, (e.confidence ?? 0.6) + (both ? 0.15 : 0)),
     });
