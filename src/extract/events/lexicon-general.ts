@@ -53,7 +53,7 @@ export const GENERAL_TRIGGERS = entries([
   ['venture', 'BUSINESS', 'joint_venture', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['partnership', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', context: /\b(?:Inc|Corp|company|firm|Ltd|plc)\b/i, targetPreps: ['with', 'between'] }],
   ['pay pays paid', 'BUSINESS', 'deal', { re: /(?:pay|pays|paid) (?=[A-Z])/y, needs: 'both' }],
-  ['deal', 'BUSINESS', 'deal', { context: /\b(?:Inc|Corp|company|firm|Ltd|plc|shares|bn|mln)\b/i, symmetric: true, needs: 'both', targetPreps: ['with'] }],
+  ['deal', 'BUSINESS', 'deal', { context: /\b(?:Inc|Corp|Co|company|Ltd|plc|shares|bn|mln|billion|million)\b/, symmetric: true, needs: 'both', targetPreps: ['with'] }],
   ['results', 'BUSINESS', 'results', { context: /\b(?:quarter|annual|profits?|earnings)\b/i, needs: 'source' }],
   ['profit profits loss', 'BUSINESS', 'results', { re: /(?:net |pre-tax |annual |quarterly )?(?:profits?|loss)\b/iy, context: /\b(?:reported|posted|made|announced|rose|fell|jumped|slumped|mln|bn|billion|million)\b/i, needs: 'source' }],
   ['took', 'BUSINESS', 'results', { re: /took \$[\d.]+m\b/iy, needs: 'source' }],

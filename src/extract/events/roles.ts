@@ -11,7 +11,7 @@ export interface Roles {
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'during', 'across', 'inside', 'outside', 'throughout', 'around', 'before', 'after', 'under', 'about', 'than', 'over', 'among', 'by', 'of', 'on', 'into', 'for', 'to', 'toward', 'towards']);
 const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'and', 'v', 'vs']);
 // A clause boundary: a name past it is no longer the trigger's object.
-const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when)\b|[—–]|\s--\s/;
+const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and|with)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when)\b|[—–]|\s--\s/;
 const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
 // Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
 // the name before it), or a subordinating word.
@@ -73,7 +73,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       }
     }
   }
-  if (srcAt < 0) {
+  // A clause without a named subject ("…, demanding he be removed", "after being sacked") takes the
+  // sentence's, except a reported one: in "X reported that preparations were under way for a summit" X is only the reporter.
+  if (srcAt < 0 && !/\bthat\s+$/.test(text.slice(clauseStart - 6, clauseStart))) {
     for (let i = lo; i < hi && spans[i].end <= trigger.start; i++) {
       if (subjectOk(spans[i])) {
         srcAt = i;
