@@ -112,13 +112,13 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
 /**
  * The actor a pronoun stands for: for he/she the subject of its sentence when that is a person
  * before it, else the last person named before; for it/they/"the company" the last organisation
- * or country. Deliberately shallow: wrong guesses cost one event, not the article.
+ * or country; an object ("aid to the country") is never its own sentence's subject. Deliberately shallow: wrong guesses cost one event, not the article.
  */
-export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number): ActorRef | null {
+export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
   const a = spans[at];
   const want = a.anaphor!;
   const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');
-  for (let i = 0; i < at; i++) {
+  for (let i = 0; i < at && !asObject; i++) {
     const s = spans[i];
     if (s.start < sentenceStart) continue;
     if (fits(s) && !s.prep) return s.ref;

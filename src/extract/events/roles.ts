@@ -16,6 +16,8 @@ const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|repor
 // Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
 // the name before it), or a subordinating word.
 const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until)\s+)/g;
+// A name followed by "said" reports the clause; it is not the subject of a later one.
+const REPORTER = /^[\s,]*(?:said|says)\b/;
 const COORD = /^\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
 // Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
 const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from|by|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
@@ -29,7 +31,7 @@ const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from
  * ("was sacked by Spurs").
  */
 export function assignRoles(text: string, sentence: Span, trigger: Span, entry: TriggerEntry, spans: ActorSpan[], lo: number, hi: number): Roles {
-  const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start) : spans[i].ref);
+  const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start, i >= lo && spans[i].start >= trigger.end) : spans[i].ref);
   const usable = (s: ActorSpan) => !s.modifier && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
   // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
   let clauseStartRef = sentence.start;
@@ -77,7 +79,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // sentence's, except a reported one: in "X reported that preparations were under way for a summit" X is only the reporter.
   if (srcAt < 0 && !/\bthat\s+$/.test(text.slice(clauseStart - 6, clauseStart))) {
     for (let i = lo; i < hi && spans[i].end <= trigger.start; i++) {
-      if (subjectOk(spans[i])) {
+      if (subjectOk(spans[i]) && !REPORTER.test(text.slice(spans[i].end, spans[i].end + 12))) {
         srcAt = i;
         break;
       }
@@ -98,7 +100,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     const gap = text.slice(trigger.end, s.start);
     if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
     if (s.prep === 'by' && by < 0 && usable(s)) by = i;
-    if (!usable(s) || s.anaphor) continue;
+    // Pronouns are subjects; "the country", "the company" can be objects too.
+    if (!usable(s) || (s.anaphor && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
     if (targets.length) {
       if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start))) targets.push(i);
       else break;
