@@ -19,7 +19,7 @@ export const GENERAL_TRIGGERS = entries([
   ['nominate nominated nomination', 'APPOINTMENT', 'nomination', { needs: 'target', notBefore: /\b(?:presidential|vice presidential|the|his|her|party's|party’s) $/i }],
   ['hired hires', 'APPOINTMENT', null, { needs: 'target' }],
   ['new', 'APPOINTMENT', null, { re: /new (?:\S+ )?(?:manager|coach|boss|chief executive|head coach)\b/iy, context: /\b(?:unveiled|named|appointed|confirmed) as\b/i, needs: 'target' }],
-  ['took', 'APPOINTMENT', null, { re: /took a job\b/iy, needs: 'target', targetPreps: ['with', 'at'] }],
+  ['took joined', 'APPOINTMENT', null, { re: /(?:took a job|joined)\b/iy, inverse: true, context: /\b(?:took a job|joined (?:the )?(?:[A-Z]\S* )+as)\b/, needs: 'both', targetPreps: ['with', 'at'] }],
   ['chose', 'APPOINTMENT', null, { needs: 'both', context: /\bmoderat|\bdebate|\bas (?:his|her|its) /i }],
   ['resigned resigns resignation resign', 'RESIGNATION', null, { needs: 'source', targetPreps: ['from', 'as'] }],
   ['quit quits quitting', 'RESIGNATION', 'quit', { needs: 'source', targetPreps: ['as'] }],

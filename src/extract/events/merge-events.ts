@@ -1,4 +1,5 @@
 import { actorId } from './actors.ts';
+import { datesCompatible, placesCompatible } from './event-setting.ts';
 import type { TypedEventDraft } from './find-events.ts';
 
 const side = (list: TypedEventDraft['sources']) => list.map(actorId).sort().join('+');
@@ -30,6 +31,11 @@ export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
     }
     const id = ACTS.has(e.type) ? `${identity(e)}#${e.sentence.start}` : identity(e);
     const first = byId.get(id);
+    // Same parties in another place or at another time: another meeting ("the Hanoi summit … talks in Singapore").
+    if (first && (!placesCompatible(first.place?.name ?? null, e.place?.name ?? null) || !datesCompatible(first.date, e.date))) {
+      out.push(e);
+      continue;
+    }
     if (!first) {
       byId.set(id, e);
       out.push(e);

@@ -59,11 +59,15 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (/^[’']s?\s+(?:[a-z][a-z-]*\s+){0,2}$/.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier) srcAt = i;
     break;
   }
+  // "an Upper House by-election", "the Hanoi summit": a name compounded into the trigger noun is no subject.
+  const compound = (i: number) => trigger.start - spans[i].end <= 1 && /\b(?:a|an|the|its|his|her|their)\s+$/i.test(text.slice(Math.max(sentence.start, spans[i].start - 8), spans[i].start));
+  // "X has criticised … and called for …": a second verb shares the first one's subject, the clause's first.
+  const secondVerb = /\band\s+(?:\w+ly\s+)?$/.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
   for (const allowObject of [false, true]) {
     if (srcAt >= 0) break;
-    for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
+    for (let i = hi - 1; i >= lo && (srcAt < 0 || secondVerb); i--) {
       if (spans[i].start < clauseStart) break;
-      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && (allowObject || !objectLike(i))) srcAt = i;
+      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && (allowObject || !objectLike(i))) srcAt = i;
     }
     if (srcAt >= 0) break;
   }
@@ -105,6 +109,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (targets.length) {
       if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start))) targets.push(i);
       else break;
+    } else if (!s.prep && gap.includes(',')) {
+      break; // an apposition ("resigned in July, her successor, Brazile"), not an object
     } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
   }
   let src = sources.map(resolve).filter((r): r is ActorRef => !!r);
@@ -117,6 +123,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : [], src];
   }
+  if (entry.inverse) [src, tgt] = [tgt, src];
   // "summit between Trump and Kim": the pair after "between" are the parties, whoever the subject is.
   if (entry.symmetric && tgt.length >= 2 && targets.length && /\bbetween\s/.test(text.slice(trigger.end, spans[targets[0]].start))) src = tgt.splice(0, 1);
   if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);

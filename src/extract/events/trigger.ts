@@ -14,6 +14,8 @@ export interface TriggerEntry {
   symmetric?: boolean;
   /** The grammatical subject is the target ("was sacked", "was escorted off"); the source follows "by". */
   passive?: boolean;
+  /** The subject is the one acted on and the object the actor ("took a job with Jim Justice": Justice hires). */
+  inverse?: boolean;
   /** Which sides must be found for the event to be recorded (default: either). */
   needs?: 'source' | 'target' | 'both' | 'none';
   /** Prepositions that may introduce the target (default: see roles.ts). */
