@@ -25,7 +25,10 @@ const ANTECEDENT_REACH = 600;
 const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
 const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government)\b/g;
-const BRACKETED = /<([A-Z][^<>\n]{1,60})>/g;
+// A name, not a ticker: "<Sundor Group Inc>" but not "<CKP>".
+const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
+// "the Obama administration": the administration acts, by the name the article gives it.
+const ADMINISTRATION = /\b[A-Z][a-z]+ administration\b/g;
 const PRONOUNS = /\b(?:he|she|He|She|his|His|her|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm|the country)\b/g;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
@@ -84,6 +87,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
   for (const m of within(BRACKETED, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
+  for (const m of within(ADMINISTRATION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
     const w = m[0].toLowerCase();

@@ -50,6 +50,7 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
   return lo;
 }
 
+const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0 } as const;
 
@@ -94,7 +95,10 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end)) continue;
     // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
     if (hit.start > sentence.start && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
-    if (e.notBefore && e.notBefore.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start))) continue;
+    const lead = text.slice(Math.max(sentence.start, hit.start - 40), hit.start);
+    if (e.notBefore && e.notBefore.test(lead)) continue;
+    // What did not happen is no event ("she did not meet the threshold", "avoids condemning").
+    if (e.type !== 'REJECT' && NEGATED.test(lead)) continue;
     if (e.context && !e.context.test(sentence.text)) continue;
     out.push({ hit, sentence });
   }

@@ -19,7 +19,7 @@ export const POLITICAL_TRIGGERS = entries([
   // ACCUSE
   ['accused accuses accuse accusing', 'ACCUSE', null, { needs: 'target' }],
   ['blamed blames blame blaming', 'ACCUSE', null, { needs: 'target', targetPreps: ['on'] }],
-  ['criticised criticized criticises criticizes criticising criticizing criticism', 'ACCUSE', null, { needs: 'target', targetPreps: ['of'] }],
+  ['criticised criticized criticises criticizes criticising criticizing', 'ACCUSE', null, { needs: 'target', targetPreps: ['of'] }],
   ['condemned condemns condemn condemning', 'ACCUSE', null, { needs: 'target' }],
   ['denounced denounces denounce denouncing', 'ACCUSE', null, { needs: 'target' }],
   ['slammed slams slam', 'ACCUSE', null, { needs: 'target' }],
