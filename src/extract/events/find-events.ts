@@ -51,6 +51,7 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
 }
 
 const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
+const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0 } as const;
 
@@ -99,6 +100,8 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (e.notBefore && e.notBefore.test(lead)) continue;
     // What did not happen is no event ("she did not meet the threshold", "avoids condemning").
     if (e.type !== 'REJECT' && NEGATED.test(lead)) continue;
+    // Nor what might happen ("if Trump is elected").
+    if (CONDITIONAL.test(lead)) continue;
     if (e.context && !e.context.test(sentence.text)) continue;
     out.push({ hit, sentence });
   }

@@ -14,6 +14,8 @@ export const GENERAL_TRIGGERS = entries([
   ['brexit', 'ELECTION', 'referendum', { re: /brexit vote\b/iy, needs: 'none' }],
   ['debate debated debates', 'ELECTION', 'debate', { context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
   ['ran campaigning', 'ELECTION', null, { re: /(?:ran for (?:president|office|the (?:White House|presidency|Senate))|campaigning against)\b/iy, symmetric: true, needs: 'source', targetPreps: ['against'] }],
+  ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:election|vote|primary|presidency|nomination|seat)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
+  ['re-elected elected', 'ELECTION', null, { re: /(?:re-)?elected\b(?! (?:officials?|representatives?|leaders?))/iy, notBefore: /\b(?:democratically|newly|freely) $/i, needs: 'source', passive: false }],
   ['landslide', 'ELECTION', null, { symmetric: true, needs: 'source' }],
 
   // APPOINTMENT / RESIGNATION
@@ -31,6 +33,8 @@ export const GENERAL_TRIGGERS = entries([
   ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|fired|ousted|dismissed)\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! off| up| at (?!the club))/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 
   // LEGAL
+  ['fined detained', 'LEGAL', 'trial', { passive: true, needs: 'target' }],
+  ['filed', 'LEGAL', 'lawsuit', { re: /filed (?:a )?(?:\S+ )?(?:suit|lawsuit|complaint)\b/iy, needs: 'both', targetPreps: ['against'] }],
   ['arrested arrest arrests', 'LEGAL', 'arrest', { passive: true, needs: 'target' }],
   ['charged indicted', 'LEGAL', 'charge', { passive: true, needs: 'target' }],
   ['convicted sentenced jailed acquitted', 'LEGAL', 'trial', { passive: true, needs: 'target' }],
@@ -47,6 +51,8 @@ export const GENERAL_TRIGGERS = entries([
   // BUSINESS
   ['acquisition acquired acquire acquires acquiring', 'BUSINESS', 'acquisition', { needs: 'source', targetPreps: ['of', 'from'] }],
   ['bought purchased', 'BUSINESS', 'acquisition', { needs: 'source', targetPreps: ['in', 'of', 'from'] }],
+  // An announced deal is news in wire copy: "agreed to buy", "will acquire".
+  ['buy acquire sell merge', 'BUSINESS', 'acquisition', { notBefore: /^(?![\s\S]*\b(?:agreed|agrees|agree|will|plans|planned|offered|offers|proposed|intends|is|are|was) to $|[\s\S]*\bwill $)/i, needs: 'both', targetPreps: ['with', 'from', 'to'] }],
   ['takeover', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['of', 'for'] }],
   ['take', 'BUSINESS', 'acquisition', { re: /take over\b/iy, needs: 'both' }],
   ['bid', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['for'] }],
@@ -82,6 +88,8 @@ export const GENERAL_TRIGGERS = entries([
   ['defeat defeated beat beats', 'SPORT', 'match', { symmetric: true, needs: 'both', context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title)\b/i }],
   ['against', 'SPORT', 'match', { re: /against\b/iy, context: /\b(?:match|game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
   ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
+  ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],
+  ['drew lost', 'SPORT', 'match', { re: /(?:drew with|lost to)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title|final)\b/i, symmetric: true, needs: 'both', targetPreps: ['with', 'to'] }],
   ['face faces facing faced', 'SPORT', 'match', { context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
 ]);
 

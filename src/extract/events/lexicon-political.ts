@@ -35,6 +35,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['insulted insults', 'ACCUSE', null, { needs: 'target' }],
   ['assailed lashed', 'ACCUSE', null, { re: /(?:assailed|lashed out at)\b/iy, needs: 'target', targetPreps: ['at'] }],
   ['disappointment', 'ACCUSE', null, { re: /disappointment with\b/iy, needs: 'both', targetPreps: ['with', 'by'] }],
+  ['alleged alleges faulted faults rebuked rebukes decried decries deplored deplores berated chided castigated scolded', 'ACCUSE', null, { re: /[a-z]+\b(?! (?:that|to|by))/iy, needs: 'target' }],
+  ['hit', 'ACCUSE', null, { re: /hit out at\b/iy, needs: 'target', targetPreps: ['at'] }],
   ['ad', 'ACCUSE', 'ad', { re: /ad\b(?= (?:showing|attacking|featuring|that))/iy, needs: 'both' }],
 
   // REJECT
@@ -44,12 +46,18 @@ export const POLITICAL_TRIGGERS = entries([
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
+  ['denied denies', 'REJECT', null, { needs: 'source' }],
+  ['ruled turned', 'REJECT', null, { re: /(?:ruled out|turned down)\b/iy, needs: 'source' }],
+  ['snubbed spurned', 'REJECT', null, { needs: 'both' }],
+  ['voted', 'REJECT', null, { re: /voted against\b/iy, needs: 'source', targetPreps: ['against'] }],
   ['dismissed', 'REJECT', null, { re: /dismissed the (?:criticism|claims?|charges?|allegations?|suggestion|idea|report)s?\b/iy, needs: 'source' }],
   ['invoked', 'REJECT', 'fifth_amendment', { re: /invoked (?:his|her|their) (?:5th|fifth) amendment\b/iy, needs: 'source', targetPreps: ['of', 'before', 'to'] }],
 
   // REQUEST
   ['called calls calling', 'REQUEST', null, { re: /call(?:ed|s|ing) (?:on (?:\S+ ){1,4}to|for)\b/iy, needs: 'both', targetPreps: ['on', 'for'] }],
   ['call', 'REQUEST', null, { re: /call for\b/iy, needs: 'both' }],
+  ['asked', 'REQUEST', null, { re: /asked (?=[A-Z]|the )(?:\S+ ){1,5}to\b/y, needs: 'both' }],
+  ['pressed pressing', 'REQUEST', null, { re: /press(?:ed|ing) (?=[A-Z]|the )(?:\S+ ){1,5}(?:to|for)\b/y, needs: 'both' }],
   ['urged urges urging', 'REQUEST', null, { needs: 'both' }],
   ['demanded demanding', 'REQUEST', null, { needs: 'both' }],
   ['appealed appeals', 'REQUEST', null, { re: /appeal(?:ed|s) (?:to|for)\b/iy, needs: 'both' }],
@@ -64,6 +72,8 @@ export const POLITICAL_TRIGGERS = entries([
   // SUPPORT
   ['endorsed endorses endorsement endorsements', 'SUPPORT', 'endorsement', { needs: 'both', targetPreps: ['from', 'of', 'for'] }],
   ['praised praises praising lauded lauds hailed', 'SUPPORT', null, { needs: 'target' }],
+  ['applauded applauds commended commends congratulated congratulates thanked defended defends', 'SUPPORT', null, { needs: 'target' }],
+  ['supported supports', 'SUPPORT', null, { re: /support(?:ed|s) (?=[A-Z]|the |his |her )/y, needs: 'both' }],
   ['welcomed welcomes welcoming', 'SUPPORT', null, { needs: 'both' }],
   ['backed', 'SUPPORT', null, { re: /backed\b(?! (?:down|off|away|out))/iy, needs: 'both' }],
   ['award awards awarded prize prizes', 'SUPPORT', 'award', { needs: 'both' }],

@@ -19,7 +19,7 @@ function identity(e: TypedEventDraft): string {
  */
 // Speech acts (an accusation, a demand, a rejection, praise) are each their own occurrence even
 // between the same parties; meetings, deals, elections and the like are named again and again.
-const ACTS = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN', 'SPORT']);
+const ACTS = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN']);
 
 export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
   const byId = new Map<string, TypedEventDraft>();
