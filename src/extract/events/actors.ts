@@ -62,6 +62,46 @@ function demonymActors(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep'
   }
 }
 
+// A run of capitalised words, with "of", "and", "&", "to" inside ("Stars to Go Inc", "Export & Finance Bank").
+const CAPS_RUN = /\b[A-Z][A-Za-z0-9&’'.-]*(?:\s+(?:(?:of|and|&|to|de)\s+)?[A-Z][A-Za-z0-9&’'.-]*)*/g;
+const NOT_A_NAME = new Set(
+  ('The A An In On At But And If When After Before He She It They We I You Mr Mrs Ms Dr This That These Those His Her Its Their Our Last Next Some Many Both While As For With From By ' +
+    'Meanwhile However Also So Yet Now Then There Here What Who Why How One Two Three Such Most More Other Another Each Every No Not All Any Even Only Just Since Until Under Over Still Instead ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
+    'President Secretary Minister Chairman Senator Governor General Prime Sen Rep Gov Chief Director Spokesman Spokeswoman Former Deputy Vice NOTE Shr Net Qtly Oper Revs Avg Div').split(' '),
+);
+
+/**
+ * Names the recogniser missed ("Fiat had sold GM a stake"): capitalised runs in trigger sentences
+ * that no person, organisation or place covers, without the sentence's capitalised first word or
+ * a title. Their text is the actor's name; a back-off, so they never displace a recognised name.
+ */
+function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
+  const taken = raw.map((r) => [r.start, r.end] as const);
+  for (const m of within(CAPS_RUN, text, ranges)) {
+    let start = m.index;
+    let name = m[0].replace(/[’']s$/, '');
+    if (!/\.\S/.test(name)) name = name.replace(/[.’']+$/, '');
+    const words = name.split(/\s+/);
+    while (words.length && NOT_A_NAME.has(words[0].replace(/\.$/, ''))) {
+      const w = words.shift()!;
+      start = text.indexOf(words[0] ?? '', start + w.length);
+    }
+    if (!words.length || start < 0) continue;
+    name = words.join(' ');
+    const end = start + name.length;
+    if (name.length < 2 || taken.some(([a, b]) => a < end && start < b)) continue;
+    // One capitalised word: not an adjective of nationality or party ("Russian", "Republican"), not
+    // hyphenated ("ERP-affiliated", "D-Nev"), and at a sentence start only before a verb ("GM has").
+    if (words.length === 1) {
+      if (DEMONYMS.has(name) || /^[A-Z][a-z]+(?:an|ish|ese|ic|i)$/.test(name) || /-/.test(name)) continue;
+      const atStart = ranges.some((r) => r.start === start);
+      if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
+    }
+    raw.push({ start, end, ref: { kind: 'group', name } });
+  }
+}
+
 /**
  * The actor mentions of an article in text order: people, organisations, countries and capitals
  * (a capital speaks for its country), and — inside `ranges`, the sentences that hold a trigger,
@@ -87,6 +127,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
   for (const m of within(BRACKETED, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
+  capitalisedRuns(text, ranges, raw);
   for (const m of within(ADMINISTRATION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
