@@ -17,6 +17,8 @@ export interface ActorSpan {
   prep: string;
   /** A modifier of the name that follows ("US" in "US Secretary of State Mike Pompeo"). */
   modifier: boolean;
+  /** A city that is no capital: a destination (its country) for visits and summits, never a party otherwise. */
+  placeOnly?: boolean;
   /** A pronoun or "the company", resolved when it is read. */
   anaphor?: 'person' | 'org';
 }
@@ -122,7 +124,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     if (!near(p)) continue;
     const country = p.place.kind === 'COUNTRY' ? p.place.name : p.place.kind === 'CITY' ? (p.place.country ?? countryOf(p.place.name)) : null;
     const capital = p.place.kind !== 'CITY' || CAPITALS.has(p.place.name);
-    if (country && capital) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country } });
+    if (country) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country }, ...(capital ? {} : { placeOnly: true }) });
   }
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
@@ -162,7 +164,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
 export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
   const a = spans[at];
   const want = a.anaphor!;
-  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');
+  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');
   for (let i = 0; i < at && !asObject; i++) {
     const s = spans[i];
     if (s.start < sentenceStart) continue;
