@@ -28,7 +28,7 @@ export const GENERAL_TRIGGERS = entries([
   ['chose', 'APPOINTMENT', null, { needs: 'both', context: /\bmoderat|\bdebate|\bas (?:his|her|its) /i }],
   ['resigned resigns resignation resign', 'RESIGNATION', null, { needs: 'source', targetPreps: ['from', 'as'] }],
   ['quit quits quitting', 'RESIGNATION', 'quit', { needs: 'source', targetPreps: ['as'] }],
-  ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /retir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?:general|generals|admirals?|officers?|colonel|people|workers|teachers?))/iy, needs: 'source', targetPreps: ['from'] }],
+  ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?:general|generals|admirals?|officers?|colonel|people|workers|teachers?))/y, needs: 'source', targetPreps: ['from'] }],
   ['stepped step', 'RESIGNATION', null, { re: /step(?:ped)? down\b/iy, needs: 'source', targetPreps: ['as', 'from'] }],
   ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|fired|ousted|dismissed)\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! off| up| at (?!the club))/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 

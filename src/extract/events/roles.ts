@@ -11,14 +11,14 @@ export interface Roles {
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'during', 'across', 'inside', 'outside', 'throughout', 'around', 'before', 'after', 'under', 'about', 'than', 'over', 'among', 'by', 'of', 'on', 'into', 'for', 'to', 'toward', 'towards']);
 const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'and', 'v', 'vs']);
 // A clause boundary: a name past it is no longer the trigger's object.
-const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and|with)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when)\b|[—–]|\s--\s/;
+const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and|with)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when|that)\b|[—–]|\s--\s/;
 const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
 // Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
 // the name before it), or a subordinating word.
 const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until)\s+)/g;
 // A name followed by "said" reports the clause; it is not the subject of a later one.
 const REPORTER = /^[\s,]*(?:said|says)\b/;
-const COORD = /^\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
+const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
 // Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
 const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from|by|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
 
