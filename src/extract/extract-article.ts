@@ -17,7 +17,7 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   const index = findEntities(text);
   const statements = findStatements(text, sentences, parsed.paragraphs, index, parsed.dateline);
   const quoted = statements.filter((s) => s.kind === 'DIRECT').map((s) => ({ start: s.start, end: s.end }));
-  const events = findTypedEvents({ text, title: parsed.title, sentences, index, published: parsed.publishedAt, quoted });
+  const events = findTypedEvents({ text, title: parsed.title, sentences, index, published: parsed.publishedAt, quoted, statements });
 
   const personKey = new Map<EntityDraft, string>();
   const people = index.people

@@ -3,6 +3,8 @@ import type { EntityIndexLocal, PlaceDraft } from '../entities.ts';
 import type { Sentence } from '../sentences.ts';
 import type { Span } from '../../ingest/types.ts';
 import type { Mention } from '../types.ts';
+import type { StatementDraft } from '../speech/draft.ts';
+import { accusationOf, disparagingStatements } from './accusations.ts';
 import { actorSpans, type ActorRef, type ActorSpan } from './actors.ts';
 import { datesCompatible, eventDate, eventPlace, placesCompatible, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
@@ -36,6 +38,8 @@ export interface EventInput {
   published: string | null;
   /** Direct quotations: events named inside them are the speaker's words, not reported facts. */
   quoted?: Span[];
+  /** The article's statements: a disparaging one is an accusation by its speaker. */
+  statements?: StatementDraft[];
 }
 
 /** Index of the first element whose `end` is past `at` (sentences and spans are in text order). */
@@ -116,9 +120,9 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
 export function findTypedEvents(input: EventInput): TypedEventDraft[] {
   const { text, sentences, index } = input;
   const found = triggersInSentences(input);
-  if (!found.length) return [];
-  const ranges: Sentence[] = [];
-  for (const f of found) if (ranges[ranges.length - 1] !== f.sentence) ranges.push(f.sentence);
+  const speech = disparagingStatements(text, input.statements ?? []);
+  if (!found.length && !speech.length) return [];
+  const ranges = [...new Set([...found.map((f) => f.sentence), ...speech.map((s) => s.sentence)])].sort((a, b) => a.start - b.start);
   const spans: ActorSpan[] = actorSpans(text, index, ranges);
   const datesOf = sentenceDates(text, input.published);
   const company = headlineCompany(input.title);
@@ -164,5 +168,12 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
       confidence: Math.min(0.9, (e.confidence ?? 0.6) + (both ? 0.15 : 0)),
     });
   }
+  for (const s of speech) {
+    const a = accusationOf(text, s, spans);
+    if (!a || out.some((e) => e.type === 'ACCUSE' && e.sentence === a.sentence)) continue;
+    const trigger: Mention = { ...a.trigger, text: text.slice(a.trigger.start, a.trigger.end) };
+    out.push({ type: 'ACCUSE', mode: null, symmetric: false, sources: [a.source], targets: [a.target], trigger, sentence: a.sentence, mentions: [trigger], sentences: [a.sentence], date: eventDate(text, datesOf(a.sentence), a.sentence, trigger), place: null, confidence: 0.5 });
+  }
+  out.sort((x, y) => x.trigger.start - y.trigger.start);
   return mergeEvents(out);
 }
