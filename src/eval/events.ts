@@ -116,7 +116,8 @@ export function predictedFromExtraction(x: Extraction): PredictedEvent[] {
   const places = new Map(x.places.map((p) => [p.key, p]));
   const actorOf = (a: EventActor): Actor => {
     const e = a.key ? (a.type === 'person' ? people.get(a.key) : orgs.get(a.key)) : undefined;
-    return e ? { name: e.name, aliases: e.aliases } : { name: a.name, aliases: [] };
+    const written = a.written ? [a.written] : [];
+    return e ? { name: e.name, aliases: [...e.aliases, ...written] } : { name: a.name, aliases: written };
   };
   const out: PredictedEvent[] = [];
   for (const e of x.events) {

@@ -90,6 +90,8 @@ export interface EventActor {
   /** Key into `Extraction.people` or `Extraction.organizations`; null for a group. */
   key: string | null;
   name: string;
+  /** The name as written at the event when it is fuller than the recognised name ("Commission on Presidential Debates"). */
+  written?: string;
 }
 
 export type StatementKind = 'DIRECT' | 'INDIRECT' | 'MIXED';

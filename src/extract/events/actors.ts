@@ -3,11 +3,15 @@ import { COUNTRIES } from '../lexicon.ts';
 import { countryOf, type EntityDraft, type EntityIndexLocal, type OrgDraft } from '../entities.ts';
 
 /** Who can act in an event: a person or organisation the extractor found, a country (its government), or a group named in the text. */
-export type ActorRef =
+export type ActorRef = (
   | { kind: 'person'; entity: EntityDraft }
   | { kind: 'org'; entity: OrgDraft }
   | { kind: 'country'; country: string }
-  | { kind: 'group'; name: string };
+  | { kind: 'group'; name: string }
+) & {
+  /** The name as written here when it is fuller than the recognised one ("Commission on Presidential Debates" where "Commission" was recognised). */
+  written?: string;
+};
 
 export interface ActorSpan {
   start: number;
@@ -104,6 +108,24 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
   }
 }
 
+const MORE_AFTER = /^\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*/;
+const MORE_BEFORE = /(?:[A-Z][\w’'-]*\s+(?:and\s+)?)+$/;
+
+/**
+ * The full name around a recognised span, when the recogniser cut it short: capitalised words
+ * before it ("Earl" Ray Tomblin, "Central and" East European Coalition) and an "of/on/for" phrase
+ * of capitalised words after it (Commission "on Presidential Debates"); null when nothing is added.
+ */
+function writtenName(text: string, start: number, end: number, sentence: Span): string | null {
+  const after = MORE_AFTER.exec(text.slice(end, Math.min(sentence.end, end + 60)))?.[0] ?? '';
+  const before = MORE_BEFORE.exec(text.slice(Math.max(sentence.start, start - 40), start))?.[0] ?? '';
+  const words = before.trim().split(/\s+/).filter(Boolean);
+  while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || words[0] === 'and')) words.shift();
+  const lead = words.length ? `${words.join(' ')} ` : '';
+  if (!lead && !after) return null;
+  return `${lead}${text.slice(start, end)}${after}`.replace(/\s+/g, ' ');
+}
+
 /**
  * The actor mentions of an article in text order: people, organisations, countries and capitals
  * (a capital speaks for its country), and — inside `ranges`, the sentences that hold a trigger,
@@ -147,6 +169,10 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     // Prepositions and modifiers matter only where roles are read.
     const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
     out.push({ ...x, prep, modifier: false });
+    if (inside && !x.anaphor && x.ref.kind !== 'country') {
+      const full = writtenName(text, x.start, x.end, ranges[r]);
+      if (full) x.ref.written = full;
+    }
   }
   for (let i = 0; i + 1 < out.length; i++) {
     const next = out[i + 1];

@@ -31,7 +31,8 @@ const KIND_WORD: Record<string, string> = { MEETING: 'meeting', SUMMIT: 'summit'
  * organisations) are derived so the store keeps working unchanged.
  */
 export function toExtractedEvent(e: TypedEventDraft, index: EntityIndexLocal, keys: KeyMaps, taken: Set<string>): ExtractedEvent {
-  const actor = (r: ActorRef): EventActor => {
+  const actor = (r: ActorRef): EventActor => ({ ...party(r), ...(r.written ? { written: r.written } : {}) });
+  const party = (r: ActorRef): EventActor => {
     if (r.kind === 'person') return { type: 'person', key: keys.person.get(r.entity) ?? null, name: r.entity.name };
     const org: OrgDraft | null = r.kind === 'org' ? r.entity : r.kind === 'country' ? index.governmentFor(r.country, null) : null;
     if (org) {
