@@ -4,7 +4,7 @@ import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors
 
 // Words that make a statement about someone an attack on them ("Trump is reduced to taunts and
 // insults", "the enforcement has been disastrous"): PLOVER codes such speech as ACCUSE.
-const DISPARAGING = /\b(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate)\b/i;
+const DISPARAGING = /(?<![-\w])(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate)\b/i;
 
 export interface SpeechAccusation {
   trigger: Span;

@@ -116,8 +116,9 @@ const MORE_BEFORE = /(?:[A-Z][\w’'-]*\s+(?:and\s+)?)+$/;
  * before it ("Earl" Ray Tomblin, "Central and" East European Coalition) and an "of/on/for" phrase
  * of capitalised words after it (Commission "on Presidential Debates"); null when nothing is added.
  */
-function writtenName(text: string, start: number, end: number, sentence: Span): string | null {
-  const after = MORE_AFTER.exec(text.slice(end, Math.min(sentence.end, end + 60)))?.[0] ?? '';
+function writtenName(text: string, start: number, end: number, sentence: Span, person: boolean): string | null {
+  // "Earl Ray Tomblin of West Virginia": after a person's name "of" says where from, not who.
+  const after = person ? '' : MORE_AFTER.exec(text.slice(end, Math.min(sentence.end, end + 60)))?.[0] ?? '';
   const before = MORE_BEFORE.exec(text.slice(Math.max(sentence.start, start - 40), start))?.[0] ?? '';
   const words = before.trim().split(/\s+/).filter(Boolean);
   while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || words[0] === 'and')) words.shift();
@@ -170,7 +171,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
     out.push({ ...x, prep, modifier: false });
     if (inside && !x.anaphor && x.ref.kind !== 'country') {
-      const full = writtenName(text, x.start, x.end, ranges[r]);
+      const full = writtenName(text, x.start, x.end, ranges[r], x.ref.kind === 'person');
       if (full) x.ref.written = full;
     }
   }

@@ -15,7 +15,7 @@ export const GENERAL_TRIGGERS = entries([
   ['debate debated debates', 'ELECTION', 'debate', { context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
   ['ran campaigning', 'ELECTION', null, { re: /(?:ran for (?:president|office|the (?:White House|presidency|Senate))|campaigning against)\b/iy, symmetric: true, needs: 'source', targetPreps: ['against'] }],
   ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:election|vote|primary|presidency|nomination|seat)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
-  ['re-elected elected', 'ELECTION', null, { re: /(?:re-)?elected\b(?! (?:officials?|representatives?|leaders?))/iy, notBefore: /\b(?:democratically|newly|freely) $/i, needs: 'source', passive: false }],
+  ['re-elected elected', 'ELECTION', null, { re: /(?:re-)?elected\b(?! (?:officials?|representatives?|leaders?))/iy, notBefore: /\b(?:democratically|newly|freely) $|\b(?:get|gets|got|getting)\s+(?:\w+\s+)?$/i, needs: 'source', passive: false }],
   ['landslide', 'ELECTION', null, { symmetric: true, needs: 'source' }],
 
   // APPOINTMENT / RESIGNATION
@@ -28,7 +28,7 @@ export const GENERAL_TRIGGERS = entries([
   ['chose', 'APPOINTMENT', null, { needs: 'both', context: /\bmoderat|\bdebate|\bas (?:his|her|its) /i }],
   ['resigned resigns resignation resign', 'RESIGNATION', null, { needs: 'source', targetPreps: ['from', 'as'] }],
   ['quit quits quitting', 'RESIGNATION', 'quit', { needs: 'source', targetPreps: ['as'] }],
-  ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?:general|generals|admirals?|officers?|colonel|people|workers|teachers?))/y, needs: 'source', targetPreps: ['from'] }],
+  ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?:general|generals|admirals?|officers?|colonel|people|workers|teachers?))/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
   ['stepped step', 'RESIGNATION', null, { re: /step(?:ped)? down\b/iy, needs: 'source', targetPreps: ['as', 'from'] }],
   ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|fired|ousted|dismissed)\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! off| up| at (?!the club))/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 
