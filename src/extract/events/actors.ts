@@ -30,7 +30,7 @@ export interface ActorSpan {
 const ANTECEDENT_REACH = 600;
 const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
-const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government)\b/g;
+const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
 // A name, not a ticker: "<Sundor Group Inc>" but not "<CKP>".
 const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
 // "the Obama administration": the administration acts, by the name the article gives it.

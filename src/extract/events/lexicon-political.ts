@@ -31,7 +31,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['pounding', 'ACCUSE', null, { needs: 'target' }],
   ['railing railed rails', 'ACCUSE', null, { re: /rail(?:ing|ed|s) against\b/iy, needs: 'target', targetPreps: ['against'] }],
   ['likened likens', 'ACCUSE', null, { needs: 'target' }],
-  ['dismissed', 'ACCUSE', null, { re: /dismissed (?:\S+ ){1,4}as\b/iy, needs: 'target' }],
+  ['dismissed', 'ACCUSE', null, { re: /dismissed(?= (?:\S+ ){1,4}as\b)/iy, needs: 'target' }],
   ['insulted insults', 'ACCUSE', null, { needs: 'target' }],
   ['assailed lashed', 'ACCUSE', null, { re: /(?:assailed|lashed out at)\b/iy, needs: 'target', targetPreps: ['at'] }],
   ['disappointment', 'ACCUSE', null, { re: /disappointment with\b/iy, needs: 'both', targetPreps: ['with', 'by'] }],
@@ -54,7 +54,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['invoked', 'REJECT', 'fifth_amendment', { re: /invoked (?:his|her|their) (?:5th|fifth) amendment\b/iy, needs: 'source', targetPreps: ['of', 'before', 'to'] }],
 
   // REQUEST
-  ['called calls calling', 'REQUEST', null, { re: /call(?:ed|s|ing) (?:on (?:\S+ ){1,4}to|for)\b/iy, needs: 'both', targetPreps: ['on', 'for'] }],
+  ['called calls calling', 'REQUEST', null, { re: /call(?:ed|s|ing)(?: for\b|(?= on (?:\S+ ){1,4}to\b))/iy, needs: 'both', targetPreps: ['on', 'for'] }],
   ['call', 'REQUEST', null, { re: /call for\b/iy, needs: 'both' }],
   ['asked', 'REQUEST', null, { re: /asked (?=[A-Z]|the )(?:\S+ ){1,5}to\b/y, needs: 'both' }],
   ['pressed pressing', 'REQUEST', null, { re: /press(?:ed|ing) (?=[A-Z]|the )(?:\S+ ){1,5}(?:to|for)\b/y, needs: 'both' }],

@@ -89,6 +89,11 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       }
     }
   }
+  // "Campaigning against Mitt Romney in 2012, he barely mentioned …": an opening participle's subject follows its comma.
+  if (srcAt < 0 && trigger.start === sentence.start && /ing\b/.test(text.slice(trigger.start, trigger.end))) {
+    const comma = text.indexOf(',', trigger.end);
+    for (let i = lo; i < hi && comma >= 0 && comma < sentence.end && srcAt < 0; i++) if (spans[i].start > comma && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
+  }
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   for (let i = srcAt - 1; i >= lo && sources.length; i--) {
     if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start))) break;
