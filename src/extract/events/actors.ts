@@ -96,7 +96,7 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     if (!words.length || start < 0) continue;
     name = words.join(' ');
     const end = start + name.length;
-    if (name.length < 2 || taken.some(([a, b]) => a < end && start < b)) continue;
+    if (name.length < 2 || text[start - 1] === '<' || taken.some(([a, b]) => a < end && start < b)) continue;
     // One capitalised word: not an adjective of nationality or party ("Russian", "Republican"), not
     // hyphenated ("ERP-affiliated", "D-Nev"), and at a sentence start only before a verb ("GM has").
     if (words.length === 1) {
@@ -109,7 +109,7 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
 }
 
 const MORE_AFTER = /^\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*/;
-const MORE_BEFORE = /(?:[A-Z][\w’'-]*\s+(?:and\s+)?)+$/;
+const MORE_BEFORE = /(?:[A-Z][\w’'-]*\s+(?:(?:and|to|of|&)\s+)?)+$/;
 
 /**
  * The full name around a recognised span, when the recogniser cut it short: capitalised words
@@ -121,7 +121,7 @@ function writtenName(text: string, start: number, end: number, sentence: Span, p
   const after = person ? '' : MORE_AFTER.exec(text.slice(end, Math.min(sentence.end, end + 60)))?.[0] ?? '';
   const before = MORE_BEFORE.exec(text.slice(Math.max(sentence.start, start - 40), start))?.[0] ?? '';
   const words = before.trim().split(/\s+/).filter(Boolean);
-  while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || words[0] === 'and')) words.shift();
+  while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || /^(?:and|to|of|&)$/.test(words[0]))) words.shift();
   const lead = words.length ? `${words.join(' ')} ` : '';
   if (!lead && !after) return null;
   return `${lead}${text.slice(start, end)}${after}`.replace(/\s+/g, ' ');
@@ -198,6 +198,18 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
     if (fits(s) && !s.prep) return s.ref;
     break;
   }
-  for (let i = at - 1; i >= 0; i--) if (fits(spans[i])) return spans[i].ref;
-  return null;
+  if (want === 'person') {
+    for (let i = at - 1; i >= 0; i--) if (fits(spans[i])) return spans[i].ref;
+    return null;
+  }
+  // "The company also said it …": the organisation the story is about, the one named most so far (the latest on a tie).
+  const counts = new Map<string, { n: number; ref: ActorRef }>();
+  for (let i = 0; i < at; i++) {
+    if (!fits(spans[i])) continue;
+    const id = actorId(spans[i].ref);
+    counts.set(id, { n: (counts.get(id)?.n ?? 0) + 1, ref: spans[i].ref });
+  }
+  let best: { n: number; ref: ActorRef } | null = null;
+  for (const c of counts.values()) if (!best || c.n >= best.n) best = c;
+  return best?.ref ?? null;
 }

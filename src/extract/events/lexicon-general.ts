@@ -30,7 +30,7 @@ export const GENERAL_TRIGGERS = entries([
   ['quit quits quitting', 'RESIGNATION', 'quit', { needs: 'source', targetPreps: ['as'] }],
   ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?:general|generals|admirals?|officers?|colonel|people|workers|teachers?))/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
   ['stepped step', 'RESIGNATION', null, { re: /step(?:ped)? down\b/iy, needs: 'source', targetPreps: ['as', 'from'] }],
-  ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|fired|ousted|dismissed)\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! off| up| at (?!the club))/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
+  ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at))\b(?! (?:\S+ ){0,4}as\b)(?! the)/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 
   // LEGAL
   ['fined detained', 'LEGAL', 'trial', { passive: true, needs: 'target' }],
