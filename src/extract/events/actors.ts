@@ -95,7 +95,13 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     }
     if (!words.length || start < 0) continue;
     name = words.join(' ');
-    const end = start + name.length;
+    let end = start + name.length;
+    // "ScanSoft and Gracenote" where Gracenote is recognised: the run stops before the recognised name.
+    const hit = taken.find(([a, b]) => a < end && start < b && a > start);
+    if (hit) {
+      name = text.slice(start, hit[0]).replace(/\s+(?:and|of|to|&|de)?\s*$/, '');
+      end = start + name.length;
+    }
     if (name.length < 2 || text[start - 1] === '<' || taken.some(([a, b]) => a < end && start < b)) continue;
     // One capitalised word: not an adjective of nationality or party ("Russian", "Republican"), not
     // hyphenated ("ERP-affiliated", "D-Nev"), and at a sentence start only before a verb ("GM has").
