@@ -24,7 +24,7 @@ export interface ActorSpan {
   /** A city that is no capital: a destination (its country) for visits and summits, never a party otherwise. */
   placeOnly?: boolean;
   /** A pronoun or "the company", resolved when it is read. */
-  anaphor?: 'person' | 'org';
+  anaphor?: 'person' | 'org' | 'country';
 }
 
 const ANTECEDENT_REACH = 600;
@@ -163,7 +163,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
     const w = m[0].toLowerCase();
-    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' ? 'person' : 'org' });
+    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' ? 'person' : w === 'the country' ? 'country' : 'org' });
   }
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
@@ -183,8 +183,10 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   }
   for (let i = 0; i + 1 < out.length; i++) {
     const next = out[i + 1];
-    if (next.ref.kind !== 'person' || next.anaphor || out[i].anaphor || next.start - out[i].end >= 60 || !ranges.some((g) => g.start <= next.start && next.start < g.end)) continue;
-    if (TITLEISH.test(text.slice(out[i].end, next.start))) out[i].modifier = true;
+    if (next.anaphor || out[i].anaphor || next.start - out[i].end >= 60 || !ranges.some((g) => g.start <= next.start && next.start < g.end)) continue;
+    const between = text.slice(out[i].end, next.start);
+    // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
+    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between)) out[i].modifier = true;
   }
   return out;
 }
@@ -205,7 +207,12 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
     break;
   }
   if (want === 'person') {
-    for (let i = at - 1; i >= 0; i--) if (fits(spans[i])) return spans[i].ref;
+    // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
+    for (let i = at - 1; i >= 0; i--) if (fits(spans[i]) && !(spans[i].start >= sentenceStart && spans[i].prep)) return spans[i].ref;
+    return null;
+  }
+  if (want === 'country') {
+    for (let i = at - 1; i >= 0; i--) if (spans[i].ref.kind === 'country' && !spans[i].placeOnly) return spans[i].ref;
     return null;
   }
   // "The company also said it …": the organisation the story is about, the one named most so far (the latest on a tie).

@@ -72,7 +72,7 @@ export const GENERAL_TRIGGERS = entries([
   ['bankruptcy bankrupt', 'BUSINESS', 'bankruptcy', { context: /\b(?:filed|went|declared|go|gone|emerged|out of|protection)\b/i, needs: 'source' }],
   ['forecast forecasts', 'BUSINESS', 'forecast', { context: /\b(?:lower|cut|rais|revis|slash)\w*/i, needs: 'source', targetPreps: ['for'] }],
   ['downgrade downgraded', 'BUSINESS', 'downgrade', { needs: 'source' }],
-  ['spinoff spin-off', 'BUSINESS', 'spinoff', { needs: 'both', targetPreps: ['of', 'from'] }],
+  ['spinoff spin-off', 'BUSINESS', 'spinoff', { inverse: true, needs: 'both', targetPreps: ['of', 'from'] }],
   ['developing', 'COOPERATE', 'development', { re: /developing (?:a |new )?(?:technology|system|software|products?)\b/iy, symmetric: true, needs: 'both', targetPreps: ['with'] }],
   ['pact', 'COOPERATE', 'fundraising', { re: /pact with\b/iy, context: /\bfundrais/i, needs: 'both', targetPreps: ['with'] }],
   ['work', 'COOPERATE', null, { re: /work (?:together )?with\b/iy, needs: 'both', targetPreps: ['with'] }],
