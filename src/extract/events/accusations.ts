@@ -19,22 +19,31 @@ export function disparagingStatements(text: string, statements: StatementDraft[]
 }
 
 /**
- * Speech coded as an accusation: the speaker is the source; the target is the first party the
- * words name (a pronoun resolved as elsewhere), never the speaker. The trigger is the disparaging word.
+ * Speech coded as an accusation: the speaker is the source; the target is the party the words
+ * name nearest the disparaging word (a pronoun resolved as elsewhere), never the speaker. The trigger is the disparaging word.
  */
 export function accusationOf(text: string, s: StatementDraft, spans: ActorSpan[]): SpeechAccusation | null {
   const speaker: ActorRef = s.speaker!.type === 'person' ? { kind: 'person', entity: s.speaker!.entity } : { kind: 'org', entity: s.speaker!.entity };
   let trigger: Span | null = null;
-  let target: ActorRef | null = null;
   for (const p of s.spans) {
-    const m = DISPARAGING.exec(text.slice(p.start, p.end));
-    if (m && !trigger) trigger = { start: p.start + m.index, end: p.start + m.index + m[0].length };
-    for (let i = 0; i < spans.length && !target; i++) {
+    const m: RegExpExecArray | null = trigger ? null : DISPARAGING.exec(text.slice(p.start, p.end));
+    if (m) trigger = { start: p.start + m.index, end: p.start + m.index + m[0].length };
+  }
+  if (!trigger) return null;
+  // The party nearest the disparaging word ("North Korea claims were … gangster-like demands by the US": the US).
+  let target: ActorRef | null = null;
+  let distance = Infinity;
+  for (const p of s.spans) {
+    for (let i = 0; i < spans.length; i++) {
       const a = spans[i];
       if (a.start < p.start || a.end > p.end || a.modifier || a.placeOnly) continue;
       const ref = a.anaphor ? (a.anaphor === 'person' ? resolveAnaphor(spans, i, s.sentence.start, true) : null) : a.ref;
-      if (ref && actorId(ref) !== actorId(speaker)) target = ref;
+      const d = a.start >= trigger.end ? a.start - trigger.end : trigger.start - a.end;
+      if (ref && actorId(ref) !== actorId(speaker) && d < distance) {
+        target = ref;
+        distance = d;
+      }
     }
   }
-  return trigger && target ? { trigger, sentence: s.sentence, source: speaker, target } : null;
+  return target ? { trigger, sentence: s.sentence, source: speaker, target } : null;
 }

@@ -54,6 +54,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['invoked', 'REJECT', 'fifth_amendment', { re: /invoked (?:his|her|their) (?:5th|fifth) amendment\b/iy, needs: 'source', targetPreps: ['of', 'before', 'to'] }],
 
   // REQUEST
+  // Calling for tariffs on someone threatens them (PLOVER THREATEN, mode tariffs), it asks nothing of them.
+  ['called calls calling', 'THREATEN', 'tariffs', { re: /call(?:ed|s|ing) for (?:\S+ ){0,3}tariffs\b/iy, needs: 'both', targetPreps: ['on', 'against', 'from'] }],
   ['called calls calling', 'REQUEST', null, { re: /call(?:ed|s|ing)(?: for\b|(?= on (?:\S+ ){1,4}to\b))/iy, needs: 'both', targetPreps: ['on', 'for'] }],
   ['call', 'REQUEST', null, { re: /call for\b/iy, needs: 'both' }],
   ['asked', 'REQUEST', null, { re: /asked (?=[A-Z]|the )(?:\S+ ){1,5}to\b/y, needs: 'both' }],
