@@ -89,7 +89,7 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     let name = m[0].replace(/[’']s$/, '');
     if (!/\.\S/.test(name)) name = name.replace(/[.’']+$/, '');
     const words = name.split(/\s+/);
-    while (words.length && NOT_A_NAME.has(words[0].replace(/\.$/, ''))) {
+    while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || /^(?:and|of|to|&|de)$/.test(words[0]))) {
       const w = words.shift()!;
       start = text.indexOf(words[0] ?? '', start + w.length);
     }

@@ -55,7 +55,7 @@ export const GENERAL_TRIGGERS = entries([
   ['buy acquire sell merge', 'BUSINESS', 'acquisition', { notBefore: /^(?![\s\S]*\b(?:agreed|agrees|agree|will|plans|planned|offered|offers|proposed|intends|is|are|was) to $|[\s\S]*\bwill $)/i, needs: 'both', targetPreps: ['with', 'from', 'to'] }],
   ['takeover', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['of', 'for'] }],
   ['take', 'BUSINESS', 'acquisition', { re: /take over\b/iy, needs: 'both' }],
-  ['bid', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['for'] }],
+  ['bid', 'BUSINESS', 'bid', { notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed) $/i, needs: 'source', targetPreps: ['for'] }],
   ['merger merge merged merging', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', notBefore: /\bairline $/i }],
   ['sold', 'BUSINESS', 'deal', { needs: 'source', targetPreps: ['to'] }],
   ['stake', 'BUSINESS', 'acquisition', { needs: 'both', targetPreps: ['in'] }],

@@ -47,12 +47,21 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const before = text.slice(sentence.start, trigger.start);
   let clauseStart = sentence.start;
   let relative = false;
+  let relativeAt = sentence.start;
   for (const m of before.matchAll(CLAUSE_OPEN)) {
     clauseStart = sentence.start + m.index + m[0].length;
     relative = !!m[1];
+    relativeAt = sentence.start + m.index;
+  }
+  // "Mr Khodorkovsky, who had funded opposition groups, was arrested": a closed relative clause
+  // is skipped; the trigger's subject is the name before it.
+  let antecedent = -1;
+  if (relative && text.slice(clauseStart, trigger.start).includes(',')) {
+    for (let i = hi - 1; i >= lo && antecedent < 0; i--) if (spans[i].end <= relativeAt && !spans[i].modifier && !spans[i].placeOnly) antecedent = i;
+    relative = false;
   }
   clauseStartRef = clauseStart;
-  let srcAt = -1;
+  let srcAt = antecedent;
   // An owner right before a nominal trigger is its source ("Russia’s invasion of Ukraine").
   for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
     if (spans[i].end > trigger.start) continue;
