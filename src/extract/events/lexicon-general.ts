@@ -33,11 +33,11 @@ export const GENERAL_TRIGGERS = entries([
   ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at))\b(?! (?:\S+ ){0,4}as\b)(?! the)/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 
   // LEGAL
-  ['fined detained', 'LEGAL', 'trial', { passive: true, needs: 'target' }],
+  ['fined detained', 'LEGAL', 'trial', { needs: 'target' }],
   ['filed', 'LEGAL', 'lawsuit', { re: /filed (?:a )?(?:\S+ )?(?:suit|lawsuit|complaint)\b/iy, needs: 'both', targetPreps: ['against'] }],
-  ['arrested arrest arrests', 'LEGAL', 'arrest', { passive: true, needs: 'target' }],
-  ['charged indicted', 'LEGAL', 'charge', { passive: true, needs: 'target' }],
-  ['convicted sentenced jailed acquitted', 'LEGAL', 'trial', { passive: true, needs: 'target' }],
+  ['arrested arrest arrests', 'LEGAL', 'arrest', { needs: 'target' }],
+  ['charged indicted', 'LEGAL', 'charge', { needs: 'target' }],
+  ['convicted sentenced jailed acquitted', 'LEGAL', 'trial', { needs: 'target' }],
   ['trial', 'LEGAL', 'trial', { needs: 'target', targetPreps: ['of'] }],
   ['sued sues suing lawsuit', 'LEGAL', 'lawsuit', { needs: 'both', targetPreps: ['against'] }],
   ['ruled ruling', 'LEGAL', 'ruling', { context: /\bcourt|judge|justices?\b/i, needs: 'source' }],
