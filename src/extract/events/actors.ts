@@ -58,6 +58,30 @@ function* within(re: RegExp, text: string, ranges: Span[]): Generator<{ index: n
   }
 }
 
+/** The text a trigger sentence may look back into, as disjoint windows in text order. */
+function reachOf(ranges: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const r of ranges) {
+    const w = { start: Math.max(0, r.start - ANTECEDENT_REACH), end: r.end };
+    const last = out[out.length - 1];
+    if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
+    else out.push(w);
+  }
+  return out;
+}
+
+/** A membership test for spans met in text order (each list of spans is sorted): a pointer, not a search. */
+function nearTest(windows: Span[]): (x: Span) => boolean {
+  let w = 0;
+  let lastStart = -1;
+  return (x) => {
+    if (x.start < lastStart) w = 0;
+    lastStart = x.start;
+    while (w < windows.length && windows[w].end < x.end) w++;
+    return w < windows.length && windows[w].start <= x.start;
+  };
+}
+
 /** "Russian officials" → Russia; "North Korean troops" → North Korea. */
 function demonymActors(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
   for (const m of within(NOUN_AFTER_DEMONYM, text, ranges)) {
@@ -83,7 +107,8 @@ const NOT_A_NAME = new Set(
  * a title. Their text is the actor's name; a back-off, so they never displace a recognised name.
  */
 function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
-  const taken = raw.map((r) => [r.start, r.end] as const);
+  // Only names inside the searched sentences can overlap a run.
+  const taken = raw.filter((x) => ranges.some((r) => x.start < r.end && r.start < x.end)).map((x) => [x.start, x.end] as const);
   for (const m of within(CAPS_RUN, text, ranges)) {
     let start = m.index;
     let name = m[0].replace(/[’']s$/, '');
@@ -143,10 +168,8 @@ function writtenName(text: string, start: number, end: number, sentence: Span, p
 export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]): ActorSpan[] {
   const raw: Omit<ActorSpan, 'prep' | 'modifier'>[] = [];
   // Names far before every trigger sentence can be nobody's antecedent: they are left out.
-  const near = (x: Span) => {
-    for (const r of ranges) if (x.end <= r.end && x.start >= r.start - ANTECEDENT_REACH) return true;
-    return false;
-  };
+  const windows = reachOf(ranges);
+  const near = nearTest(windows);
   for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: { kind: 'person', entity: p.person } });
   for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: { kind: 'org', entity: o.org } });
   for (const p of index.placeSpans) {
@@ -167,6 +190,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   }
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
+  const inRange: boolean[] = [];
   let r = 0;
   for (const x of raw) {
     const last = out[out.length - 1];
@@ -175,7 +199,8 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const inside = r < ranges.length && ranges[r].start <= x.start;
     // Prepositions and modifiers matter only where roles are read.
     const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
-    out.push({ ...x, prep, modifier: false });
+    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: false, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}) });
+    inRange.push(inside);
     if (inside && !x.anaphor && x.ref.kind !== 'country') {
       const full = writtenName(text, x.start, x.end, ranges[r], x.ref.kind === 'person');
       if (full) x.ref.written = full;
@@ -183,7 +208,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   }
   for (let i = 0; i + 1 < out.length; i++) {
     const next = out[i + 1];
-    if (next.anaphor || out[i].anaphor || next.start - out[i].end >= 60 || !ranges.some((g) => g.start <= next.start && next.start < g.end)) continue;
+    if (next.anaphor || out[i].anaphor || next.start - out[i].end >= 60 || !inRange[i + 1]) continue;
     const between = text.slice(out[i].end, next.start);
     // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
     if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between)) out[i].modifier = true;

@@ -55,6 +55,7 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
 }
 
 const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
+const MAYBE = /\b(?:if|unless|whether)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0 } as const;
@@ -97,6 +98,8 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     const sentence = sentences[firstEndingAfter(sentences, hit.start)];
     if (!sentence || sentence.start > hit.start) continue;
     const e = hit.entry;
+    // The cheapest and most selective tests first: most hits of common heads ("against") fail their context.
+    if (e.context && !e.context.test(sentence.text)) continue;
     if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end)) continue;
     // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
     if (hit.start > sentence.start && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
@@ -105,8 +108,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     // What did not happen is no event ("she did not meet the threshold", "avoids condemning").
     if (e.type !== 'REJECT' && NEGATED.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").
-    if (CONDITIONAL.test(lead)) continue;
-    if (e.context && !e.context.test(sentence.text)) continue;
+    if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
     out.push({ hit, sentence });
   }
   return out;
