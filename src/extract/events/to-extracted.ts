@@ -20,7 +20,7 @@ export function eventKey(e: { group: string; names: string[]; place: string | nu
 export function eventGroup(e: Pick<TypedEventDraft, 'type' | 'mode'>): string {
   if (e.type === 'CONSULT') return 'meeting';
   if (e.type === 'MOBILIZE' && e.mode === 'weapons_test') return 'test';
-  return e.type.toLowerCase();
+  return e.mode ? `${e.type.toLowerCase()}-${e.mode}` : e.type.toLowerCase();
 }
 
 const KIND_WORD: Record<string, string> = { MEETING: 'meeting', SUMMIT: 'summit', TALKS: 'talks', VISIT: 'visit', WEAPONS_TEST: 'weapons test' };
@@ -49,9 +49,14 @@ export function toExtractedEvent(e: TypedEventDraft, index: EntityIndexLocal, ke
   const kind = legacyKind(e.type, e.mode);
   const personNames = all.filter((a) => a.type === 'person').map((a) => a.name);
   const names = personNames.length ? personNames : all.length ? all.map((a) => a.name) : [e.mode ?? e.trigger.text];
-  let key = eventKey({ group: eventGroup(e), names, place: e.place?.name ?? null, year: e.date ? e.date.start.slice(0, 4) : null }, keys.slug);
-  while (taken.has(key)) key += '+';
-  taken.add(key);
+  // A second event of the article with the same group and parties is told apart before the "@":
+  // resolve matches party-less events across articles by that prefix, so a suffix after it would
+  // fold the two into one when the article is ingested again (a corrected version).
+  let group = eventGroup(e);
+  const at = (g: string) => eventKey({ group: g, names, place: e.place?.name ?? null, year: e.date ? e.date.start.slice(0, 4) : null }, keys.slug);
+  while (taken.has(at(group).split('@')[0])) group += '+';
+  const key = at(group);
+  taken.add(key.split('@')[0]);
   const who = (list: EventActor[]) => list.map((a) => a.name).join('–');
   const title = KIND_WORD[kind]
     ? `${who(all.filter((a) => a.type === 'person').length ? all.filter((a) => a.type === 'person') : all)} ${KIND_WORD[kind]}${e.place ? ` in ${e.place.name}` : ''}`.trim()
