@@ -44,6 +44,8 @@ export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sent
     if (!LOCATIVE.test(text.slice(Math.max(sentence.start, p.start - 12), p.start)) && !/^\s+summit/i.test(text.slice(p.end, p.end + 8))) continue;
     const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
     if (distance > 80) continue;
+    // As for dates: a place past a clause opener is another clause's ("the weapons test since the summit … in Vietnam").
+    if (OTHER_CLAUSE.test(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
     const s = -distance + (p.place.kind === 'CITY' ? 40 : 0);
     if (s > score) {
       score = s;
