@@ -58,7 +58,7 @@ export const POLITICAL_TRIGGERS = entries([
   // Calling for tariffs on someone threatens them (PLOVER THREATEN, mode tariffs), it asks nothing of them.
   ['called calls calling', 'THREATEN', 'tariffs', { re: /call(?:ed|s|ing) for (?:\S+ ){0,3}tariffs\b/iy, needs: 'both', targetPreps: ['on', 'against', 'from'] }],
   ['called calls calling', 'REQUEST', null, { re: /call(?:ed|s|ing)(?: for\b|(?= on (?:\S+ ){1,4}to\b))/iy, needs: 'both', targetPreps: ['on', 'for'] }],
-  ['call', 'REQUEST', null, { re: /call for\b/iy, needs: 'both' }],
+  ['call', 'REQUEST', null, { re: /call for\b/iy, needs: 'both', targetPreps: ['for', 'on'] }],
   ['asked', 'REQUEST', null, { re: /asked (?=[A-Z]|the )(?:\S+ ){1,5}to\b/y, needs: 'both' }],
   ['pressed pressing', 'REQUEST', null, { re: /press(?:ed|ing) (?=[A-Z]|the )(?:\S+ ){1,5}(?:to|for)\b/y, needs: 'both' }],
   ['urged urges urging', 'REQUEST', null, { needs: 'both' }],
