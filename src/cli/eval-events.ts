@@ -5,7 +5,7 @@ import { eventsResult, eventsTable, goldProblems, predictedFromExtraction, score
 import { loadGoldArticles } from '../eval/events-sample.ts';
 import { extractArticle } from '../extract/extract-article.ts';
 
-// npm run eval:events [-- FILE] [--part dev|check|all] [--verbose]: today's extraction
+// npm run eval:events [-- FILE] [--part dev|check|all] [--verbose]: the extraction's typed events
 // (parseArticle → extractArticle) scored against the events gold (tests/fixtures/events-gold/, see
 // its README and src/eval/events.ts for the matching rule). Without FILE the gold of --part (default
 // dev); with FILE that file (--part must then name its part, if given). The articles come from the
@@ -57,7 +57,8 @@ function main(): void {
   if (verbose) {
     for (const s of scores) {
       for (const m of s.missed) console.log(`  missed   ${s.doc} ${m.type}${m.mode ? `/${m.mode}` : ''} ${m.sources.join(', ') || '-'} → ${m.targets.join(', ') || '-'} "${m.trigger.text}"`);
-      for (const p of s.spurious) console.log(`  spurious ${s.doc} ${p.type}${p.mode ? `/${p.mode}` : ''} ${p.sources.map((a) => a.name).join(', ') || '-'} → ${p.targets.map((a) => a.name).join(', ') || '-'}`);
+      const text = articles.get(s.doc)!.text;
+      for (const p of s.spurious) console.log(`  spurious ${s.doc} ${p.type}${p.mode ? `/${p.mode}` : ''} ${p.sources.map((a) => a.name).join(', ') || '-'} → ${p.targets.map((a) => a.name).join(', ') || '-'}${p.mentions[0] ? ` "${text.slice(p.mentions[0].start, p.mentions[0].end)}"` : ''}`);
     }
   }
   console.log(JSON.stringify(eventsResult(scores, label)));

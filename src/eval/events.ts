@@ -1,6 +1,7 @@
 import type { ParsedArticle, Span } from '../ingest/types.ts';
 import { splitSentences } from '../extract/sentences.ts';
-import type { EventKind, Extraction } from '../extract/types.ts';
+import type { EventActor, EventKind, Extraction } from '../extract/types.ts';
+import { EVENT_TYPES as ONTOLOGY_TYPES } from '../extract/events/ontology.ts';
 
 /**
  * Scoring extracted events against the events gold (tests/fixtures/events-gold/, issue 16).
@@ -27,8 +28,10 @@ import type { EventKind, Extraction } from '../extract/types.ts';
  * the predicted event links).
  */
 
-export const EVENT_TYPES = ['AGREE', 'ACCUSE', 'AID', 'ASSAULT', 'COERCE', 'CONCEDE', 'CONSULT', 'COOPERATE', 'MOBILIZE', 'PROTEST', 'REJECT', 'REQUEST', 'RETREAT', 'SANCTION', 'SUPPORT', 'THREATEN', 'ELECTION', 'APPOINTMENT', 'RESIGNATION', 'LEGAL', 'BUSINESS', 'DISASTER', 'SPORT'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+/** The ontology's types (src/extract/events/ontology.ts): the gold and the extractor share one list. */
+export const EVENT_TYPES = ONTOLOGY_TYPES;
+export type { EventType } from '../extract/events/ontology.ts';
+import type { EventType } from '../extract/events/ontology.ts';
 export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR', 'RANGE', 'ON_OR_BEFORE'] as const;
 export type GoldPrecision = (typeof DATE_PRECISIONS)[number];
 
@@ -101,39 +104,54 @@ export const BASELINE_KIND_MAP: Record<EventKind, { type: EventType; mode: strin
 };
 
 /**
- * Today's extraction as predicted events: mapped kind, every participant (people, then
- * organisations) as a source and no target (the extractor has no roles), its date and place, its
- * mentions, and the statements whose `eventKey` names it.
+ * The extraction as predicted events: the typed events with their sources and targets (an actor's
+ * name and aliases are those of the person or organisation it is, so "Pyongyang" can match North
+ * Korea), their date and place, mentions, and the statements linked to them. Events without a type
+ * (hand-built, or from an extractor before the ontology) are mapped by `BASELINE_KIND_MAP` with
+ * every participant as a source.
  */
 export function predictedFromExtraction(x: Extraction): PredictedEvent[] {
   const people = new Map(x.people.map((p) => [p.key, p]));
   const orgs = new Map(x.organizations.map((o) => [o.key, o]));
   const places = new Map(x.places.map((p) => [p.key, p]));
+  const actorOf = (a: EventActor): Actor => {
+    const e = a.key ? (a.type === 'person' ? people.get(a.key) : orgs.get(a.key)) : undefined;
+    const written = a.written ? [a.written] : [];
+    return e ? { name: e.name, aliases: [...e.aliases, ...written] } : { name: a.name, aliases: written };
+  };
   const out: PredictedEvent[] = [];
   for (const e of x.events) {
-    const mapped = BASELINE_KIND_MAP[e.kind];
+    const mapped = e.type ? { type: e.type, mode: e.mode ?? null } : BASELINE_KIND_MAP[e.kind];
     if (!mapped) continue;
-    const sources: Actor[] = [];
-    for (const k of e.participantKeys) {
-      const p = people.get(k);
-      if (p) sources.push({ name: p.name, aliases: p.aliases });
-    }
-    for (const k of e.organizationKeys) {
-      const o = orgs.get(k);
-      if (o) sources.push({ name: o.name, aliases: o.aliases });
+    let sources: Actor[];
+    let targets: Actor[] = [];
+    if (e.type && e.sources && e.targets) {
+      sources = e.sources.map(actorOf);
+      targets = e.targets.map(actorOf);
+    } else {
+      sources = [];
+      for (const k of e.participantKeys) {
+        const p = people.get(k);
+        if (p) sources.push({ name: p.name, aliases: p.aliases });
+      }
+      for (const k of e.organizationKeys) {
+        const o = orgs.get(k);
+        if (o) sources.push({ name: o.name, aliases: o.aliases });
+      }
     }
     const place = e.placeKey ? places.get(e.placeKey) : undefined;
     let date: EventDate | null = null;
     if (e.precision && e.startDate) date = { precision: e.precision, start: e.startDate, end: e.endDate ?? e.startDate };
+    const linked = e.statementIndexes ? e.statementIndexes.map((i) => x.statements[i]).filter(Boolean) : x.statements.filter((s) => s.eventKey === e.key);
     out.push({
       type: mapped.type,
       mode: mapped.mode,
       sources,
-      targets: [],
+      targets,
       date,
       place: place ? { name: place.name, aliases: place.aliases } : null,
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end })),
-      statements: x.statements.filter((s) => s.eventKey === e.key).map((s) => ({ start: s.start, end: s.end })),
+      statements: linked.map((s) => ({ start: s.start, end: s.end })),
     });
   }
   return out;

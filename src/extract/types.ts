@@ -1,4 +1,5 @@
 import type { Span } from '../ingest/types.ts';
+import type { EventType } from './events/ontology.ts';
 
 /** A mention of an entity in the article text. */
 export interface Mention extends Span {
@@ -60,6 +61,37 @@ export interface ExtractedEvent {
   /** Keys into `Extraction.organizations` (countries/governments acting as parties). */
   organizationKeys: string[];
   mentions: Mention[];
+  /**
+   * The typed fields below are always set by the extractor; they are optional only so that events
+   * built by hand (tests, older callers) still type-check.
+   */
+  /** Type in the ontology (PLOVER's sixteen plus ELECTION … SPORT; see src/extract/events/ontology.ts). `kind` is its stored legacy form. */
+  type?: EventType;
+  /** Mode where it matters ("meeting", "summit", "weapons_test", "arrest"), else null. */
+  mode?: string | null;
+  /** A mutual event (a meeting, a match): which side is source and which target is arbitrary. */
+  symmetric?: boolean;
+  /** Who acted. */
+  sources?: EventActor[];
+  /** Who was acted on (empty for one-sided events: an election, a company's results). */
+  targets?: EventActor[];
+  /** The first trigger words and the sentence holding them: the evidence. */
+  trigger?: Mention;
+  sentence?: Span;
+  /** 0..1 */
+  confidence?: number;
+  /** Indexes into `Extraction.statements` of the statements about this event (same sentence). */
+  statementIndexes?: number[];
+}
+
+/** A party to an event: a person or organisation of the extraction, or a group the text names without one ("Democrats", "police"). */
+export interface EventActor {
+  type: 'person' | 'organization' | 'group';
+  /** Key into `Extraction.people` or `Extraction.organizations`; null for a group. */
+  key: string | null;
+  name: string;
+  /** The name as written at the event when it is fuller than the recognised name ("Commission on Presidential Debates"). */
+  written?: string;
 }
 
 export type StatementKind = 'DIRECT' | 'INDIRECT' | 'MIXED';

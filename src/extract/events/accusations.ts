@@ -1,0 +1,49 @@
+import type { Span } from '../../ingest/types.ts';
+import type { StatementDraft } from '../speech/draft.ts';
+import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
+
+// Words that make a statement about someone an attack on them ("Trump is reduced to taunts and
+// insults", "the enforcement has been disastrous"): PLOVER codes such speech as ACCUSE.
+const DISPARAGING = /(?<![-\w])(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate)\b/i;
+
+export interface SpeechAccusation {
+  trigger: Span;
+  sentence: StatementDraft['sentence'];
+  source: ActorRef;
+  target: ActorRef;
+}
+
+/** The statements, with a speaker, whose words disparage a named party other than the speaker. */
+export function disparagingStatements(text: string, statements: StatementDraft[]): StatementDraft[] {
+  return statements.filter((s) => s.speaker && s.spans.some((p) => DISPARAGING.test(text.slice(p.start, p.end))));
+}
+
+/**
+ * Speech coded as an accusation: the speaker is the source; the target is the party the words
+ * name nearest the disparaging word (a pronoun resolved as elsewhere), never the speaker. The trigger is the disparaging word.
+ */
+export function accusationOf(text: string, s: StatementDraft, spans: ActorSpan[]): SpeechAccusation | null {
+  const speaker: ActorRef = s.speaker!.type === 'person' ? { kind: 'person', entity: s.speaker!.entity } : { kind: 'org', entity: s.speaker!.entity };
+  let trigger: Span | null = null;
+  for (const p of s.spans) {
+    const m: RegExpExecArray | null = trigger ? null : DISPARAGING.exec(text.slice(p.start, p.end));
+    if (m) trigger = { start: p.start + m.index, end: p.start + m.index + m[0].length };
+  }
+  if (!trigger) return null;
+  // The party nearest the disparaging word ("North Korea claims were … gangster-like demands by the US": the US).
+  let target: ActorRef | null = null;
+  let distance = Infinity;
+  for (const p of s.spans) {
+    for (let i = 0; i < spans.length; i++) {
+      const a = spans[i];
+      if (a.start < p.start || a.end > p.end || a.modifier || a.placeOnly) continue;
+      const ref = a.anaphor ? (a.anaphor === 'person' ? resolveAnaphor(spans, i, s.sentence.start, true) : null) : a.ref;
+      const d = a.start >= trigger.end ? a.start - trigger.end : trigger.start - a.end;
+      if (ref && actorId(ref) !== actorId(speaker) && d < distance) {
+        target = ref;
+        distance = d;
+      }
+    }
+  }
+  return target ? { trigger, sentence: s.sentence, source: speaker, target } : null;
+}

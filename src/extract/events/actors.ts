@@ -1,0 +1,253 @@
+import type { Span } from '../../ingest/types.ts';
+import { COUNTRIES } from '../lexicon.ts';
+import { countryOf, type EntityDraft, type EntityIndexLocal, type OrgDraft } from '../entities.ts';
+
+/** Who can act in an event: a person or organisation the extractor found, a country (its government), or a group named in the text. */
+export type ActorRef = (
+  | { kind: 'person'; entity: EntityDraft }
+  | { kind: 'org'; entity: OrgDraft }
+  | { kind: 'country'; country: string }
+  | { kind: 'group'; name: string }
+) & {
+  /** The name as written here when it is fuller than the recognised one ("Commission on Presidential Debates" where "Commission" was recognised). */
+  written?: string;
+};
+
+export interface ActorSpan {
+  start: number;
+  end: number;
+  ref: ActorRef;
+  /** The preposition right before it ("in", "with"), lower case, or ''. */
+  prep: string;
+  /** A modifier of the name that follows ("US" in "US Secretary of State Mike Pompeo"). */
+  modifier: boolean;
+  /** A city that is no capital: a destination (its country) for visits and summits, never a party otherwise. */
+  placeOnly?: boolean;
+  /** A pronoun or "the company", resolved when it is read. */
+  anaphor?: 'person' | 'org' | 'country';
+}
+
+const ANTECEDENT_REACH = 600;
+const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
+// Collective actors news copy names without a proper name; the words themselves are the actor.
+const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
+// A name, not a ticker: "<Sundor Group Inc>" but not "<CKP>".
+const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
+// "the Obama administration": the administration acts, by the name the article gives it.
+const ADMINISTRATION = /\b[A-Z][a-z]+ administration\b/g;
+const PRONOUNS = /\b(?:he|she|He|She|his|His|her|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm|the country)\b/g;
+const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
+const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
+
+const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.entity.name : r.kind === 'country' ? r.country : r.name);
+/** A stable identity for de-duplicating actors. */
+export const actorId = (r: ActorRef) => `${r.kind === 'person' ? 'p' : r.kind === 'group' ? 'g' : 'o'}:${r.kind === 'org' && r.entity.kind === 'GOVERNMENT' ? r.entity.name : refName(r)}`;
+
+const NOUN_AFTER_DEMONYM = /\b(?:officials|government|authorities|leaders|diplomats|forces|troops|military|navy|army|negotiators)\b/g;
+const DEMONYM_BEFORE = /([A-Z][a-z]+(?: [A-Z][a-z]+)?) $/;
+const DEMONYMS = new Set(COUNTRIES.map((c) => c.demonym));
+
+/** Matches of a global pattern inside the given ranges only (the sentences that hold a trigger). */
+// Each range is searched on its own text: a global search from a range's start would run on to
+// the end of the article whenever the range holds no match.
+function* within(re: RegExp, text: string, ranges: Span[]): Generator<{ index: number; 0: string; 1: string }> {
+  for (const r of ranges) {
+    const part = text.slice(r.start, r.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m; m = re.exec(part)) yield { index: r.start + m.index, 0: m[0], 1: m[1] };
+  }
+}
+
+/** The text a trigger sentence may look back into, as disjoint windows in text order. */
+function reachOf(ranges: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const r of ranges) {
+    const w = { start: Math.max(0, r.start - ANTECEDENT_REACH), end: r.end };
+    const last = out[out.length - 1];
+    if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
+    else out.push(w);
+  }
+  return out;
+}
+
+/** A membership test for spans met in text order (each list of spans is sorted): a pointer, not a search. */
+function nearTest(windows: Span[]): (x: Span) => boolean {
+  let w = 0;
+  let lastStart = -1;
+  return (x) => {
+    if (x.start < lastStart) w = 0;
+    lastStart = x.start;
+    while (w < windows.length && windows[w].end < x.end) w++;
+    return w < windows.length && windows[w].start <= x.start;
+  };
+}
+
+/** "Russian officials" → Russia; "North Korean troops" → North Korea. */
+function demonymActors(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
+  for (const m of within(NOUN_AFTER_DEMONYM, text, ranges)) {
+    const d = DEMONYM_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));
+    const name = d ? (DEMONYMS.has(d[1]) ? d[1] : DEMONYMS.has(d[1].split(' ')[1] ?? '') ? d[1].split(' ')[1] : null) : null;
+    const country = name ? countryOf(name) : null;
+    if (country) raw.push({ start: m.index - name!.length - 1, end: m.index + m[0].length, ref: { kind: 'country', country } });
+  }
+}
+
+// A run of capitalised words, with "of", "and", "&", "to" inside ("Stars to Go Inc", "Export & Finance Bank").
+const CAPS_RUN = /\b[A-Z][A-Za-z0-9&’'.-]*(?:\s+(?:(?:of|and|&|to|de)\s+)?[A-Z][A-Za-z0-9&’'.-]*)*/g;
+const NOT_A_NAME = new Set(
+  ('The A An In On At But And If When After Before He She It They We I You Mr Mrs Ms Dr This That These Those His Her Its Their Our Last Next Some Many Both While As For With From By ' +
+    'Meanwhile However Also So Yet Now Then There Here What Who Why How One Two Three Such Most More Other Another Each Every No Not All Any Even Only Just Since Until Under Over Still Instead ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
+    'President Secretary Minister Chairman Senator Governor General Prime Sen Rep Gov Chief Director Spokesman Spokeswoman Former Deputy Vice NOTE Shr Net Qtly Oper Revs Avg Div').split(' '),
+);
+
+/**
+ * Names the recogniser missed ("Fiat had sold GM a stake"): capitalised runs in trigger sentences
+ * that no person, organisation or place covers, without the sentence's capitalised first word or
+ * a title. Their text is the actor's name; a back-off, so they never displace a recognised name.
+ */
+function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
+  // Only names inside the searched sentences can overlap a run.
+  const taken = raw.filter((x) => ranges.some((r) => x.start < r.end && r.start < x.end)).map((x) => [x.start, x.end] as const);
+  for (const m of within(CAPS_RUN, text, ranges)) {
+    let start = m.index;
+    let name = m[0].replace(/[’']s$/, '');
+    if (!/\.\S/.test(name)) name = name.replace(/[.’']+$/, '');
+    const words = name.split(/\s+/);
+    while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || /^(?:and|of|to|&|de)$/.test(words[0]))) {
+      const w = words.shift()!;
+      start = text.indexOf(words[0] ?? '', start + w.length);
+    }
+    if (!words.length || start < 0) continue;
+    name = words.join(' ');
+    let end = start + name.length;
+    // "ScanSoft and Gracenote" where Gracenote is recognised: the run stops before the recognised name.
+    const hit = taken.find(([a, b]) => a < end && start < b && a > start);
+    if (hit) {
+      name = text.slice(start, hit[0]).replace(/\s+(?:and|of|to|&|de)?\s*$/, '');
+      end = start + name.length;
+    }
+    if (name.length < 2 || text[start - 1] === '<' || taken.some(([a, b]) => a < end && start < b)) continue;
+    // One capitalised word: not an adjective of nationality or party ("Russian", "Republican"), not
+    // hyphenated ("ERP-affiliated", "D-Nev"), and at a sentence start only before a verb ("GM has").
+    if (words.length === 1) {
+      if (DEMONYMS.has(name) || /^[A-Z][a-z]+(?:an|ish|ese|ic|i)$/.test(name) || /-/.test(name)) continue;
+      const atStart = ranges.some((r) => r.start === start);
+      if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
+    }
+    raw.push({ start, end, ref: { kind: 'group', name } });
+  }
+}
+
+const MORE_AFTER = /^\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*/;
+const MORE_BEFORE = /(?:[A-Z][\w’'-]*\s+(?:(?:and|to|of|&)\s+)?)+$/;
+
+/**
+ * The full name around a recognised span, when the recogniser cut it short: capitalised words
+ * before it ("Earl" Ray Tomblin, "Central and" East European Coalition) and an "of/on/for" phrase
+ * of capitalised words after it (Commission "on Presidential Debates"); null when nothing is added.
+ */
+function writtenName(text: string, start: number, end: number, sentence: Span, person: boolean): string | null {
+  // "Earl Ray Tomblin of West Virginia": after a person's name "of" says where from, not who.
+  const after = person ? '' : MORE_AFTER.exec(text.slice(end, Math.min(sentence.end, end + 60)))?.[0] ?? '';
+  const before = MORE_BEFORE.exec(text.slice(Math.max(sentence.start, start - 40), start))?.[0] ?? '';
+  const words = before.trim().split(/\s+/).filter(Boolean);
+  while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || /^(?:and|to|of|&)$/.test(words[0]))) words.shift();
+  const lead = words.length ? `${words.join(' ')} ` : '';
+  if (!lead && !after) return null;
+  return `${lead}${text.slice(start, end)}${after}`.replace(/\s+/g, ' ');
+}
+
+/**
+ * The actor mentions of an article in text order: people, organisations, countries and capitals
+ * (a capital speaks for its country), and — inside `ranges`, the sentences that hold a trigger,
+ * so that articles pay only for what events read — "Russian officials" (Russia), collective
+ * nouns, wire-copy <Company> names and pronouns left to resolve. Overlaps keep the longer span,
+ * people before organisations before places.
+ */
+export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]): ActorSpan[] {
+  const raw: Omit<ActorSpan, 'prep' | 'modifier'>[] = [];
+  // Names far before every trigger sentence can be nobody's antecedent: they are left out.
+  const windows = reachOf(ranges);
+  const near = nearTest(windows);
+  for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: { kind: 'person', entity: p.person } });
+  for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: { kind: 'org', entity: o.org } });
+  for (const p of index.placeSpans) {
+    if (!near(p)) continue;
+    const country = p.place.kind === 'COUNTRY' ? p.place.name : p.place.kind === 'CITY' ? (p.place.country ?? countryOf(p.place.name)) : null;
+    const capital = p.place.kind !== 'CITY' || CAPITALS.has(p.place.name);
+    if (country) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country }, ...(capital ? {} : { placeOnly: true }) });
+  }
+  demonymActors(text, ranges, raw);
+  // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
+  for (const m of within(BRACKETED, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
+  capitalisedRuns(text, ranges, raw);
+  for (const m of within(ADMINISTRATION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
+  for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
+  for (const m of within(PRONOUNS, text, ranges)) {
+    const w = m[0].toLowerCase();
+    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' ? 'person' : w === 'the country' ? 'country' : 'org' });
+  }
+  raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: ActorSpan[] = [];
+  const inRange: boolean[] = [];
+  let r = 0;
+  for (const x of raw) {
+    const last = out[out.length - 1];
+    if (last && x.start < last.end) continue;
+    while (r < ranges.length && ranges[r].end <= x.start) r++;
+    const inside = r < ranges.length && ranges[r].start <= x.start;
+    // Prepositions and modifiers matter only where roles are read.
+    const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
+    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: false, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}) });
+    inRange.push(inside);
+    if (inside && !x.anaphor && x.ref.kind !== 'country') {
+      const full = writtenName(text, x.start, x.end, ranges[r], x.ref.kind === 'person');
+      if (full) x.ref.written = full;
+    }
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const next = out[i + 1];
+    if (next.anaphor || out[i].anaphor || next.start - out[i].end >= 60 || !inRange[i + 1]) continue;
+    const between = text.slice(out[i].end, next.start);
+    // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
+    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between)) out[i].modifier = true;
+  }
+  return out;
+}
+
+/**
+ * The actor a pronoun stands for: for he/she the subject of its sentence when that is a person
+ * before it, else the last person named before; for it/they/"the company" the last organisation
+ * or country; an object ("aid to the country") is never its own sentence's subject. Deliberately shallow: wrong guesses cost one event, not the article.
+ */
+export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
+  const a = spans[at];
+  const want = a.anaphor!;
+  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');
+  for (let i = 0; i < at && !asObject; i++) {
+    const s = spans[i];
+    if (s.start < sentenceStart) continue;
+    if (fits(s) && !s.prep) return s.ref;
+    break;
+  }
+  if (want === 'person') {
+    // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
+    for (let i = at - 1; i >= 0; i--) if (fits(spans[i]) && !(spans[i].start >= sentenceStart && spans[i].prep)) return spans[i].ref;
+    return null;
+  }
+  if (want === 'country') {
+    for (let i = at - 1; i >= 0; i--) if (spans[i].ref.kind === 'country' && !spans[i].placeOnly) return spans[i].ref;
+    return null;
+  }
+  // "The company also said it …": the organisation the story is about, the one named most so far (the latest on a tie).
+  const counts = new Map<string, { n: number; ref: ActorRef }>();
+  for (let i = 0; i < at; i++) {
+    if (!fits(spans[i])) continue;
+    const id = actorId(spans[i].ref);
+    counts.set(id, { n: (counts.get(id)?.n ?? 0) + 1, ref: spans[i].ref });
+  }
+  let best: { n: number; ref: ActorRef } | null = null;
+  for (const c of counts.values()) if (!best || c.n >= best.n) best = c;
+  return best?.ref ?? null;
+}

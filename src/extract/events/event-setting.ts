@@ -1,0 +1,69 @@
+import { findDates, type DateRange } from '../dates.ts';
+import { CITIES, COUNTRIES } from '../lexicon.ts';
+import type { EntityIndexLocal, PlaceDraft } from '../entities.ts';
+import type { Sentence } from '../sentences.ts';
+import type { Span } from '../../ingest/types.ts';
+
+// A date past one of these belongs to another clause ("the Hanoi summit, … after the pair held talks in June 2018").
+const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until)\b|[;—–]/;
+
+/** The date the sentence gives the trigger: the closest temporal expression within 70 characters of its clause. */
+export function eventDate(text: string, dates: DateRange[], sentence: Sentence, trigger: Span): DateRange | null {
+  let best: DateRange | null = null;
+  let bestDistance = 71;
+  for (const d of dates) {
+    const at = sentence.start + d.index;
+    const distance = at >= trigger.end ? at - trigger.end : trigger.start - at;
+    if (distance < bestDistance && !OTHER_CLAUSE.test(at >= trigger.end ? text.slice(trigger.end, at) : text.slice(at + 4, trigger.start))) {
+      best = d;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Dates of each sentence, computed once and only for sentences that hold a trigger. */
+export function sentenceDates(text: string, published: string | null): (s: Sentence) => DateRange[] {
+  const cache = new Map<number, DateRange[]>();
+  return (s) => {
+    let d = cache.get(s.start);
+    if (!d) cache.set(s.start, (d = findDates(text.slice(s.start, s.end), published)));
+    return d;
+  };
+}
+
+const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?|city of\s+)$/i;
+
+/** Where it happened: the closest place written as a location ("in Vladivostok"), cities before countries. */
+export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
+  let place: PlaceDraft | null = null;
+  let score = -Infinity;
+  for (const p of index.placeSpans) {
+    if (p.start < sentence.start || p.end > sentence.end) continue;
+    // "in Vladivostok", "the Hanoi summit".
+    if (!LOCATIVE.test(text.slice(Math.max(sentence.start, p.start - 12), p.start)) && !/^\s+summit/i.test(text.slice(p.end, p.end + 8))) continue;
+    const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
+    if (distance > 80) continue;
+    // As for dates: a place past a clause opener is another clause's ("the weapons test since the summit … in Vietnam").
+    if (OTHER_CLAUSE.test(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
+    const s = -distance + (p.place.kind === 'CITY' ? 40 : 0);
+    if (s > score) {
+      score = s;
+      place = p.place;
+    }
+  }
+  return place;
+}
+
+const CITY_COUNTRY = new Map<string, string>([...Object.entries(CITIES), ...COUNTRIES.filter((c) => c.capital).map((c) => [c.capital!, c.name] as [string, string])]);
+
+/** Places that can be the same event's: equal, unknown, or a city and its country. */
+export function placesCompatible(a: string | null, b: string | null): boolean {
+  if (!a || !b || a === b) return true;
+  return CITY_COUNTRY.get(a) === b || CITY_COUNTRY.get(b) === a;
+}
+
+export function datesCompatible(a: DateRange | null, b: DateRange | null): boolean {
+  if (!a || !b) return true;
+  return a.start <= b.end && b.start <= a.end;
+}

@@ -1,0 +1,181 @@
+import type { DateRange } from '../dates.ts';
+import type { EntityIndexLocal, PlaceDraft } from '../entities.ts';
+import type { Sentence } from '../sentences.ts';
+import type { Span } from '../../ingest/types.ts';
+import type { Mention } from '../types.ts';
+import type { StatementDraft } from '../speech/draft.ts';
+import { accusationOf, disparagingStatements } from './accusations.ts';
+import { actorSpans, type ActorRef, type ActorSpan } from './actors.ts';
+import { datesCompatible, eventDate, eventPlace, placesCompatible, sentenceDates } from './event-setting.ts';
+import { headlineCompany } from './headline-company.ts';
+import { mergeEvents } from './merge-events.ts';
+import type { EventType } from './ontology.ts';
+import { assignRoles } from './roles.ts';
+import { findTriggers, type TriggerHit } from './trigger-index.ts';
+
+/** An event found in one article, before keys are assigned. */
+export interface TypedEventDraft {
+  type: EventType;
+  mode: string | null;
+  symmetric: boolean;
+  sources: ActorRef[];
+  targets: ActorRef[];
+  /** The first trigger; `mentions` holds every trigger merged into the event. */
+  trigger: Mention;
+  sentence: Sentence;
+  mentions: Mention[];
+  sentences: Sentence[];
+  date: DateRange | null;
+  place: PlaceDraft | null;
+  confidence: number;
+}
+
+export interface EventInput {
+  text: string;
+  title?: string | null;
+  sentences: Sentence[];
+  index: EntityIndexLocal;
+  published: string | null;
+  /** Direct quotations: events named inside them are the speaker's words, not reported facts. */
+  quoted?: Span[];
+  /** The article's statements: a disparaging one is an accusation by its speaker. */
+  statements?: StatementDraft[];
+}
+
+/** Index of the first element whose `end` is past `at` (sentences and spans are in text order). */
+function firstEndingAfter<T extends Span>(list: T[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
+const MAYBE = /\b(?:if|unless|whether)\b/i;
+const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
+const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
+const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0 } as const;
+
+function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (f(list[i])) return list[i];
+  return undefined;
+}
+
+/** A later mention of an event: its sentence, and a more precise date or a city the first lacked. */
+function attachMention(e: TypedEventDraft, m: Mention, sentence: Sentence, date: DateRange | null, place: PlaceDraft | null): void {
+  e.mentions.push(m);
+  if (!e.sentences.includes(sentence)) e.sentences.push(sentence);
+  if (date && (!e.date || PRECISION[date.precision] > PRECISION[e.date.precision])) e.date = date;
+  if (place && (!e.place || (e.place.kind !== 'CITY' && place.kind === 'CITY'))) e.place = place;
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
+function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): boolean {
+  switch (hit.entry.needs) {
+    case 'none':
+      return true;
+    case 'source':
+      return sources.length > 0;
+    case 'target':
+      return targets.length > 0;
+    case 'both':
+      return sources.length > 0 && targets.length > 0;
+    default:
+      return sources.length > 0 || targets.length > 0;
+  }
+}
+
+/** Triggers with their sentence, minus those the text rules out before any role is read. */
+function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Sentence }[] {
+  const { text, sentences } = input;
+  const out: { hit: TriggerHit; sentence: Sentence }[] = [];
+  for (const hit of findTriggers(text)) {
+    const sentence = sentences[firstEndingAfter(sentences, hit.start)];
+    if (!sentence || sentence.start > hit.start) continue;
+    const e = hit.entry;
+    // The cheapest and most selective tests first: most hits of common heads ("against") fail their context.
+    if (e.context && !e.context.test(sentence.text)) continue;
+    if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end)) continue;
+    // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
+    if (hit.start > sentence.start && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
+    const lead = text.slice(Math.max(sentence.start, hit.start - 40), hit.start);
+    if (e.notBefore && e.notBefore.test(lead)) continue;
+    // What did not happen is no event ("she did not meet the threshold", "avoids condemning").
+    if (e.type !== 'REJECT' && NEGATED.test(lead)) continue;
+    // Nor what might happen ("if Trump is elected").
+    if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
+    out.push({ hit, sentence });
+  }
+  return out;
+}
+
+/**
+ * Typed events with who did what to whom: trigger words from the lexicons (lexicon-*.ts), their
+ * source and target read around the trigger (roles.ts), date and place from the sentence, then
+ * repeated mentions of one event merged (merge-events.ts).
+ */
+export function findTypedEvents(input: EventInput): TypedEventDraft[] {
+  const { text, sentences, index } = input;
+  const found = triggersInSentences(input);
+  const speech = disparagingStatements(text, input.statements ?? []);
+  if (!found.length && !speech.length) return [];
+  const ranges = [...new Set([...found.map((f) => f.sentence), ...speech.map((s) => s.sentence)])].sort((a, b) => a.start - b.start);
+  const spans: ActorSpan[] = actorSpans(text, index, ranges);
+  const datesOf = sentenceDates(text, input.published);
+  const company = headlineCompany(input.title);
+  const out: TypedEventDraft[] = [];
+  let lastEnd = -1;
+  for (const { hit, sentence } of found) {
+    if (hit.start < lastEnd) continue;
+    const e = hit.entry;
+    const lo = firstEndingAfter(spans, sentence.start);
+    let hi = lo;
+    while (hi < spans.length && spans[hi].start < sentence.end) hi++;
+    const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
+    if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
+    const trigger: Mention = { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) };
+    // "The meeting will be …", "the Hanoi summit": a definite meeting without its two parties is the
+    // article's last one (of the same mode if there is one), named again.
+    if (e.type === 'CONSULT' && !roles.targets.length && DEFINITE.test(text.slice(Math.max(sentence.start, hit.start - 30), hit.start))) {
+      const date = eventDate(text, datesOf(sentence), sentence, hit);
+      const place = eventPlace(text, index, sentence, hit);
+      const fits = (x: TypedEventDraft) => x.type === 'CONSULT' && placesCompatible(x.place?.name ?? null, place?.name ?? null) && datesCompatible(x.date, date);
+      // An apposition ("the Hanoi summit, the second meeting of its kind") names the event just before it.
+      const prev = findLast(out, (x) => fits(x) && x.sentences.includes(sentence)) ?? findLast(out, (x) => fits(x) && x.mode === e.mode) ?? findLast(out, fits);
+      if (prev) {
+        attachMention(prev, trigger, sentence, date, place);
+        continue;
+      }
+    }
+    if (!accepted(hit, roles.sources, roles.targets)) continue;
+    lastEnd = hit.end;
+    const both = roles.sources.length > 0 && roles.targets.length > 0;
+    out.push({
+      type: e.type,
+      mode: e.mode,
+      symmetric: !!e.symmetric,
+      sources: roles.sources,
+      targets: roles.targets,
+      trigger,
+      sentence,
+      mentions: [trigger],
+      sentences: [sentence],
+      date: eventDate(text, datesOf(sentence), sentence, hit),
+      place: eventPlace(text, index, sentence, hit),
+      confidence: Math.min(0.9, (e.confidence ?? 0.6) + (both ? 0.15 : 0)),
+    });
+  }
+  for (const s of speech) {
+    const a = accusationOf(text, s, spans);
+    if (!a || out.some((e) => e.type === 'ACCUSE' && e.sentence === a.sentence)) continue;
+    const trigger: Mention = { ...a.trigger, text: text.slice(a.trigger.start, a.trigger.end) };
+    out.push({ type: 'ACCUSE', mode: null, symmetric: false, sources: [a.source], targets: [a.target], trigger, sentence: a.sentence, mentions: [trigger], sentences: [a.sentence], date: eventDate(text, datesOf(a.sentence), a.sentence, trigger), place: null, confidence: 0.5 });
+  }
+  out.sort((x, y) => x.trigger.start - y.trigger.start);
+  return mergeEvents(out);
+}

@@ -1,0 +1,101 @@
+import { entries } from './trigger.ts';
+
+const DISASTER_NOUN = /[a-z]+\b(?! (?:relief|fund|appeal|aid|warning|victims|survivors|donations?))/iy;
+// Only a disaster the text singles out: after "the"/"a"/"this"/"last year's" or a proper adjective, not in a list.
+const ONE_DISASTER = /^(?![\s\S]*\b(?:the|a|an|this|that|last|recent|deadly|devastating|massive|severe|major|[A-Z][a-z]+)\s+(?:[A-Za-z’'-]+\s+)?$)/;
+
+// Trigger words of the types general news needs beyond PLOVER: elections, appointments,
+// resignations, legal steps, business, disasters and sport.
+export const GENERAL_TRIGGERS = entries([
+  // ELECTION
+  ['election elections', 'ELECTION', null, { re: /elections?\b(?! (?:campaign|day|officials?|law|results?))/iy, notBefore: /\b(?:primary|general|presidential|the) (?:\S+ )?$|\bby-$/i, needs: 'none' }],
+  ['by-election', 'ELECTION', 'by-election', { needs: 'none' }],
+  ['referendum', 'ELECTION', 'referendum', { needs: 'none' }],
+  ['brexit', 'ELECTION', 'referendum', { re: /brexit vote\b/iy, needs: 'none' }],
+  ['debate debated debates', 'ELECTION', 'debate', { context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
+  ['ran campaigning', 'ELECTION', null, { re: /(?:ran for (?:president|office|the (?:White House|presidency|Senate))|campaigning against)\b/iy, symmetric: true, needs: 'source', targetPreps: ['against'] }],
+  ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:election|vote|primary|presidency|nomination|seat)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
+  ['re-elected elected', 'ELECTION', null, { re: /(?:re-)?elected\b(?! (?:officials?|representatives?|leaders?))/iy, notBefore: /\b(?:democratically|newly|freely) $|\b(?:get|gets|got|getting)\s+(?:\w+\s+)?$/i, needs: 'source', passive: false }],
+  ['landslide', 'ELECTION', null, { symmetric: true, needs: 'source' }],
+
+  // APPOINTMENT / RESIGNATION
+  ['appointed appoints appoint appointment', 'APPOINTMENT', null, { needs: 'target', passive: false }],
+  ['named', 'APPOINTMENT', null, { re: /named (?:as )?(?:the |its |his |her )?(?:new |next |interim )(?:\S+ ){0,3}(?:manager|coach|chief|head|chairman|director|president|minister|secretary|leader|captain|editor|executive)\b/iy, needs: 'target' }],
+  ['nominate nominated nomination', 'APPOINTMENT', 'nomination', { needs: 'target', notBefore: /\b(?:presidential|vice presidential|the|his|her|party's|party’s) $/i }],
+  ['hired hires', 'APPOINTMENT', null, { needs: 'target' }],
+  ['new', 'APPOINTMENT', null, { re: /new (?:\S+ )?(?:manager|coach|boss|chief executive|head coach)\b/iy, context: /\b(?:unveiled|named|appointed|confirmed) as\b/i, needs: 'target' }],
+  ['took joined', 'APPOINTMENT', null, { re: /(?:took a job|joined)\b/iy, inverse: true, context: /\b(?:took a job|joined (?:the )?(?:[A-Z]\S* )+as)\b/, needs: 'both', targetPreps: ['with', 'at'] }],
+  ['chose', 'APPOINTMENT', null, { needs: 'both', context: /\bmoderat|\bdebate|\bas (?:his|her|its) /i }],
+  ['resigned resigns resignation resign', 'RESIGNATION', null, { needs: 'source', targetPreps: ['from', 'as'] }],
+  ['quit quits quitting', 'RESIGNATION', 'quit', { needs: 'source', targetPreps: ['as'] }],
+  ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?:general|generals|admirals?|officers?|colonel|people|workers|teachers?))/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
+  ['stepped step', 'RESIGNATION', null, { re: /step(?:ped)? down\b/iy, needs: 'source', targetPreps: ['as', 'from'] }],
+  ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at))\b(?! (?:\S+ ){0,4}as\b)(?! the)/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
+
+  // LEGAL
+  ['fined detained', 'LEGAL', 'trial', { needs: 'target' }],
+  ['filed', 'LEGAL', 'lawsuit', { re: /filed (?:a )?(?:\S+ )?(?:suit|lawsuit|complaint)\b/iy, needs: 'both', targetPreps: ['against'] }],
+  ['arrested arrest arrests', 'LEGAL', 'arrest', { needs: 'target' }],
+  ['charged indicted', 'LEGAL', 'charge', { needs: 'target' }],
+  ['convicted sentenced jailed acquitted', 'LEGAL', 'trial', { needs: 'target' }],
+  ['trial', 'LEGAL', 'trial', { needs: 'target', targetPreps: ['of'] }],
+  ['sued sues suing lawsuit', 'LEGAL', 'lawsuit', { needs: 'both', targetPreps: ['against'] }],
+  ['ruled ruling', 'LEGAL', 'ruling', { context: /\bcourt|judge|justices?\b/i, needs: 'source' }],
+  ['court', 'LEGAL', 'ruling', { re: /court (?:blocked|ruled|overturned|upheld|struck down|ordered|rejected)\b/iy, needs: 'source' }],
+  ['contempt', 'LEGAL', 'contempt', { needs: 'both', targetPreps: ['hold', 'held'] }],
+  ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
+  ['investigation probe investigating', 'LEGAL', 'investigation', { needs: 'both', targetPreps: ['into', 'of'] }],
+  ['bill legislation', 'LEGAL', 'bill', { context: /\b(?:introduc|propos|unveil|draft|sponsor|file)\w*/i, needs: 'source' }],
+  ['approved signed', 'LEGAL', 'law', { re: /(?:approved|signed) (?:into law )?by\b/iy, context: /\b(?:legislation|law|bill|act)\b/i, passive: true, needs: 'source' }],
+
+  // BUSINESS
+  ['acquisition acquired acquire acquires acquiring', 'BUSINESS', 'acquisition', { needs: 'source', targetPreps: ['of', 'from'] }],
+  ['bought purchased', 'BUSINESS', 'acquisition', { needs: 'source', targetPreps: ['in', 'of', 'from'] }],
+  // An announced deal is news in wire copy: "agreed to buy", "will acquire".
+  ['buy acquire sell merge', 'BUSINESS', 'acquisition', { notBefore: /^(?![\s\S]*\b(?:agreed|agrees|agree|will|plans|planned|offered|offers|proposed|intends|is|are|was) to $|[\s\S]*\bwill $)/i, needs: 'both', targetPreps: ['with', 'from', 'to'] }],
+  ['takeover', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['of', 'for'] }],
+  ['take', 'BUSINESS', 'acquisition', { re: /take over\b/iy, needs: 'both' }],
+  ['bid', 'BUSINESS', 'bid', { notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed) $/i, needs: 'source', targetPreps: ['for'] }],
+  ['merger merge merged merging', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', notBefore: /\bairline $/i }],
+  ['sold', 'BUSINESS', 'deal', { needs: 'source', targetPreps: ['to'] }],
+  ['stake', 'BUSINESS', 'acquisition', { needs: 'both', targetPreps: ['in'] }],
+  ['venture', 'BUSINESS', 'joint_venture', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
+  ['partnership', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', context: /\b(?:Inc|Corp|company|firm|Ltd|plc)\b/i, targetPreps: ['with', 'between'] }],
+  ['pay pays paid', 'BUSINESS', 'deal', { re: /(?:pay|pays|paid) (?=[A-Z])/y, needs: 'both' }],
+  ['deal', 'BUSINESS', 'deal', { context: /\b(?:Inc|Corp|Co|company|Ltd|plc|shares|bn|mln|billion|million)\b/, symmetric: true, needs: 'both', targetPreps: ['with'] }],
+  ['results', 'BUSINESS', 'results', { context: /\b(?:quarter|annual|profits?|earnings)\b/i, needs: 'source' }],
+  ['profit profits loss', 'BUSINESS', 'results', { re: /(?:net |pre-tax |annual |quarterly )?(?:profits?|loss)\b/iy, context: /\b(?:reported|posted|made|announced|rose|fell|jumped|slumped|mln|bn|billion|million)\b/i, needs: 'source' }],
+  ['took', 'BUSINESS', 'results', { re: /took \$[\d.]+m\b/iy, needs: 'source' }],
+  ['dividend', 'BUSINESS', 'dividend', { needs: 'source' }],
+  ['offering ipo flotation', 'BUSINESS', 'offering', { context: /\b(?:shares|units|stock|bonds?|notes|debentures|public offering|IPO|priced|underwrit\w+)\b/i, needs: 'source', targetPreps: ['of'] }],
+  ['issuing issued issue', 'BUSINESS', 'offering', { re: /issu(?:ing|ed|e) (?:a |an )?(?:\S+ ){0,5}(?:bonds?|notes?|shares|debentures|eurobonds?)\b/iy, needs: 'source' }],
+  ['bankruptcy bankrupt', 'BUSINESS', 'bankruptcy', { context: /\b(?:filed|went|declared|go|gone|emerged|out of|protection)\b/i, needs: 'source' }],
+  ['forecast forecasts', 'BUSINESS', 'forecast', { context: /\b(?:lower|cut|rais|revis|slash)\w*/i, needs: 'source', targetPreps: ['for'] }],
+  ['downgrade downgraded', 'BUSINESS', 'downgrade', { needs: 'source' }],
+  ['spinoff spin-off', 'BUSINESS', 'spinoff', { inverse: true, needs: 'both', targetPreps: ['of', 'from'] }],
+  ['developing', 'COOPERATE', 'development', { re: /developing (?:a |new )?(?:technology|system|software|products?)\b/iy, symmetric: true, needs: 'both', targetPreps: ['with'] }],
+  ['pact', 'COOPERATE', 'fundraising', { re: /pact with\b/iy, context: /\bfundrais/i, needs: 'both', targetPreps: ['with'] }],
+  ['work', 'COOPERATE', null, { re: /work (?:together )?with\b/iy, needs: 'both', targetPreps: ['with'] }],
+
+  // DISASTER
+  // A disaster that happened is named as one ("the flooding in Louisiana", "the Asian tsunami"), not listed as a kind of risk.
+  ['flood floods flooding', 'DISASTER', 'flood', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
+  ['tsunami', 'DISASTER', 'tsunami', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
+  ['earthquake quake', 'DISASTER', 'earthquake', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
+  ['hurricane typhoon cyclone', 'DISASTER', 'storm', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
+
+  // SPORT
+  ['defeat defeated beat beats', 'SPORT', 'match', { symmetric: true, needs: 'both', context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title)\b/i }],
+  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /\b(?:match|game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
+  ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
+  ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],
+  ['drew lost', 'SPORT', 'match', { re: /(?:drew with|lost to)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title|final)\b/i, symmetric: true, needs: 'both', targetPreps: ['with', 'to'] }],
+  ['face faces facing faced', 'SPORT', 'match', { context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
+]);
+
+// Wire-copy results tables ("Shr 47 cts vs 40 cts", "Qtly div 25 cts"): the company is the
+// headline's ("PULITZER PUBLISHING CO <PLTZC> 4TH QTR NET"), see headline-company.ts.
+export const TABLE_TRIGGERS = entries([
+  ['shr oper', 'BUSINESS', 'results', { re: /(?:oper )?shr\b/iy, needs: 'none' }],
+  ['qtly div', 'BUSINESS', 'dividend', { re: /(?:qtly )?div\b/iy, needs: 'none' }],
+]);

@@ -1,0 +1,112 @@
+import { entries } from './trigger.ts';
+
+// Trigger words of the political and diplomatic types, after the verb dictionaries of the
+// PETRARCH/CAMEO coders, cut down to the forms news copy uses. A pattern starts at its head word.
+const TO = ['to', 'in'];
+// A meeting someone is ready for or hopes for has not happened ("his readiness to meet Kim").
+const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted|hope|hopes|hoped|offer|offered|invitation|refused|declined) to $/i;
+
+export const POLITICAL_TRIGGERS = entries([
+  // CONSULT
+  ['summit summits', 'CONSULT', 'summit', { symmetric: true, needs: 'source', targetPreps: ['between', 'with', 'in'] }],
+  ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL }],
+  ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
+  ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i }],
+  ['travel travels travelled traveled travelling flew flies trip leaves', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'] }],
+  ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
+  ['testified testify testimony told', 'CONSULT', 'testimony', { re: /(?:testif(?:y|ied)|testimony|told(?= (?:Congress|Parliament|the (?:Senate|House|committee|panel))\b))/iy, targetPreps: ['before', 'to'] }],
+
+  // ACCUSE
+  ['accused accuses accuse accusing', 'ACCUSE', null, { needs: 'target' }],
+  ['blamed blames blame blaming', 'ACCUSE', null, { needs: 'target', targetPreps: ['on'] }],
+  ['criticised criticized criticises criticizes criticising criticizing', 'ACCUSE', null, { needs: 'target', targetPreps: ['of'] }],
+  ['condemned condemns condemn condemning', 'ACCUSE', null, { needs: 'target' }],
+  ['denounced denounces denounce denouncing', 'ACCUSE', null, { needs: 'target' }],
+  ['slammed slams slam', 'ACCUSE', null, { needs: 'target' }],
+  ['blasted blasts', 'ACCUSE', null, { needs: 'target' }],
+  ['lambasted attacked', 'ACCUSE', null, { re: /(?:lambasted|attacked) (?=(?:[A-Z]|her |his |the (?:[a-z]+ )?(?:media|press|administration|government|president)))/y, needs: 'target' }],
+  ['attack', 'ACCUSE', null, { re: /attack on\b/iy, notBefore: /\b(?:blistering|verbal|personal|scathing|stinging|fierce|bomb|terror|terrorist|suicide|rocket|missile|military|armed|gun|knife|air|militant|insurgent) $/i, needs: 'target', targetPreps: ['on'] }],
+  ['bomb terror terrorist suicide rocket missile armed gun knife militant insurgent', 'ASSAULT', 'attack', { re: /(?:bomb|terror|terrorist|suicide|rocket|missile|armed|gun|knife|militant|insurgent) attacks?\b/iy, needs: 'target', targetPreps: ['on', 'in', 'against'] }],
+  ['blistering scathing stinging verbal', 'ACCUSE', null, { re: /(?:blistering|scathing|stinging|verbal) attack\b/iy, needs: 'target', targetPreps: ['on'] }],
+  ['mocked mocks mocking ridiculed ridicules derided', 'ACCUSE', null, { needs: 'target' }],
+  ['pounding', 'ACCUSE', null, { needs: 'target' }],
+  ['railing railed rails', 'ACCUSE', null, { re: /rail(?:ing|ed|s) against\b/iy, needs: 'target', targetPreps: ['against'] }],
+  ['likened likens', 'ACCUSE', null, { needs: 'target' }],
+  ['dismissed', 'ACCUSE', null, { re: /dismissed(?= (?:\S+ ){1,4}as\b)/iy, needs: 'target' }],
+  ['insulted insults', 'ACCUSE', null, { needs: 'target' }],
+  ['assailed lashed', 'ACCUSE', null, { re: /(?:assailed|lashed out at)\b/iy, needs: 'target', targetPreps: ['at'] }],
+  ['disappointment', 'ACCUSE', null, { re: /disappointment with\b/iy, needs: 'both', targetPreps: ['with', 'by'] }],
+  ['alleged alleges faulted faults rebuked rebukes decried decries deplored deplores berated chided castigated scolded', 'ACCUSE', null, { re: /[a-z]+\b(?! (?:that|to|by))/iy, needs: 'target' }],
+  ['hit', 'ACCUSE', null, { re: /hit out at\b/iy, needs: 'target', targetPreps: ['at'] }],
+  ['ad', 'ACCUSE', 'ad', { re: /ad\b(?= (?:showing|attacking|featuring|that))/iy, needs: 'both' }],
+
+  // REJECT
+  ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
+  ['refused refuses refusing', 'REJECT', null, { needs: 'source' }],
+  ['declined', 'REJECT', null, { needs: 'source' }],
+  ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
+  ['blocked', 'REJECT', null, { needs: 'both' }],
+  ['vetoed', 'REJECT', null, { needs: 'source' }],
+  ['denied denies', 'REJECT', null, { needs: 'source' }],
+  ['ruled turned', 'REJECT', null, { re: /(?:ruled out|turned down)\b/iy, needs: 'source' }],
+  ['snubbed spurned', 'REJECT', null, { needs: 'both' }],
+  ['voted', 'REJECT', null, { re: /voted against\b/iy, needs: 'source', targetPreps: ['against'] }],
+  ['dismissed', 'REJECT', null, { re: /dismissed the (?:criticism|claims?|charges?|allegations?|suggestion|idea|report)s?\b/iy, needs: 'source' }],
+  ['invoked', 'REJECT', 'fifth_amendment', { re: /invoked (?:his|her|their) (?:5th|fifth) amendment\b/iy, needs: 'source', targetPreps: ['of', 'before', 'to'] }],
+
+  // REQUEST
+  // Calling for tariffs on someone threatens them (PLOVER THREATEN, mode tariffs), it asks nothing of them.
+  ['called calls calling', 'THREATEN', 'tariffs', { re: /call(?:ed|s|ing) for (?:\S+ ){0,3}tariffs\b/iy, needs: 'both', targetPreps: ['on', 'against', 'from'] }],
+  ['called calls calling', 'REQUEST', null, { re: /call(?:ed|s|ing)(?: for\b|(?= on (?:\S+ ){1,4}to\b))/iy, needs: 'both', targetPreps: ['on', 'for'] }],
+  ['call', 'REQUEST', null, { re: /call for\b/iy, needs: 'both', targetPreps: ['for', 'on'] }],
+  ['asked', 'REQUEST', null, { re: /asked (?=[A-Z]|the )(?:\S+ ){1,5}to\b/y, needs: 'both' }],
+  ['pressed pressing', 'REQUEST', null, { re: /press(?:ed|ing) (?=[A-Z]|the )(?:\S+ ){1,5}(?:to|for)\b/y, needs: 'both' }],
+  ['urged urges urging', 'REQUEST', null, { needs: 'both' }],
+  ['demanded demanding', 'REQUEST', null, { needs: 'both' }],
+  ['appealed appeals', 'REQUEST', null, { re: /appeal(?:ed|s) (?:to|for)\b/iy, needs: 'both' }],
+  ['proposal proposals proposed', 'REQUEST', 'proposal', { needs: 'both' }],
+
+  // AGREE
+  ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)/iy, symmetric: true, needs: 'both' }],
+  ['reached sealed signed struck extracted produced clinched', 'AGREE', null, { re: /(?:reached|sealed|signed|struck|extracted|produced|clinched) (?:an? |the |their )?(?:\S+ )?(?:agreement|accord|treaty|pact)\b/iy, symmetric: true, needs: 'source' }],
+  ['committed', 'AGREE', null, { re: /committed (?:\S+ ){0,3}to the\b/iy, symmetric: true, needs: 'source' }],
+  ['granted', 'AGREE', null, { needs: 'both' }],
+
+  // SUPPORT
+  ['endorsed endorses endorsement endorsements', 'SUPPORT', 'endorsement', { needs: 'both', targetPreps: ['from', 'of', 'for'] }],
+  ['praised praises praising lauded lauds hailed', 'SUPPORT', null, { needs: 'target' }],
+  ['applauded applauds commended commends congratulated congratulates thanked defended defends', 'SUPPORT', null, { needs: 'target' }],
+  ['supported supports', 'SUPPORT', null, { re: /support(?:ed|s) (?=[A-Z]|the |his |her )/y, needs: 'both' }],
+  ['welcomed welcomes welcoming', 'SUPPORT', null, { needs: 'both' }],
+  ['backed', 'SUPPORT', null, { re: /backed\b(?! (?:down|off|away|out))/iy, needs: 'both' }],
+  ['award awards awarded prize prizes', 'SUPPORT', 'award', { needs: 'both' }],
+
+  // AID
+  ['aid', 'AID', null, { re: /aid\b(?! (?:worker|agency|agencies|group))/iy, needs: 'both', targetPreps: ['to', 'for'] }],
+  ['donating donated donates donation donations', 'AID', 'donation', { needs: 'both', targetPreps: ['to'] }],
+  ['refugees', 'AID', 'refugees', { re: /refugees\b/iy, context: /\b(?:accept|accepting|take in|admit|resettle|welcome)\w*\b/i, needs: 'both', targetPreps: ['from'] }],
+
+  // ASSAULT / COERCE / MOBILIZE
+  ['invasion invasions invaded invade', 'ASSAULT', 'invasion', { needs: 'both', targetPreps: ['of'] }],
+  ['annexation annexed', 'ASSAULT', 'invasion', { needs: 'both', targetPreps: ['of'] }],
+  ['bombing bombed bombings airstrike airstrikes', 'ASSAULT', 'bombing'],
+  ['shooting shot', 'ASSAULT', 'shooting', { re: /(?:shooting|shot dead)\b/iy }],
+  ['hacked hacking', 'ASSAULT', 'cyberattack', { re: /hack(?:ed|ing) into\b/iy, needs: 'both', targetPreps: ['into', 'of'] }],
+  ['cyberattack cyberattacks', 'ASSAULT', 'cyberattack', { needs: 'both' }],
+  ['escorted removed expelled expels seized', 'COERCE', 'removal', { re: /(?:escorted|removed|expelled|expels|seized)\b/iy, needs: 'both', context: /\b(?:escorted off|removed from|expelled|seized)\b/i }],
+  ['weapons weapon missile missiles nuclear', 'MOBILIZE', 'weapons_test', { re: /(?:weapons?|missile|nuclear|rocket) (?:tests?|launch(?:es)?)\b/iy, needs: 'source', targetPreps: ['at', 'against'] }],
+  ['tested test-fired', 'MOBILIZE', 'weapons_test', { re: /(?:tested|test-fired) (?:a |an )?(?:new )?(?:kind of )?(?:\S+ )?(?:weapon|missile|rocket|nuclear)/iy, needs: 'source', targetPreps: ['at', 'against'] }],
+  ['exercise exercises maneuver maneuvers manoeuvre manoeuvres drills', 'MOBILIZE', 'exercise', { context: /\bmilitary|troops|naval|army\b/i, needs: 'source' }],
+  ['deployment deployed deploy', 'MOBILIZE', 'deployment', { needs: 'source', targetPreps: ['to', 'against'] }],
+
+  // PROTEST / RETREAT / SANCTION / THREATEN
+  ['protest protests protested protesting', 'PROTEST', null, { notBefore: /\bin $/i, needs: 'source', targetPreps: ['against', 'outside', 'at'] }],
+  ['walked walkout', 'PROTEST', 'boycott', { re: /(?:walked out|walkout)\b/iy, needs: 'source', targetPreps: ['of', 'from', 'on'] }],
+  ['boycott boycotted boycotts boycotting', 'PROTEST', 'boycott', { needs: 'source' }],
+  ['withdraw withdrew withdrawal withdrawn', 'RETREAT', 'withdrawal', { needs: 'source', targetPreps: ['from'] }],
+  ['backtrack backtracked', 'RETREAT', null, { needs: 'source' }],
+  ['break', 'RETREAT', 'withdrawal', { re: /break with\b/iy, needs: 'both', targetPreps: ['with'] }],
+  ['sanctions sanctioned embargo', 'SANCTION', null, { notBefore: /\beases? (?:the )?$/i, context: /\b(?:impos|slap|announc|new sanctions|sanctioned|embargo)/i, needs: 'both', targetPreps: ['on', 'against'] }],
+  ['threatened threatens threatening', 'THREATEN', null, { needs: 'both' }],
+  ['tariffs tariff', 'THREATEN', 'tariffs', { context: /\b(?:called for|threat|would impose|propos)/i, needs: 'source', targetPreps: ['on', 'against'] }],
+]);

@@ -1,0 +1,152 @@
+import type { Span } from '../../ingest/types.ts';
+import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
+import type { TriggerEntry } from './trigger.ts';
+
+export interface Roles {
+  sources: ActorRef[];
+  targets: ActorRef[];
+}
+
+// Prepositions that make a name a place or circumstance rather than a party, unless the entry lists them.
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'during', 'across', 'inside', 'outside', 'throughout', 'around', 'before', 'after', 'under', 'about', 'than', 'over', 'among', 'by', 'of', 'on', 'into', 'for', 'to', 'toward', 'towards']);
+const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'and', 'v', 'vs']);
+// A clause boundary: a name past it is no longer the trigger's object.
+const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and|with)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when|that)\b|[—–]|\s--\s/;
+const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
+// Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
+// the name before it), or a subordinating word.
+const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until)\s+)/g;
+// A name followed by "said" reports the clause; it is not the subject of a later one.
+const REPORTER = /^[\s,]*(?:said|says)\b/;
+const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
+// Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
+const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from|by|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
+
+/**
+ * Source and target of a trigger in its sentence, in the manner of the PETRARCH coders but with
+ * a shallow reading: the source is the nearest name before the trigger that is not the object of
+ * a preposition (the subject, or an owner: "Russia’s invasion"), the target the first name after
+ * it within its clause ("denounced Mike Pompeo", "talks with Putin", "invasion of Ukraine");
+ * "between A and B" gives both; names joined by "and" share their side; passives swap the sides
+ * ("was sacked by Spurs").
+ */
+export function assignRoles(text: string, sentence: Span, trigger: Span, entry: TriggerEntry, spans: ActorSpan[], lo: number, hi: number): Roles {
+  const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start, i >= lo && spans[i].start >= trigger.end) : spans[i].ref);
+  const usable = (s: ActorSpan) => !s.modifier && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
+  // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
+  let clauseStartRef = sentence.start;
+  // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
+  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
+  // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
+  const objectLike = (i: number) => {
+    let start = spans[i].start;
+    for (let j = i - 1; j >= lo && spans[j].modifier && start - spans[j].end < 60; j--) start = spans[j].start;
+    const w = /([a-z][a-z-]*)\s+$/.exec(text.slice(Math.max(sentence.start, start - 20), start));
+    return !!w && !NOT_VERB.test(w[1]) && !spans[i].prep;
+  };
+  const before = text.slice(sentence.start, trigger.start);
+  let clauseStart = sentence.start;
+  let relative = false;
+  let relativeAt = sentence.start;
+  for (const m of before.matchAll(CLAUSE_OPEN)) {
+    clauseStart = sentence.start + m.index + m[0].length;
+    relative = !!m[1];
+    relativeAt = sentence.start + m.index;
+  }
+  // "Mr Khodorkovsky, who had funded opposition groups, was arrested": a closed relative clause
+  // is skipped; the trigger's subject is the name before it.
+  let antecedent = -1;
+  if (relative && text.slice(clauseStart, trigger.start).includes(',')) {
+    for (let i = hi - 1; i >= lo && antecedent < 0; i--) if (spans[i].end <= relativeAt && !spans[i].modifier && !spans[i].placeOnly) antecedent = i;
+    relative = false;
+  }
+  clauseStartRef = clauseStart;
+  let srcAt = antecedent;
+  // An owner right before a nominal trigger is its source ("Russia’s invasion of Ukraine").
+  for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
+    if (spans[i].end > trigger.start) continue;
+    if (/^[’']s?\s+(?:[a-z][a-z-]*\s+){0,2}$/.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier) srcAt = i;
+    break;
+  }
+  // "an Upper House by-election", "the Hanoi summit": a name compounded into the trigger noun is no subject.
+  const compound = (i: number) => trigger.start - spans[i].end <= 1 && /\b(?:a|an|the|its|his|her|their)\s+$/i.test(text.slice(Math.max(sentence.start, spans[i].start - 8), spans[i].start));
+  // "X has criticised … and called for …": a second verb shares the first one's subject, the clause's first.
+  const secondVerb = /\band\s+(?:\w+ly\s+)?$/.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
+  for (const allowObject of [false, true]) {
+    if (srcAt >= 0) break;
+    for (let i = hi - 1; i >= lo && (srcAt < 0 || secondVerb); i--) {
+      if (spans[i].start < clauseStart) break;
+      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && (allowObject || !objectLike(i))) srcAt = i;
+    }
+    if (srcAt >= 0) break;
+  }
+  if (srcAt < 0 && relative) {
+    for (let i = hi - 1; i >= lo; i--) {
+      if (spans[i].end <= clauseStart && subjectOk(spans[i])) {
+        srcAt = i;
+        break;
+      }
+    }
+  }
+  // A clause without a named subject ("…, demanding he be removed", "after being sacked") takes the
+  // sentence's, except a reported one: in "X reported that preparations were under way for a summit" X is only the reporter.
+  if (srcAt < 0 && !/\bthat\s+$/.test(text.slice(clauseStart - 6, clauseStart))) {
+    for (let i = lo; i < hi && spans[i].end <= trigger.start; i++) {
+      if (subjectOk(spans[i]) && !REPORTER.test(text.slice(spans[i].end, spans[i].end + 12))) {
+        srcAt = i;
+        break;
+      }
+    }
+  }
+  // "Campaigning against Mitt Romney in 2012, he barely mentioned …": an opening participle's subject follows its comma.
+  if (srcAt < 0 && trigger.start === sentence.start && /ing\b/.test(text.slice(trigger.start, trigger.end))) {
+    const comma = text.indexOf(',', trigger.end);
+    for (let i = lo; i < hi && comma >= 0 && comma < sentence.end && srcAt < 0; i++) if (spans[i].start > comma && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
+  }
+  const sources: number[] = srcAt >= 0 ? [srcAt] : [];
+  for (let i = srcAt - 1; i >= lo && sources.length; i--) {
+    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start))) break;
+    sources.push(i);
+  }
+  // Right: the first name after the trigger in its clause that a target preposition introduces.
+  const preps = entry.targetPreps ? new Set(['', 'and', ...entry.targetPreps]) : DEFAULT_TARGET_PREPS;
+  const targets: number[] = [];
+  let by = -1;
+  for (let i = lo; i < hi; i++) {
+    const s = spans[i];
+    if (s.start < trigger.end) continue;
+    const gap = text.slice(trigger.end, s.start);
+    if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
+    if (s.prep === 'by' && by < 0 && usable(s)) by = i;
+    // Pronouns are subjects; "the country", "the company" can be objects too.
+    if (!usable(s) || (s.anaphor && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
+    if (s.placeOnly && entry.mode !== 'visit' && entry.mode !== 'summit') continue;
+    if (targets.length) {
+      if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start))) targets.push(i);
+      else break;
+    } else if (!s.prep && gap.includes(',')) {
+      break; // an apposition ("resigned in July, her successor, Brazile"), not an object
+    } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
+  }
+  let src = sources.map(resolve).filter((r): r is ActorRef => !!r);
+  let tgt = targets.map(resolve).filter((r): r is ActorRef => !!r);
+  const word = text.slice(trigger.start, trigger.end).split(/\s/)[0].toLowerCase();
+  const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
+  const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
+  if (passive && entry.type !== 'ELECTION') {
+    const agent = by >= 0 ? resolve(by) : null;
+    // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
+    [src, tgt] = [agent ? [agent] : entry.passive ? tgt : [], src];
+  }
+  if (entry.inverse) [src, tgt] = [tgt, src];
+  // "summit between Trump and Kim": the pair after "between" are the parties, whoever the subject is.
+  if (entry.symmetric && tgt.length >= 2 && targets.length && /\bbetween\s/.test(text.slice(trigger.end, spans[targets[0]].start))) src = tgt.splice(0, 1);
+  if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);
+  if (entry.symmetric && !src.length && tgt.length >= 2) src = tgt.splice(0, 1);
+  return { sources: dedupe(src), targets: dedupe(tgt).filter((t) => !src.some((s) => actorId(s) === actorId(t))) };
+}
+
+function dedupe(list: ActorRef[]): ActorRef[] {
+  const seen = new Set<string>();
+  return list.filter((r) => !seen.has(actorId(r)) && seen.add(actorId(r)));
+}

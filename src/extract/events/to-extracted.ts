@@ -1,0 +1,85 @@
+import type { EntityDraft, EntityIndexLocal, OrgDraft } from '../entities.ts';
+import type { EventActor, ExtractedEvent } from '../types.ts';
+import type { ActorRef } from './actors.ts';
+import type { TypedEventDraft } from './find-events.ts';
+import { legacyKind } from './ontology.ts';
+
+export interface KeyMaps {
+  person: Map<EntityDraft, string>;
+  org: Map<object, string>;
+  place: Map<object, string>;
+  slug: (s: string) => string;
+}
+
+/** Deterministic key: event group, parties, then place or year — refined across articles by resolve. */
+export function eventKey(e: { group: string; names: string[]; place: string | null; year: string | null }, slug: (s: string) => string): string {
+  return `${e.group}:${[...e.names].map(slug).sort().join('+')}@${e.place ? slug(e.place) : (e.year ?? 'undated')}`;
+}
+
+/** The group resolve merges across articles by: the old meeting and test groups, else the type. */
+export function eventGroup(e: Pick<TypedEventDraft, 'type' | 'mode'>): string {
+  if (e.type === 'CONSULT') return 'meeting';
+  if (e.type === 'MOBILIZE' && e.mode === 'weapons_test') return 'test';
+  return e.mode ? `${e.type.toLowerCase()}-${e.mode}` : e.type.toLowerCase();
+}
+
+const KIND_WORD: Record<string, string> = { MEETING: 'meeting', SUMMIT: 'summit', TALKS: 'talks', VISIT: 'visit', WEAPONS_TEST: 'weapons test' };
+
+/**
+ * A typed event as the extraction reports it. Countries become their government organisation
+ * (created on first use, as the speaker rules do); the legacy fields (kind, participants,
+ * organisations) are derived so the store keeps working unchanged.
+ */
+export function toExtractedEvent(e: TypedEventDraft, index: EntityIndexLocal, keys: KeyMaps, taken: Set<string>): ExtractedEvent {
+  const actor = (r: ActorRef): EventActor => ({ ...party(r), ...(r.written ? { written: r.written } : {}) });
+  const party = (r: ActorRef): EventActor => {
+    if (r.kind === 'person') return { type: 'person', key: keys.person.get(r.entity) ?? null, name: r.entity.name };
+    const org: OrgDraft | null = r.kind === 'org' ? r.entity : r.kind === 'country' ? index.governmentFor(r.country, null) : null;
+    if (org) {
+      if (!keys.org.has(org)) keys.org.set(org, `org:${keys.slug(org.name)}`);
+      return { type: 'organization', key: keys.org.get(org)!, name: org.name };
+    }
+    return { type: 'group', key: null, name: (r as { name: string }).name };
+  };
+  const sources = e.sources.map(actor);
+  const targets = e.targets.map(actor);
+  const all = [...sources, ...targets];
+  const people = all.filter((a) => a.type === 'person' && a.key).map((a) => a.key!);
+  const orgs = all.filter((a) => a.type === 'organization').map((a) => a.key!);
+  const kind = legacyKind(e.type, e.mode);
+  const personNames = all.filter((a) => a.type === 'person').map((a) => a.name);
+  const names = personNames.length ? personNames : all.length ? all.map((a) => a.name) : [e.mode ?? e.trigger.text];
+  // A second event of the article with the same group and parties is told apart before the "@":
+  // resolve matches party-less events across articles by that prefix, so a suffix after it would
+  // fold the two into one when the article is ingested again (a corrected version).
+  let group = eventGroup(e);
+  const at = (g: string) => eventKey({ group: g, names, place: e.place?.name ?? null, year: e.date ? e.date.start.slice(0, 4) : null }, keys.slug);
+  while (taken.has(at(group).split('@')[0])) group += '+';
+  const key = at(group);
+  taken.add(key.split('@')[0]);
+  const who = (list: EventActor[]) => list.map((a) => a.name).join('–');
+  const title = KIND_WORD[kind]
+    ? `${who(all.filter((a) => a.type === 'person').length ? all.filter((a) => a.type === 'person') : all)} ${KIND_WORD[kind]}${e.place ? ` in ${e.place.name}` : ''}`.trim()
+    : `${e.type}${e.mode ? `/${e.mode}` : ''}: ${who(sources) || '?'}${targets.length ? ` → ${who(targets)}` : ''}`;
+  return {
+    key,
+    title,
+    kind,
+    startDate: e.date?.start ?? null,
+    endDate: e.date?.end ?? null,
+    precision: e.date?.precision ?? null,
+    placeKey: e.place ? (keys.place.get(e.place) ?? null) : null,
+    participantKeys: [...new Set(people)],
+    organizationKeys: [...new Set(orgs)],
+    mentions: [...e.mentions].sort((a, b) => a.start - b.start),
+    type: e.type,
+    mode: e.mode,
+    symmetric: e.symmetric,
+    sources,
+    targets,
+    trigger: e.trigger,
+    sentence: { start: e.sentence.start, end: e.sentence.end },
+    confidence: Math.round(e.confidence * 100) / 100,
+    statementIndexes: [],
+  };
+}

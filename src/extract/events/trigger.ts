@@ -1,0 +1,34 @@
+import type { EventType } from './ontology.ts';
+
+/**
+ * One trigger of the lexicons. `heads` are the lower-case words a trigger starts with (the index
+ * looks words up, so only sentences holding a head word pay for the pattern); `re`, when given,
+ * must match at the head word (it may look behind for context); by default the head word alone.
+ */
+export interface TriggerEntry {
+  heads: string[];
+  type: EventType;
+  mode: string | null;
+  re?: RegExp;
+  /** Mutual events (meetings, talks, matches): who is source and who target is arbitrary. */
+  symmetric?: boolean;
+  /** The grammatical subject is the target ("was sacked", "was escorted off"); the source follows "by". */
+  passive?: boolean;
+  /** The subject is the one acted on and the object the actor ("took a job with Jim Justice": Justice hires). */
+  inverse?: boolean;
+  /** Which sides must be found for the event to be recorded (default: either). */
+  needs?: 'source' | 'target' | 'both' | 'none';
+  /** Prepositions that may introduce the target (default: see roles.ts). */
+  targetPreps?: string[];
+  /** Only kept when the sentence matches (the trigger word alone is ambiguous). */
+  context?: RegExp;
+  /** Dropped when the text just before the trigger matches. */
+  notBefore?: RegExp;
+  /** Confidence of a trigger of this entry with both sides found. */
+  confidence?: number;
+}
+
+/** A tuple shorthand for lexicon files: heads (space-separated), type, mode, options. */
+export type EntrySpec = [string, EventType, string | null, Omit<TriggerEntry, 'heads' | 'type' | 'mode'>?];
+
+export const entries = (specs: EntrySpec[]): TriggerEntry[] => specs.map(([heads, type, mode, o]) => ({ heads: heads.split(' '), type, mode, ...o }));

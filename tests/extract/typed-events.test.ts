@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/extract-article.ts';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { EVENT_MODE_DESCRIPTIONS, EVENT_TYPE_DESCRIPTIONS, EVENT_TYPES, legacyKind } from '../../src/extract/events/ontology.ts';
+import { headlineCompany } from '../../src/extract/events/headline-company.ts';
+
+/** Events of a one-paragraph article, as "TYPE/mode source → target". */
+function events(body: string, title = 'Test article'): string[] {
+  const parsed = parseArticle({ raw: `${title}\n\n${body}`, origin: 'test' });
+  const x = extractArticle(parsed);
+  return x.events.map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.sources!.map((a) => a.name).join('+') || '-'} → ${e.targets!.map((a) => a.name).join('+') || '-'}`);
+}
+
+describe('typed events: who did what to whom', () => {
+  it('reads the subject as source and the object as target', () => {
+    expect(events('President Donald Trump accused Hillary Clinton of lying about the emails on Monday.')).toContain('ACCUSE Donald Trump → Hillary Clinton');
+  });
+
+  it('gives a summit between two leaders both parties, whoever the sentence is about', () => {
+    expect(events('Pyongyang said it had tested a weapon since the last summit between US President Donald Trump and Kim Jong Un in Vietnam.')).toContain('CONSULT/summit Donald Trump → Kim Jong Un');
+  });
+
+  it('swaps the sides of a passive and takes the agent after "by"', () => {
+    expect(events('Jill Stein was arrested by police outside the debate hall on Monday.')).toContain('LEGAL/arrest police → Jill Stein');
+  });
+
+  it('takes an owner as the source of a nominal trigger and a country acts through its government', () => {
+    expect(events('Critics said Russia’s invasion of Ukraine was a threat to Europe.')).toContain('ASSAULT/invasion Russia → Ukraine');
+  });
+
+  it('records a weapons test as MOBILIZE with the testing state as source and no target', () => {
+    expect(events('North Korea said it had conducted a missile test on Wednesday.')).toContain('MOBILIZE/weapons_test North Korea → -');
+  });
+
+  it('skips what the text does not report as done: meetings someone is ready for, triggers inside quotations or names', () => {
+    expect(events('Putin repeatedly expressed his readiness to meet Kim Jong Un.').filter((e) => e.startsWith('CONSULT'))).toEqual([]);
+    expect(events('"We will meet Vladimir Putin soon," Kim Jong Un said.').filter((e) => e.startsWith('CONSULT'))).toEqual([]);
+    expect(events('The Commission on Presidential Debates said the hall was ready.')).toEqual([]);
+  });
+
+  it('keeps a results table with the company the wire headline names', () => {
+    expect(events('Shr 47 cts vs 40 cts\n\nNet 4,384,000 vs 545,000', 'PULITZER PUBLISHING CO <PLTZC> 4TH QTR NET')).toContain('BUSINESS/results Pulitzer Publishing Co → -');
+    expect(headlineCompany("INT'L HYDRON CORP <HYD> 4TH QTR OPER NET")).toBe("Int'l Hydron Corp");
+    expect(headlineCompany('Text message record smashed again')).toBeNull();
+  });
+
+  it('links evidence: trigger and sentence offsets, confidence, and the statements of the sentence', () => {
+    const body = 'North Korea denounced Mike Pompeo on Thursday, the foreign ministry said.';
+    const parsed = parseArticle({ raw: `Title\n\n${body}`, origin: 'test' });
+    const x = extractArticle(parsed);
+    const e = x.events.find((v) => v.type === 'ACCUSE')!;
+    expect(parsed.text.slice(e.trigger!.start, e.trigger!.end)).toBe('denounced');
+    expect(parsed.text.slice(e.sentence!.start, e.sentence!.end)).toContain('denounced Mike Pompeo');
+    expect(e.confidence).toBeGreaterThan(0.5);
+    expect(e.kind).toBe('OTHER');
+    for (const i of e.statementIndexes!) expect(x.statements[i].eventKey).toBe(e.key);
+  });
+});
+
+describe('event ontology', () => {
+  it('has PLOVER’s sixteen types plus seven for general news, each described, and modes described', () => {
+    expect(EVENT_TYPES).toHaveLength(23);
+    for (const t of EVENT_TYPES) expect(EVENT_TYPE_DESCRIPTIONS[t].length).toBeGreaterThan(10);
+    for (const m of ['meeting', 'summit', 'visit', 'talks', 'call', 'attack', 'bombing', 'shooting', 'weapons_test']) expect(EVENT_MODE_DESCRIPTIONS[m]).toBeTruthy();
+  });
+
+  it('stores the diplomatic modes and weapons tests under their old kinds, everything else as OTHER', () => {
+    expect(legacyKind('CONSULT', 'summit')).toBe('SUMMIT');
+    expect(legacyKind('CONSULT', 'visit')).toBe('VISIT');
+    expect(legacyKind('MOBILIZE', 'weapons_test')).toBe('WEAPONS_TEST');
+    expect(legacyKind('ACCUSE', null)).toBe('OTHER');
+  });
+});
