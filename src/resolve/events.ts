@@ -10,6 +10,12 @@ export function eventGroup(kind: EventKind): string {
 }
 
 const prefix = (key: string) => key.split('@')[0];
+/**
+ * The event type group a key starts with ("accuse", "request", "meeting", "test"): since extractor
+ * 1.7.0 most types are stored with kind OTHER, so the kind alone would let an accusation and an
+ * election between the same people merge.
+ */
+const typeGroup = (key: string) => key.split(':')[0];
 
 function datesOverlap(a: EventMember, b: EventMember): boolean {
   if (!a.startDate || !b.startDate) return true;
@@ -22,14 +28,16 @@ function placesMatch(a: string | null, b: string | null): boolean {
 
 /**
  * Whether two articles' accounts may be of one event: same group, compatible places and dates, and
- * shared participants (two, or all of the smaller side), or the same key before `@` when either names
+ * shared participants (two, or the one each names), or the same key before `@` when either names
  * nobody. Symmetric and about the two accounts alone, never about what else is stored.
  */
 export function sameEvent(a: EventMember, b: EventMember): boolean {
-  if (eventGroup(a.kind) !== eventGroup(b.kind) || !placesMatch(a.placeName, b.placeName) || !datesOverlap(a, b)) return false;
+  if (eventGroup(a.kind) !== eventGroup(b.kind) || typeGroup(a.key) !== typeGroup(b.key) || !placesMatch(a.placeName, b.placeName) || !datesOverlap(a, b)) return false;
   if (a.names.length === 0 || b.names.length === 0) return prefix(a.key) === prefix(b.key);
   const shared = a.names.filter((n) => b.names.includes(n)).length;
-  return shared > 0 && shared >= Math.min(2, a.names.length, b.names.length);
+  // Two shared parties, or the same one party: an account naming one person (a visit) joining any
+  // meeting that person attends chained unrelated meetings into one event.
+  return shared >= 2 || (shared === 1 && a.names.length === 1 && b.names.length === 1);
 }
 
 /** The event an event key now belongs to, after the merges the index has seen. */
