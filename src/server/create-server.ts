@@ -20,6 +20,7 @@ import { MAX_NESTING, nestingDepth } from '../graphql/limits/nesting.ts';
 import { computeQueryCost } from '../graphql/limits/query-cost.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from '../graphql/limits/query-limits.plugin.ts';
 import { RootOperationExistsRule } from '../graphql/validation/root-operation-exists.rule.ts';
+import { SubscriptionsOverWebSocketRule } from '../graphql/validation/subscriptions-over-websocket.rule.ts';
 import { noIntrospectionRule } from '../graphql/validation/no-introspection.rule.ts';
 import { createApiKeyVerifier } from './auth/api-keys.ts';
 import { createAuthFailureGuard, DEFAULT_AUTH_FAILURES, type AuthFailureOptions } from './auth/auth-failures.ts';
@@ -161,7 +162,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     introspection: true,
     // With introspection off, "Did you mean …?" suggestions would still reveal the schema.
     hideSchemaDetailsFromClientErrors: !introspection,
-    validationRules: [RootOperationExistsRule, ...(introspection ? [] : [noIntrospectionRule(schemaPath)])],
+    validationRules: [RootOperationExistsRule, SubscriptionsOverWebSocketRule, ...(introspection ? [] : [noIntrospectionRule(schemaPath)])],
     // A token limit stops giant documents in the parser, before any other work.
     parseOptions: { maxTokens: options.maxTokens ?? 5_000 },
     documentStore: options.documentStore ?? createDocumentStore(),

@@ -138,10 +138,11 @@ describe('abusive requests are bounded', () => {
 
   it('client mistakes found by fuzzing are client errors, not masked internal errors', async () => {
     const url = await start({ production: true });
-    const sub = await post(url, { query: 'subscription { articles { totalCount } }' });
+    // A subscription sent over HTTP: refused as the client's mistake, saying where subscriptions live.
+    const sub = await post(url, { query: 'subscription { statementAdded { text } }' });
     expect(sub.status).toBe(400);
     expect(codes(sub)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(sub.json.errors[0].message).toMatch(/does not support subscription/);
+    expect(sub.json.errors[0].message).toMatch(/served over WebSocket/);
     const nul = await post(url, { query: 'query ($n: String!) { organization(name: $n) { name } person(name: "ok") { name } }', variables: { n: 'a\u0000b' } });
     expect(codes(nul)).toEqual(['BAD_USER_INPUT']);
     expect(nul.json.errors[0].message).toMatch(/NUL/);
