@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import type { RawArticle } from '../ingest/types.ts';
 import { JOB_COLUMNS, jobRecordOf, type IngestJobData, type IngestJobOutput, type IngestJobRecord, type JobRow } from './ingest-job.ts';
 
@@ -34,6 +35,21 @@ export interface IngestQueue {
   stop(): Promise<void>;
 }
 
+/** Advisory lock key of the queue's set-up (any bigint; distinct from the graph's write lock). */
+const SETUP_LOCK = 0x71756575;
+
+async function withSetupLock(databaseUrl: string, fn: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'newsgraph-queue-setup' });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
+    await fn();
+  } finally {
+    // Ending the session releases the lock, whatever happened in between.
+    await client.end();
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -55,11 +71,15 @@ export async function openIngestQueue(databaseUrl: string, settings: QueueSettin
   // pg-boss reports background failures (maintenance, a dropped connection) as events: without a
   // listener an EventEmitter 'error' would end the process.
   boss.on('error', () => {});
-  await boss.start();
   const policy = { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true, expireInSeconds: settings.expireSeconds };
-  await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...policy });
-  // A queue made by an earlier release or with other settings takes the current ones.
-  await boss.updateQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...policy });
+  // Replicas and workers starting together on a new database would create pg-boss's schema and the
+  // queue's partition at once, and deadlock: one process at a time sets them up.
+  await withSetupLock(databaseUrl, async () => {
+    await boss.start();
+    await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...policy });
+    // A queue made by an earlier release or with other settings takes the current ones.
+    await boss.updateQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...policy });
+  });
   const db = (boss as unknown as { getDb(): PgBoss.Db }).getDb();
   // Finished jobs move to pg-boss's archive after a while: both tables are read.
   const select = async (where: string, params: unknown[], tail = '') =>
