@@ -40,7 +40,7 @@ import { createResponseCache, type ResponseCacheOptions } from './response-cache
 import { checkReadiness } from './readiness.ts';
 import { rejectNulParams } from './request-sql.ts';
 import { readBody } from './read-body.ts';
-import { applyCors, DEFAULT_CORS_ALLOW_HEADERS, type CorsOptions } from './http/cors.ts';
+import { applyCors, DEFAULT_CORS_ALLOW_HEADERS, originAllowed, type CorsOptions } from './http/cors.ts';
 import { createIde } from './http/ide.ts';
 import { createSchemaSdl } from './http/schema-sdl.ts';
 import { sendBody } from './http/send-body.ts';
@@ -373,6 +373,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         maxPerConnection: options.subscriptionLimits?.perConnection ?? 20,
         maxPerClient: options.subscriptionLimits?.perClient ?? 100,
         privateReads: options.privateReads ?? false,
+        allowOrigin: (req) => originAllowed(req, cors),
         authenticate: (req, key) => authenticateSocket(req, key),
         formatError: (error) => formatError(error.toJSON(), error),
         keepAliveMs: options.subscriptionKeepAliveMs,

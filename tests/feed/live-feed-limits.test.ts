@@ -61,6 +61,27 @@ describe('subscription limits', () => {
     await badId.dispose();
   });
 
+  it("lets a browser page connect only from an origin CORS allows (or the server's own)", async () => {
+    const guarded = await createServer({ sql: db.sql, liveFeed: feed, corsOrigins: ['https://app.example'] });
+    try {
+      const base = await listen(guarded);
+      const url = `${base.replace('http', 'ws')}/graphql`;
+      const attempt = (origin?: string) =>
+        new Promise<number>((resolve) => {
+          const ws = new WebSocket(url, 'graphql-transport-ws', origin ? { origin } : {});
+          ws.once('open', () => (ws.close(), resolve(101)));
+          ws.once('unexpected-response', (_req, res) => (ws.terminate(), resolve(res.statusCode ?? 0)));
+          ws.once('error', () => {});
+        });
+      expect(await attempt('https://evil.example')).toBe(403);
+      expect(await attempt('https://app.example')).toBe(101);
+      expect(await attempt(base)).toBe(101);
+      expect(await attempt()).toBe(101);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('holds 1,000 subscriptions on one process, delivers to each, and drops only the subscriber that stops reading', async () => {
     const before = process.memoryUsage().heapUsed;
     const fast = [connect(wsUrl), connect(wsUrl)];

@@ -33,6 +33,20 @@ export const DEFAULT_CORS_ALLOW_HEADERS = [
 export const CORS_EXPOSE_HEADERS = ['x-request-id', 'retry-after', ...RATE_LIMIT_HEADERS];
 
 /**
+ * Whether a browser page on `req`'s Origin may use the API where CORS does not apply (a WebSocket
+ * upgrade): no Origin (not a browser), the server's own origin (the IDE), or one of the allowed ones.
+ */
+export function originAllowed(req: IncomingMessage, options: CorsOptions): boolean {
+  const origin = req.headers.origin;
+  if (!origin || options.origins.includes('*') || options.origins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * CORS for browser clients on other origins. Answers preflights itself (returns true when the request
  * is fully handled).
  */

@@ -27,6 +27,8 @@ export interface SubscriptionServerOptions {
   maxPerConnection: number;
   maxPerClient: number;
   privateReads: boolean;
+  /** Whether the upgrade's Origin may connect (the CORS allow-list: WebSockets are not covered by CORS). */
+  allowOrigin: (req: IncomingMessage) => boolean;
   /** Checks the upgrade request's headers (X-Api-Key / Authorization) like any HTTP request; throws AppError. */
   authenticate: (req: IncomingMessage, connectionKey: string | null) => Viewer;
   formatError: (error: GraphQLError) => GraphQLFormattedError;
@@ -60,6 +62,11 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== '/graphql') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // A page on a foreign origin may not open what CORS would not let it read.
+    if (!options.allowOrigin(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
