@@ -1,8 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { corpusDir } from '../src/config.ts';
-import { createFreshDatabase, dropDatabase, serverVersion, withDatabase } from './database.ts';
+import { createFreshDatabase, dropDatabase, serverVersion, vacuumAnalyze, withClient, withDatabase } from './database.ts';
 import { runIngest, type IngestRun } from './ingest-phase.ts';
 import { floorDiffers } from './floor-check.ts';
 import { ensurePeerInstalled } from './peer-install.ts';
@@ -113,24 +112,8 @@ const FLOOR_OPERATIONS = new Set(['article', 'person']);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-async function vacuumAnalyze(url: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query('VACUUM ANALYZE');
-  } finally {
-    await c.end();
-  }
-}
-
 async function execSql(url: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
+  await withClient(url, (c) => c.query(text));
 }
 
 /** The whole benchmark: fresh database, ingest, then both APIs under load. */

@@ -8,12 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { corpusDir, loadConfig } from '../src/config.ts';
 import type { RawArticle } from '../src/ingest/types.ts';
 import { readSources } from '../src/pipeline/read-sources.ts';
 import { openIngestQueue, QUEUE_SCHEMA } from '../src/queue/ingest-queue.ts';
-import { createFreshDatabase, dropDatabase } from './database.ts';
+import { createFreshDatabase, dropDatabase, withClient } from './database.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ADMIN = process.env.BENCH_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -31,13 +30,7 @@ async function articles(): Promise<RawArticle[]> {
 }
 
 async function pending(url: string): Promise<number> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return Number((await c.query(`SELECT count(*) AS n FROM ${QUEUE_SCHEMA}.job WHERE state IN ('created', 'retry', 'active')`)).rows[0].n);
-  } finally {
-    await c.end();
-  }
+  return withClient(url, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${QUEUE_SCHEMA}.job WHERE state IN ('created', 'retry', 'active')`)).rows[0].n));
 }
 
 /** Seconds for `workers` processes to empty a queue of `raws`, on a fresh database. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
-import { createEmptyDatabase, createFreshDatabase, withDatabase } from '../database.ts';
+import { createEmptyDatabase, createFreshDatabase, vacuumAnalyze, withDatabase } from '../database.ts';
 import { buildScaleDatabase, type BuildReport } from './build.ts';
 import { keptBuild, restoreDump, saveDump } from './dump.ts';
 
@@ -32,15 +32,6 @@ function latestMigration(): string {
   return fs.readdirSync(path.join(import.meta.dirname, '../../prisma/migrations')).filter((d) => /^\d/.test(d)).sort().at(-1) ?? 'none';
 }
 
-async function vacuumAnalyze(url: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query('VACUUM ANALYZE');
-  } finally {
-    await c.end();
-  }
-}
 
 /**
  * The database of `articles` articles: restored from the kept dump when there is one built by this
