@@ -8,6 +8,7 @@ import type { RawArticle } from '../ingest/types.ts';
 import { openIngestQueue } from '../queue/ingest-queue.ts';
 import { emptyStats, ingestArticles, type IngestStats, type IngestSummary } from '../pipeline/ingest-articles.ts';
 import { readSources } from '../pipeline/read-sources.ts';
+import { parseCliArgs } from './cli-args.ts';
 
 function printSummary(s: IngestSummary, seconds: number, stats: IngestStats): void {
   const rows: [string, string][] = [
@@ -31,31 +32,6 @@ function printSummary(s: IngestSummary, seconds: number, stats: IngestStats): vo
 
 const USAGE = 'usage: npm run ingest -- [--workers N] [--batch N] [--enqueue] <files or directories> (.txt/.html articles, .jsonl corpora)\n  --enqueue: queue the articles for `npm run worker` instead of ingesting them here';
 
-/** `--name N` or `--name=N`: a non-negative integer; the rest are inputs. */
-function parseArgs(argv: string[]): { inputs: string[]; flags: Map<string, number>; enqueue: boolean } {
-  const inputs: string[] = [];
-  const flags = new Map<string, number>();
-  let enqueue = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      inputs.push(a);
-      continue;
-    }
-    if (a === '--enqueue') {
-      enqueue = true;
-      continue;
-    }
-    const [name, inline] = a.slice(2).split('=', 2);
-    if (name !== 'workers' && name !== 'batch') throw new Error(`unknown option --${name}`);
-    const raw = inline ?? argv[++i];
-    const value = Number(raw);
-    if (raw === undefined || !Number.isInteger(value) || value < (name === 'batch' ? 1 : 0)) throw new Error(`--${name} needs ${name === 'batch' ? 'a positive' : 'a non-negative'} integer, got "${raw ?? ''}"`);
-    flags.set(name, value);
-  }
-  return { inputs, flags, enqueue };
-}
-
 // Defaults: parse+extract on all cores but one (the ordered stages and PostgreSQL need the rest),
 // 200 new articles per transaction: a batch upserts each entity once however many of its articles
 // name it, so bigger batches save PostgreSQL rewriting the same popular rows (measured on this 2-core
@@ -67,12 +43,12 @@ const defaultWorkers = () => Math.max(1, os.availableParallelism() - 1);
 async function main(): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs(process.argv.slice(2));
+    parsed = parseCliArgs(process.argv.slice(2), { ints: { workers: 0, batch: 1 }, switches: ['enqueue'] });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  const { inputs, flags } = parsed;
+  const { inputs, ints: flags } = parsed;
   if (inputs.length === 0) {
     console.error(USAGE);
     process.exit(2);
@@ -85,7 +61,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const db = await openDatabase(config);
-  if (parsed.enqueue) return enqueueSources(db, config, inputs);
+  if (parsed.switches.has('enqueue')) return enqueueSources(db, config, inputs);
   const bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value} articles | {origin}', hideCursor: true, noTTYOutput: false, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
   const interactive = process.stdout.isTTY;
   if (interactive) bar.start(0, 0, { origin: '' });

@@ -4,28 +4,18 @@ import { openDatabase } from '../db/open-database.ts';
 import { openIngestQueue } from '../queue/ingest-queue.ts';
 import { runWorker } from '../queue/queue-worker.ts';
 import { createLogger } from '../server/logger.ts';
+import { parseCliArgs } from './cli-args.ts';
 
 // npm run worker [-- --concurrency N --batch N]: ingests queued articles until SIGINT/SIGTERM, then
 // finishes the batches it holds and stops. Run any number, on any machines sharing DATABASE_URL.
 const USAGE = 'usage: npm run worker -- [--concurrency N] [--batch N]   (defaults: NEWSGRAPH_WORKER_CONCURRENCY, NEWSGRAPH_WORKER_BATCH)';
 
-function readFlags(argv: string[]): Map<string, number> {
-  const flags = new Map<string, number>();
-  for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i].replace(/^--/, '').split('=', 2);
-    if (!argv[i].startsWith('--') || (name !== 'concurrency' && name !== 'batch')) throw new Error(`unknown argument ${argv[i]}`);
-    const raw = inline ?? argv[++i];
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive integer, got "${raw ?? ''}"`);
-    flags.set(name, value);
-  }
-  return flags;
-}
-
 async function main(): Promise<void> {
   let flags: Map<string, number>;
   try {
-    flags = readFlags(process.argv.slice(2));
+    const args = parseCliArgs(process.argv.slice(2), { ints: { concurrency: 1, batch: 1 } });
+    if (args.inputs.length) throw new Error(`unknown argument ${args.inputs[0]}`);
+    flags = args.ints;
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
