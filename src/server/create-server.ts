@@ -154,9 +154,10 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const schemaPath = options.schemaPath === undefined ? '/schema.graphql' : options.schemaPath;
   const cors: CorsOptions = { origins: options.corsOrigins ?? ['*'], allowHeaders: options.corsAllowHeaders ?? DEFAULT_CORS_ALLOW_HEADERS };
   const cache = options.responseCache && !options.privateReads && !options.cost ? (redis ? createSharedResponseCache(sql, redis, options.responseCache) : createResponseCache(sql, options.responseCache)) : null;
+  const formatError = createErrorFormatter({ maskInternal: options.production ?? false });
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildNewsgraphSchema(),
-    formatError: createErrorFormatter({ maskInternal: options.production ?? false }),
+    formatError,
     includeStacktraceInErrorResponses: !options.production,
     // Off is enforced by our own rule below, whose error names the setting and the SDL's URL.
     introspection: true,
@@ -361,7 +362,6 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     });
   });
 
-  const formatError = createErrorFormatter({ maskInternal: options.production ?? false });
   const subscriptions = options.liveFeed
     ? attachSubscriptionServer({
         httpServer,
@@ -383,7 +383,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   /** A WebSocket's viewer: its key from connection_init (browsers cannot set headers there) or its headers. */
   function authenticateSocket(req: IncomingMessage, key: string | null): Viewer {
     const client = clientKey(clientAddress(req));
-    const auth = key === null ? authenticateRequest(req, verifier, client) : ((id) => (id === null ? { kind: 'invalid' as const, message: 'Invalid API key' } : { kind: 'viewer' as const, viewer: { authenticated: true, clientId: id } }))(verifier.verify(key));
+    const auth = authenticateRequest(req, verifier, client, key ?? presentedApiKey(req));
     if (auth.kind === 'invalid') {
       authFailures?.failed(client, { requestId: 'websocket' });
       throw new AppError('UNAUTHENTICATED', auth.message);

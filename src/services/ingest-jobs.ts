@@ -19,8 +19,9 @@ export async function enqueueArticleInputs(queue: IngestQueue | null, inputs: Ar
   if (inputs.length === 0) throw new AppError('BAD_USER_INPUT', 'Give at least one article', { field: ['input'] });
   if (inputs.length > MAX_ENQUEUE) throw new AppError('BAD_USER_INPUT', `At most ${MAX_ENQUEUE} articles per call (got ${inputs.length})`, { field: ['input'] });
   const raws = inputs.map((input, i) => rawArticleOf(input, `${origin} #${i + 1}`, ['input', i]));
-  const ids = await queueOf(queue).enqueue(raws);
-  const jobs = await queueOf(queue).jobs(ids);
+  const q = queueOf(queue);
+  const ids = await q.enqueue(raws);
+  const jobs = await q.jobs(ids);
   // A worker may finish a job before this read; one archived meanwhile is still found.
   return jobs.map((job, i) => {
     if (!job) throw new AppError('INTERNAL_SERVER_ERROR', `Job ${ids[i]} was queued but cannot be found`);

@@ -19,9 +19,11 @@ export function presentedApiKey(req: IncomingMessage): string | null {
   return value && value.trim() !== '' ? value.trim() : null;
 }
 
-/** `client`: the caller's address key (see client-address.ts), its identity when it sends no key. */
-export function authenticateRequest(req: IncomingMessage, verifier: ApiKeyVerifier, client: string): Authentication {
-  const key = presentedApiKey(req);
+/**
+ * `client`: the caller's address key (see client-address.ts), its identity when it sends no key.
+ * `key`: the key as presented (default: the request's headers; a WebSocket's connection_init payload).
+ */
+export function authenticateRequest(req: IncomingMessage, verifier: ApiKeyVerifier, client: string, key = presentedApiKey(req)): Authentication {
   if (key === null) return { kind: 'viewer', viewer: { authenticated: false, clientId: `ip:${client}` } };
   const id = verifier.verify(key);
   if (id === null) return { kind: 'invalid', message: 'Invalid API key' };
