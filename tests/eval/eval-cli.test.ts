@@ -43,15 +43,15 @@ describe('npm run eval', () => {
     expect(result.all.speaker.f1).toBeGreaterThanOrEqual(0.68);
   });
 
-  // Issue 15 asks for precision ≥ 0.92 and coverage ≥ 0.85 against the written gold; extractor 1.6.0
-  // gives 0.850 and 0.787 (1.5.0: 0.848 and 0.778; 1.4.0: 0.804 and 0.685), asserted here so they cannot fall.
-  it('scores resolved speakers against the written gold with --speakers (precision ≥ 0.85, coverage ≥ 0.78)', { timeout: 300_000 }, (ctx) => {
+  // Issue 15 asks for precision ≥ 0.92 and coverage ≥ 0.85 against the written gold; extractor 1.7.1
+  // gives 0.860 and 0.796 (1.6.0: 0.850 and 0.787; 1.5.0: 0.848 and 0.778; 1.4.0: 0.804 and 0.685), asserted here so they cannot fall.
+  it('scores resolved speakers against the written gold with --speakers (precision ≥ 0.86, coverage ≥ 0.79)', { timeout: 300_000 }, (ctx) => {
     requireCorpus(ctx, ['polnear-traindev.jsonl', 'bbc.jsonl']);
     const { lines, result } = runEval(['--speakers']);
     console.log(lines.slice(0, -1).join('\n'));
     expect(result.items).toBe(150);
     expect(result.unmatched).toBe(0);
-    expect(result.precision).toBeGreaterThanOrEqual(0.85);
-    expect(result.coverage).toBeGreaterThanOrEqual(0.78);
+    expect(result.precision).toBeGreaterThanOrEqual(0.86);
+    expect(result.coverage).toBeGreaterThanOrEqual(0.79);
   });
 });

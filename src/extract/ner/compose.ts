@@ -4,6 +4,7 @@ import { buildEntityIndex } from '../entity-index.ts';
 import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { slug } from '../extract-article.ts';
+import { joinHonorifics } from './honorifics.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
 
 /**
@@ -223,6 +224,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
     const best = candidates.length ? candidates.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)) : person(m.text);
     addPerson(best, m);
   }
+  joinHonorifics(people, personSpans);
   return buildEntityIndex({
     people: [...people.values()],
     organizations: [...orgs.values()],
