@@ -55,6 +55,11 @@ export interface BenchResults {
     ratios: { operation: string; concurrency: number; ours: number; peer: number | null; ratio: number | null; oursCached: number | null; ratioCached: number | null; floor: number | null; ratioFloor: number | null }[];
   };
   servers: Partial<Record<ServerName, { peakRssMb: number | null }>>;
+  /**
+   * The machine's 1-, 5- and 15-minute load averages when the run started and ended: on a shared
+   * machine the figures mean something only beside the load they were measured under.
+   */
+  load: { atStart: number[]; atEnd: number[] };
   totalSeconds: number;
 }
 
@@ -109,6 +114,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
 /** The pages the floor server answers (the same JSON as ours, one SQL statement each). */
 const FLOOR_OPERATIONS = new Set(['article', 'person']);
 
+const loadAverages = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -119,6 +125,7 @@ async function execSql(url: string, text: string): Promise<void> {
 /** The whole benchmark: fresh database, ingest, then both APIs under load. */
 export async function runBench(config: BenchConfig): Promise<BenchResults> {
   const started = performance.now();
+  const loadAtStart = loadAverages();
   const { log } = config;
   const cpus = os.availableParallelism();
   await ensurePeerInstalled(log);
@@ -245,6 +252,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
         ratios,
       },
       servers: Object.fromEntries(servers.map((s) => [s.name, { peakRssMb: s.peakRssKb() === null ? null : Math.round(s.peakRssKb()! / 1024) }])),
+      load: { atStart: loadAtStart, atEnd: loadAverages() },
       totalSeconds: Math.round((performance.now() - started) / 1000),
     };
   } finally {

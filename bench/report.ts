@@ -17,7 +17,10 @@ function ingestRow(r: IngestRun): (string | number)[] {
 export function formatResults(r: BenchResults): string {
   const m = r.machine;
   const out: string[] = [];
-  out.push(`Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, PostgreSQL ${m.postgres}, ${m.platform}; ${r.date.slice(0, 10)}${r.quick ? ' (BENCH_QUICK sample)' : ''}`);
+  // Results written before the load was recorded have none.
+  const load = (r as Partial<BenchResults>).load;
+  const loadNote = load ? `; load average ${load.atStart.join(' / ')} at the start, ${load.atEnd.join(' / ')} at the end (1, 5, 15 min)` : '';
+  out.push(`Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, PostgreSQL ${m.postgres}, ${m.platform}; ${r.date.slice(0, 10)}${r.quick ? ' (BENCH_QUICK sample)' : ''}${loadNote}`);
   out.push('');
   out.push('Ingest (parse → extract → resolve → persist into PostgreSQL; stage seconds: parse and extract summed over worker threads)');
   out.push('');

@@ -34,6 +34,8 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'bench harness smoke tes
 
     expect(JSON.parse(JSON.stringify(results))).toEqual(results);
     expect(results).toMatchObject({ version: 1, quick: true, machine: { cpus: expect.any(Number), node: process.version, postgres: expect.stringMatching(/^\d+/) } });
+    // The load the figures were measured under: three averages (1, 5, 15 min) at the start and at the end.
+    for (const at of [results.load.atStart, results.load.atEnd]) expect(at).toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
     expect(results.ingest.runs.map((r) => r.corpus)).toEqual(['bbc', 'reuters']);
     for (const run of results.ingest.runs) {
       expect(run.records).toBe(60);
