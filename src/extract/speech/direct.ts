@@ -57,7 +57,8 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   const paraEnd = paragraphs[sent.paragraph]?.end ?? sent.end;
   const after = text.slice(q.end, Math.min(paraEnd, q.end + 260));
   const before = text.slice(sent.start, q.start);
-  const startsSentence = before.trim() === '' || /[:]\s*$/.test(before);
+  // A quotation after the end of a sentence the splitter did not cut before a mark (`… leadership. "His …`).
+  const startsSentence = before.trim() === '' || /[:]\s*$/.test(before) || /[.?!]\s+$/.test(before);
   const attributedAfter = ATTRIBUTED_AFTER.test(after.replace(/^[”"’']/, ''));
   const introduced = INTRODUCED_BEFORE.test(before) || /:\s*$/.test(before);
   const full = (startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced);

@@ -7,17 +7,28 @@ export interface Quote extends Span {
   words: number;
 }
 
+/**
+ * A straight mark at `at`, inside a quotation opened at `open`, that opens the quotation's next
+ * paragraph where paragraphs were run together: it follows the end of a sentence and a space and
+ * touches the word after it (`… if he were. "On the other hand, …`). A closing mark touches the
+ * sentence it ends instead (`… if he were." On …`).
+ */
+function continuesQuotation(s: string, open: number, at: number): boolean {
+  return at > open + 1 && /[.?!]\s$/.test(s.slice(Math.max(open, at - 2), at)) && /[\p{Lu}\d‘'“]/u.test(s[at + 1] ?? '');
+}
+
 /** Direct quotations in all styles: “ ” " " ‘ ’ (single quotes only where they cannot be apostrophes). */
 export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
   const out: Quote[] = [];
   const openStraight = new Set<number>();
   for (const [pi, p] of paragraphs.entries()) {
     const s = text.slice(p.start, p.end);
-    const add = (open: number, close: number) => {
+    /** A quotation from the mark at `open` to the one at `close` (or, without a closing mark, to `close`). */
+    const add = (open: number, close: number, marked = true) => {
       const inner = { start: p.start + open + 1, end: p.start + close };
       const content = text.slice(inner.start, inner.end);
       if (!content.trim()) return;
-      out.push({ start: p.start + open, end: p.start + close + 1, inner, words: content.trim().split(/\s+/).length });
+      out.push({ start: p.start + open, end: p.start + close + (marked ? 1 : 0), inner, words: content.trim().split(/\s+/).length });
     };
     // Curly and straight double quotes pair with each other: writers mix them (“… ," … ").
     let open = -1;
@@ -30,7 +41,11 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       } else if (ch === '"') {
         const opening = open < 0 && (i === 0 || /[\s(\[—–-]/.test(s[i - 1]));
         if (opening) open = i;
-        else if (open >= 0) {
+        else if (open >= 0 && s[open] === '"' && continuesQuotation(s, open, i)) {
+          // The open quotation ends with its last sentence; this mark opens the next paragraph of it.
+          add(open, s.slice(0, i).trimEnd().length, false);
+          open = i;
+        } else if (open >= 0) {
           add(open, i);
           open = -1;
         }
