@@ -29,9 +29,9 @@ describeWithCorpus(['bbc.jsonl'], 'a quotation whose paragraphs were run togethe
     expect(statement.speaker?.key).toBe(`person:${speaker}`);
     for (const part of parts) expect(statement.text).toContain(part);
     // Each part is the article's text at its offsets, without the marks between parts.
-    expect(statement.spans.length).toBeGreaterThanOrEqual(id === 'sport/248' ? 3 : parts.length);
-    expect(statement.text).toBe(statement.spans.map((s) => text.slice(s.start, s.end)).join(' '));
-    for (const s of statement.spans) expect(text.slice(s.start, s.end)).not.toMatch(/^["“]|["”]$/);
+    expect(statement.spans!.length).toBeGreaterThanOrEqual(id === 'sport/248' ? 3 : parts.length);
+    expect(statement.text).toBe(statement.spans!.map((s) => text.slice(s.start, s.end)).join(' '));
+    for (const s of statement.spans!) expect(text.slice(s.start, s.end)).not.toMatch(/^["“]|["”]$/);
     // Nothing inside the quotation is left to reported speech with "I" as its source.
     expect(extraction.statements.filter((s) => s.speakerText === 'I' && s.start >= statement.start && s.end <= statement.end)).toEqual([]);
   });
