@@ -5,6 +5,7 @@ import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { slug } from '../extract-article.ts';
 import { joinHonorifics } from './honorifics.ts';
+import { readAsOrganisations } from './its-organisations.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
 
 /**
@@ -225,6 +226,12 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
     addPerson(best, m);
   }
   joinHonorifics(people, personSpans);
+  for (const p of readAsOrganisations(text, [...people.values()], personSpans, [...personSpans, ...orgSpans, ...placeSpans])) {
+    people.delete(slug(p.name));
+    const mentions = personSpans.filter((s) => s.person === p);
+    for (const s of mentions) personSpans.splice(personSpans.indexOf(s), 1);
+    for (const s of mentions) addOrg(p.name, kindOf(p.name), mention(s.start, s.end));
+  }
   return buildEntityIndex({
     people: [...people.values()],
     organizations: [...orgs.values()],
