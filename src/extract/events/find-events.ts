@@ -102,14 +102,18 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (e.context && !e.context.test(sentence.text)) continue;
     if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end)) continue;
     // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
-    if (hit.start > sentence.start && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
+    if (hit.start > sentence.start && !e.nameEnd && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
     const lead = text.slice(Math.max(sentence.start, hit.start - 40), hit.start);
     if (e.notBefore && e.notBefore.test(lead)) continue;
     // What did not happen is no event ("she did not meet the threshold", "avoids condemning").
     if (e.type !== 'REJECT' && NEGATED.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
-    out.push({ hit, sentence });
+    // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
+    if (e.nameEnd) {
+      const verb = text.indexOf(' ', hit.start) + 1;
+      out.push({ hit: { ...hit, start: verb }, sentence });
+    } else out.push({ hit, sentence });
   }
   return out;
 }

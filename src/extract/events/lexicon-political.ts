@@ -32,7 +32,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['pounding', 'ACCUSE', null, { needs: 'target' }],
   ['railing railed rails', 'ACCUSE', null, { re: /rail(?:ing|ed|s) against\b/iy, needs: 'target', targetPreps: ['against'] }],
   ['likened likens', 'ACCUSE', null, { needs: 'target' }],
-  ['dismissed', 'ACCUSE', null, { re: /dismissed(?= (?:\S+ ){1,4}as\b)/iy, needs: 'target' }],
+  // Dismissing criticism rejects it; dismissing someone as a fool attacks them.
+  ['dismissed', 'ACCUSE', null, { re: /dismissed(?! the (?:criticism|claims?|charges?|allegations?|suggestion|idea|report)s?\b)(?= (?:\S+ ){1,4}as\b)/iy, needs: 'target' }],
   ['insulted insults', 'ACCUSE', null, { needs: 'target' }],
   ['assailed lashed', 'ACCUSE', null, { re: /(?:assailed|lashed out at)\b/iy, needs: 'target', targetPreps: ['at'] }],
   ['disappointment', 'ACCUSE', null, { re: /disappointment with\b/iy, needs: 'both', targetPreps: ['with', 'by'] }],
@@ -42,8 +43,9 @@ export const POLITICAL_TRIGGERS = entries([
 
   // REJECT
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
-  ['refused refuses refusing', 'REJECT', null, { needs: 'source' }],
-  ['declined', 'REJECT', null, { needs: 'source' }],
+  // Declining to comment is no rejection of anyone.
+  ['refused refuses refusing', 'REJECT', null, { re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|disclose|specify|be (?:identified|named))\b)/iy, needs: 'source' }],
+  ['declined', 'REJECT', null, { re: /declined\b(?! (?:to )?(?:comment|say|elaborate|discuss|answer|disclose|specify|be (?:identified|named))\b)/iy, needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],

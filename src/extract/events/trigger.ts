@@ -24,6 +24,8 @@ export interface TriggerEntry {
   context?: RegExp;
   /** Dropped when the text just before the trigger matches. */
   notBefore?: RegExp;
+  /** The head may be capitalised inside a sentence: it ends the name of the actor ("the Supreme Court ruled"), and the trigger is the word after it. */
+  nameEnd?: boolean;
   /** Confidence of a trigger of this entry with both sides found. */
   confidence?: number;
 }
