@@ -14,8 +14,9 @@ const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'a
 const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and|with)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when|that)\b|[—–]|\s--\s/;
 const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
 // Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
-// the name before it), or a subordinating word.
-const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until)\s+)/g;
+// the name before it), a subordinating word or a reporting verb.
+// A reporting verb opens its complement ("Figueroa said the campaign planned … a protest": Figueroa only reports).
+const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until|said|says|added|argued|claimed|insisted|noted|wrote)\s+)/g;
 // A name followed by "said" reports the clause; it is not the subject of a later one.
 const REPORTER = /^[\s,]*(?:said|says)\b/;
 const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
@@ -120,7 +121,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (s.prep === 'by' && by < 0 && usable(s)) by = i;
     // Pronouns are subjects; "the country", "the company" can be objects too.
     if (!usable(s) || (s.anaphor && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
-    if (s.placeOnly && entry.mode !== 'visit' && entry.mode !== 'summit') continue;
+    // "bought a forest preserve in Belize": a country after "in" is where, not whom (but a visit's or summit's destination).
+    if ((s.placeOnly || (s.prep === 'in' && s.ref.kind === 'country')) && entry.mode !== 'visit' && entry.mode !== 'summit') continue;
     if (targets.length) {
       if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start))) targets.push(i);
       else break;
