@@ -159,6 +159,35 @@ function writtenName(text: string, start: number, end: number, sentence: Span, p
 }
 
 /**
+ * The article's fuller name for a short one the recogniser kept apart: a one-word name that is the
+ * last word of exactly one longer person or organisation ("Romney" → "Mitt Romney"), or an
+ * organisation's name that begins exactly one longer organisation's ("Patriot" → "Patriot Coal"),
+ * when the longer name is written first.
+ * The short form stays the actor's name as written. Null when there is none or several.
+ */
+function fullerNames(text: string, index: EntityIndexLocal): (e: EntityDraft) => ActorRef | null {
+  const all: ActorRef[] = [...index.people.map((entity): ActorRef => ({ kind: 'person', entity })), ...index.organizations.map((entity): ActorRef => ({ kind: 'org', entity }))];
+  const cache = new Map<EntityDraft, ActorRef | null>();
+  const first = (x: EntityDraft) => Math.min(...x.mentions.map((m) => m.start));
+  return (e) => {
+    if (cache.has(e)) return cache.get(e)!;
+    const short = e.name.split(' ');
+    const found = all.filter((r) => {
+      const long = (r as { entity: EntityDraft }).entity.name.split(' ');
+      const other = (r as { entity: EntityDraft }).entity;
+      // The full name comes first and the short one refers back to it; a short name used first is a name of its own ("BBC", then "BBC Sport Interactive").
+      const at = text.indexOf(other.name);
+      if (long.length <= short.length || other === e || at < 0 || at >= first(e)) return false;
+      if (short.length === 1 && long[long.length - 1] === short[0]) return true;
+      return r.kind === 'org' && !index.people.includes(e) && short.every((w, i) => long[i] === w);
+    });
+    const ref = found.length === 1 ? { ...found[0], written: e.name } : null;
+    cache.set(e, ref);
+    return ref;
+  };
+}
+
+/**
  * The actor mentions of an article in text order: people, organisations, countries and capitals
  * (a capital speaks for its country), and — inside `ranges`, the sentences that hold a trigger,
  * so that articles pay only for what events read — "Russian officials" (Russia), collective
@@ -170,8 +199,9 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   // Names far before every trigger sentence can be nobody's antecedent: they are left out.
   const windows = reachOf(ranges);
   const near = nearTest(windows);
-  for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: { kind: 'person', entity: p.person } });
-  for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: { kind: 'org', entity: o.org } });
+  const fuller = fullerNames(text, index);
+  for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: fuller(p.person) ?? { kind: 'person', entity: p.person } });
+  for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: fuller(o.org) ?? { kind: 'org', entity: o.org } });
   for (const p of index.placeSpans) {
     if (!near(p)) continue;
     const country = p.place.kind === 'COUNTRY' ? p.place.name : p.place.kind === 'CITY' ? (p.place.country ?? countryOf(p.place.name)) : null;
