@@ -103,8 +103,8 @@ export const POLITICAL_TRIGGERS = entries([
 
   // PROTEST / RETREAT / SANCTION / THREATEN
   ['protest protests protested protesting', 'PROTEST', null, { notBefore: /\bin $/i, needs: 'source', targetPreps: ['against', 'outside', 'at'] }],
-  ['walked walkout', 'PROTEST', 'boycott', { re: /(?:walked out|walkout)\b/iy, needs: 'source', targetPreps: ['of', 'from', 'on'] }],
-  ['boycott boycotted boycotts boycotting', 'PROTEST', 'boycott', { needs: 'source' }],
+  ['walked walkout', 'PROTEST', 'boycott', { re: /(?:walked out|walkout)\b/iy, needs: 'both', targetPreps: ['of', 'from', 'on'] }],
+  ['boycott boycotted boycotts boycotting', 'PROTEST', 'boycott', { needs: 'both' }],
   ['withdraw withdrew withdrawal withdrawn', 'RETREAT', 'withdrawal', { needs: 'source', targetPreps: ['from'] }],
   ['backtrack backtracked', 'RETREAT', null, { needs: 'source' }],
   ['break', 'RETREAT', 'withdrawal', { re: /break with\b/iy, needs: 'both', targetPreps: ['with'] }],
