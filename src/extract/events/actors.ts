@@ -43,8 +43,9 @@ const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.en
 /** A stable identity for de-duplicating actors. */
 export const actorId = (r: ActorRef) => `${r.kind === 'person' ? 'p' : r.kind === 'group' ? 'g' : 'o'}:${r.kind === 'org' && r.entity.kind === 'GOVERNMENT' ? r.entity.name : refName(r)}`;
 
-const NOUN_AFTER_DEMONYM = /\b(?:officials|government|authorities|leaders|diplomats|forces|troops|military|navy|army|negotiators)\b/g;
-const DEMONYM_BEFORE = /([A-Z][a-z]+(?: [A-Z][a-z]+)?) $/;
+// "Russian officials", "a Russian deputy foreign minister": people who act for their country's government.
+const NOUN_AFTER_DEMONYM = /\b(?:officials?|government|authorities|leaders|diplomats?|forces|troops|military|navy|army|negotiators?|(?:(?:deputy|vice|foreign|prime|defen[cs]e|trade|finance) )*minist(?:er|ry)|ambassador|envoy|embassy)\b/g;
+const DEMONYM_BEFORE = /([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:(?:deputy|vice|foreign|prime|defen[cs]e|trade|finance) )*$/;
 const DEMONYMS = new Set(COUNTRIES.map((c) => c.demonym));
 
 /** Matches of a global pattern inside the given ranges only (the sentences that hold a trigger). */
@@ -85,10 +86,12 @@ function nearTest(windows: Span[]): (x: Span) => boolean {
 /** "Russian officials" → Russia; "North Korean troops" → North Korea. */
 function demonymActors(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
   for (const m of within(NOUN_AFTER_DEMONYM, text, ranges)) {
-    const d = DEMONYM_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));
-    const name = d ? (DEMONYMS.has(d[1]) ? d[1] : DEMONYMS.has(d[1].split(' ')[1] ?? '') ? d[1].split(' ')[1] : null) : null;
+    const from = Math.max(0, m.index - 50);
+    const d = DEMONYM_BEFORE.exec(text.slice(from, m.index));
+    const second = d?.[1].split(' ')[1];
+    const name = d ? (DEMONYMS.has(d[1]) ? d[1] : second && DEMONYMS.has(second) ? second : null) : null;
     const country = name ? countryOf(name) : null;
-    if (country) raw.push({ start: m.index - name!.length - 1, end: m.index + m[0].length, ref: { kind: 'country', country } });
+    if (country) raw.push({ start: from + d!.index + (name === d![1] ? 0 : d![1].length - name!.length), end: m.index + m[0].length, ref: { kind: 'country', country } });
   }
 }
 
