@@ -8,7 +8,8 @@ const ONE_DISASTER = /^(?![\s\S]*\b(?:the|a|an|this|that|last|recent|deadly|deva
 // resignations, legal steps, business, disasters and sport.
 export const GENERAL_TRIGGERS = entries([
   // ELECTION
-  ['election elections', 'ELECTION', null, { re: /elections?\b(?! (?:campaign|day|officials?|law|results?))/iy, notBefore: /\b(?:primary|general|presidential|the) (?:\S+ )?$|\bby-$/i, needs: 'none' }],
+  // "election manifestos", "in a close election": a word about elections or any election, not one that happened.
+  ['election elections', 'ELECTION', null, { re: /elections?\b(?! (?:campaign|day|officials?|law|results?|manifestos?|promises?|pledges?|cycle|season|year|rules|commission|observers|posters|funding|spending))/iy, notBefore: /\b(?:primary|general|presidential|the) (?:\S+ )?$|\bby-$|\b(?:a|an|any|every|each|future|next) (?:\S+ )?$/i, needs: 'none' }],
   ['by-election', 'ELECTION', 'by-election', { needs: 'none' }],
   ['referendum', 'ELECTION', 'referendum', { needs: 'none' }],
   ['brexit', 'ELECTION', 'referendum', { re: /brexit vote\b/iy, needs: 'none' }],
