@@ -43,6 +43,25 @@ function mergeSentenceMeetings(events: TypedEventDraft[]): TypedEventDraft[] {
   return out;
 }
 
+// Speech acts (an accusation, a demand, a rejection, praise) are read whole: one with fewer parties is
+// another act, not the same one named again.
+const ACTS = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN']);
+
+const ids = (list: TypedEventDraft['sources']) => new Set(list.map(actorId));
+
+/**
+ * Whether `e` names `x` again with fewer parties ("Obama ran for president against McCain" …
+ * "when he ran for the White House in 2008"): same type, a compatible mode, time and place, and
+ * every party of `e` on its side of `x` (either side when mutual).
+ */
+function namesAgain(x: TypedEventDraft, e: TypedEventDraft): boolean {
+  if (x.type !== e.type || (x.mode && e.mode && x.mode !== e.mode) || (!e.sources.length && !e.targets.length)) return false;
+  if (!placesCompatible(x.place?.name ?? null, e.place?.name ?? null) || !datesCompatible(x.date, e.date)) return false;
+  const [xs, xt] = [ids(x.sources), ids(x.targets)];
+  const within = (list: TypedEventDraft['sources'], a: Set<string>, b: Set<string>) => list.every((r) => a.has(actorId(r)) || (x.symmetric && b.has(actorId(r))));
+  return within(e.sources, xs, xt) && within(e.targets, xt, xs) && e.sources.length + e.targets.length < x.sources.length + x.targets.length;
+}
+
 /**
  * One event per occurrence: an article naming the same meeting or the same accusation again
  * ("the talks", a second "denounced", a headline's "slams") adds mentions and sentences to the
@@ -59,6 +78,11 @@ export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
     // Same parties in another place or at another time: another meeting ("the Hanoi summit … talks in Singapore").
     if (first && (!placesCompatible(first.place?.name ?? null, e.place?.name ?? null) || !datesCompatible(first.date, e.date))) {
       out.push(e);
+      continue;
+    }
+    const fuller = first ? undefined : ACTS.has(e.type) ? undefined : out.find((x) => namesAgain(x, e));
+    if (fuller) {
+      absorb(fuller, e);
       continue;
     }
     if (!first) {
