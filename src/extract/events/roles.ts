@@ -23,6 +23,8 @@ const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|
 // Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
 const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from|by|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
 
+const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|just|now|then|\w+ly)\s+)*$/;
+
 /**
  * Source and target of a trigger in its sentence, in the manner of the PETRARCH coders but with
  * a shallow reading: the source is the nearest name before the trigger that is not the object of
@@ -40,6 +42,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
   // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
   const objectLike = (i: number) => {
+    // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
+    if (spans[i].end <= trigger.start && AUX_ONLY.test(text.slice(spans[i].end, trigger.start))) return false;
     let start = spans[i].start;
     for (let j = i - 1; j >= lo && spans[j].modifier && start - spans[j].end < 60; j--) start = spans[j].start;
     const w = /([a-z][a-z-]*)\s+$/.exec(text.slice(Math.max(sentence.start, start - 20), start));
