@@ -28,6 +28,9 @@ export interface ActorSpan {
 }
 
 const ANTECEDENT_REACH = 600;
+// How far back (characters) a he/she still takes the last person named rather than the most named one.
+const RECENT = 150;
+const RECENT_ORG = 200;
 const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
 const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
@@ -250,9 +253,9 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
 }
 
 /**
- * The actor a pronoun stands for: for he/she the subject of its sentence when that is a person
- * before it, else the last person named before; for it/they/"the company" the last organisation
- * or country; an object ("aid to the country") is never its own sentence's subject. Deliberately shallow: wrong guesses cost one event, not the article.
+ * The actor a pronoun stands for: the subject of its sentence when that fits and comes before it;
+ * else one named just before (see RECENT), else the one named most so far (a person for he/she, an
+ * organisation or country for it/they/"the company"; "the country" is the last country); an object ("aid to the country") is never its own sentence's subject. Deliberately shallow: wrong guesses cost one event, not the article.
  */
 export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
   const a = spans[at];
@@ -264,19 +267,18 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
     if (fits(s) && !s.prep) return s.ref;
     break;
   }
-  if (want === 'person') {
-    // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
-    for (let i = at - 1; i >= 0; i--) if (fits(spans[i]) && !(spans[i].start >= sentenceStart && spans[i].prep)) return spans[i].ref;
-    return null;
-  }
   if (want === 'country') {
     for (let i = at - 1; i >= 0; i--) if (spans[i].ref.kind === 'country' && !spans[i].placeOnly) return spans[i].ref;
     return null;
   }
-  // "The company also said it …": the organisation the story is about, the one named most so far (the latest on a tie).
+  // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
+  const candidate = (s: ActorSpan) => fits(s) && !(want === 'person' && s.start >= sentenceStart && s.prep);
+  // For he/she the person just named unless long gone ("his invasions" right after Putin); otherwise the one the story is
+  // about, named most so far, the latest on a tie ("The company also said it …"; measured: recency does not help for "it").
+  for (let i = at - 1; i >= 0 && a.start - spans[i].end < (want === 'person' ? RECENT : 0); i--) if (candidate(spans[i])) return spans[i].ref;
   const counts = new Map<string, { n: number; ref: ActorRef }>();
   for (let i = 0; i < at; i++) {
-    if (!fits(spans[i])) continue;
+    if (!candidate(spans[i])) continue;
     const id = actorId(spans[i].ref);
     counts.set(id, { n: (counts.get(id)?.n ?? 0) + 1, ref: spans[i].ref });
   }
