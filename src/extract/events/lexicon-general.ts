@@ -38,7 +38,16 @@ export const GENERAL_TRIGGERS = entries([
   ['filed', 'LEGAL', 'lawsuit', { re: /filed (?:a )?(?:\S+ )?(?:suit|lawsuit|complaint)\b/iy, needs: 'both', targetPreps: ['against'] }],
   ['arrested arrest arrests', 'LEGAL', 'arrest', { needs: 'target' }],
   ['charged indicted', 'LEGAL', 'charge', { needs: 'target' }],
-  ['convicted sentenced jailed acquitted', 'LEGAL', 'trial', { needs: 'target' }],
+  ['convicted sentenced jailed imprisoned acquitted', 'LEGAL', 'trial', { needs: 'target' }],
+  // The one who pleads or is found guilty is tried (the target), as the one sentenced is.
+  ['pleaded pleads', 'LEGAL', 'trial', { re: /plead(?:ed|s) (?:not )?guilty\b/iy, inverse: true, needs: 'target' }],
+  ['found', 'LEGAL', 'trial', { re: /found (?:not )?guilty\b/iy, passive: true, needs: 'target' }],
+  ['prosecuted', 'LEGAL', 'charge', { needs: 'target' }],
+  ['indictment indictments', 'LEGAL', 'charge', { needs: 'target', targetPreps: ['of', 'against'] }],
+  ['extradited deported', 'LEGAL', 'arrest', { needs: 'target' }],
+  ['released freed', 'LEGAL', 'release', { re: /(?:released|freed) (?:\S+ ){0,3}?(?:from (?:prison|jail|custody|detention)|on bail)\b/iy, passive: true, needs: 'target' }],
+  ['appealed appealing', 'LEGAL', 'appeal', { re: /appeal(?:ed|ing) against (?:the |his |her |their |a )?(?:ruling|verdict|sentence|conviction|decision|judgment)\b/iy, needs: 'source' }],
+  ['inquiry', 'LEGAL', 'investigation', { re: /inquiry into\b/iy, needs: 'both', targetPreps: ['into'] }],
   ['trial', 'LEGAL', 'trial', { needs: 'target', targetPreps: ['of'] }],
   ['sued sues suing lawsuit', 'LEGAL', 'lawsuit', { needs: 'both', targetPreps: ['against'] }],
   ['ruled ruling', 'LEGAL', 'ruling', { context: /\bcourt|judge|justices?\b/i, needs: 'source' }],
@@ -47,6 +56,8 @@ export const GENERAL_TRIGGERS = entries([
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
   ['investigation probe investigating', 'LEGAL', 'investigation', { needs: 'both', targetPreps: ['into', 'of'] }],
   ['bill legislation', 'LEGAL', 'bill', { context: /\b(?:introduc|propos|unveil|draft|sponsor|file)\w*/i, needs: 'source' }],
+  ['passed', 'LEGAL', 'law', { re: /passed (?:a |the |an )?(?:\S+ ){0,2}(?:law|bill|legislation)\b/iy, needs: 'source' }],
+  ['signed', 'LEGAL', 'law', { re: /signed (?:\S+ ){0,4}?into law\b/iy, needs: 'source' }],
   ['approved signed', 'LEGAL', 'law', { re: /(?:approved|signed) (?:into law )?by\b/iy, context: /\b(?:legislation|law|bill|act)\b/i, passive: true, needs: 'source' }],
 
   // BUSINESS
