@@ -210,8 +210,11 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: fuller(o.org) ?? { kind: 'org', entity: o.org } });
   for (const p of index.placeSpans) {
     if (!near(p)) continue;
+
     const country = p.place.kind === 'COUNTRY' ? p.place.name : p.place.kind === 'CITY' ? (p.place.country ?? countryOf(p.place.name)) : null;
-    const capital = p.place.kind !== 'CITY' || CAPITALS.has(p.place.name);
+    // "the Paris accord": a city naming a thing is nobody's party.
+    const naming = p.place.kind === 'CITY' && /\bthe\s+$/i.test(text.slice(Math.max(0, p.start - 4), p.start)) && /^\s+[a-z]/.test(text.slice(p.end, p.end + 3));
+    const capital = !naming && (p.place.kind !== 'CITY' || CAPITALS.has(p.place.name));
     if (country) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country }, ...(capital ? {} : { placeOnly: true }) });
   }
   demonymActors(text, ranges, raw);

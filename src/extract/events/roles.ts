@@ -110,7 +110,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   }
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   for (let i = srcAt - 1; i >= lo && sources.length; i--) {
-    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start))) break;
+    // "in Hangzhou, China, Mr. Obama and Mr. Xi": people join people, not the place before them.
+    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person')) break;
     sources.push(i);
   }
   // Right: the first name after the trigger in its clause that a target preposition introduces.
