@@ -277,7 +277,8 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
   // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
   const candidate = (s: ActorSpan) => fits(s) && !(want === 'person' && s.start >= sentenceStart && s.prep);
   // For he/she the person just named unless long gone ("his invasions" right after Putin); otherwise the one the story is
-  // about, named most so far, the latest on a tie ("The company also said it …"; measured: recency does not help for "it").
+  // about, named most so far ("The company also said it …"; measured: recency does not help for "it"); on a tie the
+  // latest person, but the first organisation (wire copy names its subject company first).
   for (let i = at - 1; i >= 0 && a.start - spans[i].end < (want === 'person' ? RECENT : 0); i--) if (candidate(spans[i])) return spans[i].ref;
   const counts = new Map<string, { n: number; ref: ActorRef }>();
   for (let i = 0; i < at; i++) {
@@ -286,6 +287,6 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
     counts.set(id, { n: (counts.get(id)?.n ?? 0) + 1, ref: spans[i].ref });
   }
   let best: { n: number; ref: ActorRef } | null = null;
-  for (const c of counts.values()) if (!best || c.n >= best.n) best = c;
+  for (const c of counts.values()) if (!best || (want === 'person' ? c.n >= best.n : c.n > best.n)) best = c;
   return best?.ref ?? null;
 }
