@@ -9,7 +9,7 @@ export type ActorRef = (
   | { kind: 'country'; country: string }
   | { kind: 'group'; name: string }
 ) & {
-  /** The name as written here when it is fuller than the recognised one ("Commission on Presidential Debates" where "Commission" was recognised). */
+  /** The name as written here when it is fuller than the recognised one ("Commission on Presidential Debates" where "Commission" was recognised), or a country's name as written ("Britain", "Pyongyang"). */
   written?: string;
 };
 
@@ -215,7 +215,9 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     // "the Paris accord": a city naming a thing is nobody's party.
     const naming = p.place.kind === 'CITY' && /\bthe\s+$/i.test(text.slice(Math.max(0, p.start - 4), p.start)) && /^\s+[a-z]/.test(text.slice(p.end, p.end + 3));
     const capital = !naming && (p.place.kind !== 'CITY' || CAPITALS.has(p.place.name));
-    if (country) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country }, ...(capital ? {} : { placeOnly: true }) });
+    // The name as written ("Britain", "Pyongyang") stays with the country's government as another of its names.
+    const written = text.slice(p.start, p.end);
+    if (country) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country, ...(written !== country ? { written } : {}) }, ...(capital ? {} : { placeOnly: true }) });
   }
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
@@ -273,6 +275,14 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
   if (want === 'country') {
     for (let i = at - 1; i >= 0; i--) if (spans[i].ref.kind === 'country' && !spans[i].placeOnly) return spans[i].ref;
     return null;
+  }
+  // "the country would declare its intention": an "its" takes the organisation or country its own sentence named as a subject before it.
+  if (want === 'org' && !asObject) {
+    for (let i = at - 1; i >= 0 && spans[i].start >= sentenceStart; i--) {
+      const x = spans[i];
+      if (x.prep || x.modifier || x.placeOnly || x.ref.kind === 'person' || x.anaphor === 'person') continue;
+      return x.anaphor ? resolveAnaphor(spans, i, sentenceStart) : x.ref;
+    }
   }
   // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
   const candidate = (s: ActorSpan) => fits(s) && !(want === 'person' && s.start >= sentenceStart && s.prep);
