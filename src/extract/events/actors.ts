@@ -201,7 +201,7 @@ function fullerNames(text: string, index: EntityIndexLocal): (e: EntityDraft) =>
  * people before organisations before places.
  */
 export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]): ActorSpan[] {
-  const raw: Omit<ActorSpan, 'prep' | 'modifier'>[] = [];
+  const raw: (Omit<ActorSpan, 'prep' | 'modifier'> & { naming?: boolean })[] = [];
   // Names far before every trigger sentence can be nobody's antecedent: they are left out.
   const windows = reachOf(ranges);
   const near = nearTest(windows);
@@ -212,12 +212,12 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     if (!near(p)) continue;
 
     const country = p.place.kind === 'COUNTRY' ? p.place.name : p.place.kind === 'CITY' ? (p.place.country ?? countryOf(p.place.name)) : null;
-    // "the Paris accord": a city naming a thing is nobody's party.
+    // "the Paris accord", "the New York venue": a city naming a thing is nobody's party, not even a destination (a modifier).
     const naming = p.place.kind === 'CITY' && /\bthe\s+$/i.test(text.slice(Math.max(0, p.start - 4), p.start)) && /^\s+[a-z]/.test(text.slice(p.end, p.end + 3));
-    const capital = !naming && (p.place.kind !== 'CITY' || CAPITALS.has(p.place.name));
+    const capital = p.place.kind !== 'CITY' || CAPITALS.has(p.place.name);
     // The name as written ("Britain", "Pyongyang") stays with the country's government as another of its names.
     const written = text.slice(p.start, p.end);
-    if (country) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country, ...(written !== country ? { written } : {}) }, ...(capital ? {} : { placeOnly: true }) });
+    if (country) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country, ...(written !== country ? { written } : {}) }, ...(capital ? {} : { placeOnly: true }), ...(naming ? { naming: true } : {}) });
   }
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
@@ -240,7 +240,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const inside = r < ranges.length && ranges[r].start <= x.start;
     // Prepositions and modifiers matter only where roles are read.
     const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
-    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: false, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}) });
+    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: !!x.naming, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}) });
     inRange.push(inside);
     if (inside && !x.anaphor && x.ref.kind !== 'country') {
       const full = writtenName(text, x.start, x.end, ranges[r], x.ref.kind === 'person');

@@ -12,7 +12,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL }],
   ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i }],
-  ['travel travels travelled traveled travelling flew flies trip leaves', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'] }],
+  ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'] }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
   ['testified testify testimony told', 'CONSULT', 'testimony', { re: /(?:testif(?:y|ied)|testimony|told(?= (?:Congress|Parliament|the (?:Senate|House|committee|panel))\b))/iy, targetPreps: ['before', 'to'] }],
 
@@ -39,7 +39,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['disappointment', 'ACCUSE', null, { re: /disappointment with\b/iy, needs: 'both', targetPreps: ['with', 'by'] }],
   ['alleged alleges faulted faults rebuked rebukes decried decries deplored deplores berated chided castigated scolded', 'ACCUSE', null, { re: /[a-z]+\b(?! (?:that|to|by))/iy, needs: 'target' }],
   ['hit', 'ACCUSE', null, { re: /hit out at\b/iy, needs: 'target', targetPreps: ['at'] }],
-  ['ad', 'ACCUSE', 'ad', { re: /ad\b(?= (?:showing|attacking|featuring|that))/iy, needs: 'both' }],
+  ['ad', 'ACCUSE', 'ad', { re: /ad\b(?= (?:\S+ ){0,3}?(?:showing|attacking|featuring|mocking|accusing|critici[sz]ing|that))/iy, needs: 'both' }],
 
   // REJECT
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
