@@ -171,22 +171,40 @@ function writtenName(text: string, start: number, end: number, sentence: Span, p
  * when the longer name is written first.
  * The short form stays the actor's name as written. Null when there is none or several.
  */
-function fullerNames(text: string, index: EntityIndexLocal): (e: EntityDraft) => ActorRef | null {
-  const all: ActorRef[] = [...index.people.map((entity): ActorRef => ({ kind: 'person', entity })), ...index.organizations.map((entity): ActorRef => ({ kind: 'org', entity }))];
+function fullerNames(text: string, index: EntityIndexLocal): (e: EntityDraft, kind: 'person' | 'org') => ActorRef | null {
+  // Longer names by their last word (any kind) and organisations by their first word, built on first use.
+  let byLast: Map<string, ActorRef[]> | null = null;
+  let byFirst: Map<string, ActorRef[]> | null = null;
+  const add = (m: Map<string, ActorRef[]>, k: string, r: ActorRef) => m.set(k, [...(m.get(k) ?? []), r]);
   const cache = new Map<EntityDraft, ActorRef | null>();
-  const first = (x: EntityDraft) => Math.min(...x.mentions.map((m) => m.start));
-  return (e) => {
-    if (cache.has(e)) return cache.get(e)!;
+  return (e, kind) => {
+    const known = cache.get(e);
+    if (known !== undefined) return known;
+    if (!byLast || !byFirst) {
+      byLast = new Map();
+      byFirst = new Map();
+      for (const entity of index.people) if (entity.name.includes(' ')) add(byLast, entity.name.slice(entity.name.lastIndexOf(' ') + 1), { kind: 'person', entity });
+      for (const entity of index.organizations) {
+        if (!entity.name.includes(' ')) continue;
+        add(byLast, entity.name.slice(entity.name.lastIndexOf(' ') + 1), { kind: 'org', entity });
+        add(byFirst, entity.name.slice(0, entity.name.indexOf(' ')), { kind: 'org', entity });
+      }
+    }
     const short = e.name.split(' ');
-    const found = all.filter((r) => {
-      const long = (r as { entity: EntityDraft }).entity.name.split(' ');
-      const other = (r as { entity: EntityDraft }).entity;
+    const nameOf = (r: ActorRef) => (r as { entity: EntityDraft }).entity.name;
+    const words = [
+      ...(short.length === 1 ? (byLast.get(e.name) ?? []) : []),
+      ...(kind === 'org' ? (byFirst.get(short[0]) ?? []).filter((r) => nameOf(r).length > e.name.length && nameOf(r).startsWith(`${e.name} `)) : []),
+    ].filter((r, i, all) => all.findIndex((x) => nameOf(x) === nameOf(r)) === i && (r as { entity: EntityDraft }).entity !== e);
+    let found: ActorRef[] = [];
+    if (words.length) {
+      const first = Math.min(...e.mentions.map((m) => m.start));
       // The full name comes first and the short one refers back to it; a short name used first is a name of its own ("BBC", then "BBC Sport Interactive").
-      const at = text.indexOf(other.name);
-      if (long.length <= short.length || other === e || at < 0 || at >= first(e)) return false;
-      if (short.length === 1 && long[long.length - 1] === short[0]) return true;
-      return r.kind === 'org' && !index.people.includes(e) && short.every((w, i) => long[i] === w);
-    });
+      found = words.filter((r) => {
+        const at = text.indexOf(nameOf(r));
+        return at >= 0 && at < first;
+      });
+    }
     const ref = found.length === 1 ? { ...found[0], written: e.name } : null;
     cache.set(e, ref);
     return ref;
@@ -206,8 +224,8 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   const windows = reachOf(ranges);
   const near = nearTest(windows);
   const fuller = fullerNames(text, index);
-  for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: fuller(p.person) ?? { kind: 'person', entity: p.person } });
-  for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: fuller(o.org) ?? { kind: 'org', entity: o.org } });
+  for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: fuller(p.person, 'person') ?? { kind: 'person', entity: p.person } });
+  for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: fuller(o.org, 'org') ?? { kind: 'org', entity: o.org } });
   for (const p of index.placeSpans) {
     if (!near(p)) continue;
 
