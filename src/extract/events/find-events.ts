@@ -76,6 +76,8 @@ function attachMention(e: TypedEventDraft, m: Mention, sentence: Sentence, date:
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
 function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): boolean {
+  // An accusation nobody makes ("France have been criticised") is a mood, not an act PLOVER codes.
+  if (hit.entry.type === 'ACCUSE' && !sources.length) return false;
   switch (hit.entry.needs) {
     case 'none':
       return true;
