@@ -144,6 +144,8 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     while (hi < spans.length && spans[hi].start < sentence.end) hi++;
     const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
+    // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
+    if (e.mode === 'results' && roles.sources.some((r) => r.kind === 'person')) continue;
     const trigger: Mention = { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) };
     // "The meeting will be …", "the Hanoi summit": a definite meeting without its two parties is the
     // article's last one (of the same mode if there is one), named again.
