@@ -8,7 +8,7 @@ import { accusationOf, disparagingStatements } from './accusations.ts';
 import { actorSpans, type ActorRef, type ActorSpan } from './actors.ts';
 import { datesCompatible, eventDate, eventPlace, placesCompatible, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
-import { mergeEvents } from './merge-events.ts';
+import { mergeEvents, SPEECH_ACTS } from './merge-events.ts';
 import type { EventType } from './ontology.ts';
 import { assignRoles } from './roles.ts';
 import { findTriggers, type TriggerHit } from './trigger-index.ts';
@@ -157,6 +157,15 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
       const prev = findLast(out, (x) => fits(x) && x.sentences.includes(sentence)) ?? findLast(out, (x) => fits(x) && x.mode === e.mode) ?? findLast(out, fits);
       if (prev) {
         attachMention(prev, trigger, sentence, date, place);
+        continue;
+      }
+    }
+    // "the downgrade", "the contempt citation": other definite events without a target name the last one of their type
+    // in the same sentence, or of their type and mode before (speech acts are each their own).
+    else if (!SPEECH_ACTS.has(e.type) && e.type !== 'CONSULT' && !roles.targets.length && DEFINITE.test(text.slice(Math.max(sentence.start, hit.start - 30), hit.start))) {
+      const prev = findLast(out, (x) => x.type === e.type && x.sentences.includes(sentence)) ?? findLast(out, (x) => x.type === e.type && x.mode === e.mode);
+      if (prev) {
+        attachMention(prev, trigger, sentence, eventDate(text, datesOf(sentence), sentence, hit), eventPlace(text, index, sentence, hit));
         continue;
       }
     }

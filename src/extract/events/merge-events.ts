@@ -45,7 +45,7 @@ function mergeSentenceMeetings(events: TypedEventDraft[]): TypedEventDraft[] {
 
 // Speech acts (an accusation, a demand, a rejection, praise) are read whole: one with fewer parties is
 // another act, not the same one named again.
-const ACTS = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN']);
+export const SPEECH_ACTS: ReadonlySet<string> = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN']);
 
 const ids = (list: TypedEventDraft['sources']) => new Set(list.map(actorId));
 
@@ -80,7 +80,7 @@ export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
       out.push(e);
       continue;
     }
-    const fuller = first ? undefined : ACTS.has(e.type) ? undefined : out.find((x) => namesAgain(x, e));
+    const fuller = first ? undefined : SPEECH_ACTS.has(e.type) ? undefined : out.find((x) => namesAgain(x, e));
     if (fuller) {
       absorb(fuller, e);
       continue;
