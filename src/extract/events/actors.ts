@@ -138,7 +138,8 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     // hyphenated ("ERP-affiliated", "D-Nev"), and at a sentence start only before a verb ("GM has").
     if (words.length === 1) {
       if (DEMONYMS.has(name) || /^[A-Z][a-z]+(?:an|ish|ese|ic|i)$/.test(name) || /-/.test(name)) continue;
-      const atStart = ranges.some((r) => r.start === start);
+      // A sentence's first word, even after an opening quotation mark ("“Special tax breaks …").
+      const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start)));
       if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
     }
     raw.push({ start, end, ref: { kind: 'group', name } });
