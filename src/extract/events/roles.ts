@@ -146,6 +146,11 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : [], src];
   }
   if (entry.inverse) [src, tgt] = [tgt, src];
+  if (entry.innerSource) {
+    const inner = spans.slice(lo, hi).findIndex((x) => x.start > trigger.start && x.end <= trigger.end && !x.anaphor);
+    const ref = inner >= 0 ? resolve(lo + inner) : null;
+    if (ref) src = [ref];
+  }
   // "summit between Trump and Kim": the pair after "between" are the parties, whoever the subject is.
   if (entry.symmetric && tgt.length >= 2 && targets.length && /\bbetween\s/.test(text.slice(trigger.end, spans[targets[0]].start))) src = tgt.splice(0, 1);
   if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);
