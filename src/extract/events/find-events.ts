@@ -6,7 +6,7 @@ import type { Mention } from '../types.ts';
 import type { StatementDraft } from '../speech/draft.ts';
 import { accusationOf, disparagingStatements } from './accusations.ts';
 import { actorSpans, type ActorRef, type ActorSpan } from './actors.ts';
-import { datesCompatible, eventDate, eventPlace, placesCompatible, sentenceDates } from './event-setting.ts';
+import { datesCompatible, eventDate, eventPlace, placesCompatible, preciserDate, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
 import { mergeEvents, SPEECH_ACTS } from './merge-events.ts';
 import type { EventType } from './ontology.ts';
@@ -58,7 +58,6 @@ const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail
 const MAYBE = /\b(?:if|unless|whether)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
-const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0 } as const;
 
 function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
   for (let i = list.length - 1; i >= 0; i--) if (f(list[i])) return list[i];
@@ -69,7 +68,7 @@ function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
 function attachMention(e: TypedEventDraft, m: Mention, sentence: Sentence, date: DateRange | null, place: PlaceDraft | null): void {
   e.mentions.push(m);
   if (!e.sentences.includes(sentence)) e.sentences.push(sentence);
-  if (date && (!e.date || PRECISION[date.precision] > PRECISION[e.date.precision])) e.date = date;
+  e.date = preciserDate(e.date, date);
   if (place && (!e.place || (e.place.kind !== 'CITY' && place.kind === 'CITY'))) e.place = place;
 }
 

@@ -1,5 +1,5 @@
 import { actorId } from './actors.ts';
-import { datesCompatible, placesCompatible } from './event-setting.ts';
+import { datesCompatible, placesCompatible, preciserDate } from './event-setting.ts';
 import type { TypedEventDraft } from './find-events.ts';
 
 const side = (list: TypedEventDraft['sources']) => list.map(actorId).sort().join('+');
@@ -15,7 +15,7 @@ function identity(e: TypedEventDraft): string {
 function absorb(first: TypedEventDraft, e: TypedEventDraft): void {
   first.mentions.push(...e.mentions);
   if (!first.sentences.includes(e.sentence)) first.sentences.push(e.sentence);
-  first.date ??= e.date;
+  first.date = preciserDate(first.date, e.date);
   first.place ??= e.place;
   first.mode ??= e.mode;
   first.confidence = Math.max(first.confidence, e.confidence);
