@@ -23,6 +23,8 @@ const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|
 // Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
 const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from|by|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
 
+// A lower-case word after a name that is no function word, verb form or time word: the name modifies a noun.
+const NOUN_AFTER = /^ (?!(?:and|or|but|of|to|in|on|at|for|from|with|by|as|over|into|about|against|after|before|during|since|until|that|which|who|whom|whose|when|where|while|because|if|than|the|a|an|his|her|its|their|this|these|those|last|next|earlier|later|again|twice|once|also|too|yesterday|today|tonight|said|says|has|have|had|is|are|was|were|will|would|could|should|may|might|can|did|does|do|around|across|through|throughout|near|without|within|under|among|between|behind|beyond|toward|towards|via|per|amid|despite|like|unlike|off|up|down|out|back|away|here|there|now|then|still|already|just|only|even|ever|never|not|so|such|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|both|each)\b)(?![a-z]+ing\b)[a-z]{3,}\b(?!['’])/;
 const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|just|now|then|\w+ly)\s+)*$/;
 
 /**
@@ -126,6 +128,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (s.prep === 'by' && by < 0 && usable(s)) by = i;
     // Pronouns are subjects; "the country", "the company" can be objects too.
     if (!usable(s) || (s.anaphor && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
+    // "a New Jersey company", "a former Patriot mountaintop mine": a name before a noun describes the object, it is not one.
+    if (!s.prep && !s.anaphor && NOUN_AFTER.test(text.slice(s.end, s.end + 24))) continue;
     // "bought a forest preserve in Belize": a country after "in" is where, not whom (but a visit's or summit's destination).
     if ((s.placeOnly || (s.prep === 'in' && s.ref.kind === 'country')) && entry.mode !== 'visit' && entry.mode !== 'summit') continue;
     if (targets.length) {
