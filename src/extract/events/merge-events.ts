@@ -1,8 +1,25 @@
-import { actorId } from './actors.ts';
+import { countryOf } from '../entities.ts';
+import { actorId, type ActorRef } from './actors.ts';
 import { datesCompatible, placesCompatible, preciserDate } from './event-setting.ts';
 import type { TypedEventDraft } from './find-events.ts';
 
-const side = (list: TypedEventDraft['sources']) => list.map(actorId).sort().join('+');
+/**
+ * Who a party is for telling occurrences apart: a country's ministry or government body counts as
+ * the country ("Pyongyang slams Pompeo" in the headline, "North Korea’s foreign ministry denounced
+ * Pompeo" in the body: one accusation).
+ */
+function partyKey(r: ActorRef): string {
+  if (r.kind === 'org' && (r.entity.kind === 'MINISTRY' || r.entity.kind === 'GOVERNMENT')) {
+    const words = r.entity.name.split(' ');
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const country = countryOf(words.slice(0, n).join(' '));
+      if (country) return `o:${country}`;
+    }
+  }
+  return actorId(r);
+}
+
+const side = (list: TypedEventDraft['sources']) => list.map(partyKey).sort().join('+');
 
 /** Which events are the same occurrence: same type and the same parties (either way round when mutual). */
 function identity(e: TypedEventDraft): string {
