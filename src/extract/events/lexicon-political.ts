@@ -49,7 +49,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
-  ['denied denies', 'REJECT', null, { needs: 'source' }],
+  ['denied denies', 'REJECT', null, { needs: 'both' }],
   ['ruled turned', 'REJECT', null, { re: /(?:ruled out|turned down)\b/iy, needs: 'source' }],
   ['snubbed spurned', 'REJECT', null, { needs: 'both' }],
   ['voted', 'REJECT', null, { re: /voted against\b/iy, needs: 'source', targetPreps: ['against'] }],
