@@ -42,7 +42,7 @@ const PRONOUNS = /\b(?:he|she|He|She|his|His|her|they|They|their|Their|it|It|its
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
 
-const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.entity.name : r.kind === 'country' ? r.country : r.name);
+export const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.entity.name : r.kind === 'country' ? r.country : r.name);
 /** A stable identity for de-duplicating actors. */
 export const actorId = (r: ActorRef) => `${r.kind === 'person' ? 'p' : r.kind === 'group' ? 'g' : 'o'}:${r.kind === 'org' && r.entity.kind === 'GOVERNMENT' ? r.entity.name : refName(r)}`;
 

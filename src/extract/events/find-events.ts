@@ -5,7 +5,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from '../speech/draft.ts';
 import { accusationOf, disparagingStatements } from './accusations.ts';
-import { actorSpans, type ActorRef, type ActorSpan } from './actors.ts';
+import { actorSpans, refName, type ActorRef, type ActorSpan } from './actors.ts';
 import { datesCompatible, eventDate, eventPlace, placesCompatible, preciserDate, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
 import { mergeEvents, SPEECH_ACTS } from './merge-events.ts';
@@ -54,6 +54,7 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
   return lo;
 }
 
+const DOCUMENT = /\b(?:Agreement|Treaty|Accord|Act|Protocol|Convention|Constitution|Charter|Law|Bill|Amendment)$/;
 const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
 const MAYBE = /\b(?:if|unless|whether)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
@@ -142,6 +143,8 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     let hi = lo;
     while (hi < spans.length && spans[hi].start < sentence.end) hi++;
     const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
+    // Words attack people and bodies; "criticized … the North American Free Trade Agreement" criticises a policy, which PLOVER does not code.
+    if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
     // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
     if (e.mode === 'results' && roles.sources.some((r) => r.kind === 'person')) continue;
