@@ -44,6 +44,10 @@ describe('typed events: who did what to whom', () => {
     expect(events('Barack Obama ran for president against John McCain in 2008. Few saw a climate evangelist when Barack Obama ran for the White House in 2008.').filter((e) => e.startsWith('ELECTION'))).toHaveLength(1);
   });
 
+  it('reads "the pair" of a mutual event as the two people named last', () => {
+    expect(events('Donald Trump and Kim Jong Un met in Hanoi in February. The summit collapsed, a year after the pair held talks in Singapore in June 2018.')).toContain('CONSULT/talks Donald Trump → Kim Jong Un');
+  });
+
   it('records no act nobody performed: declining to comment, an accusation without an accuser, a walk-out against nobody', () => {
     expect(events('Through a spokesman, Jim Justice declined to comment on the deal.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
     expect(events('France have been criticised for their one-dimensional play.').filter((e) => e.startsWith('ACCUSE'))).toEqual([]);

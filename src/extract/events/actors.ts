@@ -24,7 +24,7 @@ export interface ActorSpan {
   /** A city that is no capital: a destination (its country) for visits and summits, never a party otherwise. */
   placeOnly?: boolean;
   /** A pronoun or "the company", resolved when it is read. */
-  anaphor?: 'person' | 'org' | 'country';
+  anaphor?: 'person' | 'org' | 'country' | 'pair';
 }
 
 const ANTECEDENT_REACH = 600;
@@ -39,6 +39,8 @@ const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
 // "the Obama administration": the administration acts, by the name the article gives it.
 const ADMINISTRATION = /\b[A-Z][a-z]+ administration\b/g;
 const PRONOUNS = /\b(?:he|she|He|She|his|His|her|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm|the country)\b/g;
+// "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
+const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
 
@@ -248,6 +250,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const w = m[0].toLowerCase();
     raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' ? 'person' : w === 'the country' ? 'country' : 'org' });
   }
+  for (const m of within(PAIR, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'pair' });
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
   const inRange: boolean[] = [];
@@ -281,9 +284,20 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
  * else one named just before (see RECENT), else the one named most so far (a person for he/she, an
  * organisation or country for it/they/"the company"; "the country" is the last country); an object ("aid to the country") is never its own sentence's subject. Deliberately shallow: wrong guesses cost one event, not the article.
  */
+/** The two different people named last before span `at` (earlier first), or null. */
+export function pairBefore(spans: ActorSpan[], at: number): ActorRef[] | null {
+  const out: ActorRef[] = [];
+  for (let j = at - 1; j >= 0 && out.length < 2; j--) {
+    const x = spans[j];
+    if (!x.anaphor && !x.modifier && x.ref.kind === 'person' && !out.some((o) => actorId(o) === actorId(x.ref))) out.push(x.ref);
+  }
+  return out.length === 2 ? out.reverse() : null;
+}
+
 export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
   const a = spans[at];
   const want = a.anaphor!;
+  if (want === 'pair') return null;
   const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');
   for (let i = 0; i < at && !asObject; i++) {
     const s = spans[i];

@@ -1,5 +1,5 @@
 import type { Span } from '../../ingest/types.ts';
-import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
+import { actorId, pairBefore, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
 import type { TriggerEntry } from './trigger.ts';
 
 export interface Roles {
@@ -139,7 +139,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       break; // an apposition ("resigned in July, her successor, Brazile"), not an object
     } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
   }
-  let src = sources.map(resolve).filter((r): r is ActorRef => !!r);
+  // "the pair held talks": a mutual event of the two people named last.
+  const pair = entry.symmetric && sources.length === 1 && spans[sources[0]].anaphor === 'pair' ? pairBefore(spans, sources[0]) : null;
+  let src = pair ? pair : sources.map(resolve).filter((r): r is ActorRef => !!r);
   let tgt = targets.map(resolve).filter((r): r is ActorRef => !!r);
   const word = text.slice(trigger.start, trigger.end).split(/\s/)[0].toLowerCase();
   const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
