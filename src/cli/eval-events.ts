@@ -52,11 +52,18 @@ function main(): void {
   const scores = docs.map((d) => scoreEventsDocument(d, predicted.get(d.doc)!, articles.get(d.doc)!));
   console.log(`Events evaluation of ${files.map((f) => path.relative(process.cwd(), f)).join(' + ')} (part ${label}: ${docs.length} articles); an event matches on type plus a gold source and a gold target actor`);
   for (const l of eventsTable(scores)) console.log(l);
-  const anyRole = eventsResult(docs.map((d) => scoreEventsDocument(d, predicted.get(d.doc)!, articles.get(d.doc)!, 'any-role')), label).events;
+  const anyRoleScores = docs.map((d) => scoreEventsDocument(d, predicted.get(d.doc)!, articles.get(d.doc)!, 'any-role'));
+  const anyRole = eventsResult(anyRoleScores, label).events;
   console.log(`  diagnostic, roles ignored (type + any gold actor in any role): P ${anyRole.p.toFixed(3)} R ${anyRole.r.toFixed(3)} F1 ${anyRole.f1.toFixed(3)}`);
   if (verbose) {
     for (const s of scores) {
-      for (const m of s.missed) console.log(`  missed   ${s.doc} ${m.type}${m.mode ? `/${m.mode}` : ''} ${m.sources.join(', ') || '-'} → ${m.targets.join(', ') || '-'} "${m.trigger.text}"`);
+      // A miss the role-blind rule pairs with a prediction is a who-is-who error, not a missing trigger: say whom it read.
+      const roleBlind = anyRoleScores.find((x) => x.doc === s.doc)!.pairs;
+      const names = (list: { name: string }[]) => list.map((a) => a.name).join(', ') || '-';
+      for (const m of s.missed) {
+        const near = roleBlind.find((x) => x.gold === m)?.predicted;
+        console.log(`  missed   ${s.doc} ${m.type}${m.mode ? `/${m.mode}` : ''} ${m.sources.join(', ') || '-'} → ${m.targets.join(', ') || '-'} "${m.trigger.text}"${near ? `  [roles: read ${names(near.sources)} → ${names(near.targets)}]` : ''}`);
+      }
       const text = articles.get(s.doc)!.text;
       for (const p of s.spurious) console.log(`  spurious ${s.doc} ${p.type}${p.mode ? `/${p.mode}` : ''} ${p.sources.map((a) => a.name).join(', ') || '-'} → ${p.targets.map((a) => a.name).join(', ') || '-'}${p.mentions[0] ? ` "${text.slice(p.mentions[0].start, p.mentions[0].end)}"` : ''}`);
     }

@@ -38,6 +38,28 @@ describe('typed events: who did what to whom', () => {
     expect(events('The Commission on Presidential Debates said the hall was ready.')).toEqual([]);
   });
 
+  it('makes one event of one occurrence: a visit for talks, an accusation repeated, a race named again with fewer parties', () => {
+    expect(events('North Korean leader Kim Jong Un will visit Russia for talks with Vladimir Putin this month.').filter((e) => e.startsWith('CONSULT'))).toEqual(['CONSULT/visit Kim Jong Un → Russia+Vladimir Putin']);
+    expect(events('North Korea denounced Mike Pompeo on Thursday. Later North Korea slammed Mike Pompeo again.').filter((e) => e.startsWith('ACCUSE'))).toEqual(['ACCUSE North Korea → Mike Pompeo']);
+    expect(events('Barack Obama ran for president against John McCain in 2008. Few saw a climate evangelist when Barack Obama ran for the White House in 2008.').filter((e) => e.startsWith('ELECTION'))).toHaveLength(1);
+  });
+
+  it('reads "the pair" of a mutual event as the two people named last', () => {
+    expect(events('Donald Trump and Kim Jong Un met in Hanoi in February. The summit collapsed, a year after the pair held talks in Singapore in June 2018.')).toContain('CONSULT/talks Donald Trump → Kim Jong Un');
+  });
+
+  it('records no act nobody performed: declining to comment, an accusation without an accuser, a walk-out against nobody', () => {
+    expect(events('Through a spokesman, Jim Justice declined to comment on the deal.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events('France have been criticised for their one-dimensional play.').filter((e) => e.startsWith('ACCUSE'))).toEqual([]);
+    expect(events('Singer Natalie Appleton walked out of the show on Monday.').filter((e) => e.startsWith('PROTEST'))).toEqual([]);
+  });
+
+  it('reads actors through the article: a short name as the full one written before, a demonym official, a court', () => {
+    expect(events('Mitt Romney lost in 2012. Harry Reid frequently mocked Romney for not releasing his tax returns.')).toContain('ACCUSE Harry Reid → Mitt Romney');
+    expect(events('Stephen Biegun met with a Russian deputy foreign minister in Moscow on Tuesday.')).toContain('CONSULT/meeting Stephen Biegun → Russia');
+    expect(events('In 1986, the Supreme Court blocked the merger of the two railways.')).toContain('LEGAL/ruling Supreme Court → -');
+  });
+
   it('keeps a results table with the company the wire headline names', () => {
     expect(events('Shr 47 cts vs 40 cts\n\nNet 4,384,000 vs 545,000', 'PULITZER PUBLISHING CO <PLTZC> 4TH QTR NET')).toContain('BUSINESS/results Pulitzer Publishing Co → -');
     expect(headlineCompany("INT'L HYDRON CORP <HYD> 4TH QTR OPER NET")).toBe("Int'l Hydron Corp");

@@ -9,7 +9,7 @@ export type ActorRef = (
   | { kind: 'country'; country: string }
   | { kind: 'group'; name: string }
 ) & {
-  /** The name as written here when it is fuller than the recognised one ("Commission on Presidential Debates" where "Commission" was recognised). */
+  /** The name as written here when it is fuller than the recognised one ("Commission on Presidential Debates" where "Commission" was recognised), or a country's name as written ("Britain", "Pyongyang"). */
   written?: string;
 };
 
@@ -24,10 +24,13 @@ export interface ActorSpan {
   /** A city that is no capital: a destination (its country) for visits and summits, never a party otherwise. */
   placeOnly?: boolean;
   /** A pronoun or "the company", resolved when it is read. */
-  anaphor?: 'person' | 'org' | 'country';
+  anaphor?: 'person' | 'org' | 'country' | 'pair';
 }
 
 const ANTECEDENT_REACH = 600;
+// How far back (characters) a he/she still takes the last person named rather than the most named one.
+const RECENT = 150;
+const RECENT_ORG = 200;
 const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
 const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
@@ -36,15 +39,18 @@ const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
 // "the Obama administration": the administration acts, by the name the article gives it.
 const ADMINISTRATION = /\b[A-Z][a-z]+ administration\b/g;
 const PRONOUNS = /\b(?:he|she|He|She|his|His|her|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm|the country)\b/g;
+// "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
+const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
 
-const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.entity.name : r.kind === 'country' ? r.country : r.name);
+export const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.entity.name : r.kind === 'country' ? r.country : r.name);
 /** A stable identity for de-duplicating actors. */
 export const actorId = (r: ActorRef) => `${r.kind === 'person' ? 'p' : r.kind === 'group' ? 'g' : 'o'}:${r.kind === 'org' && r.entity.kind === 'GOVERNMENT' ? r.entity.name : refName(r)}`;
 
-const NOUN_AFTER_DEMONYM = /\b(?:officials|government|authorities|leaders|diplomats|forces|troops|military|navy|army|negotiators)\b/g;
-const DEMONYM_BEFORE = /([A-Z][a-z]+(?: [A-Z][a-z]+)?) $/;
+// "Russian officials", "a Russian deputy foreign minister": people who act for their country's government.
+const NOUN_AFTER_DEMONYM = /\b(?:officials?|government|authorities|leaders|diplomats?|forces|troops|military|navy|army|negotiators?|(?:(?:deputy|vice|foreign|prime|defen[cs]e|trade|finance) )*minist(?:er|ry)|ambassador|envoy|embassy)\b/g;
+const DEMONYM_BEFORE = /([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:(?:deputy|vice|foreign|prime|defen[cs]e|trade|finance) )*$/;
 const DEMONYMS = new Set(COUNTRIES.map((c) => c.demonym));
 
 /** Matches of a global pattern inside the given ranges only (the sentences that hold a trigger). */
@@ -85,10 +91,12 @@ function nearTest(windows: Span[]): (x: Span) => boolean {
 /** "Russian officials" → Russia; "North Korean troops" → North Korea. */
 function demonymActors(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
   for (const m of within(NOUN_AFTER_DEMONYM, text, ranges)) {
-    const d = DEMONYM_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));
-    const name = d ? (DEMONYMS.has(d[1]) ? d[1] : DEMONYMS.has(d[1].split(' ')[1] ?? '') ? d[1].split(' ')[1] : null) : null;
+    const from = Math.max(0, m.index - 50);
+    const d = DEMONYM_BEFORE.exec(text.slice(from, m.index));
+    const second = d?.[1].split(' ')[1];
+    const name = d ? (DEMONYMS.has(d[1]) ? d[1] : second && DEMONYMS.has(second) ? second : null) : null;
     const country = name ? countryOf(name) : null;
-    if (country) raw.push({ start: m.index - name!.length - 1, end: m.index + m[0].length, ref: { kind: 'country', country } });
+    if (country) raw.push({ start: from + d!.index + (name === d![1] ? 0 : d![1].length - name!.length), end: m.index + m[0].length, ref: { kind: 'country', country } });
   }
 }
 
@@ -132,7 +140,8 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     // hyphenated ("ERP-affiliated", "D-Nev"), and at a sentence start only before a verb ("GM has").
     if (words.length === 1) {
       if (DEMONYMS.has(name) || /^[A-Z][a-z]+(?:an|ish|ese|ic|i)$/.test(name) || /-/.test(name)) continue;
-      const atStart = ranges.some((r) => r.start === start);
+      // A sentence's first word, even after an opening quotation mark ("“Special tax breaks …").
+      const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start)));
       if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
     }
     raw.push({ start, end, ref: { kind: 'group', name } });
@@ -159,6 +168,53 @@ function writtenName(text: string, start: number, end: number, sentence: Span, p
 }
 
 /**
+ * The article's fuller name for a short one the recogniser kept apart: a one-word name that is the
+ * last word of exactly one longer person or organisation ("Romney" → "Mitt Romney"), or an
+ * organisation's name that begins exactly one longer organisation's ("Patriot" → "Patriot Coal"),
+ * when the longer name is written first.
+ * The short form stays the actor's name as written. Null when there is none or several.
+ */
+function fullerNames(text: string, index: EntityIndexLocal): (e: EntityDraft, kind: 'person' | 'org') => ActorRef | null {
+  // Longer names by their last word (any kind) and organisations by their first word, built on first use.
+  let byLast: Map<string, ActorRef[]> | null = null;
+  let byFirst: Map<string, ActorRef[]> | null = null;
+  const add = (m: Map<string, ActorRef[]>, k: string, r: ActorRef) => m.set(k, [...(m.get(k) ?? []), r]);
+  const cache = new Map<EntityDraft, ActorRef | null>();
+  return (e, kind) => {
+    const known = cache.get(e);
+    if (known !== undefined) return known;
+    if (!byLast || !byFirst) {
+      byLast = new Map();
+      byFirst = new Map();
+      for (const entity of index.people) if (entity.name.includes(' ')) add(byLast, entity.name.slice(entity.name.lastIndexOf(' ') + 1), { kind: 'person', entity });
+      for (const entity of index.organizations) {
+        if (!entity.name.includes(' ')) continue;
+        add(byLast, entity.name.slice(entity.name.lastIndexOf(' ') + 1), { kind: 'org', entity });
+        add(byFirst, entity.name.slice(0, entity.name.indexOf(' ')), { kind: 'org', entity });
+      }
+    }
+    const short = e.name.split(' ');
+    const nameOf = (r: ActorRef) => (r as { entity: EntityDraft }).entity.name;
+    const words = [
+      ...(short.length === 1 ? (byLast.get(e.name) ?? []) : []),
+      ...(kind === 'org' ? (byFirst.get(short[0]) ?? []).filter((r) => nameOf(r).length > e.name.length && nameOf(r).startsWith(`${e.name} `)) : []),
+    ].filter((r, i, all) => all.findIndex((x) => nameOf(x) === nameOf(r)) === i && (r as { entity: EntityDraft }).entity !== e);
+    let found: ActorRef[] = [];
+    if (words.length) {
+      const first = Math.min(...e.mentions.map((m) => m.start));
+      // The full name comes first and the short one refers back to it; a short name used first is a name of its own ("BBC", then "BBC Sport Interactive").
+      found = words.filter((r) => {
+        const at = text.indexOf(nameOf(r));
+        return at >= 0 && at < first;
+      });
+    }
+    const ref = found.length === 1 ? { ...found[0], written: e.name } : null;
+    cache.set(e, ref);
+    return ref;
+  };
+}
+
+/**
  * The actor mentions of an article in text order: people, organisations, countries and capitals
  * (a capital speaks for its country), and — inside `ranges`, the sentences that hold a trigger,
  * so that articles pay only for what events read — "Russian officials" (Russia), collective
@@ -166,17 +222,23 @@ function writtenName(text: string, start: number, end: number, sentence: Span, p
  * people before organisations before places.
  */
 export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]): ActorSpan[] {
-  const raw: Omit<ActorSpan, 'prep' | 'modifier'>[] = [];
+  const raw: (Omit<ActorSpan, 'prep' | 'modifier'> & { naming?: boolean })[] = [];
   // Names far before every trigger sentence can be nobody's antecedent: they are left out.
   const windows = reachOf(ranges);
   const near = nearTest(windows);
-  for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: { kind: 'person', entity: p.person } });
-  for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: { kind: 'org', entity: o.org } });
+  const fuller = fullerNames(text, index);
+  for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: fuller(p.person, 'person') ?? { kind: 'person', entity: p.person } });
+  for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: fuller(o.org, 'org') ?? { kind: 'org', entity: o.org } });
   for (const p of index.placeSpans) {
     if (!near(p)) continue;
+
     const country = p.place.kind === 'COUNTRY' ? p.place.name : p.place.kind === 'CITY' ? (p.place.country ?? countryOf(p.place.name)) : null;
+    // "the Paris accord", "the New York venue": a city naming a thing is nobody's party, not even a destination (a modifier).
+    const naming = p.place.kind === 'CITY' && /\bthe\s+$/i.test(text.slice(Math.max(0, p.start - 4), p.start)) && /^\s+[a-z]/.test(text.slice(p.end, p.end + 3));
     const capital = p.place.kind !== 'CITY' || CAPITALS.has(p.place.name);
-    if (country) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country }, ...(capital ? {} : { placeOnly: true }) });
+    // The name as written ("Britain", "Pyongyang") stays with the country's government as another of its names.
+    const written = text.slice(p.start, p.end);
+    if (country) raw.push({ start: p.start, end: p.end, ref: { kind: 'country', country, ...(written !== country ? { written } : {}) }, ...(capital ? {} : { placeOnly: true }), ...(naming ? { naming: true } : {}) });
   }
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
@@ -188,6 +250,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const w = m[0].toLowerCase();
     raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' ? 'person' : w === 'the country' ? 'country' : 'org' });
   }
+  for (const m of within(PAIR, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'pair' });
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
   const inRange: boolean[] = [];
@@ -199,7 +262,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const inside = r < ranges.length && ranges[r].start <= x.start;
     // Prepositions and modifiers matter only where roles are read.
     const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
-    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: false, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}) });
+    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: !!x.naming, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}) });
     inRange.push(inside);
     if (inside && !x.anaphor && x.ref.kind !== 'country') {
       const full = writtenName(text, x.start, x.end, ranges[r], x.ref.kind === 'person');
@@ -217,13 +280,24 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
 }
 
 /**
- * The actor a pronoun stands for: for he/she the subject of its sentence when that is a person
- * before it, else the last person named before; for it/they/"the company" the last organisation
- * or country; an object ("aid to the country") is never its own sentence's subject. Deliberately shallow: wrong guesses cost one event, not the article.
+ * The actor a pronoun stands for: the subject of its sentence when that fits and comes before it;
+ * else one named just before (see RECENT), else the one named most so far (a person for he/she, an
+ * organisation or country for it/they/"the company"; "the country" is the last country); an object ("aid to the country") is never its own sentence's subject. Deliberately shallow: wrong guesses cost one event, not the article.
  */
+/** The two different people named last before span `at` (earlier first), or null. */
+export function pairBefore(spans: ActorSpan[], at: number): ActorRef[] | null {
+  const out: ActorRef[] = [];
+  for (let j = at - 1; j >= 0 && out.length < 2; j--) {
+    const x = spans[j];
+    if (!x.anaphor && !x.modifier && x.ref.kind === 'person' && !out.some((o) => actorId(o) === actorId(x.ref))) out.push(x.ref);
+  }
+  return out.length === 2 ? out.reverse() : null;
+}
+
 export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
   const a = spans[at];
   const want = a.anaphor!;
+  if (want === 'pair') return null;
   const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');
   for (let i = 0; i < at && !asObject; i++) {
     const s = spans[i];
@@ -231,23 +305,31 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
     if (fits(s) && !s.prep) return s.ref;
     break;
   }
-  if (want === 'person') {
-    // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
-    for (let i = at - 1; i >= 0; i--) if (fits(spans[i]) && !(spans[i].start >= sentenceStart && spans[i].prep)) return spans[i].ref;
-    return null;
-  }
   if (want === 'country') {
     for (let i = at - 1; i >= 0; i--) if (spans[i].ref.kind === 'country' && !spans[i].placeOnly) return spans[i].ref;
     return null;
   }
-  // "The company also said it …": the organisation the story is about, the one named most so far (the latest on a tie).
+  // "the country would declare its intention": an "its" takes the organisation or country its own sentence named as a subject before it.
+  if (want === 'org' && !asObject) {
+    for (let i = at - 1; i >= 0 && spans[i].start >= sentenceStart; i--) {
+      const x = spans[i];
+      if (x.prep || x.modifier || x.placeOnly || x.ref.kind === 'person' || x.anaphor === 'person') continue;
+      return x.anaphor ? resolveAnaphor(spans, i, sentenceStart) : x.ref;
+    }
+  }
+  // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
+  const candidate = (s: ActorSpan) => fits(s) && !(want === 'person' && s.start >= sentenceStart && s.prep);
+  // For he/she the person just named unless long gone ("his invasions" right after Putin); otherwise the one the story is
+  // about, named most so far ("The company also said it …"; measured: recency does not help for "it"); on a tie the
+  // latest person, but the first organisation (wire copy names its subject company first).
+  for (let i = at - 1; i >= 0 && a.start - spans[i].end < (want === 'person' ? RECENT : 0); i--) if (candidate(spans[i])) return spans[i].ref;
   const counts = new Map<string, { n: number; ref: ActorRef }>();
   for (let i = 0; i < at; i++) {
-    if (!fits(spans[i])) continue;
+    if (!candidate(spans[i])) continue;
     const id = actorId(spans[i].ref);
     counts.set(id, { n: (counts.get(id)?.n ?? 0) + 1, ref: spans[i].ref });
   }
   let best: { n: number; ref: ActorRef } | null = null;
-  for (const c of counts.values()) if (!best || c.n >= best.n) best = c;
+  for (const c of counts.values()) if (!best || (want === 'person' ? c.n >= best.n : c.n > best.n)) best = c;
   return best?.ref ?? null;
 }

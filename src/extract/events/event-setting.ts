@@ -63,6 +63,14 @@ export function placesCompatible(a: string | null, b: string | null): boolean {
   return CITY_COUNTRY.get(a) === b || CITY_COUNTRY.get(b) === a;
 }
 
+const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0 } as const;
+
+/** The more precise of two dates of one event ("this month", then "next week" → next week); the first on a tie. */
+export function preciserDate(a: DateRange | null, b: DateRange | null): DateRange | null {
+  if (!a || !b) return a ?? b;
+  return PRECISION[b.precision] > PRECISION[a.precision] ? b : a;
+}
+
 export function datesCompatible(a: DateRange | null, b: DateRange | null): boolean {
   if (!a || !b) return true;
   return a.start <= b.end && b.start <= a.end;

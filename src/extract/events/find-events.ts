@@ -5,10 +5,10 @@ import type { Span } from '../../ingest/types.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from '../speech/draft.ts';
 import { accusationOf, disparagingStatements } from './accusations.ts';
-import { actorSpans, type ActorRef, type ActorSpan } from './actors.ts';
-import { datesCompatible, eventDate, eventPlace, placesCompatible, sentenceDates } from './event-setting.ts';
+import { actorSpans, refName, type ActorRef, type ActorSpan } from './actors.ts';
+import { datesCompatible, eventDate, eventPlace, placesCompatible, preciserDate, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
-import { mergeEvents } from './merge-events.ts';
+import { mergeEvents, SPEECH_ACTS } from './merge-events.ts';
 import type { EventType } from './ontology.ts';
 import { assignRoles } from './roles.ts';
 import { findTriggers, type TriggerHit } from './trigger-index.ts';
@@ -54,11 +54,11 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
   return lo;
 }
 
+const DOCUMENT = /\b(?:Agreement|Treaty|Accord|Act|Protocol|Convention|Constitution|Charter|Law|Bill|Amendment)$/;
 const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
 const MAYBE = /\b(?:if|unless|whether)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
-const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0 } as const;
 
 function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
   for (let i = list.length - 1; i >= 0; i--) if (f(list[i])) return list[i];
@@ -69,13 +69,15 @@ function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
 function attachMention(e: TypedEventDraft, m: Mention, sentence: Sentence, date: DateRange | null, place: PlaceDraft | null): void {
   e.mentions.push(m);
   if (!e.sentences.includes(sentence)) e.sentences.push(sentence);
-  if (date && (!e.date || PRECISION[date.precision] > PRECISION[e.date.precision])) e.date = date;
+  e.date = preciserDate(e.date, date);
   if (place && (!e.place || (e.place.kind !== 'CITY' && place.kind === 'CITY'))) e.place = place;
 }
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
 function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): boolean {
+  // An accusation nobody makes ("France have been criticised") is a mood, not an act PLOVER codes.
+  if (hit.entry.type === 'ACCUSE' && !sources.length) return false;
   switch (hit.entry.needs) {
     case 'none':
       return true;
@@ -102,14 +104,18 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (e.context && !e.context.test(sentence.text)) continue;
     if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end)) continue;
     // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
-    if (hit.start > sentence.start && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
+    if (hit.start > sentence.start && !e.nameEnd && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
     const lead = text.slice(Math.max(sentence.start, hit.start - 40), hit.start);
     if (e.notBefore && e.notBefore.test(lead)) continue;
     // What did not happen is no event ("she did not meet the threshold", "avoids condemning").
     if (e.type !== 'REJECT' && NEGATED.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
-    out.push({ hit, sentence });
+    // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
+    if (e.nameEnd) {
+      const verb = text.indexOf(' ', hit.start) + 1;
+      out.push({ hit: { ...hit, start: verb }, sentence });
+    } else out.push({ hit, sentence });
   }
   return out;
 }
@@ -137,7 +143,11 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     let hi = lo;
     while (hi < spans.length && spans[hi].start < sentence.end) hi++;
     const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
+    // Words attack people and bodies; "criticized … the North American Free Trade Agreement" criticises a policy, which PLOVER does not code.
+    if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
+    // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
+    if (e.mode === 'results' && roles.sources.some((r) => r.kind === 'person')) continue;
     const trigger: Mention = { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) };
     // "The meeting will be …", "the Hanoi summit": a definite meeting without its two parties is the
     // article's last one (of the same mode if there is one), named again.
@@ -149,6 +159,15 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
       const prev = findLast(out, (x) => fits(x) && x.sentences.includes(sentence)) ?? findLast(out, (x) => fits(x) && x.mode === e.mode) ?? findLast(out, fits);
       if (prev) {
         attachMention(prev, trigger, sentence, date, place);
+        continue;
+      }
+    }
+    // "the downgrade", "the contempt citation": other definite events without a target name the last one of their type
+    // in the same sentence, or of their type and mode before (speech acts are each their own).
+    else if (!SPEECH_ACTS.has(e.type) && e.type !== 'CONSULT' && !roles.targets.length && DEFINITE.test(text.slice(Math.max(sentence.start, hit.start - 30), hit.start))) {
+      const prev = findLast(out, (x) => x.type === e.type && x.sentences.includes(sentence)) ?? findLast(out, (x) => x.type === e.type && x.mode === e.mode);
+      if (prev) {
+        attachMention(prev, trigger, sentence, eventDate(text, datesOf(sentence), sentence, hit), eventPlace(text, index, sentence, hit));
         continue;
       }
     }

@@ -8,7 +8,8 @@ const ONE_DISASTER = /^(?![\s\S]*\b(?:the|a|an|this|that|last|recent|deadly|deva
 // resignations, legal steps, business, disasters and sport.
 export const GENERAL_TRIGGERS = entries([
   // ELECTION
-  ['election elections', 'ELECTION', null, { re: /elections?\b(?! (?:campaign|day|officials?|law|results?))/iy, notBefore: /\b(?:primary|general|presidential|the) (?:\S+ )?$|\bby-$/i, needs: 'none' }],
+  // "election manifestos", "in a close election": a word about elections or any election, not one that happened.
+  ['election elections', 'ELECTION', null, { re: /elections?\b(?! (?:campaign|day|officials?|law|results?|manifestos?|promises?|pledges?|cycle|season|year|rules|commission|observers|posters|funding|spending))/iy, notBefore: /\b(?:primary|general|presidential|the) (?:\S+ )?$|\bby-$|\b(?:a|an|any|every|each|future|next) (?:\S+ )?$/i, needs: 'none' }],
   ['by-election', 'ELECTION', 'by-election', { needs: 'none' }],
   ['referendum', 'ELECTION', 'referendum', { needs: 'none' }],
   ['brexit', 'ELECTION', 'referendum', { re: /brexit vote\b/iy, needs: 'none' }],
@@ -23,7 +24,8 @@ export const GENERAL_TRIGGERS = entries([
   ['named', 'APPOINTMENT', null, { re: /named (?:as )?(?:the |its |his |her )?(?:new |next |interim )(?:\S+ ){0,3}(?:manager|coach|chief|head|chairman|director|president|minister|secretary|leader|captain|editor|executive)\b/iy, needs: 'target' }],
   ['nominate nominated nomination', 'APPOINTMENT', 'nomination', { needs: 'target', notBefore: /\b(?:presidential|vice presidential|the|his|her|party's|party’s) $/i }],
   ['hired hires', 'APPOINTMENT', null, { needs: 'target' }],
-  ['new', 'APPOINTMENT', null, { re: /new (?:\S+ )?(?:manager|coach|boss|chief executive|head coach)\b/iy, context: /\b(?:unveiled|named|appointed|confirmed) as\b/i, needs: 'target' }],
+  // "Hoddle will be unveiled as the new Wolves manager": Hoddle is appointed, by the club named inside the trigger.
+  ['new', 'APPOINTMENT', null, { re: /new (?:\S+ )?(?:manager|coach|boss|chief executive|head coach)\b/iy, context: /\b(?:unveiled|named|appointed|confirmed) as\b/i, inverse: true, innerSource: true, needs: 'target' }],
   ['took joined', 'APPOINTMENT', null, { re: /(?:took a job|joined)\b/iy, inverse: true, context: /\b(?:took a job|joined (?:the )?(?:[A-Z]\S* )+as)\b/, needs: 'both', targetPreps: ['with', 'at'] }],
   ['chose', 'APPOINTMENT', null, { needs: 'both', context: /\bmoderat|\bdebate|\bas (?:his|her|its) /i }],
   ['resigned resigns resignation resign', 'RESIGNATION', null, { needs: 'source', targetPreps: ['from', 'as'] }],
@@ -37,15 +39,26 @@ export const GENERAL_TRIGGERS = entries([
   ['filed', 'LEGAL', 'lawsuit', { re: /filed (?:a )?(?:\S+ )?(?:suit|lawsuit|complaint)\b/iy, needs: 'both', targetPreps: ['against'] }],
   ['arrested arrest arrests', 'LEGAL', 'arrest', { needs: 'target' }],
   ['charged indicted', 'LEGAL', 'charge', { needs: 'target' }],
-  ['convicted sentenced jailed acquitted', 'LEGAL', 'trial', { needs: 'target' }],
+  ['convicted sentenced jailed imprisoned acquitted', 'LEGAL', 'trial', { needs: 'target' }],
+  // The one who pleads or is found guilty is tried (the target), as the one sentenced is.
+  ['pleaded pleads', 'LEGAL', 'trial', { re: /plead(?:ed|s) (?:not )?guilty\b/iy, inverse: true, needs: 'target' }],
+  ['found', 'LEGAL', 'trial', { re: /found (?:not )?guilty\b/iy, passive: true, needs: 'target' }],
+  ['prosecuted', 'LEGAL', 'charge', { needs: 'target' }],
+  ['indictment indictments', 'LEGAL', 'charge', { needs: 'target', targetPreps: ['of', 'against'] }],
+  ['extradited deported', 'LEGAL', 'arrest', { needs: 'target' }],
+  ['released freed', 'LEGAL', 'release', { re: /(?:released|freed) (?:\S+ ){0,3}?(?:from (?:prison|jail|custody|detention)|on bail)\b/iy, passive: true, needs: 'target' }],
+  ['appealed appealing', 'LEGAL', 'appeal', { re: /appeal(?:ed|ing) against (?:the |his |her |their |a )?(?:ruling|verdict|sentence|conviction|decision|judgment)\b/iy, needs: 'source' }],
+  ['inquiry', 'LEGAL', 'investigation', { re: /inquiry into\b/iy, needs: 'both', targetPreps: ['into'] }],
   ['trial', 'LEGAL', 'trial', { needs: 'target', targetPreps: ['of'] }],
   ['sued sues suing lawsuit', 'LEGAL', 'lawsuit', { needs: 'both', targetPreps: ['against'] }],
   ['ruled ruling', 'LEGAL', 'ruling', { context: /\bcourt|judge|justices?\b/i, needs: 'source' }],
-  ['court', 'LEGAL', 'ruling', { re: /court (?:blocked|ruled|overturned|upheld|struck down|ordered|rejected)\b/iy, needs: 'source' }],
+  ['court', 'LEGAL', 'ruling', { re: /court (?:blocked|ruled|overturned|upheld|struck down|ordered|rejected|dismissed|threw out)\b/iy, nameEnd: true, needs: 'source' }],
   ['contempt', 'LEGAL', 'contempt', { needs: 'both', targetPreps: ['hold', 'held'] }],
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
   ['investigation probe investigating', 'LEGAL', 'investigation', { needs: 'both', targetPreps: ['into', 'of'] }],
   ['bill legislation', 'LEGAL', 'bill', { context: /\b(?:introduc|propos|unveil|draft|sponsor|file)\w*/i, needs: 'source' }],
+  ['passed', 'LEGAL', 'law', { re: /passed (?:a |the |an )?(?:\S+ ){0,2}(?:law|bill|legislation)\b/iy, needs: 'source' }],
+  ['signed', 'LEGAL', 'law', { re: /signed (?:\S+ ){0,4}?into law\b/iy, needs: 'source' }],
   ['approved signed', 'LEGAL', 'law', { re: /(?:approved|signed) (?:into law )?by\b/iy, context: /\b(?:legislation|law|bill|act)\b/i, passive: true, needs: 'source' }],
 
   // BUSINESS
@@ -54,7 +67,7 @@ export const GENERAL_TRIGGERS = entries([
   // An announced deal is news in wire copy: "agreed to buy", "will acquire".
   ['buy acquire sell merge', 'BUSINESS', 'acquisition', { notBefore: /^(?![\s\S]*\b(?:agreed|agrees|agree|will|plans|planned|offered|offers|proposed|intends|is|are|was) to $|[\s\S]*\bwill $)/i, needs: 'both', targetPreps: ['with', 'from', 'to'] }],
   ['takeover', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['of', 'for'] }],
-  ['take', 'BUSINESS', 'acquisition', { re: /take over\b/iy, needs: 'both' }],
+  ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b/iy, needs: 'both', targetPreps: ['from'] }],
   ['bid', 'BUSINESS', 'bid', { notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed) $/i, needs: 'source', targetPreps: ['for'] }],
   ['merger merge merged merging', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', notBefore: /\bairline $/i }],
   ['sold', 'BUSINESS', 'deal', { needs: 'source', targetPreps: ['to'] }],

@@ -12,7 +12,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL }],
   ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i }],
-  ['travel travels travelled traveled travelling flew flies trip leaves', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'] }],
+  ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'] }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
   ['testified testify testimony told', 'CONSULT', 'testimony', { re: /(?:testif(?:y|ied)|testimony|told(?= (?:Congress|Parliament|the (?:Senate|House|committee|panel))\b))/iy, targetPreps: ['before', 'to'] }],
 
@@ -32,22 +32,24 @@ export const POLITICAL_TRIGGERS = entries([
   ['pounding', 'ACCUSE', null, { needs: 'target' }],
   ['railing railed rails', 'ACCUSE', null, { re: /rail(?:ing|ed|s) against\b/iy, needs: 'target', targetPreps: ['against'] }],
   ['likened likens', 'ACCUSE', null, { needs: 'target' }],
-  ['dismissed', 'ACCUSE', null, { re: /dismissed(?= (?:\S+ ){1,4}as\b)/iy, needs: 'target' }],
+  // Dismissing criticism rejects it; dismissing someone as a fool attacks them.
+  ['dismissed', 'ACCUSE', null, { re: /dismissed(?! the (?:criticism|claims?|charges?|allegations?|suggestion|idea|report)s?\b)(?= (?:\S+ ){1,4}as\b)/iy, needs: 'target' }],
   ['insulted insults', 'ACCUSE', null, { needs: 'target' }],
   ['assailed lashed', 'ACCUSE', null, { re: /(?:assailed|lashed out at)\b/iy, needs: 'target', targetPreps: ['at'] }],
   ['disappointment', 'ACCUSE', null, { re: /disappointment with\b/iy, needs: 'both', targetPreps: ['with', 'by'] }],
   ['alleged alleges faulted faults rebuked rebukes decried decries deplored deplores berated chided castigated scolded', 'ACCUSE', null, { re: /[a-z]+\b(?! (?:that|to|by))/iy, needs: 'target' }],
   ['hit', 'ACCUSE', null, { re: /hit out at\b/iy, needs: 'target', targetPreps: ['at'] }],
-  ['ad', 'ACCUSE', 'ad', { re: /ad\b(?= (?:showing|attacking|featuring|that))/iy, needs: 'both' }],
+  ['ad', 'ACCUSE', 'ad', { re: /ad\b(?= (?:\S+ ){0,3}?(?:showing|attacking|featuring|mocking|accusing|critici[sz]ing|that))/iy, needs: 'both' }],
 
   // REJECT
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
-  ['refused refuses refusing', 'REJECT', null, { needs: 'source' }],
-  ['declined', 'REJECT', null, { needs: 'source' }],
+  // Declining to comment is no rejection of anyone.
+  ['refused refuses refusing', 'REJECT', null, { re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|disclose|specify|be (?:identified|named))\b)/iy, needs: 'source' }],
+  ['declined', 'REJECT', null, { re: /declined\b(?! (?:to )?(?:comment|say|elaborate|discuss|answer|disclose|specify|be (?:identified|named))\b)/iy, needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
-  ['denied denies', 'REJECT', null, { needs: 'source' }],
+  ['denied denies', 'REJECT', null, { needs: 'both' }],
   ['ruled turned', 'REJECT', null, { re: /(?:ruled out|turned down)\b/iy, needs: 'source' }],
   ['snubbed spurned', 'REJECT', null, { needs: 'both' }],
   ['voted', 'REJECT', null, { re: /voted against\b/iy, needs: 'source', targetPreps: ['against'] }],
@@ -101,8 +103,8 @@ export const POLITICAL_TRIGGERS = entries([
 
   // PROTEST / RETREAT / SANCTION / THREATEN
   ['protest protests protested protesting', 'PROTEST', null, { notBefore: /\bin $/i, needs: 'source', targetPreps: ['against', 'outside', 'at'] }],
-  ['walked walkout', 'PROTEST', 'boycott', { re: /(?:walked out|walkout)\b/iy, needs: 'source', targetPreps: ['of', 'from', 'on'] }],
-  ['boycott boycotted boycotts boycotting', 'PROTEST', 'boycott', { needs: 'source' }],
+  ['walked walkout', 'PROTEST', 'boycott', { re: /(?:walked out|walkout)\b/iy, needs: 'both', targetPreps: ['of', 'from', 'on'] }],
+  ['boycott boycotted boycotts boycotting', 'PROTEST', 'boycott', { needs: 'both' }],
   ['withdraw withdrew withdrawal withdrawn', 'RETREAT', 'withdrawal', { needs: 'source', targetPreps: ['from'] }],
   ['backtrack backtracked', 'RETREAT', null, { needs: 'source' }],
   ['break', 'RETREAT', 'withdrawal', { re: /break with\b/iy, needs: 'both', targetPreps: ['with'] }],

@@ -1,8 +1,25 @@
-import { actorId } from './actors.ts';
-import { datesCompatible, placesCompatible } from './event-setting.ts';
+import { countryOf } from '../entities.ts';
+import { actorId, type ActorRef } from './actors.ts';
+import { datesCompatible, placesCompatible, preciserDate } from './event-setting.ts';
 import type { TypedEventDraft } from './find-events.ts';
 
-const side = (list: TypedEventDraft['sources']) => list.map(actorId).sort().join('+');
+/**
+ * Who a party is for telling occurrences apart: a country's ministry or government body counts as
+ * the country ("Pyongyang slams Pompeo" in the headline, "North Korea’s foreign ministry denounced
+ * Pompeo" in the body: one accusation).
+ */
+function partyKey(r: ActorRef): string {
+  if (r.kind === 'org' && (r.entity.kind === 'MINISTRY' || r.entity.kind === 'GOVERNMENT')) {
+    const words = r.entity.name.split(' ');
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const country = countryOf(words.slice(0, n).join(' '));
+      if (country) return `o:${country}`;
+    }
+  }
+  return actorId(r);
+}
+
+const side = (list: TypedEventDraft['sources']) => list.map(partyKey).sort().join('+');
 
 /** Which events are the same occurrence: same type and the same parties (either way round when mutual). */
 function identity(e: TypedEventDraft): string {
@@ -12,28 +29,77 @@ function identity(e: TypedEventDraft): string {
   return `${e.type}|${parties}`;
 }
 
-/**
- * One event per occurrence: an article naming the same meeting or the same accusation again
- * ("the talks", a second "denounced") adds mentions and sentences to the first, and a date or
- * place the first lacked. Events with no party at all are kept apart (two elections are two).
- */
-// Speech acts (an accusation, a demand, a rejection, praise) are each their own occurrence even
-// between the same parties; meetings, deals, elections and the like are named again and again.
-const ACTS = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN']);
+function absorb(first: TypedEventDraft, e: TypedEventDraft): void {
+  first.mentions.push(...e.mentions);
+  if (!first.sentences.includes(e.sentence)) first.sentences.push(e.sentence);
+  first.date = preciserDate(first.date, e.date);
+  first.place ??= e.place;
+  first.mode ??= e.mode;
+  first.confidence = Math.max(first.confidence, e.confidence);
+}
 
-export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
-  const byId = new Map<string, TypedEventDraft>();
+/**
+ * "Kim will visit Russia for talks with Putin": one trip, read as a visit (to Russia) and talks
+ * (with Putin). Meetings of one sentence that share a party but differ in mode are one occurrence;
+ * the later one's parties join the first's, so either reading of who was met is kept. Two visits
+ * ("a visit to Malaysia … leaves for Indonesia") stay two.
+ */
+function mergeSentenceMeetings(events: TypedEventDraft[]): TypedEventDraft[] {
   const out: TypedEventDraft[] = [];
   for (const e of events) {
-    if (!e.sources.length && !e.targets.length) {
+    const ids = new Set([...e.sources, ...e.targets].map(actorId));
+    const first = e.type === 'CONSULT' ? out.find((x) => x.type === 'CONSULT' && x.mode !== e.mode && x.sentence === e.sentence && [...x.sources, ...x.targets].some((a) => ids.has(actorId(a)))) : undefined;
+    if (!first) {
       out.push(e);
       continue;
     }
-    const id = ACTS.has(e.type) ? `${identity(e)}#${e.sentence.start}` : identity(e);
+    const known = new Set([...first.sources, ...first.targets].map(actorId));
+    for (const t of [...e.sources, ...e.targets]) if (!known.has(actorId(t))) first.targets.push(t), known.add(actorId(t));
+    absorb(first, e);
+  }
+  return out;
+}
+
+// Speech acts (an accusation, a demand, a rejection, praise) are read whole: one with fewer parties is
+// another act, not the same one named again.
+export const SPEECH_ACTS: ReadonlySet<string> = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN']);
+
+const ids = (list: TypedEventDraft['sources']) => new Set(list.map(actorId));
+
+/**
+ * Whether `e` names `x` again with fewer parties ("Obama ran for president against McCain" …
+ * "when he ran for the White House in 2008"): same type, a compatible mode, time and place, and
+ * every party of `e` on its side of `x` (either side when mutual).
+ */
+function namesAgain(x: TypedEventDraft, e: TypedEventDraft): boolean {
+  if (x.type !== e.type || (x.mode && e.mode && x.mode !== e.mode) || (!e.sources.length && !e.targets.length)) return false;
+  if (!placesCompatible(x.place?.name ?? null, e.place?.name ?? null) || !datesCompatible(x.date, e.date)) return false;
+  const [xs, xt] = [ids(x.sources), ids(x.targets)];
+  const within = (list: TypedEventDraft['sources'], a: Set<string>, b: Set<string>) => list.every((r) => a.has(actorId(r)) || (x.symmetric && b.has(actorId(r))));
+  return within(e.sources, xs, xt) && within(e.targets, xt, xs) && e.sources.length + e.targets.length < x.sources.length + x.targets.length;
+}
+
+/**
+ * One event per occurrence: an article naming the same meeting or the same accusation again
+ * ("the talks", a second "denounced", a headline's "slams") adds mentions and sentences to the
+ * first, and a date or place the first lacked. Events with no party at all are one occurrence when
+ * their type, mode, time and place agree ("local elections next week … the elections will be held"),
+ * and two when their dates tell them apart (the 2012 and the 2016 election).
+ */
+export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
+  const byId = new Map<string, TypedEventDraft>();
+  const out: TypedEventDraft[] = [];
+  for (const e of mergeSentenceMeetings(events)) {
+    const id = !e.sources.length && !e.targets.length ? `${e.type}/${e.mode}|` : identity(e);
     const first = byId.get(id);
     // Same parties in another place or at another time: another meeting ("the Hanoi summit … talks in Singapore").
     if (first && (!placesCompatible(first.place?.name ?? null, e.place?.name ?? null) || !datesCompatible(first.date, e.date))) {
       out.push(e);
+      continue;
+    }
+    const fuller = first ? undefined : SPEECH_ACTS.has(e.type) ? undefined : out.find((x) => namesAgain(x, e));
+    if (fuller) {
+      absorb(fuller, e);
       continue;
     }
     if (!first) {
@@ -41,12 +107,7 @@ export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
       out.push(e);
       continue;
     }
-    first.mentions.push(...e.mentions);
-    if (!first.sentences.includes(e.sentence)) first.sentences.push(e.sentence);
-    first.date ??= e.date;
-    first.place ??= e.place;
-    first.mode ??= e.mode;
-    first.confidence = Math.max(first.confidence, e.confidence);
+    absorb(first, e);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../../ingest/types.ts';
-import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
+import { actorId, pairBefore, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
 import type { TriggerEntry } from './trigger.ts';
 
 export interface Roles {
@@ -14,13 +14,18 @@ const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'a
 const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and|with)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when|that)\b|[—–]|\s--\s/;
 const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
 // Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
-// the name before it), or a subordinating word.
-const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until)\s+)/g;
+// the name before it), a subordinating word or a reporting verb.
+// A reporting verb opens its complement ("Figueroa said the campaign planned … a protest": Figueroa only reports).
+const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until|said|says|added|argued|claimed|insisted|noted|wrote)\s+)/g;
 // A name followed by "said" reports the clause; it is not the subject of a later one.
 const REPORTER = /^[\s,]*(?:said|says)\b/;
 const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
 // Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
 const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from|by|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
+
+// A lower-case word after a name that is no function word, verb form or time word: the name modifies a noun.
+const NOUN_AFTER = /^ (?!(?:and|or|but|of|to|in|on|at|for|from|with|by|as|over|into|about|against|after|before|during|since|until|that|which|who|whom|whose|when|where|while|because|if|than|the|a|an|his|her|its|their|this|these|those|last|next|earlier|later|again|twice|once|also|too|yesterday|today|tonight|said|says|has|have|had|is|are|was|were|will|would|could|should|may|might|can|did|does|do|around|across|through|throughout|near|without|within|under|among|between|behind|beyond|toward|towards|via|per|amid|despite|like|unlike|off|up|down|out|back|away|here|there|now|then|still|already|just|only|even|ever|never|not|so|such|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|both|each)\b)(?![a-z]+ing\b)[a-z]{3,}\b(?!['’])/;
+const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|just|now|then|\w+ly)\s+)*$/;
 
 /**
  * Source and target of a trigger in its sentence, in the manner of the PETRARCH coders but with
@@ -39,6 +44,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
   // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
   const objectLike = (i: number) => {
+    // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
+    if (spans[i].end <= trigger.start && AUX_ONLY.test(text.slice(spans[i].end, trigger.start))) return false;
     let start = spans[i].start;
     for (let j = i - 1; j >= lo && spans[j].modifier && start - spans[j].end < 60; j--) start = spans[j].start;
     const w = /([a-z][a-z-]*)\s+$/.exec(text.slice(Math.max(sentence.start, start - 20), start));
@@ -105,7 +112,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   }
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   for (let i = srcAt - 1; i >= lo && sources.length; i--) {
-    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start))) break;
+    // "in Hangzhou, China, Mr. Obama and Mr. Xi": people join people, not the place before them.
+    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person')) break;
     sources.push(i);
   }
   // Right: the first name after the trigger in its clause that a target preposition introduces.
@@ -120,7 +128,10 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (s.prep === 'by' && by < 0 && usable(s)) by = i;
     // Pronouns are subjects; "the country", "the company" can be objects too.
     if (!usable(s) || (s.anaphor && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
-    if (s.placeOnly && entry.mode !== 'visit' && entry.mode !== 'summit') continue;
+    // "a New Jersey company", "a former Patriot mountaintop mine": a name before a noun describes the object, it is not one.
+    if (!s.prep && !s.anaphor && NOUN_AFTER.test(text.slice(s.end, s.end + 24))) continue;
+    // "bought a forest preserve in Belize": a country after "in" is where, not whom (but a visit's or summit's destination).
+    if ((s.placeOnly || (s.prep === 'in' && s.ref.kind === 'country')) && entry.mode !== 'visit' && entry.mode !== 'summit') continue;
     if (targets.length) {
       if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start))) targets.push(i);
       else break;
@@ -128,7 +139,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       break; // an apposition ("resigned in July, her successor, Brazile"), not an object
     } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
   }
-  let src = sources.map(resolve).filter((r): r is ActorRef => !!r);
+  // "the pair held talks": a mutual event of the two people named last.
+  const pair = entry.symmetric && sources.length === 1 && spans[sources[0]].anaphor === 'pair' ? pairBefore(spans, sources[0]) : null;
+  let src = pair ? pair : sources.map(resolve).filter((r): r is ActorRef => !!r);
   let tgt = targets.map(resolve).filter((r): r is ActorRef => !!r);
   const word = text.slice(trigger.start, trigger.end).split(/\s/)[0].toLowerCase();
   const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
@@ -139,6 +152,11 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : [], src];
   }
   if (entry.inverse) [src, tgt] = [tgt, src];
+  if (entry.innerSource) {
+    const inner = spans.slice(lo, hi).findIndex((x) => x.start > trigger.start && x.end <= trigger.end && !x.anaphor);
+    const ref = inner >= 0 ? resolve(lo + inner) : null;
+    if (ref) src = [ref];
+  }
   // "summit between Trump and Kim": the pair after "between" are the parties, whoever the subject is.
   if (entry.symmetric && tgt.length >= 2 && targets.length && /\bbetween\s/.test(text.slice(trigger.end, spans[targets[0]].start))) src = tgt.splice(0, 1);
   if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);

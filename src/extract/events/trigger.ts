@@ -16,6 +16,8 @@ export interface TriggerEntry {
   passive?: boolean;
   /** The subject is the one acted on and the object the actor ("took a job with Jim Justice": Justice hires). */
   inverse?: boolean;
+  /** A name inside the trigger is the source ("the new Wolves manager": Wolves appoints). */
+  innerSource?: boolean;
   /** Which sides must be found for the event to be recorded (default: either). */
   needs?: 'source' | 'target' | 'both' | 'none';
   /** Prepositions that may introduce the target (default: see roles.ts). */
@@ -24,6 +26,8 @@ export interface TriggerEntry {
   context?: RegExp;
   /** Dropped when the text just before the trigger matches. */
   notBefore?: RegExp;
+  /** The head may be capitalised inside a sentence: it ends the name of the actor ("the Supreme Court ruled"), and the trigger is the word after it. */
+  nameEnd?: boolean;
   /** Confidence of a trigger of this entry with both sides found. */
   confidence?: number;
 }
