@@ -1,5 +1,6 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { createOperationDescriptor, Environment, fetchQuery, Network, RecordSource, Store, type ConcreteRequest } from 'relay-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../src/server/auth/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../src/server/create-server.ts';
@@ -20,9 +21,48 @@ const LISTS: { list: string; orders: string[] }[] = [
   { list: 'statements', orders: ['PUBLISHED_AT', 'CONFIDENCE'] },
 ];
 
+/**
+ * What the Relay compiler makes of
+ * `query NewestArticlesQuery($first: Int!, $after: String) { articles(first: $first, after: $after) @connection(key: "Newest_articles") { edges { cursor node { id title __typename } } pageInfo { endCursor hasNextPage } } }`,
+ * written out (the compiler is a native binary outside this project's tool chain): the reader reads
+ * the client-side connection record, the operation fetches the page and hands it to Relay's
+ * ConnectionHandler, which appends a page only when `after` is the end cursor it holds.
+ */
+const RELAY_NEWEST: ConcreteRequest = (() => {
+  const argumentDefinitions = [
+    { defaultValue: null, kind: 'LocalArgument', name: 'after' },
+    { defaultValue: null, kind: 'LocalArgument', name: 'first' },
+  ] as const;
+  const args = [
+    { kind: 'Variable', name: 'after', variableName: 'after' },
+    { kind: 'Variable', name: 'first', variableName: 'first' },
+  ] as const;
+  const scalar = (name: string) => ({ alias: null, args: null, kind: 'ScalarField', name, storageKey: null }) as const;
+  const selections = [
+    { alias: null, args: null, concreteType: 'ArticleEdge', kind: 'LinkedField', name: 'edges', plural: true, storageKey: null, selections: [
+      scalar('cursor'),
+      { alias: null, args: null, concreteType: 'Article', kind: 'LinkedField', name: 'node', plural: false, storageKey: null, selections: [scalar('id'), scalar('title'), scalar('__typename')] },
+    ] },
+    { alias: null, args: null, concreteType: 'PageInfo', kind: 'LinkedField', name: 'pageInfo', plural: false, storageKey: null, selections: [scalar('endCursor'), scalar('hasNextPage')] },
+  ] as const;
+  const text = 'query NewestArticlesQuery($first: Int!, $after: String) { articles(first: $first, after: $after) { edges { cursor node { id title __typename } } pageInfo { endCursor hasNextPage } } }';
+  return {
+    kind: 'Request',
+    fragment: { argumentDefinitions, kind: 'Fragment', metadata: null, name: 'NewestArticlesQuery', type: 'Query', abstractKey: null, selections: [
+      { alias: 'articles', args: null, concreteType: 'ArticleConnection', kind: 'LinkedField', name: '__Newest_articles_connection', plural: false, storageKey: null, selections },
+    ] },
+    operation: { argumentDefinitions, kind: 'Operation', name: 'NewestArticlesQuery', selections: [
+      { alias: null, args, concreteType: 'ArticleConnection', kind: 'LinkedField', name: 'articles', plural: false, storageKey: null, selections },
+      { alias: null, args, filters: null, handle: 'connection', key: 'Newest_articles', kind: 'LinkedHandle', name: 'articles' },
+    ] },
+    params: { cacheID: 'newest-articles', id: null, metadata: { connection: [{ count: 'first', cursor: 'after', direction: 'forward', path: ['articles'] }] }, name: 'NewestArticlesQuery', operationKind: 'query', text },
+  } as unknown as ConcreteRequest;
+})();
+
 describe('keyset cursors', () => {
   let db: TestDatabase;
   let server: NewsgraphServer;
+  let base: string;
   const q = async (query: string, variables?: Record<string, unknown>) => {
     const r = await execute(server, db.sql, query, variables, TEST_ADMIN, db.writer);
     return r;
@@ -37,6 +77,7 @@ describe('keyset cursors', () => {
     // BBC stories are undated, Reuters' dated: the date orders page across both.
     db = await createSampleGraph('keyset', { bbc: 30, reuters: 60 });
     server = await createServer({ sql: db.sql, db: db.writer, apiKeyHashes: [hashApiKey(KEY)] });
+    base = await listen(server);
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
@@ -122,7 +163,6 @@ describe('keyset cursors', () => {
   });
 
   it("keeps an Apollo Client infinite list (relayStylePagination) whole while newer articles arrive", async () => {
-    const base = await listen(server);
     const client = new ApolloClient({
       link: new HttpLink({ uri: `${base}/graphql`, headers: { authorization: `Bearer ${KEY}` } }),
       cache: new InMemoryCache({ typePolicies: { Query: { fields: { articles: relayStylePagination(['orderBy', 'source']) } } } }),
@@ -146,6 +186,29 @@ describe('keyset cursors', () => {
     expect(merged).toEqual(before);
     subscription?.unsubscribe();
     client.stop();
+  });
+
+  it('keeps a relay-runtime connection (ConnectionHandler) whole while newer articles arrive', async () => {
+    const environment = new Environment({
+      network: Network.create(async (params, variables) => {
+        const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query: params.text, variables }) });
+        return response.json();
+      }),
+      store: new Store(new RecordSource()),
+    });
+    const before = (await ok(`{ articles(first: 8) { nodes { id } } }`)).articles.nodes.map((n: { id: string }) => n.id);
+    const page = async (after: string | null) => (await fetchQuery(environment, RELAY_NEWEST, { first: 4, after }).toPromise()) as any;
+    const first = await page(null);
+    expect(first.articles.edges.map((e: any) => e.node.id)).toEqual(before.slice(0, 4));
+    const ingest = await q(`mutation($i: IngestArticleInput!) { ingestArticle(input: $i) { outcome } }`, {
+      i: { title: 'Tram line opens in Porto', text: 'A new tram line opened in Porto on Sunday, the city council said.\n\n"It links the hospital to the centre," said Rui Costa, the mayor.', url: 'https://example.org/keyset-tram', publishedAt: new Date().toISOString().slice(0, 10) },
+    });
+    expect(ingest.data!.ingestArticle.outcome).toBe('CREATED');
+    await page(first.articles.pageInfo.endCursor);
+    // Relay's store holds one connection: its edges are both pages, merged by the ConnectionHandler.
+    const snapshot = environment.lookup(createOperationDescriptor(RELAY_NEWEST, { first: 4, after: null }).fragment);
+    const merged = (snapshot.data as any).articles.edges.map((e: any) => e.node.id);
+    expect(merged).toEqual(before);
   });
 
   it('carries a corrected article date to its statements, counters exact', async () => {

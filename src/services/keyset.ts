@@ -28,7 +28,13 @@ export interface SortKey {
  * position a page of another.
  */
 export function cursorBinding(list: string, order: unknown = null, filters: unknown = null): string {
-  return createHash('sha256').update(JSON.stringify([list, order, filters])).digest('base64url').slice(0, 12);
+  return createHash('sha256').update(JSON.stringify([list, order, given(filters)])).digest('base64url').slice(0, 12);
+}
+
+/** The filters actually given, in a fixed order: an absent filter and a null one are the same list. */
+function given(filters: unknown): unknown {
+  if (filters === null || typeof filters !== 'object' || Array.isArray(filters)) return filters;
+  return Object.entries(filters).filter(([, v]) => v != null && v !== '').sort(([a], [b]) => a.localeCompare(b));
 }
 
 const VERSION = 'k1';

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/sql.ts';
 import { AppError } from './app-error.ts';
-import { cursorBinding, pageOf, pagedSql, type KeyType, type KeysetRow, type PagedQuery, type SortKey } from './keyset.ts';
+import { cursorBinding, encodeCursor, pageOf, pagedSql, type KeyType, type KeysetRow, type PagedQuery, type SortKey } from './keyset.ts';
 import type { Direction, OrderBy } from './ordering.ts';
 import type { Page, PageWindow } from './pagination.ts';
 import { COLUMNS, TABLE_OF, type ArticleRecord, type EventRecord, type NodeRecord, type OrganizationRecord, type PersonRecord, type PlaceRecord, type StatementRecord, type TypeName } from './records.ts';
@@ -98,6 +98,14 @@ export function listArticles(sql: Sql, w: PageWindow, f: ArticleFilter = {}, ord
     : null;
   const q = { inner, params: where.params, order: keys, binding: cursorBinding('articles', chosen, f) };
   return rootPage(sql, q, w, countOf(sql, 'article a', where, counted));
+}
+
+/**
+ * The cursor of an article in the default articles list (newest first, no filters), from its date
+ * ('YYYY-MM-DD' or null) and id: where a reader (or a benchmark) resumes after a known article.
+ */
+export function newestArticlesCursor(publishedAt: string | null, rowId: number): string {
+  return encodeCursor(cursorBinding('articles', { field: 'PUBLISHED_AT', direction: 'DESC' }, {}), [publishedAt, rowId]);
 }
 
 export interface EntityFilter {
