@@ -266,14 +266,16 @@ function escapeLike(text: string): string {
 }
 
 /**
- * A person by canonical name or alias, case-insensitively. A canonical-name match wins; an alias
- * shared by several people ("Kim") goes to the most-mentioned of them.
+ * A person by canonical name or alias, case-insensitively, hyphens and punctuation read as spaces
+ * ("Kim Jong-un" is Kim Jong Un). A canonical-name match wins; an alias shared by several people
+ * ("Kim") goes to the most-mentioned of them.
  */
 export async function findPersonByName(sql: Sql, name: string): Promise<PersonRecord | null> {
   const rows = await sql.query<PersonRecord>(
     `SELECT ${COLUMNS.person()} FROM person p
      WHERE lower(p.name) = lower($1) OR lower($1) = ANY (SELECT lower(x) FROM unnest(p.aliases) x)
-     ORDER BY (lower(p.name) = lower($1)) DESC, p.article_count DESC, p.id
+        OR newsgraph_loose_name(p.name) = newsgraph_loose_name($1) OR newsgraph_loose_name($1) = ANY (SELECT newsgraph_loose_name(x) FROM unnest(p.aliases) x)
+     ORDER BY (lower(p.name) = lower($1)) DESC, (newsgraph_loose_name(p.name) = newsgraph_loose_name($1)) DESC, p.article_count DESC, p.id
      LIMIT 1`,
     [name.trim()],
   );
@@ -284,7 +286,8 @@ export async function findOrganizationByName(sql: Sql, name: string): Promise<Or
   const rows = await sql.query<OrganizationRecord>(
     `SELECT ${COLUMNS.organization()} FROM organization o
      WHERE lower(o.name) = lower($1) OR lower($1) = ANY (SELECT lower(x) FROM unnest(o.aliases) x)
-     ORDER BY (lower(o.name) = lower($1)) DESC, o.id LIMIT 1`,
+        OR newsgraph_loose_name(o.name) = newsgraph_loose_name($1) OR newsgraph_loose_name($1) = ANY (SELECT newsgraph_loose_name(x) FROM unnest(o.aliases) x)
+     ORDER BY (lower(o.name) = lower($1)) DESC, (newsgraph_loose_name(o.name) = newsgraph_loose_name($1)) DESC, o.id LIMIT 1`,
     [name.trim()],
   );
   return rows[0] ?? null;

@@ -150,3 +150,11 @@ CREATE INDEX "statement_person_date_order_idx" ON "statement" ("speaker_person_i
 CREATE INDEX "statement_organization_date_order_idx" ON "statement" ("speaker_organization_id", "published_at" DESC NULLS LAST, "article_id" DESC, "start_offset", "id") WHERE "speaker_organization_id" IS NOT NULL;
 CREATE INDEX "statement_event_date_order_idx" ON "statement" ("event_id", "published_at" DESC NULLS LAST, "article_id" DESC, "start_offset", "id") WHERE "event_id" IS NOT NULL;
 CREATE INDEX "statement_confidence_order_idx" ON "statement" ("confidence" DESC, "id" DESC);
+
+-- 4. Names compared loosely: lower case, punctuation and hyphens as spaces ("Kim Jong-un" is "Kim
+--    Jong Un"), for look-ups by name (Query.person / Query.organization).
+CREATE FUNCTION newsgraph_loose_name(name text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$ SELECT btrim(regexp_replace(lower(name), '[^[:alnum:]]+', ' ', 'g')) $$;
+CREATE INDEX "person_loose_name_idx" ON "person" (newsgraph_loose_name("name"));
+CREATE INDEX "organization_loose_name_idx" ON "organization" (newsgraph_loose_name("name"));
