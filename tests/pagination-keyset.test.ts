@@ -1,6 +1,6 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
-import { createOperationDescriptor, Environment, fetchQuery, Network, RecordSource, Store, type ConcreteRequest } from 'relay-runtime';
+import { createOperationDescriptor, Environment, fetchQuery, Network, RecordSource, Store, type ConcreteRequest, type GraphQLResponse } from 'relay-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../src/server/auth/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../src/server/create-server.ts';
@@ -192,7 +192,7 @@ describe('keyset cursors', () => {
     const environment = new Environment({
       network: Network.create(async (params, variables) => {
         const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query: params.text, variables }) });
-        return response.json();
+        return (await response.json()) as GraphQLResponse;
       }),
       store: new Store(new RecordSource()),
     });

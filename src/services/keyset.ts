@@ -75,17 +75,18 @@ const col = (k: SortKey) => `q."${k.column}"`;
 const flip = (d: Direction): Direction => (d === 'ASC' ? 'DESC' : 'ASC');
 
 /**
- * ORDER BY over the keys, scanning forwards (the list's order) or backwards. `nullsLead` is where a
- * segment of only non-null values puts nulls: whatever matches the index (DESC NULLS LAST indexes serve
- * DESC NULLS LAST forwards and ASC NULLS FIRST backwards), harmless since the segment has none.
+ * ORDER BY over the keys, scanning forwards (the list's order) or backwards. Within a segment (only
+ * dated or only undated rows) nulls are placed to match the index, whatever the list's order: DESC
+ * NULLS LAST indexes serve DESC NULLS LAST forwards and ASC NULLS FIRST backwards.
  */
 function orderSql(order: readonly SortKey[], backwards: boolean, segment: 'all' | 'notNull' | 'null'): string {
   return order
-    .filter((k, i) => !(segment === 'null' && i === 0 && k.nullable))
     .map((k) => {
       const dir = backwards ? flip(k.dir) : k.dir;
       if (!k.nullable) return `${col(k)} ${dir}`;
-      if (segment === 'notNull') return `${col(k)} ${dir} NULLS ${dir === 'DESC' ? 'LAST' : 'FIRST'}`;
+      // A segment's leading key is all null or all non-null: it stays in the ORDER BY (IS NULL makes no
+      // equivalence, and without it the undated rows would be sorted instead of read from the index).
+      if (segment !== 'all') return `${col(k)} ${dir} NULLS ${dir === 'DESC' ? 'LAST' : 'FIRST'}`;
       return `${col(k)} ${dir} NULLS ${backwards ? 'FIRST' : 'LAST'}`;
     })
     .join(', ');

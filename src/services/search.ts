@@ -53,6 +53,7 @@ export function normaliseQuery(text: string): string {
   return text.replace(/(?<=[\p{L}\p{N}])[-\u2010\u2011\u2013\u2014'\u2019.\u00b7]+(?=[\p{L}\p{N}])/gu, ' ');
 }
 
+const TSQ = `websearch_to_tsquery('english', $1)`;
 const LIMIT = (order: string) => `ORDER BY ${order} LIMIT ${SEARCH_DEPTH}`;
 
 /**
@@ -70,21 +71,23 @@ function searchSql(f: SearchFilter, where: (alias: string, kind: 'article' | 'st
   const dated = f.from || f.to || f.source || f.personId != null || f.organizationId != null;
   const names = (type: string, table: string, alias: string) => dated ? '' : `
 UNION ALL (SELECT '${type}' AS type, ${alias}.id AS "rowId", word_similarity(input.text, ${alias}.search_names)::float8 AS score, ${alias}.article_count AS weight
-  FROM ${table} ${alias}, input WHERE '${type}' = ANY($2::text[]) AND input.text <% ${alias}.search_names ${LIMIT('3 DESC, 4 DESC, 2')})`;
-  // Newest first in the order of an index the lists already have, so a common word stops early.
+  FROM ${table} ${alias}, input WHERE '${type}' = ANY($2::text[]) AND lower($1) <% ${alias}.search_names ${LIMIT('3 DESC, 4 DESC, 2')})`;
+  // Newest first in the order of an index the lists already have, so a common word stops early. The
+  // match reads the parameter itself (not the CTE's column), so that the planner estimates how common
+  // the words are and scans the GIN index for rare ones instead of walking the date index.
   const newest = (alias: string, table: string, order: string, match: string, kind: 'article' | 'statement' | 'event') =>
-    `SELECT ${alias}.* FROM ${table} ${alias}, input WHERE ${match}${and(where(alias, kind, p))} ORDER BY ${order} LIMIT ${SEARCH_POOL}`;
+    `SELECT ${alias}.* FROM ${table} ${alias} WHERE ${match}${and(where(alias, kind, p))} ORDER BY ${order} LIMIT ${SEARCH_POOL}`;
   return `
 WITH input AS (SELECT websearch_to_tsquery('english', $1) AS tsq, lower($1) AS text)
 SELECT * FROM (
 SELECT NULL::text AS type, NULL::int AS "rowId", NULL::float8 AS score, NULL::int AS weight WHERE false
 ${names('Person', 'person', 'p')}${names('Organization', 'organization', 'o')}${names('Place', 'place', 'pl')}
 UNION ALL (SELECT 'Event', e.id, GREATEST(ts_rank_cd(e.search_vector, input.tsq, 32), word_similarity(input.text, lower(e.title)) * 0.9)::float8, e.article_count
-  FROM (${newest('e', 'event', 'e.start_date DESC NULLS LAST, e.id DESC', '(e.search_vector @@ input.tsq OR input.text <% lower(e.title))', 'event')}) e, input WHERE 'Event' = ANY($2::text[]) ${LIMIT('3 DESC, 4 DESC, 2')})
+  FROM (${newest('e', 'event', 'e.start_date DESC NULLS LAST, e.id DESC', `(e.search_vector @@ ${TSQ} OR lower($1) <% lower(e.title))`, 'event')}) e, input WHERE 'Event' = ANY($2::text[]) ${LIMIT('3 DESC, 4 DESC, 2')})
 UNION ALL (SELECT 'Article', a.id, ts_rank_cd(a.search_vector, input.tsq, 32)::float8, 0
-  FROM (${newest('a', 'article', 'a.published_at DESC NULLS LAST, a.id DESC', 'a.search_vector @@ input.tsq', 'article')}) a, input WHERE 'Article' = ANY($2::text[]) ${LIMIT('3 DESC, 2')})
+  FROM (${newest('a', 'article', 'a.published_at DESC NULLS LAST, a.id DESC', `a.search_vector @@ ${TSQ}`, 'article')}) a, input WHERE 'Article' = ANY($2::text[]) ${LIMIT('3 DESC, 2')})
 UNION ALL (SELECT 'Statement', s.id, ts_rank_cd(s.search_vector, input.tsq, 32)::float8, 0
-  FROM (${newest('s', 'statement', 's.published_at DESC NULLS LAST, s.article_id DESC, s.start_offset, s.id', 's.search_vector @@ input.tsq', 'statement')}) s, input WHERE 'Statement' = ANY($2::text[]) ${LIMIT('3 DESC, 2')})
+  FROM (${newest('s', 'statement', 's.published_at DESC NULLS LAST, s.article_id DESC, s.start_offset, s.id', `s.search_vector @@ ${TSQ}`, 'statement')}) s, input WHERE 'Statement' = ANY($2::text[]) ${LIMIT('3 DESC, 2')})
 ) hits`;
 }
 
@@ -131,12 +134,11 @@ function countSql(f: SearchFilter, params: unknown[]): string {
   const where = filterWhere(f);
   const and = (clauses: string[]) => clauses.map((c) => ` AND ${c}`).join('');
   const dated = f.from || f.to || f.source || f.personId != null || f.organizationId != null;
-  const names = (type: string, table: string) => dated ? '' : ` + (SELECT count(*) FROM ${table} x, input WHERE '${type}' = ANY($2::text[]) AND input.text <% x.search_names)`;
-  return `WITH input AS (SELECT websearch_to_tsquery('english', $1) AS tsq, lower($1) AS text)
-SELECT (0${names('Person', 'person')}${names('Organization', 'organization')}${names('Place', 'place')}
- + (SELECT count(*) FROM event e, input WHERE 'Event' = ANY($2::text[]) AND (e.search_vector @@ input.tsq OR input.text <% lower(e.title))${and(where('e', 'event', p))})
- + (SELECT count(*) FROM article a, input WHERE 'Article' = ANY($2::text[]) AND a.search_vector @@ input.tsq${and(where('a', 'article', p))})
- + (SELECT count(*) FROM statement s, input WHERE 'Statement' = ANY($2::text[]) AND s.search_vector @@ input.tsq${and(where('s', 'statement', p))})) AS n`;
+  const names = (type: string, table: string) => dated ? '' : ` + (SELECT count(*) FROM ${table} x WHERE '${type}' = ANY($2::text[]) AND lower($1) <% x.search_names)`;
+  return `SELECT (0${names('Person', 'person')}${names('Organization', 'organization')}${names('Place', 'place')}
+ + (SELECT count(*) FROM event e WHERE 'Event' = ANY($2::text[]) AND (e.search_vector @@ ${TSQ} OR lower($1) <% lower(e.title))${and(where('e', 'event', p))})
+ + (SELECT count(*) FROM article a WHERE 'Article' = ANY($2::text[]) AND a.search_vector @@ ${TSQ}${and(where('a', 'article', p))})
+ + (SELECT count(*) FROM statement s WHERE 'Statement' = ANY($2::text[]) AND s.search_vector @@ ${TSQ}${and(where('s', 'statement', p))})) AS n`;
 }
 
 /**
