@@ -25,7 +25,10 @@ const SAMPLE = 200;
 
 export const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64');
 const peerId = (type: string, id: number) => Buffer.from(JSON.stringify([type, id]), 'utf8').toString('base64');
-/** Cursors of the newest-articles list after the rows at these positions (0-based), as the API makes them. */
+/**
+ * Cursors of the newest-articles list after the rows at these positions (0-based), as the API makes
+ * them; past the end of a small database, the last row's (an empty page, as a position past the end was).
+ */
 export async function newestCursors(client: pg.Client, positions: number[]): Promise<(string | null)[]> {
   const out: (string | null)[] = [];
   for (const pos of positions) {
@@ -33,7 +36,7 @@ export async function newestCursors(client: pg.Client, positions: number[]): Pro
       out.push(null);
       continue;
     }
-    const { rows } = await client.query<{ d: string | null; id: number }>(`SELECT to_char(published_at, 'YYYY-MM-DD') AS d, id FROM article ORDER BY published_at DESC NULLS LAST, id DESC OFFSET $1 LIMIT 1`, [pos]);
+    const { rows } = await client.query<{ d: string | null; id: number }>(`SELECT to_char(published_at, 'YYYY-MM-DD') AS d, id FROM article ORDER BY published_at DESC NULLS LAST, id DESC OFFSET LEAST($1, GREATEST((SELECT count(*) FROM article) - 1, 0)) LIMIT 1`, [pos]);
     out.push(rows[0] ? newestArticlesCursor(rows[0].d, rows[0].id) : null);
   }
   return out;
