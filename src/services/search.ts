@@ -27,12 +27,12 @@ export interface Snippet {
 export const MAX_SEARCH_QUERY_LENGTH = 200;
 
 /**
- * Results per type that a search ranks and pages: the best `SEARCH_DEPTH` names, and for documents the
- * best of the newest `SEARCH_POOL` matches. A common word matches a third of a half-million-article
+ * Results per type that a search ranks and pages: the best `SEARCH_DEPTH` names, and for documents
+ * (articles, statements, events by their title's words) the best of the newest `SEARCH_POOL` matches. A common word matches a third of a half-million-article
  * archive; ranking every match (1.7 s at 500,000 articles) bought nothing a reader pages through.
  */
 export const SEARCH_DEPTH = 200;
-export const SEARCH_POOL = 1000;
+export const SEARCH_POOL = 200;
 
 /** What the lists filter by, applied to the dated types (articles, statements, events). */
 export interface SearchFilter {
@@ -83,7 +83,7 @@ SELECT * FROM (
 SELECT NULL::text AS type, NULL::int AS "rowId", NULL::float8 AS score, NULL::int AS weight WHERE false
 ${names('Person', 'person', 'p')}${names('Organization', 'organization', 'o')}${names('Place', 'place', 'pl')}
 UNION ALL (SELECT 'Event', e.id, GREATEST(ts_rank_cd(e.search_vector, input.tsq, 32), word_similarity(input.text, lower(e.title)) * 0.9)::float8, e.article_count
-  FROM (${newest('e', 'event', 'e.start_date DESC NULLS LAST, e.id DESC', `(e.search_vector @@ ${TSQ} OR lower($1) <% lower(e.title))`, 'event')}) e, input WHERE 'Event' = ANY($2::text[]) ${LIMIT('3 DESC, 4 DESC, 2')})
+  FROM (${newest('e', 'event', 'e.start_date DESC NULLS LAST, e.id DESC', `e.search_vector @@ ${TSQ}`, 'event')}) e, input WHERE 'Event' = ANY($2::text[]) ${LIMIT('3 DESC, 4 DESC, 2')})
 UNION ALL (SELECT 'Article', a.id, ts_rank_cd(a.search_vector, input.tsq, 32)::float8, 0
   FROM (${newest('a', 'article', 'a.published_at DESC NULLS LAST, a.id DESC', `a.search_vector @@ ${TSQ}`, 'article')}) a, input WHERE 'Article' = ANY($2::text[]) ${LIMIT('3 DESC, 2')})
 UNION ALL (SELECT 'Statement', s.id, ts_rank_cd(s.search_vector, input.tsq, 32)::float8, 0
@@ -136,7 +136,7 @@ function countSql(f: SearchFilter, params: unknown[]): string {
   const dated = f.from || f.to || f.source || f.personId != null || f.organizationId != null;
   const names = (type: string, table: string) => dated ? '' : ` + (SELECT count(*) FROM ${table} x WHERE '${type}' = ANY($2::text[]) AND lower($1) <% x.search_names)`;
   return `SELECT (0${names('Person', 'person')}${names('Organization', 'organization')}${names('Place', 'place')}
- + (SELECT count(*) FROM event e WHERE 'Event' = ANY($2::text[]) AND (e.search_vector @@ ${TSQ} OR lower($1) <% lower(e.title))${and(where('e', 'event', p))})
+ + (SELECT count(*) FROM event e WHERE 'Event' = ANY($2::text[]) AND e.search_vector @@ ${TSQ}${and(where('e', 'event', p))})
  + (SELECT count(*) FROM article a WHERE 'Article' = ANY($2::text[]) AND a.search_vector @@ ${TSQ}${and(where('a', 'article', p))})
  + (SELECT count(*) FROM statement s WHERE 'Statement' = ANY($2::text[]) AND s.search_vector @@ ${TSQ}${and(where('s', 'statement', p))})) AS n`;
 }

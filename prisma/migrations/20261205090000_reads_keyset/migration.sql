@@ -158,3 +158,4 @@ CREATE FUNCTION newsgraph_loose_name(name text) RETURNS text
   AS $$ SELECT btrim(regexp_replace(lower(name), '[^[:alnum:]]+', ' ', 'g')) $$;
 CREATE INDEX "person_loose_name_idx" ON "person" (newsgraph_loose_name("name"));
 CREATE INDEX "organization_loose_name_idx" ON "organization" (newsgraph_loose_name("name"));
+

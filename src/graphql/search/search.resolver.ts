@@ -34,7 +34,7 @@ class SearchArgs extends ConnectionArgs {
 
 @Resolver(() => SearchResultEdge)
 export class SearchResolver {
-  @Query(() => SearchResultConnection, { description: 'Ranked search across articles, people, organisations, places, events and statements, with highlighted snippets. Names are matched typo-tolerantly and hyphens or apostrophes inside names read as spaces ("Kim Jong-un" finds Kim Jong Un and articles writing either). Each type contributes its best 200 results (documents: the best of their newest 1,000 matches); `totalCount` counts every match and is computed only when selected.' })
+  @Query(() => SearchResultConnection, { description: 'Ranked search across articles, people, organisations, places, events and statements, with highlighted snippets. Names are matched typo-tolerantly and hyphens or apostrophes inside names read as spaces ("Kim Jong-un" finds Kim Jong Un and articles writing either). Each type contributes its best 200 results (documents: the best-ranked of their newest 200 matches); `totalCount` counts every match and is computed only when selected.' })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: GraphQLContext): Promise<SearchResultConnection> {
     const filter = {
       from: args.from,
