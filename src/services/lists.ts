@@ -73,7 +73,7 @@ export interface ArticleFilter {
 
 export type ArticleOrderField = 'PUBLISHED_AT' | 'TITLE' | 'INGESTED_AT';
 const ARTICLE_KEYS: Record<ArticleOrderField, (dir: Direction) => SortKey[]> = { PUBLISHED_AT: key('date', true), TITLE: key('text'), INGESTED_AT: key('timestamp') };
-const ARTICLE_KEY_SQL: Record<ArticleOrderField, string> = { PUBLISHED_AT: 'a.published_at', TITLE: 'lower(a.title)', INGESTED_AT: 'a.created_at' };
+const ARTICLE_KEY_SQL: Record<ArticleOrderField, string> = { PUBLISHED_AT: 'a.published_at', TITLE: 'lower(left(a.title, 300))', INGESTED_AT: 'a.created_at' };
 const ARTICLE_DEFAULTS: Record<ArticleOrderField, Direction> = { PUBLISHED_AT: 'DESC', TITLE: 'ASC', INGESTED_AT: 'DESC' };
 
 export function listArticles(sql: Sql, w: PageWindow, f: ArticleFilter = {}, order?: OrderBy<ArticleOrderField> | null): Promise<Page<ArticleRecord>> {
@@ -181,7 +181,7 @@ export interface EventFilter {
 
 export type EventOrderField = 'START_DATE' | 'ARTICLES' | 'TITLE';
 const EVENT_KEYS: Record<EventOrderField, (dir: Direction) => SortKey[]> = { START_DATE: key('date', true), ARTICLES: key('int'), TITLE: key('text') };
-const EVENT_KEY_SQL: Record<EventOrderField, string> = { START_DATE: 'e.start_date', ARTICLES: 'e.article_count', TITLE: 'lower(e.title)' };
+const EVENT_KEY_SQL: Record<EventOrderField, string> = { START_DATE: 'e.start_date', ARTICLES: 'e.article_count', TITLE: 'lower(left(e.title, 300))' };
 const EVENT_DEFAULTS: Record<EventOrderField, Direction> = { START_DATE: 'DESC', ARTICLES: 'DESC', TITLE: 'ASC' };
 
 export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?: OrderBy<EventOrderField> | null): Promise<Page<EventRecord>> {

@@ -127,7 +127,9 @@ CREATE TRIGGER "article_published_at" AFTER UPDATE ON "article" REFERENCING OLD 
 
 -- 3. Indexes for the offered orders (ties by id, as the cursors) ----------------------------------
 
-CREATE INDEX "article_title_order_idx" ON "article" (lower("title"), "id");
+-- Titles are ordered by their first 300 characters (a btree entry holds at most 2.7 kB; a title may
+-- be 1,000 characters of 3-byte script), then by id.
+CREATE INDEX "article_title_order_idx" ON "article" (lower(left("title", 300)), "id");
 CREATE INDEX "article_created_order_idx" ON "article" ("created_at" DESC, "id" DESC);
 
 CREATE INDEX "person_mentions_order_idx" ON "person" ("article_count" DESC, "id" DESC);
@@ -142,7 +144,7 @@ CREATE INDEX "place_name_order_idx" ON "place" (lower("name"), "id");
 CREATE INDEX "event_start_order_idx" ON "event" ("start_date" DESC NULLS LAST, "id" DESC);
 CREATE INDEX "event_kind_start_order_idx" ON "event" ("kind", "start_date" DESC NULLS LAST, "id" DESC);
 CREATE INDEX "event_articles_order_idx" ON "event" ("article_count" DESC, "id" DESC);
-CREATE INDEX "event_title_order_idx" ON "event" (lower("title"), "id");
+CREATE INDEX "event_title_order_idx" ON "event" (lower(left("title", 300)), "id");
 
 -- Statements newest article first, then in text order: the root list and each speaker's and event's.
 CREATE INDEX "statement_date_order_idx" ON "statement" ("published_at" DESC NULLS LAST, "article_id" DESC, "start_offset", "id");
