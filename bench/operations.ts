@@ -1,3 +1,4 @@
+import { newestArticlesCursor } from '../src/services/lists.ts';
 import pg from 'pg';
 
 /**
@@ -24,7 +25,22 @@ const SAMPLE = 200;
 
 export const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64');
 const peerId = (type: string, id: number) => Buffer.from(JSON.stringify([type, id]), 'utf8').toString('base64');
-export const cursor = (pos: number) => Buffer.from(`cursor:v1:${pos}`, 'utf8').toString('base64');
+/**
+ * Cursors of the newest-articles list after the rows at these positions (0-based), as the API makes
+ * them; past the end of a small database, the last row's (an empty page, as a position past the end was).
+ */
+export async function newestCursors(client: pg.Client, positions: number[]): Promise<(string | null)[]> {
+  const out: (string | null)[] = [];
+  for (const pos of positions) {
+    if (pos < 0) {
+      out.push(null);
+      continue;
+    }
+    const { rows } = await client.query<{ d: string | null; id: number }>(`SELECT to_char(published_at, 'YYYY-MM-DD') AS d, id FROM article ORDER BY published_at DESC NULLS LAST, id DESC OFFSET LEAST($1, GREATEST((SELECT count(*) FROM article) - 1, 0)) LIMIT 1`, [pos]);
+    out.push(rows[0] ? newestArticlesCursor(rows[0].d, rows[0].id) : null);
+  }
+  return out;
+}
 export const bodies = (query: string, variables: Record<string, unknown>[]) => variables.map((v) => JSON.stringify({ query, variables: v }));
 
 const ARTICLE_OURS = /* GraphQL */ `query ArticlePage($id: ID!) {
@@ -100,14 +116,18 @@ const TRAVERSAL_PEER = /* GraphQL */ `query Traversal($offset: Int!) {
   }
 }`;
 
+// A results page as a client shows it; the exact number of matches is asked apart (SEARCH_COUNT_OURS).
 export const SEARCH_OURS = /* GraphQL */ `query Search($q: String!) {
   search(query: $q, first: 10) {
-    totalCount
     edges {
       score snippet
       node { __typename ... on Article { id title } ... on Person { id name } ... on Organization { id name } ... on Statement { id text } ... on Event { id title } ... on Place { id name } }
     }
   }
+}`;
+
+export const SEARCH_COUNT_OURS = /* GraphQL */ `query SearchCount($q: String!) {
+  search(query: $q, first: 10) { totalCount }
 }`;
 
 const NODE_QUERY = /* GraphQL */ `query Node($id: ID!) {
@@ -172,7 +192,7 @@ export async function buildOperations(databaseUrl: string): Promise<{ operations
       {
         name: 'traversal',
         description: '4 levels: 10 articles -> 10 statements -> speaker -> 5 statements',
-        ours: { query: TRAVERSAL_OURS, bodies: bodies(TRAVERSAL_OURS, offsets.map((o) => ({ after: o === 0 ? null : cursor(o - 1) }))) },
+        ours: { query: TRAVERSAL_OURS, bodies: bodies(TRAVERSAL_OURS, (await newestCursors(client, offsets.map((o) => o - 1))).map((after) => ({ after }))) },
         peer: { query: TRAVERSAL_PEER, bodies: bodies(TRAVERSAL_PEER, offsets.map((o) => ({ offset: o }))) },
         note: `same articles on both (newest dated first; peer offsets shifted past ${undated} undated articles when it sorts them first)`,
       },

@@ -62,14 +62,20 @@ describe('Relay cursor connections', () => {
       expect(p.articles.pageInfo.hasNextPage).toBe(p.articles.totalCount > 2);
     }
     const cursor = r.data!.people.nodes[0].articles.pageInfo.endCursor;
-    const past = await execute(server, db.sql, `{ people(first: 1) { nodes { articles(first: 2, after: "${Buffer.from('cursor:v1:999').toString('base64')}") { totalCount nodes { title } pageInfo { hasNextPage } } } } }`);
-    expect(past.data!.people.nodes[0].articles.nodes).toEqual([]);
-    expect(past.data!.people.nodes[0].articles.totalCount).toBeGreaterThan(0);
     expect(cursor).toBeTruthy();
+    // Past the last row: an empty page that still knows the connection's size.
+    const all = await execute(server, db.sql, `{ people(first: 1) { nodes { articles(first: 100) { pageInfo { endCursor } } } } }`);
+    const end = all.data!.people.nodes[0].articles.pageInfo.endCursor;
+    const past = await execute(server, db.sql, `{ people(first: 1) { nodes { articles(first: 2, after: "${end}") { totalCount nodes { title } pageInfo { hasNextPage hasPreviousPage } } } } }`);
+    expect(past.errors).toBeUndefined();
+    expect(past.data!.people.nodes[0].articles.nodes).toEqual([]);
+    expect(past.data!.people.nodes[0].articles.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+    expect(past.data!.people.nodes[0].articles.totalCount).toBeGreaterThan(0);
   });
 
   it('rejects bad cursors and oversize pages with BAD_USER_INPUT', async () => {
-    for (const args of ['first: 101', 'last: 500', 'first: -1', 'after: "garbage"']) {
+    const position = Buffer.from('cursor:v1:3').toString('base64');
+    for (const args of ['first: 101', 'last: 500', 'first: -1', 'after: "garbage"', `after: "${position}"`]) {
       const r = await execute(server, db.sql, `{ articles(${args}) { totalCount } }`);
       expect(r.errors?.[0].extensions?.code, args).toBe('BAD_USER_INPUT');
     }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { bodies, cursor, gid, PERSON_OURS, SEARCH_OURS } from '../operations.ts';
+import { bodies, gid, newestCursors, PERSON_OURS, SEARCH_COUNT_OURS, SEARCH_OURS } from '../operations.ts';
 
 /** A read of the scale benchmark: our query and the request bodies it is asked with, in turn. */
 export interface ScaleQuery {
@@ -62,11 +62,12 @@ export async function scaleQueries(databaseUrl: string): Promise<ScaleQuery[]> {
       { name: 'frequentPerson', description: 'person page of the 10 most-mentioned people', bodies: person(frequent) },
       { name: 'rarePerson', description: 'person page of people in one article (the control)', bodies: person(rare) },
       { name: 'searchCommonWord', description: `search(first: 10) for common words (${COMMON_WORDS.join(', ')})`, bodies: bodies(SEARCH_OURS, COMMON_WORDS.map((q) => ({ q }))) },
+      { name: 'searchCommonWordCount', description: 'search(first: 10) { totalCount } for the same common words: the exact number of matches, on request', bodies: bodies(SEARCH_COUNT_OURS, COMMON_WORDS.map((q) => ({ q }))) },
       { name: 'searchRareName', description: 'search(first: 10) for the full name of a person in one article', bodies: bodies(SEARCH_OURS, rare.slice(0, 50).map((p) => ({ q: p.name }))) },
       { name: 'speakerInRange', description: 'statements(speaker:, from:, to:, first: 20) of the 10 busiest speakers over the middle half of their dates', bodies: bodies(SPEAKER_RANGE, speakers.map((s) => ({ speaker: gid('Person', s.id), from: s.from, to: s.to }))) },
       { name: 'eventsByKind', description: 'events(kind:, first: 20) for each common kind', bodies: bodies(EVENTS_BY_KIND, EVENT_KINDS.map((kind) => ({ kind }))) },
       { name: 'totalCounts', description: 'totalCount of all articles, statements, people and of a most-mentioned person\'s articles', bodies: bodies(COUNTS, frequent.map((p) => ({ person: gid('Person', p.id) }))) },
-      { name: 'deepPage', description: 'articles(first: 20) 500 pages deep (pages 500-509)', bodies: bodies(DEEP, Array.from({ length: 10 }, (_, i) => ({ after: cursor((499 + i) * PAGE - 1) }))) },
+      { name: 'deepPage', description: 'articles(first: 20) 500 pages deep (pages 500-509)', bodies: bodies(DEEP, (await newestCursors(c, Array.from({ length: 10 }, (_, i) => (499 + i) * PAGE - 1))).map((after) => ({ after }))) },
     ];
   } finally {
     await c.end();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import { createEmptyDatabase, createFreshDatabase, vacuumAnalyze, withDatabase } from '../database.ts';
+import { migrateDeploy } from '../../src/db/migrate.ts';
 import { buildScaleDatabase, type BuildReport } from './build.ts';
 import { keptBuild, restoreDump, saveDump } from './dump.ts';
 
@@ -27,9 +28,22 @@ async function articleCount(url: string): Promise<number | null> {
   }
 }
 
-/** The schema a dump was made with: the newest migration (a dump of an older schema is built again). */
+function migrations(): string[] {
+  return fs.readdirSync(path.join(import.meta.dirname, '../../prisma/migrations')).filter((d) => /^\d/.test(d)).sort();
+}
+
+/** The schema a dump was made with: the newest migration. */
 function latestMigration(): string {
-  return fs.readdirSync(path.join(import.meta.dirname, '../../prisma/migrations')).filter((d) => /^\d/.test(d)).sort().at(-1) ?? 'none';
+  return migrations().at(-1) ?? 'none';
+}
+
+/**
+ * Whether a dump made on `migration` can be brought to this schema by migrating it forward: it is one
+ * of ours, and the graph it holds (what the extractor wrote) is the same. Migrations backfill what they
+ * add (counters, copied columns), so a restored, migrated dump is the database a build would make.
+ */
+function migratable(migration: string | undefined): boolean {
+  return migration !== undefined && migrations().includes(migration);
 }
 
 
@@ -45,12 +59,16 @@ export async function ensureScaleDatabase(options: { adminUrl: string; database:
     log(`using ${options.database} as it is: it holds the kept build's ${kept.articles} articles`);
     return { url: withDatabase(options.adminUrl, options.database), build: kept, restored: false, restoreSeconds: null };
   }
-  const current = kept !== null && kept.extractorVersion === EXTRACTOR_VERSION && kept.migration === latestMigration();
+  const current = kept !== null && kept.extractorVersion === EXTRACTOR_VERSION && migratable(kept.migration);
   if (kept && current && !options.rebuild) {
     const t = performance.now();
     const url = await createEmptyDatabase(options.adminUrl, options.database);
     log(`restoring the kept dump of ${kept.articles} articles from ${options.dir}${kept.complete === false ? ` (a partial build: ${kept.articles} of ${kept.target}; --rebuild to build again)` : ''}`);
     await restoreDump(url, options.dir, options.articles);
+    if (kept.migration !== latestMigration()) {
+      log(`migrating it from ${kept.migration} to ${latestMigration()}`);
+      await migrateDeploy(url);
+    }
     await vacuumAnalyze(url);
     return { url, build: kept, restored: true, restoreSeconds: Math.round((performance.now() - t) / 1000) };
   }

@@ -1,7 +1,8 @@
 import type { Sql } from '../db/sql.ts';
 import { AppError } from './app-error.ts';
-import { orderByClause, type OrderBy, type SortableField } from './ordering.ts';
-import { fetchPage, type Page, type PageWindow } from './pagination.ts';
+import { cursorBinding, encodeCursor, pageOf, pagedSql, type KeyType, type KeysetRow, type PagedQuery, type SortKey } from './keyset.ts';
+import type { Direction, OrderBy } from './ordering.ts';
+import type { Page, PageWindow } from './pagination.ts';
 import { COLUMNS, TABLE_OF, type ArticleRecord, type EventRecord, type NodeRecord, type OrganizationRecord, type PersonRecord, type PlaceRecord, type StatementRecord, type TypeName } from './records.ts';
 
 /** Collects WHERE clauses with numbered parameters. */
@@ -19,13 +20,42 @@ class Where {
   }
 }
 
-async function page<T>(sql: Sql, from: string, columns: string, where: Where, orderBy: string, w: PageWindow): Promise<Page<T>> {
-  const inner = `SELECT ${columns} FROM ${from} ${where}`;
-  return fetchPage<T>(sql, inner, orderBy, where.params, w, async () => {
-    const [row] = await sql.query<{ n: number }>(`SELECT count(*) AS n FROM ${from} ${where}`, where.params);
-    return row.n;
-  });
+/** The size of a list the writer keeps a counter for (graph_count, or a counter column of one row). */
+async function counter(sql: Sql, text: string, params: unknown[]): Promise<number> {
+  const [row] = await sql.query<{ n: string | number }>(text, params);
+  return Number(row?.n ?? 0);
 }
+
+/** Counts a list: from a counter when `counted` names one for these filters, else the filtered rows. */
+function countOf(sql: Sql, from: string, where: Where, counted?: { text: string; params: unknown[] } | null): () => Promise<number> {
+  return () => (counted ? counter(sql, counted.text, counted.params) : counter(sql, `SELECT count(*) AS n FROM ${from} ${where}`, where.params));
+}
+
+const wholeList = (table: string) => ({ text: `SELECT n FROM graph_count WHERE name = $1`, params: [table] });
+
+/** Calls `count` once, when first asked. */
+function once(count: () => Promise<number>): () => Promise<number> {
+  let value: Promise<number> | null = null;
+  return () => (value ??= count());
+}
+
+/** A root list's page: the keyset window in one SQL statement, the count only when asked for. */
+export async function rootPage<T>(sql: Sql, q: PagedQuery, w: PageWindow, count: () => Promise<number>): Promise<Page<T>> {
+  const { text, params } = pagedSql(q, w);
+  const rows = await sql.query<T & KeysetRow>(text, params);
+  return { ...pageOf(rows, w, q.binding), count: once(count) };
+}
+
+/** The sort keys of an order chosen among `fields`: the field's key(s), then the row id in the same direction. */
+function orderKeys<F extends string>(list: string, fields: Record<F, (dir: Direction) => SortKey[]>, order: OrderBy<F> | null | undefined, fallback: F, defaults: Record<F, Direction>): { keys: SortKey[]; chosen: { field: F; direction: Direction } } {
+  const field = order?.field ?? fallback;
+  if (!Object.hasOwn(fields, field)) throw new AppError('BAD_USER_INPUT', `Cannot order ${list} by ${String(field)}`);
+  const dir = order?.direction ?? defaults[field];
+  return { keys: fields[field](dir), chosen: { field, direction: dir } };
+}
+
+const byId = (dir: Direction): SortKey => ({ column: 'rowId', dir, type: 'int' });
+const key = (type: KeyType, nullable = false) => (dir: Direction): SortKey[] => [{ column: '__k', dir, type, nullable }, byId(dir)];
 
 function checkDateRange(from?: string | null, to?: string | null): void {
   if (from && to && from > to) throw new AppError('BAD_USER_INPUT', `Date range is empty: from ${from} is after to ${to}`);
@@ -42,11 +72,9 @@ export interface ArticleFilter {
 }
 
 export type ArticleOrderField = 'PUBLISHED_AT' | 'TITLE' | 'INGESTED_AT';
-export const ARTICLE_ORDER: Record<ArticleOrderField, SortableField> = {
-  PUBLISHED_AT: { expression: 'q."publishedAt"', defaultDirection: 'DESC', nullable: true },
-  TITLE: { expression: 'lower(q.title)', defaultDirection: 'ASC' },
-  INGESTED_AT: { expression: 'q."createdAt"', defaultDirection: 'DESC' },
-};
+const ARTICLE_KEYS: Record<ArticleOrderField, (dir: Direction) => SortKey[]> = { PUBLISHED_AT: key('date', true), TITLE: key('text'), INGESTED_AT: key('timestamp') };
+const ARTICLE_KEY_SQL: Record<ArticleOrderField, string> = { PUBLISHED_AT: 'a.published_at', TITLE: 'lower(left(a.title, 300))', INGESTED_AT: 'a.created_at' };
+const ARTICLE_DEFAULTS: Record<ArticleOrderField, Direction> = { PUBLISHED_AT: 'DESC', TITLE: 'ASC', INGESTED_AT: 'DESC' };
 
 export function listArticles(sql: Sql, w: PageWindow, f: ArticleFilter = {}, order?: OrderBy<ArticleOrderField> | null): Promise<Page<ArticleRecord>> {
   checkDateRange(f.from, f.to);
@@ -58,7 +86,26 @@ export function listArticles(sql: Sql, w: PageWindow, f: ArticleFilter = {}, ord
   if (f.organizationId != null) where.add((p) => `EXISTS (SELECT 1 FROM article_organization x WHERE x.article_id = a.id AND x.organization_id = ${p(f.organizationId)})`);
   if (f.placeId != null) where.add((p) => `EXISTS (SELECT 1 FROM article_place x WHERE x.article_id = a.id AND x.place_id = ${p(f.placeId)})`);
   if (f.eventId != null) where.add((p) => `EXISTS (SELECT 1 FROM event_article x WHERE x.article_id = a.id AND x.event_id = ${p(f.eventId)})`);
-  return page(sql, 'article a', COLUMNS.article(), where, orderByClause(ARTICLE_ORDER, order, { field: 'PUBLISHED_AT' }), w);
+  const { keys, chosen } = orderKeys('articles', ARTICLE_KEYS, order, 'PUBLISHED_AT', ARTICLE_DEFAULTS);
+  const inner = `SELECT ${COLUMNS.article()}, ${ARTICLE_KEY_SQL[chosen.field]} AS "__k" FROM article a ${where}`;
+  const filters = Object.values(f).filter((v) => v != null).length;
+  // The whole list, or all of one entity's articles: counters the writer keeps.
+  const counted = filters === 0 ? wholeList('article')
+    : filters === 1 && f.personId != null ? { text: 'SELECT article_count AS n FROM person WHERE id = $1', params: [f.personId] }
+    : filters === 1 && f.organizationId != null ? { text: 'SELECT article_count AS n FROM organization WHERE id = $1', params: [f.organizationId] }
+    : filters === 1 && f.placeId != null ? { text: 'SELECT article_count AS n FROM place WHERE id = $1', params: [f.placeId] }
+    : filters === 1 && f.eventId != null ? { text: 'SELECT article_count AS n FROM event WHERE id = $1', params: [f.eventId] }
+    : null;
+  const q = { inner, params: where.params, order: keys, binding: cursorBinding('articles', chosen, f) };
+  return rootPage(sql, q, w, countOf(sql, 'article a', where, counted));
+}
+
+/**
+ * The cursor of an article in the default articles list (newest first, no filters), from its date
+ * ('YYYY-MM-DD' or null) and id: where a reader (or a benchmark) resumes after a known article.
+ */
+export function newestArticlesCursor(publishedAt: string | null, rowId: number): string {
+  return encodeCursor(cursorBinding('articles', { field: 'PUBLISHED_AT', direction: 'DESC' }, {}), [publishedAt, rowId]);
 }
 
 export interface EntityFilter {
@@ -71,15 +118,8 @@ export interface EntityFilter {
 }
 
 export type EntityOrderField = 'MENTIONS' | 'STATEMENTS' | 'NAME';
-
-/** People, organisations and places share their list shape: mention counts, statement counts, name. */
-function entityOrder(statementCount: string | null): Record<EntityOrderField, SortableField> {
-  return {
-    MENTIONS: { expression: 'q."__weight"', defaultDirection: 'DESC' },
-    STATEMENTS: { expression: statementCount ? 'q."__statements"' : '0', defaultDirection: 'DESC' },
-    NAME: { expression: 'lower(q.name)', defaultDirection: 'ASC' },
-  };
-}
+const ENTITY_KEYS: Record<EntityOrderField, (dir: Direction) => SortKey[]> = { MENTIONS: key('int'), STATEMENTS: key('int'), NAME: key('text') };
+const ENTITY_DEFAULTS: Record<EntityOrderField, Direction> = { MENTIONS: 'DESC', STATEMENTS: 'DESC', NAME: 'ASC' };
 
 function entityWhere(alias: string, f: EntityFilter, mentionTable: string, mentionColumn: string, eventTable: string | null): Where {
   const where = new Where();
@@ -97,25 +137,36 @@ function entityWhere(alias: string, f: EntityFilter, mentionTable: string, menti
   return where;
 }
 
+/**
+ * People, organisations and places share their list shape. MENTIONS and STATEMENTS read the counters
+ * the writer keeps (article_count, statement_count), so a weighted order is an index scan; places do
+ * not speak, and STATEMENTS orders them by mentions.
+ */
+function listEntities<T>(sql: Sql, w: PageWindow, table: 'person' | 'organization' | 'place', f: EntityFilter, order: OrderBy<EntityOrderField> | null | undefined): Promise<Page<T>> {
+  const spec = {
+    person: { alias: 'p', columns: COLUMNS.person(), mentions: 'article_person', column: 'person_id', events: 'event_participant', statements: 'p.statement_count' },
+    organization: { alias: 'o', columns: COLUMNS.organization(), mentions: 'article_organization', column: 'organization_id', events: 'event_organization', statements: 'o.statement_count' },
+    place: { alias: 'pl', columns: COLUMNS.place(), mentions: 'article_place', column: 'place_id', events: null, statements: 'pl.article_count' },
+  }[table];
+  const where = entityWhere(spec.alias, f, spec.mentions, spec.column, spec.events);
+  const { keys, chosen } = orderKeys(table, ENTITY_KEYS, order, 'MENTIONS', ENTITY_DEFAULTS);
+  const keySql = { MENTIONS: `${spec.alias}.article_count`, STATEMENTS: spec.statements, NAME: `lower(${spec.alias}.name)` }[chosen.field];
+  const inner = `SELECT ${spec.columns}, ${keySql} AS "__k" FROM ${table} ${spec.alias} ${where}`;
+  const filtered = Object.values(f).some((v) => v != null && v !== '');
+  const q = { inner, params: where.params, order: keys, binding: cursorBinding(table, chosen, f) };
+  return rootPage<T>(sql, q, w, countOf(sql, `${table} ${spec.alias}`, where, filtered ? null : wholeList(table)));
+}
+
 export function listPeople(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?: OrderBy<EntityOrderField> | null): Promise<Page<PersonRecord>> {
-  // Most-mentioned first: that is who a reader of the graph wants to see.
-  const columns = `${COLUMNS.person()}, (SELECT count(*) FROM article_person ap WHERE ap.person_id = p.id)::int AS "__weight"${order?.field === 'STATEMENTS' ? `, (SELECT count(*) FROM statement s WHERE s.speaker_person_id = p.id)::int AS "__statements"` : ''}`;
-  const where = entityWhere('p', f, 'article_person', 'person_id', 'event_participant');
-  return page(sql, 'person p', columns, where, orderByClause(entityOrder('s'), order, { field: 'MENTIONS' }), w);
+  return listEntities(sql, w, 'person', f, order);
 }
 
 export function listOrganizations(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?: OrderBy<EntityOrderField> | null): Promise<Page<OrganizationRecord>> {
-  const columns = `${COLUMNS.organization()}, (SELECT count(*) FROM article_organization ao WHERE ao.organization_id = o.id)::int AS "__weight"${order?.field === 'STATEMENTS' ? `, (SELECT count(*) FROM statement s WHERE s.speaker_organization_id = o.id)::int AS "__statements"` : ''}`;
-  const where = entityWhere('o', f, 'article_organization', 'organization_id', 'event_organization');
-  return page(sql, 'organization o', columns, where, orderByClause(entityOrder('s'), order, { field: 'MENTIONS' }), w);
+  return listEntities(sql, w, 'organization', f, order);
 }
 
 export function listPlaces(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?: OrderBy<EntityOrderField> | null): Promise<Page<PlaceRecord>> {
-  const columns = `${COLUMNS.place()}, (SELECT count(*) FROM article_place ap WHERE ap.place_id = pl.id)::int AS "__weight"`;
-  const where = entityWhere('pl', f, 'article_place', 'place_id', null);
-  // Places do not speak: STATEMENTS orders by mentions.
-  const fields = { ...entityOrder(null), STATEMENTS: { expression: 'q."__weight"', defaultDirection: 'DESC' as const } };
-  return page(sql, 'place pl', columns, where, orderByClause(fields, order, { field: 'MENTIONS' }), w);
+  return listEntities(sql, w, 'place', f, order);
 }
 
 export interface EventFilter {
@@ -129,11 +180,9 @@ export interface EventFilter {
 }
 
 export type EventOrderField = 'START_DATE' | 'ARTICLES' | 'TITLE';
-export const EVENT_ORDER: Record<EventOrderField, SortableField> = {
-  START_DATE: { expression: 'q."startDate"', defaultDirection: 'DESC', nullable: true },
-  ARTICLES: { expression: 'q."__articles"', defaultDirection: 'DESC' },
-  TITLE: { expression: 'lower(q.title)', defaultDirection: 'ASC' },
-};
+const EVENT_KEYS: Record<EventOrderField, (dir: Direction) => SortKey[]> = { START_DATE: key('date', true), ARTICLES: key('int'), TITLE: key('text') };
+const EVENT_KEY_SQL: Record<EventOrderField, string> = { START_DATE: 'e.start_date', ARTICLES: 'e.article_count', TITLE: 'lower(left(e.title, 300))' };
+const EVENT_DEFAULTS: Record<EventOrderField, Direction> = { START_DATE: 'DESC', ARTICLES: 'DESC', TITLE: 'ASC' };
 
 export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?: OrderBy<EventOrderField> | null): Promise<Page<EventRecord>> {
   checkDateRange(f.from, f.to);
@@ -146,8 +195,11 @@ export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?:
   if (f.organizationId != null) where.add((p) => `EXISTS (SELECT 1 FROM event_organization x WHERE x.event_id = e.id AND x.organization_id = ${p(f.organizationId)})`);
   if (f.placeId != null) where.add((p) => `e.place_id = ${p(f.placeId)}`);
   if (f.articleId != null) where.add((p) => `EXISTS (SELECT 1 FROM event_article x WHERE x.event_id = e.id AND x.article_id = ${p(f.articleId)})`);
-  const columns = order?.field === 'ARTICLES' ? `${COLUMNS.event()}, (SELECT count(*) FROM event_article x WHERE x.event_id = e.id)::int AS "__articles"` : COLUMNS.event();
-  return page(sql, 'event e', columns, where, orderByClause(EVENT_ORDER, order, { field: 'START_DATE' }), w);
+  const { keys, chosen } = orderKeys('events', EVENT_KEYS, order, 'START_DATE', EVENT_DEFAULTS);
+  const inner = `SELECT ${COLUMNS.event()}, ${EVENT_KEY_SQL[chosen.field]} AS "__k" FROM event e ${where}`;
+  const filtered = Object.values(f).some((v) => v != null && v !== '');
+  const q = { inner, params: where.params, order: keys, binding: cursorBinding('events', chosen, f) };
+  return rootPage(sql, q, w, countOf(sql, 'event e', where, filtered ? null : wholeList('event')));
 }
 
 export interface StatementFilter {
@@ -166,11 +218,18 @@ export interface StatementFilter {
 }
 
 export type StatementOrderField = 'PUBLISHED_AT' | 'CONFIDENCE';
-export const STATEMENT_ORDER: Record<StatementOrderField, SortableField> = {
-  // Within one date, articles by id and statements in text order keep reading order stable.
-  PUBLISHED_AT: { expression: 'q."__date"', defaultDirection: 'DESC', nullable: true },
-  CONFIDENCE: { expression: 'q.confidence', defaultDirection: 'DESC' },
-};
+/**
+ * Statements by their article's date (copied onto the statement), then article, then text order:
+ * newest first reads each article's statements in reading order.
+ */
+export const STATEMENT_DATE_KEYS = (dir: Direction): SortKey[] => [
+  { column: '__date', dir, type: 'date', nullable: true },
+  { column: 'articleId', dir, type: 'int' },
+  { column: 'startOffset', dir: 'ASC', type: 'int' },
+  { column: 'rowId', dir: 'ASC', type: 'int' },
+];
+const STATEMENT_KEYS: Record<StatementOrderField, (dir: Direction) => SortKey[]> = { PUBLISHED_AT: STATEMENT_DATE_KEYS, CONFIDENCE: key('float8') };
+const STATEMENT_DEFAULTS: Record<StatementOrderField, Direction> = { PUBLISHED_AT: 'DESC', CONFIDENCE: 'DESC' };
 
 /** A person mentioned inside a statement's span: one of their mention offsets lies within it. */
 export const MENTIONED_IN_STATEMENT = (personParam: string) =>
@@ -185,17 +244,20 @@ export function listStatements(sql: Sql, w: PageWindow, f: StatementFilter = {},
   if (f.articleId != null) where.add((p) => `s.article_id = ${p(f.articleId)}`);
   if (f.eventId != null) where.add((p) => `s.event_id = ${p(f.eventId)}`);
   if (f.kind) where.add((p) => `s.kind = ${p(f.kind)}::"StatementKind"`);
-  if (f.from) where.add((p) => `a.published_at >= ${p(f.from)}::date`);
-  if (f.to) where.add((p) => `a.published_at <= ${p(f.to)}::date`);
-  if (f.source) where.add((p) => `a.source ILIKE '%' || ${p(escapeLike(f.source!))} || '%'`);
+  if (f.from) where.add((p) => `s.published_at >= ${p(f.from)}::date`);
+  if (f.to) where.add((p) => `s.published_at <= ${p(f.to)}::date`);
+  if (f.source) where.add((p) => `EXISTS (SELECT 1 FROM article a WHERE a.id = s.article_id AND a.source ILIKE '%' || ${p(escapeLike(f.source!))} || '%')`);
   if (f.minConfidence != null) where.add((p) => `s.confidence >= ${p(f.minConfidence)}`);
   if (f.mentionsPersonId != null) where.add((p) => MENTIONED_IN_STATEMENT(p(f.mentionsPersonId)));
-  const columns = `${COLUMNS.statement()}, a.published_at AS "__date"`;
-  const chosen = orderByClause(STATEMENT_ORDER, order, { field: 'PUBLISHED_AT' });
-  const orderBy = (order?.field ?? 'PUBLISHED_AT') === 'PUBLISHED_AT' && (order?.direction ?? 'DESC') === 'DESC'
-    ? `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`
-    : chosen;
-  return page(sql, 'statement s JOIN article a ON a.id = s.article_id', columns, where, orderBy, w);
+  const { keys, chosen } = orderKeys('statements', STATEMENT_KEYS, order, 'PUBLISHED_AT', STATEMENT_DEFAULTS);
+  const inner = `SELECT ${COLUMNS.statement()}, s.published_at AS "__date", s.confidence AS "__k" FROM statement s ${where}`;
+  const filters = Object.values(f).filter((v) => v != null && v !== '').length;
+  const counted = filters === 0 ? wholeList('statement')
+    : filters === 1 && f.speakerPersonId != null ? { text: 'SELECT statement_count AS n FROM person WHERE id = $1', params: [f.speakerPersonId] }
+    : filters === 1 && f.speakerOrganizationId != null ? { text: 'SELECT statement_count AS n FROM organization WHERE id = $1', params: [f.speakerOrganizationId] }
+    : null;
+  const q = { inner, params: where.params, order: keys, binding: cursorBinding('statements', chosen, f) };
+  return rootPage(sql, q, w, countOf(sql, 'statement s', where, counted));
 }
 
 /** LIKE patterns treat the user's % and _ literally. */
@@ -204,14 +266,16 @@ function escapeLike(text: string): string {
 }
 
 /**
- * A person by canonical name or alias, case-insensitively. A canonical-name match wins; an alias
- * shared by several people ("Kim") goes to the most-mentioned of them.
+ * A person by canonical name or alias, case-insensitively, hyphens and punctuation read as spaces
+ * ("Kim Jong-un" is Kim Jong Un). A canonical-name match wins; an alias shared by several people
+ * ("Kim") goes to the most-mentioned of them.
  */
 export async function findPersonByName(sql: Sql, name: string): Promise<PersonRecord | null> {
   const rows = await sql.query<PersonRecord>(
     `SELECT ${COLUMNS.person()} FROM person p
      WHERE lower(p.name) = lower($1) OR lower($1) = ANY (SELECT lower(x) FROM unnest(p.aliases) x)
-     ORDER BY (lower(p.name) = lower($1)) DESC, (SELECT count(*) FROM article_person ap WHERE ap.person_id = p.id) DESC, p.id
+        OR newsgraph_loose_name(p.name) = newsgraph_loose_name($1) OR newsgraph_loose_name($1) = ANY (SELECT newsgraph_loose_name(x) FROM unnest(p.aliases) x)
+     ORDER BY (lower(p.name) = lower($1)) DESC, (newsgraph_loose_name(p.name) = newsgraph_loose_name($1)) DESC, p.article_count DESC, p.id
      LIMIT 1`,
     [name.trim()],
   );
@@ -222,7 +286,8 @@ export async function findOrganizationByName(sql: Sql, name: string): Promise<Or
   const rows = await sql.query<OrganizationRecord>(
     `SELECT ${COLUMNS.organization()} FROM organization o
      WHERE lower(o.name) = lower($1) OR lower($1) = ANY (SELECT lower(x) FROM unnest(o.aliases) x)
-     ORDER BY (lower(o.name) = lower($1)) DESC, o.id LIMIT 1`,
+        OR newsgraph_loose_name(o.name) = newsgraph_loose_name($1) OR newsgraph_loose_name($1) = ANY (SELECT newsgraph_loose_name(x) FROM unnest(o.aliases) x)
+     ORDER BY (lower(o.name) = lower($1)) DESC, (newsgraph_loose_name(o.name) = newsgraph_loose_name($1)) DESC, o.id LIMIT 1`,
     [name.trim()],
   );
   return rows[0] ?? null;

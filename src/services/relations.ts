@@ -1,19 +1,29 @@
+import type { SortKey } from './keyset.ts';
+import { STATEMENT_DATE_KEYS } from './lists.ts';
 import { COLUMNS } from './records.ts';
 
 /**
- * Every nested list in the graph, as SQL. `inner` selects the child rows plus "parentId" for the
- * parents in $1 (int[]); `orderBy` is the connection's stable order over the inner query's columns;
- * `count` returns ("parentId", n) for the same parents.
+ * Every nested list in the graph, as SQL. `inner` selects the child rows of the parent `par.id` (the
+ * paged SQL runs it for every parent at once, see keyset.ts); `order` is the connection's order over
+ * its output columns, ending in a unique key; `count` returns ("parentId", n) for the parents in $1
+ * (int[]), from the writer's counters where it keeps one.
  */
 export interface RelationSpec {
   inner: string;
-  orderBy: string;
+  order: readonly SortKey[];
   count: string;
   /** The rows are statements of many articles ("articleId"), whose articles a page may bring along (see create-loaders). */
   statementsOfArticles?: true;
 }
 
-const byArticleDate = `q."publishedAt" DESC NULLS LAST, q."rowId" DESC`;
+const id = (dir: 'ASC' | 'DESC'): SortKey => ({ column: 'rowId', dir, type: 'int' });
+const byArticleDate: SortKey[] = [{ column: '__date', dir: 'DESC', type: 'date', nullable: true }, id('DESC')];
+const byEventDate: SortKey[] = [{ column: 'startDate', dir: 'DESC', type: 'date', nullable: true }, id('DESC')];
+/** Strongest first, then by name: weights are the stored count of the link (or computed per page). */
+const byWeight: SortKey[] = [{ column: '__weight', dir: 'DESC', type: 'int' }, { column: 'name', dir: 'ASC', type: 'text' }, id('ASC')];
+const byName: SortKey[] = [{ column: 'name', dir: 'ASC', type: 'text' }, id('ASC')];
+/** A counter column of the parent's own row (see migration 20261205090000_reads_keyset). */
+const counter = (table: string, column: string) => `SELECT id AS "parentId", ${column} AS n FROM ${table} WHERE id = ANY($1::int[])`;
 
 /**
  * The statement's speaker rows (as getRecordsByIds returns them, JSON) next to the statement, for lists
@@ -24,24 +34,24 @@ const withSpeakers = (s: string) => `(SELECT row_to_json(x) FROM (SELECT ${COLUM
   (SELECT row_to_json(x) FROM (SELECT ${COLUMNS.organization('so')} FROM organization so WHERE so.id = ${s}.speaker_organization_id) x) AS "__speakerOrganization"`;
 
 /** Articles linked to the parent through a link table (`article_person`, ...), newest first. */
-const articlesVia = (table: string, column: string): RelationSpec => ({
-  inner: `SELECT l.${column} AS "parentId", ${COLUMNS.article()} FROM ${table} l JOIN article a ON a.id = l.article_id WHERE l.${column} = ANY($1::int[])`,
-  orderBy: byArticleDate,
-  count: `SELECT ${column} AS "parentId", count(*) AS n FROM ${table} WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
+const articlesVia = (table: string, column: string, counted: string | null): RelationSpec => ({
+  inner: `SELECT ${COLUMNS.article()}, a.published_at AS "__date" FROM ${table} l JOIN article a ON a.id = l.article_id WHERE l.${column} = par.id`,
+  order: byArticleDate,
+  count: counted ?? `SELECT ${column} AS "parentId", count(*) AS n FROM ${table} WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
 });
 
 /** Statements whose `column` is the parent, newest article first (with their speakers' rows when asked). */
-const statementsBy = (column: string, speakers = false): RelationSpec => ({
-  inner: `SELECT s.${column} AS "parentId", a.published_at AS "__date", ${COLUMNS.statement()}${speakers ? `, ${withSpeakers('s')}` : ''} FROM statement s JOIN article a ON a.id = s.article_id WHERE s.${column} = ANY($1::int[])`,
-  orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q."startOffset", q."rowId"`,
-  count: `SELECT ${column} AS "parentId", count(*) AS n FROM statement WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
+const statementsBy = (column: string, counted: string | null, speakers = false): RelationSpec => ({
+  inner: `SELECT s.published_at AS "__date", ${COLUMNS.statement()}${speakers ? `, ${withSpeakers('s')}` : ''} FROM statement s WHERE s.${column} = par.id`,
+  order: STATEMENT_DATE_KEYS('DESC'),
+  count: counted ?? `SELECT ${column} AS "parentId", count(*) AS n FROM statement WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
   statementsOfArticles: true,
 });
 
 /** Events linked to the parent through a link table (`event_participant`, ...), latest first. */
 const eventsVia = (table: string, column: string): RelationSpec => ({
-  inner: `SELECT l.${column} AS "parentId", ${COLUMNS.event()} FROM ${table} l JOIN event e ON e.id = l.event_id WHERE l.${column} = ANY($1::int[])`,
-  orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,
+  inner: `SELECT ${COLUMNS.event()} FROM ${table} l JOIN event e ON e.id = l.event_id WHERE l.${column} = par.id`,
+  order: byEventDate,
   count: `SELECT ${column} AS "parentId", count(*) AS n FROM ${table} WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
 });
 
@@ -56,11 +66,11 @@ function mentionNetwork(parentIsSpeaker: boolean): RelationSpec {
             JOIN article_person ap ON ap.article_id = s.article_id AND ap.person_id <> s.speaker_person_id
              AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)`;
   return {
-    inner: `SELECT ${parent} AS "parentId", count(DISTINCT s.id)::int AS "__weight", ${COLUMNS.person()}
+    inner: `SELECT count(DISTINCT s.id)::int AS "__weight", ${COLUMNS.person()}
             ${named}
             JOIN person p ON p.id = ${other}
-            WHERE ${parent} = ANY($1::int[]) GROUP BY ${parent}, p.id`,
-    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+            WHERE ${parent} = par.id GROUP BY p.id`,
+    order: byWeight,
     count: `SELECT ${parent} AS "parentId", count(DISTINCT ${other}) AS n ${named}
             WHERE ${parent} = ANY($1::int[]) GROUP BY 1`,
   };
@@ -73,78 +83,79 @@ function mentionNetwork(parentIsSpeaker: boolean): RelationSpec {
  * not listed, and not counted.
  */
 const mentionsIn = (table: string, column: string, type: 'PER' | 'ORG' | 'LOC'): RelationSpec => ({
-  inner: `SELECT l.${column} AS "parentId", l.article_id AS "articleId", a.published_at AS "__date", m.start, m."end", m.confidence, '${type}' AS type
+  inner: `SELECT l.article_id AS "articleId", a.published_at AS "__date", m.start, m."end", m.confidence, '${type}' AS type
           FROM ${table} l JOIN article a ON a.id = l.article_id
           CROSS JOIN LATERAL unnest(l.offsets, l.ends, l.confidences) AS m(start, "end", confidence)
-          WHERE l.${column} = ANY($1::int[]) AND m."end" IS NOT NULL`,
-  orderBy: `q."__date" DESC NULLS LAST, q."articleId" DESC, q.start`,
+          WHERE l.${column} = par.id AND m."end" IS NOT NULL`,
+  // An entity has one mention per start in an article: (date, article, start) is unique.
+  order: [{ column: '__date', dir: 'DESC', type: 'date', nullable: true }, { column: 'articleId', dir: 'DESC', type: 'int' }, { column: 'start', dir: 'ASC', type: 'int' }],
   count: `SELECT l.${column} AS "parentId", count(*) AS n FROM ${table} l CROSS JOIN LATERAL unnest(l.ends) AS e(e) WHERE l.${column} = ANY($1::int[]) AND e.e IS NOT NULL GROUP BY 1`,
 });
 
 export const RELATIONS = {
   articlePeople: {
-    inner: `SELECT ap.article_id AS "parentId", ap.count AS "__weight", ${COLUMNS.person()} FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = ANY($1::int[])`,
-    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    inner: `SELECT ap.count AS "__weight", ${COLUMNS.person()} FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = par.id`,
+    order: byWeight,
     count: `SELECT article_id AS "parentId", count(*) AS n FROM article_person WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
   articleOrganizations: {
-    inner: `SELECT ao.article_id AS "parentId", ao.count AS "__weight", ${COLUMNS.organization()} FROM article_organization ao JOIN organization o ON o.id = ao.organization_id WHERE ao.article_id = ANY($1::int[])`,
-    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    inner: `SELECT ao.count AS "__weight", ${COLUMNS.organization()} FROM article_organization ao JOIN organization o ON o.id = ao.organization_id WHERE ao.article_id = par.id`,
+    order: byWeight,
     count: `SELECT article_id AS "parentId", count(*) AS n FROM article_organization WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
   articlePlaces: {
-    inner: `SELECT ap.article_id AS "parentId", ap.count AS "__weight", ${COLUMNS.place()} FROM article_place ap JOIN place pl ON pl.id = ap.place_id WHERE ap.article_id = ANY($1::int[])`,
-    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+    inner: `SELECT ap.count AS "__weight", ${COLUMNS.place()} FROM article_place ap JOIN place pl ON pl.id = ap.place_id WHERE ap.article_id = par.id`,
+    order: byWeight,
     count: `SELECT article_id AS "parentId", count(*) AS n FROM article_place WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
   articleStatements: {
-    inner: `SELECT s.article_id AS "parentId", ${COLUMNS.statement()}, ${withSpeakers('s')} FROM statement s WHERE s.article_id = ANY($1::int[])`,
-    orderBy: `q."startOffset", q."rowId"`,
+    inner: `SELECT ${COLUMNS.statement()}, ${withSpeakers('s')} FROM statement s WHERE s.article_id = par.id`,
+    order: [{ column: 'startOffset', dir: 'ASC', type: 'int' }, id('ASC')],
     count: `SELECT article_id AS "parentId", count(*) AS n FROM statement WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
   articleEvents: {
-    inner: `SELECT ea.article_id AS "parentId", ${COLUMNS.event()} FROM event_article ea JOIN event e ON e.id = ea.event_id WHERE ea.article_id = ANY($1::int[])`,
-    orderBy: `q."startDate" NULLS LAST, q."rowId"`,
+    inner: `SELECT ${COLUMNS.event()} FROM event_article ea JOIN event e ON e.id = ea.event_id WHERE ea.article_id = par.id`,
+    order: [{ column: 'startDate', dir: 'ASC', type: 'date', nullable: true }, id('ASC')],
     count: `SELECT article_id AS "parentId", count(*) AS n FROM event_article WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
-  personArticles: articlesVia('article_person', 'person_id'),
-  personStatements: statementsBy('speaker_person_id'),
+  personArticles: articlesVia('article_person', 'person_id', counter('person', 'article_count')),
+  personStatements: statementsBy('speaker_person_id', counter('person', 'statement_count')),
   personMentions: mentionsIn('article_person', 'person_id', 'PER'),
   personEvents: eventsVia('event_participant', 'person_id'),
   // People appearing in the same articles, strongest first (weight = shared articles).
   personCoMentions: {
-    inner: `SELECT x.person_id AS "parentId", count(*)::int AS "__weight", ${COLUMNS.person()}
+    inner: `SELECT count(*)::int AS "__weight", ${COLUMNS.person()}
             FROM article_person x JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> x.person_id
             JOIN person p ON p.id = y.person_id
-            WHERE x.person_id = ANY($1::int[]) GROUP BY x.person_id, p.id`,
-    orderBy: `q."__weight" DESC, q.name, q."rowId"`,
+            WHERE x.person_id = par.id GROUP BY p.id`,
+    order: byWeight,
     count: `SELECT x.person_id AS "parentId", count(DISTINCT y.person_id) AS n FROM article_person x JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> x.person_id WHERE x.person_id = ANY($1::int[]) GROUP BY 1`,
   },
   personMentionedPeople: mentionNetwork(true),
   personMentionedBy: mentionNetwork(false),
-  organizationArticles: articlesVia('article_organization', 'organization_id'),
-  organizationStatements: statementsBy('speaker_organization_id'),
+  organizationArticles: articlesVia('article_organization', 'organization_id', counter('organization', 'article_count')),
+  organizationStatements: statementsBy('speaker_organization_id', counter('organization', 'statement_count')),
   organizationMentions: mentionsIn('article_organization', 'organization_id', 'ORG'),
   organizationEvents: eventsVia('event_organization', 'organization_id'),
-  placeArticles: articlesVia('article_place', 'place_id'),
+  placeArticles: articlesVia('article_place', 'place_id', counter('place', 'article_count')),
   placeMentions: mentionsIn('article_place', 'place_id', 'LOC'),
   placeEvents: {
-    inner: `SELECT e.place_id AS "parentId", ${COLUMNS.event()} FROM event e WHERE e.place_id = ANY($1::int[])`,
-    orderBy: `q."startDate" DESC NULLS LAST, q."rowId" DESC`,
+    inner: `SELECT ${COLUMNS.event()} FROM event e WHERE e.place_id = par.id`,
+    order: byEventDate,
     count: `SELECT place_id AS "parentId", count(*) AS n FROM event WHERE place_id = ANY($1::int[]) GROUP BY 1`,
   },
   eventParticipants: {
-    inner: `SELECT ep.event_id AS "parentId", ${COLUMNS.person()} FROM event_participant ep JOIN person p ON p.id = ep.person_id WHERE ep.event_id = ANY($1::int[])`,
-    orderBy: `q.name, q."rowId"`,
+    inner: `SELECT ${COLUMNS.person()} FROM event_participant ep JOIN person p ON p.id = ep.person_id WHERE ep.event_id = par.id`,
+    order: byName,
     count: `SELECT event_id AS "parentId", count(*) AS n FROM event_participant WHERE event_id = ANY($1::int[]) GROUP BY 1`,
   },
   eventOrganizations: {
-    inner: `SELECT eo.event_id AS "parentId", ${COLUMNS.organization()} FROM event_organization eo JOIN organization o ON o.id = eo.organization_id WHERE eo.event_id = ANY($1::int[])`,
-    orderBy: `q.name, q."rowId"`,
+    inner: `SELECT ${COLUMNS.organization()} FROM event_organization eo JOIN organization o ON o.id = eo.organization_id WHERE eo.event_id = par.id`,
+    order: byName,
     count: `SELECT event_id AS "parentId", count(*) AS n FROM event_organization WHERE event_id = ANY($1::int[]) GROUP BY 1`,
   },
-  eventArticles: articlesVia('event_article', 'event_id'),
-  eventStatements: statementsBy('event_id', true),
+  eventArticles: articlesVia('event_article', 'event_id', counter('event', 'article_count')),
+  eventStatements: statementsBy('event_id', null, true),
 } satisfies Record<string, RelationSpec>;
 
 export type RelationName = keyof typeof RELATIONS;

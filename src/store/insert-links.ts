@@ -24,9 +24,11 @@ export async function insertLinkRows(tx: Sql, link: LinkRows): Promise<void> {
   }
   if (link.statements.length) {
     await tx.query(
-      `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, span_starts, span_ends, confidence)
+      `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, span_starts, span_ends, confidence, published_at)
        SELECT r.article_id, r.text, r.kind::"StatementKind", r.cue, r.speaker_person_id, r.speaker_organization_id, r.speaker_text, r.event_id, r.start_offset, r.end_offset,
-              ARRAY(SELECT jsonb_array_elements_text(r.span_starts))::int[], ARRAY(SELECT jsonb_array_elements_text(r.span_ends))::int[], r.confidence
+              ARRAY(SELECT jsonb_array_elements_text(r.span_starts))::int[], ARRAY(SELECT jsonb_array_elements_text(r.span_ends))::int[], r.confidence,
+              -- The article's date, copied so statements list newest first from an index (migration 20261205090000_reads_keyset).
+              (SELECT a.published_at FROM article a WHERE a.id = r.article_id)
        FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, span_starts jsonb, span_ends jsonb, confidence float8)`,
       [JSON.stringify(link.statements)],
     );

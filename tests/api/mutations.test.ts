@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/server/auth/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { execute, listen, TEST_ADMIN } from '../helpers/graphql.ts';
+import { counterDrift } from '../helpers/counter-drift.ts';
 import { createSampleGraph } from '../helpers/sample-graph.ts';
 import type { TestDatabase } from '../helpers/test-database.ts';
 
@@ -26,6 +27,10 @@ describe('editor mutations', () => {
   afterAll(async () => {
     await server?.stop();
     await db?.drop();
+  });
+  // Every correction keeps the counters the lists read (and statements' copied dates) exact.
+  afterEach(async () => {
+    expect(await counterDrift(db.sql)).toEqual([]);
   });
 
   it('ingests an article over HTTP with an API key, idempotently, and refuses it without one', async () => {

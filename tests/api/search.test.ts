@@ -47,6 +47,15 @@ describe('search', () => {
     expect(names[0]).toBe('Kim Jong Un');
   });
 
+  it('reads hyphens inside names as spaces: articles, statements and look-ups by name find either spelling', async () => {
+    const ids = async (q: string) => (await search(q, { types: ['ARTICLE', 'STATEMENT'], first: 100 })).edges.map((e: any) => `${e.node.__typename}:${e.node.title ?? e.node.text}`).sort();
+    const spaced = await ids('Kim Jong Un');
+    expect(spaced.length).toBeGreaterThan(0);
+    expect(await ids('Kim Jong-un')).toEqual(spaced);
+    const r = await execute(server, db.sql, `{ a: person(name: "Kim Jong-un") { name } b: person(name: "kim jong un") { name } }`);
+    expect(r.data).toEqual({ a: { name: 'Kim Jong Un' }, b: { name: 'Kim Jong Un' } });
+  });
+
   it('ranks articles and statements by full text, with highlighted plain-text snippets', async () => {
     const r = await search('tuition fees', { types: ['ARTICLE', 'STATEMENT'], first: 10 });
     expect(r.totalCount).toBeGreaterThan(0);

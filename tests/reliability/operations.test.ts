@@ -89,6 +89,7 @@ describe('operations: health, readiness, logs, graceful shutdown', () => {
   it('writes one JSON log line per request with the request id, echoed in X-Request-Id', async () => {
     const lines: string[] = [];
     const { url } = await start({ logger: createLogger({ level: 'info', write: (l) => lines.push(l) }) });
+    // The page, and the count read from its counter (totalCount is counted only when selected).
     const r = await post(url, { query: 'query Count { articles { totalCount } }', operationName: 'Count' }, { 'x-request-id': 'trace-42' });
     expect(r.headers.get('x-request-id')).toBe('trace-42');
     const unsafe = await post(url, { query: '{ __typename }' }, { 'x-request-id': 'two words"}' });
@@ -98,7 +99,7 @@ describe('operations: health, readiness, logs, graceful shutdown', () => {
     // The line is written when the response has finished, which the client may see first.
     await waitFor(() => lines.some((l) => JSON.parse(l).path === '/healthz'), 'the /healthz log line');
     const records = lines.map((l) => JSON.parse(l));
-    expect(records.find((l) => l.requestId === 'trace-42')).toMatchObject({ level: 'info', msg: 'request', method: 'POST', path: '/graphql', status: 200, operationName: 'Count', clientId: 'ip:127.0.0.1', sqlStatements: 1 });
+    expect(records.find((l) => l.requestId === 'trace-42')).toMatchObject({ level: 'info', msg: 'request', method: 'POST', path: '/graphql', status: 200, operationName: 'Count', clientId: 'ip:127.0.0.1', sqlStatements: 2 });
     expect(records.find((l) => l.requestId === generated)).toMatchObject({ status: 200 });
     expect(records.find((l) => l.path === '/healthz')).toMatchObject({ status: 200 });
     for (const l of records) expect(typeof l.time === 'string' && typeof l.ms === 'number').toBe(true);

@@ -1,4 +1,5 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { listArticles } from '../../services/lists.ts';
 import type { ArticleRecord } from '../../services/records.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -58,27 +59,27 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People mentioned in the article, most-mentioned first.' })
-  people(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Article', 'people', a.rowId, args);
+  people(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Article', 'people', a.rowId, args, info);
   }
 
   @FieldResolver(() => OrganizationConnection, { description: 'Organisations mentioned in the article, most-mentioned first.' })
-  organizations(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Article', 'organizations', a.rowId, args);
+  organizations(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Article', 'organizations', a.rowId, args, info);
   }
 
   @FieldResolver(() => PlaceConnection, { description: 'Places mentioned in the article, most-mentioned first.' })
-  places(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Article', 'places', a.rowId, args);
+  places(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Article', 'places', a.rowId, args, info);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements reported in the article, in text order.' })
-  statements(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Article', 'statements', a.rowId, args);
+  statements(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Article', 'statements', a.rowId, args, info);
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events the article reports, earliest first.' })
-  events(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Article', 'events', a.rowId, args);
+  events(@Root() a: ArticleRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Article', 'events', a.rowId, args, info);
   }
 }

@@ -60,18 +60,18 @@ export class EventResolver {
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People taking part in the event.' })
-  participants(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Event', 'participants', e.rowId, args);
+  participants(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Event', 'participants', e.rowId, args, info);
   }
 
   @FieldResolver(() => OrganizationConnection, { description: 'Organisations and governments taking part in the event.' })
-  organizations(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Event', 'organizations', e.rowId, args);
+  organizations(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Event', 'organizations', e.rowId, args, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles reporting the event, newest first.' })
-  articles(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Event', 'articles', e.rowId, args);
+  articles(@Root() e: EventRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Event', 'articles', e.rowId, args, info);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements about the event.' })

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { GENERIC_PLAN, type Sql } from '../../db/sql.ts';
 import { getRecordsByIds } from '../../services/lists.ts';
-import { forwardPagedSql, groupPages, isForwardWindow, pagedSql, windowKey, windowParams, type Page, type PageWindow } from '../../services/pagination.ts';
+import { cursorBinding, pageOf, pagedSql, type KeysetRow } from '../../services/keyset.ts';
+import { windowKey, type Page, type PageWindow } from '../../services/pagination.ts';
 import { COLUMNS, type ArticleRecord, type EventRecord, type NodeRecord, type OrganizationRecord, type PersonRecord, type PlaceRecord, type StatementRecord, type TypeName } from '../../services/records.ts';
 import { RELATIONS, type RelationName, type RelationSpec } from '../../services/relations.ts';
 import { sentencesOf } from '../../services/sentences.ts';
@@ -29,8 +30,8 @@ function reviveTimestamps(row: unknown): unknown {
   return r;
 }
 
-// The statements' texts come from a few templates (pageSqlOf): their renumbered forms are kept, so
-// that a request does not rewrite kilobytes of SQL for every part it merges.
+// The statements' texts come from a few shapes (a relation and the kind of window): their renumbered
+// forms are kept, so that a request does not rewrite kilobytes of SQL for every part it merges.
 const shifted = new Map<string, string[]>();
 
 /** The statement with its parameters renumbered from `offset + 1` ($1 becomes $(offset + 1)). */
@@ -42,20 +43,6 @@ function shiftParameters(text: string, offset: number): string {
     shifted.set(text, (forms = []));
   }
   return (forms[offset] ??= text.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`));
-}
-
-const pageSql = new Map<string, string>();
-
-/** A relation's page statement for a forward or a general window, built once per process. */
-function pageSqlOf(name: RelationName, forward: boolean): string {
-  const key = `${name}|${forward}`;
-  let text = pageSql.get(key);
-  if (text === undefined) {
-    const spec = RELATIONS[name];
-    text = (forward ? forwardPagedSql(spec.inner, spec.orderBy, spec.count) : null) ?? pagedSql(spec.inner, spec.orderBy);
-    pageSql.set(key, text);
-  }
-  return text;
 }
 
 function mergingSql(sql: Sql): Sql {
@@ -140,33 +127,47 @@ export function createLoaders(requestSql: Sql) {
    * `articles`: the page's statements bring their articles, fetched by a second statement issued in the
    * same turn (so merged into the same round trip) and kept in the article loader.
    */
+  /** Each relation's sizes, batched over the parents whose `totalCount` a query selects (and only then). */
+  const countLoaders = new Map<RelationName, DataLoader<number, number>>();
+  const countOf = (name: RelationName) => {
+    let loader = countLoaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<number, number>(async (ids) => {
+        const counts = new Map((await merged.query<{ parentId: number; n: number | string }>(RELATIONS[name].count, [ids])).map((r) => [r.parentId, Number(r.n)]));
+        return ids.map((id) => counts.get(id) ?? 0);
+      }, { maxBatchSize: 1000 });
+      countLoaders.set(name, loader);
+    }
+    return loader;
+  };
+
   function relation<T>(name: RelationName, w: PageWindow, options: { articles?: boolean } = {}): DataLoader<number, Page<T>> {
     const withArticles = options.articles === true && (RELATIONS[name] as RelationSpec).statementsOfArticles === true;
     const key = `${name}|${windowKey(w)}${withArticles ? '|articles' : ''}`;
     let loader = relationLoaders.get(key);
     if (!loader) {
-      const spec = RELATIONS[name];
-      // A forward page takes each parent's first rows (top-N per parent) instead of numbering all children.
-      const text = pageSqlOf(name, isForwardWindow(w));
+      const spec: RelationSpec = RELATIONS[name];
+      const binding = cursorBinding(name);
+      // Every parent's page in one statement (LATERAL, keyset: an index range per parent); a bad cursor
+      // throws here, before anything is sent.
+      const { text, params: windowParams } = pagedSql({ inner: spec.inner, params: [], order: spec.order, binding }, w, true);
       loader = new DataLoader<number, Page<unknown>>(async (ids) => {
-        type Row = { parentId: number; __pos: number; __total: number };
-        const params = [ids, ...windowParams(w)];
+        type Row = KeysetRow & { parentId: number };
+        const params = [ids, ...windowParams.slice(1)];
         const [rows, articles] = await Promise.all([
           merged.query<Row>(text, params),
           withArticles ? merged.query<ArticleRecord>(articlesOfPage(text), params) : [],
         ]);
         for (const a of articles) article.prime(a.rowId, a);
-        // In position order per parent (merged statements keep it too; this does not rely on it).
-        rows.sort((a, b) => (a.__pos ?? Infinity) - (b.__pos ?? Infinity));
         keep(rows);
-        const pages = groupPages(rows, ids, w);
-        // Pages past the end of a non-empty list came back without rows, hence without a total.
-        const unknown = ids.filter((id) => pages.get(id)!.totalCount < 0);
-        if (unknown.length) {
-          const counts = new Map((await merged.query<{ parentId: number; n: number }>(spec.count, [unknown])).map((r) => [r.parentId, r.n]));
-          for (const id of unknown) pages.get(id)!.totalCount = counts.get(id) ?? 0;
+        const byParent = new Map<number, Row[]>();
+        for (const { parentId, ...row } of rows) {
+          let list = byParent.get(parentId);
+          if (!list) byParent.set(parentId, (list = []));
+          list.push(row as Row);
         }
-        return ids.map((id) => pages.get(id)!);
+        const counts = countOf(name);
+        return ids.map((id) => ({ ...pageOf(byParent.get(id) ?? [], w, binding), count: () => counts.load(id) }));
       }, { maxBatchSize: 1000 });
       relationLoaders.set(key, loader);
     }
@@ -188,6 +189,8 @@ export function createLoaders(requestSql: Sql) {
     event: byIdLoader<EventRecord>(merged, 'Event'),
     statement: byIdLoader<StatementRecord>(merged, 'Statement'),
     relation,
+    /** A relation's size per parent (batched; a query selecting totalCount starts it with the page). */
+    relationCount: countOf,
   };
 }
 

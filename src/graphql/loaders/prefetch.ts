@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../context.ts';
 import { pageWindow, type ConnectionArgs } from '../pagination/connection.ts';
 import { relationOf } from '../pagination/relation-fields.ts';
 import { bringsArticles } from './relation-options.ts';
-import { selectedFields } from './selection.ts';
+import { selectedFields, selectsTotalCount } from './selection.ts';
 
 /**
  * Look-ahead for a node fetched by id: starts the loads of the nested connections the query selects on
@@ -27,8 +27,15 @@ export function prefetchConnections(ctx: GraphQLContext, info: GraphQLResolveInf
     } catch {
       continue;
     }
+    let loader;
+    try {
+      loader = ctx.loaders.relation(relation, window, { articles: bringsArticles(relation, info, [field]) });
+    } catch {
+      // A cursor of another list: the resolver reports it.
+      continue;
+    }
     // The resolver awaits the same cached promise and reports its failure; this copy only must not go unhandled.
-    const loader = ctx.loaders.relation(relation, window, { articles: bringsArticles(relation, info, [field]) });
     for (const rowId of rowIds) loader.load(rowId).catch(() => {});
+    if (selectsTotalCount(info, [field])) for (const rowId of rowIds) ctx.loaders.relationCount(relation).load(rowId).catch(() => {});
   }
 }

@@ -58,3 +58,8 @@ export function connectionItemsSelect(info: SelectionContext, connectionFields: 
   const items = [...level.filter((f) => f.name.value === 'nodes'), ...selectedFields(info, setsOf(edges)).filter((f) => f.name.value === 'node')];
   return selectedFields(info, setsOf(items)).some((f) => f.name.value === name);
 }
+
+/** Whether these connection fields select `totalCount`: then its count goes out with the page. */
+export function selectsTotalCount(info: SelectionContext, connectionFields: readonly FieldNode[]): boolean {
+  return selectedFields(info, setsOf(connectionFields)).some((f) => f.name.value === 'totalCount');
+}

@@ -27,13 +27,13 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this organisation, newest first.' })
-  articles(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Organization', 'articles', o.rowId, args);
+  articles(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Organization', 'articles', o.rowId, args, info);
   }
 
   @FieldResolver(() => MentionConnection, { description: 'Where articles name this organisation: each mention with its article, offsets, the words as written, the sentence and a confidence; newest article first, then in text order.' })
-  mentions(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Organization', 'mentions', o.rowId, args);
+  mentions(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Organization', 'mentions', o.rowId, args, info);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements made by or for this organisation (including by its unnamed officials).' })
@@ -42,8 +42,8 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events this organisation took part in, latest first.' })
-  events(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Organization', 'events', o.rowId, args);
+  events(@Root() o: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Organization', 'events', o.rowId, args, info);
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "This organisation's statements, events and articles over time, one bucket per day, week, month or year that has any, earliest first." })

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { encodeCursor, toPageWindow, type Page, type PageArgs, type PageLimits, type PageWindow } from '../../services/pagination.ts';
+import { toPageWindow, type Page, type PageArgs, type PageLimits, type PageWindow } from '../../services/pagination.ts';
 
 @ObjectType({ description: 'Relay pagination state of a connection.' })
 export class PageInfo {
@@ -31,12 +31,12 @@ export class ConnectionArgs implements PageArgs {
   before?: string | null;
 }
 
-/** The shape every connection resolver returns. */
+/** The shape every connection resolver returns. `totalCount` is computed only when read (selected). */
 export interface ConnectionValue<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  readonly totalCount: number | Promise<number>;
 }
 
 /**
@@ -69,15 +69,15 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T> | object
     @Field(() => PageInfo, { description: 'Pagination state of this page.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'Number of items in the whole connection, regardless of paging.' })
-    totalCount!: number;
+    @Field(() => Int, { description: 'Number of items in the whole connection, regardless of paging. Computed only when selected.' })
+    totalCount!: number | Promise<number>;
   }
   return Connection;
 }
 
 /** One page of service rows → the connection value. */
 export function toConnection<T>(page: Page<T>): ConnectionValue<T> {
-  const edges = page.rows.map((r) => ({ cursor: encodeCursor(r.pos), node: r.node }));
+  const edges = page.rows.map((r) => ({ cursor: r.cursor, node: r.node }));
   return {
     edges,
     nodes: page.rows.map((r) => r.node),
@@ -87,7 +87,10 @@ export function toConnection<T>(page: Page<T>): ConnectionValue<T> {
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: page.totalCount,
+    // A getter: GraphQL reads it only when the query selects totalCount, and only then is it counted.
+    get totalCount() {
+      return page.count();
+    },
   };
 }
 
@@ -97,5 +100,8 @@ export function pageWindow(args: PageArgs, limits?: PageLimits): PageWindow {
 
 /** Moves the `__weight` column the relation SQL selects onto each edge. */
 export function withWeights<T>(connection: ConnectionValue<T>): ConnectionValue<T> & { edges: { cursor: string; node: T; weight: number }[] } {
-  return { ...connection, edges: connection.edges.map((e) => ({ ...e, weight: Number((e.node as { __weight?: number }).__weight ?? 0) })) };
+  const edges = connection.edges.map((e) => ({ ...e, weight: Number((e.node as { __weight?: number }).__weight ?? 0) }));
+  return { edges, nodes: connection.nodes, pageInfo: connection.pageInfo, get totalCount() {
+    return connection.totalCount;
+  } };
 }

@@ -27,13 +27,13 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this person, newest first.' })
-  articles(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Person', 'articles', p.rowId, args);
+  articles(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Person', 'articles', p.rowId, args, info);
   }
 
   @FieldResolver(() => MentionConnection, { description: 'Where articles name this person: each mention with its article, offsets, the words as written, the sentence and a confidence; newest article first, then in text order.' })
-  mentions(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Person', 'mentions', p.rowId, args);
+  mentions(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Person', 'mentions', p.rowId, args, info);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements this person made, newest article first.' })
@@ -42,23 +42,23 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events this person took part in, latest first.' })
-  events(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Person', 'events', p.rowId, args);
+  events(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Person', 'events', p.rowId, args, info);
   }
 
   @FieldResolver(() => PersonCoMentionConnection, { description: 'People mentioned in the same articles, most shared articles first; each edge carries the number of shared articles.' })
-  async coMentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return withWeights(await relationConnection(ctx, 'Person', 'coMentionedPeople', p.rowId, args));
+  async coMentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return withWeights(await relationConnection(ctx, 'Person', 'coMentionedPeople', p.rowId, args, info));
   }
 
   @FieldResolver(() => PersonMentionConnection, { description: "Who this person talks about: people named in this person's statements, most often first; each edge carries the number of statements naming them." })
-  async mentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return withWeights(await relationConnection(ctx, 'Person', 'mentionedPeople', p.rowId, args));
+  async mentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return withWeights(await relationConnection(ctx, 'Person', 'mentionedPeople', p.rowId, args, info));
   }
 
   @FieldResolver(() => PersonMentionConnection, { description: "Who talks about this person: people whose statements name this person, most often first; each edge carries the number of such statements. `Query.statements(speaker:, mentioning:)` lists them." })
-  async mentionedBy(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return withWeights(await relationConnection(ctx, 'Person', 'mentionedBy', p.rowId, args));
+  async mentionedBy(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return withWeights(await relationConnection(ctx, 'Person', 'mentionedBy', p.rowId, args, info));
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "This person's statements, events and articles over time, one bucket per day, week, month or year that has any, earliest first." })

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { listPlaces } from '../../services/lists.ts';
 import type { PlaceRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
@@ -18,17 +19,17 @@ export class PlaceResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this place, newest first.' })
-  articles(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Place', 'articles', p.rowId, args);
+  articles(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Place', 'articles', p.rowId, args, info);
   }
 
   @FieldResolver(() => MentionConnection, { description: 'Where articles name this place: each mention with its article, offsets, the words as written, the sentence and a confidence; newest article first, then in text order.' })
-  mentions(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Place', 'mentions', p.rowId, args);
+  mentions(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Place', 'mentions', p.rowId, args, info);
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events that happen here, latest first.' })
-  events(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return relationConnection(ctx, 'Place', 'events', p.rowId, args);
+  events(@Root() p: PlaceRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, 'Place', 'events', p.rowId, args, info);
   }
 }

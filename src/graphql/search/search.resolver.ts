@@ -1,4 +1,6 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { rowIdOf } from '../filters.ts';
+import { DateScalar } from '../scalars/index.ts';
 import type { NodeRecord } from '../../services/records.ts';
 import { searchGraph, searchSnippets, type Snippet } from '../../services/search.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -13,13 +15,35 @@ class SearchArgs extends ConnectionArgs {
 
   @Field(() => [SearchType], { nullable: true, description: 'Only these kinds of object (default: all).' })
   types?: SearchType[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only articles and statements published (events taking place) on or after this date; people, organisations and places are left out.' })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only articles and statements published (events taking place) on or before this date; people, organisations and places are left out.' })
+  to?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only articles, statements and events from a source containing this text (case-insensitive); people, organisations and places are left out.' })
+  source?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only articles mentioning this person, statements they made and events they took part in; people, organisations and places are left out.' })
+  person?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only articles mentioning this organisation, statements it made and events it took part in; people, organisations and places are left out.' })
+  organization?: string | null;
 }
 
 @Resolver(() => SearchResultEdge)
 export class SearchResolver {
-  @Query(() => SearchResultConnection, { description: 'Ranked search across articles, people, organisations, places, events and statements, with highlighted snippets. Names are matched typo-tolerantly ("Kim Jong-un" finds Kim Jong Un).' })
+  @Query(() => SearchResultConnection, { description: 'Ranked search across articles, people, organisations, places, events and statements, with highlighted snippets. Names are matched typo-tolerantly and hyphens or apostrophes inside names read as spaces ("Kim Jong-un" finds Kim Jong Un and articles writing either). Each type contributes its best 200 results (documents: the best-ranked of their newest 200 matches); `totalCount` counts every match and is computed only when selected.' })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: GraphQLContext): Promise<SearchResultConnection> {
-    const page = await searchGraph(ctx.sql, args.query, args.types, pageWindow(args));
+    const filter = {
+      from: args.from,
+      to: args.to,
+      source: args.source,
+      personId: rowIdOf(args.person, 'Person', 'person'),
+      organizationId: rowIdOf(args.organization, 'Organization', 'organization'),
+    };
+    const page = await searchGraph(ctx.sql, args.query, args.types, pageWindow(args), filter);
     const connection = toConnection(page);
     const nodes = await Promise.all(page.rows.map((r) => loaderFor(ctx.loaders, r.node.type).load(r.node.rowId)));
     let snippets: Promise<Map<string, Snippet>> | null = null;
@@ -33,7 +57,15 @@ export class SearchResolver {
       const hit = edge.node;
       edges.push({ cursor: edge.cursor, node, hit, snippet: () => snippetOf(`${hit.type}:${hit.rowId}`) });
     });
-    return { edges, nodes: edges.map((e) => e.node) as NodeRecord[], pageInfo: connection.pageInfo, totalCount: connection.totalCount };
+    return {
+      edges,
+      nodes: edges.map((e) => e.node) as NodeRecord[],
+      pageInfo: connection.pageInfo,
+      // Counting every match of a common word is the costly part of a search: only when selected.
+      get totalCount() {
+        return page.count();
+      },
+    };
   }
 
   @FieldResolver(() => Number)

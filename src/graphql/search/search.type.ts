@@ -83,6 +83,6 @@ export class SearchResultConnection {
   @Field(() => PageInfo, { description: 'Pagination state of this page.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'Number of results in total, regardless of paging.' })
-  totalCount!: number;
+  @Field(() => Int, { description: 'Number of matches in total, regardless of paging (exact; the pages hold the best 200 of each type). Computed only when selected.' })
+  totalCount!: number | Promise<number>;
 }
