@@ -1,5 +1,6 @@
 import type { Writer } from '../db/writer.ts';
 import type { Extraction } from '../extract/types.ts';
+import { addMembers } from '../resolve/events.ts';
 import { normalizeName, preferredName } from '../resolve/names.ts';
 import { emptyIndex } from '../resolve/resolve-extraction.ts';
 import type { EntityIndex, EventMember } from '../resolve/types.ts';
@@ -62,6 +63,6 @@ export async function lookUpIndex(writer: Writer, extractions: Extraction[]): Pr
     storedNames(writer, { people: terms(extractions.flatMap((x) => x.people)), organizations: terms(extractions.flatMap((x) => x.organizations)), places: terms(extractions.flatMap((x) => x.places)) }, index),
     prefixes.length ? storedMembers(writer, terms(participants), prefixes) : [],
   ]);
-  index.events.members = members;
+  addMembers(index.events, members);
   return index;
 }

@@ -15,7 +15,18 @@ const prefix = (key: string) => key.split('@')[0];
  * 1.7.0 most types are stored with kind OTHER, so the kind alone would let an accusation and an
  * election between the same people merge.
  */
-const typeGroup = (key: string) => key.split(':')[0];
+export const typeGroup = (key: string) => key.split(':')[0];
+
+/** Adds accounts to the index (the stored ones a batch looked up, then each article's). */
+export function addMembers(index: EventIndex, members: EventMember[]): void {
+  for (const m of members) {
+    index.members.push(m);
+    const group = typeGroup(m.key);
+    const list = index.byGroup.get(group);
+    if (list) list.push(m);
+    else index.byGroup.set(group, [m]);
+  }
+}
 
 function datesOverlap(a: EventMember, b: EventMember): boolean {
   if (!a.startDate || !b.startDate) return true;
@@ -79,9 +90,11 @@ export function membersOf(extraction: Extraction): EventMember[] {
  * known events merges them (`merges`: the keys that give way).
  */
 export function resolveEvents(members: EventMember[], index: EventIndex): { keyOf: Map<string, string>; merges: NameChange[] } {
-  const before = new Set(index.members.map((m) => eventOf(index, m.event)));
+  // Joins stay within a type group, so only the known events of the article's groups can be merged.
+  const groups = [...new Set(members.map((m) => typeGroup(m.key)))].map((g) => index.byGroup.get(g) ?? []);
+  const before = new Set(groups.flatMap((list) => list.map((m) => eventOf(index, m.event))));
   for (const m of members) {
-    for (const known of index.members) if (sameEvent(m, known)) join(index, m.key, known.event);
+    for (const known of index.byGroup.get(typeGroup(m.key)) ?? []) if (sameEvent(m, known)) join(index, m.key, known.event);
   }
   const merges = [...before].filter((k) => eventOf(index, k) !== k).map((k) => ({ from: k, to: eventOf(index, k) }));
   return { keyOf: new Map(members.map((m) => [m.key, eventOf(index, m.key)])), merges };

@@ -36,6 +36,12 @@ export interface EventMember {
 /** The stored accounts a batch may link to, the batch's own, and the merges of events seen so far. */
 export interface EventIndex {
   members: EventMember[];
+  /**
+   * The same accounts by type group (the key's part before ':', see typeGroup in events.ts): accounts
+   * of different groups are never one event, so an account is compared with its group's only. Both
+   * are filled by addMembers.
+   */
+  byGroup: Map<string, EventMember[]>;
   /** A merged event's key → the key of the event that took it in. */
   merged: Map<string, string>;
 }
