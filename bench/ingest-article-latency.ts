@@ -69,6 +69,7 @@ try {
       p50Ms: Math.round(quantile(times, 0.5)),
       p99Ms: Math.round(quantile(times, 0.99)),
       maxMs: Math.round(Math.max(...times)),
+      slowestCalls: times.map((ms, i) => [i, Math.round(ms)]).sort((a, b) => b[1] - a[1]).slice(0, 5),
       rssAtStartMb: mb(atStart.rss),
       rssBeforeMb: mb(before.rss),
       rssAfterMb: mb(after.rss),
