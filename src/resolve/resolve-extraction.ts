@@ -6,7 +6,7 @@ import type { EntityIndex, NameChange, ResolvedExtraction } from './types.ts';
 export { normalizeName } from './names.ts';
 
 export function emptyIndex(): EntityIndex {
-  return { people: new Map(), organizations: new Map(), places: new Map(), events: { members: [], byGroup: new Map(), merged: new Map() } };
+  return { people: new Map(), organizations: new Map(), places: new Map(), events: { members: [], byPrefix: new Map(), byName: new Map(), merged: new Map() } };
 }
 
 /**

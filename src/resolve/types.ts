@@ -37,11 +37,12 @@ export interface EventMember {
 export interface EventIndex {
   members: EventMember[];
   /**
-   * The same accounts by type group (the key's part before ':', see typeGroup in events.ts): accounts
-   * of different groups are never one event, so an account is compared with its group's only. Both
-   * are filled by addMembers.
+   * The same accounts by their key's part before `@`, and by each participant's name: an account is
+   * compared only with those sharing one or the other (see candidates in events.ts), not with every
+   * account a batch looked up (thousands at 100k articles). All three are filled by addMembers.
    */
-  byGroup: Map<string, EventMember[]>;
+  byPrefix: Map<string, EventMember[]>;
+  byName: Map<string, EventMember[]>;
   /** A merged event's key → the key of the event that took it in. */
   merged: Map<string, string>;
 }
