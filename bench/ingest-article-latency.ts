@@ -9,7 +9,8 @@
  * `--rounds N` changes its rounds (WARM_UP_ROUNDS); `--cold` skips it (a process whose first request loads the models). `--prior N` first makes N calls
  * with other BBC articles (from the 1,001st on), as a server that has already served some ingests,
  * and counts the growth over the measured calls only. Under `node --expose-gc --import tsx` it also
- * reports what stays reachable after a full collection.
+ * reports what stays reachable after a full collection. BENCH_OUT=bench/results.json keeps the figures
+ * there under "ingestArticleLatency", by the number of articles stored before the calls.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -59,27 +60,35 @@ try {
   for (const [i, line] of measured.entries()) times.push(await ingest(line, String(i)));
   const after = memory();
   const [{ articles }] = await db.sql.query<{ articles: number }>('SELECT count(*)::int AS articles FROM article');
-  console.log(
-    JSON.stringify({
-      articlesAfter: articles,
-      warmUpMs,
-      priorCalls: prior,
-      calls: times.length,
-      firstMs: Math.round(times[0]),
-      p50Ms: Math.round(quantile(times, 0.5)),
-      p99Ms: Math.round(quantile(times, 0.99)),
-      maxMs: Math.round(Math.max(...times)),
-      slowestCalls: times.map((ms, i) => [i, Math.round(ms)]).sort((a, b) => b[1] - a[1]).slice(0, 5),
-      rssAtStartMb: mb(atStart.rss),
-      rssBeforeMb: mb(before.rss),
-      rssAfterMb: mb(after.rss),
-      rssGrowthMb: mb(after.rss - before.rss),
-      heapUsedGrowthMb: mb(after.heapUsed - before.heapUsed),
-      arrayBuffersGrowthMb: mb(after.arrayBuffers - before.arrayBuffers),
-      ...(before.kept && after.kept ? { keptHeapGrowthMb: mb(after.kept.heapUsed - before.kept.heapUsed), keptArrayBuffersGrowthMb: mb(after.kept.arrayBuffers - before.kept.arrayBuffers) } : {}),
-      loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
-    }),
-  );
+  const result = {
+    articlesBefore: articles - prior - calls,
+    articlesAfter: articles,
+    warmUpMs,
+    priorCalls: prior,
+    calls: times.length,
+    firstMs: Math.round(times[0]),
+    p50Ms: Math.round(quantile(times, 0.5)),
+    p99Ms: Math.round(quantile(times, 0.99)),
+    maxMs: Math.round(Math.max(...times)),
+    slowestCalls: times.map((ms, i) => [i, Math.round(ms)]).sort((a, b) => b[1] - a[1]).slice(0, 5),
+    rssAtStartMb: mb(atStart.rss),
+    rssBeforeMb: mb(before.rss),
+    rssAfterMb: mb(after.rss),
+    rssGrowthMb: mb(after.rss - before.rss),
+    heapUsedGrowthMb: mb(after.heapUsed - before.heapUsed),
+    arrayBuffersGrowthMb: mb(after.arrayBuffers - before.arrayBuffers),
+    ...(before.kept && after.kept ? { keptHeapGrowthMb: mb(after.kept.heapUsed - before.kept.heapUsed), keptArrayBuffersGrowthMb: mb(after.kept.arrayBuffers - before.kept.arrayBuffers) } : {}),
+    loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
+  };
+  console.log(JSON.stringify(result));
+  // BENCH_OUT=bench/results.json: kept under "ingestArticleLatency", one entry per database size.
+  if (process.env.BENCH_OUT) {
+    const file = process.env.BENCH_OUT;
+    const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, unknown> | undefined>) : {};
+    const command = `npx tsx bench/ingest-article-latency.ts ${process.argv.slice(2).join(' ')}`.trim();
+    const entry = { date: new Date().toISOString(), command, ...result };
+    fs.writeFileSync(file, `${JSON.stringify({ ...current, ingestArticleLatency: { ...current.ingestArticleLatency, [String(result.articlesBefore)]: entry } }, null, 2)}\n`);
+  }
 } finally {
   await db.close();
 }
