@@ -10,7 +10,7 @@ import type { Sql } from './sql.ts';
  */
 export interface Writer {
   transaction<T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
-  /** One statement outside a transaction (look-ups before a write). */
+  /** One statement outside a transaction (the live feed's NOTIFY after a commit). */
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
   /**
    * Runs `fn` holding the graph's write lock, so that writers in every process (CLI, API replicas,
