@@ -60,9 +60,9 @@ export async function lookUpIndex(writer: Writer, extractions: Extraction[]): Pr
     return x.people.filter((p) => taking.has(p.key));
   });
   const prefixes = [...new Set(extractions.flatMap((x) => x.events.map((e) => e.key.split('@')[0])))];
-  // In a transaction of the writer's, for its settings: without JIT compilation, which these
+  // In the writer's read transaction, for its settings: without JIT compilation, which these
   // statements' estimates (far above what they read) would otherwise start, at up to seconds each.
-  await writer.transaction(async (sql) => {
+  await writer.read(async (sql) => {
     await storedNames(sql, { people: terms(extractions.flatMap((x) => x.people)), organizations: terms(extractions.flatMap((x) => x.organizations)), places: terms(extractions.flatMap((x) => x.places)) }, index);
     addMembers(index.events, prefixes.length ? await storedMembers(sql, terms(participants), prefixes) : []);
   });

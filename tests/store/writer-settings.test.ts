@@ -30,9 +30,12 @@ describeWithCorpus(['reuters21578.jsonl'], 'the writer’s PostgreSQL settings',
   });
 
   // JIT compilation of the writes' set-based statements over jsonb cost ~1 s per 200-article batch.
-  it('writes without JIT compilation', async () => {
+  it('writes and looks up without JIT compilation', async () => {
     const [{ jit }] = await db.writer.transaction((sql) => sql.query<{ jit: string }>('SHOW jit'));
     expect(jit).toBe('off');
+    // The look-ups before a write too, in a read-only transaction.
+    const [read] = await db.writer.read((sql) => sql.query<{ jit: string; ro: string }>(`SELECT current_setting('jit') AS jit, current_setting('transaction_read_only') AS ro`));
+    expect(read).toEqual({ jit: 'off', ro: 'on' });
   });
 
   // Every batch's look-up searches event_article's GIN indexes: a pending list of up to 4 MB (GIN's
