@@ -30,6 +30,7 @@ const timedSql = (sql: Sql): Sql => ({ query: (text, params) => timed(text, () =
 const writer: Writer = {
   query: (text, params) => timed(text, () => db.writer.query(text, params)),
   transaction: (fn, options) => db.writer.transaction((sql) => fn(timedSql(sql)), options),
+  read: (fn) => db.writer.read((sql) => fn(timedSql(sql))),
   exclusive: (fn) => db.writer.exclusive(fn),
 };
 try {

@@ -6,7 +6,7 @@ import { parseArticle } from '../src/ingest/parse-article.ts';
 import { preferredName } from '../src/resolve/names.ts';
 import { addToIndex, emptyIndex, finalEventKeys, resolveExtraction } from '../src/resolve/resolve-extraction.ts';
 import type { EventMember } from '../src/resolve/types.ts';
-import { eventOf, resolveEvents } from '../src/resolve/events.ts';
+import { addMembers, eventOf, resolveEvents } from '../src/resolve/events.ts';
 
 /** What the resolve stage decides for a sequence of extractions: node names and event keys, per article. */
 function decide(extractions: ReturnType<typeof extractArticle>[]) {
@@ -48,7 +48,7 @@ describe('resolution does not depend on arrival order', () => {
       const index = emptyIndex().events;
       for (const m of order) {
         const { keyOf } = resolveEvents([m], index);
-        index.members.push({ ...m, event: keyOf.get(m.key)! });
+        addMembers(index, [{ ...m, event: keyOf.get(m.key)! }]);
       }
       return accounts.map((m) => eventOf(index, m.key));
     };
@@ -58,7 +58,7 @@ describe('resolution does not depend on arrival order', () => {
     const index = emptyIndex().events;
     for (const m of [account('meeting:a+b@moscow', 'Moscow', ['a', 'b']), account('meeting:b+c@moscow', 'Moscow', ['b', 'c']), account('meeting:b@moscow', 'Moscow', ['b'])]) {
       const { keyOf } = resolveEvents([m], index);
-      index.members.push({ ...m, event: keyOf.get(m.key)! });
+      addMembers(index, [{ ...m, event: keyOf.get(m.key)! }]);
     }
     expect(new Set(index.members.map((m) => eventOf(index, m.event))).size).toBe(3);
   });

@@ -81,6 +81,8 @@ describe('npm start', () => {
     const before = await graph(first.url);
     expect(before.articles.totalCount).toBe(2);
     expect(before.person.name).toBe('Kim Jong Un');
+    // Extraction's models are loaded before the server says it is ready, not in its first ingest.
+    expect(first.output()).toMatch(/extraction warmed up in \d+ ms[\s\S]*ready at/);
     expect(await stop(first)).toBe(0);
     expect(first.output()).toMatch(/stopped/);
 

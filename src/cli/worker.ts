@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { openIngestQueue } from '../queue/ingest-queue.ts';
 import { runWorker } from '../queue/queue-worker.ts';
+import { warmUpExtraction } from '../pipeline/warm-up.ts';
 import { createLogger } from '../server/logger.ts';
 import { parseCliArgs } from './cli-args.ts';
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
       stop.abort();
     });
   }
+  // Models loaded and hot code compiled before the first batch is taken (see warm-up.ts).
+  logger.info('extraction warmed up', { ms: Math.round(warmUpExtraction().ms) });
   logger.info('worker ready', { concurrency, batchSize });
   await runWorker(db.writer, queue, { concurrency, batchSize, signal: stop.signal, log: (event, fields) => logger.info(event, fields) });
   await queue.stop();

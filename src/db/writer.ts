@@ -10,7 +10,13 @@ import type { Sql } from './sql.ts';
  */
 export interface Writer {
   transaction<T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
-  /** One statement outside a transaction (look-ups before a write). */
+  /**
+   * Look-ups before a write, in one read-only transaction with the writer's settings (no JIT, see
+   * pg-transaction.ts). It writes nothing, so a request's deadline lets it through as it does single
+   * statements: only `transaction` has a commit point.
+   */
+  read<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /** One statement outside a transaction (the live feed's NOTIFY after a commit). */
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
   /**
    * Runs `fn` holding the graph's write lock, so that writers in every process (CLI, API replicas,
@@ -26,6 +32,7 @@ export type Db = Writer;
 export function pgWriter(pool: pg.Pool): Writer {
   return {
     transaction: (fn, options) => withPgTransaction(pool, fn, options),
+    read: (fn) => withPgTransaction(pool, fn, { readOnly: true }),
     query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
     exclusive: (fn) => withGraphWriteLock(pool, fn),
   };

@@ -1,5 +1,7 @@
+import type { Sql } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
 import type { Extraction } from '../extract/types.ts';
+import { addMembers } from '../resolve/events.ts';
 import { normalizeName, preferredName } from '../resolve/names.ts';
 import { emptyIndex } from '../resolve/resolve-extraction.ts';
 import type { EntityIndex, EventMember } from '../resolve/types.ts';
@@ -11,9 +13,9 @@ type Named = 'people' | 'organizations' | 'places';
  * one round trip, each table by the expression index of migration 20261203090000_resolution_look_up
  * (newsgraph_norm_name is normalizeName in SQL).
  */
-async function storedNames(writer: Writer, terms: Record<Named, string[]>, index: EntityIndex): Promise<void> {
+async function storedNames(sql: Sql, terms: Record<Named, string[]>, index: EntityIndex): Promise<void> {
   if (Object.values(terms).every((t) => t.length === 0)) return;
-  const rows = await writer.query<{ kind: Named; name: string }>(
+  const rows = await sql.query<{ kind: Named; name: string }>(
     `SELECT 'people' AS kind, name FROM person WHERE newsgraph_norm_name(name) = ANY($1::text[])
      UNION ALL SELECT 'organizations', name FROM organization WHERE newsgraph_norm_name(name) = ANY($2::text[])
      UNION ALL SELECT 'places', name FROM place WHERE newsgraph_norm_name(name) = ANY($3::text[])`,
@@ -29,15 +31,16 @@ async function storedNames(writer: Writer, terms: Record<Named, string[]>, index
 /**
  * The stored accounts of events an account of the batch may be linked to (see sameEvent): those naming
  * one of its participants or sharing a key's part before `@`. Both look-ups use the GIN indexes of
- * migration 20261203090000_resolution_look_up.
+ * migration 20261203090000_resolution_look_up. The event's key and the place's name come by id, row
+ * by row: joined, the planner (expecting far more matches than there are) read every event and place.
  */
-async function storedMembers(writer: Writer, names: string[], prefixes: string[]): Promise<EventMember[]> {
+async function storedMembers(sql: Sql, names: string[], prefixes: string[]): Promise<EventMember[]> {
   if (names.length === 0 && prefixes.length === 0) return [];
-  const rows = await writer.query<{ event: string; m: Omit<EventMember, 'event' | 'placeName'> & { placeId: number | null }; place_name: string | null }>(
-    `SELECT e.key AS event, m, pl.name AS place_name
-     FROM event_article ea JOIN event e ON e.id = ea.event_id
+  const rows = await sql.query<{ event: string; m: Omit<EventMember, 'event' | 'placeName'> & { placeId: number | null }; place_name: string | null }>(
+    `SELECT (SELECT e.key FROM event e WHERE e.id = ea.event_id) AS event, m,
+            (SELECT pl.name FROM place pl WHERE pl.id = (m->>'placeId')::int) AS place_name
+     FROM event_article ea
      CROSS JOIN LATERAL jsonb_array_elements(ea.members) m
-     LEFT JOIN place pl ON pl.id = (m->>'placeId')::int
      WHERE newsgraph_member_names(ea.members) && $1::text[] OR newsgraph_member_prefixes(ea.members) && $2::text[]`,
     [names, prefixes],
   );
@@ -57,11 +60,11 @@ export async function lookUpIndex(writer: Writer, extractions: Extraction[]): Pr
     return x.people.filter((p) => taking.has(p.key));
   });
   const prefixes = [...new Set(extractions.flatMap((x) => x.events.map((e) => e.key.split('@')[0])))];
-  // Two round trips at once, on two of the pool's connections: a batch of one waits for the slower only.
-  const [, members] = await Promise.all([
-    storedNames(writer, { people: terms(extractions.flatMap((x) => x.people)), organizations: terms(extractions.flatMap((x) => x.organizations)), places: terms(extractions.flatMap((x) => x.places)) }, index),
-    prefixes.length ? storedMembers(writer, terms(participants), prefixes) : [],
-  ]);
-  index.events.members = members;
+  // In the writer's read transaction, for its settings: without JIT compilation, which these
+  // statements' estimates (far above what they read) would otherwise start, at up to seconds each.
+  await writer.read(async (sql) => {
+    await storedNames(sql, { people: terms(extractions.flatMap((x) => x.people)), organizations: terms(extractions.flatMap((x) => x.organizations)), places: terms(extractions.flatMap((x) => x.places)) }, index);
+    addMembers(index.events, prefixes.length ? await storedMembers(sql, terms(participants), prefixes) : []);
+  });
   return index;
 }

@@ -17,6 +17,31 @@ const prefix = (key: string) => key.split('@')[0];
  */
 const typeGroup = (key: string) => key.split(':')[0];
 
+function append(map: Map<string, EventMember[]>, key: string, m: EventMember): void {
+  const list = map.get(key);
+  if (list) list.push(m);
+  else map.set(key, [m]);
+}
+
+/** Adds accounts to the index (the stored ones a batch looked up, then each article's). */
+export function addMembers(index: EventIndex, members: EventMember[]): void {
+  for (const m of members) {
+    index.members.push(m);
+    append(index.byPrefix, prefix(m.key), m);
+    for (const name of m.names) append(index.byName, name, m);
+  }
+}
+
+/**
+ * The known accounts that can be of one event with `m`: sameEvent needs the same key before `@` (when
+ * either names nobody) or a shared participant, so these are all it can accept.
+ */
+function candidates(index: EventIndex, m: EventMember): Set<EventMember> {
+  const out = new Set(index.byPrefix.get(prefix(m.key)));
+  for (const name of m.names) for (const known of index.byName.get(name) ?? []) out.add(known);
+  return out;
+}
+
 function datesOverlap(a: EventMember, b: EventMember): boolean {
   if (!a.startDate || !b.startDate) return true;
   return a.startDate <= (b.endDate ?? b.startDate) && b.startDate <= (a.endDate ?? a.startDate);
@@ -76,13 +101,16 @@ export function membersOf(extraction: Extraction): EventMember[] {
 /**
  * Events are the connected groups of accounts that `sameEvent` links, keyed by the smallest key of
  * their accounts: the same groups and keys whichever account arrives first. An account linking two
- * known events merges them (`merges`: the keys that give way).
+ * known events merges them (`merges`: the keys that give way, in code point order).
  */
 export function resolveEvents(members: EventMember[], index: EventIndex): { keyOf: Map<string, string>; merges: NameChange[] } {
-  const before = new Set(index.members.map((m) => eventOf(index, m.event)));
-  for (const m of members) {
-    for (const known of index.members) if (sameEvent(m, known)) join(index, m.key, known.event);
-  }
-  const merges = [...before].filter((k) => eventOf(index, k) !== k).map((k) => ({ from: k, to: eventOf(index, k) }));
+  const near = members.map((m) => candidates(index, m));
+  // Only events of candidates take part in joins (an account's own key, if known, is a candidate's
+  // event too), so those are the known events that can be merged.
+  const before = new Set(near.flatMap((set) => [...set].map((known) => eventOf(index, known.event))));
+  members.forEach((m, i) => {
+    for (const known of near[i]) if (sameEvent(m, known)) join(index, m.key, known.event);
+  });
+  const merges = [...before].filter((k) => eventOf(index, k) !== k).sort(compareCodePoints).map((k) => ({ from: k, to: eventOf(index, k) }));
   return { keyOf: new Map(members.map((m) => [m.key, eventOf(index, m.key)])), merges };
 }

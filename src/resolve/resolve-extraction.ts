@@ -1,12 +1,12 @@
 import type { Extraction } from '../extract/types.ts';
-import { eventOf, membersOf, resolveEvents } from './events.ts';
+import { addMembers, eventOf, membersOf, resolveEvents } from './events.ts';
 import { normalizeName, preferredName } from './names.ts';
 import type { EntityIndex, NameChange, ResolvedExtraction } from './types.ts';
 
 export { normalizeName } from './names.ts';
 
 export function emptyIndex(): EntityIndex {
-  return { people: new Map(), organizations: new Map(), places: new Map(), events: { members: [], merged: new Map() } };
+  return { people: new Map(), organizations: new Map(), places: new Map(), events: { members: [], byPrefix: new Map(), byName: new Map(), merged: new Map() } };
 }
 
 /**
@@ -76,5 +76,5 @@ export function addToIndex(index: EntityIndex, resolved: ResolvedExtraction): vo
   for (const p of resolved.people) index.people.set(normalizeName(p.name), p.name);
   for (const o of resolved.organizations) index.organizations.set(normalizeName(o.name), o.name);
   for (const p of resolved.places) index.places.set(normalizeName(p.name), p.name);
-  index.events.members.push(...(resolved.members ?? []));
+  addMembers(index.events, resolved.members ?? []);
 }

@@ -36,6 +36,13 @@ export interface EventMember {
 /** The stored accounts a batch may link to, the batch's own, and the merges of events seen so far. */
 export interface EventIndex {
   members: EventMember[];
+  /**
+   * The same accounts by their key's part before `@`, and by each participant's name: an account is
+   * compared only with those sharing one or the other (see candidates in events.ts), not with every
+   * account a batch looked up (thousands at 100k articles). All three are filled by addMembers.
+   */
+  byPrefix: Map<string, EventMember[]>;
+  byName: Map<string, EventMember[]>;
   /** A merged event's key → the key of the event that took it in. */
   merged: Map<string, string>;
 }

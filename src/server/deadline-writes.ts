@@ -89,6 +89,8 @@ export function deadlineDb(db: Writer, writes: WriteTracker, control: Sql): Writ
 
   return {
     query: db.query,
+    // Reads before a write commit nothing; like single statements, the pool's statement_timeout bounds them.
+    read: db.read,
     // Waiting for the lock is bounded by the pool's statement_timeout (the request's execution limit).
     exclusive: db.exclusive,
     transaction: <T>(fn: (sql: Sql) => Promise<T>, options?: { timeoutMs?: number }) =>
