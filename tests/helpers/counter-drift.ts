@@ -1,5 +1,20 @@
 import type { Sql } from '../../src/db/sql.ts';
 
+/** Each per-entity counter: the entity table, its counter column, and the rows it counts (table, key column). */
+const ENTITY_COUNTERS: [string, string, string, string][] = [
+  ['person', 'article_count', 'article_person', 'person_id'],
+  ['person', 'statement_count', 'statement', 'speaker_person_id'],
+  ['organization', 'article_count', 'article_organization', 'organization_id'],
+  ['organization', 'statement_count', 'statement', 'speaker_organization_id'],
+  ['place', 'article_count', 'article_place', 'place_id'],
+  ['event', 'article_count', 'event_article', 'event_id'],
+];
+
+const entityDrift = ([table, counter, counted, key]: (typeof ENTITY_COUNTERS)[number]) => {
+  const recount = `(SELECT count(*) FROM ${counted} x WHERE x.${key} = e.id)`;
+  return `SELECT '${table}.${counter}', e.id::text, e.${counter}, ${recount}::int FROM ${table} e WHERE e.${counter} <> ${recount}`;
+};
+
 /**
  * Every counter the writer keeps (migration 20261205090000_reads_keyset) next to a recount of what it
  * counts, and every statement's copied article date next to its article's: the rows that disagree.
@@ -12,18 +27,7 @@ export async function counterDrift(sql: Sql): Promise<unknown[]> {
       UNION ALL SELECT 'person', count(*) FROM person UNION ALL SELECT 'organization', count(*) FROM organization
       UNION ALL SELECT 'place', count(*) FROM place UNION ALL SELECT 'event', count(*) FROM event) c ON c.name = g.name
     WHERE g.n <> c.n
-    UNION ALL SELECT 'person.article_count', p.id::text, p.article_count, (SELECT count(*) FROM article_person x WHERE x.person_id = p.id)::int FROM person p
-    WHERE p.article_count <> (SELECT count(*) FROM article_person x WHERE x.person_id = p.id)
-    UNION ALL SELECT 'person.statement_count', p.id::text, p.statement_count, (SELECT count(*) FROM statement x WHERE x.speaker_person_id = p.id)::int FROM person p
-    WHERE p.statement_count <> (SELECT count(*) FROM statement x WHERE x.speaker_person_id = p.id)
-    UNION ALL SELECT 'organization.article_count', o.id::text, o.article_count, (SELECT count(*) FROM article_organization x WHERE x.organization_id = o.id)::int FROM organization o
-    WHERE o.article_count <> (SELECT count(*) FROM article_organization x WHERE x.organization_id = o.id)
-    UNION ALL SELECT 'organization.statement_count', o.id::text, o.statement_count, (SELECT count(*) FROM statement x WHERE x.speaker_organization_id = o.id)::int FROM organization o
-    WHERE o.statement_count <> (SELECT count(*) FROM statement x WHERE x.speaker_organization_id = o.id)
-    UNION ALL SELECT 'place.article_count', pl.id::text, pl.article_count, (SELECT count(*) FROM article_place x WHERE x.place_id = pl.id)::int FROM place pl
-    WHERE pl.article_count <> (SELECT count(*) FROM article_place x WHERE x.place_id = pl.id)
-    UNION ALL SELECT 'event.article_count', e.id::text, e.article_count, (SELECT count(*) FROM event_article x WHERE x.event_id = e.id)::int FROM event e
-    WHERE e.article_count <> (SELECT count(*) FROM event_article x WHERE x.event_id = e.id)
+    ${ENTITY_COUNTERS.map((c) => `UNION ALL ${entityDrift(c)}`).join('\n    ')}
     UNION ALL SELECT 'statement.published_at', s.id::text, NULL, NULL FROM statement s JOIN article a ON a.id = s.article_id
     WHERE s.published_at IS DISTINCT FROM a.published_at`);
 }
