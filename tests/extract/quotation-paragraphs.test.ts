@@ -1,29 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
-import { corpusDir } from '../../src/config.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
-import { parseArticle } from '../../src/ingest/parse-article.ts';
-import { jsonlRecordToRaw } from '../../src/pipeline/read-sources.ts';
-import { describeWithCorpus } from '../helpers/corpus.ts';
+import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
 
 // A quotation of several paragraphs opens each with a straight mark and closes only the last; where
 // the paragraphs were run together (`… if he were. "On the other hand, …`), each opening mark starts
 // the next part of the same quotation. Every part is the speaker's, none is dropped or read as
 // reported speech of "I". Real BBC stories, read from the shared corpus.
 
-function bbcStory(id: string) {
-  const line = fs.readFileSync(path.join(corpusDir()!, 'bbc.jsonl'), 'utf8').split('\n').find((l) => l.includes(`"id": "${id}"`) || l.includes(`"id":"${id}"`))!;
-  const parsed = parseArticle(jsonlRecordToRaw(JSON.parse(line), `bbc.jsonl#${id}`, id));
-  return { text: parsed.text, extraction: extractArticle(parsed) };
-}
-
 describeWithCorpus(['bbc.jsonl'], 'a quotation whose paragraphs were run together', () => {
   it.each([
     ['politics/232', 'nicky-gavron', ['I work very closely with Ken', 'On the other hand, I think his remarks', 'I hope he will do it soon']],
     ['sport/248', 'thierry-henry', ['The ref asked me if I wanted 10 yards']],
   ])('%s: every part is one statement of %s', (id, speaker, parts) => {
-    const { text, extraction } = bbcStory(id);
+    const parsed = bbcStory(id);
+    const { text } = parsed;
+    const extraction = extractArticle(parsed);
     const statement = extraction.statements.find((s) => s.text.startsWith(parts[0]))!;
     expect(statement.kind).toBe('DIRECT');
     expect(statement.speaker?.key).toBe(`person:${speaker}`);

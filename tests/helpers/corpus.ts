@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'vitest';
 import { corpusDir, runningInCi } from '../../src/config.ts';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
+import type { ParsedArticle } from '../../src/ingest/types.ts';
+import { jsonlRecordToRaw } from '../../src/pipeline/read-sources.ts';
 
 /**
  * Tests that read the shared corpora (../shared/corpus, NEWSGRAPH_CORPUS_DIR; never in the repo)
@@ -54,4 +57,11 @@ export function requireCorpus(ctx: TestContext, files: readonly CorpusFile[]): s
   const missing = missingCorpus(files);
   if (missing) skipWithoutCorpus(ctx, missing);
   return corpusDir()!;
+}
+
+/** A story of the shared BBC corpus by its id ("politics/232"), parsed as ingest parses it. */
+export function bbcStory(id: string): ParsedArticle {
+  const line = fs.readFileSync(path.join(corpusDir()!, 'bbc.jsonl'), 'utf8').split('\n').find((l) => l.includes(`"id": "${id}"`) || l.includes(`"id":"${id}"`));
+  if (!line) throw new Error(`bbc.jsonl has no story ${id}`);
+  return parseArticle(jsonlRecordToRaw(JSON.parse(line), `bbc.jsonl#${id}`, id));
 }
