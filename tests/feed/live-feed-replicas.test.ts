@@ -31,10 +31,13 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
   });
 }
 
-/** Collects what one subscription delivers. */
+/**
+ * Collects what one subscription delivers. A payload that carries errors, or no data, is kept whole
+ * under `errors` (asserted empty), so waiting on `items` never reads a payload that has no data.
+ */
 function collect(client: Client, query: string): { items: any[]; errors: unknown[] } {
   const got = { items: [] as any[], errors: [] as unknown[] };
-  client.subscribe({ query }, { next: (r) => (r.errors ? got.errors.push(r.errors) : got.items.push(r.data)), error: (e) => got.errors.push(e), complete: () => {} });
+  client.subscribe({ query }, { next: (r) => (r.errors || !r.data ? got.errors.push(r) : got.items.push(r.data)), error: (e) => got.errors.push(e), complete: () => {} });
   return got;
 }
 
@@ -79,6 +82,8 @@ describe('live feed across replicas', () => {
 
     await waitFor(() => new Set(all.items.map((i) => i.statementAdded.article.title)).size === 2, 'statements of both articles on B', { timeoutMs: 120_000, detail: () => JSON.stringify(all) + worker.log().slice(-2000) });
     expect(all.errors).toEqual([]);
+    expect(direct.errors).toEqual([]);
+    expect(wire.errors).toEqual([]);
     const quote = all.items.find((i) => i.statementAdded.kind === 'DIRECT');
     expect(quote.statementAdded).toMatchObject({ text: 'We have a fair deal at last,', speakerText: 'Marta de Vries', article: { source: 'Wire One' } });
     expect(direct.items.length).toBeGreaterThan(0);
