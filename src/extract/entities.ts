@@ -183,146 +183,176 @@ function lastBoundary(text: string): number {
   return -1;
 }
 
-/** The article's people, organisations and places from capitalised runs and patterns alone (extractor 1.3.0). */
-export function findEntitiesByRules(text: string): EntityIndexLocal {
-  const ws = words(text);
-  const runs = capitalRuns(text, ws);
-  const people = new Map<string, EntityDraft>();
-  const orgs = new Map<string, OrgDraft>();
-  const places = new Map<string, PlaceDraft>();
-  const singles: { word: Word; title: string | null }[] = [];
-  const personMentions: { start: number; end: number; person: EntityDraft }[] = [];
-  const orgMentions: { start: number; end: number; org: OrgDraft }[] = [];
-  const placeMentions: { start: number; end: number; place: PlaceDraft }[] = [];
+/**
+ * What the rules collect from one article: its people, organisations and places by name, each
+ * mention also listed in text order, and the single capitalised words left for a second pass.
+ * A class with small methods, not closures in one large function: V8 compiles and re-optimises
+ * each part on its own (the one function was recompiled six times per corpus pass).
+ */
+class RuleEntities {
+  readonly people = new Map<string, EntityDraft>();
+  readonly orgs = new Map<string, OrgDraft>();
+  readonly places = new Map<string, PlaceDraft>();
+  readonly singles: { word: Word; title: string | null }[] = [];
+  readonly personMentions: { start: number; end: number; person: EntityDraft }[] = [];
+  readonly orgMentions: { start: number; end: number; org: OrgDraft }[] = [];
+  readonly placeMentions: { start: number; end: number; place: PlaceDraft }[] = [];
 
-  const addOrg = (name: string, kind: OrganizationKind, m: Mention | null, alias?: string) => {
-    let o = orgs.get(name);
-    if (!o) orgs.set(name, (o = { name, kind, aliases: new Set(), roles: new Set(), mentions: [] }));
+  constructor(readonly text: string) {}
+
+  addOrg(name: string, kind: OrganizationKind, m: Mention | null, alias?: string): OrgDraft {
+    let o = this.orgs.get(name);
+    if (!o) this.orgs.set(name, (o = { name, kind, aliases: new Set(), roles: new Set(), mentions: [] }));
     if (alias && alias !== name) o.aliases.add(alias);
     if (m) {
       o.mentions.push(m);
-      orgMentions.push({ start: m.start, end: m.end, org: o });
+      this.orgMentions.push({ start: m.start, end: m.end, org: o });
     }
     return o;
-  };
-  const addPlace = (key: string, m: Mention) => {
+  }
+
+  addPlace(key: string, m: Mention): void {
     const info = PLACE_LOOKUP.get(key)!;
-    let p = places.get(info.name);
-    if (!p) places.set(info.name, (p = { name: info.name, kind: info.kind, country: info.country, aliases: new Set(), roles: new Set(), mentions: [] }));
+    let p = this.places.get(info.name);
+    if (!p) this.places.set(info.name, (p = { name: info.name, kind: info.kind, country: info.country, aliases: new Set(), roles: new Set(), mentions: [] }));
     if (key !== info.name) p.aliases.add(key);
     p.mentions.push(m);
-    placeMentions.push({ start: m.start, end: m.end, place: p });
-  };
-  const mention = (ws2: Word[]): Mention => {
-    const start = ws2[0].start;
-    const end = ws2[ws2.length - 1].end;
-    return { start, end, text: text.slice(start, end) };
-  };
-  const addPerson = (name: string, m: Mention, role: string | null, alias?: string) => {
-    let p = people.get(name);
-    if (!p) people.set(name, (p = { name, aliases: new Set(), roles: new Set(), mentions: [] }));
+    this.placeMentions.push({ start: m.start, end: m.end, place: p });
+  }
+
+  addPerson(name: string, m: Mention, role: string | null, alias?: string): void {
+    let p = this.people.get(name);
+    if (!p) this.people.set(name, (p = { name, aliases: new Set(), roles: new Set(), mentions: [] }));
     if (alias && alias !== name) p.aliases.add(alias);
     if (role) p.roles.add(role);
     p.mentions.push(m);
-    personMentions.push({ start: m.start, end: m.end, person: p });
-  };
+    this.personMentions.push({ start: m.start, end: m.end, person: p });
+  }
 
-  // Organisations written in lower case: "Pyongyang’s foreign ministry", "the US embassy in Moscow".
+  /** The mention covering a list of words. */
+  mention(ws: Word[]): Mention {
+    const start = ws[0].start;
+    const end = ws[ws.length - 1].end;
+    return { start, end, text: this.text.slice(start, end) };
+  }
+}
+
+/** Organisations written in lower case: "Pyongyang’s foreign ministry", "the US embassy in Moscow". */
+function lowerCaseOrganisations(c: RuleEntities): void {
+  const text = c.text;
   const ministry = /\b(?:([A-Z][\p{L}]+(?: [A-Z][\p{L}]+)?)(?:[’']s)? )?(foreign|defence|defense|interior|finance|trade|foreign affairs|economy|health|education) ministry\b/gu;
   for (let m = ministry.exec(text); m; m = ministry.exec(text)) {
     const country = m[1] ? countryOf(m[1]) : null;
     if (!country) continue;
     const demonym = COUNTRY_BY_NAME.get(country)?.demonym ?? country;
-    const area = m[2].replace(/\b\w/g, (c) => c.toUpperCase());
-    addOrg(`${demonym} ${area} Ministry`, 'MINISTRY', { start: m.index, end: m.index + m[0].length, text: m[0] }, m[0]);
+    const area = m[2].replace(/\b\w/g, (ch) => ch.toUpperCase());
+    c.addOrg(`${demonym} ${area} Ministry`, 'MINISTRY', { start: m.index, end: m.index + m[0].length, text: m[0] }, m[0]);
   }
   const embassy = /\b([A-Z][\p{L}.]+|US|UK)(?:[’']s)? embassy in ([A-Z][\p{L}]+)/gu;
   for (let m = embassy.exec(text); m; m = embassy.exec(text)) {
     const country = countryOf(m[1]);
     if (!country) continue;
     const prefix = country === 'United States' ? 'US' : (COUNTRY_BY_NAME.get(country)?.demonym ?? country);
-    addOrg(`${prefix} Embassy in ${m[2]}`, 'GOVERNMENT', { start: m.index, end: m.index + m[0].length, text: m[0] }, m[0]);
+    c.addOrg(`${prefix} Embassy in ${m[2]}`, 'GOVERNMENT', { start: m.index, end: m.index + m[0].length, text: m[0] }, m[0]);
   }
+}
 
-  for (const run of runs) {
-    const segs = segment(run);
-    // Leading sentence words that are not names ("The", "Though").
-    while (segs.length && segs[0].kind === 'word' && NOT_NAME.has(segs[0].words[0].text) && !PERSONAL_TITLES.test(segs[0].words[0].text)) segs.shift();
-    let i = 0;
-    while (i < segs.length) {
-      const s = segs[i];
-      if (s.kind === 'org') {
-        // "US State Department" keeps its country prefix via the canonical name.
-        addOrg(ORG_LOOKUP.get(s.value!)!.name, ORG_LOOKUP.get(s.value!)!.kind, mention(s.words), s.value);
-        i++;
-        continue;
-      }
-      if (s.kind === 'place') {
-        addPlace(s.value!, mention(s.words));
-        i++;
-        continue;
-      }
-      if (s.kind !== 'word') {
-        i++;
-        continue;
-      }
-      // A run of unknown capitalised words: a name, or an organisation ending in a suffix.
+/** One capitalised run: gazetteer organisations and places as they are, the other words as names. */
+function namesInRun(c: RuleEntities, run: Word[]): void {
+  const segs = segment(run);
+  // Leading sentence words that are not names ("The", "Though").
+  while (segs.length && segs[0].kind === 'word' && NOT_NAME.has(segs[0].words[0].text) && !PERSONAL_TITLES.test(segs[0].words[0].text)) segs.shift();
+  let i = 0;
+  while (i < segs.length) {
+    const s = segs[i];
+    if (s.kind === 'org') {
+      // "US State Department" keeps its country prefix via the canonical name.
+      const org = ORG_LOOKUP.get(s.value!)!;
+      c.addOrg(org.name, org.kind, c.mention(s.words), s.value);
+      i++;
+    } else if (s.kind === 'place') {
+      c.addPlace(s.value!, c.mention(s.words));
+      i++;
+    } else if (s.kind !== 'word') {
+      i++;
+    } else {
+      // A run of unknown capitalised words (up to a possessive): a name, or an organisation ending in a suffix.
       let j = i;
       while (j < segs.length && segs[j].kind === 'word' && !(j > i && segs[j - 1].words[segs[j - 1].words.length - 1].possessive)) j++;
-      // Leading non-name words drop ("Though Kim"); later ones stay ("Theresa May").
-      const nameWords: Word[] = [];
-      for (let k = i; k < j; k++) nameWords.push(...segs[k].words);
-      while (nameWords.length && NOT_NAME.has(nameWords[0].text) && !PERSONAL_TITLES.test(nameWords[0].text)) nameWords.shift();
-      const prefix = segs.slice(0, i);
+      nameOfWords(c, segs, i, j);
       i = j;
-      if (nameWords.length === 0) continue;
-      // Post-nominal letters are not part of the name ("Andrew Tyrie MP").
-      while (nameWords.length > 1 && /^(?:MP|MEP|QC|MSP|AM|Jr|Sr|OBE|MBE|CBE|KC|PhD)$/.test(nameWords[nameWords.length - 1].text)) nameWords.pop();
-      const joined = nameWords.map((w) => w.text).join(' ');
-      if (ORG_SUFFIXES.test(joined) && nameWords.length >= 2) {
-        const full = prefix.length && prefix.every((p) => p.kind !== 'title') ? prefix.flatMap((p) => p.words).concat(nameWords) : nameWords;
-        addOrg(full.map((w) => w.text).join(' '), /Party$/.test(joined) ? 'PARTY' : /Ministry|Department|Office/.test(joined) ? 'MINISTRY' : /Times|Post|Journal|News|Telegraph|Guardian|Herald/.test(joined) ? 'MEDIA' : 'OTHER', mention(full));
-        continue;
-      }
-      const titleWords = prefix.filter((p) => p.kind !== 'connector' || true).flatMap((p) => p.words);
-      const hasTitle = prefix.some((p) => p.kind === 'title');
-      const runRole = hasTitle ? text.slice(titleWords[0].start, titleWords[titleWords.length - 1].end) : null;
-      const m = mention(nameWords);
-      const beforeRaw = text.slice(Math.max(0, (titleWords[0]?.start ?? m.start) - 120), titleWords[0]?.start ?? m.start);
-      // Roles never reach back across a sentence, a paragraph or a quotation.
-      const cut = lastBoundary(beforeRaw);
-      const before = cut >= 0 ? beforeRaw.slice(cut + 1) : beforeRaw;
-      const after = text.slice(m.end, m.end + 200);
-      // "The Shadow Secretary of State for the Family, Theresa May, said": a titled phrase in apposition before.
-      const titledBefore = /(?:^|[.;:]\s+|\bthe\s+|\bThe\s+)((?:[A-Z][\p{L}’'.-]*\s+(?:(?:of|for|the|and)\s+)*){1,8}?(?:[A-Z][\p{L}’'.-]*)),\s*$/u.exec(before);
-      const titledRole = titledBefore && titledBefore[1].split(/\s+/).some((x) => TITLE_WORDS.has(x)) ? titledBefore[1] : null;
-      const lookback = (ANY_ROLE_NOUN.test(before) ? ROLE_BEFORE.exec(before)?.[1]?.trim() : undefined) ?? titledRole;
-      const appositive = ROLE_AFTER.exec(after)?.[1]?.trim() ?? null;
-      const role = [lookback && runRole ? `${lookback} ${runRole}` : (lookback ?? runRole), appositive].find((r) => r) ?? null;
-      if (nameWords.length === 1) {
-        const t = titleWords.length ? titleWords[titleWords.length - 1].text : null;
-        singles.push({ word: nameWords[0], title: t && PERSONAL_TITLES.test(t) ? text.slice(titleWords[titleWords.length - 1].start, nameWords[0].end) : null });
-        continue;
-      }
-      const first = nameWords[0].text;
-      const looksPerson = opensWithGivenName(nameWords.map((w) => w.text)) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
-      if (!looksPerson || nameWords.length > 4) {
-        // "House Republican Thomas Massie", "Journalist Jorge Ramos": capitalised descriptors before a
-        // given name and a surname are the person's role, not part of the name.
-        const k = nameWords.findIndex((w, idx) => idx > 0 && nameWords.length - idx >= 2 && nameWords.length - idx <= 3 && opensWithGivenName(nameWords.slice(idx).map((x) => x.text)));
-        if (k > 0 && (DESCRIPTORS.has(nameWords[k - 1].text) || DEMONYMS.has(nameWords[k - 1].text)) && !nameWords.slice(k).some((w) => NOT_NAME.has(w.text))) {
-          const person = nameWords.slice(k);
-          addPerson(person.map((w) => w.text).join(' '), mention(person), text.slice(nameWords[0].start, nameWords[k - 1].end));
-        }
-        continue;
-      }
-      addPerson(joined, m, role ? role.replace(/\s+/g, ' ') : null);
     }
   }
+}
 
-  // Single words: surnames of people named in full earlier ("Pompeo", "Chairman Kim").
-  const fullNames = [...people.values()];
-  for (const { word, title } of singles) {
+/** Post-nominal letters are not part of the name ("Andrew Tyrie MP"). */
+const POST_NOMINAL = /^(?:MP|MEP|QC|MSP|AM|Jr|Sr|OBE|MBE|CBE|KC|PhD)$/;
+
+/** The unknown capitalised words segs[i .. j): an organisation, a person (with a role), or a single word for later. */
+function nameOfWords(c: RuleEntities, segs: Segment[], i: number, j: number): void {
+  const text = c.text;
+  // Leading non-name words drop ("Though Kim"); later ones stay ("Theresa May").
+  const nameWords: Word[] = [];
+  for (let k = i; k < j; k++) nameWords.push(...segs[k].words);
+  while (nameWords.length && NOT_NAME.has(nameWords[0].text) && !PERSONAL_TITLES.test(nameWords[0].text)) nameWords.shift();
+  if (nameWords.length === 0) return;
+  const prefix = segs.slice(0, i);
+  while (nameWords.length > 1 && POST_NOMINAL.test(nameWords[nameWords.length - 1].text)) nameWords.pop();
+  const joined = nameWords.map((w) => w.text).join(' ');
+  if (ORG_SUFFIXES.test(joined) && nameWords.length >= 2) {
+    const full = prefix.length && prefix.every((p) => p.kind !== 'title') ? prefix.flatMap((p) => p.words).concat(nameWords) : nameWords;
+    c.addOrg(full.map((w) => w.text).join(' '), /Party$/.test(joined) ? 'PARTY' : /Ministry|Department|Office/.test(joined) ? 'MINISTRY' : /Times|Post|Journal|News|Telegraph|Guardian|Herald/.test(joined) ? 'MEDIA' : 'OTHER', c.mention(full));
+    return;
+  }
+  const titleWords = prefix.flatMap((p) => p.words);
+  const hasTitle = prefix.some((p) => p.kind === 'title');
+  const m = c.mention(nameWords);
+  const { lookback, appositive, role } = roleAround(text, titleWords, m, hasTitle);
+  if (nameWords.length === 1) {
+    const t = titleWords.length ? titleWords[titleWords.length - 1].text : null;
+    c.singles.push({ word: nameWords[0], title: t && PERSONAL_TITLES.test(t) ? text.slice(titleWords[titleWords.length - 1].start, nameWords[0].end) : null });
+    return;
+  }
+  const first = nameWords[0].text;
+  const looksPerson = opensWithGivenName(nameWords.map((w) => w.text)) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
+  if (!looksPerson || nameWords.length > 4) describedPerson(c, nameWords);
+  else c.addPerson(joined, m, role ? role.replace(/\s+/g, ' ') : null);
+}
+
+/** A person's role from the words around the name: a title before it, a role noun phrase before, an appositive after. */
+function roleAround(text: string, titleWords: Word[], m: Mention, hasTitle: boolean): { lookback: string | null; appositive: string | null; role: string | null } {
+  const runRole = hasTitle ? text.slice(titleWords[0].start, titleWords[titleWords.length - 1].end) : null;
+  const beforeRaw = text.slice(Math.max(0, (titleWords[0]?.start ?? m.start) - 120), titleWords[0]?.start ?? m.start);
+  // Roles never reach back across a sentence, a paragraph or a quotation.
+  const cut = lastBoundary(beforeRaw);
+  const before = cut >= 0 ? beforeRaw.slice(cut + 1) : beforeRaw;
+  const after = text.slice(m.end, m.end + 200);
+  // "The Shadow Secretary of State for the Family, Theresa May, said": a titled phrase in apposition before.
+  const titledBefore = TITLED_BEFORE.exec(before);
+  const titledRole = titledBefore && titledBefore[1].split(/\s+/).some((x) => TITLE_WORDS.has(x)) ? titledBefore[1] : null;
+  const lookback = (ANY_ROLE_NOUN.test(before) ? ROLE_BEFORE.exec(before)?.[1]?.trim() : undefined) ?? titledRole;
+  const appositive = ROLE_AFTER.exec(after)?.[1]?.trim() ?? null;
+  const role = [lookback && runRole ? `${lookback} ${runRole}` : (lookback ?? runRole), appositive].find((r) => r) ?? null;
+  return { lookback, appositive, role };
+}
+const TITLED_BEFORE = /(?:^|[.;:]\s+|\bthe\s+|\bThe\s+)((?:[A-Z][\p{L}’'.-]*\s+(?:(?:of|for|the|and)\s+)*){1,8}?(?:[A-Z][\p{L}’'.-]*)),\s*$/u;
+
+/**
+ * "House Republican Thomas Massie", "Journalist Jorge Ramos": capitalised descriptors before a given
+ * name and a surname are the person's role, not part of the name.
+ */
+function describedPerson(c: RuleEntities, nameWords: Word[]): void {
+  const k = nameWords.findIndex((w, idx) => idx > 0 && nameWords.length - idx >= 2 && nameWords.length - idx <= 3 && opensWithGivenName(nameWords.slice(idx).map((x) => x.text)));
+  if (k > 0 && (DESCRIPTORS.has(nameWords[k - 1].text) || DEMONYMS.has(nameWords[k - 1].text)) && !nameWords.slice(k).some((w) => NOT_NAME.has(w.text))) {
+    const person = nameWords.slice(k);
+    c.addPerson(person.map((w) => w.text).join(' '), c.mention(person), c.text.slice(nameWords[0].start, nameWords[k - 1].end));
+  }
+}
+
+/** Single words: surnames of people named in full earlier ("Pompeo", "Chairman Kim"), titled names, places. */
+function resolveSingles(c: RuleEntities): void {
+  const fullNames = [...c.people.values()];
+  for (const { word, title } of c.singles) {
     const candidates = fullNames.filter((p) => {
       const parts = p.name.split(' ');
       return parts[parts.length - 1] === word.text || (FAMILY_FIRST.has(parts[0]) && parts[0] === word.text);
@@ -331,23 +361,30 @@ export function findEntitiesByRules(text: string): EntityIndexLocal {
     if (candidates.length) {
       // The most prominent: most mentions, then first introduced (Kim → Kim Jong Un, not Kim Chang Son).
       const best = candidates.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
-      addPerson(best.name, m, null, m.text);
+      c.addPerson(best.name, m, null, m.text);
     } else if (title && !PLACE_LOOKUP.has(word.text) && !ORG_LOOKUP.has(word.text) && !NOT_NAME.has(word.text) && !/^(?:President|Chairman|Minister|Secretary)$/.test(word.text)) {
-      addPerson(word.text, m, null);
+      c.addPerson(word.text, m, null);
     } else if (PLACE_LOOKUP.has(word.text)) {
-      addPlace(word.text, m);
+      c.addPlace(word.text, m);
     }
   }
+}
 
+/** The article's people, organisations and places from capitalised runs and patterns alone (extractor 1.3.0). */
+export function findEntitiesByRules(text: string): EntityIndexLocal {
+  const c = new RuleEntities(text);
+  lowerCaseOrganisations(c);
+  for (const run of capitalRuns(text, words(text))) namesInRun(c, run);
+  resolveSingles(c);
   return buildEntityIndex({
-    people: [...people.values()],
-    organizations: [...orgs.values()],
-    places: [...places.values()],
-    personSpans: personMentions,
-    orgSpans: orgMentions,
-    placeSpans: placeMentions,
-    findOrg: (country) => orgs.get(country),
-    addGovernment: (country) => addOrg(country, 'GOVERNMENT', null),
+    people: [...c.people.values()],
+    organizations: [...c.orgs.values()],
+    places: [...c.places.values()],
+    personSpans: c.personMentions,
+    orgSpans: c.orgMentions,
+    placeSpans: c.placeMentions,
+    findOrg: (country) => c.orgs.get(country),
+    addGovernment: (country) => c.addOrg(country, 'GOVERNMENT', null),
   });
 }
 
