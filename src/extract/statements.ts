@@ -41,163 +41,189 @@ function kindOf(content: Span, quotes: Quote[], text: string): StatementKind {
   return quotes.some((q) => q.start >= content.start && q.end <= content.end && /[“"]/.test(text[q.start])) ? 'MIXED' : 'INDIRECT';
 }
 
-/** Direct and indirect statements with their speakers, sentence by sentence. The dateline is no longer needed (the learned spans do not take it). */
-export function findStatements(text: string, sentences: Sentence[], paragraphs: Span[], index: EntityIndexLocal, _dateline: string | null): StatementDraft[] {
-  const quotes = findQuotes(text, paragraphs);
-  const out: StatementDraft[] = [];
-  const resolveSpeaker = createSpeakerResolver(index, text, out);
+/** The first person, organisation or place named in [from, to), when one opens it (a clause's subject). */
+function namedIn(text: string, index: EntityIndexLocal, from: number, to: number): Span | null {
+  const named = [...index.personSpans, ...index.orgSpans, ...index.placeSpans].filter((x) => x.start >= from && x.end <= to && x.start <= from + 30).sort((a, b) => a.start - b.start)[0];
+  return named && /^(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start)) ? { start: named.start, end: named.end } : null;
+}
 
-  const { previousParagraphSubject, sentenceSubject, nearestSpeakerBefore } = subjectFinders(text, sentences, index, quotes);
+/** Whether a span ends in a name of the entity index ("Pyongyang", "Chancellor Gordon Brown"). */
+function isNameSpan(index: EntityIndexLocal, x: Span): boolean {
+  return [index.personSpans, index.orgSpans, index.placeSpans].some((list) => list.some((y) => y.end === x.end && y.start >= x.start));
+}
 
-  /** The first person, organisation or place named in [from, to), when one opens it (a clause's subject). */
-  const namedIn = (from: number, to: number): Span | null => {
-    const named = [...index.personSpans, ...index.orgSpans, ...index.placeSpans].filter((x) => x.start >= from && x.end <= to && x.start <= from + 30).sort((a, b) => a.start - b.start)[0];
-    return named && /^(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start)) ? { start: named.start, end: named.end } : null;
-  };
-
-  // The learned step runs once over the article; its statements join the direct ones sentence by
-  // sentence, so speakers resolve against the statements before them in reading order.
-  // The learned source step (speech/source-ranker.ts) ranks each statement's candidate sources, with
-  // the span the rules chose as one of its features; without a model (training) the rules decide.
-  const model = sourceModel();
-  let context: SourceContext | null = null;
-  const chooseSource = (query: Omit<SourceQuery, 'history'>): Span | null | undefined => {
-    if (!model && !recorder) return undefined;
-    context ??= sourceContext(text, sentences, index, quotes.map((q) => ({ start: q.start, end: q.end })));
-    const history = out.flatMap((o) => (o.speakerSpan ? [o.speakerSpan] : []));
-    const candidates = sourceCandidates(context, { ...query, history });
-    recorder?.({ ...query, history }, candidates);
-    if (!model) return undefined;
-    const at = rankSources(model, candidates);
-    return at >= 0 ? { start: candidates[at].start, end: candidates[at].end } : null;
-  };
-  /** Whether a span ends in a name of the entity index ("Pyongyang", "Chancellor Gordon Brown"). */
-  const isNameSpan = (x: Span) => [index.personSpans, index.orgSpans, index.placeSpans].some((list) => list.some((y) => y.end === x.end && y.start >= x.start));
+/**
+ * One article's statements as they are assembled in reading order. A class with one method per step,
+ * not closures in one large function: V8 compiles and re-optimises each step on its own.
+ */
+class StatementAssembly {
+  readonly out: StatementDraft[] = [];
   /** The span the rules chose, per statement: what decides nested attributions and content cuts, as before. */
-  const ruleSpan = new Map<StatementDraft, Span | null>();
+  readonly ruleSpan = new Map<StatementDraft, Span | null>();
+  private readonly resolveSpeaker: ReturnType<typeof createSpeakerResolver>;
+  private readonly subjects: ReturnType<typeof subjectFinders>;
+  private readonly model = sourceModel();
+  private context: SourceContext | null = null;
+  private readonly namedIn = (from: number, to: number) => namedIn(this.text, this.index, from, to);
 
-  const tokens = tokenize(text, sentences, quotes.map((q) => q.inner));
-  const reportedBySentence = new Map<number, Reported[]>();
-  for (const r of findReported(attributionModel(), text, tokens)) reportedBySentence.set(r.sentence, [...(reportedBySentence.get(r.sentence) ?? []), r]);
+  constructor(
+    private readonly text: string,
+    private readonly sentences: Sentence[],
+    private readonly paragraphs: Span[],
+    private readonly index: EntityIndexLocal,
+    readonly quotes: Quote[],
+  ) {
+    this.resolveSpeaker = createSpeakerResolver(index, text, this.out);
+    this.subjects = subjectFinders(text, sentences, index, quotes);
+  }
 
-  for (const [si, sent] of sentences.entries()) {
-    const inSentence = quotes.filter((q) => q.start >= sent.start && q.start < sent.end);
+  /**
+   * The learned source step (speech/source-ranker.ts) ranks a statement's candidate sources, with the
+   * span the rules chose as one of its features; without a model (training) the rules decide (undefined).
+   */
+  private chooseSource(query: Omit<SourceQuery, 'history'>): Span | null | undefined {
+    if (!this.model && !recorder) return undefined;
+    this.context ??= sourceContext(this.text, this.sentences, this.index, this.quotes.map((q) => ({ start: q.start, end: q.end })));
+    const history = this.out.flatMap((o) => (o.speakerSpan ? [o.speakerSpan] : []));
+    const candidates = sourceCandidates(this.context, { ...query, history });
+    recorder?.({ ...query, history }, candidates);
+    if (!this.model) return undefined;
+    const at = rankSources(this.model, candidates);
+    return at >= 0 ? { start: candidates[at].start, end: candidates[at].end } : null;
+  }
 
-    // 1. Direct quotations with an attribution right after ("…,” said Kwon.) or before (Kwon said: “…”).
-    for (const q of inSentence) {
-      const attribution = attributeQuote(text, sent, q, paragraphs, index);
-      if (!attribution) continue;
-      const { speakerSpan: found, cue: foundCue } = attribution;
-      let speakerSpan = found;
-      let cue = foundCue;
-      let speaker = speakerSpan ? resolveSpeaker(speakerSpan) : null;
-      let confidence = speaker ? 0.9 : 0.4;
-      let inherited: StatementDraft | undefined;
-      if (!speakerSpan) {
-        // A quotation standing alone continues the speaker of this or the previous paragraph
-        // ("Kerry said that 100,000 would be accepted. ⏎ “That adds up to …”").
-        // Positions, not sentence numbers: a quotation spanning paragraphs belongs to the paragraph it ends in.
-        const from = paragraphs[Math.max(0, sent.paragraph - 1)]?.start ?? 0;
-        inherited = [...out].reverse().find((h) => h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from);
-        if (inherited) {
-          speaker = inherited.speaker;
-          speakerSpan = inherited.speakerSpan;
-          cue = inherited.cue;
-          confidence = 0.6;
-        } else if (text.slice(sent.start, q.start).trim() === '' && sent.paragraph > 0 && sent.start === paragraphs[sent.paragraph].start) {
-          // Nobody quoted yet, but the paragraph before is about someone ("Valastro praised Christie’s
-          // leadership. ⏎ “We need someone who …”"): its last sentence's subject, when that is a name.
-          const subject = previousParagraphSubject(sent.paragraph);
-          if (subject) {
-            speakerSpan = subject;
-            speaker = resolveSpeaker(subject);
-            confidence = 0.5;
-          }
+  /** 1. A direct quotation with an attribution right after ("…,” said Kwon.) or before (Kwon said: “…”). */
+  direct(sent: Sentence, q: Quote): void {
+    const { text, paragraphs, out } = this;
+    const attribution = attributeQuote(text, sent, q, paragraphs, this.index);
+    if (!attribution) return;
+    const { speakerSpan: found, cue: foundCue } = attribution;
+    let speakerSpan = found;
+    let cue = foundCue;
+    let speaker = speakerSpan ? this.resolveSpeaker(speakerSpan) : null;
+    let confidence = speaker ? 0.9 : 0.4;
+    let inherited: StatementDraft | undefined;
+    if (!speakerSpan) {
+      // A quotation standing alone continues the speaker of this or the previous paragraph
+      // ("Kerry said that 100,000 would be accepted. ⏎ “That adds up to …”").
+      // Positions, not sentence numbers: a quotation spanning paragraphs belongs to the paragraph it ends in.
+      const from = paragraphs[Math.max(0, sent.paragraph - 1)]?.start ?? 0;
+      inherited = [...out].reverse().find((h) => h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from);
+      if (inherited) {
+        speaker = inherited.speaker;
+        speakerSpan = inherited.speakerSpan;
+        cue = inherited.cue;
+        confidence = 0.6;
+      } else if (text.slice(sent.start, q.start).trim() === '' && sent.paragraph > 0 && sent.start === paragraphs[sent.paragraph].start) {
+        // Nobody quoted yet, but the paragraph before is about someone ("Valastro praised Christie’s
+        // leadership. ⏎ “We need someone who …”"): its last sentence's subject, when that is a name.
+        const subject = this.subjects.previousParagraphSubject(sent.paragraph);
+        if (subject) {
+          speakerSpan = subject;
+          speaker = this.resolveSpeaker(subject);
+          confidence = 0.5;
         }
       }
-      if (inherited && inherited === out[out.length - 1] && inherited.kind === 'DIRECT') {
-        // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
-        // Only a quotation continuing a quotation: after reported speech it is a statement of its own
-        // (with the inherited speaker), not an extension of the paraphrase.
-        inherited.end = q.inner.end;
-        inherited.spans.push({ start: q.inner.start, end: q.inner.end });
-        inherited.text = joinSpans(text, inherited.spans);
-        continue;
-      }
-      out.push({
-        start: q.inner.start,
-        end: q.inner.end,
-        text: text.slice(q.inner.start, q.inner.end),
-        spans: [{ start: q.inner.start, end: q.inner.end }],
-        kind: 'DIRECT',
-        cue,
-        speaker,
-        speakerText: speakerSpan ? text.slice(speakerSpan.start, speakerSpan.end) : null,
-        speakerSpan,
-        confidence,
-        sentence: sent,
-      });
     }
-    // 2. Reported speech and partial quotations: the learned cues and content spans, in this sentence.
-    for (const r of reportedBySentence.get(si) ?? []) {
-      // A cue attributing a quotation already taken as direct speech ("…,” Kwon said) adds nothing
-      // (quotations in later sentences, "Cruz continued: ⏎ “…”", are checked once all are known).
-      if (out.some((d) => d.kind === 'DIRECT' && overlapsHalf(d, r.content))) continue;
-      if (out.some((d) => d.start === r.content.start && d.end === r.content.end)) continue;
-      // A second predicate of the same subject ("… denounced Pompeo as “reckless” and called for him to
-      // be removed"; "Pyongyang slams Pompeo, claims …"): the words between the two are only a comma, a
-      // conjunction or an adverb, so the speaker is the first one's.
-      const previous = out[out.length - 1];
-      // Also after the first one's attribution ("…, the spokesperson added, but did not provide …").
-      const previousEnd = previous ? Math.max(previous.end, previous.cueSpan?.end ?? 0, previous.speakerSpan?.end ?? 0) : 0;
-      const coordinated = previous && previous.sentence === sent && previous.speakerSpan && previousEnd <= r.cue.start && /^[\s,;”"’]*(?:(?:and|but|also|then|later)\s+)*$/i.test(text.slice(previousEnd, r.cue.start));
-      const participle = participleSource(text, sent, r, namedIn);
-      const found = participle ?? (coordinated ? previous.speakerSpan : sourceSpan(text, sent, r, (to) => sentenceSubject(sent, to)));
-      // What follows "according to" is a source by construction, however long its description.
-      const according = /^according/i.test(text.slice(r.cue.start, r.cue.end));
-      const byRules = found && (according || plausibleSpeaker(text.slice(found.start, found.end))) && !NOT_A_SPEAKER.test(text.slice(found.start, found.end).trim()) ? found : nearestSpeakerBefore(sent.start, Math.min(r.cue.start, r.content.start));
-      const rulePath = byRules !== found ? 4 : participle ? 1 : coordinated ? 2 : 3;
-      // Rules kept where they are excellent: a participle's own clause ("… after North Korea launched an
-      // attack on Pompeo, demanding …") and a name written before its cue with at most three lower-case
-      // words between ("as Moscow seeks to …", "Trump also said"). PolNeAR has few of the first kind and
-      // the ranker learns them poorly; for the second it agrees with the rules (held-out train: all
-      // speaker F1 0.745 either way), and not asking it there keeps the step cheap. The seeds'
-      // statements go to North Korea and Russia, not to the Kremlin or "the two leaders".
-      const adjacentName = byRules && byRules.end <= r.cue.start && /^(?:\s+[a-z]+){0,3}\s*$/.test(text.slice(byRules.end, r.cue.start)) && isNameSpan(byRules);
-      const keepRules = Boolean(participle || adjacentName);
-      // A passive cue's subject is who is talked about: the agent after "by" speaks, or no one.
-      const passive = passiveSource(text, sent, r, namedIn);
-      // Where the rules stand, the ranker is not asked (its candidates are only built for training).
-      const chosen = (keepRules || passive !== undefined) && !recorder ? undefined : chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules, rulePath });
-      const speakerSpan = passive !== undefined ? passive : chosen === undefined || keepRules ? byRules : chosen;
-      const speaker = speakerSpan ? resolveSpeaker(speakerSpan) : null;
-      const inside = byRules && byRules.start >= r.content.start && byRules.end <= r.content.end ? byRules : r.cue;
-      const spans = partsAround(text, r.content, { start: Math.min(r.cue.start, inside.start), end: Math.max(r.cue.end, inside.end) });
-      const draft: StatementDraft = {
-        start: spans[0].start,
-        end: spans[spans.length - 1].end,
-        text: joinSpans(text, spans),
-        spans,
-        kind: kindOf(r.content, quotes, text),
-        cue: text.slice(r.cue.start, r.cue.end),
-        cueSpan: r.cue,
-        speaker,
-        speakerText: speakerSpan ? text.slice(speakerSpan.start, speakerSpan.end) : null,
-        speakerSpan,
-        confidence: speaker ? 0.75 : 0.35,
-        sentence: sent,
-      };
-      ruleSpan.set(draft, byRules);
-      out.push(draft);
+    if (inherited && inherited === out[out.length - 1] && inherited.kind === 'DIRECT') {
+      // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
+      // Only a quotation continuing a quotation: after reported speech it is a statement of its own
+      // (with the inherited speaker), not an extension of the paraphrase.
+      inherited.end = q.inner.end;
+      inherited.spans.push({ start: q.inner.start, end: q.inner.end });
+      inherited.text = joinSpans(text, inherited.spans);
+      return;
     }
+    out.push({
+      start: q.inner.start,
+      end: q.inner.end,
+      text: text.slice(q.inner.start, q.inner.end),
+      spans: [{ start: q.inner.start, end: q.inner.end }],
+      kind: 'DIRECT',
+      cue,
+      speaker,
+      speakerText: speakerSpan ? text.slice(speakerSpan.start, speakerSpan.end) : null,
+      speakerSpan,
+      confidence,
+      sentence: sent,
+    });
   }
-  // A learned statement mostly inside another one is a nested attribution ("… which an FBI
-  // investigation said was “extremely careless” but …") or a second cue for the same words; the
-  // longer one stands for both (measured on held-out train: +0.03 content F1 direct and indirect).
+
+  /** 2. Reported speech or a partial quotation: a learned cue and content span, with its speaker. */
+  reported(si: number, sent: Sentence, r: Reported): void {
+    const { text, out } = this;
+    // A cue attributing a quotation already taken as direct speech ("…,” Kwon said) adds nothing
+    // (quotations in later sentences, "Cruz continued: ⏎ “…”", are checked once all are known).
+    if (out.some((d) => d.kind === 'DIRECT' && overlapsHalf(d, r.content))) return;
+    if (out.some((d) => d.start === r.content.start && d.end === r.content.end)) return;
+    const byRules = this.ruleSource(sent, r);
+    // Rules kept where they are excellent: a participle's own clause ("… after North Korea launched an
+    // attack on Pompeo, demanding …") and a name written before its cue with at most three lower-case
+    // words between ("as Moscow seeks to …", "Trump also said"). PolNeAR has few of the first kind and
+    // the ranker learns them poorly; for the second it agrees with the rules (held-out train: all
+    // speaker F1 0.745 either way), and not asking it there keeps the step cheap. The seeds'
+    // statements go to North Korea and Russia, not to the Kremlin or "the two leaders".
+    const adjacentName = byRules.span && byRules.span.end <= r.cue.start && /^(?:\s+[a-z]+){0,3}\s*$/.test(text.slice(byRules.span.end, r.cue.start)) && isNameSpan(this.index, byRules.span);
+    const keepRules = Boolean(byRules.participle || adjacentName);
+    // A passive cue's subject is who is talked about: the agent after "by" speaks, or no one.
+    const passive = passiveSource(text, sent, r, this.namedIn);
+    // Where the rules stand, the ranker is not asked (its candidates are only built for training).
+    const chosen = (keepRules || passive !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path });
+    const speakerSpan = passive !== undefined ? passive : chosen === undefined || keepRules ? byRules.span : chosen;
+    const speaker = speakerSpan ? this.resolveSpeaker(speakerSpan) : null;
+    const inside = byRules.span && byRules.span.start >= r.content.start && byRules.span.end <= r.content.end ? byRules.span : r.cue;
+    const spans = partsAround(text, r.content, { start: Math.min(r.cue.start, inside.start), end: Math.max(r.cue.end, inside.end) });
+    const draft: StatementDraft = {
+      start: spans[0].start,
+      end: spans[spans.length - 1].end,
+      text: joinSpans(text, spans),
+      spans,
+      kind: kindOf(r.content, this.quotes, text),
+      cue: text.slice(r.cue.start, r.cue.end),
+      cueSpan: r.cue,
+      speaker,
+      speakerText: speakerSpan ? text.slice(speakerSpan.start, speakerSpan.end) : null,
+      speakerSpan,
+      confidence: speaker ? 0.75 : 0.35,
+      sentence: sent,
+    };
+    this.ruleSpan.set(draft, byRules.span);
+    out.push(draft);
+  }
+
+  /**
+   * The source the speaker rules choose for a reported statement, and how: 1 a participle's clause,
+   * 2 a second predicate of the statement before, 3 the layout rules, 4 the nearest name before.
+   */
+  private ruleSource(sent: Sentence, r: Reported): { span: Span | null; path: number; participle: Span | null } {
+    const { text, out } = this;
+    // A second predicate of the same subject ("… denounced Pompeo as “reckless” and called for him to
+    // be removed"; "Pyongyang slams Pompeo, claims …"): the words between the two are only a comma, a
+    // conjunction or an adverb, so the speaker is the first one's.
+    const previous = out[out.length - 1];
+    // Also after the first one's attribution ("…, the spokesperson added, but did not provide …").
+    const previousEnd = previous ? Math.max(previous.end, previous.cueSpan?.end ?? 0, previous.speakerSpan?.end ?? 0) : 0;
+    const coordinated = previous && previous.sentence === sent && previous.speakerSpan && previousEnd <= r.cue.start && /^[\s,;”"’]*(?:(?:and|but|also|then|later)\s+)*$/i.test(text.slice(previousEnd, r.cue.start));
+    const participle = participleSource(text, sent, r, this.namedIn);
+    const found = participle ?? (coordinated ? previous.speakerSpan : sourceSpan(text, sent, r, (to) => this.subjects.sentenceSubject(sent, to)));
+    // What follows "according to" is a source by construction, however long its description.
+    const according = /^according/i.test(text.slice(r.cue.start, r.cue.end));
+    const span = found && (according || plausibleSpeaker(text.slice(found.start, found.end))) && !NOT_A_SPEAKER.test(text.slice(found.start, found.end).trim()) ? found : this.subjects.nearestSpeakerBefore(sent.start, Math.min(r.cue.start, r.content.start));
+    const path = span !== found ? 4 : participle ? 1 : coordinated ? 2 : 3;
+    return { span, path, participle };
+  }
+}
+
+/**
+ * A learned statement mostly inside another one is a nested attribution ("… which an FBI
+ * investigation said was “extremely careless” but …") or a second cue for the same words; the longer
+ * one stands for both (measured on held-out train: +0.03 content F1 direct and indirect). Content
+ * that is mostly another statement's cue and speaker ("…, the spokesperson added, but did not provide
+ * …" read backwards from "did not provide") is that attribution, not something said.
+ */
+function withoutNested(out: StatementDraft[], ruleSpan: Map<StatementDraft, Span | null>): StatementDraft[] {
   const direct = out.filter((d) => d.kind === 'DIRECT');
   const learned = out.filter((d) => d.kind !== 'DIRECT' && !direct.some((x) => overlapsHalf(x, d)));
-  // Content that is mostly another statement's cue and speaker ("…, the spokesperson added, but did
-  // not provide …" read backwards from "did not provide") is that attribution, not something said.
   const attributionOf = (x: StatementDraft) => {
     const by = ruleSpan.has(x) ? ruleSpan.get(x) : x.speakerSpan;
     return x.cueSpan && by && Math.abs(by.end - x.cueSpan.start) <= 2 ? { start: Math.min(x.cueSpan.start, by.start), end: Math.max(x.cueSpan.end, by.end) } : x.cueSpan;
@@ -209,4 +235,20 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
       return a !== undefined && Math.min(a.end, d.end) - Math.max(a.start, d.start) >= (d.end - d.start) / 2;
     });
   return out.filter((d) => d.kind === 'DIRECT' || (learned.includes(d) && !isAttribution(d) && !learned.some((x) => x !== d && overlapsHalf(x, d) && x.end - x.start > d.end - d.start)));
+}
+
+/** Direct and indirect statements with their speakers, sentence by sentence. The dateline is no longer needed (the learned spans do not take it). */
+export function findStatements(text: string, sentences: Sentence[], paragraphs: Span[], index: EntityIndexLocal, _dateline: string | null): StatementDraft[] {
+  const quotes = findQuotes(text, paragraphs);
+  const assembly = new StatementAssembly(text, sentences, paragraphs, index, quotes);
+  // The learned step runs once over the article; its statements join the direct ones sentence by
+  // sentence, so speakers resolve against the statements before them in reading order.
+  const tokens = tokenize(text, sentences, quotes.map((q) => q.inner));
+  const reportedBySentence = new Map<number, Reported[]>();
+  for (const r of findReported(attributionModel(), text, tokens)) reportedBySentence.set(r.sentence, [...(reportedBySentence.get(r.sentence) ?? []), r]);
+  for (const [si, sent] of sentences.entries()) {
+    for (const q of quotes) if (q.start >= sent.start && q.start < sent.end) assembly.direct(sent, q);
+    for (const r of reportedBySentence.get(si) ?? []) assembly.reported(si, sent, r);
+  }
+  return withoutNested(assembly.out, assembly.ruleSpan);
 }
