@@ -85,6 +85,172 @@ function ruleAt<T>(list: Located<T>[], start: number, end: number): Located<T> |
   return best;
 }
 
+/** The article's entities as they are composed, keyed by slug, with their mentions in text order. */
+class Composed {
+  readonly people = new Map<string, EntityDraft>();
+  readonly orgs = new Map<string, OrgDraft>();
+  readonly places = new Map<string, PlaceDraft>();
+  readonly personSpans: { start: number; end: number; person: EntityDraft }[] = [];
+  readonly orgSpans: { start: number; end: number; org: OrgDraft }[] = [];
+  readonly placeSpans: { start: number; end: number; place: PlaceDraft }[] = [];
+  /** Model spans kept, with the type kept: what the rules' own finds may not overlap. */
+  readonly accepted: { start: number; end: number; type: string }[] = [];
+  /** One-word people the model found that the rules did not name: resolved once all full names are known. */
+  readonly singles: Mention[] = [];
+
+  constructor(readonly text: string) {}
+
+  mention(start: number, end: number): Mention {
+    return { start, end, text: this.text.slice(start, end) };
+  }
+
+  person(name: string, from?: EntityDraft): EntityDraft {
+    const p = keyed(this.people, name, () => ({ name, aliases: new Set<string>(), roles: new Set<string>(), mentions: [] }));
+    if (from) {
+      for (const a of from.aliases) p.aliases.add(a);
+      for (const r of from.roles) p.roles.add(r);
+    }
+    return p;
+  }
+
+  addPerson(p: EntityDraft, m: Mention): void {
+    if (m.text !== p.name) p.aliases.add(m.text);
+    p.mentions.push(m);
+    this.personSpans.push({ start: m.start, end: m.end, person: p });
+  }
+
+  addOrg(name: string, kind: OrganizationKind, m: Mention | null, from?: OrgDraft): OrgDraft {
+    const o = keyed(this.orgs, name, () => ({ name, kind, aliases: new Set<string>(), roles: new Set<string>(), mentions: [] }));
+    if (from) for (const a of from.aliases) o.aliases.add(a);
+    if (m) {
+      if (m.text !== o.name) o.aliases.add(m.text);
+      o.mentions.push(m);
+      this.orgSpans.push({ start: m.start, end: m.end, org: o });
+    }
+    return o;
+  }
+
+  addPlace(p: { name: string; kind: PlaceDraft['kind']; country: string | null }, m: Mention): void {
+    const pl = keyed(this.places, p.name, () => ({ name: p.name, kind: p.kind, country: p.country, aliases: new Set<string>(), roles: new Set<string>(), mentions: [] }));
+    if (m.text !== p.name) pl.aliases.add(m.text);
+    pl.mentions.push(m);
+    this.placeSpans.push({ start: m.start, end: m.end, place: pl });
+  }
+}
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+const exact = <T>(list: Located<T>[], s: { start: number; end: number }) => list.find((x) => x.start === s.start && x.end === s.end);
+
+/**
+ * One span of the model. Where the model and the rules read the same words differently, the winner
+ * was chosen by counting the gold type of those disagreements on the tenth of CoNLL train the model
+ * did not learn from (src/cli/ner-disagreements.ts; README): the model, except that a curated
+ * organisation stays one ("Kremlin", "Al Jazeera"; CoNLL calls the White House a place, a newsroom
+ * quotes it), a rule person stays a person whatever the model reads there (4 people to 2 where the
+ * model says place or MISC, 2 to 2 where it says organisation; on current news the model reads
+ * "Kim Jong Un" as a firm), and two names joined by a hyphen stay two people ("Putin-Kim").
+ */
+function placeModelSpan(c: Composed, s: TaggedSpan, rules: EntityIndexLocal, trace: (d: Decision) => void): void {
+  const m = c.mention(s.start, s.end);
+  const name = clean(m.text);
+  const ro = exact(rules.orgSpans, s);
+  const rp = exact(rules.personSpans, s);
+  const rl = exact(rules.placeSpans, s);
+  const ruleType: Decision['rule'] = rp ? 'PER' : ro ? 'ORG' : rl ? 'LOC' : null;
+  const at = { start: s.start, end: s.end, rule: ruleType, model: s.type };
+  if (NEVER_ALONE.has(name)) {
+    if (s.type !== 'MISC') trace({ policy: 'never-alone', ...at, kept: null });
+    return;
+  }
+  if (ro && orgInfo(name) && s.type !== 'ORG') {
+    trace({ policy: 'curated-org', ...at, rule: 'ORG', kept: 'ORG' });
+    c.addOrg(ro.org.name, ro.org.kind, m, ro.org);
+    c.accepted.push({ ...s, type: 'ORG' });
+    return;
+  }
+  if (rp && s.type !== 'PER') {
+    trace({ policy: 'rule-person-over-model', ...at, rule: 'PER', kept: 'PER' });
+    c.addPerson(c.person(rp.person.name, rp.person), m);
+    c.accepted.push({ ...s, type: 'PER' });
+    return;
+  }
+  const inside = rules.personSpans.filter((x) => x.start >= s.start && x.end <= s.end);
+  if (!name.includes(' ') && name.includes('-') && inside.length >= 2) {
+    trace({ policy: 'hyphen-two-people', ...at, kept: null, parts: inside.map((x) => ({ start: x.start, end: x.end })) });
+    return;
+  }
+  if (ruleType && ruleType !== s.type) trace({ policy: 'model-type-wins', ...at, kept: s.type === 'MISC' ? null : s.type });
+  c.accepted.push(s);
+  if (s.type === 'PER') {
+    const r = ruleAt(rules.personSpans, s.start, s.end);
+    if (r) c.addPerson(c.person(r.person.name, r.person), m);
+    else if (!name.includes(' ')) c.singles.push(m);
+    else c.addPerson(c.person(name), m);
+  } else if (s.type === 'ORG') {
+    const r = ruleAt(rules.orgSpans, s.start, s.end);
+    const known = orgInfo(name);
+    if (r && r.start === s.start && r.end === s.end) c.addOrg(r.org.name, r.org.kind, m, r.org);
+    else if (known) c.addOrg(known.name, known.kind, m);
+    else c.addOrg(name, kindOf(name), m);
+  } else if (s.type === 'LOC') {
+    const known = placeInfo(name);
+    c.addPlace(known ?? { name, kind: 'OTHER', country: null }, m);
+  }
+}
+
+/**
+ * What the rules found where the model found nothing stays (on held-out train both such people are
+ * right; "Gascoigne", "Agriculture Department"). Organisations written in lower case ("Pyongyang’s
+ * foreign ministry", "the US embassy in Moscow") come from the rules alone, around the names the
+ * model tagged inside them.
+ */
+function keepRuleOnly(c: Composed, rules: EntityIndexLocal, trace: (d: Decision) => void): void {
+  const free = (r: { start: number; end: number }) => !c.accepted.some((a) => a.start < r.end && r.start < a.end);
+  for (const r of rules.personSpans) {
+    if (!free(r)) continue;
+    trace({ policy: 'rule-only', start: r.start, end: r.end, rule: 'PER', model: null, kept: 'PER' });
+    c.addPerson(c.person(r.person.name, r.person), c.mention(r.start, r.end));
+  }
+  const lowerCaseOrg = (r: { start: number; end: number }) => / (?:ministry|embassy)\b/.test(c.text.slice(r.start, r.end)) && !c.orgSpans.some((o) => o.start < r.end && r.start < o.end);
+  for (const r of rules.orgSpans) {
+    const isFree = free(r);
+    if (!isFree && !lowerCaseOrg(r)) continue;
+    trace({ policy: isFree ? 'rule-only' : 'lower-case-org', start: r.start, end: r.end, rule: 'ORG', model: null, kept: 'ORG' });
+    c.addOrg(r.org.name, r.org.kind, c.mention(r.start, r.end), r.org);
+  }
+  for (const r of rules.placeSpans) {
+    if (!free(r)) continue;
+    trace({ policy: 'rule-only', start: r.start, end: r.end, rule: 'LOC', model: null, kept: 'LOC' });
+    c.addPlace(r.place, c.mention(r.start, r.end));
+  }
+}
+
+/**
+ * One-word people: the surname of someone named in full ("Fischler"), or a family name written
+ * first ("Kim" → Kim Jong Un); the most mentioned wins, as in the rules.
+ */
+function resolveSingles(c: Composed): void {
+  const full = [...c.people.values()];
+  for (const m of c.singles) {
+    const candidates = full.filter((p) => {
+      const parts = p.name.split(' ');
+      return parts.length > 1 && (parts[parts.length - 1] === m.text || (FAMILY_FIRST.has(parts[0]) && parts[0] === m.text));
+    });
+    const best = candidates.length ? candidates.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)) : c.person(m.text);
+    c.addPerson(best, m);
+  }
+}
+
+/** People that the text treats as organisations ("Newmont … its shares") become organisations. */
+function retypeOrganisations(c: Composed): void {
+  for (const p of readAsOrganisations(c.text, [...c.people.values()], c.personSpans, [...c.personSpans, ...c.orgSpans, ...c.placeSpans])) {
+    c.people.delete(slug(p.name));
+    const mentions = c.personSpans.filter((s) => s.person === p);
+    for (const s of mentions) c.personSpans.splice(c.personSpans.indexOf(s), 1);
+    for (const s of mentions) c.addOrg(p.name, kindOf(p.name), c.mention(s.start, s.end));
+  }
+}
+
 /**
  * The entity index of an article from the model's spans and the rules' reading of the same text.
  * The model decides where names are and what they are (PER, ORG, LOC; MISC is dropped); each span
@@ -96,150 +262,20 @@ function ruleAt<T>(list: Located<T>[], start: number, end: number): Located<T> |
  */
 export function composeEntities(text: string, rules: EntityIndexLocal, options: ComposeOptions = {}): EntityIndexLocal {
   const trace = options.trace ?? (() => {});
-  const people = new Map<string, EntityDraft>();
-  const orgs = new Map<string, OrgDraft>();
-  const places = new Map<string, PlaceDraft>();
-  const personSpans: { start: number; end: number; person: EntityDraft }[] = [];
-  const orgSpans: { start: number; end: number; org: OrgDraft }[] = [];
-  const placeSpans: { start: number; end: number; place: PlaceDraft }[] = [];
-  const mention = (start: number, end: number): Mention => ({ start, end, text: text.slice(start, end) });
-  const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-  const person = (name: string, from?: EntityDraft) => {
-    const p = keyed(people, name, () => ({ name, aliases: new Set<string>(), roles: new Set<string>(), mentions: [] }));
-    if (from) {
-      for (const a of from.aliases) p.aliases.add(a);
-      for (const r of from.roles) p.roles.add(r);
-    }
-    return p;
-  };
-  const addPerson = (p: EntityDraft, m: Mention) => {
-    if (m.text !== p.name) p.aliases.add(m.text);
-    p.mentions.push(m);
-    personSpans.push({ start: m.start, end: m.end, person: p });
-  };
-  const addOrg = (name: string, kind: OrganizationKind, m: Mention | null, from?: OrgDraft) => {
-    const o = keyed(orgs, name, () => ({ name, kind, aliases: new Set<string>(), roles: new Set<string>(), mentions: [] }));
-    if (from) for (const a of from.aliases) o.aliases.add(a);
-    if (m) {
-      if (m.text !== o.name) o.aliases.add(m.text);
-      o.mentions.push(m);
-      orgSpans.push({ start: m.start, end: m.end, org: o });
-    }
-    return o;
-  };
-  const addPlace = (p: { name: string; kind: PlaceDraft['kind']; country: string | null }, m: Mention) => {
-    const pl = keyed(places, p.name, () => ({ name: p.name, kind: p.kind, country: p.country, aliases: new Set<string>(), roles: new Set<string>(), mentions: [] }));
-    if (m.text !== p.name) pl.aliases.add(m.text);
-    pl.mentions.push(m);
-    placeSpans.push({ start: m.start, end: m.end, place: pl });
-  };
-
-  // Where the model and the rules read the same words differently, the winner was chosen by
-  // counting the gold type of those disagreements on the tenth of CoNLL train the model did not
-  // learn from (src/cli/ner-disagreements.ts; README): the model, except that a curated
-  // organisation stays one ("Kremlin", "Al Jazeera"; CoNLL calls the White House a place, a newsroom
-  // quotes it), a rule person stays a person whatever the model reads there (4 people to 2 where the
-  // model says place or MISC, 2 to 2 where it says organisation; on current news the model reads
-  // "Kim Jong Un" as a firm), and two names joined by a hyphen stay two people ("Putin-Kim").
-  const exact = <T>(list: Located<T>[], s: { start: number; end: number }) => list.find((x) => x.start === s.start && x.end === s.end);
-  const accepted: { start: number; end: number; type: string }[] = [];
-  const singles: Mention[] = [];
-  for (const s of options.spans ?? tagEntities(text)) {
-    const m = mention(s.start, s.end);
-    const name = clean(m.text);
-    const ro = exact(rules.orgSpans, s);
-    const rp = exact(rules.personSpans, s);
-    const rl = exact(rules.placeSpans, s);
-    const ruleType: Decision['rule'] = rp ? 'PER' : ro ? 'ORG' : rl ? 'LOC' : null;
-    const at = { start: s.start, end: s.end, rule: ruleType, model: s.type };
-    if (NEVER_ALONE.has(name)) {
-      if (s.type !== 'MISC') trace({ policy: 'never-alone', ...at, kept: null });
-      continue;
-    }
-    if (ro && orgInfo(name) && s.type !== 'ORG') {
-      trace({ policy: 'curated-org', ...at, rule: 'ORG', kept: 'ORG' });
-      addOrg(ro.org.name, ro.org.kind, m, ro.org);
-      accepted.push({ ...s, type: 'ORG' });
-      continue;
-    }
-    if (rp && s.type !== 'PER') {
-      trace({ policy: 'rule-person-over-model', ...at, rule: 'PER', kept: 'PER' });
-      addPerson(person(rp.person.name, rp.person), m);
-      accepted.push({ ...s, type: 'PER' });
-      continue;
-    }
-    const inside = rules.personSpans.filter((x) => x.start >= s.start && x.end <= s.end);
-    if (!name.includes(' ') && name.includes('-') && inside.length >= 2) {
-      trace({ policy: 'hyphen-two-people', ...at, kept: null, parts: inside.map((x) => ({ start: x.start, end: x.end })) });
-      continue;
-    }
-    if (ruleType && ruleType !== s.type) trace({ policy: 'model-type-wins', ...at, kept: s.type === 'MISC' ? null : s.type });
-    accepted.push(s);
-    if (s.type === 'PER') {
-      const r = ruleAt(rules.personSpans, s.start, s.end);
-      if (r) addPerson(person(r.person.name, r.person), m);
-      else if (!name.includes(' ')) singles.push(m);
-      else addPerson(person(name), m);
-    } else if (s.type === 'ORG') {
-      const r = ruleAt(rules.orgSpans, s.start, s.end);
-      const known = orgInfo(name);
-      if (r && r.start === s.start && r.end === s.end) addOrg(r.org.name, r.org.kind, m, r.org);
-      else if (known) addOrg(known.name, known.kind, m);
-      else addOrg(name, kindOf(name), m);
-    } else if (s.type === 'LOC') {
-      const known = placeInfo(name);
-      addPlace(known ?? { name, kind: 'OTHER', country: null }, m);
-    }
-  }
-  // What the rules found where the model found nothing stays (on held-out train both such people
-  // are right; "Gascoigne", "Agriculture Department").
-  const free = (r: { start: number; end: number }) => !accepted.some((a) => a.start < r.end && r.start < a.end);
-  for (const r of rules.personSpans) {
-    if (!free(r)) continue;
-    trace({ policy: 'rule-only', start: r.start, end: r.end, rule: 'PER', model: null, kept: 'PER' });
-    addPerson(person(r.person.name, r.person), mention(r.start, r.end));
-  }
-  // Organisations written in lower case ("Pyongyang’s foreign ministry", "the US embassy in Moscow")
-  // come from the rules alone, around the names the model tagged inside them.
-  const lowerCaseOrg = (r: { start: number; end: number }) => / (?:ministry|embassy)\b/.test(text.slice(r.start, r.end)) && !orgSpans.some((o) => o.start < r.end && r.start < o.end);
-  for (const r of rules.orgSpans) {
-    const isFree = free(r);
-    if (!isFree && !lowerCaseOrg(r)) continue;
-    trace({ policy: isFree ? 'rule-only' : 'lower-case-org', start: r.start, end: r.end, rule: 'ORG', model: null, kept: 'ORG' });
-    addOrg(r.org.name, r.org.kind, mention(r.start, r.end), r.org);
-  }
-  for (const r of rules.placeSpans) {
-    if (!free(r)) continue;
-    trace({ policy: 'rule-only', start: r.start, end: r.end, rule: 'LOC', model: null, kept: 'LOC' });
-    addPlace(r.place, mention(r.start, r.end));
-  }
-  // One-word people: the surname of someone named in full ("Fischler"), or a family name written
-  // first ("Kim" → Kim Jong Un); the most mentioned wins, as in the rules.
-  const full = [...people.values()];
-  for (const m of singles) {
-    const candidates = full.filter((p) => {
-      const parts = p.name.split(' ');
-      return parts.length > 1 && (parts[parts.length - 1] === m.text || (FAMILY_FIRST.has(parts[0]) && parts[0] === m.text));
-    });
-    const best = candidates.length ? candidates.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)) : person(m.text);
-    addPerson(best, m);
-  }
-  joinHonorifics(people, personSpans);
-  for (const p of readAsOrganisations(text, [...people.values()], personSpans, [...personSpans, ...orgSpans, ...placeSpans])) {
-    people.delete(slug(p.name));
-    const mentions = personSpans.filter((s) => s.person === p);
-    for (const s of mentions) personSpans.splice(personSpans.indexOf(s), 1);
-    for (const s of mentions) addOrg(p.name, kindOf(p.name), mention(s.start, s.end));
-  }
+  const c = new Composed(text);
+  for (const s of options.spans ?? tagEntities(text)) placeModelSpan(c, s, rules, trace);
+  keepRuleOnly(c, rules, trace);
+  resolveSingles(c);
+  joinHonorifics(c.people, c.personSpans);
+  retypeOrganisations(c);
   return buildEntityIndex({
-    people: [...people.values()],
-    organizations: [...orgs.values()],
-    places: [...places.values()],
-    personSpans,
-    orgSpans,
-    placeSpans,
-    findOrg: (country) => orgs.get(slug(country)),
-    addGovernment: (country) => addOrg(country, 'GOVERNMENT', null),
+    people: [...c.people.values()],
+    organizations: [...c.orgs.values()],
+    places: [...c.places.values()],
+    personSpans: c.personSpans,
+    orgSpans: c.orgSpans,
+    placeSpans: c.placeSpans,
+    findOrg: (country) => c.orgs.get(slug(country)),
+    addGovernment: (country) => c.addOrg(country, 'GOVERNMENT', null),
   });
 }
