@@ -338,7 +338,6 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
   const { text, sentences } = ctx;
   const sent = sentences[q.sentence];
   const spans: Lite[] = [...ctx.spansOf(q.sentence)];
-  const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
   // The noun phrase right before the cue, back to a clause boundary ("some families said", "the
   // journalists are missing"), and the one right after it ("said Steve Duprey, …").
   if (q.layout !== 'DIRECT') {
@@ -373,6 +372,28 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
   const opening = openingWord(text, sent);
   const kept = unique.filter((x) => isRule(x) || near(x) || (opening >= 0 && x.end <= q.anchor.start && (x.kind === 'person' || x.kind === 'org') && x.start >= opening && OPENS_WITH.test(text.slice(opening, x.start)))).map(ctx.full).filter((x) => isRule(x) || !(x.end <= q.anchor.start && x.objectOfVerb));
 
+  const facts = statementFacts(ctx, q, kept);
+  return kept.map((x) => ({ start: x.start, end: x.end, kind: x.kind, features: candidateFeatures(ctx, q, facts, x) }));
+}
+
+/** What the features of every candidate of one statement share: computed once per statement. */
+interface StatementFacts {
+  sent: Sentence;
+  g: Gaps;
+  layout: number;
+  cueId: number;
+  according: boolean;
+  lastSource: Span | null;
+  historyTexts: Set<string>;
+  before: RawSpan[];
+  after: RawSpan[];
+  sentStartLead: number;
+  leading: boolean;
+}
+
+function statementFacts(ctx: SourceContext, q: SourceQuery, kept: RawSpan[]): StatementFacts {
+  const { text } = ctx;
+  const sent = ctx.sentences[q.sentence];
   const anchor = q.anchor;
   const g = ctx.gapsOf(q.sentence);
   const layout = LAYOUT_ID[q.layout];
@@ -384,65 +405,72 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
   const after = kept.filter((x) => x.start >= anchor.end);
   const sentStartLead = /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead|The|A|An),?\s+)?/.exec(sent.text)![0].length;
   const leading = leadsSentence(text, sent.start, anchor.start, q.cue);
-  return kept.map((x) => {
-    const k = KIND_ID[x.kind];
-    const rel = x.end <= anchor.start ? 1 : x.start >= anchor.end ? 2 : 3;
-    const gapFrom = rel === 1 ? x.end : rel === 2 ? anchor.end : x.start;
-    const gapTo = rel === 1 ? anchor.start : rel === 2 ? x.start : x.start;
-    // Counts between candidate and cue: from the sentence's prefix sums when both lie in it.
-    const a = gapFrom - g.base;
-    const b = gapTo - g.base;
-    const inSentence = a >= 0 && b <= g.words.length - 1 && a <= b;
-    const count = (arr: Int32Array, re: RegExp) => (inSentence ? arr[b] - arr[a] : re.test(text.slice(gapFrom, gapTo)) ? 1 : 0);
-    const words = inSentence ? g.words[b] - g.words[a] : wordsIn(text, gapFrom, gapTo);
-    const punct = count(g.punct, /[,;:.“”"]/) > 0;
-    const order = rel === 1 ? before.length - 1 - before.indexOf(x) : rel === 2 ? after.indexOf(x) : 0;
-    const sameSentence = x.start >= sent.start && x.end <= sent.end ? 1 : x.start < sent.start ? 0 : 2;
-    const fs: number[] = [
-      feature(F.bias, k),
-      feature(F.kindRel, k, rel, layout),
-      feature(F.dist, k, bucket(words), rel),
-      feature(F.dist, 0, bucket(words), rel * 10 + layout),
-      feature(F.order, k, Math.min(order, 3), rel),
-      feature(F.sameSentence, k, sameSentence, rel),
-      feature(F.cueWord, cueId, rel, k),
-      feature(F.cueWord, cueId, rel, bucket(words)),
-      feature(F.prev, x.prevId, rel),
-      feature(F.prev, x.prevId, k),
-      feature(F.next, x.nextId, rel),
-      feature(F.next, x.nextId, k),
-    ];
-    if (PREPOSITIONS.has(x.prevWord)) fs.push(feature(F.prep, k, rel, layout));
-    if (x.possessive) fs.push(feature(F.poss, k, rel));
-    if (x.headId) fs.push(feature(F.word, x.headId, rel, layout));
-    if (x.capital) fs.push(feature(F.capital, k, rel));
-    if (q.rule) {
-      const ov = Math.min(x.end, q.rule.end) - Math.max(x.start, q.rule.start);
-      const r = x.start === q.rule.start && x.end === q.rule.end ? 1 : ov > 0 ? (inside(x, q.rule) ? 2 : 3) : 4;
-      fs.push(feature(F.rule, r, k), feature(F.rule, r, layout, 99), feature(F.rule, r, q.rulePath, 98));
-    } else fs.push(feature(F.rule, 0, k));
-    if (rel === 1 && words <= 3 && !punct) fs.push(feature(F.subjectOfCue, k, words, layout));
-    if (rel === 2 && words <= 2 && !punct) fs.push(feature(F.afterCue, k, words, layout));
-    if (according && rel === 2 && words <= 3) fs.push(feature(F.according, k, words));
-    if (rel === 1 && endsInColon(text, gapFrom, gapTo)) fs.push(feature(F.colon, k, layout));
-    fs.push(feature(F.between, count(g.comma, /,/) > 0 ? 1 : 0, count(g.stop, /[.!?]\s/) > 0 ? 1 : 0, rel), feature(F.between, count(g.quote, /[“”"]/) > 0 ? 1 : 0, count(g.clause, /\b(?:that|who|which|whom|whose|when|after|because|if)\b/i) > 0 ? 1 : 0, rel + 10));
-    if (count(g.andBut, /\b(?:and|but)\b/i) > 0) fs.push(feature(F.between, 7, rel, k));
-    if (x.start >= sent.start + sentStartLead && x.start <= sent.start + sentStartLead + 2) fs.push(feature(F.first, k, rel, layout));
-    if (x.start >= q.content.start && x.end <= q.content.end) fs.push(feature(F.inContent, k, layout));
-    if (lastSource && Math.min(lastSource.end, x.end) - Math.max(lastSource.start, x.start) > 0) fs.push(feature(F.lastSource, k, rel));
-    if (x.kind === 'person' || x.kind === 'org') {
-      fs.push(feature(F.mentions, k, Math.min(x.mentions, 6)));
-      if (historyTexts.has(x.own)) fs.push(feature(F.history, k, rel));
-    }
-    if (rel === 1 && words === 0) fs.push(feature(F.adjacent, k, layout));
-    // The subject before an insert ("X, who …, said") or after a leading participle clause.
-    if (rel === 1 && words > 3 && count(g.comma, /,/) >= 2) {
-      const kind = insertKind(text.slice(gapFrom, gapTo));
-      if (kind) fs.push(feature(F.insert, k, kind));
-    }
-    if (leading && rel === 2 && words <= 40 && opensMainClause(text.slice(gapFrom, gapTo))) fs.push(feature(F.lead, k));
-    // The object of a verb: a name right after "Subject verb" ("Pyongyang slams US Secretary …").
-    if (x.objectOfVerb) fs.push(feature(F.object, k, rel));
-    return { start: x.start, end: x.end, kind: x.kind, features: fs };
-  });
+  return { sent, g, layout, cueId, according, lastSource, historyTexts, before, after, sentStartLead, leading };
+}
+
+/** The features of one candidate source of a statement. */
+function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementFacts, x: RawSpan): number[] {
+  const { text } = ctx;
+  const { sent, g, layout, cueId, according, lastSource, historyTexts, before, after, sentStartLead, leading } = facts;
+  const anchor = q.anchor;
+  const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+  const k = KIND_ID[x.kind];
+  const rel = x.end <= anchor.start ? 1 : x.start >= anchor.end ? 2 : 3;
+  const gapFrom = rel === 1 ? x.end : rel === 2 ? anchor.end : x.start;
+  const gapTo = rel === 1 ? anchor.start : rel === 2 ? x.start : x.start;
+  // Counts between candidate and cue: from the sentence's prefix sums when both lie in it.
+  const a = gapFrom - g.base;
+  const b = gapTo - g.base;
+  const inSentence = a >= 0 && b <= g.words.length - 1 && a <= b;
+  const count = (arr: Int32Array, re: RegExp) => (inSentence ? arr[b] - arr[a] : re.test(text.slice(gapFrom, gapTo)) ? 1 : 0);
+  const words = inSentence ? g.words[b] - g.words[a] : wordsIn(text, gapFrom, gapTo);
+  const punct = count(g.punct, /[,;:.“”"]/) > 0;
+  const order = rel === 1 ? before.length - 1 - before.indexOf(x) : rel === 2 ? after.indexOf(x) : 0;
+  const sameSentence = x.start >= sent.start && x.end <= sent.end ? 1 : x.start < sent.start ? 0 : 2;
+  const fs: number[] = [
+    feature(F.bias, k),
+    feature(F.kindRel, k, rel, layout),
+    feature(F.dist, k, bucket(words), rel),
+    feature(F.dist, 0, bucket(words), rel * 10 + layout),
+    feature(F.order, k, Math.min(order, 3), rel),
+    feature(F.sameSentence, k, sameSentence, rel),
+    feature(F.cueWord, cueId, rel, k),
+    feature(F.cueWord, cueId, rel, bucket(words)),
+    feature(F.prev, x.prevId, rel),
+    feature(F.prev, x.prevId, k),
+    feature(F.next, x.nextId, rel),
+    feature(F.next, x.nextId, k),
+  ];
+  if (PREPOSITIONS.has(x.prevWord)) fs.push(feature(F.prep, k, rel, layout));
+  if (x.possessive) fs.push(feature(F.poss, k, rel));
+  if (x.headId) fs.push(feature(F.word, x.headId, rel, layout));
+  if (x.capital) fs.push(feature(F.capital, k, rel));
+  if (q.rule) {
+    const ov = Math.min(x.end, q.rule.end) - Math.max(x.start, q.rule.start);
+    const r = x.start === q.rule.start && x.end === q.rule.end ? 1 : ov > 0 ? (inside(x, q.rule) ? 2 : 3) : 4;
+    fs.push(feature(F.rule, r, k), feature(F.rule, r, layout, 99), feature(F.rule, r, q.rulePath, 98));
+  } else fs.push(feature(F.rule, 0, k));
+  if (rel === 1 && words <= 3 && !punct) fs.push(feature(F.subjectOfCue, k, words, layout));
+  if (rel === 2 && words <= 2 && !punct) fs.push(feature(F.afterCue, k, words, layout));
+  if (according && rel === 2 && words <= 3) fs.push(feature(F.according, k, words));
+  if (rel === 1 && endsInColon(text, gapFrom, gapTo)) fs.push(feature(F.colon, k, layout));
+  fs.push(feature(F.between, count(g.comma, /,/) > 0 ? 1 : 0, count(g.stop, /[.!?]\s/) > 0 ? 1 : 0, rel), feature(F.between, count(g.quote, /[“”"]/) > 0 ? 1 : 0, count(g.clause, /\b(?:that|who|which|whom|whose|when|after|because|if)\b/i) > 0 ? 1 : 0, rel + 10));
+  if (count(g.andBut, /\b(?:and|but)\b/i) > 0) fs.push(feature(F.between, 7, rel, k));
+  if (x.start >= sent.start + sentStartLead && x.start <= sent.start + sentStartLead + 2) fs.push(feature(F.first, k, rel, layout));
+  if (x.start >= q.content.start && x.end <= q.content.end) fs.push(feature(F.inContent, k, layout));
+  if (lastSource && Math.min(lastSource.end, x.end) - Math.max(lastSource.start, x.start) > 0) fs.push(feature(F.lastSource, k, rel));
+  if (x.kind === 'person' || x.kind === 'org') {
+    fs.push(feature(F.mentions, k, Math.min(x.mentions, 6)));
+    if (historyTexts.has(x.own)) fs.push(feature(F.history, k, rel));
+  }
+  if (rel === 1 && words === 0) fs.push(feature(F.adjacent, k, layout));
+  // The subject before an insert ("X, who …, said") or after a leading participle clause.
+  if (rel === 1 && words > 3 && count(g.comma, /,/) >= 2) {
+    const kind = insertKind(text.slice(gapFrom, gapTo));
+    if (kind) fs.push(feature(F.insert, k, kind));
+  }
+  if (leading && rel === 2 && words <= 40 && opensMainClause(text.slice(gapFrom, gapTo))) fs.push(feature(F.lead, k));
+  // The object of a verb: a name right after "Subject verb" ("Pyongyang slams US Secretary …").
+  if (x.objectOfVerb) fs.push(feature(F.object, k, rel));
+  return fs;
 }
