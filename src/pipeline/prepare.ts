@@ -2,9 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { extractArticle } from '../extract/extract-article.ts';
 import type { Extraction } from '../extract/types.ts';
-import { parseArticle } from '../ingest/parse-article.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import type { SourceItem } from './read-sources.ts';
 
@@ -21,29 +19,6 @@ export type Prepared =
 export interface PrepareTimes {
   parseMs: number;
   extractMs: number;
-}
-
-/** Parse and extract one source (what a worker does for each article). */
-export function prepare(item: SourceItem, times: PrepareTimes): Prepared {
-  if (!item.ok) return { kind: 'failed', origin: item.origin, error: item.error };
-  const origin = item.article.origin;
-  let t = performance.now();
-  let parsed: ParsedArticle;
-  try {
-    parsed = parseArticle(item.article);
-  } catch (error) {
-    return { kind: 'failed', origin, error: (error as Error).message };
-  } finally {
-    times.parseMs += performance.now() - t;
-  }
-  t = performance.now();
-  try {
-    return { kind: 'parsed', origin, parsed, extraction: extractArticle(parsed), extractError: null };
-  } catch (error) {
-    return { kind: 'parsed', origin, parsed, extraction: null, extractError: (error as Error).message };
-  } finally {
-    times.extractMs += performance.now() - t;
-  }
 }
 
 export interface WorkerRequest {
@@ -77,6 +52,7 @@ export async function* prepareInOrder(
 ): AsyncGenerator<Prepared> {
   const { times } = options;
   if (options.workers <= 0) {
+    const { prepare } = await import('./prepare-article.ts');
     for await (const item of sources) yield prepare(item, times);
     return;
   }

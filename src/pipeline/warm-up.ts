@@ -1,4 +1,4 @@
-import { prepare } from './prepare.ts';
+import { prepare } from './prepare-article.ts';
 import { WARM_UP_ARTICLES } from './warm-up-articles.ts';
 
 /**
