@@ -1,5 +1,6 @@
 import type { Mention, OrganizationKind, PlaceKind } from './types.ts';
-import { CITIES, COUNTRIES, FAMILY_FIRST, KNOWN_ORGS, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, REGIONS, TITLE_WORDS } from './lexicon.ts';
+import { FAMILY_FIRST, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, TITLE_WORDS } from './lexicon.ts';
+import { COUNTRY_BY_NAME, countryOf, DEMONYMS, ORG_LOOKUP, PLACE_LOOKUP } from './gazetteer.ts';
 import { DESCRIPTORS, opensWithGivenName } from './given-names.ts';
 import { buildEntityIndex } from './entity-index.ts';
 import { composeEntities } from './ner/compose.ts';
@@ -41,31 +42,8 @@ interface Word {
   possessive: boolean;
 }
 
-// ---- gazetteer lookups ---------------------------------------------------------------------
-const PLACE_LOOKUP = new Map<string, { name: string; kind: PlaceKind; country: string | null }>();
-for (const c of COUNTRIES) {
-  PLACE_LOOKUP.set(c.name, { name: c.name, kind: 'COUNTRY', country: c.name });
-  for (const a of c.aliases) PLACE_LOOKUP.set(a, { name: c.name, kind: 'COUNTRY', country: c.name });
-  if (c.capital) PLACE_LOOKUP.set(c.capital, { name: c.capital, kind: 'CITY', country: c.name });
-}
-for (const [city, country] of Object.entries(CITIES)) PLACE_LOOKUP.set(city, { name: city, kind: 'CITY', country });
-for (const r of REGIONS) PLACE_LOOKUP.set(r, { name: r, kind: 'REGION', country: null });
-const DEMONYMS = new Map<string, string>();
-for (const c of COUNTRIES) DEMONYMS.set(c.demonym, c.name);
-const ORG_LOOKUP = new Map<string, { name: string; kind: OrganizationKind }>();
-for (const o of KNOWN_ORGS) {
-  ORG_LOOKUP.set(o.name, { name: o.name, kind: o.kind });
-  for (const a of o.aliases) ORG_LOOKUP.set(a, { name: o.name, kind: o.kind });
-}
-export const COUNTRY_BY_NAME = new Map(COUNTRIES.map((c) => [c.name, c]));
-
-/** Country a place or demonym refers to ("Pyongyang" → North Korea). */
-export function countryOf(text: string): string | null {
-  const clean = text.replace(/[’']s$/, '');
-  const p = PLACE_LOOKUP.get(clean);
-  if (p?.country) return p.country;
-  return DEMONYMS.get(clean) ?? null;
-}
+// The gazetteer look-ups live in gazetteer.ts; these re-exports keep the extraction's imports short.
+export { COUNTRY_BY_NAME, countryOf, orgInfo, placeInfo } from './gazetteer.ts';
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'bin', 'al', 'van', 'von', 'da', 'del', 'la', 'le', 'du', 'der']);
 /** Starts with a capital (A–Z or a Latin-1 capital, U+00C0–U+00DE). */
@@ -395,8 +373,3 @@ export function findEntitiesByRules(text: string): EntityIndexLocal {
 export function findEntities(text: string): EntityIndexLocal {
   return composeEntities(text, findEntitiesByRules(text));
 }
-
-/** The gazetteer entry of a place name, if any ("Pyongyang" → city in North Korea). */
-export const placeInfo = (name: string) => PLACE_LOOKUP.get(name) ?? null;
-/** The gazetteer entry of an organisation name or alias, if any ("UN" → United Nations). */
-export const orgInfo = (name: string) => ORG_LOOKUP.get(name) ?? null;

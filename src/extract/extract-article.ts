@@ -4,9 +4,10 @@ import { findTypedEvents } from './events/find-events.ts';
 import { toExtractedEvent } from './events/to-extracted.ts';
 import { splitSentences } from './sentences.ts';
 import { findStatements } from './statements.ts';
+import { slug } from './slug.ts';
 import type { Extraction, ExtractedEvent } from './types.ts';
 
-export const slug = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export { slug };
 
 export { eventKey } from './events/to-extracted.ts';
 

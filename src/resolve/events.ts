@@ -1,4 +1,4 @@
-import { placesCompatible } from '../extract/events.ts';
+import { placesCompatible } from '../extract/events/event-setting.ts';
 import type { EventKind, Extraction } from '../extract/types.ts';
 import { compareCodePoints, normalizeName } from './names.ts';
 import type { EventIndex, EventMember, NameChange } from './types.ts';

@@ -1,4 +1,4 @@
-import { orgInfo, placeInfo } from '../extract/entities.ts';
+import { orgInfo, placeInfo } from '../extract/gazetteer.ts';
 
 /** The entity type of a mention, as the recogniser and the evaluation name them. */
 export type MentionType = 'PER' | 'ORG' | 'LOC';

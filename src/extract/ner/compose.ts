@@ -1,9 +1,9 @@
 import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from '../entities.ts';
-import { orgInfo, placeInfo } from '../entities.ts';
+import { orgInfo, placeInfo } from '../gazetteer.ts';
 import { buildEntityIndex } from '../entity-index.ts';
 import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
-import { slug } from '../extract-article.ts';
+import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
 import { readAsOrganisations } from './its-organisations.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
