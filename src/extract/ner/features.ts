@@ -70,12 +70,33 @@ function prefixesOf(lex: Lexicon): Set<string> {
   return p;
 }
 
+/**
+ * One kind of lexicon match at a token ("gBLOC": the curated lexicon's LOC entry begins here) with the
+ * hashes of the features it makes, computed once per kind instead of building and hashing four
+ * strings per match.
+ */
+interface Hit {
+  /** hash(name), hash(name + "K"/"k") by the token's capital, hash("-1" + name), hash("+1" + name). */
+  here: number;
+  capital: number;
+  lower: number;
+  before: number;
+  after: number;
+}
+const HITS = new Map<string, Hit>();
+function hitOf(tag: string, position: 'B' | 'I' | 'L' | 'U', type: string): Hit {
+  const name = `${tag}${position}${type}`;
+  let h = HITS.get(name);
+  if (!h) HITS.set(name, (h = { here: hash(name), capital: hash(`${name}K`), lower: hash(`${name}k`), before: hash(`-1${name}`), after: hash(`+1${name}`) }));
+  return h;
+}
+
 /** Lexicon matches covering each token: "LOC-B", "LOC-L" … (every match starting at each token). */
-function lexiconHits(words: WordInfo[], lex: Lexicon, tag: string, out: (string[] | undefined)[]): void {
+function lexiconHits(words: WordInfo[], lex: Lexicon, tag: string, out: (Hit[] | undefined)[]): void {
   const prefixes = prefixesOf(lex);
   // Lists are made on the first hit: most tokens have none, and an empty array per token was a
   // measurable share of tagging time.
-  const push = (j: number, e: string) => (out[j] ??= []).push(e);
+  const push = (j: number, e: Hit) => (out[j] ??= []).push(e);
   for (let i = 0; i < words.length; i++) {
     // Names start with a capital or a digit ("1860 Munich"): other tokens start no match.
     if (!words[i].upper && !words[i].digitFirst) continue;
@@ -86,11 +107,11 @@ function lexiconHits(words: WordInfo[], lex: Lexicon, tag: string, out: (string[
       key = k === i ? words[k].lw : `${key} ${words[k].lw}`;
       const type = k === i ? first.type : lex.get(key);
       if (type) {
-        if (k === i) push(i, `${tag}U${type}`);
+        if (k === i) push(i, hitOf(tag, 'U', type));
         else {
-          push(i, `${tag}B${type}`);
-          for (let j = i + 1; j < k; j++) push(j, `${tag}I${type}`);
-          push(k, `${tag}L${type}`);
+          push(i, hitOf(tag, 'B', type));
+          for (let j = i + 1; j < k; j++) push(j, hitOf(tag, 'I', type));
+          push(k, hitOf(tag, 'L', type));
         }
       }
       if (k === i ? !first.prefix : !prefixes.has(key)) break;
@@ -274,7 +295,7 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, 
     }
     const caps = letters >= 4 && upper / letters > 0.7;
     const n = ws.length;
-    let extra: (string[] | undefined)[] | null = new Array(n);
+    let extra: (Hit[] | undefined)[] | null = new Array(n);
     lexiconHits(ws, CURATED, 'g', extra);
     lexiconHits(ws, lexicon, 'x', extra);
     if (!extra.some((h) => h?.length)) extra = null;
@@ -301,14 +322,14 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, 
         const here = extra[i];
         if (here) {
           for (const e of here) {
-            f[len++] = hash(e);
-            f[len++] = hash(`${e}${x.cap ? 'K' : 'k'}`);
+            f[len++] = e.here;
+            f[len++] = x.cap ? e.capital : e.lower;
           }
         }
         const before = i > 0 ? extra[i - 1] : undefined;
-        if (before) for (const e of before) f[len++] = hash(`-1${e}`);
+        if (before) for (const e of before) f[len++] = e.before;
         const after = i + 1 < n ? extra[i + 1] : undefined;
-        if (after) for (const e of after) f[len++] = hash(`+1${e}`);
+        if (after) for (const e of after) f[len++] = e.after;
       }
       if (x.cap && docLower.has(x.lw)) f[len++] = caps ? CONSTANT.dlC : CONSTANT.dl;
       if (x.given) f[len++] = caps ? CONSTANT.gnC : CONSTANT.gn;
