@@ -4,7 +4,9 @@ import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors
 
 // Words that make a statement about someone an attack on them ("Trump is reduced to taunts and
 // insults", "the enforcement has been disastrous"): PLOVER codes such speech as ACCUSE.
-const DISPARAGING = /(?<![-\w])(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate)\b/i;
+const DISPARAGING = /(?<![-\w])(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies(?! (?:in|with|at|behind|ahead|within|on)\b)|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate)\b/i;
+
+const NEAR = 80;
 
 export interface SpeechAccusation {
   trigger: Span;
@@ -39,7 +41,8 @@ export function accusationOf(text: string, s: StatementDraft, spans: ActorSpan[]
       if (a.start < p.start || a.end > p.end || a.modifier || a.placeOnly) continue;
       const ref = a.anaphor ? (a.anaphor === 'person' ? resolveAnaphor(spans, i, s.sentence.start, true) : null) : a.ref;
       const d = a.start >= trigger.end ? a.start - trigger.end : trigger.start - a.end;
-      if (ref && actorId(ref) !== actorId(speaker) && d < distance) {
+      // A name far from the word is rarely whom it disparages ("power lies behind the camera … TV").
+      if (ref && actorId(ref) !== actorId(speaker) && d < distance && d <= NEAR) {
         target = ref;
         distance = d;
       }

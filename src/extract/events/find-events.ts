@@ -56,6 +56,7 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
 
 const DOCUMENT = /\b(?:Agreement|Treaty|Accord|Act|Protocol|Convention|Constitution|Charter|Law|Bill|Amendment)$/;
 const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
+const NOT = /\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$/i;
 const MAYBE = /\b(?:if|unless|whether)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
@@ -109,6 +110,8 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (e.notBefore && e.notBefore.test(lead)) continue;
     // What did not happen is no event ("she did not meet the threshold", "avoids condemning").
     if (e.type !== 'REJECT' && NEGATED.test(lead)) continue;
+    // A refusal is itself a negation ("refused to"), but one that did not happen is none ("has not ruled out").
+    if (e.type === 'REJECT' && NOT.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
