@@ -23,6 +23,8 @@ export interface ActorSpan {
   modifier: boolean;
   /** A city that is no capital: a destination (its country) for visits and summits, never a party otherwise. */
   placeOnly?: boolean;
+  /** A capitalised run no recogniser vouches for (see capitalisedRuns): a party, but no destination. */
+  backoff?: boolean;
   /** A pronoun or "the company", resolved when it is read. */
   anaphor?: 'person' | 'org' | 'country' | 'pair';
 }
@@ -144,7 +146,7 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
       const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start)));
       if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
     }
-    raw.push({ start, end, ref: { kind: 'group', name } });
+    raw.push({ start, end, ref: { kind: 'group', name }, backoff: true });
   }
 }
 
@@ -262,7 +264,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const inside = r < ranges.length && ranges[r].start <= x.start;
     // Prepositions and modifiers matter only where roles are read.
     const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
-    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: !!x.naming, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}) });
+    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: !!x.naming, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}), ...(x.backoff ? { backoff: true } : {}) });
     inRange.push(inside);
     if (inside && !x.anaphor && x.ref.kind !== 'country') {
       const full = writtenName(text, x.start, x.end, ranges[r], x.ref.kind === 'person');

@@ -103,6 +103,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     const e = hit.entry;
     // The cheapest and most selective tests first: most hits of common heads ("against") fail their context.
     if (e.context && !e.context.test(sentence.text)) continue;
+    if (e.notContext && e.notContext.test(sentence.text)) continue;
     if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end)) continue;
     // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
     if (hit.start > sentence.start && !e.nameEnd && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;

@@ -4,6 +4,8 @@ import { entries } from './trigger.ts';
 // PETRARCH/CAMEO coders, cut down to the forms news copy uses. A pattern starts at its head word.
 const TO = ['to', 'in'];
 // A meeting someone is ready for or hopes for has not happened ("his readiness to meet Kim").
+// A team's trip is a fixture, not a visit: the sentence speaks of matches, scores or competitions.
+const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|\d+-\d+)\b/i;
 const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted|hope|hopes|hoped|offer|offered|invitation|refused|declined) to $/i;
 
 export const POLITICAL_TRIGGERS = entries([
@@ -11,8 +13,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['summit summits', 'CONSULT', 'summit', { symmetric: true, needs: 'source', targetPreps: ['between', 'with', 'in'] }],
   ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL }],
   ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
-  ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i }],
-  ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'] }],
+  ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: SPORT_WORDS }],
+  ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: SPORT_WORDS }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
   ['testified testify testimony told', 'CONSULT', 'testimony', { re: /(?:testif(?:y|ied)|testimony|told(?= (?:Congress|Parliament|the (?:Senate|House|committee|panel))\b))/iy, targetPreps: ['before', 'to'] }],
 

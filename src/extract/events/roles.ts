@@ -132,6 +132,14 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (!s.prep && !s.anaphor && NOUN_AFTER.test(text.slice(s.end, s.end + 24))) continue;
     // "bought a forest preserve in Belize": a country after "in" is where, not whom (but a visit's or summit's destination).
     if ((s.placeOnly || (s.prep === 'in' && s.ref.kind === 'country')) && entry.mode !== 'visit' && entry.mode !== 'summit') continue;
+    // A visit goes to a country, a body or a person: an unrecognised name there is a town or a venue ("Turf Moor",
+    // "Leicester South"), its country the one written after it ("Basra in southern Iraq"), if any.
+    if (s.backoff && entry.mode === 'visit') {
+      const next = spans[i + 1];
+      if (!targets.length && i + 1 < hi && next.ref.kind === 'country' && /^(?:,\s*|\s+in\s+(?:(?:north|south|east|west)(?:ern)?\s+)?)$/i.test(text.slice(s.end, next.start))) targets.push(i + 1);
+      if (targets.length) break;
+      continue;
+    }
     if (targets.length) {
       if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start))) targets.push(i);
       else break;

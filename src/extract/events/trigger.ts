@@ -24,6 +24,8 @@ export interface TriggerEntry {
   targetPreps?: string[];
   /** Only kept when the sentence matches (the trigger word alone is ambiguous). */
   context?: RegExp;
+  /** Dropped when the sentence matches (the word's other sense: a team's "trip to Turf Moor"). */
+  notContext?: RegExp;
   /** Dropped when the text just before the trigger matches. */
   notBefore?: RegExp;
   /** The head may be capitalised inside a sentence: it ends the name of the actor ("the Supreme Court ruled"), and the trigger is the word after it. */
