@@ -40,7 +40,7 @@ const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties
 const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
 // "the Obama administration": the administration acts, by the name the article gives it.
 const ADMINISTRATION = /\b[A-Z][a-z]+ administration\b/g;
-const PRONOUNS = /\b(?:he|she|He|She|his|His|her|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm|the country)\b/g;
+const PRONOUNS = /\b(?:he|she|He|She|his|His|her|him|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm|the country)\b/g;
 // "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
 const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
@@ -250,7 +250,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
     const w = m[0].toLowerCase();
-    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' ? 'person' : w === 'the country' ? 'country' : 'org' });
+    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' || w === 'him' ? 'person' : w === 'the country' ? 'country' : 'org' });
   }
   for (const m of within(PAIR, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'pair' });
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

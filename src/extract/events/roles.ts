@@ -41,7 +41,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
   let clauseStartRef = sentence.start;
   // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
-  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
+  const isHim = (s: ActorSpan) => s.anaphor === 'person' && s.end - s.start === 3 && text.slice(s.start, s.end).toLowerCase() === 'him';
+  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
   // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
   const objectLike = (i: number) => {
     // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
@@ -113,7 +114,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   for (let i = srcAt - 1; i >= lo && sources.length; i--) {
     // "in Hangzhou, China, Mr. Obama and Mr. Xi": people join people, not the place before them.
-    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person')) break;
+    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(spans[i])) break;
     sources.push(i);
   }
   // Right: the first name after the trigger in its clause that a target preposition introduces.
@@ -127,7 +128,11 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
     if (s.prep === 'by' && by < 0 && usable(s)) by = i;
     // Pronouns are subjects; "the country", "the company" can be objects too.
-    if (!usable(s) || (s.anaphor && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
+    // "accused him of", "urged him to": an object pronoun is a target ("her" is left out: as often an owner, "her opponents").
+    const him = isHim(s);
+    if (!usable(s) || (s.anaphor && !him && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
+    // "pleaded not guilty to the charges brought against him": the subject again is no other party.
+    if (him && sources.some((j) => sameActor(resolve(i), resolve(j)))) continue;
     // "a New Jersey company", "a former Patriot mountaintop mine": a name before a noun describes the object, it is not one.
     if (!s.prep && !s.anaphor && NOUN_AFTER.test(text.slice(s.end, s.end + 24))) continue;
     // "bought a forest preserve in Belize": a country after "in" is where, not whom (but a visit's or summit's destination).
@@ -171,6 +176,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   if (entry.symmetric && !src.length && tgt.length >= 2) src = tgt.splice(0, 1);
   return { sources: dedupe(src), targets: dedupe(tgt).filter((t) => !src.some((s) => actorId(s) === actorId(t))) };
 }
+
+const sameActor = (a: ActorRef | null, b: ActorRef | null) => !!a && !!b && actorId(a) === actorId(b);
 
 function dedupe(list: ActorRef[]): ActorRef[] {
   const seen = new Set<string>();
