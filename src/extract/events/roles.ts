@@ -164,6 +164,12 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : [], src];
   }
+  // A noun's agent follows it: "a visit by Merkel to China", "an attack by rebels on the town".
+  else if (!participle && by >= 0 && /^\s+by\s+(?:the\s+)?$/.test(text.slice(trigger.end, spans[by].start))) {
+    const agent = resolve(by);
+    // The owner before the noun is then what it is done to ("P&O's takeover by Carnival", "a Trump endorsement by Le Pen").
+    if (agent) [src, tgt] = [[agent], tgt.length ? tgt : src];
+  }
   if (entry.inverse) [src, tgt] = [tgt, src];
   if (entry.innerSource) {
     const inner = spans.slice(lo, hi).findIndex((x) => x.start > trigger.start && x.end <= trigger.end && !x.anaphor);
