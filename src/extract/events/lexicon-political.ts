@@ -16,6 +16,10 @@ export const POLITICAL_TRIGGERS = entries([
   ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: SPORT_WORDS }],
   ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: SPORT_WORDS }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
+  // CAMEO's "host a visit" and "discuss by telephone": the host receives the visitor, a call is mutual.
+  ['hosted hosts hosting', 'CONSULT', 'visit', { re: /host(?:ed|s|ing) (?=[A-Z]|the (?:[A-Z]|(?:\S+ )?(?:president|prime minister|leader|king|queen|chancellor|delegation))|(?:a |an )?(?:\S+ )?delegation\b)/y, inverse: true, context: /\b(?:president|prime minister|leader|minister|chancellor|king|queen|summit|talks|state visit|delegation|counterpart)\b/i, needs: 'both', notContext: SPORT_WORDS }],
+  ['spoke spoken talked', 'CONSULT', 'call', { re: /(?:spoke|spoken|talked) (?:by (?:tele)?phone )?with\b/iy, context: /\b(?:phone|telephone|call)\b/i, symmetric: true, needs: 'both', targetPreps: ['with'] }],
+  ['call', 'CONSULT', 'call', { re: /call with\b/iy, notBefore: /\b(?:conference|campaign) $/i, context: /\b(?:phone|telephone)\b/i, symmetric: true, needs: 'both', targetPreps: ['with'] }],
   ['testified testify testimony told', 'CONSULT', 'testimony', { re: /(?:testif(?:y|ied)|testimony|told(?= (?:Congress|Parliament|the (?:Senate|House|committee|panel))\b))/iy, targetPreps: ['before', 'to'] }],
 
   // ACCUSE
@@ -53,7 +57,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['vetoed', 'REJECT', null, { needs: 'source' }],
   ['denied denies', 'REJECT', null, { needs: 'both' }],
   ['ruled turned', 'REJECT', null, { re: /(?:ruled out|turned down)\b/iy, needs: 'source' }],
-  ['snubbed spurned', 'REJECT', null, { needs: 'both' }],
+  ['snubbed spurned rebuffed rebuffs', 'REJECT', null, { needs: 'both' }],
   ['voted', 'REJECT', null, { re: /voted against\b/iy, needs: 'source', targetPreps: ['against'] }],
   ['dismissed', 'REJECT', null, { re: /dismissed the (?:criticism|claims?|charges?|allegations?|suggestion|idea|report)s?\b/iy, needs: 'source' }],
   ['invoked', 'REJECT', 'fifth_amendment', { re: /invoked (?:his|her|their) (?:5th|fifth) amendment\b/iy, needs: 'source', targetPreps: ['of', 'before', 'to'] }],
@@ -69,6 +73,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['demanded demanding', 'REQUEST', null, { needs: 'both' }],
   ['appealed appeals', 'REQUEST', null, { re: /appeal(?:ed|s) (?:to|for)\b/iy, needs: 'both' }],
   ['proposal proposals proposed', 'REQUEST', 'proposal', { needs: 'both' }],
+  ['requested requests sought', 'REQUEST', null, { re: /(?:requested|requests|sought) (?:\S+ ){0,4}?from\b/iy, needs: 'both', targetPreps: ['from'] }],
 
   // AGREE
   ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)/iy, symmetric: true, needs: 'both' }],
@@ -112,6 +117,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['withdraw withdrew withdrawal withdrawn', 'RETREAT', 'withdrawal', { needs: 'source', targetPreps: ['from'] }],
   ['backtrack backtracked', 'RETREAT', null, { needs: 'source' }],
   ['break', 'RETREAT', 'withdrawal', { re: /break with\b/iy, needs: 'both', targetPreps: ['with'] }],
+  // Lifting sanctions yields (PLOVER CONCEDE, mode ease_sanctions).
+  ['lifted lifts lifting eased eases easing', 'CONCEDE', 'ease_sanctions', { re: /(?:lift|eas)(?:ed|es|ing|s) (?:the |its |their |some |all )?(?:\S+ )?(?:sanctions|embargo)\b/iy, notBefore: /\b(?:before|until|unless|if|once|when|would|will|could|should|to|may|might)\s+(?:\S+\s+){0,3}$/i, needs: 'source', targetPreps: ['on', 'against'] }],
   ['sanctions sanctioned embargo', 'SANCTION', null, { notBefore: /\beases? (?:the )?$/i, context: /\b(?:impos|slap|announc|new sanctions|sanctioned|embargo)/i, needs: 'both', targetPreps: ['on', 'against'] }],
   ['threatened threatens threatening', 'THREATEN', null, { needs: 'both' }],
   ['tariffs tariff', 'THREATEN', 'tariffs', { context: /\b(?:called for|threat|would impose|propos)/i, needs: 'source', targetPreps: ['on', 'against'] }],
