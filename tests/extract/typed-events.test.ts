@@ -66,6 +66,34 @@ describe('typed events: who did what to whom', () => {
     expect(headlineCompany('Text message record smashed again')).toBeNull();
   });
 
+  it('reads nominal triggers as nouns: an agreement between two parties, a noun’s "by" agent as source and its owner as target', () => {
+    expect(events('The agreement between Germany and France was signed in Berlin on Monday.')).toContain('AGREE Germany → France');
+    expect(events('Officials said there was no agreement with Iran yet.').filter((e) => e.startsWith('AGREE'))).toEqual([]);
+    expect(events('A visit by Angela Merkel to China is planned for May.')).toContain('CONSULT/visit Angela Merkel → China');
+    expect(events('Analysts welcomed Vodafone’s takeover by Verizon Communications on Monday.')).toContain('BUSINESS/bid Verizon Communications → Vodafone');
+  });
+
+  it('takes "him" as an object, never as the subject again', () => {
+    expect(events('As Gordon Brown announced the Budget date, the accountancy firm Ernst & Young urged him to put politics aside.')).toContain('REQUEST Ernst & Young → Gordon Brown');
+    expect(events('Mikhail Khodorkovsky pleaded not guilty to the charges brought against him.')).toContain('LEGAL/trial - → Mikhail Khodorkovsky');
+  });
+
+  it('records no refusal that is reticence or did not happen', () => {
+    expect(events('Gordon Brown refused to rule out future tax rises.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events('Ajax have refused to reveal whether Martin Jol is on their shortlist.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events('Dwain Chambers has not ruled out a return to the track.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+  });
+
+  it('records no visit that is a team’s fixture, and takes the country of a destination the recogniser does not know', () => {
+    expect(events('Italy travel to Edinburgh on Saturday hoping for their first away win in the Six Nations.').filter((e) => e.startsWith('CONSULT'))).toEqual([]);
+    expect(events('Tony Blair met troops in London on Monday. He also flew to Basra in southern Iraq where British forces are stationed.')).toContain('CONSULT/visit Tony Blair → Iraq');
+  });
+
+  it('codes easing sanctions as CONCEDE, but not when it is only expected', () => {
+    expect(events('The United States responded by easing sanctions on Burma in March.')).toContain('CONCEDE/ease_sanctions United States → Burma');
+    expect(events('Mike Pompeo wants full denuclearisation before the US eases sanctions.').filter((e) => e.startsWith('CONCEDE'))).toEqual([]);
+  });
+
   it('links evidence: trigger and sentence offsets, confidence, and the statements of the sentence', () => {
     const body = 'North Korea denounced Mike Pompeo on Thursday, the foreign ministry said.';
     const parsed = parseArticle({ raw: `Title\n\n${body}`, origin: 'test' });
