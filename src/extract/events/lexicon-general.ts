@@ -108,6 +108,8 @@ export const GENERAL_TRIGGERS = entries([
   ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
   ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],
   ['drew lost', 'SPORT', 'match', { re: /(?:drew with|lost to)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title|final)\b/i, symmetric: true, needs: 'both', targetPreps: ['with', 'to'] }],
+  // Match reports' verbs of winning ("thrashed Leeds 4-0", "edged past Ferrero", "knocked out Arsenal").
+  ['thrashed hammered edged crushed routed overcame outclassed eliminated knocked swept beaten', 'SPORT', 'match', { re: /(?:thrashed|hammered|edged(?: past| out)?|crushed|routed|overcame|outclassed|eliminated|knocked out|swept aside|beaten by)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open)\b/i, symmetric: true, needs: 'both', targetPreps: ['by'] }],
   ['face faces facing faced', 'SPORT', 'match', { context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
 ]);
 
