@@ -81,7 +81,8 @@ export const POLITICAL_TRIGGERS = entries([
   // The nominal form names both parties: "the agreement between Germany and France", "its accord with Iran".
   ['agreement agreements accord accords treaty', 'AGREE', null, { re: /(?:agreements?|accords?|treaty) (?=(?:between|with) )/iy, notBefore: /\b(?:no|any|an|a|possible|proposed|potential|future) (?:\S+ )?$|\bin (?:\S+ )?$/i, symmetric: true, needs: 'both', targetPreps: ['between', 'with'] }],
   ['committed', 'AGREE', null, { re: /committed (?:\S+ ){0,3}to the\b/iy, symmetric: true, needs: 'source' }],
-  ['granted', 'AGREE', null, { needs: 'both' }],
+  // Granting a request agrees to it; granting immunity is a legal step (lexicon-general.ts).
+  ['granted', 'AGREE', null, { re: /granted\b(?! (?:\S+ ){0,3}?immunity\b)/iy, needs: 'both' }],
 
   // SUPPORT
   ['endorsed endorses endorsement endorsements', 'SUPPORT', 'endorsement', { needs: 'both', targetPreps: ['from', 'of', 'for'] }],
