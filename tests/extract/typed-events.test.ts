@@ -78,6 +78,11 @@ describe('typed events: who did what to whom', () => {
     expect(events('Mikhail Khodorkovsky pleaded not guilty to the charges brought against him.')).toContain('LEGAL/trial - → Mikhail Khodorkovsky');
   });
 
+  it('reads a contest’s descriptions: "the Democratic nominee" by title or salience, "her opponent" as the other party', () => {
+    const body = 'Hillary Clinton, the Democratic nominee, faced Donald Trump on Monday. Hillary Clinton said Donald Trump was wrong. The Democratic nominee aggressively attacked her opponent during the debate.';
+    expect(events(body)).toContain('ACCUSE Hillary Clinton → Donald Trump');
+  });
+
   it('records no refusal that is reticence or did not happen', () => {
     expect(events('Gordon Brown refused to rule out future tax rises.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
     expect(events('Ajax have refused to reveal whether Martin Jol is on their shortlist.').filter((e) => e.startsWith('REJECT'))).toEqual([]);

@@ -26,7 +26,7 @@ export interface ActorSpan {
   /** A capitalised run no recogniser vouches for (see capitalisedRuns): a party, but no destination. */
   backoff?: boolean;
   /** A pronoun or "the company", resolved when it is read. */
-  anaphor?: 'person' | 'org' | 'country' | 'pair';
+  anaphor?: 'person' | 'org' | 'country' | 'pair' | 'description';
 }
 
 const ANTECEDENT_REACH = 600;
@@ -41,6 +41,11 @@ const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
 // "the Obama administration": the administration acts, by the name the article gives it.
 const ADMINISTRATION = /\b[A-Z][a-z]+ administration\b/g;
 const PRONOUNS = /\b(?:he|she|He|She|his|His|her|him|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm|the country)\b/g;
+// "The Democratic nominee attacked …": a person named by a description, resolved to the person whose title it
+// is, else to the person the article names most (describedPerson); not in an apposition ("Clinton, the Democratic nominee").
+// "her opponent", "his Republican rival": the other one of a contest, the person named most besides the subject.
+// Only a contest's parties: "the senator", "the billionaire" name too many people to guess whom (measured outside the gold).
+const DESCRIPTION = /(?<!,\s)\b(?:[Tt]he (?:(?:Democratic|Republican|GOP|presidential|vice presidential|party[’']s) )+nominee|(?:his|her) (?:(?:Democratic|Republican|GOP) )?(?:opponent|rival))\b/g;
 // "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
 const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
@@ -252,6 +257,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const w = m[0].toLowerCase();
     raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' || w === 'him' ? 'person' : w === 'the country' ? 'country' : 'org' });
   }
+  for (const m of within(DESCRIPTION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'description' });
   for (const m of within(PAIR, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'pair' });
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
@@ -296,8 +302,32 @@ export function pairBefore(spans: ActorSpan[], at: number): ActorRef[] | null {
   return out.length === 2 ? out.reverse() : null;
 }
 
+/** The person a description names: the one whose title holds its words ("Democratic nominee"), else the one named most before it. */
+export function describedPerson(spans: ActorSpan[], at: number, exclude: ActorRef[] = []): ActorRef | null {
+  const name = spans[at].ref.kind === 'group' ? (spans[at].ref as { name: string }).name : '';
+  // A rival's title is not written as such: it is the person named most who is not the subject.
+  const words = /\b(?:opponent|rival)$/.test(name) ? [] : name.replace(/^the /, '').split(' ');
+  const skip = new Set(exclude.map(actorId));
+  const counts = new Map<string, { n: number; ref: ActorRef; titled: boolean }>();
+  for (let i = 0; i < at; i++) {
+    const x = spans[i];
+    if (x.anaphor || x.modifier || x.ref.kind !== 'person' || skip.has(actorId(x.ref))) continue;
+    const roles = [...x.ref.entity.roles].map((r) => r.toLowerCase());
+    const titled = words.length > 0 && roles.some((r) => words.every((w) => r.includes(w)));
+    const id = actorId(x.ref);
+    counts.set(id, { n: (counts.get(id)?.n ?? 0) + 1, ref: x.ref, titled: titled || !!counts.get(id)?.titled });
+  }
+  const all = [...counts.values()];
+  const titled = all.filter((c) => c.titled);
+  if (titled.length === 1) return titled[0].ref;
+  let best: { n: number; ref: ActorRef } | null = null;
+  for (const c of titled.length ? titled : all) if (!best || c.n > best.n) best = c;
+  return best?.ref ?? null;
+}
+
 export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
   const a = spans[at];
+  if (a.anaphor === 'description') return describedPerson(spans, at);
   const want = a.anaphor!;
   if (want === 'pair') return null;
   const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');

@@ -1,5 +1,5 @@
 import type { Span } from '../../ingest/types.ts';
-import { actorId, pairBefore, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
+import { actorId, describedPerson, pairBefore, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
 import type { TriggerEntry } from './trigger.ts';
 
 export interface Roles {
@@ -130,7 +130,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     // Pronouns are subjects; "the country", "the company" can be objects too.
     // "accused him of", "urged him to": an object pronoun is a target ("her" is left out: as often an owner, "her opponents").
     const him = isHim(s);
-    if (!usable(s) || (s.anaphor && !him && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
+    if (!usable(s) || (s.anaphor && !him && s.anaphor !== 'description' && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
     // "pleaded not guilty to the charges brought against him": the subject again is no other party.
     if (him && sources.some((j) => sameActor(resolve(i), resolve(j)))) continue;
     // "a New Jersey company", "a former Patriot mountaintop mine": a name before a noun describes the object, it is not one.
@@ -155,7 +155,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "the pair held talks": a mutual event of the two people named last.
   const pair = entry.symmetric && sources.length === 1 && spans[sources[0]].anaphor === 'pair' ? pairBefore(spans, sources[0]) : null;
   let src = pair ? pair : sources.map(resolve).filter((r): r is ActorRef => !!r);
-  let tgt = targets.map(resolve).filter((r): r is ActorRef => !!r);
+  // A description after the trigger ("attacked her opponent") is someone other than the source.
+  let tgt = targets.map((i) => (spans[i].anaphor === 'description' ? describedPerson(spans, i, src) : resolve(i))).filter((r): r is ActorRef => !!r);
   const word = text.slice(trigger.start, trigger.end).split(/\s/)[0].toLowerCase();
   const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
   const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
