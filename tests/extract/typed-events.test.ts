@@ -17,7 +17,12 @@ describe('typed events: who did what to whom', () => {
   });
 
   it('gives a summit between two leaders both parties, whoever the sentence is about', () => {
-    expect(events('Pyongyang said it had tested a weapon since the last summit between US President Donald Trump and Kim Jong Un in Vietnam.')).toContain('CONSULT/summit Donald Trump → Kim Jong Un');
+    expect(events('Pyongyang said it had tested a weapon since the last summit between US President Donald Trump and Kim Jong Un in Vietnam.')).toContain('CONSULT/summit Donald Trump+United States → Kim Jong Un');
+  });
+
+  it('puts the state an official acts for beside them, on every mention', () => {
+    expect(events('US Secretary of State Mike Pompeo arrived on Monday. North Korea denounced Pompeo on Thursday.')).toContain('ACCUSE North Korea → Mike Pompeo+United States');
+    expect(events('British singer Joss Stone arrived on Monday. Critics praised Joss Stone on Thursday.').join()).not.toContain('United Kingdom');
   });
 
   it('swaps the sides of a passive and takes the agent after "by"', () => {

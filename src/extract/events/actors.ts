@@ -11,6 +11,8 @@ export type ActorRef = (
 ) & {
   /** The name as written here when it is fuller than the recognised one ("Commission on Presidential Debates" where "Commission" was recognised), or a country's name as written ("Britain", "Pyongyang"). */
   written?: string;
+  /** The state an official acts for ("US Secretary of State Mike Pompeo": the United States), as the event coders record it beside the person. */
+  actsFor?: ActorRef;
 };
 
 export interface ActorSpan {
@@ -49,7 +51,12 @@ const DESCRIPTION = /(?<!,\s)\b(?:[Tt]he (?:(?:Democratic|Republican|GOP|preside
 // "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
 const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
+// Titles of people who act for a state (not a country's singer or striker).
+const GOVERNMENT_TITLE = /\b(?:president|prime minister|minister|ministry|secretary|ambassador|envoy|officials?|representative|chancellor|premier|spokes(?:man|woman|person)|national security advis[eo]r|foreign|defen[cs]e)\b/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
+
+/** The actors with the states their officials act for beside them ("Mike Pompeo" → also the United States). */
+export const withStates = (list: ActorRef[]): ActorRef[] => [...list, ...list.flatMap((r) => (r.actsFor ? [r.actsFor] : []))];
 
 export const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.entity.name : r.kind === 'country' ? r.country : r.name);
 /** A stable identity for de-duplicating actors. */
@@ -277,13 +284,19 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
       if (full) x.ref.written = full;
     }
   }
+  const officials = new Map<EntityDraft, ActorRef>();
   for (let i = 0; i + 1 < out.length; i++) {
     const next = out[i + 1];
-    if (next.anaphor || out[i].anaphor || next.start - out[i].end >= 60 || !inRange[i + 1]) continue;
+    if (next.anaphor || out[i].anaphor || next.start - out[i].end >= 60) continue;
     const between = text.slice(out[i].end, next.start);
+    // A government title between a country and a person, anywhere in reach: the person acts for that state.
+    if (out[i].ref.kind === 'country' && next.ref.kind === 'person' && TITLEISH.test(between) && (GOVERNMENT_TITLE.test(between) || GOVERNMENT_TITLE.test(text.slice(out[i].start, out[i].end)))) officials.set(next.ref.entity, out[i].ref);
+    if (!inRange[i + 1]) continue;
     // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
     if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between)) out[i].modifier = true;
   }
+  // Every mention of such an official ("Pompeo", "him" resolved to him) carries the state.
+  if (officials.size) for (const x of out) if (x.ref.kind === 'person' && officials.has(x.ref.entity)) x.ref.actsFor = officials.get(x.ref.entity);
   return out;
 }
 

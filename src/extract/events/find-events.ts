@@ -5,7 +5,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from '../speech/draft.ts';
 import { accusationOf, disparagingStatements } from './accusations.ts';
-import { actorSpans, refName, type ActorRef, type ActorSpan } from './actors.ts';
+import { actorId, actorSpans, refName, withStates, type ActorRef, type ActorSpan } from './actors.ts';
 import { datesCompatible, eventDate, eventPlace, placesCompatible, preciserDate, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
 import { mergeEvents, SPEECH_ACTS } from './merge-events.ts';
@@ -197,7 +197,8 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     const a = accusationOf(text, s, spans);
     if (!a || out.some((e) => e.type === 'ACCUSE' && e.sentence === a.sentence)) continue;
     const trigger: Mention = { ...a.trigger, text: text.slice(a.trigger.start, a.trigger.end) };
-    out.push({ type: 'ACCUSE', mode: null, symmetric: false, sources: [a.source], targets: [a.target], trigger, sentence: a.sentence, mentions: [trigger], sentences: [a.sentence], date: eventDate(text, datesOf(a.sentence), a.sentence, trigger), place: null, confidence: 0.5 });
+    const [sources, targets] = [withStates([a.source]), withStates([a.target])];
+    out.push({ type: 'ACCUSE', mode: null, symmetric: false, sources, targets: targets.filter((t) => !sources.some((x) => actorId(x) === actorId(t))), trigger, sentence: a.sentence, mentions: [trigger], sentences: [a.sentence], date: eventDate(text, datesOf(a.sentence), a.sentence, trigger), place: null, confidence: 0.5 });
   }
   out.sort((x, y) => x.trigger.start - y.trigger.start);
   return mergeEvents(out);

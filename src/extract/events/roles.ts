@@ -1,5 +1,5 @@
 import type { Span } from '../../ingest/types.ts';
-import { actorId, describedPerson, pairBefore, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
+import { actorId, describedPerson, pairBefore, withStates, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
 import type { TriggerEntry } from './trigger.ts';
 
 export interface Roles {
@@ -181,7 +181,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   if (entry.symmetric && tgt.length >= 2 && targets.length && /\bbetween\s/.test(text.slice(trigger.end, spans[targets[0]].start))) src = tgt.splice(0, 1);
   if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);
   if (entry.symmetric && !src.length && tgt.length >= 2) src = tgt.splice(0, 1);
-  return { sources: dedupe(src), targets: dedupe(tgt).filter((t) => !src.some((s) => actorId(s) === actorId(t))) };
+  // An official acts for a state: the state is a party beside them, as ICEWS codes "Mike Pompeo (United States)".
+  const srcOut = dedupe(withStates(src));
+  return { sources: srcOut, targets: dedupe(withStates(tgt)).filter((t) => !srcOut.some((s) => actorId(s) === actorId(t))) };
 }
 
 const sameActor = (a: ActorRef | null, b: ActorRef | null) => !!a && !!b && actorId(a) === actorId(b);
