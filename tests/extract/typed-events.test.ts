@@ -78,6 +78,10 @@ describe('typed events: who did what to whom', () => {
     expect(events('Analysts welcomed Vodafone’s takeover by Verizon Communications on Monday.')).toContain('BUSINESS/bid Verizon Communications → Vodafone');
   });
 
+  it('reads a hyphenated pair before a mutual trigger as its two parties', () => {
+    expect(events('Officials said the US-China trade talks would resume in Beijing next week.')).toContain('CONSULT/talks United States → China');
+  });
+
   it('takes "him" as an object, never as the subject again', () => {
     expect(events('As Gordon Brown announced the Budget date, the accountancy firm Ernst & Young urged him to put politics aside.')).toContain('REQUEST Ernst & Young → Gordon Brown');
     expect(events('Mikhail Khodorkovsky pleaded not guilty to the charges brought against him.')).toContain('LEGAL/trial - → Mikhail Khodorkovsky');

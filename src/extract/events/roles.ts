@@ -1,4 +1,5 @@
 import type { Span } from '../../ingest/types.ts';
+import { countryOf } from '../entities.ts';
 import { actorId, describedPerson, pairBefore, withStates, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
 import type { TriggerEntry } from './trigger.ts';
 
@@ -177,6 +178,13 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     const ref = inner >= 0 ? resolve(lo + inner) : null;
     if (ref) src = [ref];
   }
+  // "the US-China trade talks", "the Trump-Kim summit": a hyphenated pair before a mutual trigger are its parties.
+  if (entry.symmetric && !tgt.length) {
+    const pair = PAIR_BEFORE.exec(text.slice(Math.max(sentence.start, trigger.start - 60), trigger.start));
+    const a = pair ? pairedActor(pair[1], spans) : null;
+    const b = pair ? pairedActor(pair[2], spans) : null;
+    if (a && b && actorId(a) !== actorId(b)) [src, tgt] = [[a], [b]];
+  }
   // "summit between Trump and Kim": the pair after "between" are the parties, whoever the subject is.
   if (entry.symmetric && tgt.length >= 2 && targets.length && /\bbetween\s/.test(text.slice(trigger.end, spans[targets[0]].start))) src = tgt.splice(0, 1);
   if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);
@@ -187,6 +195,21 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
 }
 
 const sameActor = (a: ActorRef | null, b: ActorRef | null) => !!a && !!b && actorId(a) === actorId(b);
+
+// "US-China", "Trump-Kim" right before the trigger, with at most two lower-case words between ("trade talks").
+const PAIR_BEFORE = /\b([A-Z][\p{L}.]*[\p{L}])[-–]([A-Z][\p{L}.]*[\p{L}])\s+(?:[a-z]+\s+){0,2}$/u;
+
+/** A name of a hyphenated pair: a country (its government), else a person or organisation of the article known by that name or surname. */
+function pairedActor(name: string, spans: ActorSpan[]): ActorRef | null {
+  const country = countryOf(name);
+  if (country) return { kind: 'country', country, ...(name !== country ? { written: name } : {}) };
+  for (const x of spans) {
+    if (x.anaphor || (x.ref.kind !== 'person' && x.ref.kind !== 'org')) continue;
+    const full = x.ref.entity.name;
+    if (full === name || full.endsWith(` ${name}`)) return x.ref;
+  }
+  return null;
+}
 
 function dedupe(list: ActorRef[]): ActorRef[] {
   const seen = new Set<string>();
