@@ -101,6 +101,8 @@ describe('typed events: who did what to whom', () => {
   it('records no visit that is a team’s fixture, and takes the country of a destination the recogniser does not know', () => {
     expect(events('Italy travel to Edinburgh on Saturday hoping for their first away win in the Six Nations.').filter((e) => e.startsWith('CONSULT'))).toEqual([]);
     expect(events('Tony Blair met troops in London on Monday. He also flew to Basra in southern Iraq where British forces are stationed.')).toContain('CONSULT/visit Tony Blair → Iraq');
+    expect(events('Joe Biden met Recep Tayyip Erdogan in Ankara. He later flew back to Washington on Air Force Two.').filter((e) => e.startsWith('CONSULT/visit'))).toEqual([]);
+    expect(events('US Secretary of State Mike Pompeo flew to Washington on Monday.').filter((e) => e.startsWith('CONSULT/visit'))).toEqual([]);
   });
 
   it('codes easing sanctions as CONCEDE, but not when it is only expected', () => {
