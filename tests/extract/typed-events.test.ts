@@ -92,6 +92,11 @@ describe('typed events: who did what to whom', () => {
     expect(events(body)).toContain('ACCUSE Hillary Clinton → Donald Trump');
   });
 
+  it('reads an award won as given by the awarding body to the winner, and none that is only hoped for', () => {
+    expect(events('Pop singer Delta Goodrem has scooped one of the top individual prizes from the Australian Recording Industry Association.')).toContain('SUPPORT/award Australian Recording Industry Association → Delta Goodrem');
+    expect(events('British stars Imelda Staunton and Clive Owen are hoping for awards at the Odeon in London.').filter((e) => e.startsWith('SUPPORT'))).toEqual([]);
+  });
+
   it('records no refusal that is reticence or did not happen', () => {
     expect(events('Gordon Brown refused to rule out future tax rises.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
     expect(events('Ajax have refused to reveal whether Martin Jol is on their shortlist.').filter((e) => e.startsWith('REJECT'))).toEqual([]);

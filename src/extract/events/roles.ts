@@ -172,6 +172,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     // The owner before the noun is then what it is done to ("P&O's takeover by Carnival", "a Trump endorsement by Le Pen").
     if (agent) [src, tgt] = [[agent], tgt.length ? tgt : src];
   }
+  // "The BBC won two Bafta awards", "Goodrem scooped a prize at the MTV Music Awards": the winner receives, the awarding body gives.
+  else if (entry.conferred && !participle && WON.test(text.slice(clauseStart, trigger.start))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, resolve), src];
   if (entry.inverse) [src, tgt] = [tgt, src];
   if (entry.innerSource) {
     const inner = spans.slice(lo, hi).findIndex((x) => x.start > trigger.start && x.end <= trigger.end && !x.anaphor);
@@ -209,6 +211,32 @@ function pairedActor(name: string, spans: ActorSpan[]): ActorRef | null {
     if (full === name || full.endsWith(` ${name}`)) return x.ref;
   }
   return null;
+}
+
+// A clause in which its subject wins or receives what the trigger names.
+const WON = /\b(?:won|wins|win|winning|scooped|picked up|collected|received|receives|took home|landed|claimed|bagged|(?:was|were) (?:given|handed|presented with))\b/i;
+
+const CEREMONY = /\b(?:Awards?|Festival|Academy|Prizes?|Oscars|Globes?|Baftas?|Grammys?|Emmys?|Brits)\b/;
+
+/** Who confers an award: a name compounded right before the noun ("the Brit award", "Interactive Bafta awards"), else the first after "at" or "from" in the sentence. */
+function giverOf(text: string, sentence: Span, trigger: Span, spans: ActorSpan[], lo: number, hi: number, resolve: (i: number) => ActorRef | null): ActorRef[] {
+  for (let i = hi - 1; i >= lo; i--) {
+    if (spans[i].end > trigger.start) continue;
+    if (/^(?:[’']s)?(?:\s+[A-Z][\p{L}’'-]*)*\s+$/u.test(text.slice(spans[i].end, trigger.start))) {
+      const r = resolve(i);
+      return r ? [r] : [];
+    }
+    break;
+  }
+  for (let i = lo; i < hi; i++) {
+    if (spans[i].start < trigger.end || spans[i].start >= sentence.end) continue;
+    // "from" names the giver; "at" a ceremony ("at the Golden Globe Awards"), not a venue ("at the Roosevelt Hotel").
+    if (spans[i].prep === 'from' || (spans[i].prep === 'at' && CEREMONY.test(text.slice(spans[i].start, spans[i].end)))) {
+      const r = resolve(i);
+      return r ? [r] : [];
+    }
+  }
+  return [];
 }
 
 function dedupe(list: ActorRef[]): ActorRef[] {
