@@ -95,6 +95,7 @@ describe('typed events: who did what to whom', () => {
   it('reads an award won as given by the awarding body to the winner, and none that is only hoped for', () => {
     expect(events('Pop singer Delta Goodrem has scooped one of the top individual prizes from the Australian Recording Industry Association.')).toContain('SUPPORT/award Australian Recording Industry Association → Delta Goodrem');
     expect(events('British stars Imelda Staunton and Clive Owen are hoping for awards at the Odeon in London.').filter((e) => e.startsWith('SUPPORT'))).toEqual([]);
+    expect(events('The film Sideways was named the best film of the year by the Los Angeles Film Critics Association on Monday.').join()).toMatch(/SUPPORT\/award [^,]*Critics Association → /);
   });
 
   it('records no refusal that is reticence or did not happen', () => {

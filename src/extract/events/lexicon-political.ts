@@ -91,6 +91,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['supported supports', 'SUPPORT', null, { re: /support(?:ed|s) (?=[A-Z]|the |his |her )/y, needs: 'both' }],
   ['welcomed welcomes welcoming', 'SUPPORT', null, { needs: 'both' }],
   ['backed', 'SUPPORT', null, { re: /backed\b(?! (?:down|off|away|out))/iy, needs: 'both' }],
+  // "The Sea Inside has been named best picture at the Bangkok International Film Festival": an award by the ceremony.
+  ['named voted', 'SUPPORT', 'award', { re: /(?:named|voted) (?:the )?best\b/iy, passive: false, needs: 'both', conferred: true }],
   // An award someone is up, hoping or in competition for has not been given.
   ['award awards awarded prize prizes', 'SUPPORT', 'award', { notBefore: /\b(?:for|to win|entitled to) (?:the |a |an |this year's |this year’s )?(?:\S+ ){0,4}$/i, needs: 'both', conferred: true }],
 

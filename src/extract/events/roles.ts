@@ -164,7 +164,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   if (passive && entry.type !== 'ELECTION') {
     const agent = by >= 0 ? resolve(by) : null;
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
-    [src, tgt] = [agent ? [agent] : entry.passive ? tgt : [], src];
+    [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, resolve) : [], src];
   }
   // A noun's agent follows it: "a visit by Merkel to China", "an attack by rebels on the town".
   else if (!participle && by >= 0 && /^\s+by\s+(?:the\s+)?$/.test(text.slice(trigger.end, spans[by].start))) {
