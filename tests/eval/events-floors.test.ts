@@ -22,8 +22,8 @@ function score(part: 'dev' | 'check', only?: (doc: string) => boolean) {
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'typed events against the gold', () => {
   it('development part: F1 and mode agreement at their floors', () => {
     const r = score('dev');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.645);
-    expect(r.events.p).toBeGreaterThanOrEqual(0.69);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.655);
+    expect(r.events.p).toBeGreaterThanOrEqual(0.7);
     expect(r.events.r).toBeGreaterThanOrEqual(0.6);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
   });
