@@ -102,6 +102,8 @@ describe('typed events: who did what to whom', () => {
     expect(events('Gordon Brown refused to rule out future tax rises.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
     expect(events('Ajax have refused to reveal whether Martin Jol is on their shortlist.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
     expect(events('Dwain Chambers has not ruled out a return to the track.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events('China’s coal consumption declined 3.3 percent last year, China said.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events('Hillary Clinton’s campaign declined to respond to questions about the ethanol programme.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
   });
 
   it('records no visit that is a team’s fixture, and takes the country of a destination the recogniser does not know', () => {

@@ -49,9 +49,9 @@ export const POLITICAL_TRIGGERS = entries([
 
   // REJECT
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
-  // Declining to comment, confirm or reveal is reticence, no rejection of anyone.
-  ['refused refuses refusing', 'REJECT', null, { re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|disclose|specify|confirm|deny|reveal|rule out|name|give details|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
-  ['declined', 'REJECT', null, { re: /declined\b(?! (?:to )?(?:comment|say|elaborate|discuss|answer|disclose|specify|confirm|deny|reveal|rule out|name|give details|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
+  // Declining to comment, confirm or reveal is reticence, no rejection of anyone; a figure that declined fell.
+  ['refused refuses refusing', 'REJECT', null, { re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
+  ['declined', 'REJECT', null, { re: /declined\b(?! (?:by|in|from|to \d|\d|sharply|slightly|steadily|further|significantly)\b)(?! (?:to )?(?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
