@@ -5,7 +5,10 @@ import { entries } from './trigger.ts';
 const TO = ['to', 'in'];
 // A meeting someone is ready for or hopes for has not happened ("his readiness to meet Kim").
 // A team's trip is a fixture, not a visit: the sentence speaks of matches, scores or competitions.
+// A holiday is travel, not a visit an editor records.
+const LEISURE = /\b(?:vacation|holidays?|honeymoon|tourists?|sightseeing)\b/i;
 const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|\d+-\d+)\b/i;
+const TRAVEL_ONLY = new RegExp(`${SPORT_WORDS.source}|${LEISURE.source}`, 'i');
 const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted|hope|hopes|hoped|offer|offered|invitation|refused|declined) to $/i;
 
 export const POLITICAL_TRIGGERS = entries([
@@ -13,11 +16,11 @@ export const POLITICAL_TRIGGERS = entries([
   ['summit summits', 'CONSULT', 'summit', { symmetric: true, needs: 'source', targetPreps: ['between', 'with', 'in'] }],
   ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL }],
   ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
-  ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: SPORT_WORDS }],
-  ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?!(?:back|home) )(?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: SPORT_WORDS }],
+  ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
+  ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?!(?:back|home) )(?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: TRAVEL_ONLY }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
   // CAMEO's "host a visit" and "discuss by telephone": the host receives the visitor, a call is mutual.
-  ['hosted hosts hosting', 'CONSULT', 'visit', { re: /host(?:ed|s|ing) (?=[A-Z]|the (?:[A-Z]|(?:\S+ )?(?:president|prime minister|leader|king|queen|chancellor|delegation))|(?:a |an )?(?:\S+ )?delegation\b)/y, inverse: true, context: /\b(?:president|prime minister|leader|minister|chancellor|king|queen|summit|talks|state visit|delegation|counterpart)\b/i, needs: 'both', notContext: SPORT_WORDS }],
+  ['hosted hosts hosting', 'CONSULT', 'visit', { re: /host(?:ed|s|ing) (?=[A-Z]|the (?:[A-Z]|(?:\S+ )?(?:president|prime minister|leader|king|queen|chancellor|delegation))|(?:a |an )?(?:\S+ )?delegation\b)/y, inverse: true, context: /\b(?:president|prime minister|leader|minister|chancellor|king|queen|summit|talks|state visit|delegation|counterpart)\b/i, needs: 'both', notContext: TRAVEL_ONLY }],
   ['spoke spoken talked', 'CONSULT', 'call', { re: /(?:spoke|spoken|talked) (?:by (?:tele)?phone )?with\b/iy, context: /\b(?:phone|telephone|call)\b/i, symmetric: true, needs: 'both', targetPreps: ['with'] }],
   ['call', 'CONSULT', 'call', { re: /call with\b/iy, notBefore: /\b(?:conference|campaign) $/i, context: /\b(?:phone|telephone)\b/i, symmetric: true, needs: 'both', targetPreps: ['with'] }],
   ['testified testify testimony told', 'CONSULT', 'testimony', { re: /(?:testif(?:y|ied)|testimony|told(?= (?:Congress|Parliament|the (?:Senate|House|committee|panel))\b))/iy, targetPreps: ['before', 'to'] }],
