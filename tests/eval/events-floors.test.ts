@@ -22,22 +22,22 @@ function score(part: 'dev' | 'check', only?: (doc: string) => boolean) {
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'typed events against the gold', () => {
   it('development part: F1 and mode agreement at their floors', () => {
     const r = score('dev');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.63);
-    expect(r.events.p).toBeGreaterThanOrEqual(0.68);
-    expect(r.events.r).toBeGreaterThanOrEqual(0.58);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.655);
+    expect(r.events.p).toBeGreaterThanOrEqual(0.7);
+    expect(r.events.r).toBeGreaterThanOrEqual(0.6);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
   });
 
   it('check part: F1 at its floor', () => {
     const r = score('check');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.25);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.27);
   });
 
   it('seeds: most events recorded are the editor’s, and each has a source', () => {
     const seeds = readGold('dev').docs.filter((d) => d.doc.startsWith('seed:'));
     const r = score('dev', (d) => d.startsWith('seed:'));
-    expect(r.events.p).toBeGreaterThanOrEqual(0.8);
-    expect(r.events.r).toBeGreaterThanOrEqual(0.75);
+    expect(r.events.p).toBeGreaterThanOrEqual(0.85);
+    expect(r.events.r).toBeGreaterThanOrEqual(0.8);
     for (const a of loadGoldArticles(seeds.map((d) => d.doc)).values()) for (const e of extractArticle(a).events) expect(e.sources!.length, e.title).toBeGreaterThan(0);
   });
 });

@@ -17,7 +17,12 @@ describe('typed events: who did what to whom', () => {
   });
 
   it('gives a summit between two leaders both parties, whoever the sentence is about', () => {
-    expect(events('Pyongyang said it had tested a weapon since the last summit between US President Donald Trump and Kim Jong Un in Vietnam.')).toContain('CONSULT/summit Donald Trump → Kim Jong Un');
+    expect(events('Pyongyang said it had tested a weapon since the last summit between US President Donald Trump and Kim Jong Un in Vietnam.')).toContain('CONSULT/summit Donald Trump+United States → Kim Jong Un');
+  });
+
+  it('puts the state an official acts for beside them, on every mention', () => {
+    expect(events('US Secretary of State Mike Pompeo arrived on Monday. North Korea denounced Pompeo on Thursday.')).toContain('ACCUSE North Korea → Mike Pompeo+United States');
+    expect(events('British singer Joss Stone arrived on Monday. Critics praised Joss Stone on Thursday.').join()).not.toContain('United Kingdom');
   });
 
   it('swaps the sides of a passive and takes the agent after "by"', () => {
@@ -64,6 +69,53 @@ describe('typed events: who did what to whom', () => {
     expect(events('Shr 47 cts vs 40 cts\n\nNet 4,384,000 vs 545,000', 'PULITZER PUBLISHING CO <PLTZC> 4TH QTR NET')).toContain('BUSINESS/results Pulitzer Publishing Co → -');
     expect(headlineCompany("INT'L HYDRON CORP <HYD> 4TH QTR OPER NET")).toBe("Int'l Hydron Corp");
     expect(headlineCompany('Text message record smashed again')).toBeNull();
+  });
+
+  it('reads nominal triggers as nouns: an agreement between two parties, a noun’s "by" agent as source and its owner as target', () => {
+    expect(events('The agreement between Germany and France was signed in Berlin on Monday.')).toContain('AGREE Germany → France');
+    expect(events('Officials said there was no agreement with Iran yet.').filter((e) => e.startsWith('AGREE'))).toEqual([]);
+    expect(events('A visit by Angela Merkel to China is planned for May.')).toContain('CONSULT/visit Angela Merkel → China');
+    expect(events('Analysts welcomed Vodafone’s takeover by Verizon Communications on Monday.')).toContain('BUSINESS/bid Verizon Communications → Vodafone');
+  });
+
+  it('reads a hyphenated pair before a mutual trigger as its two parties', () => {
+    expect(events('Officials said the US-China trade talks would resume in Beijing next week.')).toContain('CONSULT/talks United States → China');
+  });
+
+  it('takes "him" as an object, never as the subject again', () => {
+    expect(events('As Gordon Brown announced the Budget date, the accountancy firm Ernst & Young urged him to put politics aside.')).toContain('REQUEST Ernst & Young → Gordon Brown');
+    expect(events('Mikhail Khodorkovsky pleaded not guilty to the charges brought against him.')).toContain('LEGAL/trial - → Mikhail Khodorkovsky');
+  });
+
+  it('reads a contest’s descriptions: "the Democratic nominee" by title or salience, "her opponent" as the other party', () => {
+    const body = 'Hillary Clinton, the Democratic nominee, faced Donald Trump on Monday. Hillary Clinton said Donald Trump was wrong. The Democratic nominee aggressively attacked her opponent during the debate.';
+    expect(events(body)).toContain('ACCUSE Hillary Clinton → Donald Trump');
+  });
+
+  it('reads an award won as given by the awarding body to the winner, and none that is only hoped for', () => {
+    expect(events('Pop singer Delta Goodrem has scooped one of the top individual prizes from the Australian Recording Industry Association.')).toContain('SUPPORT/award Australian Recording Industry Association → Delta Goodrem');
+    expect(events('British stars Imelda Staunton and Clive Owen are hoping for awards at the Odeon in London.').filter((e) => e.startsWith('SUPPORT'))).toEqual([]);
+    expect(events('The film Sideways was named the best film of the year by the Los Angeles Film Critics Association on Monday.').join()).toMatch(/SUPPORT\/award [^,]*Critics Association → /);
+  });
+
+  it('records no refusal that is reticence or did not happen', () => {
+    expect(events('Gordon Brown refused to rule out future tax rises.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events('Ajax have refused to reveal whether Martin Jol is on their shortlist.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events('Dwain Chambers has not ruled out a return to the track.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events('China’s coal consumption declined 3.3 percent last year, China said.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events('Hillary Clinton’s campaign declined to respond to questions about the ethanol programme.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+  });
+
+  it('records no visit that is a team’s fixture, and takes the country of a destination the recogniser does not know', () => {
+    expect(events('Italy travel to Edinburgh on Saturday hoping for their first away win in the Six Nations.').filter((e) => e.startsWith('CONSULT'))).toEqual([]);
+    expect(events('Tony Blair met troops in London on Monday. He also flew to Basra in southern Iraq where British forces are stationed.')).toContain('CONSULT/visit Tony Blair → Iraq');
+    expect(events('Joe Biden met Recep Tayyip Erdogan in Ankara. He later flew back to Washington on Air Force Two.').filter((e) => e.startsWith('CONSULT/visit'))).toEqual([]);
+    expect(events('US Secretary of State Mike Pompeo flew to Washington on Monday.').filter((e) => e.startsWith('CONSULT/visit'))).toEqual([]);
+  });
+
+  it('codes easing sanctions as CONCEDE, but not when it is only expected', () => {
+    expect(events('The United States responded by easing sanctions on Burma in March.')).toContain('CONCEDE/ease_sanctions United States → Burma');
+    expect(events('Mike Pompeo wants full denuclearisation before the US eases sanctions.').filter((e) => e.startsWith('CONCEDE'))).toEqual([]);
   });
 
   it('links evidence: trigger and sentence offsets, confidence, and the statements of the sentence', () => {

@@ -4,7 +4,10 @@ import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors
 
 // Words that make a statement about someone an attack on them ("Trump is reduced to taunts and
 // insults", "the enforcement has been disastrous"): PLOVER codes such speech as ACCUSE.
-const DISPARAGING = /(?<![-\w])(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate)\b/i;
+const DISPARAGING = /(?<![-\w])(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies(?! (?:in|with|at|behind|ahead|within|on)\b)|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate(?! to\b))\b/i;
+
+const NEAR = 80;
+const PLACE_PREP = new Set(['in', 'of', 'at', 'near', 'from', 'across', 'throughout', 'inside']);
 
 export interface SpeechAccusation {
   trigger: Span;
@@ -37,9 +40,12 @@ export function accusationOf(text: string, s: StatementDraft, spans: ActorSpan[]
     for (let i = 0; i < spans.length; i++) {
       const a = spans[i];
       if (a.start < p.start || a.end > p.end || a.modifier || a.placeOnly) continue;
+      // "the disastrous war in Iraq", "unfit to be president of the United States": a country after a preposition is a place.
+      if (a.ref.kind === 'country' && PLACE_PREP.has(a.prep)) continue;
       const ref = a.anaphor ? (a.anaphor === 'person' ? resolveAnaphor(spans, i, s.sentence.start, true) : null) : a.ref;
       const d = a.start >= trigger.end ? a.start - trigger.end : trigger.start - a.end;
-      if (ref && actorId(ref) !== actorId(speaker) && d < distance) {
+      // A name far from the word is rarely whom it disparages ("power lies behind the camera … TV").
+      if (ref && actorId(ref) !== actorId(speaker) && d < distance && d <= NEAR) {
         target = ref;
         distance = d;
       }

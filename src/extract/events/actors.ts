@@ -11,6 +11,8 @@ export type ActorRef = (
 ) & {
   /** The name as written here when it is fuller than the recognised one ("Commission on Presidential Debates" where "Commission" was recognised), or a country's name as written ("Britain", "Pyongyang"). */
   written?: string;
+  /** The state an official acts for ("US Secretary of State Mike Pompeo": the United States), as the event coders record it beside the person. */
+  actsFor?: ActorRef;
 };
 
 export interface ActorSpan {
@@ -23,8 +25,10 @@ export interface ActorSpan {
   modifier: boolean;
   /** A city that is no capital: a destination (its country) for visits and summits, never a party otherwise. */
   placeOnly?: boolean;
+  /** A capitalised run no recogniser vouches for (see capitalisedRuns): a party, but no destination. */
+  backoff?: boolean;
   /** A pronoun or "the company", resolved when it is read. */
-  anaphor?: 'person' | 'org' | 'country' | 'pair';
+  anaphor?: 'person' | 'org' | 'country' | 'pair' | 'description';
 }
 
 const ANTECEDENT_REACH = 600;
@@ -38,11 +42,21 @@ const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties
 const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
 // "the Obama administration": the administration acts, by the name the article gives it.
 const ADMINISTRATION = /\b[A-Z][a-z]+ administration\b/g;
-const PRONOUNS = /\b(?:he|she|He|She|his|His|her|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm|the country)\b/g;
+const PRONOUNS = /\b(?:he|she|He|She|his|His|her|him|they|They|their|Their|it|It|its|Its|the company|The company|the firm|The firm|the country)\b/g;
+// "The Democratic nominee attacked …": a person named by a description, resolved to the person whose title it
+// is, else to the person the article names most (describedPerson); not in an apposition ("Clinton, the Democratic nominee").
+// "her opponent", "his Republican rival": the other one of a contest, the person named most besides the subject.
+// Only a contest's parties: "the senator", "the billionaire" name too many people to guess whom (measured outside the gold).
+const DESCRIPTION = /(?<!,\s)\b(?:[Tt]he (?:(?:Democratic|Republican|GOP|presidential|vice presidential|party[’']s) )+nominee|(?:his|her) (?:(?:Democratic|Republican|GOP) )?(?:opponent|rival))\b/g;
 // "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
 const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
+// Titles of people who act for a state (not a country's singer or striker).
+const GOVERNMENT_TITLE = /\b(?:president|prime minister|minister|ministry|secretary|ambassador|envoy|officials?|representative|chancellor|premier|spokes(?:man|woman|person)|national security advis[eo]r|foreign|defen[cs]e)\b/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
+
+/** The actors with the states their officials act for beside them ("Mike Pompeo" → also the United States). */
+export const withStates = (list: ActorRef[]): ActorRef[] => [...list, ...list.flatMap((r) => (r.actsFor ? [r.actsFor] : []))];
 
 export const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.entity.name : r.kind === 'country' ? r.country : r.name);
 /** A stable identity for de-duplicating actors. */
@@ -144,7 +158,7 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
       const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start)));
       if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
     }
-    raw.push({ start, end, ref: { kind: 'group', name } });
+    raw.push({ start, end, ref: { kind: 'group', name }, backoff: true });
   }
 }
 
@@ -248,8 +262,9 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
     const w = m[0].toLowerCase();
-    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' ? 'person' : w === 'the country' ? 'country' : 'org' });
+    raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' || w === 'him' ? 'person' : w === 'the country' ? 'country' : 'org' });
   }
+  for (const m of within(DESCRIPTION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'description' });
   for (const m of within(PAIR, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'pair' });
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
@@ -262,20 +277,26 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const inside = r < ranges.length && ranges[r].start <= x.start;
     // Prepositions and modifiers matter only where roles are read.
     const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
-    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: !!x.naming, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}) });
+    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: !!x.naming, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}), ...(x.backoff ? { backoff: true } : {}) });
     inRange.push(inside);
     if (inside && !x.anaphor && x.ref.kind !== 'country') {
       const full = writtenName(text, x.start, x.end, ranges[r], x.ref.kind === 'person');
       if (full) x.ref.written = full;
     }
   }
+  const officials = new Map<EntityDraft, ActorRef>();
   for (let i = 0; i + 1 < out.length; i++) {
     const next = out[i + 1];
-    if (next.anaphor || out[i].anaphor || next.start - out[i].end >= 60 || !inRange[i + 1]) continue;
+    if (next.anaphor || out[i].anaphor || next.start - out[i].end >= 60) continue;
     const between = text.slice(out[i].end, next.start);
+    // A government title between a country and a person, anywhere in reach: the person acts for that state.
+    if (out[i].ref.kind === 'country' && next.ref.kind === 'person' && TITLEISH.test(between) && (GOVERNMENT_TITLE.test(between) || GOVERNMENT_TITLE.test(text.slice(out[i].start, out[i].end)))) officials.set(next.ref.entity, out[i].ref);
+    if (!inRange[i + 1]) continue;
     // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
     if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between)) out[i].modifier = true;
   }
+  // Every mention of such an official ("Pompeo", "him" resolved to him) carries the state.
+  if (officials.size) for (const x of out) if (x.ref.kind === 'person' && officials.has(x.ref.entity)) x.ref.actsFor = officials.get(x.ref.entity);
   return out;
 }
 
@@ -294,8 +315,32 @@ export function pairBefore(spans: ActorSpan[], at: number): ActorRef[] | null {
   return out.length === 2 ? out.reverse() : null;
 }
 
+/** The person a description names: the one whose title holds its words ("Democratic nominee"), else the one named most before it. */
+export function describedPerson(spans: ActorSpan[], at: number, exclude: ActorRef[] = []): ActorRef | null {
+  const name = spans[at].ref.kind === 'group' ? (spans[at].ref as { name: string }).name : '';
+  // A rival's title is not written as such: it is the person named most who is not the subject.
+  const words = /\b(?:opponent|rival)$/.test(name) ? [] : name.replace(/^the /, '').split(' ');
+  const skip = new Set(exclude.map(actorId));
+  const counts = new Map<string, { n: number; ref: ActorRef; titled: boolean }>();
+  for (let i = 0; i < at; i++) {
+    const x = spans[i];
+    if (x.anaphor || x.modifier || x.ref.kind !== 'person' || skip.has(actorId(x.ref))) continue;
+    const roles = [...x.ref.entity.roles].map((r) => r.toLowerCase());
+    const titled = words.length > 0 && roles.some((r) => words.every((w) => r.includes(w)));
+    const id = actorId(x.ref);
+    counts.set(id, { n: (counts.get(id)?.n ?? 0) + 1, ref: x.ref, titled: titled || !!counts.get(id)?.titled });
+  }
+  const all = [...counts.values()];
+  const titled = all.filter((c) => c.titled);
+  if (titled.length === 1) return titled[0].ref;
+  let best: { n: number; ref: ActorRef } | null = null;
+  for (const c of titled.length ? titled : all) if (!best || c.n > best.n) best = c;
+  return best?.ref ?? null;
+}
+
 export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
   const a = spans[at];
+  if (a.anaphor === 'description') return describedPerson(spans, at);
   const want = a.anaphor!;
   if (want === 'pair') return null;
   const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');

@@ -5,7 +5,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from '../speech/draft.ts';
 import { accusationOf, disparagingStatements } from './accusations.ts';
-import { actorSpans, refName, type ActorRef, type ActorSpan } from './actors.ts';
+import { actorId, actorSpans, refName, withStates, type ActorRef, type ActorSpan } from './actors.ts';
 import { datesCompatible, eventDate, eventPlace, placesCompatible, preciserDate, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
 import { mergeEvents, SPEECH_ACTS } from './merge-events.ts';
@@ -56,6 +56,7 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
 
 const DOCUMENT = /\b(?:Agreement|Treaty|Accord|Act|Protocol|Convention|Constitution|Charter|Law|Bill|Amendment)$/;
 const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
+const NOT = /\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$/i;
 const MAYBE = /\b(?:if|unless|whether)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
@@ -102,6 +103,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     const e = hit.entry;
     // The cheapest and most selective tests first: most hits of common heads ("against") fail their context.
     if (e.context && !e.context.test(sentence.text)) continue;
+    if (e.notContext && e.notContext.test(sentence.text)) continue;
     if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end)) continue;
     // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
     if (hit.start > sentence.start && !e.nameEnd && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
@@ -109,6 +111,8 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (e.notBefore && e.notBefore.test(lead)) continue;
     // What did not happen is no event ("she did not meet the threshold", "avoids condemning").
     if (e.type !== 'REJECT' && NEGATED.test(lead)) continue;
+    // A refusal is itself a negation ("refused to"), but one that did not happen is none ("has not ruled out").
+    if (e.type === 'REJECT' && NOT.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
@@ -193,7 +197,8 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     const a = accusationOf(text, s, spans);
     if (!a || out.some((e) => e.type === 'ACCUSE' && e.sentence === a.sentence)) continue;
     const trigger: Mention = { ...a.trigger, text: text.slice(a.trigger.start, a.trigger.end) };
-    out.push({ type: 'ACCUSE', mode: null, symmetric: false, sources: [a.source], targets: [a.target], trigger, sentence: a.sentence, mentions: [trigger], sentences: [a.sentence], date: eventDate(text, datesOf(a.sentence), a.sentence, trigger), place: null, confidence: 0.5 });
+    const [sources, targets] = [withStates([a.source]), withStates([a.target])];
+    out.push({ type: 'ACCUSE', mode: null, symmetric: false, sources, targets: targets.filter((t) => !sources.some((x) => actorId(x) === actorId(t))), trigger, sentence: a.sentence, mentions: [trigger], sentences: [a.sentence], date: eventDate(text, datesOf(a.sentence), a.sentence, trigger), place: null, confidence: 0.5 });
   }
   out.sort((x, y) => x.trigger.start - y.trigger.start);
   return mergeEvents(out);

@@ -24,6 +24,8 @@ export const GENERAL_TRIGGERS = entries([
   ['named', 'APPOINTMENT', null, { re: /named (?:as )?(?:the |its |his |her )?(?:new |next |interim )(?:\S+ ){0,3}(?:manager|coach|chief|head|chairman|director|president|minister|secretary|leader|captain|editor|executive)\b/iy, needs: 'target' }],
   ['nominate nominated nomination', 'APPOINTMENT', 'nomination', { needs: 'target', notBefore: /\b(?:presidential|vice presidential|the|his|her|party's|party’s) $/i }],
   ['hired hires', 'APPOINTMENT', null, { needs: 'target' }],
+  ['tapped picked', 'APPOINTMENT', null, { re: /(?:tapped|picked) (?:\S+ ){1,4}?(?:as|to (?:be|lead|run|head|serve))\b/iy, needs: 'both' }],
+  ['sworn', 'APPOINTMENT', null, { re: /sworn in\b/iy, passive: true, needs: 'target', targetPreps: ['as', 'by'] }],
   // "Hoddle will be unveiled as the new Wolves manager": Hoddle is appointed, by the club named inside the trigger.
   ['new', 'APPOINTMENT', null, { re: /new (?:\S+ )?(?:manager|coach|boss|chief executive|head coach)\b/iy, context: /\b(?:unveiled|named|appointed|confirmed) as\b/i, inverse: true, innerSource: true, needs: 'target' }],
   ['took joined', 'APPOINTMENT', null, { re: /(?:took a job|joined)\b/iy, inverse: true, context: /\b(?:took a job|joined (?:the )?(?:[A-Z]\S* )+as)\b/, needs: 'both', targetPreps: ['with', 'at'] }],
@@ -44,6 +46,9 @@ export const GENERAL_TRIGGERS = entries([
   ['pleaded pleads', 'LEGAL', 'trial', { re: /plead(?:ed|s) (?:not )?guilty\b/iy, inverse: true, needs: 'target' }],
   ['found', 'LEGAL', 'trial', { re: /found (?:not )?guilty\b/iy, passive: true, needs: 'target' }],
   ['prosecuted', 'LEGAL', 'charge', { needs: 'target' }],
+  ['subpoenaed subpoena', 'LEGAL', 'investigation', { needs: 'both', targetPreps: ['for', 'to'] }],
+  ['settled', 'LEGAL', 'lawsuit', { re: /settled (?:a |the |its |his |her |their )?(?:\S+ )?(?:lawsuit|suit|case|claims?|charges)\b/iy, needs: 'source', targetPreps: ['with', 'against'] }],
+  ['overturned upheld', 'LEGAL', 'ruling', { context: /\b(?:court|judge|justices?|ruling|verdict|conviction)\b/i, needs: 'source' }],
   ['indictment indictments', 'LEGAL', 'charge', { needs: 'target', targetPreps: ['of', 'against'] }],
   ['extradited deported', 'LEGAL', 'arrest', { needs: 'target' }],
   ['released freed', 'LEGAL', 'release', { re: /(?:released|freed) (?:\S+ ){0,3}?(?:from (?:prison|jail|custody|detention)|on bail)\b/iy, passive: true, needs: 'target' }],
@@ -52,6 +57,7 @@ export const GENERAL_TRIGGERS = entries([
   ['trial', 'LEGAL', 'trial', { needs: 'target', targetPreps: ['of'] }],
   ['sued sues suing lawsuit', 'LEGAL', 'lawsuit', { needs: 'both', targetPreps: ['against'] }],
   ['ruled ruling', 'LEGAL', 'ruling', { context: /\bcourt|judge|justices?\b/i, needs: 'source' }],
+  ['granted offered given', 'LEGAL', 'immunity', { re: /(?:granted|offered|given)(?= (?:\S+ ){0,3}?immunity\b)/iy, needs: 'target' }],
   ['court', 'LEGAL', 'ruling', { re: /court (?:blocked|ruled|overturned|upheld|struck down|ordered|rejected|dismissed|threw out)\b/iy, nameEnd: true, needs: 'source' }],
   ['contempt', 'LEGAL', 'contempt', { needs: 'both', targetPreps: ['hold', 'held'] }],
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
@@ -103,6 +109,8 @@ export const GENERAL_TRIGGERS = entries([
   ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
   ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],
   ['drew lost', 'SPORT', 'match', { re: /(?:drew with|lost to)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title|final)\b/i, symmetric: true, needs: 'both', targetPreps: ['with', 'to'] }],
+  // Match reports' verbs of winning ("thrashed Leeds 4-0", "edged past Ferrero", "knocked out Arsenal").
+  ['thrashed hammered edged crushed routed overcame outclassed eliminated knocked swept beaten', 'SPORT', 'match', { re: /(?:thrashed|hammered|edged(?: past| out)?|crushed|routed|overcame|outclassed|eliminated|knocked out|swept aside|beaten by)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open)\b/i, symmetric: true, needs: 'both', targetPreps: ['by'] }],
   ['face faces facing faced', 'SPORT', 'match', { context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
 ]);
 

@@ -4,6 +4,11 @@ import { entries } from './trigger.ts';
 // PETRARCH/CAMEO coders, cut down to the forms news copy uses. A pattern starts at its head word.
 const TO = ['to', 'in'];
 // A meeting someone is ready for or hopes for has not happened ("his readiness to meet Kim").
+// A team's trip is a fixture, not a visit: the sentence speaks of matches, scores or competitions.
+// A holiday is travel, not a visit an editor records.
+const LEISURE = /\b(?:vacation|holidays?|honeymoon|tourists?|sightseeing)\b/i;
+const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|\d+-\d+)\b/i;
+const TRAVEL_ONLY = new RegExp(`${SPORT_WORDS.source}|${LEISURE.source}`, 'i');
 const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted|hope|hopes|hoped|offer|offered|invitation|refused|declined) to $/i;
 
 export const POLITICAL_TRIGGERS = entries([
@@ -11,9 +16,13 @@ export const POLITICAL_TRIGGERS = entries([
   ['summit summits', 'CONSULT', 'summit', { symmetric: true, needs: 'source', targetPreps: ['between', 'with', 'in'] }],
   ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL }],
   ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
-  ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i }],
-  ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'] }],
+  ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
+  ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?!(?:back|home) )(?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: TRAVEL_ONLY }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
+  // CAMEO's "host a visit" and "discuss by telephone": the host receives the visitor, a call is mutual.
+  ['hosted hosts hosting', 'CONSULT', 'visit', { re: /host(?:ed|s|ing) (?=[A-Z]|the (?:[A-Z]|(?:\S+ )?(?:president|prime minister|leader|king|queen|chancellor|delegation))|(?:a |an )?(?:\S+ )?delegation\b)/y, inverse: true, context: /\b(?:president|prime minister|leader|minister|chancellor|king|queen|summit|talks|state visit|delegation|counterpart)\b/i, needs: 'both', notContext: TRAVEL_ONLY }],
+  ['spoke spoken talked', 'CONSULT', 'call', { re: /(?:spoke|spoken|talked) (?:by (?:tele)?phone )?with\b/iy, context: /\b(?:phone|telephone|call)\b/i, symmetric: true, needs: 'both', targetPreps: ['with'] }],
+  ['call', 'CONSULT', 'call', { re: /call with\b/iy, notBefore: /\b(?:conference|campaign) $/i, context: /\b(?:phone|telephone)\b/i, symmetric: true, needs: 'both', targetPreps: ['with'] }],
   ['testified testify testimony told', 'CONSULT', 'testimony', { re: /(?:testif(?:y|ied)|testimony|told(?= (?:Congress|Parliament|the (?:Senate|House|committee|panel))\b))/iy, targetPreps: ['before', 'to'] }],
 
   // ACCUSE
@@ -43,15 +52,15 @@ export const POLITICAL_TRIGGERS = entries([
 
   // REJECT
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
-  // Declining to comment is no rejection of anyone.
-  ['refused refuses refusing', 'REJECT', null, { re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|disclose|specify|be (?:identified|named))\b)/iy, needs: 'source' }],
-  ['declined', 'REJECT', null, { re: /declined\b(?! (?:to )?(?:comment|say|elaborate|discuss|answer|disclose|specify|be (?:identified|named))\b)/iy, needs: 'source' }],
+  // Declining to comment, confirm or reveal is reticence, no rejection of anyone; a figure that declined fell.
+  ['refused refuses refusing', 'REJECT', null, { re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
+  ['declined', 'REJECT', null, { re: /declined\b(?! (?:by|in|from|to \d|\d|sharply|slightly|steadily|further|significantly)\b)(?! (?:to )?(?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
   ['denied denies', 'REJECT', null, { needs: 'both' }],
   ['ruled turned', 'REJECT', null, { re: /(?:ruled out|turned down)\b/iy, needs: 'source' }],
-  ['snubbed spurned', 'REJECT', null, { needs: 'both' }],
+  ['snubbed spurned rebuffed rebuffs', 'REJECT', null, { needs: 'both' }],
   ['voted', 'REJECT', null, { re: /voted against\b/iy, needs: 'source', targetPreps: ['against'] }],
   ['dismissed', 'REJECT', null, { re: /dismissed the (?:criticism|claims?|charges?|allegations?|suggestion|idea|report)s?\b/iy, needs: 'source' }],
   ['invoked', 'REJECT', 'fifth_amendment', { re: /invoked (?:his|her|their) (?:5th|fifth) amendment\b/iy, needs: 'source', targetPreps: ['of', 'before', 'to'] }],
@@ -67,12 +76,16 @@ export const POLITICAL_TRIGGERS = entries([
   ['demanded demanding', 'REQUEST', null, { needs: 'both' }],
   ['appealed appeals', 'REQUEST', null, { re: /appeal(?:ed|s) (?:to|for)\b/iy, needs: 'both' }],
   ['proposal proposals proposed', 'REQUEST', 'proposal', { needs: 'both' }],
+  ['requested requests sought', 'REQUEST', null, { re: /(?:requested|requests|sought) (?:\S+ ){0,4}?from\b/iy, needs: 'both', targetPreps: ['from'] }],
 
   // AGREE
   ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)/iy, symmetric: true, needs: 'both' }],
   ['reached sealed signed struck extracted produced clinched', 'AGREE', null, { re: /(?:reached|sealed|signed|struck|extracted|produced|clinched) (?:an? |the |their )?(?:\S+ )?(?:agreement|accord|treaty|pact)\b/iy, symmetric: true, needs: 'source' }],
+  // The nominal form names both parties: "the agreement between Germany and France", "its accord with Iran".
+  ['agreement agreements accord accords treaty', 'AGREE', null, { re: /(?:agreements?|accords?|treaty) (?=(?:between|with) )/iy, notBefore: /\b(?:no|any|an|a|possible|proposed|potential|future) (?:\S+ )?$|\bin (?:\S+ )?$/i, symmetric: true, needs: 'both', targetPreps: ['between', 'with'] }],
   ['committed', 'AGREE', null, { re: /committed (?:\S+ ){0,3}to the\b/iy, symmetric: true, needs: 'source' }],
-  ['granted', 'AGREE', null, { needs: 'both' }],
+  // Granting a request agrees to it; granting immunity is a legal step (lexicon-general.ts).
+  ['granted', 'AGREE', null, { re: /granted\b(?! (?:\S+ ){0,3}?immunity\b)/iy, needs: 'both' }],
 
   // SUPPORT
   ['endorsed endorses endorsement endorsements', 'SUPPORT', 'endorsement', { needs: 'both', targetPreps: ['from', 'of', 'for'] }],
@@ -81,7 +94,10 @@ export const POLITICAL_TRIGGERS = entries([
   ['supported supports', 'SUPPORT', null, { re: /support(?:ed|s) (?=[A-Z]|the |his |her )/y, needs: 'both' }],
   ['welcomed welcomes welcoming', 'SUPPORT', null, { needs: 'both' }],
   ['backed', 'SUPPORT', null, { re: /backed\b(?! (?:down|off|away|out))/iy, needs: 'both' }],
-  ['award awards awarded prize prizes', 'SUPPORT', 'award', { needs: 'both' }],
+  // "The Sea Inside has been named best picture at the Bangkok International Film Festival": an award by the ceremony.
+  ['named voted', 'SUPPORT', 'award', { re: /(?:named|voted) (?:the )?best\b/iy, passive: false, needs: 'both', conferred: true }],
+  // An award someone is up, hoping or in competition for has not been given.
+  ['award awards awarded prize prizes', 'SUPPORT', 'award', { notBefore: /\b(?:for|to win|entitled to) (?:the |a |an |this year's |this year’s )?(?:\S+ ){0,4}$/i, needs: 'both', conferred: true }],
 
   // AID
   ['aid', 'AID', null, { re: /aid\b(?! (?:worker|agency|agencies|group))/iy, needs: 'both', targetPreps: ['to', 'for'] }],
@@ -108,6 +124,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['withdraw withdrew withdrawal withdrawn', 'RETREAT', 'withdrawal', { needs: 'source', targetPreps: ['from'] }],
   ['backtrack backtracked', 'RETREAT', null, { needs: 'source' }],
   ['break', 'RETREAT', 'withdrawal', { re: /break with\b/iy, needs: 'both', targetPreps: ['with'] }],
+  // Lifting sanctions yields (PLOVER CONCEDE, mode ease_sanctions).
+  ['lifted lifts lifting eased eases easing', 'CONCEDE', 'ease_sanctions', { re: /(?:lift|eas)(?:ed|es|ing|s) (?:the |its |their |some |all )?(?:\S+ )?(?:sanctions|embargo)\b/iy, notBefore: /\b(?:before|until|unless|if|once|when|would|will|could|should|to|may|might)\s+(?:\S+\s+){0,3}$/i, needs: 'source', targetPreps: ['on', 'against'] }],
   ['sanctions sanctioned embargo', 'SANCTION', null, { notBefore: /\beases? (?:the )?$/i, context: /\b(?:impos|slap|announc|new sanctions|sanctioned|embargo)/i, needs: 'both', targetPreps: ['on', 'against'] }],
   ['threatened threatens threatening', 'THREATEN', null, { needs: 'both' }],
   ['tariffs tariff', 'THREATEN', 'tariffs', { context: /\b(?:called for|threat|would impose|propos)/i, needs: 'source', targetPreps: ['on', 'against'] }],

@@ -86,6 +86,7 @@ export const EVENT_MODE_DESCRIPTIONS: Record<string, string> = {
   no_charge: 'LEGAL: a decision not to charge',
   investigation: 'LEGAL: an investigation',
   release: 'LEGAL: a release from custody',
+  immunity: 'LEGAL: immunity from prosecution granted',
   law: 'LEGAL: a law passed or signed',
   bill: 'LEGAL: a bill introduced',
   deal: 'BUSINESS: a company deal',

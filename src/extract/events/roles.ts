@@ -1,5 +1,6 @@
 import type { Span } from '../../ingest/types.ts';
-import { actorId, pairBefore, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
+import { countryOf } from '../entities.ts';
+import { actorId, describedPerson, pairBefore, withStates, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
 import type { TriggerEntry } from './trigger.ts';
 
 export interface Roles {
@@ -41,7 +42,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
   let clauseStartRef = sentence.start;
   // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
-  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
+  const isHim = (s: ActorSpan) => s.anaphor === 'person' && s.end - s.start === 3 && text.slice(s.start, s.end).toLowerCase() === 'him';
+  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
   // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
   const objectLike = (i: number) => {
     // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
@@ -113,7 +115,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   for (let i = srcAt - 1; i >= lo && sources.length; i--) {
     // "in Hangzhou, China, Mr. Obama and Mr. Xi": people join people, not the place before them.
-    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person')) break;
+    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(spans[i])) break;
     sources.push(i);
   }
   // Right: the first name after the trigger in its clause that a target preposition introduces.
@@ -127,11 +129,23 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
     if (s.prep === 'by' && by < 0 && usable(s)) by = i;
     // Pronouns are subjects; "the country", "the company" can be objects too.
-    if (!usable(s) || (s.anaphor && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
+    // "accused him of", "urged him to": an object pronoun is a target ("her" is left out: as often an owner, "her opponents").
+    const him = isHim(s);
+    if (!usable(s) || (s.anaphor && !him && s.anaphor !== 'description' && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
+    // "pleaded not guilty to the charges brought against him": the subject again is no other party.
+    if (him && sources.some((j) => sameActor(resolve(i), resolve(j)))) continue;
     // "a New Jersey company", "a former Patriot mountaintop mine": a name before a noun describes the object, it is not one.
     if (!s.prep && !s.anaphor && NOUN_AFTER.test(text.slice(s.end, s.end + 24))) continue;
     // "bought a forest preserve in Belize": a country after "in" is where, not whom (but a visit's or summit's destination).
     if ((s.placeOnly || (s.prep === 'in' && s.ref.kind === 'country')) && entry.mode !== 'visit' && entry.mode !== 'summit') continue;
+    // A visit goes to a country, a body or a person: an unrecognised name there is a town or a venue ("Turf Moor",
+    // "Leicester South"), its country the one written after it ("Basra in southern Iraq"), if any.
+    if (s.backoff && entry.mode === 'visit') {
+      const next = spans[i + 1];
+      if (!targets.length && i + 1 < hi && next.ref.kind === 'country' && /^(?:,\s*|\s+in\s+(?:(?:north|south|east|west)(?:ern)?\s+)?)$/i.test(text.slice(s.end, next.start))) targets.push(i + 1);
+      if (targets.length) break;
+      continue;
+    }
     if (targets.length) {
       if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start))) targets.push(i);
       else break;
@@ -142,26 +156,87 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "the pair held talks": a mutual event of the two people named last.
   const pair = entry.symmetric && sources.length === 1 && spans[sources[0]].anaphor === 'pair' ? pairBefore(spans, sources[0]) : null;
   let src = pair ? pair : sources.map(resolve).filter((r): r is ActorRef => !!r);
-  let tgt = targets.map(resolve).filter((r): r is ActorRef => !!r);
+  // A description after the trigger ("attacked her opponent") is someone other than the source.
+  let tgt = targets.map((i) => (spans[i].anaphor === 'description' ? describedPerson(spans, i, src) : resolve(i))).filter((r): r is ActorRef => !!r);
   const word = text.slice(trigger.start, trigger.end).split(/\s/)[0].toLowerCase();
   const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
   const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
   if (passive && entry.type !== 'ELECTION') {
     const agent = by >= 0 ? resolve(by) : null;
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
-    [src, tgt] = [agent ? [agent] : entry.passive ? tgt : [], src];
+    [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, resolve) : [], src];
   }
+  // A noun's agent follows it: "a visit by Merkel to China", "an attack by rebels on the town".
+  else if (!participle && by >= 0 && /^\s+by\s+(?:the\s+)?$/.test(text.slice(trigger.end, spans[by].start))) {
+    const agent = resolve(by);
+    // The owner before the noun is then what it is done to ("P&O's takeover by Carnival", "a Trump endorsement by Le Pen").
+    if (agent) [src, tgt] = [[agent], tgt.length ? tgt : src];
+  }
+  // "The BBC won two Bafta awards", "Goodrem scooped a prize at the MTV Music Awards": the winner receives, the awarding body gives.
+  else if (entry.conferred && !participle && WON.test(text.slice(clauseStart, trigger.start))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, resolve), src];
   if (entry.inverse) [src, tgt] = [tgt, src];
   if (entry.innerSource) {
     const inner = spans.slice(lo, hi).findIndex((x) => x.start > trigger.start && x.end <= trigger.end && !x.anaphor);
     const ref = inner >= 0 ? resolve(lo + inner) : null;
     if (ref) src = [ref];
   }
+  // "the US-China trade talks", "the Trump-Kim summit": a hyphenated pair before a mutual trigger are its parties.
+  if (entry.symmetric && !tgt.length) {
+    const pair = PAIR_BEFORE.exec(text.slice(Math.max(sentence.start, trigger.start - 60), trigger.start));
+    const a = pair ? pairedActor(pair[1], spans) : null;
+    const b = pair ? pairedActor(pair[2], spans) : null;
+    if (a && b && actorId(a) !== actorId(b)) [src, tgt] = [[a], [b]];
+  }
   // "summit between Trump and Kim": the pair after "between" are the parties, whoever the subject is.
   if (entry.symmetric && tgt.length >= 2 && targets.length && /\bbetween\s/.test(text.slice(trigger.end, spans[targets[0]].start))) src = tgt.splice(0, 1);
   if (entry.symmetric && src.length >= 2 && !tgt.length) tgt = src.splice(1);
   if (entry.symmetric && !src.length && tgt.length >= 2) src = tgt.splice(0, 1);
-  return { sources: dedupe(src), targets: dedupe(tgt).filter((t) => !src.some((s) => actorId(s) === actorId(t))) };
+  // An official acts for a state: the state is a party beside them, as ICEWS codes "Mike Pompeo (United States)".
+  const srcOut = dedupe(withStates(src));
+  return { sources: srcOut, targets: dedupe(withStates(tgt)).filter((t) => !srcOut.some((s) => actorId(s) === actorId(t))) };
+}
+
+const sameActor = (a: ActorRef | null, b: ActorRef | null) => !!a && !!b && actorId(a) === actorId(b);
+
+// "US-China", "Trump-Kim" right before the trigger, with at most two lower-case words between ("trade talks").
+const PAIR_BEFORE = /\b([A-Z][\p{L}.]*[\p{L}])[-–]([A-Z][\p{L}.]*[\p{L}])\s+(?:[a-z]+\s+){0,2}$/u;
+
+/** A name of a hyphenated pair: a country (its government), else a person or organisation of the article known by that name or surname. */
+function pairedActor(name: string, spans: ActorSpan[]): ActorRef | null {
+  const country = countryOf(name);
+  if (country) return { kind: 'country', country, ...(name !== country ? { written: name } : {}) };
+  for (const x of spans) {
+    if (x.anaphor || (x.ref.kind !== 'person' && x.ref.kind !== 'org')) continue;
+    const full = x.ref.entity.name;
+    if (full === name || full.endsWith(` ${name}`)) return x.ref;
+  }
+  return null;
+}
+
+// A clause in which its subject wins or receives what the trigger names.
+const WON = /\b(?:won|wins|win|winning|scooped|picked up|collected|received|receives|took home|landed|claimed|bagged|(?:was|were) (?:given|handed|presented with))\b/i;
+
+const CEREMONY = /\b(?:Awards?|Festival|Academy|Prizes?|Oscars|Globes?|Baftas?|Grammys?|Emmys?|Brits)\b/;
+
+/** Who confers an award: a name compounded right before the noun ("the Brit award", "Interactive Bafta awards"), else the first after "at" or "from" in the sentence. */
+function giverOf(text: string, sentence: Span, trigger: Span, spans: ActorSpan[], lo: number, hi: number, resolve: (i: number) => ActorRef | null): ActorRef[] {
+  for (let i = hi - 1; i >= lo; i--) {
+    if (spans[i].end > trigger.start) continue;
+    if (/^(?:[’']s)?(?:\s+[A-Z][\p{L}’'-]*)*\s+$/u.test(text.slice(spans[i].end, trigger.start))) {
+      const r = resolve(i);
+      return r ? [r] : [];
+    }
+    break;
+  }
+  for (let i = lo; i < hi; i++) {
+    if (spans[i].start < trigger.end || spans[i].start >= sentence.end) continue;
+    // "from" names the giver; "at" a ceremony ("at the Golden Globe Awards"), not a venue ("at the Roosevelt Hotel").
+    if (spans[i].prep === 'from' || (spans[i].prep === 'at' && CEREMONY.test(text.slice(spans[i].start, spans[i].end)))) {
+      const r = resolve(i);
+      return r ? [r] : [];
+    }
+  }
+  return [];
 }
 
 function dedupe(list: ActorRef[]): ActorRef[] {

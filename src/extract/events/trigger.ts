@@ -16,6 +16,8 @@ export interface TriggerEntry {
   passive?: boolean;
   /** The subject is the one acted on and the object the actor ("took a job with Jim Justice": Justice hires). */
   inverse?: boolean;
+  /** Something conferred (an award): when the clause's subject won or received it, the subject is the target and the giver the name right before the noun ("Bafta awards") or after "at"/"from". */
+  conferred?: boolean;
   /** A name inside the trigger is the source ("the new Wolves manager": Wolves appoints). */
   innerSource?: boolean;
   /** Which sides must be found for the event to be recorded (default: either). */
@@ -24,6 +26,8 @@ export interface TriggerEntry {
   targetPreps?: string[];
   /** Only kept when the sentence matches (the trigger word alone is ambiguous). */
   context?: RegExp;
+  /** Dropped when the sentence matches (the word's other sense: a team's "trip to Turf Moor"). */
+  notContext?: RegExp;
   /** Dropped when the text just before the trigger matches. */
   notBefore?: RegExp;
   /** The head may be capitalised inside a sentence: it ends the name of the actor ("the Supreme Court ruled"), and the trigger is the word after it. */
