@@ -279,7 +279,14 @@ function nameOfWords(c: RuleEntities, segs: Segment[], i: number, j: number): vo
   const joined = nameWords.map((w) => w.text).join(' ');
   if (ORG_SUFFIXES.test(joined) && nameWords.length >= 2) {
     const full = prefix.length && prefix.every((p) => p.kind !== 'title') ? prefix.flatMap((p) => p.words).concat(nameWords) : nameWords;
-    c.addOrg(full.map((w) => w.text).join(' '), /Party$/.test(joined) ? 'PARTY' : /Ministry|Department|Office/.test(joined) ? 'MINISTRY' : /Times|Post|Journal|News|Telegraph|Guardian|Herald/.test(joined) ? 'MEDIA' : 'OTHER', c.mention(full));
+    c.addOrg(full.map((w) => w.text).join(' '), suffixKind(joined), c.mention(full));
+    return;
+  }
+  // "Justice Department", "General Assembly": a title word before an organisation's head noun names the
+  // organisation; it is not a person's title (the one word left is never a person's name).
+  if (nameWords.length === 1 && ORG_SUFFIXES.test(joined) && prefix.some((p) => p.kind === 'title')) {
+    const full = prefix.flatMap((p) => p.words).concat(nameWords);
+    c.addOrg(full.map((w) => w.text).join(' '), suffixKind(joined), c.mention(full));
     return;
   }
   const titleWords = prefix.flatMap((p) => p.words);
@@ -295,6 +302,11 @@ function nameOfWords(c: RuleEntities, segs: Segment[], i: number, j: number): vo
   const looksPerson = opensWithGivenName(nameWords.map((w) => w.text)) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
   if (!looksPerson || nameWords.length > 4) describedPerson(c, nameWords);
   else c.addPerson(joined, m, role ? role.replace(/\s+/g, ' ') : null);
+}
+
+/** The kind of organisation a name ending in an organisation's head noun is. */
+function suffixKind(name: string): OrganizationKind {
+  return /Party$/.test(name) ? 'PARTY' : /Ministry|Department|Office/.test(name) ? 'MINISTRY' : /Times|Post|Journal|News|Telegraph|Guardian|Herald/.test(name) ? 'MEDIA' : 'OTHER';
 }
 
 /** A person's role from the words around the name: a title before it, a role noun phrase before, an appositive after. */
