@@ -27,10 +27,15 @@ const addDays = (isoDate: string, n: number) => fromDate(new Date(Date.parse(`${
 // matched case-sensitively except in HALF, so a case-insensitive test for any month name tells when
 // none of the four can match.
 const HALF = new RegExp(`\\b(first|second) half of (${MONTH_RE})(?: (\\d{4}))?`, 'gi');
-const DAY_RANGE = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?:-|–| to )(\\d{1,2})(?:,? (\\d{4}))?`, 'g');
+const DAY_RANGE = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?:-|–| to | and )(\\d{1,2})(?:,? (\\d{4}))?`, 'g');
 const DAY = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?!\\d|-|–)(?:,? (\\d{4}))?|\\b(\\d{1,2}) (${MONTH_RE})(?:,? (\\d{4}))?`, 'g');
-const MONTH = new RegExp(`\\b(?:in|since|until|by|during|early|late|mid-?|from) (${MONTH_RE})(?: (\\d{4}))?\\b(?! \\d{1,2}\\b)`, 'g');
+// The preposition may open the sentence ("In July, …").
+const MONTH = new RegExp(`\\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom) (${MONTH_RE})(?: (\\d{4}))?\\b(?! \\d{1,2}\\b)`, 'g');
 const ANY_MONTH = new RegExp(`(?:${MONTH_RE})`, 'i');
+
+/** Words before or right after a weekday that put it ahead of the report. */
+const AHEAD_BEFORE = /\b(?:will|shall|'ll|is to|are to|is due|are due|due to|scheduled|set to|expected to|plans? to|leaves|begins|starts|opens|arrives)\b[^.,;]*$/i;
+const AHEAD_AFTER = /^(?:'s|’s)?\s+(?:[a-z]+\s+){0,4}?(?:will|is to|is due|is scheduled)\b/i;
 
 export function findDates(sentence: string, published: string | null): DateRange[] {
   const out: DateRange[] = [];
@@ -87,13 +92,27 @@ export function findDates(sentence: string, published: string | null): DateRange
         const monday = addDays(published!, ((8 - dow) % 7) || 7);
         return [monday, addDays(monday, 6), 'RANGE'];
       }],
+      // News reports what happened "this week": from its Monday to the day of the report.
       [/\bthis week\b/gi, () => {
         const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
         const monday = addDays(published!, -((dow + 6) % 7));
+        return [monday, published!, 'RANGE'];
+      }],
+      // What has happened "earlier this year" lies between New Year and the report; "later this year", after it.
+      [/\bearlier this year\b/gi, () => [iso(pub.y, 1, 1), published!, 'RANGE']],
+      [/\blater this year\b/gi, () => [published!, iso(pub.y, 12, 31), 'RANGE']],
+      [/\b(?<!earlier |later )this year\b/gi, () => [iso(pub.y, 1, 1), iso(pub.y, 12, 31), 'YEAR']],
+      [/\bearlier (?:in the day|today)\b/gi, () => [published!, published!, 'DAY']],
+      [/\blast year\b/gi, () => [iso(pub.y - 1, 1, 1), iso(pub.y - 1, 12, 31), 'YEAR']],
+      [/\blast week\b/gi, () => {
+        const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
+        const monday = addDays(published!, -((dow + 6) % 7) - 7);
         return [monday, addDays(monday, 6), 'RANGE'];
       }],
-      [/\b(?:earlier |later )?this year\b/gi, () => [iso(pub.y, 1, 1), iso(pub.y, 12, 31), 'YEAR']],
-      [/\blast year\b/gi, () => [iso(pub.y - 1, 1, 1), iso(pub.y - 1, 12, 31), 'YEAR']],
+      [/\blast month\b/gi, () => {
+        const [y, mo] = pub.m === 1 ? [pub.y - 1, 12] : [pub.y, pub.m - 1];
+        return [iso(y, mo, 1), iso(y, mo, lastDay(y, mo)), 'MONTH'];
+      }],
       [/\byesterday\b/gi, () => [addDays(published!, -1), addDays(published!, -1), 'DAY']],
       [/\btoday\b/gi, () => [published!, published!, 'DAY']],
     ];
@@ -108,17 +127,23 @@ export function findDates(sentence: string, published: string | null): DateRange
     while ((m = wd.exec(sentence))) {
       const target = WEEKDAYS.indexOf(m[1].toLowerCase());
       const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
-      const forward = /^next /i.test(m[0]);
-      const delta = forward ? ((target - dow + 7) % 7) || 7 : -(((dow - target) + 7) % 7);
+      // Backwards (news reports what happened) unless the clause looks ahead: "next Monday", "leaves for
+      // Indonesia on Wednesday", "Monday's debate will be …".
+      const forward = /^next /i.test(m[0]) || (!/^last /i.test(m[0]) && (AHEAD_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index)) || AHEAD_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))));
+      const delta = forward ? ((target - dow + 7) % 7) || (/^next /i.test(m[0]) ? 7 : 0) : -(((dow - target) + 7) % 7);
       const d = addDays(published!, delta);
       out.push({ start: d, end: d, precision: 'DAY', index: m.index });
     }
   }
-  const year = /\b(?:in|since|during) (19\d\d|20\d\d)\b(?! \w)/g;
+  // "in 2012", "In 2012, …"; "in late 2014" is its last quarter, "early 2014" its first.
+  // Not a year used as a measure ("in 2015 dollars", "in 1996 terms").
+  const year = /\b(?:[Ii]n|[Ss]ince|[Dd]uring) (?:(early|late) )?(19\d\d|20\d\d)\b(?! (?:dollars?|prices|terms|money|figures|levels|budget)\b)/g;
   while ((m = year.exec(sentence))) {
     if (out.some((o) => Math.abs(o.index - m!.index) < 16)) continue;
-    const y = Number(m[1]);
-    out.push({ start: iso(y, 1, 1), end: iso(y, 12, 31), precision: 'YEAR', index: m.index });
+    const y = Number(m[2]);
+    const part = m[1]?.toLowerCase();
+    if (part) out.push({ start: iso(y, part === 'late' ? 10 : 1, 1), end: part === 'late' ? iso(y, 12, 31) : iso(y, 3, 31), precision: 'RANGE', index: m.index });
+    else out.push({ start: iso(y, 1, 1), end: iso(y, 12, 31), precision: 'YEAR', index: m.index });
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -7,12 +7,16 @@ import type { Span } from '../../ingest/types.ts';
 // A date past one of these belongs to another clause ("the Hanoi summit, … after the pair held talks in June 2018").
 const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until)\b|[;—–]/;
 
+const TERM_OF = /\b(?:due|maturing|matures|expiring|expires)\s+$/i;
+
 /** The date the sentence gives the trigger: the closest temporal expression within 70 characters of its clause. */
 export function eventDate(text: string, dates: DateRange[], sentence: Sentence, trigger: Span): DateRange | null {
   let best: DateRange | null = null;
   let bestDistance = 71;
   for (const d of dates) {
     const at = sentence.start + d.index;
+    // A bond "due April 21, 1997", a note "maturing in 2001": a term of the thing, not when the event happened.
+    if (TERM_OF.test(text.slice(Math.max(sentence.start, at - 12), at))) continue;
     const distance = at >= trigger.end ? at - trigger.end : trigger.start - at;
     if (distance < bestDistance && !OTHER_CLAUSE.test(at >= trigger.end ? text.slice(trigger.end, at) : text.slice(at + 4, trigger.start))) {
       best = d;

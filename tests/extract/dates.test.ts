@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/extract/dates.ts';
+
+/** The one date of a sentence, as [precision, start, end], against a report published on `published`. */
+const only = (sentence: string, published: string | null) => {
+  const found = findDates(sentence, published);
+  expect(found, JSON.stringify(found)).toHaveLength(1);
+  return [found[0].precision, found[0].start, found[0].end];
+};
+
+describe('temporal expressions against the publication date', () => {
+  // 2016-09-08 is a Thursday; 2019-04-19 a Friday; 1987-10-20 a Tuesday.
+  it('a month or a year opening the sentence ("In July, …", "In 2012, …")', () => {
+    expect(only('In July, Gingrich dismissed NATO member Estonia.', '2016-09-10')).toEqual(['MONTH', '2016-07-01', '2016-07-31']);
+    expect(only('In 2012, she was arrested after entering the venue.', '2016-09-26')).toEqual(['YEAR', '2012-01-01', '2012-12-31']);
+  });
+
+  it('a month later in the year than the report is last year’s', () => {
+    expect(only('In November, the board met.', '2016-09-10')).toEqual(['MONTH', '2015-11-01', '2015-11-30']);
+  });
+
+  it('"earlier this year" runs from New Year to the report, "later this year" from the report to the year’s end', () => {
+    expect(only('the collapse of a summit earlier this year', '2019-04-19')).toEqual(['RANGE', '2019-01-01', '2019-04-19']);
+    expect(only('talks are planned later this year', '2019-04-19')).toEqual(['RANGE', '2019-04-19', '2019-12-31']);
+    expect(only('growth this year', '2019-04-19')).toEqual(['YEAR', '2019-01-01', '2019-12-31']);
+  });
+
+  it('"this week" is its Monday to the report; "last week" the week before', () => {
+    expect(only('Biegun was in Moscow this week for talks.', '2019-04-19')).toEqual(['RANGE', '2019-04-15', '2019-04-19']);
+    expect(only('Last week, President Obama flew here.', '2016-09-08')).toEqual(['RANGE', '2016-08-29', '2016-09-04']);
+    expect(only('Last month, the administration announced its goal.', '2016-09-12')).toEqual(['MONTH', '2016-08-01', '2016-08-31']);
+  });
+
+  it('a quarter of a year: "in late 2014", "in early 2015"', () => {
+    expect(only('he took a job in late 2014 with Jim Justice', '2016-10-02')).toEqual(['RANGE', '2014-10-01', '2014-12-31']);
+    expect(only('in early 2015 the company', '2016-10-02')).toEqual(['RANGE', '2015-01-01', '2015-03-31']);
+  });
+
+  it('two days of one month: "April 12 and 26"', () => {
+    expect(only('elections will be held on April 12 and 26', '1987-03-16')).toEqual(['RANGE', '1987-04-12', '1987-04-26']);
+  });
+
+  it('a weekday looks back, unless the clause looks ahead', () => {
+    expect(only('The IMF announced Tuesday that it is lowering its forecast.', '2016-10-05')).toEqual(['DAY', '2016-10-04', '2016-10-04']);
+    expect(only('Duffy leaves for Indonesia on Wednesday.', '1987-10-20')).toEqual(['DAY', '1987-10-21', '1987-10-21']);
+    expect(only("Monday's debate in New York will be Trump's first.", '2016-09-23')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
+    expect(only('He spoke on Tuesday.', '1987-10-20')).toEqual(['DAY', '1987-10-20', '1987-10-20']);
+    expect(only('The match is next Tuesday.', '1987-10-20')).toEqual(['DAY', '1987-10-27', '1987-10-27']);
+  });
+
+  it('an undated report resolves only what carries its own year', () => {
+    expect(findDates('In July, the talks failed.', null)).toEqual([]);
+    expect(only('In July 2012, Patriot failed.', null)).toEqual(['MONTH', '2012-07-01', '2012-07-31']);
+  });
+});
