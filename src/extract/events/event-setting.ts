@@ -36,7 +36,8 @@ export function sentenceDates(text: string, published: string | null): (s: Sente
   };
 }
 
-const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?|city of\s+)$/i;
+/** Words before a place that make it where something happens: "in", "at", and a journey's end ("travelled to", "a visit to", "leaves for"). */
+const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?|city of\s+|(?:visits?|trips?|journey|travell?(?:ed|ing|s)?|flew|flies|flown|went|goes|came|headed|heads)\s+(?:back\s+)?to\s+|(?:leaves?|left|leaving|bound|departs?|departed)\s+for\s+)$/i;
 
 /** Where it happened: the closest place written as a location ("in Vladivostok"), cities before countries. */
 export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
