@@ -42,7 +42,7 @@ WHERE "members" <> '[]'::jsonb;
 --    stored events, the backfill rule on the event's own kind and key.
 ALTER TABLE "event" ADD COLUMN "type" "EventType",
   ADD COLUMN "mode" TEXT,
-  ADD COLUMN "symmetric" BOOLEAN NOT NULL DEFAULT false,
+  ADD COLUMN "is_symmetric" BOOLEAN NOT NULL DEFAULT false,
   ADD COLUMN "confidence" DOUBLE PRECISION NOT NULL DEFAULT 0.5;
 UPDATE "event" e SET "type" = (l->>'type')::"EventType", "mode" = l->>'mode', "confidence" = (l->>'confidence')::float8
 FROM (SELECT id, newsgraph_legacy_event(kind::text, key) AS l FROM "event") x
