@@ -140,6 +140,18 @@ describe('typed events: type, mode, sources, targets and evidence through the AP
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it("answers the README's example: the planned Kim–Putin meeting with its actors and both articles' evidence", async () => {
+    const readme = fs.readFileSync('README.md', 'utf8');
+    const example = /The planned Kim–Putin meeting[^\n]*\n\n```graphql\n([\s\S]*?)```/.exec(readme)![1];
+    const r = await q(example);
+    expect(r.errors).toBeUndefined();
+    const names = (side: any) => side.nodes.map((a: any) => a.name);
+    const meeting = r.data!.events.nodes.find((e: any) => [...names(e.sources), ...names(e.targets)].includes('Kim Jong Un') && [...names(e.sources), ...names(e.targets)].includes('Vladimir Putin'));
+    expect(meeting).toMatchObject({ type: 'CONSULT' });
+    expect(new Set(meeting.evidence.nodes.map((a: any) => a.article.title)).size).toBe(2);
+    expect(meeting.evidence.nodes.every((a: any) => a.sentence.text.includes(a.trigger.text))).toBe(true);
+  });
+
   it('ingesting the seeds again, or a corrected version, leaves one row per actor', async () => {
     const before = await actorRows();
     const snapshot = JSON.stringify((await allEvents()).nodes);
