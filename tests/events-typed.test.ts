@@ -7,6 +7,7 @@ import type { RawArticle } from '../src/ingest/types.ts';
 import { ingestArticles } from '../src/pipeline/ingest-articles.ts';
 import { readSources } from '../src/pipeline/read-sources.ts';
 import { createServer, type NewsgraphServer } from '../src/server/create-server.ts';
+import { IDE_EXAMPLE_TABS } from '../src/server/http/ide.ts';
 import { execute } from './helpers/graphql.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
@@ -150,6 +151,14 @@ describe('typed events: type, mode, sources, targets and evidence through the AP
     expect(meeting).toMatchObject({ type: 'CONSULT' });
     expect(new Set(meeting.evidence.nodes.map((a: any) => a.article.title)).size).toBe(2);
     expect(meeting.evidence.nodes.every((a: any) => a.sentence.text.includes(a.trigger.text))).toBe(true);
+  });
+
+  it("answers the IDE's events tab with types and actors", async () => {
+    const tab = IDE_EXAMPLE_TABS.find((t) => t.query.includes('query EventsWithParticipants'))!;
+    const r = await q(tab.query);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.events.nodes.every((e: any) => typeof e.type === 'string')).toBe(true);
+    expect(r.data!.events.nodes.some((e: any) => e.sources.nodes.length > 0 && e.targets.nodes.length > 0)).toBe(true);
   });
 
   it('ingesting the seeds again, or a corrected version, leaves one row per actor', async () => {
