@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { EventType } from '../enums.ts';
 import { ConnectionType } from '../pagination/connection.ts';
 
-@ObjectType({ description: "One article's account of an event: what the article says happened, and the words that say it (the article, trigger and sentence are resolved on this type)." })
+@ObjectType({ description: "One article's account of an event: what the article says happened (type, mode, confidence) and where it says so (the trigger words and their sentence, offsets into Article.body)." })
 export class EventEvidence {
   @Field(() => EventType, { description: 'The type this account gives the event (the event takes the type most of its accounts give).' })
   type!: EventType;
