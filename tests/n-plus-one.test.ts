@@ -50,6 +50,23 @@ const MENTIONS = /* GraphQL */ `
     }
   }`;
 
+// Typed events: each article's events with who acted, who was acted on, and the words that say so.
+const EVENT_ACTORS = /* GraphQL */ `
+  query EventActors($n: Int!) {
+    articles(first: $n) {
+      nodes {
+        events(first: 3) {
+          nodes {
+            type mode
+            sources(first: 5) { totalCount nodes { __typename ... on Person { name } ... on Organization { name } ... on ActorGroup { name } } }
+            targets(first: 5) { totalCount nodes { __typename ... on Person { name } ... on Organization { name kind } ... on ActorGroup { name } } }
+            evidence(first: 5) { totalCount nodes { type trigger { text } sentence { text } article { title } } }
+          }
+        }
+      }
+    }
+  }`;
+
 describe('no N+1: SQL statements per request do not grow with the rows returned', () => {
   let small: TestDatabase;
   let large: TestDatabase;
@@ -83,6 +100,24 @@ describe('no N+1: SQL statements per request do not grow with the rows returned'
     // One statement per level/relation: articles, people, co-mentions, events, participants, place,
     // statements, article, event, speaker people, speaker organisations, speaker statements (+ their articles).
     expect(b.sqlStatements).toBeLessThanOrEqual(14);
+  });
+
+  it('counts the same statements for the sources, targets and evidence of 3 and 40 articles\' events', async () => {
+    const a = await execute(server, small.sql, EVENT_ACTORS, { n: 50 });
+    const b = await execute(server, large.sql, EVENT_ACTORS, { n: 50 });
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    const events = b.data!.articles.nodes.flatMap((n: any) => n.events.nodes);
+    expect(events).toHaveLength(40);
+    expect(events.every((e: any) => e.type === 'CONSULT' && e.sources.nodes.length >= 1 && e.targets.nodes.length === 2)).toBe(true);
+    expect(events.flatMap((e: any) => e.targets.nodes.map((t: any) => t.__typename)).sort()[0]).toBe('ActorGroup');
+    // Each event's accounts: one per article reporting it (eight articles per synthetic event), each with its trigger.
+    expect(events.every((e: any) => e.evidence.nodes.length === 5 && e.evidence.totalCount === 8 && e.evidence.nodes.every((x: any) => x.trigger.text === 'said' && x.sentence.text.includes(' said '))))
+      .toBe(true);
+    console.log(`SQL statements per typed-events request: ${a.sqlStatements} (3 articles), ${b.sqlStatements} (40 articles)`);
+    expect(b.sqlStatements).toBe(a.sqlStatements);
+    // articles, events, then sources + targets + evidence (+ counts), then the evidence's articles.
+    expect(b.sqlStatements).toBeLessThanOrEqual(5);
   });
 
   it('counts the same statements for the mentions and statement parts of 3 and 40 articles', async () => {

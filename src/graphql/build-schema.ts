@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { ArticleResolver } from './article/article.resolver.ts';
 import { EventResolver } from './event/event.resolver.ts';
+import { EventEvidenceResolver } from './event/event-evidence.resolver.ts';
 import { NodeResolver } from './node/node.resolver.ts';
 import { OrganizationResolver } from './organization/organization.resolver.ts';
 import { PersonResolver } from './person/person.resolver.ts';
@@ -16,7 +17,7 @@ import { MentionResolver } from './evidence/mention.resolver.ts';
 import { IngestJobResolver } from './queue/ingest-job.resolver.ts';
 import { SubscriptionResolver } from './subscription/subscription.resolver.ts';
 
-export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, StatementResolver, MentionResolver, NodeResolver, SearchResolver, TimelineBucketResolver, MutationResolver, IngestJobResolver, SubscriptionResolver, RateLimitResolver] as const;
+export const RESOLVERS = [ArticleResolver, PersonResolver, OrganizationResolver, PlaceResolver, EventResolver, EventEvidenceResolver, StatementResolver, MentionResolver, NodeResolver, SearchResolver, TimelineBucketResolver, MutationResolver, IngestJobResolver, SubscriptionResolver, RateLimitResolver] as const;
 
 /** Shown by IDEs and kept in the SDL (`schema.graphql`, GET /schema.graphql). */
 export const SCHEMA_DESCRIPTION = `Newsgraph: news articles turned into a graph of the people, organisations, places and events they mention, and of what was said by whom (statements).

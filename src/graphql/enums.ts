@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { EVENT_TYPE_DESCRIPTIONS, EVENT_TYPES } from '../extract/events/ontology.ts';
 
 export enum StatementKind {
   DIRECT = 'DIRECT',
@@ -38,6 +39,19 @@ registerEnumType(EventKind, {
     ANNOUNCEMENT: { description: 'A public announcement or declaration. Not extracted from text today; set by editors.' },
     OTHER: { description: 'An event of none of the kinds above.' },
   },
+});
+
+/**
+ * The event ontology (src/extract/events/ontology.ts), in its order, each value with the ontology's
+ * description; prisma/schema.prisma describes the database enum with the same words
+ * (tests/schema-event-type.test.ts compares the three).
+ */
+export const EventType = Object.fromEntries(EVENT_TYPES.map((t) => [t, t])) as { [K in keyof typeof EVENT_TYPE_DESCRIPTIONS]: K };
+export type EventType = keyof typeof EVENT_TYPE_DESCRIPTIONS;
+registerEnumType(EventType, {
+  name: 'EventType',
+  description: "What happened, in the event ontology: PLOVER's sixteen types (AGREE … THREATEN), then the types general news needs (ELECTION … SPORT). `mode` refines some (CONSULT: meeting, summit, visit, talks, call; ASSAULT: attack, bombing, shooting; MOBILIZE: weapons_test …).",
+  valuesConfig: Object.fromEntries(EVENT_TYPES.map((t) => [t, { description: EVENT_TYPE_DESCRIPTIONS[t] }])),
 });
 
 export enum DatePrecision {

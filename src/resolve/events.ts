@@ -1,5 +1,6 @@
 import { placesCompatible } from '../extract/events/event-setting.ts';
 import type { EventKind, Extraction } from '../extract/types.ts';
+import { eventTyping } from './event-typing.ts';
 import { compareCodePoints, normalizeName } from './names.ts';
 import type { EventIndex, EventMember, NameChange } from './types.ts';
 
@@ -95,6 +96,9 @@ export function membersOf(extraction: Extraction): EventMember[] {
     placeKey: e.placeKey,
     placeName: e.placeKey ? (place.get(e.placeKey) ?? null) : null,
     names: [...new Set(e.participantKeys.map((k) => person.get(k)!).filter(Boolean))].sort(),
+    typing: eventTyping(e),
+    trigger: e.trigger ? [e.trigger.start, e.trigger.end] : null,
+    sentence: e.sentence ? [e.sentence.start, e.sentence.end] : null,
   }));
 }
 

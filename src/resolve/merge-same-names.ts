@@ -1,4 +1,4 @@
-import type { ExtractedEvent, Mention } from '../extract/types.ts';
+import type { EventActor, ExtractedEvent, Mention } from '../extract/types.ts';
 import type { ResolvedExtraction } from '../resolve/types.ts';
 
 interface Named {
@@ -30,6 +30,8 @@ function mergeBy<T extends { key: string; mentions: Mention[] }>(items: T[], ide
 }
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+/** Actors once each: a node by its key, a group by its name. */
+const uniqueActors = (list: EventActor[]) => [...new Map(list.map((a) => [a.key ?? `group:${a.name}`, a])).values()];
 const mergeNamed = <T extends Named>(into: T, from: T) => {
   into.aliases = union(into.aliases, from.aliases);
 };
@@ -60,16 +62,22 @@ export function mergeSameNames(r: ResolvedExtraction): ResolvedExtraction {
   }, place);
   const to = (m: Map<string, string>) => (k: string) => m.get(k) ?? k;
   const uniqueKeys = (keys: string[], m: Map<string, string>) => [...new Set(keys.map(to(m)))];
+  const actors = (list: EventActor[] | undefined) => list && uniqueActors(list.map((a) => (a.key === null ? a : { ...a, key: to(a.type === 'person' ? person : org)(a.key) })));
   const remapped: ExtractedEvent[] = r.events.map((e) => ({
     ...e,
     placeKey: e.placeKey ? to(place)(e.placeKey) : null,
     participantKeys: uniqueKeys(e.participantKeys, person),
     organizationKeys: uniqueKeys(e.organizationKeys, org),
+    ...(e.sources ? { sources: actors(e.sources) } : {}),
+    ...(e.targets ? { targets: actors(e.targets) } : {}),
   }));
   const events = mergeBy(remapped, (e) => e.key, (into, from) => {
     into.participantKeys = union(into.participantKeys, from.participantKeys);
     into.organizationKeys = union(into.organizationKeys, from.organizationKeys);
     into.placeKey ??= from.placeKey;
+    // Two accounts of one event in an article: who acted and who was acted on, by either.
+    if (from.sources) into.sources = uniqueActors([...(into.sources ?? []), ...from.sources]);
+    if (from.targets) into.targets = uniqueActors([...(into.targets ?? []), ...from.targets]);
   }, event);
   const statements = r.statements.map((s) => ({
     ...s,

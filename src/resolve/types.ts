@@ -1,4 +1,5 @@
 import type { DatePrecision, EventKind, Extraction } from '../extract/types.ts';
+import type { EventTyping } from './event-typing.ts';
 
 /**
  * What the resolve stage knows of the graph: per kind of entity, the node's name by normalised name
@@ -31,6 +32,14 @@ export interface EventMember {
   placeName: string | null;
   /** Normalised names of the people taking part, sorted. */
   names: string[];
+  /**
+   * What the account says the event is, and its evidence ([start, end] offsets into the article body:
+   * the trigger words and their sentence). Set on the article's own accounts (membersOf); stored
+   * accounts looked up for matching (look-up-index.ts) leave them out, since sameEvent does not read them.
+   */
+  typing?: EventTyping;
+  trigger?: [number, number] | null;
+  sentence?: [number, number] | null;
 }
 
 /** The stored accounts a batch may link to, the batch's own, and the merges of events seen so far. */

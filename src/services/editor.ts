@@ -91,6 +91,8 @@ export async function mergePeople(db: Db, targetId: number, sourceIds: number[])
       await tx.query(`UPDATE article_person SET person_id = $2 WHERE person_id = $1`, [sourceId, targetId]);
       await tx.query(`UPDATE statement SET speaker_person_id = $2 WHERE speaker_person_id = $1`, [sourceId, targetId]);
       await tx.query(`INSERT INTO event_participant (event_id, person_id) SELECT event_id, $2 FROM event_participant WHERE person_id = $1 ON CONFLICT DO NOTHING`, [sourceId, targetId]);
+      // Their sides in events too (the source's rows go with the person).
+      await tx.query(`INSERT INTO event_actor (event_id, article_id, role, person_id) SELECT event_id, article_id, role, $2 FROM event_actor WHERE person_id = $1 ON CONFLICT DO NOTHING`, [sourceId, targetId]);
       await tx.query(`DELETE FROM person WHERE id = $1`, [sourceId]);
       aliases = uniqueCaseless([...aliases, source.name, ...source.aliases], [target.name]);
       roles = uniqueCaseless([...roles, ...source.roles]);
@@ -179,9 +181,30 @@ export async function splitAlias(db: Db, personId: number, alias: string, newNam
          INSERT INTO event_participant (event_id, person_id) SELECT event_id, $2 FROM moved ON CONFLICT DO NOTHING
        )
        DELETE FROM event_participant ep USING moved WHERE ep.event_id = moved.event_id AND ep.person_id = $1 RETURNING ep.event_id`, [personId, newId]);
+    await moveActors(tx, personId, newId);
     await tx.query(`UPDATE person SET aliases = array_remove(aliases, $2), updated_at = now() WHERE id = $1`, [personId, a]);
     return { personId, newPersonId: newId, movedMentions, movedStatements: movedStatementIds.length, movedEvents: movedEvents.length };
   }, TX_OPTIONS);
+}
+
+/**
+ * An actor of an event as one article says follows the names as participation does, article by
+ * article (actors are stored per article): where the article no longer mentions the original person
+ * but mentions the new one, the new person acted (or was acted on) there.
+ */
+async function moveActors(tx: Sql, personId: number, newId: number): Promise<void> {
+  await tx.query(
+    `WITH moved AS (
+       SELECT x.event_id, x.article_id, x.role FROM event_actor x
+       WHERE x.person_id = $1
+         AND NOT EXISTS (SELECT 1 FROM article_person ap WHERE ap.article_id = x.article_id AND ap.person_id = $1)
+         AND EXISTS (SELECT 1 FROM article_person ap WHERE ap.article_id = x.article_id AND ap.person_id = $2)
+     ), added AS (
+       INSERT INTO event_actor (event_id, article_id, role, person_id) SELECT event_id, article_id, role, $2 FROM moved ON CONFLICT DO NOTHING
+     )
+     DELETE FROM event_actor x USING moved m WHERE x.event_id = m.event_id AND x.article_id = m.article_id AND x.role = m.role AND x.person_id = $1`,
+    [personId, newId],
+  );
 }
 
 // --- reassign -----------------------------------------------------------------------------------

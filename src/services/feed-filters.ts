@@ -15,7 +15,10 @@ export interface ArticleFilter {
   place?: string | null;
 }
 export interface EventFilter {
-  type?: string | null;
+  /** Event types (`Event.type`); absent or empty: every type. */
+  type?: string[] | null;
+  /** The legacy kind. */
+  kind?: string | null;
   actor?: string | null;
   place?: string | null;
 }
@@ -50,5 +53,6 @@ export function articleMatcher(f: ArticleFilter = {}): (x: FeedArticle) => boole
 export function eventMatcher(f: EventFilter = {}): (x: FeedEvent) => boolean {
   const actor = linkTest(f.actor, 'filter.actor', ['Person', 'Organization']);
   const place = f.place ? expectGlobalId(f.place, ['Place'], 'filter.place').rowId : null;
-  return (x) => (!f.type || x.node.kind === f.type) && (place === null || x.node.placeId === place) && actor(x);
+  const types = f.type?.length ? new Set(f.type) : null;
+  return (x) => (!types || types.has(x.node.type)) && (!f.kind || x.node.kind === f.kind) && (place === null || x.node.placeId === place) && actor(x);
 }

@@ -169,8 +169,19 @@ export function listPlaces(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?
   return listEntities(sql, w, 'place', f, order);
 }
 
+/** A person or organisation as an actor filter. */
+export interface EventActorRef {
+  type: 'Person' | 'Organization';
+  rowId: number;
+}
+
 export interface EventFilter {
   kind?: string | null;
+  /** Only events of one of these types. */
+  types?: string[] | null;
+  /** Only events this person or organisation acted in (a source), or was acted on in (a target). */
+  sourceActor?: EventActorRef | null;
+  targetActor?: EventActorRef | null;
   from?: string | null;
   to?: string | null;
   personId?: number | null;
@@ -188,6 +199,12 @@ export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?:
   checkDateRange(f.from, f.to);
   const where = new Where();
   if (f.kind) where.add((p) => `e.kind = ${p(f.kind)}::"EventKind"`);
+  if (f.types?.length) where.add((p) => `e.type = ANY(${p(f.types)}::"EventType"[])`);
+  for (const [actor, role] of [[f.sourceActor, 'SOURCE'], [f.targetActor, 'TARGET']] as const) {
+    if (!actor) continue;
+    const column = actor.type === 'Person' ? 'person_id' : 'organization_id';
+    where.add((p) => `EXISTS (SELECT 1 FROM event_actor x WHERE x.${column} = ${p(actor.rowId)} AND x.role = '${role}' AND x.event_id = e.id)`);
+  }
   // An event overlaps the range when it starts before its end and ends after its start.
   if (f.from) where.add((p) => `COALESCE(e.end_date, e.start_date) >= ${p(f.from)}::date`);
   if (f.to) where.add((p) => `e.start_date <= ${p(f.to)}::date`);

@@ -55,6 +55,32 @@ export interface EventRecord extends BaseRecord {
   endDate: string | null;
   precision: string | null;
   placeId: number | null;
+  /** In the ontology (EventType); with its mode, whether it is mutual and how sure the extractor is (0..1). */
+  type: string;
+  mode: string | null;
+  symmetric: boolean;
+  confidence: number;
+}
+
+/** A party to an event the text names without a node ("police", "Democrats"). Not a node: no global ID. */
+export interface ActorGroupRecord {
+  __typename: 'ActorGroup';
+  name: string;
+}
+
+/** Who acted in an event, or was acted on. */
+export type EventActorRecord = PersonRecord | OrganizationRecord | ActorGroupRecord;
+
+/** One article's account of an event: what it says the event is, and where it says so (offsets into the body). */
+export interface EventEvidenceRecord {
+  articleId: number;
+  type: string;
+  mode: string | null;
+  confidence: number;
+  triggerStart: number;
+  triggerEnd: number;
+  sentenceStart: number | null;
+  sentenceEnd: number | null;
 }
 
 export interface StatementRecord extends BaseRecord {
@@ -88,7 +114,9 @@ export interface MentionRecord {
 
 export type NodeRecord = ArticleRecord | PersonRecord | OrganizationRecord | PlaceRecord | EventRecord | StatementRecord;
 
-const gid = (type: TypeName, alias: string) => `'${type}' AS "__typename", encode(convert_to('${type}:' || ${alias}.id, 'UTF8'), 'base64') AS id, ${alias}.id AS "rowId"`;
+/** The global ID of the row `alias` of a table of `type`, in SQL. */
+export const globalIdSql = (type: TypeName, alias: string) => `encode(convert_to('${type}:' || ${alias}.id, 'UTF8'), 'base64')`;
+const gid = (type: TypeName, alias: string) => `'${type}' AS "__typename", ${globalIdSql(type, alias)} AS id, ${alias}.id AS "rowId"`;
 
 /** Columns per table, qualified by the given alias. */
 export const COLUMNS = {
@@ -96,7 +124,7 @@ export const COLUMNS = {
   person: (p = 'p') => `${gid('Person', p)}, ${p}.name, ${p}.aliases, ${p}.roles`,
   organization: (o = 'o') => `${gid('Organization', o)}, ${o}.name, ${o}.aliases, ${o}.kind::text AS kind`,
   place: (p = 'pl') => `${gid('Place', p)}, ${p}.name, ${p}.aliases, ${p}.kind::text AS kind`,
-  event: (e = 'e') => `${gid('Event', e)}, ${e}.key, ${e}.title, ${e}.kind::text AS kind, ${e}.start_date AS "startDate", ${e}.end_date AS "endDate", ${e}.precision::text AS precision, ${e}.place_id AS "placeId"`,
+  event: (e = 'e') => `${gid('Event', e)}, ${e}.key, ${e}.title, ${e}.kind::text AS kind, ${e}.start_date AS "startDate", ${e}.end_date AS "endDate", ${e}.precision::text AS precision, ${e}.place_id AS "placeId", ${e}.type::text AS type, ${e}.mode, ${e}.is_symmetric AS symmetric, ${e}.confidence`,
   statement: (s = 's') => `${gid('Statement', s)}, ${s}.text, ${s}.kind::text AS kind, ${s}.cue, ${s}.speaker_text AS "speakerText", ${s}.speaker_person_id AS "speakerPersonId", ${s}.speaker_organization_id AS "speakerOrganizationId", ${s}.article_id AS "articleId", ${s}.event_id AS "eventId", ${s}.start_offset AS "startOffset", ${s}.end_offset AS "endOffset", ${s}.span_starts AS "spanStarts", ${s}.span_ends AS "spanEnds", ${s}.confidence`,
 } as const;
 

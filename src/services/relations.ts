@@ -1,6 +1,6 @@
 import type { SortKey } from './keyset.ts';
 import { STATEMENT_DATE_KEYS } from './lists.ts';
-import { COLUMNS } from './records.ts';
+import { COLUMNS, globalIdSql } from './records.ts';
 
 /**
  * Every nested list in the graph, as SQL. `inner` selects the child rows of the parent `par.id` (the
@@ -92,6 +92,41 @@ const mentionsIn = (table: string, column: string, type: 'PER' | 'ORG' | 'LOC'):
   count: `SELECT l.${column} AS "parentId", count(*) AS n FROM ${table} l CROSS JOIN LATERAL unnest(l.ends) AS e(e) WHERE l.${column} = ANY($1::int[]) AND e.e IS NOT NULL GROUP BY 1`,
 });
 
+/**
+ * An event's actors on one side (SOURCE or TARGET): the union over its articles (event_actor holds one
+ * row per article), each actor once, by name then the actor's key. A row is a Person or Organization
+ * record, or an ActorGroup (a name only).
+ */
+const eventActors = (role: 'SOURCE' | 'TARGET'): RelationSpec => ({
+  inner: `SELECT DISTINCT ON (x.actor) x.actor AS "__actor",
+            CASE WHEN p.id IS NOT NULL THEN 'Person' WHEN o.id IS NOT NULL THEN 'Organization' ELSE 'ActorGroup' END AS "__typename",
+            CASE WHEN p.id IS NOT NULL THEN ${globalIdSql('Person', 'p')} WHEN o.id IS NOT NULL THEN ${globalIdSql('Organization', 'o')} END AS id,
+            COALESCE(p.id, o.id) AS "rowId", COALESCE(p.name, o.name, x.group_name) AS name, COALESCE(p.aliases, o.aliases) AS aliases, p.roles, o.kind::text AS kind
+          FROM event_actor x LEFT JOIN person p ON p.id = x.person_id LEFT JOIN organization o ON o.id = x.organization_id
+          WHERE x.event_id = par.id AND x.role = '${role}'`,
+  order: [{ column: 'name', dir: 'ASC', type: 'text' }, { column: '__actor', dir: 'ASC', type: 'text' }],
+  count: `SELECT event_id AS "parentId", count(DISTINCT actor) AS n FROM event_actor WHERE event_id = ANY($1::int[]) AND role = '${role}' GROUP BY 1`,
+});
+
+/**
+ * The articles' accounts of an event with their evidence (event_article.members: the trigger words and
+ * their sentence as [start, end] offsets), newest article first, then in text order. Accounts stored
+ * before the evidence was (migration 20261208090000_typed_events) have no trigger and are not listed.
+ */
+const ACCOUNTS = `FROM event_article ea CROSS JOIN LATERAL jsonb_array_elements(ea.members) WITH ORDINALITY AS x(m, ord)`;
+const HAS_TRIGGER = `jsonb_typeof(x.m->'trigger') = 'array'`;
+const eventEvidence: RelationSpec = {
+  inner: `SELECT ea.article_id AS "articleId", a.published_at AS "__date", x.ord::int AS account,
+            x.m->>'type' AS type, x.m->>'mode' AS mode, COALESCE((x.m->>'confidence')::float8, 0.5) AS confidence,
+            (x.m->'trigger'->>0)::int AS "triggerStart", (x.m->'trigger'->>1)::int AS "triggerEnd",
+            (x.m->'sentence'->>0)::int AS "sentenceStart", (x.m->'sentence'->>1)::int AS "sentenceEnd"
+          ${ACCOUNTS} JOIN article a ON a.id = ea.article_id
+          WHERE ea.event_id = par.id AND ${HAS_TRIGGER}`,
+  // One row per account of an article's link: (date, article, trigger, account) is unique.
+  order: [{ column: '__date', dir: 'DESC', type: 'date', nullable: true }, { column: 'articleId', dir: 'DESC', type: 'int' }, { column: 'triggerStart', dir: 'ASC', type: 'int' }, { column: 'account', dir: 'ASC', type: 'int' }],
+  count: `SELECT ea.event_id AS "parentId", count(*) AS n ${ACCOUNTS} WHERE ea.event_id = ANY($1::int[]) AND ${HAS_TRIGGER} GROUP BY 1`,
+};
+
 export const RELATIONS = {
   articlePeople: {
     inner: `SELECT ap.count AS "__weight", ${COLUMNS.person()} FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = par.id`,
@@ -155,6 +190,9 @@ export const RELATIONS = {
     count: `SELECT event_id AS "parentId", count(*) AS n FROM event_organization WHERE event_id = ANY($1::int[]) GROUP BY 1`,
   },
   eventArticles: articlesVia('event_article', 'event_id', counter('event', 'article_count')),
+  eventSources: eventActors('SOURCE'),
+  eventTargets: eventActors('TARGET'),
+  eventEvidence,
   eventStatements: statementsBy('event_id', null, true),
 } satisfies Record<string, RelationSpec>;
 

@@ -113,7 +113,7 @@ export async function insertArticles(sql: Sql, articles: StoreArticle[], keys: s
  */
 export async function replaceArticles(sql: Sql, articles: StoreArticle[], ids: number[], extractorVersion: string): Promise<void> {
   if (articles.length === 0) return;
-  for (const table of ['statement', 'article_person', 'article_organization', 'article_place', 'event_article']) {
+  for (const table of ['statement', 'article_person', 'article_organization', 'article_place', 'event_article', 'event_actor']) {
     await sql.query(`DELETE FROM ${table} WHERE article_id = ANY($1::int[])`, [ids]);
   }
   const rows = articles.map((a, i) => ({ id: ids[i], ...articleRow(a, extractorVersion) }));

@@ -1,3 +1,4 @@
+import { eventTyping } from '../resolve/event-typing.ts';
 import type { ResolvedExtraction } from '../resolve/types.ts';
 
 export const uniq = (xs: string[]) => [...new Set(xs.filter((x) => x.trim() !== ''))].sort();
@@ -18,6 +19,10 @@ export interface EventRow extends Record<string, unknown> {
   end_date: string | null;
   precision: string | null;
   place_id: number | null;
+  type: string;
+  mode: string | null;
+  symmetric: boolean;
+  confidence: number;
 }
 
 /** The entity rows one (merged) article upserts: aliases without the name itself, sorted. */
@@ -39,5 +44,7 @@ export function eventRows(resolved: ResolvedExtraction, placeKey: Map<string, nu
     end_date: isoDate(e.endDate),
     precision: e.precision as string | null,
     place_id: e.placeKey ? (placeKey.get(e.placeKey) ?? null) : null,
+    // What the first account says; refresh-events.ts recomputes it from all accounts.
+    ...eventTyping(e),
   }));
 }

@@ -37,6 +37,16 @@ export async function insertLinkRows(tx: Sql, link: LinkRows): Promise<void> {
   if (link.eventOrganization.length) {
     await tx.query(`INSERT INTO event_organization (event_id, organization_id) SELECT r.event_id, r.organization_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, organization_id int) WHERE r.organization_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventOrganization)]);
   }
+  if (link.eventActor.length) {
+    // An article's actors are written once (deduplicated in actorRows); a row already there is no error.
+    await tx.query(
+      `INSERT INTO event_actor (event_id, article_id, role, person_id, organization_id, group_name)
+       SELECT r.event_id, r.article_id, r.role::"EventActorRole", r.person_id, r.organization_id, r.group_name
+       FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, article_id int, role text, person_id int, organization_id int, group_name text)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(link.eventActor)],
+    );
+  }
   if (link.statements.length) {
     await tx.query(
       `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, span_starts, span_ends, confidence, published_at)

@@ -18,7 +18,42 @@ export interface LinkRows {
   eventArticle: Record<string, unknown>[];
   eventParticipant: { event_id: number | undefined; person_id: number | undefined }[];
   eventOrganization: { event_id: number | undefined; organization_id: number | undefined }[];
+  eventActor: EventActorRow[];
   statements: Record<string, unknown>[];
+}
+
+/** Who acted in an event (SOURCE) or was acted on (TARGET) as one article says: a node's id, else a group's name. */
+export interface EventActorRow {
+  event_id: number;
+  article_id: number;
+  role: 'SOURCE' | 'TARGET';
+  person_id: number | null;
+  organization_id: number | null;
+  group_name: string | null;
+}
+
+/**
+ * The article's actor rows, once per event, role and actor (two accounts of one event may name the same
+ * actor). An actor whose node the article does not have (a person the extractor names without a
+ * mention) is kept as a group under its name.
+ */
+function actorRows(articleId: number, resolved: ResolvedExtraction, ids: KeyIds): EventActorRow[] {
+  const rows = new Map<string, EventActorRow>();
+  for (const e of resolved.events) {
+    const eventId = ids.eventIds.get(e.key);
+    if (eventId === undefined) continue;
+    for (const [role, actors] of [['SOURCE', e.sources], ['TARGET', e.targets]] as const) {
+      for (const a of actors ?? []) {
+        const personId = a.type === 'person' && a.key ? (ids.personKey.get(a.key) ?? null) : null;
+        const organizationId = a.type === 'organization' && a.key ? (ids.orgKey.get(a.key) ?? null) : null;
+        const groupName = personId === null && organizationId === null ? a.name.trim() : null;
+        if (groupName === '') continue;
+        const actor = personId !== null ? `p${personId}` : organizationId !== null ? `o${organizationId}` : `g:${groupName}`;
+        rows.set(`${eventId}|${role}|${actor}`, { event_id: eventId, article_id: articleId, role, person_id: personId, organization_id: organizationId, group_name: groupName });
+      }
+    }
+  }
+  return [...rows.values()];
 }
 
 /** Mention, participation and statement rows of one article, given the ids its entities got. */
@@ -64,7 +99,11 @@ export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: K
   for (const m of resolved.members ?? []) {
     const id = eventIds.get(m.event);
     if (id === undefined) continue;
-    const account = { key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeId: m.placeKey ? (placeKey.get(m.placeKey) ?? null) : null, names: m.names };
+    const account = {
+      key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeId: m.placeKey ? (placeKey.get(m.placeKey) ?? null) : null, names: m.names,
+      // What the account says the event is, and where (see migration 20261208090000_typed_events).
+      ...m.typing, trigger: m.trigger ?? null, sentence: m.sentence ?? null,
+    };
     members.set(id, [...(members.get(id) ?? []), account]);
   }
   // Offsets are unique per article; two extracted statements over one span keep the first.
@@ -97,6 +136,7 @@ export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: K
     eventArticle: [...eventOffsets].map(([eventId, offsets]) => ({ event_id: eventId, article_id: articleId, offsets, members: members.get(eventId) ?? [] })),
     eventParticipant: resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k) }))),
     eventOrganization: resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k) }))),
+    eventActor: actorRows(articleId, resolved, ids),
     statements,
   };
 }

@@ -24,7 +24,7 @@ export function withFinalEvents(articles: StoreArticle[], merges: Map<string, Fi
 
 /**
  * Stored events an account of the batch links to another are merged into it before the batch's rows
- * are written: renamed when the other is not stored yet, else their links, statements and participants
+ * are written: renamed when the other is not stored yet, else their links, statements, participants and actors
  * moved over and the row deleted. Returns the ids of the events that took others in.
  */
 export async function mergeStoredEvents(sql: Sql, merges: Map<string, FinalName>): Promise<number[]> {
@@ -50,6 +50,8 @@ export async function mergeStoredEvents(sql: Sql, merges: Map<string, FinalName>
     await sql.query(`UPDATE statement SET event_id = $2 WHERE event_id = $1`, [src, dst]);
     await sql.query(`INSERT INTO event_participant (event_id, person_id) SELECT $2, person_id FROM event_participant WHERE event_id = $1 ON CONFLICT DO NOTHING`, [src, dst]);
     await sql.query(`INSERT INTO event_organization (event_id, organization_id) SELECT $2, organization_id FROM event_organization WHERE event_id = $1 ON CONFLICT DO NOTHING`, [src, dst]);
+    // Actors of both, each once per article (the source's rows go with its row).
+    await sql.query(`INSERT INTO event_actor (event_id, article_id, role, person_id, organization_id, group_name) SELECT $2, article_id, role, person_id, organization_id, group_name FROM event_actor WHERE event_id = $1 ON CONFLICT DO NOTHING`, [src, dst]);
     await sql.query(`DELETE FROM event WHERE id = $1`, [src]);
     kept.push(dst);
   }

@@ -3,8 +3,11 @@ import type { Sql } from '../db/sql.ts';
 /**
  * An event shows what its accounts (event_article.members) say, chosen by total orders so that no
  * arrival order shows through: the most precise dates, then the earliest; a place, the first name in
- * code point order; the first title (then kind) in code point order. Run after any change to the
- * accounts of `ids` (a batch written, an article corrected or deleted).
+ * code point order; the first title (then kind) in code point order; the type most accounts give, ties
+ * by the ontology's order (the EventType enum's), then among the accounts of that type the mode most
+ * give (ties in code point order; null when none gives one), mutual when all of them read it so, and
+ * their highest confidence. Run after any change to the accounts of `ids` (a batch written, an article
+ * corrected or deleted).
  */
 export async function refreshEvents(sql: Sql, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
@@ -12,7 +15,8 @@ export async function refreshEvents(sql: Sql, ids: number[]): Promise<void> {
     `WITH m AS (
        SELECT ea.event_id, x.*
        FROM event_article ea
-       CROSS JOIN LATERAL jsonb_to_recordset(ea.members) AS x(title text, kind text, "startDate" date, "endDate" date, precision text, "placeId" int)
+       CROSS JOIN LATERAL jsonb_to_recordset(ea.members) AS x(title text, kind text, "startDate" date, "endDate" date, precision text, "placeId" int,
+         type "EventType", mode text, "symmetric" boolean, confidence float8)
        WHERE ea.event_id = ANY($1::int[])
      ), dates AS (
        SELECT DISTINCT ON (event_id) event_id, "startDate", "endDate", precision FROM m
@@ -21,10 +25,20 @@ export async function refreshEvents(sql: Sql, ids: number[]): Promise<void> {
        SELECT DISTINCT ON (event_id) event_id, title, kind FROM m ORDER BY event_id, title COLLATE "C", kind COLLATE "C"
      ), places AS (
        SELECT DISTINCT ON (m.event_id) m.event_id, p.id AS place_id FROM m JOIN place p ON p.id = m."placeId" ORDER BY m.event_id, p.name COLLATE "C"
+     ), types AS (
+       SELECT DISTINCT ON (event_id) event_id, type FROM m WHERE type IS NOT NULL GROUP BY event_id, type ORDER BY event_id, count(*) DESC, type
+     ), typed AS (
+       SELECT m.*, count(*) OVER (PARTITION BY m.event_id, m.mode) AS mode_n FROM m JOIN types t ON t.event_id = m.event_id AND t.type = m.type
+     ), typing AS (
+       SELECT event_id, (array_agg(mode ORDER BY mode_n DESC, mode COLLATE "C") FILTER (WHERE mode IS NOT NULL))[1] AS mode,
+         bool_and(COALESCE("symmetric", false)) AS is_symmetric, max(COALESCE(confidence, 0.5)) AS confidence
+       FROM typed GROUP BY event_id
      )
      UPDATE event e SET start_date = d."startDate", end_date = d."endDate", precision = d.precision::"DatePrecision",
-       title = t.title, kind = t.kind::"EventKind", place_id = pl.place_id, updated_at = now()
-     FROM dates d JOIN titles t USING (event_id) LEFT JOIN places pl USING (event_id)
+       title = t.title, kind = t.kind::"EventKind", place_id = pl.place_id,
+       type = COALESCE(ty.type, e.type), mode = CASE WHEN ty.type IS NULL THEN e.mode ELSE tg.mode END,
+       is_symmetric = COALESCE(tg.is_symmetric, e.is_symmetric), confidence = COALESCE(tg.confidence, e.confidence), updated_at = now()
+     FROM dates d JOIN titles t USING (event_id) LEFT JOIN places pl USING (event_id) LEFT JOIN types ty USING (event_id) LEFT JOIN typing tg USING (event_id)
      WHERE e.id = d.event_id`,
     [ids],
   );

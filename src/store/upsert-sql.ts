@@ -31,9 +31,9 @@ export const UPSERT_PLACES = upsertNamed('place', 'PlaceKind');
 // Events are inserted by key; what a stored event shows is computed from its accounts once the batch's
 // links are written (refresh-events.ts), so an existing row is only touched to return its id.
 export const UPSERT_EVENT = `
-INSERT INTO event (key, title, kind, start_date, end_date, precision, place_id, updated_at)
-SELECT r.key, r.title, r.kind::"EventKind", r.start_date::date, r.end_date::date, r.precision::"DatePrecision", r.place_id, now()
-FROM jsonb_to_recordset($1::jsonb) AS r(key text, title text, kind text, start_date text, end_date text, precision text, place_id int)
+INSERT INTO event (key, title, kind, start_date, end_date, precision, place_id, type, mode, is_symmetric, confidence, updated_at)
+SELECT r.key, r.title, r.kind::"EventKind", r.start_date::date, r.end_date::date, r.precision::"DatePrecision", r.place_id, r.type::"EventType", r.mode, r."symmetric", r.confidence, now()
+FROM jsonb_to_recordset($1::jsonb) AS r(key text, title text, kind text, start_date text, end_date text, precision text, place_id int, type text, mode text, "symmetric" boolean, confidence float8)
 ORDER BY r.key
 ON CONFLICT (key) DO UPDATE SET updated_at = now()
 RETURNING id, key AS name, (xmax = 0) AS inserted`;

@@ -75,7 +75,7 @@ async function writeGraphRows(sql: Sql, resolved: StoreArticle[], articles: Stor
   const named = withFinalEvents(withFinalNames(articles, renames), eventMerges);
   const nodes = await upsertNodes(sql, named);
   const links = named.map((a, j) => linkRows(ids[j], a.resolved, nodes.ids[j]));
-  const all: LinkRows = { articlePerson: [], articleOrganization: [], articlePlace: [], eventArticle: [], eventParticipant: [], eventOrganization: [], statements: [] };
+  const all: LinkRows = { articlePerson: [], articleOrganization: [], articlePlace: [], eventArticle: [], eventParticipant: [], eventOrganization: [], eventActor: [], statements: [] };
   for (const link of links) for (const k of Object.keys(all) as (keyof LinkRows)[]) (all[k] as unknown[]).push(...link[k]);
   await insertLinkRows(sql, all);
   const gone = formerNodes ? await removeOrphans(sql, formerNodes) : null;

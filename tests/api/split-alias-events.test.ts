@@ -25,7 +25,9 @@ async function writeArticle(db: TestDatabase, n: number, text: string, mentions:
       }),
     })),
     organizations: [], places: [], statements: [],
-    events: [{ key: eventKey, title: `Meeting ${n}`, kind: 'MEETING', startDate: '2020-01-06', endDate: '2020-01-06', precision: 'DAY', placeKey: null, participantKeys: participants, organizationKeys: [], mentions: [] }],
+    events: [{ key: eventKey, title: `Meeting ${n}`, kind: 'MEETING', startDate: '2020-01-06', endDate: '2020-01-06', precision: 'DAY', placeKey: null, participantKeys: participants, organizationKeys: [], mentions: [],
+      // The first participant met the second: the sides follow the names as taking part does.
+      type: 'CONSULT', mode: 'meeting', sources: [{ type: 'person', key: participants[0], name: participants[0] }], targets: [{ type: 'person', key: participants[1], name: participants[1] }] }],
   } as unknown as ResolvedExtraction;
   await storeArticles(db.writer, [{ parsed, resolved, origin: null }], 'test');
 }
@@ -34,6 +36,9 @@ describe('splitAlias and events', () => {
   let db: TestDatabase;
   const participants = async (eventKey: string) => (await db.sql.query<{ name: string }>(
     `SELECT p.name FROM event_participant ep JOIN event e ON e.id = ep.event_id JOIN person p ON p.id = ep.person_id WHERE e.key = $1 ORDER BY p.name`, [eventKey])).map((r) => r.name);
+
+  const sides = async (eventKey: string) => (await db.sql.query<{ side: string }>(
+    `SELECT x.role || ' ' || p.name AS side FROM event_actor x JOIN event e ON e.id = x.event_id JOIN person p ON p.id = x.person_id WHERE e.key = $1 ORDER BY 1`, [eventKey])).map((r) => r.side);
 
   beforeAll(async () => {
     db = await createTestDatabase('split_events');
@@ -53,5 +58,8 @@ describe('splitAlias and events', () => {
     expect(await participants('event:one')).toEqual(['Ana Bell', 'Zed Quux']);
     // Story 2 named only "Quux", which is Bob now.
     expect(await participants('event:two')).toEqual(['Ana Bell', 'Bob Quux']);
+    // And so does who met whom, article by article.
+    expect(await sides('event:one')).toEqual(['SOURCE Zed Quux', 'TARGET Ana Bell']);
+    expect(await sides('event:two')).toEqual(['SOURCE Bob Quux', 'TARGET Ana Bell']);
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../src/db/writer.ts';
 import type { ParsedArticle } from '../../src/ingest/types.ts';
 import { storeArticles } from '../../src/store/store-articles.ts';
+import { membersOf } from '../../src/resolve/events.ts';
 import type { ResolvedExtraction } from '../../src/resolve/types.ts';
 
 /**
@@ -34,7 +35,13 @@ export async function writeSyntheticGraph(db: Db, opts: { articles: number; peop
       }),
       organizations: [{ key: 'o', name: 'Synthetic Ministry', aliases: [], kind: 'MINISTRY', mentions: [] }],
       places: [],
-      events: [{ key: `event:${prefix}:${i % 5}`, title: `Synthetic event ${i % 5}`, kind: 'MEETING', startDate: '2020-01-01', endDate: '2020-01-01', precision: 'DAY', placeKey: null, participantKeys: ['p0'], organizationKeys: ['o'], mentions: [] }],
+      events: [{
+        key: `event:${prefix}:${i % 5}`, title: `Synthetic event ${i % 5}`, kind: 'MEETING', startDate: '2020-01-01', endDate: '2020-01-01', precision: 'DAY', placeKey: null, participantKeys: ['p0'], organizationKeys: ['o'], mentions: [],
+        // Typed as the extractor types events: the first speaker meets the ministry and a group, "said" as the trigger.
+        type: 'CONSULT', mode: 'meeting', symmetric: true, confidence: 0.75,
+        sources: [{ type: 'person', key: 'p0', name: names[0] }], targets: [{ type: 'organization', key: 'o', name: 'Synthetic Ministry' }, { type: 'group', key: null, name: 'the delegates' }],
+        trigger: { start: names[0].length + 1, end: names[0].length + 5, text: 'said' }, sentence: { start: 0, end: sentences[0].length },
+      }],
       statements: sentences.map((s, j) => {
         const start = text.indexOf(s) + s.indexOf('"') + 1;
         const quote = `statement ${j} of article ${i}`;
@@ -42,6 +49,8 @@ export async function writeSyntheticGraph(db: Db, opts: { articles: number; peop
         return { start, end: start + quote.length, text: quote, kind: 'DIRECT', cue: 'said', speaker: { type: 'person', key: `p${j}` }, speakerText: names[j], eventKey: `event:${prefix}:${i % 5}`, confidence: 0.9 };
       }),
     };
+    // The article's accounts of its events, as resolution records them (what events show is computed from them).
+    resolved.members = membersOf(resolved).map((m) => ({ ...m, event: m.key }));
     await storeArticles(db, [{ parsed, resolved, origin: null }], 'synthetic');
   }
 }

@@ -7,7 +7,7 @@ import type { RelationName } from '../../services/relations.ts';
  */
 export const RELATION_FIELDS = {
   Article: { people: 'articlePeople', organizations: 'articleOrganizations', places: 'articlePlaces', statements: 'articleStatements', events: 'articleEvents' },
-  Event: { participants: 'eventParticipants', organizations: 'eventOrganizations', articles: 'eventArticles', statements: 'eventStatements' },
+  Event: { participants: 'eventParticipants', organizations: 'eventOrganizations', articles: 'eventArticles', statements: 'eventStatements', sources: 'eventSources', targets: 'eventTargets', evidence: 'eventEvidence' },
   Organization: { articles: 'organizationArticles', statements: 'organizationStatements', events: 'organizationEvents', mentions: 'organizationMentions' },
   Person: {
     articles: 'personArticles',

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { EventKind, StatementKind } from '../enums.ts';
+import { EventKind, EventType, StatementKind } from '../enums.ts';
 
 @InputType({ description: 'Which new statements to deliver; every field optional, all given ones must hold.' })
 export class StatementAddedFilter {
@@ -33,10 +33,13 @@ export class ArticleAddedFilter {
 
 @InputType({ description: 'Which new or newly reported events to deliver; every field optional, all given ones must hold.' })
 export class EventUpdatedFilter {
-  @Field(() => EventKind, { nullable: true, description: 'Only events of this kind.' })
-  type?: EventKind | null;
+  @Field(() => [EventType], { nullable: true, description: 'Only events of one of these types (`Event.type`; absent or empty: every type).' })
+  type?: EventType[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only events this person or organisation takes part in.' })
+  @Field(() => EventKind, { nullable: true, description: 'Only events of this legacy kind.', deprecationReason: 'Use `type`: the kind calls most events OTHER.' })
+  kind?: EventKind | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events this person or organisation takes part in, in any role.' })
   actor?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only events at this place.' })

@@ -87,18 +87,33 @@ query PersonByName($name: String!) {
     variables: JSON.stringify({ name: 'Chairman Kim' }, null, 2),
   },
   {
-    query: `# Events the articles report, with who took part and where.
+    query: `# Events the articles report: what happened, who did it to whom, who took part and where.
 query EventsWithParticipants {
   events(first: 10) {
     totalCount
     nodes {
       id
       title
-      kind
+      type
+      mode
       startDate
       precision
       place {
         name
+      }
+      sources(first: 5) {
+        nodes {
+          ... on Person { name }
+          ... on Organization { name }
+          ... on ActorGroup { name }
+        }
+      }
+      targets(first: 5) {
+        nodes {
+          ... on Person { name }
+          ... on Organization { name }
+          ... on ActorGroup { name }
+        }
       }
       participants(first: 10) {
         nodes {
