@@ -141,7 +141,8 @@ export function predictedFromExtraction(x: Extraction): PredictedEvent[] {
     }
     const place = e.placeKey ? places.get(e.placeKey) : undefined;
     let date: EventDate | null = null;
-    if (e.precision && e.startDate) date = { precision: e.precision, start: e.startDate, end: e.endDate ?? e.startDate };
+    if (e.precision === 'ON_OR_BEFORE' && e.endDate) date = { precision: 'ON_OR_BEFORE', start: null, end: e.endDate };
+    else if (e.precision && e.startDate) date = { precision: e.precision, start: e.startDate, end: e.endDate ?? e.startDate };
     const linked = e.statementIndexes ? e.statementIndexes.map((i) => x.statements[i]).filter(Boolean) : x.statements.filter((s) => s.eventKey === e.key);
     out.push({
       type: mapped.type,

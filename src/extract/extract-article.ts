@@ -33,7 +33,7 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   index.places.forEach((p) => placeKey.set(p, `place:${slug(p.name)}`));
   // Events first: a country acting in one becomes its government organisation (added to the index).
   const taken = new Set<string>();
-  const eventOut: ExtractedEvent[] = events.map((e) => toExtractedEvent(e, index, { person: personKey, org: orgKey, place: placeKey, slug }, taken));
+  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, { person: personKey, org: orgKey, place: placeKey, slug }, taken), parsed.publishedAt));
   const organizations = index.organizations.map((o) => {
     const key = `org:${slug(o.name)}`;
     orgKey.set(o, key);
@@ -69,4 +69,14 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
       confidence: s.confidence,
     })),
   };
+}
+
+/**
+ * An event the text does not date happened on or before the day it was reported, when the article
+ * has a publication date; an undated article leaves it undated. Keys are unchanged: the year a key
+ * carries is one the text gives.
+ */
+function reportDated(e: ExtractedEvent, published: string | null): ExtractedEvent {
+  if (e.precision !== null || !published) return e;
+  return { ...e, startDate: null, endDate: published.slice(0, 10), precision: 'ON_OR_BEFORE' };
 }

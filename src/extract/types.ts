@@ -41,7 +41,8 @@ export interface ExtractedPlace {
   mentions: Mention[];
 }
 
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR' | 'RANGE';
+/** ON_OR_BEFORE: the text gives no date, only the report's (endDate; startDate is null). */
+export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR' | 'RANGE' | 'ON_OR_BEFORE';
 
 export type EventKind = 'MEETING' | 'SUMMIT' | 'TALKS' | 'VISIT' | 'WEAPONS_TEST' | 'LAUNCH' | 'ANNOUNCEMENT' | 'OTHER';
 

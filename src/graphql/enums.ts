@@ -59,6 +59,7 @@ export enum DatePrecision {
   MONTH = 'MONTH',
   YEAR = 'YEAR',
   RANGE = 'RANGE',
+  ON_OR_BEFORE = 'ON_OR_BEFORE',
 }
 registerEnumType(DatePrecision, {
   name: 'DatePrecision',
@@ -68,6 +69,7 @@ registerEnumType(DatePrecision, {
     MONTH: { description: 'Known to the month: startDate..endDate spans it.' },
     YEAR: { description: 'Known to the year.' },
     RANGE: { description: 'A stated range such as "the second half of April".' },
+    ON_OR_BEFORE: { description: 'The text gives no date: the event happened on or before endDate, the day it was reported (startDate is null).' },
   },
 });
 

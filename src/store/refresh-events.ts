@@ -20,7 +20,7 @@ export async function refreshEvents(sql: Sql, ids: number[]): Promise<void> {
        WHERE ea.event_id = ANY($1::int[])
      ), dates AS (
        SELECT DISTINCT ON (event_id) event_id, "startDate", "endDate", precision FROM m
-       ORDER BY event_id, COALESCE(array_position(ARRAY['YEAR', 'MONTH', 'RANGE', 'DAY'], precision), 0) DESC, "startDate" NULLS LAST, "endDate" NULLS LAST
+       ORDER BY event_id, COALESCE(array_position(ARRAY['ON_OR_BEFORE', 'YEAR', 'MONTH', 'RANGE', 'DAY'], precision), 0) DESC, "startDate" NULLS LAST, "endDate" NULLS LAST
      ), titles AS (
        SELECT DISTINCT ON (event_id) event_id, title, kind FROM m ORDER BY event_id, title COLLATE "C", kind COLLATE "C"
      ), places AS (

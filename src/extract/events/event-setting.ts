@@ -36,8 +36,7 @@ export function sentenceDates(text: string, published: string | null): (s: Sente
   };
 }
 
-/** Words before a place that make it where something happens: "in", "at", and a journey's end ("travelled to", "a visit to", "leaves for"). */
-const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?|city of\s+|(?:visits?|trips?|journey|travell?(?:ed|ing|s)?|flew|flies|flown|went|goes|came|headed|heads)\s+(?:back\s+)?to\s+|(?:leaves?|left|leaving|bound|departs?|departed)\s+for\s+)$/i;
+const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?|city of\s+)$/i;
 
 /** Where it happened: the closest place written as a location ("in Vladivostok"), cities before countries. */
 export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
@@ -68,7 +67,7 @@ export function placesCompatible(a: string | null, b: string | null): boolean {
   return CITY_COUNTRY.get(a) === b || CITY_COUNTRY.get(b) === a;
 }
 
-const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0 } as const;
+const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0, ON_OR_BEFORE: -1 } as const;
 
 /** The more precise of two dates of one event ("this month", then "next week" → next week); the first on a tie. */
 export function preciserDate(a: DateRange | null, b: DateRange | null): DateRange | null {
