@@ -151,3 +151,20 @@ describe('the words before a cue that introduces a quotation', () => {
     expect(b.statements.find((s) => s.text.includes('best news'))!.speakerText).toBe('The old friend');
   });
 });
+
+describe('a speaker written as an apposition after a name', () => {
+  it('is the name it describes, and a pronoun after it continues that name', () => {
+    const { ex, statements } = statementsOf(
+      'Mike Hollis, a research director at analyst firm Quantel, told reporters that the market was sealed off. “They have built a very seamless package,” he said.',
+    );
+    const told = statements.find((s) => s.text.includes('market was sealed'))!;
+    expect(speakerName(ex, told)).toBe('Mike Hollis');
+    const quote = statements.find((s) => s.kind === 'DIRECT')!;
+    expect(speakerName(ex, quote)).toBe('Mike Hollis');
+  });
+
+  it('is not an aside naming someone else ("Clinton, a top aide said, …")', () => {
+    const { ex, statements } = statementsOf('Hillary Clinton, a top aide said, “is very confident in the contrast” between the two candidates.');
+    for (const s of statements) expect(speakerName(ex, s)).not.toBe('Hillary Clinton');
+  });
+});

@@ -3,6 +3,7 @@ import type { EntityIndexLocal } from '../entities.ts';
 import { countryOf } from '../entities.ts';
 import { corefSpeaker } from './coref.ts';
 import { documentAuthor, DOC_HEAD } from './coref-document.ts';
+import { appositionOf } from './apposition.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
@@ -126,6 +127,9 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
       const country = countryOf(fullText.slice(place.start, place.end));
       if (country) return { type: 'organization', entity: index.governmentFor(country, { start: place.start, end: place.end, text: fullText.slice(place.start, place.end) } as Mention) };
     }
+    // A description set off after a name is that name's apposition (speech/apposition.ts).
+    const appositive = appositionOf(index, fullText, span);
+    if (appositive) return appositive;
     // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
     const raw = fullText.slice(span.start, span.end).trim();
     if (PRONOUNS.test(raw) || /^(?:the|this|that)\s/i.test(raw)) return corefSpeaker(index, fullText, span, raw, history);
