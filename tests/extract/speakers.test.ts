@@ -168,3 +168,11 @@ describe('a speaker written as an apposition after a name', () => {
     for (const s of statements) expect(speakerName(ex, s)).not.toBe('Hillary Clinton');
   });
 });
+
+describe('a speaker span on the tail of an apposition', () => {
+  it('is the name the apposition follows, not a firm named inside it', () => {
+    const { ex, statements } = statementsOf('Nicholas Holloway, chairman and founder of Orbital Labs, says he is developing a laptop that will sell for less than $100.');
+    const says = statements.find((s) => s.text.includes('developing a laptop'))!;
+    expect(speakerName(ex, says)).toBe('Nicholas Holloway');
+  });
+});

@@ -8,8 +8,9 @@ import type { StatementDraft } from './draft.ts';
 // BBC and PolNeAR train: the description then resolved to no one, and a "he" after it went to the
 // nearest name inside the description ("analyst Gartner").
 
-/** A description: an article, possessive pronoun or a name's possessive, then a lower-case word. */
-const DESCRIPTION = /^(?:(?:a|an|the|its|his|her|their)\s+|[\p{Lu}][\p{L}.-]*[’']s\s+)[\p{Ll}\d]/u;
+/** A description: a lower-case word, after an article, a possessive pronoun or a name's possessive. */
+const DESCRIPTION = /^(?:(?:a|an|the|its|his|her|their)\s+|[\p{Lu}][\p{L}.-]*[’']s\s+)?[\p{Ll}\d]/u;
+const ASIDE = /^\s+(?!(?:as|its|his|this|plus|across|towards|besides|unless|whereas|us)\b)(?:said|told|wrote|say|think|believe|fear|expect|argue|warn|claim|insist|predict|note|add|agree|suggest|[a-z]+(?:ed|s))\b/;
 /** What may open a sentence before its subject's name: a connective and up to three title words. */
 const LEAD = String.raw`(?:(?:But|And|However|Meanwhile|Now|Still|So),?\s+)?(?:(?!(?:As|For|In|At|After|With|From|To|On|By|Of|When|While|If|Since|Before|During|Like|Unlike|Despite)\s)[\p{Lu}][\p{L}’'.-]*\s+){0,3}$`;
 // Or the name follows its cue after a quotation ("…,” said Mr. Hof, the former administration adviser).
@@ -19,12 +20,14 @@ const OPENS_TEXT = new RegExp(String.raw`^\s*${LEAD}`, 'u');
 
 /** The person or organisation a description stands in apposition to, when a sentence opens with "Name, description". */
 export function appositionOf(index: EntityIndexLocal, text: string, span: Span): StatementDraft['speaker'] {
-  const phrase = text.slice(span.start, span.end).trim();
   // "Clinton, a top aide said, …" is an aside naming who speaks, not an apposition.
-  if (!DESCRIPTION.test(phrase) || /^\s*(?:said|says|told|added|adds|noted|wrote|explained|argued|warned)\b/.test(text.slice(span.end, span.end + 12))) return null;
-  const comma = /,\s*$/.exec(text.slice(Math.max(0, span.start - 4), span.start));
-  if (!comma) return null;
-  const nameEnd = Math.max(0, span.start - 4) + comma.index;
+  // So is "Apple, analysts believe, …": a verb right after the description, with no comma closing it.
+  if (ASIDE.test(text.slice(span.end, span.end + 20))) return null;
+  // The apposition is the segment after the comma; the span may be its tail ("Nicholas Negroponte,
+  // chairman and founder of MIT's Media Labs, says" with the span on "founder of MIT").
+  const lead = /,(\s*[^,.;:!?“”"()\n]{0,100})$/.exec(text.slice(Math.max(0, span.start - 102), span.start));
+  if (!lead || !DESCRIPTION.test(`${lead[1].trimStart()}${text.slice(span.start, span.end).trim()}`)) return null;
+  const nameEnd = span.start - lead[0].length;
   const person = index.personSpans.find((p) => p.end === nameEnd);
   const org = person ? undefined : index.orgSpans.find((o) => o.end === nameEnd);
   const named = person ?? org;

@@ -103,6 +103,9 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     // A document in the possessive speaks for its author ("Oxfam's report said"; coref-document.ts).
     const doc = /[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
     if (doc && DOC_HEAD.test(doc[1].toLowerCase())) return documentAuthor(index, fullText, span, doc[1].toLowerCase());
+    // A description set off after a name is that name's apposition, whatever it names (apposition.ts).
+    const appositive = appositionOf(index, fullText, span);
+    if (appositive) return appositive;
     // A name in the possessive is not the speaker ("Pagliano's lawyer", "Clinton’s team").
     // "Jaynes' lawyer": a bare apostrophe after a name in -s is a possessive too.
     const own = (x: Span) => x.start >= span.start && x.end <= span.end && !/^[’'](?:s\b|\s|$)/.test(fullText.slice(x.end, x.end + 2));
@@ -127,9 +130,6 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
       const country = countryOf(fullText.slice(place.start, place.end));
       if (country) return { type: 'organization', entity: index.governmentFor(country, { start: place.start, end: place.end, text: fullText.slice(place.start, place.end) } as Mention) };
     }
-    // A description set off after a name is that name's apposition (speech/apposition.ts).
-    const appositive = appositionOf(index, fullText, span);
-    if (appositive) return appositive;
     // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
     const raw = fullText.slice(span.start, span.end).trim();
     if (PRONOUNS.test(raw) || /^(?:the|this|that)\s/i.test(raw)) return corefSpeaker(index, fullText, span, raw, history);
