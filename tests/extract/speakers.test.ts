@@ -176,3 +176,16 @@ describe('a speaker span on the tail of an apposition', () => {
     expect(speakerName(ex, says)).toBe('Nicholas Holloway');
   });
 });
+
+describe('"he" before anyone is quoted', () => {
+  it('is the subject of the sentence before, not a name later in it', () => {
+    expect(speakerOf('Judge Peter Collins sentenced Tom Reilly to five years in prison on Monday. “This was a cruel and calculated fraud on people who trusted you,” he said.', 'cruel and calculated')).toBe('Peter Collins');
+  });
+
+  it('is the subject of its own sentence when nobody else is named between them', () => {
+    // Not the subject of the sentence before (Hitzlsperger): its own sentence's subject comes first.
+    const { ex, statements } = statementsOf('Thomas Hitzlsperger is waiting to learn the future of manager David O’Leary. O’Leary has been in talks over a new deal with the club and he said the news would come soon.');
+    const said = statements.find((s) => s.text.includes('news would come'))!;
+    expect(speakerName(ex, said)).toBe('David O’Leary');
+  });
+});

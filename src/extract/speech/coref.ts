@@ -85,6 +85,18 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
     // The person quoted last is who "he said" continues, unless another person was named well after
     // (gold set: a window of 1,000 characters instead of 400 gave 2 wrong and 0 right more).
     if (lastSpeaker && (!nearest || lastSpeaker.start > nearest.start - 400)) return lastSpeaker.speaker;
+    // Nobody quoted yet: the person the sentence before opens with (its subject), not a name later in
+    // it ("Smith has yet to decide the line-up for Meltdown. “I want …,” she said"). Only that one
+    // sentence: a subject further back loses to a name nearer the pronoun (read on BBC).
+    // The pronoun's own sentence first ("O'Leary has been in talks and he said"), unless a quotation
+    // stands between them ("But Mr Blair had been “hurt”, he added").
+    const back = (p: Span) => (text.slice(p.end, span.start).match(/[.!?][”"’]?\s/g) ?? []).length;
+    const opens = (p: Span) => p.start >= span.start - 400 && opensSentence(text, Math.max(0, span.start - 400), p);
+    // Nor when another person is named between ("Sanders held a rally while Clinton hosted an event, during which she …").
+    const own = !lastSpeaker && people.filter((p) => back(p) === 0 && !/[“”"]/.test(text.slice(p.end, span.start)) && opens(p)).pop();
+    const ownAlone = own && !index.personSpans.some((q) => q.start >= own.end && q.end <= span.start && q.person !== own.person);
+    const subject = (ownAlone && own) || (!lastSpeaker && people.filter((p) => back(p) === 1 && opens(p)).pop());
+    if (subject) return { type: 'person', entity: subject.person };
     return nearest ? { type: 'person', entity: nearest.person } : null;
   }
   if (lower === 'it' || lower === 'they') {
