@@ -189,3 +189,12 @@ describe('"he" before anyone is quoted', () => {
     expect(speakerName(ex, said)).toBe('David O’Leary');
   });
 });
+
+describe('a government named by its country\'s demonym', () => {
+  it('is that country\'s government, not the country the story names most', () => {
+    const { ex, statements } = statementsOf('Officials in the United States and Washington have raised concerns about the deal, and the United States Treasury is reviewing it. The Turkish government said the claims were false and politically motivated.');
+    const said = statements.find((s) => s.text.includes('claims were false'))!;
+    expect(said.speaker?.type).toBe('organization');
+    expect(speakerName(ex, said)).toBe('Turkey');
+  });
+});

@@ -73,6 +73,9 @@ export function subjectBefore(s: string, pos: number): number {
   return start;
 }
 
+/** A country's government as a description: its demonym or name, then the noun. */
+const GOVERNMENT_OF = /^([\p{Lu}][\p{L}.]+(?:\s+[\p{Lu}][\p{L}.]+)?)(?:[’']s)?\s+(?:government|administration|authorities|cabinet)$/u;
+
 export interface SpeakerResolver {
   resolve(span: Span, text: string, sentenceStart: number): StatementDraft['speaker'];
 }
@@ -130,6 +133,14 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
       const country = countryOf(fullText.slice(place.start, place.end));
       if (country) return { type: 'organization', entity: index.governmentFor(country, { start: place.start, end: place.end, text: fullText.slice(place.start, place.end) } as Mention) };
     }
+    // "The Japanese government", "the UK's government": that country's government.
+    const government = GOVERNMENT_OF.exec(phrase);
+    const country = government && countryOf(government[1]);
+    if (country) return { type: 'organization', entity: index.governmentFor(country, { start: span.start, end: span.end, text: fullText.slice(span.start, span.end) } as Mention) };
+    // "the OECD" where the recogniser missed this mention of an organisation it found elsewhere.
+    // Not a word that also names a person of the article ("Trump", "Rubio"), nor a long title-case run.
+    const known = /^[\p{Lu}][^\s]*(?:\s+\S+){0,3}$/u.test(phrase) && !index.people.some((x) => x.name.split(' ').includes(phrase) || x.name === phrase) ? index.organizations.find((o) => o.name === phrase || o.aliases.has(phrase)) : undefined;
+    if (known) return { type: 'organization', entity: known };
     // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
     const raw = fullText.slice(span.start, span.end).trim();
     if (PRONOUNS.test(raw) || /^(?:the|this|that)\s/i.test(raw)) return corefSpeaker(index, fullText, span, raw, history);
