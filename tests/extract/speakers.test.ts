@@ -198,3 +198,11 @@ describe('a government named by its country\'s demonym', () => {
     expect(speakerName(ex, said)).toBe('Turkey');
   });
 });
+
+describe('a role written with its organisation', () => {
+  it('is the person holding it, not the organisation', () => {
+    const { ex, statements } = statementsOf('Labour chairman Ian McCartney opened the Labour conference in Brighton on Monday. The Labour chairman said the party was ready for the election.');
+    const said = statements.find((s) => s.text.includes('ready for the election'))!;
+    expect(speakerName(ex, said)).toBe('Ian McCartney');
+  });
+});

@@ -4,6 +4,7 @@ import { countryOf } from '../entities.ts';
 import { corefSpeaker } from './coref.ts';
 import { documentAuthor, DOC_HEAD } from './coref-document.ts';
 import { appositionOf } from './apposition.ts';
+import { namesRole, roleHolder } from './role-holder.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
@@ -126,6 +127,8 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
       const head = /,/.test(fullText.slice(span.start, persons[0].start)) ? persons[0] : heads[heads.length - 1];
       return { type: 'person', entity: head.person };
     }
+    // "The Lib Dem chief executive", "Arsenal boss": a person holding a role there (role-holder.ts).
+    if (org && namesRole(phrase) && /^[\s\p{L}-]+$/u.test(fullText.slice(org.end, span.end))) return roleHolder(index, fullText, span, phrase);
     if (org) return { type: 'organization', entity: org.org };
     // A capital or country stands for its government only when it is the whole subject ("Pyongyang said"),
     // not inside a longer phrase ("Argentina's chief debt negotiator").
