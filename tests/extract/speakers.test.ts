@@ -206,3 +206,15 @@ describe('a role written with its organisation', () => {
     expect(speakerName(ex, said)).toBe('Ian McCartney');
   });
 });
+
+describe('"he" after a name inside an apposition or an unnamed spokesman', () => {
+  it('goes to the person the apposition describes, not the firm named in it', () => {
+    expect(speakerOf('The deal was praised by Tim Danes, the news editor of trade magazine Screen Weekly. “It will change the industry,” he said.', 'change the industry')).toBe('Tim Danes');
+  });
+
+  it('continues the spokesman quoted last, not an earlier name', () => {
+    const { ex, statements } = statementsOf('Home Secretary Charles Clarke announced the plans on Monday. A spokesman for the Home Office defended the proposals later. He said: “We stand by the provisions in the Act.”');
+    const quote = statements.find((s) => s.text.includes('We stand by'))!;
+    expect(speakerName(ex, quote)).not.toBe('Charles Clarke');
+  });
+});

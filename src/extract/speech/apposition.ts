@@ -36,3 +36,14 @@ export function appositionOf(index: EntityIndexLocal, text: string, span: Span):
   if (!OPENS.test(head) && !(named.start <= 80 && OPENS_TEXT.test(head))) return null;
   return person ? { type: 'person', entity: person.person } : { type: 'organization', entity: org!.org };
 }
+
+/**
+ * The person a name stands in the apposition of, wherever the sentence puts them ("according to Carly
+ * Fiorina, chief of technology giant Hewlett Packard"): for pronouns, the mention to count is the host's.
+ */
+export function appositionHost(index: EntityIndexLocal, text: string, x: Span): EntityIndexLocal['personSpans'][number] | null {
+  const lead = /,(\s*[^,.;:!?“”"()\n]{0,100})$/.exec(text.slice(Math.max(0, x.start - 102), x.start));
+  if (!lead || !DESCRIPTION.test(lead[1].trimStart())) return null;
+  const hostEnd = x.start - lead[0].length;
+  return index.personSpans.find((p) => p.end === hostEnd) ?? null;
+}
