@@ -124,9 +124,11 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
     const introStart = before.trim() === '' && sent.paragraph > 0 && sent.start === paragraphs[sent.paragraph].start ? paragraphs[sent.paragraph - 1].start : sent.start;
     const intro = text.slice(introStart, q.start);
     if (/:\s*$/.test(intro)) {
-      const clauseStart = introStart + Math.max(intro.lastIndexOf('. ', intro.length - 3) + 1, 0);
+      // Past the full stop and the space after it: the patterns below are anchored at the clause's first word.
+      const stop = intro.lastIndexOf('. ', intro.length - 3);
+      const clauseStart = introStart + (stop >= 0 ? stop + 2 : 0);
       // Skip a leading subordinate clause ("When Wallace died in 1998, …") and possessives ("Sanders’ surge").
-      const lead = /^(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With)\b[^,]{0,120},\s*/.exec(text.slice(clauseStart, q.start));
+      const lead = /^\s*(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With)\b[^,]{0,120},\s*/.exec(text.slice(clauseStart, q.start));
       const from = clauseStart + (lead ? lead[0].length : 0);
       // A clause opening with a pronoun or a described speaker ("He told Hannity:", "The spokesman
       // said of Cameron:") has its subject there, not in a name later in the clause.
