@@ -218,3 +218,10 @@ describe('"he" after a name inside an apposition or an unnamed spokesman', () =>
     expect(speakerName(ex, quote)).not.toBe('Charles Clarke');
   });
 });
+
+describe('a clause taken for a speaker', () => {
+  it('names no one ("Asked whether Clinton …")', () => {
+    const { ex, statements } = statementsOf('Clinton leads among Democrats. Asked whether Clinton “has the integrity to serve effectively as president,” 75 percent of Democrats said yes, but 55 percent of all voters disagreed.');
+    for (const s of statements) if (/^(?:whether|if)\s/.test(s.speakerText ?? '')) expect(speakerName(ex, s)).toBeNull();
+  });
+});

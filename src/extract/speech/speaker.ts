@@ -77,6 +77,8 @@ export function subjectBefore(s: string, pos: number): number {
 /** A country's government as a description: its demonym or name, then the noun. */
 const GOVERNMENT_OF = /^([\p{Lu}][\p{L}.]+(?:\s+[\p{Lu}][\p{L}.]+)?)(?:[’']s)?\s+(?:government|administration|authorities|cabinet)$/u;
 
+const CLAUSE_OR_PP = /^(?:whether|if|what|why|how|to|with|in|on|at|of|for|about|during|after|before|against|into|over|under)\s/;
+
 export interface SpeakerResolver {
   resolve(span: Span, text: string, sentenceStart: number): StatementDraft['speaker'];
 }
@@ -103,6 +105,10 @@ export function plausibleSpeaker(phrase: string): boolean {
 /** Maps a speaker noun phrase to an entity: person > organisation > capital/country acting as a government > pronoun. */
 export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
   return (span: Span): StatementDraft['speaker'] => {
+    // A clause or a prepositional phrase is no speaker ("whether Clinton has the integrity", "if
+    // Gerrard would be a Liverpool player", "with finance minister Hans Eichel"); an agent after "by",
+    // a source after "from" and the subject after "that" are ("reports that Trump said …").
+    if (CLAUSE_OR_PP.test(fullText.slice(span.start, span.end).trim())) return null;
     const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
     // A document in the possessive speaks for its author ("Oxfam's report said"; coref-document.ts).
     const doc = /[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
