@@ -78,7 +78,8 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
     const fits = (e: EntityDraft) => (genderOf(e.name) ?? (/\s/.test(e.name.trim()) ? null : genderOf(`${e.name.trim()} X`))) !== other;
     // A name inside another person's apposition stands for that person ("Tim Dams, the news editor of
     // trade magazine Screen International. But he …"; apposition.ts).
-    const people = index.personSpans.filter((p) => p.end <= span.start).map((p) => appositionHost(index, text, p) ?? p).filter((p) => fits(p.person));
+    // (Only near the pronoun, where the rules below look: the host is found by a pattern.)
+    const people = index.personSpans.filter((p) => p.end <= span.start).map((p) => (p.start >= span.start - 600 ? appositionHost(index, text, p) ?? p : p)).filter((p) => fits(p.person));
     const lastSpeaker = speakers.find((h) => h.speaker?.type === 'person' && fits(h.speaker.entity));
     const nearest = people[people.length - 1];
     // A person who opens a sentence after the last speaker's words is who "he" continues ("…,” admitted
@@ -103,9 +104,10 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
     const back = (p: Span) => (text.slice(p.end, span.start).match(/[.!?][”"’]?\s/g) ?? []).length;
     const opens = (p: Span) => p.start >= span.start - 400 && opensSentence(text, Math.max(0, span.start - 400), p);
     // Nor when another person is named between ("Sanders held a rally while Clinton hosted an event, during which she …").
-    const own = !lastSpeaker && people.filter((p) => back(p) === 0 && !/[“”"]/.test(text.slice(p.end, span.start)) && opens(p)).pop();
+    const near = lastSpeaker ? [] : people.filter((p) => p.start >= span.start - 400);
+    const own = near.filter((p) => back(p) === 0 && !/[“”"]/.test(text.slice(p.end, span.start)) && opens(p)).pop();
     const ownAlone = own && !index.personSpans.some((q) => q.start >= own.end && q.end <= span.start && q.person !== own.person);
-    const subject = (ownAlone && own) || (!lastSpeaker && people.filter((p) => back(p) === 1 && opens(p)).pop());
+    const subject = (ownAlone && own) || near.filter((p) => back(p) === 1 && opens(p)).pop();
     if (subject) return { type: 'person', entity: subject.person };
     return nearest ? { type: 'person', entity: nearest.person } : null;
   }

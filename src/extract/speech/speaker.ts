@@ -148,8 +148,8 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     if (country) return { type: 'organization', entity: index.governmentFor(country, { start: span.start, end: span.end, text: fullText.slice(span.start, span.end) } as Mention) };
     // "the OECD" where the recogniser missed this mention of an organisation it found elsewhere.
     // Not a word that also names a person of the article ("Trump", "Rubio"), nor a long title-case run.
-    const known = /^[\p{Lu}][^\s]*(?:\s+\S+){0,3}$/u.test(phrase) && !index.people.some((x) => x.name.split(' ').includes(phrase) || x.name === phrase) ? index.organizations.find((o) => o.name === phrase || o.aliases.has(phrase)) : undefined;
-    if (known) return { type: 'organization', entity: known };
+    const known = /^[\p{Lu}][^\s]*(?:\s+\S+){0,3}$/u.test(phrase) ? index.organizations.find((o) => o.name === phrase || o.aliases.has(phrase)) : undefined;
+    if (known && !index.people.some((x) => x.name === phrase || x.name.split(' ').includes(phrase))) return { type: 'organization', entity: known };
     // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
     const raw = fullText.slice(span.start, span.end).trim();
     if (PRONOUNS.test(raw) || /^(?:the|this|that)\s/i.test(raw)) return corefSpeaker(index, fullText, span, raw, history);
