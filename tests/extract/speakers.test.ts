@@ -151,3 +151,77 @@ describe('the words before a cue that introduces a quotation', () => {
     expect(b.statements.find((s) => s.text.includes('best news'))!.speakerText).toBe('The old friend');
   });
 });
+
+describe('a speaker written as an apposition after a name', () => {
+  it('is the name it describes, and a pronoun after it continues that name', () => {
+    const { ex, statements } = statementsOf(
+      'Mike Hollis, a research director at analyst firm Quantel, told reporters that the market was sealed off. “They have built a very seamless package,” he said.',
+    );
+    const told = statements.find((s) => s.text.includes('market was sealed'))!;
+    expect(speakerName(ex, told)).toBe('Mike Hollis');
+    const quote = statements.find((s) => s.kind === 'DIRECT')!;
+    expect(speakerName(ex, quote)).toBe('Mike Hollis');
+  });
+
+  it('is not an aside naming someone else ("Clinton, a top aide said, …")', () => {
+    const { ex, statements } = statementsOf('Hillary Clinton, a top aide said, “is very confident in the contrast” between the two candidates.');
+    for (const s of statements) expect(speakerName(ex, s)).not.toBe('Hillary Clinton');
+  });
+});
+
+describe('a speaker span on the tail of an apposition', () => {
+  it('is the name the apposition follows, not a firm named inside it', () => {
+    const { ex, statements } = statementsOf('Nicholas Holloway, chairman and founder of Orbital Labs, says he is developing a laptop that will sell for less than $100.');
+    const says = statements.find((s) => s.text.includes('developing a laptop'))!;
+    expect(speakerName(ex, says)).toBe('Nicholas Holloway');
+  });
+});
+
+describe('"he" before anyone is quoted', () => {
+  it('is the subject of the sentence before, not a name later in it', () => {
+    expect(speakerOf('Judge Peter Collins sentenced Tom Reilly to five years in prison on Monday. “This was a cruel and calculated fraud on people who trusted you,” he said.', 'cruel and calculated')).toBe('Peter Collins');
+  });
+
+  it('is the subject of its own sentence when nobody else is named between them', () => {
+    // Not the subject of the sentence before (Hitzlsperger): its own sentence's subject comes first.
+    const { ex, statements } = statementsOf('Thomas Hitzlsperger is waiting to learn the future of manager David O’Leary. O’Leary has been in talks over a new deal with the club and he said the news would come soon.');
+    const said = statements.find((s) => s.text.includes('news would come'))!;
+    expect(speakerName(ex, said)).toBe('David O’Leary');
+  });
+});
+
+describe('a government named by its country\'s demonym', () => {
+  it('is that country\'s government, not the country the story names most', () => {
+    const { ex, statements } = statementsOf('Officials in the United States and Washington have raised concerns about the deal, and the United States Treasury is reviewing it. The Turkish government said the claims were false and politically motivated.');
+    const said = statements.find((s) => s.text.includes('claims were false'))!;
+    expect(said.speaker?.type).toBe('organization');
+    expect(speakerName(ex, said)).toBe('Turkey');
+  });
+});
+
+describe('a role written with its organisation', () => {
+  it('is the person holding it, not the organisation', () => {
+    const { ex, statements } = statementsOf('Labour chairman Ian McCartney opened the Labour conference in Brighton on Monday. The Labour chairman said the party was ready for the election.');
+    const said = statements.find((s) => s.text.includes('ready for the election'))!;
+    expect(speakerName(ex, said)).toBe('Ian McCartney');
+  });
+});
+
+describe('"he" after a name inside an apposition or an unnamed spokesman', () => {
+  it('goes to the person the apposition describes, not the firm named in it', () => {
+    expect(speakerOf('The deal was praised by Tim Danes, the news editor of trade magazine Screen Weekly. “It will change the industry,” he said.', 'change the industry')).toBe('Tim Danes');
+  });
+
+  it('continues the spokesman quoted last, not an earlier name', () => {
+    const { ex, statements } = statementsOf('Home Secretary Charles Clarke announced the plans on Monday. A spokesman for the Home Office defended the proposals later. He said: “We stand by the provisions in the Act.”');
+    const quote = statements.find((s) => s.text.includes('We stand by'))!;
+    expect(speakerName(ex, quote)).not.toBe('Charles Clarke');
+  });
+});
+
+describe('a clause taken for a speaker', () => {
+  it('names no one ("Asked whether Clinton …")', () => {
+    const { ex, statements } = statementsOf('Clinton leads among Democrats. Asked whether Clinton “has the integrity to serve effectively as president,” 75 percent of Democrats said yes, but 55 percent of all voters disagreed.');
+    for (const s of statements) if (/^(?:whether|if)\s/.test(s.speakerText ?? '')) expect(speakerName(ex, s)).toBeNull();
+  });
+});

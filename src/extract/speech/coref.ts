@@ -3,6 +3,7 @@ import type { EntityDraft, EntityIndexLocal, OrgDraft } from '../entities.ts';
 import { countryOf } from '../entities.ts';
 import { genderOf } from '../given-names.ts';
 import { itReferent } from './coref-it.ts';
+import { appositionHost } from './apposition.ts';
 import { documentAuthor, DOC_HEAD } from './coref-document.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
@@ -24,6 +25,9 @@ const ORG_KIND: [RegExp, OrganizationKind[] | null][] = [
   [/^(?:newspaper|paper|broadcaster|magazine|channel|website)$/, ['MEDIA']],
   [/^(?:club|team|side|union|association|federation|body|organisation|organization|institute|commission|committee|council|board|court|regulator|watchdog|charity|foundation|league|alliance|campaign|embassy|police|army|military|un|eu)$/, null],
 ];
+
+/** A speaker written as an unnamed spokesperson or official ("a spokesman for the Business Software Alliance", "The Ofcom spokesman"). */
+const DESCRIBED_PERSON = /^(?:a|an|the|one)\s.*\b(?:spokesman|spokeswoman|spokesperson|official|aide|adviser|source|representative)(?:\s+(?:for|of|at|with)\s+.+)?$/i;
 
 const before = <T extends Span>(spans: T[], at: number, within: number) => spans.filter((x) => x.end <= at && x.end >= at - within);
 
@@ -72,7 +76,10 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
     const other = lower === 'he' ? 'female' : 'male';
     // A person known by one given name ("Melanie") has that name's gender too.
     const fits = (e: EntityDraft) => (genderOf(e.name) ?? (/\s/.test(e.name.trim()) ? null : genderOf(`${e.name.trim()} X`))) !== other;
-    const people = index.personSpans.filter((p) => p.end <= span.start && fits(p.person));
+    // A name inside another person's apposition stands for that person ("Tim Dams, the news editor of
+    // trade magazine Screen International. But he …"; apposition.ts).
+    // (Only near the pronoun, where the rules below look: the host is found by a pattern.)
+    const people = index.personSpans.filter((p) => p.end <= span.start).map((p) => (p.start >= span.start - 600 ? appositionHost(index, text, p) ?? p : p)).filter((p) => fits(p.person));
     const lastSpeaker = speakers.find((h) => h.speaker?.type === 'person' && fits(h.speaker.entity));
     const nearest = people[people.length - 1];
     // A person who opens a sentence after the last speaker's words is who "he" continues ("…,” admitted
@@ -82,9 +89,26 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
     const earlier = (p: Span) => /[.!?][”"’]?\s/.test(text.slice(p.end, span.start));
     const opener = lastSpeaker && people.filter((p) => p.start > after && p.start >= span.start - 400 && earlier(p) && opensSentence(text, after, p)).pop();
     if (opener && opener.person !== lastSpeaker.speaker!.entity) return { type: 'person', entity: opener.person };
+    // A speaker described, not named, after every name and quoted speaker before ("A spokesman for the
+    // Business Software Alliance said: “…” He said …"): the same speaker, or no one.
+    const described = [...history].reverse().find((h) => h.speakerSpan && h.speakerSpan.end <= span.start && h.speakerSpan.start >= span.start - 600 && DESCRIBED_PERSON.test((h.speakerText ?? '').trim()));
+    if (described && (!nearest || described.speakerSpan!.start > nearest.end) && (!lastSpeaker || described.speakerSpan!.start > (lastSpeaker.speakerSpan?.start ?? lastSpeaker.start))) return described.speaker;
     // The person quoted last is who "he said" continues, unless another person was named well after
     // (gold set: a window of 1,000 characters instead of 400 gave 2 wrong and 0 right more).
     if (lastSpeaker && (!nearest || lastSpeaker.start > nearest.start - 400)) return lastSpeaker.speaker;
+    // Nobody quoted yet: the person the sentence before opens with (its subject), not a name later in
+    // it ("Smith has yet to decide the line-up for Meltdown. “I want …,” she said"). Only that one
+    // sentence: a subject further back loses to a name nearer the pronoun (read on BBC).
+    // The pronoun's own sentence first ("O'Leary has been in talks and he said"), unless a quotation
+    // stands between them ("But Mr Blair had been “hurt”, he added").
+    const back = (p: Span) => (text.slice(p.end, span.start).match(/[.!?][”"’]?\s/g) ?? []).length;
+    const opens = (p: Span) => p.start >= span.start - 400 && opensSentence(text, Math.max(0, span.start - 400), p);
+    // Nor when another person is named between ("Sanders held a rally while Clinton hosted an event, during which she …").
+    const near = lastSpeaker ? [] : people.filter((p) => p.start >= span.start - 400);
+    const own = near.filter((p) => back(p) === 0 && !/[“”"]/.test(text.slice(p.end, span.start)) && opens(p)).pop();
+    const ownAlone = own && !index.personSpans.some((q) => q.start >= own.end && q.end <= span.start && q.person !== own.person);
+    const subject = (ownAlone && own) || near.filter((p) => back(p) === 1 && opens(p)).pop();
+    if (subject) return { type: 'person', entity: subject.person };
     return nearest ? { type: 'person', entity: nearest.person } : null;
   }
   if (lower === 'it' || lower === 'they') {

@@ -3,6 +3,8 @@ import type { EntityIndexLocal } from '../entities.ts';
 import { countryOf } from '../entities.ts';
 import { corefSpeaker } from './coref.ts';
 import { documentAuthor, DOC_HEAD } from './coref-document.ts';
+import { appositionOf } from './apposition.ts';
+import { namesRole, roleHolder } from './role-holder.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
@@ -72,6 +74,11 @@ export function subjectBefore(s: string, pos: number): number {
   return start;
 }
 
+/** A country's government as a description: its demonym or name, then the noun. */
+const GOVERNMENT_OF = /^([\p{Lu}][\p{L}.]+(?:\s+[\p{Lu}][\p{L}.]+)?)(?:[’']s)?\s+(?:government|administration|authorities|cabinet)$/u;
+
+const CLAUSE_OR_PP = /^(?:whether|if|what|why|how|to|with|in|on|at|of|for|about|during|after|before|against|into|over|under)\s/;
+
 export interface SpeakerResolver {
   resolve(span: Span, text: string, sentenceStart: number): StatementDraft['speaker'];
 }
@@ -98,10 +105,17 @@ export function plausibleSpeaker(phrase: string): boolean {
 /** Maps a speaker noun phrase to an entity: person > organisation > capital/country acting as a government > pronoun. */
 export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
   return (span: Span): StatementDraft['speaker'] => {
+    // A clause or a prepositional phrase is no speaker ("whether Clinton has the integrity", "if
+    // Gerrard would be a Liverpool player", "with finance minister Hans Eichel"); an agent after "by",
+    // a source after "from" and the subject after "that" are ("reports that Trump said …").
+    if (CLAUSE_OR_PP.test(fullText.slice(span.start, span.end).trim())) return null;
     const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
     // A document in the possessive speaks for its author ("Oxfam's report said"; coref-document.ts).
     const doc = /[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
     if (doc && DOC_HEAD.test(doc[1].toLowerCase())) return documentAuthor(index, fullText, span, doc[1].toLowerCase());
+    // A description set off after a name is that name's apposition, whatever it names (apposition.ts).
+    const appositive = appositionOf(index, fullText, span);
+    if (appositive) return appositive;
     // A name in the possessive is not the speaker ("Pagliano's lawyer", "Clinton’s team").
     // "Jaynes' lawyer": a bare apostrophe after a name in -s is a possessive too.
     const own = (x: Span) => x.start >= span.start && x.end <= span.end && !/^[’'](?:s\b|\s|$)/.test(fullText.slice(x.end, x.end + 2));
@@ -119,6 +133,8 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
       const head = /,/.test(fullText.slice(span.start, persons[0].start)) ? persons[0] : heads[heads.length - 1];
       return { type: 'person', entity: head.person };
     }
+    // "The Lib Dem chief executive", "Arsenal boss": a person holding a role there (role-holder.ts).
+    if (org && namesRole(phrase) && /^[\s\p{L}-]+$/u.test(fullText.slice(org.end, span.end))) return roleHolder(index, fullText, span, phrase);
     if (org) return { type: 'organization', entity: org.org };
     // A capital or country stands for its government only when it is the whole subject ("Pyongyang said"),
     // not inside a longer phrase ("Argentina's chief debt negotiator").
@@ -126,6 +142,14 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
       const country = countryOf(fullText.slice(place.start, place.end));
       if (country) return { type: 'organization', entity: index.governmentFor(country, { start: place.start, end: place.end, text: fullText.slice(place.start, place.end) } as Mention) };
     }
+    // "The Japanese government", "the UK's government": that country's government.
+    const government = GOVERNMENT_OF.exec(phrase);
+    const country = government && countryOf(government[1]);
+    if (country) return { type: 'organization', entity: index.governmentFor(country, { start: span.start, end: span.end, text: fullText.slice(span.start, span.end) } as Mention) };
+    // "the OECD" where the recogniser missed this mention of an organisation it found elsewhere.
+    // Not a word that also names a person of the article ("Trump", "Rubio"), nor a long title-case run.
+    const known = /^[\p{Lu}][^\s]*(?:\s+\S+){0,3}$/u.test(phrase) ? index.organizations.find((o) => o.name === phrase || o.aliases.has(phrase)) : undefined;
+    if (known && !index.people.some((x) => x.name === phrase || x.name.split(' ').includes(phrase))) return { type: 'organization', entity: known };
     // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
     const raw = fullText.slice(span.start, span.end).trim();
     if (PRONOUNS.test(raw) || /^(?:the|this|that)\s/i.test(raw)) return corefSpeaker(index, fullText, span, raw, history);
