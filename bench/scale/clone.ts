@@ -50,7 +50,7 @@ async function copyOnce(c: pg.Client, k: number, cutoff: number, max: { a: numbe
     UNION SELECT event_id FROM statement WHERE article_id <= ${cutoff} AND event_id IS NOT NULL`);
   // The base's long-tail people this copy mentions (as mentioned, speaking or taking part).
   await c.query(`CREATE TEMP TABLE copy_person ON COMMIT DROP AS
-    SELECT id FROM person WHERE id <= ${max.p} AND article_count <= ${RARE_MENTIONS} AND id IN (
+    SELECT id FROM base_rare WHERE id IN (
       SELECT person_id FROM article_person WHERE article_id <= ${cutoff}
       UNION SELECT speaker_person_id FROM statement WHERE article_id <= ${cutoff} AND speaker_person_id IS NOT NULL
       UNION SELECT person_id FROM event_participant WHERE event_id IN (SELECT id FROM copy_event))`);
@@ -96,9 +96,14 @@ async function secondaryIndexes(c: pg.Client): Promise<{ name: string; def: stri
       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)`, [GRAPH_TABLES])).rows;
 }
 
-/** Sets the stored counters (graph_count and the per-entity counts) from the rows, as the counters' migration does. */
+/**
+ * Sets the stored counters (graph_count and the per-entity counts) from the rows, as the counters'
+ * migrations do: on the entity rows (20261205090000) or in <entity>_counter tables (20261207090000),
+ * whose rows the copies' new entities did not get (triggers are off during the copies).
+ */
 async function recount(c: pg.Client): Promise<void> {
   for (const t of ['article', 'statement', 'person', 'organization', 'place', 'event']) await c.query(`UPDATE graph_count SET n = (SELECT count(*) FROM ${t}) WHERE name = $1`, [t]);
+  const tables = (await one<{ t: boolean }>(c, `SELECT to_regclass('person_counter') IS NOT NULL AS t`)).t;
   const specs: [string, string, string, string][] = [
     ['person', 'article_count', 'article_person', 'person_id'],
     ['person', 'statement_count', 'statement', 'speaker_person_id'],
@@ -107,8 +112,10 @@ async function recount(c: pg.Client): Promise<void> {
     ['place', 'article_count', 'article_place', 'place_id'],
     ['event', 'article_count', 'event_article', 'event_id'],
   ];
-  for (const [table, counter, counted, key] of specs) {
-    await c.query(`UPDATE ${table} t SET ${counter} = c.n FROM (SELECT ${key} AS id, count(*)::int AS n FROM ${counted} WHERE ${key} IS NOT NULL GROUP BY 1) c WHERE t.id = c.id AND t.${counter} IS DISTINCT FROM c.n`);
+  if (tables) for (const e of ['person', 'organization', 'place', 'event']) await c.query(`INSERT INTO ${e}_counter (${e}_id) SELECT id FROM ${e} ON CONFLICT DO NOTHING`);
+  for (const [entity, counter, counted, key] of specs) {
+    const [table, id] = tables ? [`${entity}_counter`, `${entity}_id`] : [entity, 'id'];
+    await c.query(`UPDATE ${table} t SET ${counter} = c.n FROM (SELECT ${key} AS id, count(*)::int AS n FROM ${counted} WHERE ${key} IS NOT NULL GROUP BY 1) c WHERE t.${id} = c.id AND t.${counter} IS DISTINCT FROM c.n`);
   }
 }
 
@@ -142,10 +149,13 @@ export async function cloneToTarget(databaseUrl: string, target: number, log: (l
   try {
     await c.query(`SET session_replication_role = replica`);
     await c.query(`SET maintenance_work_mem = '256MB'`);
-    const base = await one<{ n: string; a: number; s: number; e: number; p: number; shared: string; copied: string }>(c, `SELECT
+    const base = await one<{ n: string; a: number; s: number; e: number; p: number; people: string }>(c, `SELECT
       (SELECT count(*) FROM article) AS n, (SELECT coalesce(max(id), 0) FROM article) AS a, (SELECT coalesce(max(id), 0) FROM statement) AS s,
       (SELECT coalesce(max(id), 0) FROM event) AS e, (SELECT coalesce(max(id), 0) FROM person) AS p,
-      (SELECT count(*) FROM person WHERE article_count > ${RARE_MENTIONS}) AS shared, (SELECT count(*) FROM person WHERE article_count <= ${RARE_MENTIONS}) AS copied`);
+      (SELECT count(*) FROM person) AS people`);
+    // Counted from the rows, so that this works on either counters' schema.
+    await c.query(`CREATE TEMP TABLE base_rare AS SELECT p.id FROM person p WHERE (SELECT count(*) FROM article_person x WHERE x.person_id = p.id) <= ${RARE_MENTIONS}`);
+    const copied = Number((await one<{ n: string }>(c, 'SELECT count(*) AS n FROM base_rare')).n);
     const baseArticles = Number(base.n);
     if (baseArticles === 0) throw new Error('nothing to copy: the base database has no articles');
     const indexes = await secondaryIndexes(c);
@@ -168,7 +178,7 @@ export async function cloneToTarget(databaseUrl: string, target: number, log: (l
     for (const t of ['article', 'statement', 'person', 'event']) await c.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT max(id) FROM ${t}))`);
     const bad = await orphans(c);
     if (bad > 0) throw new Error(`the copies left ${bad} rows pointing at nothing`);
-    return { baseArticles, copies: k, sharedPeople: Number(base.shared), copiedPeople: Number(base.copied), seconds: Math.round((performance.now() - t0) / 1000), indexSeconds };
+    return { baseArticles, copies: k, sharedPeople: Number(base.people) - copied, copiedPeople: copied, seconds: Math.round((performance.now() - t0) / 1000), indexSeconds };
   } finally {
     await c.end();
   }

@@ -26,6 +26,8 @@ export interface ScaleOptions {
   /** Measure the database kept by an earlier `--keep-db` run as it is, if it holds the kept build. */
   reuseDatabase: boolean;
   keepDatabase: boolean;
+  /** Measure only these reads (and `ingestArticle` if named); null: all of them. */
+  only: string[] | null;
 }
 
 /** The corpus once (22,192 distinct texts, a few duplicates): what the pipeline writes before the copies. */
@@ -46,7 +48,7 @@ function count(raw: string | undefined, name: string, fallback: number): number 
 /**
  * `npm run bench:scale -- [--articles 500000] [--duration 10] [--warmup 2] [--concurrency 1,8]
  * [--batch 200] [--sources N] [--database scale_bench] [--out bench/results.json] [--build-only] [--keep-db]
- * [--max-minutes M] [--pipeline N|all] [--rebuild] [--reuse-db]`;
+ * [--max-minutes M] [--pipeline N|all] [--rebuild] [--reuse-db] [--only read,read,ingestArticle]`;
  * NEWSGRAPH_SCALE_DIR keeps the dumps (default ~/.cache/newsgraph-scale).
  */
 export function scaleOptions(args: string[], env: Record<string, string | undefined> = process.env): ScaleOptions {
@@ -71,5 +73,6 @@ export function scaleOptions(args: string[], env: Record<string, string | undefi
     rebuild: args.includes('--rebuild'),
     reuseDatabase: args.includes('--reuse-db'),
     keepDatabase: args.includes('--keep-db'),
+    only: flag(args, 'only')?.split(',').filter(Boolean) ?? null,
   };
 }
