@@ -56,7 +56,7 @@ async function copyOnce(c: pg.Client, k: number, cutoff: number, max: { a: numbe
       UNION SELECT person_id FROM event_participant WHERE event_id IN (SELECT id FROM copy_event))`);
   await c.query(`INSERT INTO person (id, name, aliases, roles, created_at, updated_at)
     SELECT id + ${p}, CASE WHEN EXISTS (SELECT 1 FROM person q WHERE q.name = o.name || $1) THEN o.name || $1 || ' (copy ' || ${k} || ')' ELSE o.name || $1 END,
-           (SELECT array_agg(x || $1) FROM unnest(aliases) x), roles, created_at, updated_at
+           coalesce((SELECT array_agg(x || $1) FROM unnest(aliases) x), '{}'), roles, created_at, updated_at
     FROM person o WHERE id IN (SELECT id FROM copy_person)`, [suffix]);
   const person = (col: string) => `CASE WHEN ${col} IN (SELECT id FROM copy_person) THEN ${col} + ${p} ELSE ${col} END`;
   await c.query(`INSERT INTO article (id, natural_key, title, source, url, published_at, dateline, body, content_hash, extractor_version, origin, created_at, updated_at)
@@ -170,11 +170,12 @@ export async function cloneToTarget(databaseUrl: string, target: number, log: (l
       stored += take;
       log(`  copy ${k}: ${stored} articles in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
+    // Counted before the indexes return, so that the counter updates write no index entries.
+    await recount(c);
     const ti = performance.now();
     for (const i of indexes) await c.query(i.def);
     const indexSeconds = Math.round((performance.now() - ti) / 1000);
     log(`  secondary indexes (${indexes.length}) built again in ${indexSeconds} s`);
-    await recount(c);
     for (const t of ['article', 'statement', 'person', 'event']) await c.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT max(id) FROM ${t}))`);
     const bad = await orphans(c);
     if (bad > 0) throw new Error(`the copies left ${bad} rows pointing at nothing`);
