@@ -23,7 +23,7 @@ export interface ScaleOptions {
   maxMinutes: number | null;
   /** Build again even if a dump is kept. */
   rebuild: boolean;
-  /** Measure the database kept by an earlier `--keep-db` run as it is, if it holds the kept build. */
+  /** Measure the database kept by an earlier `--keep-db` run as it is, if it holds the kept build (and whatever earlier runs ingested into it). */
   reuseDatabase: boolean;
   keepDatabase: boolean;
   /** Measure only these reads (and `ingestArticle` if named); null: all of them. */

@@ -56,8 +56,8 @@ function migratable(migration: string | undefined): boolean {
 export async function ensureScaleDatabase(options: { adminUrl: string; database: string; dir: string; corpusDir: string; articles: number; batchSize: number; sourceLimit: number | null; maxWriteSeconds?: number | null; pipelineArticles?: number | null; rebuild?: boolean; reuseDatabase?: boolean; log: (line: string) => void }): Promise<ScaleDatabase> {
   const { log } = options;
   const kept = keptBuild(options.dir, options.articles);
-  if (kept && options.reuseDatabase && (await articleCount(withDatabase(options.adminUrl, options.database))) === kept.articles) {
-    log(`using ${options.database} as it is: it holds the kept build's ${kept.articles} articles`);
+  if (kept && options.reuseDatabase && ((await articleCount(withDatabase(options.adminUrl, options.database))) ?? 0) >= kept.articles) {
+    log(`using ${options.database} as it is: it holds the kept build (${kept.articles} articles) and what earlier runs ingested`);
     return { url: withDatabase(options.adminUrl, options.database), build: kept, restored: false, restoreSeconds: null };
   }
   const current = kept !== null && kept.extractorVersion === EXTRACTOR_VERSION && migratable(kept.migration);
