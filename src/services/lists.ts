@@ -182,7 +182,7 @@ export interface EventFilter {
 
 export type EventOrderField = 'START_DATE' | 'ARTICLES' | 'TITLE';
 const EVENT_KEYS: Record<EventOrderField, (dir: Direction) => SortKey[]> = { START_DATE: key('date', true), ARTICLES: key('int'), TITLE: key('text') };
-const EVENT_KEY_SQL: Record<EventOrderField, string> = { START_DATE: 'e.start_date', ARTICLES: '(SELECT c.article_count FROM event_counter c WHERE c.event_id = e.id)', TITLE: 'lower(left(e.title, 300))' };
+const EVENT_KEY_SQL: Record<EventOrderField, string> = { START_DATE: 'e.start_date', ARTICLES: 'c.article_count', TITLE: 'lower(left(e.title, 300))' };
 const EVENT_DEFAULTS: Record<EventOrderField, Direction> = { START_DATE: 'DESC', ARTICLES: 'DESC', TITLE: 'ASC' };
 
 export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?: OrderBy<EventOrderField> | null): Promise<Page<EventRecord>> {
@@ -197,7 +197,9 @@ export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?:
   if (f.placeId != null) where.add((p) => `e.place_id = ${p(f.placeId)}`);
   if (f.articleId != null) where.add((p) => `EXISTS (SELECT 1 FROM event_article x WHERE x.event_id = e.id AND x.article_id = ${p(f.articleId)})`);
   const { keys, chosen } = orderKeys('events', EVENT_KEYS, order, 'START_DATE', EVENT_DEFAULTS);
-  const inner = `SELECT ${COLUMNS.event()}, ${EVENT_KEY_SQL[chosen.field]} AS "__k" FROM event e ${where}`;
+  // ARTICLES reads the writer's counter, in the order of its index (see migration 20261207090000).
+  const counters = chosen.field === 'ARTICLES' ? 'JOIN event_counter c ON c.event_id = e.id' : '';
+  const inner = `SELECT ${COLUMNS.event()}, ${EVENT_KEY_SQL[chosen.field]} AS "__k" FROM event e ${counters} ${where}`;
   const filtered = Object.values(f).some((v) => v != null && v !== '');
   const q = { inner, params: where.params, order: keys, binding: cursorBinding('events', chosen, f) };
   return rootPage(sql, q, w, countOf(sql, 'event e', where, filtered ? null : wholeList('event')));
