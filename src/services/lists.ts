@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql.ts';
+import { CUSTOM_PLAN, type Sql } from '../db/sql.ts';
 import { AppError } from './app-error.ts';
 import { cursorBinding, encodeCursor, pageOf, pagedSql, type KeyType, type KeysetRow, type PagedQuery, type SortKey } from './keyset.ts';
 import type { Direction, OrderBy } from './ordering.ts';
@@ -42,7 +42,8 @@ function once(count: () => Promise<number>): () => Promise<number> {
 /** A root list's page: the keyset window in one SQL statement, the count only when asked for. */
 export async function rootPage<T>(sql: Sql, q: PagedQuery, w: PageWindow, count: () => Promise<number>): Promise<Page<T>> {
   const { text, params } = pagedSql(q, w);
-  const rows = await sql.query<T & KeysetRow>(text, params);
+  // A filtered list's plan follows its values (a popular or a rare person): see CUSTOM_PLAN.
+  const rows = await sql.query<T & KeysetRow>(q.params.length > 0 ? CUSTOM_PLAN + text : text, params);
   return { ...pageOf(rows, w, q.binding), count: once(count) };
 }
 

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql.ts';
+import { CUSTOM_PLAN, type Sql } from '../db/sql.ts';
 import { AppError } from './app-error.ts';
 import { cursorBinding, pageOf, pagedSql, type KeysetRow, type SortKey } from './keyset.ts';
 import type { Page, PageWindow } from './pagination.ts';
@@ -155,7 +155,8 @@ export async function searchGraph(sql: Sql, query: string, types: readonly Searc
   const inner = searchSql(f, filterWhere(f), params);
   const q = { inner, params, order: SEARCH_ORDER, binding: cursorBinding('search', text, [chosen, f]) };
   const { text: paged, params: pagedParams } = pagedSql(q, w);
-  const rows = await sql.query<SearchHit & KeysetRow>(paged, pagedParams);
+  // Common and rare words want different plans: see CUSTOM_PLAN.
+  const rows = await sql.query<SearchHit & KeysetRow>(CUSTOM_PLAN + paged, pagedParams);
   let count: Promise<number> | null = null;
   const countParams: unknown[] = [text, chosen];
   return {
