@@ -18,8 +18,9 @@ try {
   try {
     if (!options.buildOnly) {
       await ensurePeerInstalled(log);
-      const queries = await scaleQueries(db.url);
-      const measured = await measureAll({ databaseUrl: db.url, corpusDir: options.corpusDir, queries, concurrencies: options.concurrencies, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, log });
+      const only = options.only;
+      const queries = (await scaleQueries(db.url)).filter((q) => !only || only.includes(q.name));
+      const measured = await measureAll({ databaseUrl: db.url, corpusDir: options.corpusDir, queries, ingest: !only || only.includes('ingestArticle'), concurrencies: options.concurrencies, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, log });
       const results = scaleResults({
         command: `npm run bench:scale -- ${process.argv.slice(2).join(' ')}`.trim(),
         articles: db.build.articles,

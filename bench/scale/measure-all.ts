@@ -30,7 +30,7 @@ const latency = (r: LoadResult): Latency => ({ p50: r.p50Ms, p99: r.p99Ms, reque
  * Every read at every concurrency, then `ingestArticle` (it adds articles, so it goes last), against
  * our server with the response cache off; the load average is sampled before each run.
  */
-export async function measureAll(options: { databaseUrl: string; corpusDir: string; queries: ScaleQuery[]; concurrencies: number[]; durationSeconds: number; warmupSeconds: number; log: (line: string) => void }): Promise<{ queries: QueryResults; loads: number[] }> {
+export async function measureAll(options: { databaseUrl: string; corpusDir: string; queries: ScaleQuery[]; ingest?: boolean; concurrencies: number[]; durationSeconds: number; warmupSeconds: number; log: (line: string) => void }): Promise<{ queries: QueryResults; loads: number[] }> {
   const { log } = options;
   const server = await startServer('newsgraph', options.databaseUrl, 60_000, { BENCH_API_KEY: API_KEY });
   const loads: number[] = [];
@@ -47,6 +47,7 @@ export async function measureAll(options: { databaseUrl: string; corpusDir: stri
       if (p !== 'ok') throw new Error(`${q.name} fails: ${p}`);
       for (const c of options.concurrencies) await run(q.name, q.bodies, c);
     }
+    if (options.ingest === false) return { queries: out, loads };
     // New stories only: enough for the longest run at the highest concurrency at a few hundred per second.
     const tag = `r${Date.now().toString(36)}`;
     await probeIngest(server.url, ingestBodies(options.corpusDir, 1, `${tag}probe`)[0]);

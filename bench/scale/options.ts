@@ -17,14 +17,21 @@ export interface ScaleOptions {
   out: string;
   /** Only build (or restore) the database, measure nothing. */
   buildOnly: boolean;
+  /** Articles the ingest pipeline writes; the rest are SQL copies of them (null: the pipeline writes all). */
+  pipelineArticles: number | null;
   /** Stop writing after this many minutes (the database is kept and measured as far as it got). */
   maxMinutes: number | null;
   /** Build again even if a dump is kept. */
   rebuild: boolean;
-  /** Measure the database kept by an earlier `--keep-db` run as it is, if it holds the kept build. */
+  /** Measure the database kept by an earlier `--keep-db` run as it is, if it holds the kept build (and whatever earlier runs ingested into it). */
   reuseDatabase: boolean;
   keepDatabase: boolean;
+  /** Measure only these reads (and `ingestArticle` if named); null: all of them. */
+  only: string[] | null;
 }
+
+/** The corpus once (22,192 distinct texts, a few duplicates): what the pipeline writes before the copies. */
+export const PIPELINE_ARTICLES = 22_000;
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -41,7 +48,7 @@ function count(raw: string | undefined, name: string, fallback: number): number 
 /**
  * `npm run bench:scale -- [--articles 500000] [--duration 10] [--warmup 2] [--concurrency 1,8]
  * [--batch 200] [--sources N] [--database scale_bench] [--out bench/results.json] [--build-only] [--keep-db]
- * [--max-minutes M] [--rebuild] [--reuse-db]`;
+ * [--max-minutes M] [--pipeline N|all] [--rebuild] [--reuse-db] [--only read,read,ingestArticle]`;
  * NEWSGRAPH_SCALE_DIR keeps the dumps (default ~/.cache/newsgraph-scale).
  */
 export function scaleOptions(args: string[], env: Record<string, string | undefined> = process.env): ScaleOptions {
@@ -62,8 +69,10 @@ export function scaleOptions(args: string[], env: Record<string, string | undefi
     out: flag(args, 'out') ?? path.join(import.meta.dirname, '..', 'results.json'),
     buildOnly: args.includes('--build-only'),
     maxMinutes: flag(args, 'max-minutes') === undefined ? null : count(flag(args, 'max-minutes'), 'max-minutes', 0),
+    pipelineArticles: flag(args, 'pipeline') === 'all' ? null : count(flag(args, 'pipeline'), 'pipeline', PIPELINE_ARTICLES),
     rebuild: args.includes('--rebuild'),
     reuseDatabase: args.includes('--reuse-db'),
     keepDatabase: args.includes('--keep-db'),
+    only: flag(args, 'only')?.split(',').filter(Boolean) ?? null,
   };
 }

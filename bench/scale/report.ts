@@ -9,7 +9,7 @@ export function formatScale(r: ScaleResults): string {
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   const b = r.build;
   return [
-    `${r.articles} articles${b.complete === false ? ` (build stopped at its time limit: ${b.articles} of ${b.target}; projected write ${b.projectedWriteSeconds} s)` : ''}, ${b.sources} distinct texts in ${b.variants} variants; ` +
+    `${r.articles} articles${b.clone ? ` (${b.clone.baseArticles} by the ingest pipeline, the rest ${b.clone.copies} SQL copies of them)` : ''}${b.complete === false ? ` (build stopped at its time limit: ${b.articles} of ${b.target}; projected write ${b.projectedWriteSeconds} s)` : ''}, ${b.sources} distinct texts in ${b.variants} variants; ` +
       `ingest ${r.ingest.firstSliceArticlesPerSecond} articles/s over the first 10 %, ${r.ingest.lastSliceArticlesPerSecond} over the last 10 %; load average ${r.load} (${r.loadRange.join('–')}) on ${r.machine.cpus} CPUs`,
     '',
     line(header),

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { BuildReport } from './build.ts';
+import type { CloneReport } from './clone.ts';
 import type { QueryResults } from './measure-all.ts';
 
 export interface ScaleResults {
@@ -14,7 +15,7 @@ export interface ScaleResults {
   load: number;
   loadRange: [number, number];
   machine: { cpus: number; cpuModel: string; node: string };
-  build: BuildReport & { extractorVersion: string; restored: boolean; restoreSeconds: number | null };
+  build: BuildReport & { extractorVersion: string; restored: boolean; restoreSeconds: number | null; clone?: CloneReport };
   ingest: BuildReport['ingest'];
   settings: { durationSeconds: number; warmupSeconds: number; concurrencies: number[]; responseCache: false };
   descriptions: Record<string, string>;

@@ -5,12 +5,13 @@ import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import { createEmptyDatabase, createFreshDatabase, vacuumAnalyze, withDatabase } from '../database.ts';
 import { migrateDeploy } from '../../src/db/migrate.ts';
 import { buildScaleDatabase, type BuildReport } from './build.ts';
+import { cloneToTarget, type CloneReport } from './clone.ts';
 import { keptBuild, restoreDump, saveDump } from './dump.ts';
 
 export interface ScaleDatabase {
   url: string;
   /** How the kept dump was built (also when this run restored it). */
-  build: BuildReport & { extractorVersion: string; migration?: string };
+  build: BuildReport & { extractorVersion: string; migration?: string; clone?: CloneReport };
   restored: boolean;
   restoreSeconds: number | null;
 }
@@ -52,11 +53,11 @@ function migratable(migration: string | undefined): boolean {
  * extractor version, else built from the corpus and dumped for the next run. A build stopped at
  * `maxWriteSeconds` is kept (and measured) as what it is, marked incomplete.
  */
-export async function ensureScaleDatabase(options: { adminUrl: string; database: string; dir: string; corpusDir: string; articles: number; batchSize: number; sourceLimit: number | null; maxWriteSeconds?: number | null; rebuild?: boolean; reuseDatabase?: boolean; log: (line: string) => void }): Promise<ScaleDatabase> {
+export async function ensureScaleDatabase(options: { adminUrl: string; database: string; dir: string; corpusDir: string; articles: number; batchSize: number; sourceLimit: number | null; maxWriteSeconds?: number | null; pipelineArticles?: number | null; rebuild?: boolean; reuseDatabase?: boolean; log: (line: string) => void }): Promise<ScaleDatabase> {
   const { log } = options;
   const kept = keptBuild(options.dir, options.articles);
-  if (kept && options.reuseDatabase && (await articleCount(withDatabase(options.adminUrl, options.database))) === kept.articles) {
-    log(`using ${options.database} as it is: it holds the kept build's ${kept.articles} articles`);
+  if (kept && options.reuseDatabase && ((await articleCount(withDatabase(options.adminUrl, options.database))) ?? 0) >= kept.articles) {
+    log(`using ${options.database} as it is: it holds the kept build (${kept.articles} articles) and what earlier runs ingested`);
     return { url: withDatabase(options.adminUrl, options.database), build: kept, restored: false, restoreSeconds: null };
   }
   const current = kept !== null && kept.extractorVersion === EXTRACTOR_VERSION && migratable(kept.migration);
@@ -75,10 +76,18 @@ export async function ensureScaleDatabase(options: { adminUrl: string; database:
   if (kept && !current) log(`the kept dump was made by extractor ${kept.extractorVersion} on schema ${kept.migration ?? 'unknown'}, not ${EXTRACTOR_VERSION} on ${latestMigration()}: building again`);
   const url = await createFreshDatabase(options.adminUrl, options.database);
   log(`building ${options.articles} articles into ${options.database}`);
-  const report = await buildScaleDatabase({ databaseUrl: url, corpusDir: options.corpusDir, target: options.articles, batchSize: options.batchSize, sourceLimit: options.sourceLimit, maxWriteSeconds: options.maxWriteSeconds ?? null, log });
+  // The pipeline writes the base; past it the archive grows by copies in SQL (see clone.ts).
+  const pipeline = Math.min(options.articles, options.pipelineArticles ?? options.articles);
+  const report = await buildScaleDatabase({ databaseUrl: url, corpusDir: options.corpusDir, target: pipeline, batchSize: options.batchSize, sourceLimit: options.sourceLimit, maxWriteSeconds: options.maxWriteSeconds ?? null, log });
+  let clone: CloneReport | undefined;
+  if (pipeline < options.articles && report.complete) {
+    log(`copying the ${report.articles} pipeline-built articles in SQL up to ${options.articles}`);
+    clone = await cloneToTarget(url, options.articles, log);
+  }
   await vacuumAnalyze(url);
-  const build = { ...report, extractorVersion: EXTRACTOR_VERSION, migration: latestMigration() };
+  const articles = clone ? options.articles : report.articles;
+  const build = { ...report, articles, target: options.articles, complete: articles >= options.articles, extractorVersion: EXTRACTOR_VERSION, migration: latestMigration(), ...(clone ? { clone } : {}) };
   const dump = await saveDump(url, options.dir, build);
-  log(`built in ${report.extractSeconds + report.writeSeconds} s; dump ${dump}`);
+  log(`built in ${report.extractSeconds + report.writeSeconds + (clone?.seconds ?? 0)} s; dump ${dump}`);
   return { url, build, restored: false, restoreSeconds: null };
 }

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql.ts';
+import { CUSTOM_PLAN, type Sql } from '../db/sql.ts';
 import { AppError } from './app-error.ts';
 import { cursorBinding, encodeCursor, pageOf, pagedSql, type KeyType, type KeysetRow, type PagedQuery, type SortKey } from './keyset.ts';
 import type { Direction, OrderBy } from './ordering.ts';
@@ -42,7 +42,8 @@ function once(count: () => Promise<number>): () => Promise<number> {
 /** A root list's page: the keyset window in one SQL statement, the count only when asked for. */
 export async function rootPage<T>(sql: Sql, q: PagedQuery, w: PageWindow, count: () => Promise<number>): Promise<Page<T>> {
   const { text, params } = pagedSql(q, w);
-  const rows = await sql.query<T & KeysetRow>(text, params);
+  // A filtered list's plan follows its values (a popular or a rare person): see CUSTOM_PLAN.
+  const rows = await sql.query<T & KeysetRow>(q.params.length > 0 ? CUSTOM_PLAN + text : text, params);
   return { ...pageOf(rows, w, q.binding), count: once(count) };
 }
 
@@ -91,10 +92,10 @@ export function listArticles(sql: Sql, w: PageWindow, f: ArticleFilter = {}, ord
   const filters = Object.values(f).filter((v) => v != null).length;
   // The whole list, or all of one entity's articles: counters the writer keeps.
   const counted = filters === 0 ? wholeList('article')
-    : filters === 1 && f.personId != null ? { text: 'SELECT article_count AS n FROM person WHERE id = $1', params: [f.personId] }
-    : filters === 1 && f.organizationId != null ? { text: 'SELECT article_count AS n FROM organization WHERE id = $1', params: [f.organizationId] }
-    : filters === 1 && f.placeId != null ? { text: 'SELECT article_count AS n FROM place WHERE id = $1', params: [f.placeId] }
-    : filters === 1 && f.eventId != null ? { text: 'SELECT article_count AS n FROM event WHERE id = $1', params: [f.eventId] }
+    : filters === 1 && f.personId != null ? { text: 'SELECT article_count AS n FROM person_counter WHERE person_id = $1', params: [f.personId] }
+    : filters === 1 && f.organizationId != null ? { text: 'SELECT article_count AS n FROM organization_counter WHERE organization_id = $1', params: [f.organizationId] }
+    : filters === 1 && f.placeId != null ? { text: 'SELECT article_count AS n FROM place_counter WHERE place_id = $1', params: [f.placeId] }
+    : filters === 1 && f.eventId != null ? { text: 'SELECT article_count AS n FROM event_counter WHERE event_id = $1', params: [f.eventId] }
     : null;
   const q = { inner, params: where.params, order: keys, binding: cursorBinding('articles', chosen, f) };
   return rootPage(sql, q, w, countOf(sql, 'article a', where, counted));
@@ -139,19 +140,20 @@ function entityWhere(alias: string, f: EntityFilter, mentionTable: string, menti
 
 /**
  * People, organisations and places share their list shape. MENTIONS and STATEMENTS read the counters
- * the writer keeps (article_count, statement_count), so a weighted order is an index scan; places do
- * not speak, and STATEMENTS orders them by mentions.
+ * the writer keeps in <entity>_counter (article_count, statement_count; migration 20261207090000);
+ * places do not speak, and STATEMENTS orders them by mentions.
  */
 function listEntities<T>(sql: Sql, w: PageWindow, table: 'person' | 'organization' | 'place', f: EntityFilter, order: OrderBy<EntityOrderField> | null | undefined): Promise<Page<T>> {
   const spec = {
-    person: { alias: 'p', columns: COLUMNS.person(), mentions: 'article_person', column: 'person_id', events: 'event_participant', statements: 'p.statement_count' },
-    organization: { alias: 'o', columns: COLUMNS.organization(), mentions: 'article_organization', column: 'organization_id', events: 'event_organization', statements: 'o.statement_count' },
-    place: { alias: 'pl', columns: COLUMNS.place(), mentions: 'article_place', column: 'place_id', events: null, statements: 'pl.article_count' },
+    person: { alias: 'p', columns: COLUMNS.person(), mentions: 'article_person', column: 'person_id', events: 'event_participant', statements: 'c.statement_count' },
+    organization: { alias: 'o', columns: COLUMNS.organization(), mentions: 'article_organization', column: 'organization_id', events: 'event_organization', statements: 'c.statement_count' },
+    place: { alias: 'pl', columns: COLUMNS.place(), mentions: 'article_place', column: 'place_id', events: null, statements: 'c.article_count' },
   }[table];
   const where = entityWhere(spec.alias, f, spec.mentions, spec.column, spec.events);
   const { keys, chosen } = orderKeys(table, ENTITY_KEYS, order, 'MENTIONS', ENTITY_DEFAULTS);
-  const keySql = { MENTIONS: `${spec.alias}.article_count`, STATEMENTS: spec.statements, NAME: `lower(${spec.alias}.name)` }[chosen.field];
-  const inner = `SELECT ${spec.columns}, ${keySql} AS "__k" FROM ${table} ${spec.alias} ${where}`;
+  const keySql = { MENTIONS: 'c.article_count', STATEMENTS: spec.statements, NAME: `lower(${spec.alias}.name)` }[chosen.field];
+  const counters = chosen.field === 'NAME' ? '' : `JOIN ${table}_counter c ON c.${table}_id = ${spec.alias}.id`;
+  const inner = `SELECT ${spec.columns}, ${keySql} AS "__k" FROM ${table} ${spec.alias} ${counters} ${where}`;
   const filtered = Object.values(f).some((v) => v != null && v !== '');
   const q = { inner, params: where.params, order: keys, binding: cursorBinding(table, chosen, f) };
   return rootPage<T>(sql, q, w, countOf(sql, `${table} ${spec.alias}`, where, filtered ? null : wholeList(table)));
@@ -192,7 +194,7 @@ export interface EventFilter {
 
 export type EventOrderField = 'START_DATE' | 'ARTICLES' | 'TITLE';
 const EVENT_KEYS: Record<EventOrderField, (dir: Direction) => SortKey[]> = { START_DATE: key('date', true), ARTICLES: key('int'), TITLE: key('text') };
-const EVENT_KEY_SQL: Record<EventOrderField, string> = { START_DATE: 'e.start_date', ARTICLES: 'e.article_count', TITLE: 'lower(left(e.title, 300))' };
+const EVENT_KEY_SQL: Record<EventOrderField, string> = { START_DATE: 'e.start_date', ARTICLES: 'c.article_count', TITLE: 'lower(left(e.title, 300))' };
 const EVENT_DEFAULTS: Record<EventOrderField, Direction> = { START_DATE: 'DESC', ARTICLES: 'DESC', TITLE: 'ASC' };
 
 export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?: OrderBy<EventOrderField> | null): Promise<Page<EventRecord>> {
@@ -213,7 +215,9 @@ export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?:
   if (f.placeId != null) where.add((p) => `e.place_id = ${p(f.placeId)}`);
   if (f.articleId != null) where.add((p) => `EXISTS (SELECT 1 FROM event_article x WHERE x.event_id = e.id AND x.article_id = ${p(f.articleId)})`);
   const { keys, chosen } = orderKeys('events', EVENT_KEYS, order, 'START_DATE', EVENT_DEFAULTS);
-  const inner = `SELECT ${COLUMNS.event()}, ${EVENT_KEY_SQL[chosen.field]} AS "__k" FROM event e ${where}`;
+  // ARTICLES reads the writer's counter, in the order of its index (see migration 20261207090000).
+  const counters = chosen.field === 'ARTICLES' ? 'JOIN event_counter c ON c.event_id = e.id' : '';
+  const inner = `SELECT ${COLUMNS.event()}, ${EVENT_KEY_SQL[chosen.field]} AS "__k" FROM event e ${counters} ${where}`;
   const filtered = Object.values(f).some((v) => v != null && v !== '');
   const q = { inner, params: where.params, order: keys, binding: cursorBinding('events', chosen, f) };
   return rootPage(sql, q, w, countOf(sql, 'event e', where, filtered ? null : wholeList('event')));
@@ -270,8 +274,8 @@ export function listStatements(sql: Sql, w: PageWindow, f: StatementFilter = {},
   const inner = `SELECT ${COLUMNS.statement()}, s.published_at AS "__date", s.confidence AS "__k" FROM statement s ${where}`;
   const filters = Object.values(f).filter((v) => v != null && v !== '').length;
   const counted = filters === 0 ? wholeList('statement')
-    : filters === 1 && f.speakerPersonId != null ? { text: 'SELECT statement_count AS n FROM person WHERE id = $1', params: [f.speakerPersonId] }
-    : filters === 1 && f.speakerOrganizationId != null ? { text: 'SELECT statement_count AS n FROM organization WHERE id = $1', params: [f.speakerOrganizationId] }
+    : filters === 1 && f.speakerPersonId != null ? { text: 'SELECT statement_count AS n FROM person_counter WHERE person_id = $1', params: [f.speakerPersonId] }
+    : filters === 1 && f.speakerOrganizationId != null ? { text: 'SELECT statement_count AS n FROM organization_counter WHERE organization_id = $1', params: [f.speakerOrganizationId] }
     : null;
   const q = { inner, params: where.params, order: keys, binding: cursorBinding('statements', chosen, f) };
   return rootPage(sql, q, w, countOf(sql, 'statement s', where, counted));
@@ -292,7 +296,7 @@ export async function findPersonByName(sql: Sql, name: string): Promise<PersonRe
     `SELECT ${COLUMNS.person()} FROM person p
      WHERE lower(p.name) = lower($1) OR lower($1) = ANY (SELECT lower(x) FROM unnest(p.aliases) x)
         OR newsgraph_loose_name(p.name) = newsgraph_loose_name($1) OR newsgraph_loose_name($1) = ANY (SELECT newsgraph_loose_name(x) FROM unnest(p.aliases) x)
-     ORDER BY (lower(p.name) = lower($1)) DESC, (newsgraph_loose_name(p.name) = newsgraph_loose_name($1)) DESC, p.article_count DESC, p.id
+     ORDER BY (lower(p.name) = lower($1)) DESC, (newsgraph_loose_name(p.name) = newsgraph_loose_name($1)) DESC, (SELECT c.article_count FROM person_counter c WHERE c.person_id = p.id) DESC, p.id
      LIMIT 1`,
     [name.trim()],
   );

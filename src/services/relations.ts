@@ -22,8 +22,8 @@ const byEventDate: SortKey[] = [{ column: 'startDate', dir: 'DESC', type: 'date'
 /** Strongest first, then by name: weights are the stored count of the link (or computed per page). */
 const byWeight: SortKey[] = [{ column: '__weight', dir: 'DESC', type: 'int' }, { column: 'name', dir: 'ASC', type: 'text' }, id('ASC')];
 const byName: SortKey[] = [{ column: 'name', dir: 'ASC', type: 'text' }, id('ASC')];
-/** A counter column of the parent's own row (see migration 20261205090000_reads_keyset). */
-const counter = (table: string, column: string) => `SELECT id AS "parentId", ${column} AS n FROM ${table} WHERE id = ANY($1::int[])`;
+/** A counter of the parent kept by the writer in <table>_counter (see migration 20261207090000_reads_counter_tables). */
+const counter = (table: string, column: string) => `SELECT ${table}_id AS "parentId", ${column} AS n FROM ${table}_counter WHERE ${table}_id = ANY($1::int[])`;
 
 /**
  * The statement's speaker rows (as getRecordsByIds returns them, JSON) next to the statement, for lists
@@ -127,6 +127,10 @@ const eventEvidence: RelationSpec = {
   count: `SELECT ea.event_id AS "parentId", count(*) AS n ${ACCOUNTS} WHERE ea.event_id = ANY($1::int[]) AND ${HAS_TRIGGER} GROUP BY 1`,
 };
 
+/** Co-mentioned people are counted over this many of a person's most recently stored articles. */
+export const CO_MENTION_WINDOW = 300;
+const recentArticles = (person: string) => `SELECT article_id FROM article_person WHERE person_id = ${person} ORDER BY article_id DESC LIMIT ${CO_MENTION_WINDOW}`;
+
 export const RELATIONS = {
   articlePeople: {
     inner: `SELECT ap.count AS "__weight", ${COLUMNS.person()} FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = par.id`,
@@ -157,14 +161,20 @@ export const RELATIONS = {
   personStatements: statementsBy('speaker_person_id', counter('person', 'statement_count')),
   personMentions: mentionsIn('article_person', 'person_id', 'PER'),
   personEvents: eventsVia('event_participant', 'person_id'),
-  // People appearing in the same articles, strongest first (weight = shared articles).
+  // People appearing in the same articles, strongest first (weight = shared articles), over the
+  // person's CO_MENTION_WINDOW most recently stored articles: a bounded read (the index on
+  // (person_id, article_id) gives them). Over all of them the most-mentioned person of a
+  // half-million-article archive (13,552 articles, 133,342 co-mentions) took 0.5 s; over the newest
+  // 1,000, 0.11-0.19 s at load 10; over 300, 30 ms. Exact for everyone with fewer articles.
   personCoMentions: {
-    inner: `SELECT count(*)::int AS "__weight", ${COLUMNS.person()}
-            FROM article_person x JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> x.person_id
-            JOIN person p ON p.id = y.person_id
-            WHERE x.person_id = par.id GROUP BY p.id`,
+    inner: `SELECT w.n AS "__weight", ${COLUMNS.person()}
+            FROM (SELECT y.person_id, count(*)::int AS n FROM (${recentArticles('par.id')}) x
+                  JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> par.id GROUP BY 1) w
+            JOIN person p ON p.id = w.person_id`,
     order: byWeight,
-    count: `SELECT x.person_id AS "parentId", count(DISTINCT y.person_id) AS n FROM article_person x JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> x.person_id WHERE x.person_id = ANY($1::int[]) GROUP BY 1`,
+    count: `SELECT par.id AS "parentId", (SELECT count(DISTINCT y.person_id) FROM (${recentArticles('par.id')}) x
+              JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> par.id) AS n
+            FROM unnest($1::int[]) AS par(id)`,
   },
   personMentionedPeople: mentionNetwork(true),
   personMentionedBy: mentionNetwork(false),

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql.ts';
+import { CUSTOM_PLAN, type Sql } from '../db/sql.ts';
 import { AppError } from './app-error.ts';
 import { cursorBinding, pageOf, pagedSql, type KeysetRow, type SortKey } from './keyset.ts';
 import type { Page, PageWindow } from './pagination.ts';
@@ -70,7 +70,7 @@ function searchSql(f: SearchFilter, where: (alias: string, kind: 'article' | 'st
   const and = (clauses: string[]) => clauses.map((c) => ` AND ${c}`).join('');
   const dated = f.from || f.to || f.source || f.personId != null || f.organizationId != null;
   const names = (type: string, table: string, alias: string) => dated ? '' : `
-UNION ALL (SELECT '${type}' AS type, ${alias}.id AS "rowId", word_similarity(input.text, ${alias}.search_names)::float8 AS score, ${alias}.article_count AS weight
+UNION ALL (SELECT '${type}' AS type, ${alias}.id AS "rowId", word_similarity(input.text, ${alias}.search_names)::float8 AS score, (SELECT c.article_count FROM ${table}_counter c WHERE c.${table}_id = ${alias}.id) AS weight
   FROM ${table} ${alias}, input WHERE '${type}' = ANY($2::text[]) AND lower($1) <% ${alias}.search_names ${LIMIT('3 DESC, 4 DESC, 2')})`;
   // Newest first in the order of an index the lists already have, so a common word stops early. The
   // match reads the parameter itself (not the CTE's column), so that the planner estimates how common
@@ -82,7 +82,7 @@ WITH input AS (SELECT websearch_to_tsquery('english', $1) AS tsq, lower($1) AS t
 SELECT * FROM (
 SELECT NULL::text AS type, NULL::int AS "rowId", NULL::float8 AS score, NULL::int AS weight WHERE false
 ${names('Person', 'person', 'p')}${names('Organization', 'organization', 'o')}${names('Place', 'place', 'pl')}
-UNION ALL (SELECT 'Event', e.id, GREATEST(ts_rank_cd(e.search_vector, input.tsq, 32), word_similarity(input.text, lower(e.title)) * 0.9)::float8, e.article_count
+UNION ALL (SELECT 'Event', e.id, GREATEST(ts_rank_cd(e.search_vector, input.tsq, 32), word_similarity(input.text, lower(e.title)) * 0.9)::float8, (SELECT c.article_count FROM event_counter c WHERE c.event_id = e.id)
   FROM (${newest('e', 'event', 'e.start_date DESC NULLS LAST, e.id DESC', `e.search_vector @@ ${TSQ}`, 'event')}) e, input WHERE 'Event' = ANY($2::text[]) ${LIMIT('3 DESC, 4 DESC, 2')})
 UNION ALL (SELECT 'Article', a.id, ts_rank_cd(a.search_vector, input.tsq, 32)::float8, 0
   FROM (${newest('a', 'article', 'a.published_at DESC NULLS LAST, a.id DESC', `a.search_vector @@ ${TSQ}`, 'article')}) a, input WHERE 'Article' = ANY($2::text[]) ${LIMIT('3 DESC, 2')})
@@ -155,7 +155,8 @@ export async function searchGraph(sql: Sql, query: string, types: readonly Searc
   const inner = searchSql(f, filterWhere(f), params);
   const q = { inner, params, order: SEARCH_ORDER, binding: cursorBinding('search', text, [chosen, f]) };
   const { text: paged, params: pagedParams } = pagedSql(q, w);
-  const rows = await sql.query<SearchHit & KeysetRow>(paged, pagedParams);
+  // Common and rare words want different plans: see CUSTOM_PLAN.
+  const rows = await sql.query<SearchHit & KeysetRow>(CUSTOM_PLAN + paged, pagedParams);
   let count: Promise<number> | null = null;
   const countParams: unknown[] = [text, chosen];
   return {

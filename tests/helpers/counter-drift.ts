@@ -1,6 +1,6 @@
 import type { Sql } from '../../src/db/sql.ts';
 
-/** Each per-entity counter: the entity table, its counter column, and the rows it counts (table, key column). */
+/** Each per-entity counter: the entity table (its counters in <table>_counter), the counter column, and the rows it counts (table, key column). */
 const ENTITY_COUNTERS: [string, string, string, string][] = [
   ['person', 'article_count', 'article_person', 'person_id'],
   ['person', 'statement_count', 'statement', 'speaker_person_id'],
@@ -12,11 +12,12 @@ const ENTITY_COUNTERS: [string, string, string, string][] = [
 
 const entityDrift = ([table, counter, counted, key]: (typeof ENTITY_COUNTERS)[number]) => {
   const recount = `(SELECT count(*) FROM ${counted} x WHERE x.${key} = e.id)`;
-  return `SELECT '${table}.${counter}', e.id::text, e.${counter}, ${recount}::int FROM ${table} e WHERE e.${counter} <> ${recount}`;
+  // Every entity has its counter row; a missing one shows as NULL.
+  return `SELECT '${table}_counter.${counter}', e.id::text, c.${counter}, ${recount}::int FROM ${table} e LEFT JOIN ${table}_counter c ON c.${table}_id = e.id WHERE c.${counter} IS DISTINCT FROM ${recount}`;
 };
 
 /**
- * Every counter the writer keeps (migration 20261205090000_reads_keyset) next to a recount of what it
+ * Every counter the writer keeps (migrations 20261205090000_reads_keyset, 20261207090000_reads_counter_tables) next to a recount of what it
  * counts, and every statement's copied article date next to its article's: the rows that disagree.
  * Empty when the counters are exact.
  */

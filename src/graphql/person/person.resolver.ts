@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { findPersonByName, listPeople } from '../../services/lists.ts';
+import { CO_MENTION_WINDOW } from '../../services/relations.ts';
 import type { PersonRecord } from '../../services/records.ts';
 import { ArticleConnection } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -46,7 +47,7 @@ export class PersonResolver {
     return relationConnection(ctx, 'Person', 'events', p.rowId, args, info);
   }
 
-  @FieldResolver(() => PersonCoMentionConnection, { description: 'People mentioned in the same articles, most shared articles first; each edge carries the number of shared articles.' })
+  @FieldResolver(() => PersonCoMentionConnection, { description: `People mentioned in the same articles, most shared articles first; each edge carries the number of shared articles. Counted over the person's ${CO_MENTION_WINDOW} most recently stored articles (every article, for people in fewer).` })
   async coMentionedPeople(@Root() p: PersonRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     return withWeights(await relationConnection(ctx, 'Person', 'coMentionedPeople', p.rowId, args, info));
   }
