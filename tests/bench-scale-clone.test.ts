@@ -42,6 +42,13 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(await rows(`SELECT count(*)::int AS n FROM article`)).toEqual([{ n: ARTICLES }]);
     // Counters equal a recount, statements carry their article's date.
     expect(await counterDrift({ query: async (text, params) => (await client!.query(text, params as unknown[])).rows })).toEqual([]);
+    // Every copied event keeps its type and its accounts' sources and targets, on the copy's articles.
+    const actors = await rows<{ base: number; copied: number; typed: boolean }>(`
+      SELECT count(*) FILTER (WHERE a.natural_key NOT LIKE '%~copy%')::int AS base, count(*) FILTER (WHERE a.natural_key LIKE '%~copy%')::int AS copied,
+             bool_and(e.type IS NOT NULL) AS typed
+      FROM event_actor x JOIN article a ON a.id = x.article_id JOIN event e ON e.id = x.event_id`);
+    expect(actors[0].base).toBeGreaterThan(0);
+    expect(actors[0]).toEqual({ base: actors[0].base, copied: 2 * actors[0].base, typed: true });
     // Copy k of a dated article is the same story k years earlier, under its own key, URL and title.
     const copies = await rows<{ k: number; shifted: boolean; title: boolean }>(`
       SELECT substring(c.natural_key from '~copy(\\d+)$')::int AS k,

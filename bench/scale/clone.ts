@@ -22,7 +22,7 @@ export interface CloneReport {
  */
 export const RARE_MENTIONS = 2;
 
-const GRAPH_TABLES = ['article', 'statement', 'person', 'organization', 'place', 'event', 'article_person', 'article_organization', 'article_place', 'event_article', 'event_participant', 'event_organization'];
+const GRAPH_TABLES = ['article', 'statement', 'person', 'organization', 'place', 'event', 'article_person', 'article_organization', 'article_place', 'event_article', 'event_participant', 'event_organization', 'event_actor'];
 
 function roman(n: number): string {
   const digits: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
@@ -65,9 +65,12 @@ async function copyOnce(c: pg.Client, k: number, cutoff: number, max: { a: numbe
            (published_at - ${shift})::date, dateline, body, md5(content_hash || '~copy' || ${k}), extractor_version,
            origin || '~copy' || ${k}, created_at, updated_at
     FROM article WHERE id <= ${cutoff}`);
-  await c.query(`INSERT INTO event (id, key, title, kind, start_date, end_date, precision, place_id, created_at, updated_at)
-    SELECT id + ${e}, key || '~copy' || ${k}, title, kind, (start_date - ${shift})::date, (end_date - ${shift})::date, precision, place_id, created_at, updated_at
+  await c.query(`INSERT INTO event (id, key, title, kind, type, mode, is_symmetric, confidence, start_date, end_date, precision, place_id, created_at, updated_at)
+    SELECT id + ${e}, key || '~copy' || ${k}, title, kind, type, mode, is_symmetric, confidence, (start_date - ${shift})::date, (end_date - ${shift})::date, precision, place_id, created_at, updated_at
     FROM event WHERE id IN (SELECT id FROM copy_event)`);
+  // Each account's sources and targets (migration 20261208090000_typed_events), with the copy's article and people.
+  await c.query(`INSERT INTO event_actor (event_id, article_id, role, person_id, organization_id, group_name)
+    SELECT event_id + ${e}, article_id + ${a}, role, ${person('person_id')}, organization_id, group_name FROM event_actor WHERE article_id <= ${cutoff}`);
   await c.query(`INSERT INTO event_article (event_id, article_id, offsets, members)
     SELECT event_id + ${e}, article_id + ${a}, offsets, members FROM event_article WHERE article_id <= ${cutoff}`);
   await c.query(`INSERT INTO event_participant (event_id, person_id)
