@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ENTITY_COUNTERS } from '../../src/db/entity-counters.ts';
 
 /** How a database was grown past its pipeline-built base by copying it in SQL. */
 export interface CloneReport {
@@ -107,16 +108,8 @@ async function secondaryIndexes(c: pg.Client): Promise<{ name: string; def: stri
 async function recount(c: pg.Client): Promise<void> {
   for (const t of ['article', 'statement', 'person', 'organization', 'place', 'event']) await c.query(`UPDATE graph_count SET n = (SELECT count(*) FROM ${t}) WHERE name = $1`, [t]);
   const tables = (await one<{ t: boolean }>(c, `SELECT to_regclass('person_counter') IS NOT NULL AS t`)).t;
-  const specs: [string, string, string, string][] = [
-    ['person', 'article_count', 'article_person', 'person_id'],
-    ['person', 'statement_count', 'statement', 'speaker_person_id'],
-    ['organization', 'article_count', 'article_organization', 'organization_id'],
-    ['organization', 'statement_count', 'statement', 'speaker_organization_id'],
-    ['place', 'article_count', 'article_place', 'place_id'],
-    ['event', 'article_count', 'event_article', 'event_id'],
-  ];
   if (tables) for (const e of ['person', 'organization', 'place', 'event']) await c.query(`INSERT INTO ${e}_counter (${e}_id) SELECT id FROM ${e} ON CONFLICT DO NOTHING`);
-  for (const [entity, counter, counted, key] of specs) {
+  for (const [entity, counter, counted, key] of ENTITY_COUNTERS) {
     const [table, id] = tables ? [`${entity}_counter`, `${entity}_id`] : [entity, 'id'];
     await c.query(`UPDATE ${table} t SET ${counter} = c.n FROM (SELECT ${key} AS id, count(*)::int AS n FROM ${counted} WHERE ${key} IS NOT NULL GROUP BY 1) c WHERE t.${id} = c.id AND t.${counter} IS DISTINCT FROM c.n`);
   }

@@ -1,14 +1,6 @@
+import { ENTITY_COUNTERS } from '../../src/db/entity-counters.ts';
 import type { Sql } from '../../src/db/sql.ts';
 
-/** Each per-entity counter: the entity table (its counters in <table>_counter), the counter column, and the rows it counts (table, key column). */
-const ENTITY_COUNTERS: [string, string, string, string][] = [
-  ['person', 'article_count', 'article_person', 'person_id'],
-  ['person', 'statement_count', 'statement', 'speaker_person_id'],
-  ['organization', 'article_count', 'article_organization', 'organization_id'],
-  ['organization', 'statement_count', 'statement', 'speaker_organization_id'],
-  ['place', 'article_count', 'article_place', 'place_id'],
-  ['event', 'article_count', 'event_article', 'event_id'],
-];
 
 const entityDrift = ([table, counter, counted, key]: (typeof ENTITY_COUNTERS)[number]) => {
   const recount = `(SELECT count(*) FROM ${counted} x WHERE x.${key} = e.id)`;
