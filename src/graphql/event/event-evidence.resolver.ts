@@ -3,13 +3,9 @@ import { textSpan } from '../../services/evidence.ts';
 import type { EventEvidenceRecord } from '../../services/records.ts';
 import { Article } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { articleBody } from '../evidence/article-body.ts';
 import { TextSpan } from '../evidence/text-span.type.ts';
 import { EventEvidence } from './event-evidence.type.ts';
-
-/** The body of the account's article, through the request's article loader (one query for a whole page). */
-async function bodyOf(e: EventEvidenceRecord, ctx: GraphQLContext): Promise<string> {
-  return (await ctx.loaders.article.load(e.articleId))?.body ?? '';
-}
 
 @Resolver(() => EventEvidence)
 export class EventEvidenceResolver {
@@ -20,12 +16,12 @@ export class EventEvidenceResolver {
 
   @FieldResolver(() => TextSpan, { description: 'The trigger: the words that report the event ("met", "missile test", "was arrested").' })
   async trigger(@Root() e: EventEvidenceRecord, @Ctx() ctx: GraphQLContext) {
-    return textSpan(await bodyOf(e, ctx), e.triggerStart, e.triggerEnd);
+    return textSpan(await articleBody(ctx, e.articleId), e.triggerStart, e.triggerEnd);
   }
 
   @FieldResolver(() => TextSpan, { description: 'The sentence holding the trigger, as extraction split the article.' })
   async sentence(@Root() e: EventEvidenceRecord, @Ctx() ctx: GraphQLContext) {
-    const body = await bodyOf(e, ctx);
+    const body = await articleBody(ctx, e.articleId);
     return e.sentenceStart == null || e.sentenceEnd == null ? textSpan(body, e.triggerStart, e.triggerEnd) : textSpan(body, e.sentenceStart, e.sentenceEnd);
   }
 }

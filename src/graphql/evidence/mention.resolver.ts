@@ -3,13 +3,9 @@ import { mentionConfidenceOf, mentionSentence } from '../../services/evidence.ts
 import type { MentionRecord } from '../../services/records.ts';
 import { Article } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';
+import { articleBody } from './article-body.ts';
 import { Mention } from './mention.type.ts';
 import { TextSpan } from './text-span.type.ts';
-
-/** The body of a mention's article, through the request's article loader (one query for a whole page). */
-async function bodyOf(m: MentionRecord, ctx: GraphQLContext): Promise<string> {
-  return (await ctx.loaders.article.load(m.articleId))?.body ?? '';
-}
 
 @Resolver(() => Mention)
 export class MentionResolver {
@@ -20,12 +16,12 @@ export class MentionResolver {
 
   @FieldResolver(() => String, { description: 'The name as the article writes it (Article.body between start and end), e.g. "Chairman Kim" for Kim Jong Un.' })
   async text(@Root() m: MentionRecord, @Ctx() ctx: GraphQLContext) {
-    return (await bodyOf(m, ctx)).slice(m.start, m.end);
+    return (await articleBody(ctx, m.articleId)).slice(m.start, m.end);
   }
 
   @FieldResolver(() => TextSpan, { description: 'The sentence the name is written in, as extraction splits the article into sentences (a quotation of several sentences stays one).' })
   async sentence(@Root() m: MentionRecord, @Ctx() ctx: GraphQLContext) {
-    const [body, sentences] = await Promise.all([bodyOf(m, ctx), ctx.loaders.sentences.load(m.articleId)]);
+    const [body, sentences] = await Promise.all([articleBody(ctx, m.articleId), ctx.loaders.sentences.load(m.articleId)]);
     return mentionSentence(m, body, sentences);
   }
 
@@ -34,6 +30,6 @@ export class MentionResolver {
       'How likely the mention is right, 0..1: the share of such mentions the extractor gets exactly right (same words, same type), measured on the CoNLL++ dev set for its class: a person named in full or by one word; an organisation or place the curated gazetteer knows by these words, or one found by the recogniser alone. An estimate for the class, not a score of this one mention.',
   })
   async confidence(@Root() m: MentionRecord, @Ctx() ctx: GraphQLContext) {
-    return m.confidence ?? mentionConfidenceOf(m, await bodyOf(m, ctx));
+    return m.confidence ?? mentionConfidenceOf(m, await articleBody(ctx, m.articleId));
   }
 }

@@ -11,6 +11,7 @@ import { StatementKind } from '../enums.ts';
 import { Event } from '../event/event.type.ts';
 import { TextSpan } from '../evidence/text-span.type.ts';
 import { ConnectionArgs, pageWindow, toConnection } from '../pagination/connection.ts';
+import { articleBody } from '../evidence/article-body.ts';
 import { DateScalar } from '../scalars/index.ts';
 import { Speaker, Statement, StatementConnection } from './statement.type.ts';
 
@@ -82,7 +83,7 @@ export class StatementResolver {
 
   @FieldResolver(() => [TextSpan], { description: 'The parts of the statement in reading order, each with the article text at its offsets: one part, or several when a quotation is interrupted by its attribution ("“We will,” he said, “go on.”"). `text` is the parts\' text joined by one space. Statements stored before parts were recorded have their outer span (startOffset to endOffset) as their one part.' })
   async spans(@Root() s: StatementRecord, @Ctx() ctx: GraphQLContext) {
-    return statementSpans(s, (await ctx.loaders.article.load(s.articleId))?.body ?? '');
+    return statementSpans(s, await articleBody(ctx, s.articleId));
   }
 
   @FieldResolver(() => Article, { description: 'The article that reported the statement.' })
