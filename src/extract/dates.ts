@@ -84,31 +84,22 @@ export function findDates(sentence: string, published: string | null): DateRange
     out.push({ start: iso(year, mo, 1), end: iso(year, mo, lastDay(year, mo)), precision: 'MONTH', index: m.index });
   }
   if (pub) {
+    // The report's weekday, and the Monday of its week: what the week and weekday words count from.
+    const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
+    const monday = addDays(published!, -((dow + 6) % 7));
     const rel: [RegExp, () => [string, string, DatePrecision]][] = [
       [/\blater this month\b/gi, () => [published!, iso(pub.y, pub.m, lastDay(pub.y, pub.m)), 'RANGE']],
       [/\b(?:earlier )?this month\b/gi, () => [iso(pub.y, pub.m, 1), iso(pub.y, pub.m, lastDay(pub.y, pub.m)), 'MONTH']],
-      [/\bnext week\b/gi, () => {
-        const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
-        const monday = addDays(published!, ((8 - dow) % 7) || 7);
-        return [monday, addDays(monday, 6), 'RANGE'];
-      }],
+      [/\bnext week\b/gi, () => [addDays(monday, 7), addDays(monday, 13), 'RANGE']],
       // News reports what happened "this week": from its Monday to the day of the report.
-      [/\bthis week\b/gi, () => {
-        const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
-        const monday = addDays(published!, -((dow + 6) % 7));
-        return [monday, published!, 'RANGE'];
-      }],
+      [/\bthis week\b/gi, () => [monday, published!, 'RANGE']],
       // What has happened "earlier this year" lies between New Year and the report; "later this year", after it.
       [/\bearlier this year\b/gi, () => [iso(pub.y, 1, 1), published!, 'RANGE']],
       [/\blater this year\b/gi, () => [published!, iso(pub.y, 12, 31), 'RANGE']],
       [/\b(?<!earlier |later )this year\b/gi, () => [iso(pub.y, 1, 1), iso(pub.y, 12, 31), 'YEAR']],
       [/\bearlier (?:in the day|today)\b/gi, () => [published!, published!, 'DAY']],
       [/\blast year\b/gi, () => [iso(pub.y - 1, 1, 1), iso(pub.y - 1, 12, 31), 'YEAR']],
-      [/\blast week\b/gi, () => {
-        const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
-        const monday = addDays(published!, -((dow + 6) % 7) - 7);
-        return [monday, addDays(monday, 6), 'RANGE'];
-      }],
+      [/\blast week\b/gi, () => [addDays(monday, -7), addDays(monday, -1), 'RANGE']],
       [/\blast month\b/gi, () => {
         const [y, mo] = pub.m === 1 ? [pub.y - 1, 12] : [pub.y, pub.m - 1];
         return [iso(y, mo, 1), iso(y, mo, lastDay(y, mo)), 'MONTH'];
@@ -126,7 +117,6 @@ export function findDates(sentence: string, published: string | null): DateRange
     const wd = /\b(?:on |last |next )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
     while ((m = wd.exec(sentence))) {
       const target = WEEKDAYS.indexOf(m[1].toLowerCase());
-      const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
       // Backwards (news reports what happened) unless the clause looks ahead: "next Monday", "leaves for
       // Indonesia on Wednesday", "Monday's debate will be …".
       const forward = /^next /i.test(m[0]) || (!/^last /i.test(m[0]) && (AHEAD_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index)) || AHEAD_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))));
