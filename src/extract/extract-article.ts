@@ -5,6 +5,7 @@ import { toExtractedEvent } from './events/to-extracted.ts';
 import { splitSentences } from './sentences.ts';
 import { findStatements } from './statements.ts';
 import { slug } from './slug.ts';
+import { articleGeoContext, geocodePlace } from '../geo/geocode.ts';
 import type { Extraction, ExtractedEvent } from './types.ts';
 
 export { slug };
@@ -39,7 +40,8 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
     orgKey.set(o, key);
     return { key, name: o.name, aliases: [...o.aliases].filter((a) => a !== o.name).sort(), kind: o.kind, mentions: o.mentions.sort((a, b) => a.start - b.start) };
   });
-  const places = index.places.map((p) => ({ key: placeKey.get(p)!, name: p.name, aliases: [...p.aliases].filter((a) => a !== p.name).sort(), kind: p.kind, mentions: p.mentions.sort((a, b) => a.start - b.start) }));
+  const geoContext = articleGeoContext(parsed.dateline, index.places);
+  const places = index.places.map((p) => ({ key: placeKey.get(p)!, name: p.name, aliases: [...p.aliases].filter((a) => a !== p.name).sort(), kind: p.kind, mentions: p.mentions.sort((a, b) => a.start - b.start), geo: geocodePlace(p, text, geoContext) }));
 
   // A statement is about the events of its sentence; its single `eventKey` is the first of them.
   const eventsOfSentence = new Map<number, number[]>();
