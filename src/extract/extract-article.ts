@@ -2,6 +2,7 @@ import type { ParsedArticle } from '../ingest/types.ts';
 import { findEntities, type EntityDraft } from './entities.ts';
 import { findTypedEvents } from './events/find-events.ts';
 import { toExtractedEvent } from './events/to-extracted.ts';
+import { placeByArticleCountry, settleEventPlaces } from './events/event-place.ts';
 import { splitSentences } from './sentences.ts';
 import { findStatements } from './statements.ts';
 import { slug } from './slug.ts';
@@ -20,6 +21,8 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   const statements = findStatements(text, sentences, parsed.paragraphs, index, parsed.dateline);
   const quoted = statements.filter((s) => s.kind === 'DIRECT').map((s) => ({ start: s.start, end: s.end }));
   const events = findTypedEvents({ text, title: parsed.title, sentences, index, published: parsed.publishedAt, quoted, statements });
+  settleEventPlaces(events, text, index, sentences);
+  placeByArticleCountry(events, text, index, parsed.dateline);
 
   const personKey = new Map<EntityDraft, string>();
   const people = index.people
