@@ -26,6 +26,8 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(r.events.p).toBeGreaterThanOrEqual(0.7);
     expect(r.events.r).toBeGreaterThanOrEqual(0.6);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
+    // Issue 17: where events happened (src/extract/events/event-place.ts), 0.526 (20/38) today.
+    expect(r.place!).toBeGreaterThanOrEqual(0.52);
   });
 
   it('check part: F1 at its floor', () => {

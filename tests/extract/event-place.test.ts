@@ -31,9 +31,16 @@ describe('event places on the seed articles', () => {
 });
 
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'event places on corpus articles', () => {
-  it('a match "at the Dubai Tennis Championships" is in Dubai', () => {
+  it('a match "at the Dubai Tennis Championships" is in Dubai, and so are the report\'s other matches', () => {
     const x = extractArticle(bbcStory('sport/421'));
-    expect(placeOf(x, 'SPORT', () => true)).toBe('Dubai');
+    const matches = x.events.filter((e) => e.type === 'SPORT');
+    expect(matches.length).toBeGreaterThan(1);
+    expect(matches.map((e) => x.places.find((p) => p.key === e.placeKey)?.name)).toEqual(matches.map(() => 'Dubai'));
+  });
+
+  it('a law is where it is passed: the state the article is about (California)', () => {
+    const x = extractArticle(bbcStory('tech/377'));
+    expect(placeOf(x, 'LEGAL', () => true)).toBe('California');
   });
 
   it('an invasion is of the country invaded ("Russia’s invasion of Ukraine")', () => {

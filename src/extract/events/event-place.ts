@@ -2,6 +2,7 @@ import type { EntityIndexLocal, PlaceDraft } from '../entities.ts';
 import type { Sentence } from '../sentences.ts';
 import type { Span } from '../../ingest/types.ts';
 import { countryOf, DEMONYMS } from '../gazetteer.ts';
+import { gazetteerCandidates } from '../../geo/table.ts';
 import { placesCompatible } from './event-setting.ts';
 import type { TypedEventDraft } from './find-events.ts';
 
@@ -76,12 +77,16 @@ export function settleEventPlaces(events: TypedEventDraft[], text: string, index
   }
 }
 
-// Elections happen in the country that holds them: an article about one country's election
-// ("Sunday's election" in a story on Iraq) places it there when the text gives no other place.
-const SETTLED_BY_COUNTRY = new Set(['ELECTION']);
+// Elections happen in the country that holds them, and laws apply where they are passed: an article
+// about one country's election ("Sunday's election" in a story on Iraq), or one state's law, places it
+// there when the text gives no other place.
+const SETTLED_BY_COUNTRY = (e: TypedEventDraft) => e.type === 'ELECTION' || (e.type === 'LEGAL' && (e.mode === 'law' || e.mode === 'bill'));
+
+/** A country, or a US state (laws are a state's as often as a country's). */
+const jurisdiction = (p: PlaceDraft) => p.kind === 'COUNTRY' || gazetteerCandidates(p.name).some((c) => c.kind === 'REGION' && c.usState !== null);
 
 /**
- * The country an article is about: named (or its people named, or its dateline in it, which counts
+ * The country (or US state) an article is about: named (or its people named, or its dateline in it, which counts
  * twice) at least three times, and more than all others together.
  */
 export function articleCountry(text: string, index: EntityIndexLocal, dateline: string | null = null): PlaceDraft | null {
@@ -90,7 +95,7 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
   const home = datelineCountry ? index.places.find((p) => p.kind === 'COUNTRY' && p.name === datelineCountry) : undefined;
   if (home) counts.set(home, 2);
   for (const p of index.placeSpans) {
-    const country = p.place.kind === 'COUNTRY' ? p.place : null;
+    const country = jurisdiction(p.place) ? p.place : null;
     if (country) counts.set(country, (counts.get(country) ?? 0) + 1);
   }
   for (const [demonym, name] of DEMONYMS) {
@@ -104,10 +109,15 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
   return ranked.length && ranked[0][1] >= 3 && ranked[0][1] > total - ranked[0][1] ? ranked[0][0] : null;
 }
 
-/** Events of a type that happens in a country (elections) without a place take the article's country. */
+/**
+ * Events without a place that the article's setting places: elections and laws in the country (or
+ * US state) the article is about; the matches of a sports report at the one place its other matches
+ * give ("at the Dubai Tennis Championships … faces Andreev in the last 16").
+ */
 export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null): void {
-  const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY.has(e.type));
-  if (!pending.length) return;
-  const country = articleCountry(text, index, dateline);
+  const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
+  const country = pending.length ? articleCountry(text, index, dateline) : null;
   if (country) for (const e of pending) e.place = country;
+  const venues = new Set(events.filter((e) => e.type === 'SPORT' && e.place).map((e) => e.place!));
+  if (venues.size === 1) for (const e of events) if (e.type === 'SPORT' && !e.place) e.place = [...venues][0];
 }
