@@ -37,6 +37,7 @@ for (const [name, postal, ap] of US_STATES) {
 // Population-like priors for places without one: a country outweighs any city of its name
 // ("Mexico", "Georgia" the country), a US state a town but not a city.
 const PRIOR = { COUNTRY: 1e8, REGION: 1e5, CITY: 1e3 } as const;
+const UNTRUSTED_CITY_POPULATION = 100_000;
 const W = { articleCountry: 2.5, dateline: 3, lexicon: 2, qualifier: 6 };
 
 /** A country or US state written after a place ("Paris, Texas", "PORTLAND, Ore.", "Birmingham, England"). */
@@ -107,7 +108,10 @@ export function articleGeoContext(dateline: string | null, places: PlaceToGeocod
  * mention). Null when the gazetteer does not know the name. Pure: the table is committed data.
  */
 export function geocodePlace(place: PlaceToGeocode, text: string, ctx: GeoContext): PlaceGeo | null {
-  const candidates = ofKind(place.name, place.kind);
+  // A name only the recogniser calls a place (kind OTHER) may be a misreading ("Obama" is also a town
+  // in Japan): it is placed at a city only when the city is large or in a country the article names.
+  const trusted = (c: GazetteerPlace) => place.kind !== 'OTHER' || c.kind !== 'CITY' || (c.population ?? 0) >= UNTRUSTED_CITY_POPULATION || (c.countryCode !== null && (ctx.countries.has(c.countryCode) || c.countryCode === ctx.datelineCountry));
+  const candidates = ofKind(place.name, place.kind).filter(trusted);
   if (!candidates.length) return null;
   let qual: { country: string | null; state: string | null } | null = null;
   for (const m of place.mentions) {

@@ -62,6 +62,13 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'geocoding on corpus art
     const england = extractArticle(story).places.find((p) => p.name === 'Birmingham')!;
     expect(england.geo).toMatchObject({ countryCode: 'GB' });
   });
+
+  it('a name only the recogniser calls a place is not put on a small town elsewhere ("Obama", a town in Japan)', () => {
+    expect(gazetteerCandidates('Obama').map((c) => c.countryCode)).toContain('JP');
+    const misread = { name: 'Obama', kind: 'OTHER', mentions: [] };
+    expect(geocodePlace(misread, '', articleGeoContext(null, [{ name: 'United States', kind: 'COUNTRY', mentions: [] }]))).toBeNull();
+    expect(geocodePlace(misread, '', articleGeoContext(null, [{ name: 'Japan', kind: 'COUNTRY', mentions: [] }]))).toMatchObject({ countryCode: 'JP' });
+  });
 });
 
 describe('one stored reading per place name, whatever the order', () => {
