@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const ASSET = /\.bin\.gz$/;
+// Model weights (.bin.gz) and the geocoding gazetteer (src/geo/gazetteer.json.gz).
+const ASSET = /\.(?:bin|json)\.gz$/;
 const srcRoot = path.resolve('src');
 const outRoot = path.resolve(process.argv[2] ?? 'dist/app');
 
@@ -17,4 +18,4 @@ for (const entry of fs.readdirSync(srcRoot, { recursive: true, withFileTypes: tr
   fs.copyFileSync(from, to);
   copied++;
 }
-console.log(`build assets: ${copied} model file(s) copied to ${path.relative(process.cwd(), outRoot) || '.'}`);
+console.log(`build assets: ${copied} asset file(s) copied to ${path.relative(process.cwd(), outRoot) || '.'}`);

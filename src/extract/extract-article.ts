@@ -2,10 +2,12 @@ import type { ParsedArticle } from '../ingest/types.ts';
 import { findEntities, type EntityDraft } from './entities.ts';
 import { findTypedEvents } from './events/find-events.ts';
 import { toExtractedEvent } from './events/to-extracted.ts';
+import { placeByArticleCountry, settleEventPlaces } from './events/event-place.ts';
 import { splitSentences } from './sentences.ts';
 import { linkStatements } from './statement-links.ts';
 import { findStatements } from './statements.ts';
 import { slug } from './slug.ts';
+import { articleGeoContext, geocodePlace } from '../geo/geocode.ts';
 import type { Extraction, ExtractedEvent } from './types.ts';
 
 export { slug };
@@ -20,6 +22,8 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   const statements = findStatements(text, sentences, parsed.paragraphs, index, parsed.dateline);
   const quoted = statements.filter((s) => s.kind === 'DIRECT').map((s) => ({ start: s.start, end: s.end }));
   const events = findTypedEvents({ text, title: parsed.title, sentences, index, published: parsed.publishedAt, quoted, statements });
+  settleEventPlaces(events, text, index, sentences);
+  placeByArticleCountry(events, text, index, parsed.dateline);
 
   const personKey = new Map<EntityDraft, string>();
   const people = index.people
@@ -40,7 +44,8 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
     orgKey.set(o, key);
     return { key, name: o.name, aliases: [...o.aliases].filter((a) => a !== o.name).sort(), kind: o.kind, mentions: o.mentions.sort((a, b) => a.start - b.start) };
   });
-  const places = index.places.map((p) => ({ key: placeKey.get(p)!, name: p.name, aliases: [...p.aliases].filter((a) => a !== p.name).sort(), kind: p.kind, mentions: p.mentions.sort((a, b) => a.start - b.start) }));
+  const geoContext = articleGeoContext(parsed.dateline, index.places);
+  const places = index.places.map((p) => ({ key: placeKey.get(p)!, name: p.name, aliases: [...p.aliases].filter((a) => a !== p.name).sort(), kind: p.kind, mentions: p.mentions.sort((a, b) => a.start - b.start), geo: geocodePlace(p, text, geoContext) }));
 
   // Each statement's events (see linkStatements); its single `eventKey` is the first of them.
   const links = linkStatements(statements, events);

@@ -1,5 +1,8 @@
 import type { Span } from '../ingest/types.ts';
 import type { EventType } from './events/ontology.ts';
+import type { PlaceGeo } from '../geo/geocode.ts';
+
+export type { PlaceGeo };
 
 /** A mention of an entity in the article text. */
 export interface Mention extends Span {
@@ -39,6 +42,11 @@ export interface ExtractedPlace {
   aliases: string[];
   kind: PlaceKind;
   mentions: Mention[];
+  /**
+   * Where it is, read from the committed gazetteer in the article's context (src/geo/geocode.ts);
+   * null when the gazetteer does not know the name. Optional only so that places built by hand type-check.
+   */
+  geo?: PlaceGeo | null;
 }
 
 /** ON_OR_BEFORE: the text gives no date, only the report's (endDate; startDate is null). */

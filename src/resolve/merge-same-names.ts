@@ -59,6 +59,7 @@ export function mergeSameNames(r: ResolvedExtraction): ResolvedExtraction {
   const places = mergeBy(r.places, (p) => p.name, (into, from) => {
     mergeNamed(into, from);
     if (into.kind === 'OTHER') into.kind = from.kind;
+    into.geo ??= from.geo;
   }, place);
   const to = (m: Map<string, string>) => (k: string) => m.get(k) ?? k;
   const uniqueKeys = (keys: string[], m: Map<string, string>) => [...new Set(keys.map(to(m)))];

@@ -44,6 +44,10 @@ export interface PlaceRecord extends BaseRecord {
   name: string;
   aliases: string[];
   kind: string;
+  latitude: number | null;
+  longitude: number | null;
+  countryCode: string | null;
+  geonamesId: number | null;
 }
 
 export interface EventRecord extends BaseRecord {
@@ -123,7 +127,7 @@ export const COLUMNS = {
   article: (a = 'a') => `${gid('Article', a)}, ${a}.title, ${a}.source, ${a}.url, ${a}.published_at AS "publishedAt", ${a}.dateline, ${a}.body, ${a}.content_hash AS "contentHash", ${a}.extractor_version AS "extractorVersion", ${a}.created_at AS "createdAt", ${a}.updated_at AS "updatedAt"`,
   person: (p = 'p') => `${gid('Person', p)}, ${p}.name, ${p}.aliases, ${p}.roles`,
   organization: (o = 'o') => `${gid('Organization', o)}, ${o}.name, ${o}.aliases, ${o}.kind::text AS kind`,
-  place: (p = 'pl') => `${gid('Place', p)}, ${p}.name, ${p}.aliases, ${p}.kind::text AS kind`,
+  place: (p = 'pl') => `${gid('Place', p)}, ${p}.name, ${p}.aliases, ${p}.kind::text AS kind, ${p}.latitude, ${p}.longitude, ${p}.country_code AS "countryCode", ${p}.geonames_id AS "geonamesId"`,
   event: (e = 'e') => `${gid('Event', e)}, ${e}.key, ${e}.title, ${e}.kind::text AS kind, ${e}.start_date AS "startDate", ${e}.end_date AS "endDate", ${e}.precision::text AS precision, ${e}.place_id AS "placeId", ${e}.type::text AS type, ${e}.mode, ${e}.is_symmetric AS symmetric, ${e}.confidence`,
   statement: (s = 's') => `${gid('Statement', s)}, ${s}.text, ${s}.kind::text AS kind, ${s}.cue, ${s}.speaker_text AS "speakerText", ${s}.speaker_person_id AS "speakerPersonId", ${s}.speaker_organization_id AS "speakerOrganizationId", ${s}.article_id AS "articleId", ${s}.event_id AS "eventId", ${s}.start_offset AS "startOffset", ${s}.end_offset AS "endOffset", ${s}.span_starts AS "spanStarts", ${s}.span_ends AS "spanEnds", ${s}.confidence`,
 } as const;

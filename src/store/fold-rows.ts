@@ -1,5 +1,6 @@
 import { compareCodePoints } from '../resolve/names.ts';
 import type { EventRow, NamedRow } from './entity-rows.ts';
+import { betterGeo, GEO_COLUMNS } from './place-geo.ts';
 
 /**
  * Organisation and place kind: a known kind over OTHER, else the first in code point order — as
@@ -15,7 +16,8 @@ function betterKind(current: string | undefined, offered: string | undefined): b
  * would leave it when run one after the other (PostgreSQL refuses to touch a row twice in one statement):
  * - aliases and roles: the union. A row upserted by one article keeps that article's order; by several,
  *   the second upsert re-sorted it in SQL (`multi`), so the folded row is sorted in SQL too;
- * - organisation and place kind: betterKind.
+ * - organisation and place kind: betterKind;
+ * - place coordinates, country, GeoNames id: the better reading (place-geo.ts).
  * Every rule is associative and commutative, so a batch leaves the row as its articles one by one
  * would, in any order.
  */
@@ -32,6 +34,7 @@ export function foldNamed<T extends NamedRow>(perArticle: T[][]): (T & { multi: 
       prev.aliases = [...prev.aliases, ...row.aliases];
       if (prev.roles && row.roles) prev.roles = [...prev.roles, ...row.roles];
       if (betterKind(prev.kind, row.kind)) prev.kind = row.kind;
+      if ('country_code' in row && betterGeo(prev, row)) for (const c of GEO_COLUMNS) (prev as NamedRow)[c] = row[c] as never;
     }
   }
   return [...byName.values()];

@@ -1,3 +1,5 @@
+import { GEO_UPDATE_SQL } from './place-geo.ts';
+
 // Entities are upserted by their unique name in one statement per table; aliases and roles are
 // unioned so that what another article taught us is never lost. `xmax = 0` tells inserts from updates.
 // A row's `multi` says it folds several articles' rows (fold-rows.ts): its lists are then sorted in SQL,
@@ -26,7 +28,18 @@ ON CONFLICT (name) DO UPDATE SET
   updated_at = now()
 RETURNING id, name, (xmax = 0) AS inserted`;
 export const UPSERT_ORGANIZATIONS = upsertNamed('organization', 'OrganizationKind');
-export const UPSERT_PLACES = upsertNamed('place', 'PlaceKind');
+/** As upsertNamed, with where the place is: the better reading of the row's and the article's (place-geo.ts). */
+export const UPSERT_PLACES = `
+INSERT INTO place (name, aliases, kind, latitude, longitude, country_code, geonames_id, population, updated_at)
+SELECT r.name, ${aliasArray('aliases')}, r.kind::"PlaceKind", r.latitude, r.longitude, r.country_code, r.geonames_id, r.population, now()
+FROM jsonb_to_recordset($1::jsonb) AS r(name text, aliases jsonb, kind text, multi boolean, latitude float8, longitude float8, country_code text, geonames_id int, population int)
+ORDER BY r.name
+ON CONFLICT (name) DO UPDATE SET
+  aliases = ARRAY(SELECT DISTINCT a FROM unnest(place.aliases || excluded.aliases) a ORDER BY a),
+  kind = CASE WHEN excluded.kind <> 'OTHER' AND (place.kind = 'OTHER' OR excluded.kind::text COLLATE "C" < place.kind::text COLLATE "C") THEN excluded.kind ELSE place.kind END,
+  ${GEO_UPDATE_SQL},
+  updated_at = now()
+RETURNING id, name, (xmax = 0) AS inserted`;
 
 // Events are inserted by key; what a stored event shows is computed from its accounts once the batch's
 // links are written (refresh-events.ts), so an existing row is only touched to return its id.

@@ -29,6 +29,8 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     // Statement links of matched events: recall over the gold's links, precision of those made.
     expect(r.statements!).toBeGreaterThanOrEqual(0.22);
     expect(r.statementPrecision!).toBeGreaterThanOrEqual(0.75);
+    // Issue 17: where events happened (src/extract/events/event-place.ts), 0.526 (20/38) today.
+    expect(r.place!).toBeGreaterThanOrEqual(0.52);
   });
 
   it('check part: F1 at its floor', () => {

@@ -11,7 +11,7 @@ export async function canonicalDump(sql: Sql, options: { origins?: boolean } = {
     articles: await q(`SELECT natural_key, content_hash, title, source, url, published_at, dateline, md5(body) AS body, extractor_version${options.origins === false ? '' : ', origin'} FROM article ORDER BY natural_key`),
     people: await q(`SELECT name, aliases, roles FROM person ORDER BY name`),
     organizations: await q(`SELECT name, aliases, kind FROM organization ORDER BY name`),
-    places: await q(`SELECT name, aliases, kind FROM place ORDER BY name`),
+    places: await q(`SELECT name, aliases, kind, latitude, longitude, country_code, geonames_id, population FROM place ORDER BY name`),
     events: await q(`SELECT e.key, e.title, e.kind, e.type, e.mode, e.is_symmetric, e.confidence, e.start_date, e.end_date, e.precision, p.name AS place FROM event e LEFT JOIN place p ON p.id = e.place_id ORDER BY e.key`),
     statements: await q(`SELECT a.natural_key, s.start_offset, s.end_offset, s.span_starts, s.span_ends, s.text, s.kind, s.cue, s.speaker_text, s.confidence, p.name AS person, o.name AS org, e.key AS event
       FROM statement s JOIN article a ON a.id = s.article_id LEFT JOIN person p ON p.id = s.speaker_person_id

@@ -1,6 +1,5 @@
 import { findDates, type DateRange } from '../dates.ts';
 import { CITIES, COUNTRIES } from '../lexicon.ts';
-import type { EntityIndexLocal, PlaceDraft } from '../entities.ts';
 import type { Sentence } from '../sentences.ts';
 import type { Span } from '../../ingest/types.ts';
 
@@ -36,28 +35,8 @@ export function sentenceDates(text: string, published: string | null): (s: Sente
   };
 }
 
-const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?|city of\s+)$/i;
-
-/** Where it happened: the closest place written as a location ("in Vladivostok"), cities before countries. */
-export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
-  let place: PlaceDraft | null = null;
-  let score = -Infinity;
-  for (const p of index.placeSpans) {
-    if (p.start < sentence.start || p.end > sentence.end) continue;
-    // "in Vladivostok", "the Hanoi summit".
-    if (!LOCATIVE.test(text.slice(Math.max(sentence.start, p.start - 12), p.start)) && !/^\s+summit/i.test(text.slice(p.end, p.end + 8))) continue;
-    const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
-    if (distance > 80) continue;
-    // As for dates: a place past a clause opener is another clause's ("the weapons test since the summit … in Vietnam").
-    if (OTHER_CLAUSE.test(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
-    const s = -distance + (p.place.kind === 'CITY' ? 40 : 0);
-    if (s > score) {
-      score = s;
-      place = p.place;
-    }
-  }
-  return place;
-}
+// Where it happened: chosen in event-place.ts (issue 17), re-exported for find-events.ts.
+export { eventPlace } from './event-place.ts';
 
 const CITY_COUNTRY = new Map<string, string>([...Object.entries(CITIES), ...COUNTRIES.filter((c) => c.capital).map((c) => [c.capital!, c.name] as [string, string])]);
 

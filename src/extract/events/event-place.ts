@@ -1,0 +1,123 @@
+import type { EntityIndexLocal, PlaceDraft } from '../entities.ts';
+import type { Sentence } from '../sentences.ts';
+import type { Span } from '../../ingest/types.ts';
+import { countryOf, DEMONYMS } from '../gazetteer.ts';
+import { gazetteerCandidates } from '../../geo/table.ts';
+import { placesCompatible } from './event-setting.ts';
+import type { TypedEventDraft } from './find-events.ts';
+
+// Where an event happened, read from the sentence that reports it (issue 17: the event's place is
+// where it happened, not every place in the sentence). A module of its own so that the trigger and
+// role rules (find-events.ts) and the choice of place change apart.
+
+// A place past one of these belongs to another clause ("the weapons test since the summit … in Vietnam").
+const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until)\b|[;—–]/;
+
+// Written as a location: "in Vladivostok", "at the Hanoi summit", "the city of X".
+const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?|city of\s+)$/i;
+// Movement to the place the event happens: "travelled to Vladivostok", "a two-day visit to Malaysia",
+// "leaves for Indonesia", "flew four times to North Korea"; and what an invasion takes ("invasion of Ukraine").
+const DESTINATION = /\b(?:(?:travel(?:l?ed|s|ling)?|flew|fly|flies|flying|went|go(?:es|ing)?|trip|visit(?:s|ed|ing)?|journey(?:ed)?|arriv(?:e|es|ed|ing)|return(?:s|ed)?|came|come)\b(?:\s+\w+){0,3}?\s+(?:to|in)|leav(?:e|es|ing)\s+for|(?:invasion|invasions|invaded|annexation|occupation)\s+of)\s+(?:the\s+)?$/i;
+// A place naming the occasion: "the Hanoi summit", "the Dubai Tennis Championships".
+const OCCASION = /^\s+(?:summit|talks|(?:[A-Z]\w+\s+){0,3}(?:Championships?|Festival|Open|Games|Conference|Forum|Cup))\b/;
+
+/** Place spans of the sentence, and the places that open the names of occasions held there ("at the Dubai Tennis Championships"). */
+function placesIn(index: EntityIndexLocal, sentence: Sentence): { start: number; end: number; place: PlaceDraft; occasion: boolean }[] {
+  const out: { start: number; end: number; place: PlaceDraft; occasion: boolean }[] = [];
+  for (const p of index.placeSpans) if (p.start >= sentence.start && p.end <= sentence.end) out.push({ ...p, occasion: false });
+  for (const o of index.orgSpans) {
+    if (o.start < sentence.start || o.end > sentence.end || !OCCASION_NAME.test(o.org.name)) continue;
+    const place = index.places.find((p) => o.org.name.startsWith(`${p.name} `));
+    if (place) out.push({ start: o.start, end: o.end, place, occasion: true });
+  }
+  return out;
+}
+
+const OCCASION_NAME = /\b(?:Championships?|Festival|Open|Games|Conference|Forum|Cup|Summit|Awards?)$/;
+
+/** The place a sentence gives an event: the closest place written as its location, cities before countries. */
+export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
+  let place: PlaceDraft | null = null;
+  let score = -Infinity;
+  for (const p of placesIn(index, sentence)) {
+    const before = text.slice(Math.max(sentence.start, p.start - 40), p.start);
+    const occasion = p.occasion || OCCASION.test(text.slice(p.end, p.end + 40));
+    // A place naming an occasion ("the Hanoi summit") places that occasion only, not a remark made in its sentence.
+    const namesTrigger = occasion && trigger.start >= p.start && trigger.start <= p.end + 2;
+    if (!LOCATIVE.test(before) && !DESTINATION.test(before) && !namesTrigger) continue;
+    const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
+    if (distance > 80) continue;
+    if (OTHER_CLAUSE.test(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
+    const s = -distance + (p.place.kind === 'CITY' ? 40 : 0) + (occasion ? 20 : 0);
+    if (s > score) {
+      score = s;
+      place = p.place;
+    }
+  }
+  return place;
+}
+
+const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNTRY' ? 1 : 2);
+
+/**
+ * An event named several times takes the most precise place its mentions give, when they agree:
+ * "Kim will travel to Russia … the summit in Vladivostok" → Vladivostok (a city in that country).
+ */
+export function settleEventPlaces(events: TypedEventDraft[], text: string, index: EntityIndexLocal, sentences: Sentence[]): void {
+  for (const e of events) {
+    const found: PlaceDraft[] = [];
+    for (const m of e.mentions) {
+      const sentence = sentences.find((s) => s.start <= m.start && m.start < s.end);
+      const p = sentence ? eventPlace(text, index, sentence, m) : null;
+      if (p && !found.includes(p)) found.push(p);
+    }
+    if (e.place && !found.includes(e.place)) found.unshift(e.place);
+    const best = [...found].sort((a, b) => CITY_FIRST(a) - CITY_FIRST(b))[0];
+    if (best && found.every((p) => placesCompatible(p.name, best.name))) e.place = best;
+  }
+}
+
+// Elections happen in the country that holds them, and laws apply where they are passed: an article
+// about one country's election ("Sunday's election" in a story on Iraq), or one state's law, places it
+// there when the text gives no other place.
+const SETTLED_BY_COUNTRY = (e: TypedEventDraft) => e.type === 'ELECTION' || (e.type === 'LEGAL' && (e.mode === 'law' || e.mode === 'bill'));
+
+/** A country, or a US state (laws are a state's as often as a country's). */
+const jurisdiction = (p: PlaceDraft) => p.kind === 'COUNTRY' || gazetteerCandidates(p.name).some((c) => c.kind === 'REGION' && c.usState !== null);
+
+/**
+ * The country (or US state) an article is about: named (or its people named, or its dateline in it, which counts
+ * twice) at least three times, and more than all others together.
+ */
+export function articleCountry(text: string, index: EntityIndexLocal, dateline: string | null = null): PlaceDraft | null {
+  const counts = new Map<PlaceDraft, number>();
+  const datelineCountry = dateline ? countryOf(dateline.split(',')[0].trim().toLowerCase().replace(/(^|\s)\p{L}/gu, (x) => x.toUpperCase())) : null;
+  const home = datelineCountry ? index.places.find((p) => p.kind === 'COUNTRY' && p.name === datelineCountry) : undefined;
+  if (home) counts.set(home, 2);
+  for (const p of index.placeSpans) {
+    const country = jurisdiction(p.place) ? p.place : null;
+    if (country) counts.set(country, (counts.get(country) ?? 0) + 1);
+  }
+  for (const [demonym, name] of DEMONYMS) {
+    const country = index.places.find((p) => p.kind === 'COUNTRY' && p.name === name);
+    if (!country) continue;
+    const n = text.split(new RegExp(`\\b${demonym}s?\\b`)).length - 1;
+    if (n) counts.set(country, (counts.get(country) ?? 0) + n);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const total = ranked.reduce((s, [, n]) => s + n, 0);
+  return ranked.length && ranked[0][1] >= 3 && ranked[0][1] > total - ranked[0][1] ? ranked[0][0] : null;
+}
+
+/**
+ * Events without a place that the article's setting places: elections and laws in the country (or
+ * US state) the article is about; the matches of a sports report at the one place its other matches
+ * give ("at the Dubai Tennis Championships … faces Andreev in the last 16").
+ */
+export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null): void {
+  const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
+  const country = pending.length ? articleCountry(text, index, dateline) : null;
+  if (country) for (const e of pending) e.place = country;
+  const venues = new Set(events.filter((e) => e.type === 'SPORT' && e.place).map((e) => e.place!));
+  if (venues.size === 1) for (const e of events) if (e.type === 'SPORT' && !e.place) e.place = [...venues][0];
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { gazetteerKey } from './normalize.ts';
+
+/**
+ * One gazetteer place: name, kind, GeoNames id (null for countries and regions), latitude, longitude,
+ * ISO 3166-1 alpha-2 code, population (null when unknown), and for US places the state's postal code.
+ */
+export type GazetteerRecord = [name: string, kind: 'CITY' | 'COUNTRY' | 'REGION', geonamesId: number | null, lat: number | null, lon: number | null, countryCode: string | null, population: number | null, usState: string | null];
+
+/** The committed table (src/geo/gazetteer.json.gz), written by scripts/build-gazetteer.ts. */
+export interface GazetteerFile {
+  version: number;
+  /** The npm packages (and versions) it was derived from. */
+  sources: Record<string, string>;
+  minPopulation: number;
+  records: GazetteerRecord[];
+  /** gazetteerKey(name or alias) → indices into records. */
+  index: Record<string, number[]>;
+}
+
+export interface GazetteerPlace {
+  name: string;
+  kind: GazetteerRecord[1];
+  geonamesId: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  countryCode: string | null;
+  population: number | null;
+  usState: string | null;
+}
+
+let table: GazetteerFile | null = null;
+
+/** The table, read once on first use (≈ 1 MB of JSON; the run-time cost of geocoding). */
+function load(): GazetteerFile {
+  table ??= JSON.parse(zlib.gunzipSync(fs.readFileSync(new URL('./gazetteer.json.gz', import.meta.url))).toString('utf8')) as GazetteerFile;
+  return table;
+}
+
+const toPlace = ([name, kind, geonamesId, latitude, longitude, countryCode, population, usState]: GazetteerRecord): GazetteerPlace => ({ name, kind, geonamesId, latitude, longitude, countryCode, population, usState });
+
+/** Every gazetteer place a name can stand for ("Paris" → Paris FR, Paris US …), in table order. */
+export function gazetteerCandidates(name: string): GazetteerPlace[] {
+  const t = load();
+  return (t.index[gazetteerKey(name)] ?? []).map((i) => toPlace(t.records[i]));
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { loadGoldArticles } from '../../src/eval/events-sample.ts';
+import { extractArticle } from '../../src/extract/extract-article.ts';
+import type { Extraction } from '../../src/extract/types.ts';
+import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
+
+// Where an event happened (src/extract/events/event-place.ts), on real article text.
+const placeOf = (x: Extraction, type: string, test: (title: string) => boolean) => {
+  const e = x.events.find((ev) => ev.type === type && test(ev.title));
+  expect(e, `no ${type} event`).toBeDefined();
+  return x.places.find((p) => p.key === e!.placeKey)?.name ?? null;
+};
+const article = (doc: string) => extractArticle(loadGoldArticles([doc]).get(doc)!);
+
+describe('event places on the seed articles', () => {
+  const seed = article('seed:000_f5ecbbdfcd50e156.txt');
+
+  it('the Kim–Putin meeting takes the city its later mention gives, not only "travel to Russia"', () => {
+    expect(placeOf(seed, 'CONSULT', (t) => t.includes('Kim Jong Un') && t.includes('Vladimir Putin'))).toBe('Vladivostok');
+  });
+
+  it('a visit is where the visitor travelled to ("travelled to Vladivostok", "travelled four times to North Korea")', () => {
+    expect(placeOf(seed, 'CONSULT', (t) => t.includes('Kim Chang Son'))).toBe('Vladivostok');
+    expect(placeOf(seed, 'CONSULT', (t) => t.startsWith('Mike Pompeo'))).toBe('North Korea');
+  });
+
+  it('the Hanoi summit is in Hanoi, the Singapore talks in Singapore', () => {
+    expect(placeOf(seed, 'CONSULT', (t) => t.includes('summit') && t.includes('Donald Trump'))).toBe('Hanoi');
+    expect(placeOf(seed, 'CONSULT', (t) => t.includes('talks in Singapore'))).toBe('Singapore');
+  });
+});
+
+describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'event places on corpus articles', () => {
+  it('a match "at the Dubai Tennis Championships" is in Dubai, and so are the report\'s other matches', () => {
+    const x = extractArticle(bbcStory('sport/421'));
+    const matches = x.events.filter((e) => e.type === 'SPORT');
+    expect(matches.length).toBeGreaterThan(1);
+    expect(matches.map((e) => x.places.find((p) => p.key === e.placeKey)?.name)).toEqual(matches.map(() => 'Dubai'));
+  });
+
+  it('a law is where it is passed: the state the article is about (California)', () => {
+    const x = extractArticle(bbcStory('tech/377'));
+    expect(placeOf(x, 'LEGAL', () => true)).toBe('California');
+  });
+
+  it('an invasion is of the country invaded ("Russia’s invasion of Ukraine")', () => {
+    const x = article('polnear:huff-post_2016-09-10_trump-s-east-european-achilles-h');
+    const invasions = x.events.filter((e) => e.type === 'ASSAULT').map((e) => x.places.find((p) => p.key === e.placeKey)?.name);
+    expect(invasions).toEqual(expect.arrayContaining(['Ukraine', 'Georgia']));
+  });
+
+  it('an election with no place written is in the country the article is about (TOKYO dateline, Japan)', () => {
+    const x = article('reuters:5208');
+    const elections = x.events.filter((e) => e.type === 'ELECTION');
+    expect(elections.length).toBeGreaterThan(0);
+    expect(elections.every((e) => x.places.find((p) => p.key === e.placeKey)?.name === 'Japan')).toBe(true);
+  });
+});
