@@ -29,3 +29,10 @@ describe('a sentence opening with a gerund cue', () => {
     expect(speakerOf(body, 'Mexico')).toBe('Donald Trump');
   });
 });
+
+describe('"he"/"she" before anyone is quoted', () => {
+  it('continues the same pronoun opening the sentence before, not a title named in it', () => {
+    const body = 'Cinema chains are preparing for digital projection. For Anna Kovac, head of technology at a post-production house, the change is welcome. She has worked on Toy Story, Shrek and Finding Neverland. "The film and the video worlds used to be completely separate," she told the BBC News website.';
+    expect(speakerOf(body, 'completely separate')).toBe('Anna Kovac');
+  });
+});
