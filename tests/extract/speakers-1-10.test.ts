@@ -36,3 +36,15 @@ describe('"he"/"she" before anyone is quoted', () => {
     expect(speakerOf(body, 'completely separate')).toBe('Anna Kovac');
   });
 });
+
+describe('"it" after a document speaks', () => {
+  it('is the document again, not an organisation the sentences name', () => {
+    const body = 'The Federal Deposit Insurance Corporation was hacked several times between 2010 and 2013, according to investigators. The FDIC said it had since improved its defences. Hackers compromised 12 workstations, including those of senior executives, the congressional report said. It accused the FDIC of trying to cover up the breaches.';
+    expect(speakerOf(body, 'of trying to cover up')).toBeNull();
+  });
+
+  it('is the organisation quoted before a bare "the report"', () => {
+    const body = 'The National Audit Office said the European Union still had no common definition of fraud. It also criticised the European Commission for its slow progress. The report said: "Member states still do not report fraud on a consistent basis." It said there were 922 cases of reported fraud in the UK in 2003.';
+    expect(speakerOf(body, '922 cases')).toBe('National Audit Office');
+  });
+});

@@ -4,7 +4,7 @@ import { countryOf } from '../entities.ts';
 import { genderOf } from '../given-names.ts';
 import { itReferent } from './coref-it.ts';
 import { appositionHost } from './apposition.ts';
-import { documentAuthor, DOC_HEAD } from './coref-document.ts';
+import { documentAuthor, documentContinued, DOC_HEAD } from './coref-document.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
@@ -137,6 +137,8 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
   if (lower === 'it' || lower === 'they') {
     // An organisation quoted before (or, for "it", named in the sentences before) speaks again.
     const last = speakers.find((h) => h.speaker?.type === 'organization');
+    const documentAgain = lower === 'it' ? documentContinued(text, span, history) : undefined;
+    if (documentAgain !== undefined) return documentAgain;
     if (lower === 'it' && !(last && speakers[0] === last)) {
       // Not the last speaker: the organisation the sentences before are about (coref-it.ts).
       const ref = itReferent(index, text, span);
