@@ -48,3 +48,11 @@ describe('"it" after a document speaks', () => {
     expect(speakerOf(body, '922 cases')).toBe('National Audit Office');
   });
 });
+
+describe('a speaker span that is a clause opening with a pronoun', () => {
+  it('is not the name inside it, and "he" after it goes on to the person who spoke', () => {
+    const body = 'Michael Howard attacked the government over taxes on Wednesday. He accused ministers of wasting money on failed schemes. It was no good Mr Blair claiming tax pledges were being left to the manifesto, argued Mr Howard. Pointing to national insurance, he added: "Everyone knows tax will go up under Labour."';
+    expect(speakerOf(body, 'tax pledges were being left')).not.toBe('Blair');
+    expect(speakerOf(body, 'Everyone knows tax will go up')).toBe('Michael Howard');
+  });
+});
