@@ -56,3 +56,16 @@ describe('a speaker span that is a clause opening with a pronoun', () => {
     expect(speakerOf(body, 'Everyone knows tax will go up')).toBe('Michael Howard');
   });
 });
+
+describe('organisations named through their members', () => {
+  it('a candidate’s campaign is the campaign, not the candidate and not no one', () => {
+    const body = 'Hillary Clinton and Bernie Sanders held rallies in Iowa on Monday. Clinton’s campaign said it had raised $37 million in the last three months. The Sanders campaign said the figures showed Clinton relied on big donors.';
+    expect(speakerOf(body, 'had raised $37 million')).toBe('Hillary Clinton campaign');
+    expect(speakerOf(body, 'relied on big donors')).toBe('Bernie Sanders campaign');
+  });
+
+  it('a party’s members written bare are that group', () => {
+    const body = 'The Senate voted on the spending bill on Thursday. Republicans said the bill would add billions to the deficit.';
+    expect(speakerOf(body, 'add billions to the deficit')).toBe('Republicans');
+  });
+});

@@ -2,6 +2,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { EntityIndexLocal } from '../entities.ts';
 import { countryOf } from '../entities.ts';
 import { corefSpeaker } from './coref.ts';
+import { groupSpeaker } from './groups.ts';
 import { documentAuthor, DOC_HEAD } from './coref-document.ts';
 import { appositionOf } from './apposition.ts';
 import { namesRole, roleHolder } from './role-holder.ts';
@@ -121,6 +122,9 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     // A document in the possessive speaks for its author ("Oxfam's report said"; coref-document.ts).
     const doc = /[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
     if (doc && DOC_HEAD.test(doc[1].toLowerCase())) return documentAuthor(index, fullText, span, doc[1].toLowerCase());
+    // A candidate's campaign, a party's members (groups.ts).
+    const group = groupSpeaker(index, fullText, span);
+    if (group !== undefined) return group;
     // A description set off after a name is that name's apposition, whatever it names (apposition.ts).
     const appositive = appositionOf(index, fullText, span);
     if (appositive) return appositive;
