@@ -235,6 +235,8 @@ export interface DocScore {
   date: Ratio;
   place: Ratio;
   statements: Ratio;
+  /** Of the statements linked to matched predicted events, those the paired gold event also links. */
+  statementPrecision: Ratio;
   byType: Record<string, { gold: number; predicted: number; matched: number }>;
   pairs: { gold: GoldEvent; predicted: PredictedEvent }[];
   missed: GoldEvent[];
@@ -311,6 +313,13 @@ export function scoreEventsDocument(gold: GoldDoc, predicted: PredictedEvent[], 
       if (p && statementCovered(s, p.statements)) statements.agree++;
     }
   }
+  const statementPrecision: Ratio = { agree: 0, of: 0 };
+  for (const { gold: g, predicted: p } of pairs) {
+    for (const s of p.statements) {
+      statementPrecision.of++;
+      if (statementCovered(s, g.statements)) statementPrecision.agree++;
+    }
+  }
   const byType: DocScore['byType'] = {};
   const bump = (t: string, k: 'gold' | 'predicted' | 'matched') => {
     byType[t] ??= { gold: 0, predicted: 0, matched: 0 };
@@ -328,6 +337,7 @@ export function scoreEventsDocument(gold: GoldDoc, predicted: PredictedEvent[], 
     date,
     place,
     statements,
+    statementPrecision,
     byType,
     pairs,
     missed: gold.events.filter((_, i) => !usedG.has(i)),
@@ -361,10 +371,12 @@ export interface EventsResult {
   place: number | null;
   /** Recall of the gold's statement links. */
   statements: number | null;
+  /** Precision of the statement links of matched events. */
+  statementPrecision: number | null;
 }
 
 export function sumScores(scores: DocScore[]) {
-  const add = (k: 'mode' | 'date' | 'place' | 'statements'): Ratio => ({ agree: scores.reduce((s, x) => s + x[k].agree, 0), of: scores.reduce((s, x) => s + x[k].of, 0) });
+  const add = (k: 'mode' | 'date' | 'place' | 'statements' | 'statementPrecision'): Ratio => ({ agree: scores.reduce((s, x) => s + x[k].agree, 0), of: scores.reduce((s, x) => s + x[k].of, 0) });
   return {
     gold: scores.reduce((s, x) => s + x.gold, 0),
     predicted: scores.reduce((s, x) => s + x.predicted, 0),
@@ -373,6 +385,7 @@ export function sumScores(scores: DocScore[]) {
     date: add('date'),
     place: add('place'),
     statements: add('statements'),
+    statementPrecision: add('statementPrecision'),
   };
 }
 
@@ -387,6 +400,7 @@ export function eventsResult(scores: DocScore[], part: string): EventsResult {
     date: round(ratio(t.date)),
     place: round(ratio(t.place)),
     statements: round(ratio(t.statements)),
+    statementPrecision: round(ratio(t.statementPrecision)),
   };
 }
 
@@ -419,7 +433,7 @@ export function eventsTable(scores: DocScore[]): string[] {
   const t = sumScores(scores);
   lines.push('');
   lines.push(`  on matched events: mode ${pct(t.mode)}, date ${pct(t.date)}, place ${pct(t.place)}`);
-  lines.push(`  statement links found: ${pct(t.statements)}`);
+  lines.push(`  statement links: recall ${pct(t.statements)}, precision on matched events ${pct(t.statementPrecision)}`);
   return lines;
 }
 

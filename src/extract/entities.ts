@@ -1,41 +1,14 @@
-import type { Mention, OrganizationKind, PlaceKind } from './types.ts';
+import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from './entity-drafts.ts';
+import type { Mention, OrganizationKind } from './types.ts';
 import { FAMILY_FIRST, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, TITLE_WORDS } from './lexicon.ts';
 import { COUNTRY_BY_NAME, countryOf, DEMONYMS, ORG_LOOKUP, PLACE_LOOKUP } from './gazetteer.ts';
 import { DESCRIPTORS, opensWithGivenName } from './given-names.ts';
 import { buildEntityIndex } from './entity-index.ts';
 import { composeEntities } from './ner/compose.ts';
 
-/** An entity found in one article, before keys are assigned. */
-export interface EntityDraft {
-  name: string;
-  aliases: Set<string>;
-  roles: Set<string>;
-  mentions: Mention[];
-}
-export interface OrgDraft extends EntityDraft {
-  kind: OrganizationKind;
-}
-export interface PlaceDraft extends EntityDraft {
-  kind: PlaceKind;
-  country: string | null;
-}
-
-export interface EntityIndexLocal {
-  people: EntityDraft[];
-  organizations: OrgDraft[];
-  places: PlaceDraft[];
-  /** Country name → government organisation standing for it ("Pyongyang said"). */
-  governmentFor(country: string, mention: Mention | null): OrgDraft;
-  /** The organisation of that name, created on first use (a campaign, a party's members as a group). */
-  organizationFor(name: string, kind: OrganizationKind, mention: Mention | null): OrgDraft;
-  personAt(start: number, end: number): EntityDraft | null;
-  /** Person mentions in text order (for pronoun resolution). */
-  personSpans: { start: number; end: number; person: EntityDraft }[];
-  orgSpans: { start: number; end: number; org: OrgDraft }[];
-  placeSpans: { start: number; end: number; place: PlaceDraft }[];
-  orgAt(start: number, end: number): OrgDraft | null;
-  placeAt(start: number, end: number): PlaceDraft | null;
-}
+// The draft types live in entity-drafts.ts (so the index and the model composition need not import
+// this module back); re-exported here for the stages that take them with the finder.
+export type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from './entity-drafts.ts';
 
 interface Word {
   text: string;

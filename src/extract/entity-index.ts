@@ -1,4 +1,4 @@
-import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from './entities.ts';
+import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from './entity-drafts.ts';
 import type { Mention, OrganizationKind } from './types.ts';
 
 type Span<K extends string, T> = { start: number; end: number } & Record<K, T>;

@@ -3,6 +3,7 @@ import { findEntities, type EntityDraft } from './entities.ts';
 import { findTypedEvents } from './events/find-events.ts';
 import { toExtractedEvent } from './events/to-extracted.ts';
 import { splitSentences } from './sentences.ts';
+import { linkStatements } from './statement-links.ts';
 import { findStatements } from './statements.ts';
 import { slug } from './slug.ts';
 import type { Extraction, ExtractedEvent } from './types.ts';
@@ -41,13 +42,10 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   });
   const places = index.places.map((p) => ({ key: placeKey.get(p)!, name: p.name, aliases: [...p.aliases].filter((a) => a !== p.name).sort(), kind: p.kind, mentions: p.mentions.sort((a, b) => a.start - b.start) }));
 
-  // A statement is about the events of its sentence; its single `eventKey` is the first of them.
-  const eventsOfSentence = new Map<number, number[]>();
-  events.forEach((e, i) => {
-    for (const s of e.sentences) eventsOfSentence.set(s.start, [...(eventsOfSentence.get(s.start) ?? []), i]);
-  });
-  statements.forEach((s, si) => {
-    for (const i of eventsOfSentence.get(s.sentence.start) ?? []) (eventOut[i].statementIndexes ??= []).push(si);
+  // Each statement's events (see linkStatements); its single `eventKey` is the first of them.
+  const links = linkStatements(statements, events);
+  links.forEach((of, si) => {
+    for (const i of of) (eventOut[i].statementIndexes ??= []).push(si);
   });
 
   return {
@@ -55,7 +53,7 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
     organizations: organizations.filter((o) => o.mentions.length > 0 || statements.some((s) => s.speaker?.entity === index.organizations.find((x) => x.name === o.name)) || eventOut.some((e) => e.organizationKeys.includes(o.key))),
     places,
     events: eventOut,
-    statements: statements.map((s) => ({
+    statements: statements.map((s, si) => ({
       start: s.start,
       end: s.end,
       text: s.text,
@@ -65,7 +63,7 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
       speaker: s.speaker ? { type: s.speaker.type, key: (s.speaker.type === 'person' ? personKey.get(s.speaker.entity) : orgKey.get(s.speaker.entity))! } : null,
       speakerText: s.speakerText,
       speakerSpan: s.speakerSpan ?? undefined,
-      eventKey: eventOut[eventsOfSentence.get(s.sentence.start)?.[0] ?? -1]?.key ?? null,
+      eventKey: eventOut[links[si][0] ?? -1]?.key ?? null,
       confidence: s.confidence,
     })),
   };

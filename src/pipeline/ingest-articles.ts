@@ -8,7 +8,8 @@ import { storeArticles } from '../store/store-articles.ts';
 import { DatabaseUnavailableError, isConnectionError } from './connection-lost.ts';
 import { emptyStats, emptySummary, type IngestProgress, type IngestStats, type IngestSummary } from './ingest-summary.ts';
 import { lookUpIndex } from './look-up-index.ts';
-import { prepareInOrder, type Prepared } from './prepare.ts';
+import type { Prepared } from './prepare-article.ts';
+import { prepareInOrder } from './prepare.ts';
 import type { SourceItem } from './read-sources.ts';
 
 export { DatabaseUnavailableError } from './connection-lost.ts';

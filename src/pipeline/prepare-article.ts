@@ -1,8 +1,23 @@
 import { extractArticle } from '../extract/extract-article.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
+import type { Extraction } from '../extract/types.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
-import type { Prepared, PrepareTimes } from './prepare.ts';
 import type { SourceItem } from './read-sources.ts';
+
+/**
+ * A source after the stages that need nothing but the article itself (parse, extract), which can run
+ * ahead of the ordered stages and on other threads. Errors are kept as the message the sequential
+ * pipeline would report: whether an extraction error matters depends on the article not being a
+ * duplicate, which only the ordered stage knows.
+ */
+export type Prepared =
+  | { kind: 'failed'; origin: string; error: string }
+  | { kind: 'parsed'; origin: string; parsed: ParsedArticle; extraction: Extraction | null; extractError: string | null };
+
+export interface PrepareTimes {
+  parseMs: number;
+  extractMs: number;
+}
 
 /**
  * Parse and extract one source: what a worker thread does for each article (and this thread when

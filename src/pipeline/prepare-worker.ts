@@ -1,7 +1,7 @@
 // Worker thread of the ingest pipeline: parses and extracts the articles it is sent, in order.
 import { parentPort } from 'node:worker_threads';
-import { prepare } from './prepare-article.ts';
-import type { PrepareTimes, WorkerReply, WorkerRequest } from './prepare.ts';
+import { prepare, type PrepareTimes } from './prepare-article.ts';
+import type { WorkerReply, WorkerRequest } from './prepare.ts';
 
 parentPort!.on('message', (request: WorkerRequest) => {
   const times: PrepareTimes = { parseMs: 0, extractMs: 0 };

@@ -2,24 +2,8 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Extraction } from '../extract/types.ts';
-import type { ParsedArticle } from '../ingest/types.ts';
+import type { Prepared, PrepareTimes } from './prepare-article.ts';
 import type { SourceItem } from './read-sources.ts';
-
-/**
- * A source after the stages that need nothing but the article itself (parse, extract), which can run
- * ahead of the ordered stages and on other threads. Errors are kept as the message the sequential
- * pipeline would report: whether an extraction error matters depends on the article not being a
- * duplicate, which only the ordered stage knows.
- */
-export type Prepared =
-  | { kind: 'failed'; origin: string; error: string }
-  | { kind: 'parsed'; origin: string; parsed: ParsedArticle; extraction: Extraction | null; extractError: string | null };
-
-export interface PrepareTimes {
-  parseMs: number;
-  extractMs: number;
-}
 
 export interface WorkerRequest {
   seq: number;

@@ -1,6 +1,6 @@
 import type { Writer } from '../db/writer.ts';
 import type { Sql } from '../db/sql.ts';
-import { timeoutError } from './execution-deadline.ts';
+import { timeoutError } from './timeout-error.ts';
 
 /**
  * The write transactions of one request, as its deadline sees them. A TIMEOUT answer must mean that

@@ -1,10 +1,6 @@
 import type { Sql } from '../db/sql.ts';
-import { AppError } from '../services/app-error.ts';
+import { timeoutError } from './timeout-error.ts';
 import type { WriteTracker } from './deadline-writes.ts';
-
-export function timeoutError(ms: number): AppError {
-  return new AppError('TIMEOUT', `Query execution exceeded the ${ms} ms time limit`, { timeoutMs: ms });
-}
 
 /**
  * A Sql that refuses new statements once `signal` is aborted: a request past its deadline stops

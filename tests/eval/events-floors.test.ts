@@ -26,6 +26,9 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(r.events.p).toBeGreaterThanOrEqual(0.7);
     expect(r.events.r).toBeGreaterThanOrEqual(0.6);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
+    // Statement links of matched events: recall over the gold's links, precision of those made.
+    expect(r.statements!).toBeGreaterThanOrEqual(0.22);
+    expect(r.statementPrecision!).toBeGreaterThanOrEqual(0.75);
   });
 
   it('check part: F1 at its floor', () => {

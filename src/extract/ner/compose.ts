@@ -1,4 +1,4 @@
-import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from '../entities.ts';
+import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from '../entity-drafts.ts';
 import { orgInfo, placeInfo } from '../gazetteer.ts';
 import { buildEntityIndex } from '../entity-index.ts';
 import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';

@@ -1,4 +1,4 @@
-import type { EntityDraft } from '../entities.ts';
+import type { EntityDraft } from '../entity-drafts.ts';
 
 /** Courtesy titles written before a surname ("Mr Blair", "Ms King", "Dr. Dean"). */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+/;

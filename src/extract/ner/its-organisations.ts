@@ -1,4 +1,4 @@
-import type { EntityDraft } from '../entities.ts';
+import type { EntityDraft } from '../entity-drafts.ts';
 import { opensWithGivenName } from '../given-names.ts';
 import { FAMILY_FIRST } from '../lexicon.ts';
 

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/extract-article.ts';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
+
+/**
+ * A statement is about the events of its sentence; where the sentence reports several, about the
+ * ones whose trigger it carries. Seed 000's headline sentence: North Korea "slams" Pompeo (an
+ * accusation) and "called for" him to be removed (a request); the demand is the request's statement.
+ */
+const seed = (name: string) => {
+  const file = path.resolve(import.meta.dirname, '../../seeds', name);
+  const parsed = parseArticle({ origin: file, raw: fs.readFileSync(file, 'utf8') } as Parameters<typeof parseArticle>[0]);
+  return { text: parsed.text, x: extractArticle(parsed) };
+};
+
+describe('statements linked to events', () => {
+  it('go to the event whose trigger they carry when their sentence reports several', () => {
+    const { text, x } = seed('000_f5ecbbdfcd50e156.txt');
+    const demand = x.statements.findIndex((s) => s.text.startsWith('him to be removed from negotiations'));
+    expect(demand, x.statements.map((s) => s.text.slice(0, 40)).join(' | ')).toBeGreaterThanOrEqual(0);
+    const linked = x.events.filter((e) => e.statementIndexes?.includes(demand));
+    const trigger = (e: (typeof x.events)[number]) => `${e.type} "${text.slice(e.trigger!.start, e.trigger!.end)}"`;
+    expect(linked.map(trigger)).toContain('REQUEST "called for"');
+    expect(linked.map(trigger)).not.toContain('ACCUSE "slams"');
+    expect(x.statements[demand].eventKey).toBe(linked[0].key);
+    // The insult itself stays with the accusation.
+    const insult = x.statements.findIndex((s) => s.text.includes('as “reckless”'));
+    expect(x.events.filter((e) => e.statementIndexes?.includes(insult)).map(trigger)).toContain('ACCUSE "slams"');
+  });
+
+  it('stay with the one event of their sentence', () => {
+    const { x } = seed('003_9412593e3c0903a8.txt');
+    const visit = x.events.find((e) => e.type === 'CONSULT' && e.mode === 'visit');
+    expect(visit?.statementIndexes?.length, JSON.stringify(x.events.map((e) => e.key))).toBeGreaterThan(0);
+  });
+});
