@@ -56,7 +56,10 @@ function descriptionHead(phrase: string): string | null {
  * (its author, or no one), not the organisation the sentences mention. Undefined when it is not.
  */
 export function documentContinued(text: string, span: Span, history: StatementDraft[]): Speaker | undefined {
-  const prev = [...history].reverse().find((h) => h.speakerSpan && h.speakerSpan.end <= span.start);
+  // The last statement with a speaker span before the pronoun (read backwards, without a copy: this
+  // runs for every "it").
+  let prev: StatementDraft | undefined;
+  for (let i = history.length - 1; i >= 0 && !prev; i--) if (history[i].speakerSpan && history[i].speakerSpan!.end <= span.start) prev = history[i];
   if (!prev || prev.speakerSpan!.end < span.start - 600) return undefined;
   // Only the sentence before or the pronoun's own: at most one full stop between them.
   if ((text.slice(Math.max(prev.end, prev.speakerSpan!.end), span.start).match(/[.!?][”"’]?\s/g) ?? []).length > 1) return undefined;
