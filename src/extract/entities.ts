@@ -350,6 +350,7 @@ export function findEntitiesByRules(text: string): EntityIndexLocal {
     placeSpans: c.placeMentions,
     findOrg: (country) => c.orgs.get(country),
     addGovernment: (country) => c.addOrg(country, 'GOVERNMENT', null),
+    addOrganization: (name, kind) => c.addOrg(name, kind, null),
   });
 }
 

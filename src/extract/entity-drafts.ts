@@ -21,6 +21,8 @@ export interface EntityIndexLocal {
   places: PlaceDraft[];
   /** Country name → government organisation standing for it ("Pyongyang said"). */
   governmentFor(country: string, mention: Mention | null): OrgDraft;
+  /** The organisation of that name, created on first use (a campaign, a party's members as a group). */
+  organizationFor(name: string, kind: OrganizationKind, mention: Mention | null): OrgDraft;
   personAt(start: number, end: number): EntityDraft | null;
   /** Person mentions in text order (for pronoun resolution). */
   personSpans: { start: number; end: number; person: EntityDraft }[];

@@ -8,7 +8,7 @@ import { tokenize } from './speech/tokens.ts';
 import { attributionModel } from './speech/model.ts';
 import { findReported, type Reported } from './speech/reported.ts';
 import { joinSpans, partsAround, type StatementDraft } from './speech/draft.ts';
-import { participleSource, sourceSpan } from './speech/source.ts';
+import { openingClauseSource, participleSource, sourceSpan } from './speech/source.ts';
 import { passiveSource } from './speech/source-passive.ts';
 import { createSpeakerResolver, NOT_A_SPEAKER, plausibleSpeaker } from './speech/speaker.ts';
 import { subjectFinders } from './speech/subjects.ts';
@@ -204,7 +204,7 @@ class StatementAssembly {
     // Also after the first one's attribution ("…, the spokesperson added, but did not provide …").
     const previousEnd = previous ? Math.max(previous.end, previous.cueSpan?.end ?? 0, previous.speakerSpan?.end ?? 0) : 0;
     const coordinated = previous && previous.sentence === sent && previous.speakerSpan && previousEnd <= r.cue.start && /^[\s,;”"’]*(?:(?:and|but|also|then|later)\s+)*$/i.test(text.slice(previousEnd, r.cue.start));
-    const participle = participleSource(text, sent, r, this.namedIn);
+    const participle = participleSource(text, sent, r, this.namedIn) ?? openingClauseSource(text, sent, r, this.namedIn);
     const found = participle ?? (coordinated ? previous.speakerSpan : sourceSpan(text, sent, r, (to) => this.subjects.sentenceSubject(sent, to)));
     // What follows "according to" is a source by construction, however long its description.
     const according = /^according/i.test(text.slice(r.cue.start, r.cue.end));

@@ -277,5 +277,6 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
     placeSpans: c.placeSpans,
     findOrg: (country) => c.orgs.get(slug(country)),
     addGovernment: (country) => c.addOrg(country, 'GOVERNMENT', null),
+    addOrganization: (name, kind) => c.addOrg(name, kind, null),
   });
 }

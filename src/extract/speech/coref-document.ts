@@ -40,3 +40,38 @@ export function documentAuthor(index: EntityIndexLocal, text: string, span: Span
   }
   return null;
 }
+
+/** Things that speak in the press without being organisations: documents and what is published. */
+const THING_HEAD = /^(?:advert|advertisement|ad|list|paper|piece|editorial|article|book|email|e-mail|message|post|tweet|column|transcript|filing|complaint|petition|bill|note|release|website|page|film|documentary|programme|show)$/;
+
+/** The head noun of a description written as a speaker ("A report by analysts InStat/MDR" → report). */
+function descriptionHead(phrase: string): string | null {
+  const m = /^(?:the|a|an|this|its|their)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?:\s+(?:by|from|of|for|in|on|published|released|issued|filed)\b.*)?$/iu.exec(phrase.trim());
+  return m ? m[1].split(/\s+/).pop()!.toLowerCase() : null;
+}
+
+/**
+ * "It" right after a statement whose speaker is a document ("…,” the advert said. It also urged …";
+ * "the congressional report said. It accused the FDIC …") is that document again: the same speaker
+ * (its author, or no one), not the organisation the sentences mention. Undefined when it is not.
+ */
+export function documentContinued(text: string, span: Span, history: StatementDraft[]): Speaker | undefined {
+  // The last statement with a speaker span before the pronoun (read backwards, without a copy: this
+  // runs for every "it").
+  let prev: StatementDraft | undefined;
+  for (let i = history.length - 1; i >= 0 && !prev; i--) if (history[i].speakerSpan && history[i].speakerSpan!.end <= span.start) prev = history[i];
+  if (!prev || prev.speakerSpan!.end < span.start - 600) return undefined;
+  // Only the sentence before or the pronoun's own: at most one full stop between them.
+  if ((text.slice(Math.max(prev.end, prev.speakerSpan!.end), span.start).match(/[.!?][”"’]?\s/g) ?? []).length > 1) return undefined;
+  // A finding quoted inside another statement ("The NAO said although the latest figures showed …")
+  // is not what the story is about.
+  if (history.some((h) => h !== prev && h.start <= prev.speakerSpan!.start && prev.speakerSpan!.end <= h.end)) return undefined;
+  const head = descriptionHead(prev.speakerText ?? '');
+  if (!head || !(DOC_HEAD.test(head) || THING_HEAD.test(head))) return undefined;
+  if (prev.speaker || !/^(?:the|this|its|their)\s+[\p{L}-]+$/iu.test(prev.speakerText!.trim())) return prev.speaker;
+  // A bare "the report" with no author written near it: the organisation quoted last before it, whose
+  // report it usually is ("The NAO urged … The report said: …"), else no one. Not a report described
+  // further ("the congressional report", "the white paper"), which is someone else's.
+  const owner = [...history].reverse().find((h) => h.speaker?.type === 'organization' && (h.speakerSpan?.start ?? h.start) < prev.speakerSpan!.start && (h.speakerSpan?.start ?? h.start) >= prev.speakerSpan!.start - 1500);
+  return owner ? owner.speaker : null;
+}

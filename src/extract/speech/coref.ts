@@ -4,7 +4,7 @@ import { countryOf } from '../entities.ts';
 import { genderOf } from '../given-names.ts';
 import { itReferent } from './coref-it.ts';
 import { appositionHost } from './apposition.ts';
-import { documentAuthor, DOC_HEAD } from './coref-document.ts';
+import { documentAuthor, documentContinued, DOC_HEAD } from './coref-document.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import type { StatementDraft } from './draft.ts';
 
@@ -65,8 +65,26 @@ const LEAD = String.raw`(?:(?:The|But|And|So|Meanwhile|However|Now|Then|Still),?
 const OPENS = new RegExp(String.raw`(?:^\s*|[.!?][”"’]?\s+|\n\s*)${LEAD}`, 'u');
 const OPENS_AFTER_STOP = new RegExp(String.raw`(?:[.!?][”"’]?\s+|\n\s*)${LEAD}`, 'u');
 
+/**
+ * The same subject pronoun opening the sentence before the pronoun's own, outside quotation marks
+ * (a connective may come first): where "he"/"she" was last the subject.
+ */
+function previousPronoun(text: string, span: Span, pronoun: string): Span | null {
+  const from = Math.max(0, span.start - 400);
+  const starts = [...text.slice(from, span.start).matchAll(/[.!?][”"’]?\s+|\n\s*/g)].map((m) => from + m.index! + m[0].length);
+  if (starts.length < 2) return null;
+  const [prev, own] = starts.slice(-2);
+  const m = /^(?:(?:But|And|So|Then|Now|Still|However|Meanwhile),?\s+)?(\p{L}+)\b/u.exec(text.slice(prev, own));
+  if (!m || m[1].toLowerCase() !== pronoun || m[1][0] !== m[1][0].toUpperCase()) return null;
+  // Not inside a quotation: an even number of marks between the last paragraph start and the pronoun.
+  const at = prev + m[0].length - m[1].length;
+  const para = text.lastIndexOf('\n', at) + 1;
+  if (((text.slice(para, at).match(/[“”"]/g) ?? []).length) % 2 !== 0) return null;
+  return { start: at, end: at + m[1].length };
+}
+
 /** The speaker a pronoun or description stands for; `head` is the description's last word, lower case. */
-export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, phrase: string, history: StatementDraft[]): Speaker {
+export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, phrase: string, history: StatementDraft[], depth = 0): Speaker {
   const lower = phrase.toLowerCase().replace(/^(?:the|this|that|its|his|her|their)\s+/, '');
   const recent = (h: StatementDraft) => h.speaker && (h.speakerSpan?.start ?? h.start) <= span.start && (h.speakerSpan?.start ?? h.start) >= span.start - 2500;
   const speakers = [...history].reverse().filter(recent);
@@ -109,11 +127,18 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
     const ownAlone = own && !index.personSpans.some((q) => q.start >= own.end && q.end <= span.start && q.person !== own.person);
     const subject = (ownAlone && own) || near.filter((p) => back(p) === 1 && opens(p)).pop();
     if (subject) return { type: 'person', entity: subject.person };
+    // The sentence before opens with the same pronoun ("He has worked on the Star Wars trilogy and
+    // Finding Nemo. “…,” he told the BBC"): the chain goes on to whom that one stands for, not to
+    // the nearest name, often an object or a title.
+    const chained = !lastSpeaker && depth < 3 ? previousPronoun(text, span, lower) : null;
+    if (chained) return corefSpeaker(index, text, chained, lower, history, depth + 1);
     return nearest ? { type: 'person', entity: nearest.person } : null;
   }
   if (lower === 'it' || lower === 'they') {
     // An organisation quoted before (or, for "it", named in the sentences before) speaks again.
     const last = speakers.find((h) => h.speaker?.type === 'organization');
+    const documentAgain = lower === 'it' ? documentContinued(text, span, history) : undefined;
+    if (documentAgain !== undefined) return documentAgain;
     if (lower === 'it' && !(last && speakers[0] === last)) {
       // Not the last speaker: the organisation the sentences before are about (coref-it.ts).
       const ref = itReferent(index, text, span);

@@ -25,6 +25,32 @@ export function participleSource(text: string, sent: Sentence, r: Reported, name
   return at >= 0 ? namedIn(sent.start + at, r.cue.start) : null;
 }
 
+/**
+ * A sentence that opens with a gerund cue, bare or after a preposition ("After thanking the crowd, he
+ * said …", "Besides attacking the former president, Mr. Trump …", "Criticizing police, she …"): the
+ * clause has no subject of its own, so the speaker is the main clause's, named or a pronoun right
+ * after the clause's comma. (PolNeAR train: the rules took "After", "Besides", "In addition to" for
+ * the speaker.)
+ */
+export function openingClauseSource(text: string, sent: Sentence, r: Reported, namedIn: (from: number, to: number) => Span | null): Span | null {
+  const cue = text.slice(r.cue.start, r.cue.end);
+  if (!/^\p{L}+ing\b/u.test(cue) || /^according/i.test(cue)) return null;
+  if (!OPENING_CLAUSE.test(text.slice(sent.start, r.cue.start))) return null;
+  // The clause may hold a list ("By looking beyond the contests in New Hampshire, Nevada and South
+  // Carolina, the Sanders' camp …"): a subject is followed by its verb, not by "and" or a comma.
+  for (let comma = text.indexOf(',', r.cue.end), k = 0; comma >= 0 && comma < sent.end && k < 4; comma = text.indexOf(',', comma + 1), k++) {
+    const at = comma + 1 + /^\s*/.exec(text.slice(comma + 1))![0].length;
+    const pronoun = /^(?:he|she|they|we|I)\b/i.exec(text.slice(at, sent.end));
+    const subject = pronoun ? { start: at, end: at + pronoun[0].length } : namedIn(at, sent.end);
+    if (!subject) return null;
+    if (!/^\s*(?:,|and\b|or\b)/.test(text.slice(subject.end, subject.end + 5))) return subject;
+  }
+  return null;
+}
+
+/** The sentence's start, up to a preposition or conjunction that takes a gerund, before the cue. */
+const OPENING_CLAUSE = /^\s*[“"]?(?:(?:After|Before|Besides|Since|Upon|On|While|When|By|Without|Despite|In addition to|Instead of|Rather than)\s+)?$/;
+
 const CLAUSE_OPENER = /\b(?:after|before|when|while|because|as|since|although|though)\s+/gi;
 
 export function sourceSpan(text: string, sent: Sentence, r: Reported, sentenceSubject: (to: number) => Span | null): Span | null {

@@ -2,6 +2,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { EntityIndexLocal } from '../entities.ts';
 import { countryOf } from '../entities.ts';
 import { corefSpeaker } from './coref.ts';
+import { groupSpeaker } from './groups.ts';
 import { documentAuthor, DOC_HEAD } from './coref-document.ts';
 import { appositionOf } from './apposition.ts';
 import { namesRole, roleHolder } from './role-holder.ts';
@@ -84,6 +85,8 @@ export interface SpeakerResolver {
 }
 
 const PRONOUNS = /^(?:he|she|it|they|who|which)$/i;
+/** A subject pronoun followed by a lower-case word: a clause, not a noun phrase. */
+const PRONOUN_CLAUSE = /^\s*(I|We|You|He|She|They|It)\s+[a-z]\S*/;
 /** Words a speaker pattern can catch that are never a speaker. */
 export const NOT_A_SPEAKER = /^(?:and|but|or|so|to|now|then|that|this|which|there|here|also|just|not|as|if|when|while|because|though|although|yet|even|still|only)$/i;
 const DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|one|two|three|several|many|some|other|another|both|each|every|most|all)\s/i;
@@ -109,10 +112,19 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     // Gerrard would be a Liverpool player", "with finance minister Hans Eichel"); an agent after "by",
     // a source after "from" and the subject after "that" are ("reports that Trump said …").
     if (CLAUSE_OR_PP.test(fullText.slice(span.start, span.end).trim())) return null;
+    // A clause opening with a subject pronoun ("I cannot fathom how Hillary Clinton", "He was
+    // responding to Tory spokesman Julian Lewis who", "It features the singer"): its subject is the
+    // pronoun, not a name inside it. "He"/"she" is whom it stands for; the writer ("I", "we") and
+    // "it"/"they" in such a clause (mostly a product, a law or an expletive) name no one.
+    const clause = PRONOUN_CLAUSE.exec(fullText.slice(span.start, span.end));
+    if (clause) return /^(?:He|She)$/.test(clause[1]) ? corefSpeaker(index, fullText, { start: span.start, end: span.start + clause[1].length }, clause[1], history) : null;
     const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
     // A document in the possessive speaks for its author ("Oxfam's report said"; coref-document.ts).
     const doc = /[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
     if (doc && DOC_HEAD.test(doc[1].toLowerCase())) return documentAuthor(index, fullText, span, doc[1].toLowerCase());
+    // A candidate's campaign, a party's members (groups.ts).
+    const group = groupSpeaker(index, fullText, span);
+    if (group !== undefined) return group;
     // A description set off after a name is that name's apposition, whatever it names (apposition.ts).
     const appositive = appositionOf(index, fullText, span);
     if (appositive) return appositive;
