@@ -55,6 +55,9 @@ const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|betwee
 const GOVERNMENT_TITLE = /\b(?:president|prime minister|minister|ministry|secretary|ambassador|envoy|officials?|representative|chancellor|premier|spokes(?:man|woman|person)|national security advis[eo]r|foreign|defen[cs]e)\b/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
 
+// "US bank Wells Fargo", "China's number one computer maker Lenovo": the country only says where the company is from.
+const COMPANY_NOUN = /^(?:[’']s)?\s+(?:[\w-]+\s+){0,3}(?:bank|firm|company|group|giant|maker|carrier|airline|retailer|operator|producer|manufacturer|broadcaster|insurer|chain|conglomerate|rival|unit|subsidiary|supermarket|brewer|carmaker|automaker|publisher|utility|telecoms?)\s+$/i;
+
 /** The actors with the states their officials act for beside them ("Mike Pompeo" → also the United States). */
 export const withStates = (list: ActorRef[]): ActorRef[] => [...list, ...list.flatMap((r) => (r.actsFor ? [r.actsFor] : []))];
 
@@ -293,7 +296,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     if (out[i].ref.kind === 'country' && next.ref.kind === 'person' && TITLEISH.test(between) && (GOVERNMENT_TITLE.test(between) || GOVERNMENT_TITLE.test(text.slice(out[i].start, out[i].end)))) officials.set(next.ref.entity, out[i].ref);
     if (!inRange[i + 1]) continue;
     // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
-    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between)) out[i].modifier = true;
+    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between) || (out[i].ref.kind === 'country' && COMPANY_NOUN.test(between))) out[i].modifier = true;
   }
   // Every mention of such an official ("Pompeo", "him" resolved to him) carries the state.
   if (officials.size) for (const x of out) if (x.ref.kind === 'person' && officials.has(x.ref.entity)) x.ref.actsFor = officials.get(x.ref.entity);

@@ -76,6 +76,15 @@ function attachMention(e: TypedEventDraft, m: Mention, sentence: Sentence, date:
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
+// Wire copy's company names: "<Sundor Group Inc>", "Stars to Go Inc", "BASF AG".
+const COMPANY_SUFFIX = /\b(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|plc|PLC|AG|SA|NV|BV|GmbH|SpA|LP|L\.P|Group|Holdings?|Industries|Bancorp|Airlines|Motors)\.?$/;
+
+/** Both sides named and every party a company: a recognised company or a name with a company suffix. */
+function isCompanyDeal(sources: ActorRef[], targets: ActorRef[]): boolean {
+  const company = (r: ActorRef) => (r.kind === 'org' && r.entity.kind === 'COMPANY') || ((r.kind === 'org' || r.kind === 'group') && COMPANY_SUFFIX.test(refName(r)));
+  return sources.length > 0 && targets.length > 0 && [...sources, ...targets].every(company);
+}
+
 function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): boolean {
   // An accusation nobody makes ("France have been criticised") is a mood, not an act PLOVER codes.
   if (hit.entry.type === 'ACCUSE' && !sources.length) return false;
@@ -177,10 +186,12 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     }
     if (!accepted(hit, roles.sources, roles.targets)) continue;
     lastEnd = hit.end;
+    // An agreement between companies is a company deal (the ontology's BUSINESS), not PLOVER's AGREE between governments.
+    const [type, mode] = e.type === 'AGREE' && isCompanyDeal(roles.sources, roles.targets) ? (['BUSINESS', 'deal'] as const) : [e.type, e.mode];
     const both = roles.sources.length > 0 && roles.targets.length > 0;
     out.push({
-      type: e.type,
-      mode: e.mode,
+      type,
+      mode,
       symmetric: !!e.symmetric,
       sources: roles.sources,
       targets: roles.targets,

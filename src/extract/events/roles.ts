@@ -20,7 +20,8 @@ const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|repor
 const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until|said|says|added|argued|claimed|insisted|noted|wrote)\s+)/g;
 // A name followed by "said" reports the clause; it is not the subject of a later one.
 const REPORTER = /^[\s,]*(?:said|says)\b/;
-const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
+// "Reagan and Soviet leader Mikhail Gorbachev": a title (with a nationality) may stand before the second name.
+const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+|(?:[A-Z][a-z]+\s+)?(?:[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|(?:[Ff]oreign |[Dd]efen[cs]e |[Tt]rade |[Ff]inance )?[Mm]inister|[Ss]ecretary of [Ss]tate|[Kk]ing|[Qq]ueen|counterpart)\s+)?$/;
 // Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
 const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from|by|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
 
@@ -57,9 +58,11 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   let clauseStart = sentence.start;
   let relative = false;
   let relativeAt = sentence.start;
+  let relativeWord = '';
   for (const m of before.matchAll(CLAUSE_OPEN)) {
     clauseStart = sentence.start + m.index + m[0].length;
     relative = !!m[1];
+    relativeWord = m[1] ?? '';
     relativeAt = sentence.start + m.index;
   }
   // "Mr Khodorkovsky, who had funded opposition groups, was arrested": a closed relative clause
@@ -88,6 +91,16 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && (allowObject || !objectLike(i))) srcAt = i;
     }
     if (srcAt >= 0) break;
+  }
+  // "the president of the Communications Workers of America, which endorsed Mr. Sanders": "which" takes the
+  // nearest organisation or country before it, "who" the nearest person, even after a preposition.
+  if (srcAt < 0 && relative) {
+    const wanted = (x: ActorSpan) => !x.modifier && !x.placeOnly && !x.anaphor && (relativeWord === 'who') === (x.ref.kind === 'person');
+    for (let i = hi - 1; i >= lo && spans[i].start >= sentence.start; i--) {
+      if (spans[i].end > relativeAt) continue;
+      if (wanted(spans[i])) srcAt = i;
+      break;
+    }
   }
   if (srcAt < 0 && relative) {
     for (let i = hi - 1; i >= lo; i--) {
@@ -151,6 +164,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       else break;
     } else if (!s.prep && gap.includes(',')) {
       break; // an apposition ("resigned in July, her successor, Brazile"), not an object
+    } else if (s.prep === 'and') {
+      break; // "charged the officer with murder and Emanuel fired …": a name after "and" with no object before it opens a new clause
     } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
   }
   // "the pair held talks": a mutual event of the two people named last.
@@ -214,7 +229,7 @@ function pairedActor(name: string, spans: ActorSpan[]): ActorRef | null {
 }
 
 // A clause in which its subject wins or receives what the trigger names.
-const WON = /\b(?:won|wins|win|winning|scooped|picked up|collected|received|receives|took home|landed|claimed|bagged|(?:was|were) (?:given|handed|presented with))\b/i;
+const WON = /\b(?:won|wins|win|winning|scooped|picked up|collected|received|receives|took home|landed|claimed|bagged|secured|secures|earned|garnered|gained|locked up|(?:was|were) (?:given|handed|presented with))\b/i;
 
 const CEREMONY = /\b(?:Awards?|Festival|Academy|Prizes?|Oscars|Globes?|Baftas?|Grammys?|Emmys?|Brits)\b/;
 
@@ -230,8 +245,10 @@ function giverOf(text: string, sentence: Span, trigger: Span, spans: ActorSpan[]
   }
   for (let i = lo; i < hi; i++) {
     if (spans[i].start < trigger.end || spans[i].start >= sentence.end) continue;
-    // "from" names the giver; "at" a ceremony ("at the Golden Globe Awards"), not a venue ("at the Roosevelt Hotel").
-    if (spans[i].prep === 'from' || (spans[i].prep === 'at' && CEREMONY.test(text.slice(spans[i].start, spans[i].end)))) {
+    // "from" names the giver; "at" a ceremony ("at the Golden Globe Awards"), not a venue ("at the Roosevelt Hotel");
+    // "of" right after the noun its maker ("secured the endorsement of Arizona's Sheriff Joe Arpaio").
+    const ofMaker = /^\s+of\s+(?:[^\s,;]+\s+){0,4}$/.test(text.slice(trigger.end, spans[i].start)) && !spans[i].placeOnly && !spans[i].modifier;
+    if (spans[i].prep === 'from' || ofMaker || (spans[i].prep === 'at' && CEREMONY.test(text.slice(spans[i].start, spans[i].end)))) {
       const r = resolve(i);
       return r ? [r] : [];
     }
