@@ -19,6 +19,8 @@ describe('typed events: the CAMEO/PLOVER coverage lexicon', () => {
     expect(events('Southmark Corp said it has completed the purchase of Georgia International Life Insurance Co from Capital Holding Corp for cash and Southmark securities.')).toContain('BUSINESS/acquisition Southmark Corp → Georgia International Life Insurance Co');
     expect(events('Hughes Supply Inc said it has signed a letter of intent to acquire most of the assets of Tri State Supply Inc, a wholesale distributor.')).toContain('BUSINESS/deal Hughes Supply Inc → -');
     expect(events('In 1962 Viguerie, then 29-years-old, was named the executive director of YAF.')).toContain('APPOINTMENT YAF → Viguerie');
+    // The company that announces the appointment of its officer appoints them.
+    expect(events('Calny Inc said M. Hal Taylor has been named poresident and chief operating officer, succeeding Marvin Hart, who had been serving as president on an interim basis.')).toContain('APPOINTMENT Calny Inc → M. Hal Taylor');
     expect(events('Sun Microsystems has launched a pay-as-you-go service which will allow customers requiring huge computing power to rent it by the hour.')).toContain('BUSINESS/product Sun Microsystems → -');
   });
 
@@ -38,6 +40,12 @@ describe('typed events: the CAMEO/PLOVER coverage lexicon', () => {
     expect(events('For 1986, the Trust reported net income of 1.3 mln dlrs or 38 cts a share on a post-split basis.')).toContain('BUSINESS/results Trust → -');
     expect(events('Sprinters Kostas Kenteris and Katerina Thanou have been cleared of doping offences by an independent tribunal.')).toContain('LEGAL/trial - → Katerina Thanou+Kostas Kenteris');
     expect(events("But his wife, Jane, offered a preview of the candidate's thinking in an interview with The Washington Post just before New Yorkers went to the polls.")).toContain('ELECTION New Yorkers → -');
+  });
+
+  it('reads charges faced and elections lost to a rival, and keeps fixtures faced', () => {
+    expect(events('Thanou and Kenteris still face a criminal trial later this year for allegedly avoiding the test and then faking a motorcycle accident.')).toContain('LEGAL/charge - → Kenteris+Thanou');
+    expect(events('But McGovern lost the general election catastrophically to Richard Nixon that November, carrying only Massachusetts and Washington, D.C.')).toContain('ELECTION McGovern → Richard Nixon');
+    expect(events('Brentford face a home tie against holders Manchester United in the FA Cup sixth round if they can come through their replay.')).toContain('SPORT/match Brentford → Manchester United');
   });
 
   it('leaves out the words’ other senses: a player’s injury withdrawal, a figure that declined, albums sold, voters won over', () => {

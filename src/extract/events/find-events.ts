@@ -85,6 +85,17 @@ function isCompanyDeal(sources: ActorRef[], targets: ActorRef[]): boolean {
   return sources.length > 0 && targets.length > 0 && [...sources, ...targets].every(company);
 }
 
+/** The company that opens the sentence as its reporter ("<Org> said …"), before the trigger, or null. */
+function announcingCompany(text: string, sentence: Sentence, spans: ActorSpan[], lo: number, hi: number, before: number): ActorRef | null {
+  for (let i = lo; i < hi && spans[i].end <= before; i++) {
+    const s = spans[i];
+    if (s.start < sentence.start || s.anaphor || s.modifier) continue;
+    const company = (s.ref.kind === 'org' && s.ref.entity.kind === 'COMPANY') || ((s.ref.kind === 'org' || s.ref.kind === 'group') && COMPANY_SUFFIX.test(refName(s.ref)));
+    return company && /^[\s,>]*(?:said|says|announced)\b/.test(text.slice(s.end, s.end + 14)) ? s.ref : null;
+  }
+  return null;
+}
+
 function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): boolean {
   // An accusation nobody makes ("France have been criticised") is a mood, not an act PLOVER codes.
   if (hit.entry.type === 'ACCUSE' && !sources.length) return false;
@@ -161,6 +172,11 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
     // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
     if (e.mode === 'results' && roles.sources.some((r) => r.kind === 'person')) continue;
+    // "Calny Inc said M. Hal Taylor has been named president": wire copy's company announcing its own officer appoints them.
+    if (e.type === 'APPOINTMENT' && !roles.sources.length) {
+      const announcer = announcingCompany(text, sentence, spans, lo, hi, hit.start);
+      if (announcer && !roles.targets.some((t) => actorId(t) === actorId(announcer))) roles.sources.push(announcer);
+    }
     const trigger: Mention = { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) };
     // "The meeting will be …", "the Hanoi summit": a definite meeting without its two parties is the
     // article's last one (of the same mode if there is one), named again.

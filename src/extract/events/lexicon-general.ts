@@ -15,7 +15,7 @@ export const GENERAL_TRIGGERS = entries([
   ['brexit', 'ELECTION', 'referendum', { re: /brexit vote\b/iy, needs: 'none' }],
   ['debate debated debates', 'ELECTION', 'debate', { context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
   ['ran campaigning', 'ELECTION', null, { re: /(?:ran for (?:president|office|the (?:White House|presidency|Senate))|campaigning against)\b/iy, symmetric: true, needs: 'source', targetPreps: ['against'] }],
-  ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:election|vote|primary|presidency|nomination|seat)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
+  ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:elections?|vote|primary|primaries|caucus(?:es)?|presidency|nomination|seats?|re-?election|referendum)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
   ['re-elected elected', 'ELECTION', null, { re: /(?:re-)?elected\b(?! (?:officials?|representatives?|leaders?))/iy, notBefore: /\b(?:democratically|newly|freely) $|\b(?:get|gets|got|getting)\s+(?:\w+\s+)?$/i, needs: 'source', passive: false }],
   ['landslide', 'ELECTION', null, { symmetric: true, needs: 'source' }],
 
@@ -113,7 +113,8 @@ export const GENERAL_TRIGGERS = entries([
   ['drew lost', 'SPORT', 'match', { re: /(?:drew with|lost to)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title|final)\b/i, symmetric: true, needs: 'both', targetPreps: ['with', 'to'] }],
   // Match reports' verbs of winning ("thrashed Leeds 4-0", "edged past Ferrero", "knocked out Arsenal").
   ['thrashed hammered edged crushed routed overcame outclassed eliminated knocked swept beaten', 'SPORT', 'match', { re: /(?:thrashed|hammered|edged(?: past| out)?|crushed|routed|overcame|outclassed|eliminated|knocked out|swept aside|beaten by)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open)\b/i, symmetric: true, needs: 'both', targetPreps: ['by'] }],
-  ['face faces facing faced', 'SPORT', 'match', { context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
+  // Facing charges or a trial is a legal step (lexicon-plover.ts), not a fixture.
+  ['face faces facing faced', 'SPORT', 'match', { re: /fac(?:e|es|ing|ed)\b(?! (?:\S+ ){0,3}?(?:charges?|trial|prosecution|jail|prison|extradition|deportation|impeachment)\b)/iy, context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
 ]);
 
 // Wire-copy results tables ("Shr 47 cts vs 40 cts", "Qtly div 25 cts"): the company is the

@@ -78,6 +78,8 @@ export const PLOVER_TRIGGERS = entries([
   ['alliance', 'COOPERATE', null, { re: /alliance (?=(?:with|between) )/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['discussed discussions', 'CONSULT', 'talks', { re: /(?:discussed (?:\S+ ){0,4}?with|discussions (?:with|between))\b/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['arrived arrives', 'CONSULT', 'visit', { re: /arrive[sd] in\b/iy, context: OFFICIAL, needs: 'both', targetPreps: ['in'] }],
+  ['consultations', 'CONSULT', 'talks', { re: /consultations with\b/iy, symmetric: true, needs: 'both', targetPreps: ['with'] }],
+  ['dinner lunch breakfast sat', 'CONSULT', 'meeting', { re: /(?:dinner|lunch|breakfast|sat down) with\b/iy, symmetric: true, needs: 'both', targetPreps: ['with'] }],
   ['telephone phone', 'CONSULT', 'call', { re: /(?:tele)?phone (?:conversation|call)s? with\b/iy, symmetric: true, needs: 'both', targetPreps: ['with'] }],
 
   // APPOINTMENT / RESIGNATION: wire copy's "X was named president of Y" (Y appoints X).
@@ -87,6 +89,11 @@ export const PLOVER_TRIGGERS = entries([
   // LEGAL
   ['sue', 'LEGAL', 'lawsuit', { needs: 'both', targetPreps: ['against'] }],
   ['charges', 'LEGAL', 'charge', { re: /charges against\b/iy, needs: 'target', targetPreps: ['against'] }],
+  // "X faces charges of": the one who faces them is charged (the target).
+  ['face faces facing faced', 'LEGAL', 'charge', { re: /fac(?:e|es|ing|ed) (?:\S+ ){0,3}?(?:charges?|trial|prosecution)\b/iy, notBefore: /\b(?:may|could|might|would|will|to|not) $/i, inverse: true, needs: 'target' }],
+  ['won lost launched filed lodged', 'LEGAL', 'appeal', { re: /(?:won|lost|launched|filed|lodged) (?:an? |his |her |its |their |the )?(?:\S+ )?appeal\b/iy, needs: 'source', targetPreps: ['against'] }],
+  ['extradition', 'LEGAL', 'arrest', { re: /extradition of\b/iy, needs: 'target', targetPreps: ['of'] }],
+  ['raided raid', 'COERCE', null, { re: /raid(?:ed)?\b(?= (?:the |a |an |his |her |its |their )?(?:\S+ )?(?:offices?|homes?|house|headquarters|premises|compound)\b)/iy, needs: 'both', targetPreps: ['of'] }],
   ['judge', 'LEGAL', 'ruling', { re: /judge (?:ruled|ordered|dismissed|rejected|threw out|blocked|sentenced)\b/iy, nameEnd: true, needs: 'source' }],
 
   // BUSINESS
@@ -110,6 +117,7 @@ export const PLOVER_TRIGGERS = entries([
   ['polls', 'ELECTION', null, { re: /polls (?:opened|closed)\b/iy, needs: 'none' }],
   ['went', 'ELECTION', null, { re: /went to the polls\b/iy, needs: 'none' }],
   ['reelected', 'ELECTION', null, { needs: 'source', passive: false }],
+  ['lost', 'ELECTION', null, { re: /lost (?:the |a |an |his |her |their )?(?:\S+ )?(?:election|vote|primary|race|seat|presidency|nomination|re-?election|referendum)\b/iy, needs: 'source', targetPreps: ['to'] }],
 
   // LEGAL
   ['cleared acquitted', 'LEGAL', 'trial', { re: /cleared of\b/iy, passive: true, needs: 'target' }],
