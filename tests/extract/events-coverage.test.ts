@@ -77,6 +77,11 @@ describe('typed events: argument patterns that hold in general', () => {
     expect(events('Over the past two weeks, prosecutors charged the officer with murder and Emanuel fired his police chief, Garry F. McCarthy.').join()).not.toMatch(/LEGAL\S* .*→ .*Emanuel/);
   });
 
+  it('a sentence’s first word the article also writes in lower case is no part of a name', () => {
+    const body = "The Tennessean first reported Gore's decision earlier Sunday. Earlier Sunday, Gore declined an interview request from POLITICO.";
+    expect(events(body).join()).not.toContain('Earlier Sunday');
+  });
+
   it('an agreement to do something is the thing agreed on, not a second event', () => {
     expect(ofType('Deutsche Babcock AG said it agreed to cooperate with BASF AG and the Japanese firm Kawasaki Heavy Industries Ltd in the field of environmental protection.', 'AGREE')).toEqual([]);
   });

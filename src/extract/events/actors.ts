@@ -131,6 +131,9 @@ const NOT_A_NAME = new Set(
  * that no person, organisation or place covers, without the sentence's capitalised first word or
  * a title. Their text is the actor's name; a back-off, so they never displace a recognised name.
  */
+/** Whether the text also writes the word in lower case between spaces ("holders" for "Holders"). */
+const lowerElsewhere = (text: string, word: string) => /^[A-Z][a-z]+$/.test(word) && text.includes(` ${word.toLowerCase()} `);
+
 function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
   // Only names inside the searched sentences can overlap a run.
   const taken = raw.filter((x) => ranges.some((r) => x.start < r.end && r.start < x.end)).map((x) => [x.start, x.end] as const);
@@ -139,6 +142,12 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     let name = m[0].replace(/[’']s$/, '');
     if (!/\.\S/.test(name)) name = name.replace(/[.’']+$/, '');
     const words = name.split(/\s+/);
+    // A sentence's first word is capitalised by its place: an adverb or participle ("Currently", "Speaking"), or a
+    // word the article also writes in lower case ("Holders Manchester United", "Earlier Tuesday"), is no part of a name.
+    if (ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start))) && words.length > 1 && (/^[A-Z][a-z]+(?:ly|ing)$/.test(words[0]) || lowerElsewhere(text, words[0]))) {
+      const w = words.shift()!;
+      start = text.indexOf(words[0], start + w.length);
+    }
     while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || /^(?:and|of|to|&|de)$/.test(words[0]))) {
       const w = words.shift()!;
       start = text.indexOf(words[0] ?? '', start + w.length);
