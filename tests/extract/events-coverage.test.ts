@@ -61,6 +61,11 @@ describe('typed events: argument patterns that hold in general', () => {
     expect(events('Christopher M. Shelton, the president of the Communications Workers of America, which endorsed Mr. Sanders in December, said that polling showed support lagging.')).toContain('SUPPORT/endorsement Communications Workers of America → Sanders');
   });
 
+  it('a relative "who" takes the person past an apposition, and a name after a preposition is no co-subject', () => {
+    expect(events("''It's a disservice to American democracy,'' said Edward G. Rendell, a former Pennsylvania governor, who supports Mrs. Clinton.")).toContain('SUPPORT Edward G. Rendell → Clinton');
+    expect(events("At a news conference before a town hall hosted by Fox News Channel, Cruz praised Pence for cutting taxes and paring regulations - moves that he said improved Indiana's economy.")).toContain('SUPPORT Cruz → Pence');
+  });
+
   it('whoever secures an endorsement receives it from the one named after "of"', () => {
     expect(events('Earlier this week Trump secured the endorsement of Arizona’s Sheriff Joe Arpaio who is known for his tough stance on undocumented immigrants.')).toContain('SUPPORT/endorsement Joe Arpaio → Trump');
   });

@@ -94,15 +94,20 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   }
   // "the president of the Communications Workers of America, which endorsed Mr. Sanders": "which" takes the
   // nearest organisation or country before it, "who" the nearest person, even after a preposition.
+  // "Edward G. Rendell, a former Pennsylvania governor, who supports Mrs. Clinton": "who" skips the apposition's names
+  // to the person; with no person just before it ("the ex-finance chief who stepped down") the clause has no named subject.
+  let unnamedWho = false;
   if (srcAt < 0 && relative) {
     const wanted = (x: ActorSpan) => !x.modifier && !x.placeOnly && !x.anaphor && (relativeWord === 'who') === (x.ref.kind === 'person');
     for (let i = hi - 1; i >= lo && spans[i].start >= sentence.start; i--) {
       if (spans[i].end > relativeAt) continue;
+      if (relativeWord === 'who' && relativeAt - spans[i].end > 100) break;
       if (wanted(spans[i])) srcAt = i;
-      break;
+      if (srcAt >= 0 || relativeWord !== 'who') break;
     }
+    unnamedWho = srcAt < 0 && relativeWord === 'who';
   }
-  if (srcAt < 0 && relative) {
+  if (srcAt < 0 && relative && !unnamedWho) {
     for (let i = hi - 1; i >= lo; i--) {
       if (spans[i].end <= clauseStart && subjectOk(spans[i])) {
         srcAt = i;
@@ -112,7 +117,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   }
   // A clause without a named subject ("…, demanding he be removed", "after being sacked") takes the
   // sentence's, except a reported one: in "X reported that preparations were under way for a summit" X is only the reporter.
-  if (srcAt < 0 && !/\bthat\s+$/.test(text.slice(clauseStart - 6, clauseStart))) {
+  if (srcAt < 0 && !unnamedWho && !/\bthat\s+$/.test(text.slice(clauseStart - 6, clauseStart))) {
     for (let i = lo; i < hi && spans[i].end <= trigger.start; i++) {
       if (subjectOk(spans[i]) && !REPORTER.test(text.slice(spans[i].end, spans[i].end + 12))) {
         srcAt = i;
@@ -128,7 +133,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   for (let i = srcAt - 1; i >= lo && sources.length; i--) {
     // "in Hangzhou, China, Mr. Obama and Mr. Xi": people join people, not the place before them.
-    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(spans[i])) break;
+    // "At a town hall hosted by Fox News Channel, Cruz praised Pence": a name after a preposition is no co-subject.
+    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(spans[i]) || (spans[i].prep && spans[i].prep !== 'and')) break;
     sources.push(i);
   }
   // Right: the first name after the trigger in its clause that a target preposition introduces.
