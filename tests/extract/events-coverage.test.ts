@@ -66,6 +66,10 @@ describe('typed events: argument patterns that hold in general', () => {
     expect(events("At a news conference before a town hall hosted by Fox News Channel, Cruz praised Pence for cutting taxes and paring regulations - moves that he said improved Indiana's economy.")).toContain('SUPPORT Cruz → Pence');
   });
 
+  it('a noun’s "by" agent past its object is the source ("the purchase of X by Y")', () => {
+    expect(events("Russia's president has defended the purchase of Yukos' key production unit by Rosneft, saying it followed free market principles.")).toContain('BUSINESS/acquisition Rosneft → Yukos');
+  });
+
   it('whoever secures an endorsement receives it from the one named after "of"', () => {
     expect(events('Earlier this week Trump secured the endorsement of Arizona’s Sheriff Joe Arpaio who is known for his tough stance on undocumented immigrants.')).toContain('SUPPORT/endorsement Joe Arpaio → Trump');
   });
