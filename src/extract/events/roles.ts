@@ -188,8 +188,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, resolve) : [], src];
   }
   // A noun's agent follows it: "a visit by Merkel to China", "an attack by rebels on the town".
-  // Also past the noun's object: "the purchase of Yukos' key production unit by Rosneft".
-  else if (!participle && by >= 0 && /^\s+(?:of\s+[^,;:()]{1,80}?\s+)?by\s+(?:the\s+)?$/.test(`${/\bof$/i.test(text.slice(trigger.start, trigger.end)) ? ' of' : ''}${text.slice(trigger.end, spans[by].start)}`)) {
+  // Also past the noun's object: "the purchase of Yukos' key production unit by Rosneft" (not a participle's agent: "centers previously owned by CVS").
+  else if (!participle && by >= 0 && /^\s+(?:of\s+[^,;:()]{1,80}?(?<![a-z](?:ed|en|wn))\s+)?by\s+(?:the\s+)?$/.test(`${/\bof$/i.test(text.slice(trigger.start, trigger.end)) ? ' of' : ''}${text.slice(trigger.end, spans[by].start)}`)) {
     const agent = resolve(by);
     // The owner before the noun is then what it is done to ("P&O's takeover by Carnival", "a Trump endorsement by Le Pen").
     if (agent) [src, tgt] = [[agent], tgt.length ? tgt : src];
