@@ -95,6 +95,11 @@ describe('typed events: argument patterns that hold in general', () => {
     expect(ofType('Deutsche Babcock AG said it agreed to cooperate with BASF AG and the Japanese firm Kawasaki Heavy Industries Ltd in the field of environmental protection.', 'AGREE')).toEqual([]);
   });
 
+  it('a bid by a person is for office, no company bid', () => {
+    expect(ofType('Rubio, a Florida senator, ended his bid after an embarrassing loss to Donald Trump last week in his home state.', 'BUSINESS')).toEqual([]);
+    expect(ofType("And it's why New Jersey Gov. Chris Christie appeared to end his bid owing roughly $200,000 more than he had in available cash.", 'BUSINESS')).toEqual([]);
+  });
+
   it('an agreement between companies is a company deal, not an agreement between governments', () => {
     expect(events('Chyron Corp said it has entered into a long term 10 mln dlr revolving credit agreement with European American Bank.')).toContain('BUSINESS/deal Chyron Corp → European American Bank');
   });

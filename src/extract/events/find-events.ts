@@ -76,6 +76,9 @@ function attachMention(e: TypedEventDraft, m: Mention, sentence: Sentence, date:
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
+// (Offerings and bankruptcies are left out: the recogniser reads some companies as people, "Hydro Quebec", "Peabody Energy".)
+const COMPANY_MODES = new Set(['results', 'bid', 'product']);
+
 // Wire copy's company names: "<Sundor Group Inc>", "Stars to Go Inc", "BASF AG".
 const COMPANY_SUFFIX = /\b(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|plc|PLC|AG|SA|NV|BV|GmbH|SpA|LP|L\.P|Group|Holdings?|Industries|Bancorp|Airlines|Motors)\.?$/;
 
@@ -171,7 +174,9 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
     // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
-    if (e.mode === 'results' && roles.sources.some((r) => r.kind === 'person')) continue;
+    // So are bids and products: a person's "bid" is for office ("Rubio … ended his
+    // bid"), a person's "takeover" a figure of speech, a person's "version" of a plan a policy.
+    if (e.mode && COMPANY_MODES.has(e.mode) && roles.sources.some((r) => r.kind === 'person')) continue;
     // "Calny Inc said M. Hal Taylor has been named president": wire copy's company announcing its own officer appoints them.
     if (e.type === 'APPOINTMENT' && !roles.sources.length) {
       const announcer = announcingCompany(text, sentence, spans, lo, hi, hit.start);
