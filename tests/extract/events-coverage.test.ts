@@ -100,6 +100,15 @@ describe('typed events: argument patterns that hold in general', () => {
     expect(ofType("And it's why New Jersey Gov. Chris Christie appeared to end his bid owing roughly $200,000 more than he had in available cash.", 'BUSINESS')).toEqual([]);
   });
 
+  it('a demand is made of whom it addresses, not of a name inside what it asks for', () => {
+    expect(events("And Jewish leaders point to Trump's call for a ban on Muslims entering the United States and his harsh rhetoric on illegal Mexican migrants as reminders.").filter((e) => e.startsWith('REQUEST') && !e.endsWith('→ -'))).toEqual([]);
+    expect(events('Turkish President Recep Tayyip Erdogan has repeatedly called on the United States to extradite Gulen.')).toContain('REQUEST Recep Tayyip Erdogan → United States');
+  });
+
+  it('a reported clause with a common-noun subject does not take the reporter as its subject', () => {
+    expect(events('The Lib Dems called for Commons leader Peter Hain to make a statement and said chancellors had resigned over leaks.')).toEqual(['REQUEST Liberal Democrats → Peter Hain']);
+  });
+
   it('an agreement between companies is a company deal, not an agreement between governments', () => {
     expect(events('Chyron Corp said it has entered into a long term 10 mln dlr revolving credit agreement with European American Bank.')).toContain('BUSINESS/deal Chyron Corp → European American Bank');
   });

@@ -18,6 +18,8 @@ const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|repor
 // the name before it), a subordinating word or a reporting verb.
 // A reporting verb opens its complement ("Figueroa said the campaign planned … a protest": Figueroa only reports).
 const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until|said|says|added|argued|claimed|insisted|noted|wrote)\s+)/g;
+// A name inside the object of a demand: after a preposition that is not the one right after the verb ("for a ban on").
+const INNER_OBJECT = /^\s+(?:(?:for|on|to)\s+)?\S.*?\b(?:on|of|against|from|into|over|about|in|at)\s+(?:the\s+)?$/;
 // A name followed by "said" reports the clause; it is not the subject of a later one.
 const REPORTER = /^[\s,]*(?:said|says)\b/;
 // "Reagan and Soviet leader Mikhail Gorbachev": a title (with a nationality) may stand before the second name.
@@ -117,7 +119,10 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   }
   // A clause without a named subject ("…, demanding he be removed", "after being sacked") takes the
   // sentence's, except a reported one: in "X reported that preparations were under way for a summit" X is only the reporter.
-  if (srcAt < 0 && !unnamedWho && !/\bthat\s+$/.test(text.slice(clauseStart - 6, clauseStart))) {
+  // Nor a reported clause with a common-noun subject ("and said chancellors had resigned over leaks").
+  // ("claimed to have tested" keeps its subject).
+  const reported = /\b(?:that|said|says|added|argued|claimed|insisted|noted|wrote)\s+$/.test(text.slice(clauseStart - 9, clauseStart)) && !/^to\s/.test(text.slice(clauseStart, clauseStart + 3));
+  if (srcAt < 0 && !unnamedWho && !reported) {
     for (let i = lo; i < hi && spans[i].end <= trigger.start; i++) {
       if (subjectOk(spans[i]) && !REPORTER.test(text.slice(spans[i].end, spans[i].end + 12))) {
         srcAt = i;
@@ -170,6 +175,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       else break;
     } else if (!s.prep && gap.includes(',')) {
       break; // an apposition ("resigned in July, her successor, Brazile"), not an object
+    } else if (entry.type === 'REQUEST' && INNER_OBJECT.test(gap)) {
+      break; // "called for a ban on Muslims entering the United States": the name is what is asked for, not who is asked
     } else if (s.prep === 'and') {
       break; // "charged the officer with murder and Emanuel fired …": a name after "and" with no object before it opens a new clause
     } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
