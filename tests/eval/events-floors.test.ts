@@ -22,15 +22,15 @@ function score(part: 'dev' | 'check', only?: (doc: string) => boolean) {
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'typed events against the gold', () => {
   it('development part: F1 and mode agreement at their floors', () => {
     const r = score('dev');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.655);
-    expect(r.events.p).toBeGreaterThanOrEqual(0.7);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.66);
+    expect(r.events.p).toBeGreaterThanOrEqual(0.72);
     expect(r.events.r).toBeGreaterThanOrEqual(0.6);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
   });
 
   it('check part: F1 at its floor', () => {
     const r = score('check');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.29);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.3);
   });
 
   it('seeds: most events recorded are the editor’s, and each has a source', () => {
