@@ -22,11 +22,8 @@ function score(part: 'dev' | 'check', only?: (doc: string) => boolean) {
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'typed events against the gold', () => {
   it('development part: F1 and mode agreement at their floors', () => {
     const r = score('dev');
-    // 0.654 since extractor 1.10.0: "Democrats called the contempt citation … a ploy aimed at
-    // embarrassing Clinton" now has a speaker (the group "Democrats"), and the speech-to-ACCUSE rule
-    // takes Clinton for its target, one event the gold does not hold (0.656 before).
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.654);
-    expect(r.events.p).toBeGreaterThanOrEqual(0.7);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.66);
+    expect(r.events.p).toBeGreaterThanOrEqual(0.72);
     expect(r.events.r).toBeGreaterThanOrEqual(0.6);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
     // Statement links of matched events: recall over the gold's links, precision of those made.
@@ -38,7 +35,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
 
   it('check part: F1 at its floor', () => {
     const r = score('check');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.27);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.3);
   });
 
   it('seeds: most events recorded are the editor’s, and each has a source', () => {

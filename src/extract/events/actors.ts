@@ -55,6 +55,9 @@ const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|betwee
 const GOVERNMENT_TITLE = /\b(?:president|prime minister|minister|ministry|secretary|ambassador|envoy|officials?|representative|chancellor|premier|spokes(?:man|woman|person)|national security advis[eo]r|foreign|defen[cs]e)\b/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
 
+// "US bank Wells Fargo", "China's number one computer maker Lenovo": the country only says where the company is from.
+const COMPANY_NOUN = /^(?:[’']s)?\s+(?:[\w-]+\s+){0,3}(?:bank|firm|company|group|giant|maker|carrier|airline|retailer|operator|producer|manufacturer|broadcaster|insurer|chain|conglomerate|rival|unit|subsidiary|supermarket|brewer|carmaker|automaker|publisher|utility|telecoms?)\s+$/i;
+
 /** The actors with the states their officials act for beside them ("Mike Pompeo" → also the United States). */
 export const withStates = (list: ActorRef[]): ActorRef[] => [...list, ...list.flatMap((r) => (r.actsFor ? [r.actsFor] : []))];
 
@@ -128,6 +131,9 @@ const NOT_A_NAME = new Set(
  * that no person, organisation or place covers, without the sentence's capitalised first word or
  * a title. Their text is the actor's name; a back-off, so they never displace a recognised name.
  */
+/** Whether the text also writes the word in lower case between spaces ("holders" for "Holders"). */
+const lowerElsewhere = (text: string, word: string) => /^[A-Z][a-z]+$/.test(word) && text.includes(` ${word.toLowerCase()} `);
+
 function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
   // Only names inside the searched sentences can overlap a run.
   const taken = raw.filter((x) => ranges.some((r) => x.start < r.end && r.start < x.end)).map((x) => [x.start, x.end] as const);
@@ -136,6 +142,12 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     let name = m[0].replace(/[’']s$/, '');
     if (!/\.\S/.test(name)) name = name.replace(/[.’']+$/, '');
     const words = name.split(/\s+/);
+    // A sentence's first word is capitalised by its place: an adverb or participle ("Currently", "Speaking"), or a
+    // word the article also writes in lower case ("Holders Manchester United", "Earlier Tuesday"), is no part of a name.
+    if (ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start))) && words.length > 1 && (/^[A-Z][a-z]+(?:ly|ing)$/.test(words[0]) || lowerElsewhere(text, words[0]))) {
+      const w = words.shift()!;
+      start = text.indexOf(words[0], start + w.length);
+    }
     while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || /^(?:and|of|to|&|de)$/.test(words[0]))) {
       const w = words.shift()!;
       start = text.indexOf(words[0] ?? '', start + w.length);
@@ -293,7 +305,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     if (out[i].ref.kind === 'country' && next.ref.kind === 'person' && TITLEISH.test(between) && (GOVERNMENT_TITLE.test(between) || GOVERNMENT_TITLE.test(text.slice(out[i].start, out[i].end)))) officials.set(next.ref.entity, out[i].ref);
     if (!inRange[i + 1]) continue;
     // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
-    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between)) out[i].modifier = true;
+    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between) || (out[i].ref.kind === 'country' && COMPANY_NOUN.test(between))) out[i].modifier = true;
   }
   // Every mention of such an official ("Pompeo", "him" resolved to him) carries the state.
   if (officials.size) for (const x of out) if (x.ref.kind === 'person' && officials.has(x.ref.entity)) x.ref.actsFor = officials.get(x.ref.entity);

@@ -76,6 +76,29 @@ function attachMention(e: TypedEventDraft, m: Mention, sentence: Sentence, date:
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
+// (Offerings and bankruptcies are left out: the recogniser reads some companies as people, "Hydro Quebec", "Peabody Energy".)
+const COMPANY_MODES = new Set(['results', 'bid', 'product']);
+
+// Wire copy's company names: "<Sundor Group Inc>", "Stars to Go Inc", "BASF AG".
+const COMPANY_SUFFIX = /\b(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|plc|PLC|AG|SA|NV|BV|GmbH|SpA|LP|L\.P|Group|Holdings?|Industries|Bancorp|Airlines|Motors)\.?$/;
+
+/** Both sides named and every party a company: a recognised company or a name with a company suffix. */
+function isCompanyDeal(sources: ActorRef[], targets: ActorRef[]): boolean {
+  const company = (r: ActorRef) => (r.kind === 'org' && r.entity.kind === 'COMPANY') || ((r.kind === 'org' || r.kind === 'group') && COMPANY_SUFFIX.test(refName(r)));
+  return sources.length > 0 && targets.length > 0 && [...sources, ...targets].every(company);
+}
+
+/** The company that opens the sentence as its reporter ("<Org> said …"), before the trigger, or null. */
+function announcingCompany(text: string, sentence: Sentence, spans: ActorSpan[], lo: number, hi: number, before: number): ActorRef | null {
+  for (let i = lo; i < hi && spans[i].end <= before; i++) {
+    const s = spans[i];
+    if (s.start < sentence.start || s.anaphor || s.modifier) continue;
+    const company = (s.ref.kind === 'org' && s.ref.entity.kind === 'COMPANY') || ((s.ref.kind === 'org' || s.ref.kind === 'group') && COMPANY_SUFFIX.test(refName(s.ref)));
+    return company && /^[\s,>]*(?:said|says|announced)\b/.test(text.slice(s.end, s.end + 14)) ? s.ref : null;
+  }
+  return null;
+}
+
 function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): boolean {
   // An accusation nobody makes ("France have been criticised") is a mood, not an act PLOVER codes.
   if (hit.entry.type === 'ACCUSE' && !sources.length) return false;
@@ -151,7 +174,14 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
     // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
-    if (e.mode === 'results' && roles.sources.some((r) => r.kind === 'person')) continue;
+    // So are bids and products: a person's "bid" is for office ("Rubio … ended his
+    // bid"), a person's "takeover" a figure of speech, a person's "version" of a plan a policy.
+    if (e.mode && COMPANY_MODES.has(e.mode) && roles.sources.some((r) => r.kind === 'person')) continue;
+    // "Calny Inc said M. Hal Taylor has been named president": wire copy's company announcing its own officer appoints them.
+    if (e.type === 'APPOINTMENT' && !roles.sources.length) {
+      const announcer = announcingCompany(text, sentence, spans, lo, hi, hit.start);
+      if (announcer && !roles.targets.some((t) => actorId(t) === actorId(announcer))) roles.sources.push(announcer);
+    }
     const trigger: Mention = { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) };
     // "The meeting will be …", "the Hanoi summit": a definite meeting without its two parties is the
     // article's last one (of the same mode if there is one), named again.
@@ -177,10 +207,12 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     }
     if (!accepted(hit, roles.sources, roles.targets)) continue;
     lastEnd = hit.end;
+    // An agreement between companies is a company deal (the ontology's BUSINESS), not PLOVER's AGREE between governments.
+    const [type, mode] = e.type === 'AGREE' && isCompanyDeal(roles.sources, roles.targets) ? (['BUSINESS', 'deal'] as const) : [e.type, e.mode];
     const both = roles.sources.length > 0 && roles.targets.length > 0;
     out.push({
-      type: e.type,
-      mode: e.mode,
+      type,
+      mode,
       symmetric: !!e.symmetric,
       sources: roles.sources,
       targets: roles.targets,

@@ -15,7 +15,7 @@ export const GENERAL_TRIGGERS = entries([
   ['brexit', 'ELECTION', 'referendum', { re: /brexit vote\b/iy, needs: 'none' }],
   ['debate debated debates', 'ELECTION', 'debate', { context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
   ['ran campaigning', 'ELECTION', null, { re: /(?:ran for (?:president|office|the (?:White House|presidency|Senate))|campaigning against)\b/iy, symmetric: true, needs: 'source', targetPreps: ['against'] }],
-  ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:election|vote|primary|presidency|nomination|seat)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
+  ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:elections?|vote|primary|primaries|caucus(?:es)?|presidency|nomination|seats?|re-?election|referendum)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
   ['re-elected elected', 'ELECTION', null, { re: /(?:re-)?elected\b(?! (?:officials?|representatives?|leaders?))/iy, notBefore: /\b(?:democratically|newly|freely) $|\b(?:get|gets|got|getting)\s+(?:\w+\s+)?$/i, needs: 'source', passive: false }],
   ['landslide', 'ELECTION', null, { symmetric: true, needs: 'source' }],
 
@@ -76,7 +76,8 @@ export const GENERAL_TRIGGERS = entries([
   ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b/iy, needs: 'both', targetPreps: ['from'] }],
   ['bid', 'BUSINESS', 'bid', { notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed) $/i, needs: 'source', targetPreps: ['for'] }],
   ['merger merge merged merging', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', notBefore: /\bairline $/i }],
-  ['sold', 'BUSINESS', 'deal', { needs: 'source', targetPreps: ['to'] }],
+  // Selling a number of albums, copies or cars is trade, not a deal with anyone (shares sold are one).
+  ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?[\d,.]+(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)/iy, needs: 'source', targetPreps: ['to'] }],
   ['stake', 'BUSINESS', 'acquisition', { needs: 'both', targetPreps: ['in'] }],
   ['venture', 'BUSINESS', 'joint_venture', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['partnership', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', context: /\b(?:Inc|Corp|company|firm|Ltd|plc)\b/i, targetPreps: ['with', 'between'] }],
@@ -107,11 +108,13 @@ export const GENERAL_TRIGGERS = entries([
   ['defeat defeated beat beats', 'SPORT', 'match', { symmetric: true, needs: 'both', context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title)\b/i }],
   ['against', 'SPORT', 'match', { re: /against\b/iy, context: /\b(?:match|game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
   ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
-  ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],
+  // "to win over anti-establishment Republicans" persuades; a match report names its contest or score.
+  ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby|season|side|team|club)\b/i, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],
   ['drew lost', 'SPORT', 'match', { re: /(?:drew with|lost to)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title|final)\b/i, symmetric: true, needs: 'both', targetPreps: ['with', 'to'] }],
   // Match reports' verbs of winning ("thrashed Leeds 4-0", "edged past Ferrero", "knocked out Arsenal").
   ['thrashed hammered edged crushed routed overcame outclassed eliminated knocked swept beaten', 'SPORT', 'match', { re: /(?:thrashed|hammered|edged(?: past| out)?|crushed|routed|overcame|outclassed|eliminated|knocked out|swept aside|beaten by)\b/iy, context: /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open)\b/i, symmetric: true, needs: 'both', targetPreps: ['by'] }],
-  ['face faces facing faced', 'SPORT', 'match', { context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
+  // Facing charges or a trial is a legal step (lexicon-plover.ts), not a fixture.
+  ['face faces facing faced', 'SPORT', 'match', { re: /fac(?:e|es|ing|ed)\b(?! (?:\S+ ){0,3}?(?:charges?|trial|prosecution|jail|prison|extradition|deportation|impeachment)\b)/iy, context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
 ]);
 
 // Wire-copy results tables ("Shr 47 cts vs 40 cts", "Qtly div 25 cts"): the company is the

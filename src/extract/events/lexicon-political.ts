@@ -54,7 +54,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
   // Declining to comment, confirm or reveal is reticence, no rejection of anyone; a figure that declined fell.
   ['refused refuses refusing', 'REJECT', null, { re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
-  ['declined', 'REJECT', null, { re: /declined\b(?! (?:by|in|from|to \d|\d|sharply|slightly|steadily|further|significantly)\b)(?! (?:to )?(?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
+  ['declined', 'REJECT', null, { re: /declined\b(?= (?:to|an?|the|his|her|their|its|requests?|offers?|invitations?)\b)(?! (?:by|in|from|to \d|\d|sharply|slightly|steadily|further|significantly)\b)(?! (?:to )?(?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
@@ -79,7 +79,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['requested requests sought', 'REQUEST', null, { re: /(?:requested|requests|sought) (?:\S+ ){0,4}?from\b/iy, needs: 'both', targetPreps: ['from'] }],
 
   // AGREE
-  ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)/iy, symmetric: true, needs: 'both' }],
+  // "agreed (in principle) to acquire X", "agreed to cooperate with Y": the act agreed on is the event, read by its own trigger.
+  ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)(?! (?:in principle )?to (?:buy|acquire|purchase|sell|merge|cooperate|co-operate|collaborate|work|pay|take over|develop)\b)/iy, symmetric: true, needs: 'both' }],
   ['reached sealed signed struck extracted produced clinched', 'AGREE', null, { re: /(?:reached|sealed|signed|struck|extracted|produced|clinched) (?:an? |the |their )?(?:\S+ )?(?:agreement|accord|treaty|pact)\b/iy, symmetric: true, needs: 'source' }],
   // The nominal form names both parties: "the agreement between Germany and France", "its accord with Iran".
   ['agreement agreements accord accords treaty', 'AGREE', null, { re: /(?:agreements?|accords?|treaty) (?=(?:between|with) )/iy, notBefore: /\b(?:no|any|an|a|possible|proposed|potential|future) (?:\S+ )?$|\bin (?:\S+ )?$/i, symmetric: true, needs: 'both', targetPreps: ['between', 'with'] }],
@@ -88,7 +89,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['granted', 'AGREE', null, { re: /granted\b(?! (?:\S+ ){0,3}?immunity\b)/iy, needs: 'both' }],
 
   // SUPPORT
-  ['endorsed endorses endorsement endorsements', 'SUPPORT', 'endorsement', { needs: 'both', targetPreps: ['from', 'of', 'for'] }],
+  // "Trump secured the endorsement of Sheriff Joe Arpaio": the one who wins an endorsement receives it (see giverOf in roles.ts).
+  ['endorsed endorses endorsement endorsements', 'SUPPORT', 'endorsement', { needs: 'both', conferred: true, targetPreps: ['from', 'of', 'for'] }],
   ['praised praises praising lauded lauds hailed', 'SUPPORT', null, { needs: 'target' }],
   ['applauded applauds commended commends congratulated congratulates thanked defended defends', 'SUPPORT', null, { needs: 'target' }],
   ['supported supports', 'SUPPORT', null, { re: /support(?:ed|s) (?=[A-Z]|the |his |her )/y, needs: 'both' }],

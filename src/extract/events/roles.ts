@@ -18,9 +18,12 @@ const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|repor
 // the name before it), a subordinating word or a reporting verb.
 // A reporting verb opens its complement ("Figueroa said the campaign planned … a protest": Figueroa only reports).
 const CLAUSE_OPEN = /(?:,\s+(who|which)\b|[;:]\s*|,\s+(?:but|while|whereas|although|because|as|and)\s+|\b(?:after|before|when|while|because|since|that|although|whereas|if|until|said|says|added|argued|claimed|insisted|noted|wrote)\s+)/g;
+// A name inside the object of a demand: after a preposition that is not the one right after the verb ("for a ban on").
+const INNER_OBJECT = /^\s+(?:(?:for|on|to)\s+)?\S.*?\b(?:on|of|against|from|into|over|about|in|at)\s+(?:the\s+)?$/;
 // A name followed by "said" reports the clause; it is not the subject of a later one.
 const REPORTER = /^[\s,]*(?:said|says)\b/;
-const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+)?$/;
+// "Reagan and Soviet leader Mikhail Gorbachev": a title (with a nationality) may stand before the second name.
+const COORD = /^\s*(?:,|and|, and|&|or|, or|\/)\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Prime Minister|Chancellor|Senator)\.?\s+|(?:[A-Z][a-z]+\s+)?(?:[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|(?:[Ff]oreign |[Dd]efen[cs]e |[Tt]rade |[Ff]inance )?[Mm]inister|[Ss]ecretary of [Ss]tate|[Kk]ing|[Qq]ueen|counterpart)\s+)?$/;
 // Words that may stand between a verb-less subject and the clause start ("North Korea’s leader Kim").
 const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from|by|leader|president|minister|secretary|chairman|chief|envoy|official|spokesman|spokeswoman|director|nominee|candidate|senator|governor|rival|star|coach|manager|boss|former|new|both|its|his|her|their)$/i;
 
@@ -57,9 +60,11 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   let clauseStart = sentence.start;
   let relative = false;
   let relativeAt = sentence.start;
+  let relativeWord = '';
   for (const m of before.matchAll(CLAUSE_OPEN)) {
     clauseStart = sentence.start + m.index + m[0].length;
     relative = !!m[1];
+    relativeWord = m[1] ?? '';
     relativeAt = sentence.start + m.index;
   }
   // "Mr Khodorkovsky, who had funded opposition groups, was arrested": a closed relative clause
@@ -89,7 +94,22 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     }
     if (srcAt >= 0) break;
   }
+  // "the president of the Communications Workers of America, which endorsed Mr. Sanders": "which" takes the
+  // nearest organisation or country before it, "who" the nearest person, even after a preposition.
+  // "Edward G. Rendell, a former Pennsylvania governor, who supports Mrs. Clinton": "who" skips the apposition's names
+  // to the person; with no person just before it ("the ex-finance chief who stepped down") the clause has no named subject.
+  let unnamedWho = false;
   if (srcAt < 0 && relative) {
+    const wanted = (x: ActorSpan) => !x.modifier && !x.placeOnly && !x.anaphor && (relativeWord === 'who') === (x.ref.kind === 'person');
+    for (let i = hi - 1; i >= lo && spans[i].start >= sentence.start; i--) {
+      if (spans[i].end > relativeAt) continue;
+      if (relativeWord === 'who' && relativeAt - spans[i].end > 100) break;
+      if (wanted(spans[i])) srcAt = i;
+      if (srcAt >= 0 || relativeWord !== 'who') break;
+    }
+    unnamedWho = srcAt < 0 && relativeWord === 'who';
+  }
+  if (srcAt < 0 && relative && !unnamedWho) {
     for (let i = hi - 1; i >= lo; i--) {
       if (spans[i].end <= clauseStart && subjectOk(spans[i])) {
         srcAt = i;
@@ -99,7 +119,10 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   }
   // A clause without a named subject ("…, demanding he be removed", "after being sacked") takes the
   // sentence's, except a reported one: in "X reported that preparations were under way for a summit" X is only the reporter.
-  if (srcAt < 0 && !/\bthat\s+$/.test(text.slice(clauseStart - 6, clauseStart))) {
+  // Nor a reported clause with a common-noun subject ("and said chancellors had resigned over leaks").
+  // ("claimed to have tested" keeps its subject).
+  const reported = /\b(?:that|said|says|added|argued|claimed|insisted|noted|wrote)\s+$/.test(text.slice(clauseStart - 9, clauseStart)) && !/^to\s/.test(text.slice(clauseStart, clauseStart + 3));
+  if (srcAt < 0 && !unnamedWho && !reported) {
     for (let i = lo; i < hi && spans[i].end <= trigger.start; i++) {
       if (subjectOk(spans[i]) && !REPORTER.test(text.slice(spans[i].end, spans[i].end + 12))) {
         srcAt = i;
@@ -115,7 +138,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   for (let i = srcAt - 1; i >= lo && sources.length; i--) {
     // "in Hangzhou, China, Mr. Obama and Mr. Xi": people join people, not the place before them.
-    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(spans[i])) break;
+    // "At a town hall hosted by Fox News Channel, Cruz praised Pence": a name after a preposition is no co-subject.
+    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(spans[i]) || (spans[i].prep && spans[i].prep !== 'and')) break;
     sources.push(i);
   }
   // Right: the first name after the trigger in its clause that a target preposition introduces.
@@ -151,6 +175,10 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       else break;
     } else if (!s.prep && gap.includes(',')) {
       break; // an apposition ("resigned in July, her successor, Brazile"), not an object
+    } else if (entry.type === 'REQUEST' && INNER_OBJECT.test(gap)) {
+      break; // "called for a ban on Muslims entering the United States": the name is what is asked for, not who is asked
+    } else if (s.prep === 'and') {
+      break; // "charged the officer with murder and Emanuel fired …": a name after "and" with no object before it opens a new clause
     } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
   }
   // "the pair held talks": a mutual event of the two people named last.
@@ -167,7 +195,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, resolve) : [], src];
   }
   // A noun's agent follows it: "a visit by Merkel to China", "an attack by rebels on the town".
-  else if (!participle && by >= 0 && /^\s+by\s+(?:the\s+)?$/.test(text.slice(trigger.end, spans[by].start))) {
+  // Also past the noun's object: "the purchase of Yukos' key production unit by Rosneft" (not a participle's agent: "centers previously owned by CVS").
+  else if (!participle && by >= 0 && /^\s+(?:of\s+[^,;:()]{1,80}?(?<![a-z](?:ed|en|wn))\s+)?by\s+(?:the\s+)?$/.test(`${/\bof$/i.test(text.slice(trigger.start, trigger.end)) ? ' of' : ''}${text.slice(trigger.end, spans[by].start)}`)) {
     const agent = resolve(by);
     // The owner before the noun is then what it is done to ("P&O's takeover by Carnival", "a Trump endorsement by Le Pen").
     if (agent) [src, tgt] = [[agent], tgt.length ? tgt : src];
@@ -214,7 +243,7 @@ function pairedActor(name: string, spans: ActorSpan[]): ActorRef | null {
 }
 
 // A clause in which its subject wins or receives what the trigger names.
-const WON = /\b(?:won|wins|win|winning|scooped|picked up|collected|received|receives|took home|landed|claimed|bagged|(?:was|were) (?:given|handed|presented with))\b/i;
+const WON = /\b(?:won|wins|win|winning|scooped|picked up|collected|received|receives|took home|landed|claimed|bagged|secured|secures|earned|garnered|gained|locked up|(?:was|were) (?:given|handed|presented with))\b/i;
 
 const CEREMONY = /\b(?:Awards?|Festival|Academy|Prizes?|Oscars|Globes?|Baftas?|Grammys?|Emmys?|Brits)\b/;
 
@@ -230,8 +259,10 @@ function giverOf(text: string, sentence: Span, trigger: Span, spans: ActorSpan[]
   }
   for (let i = lo; i < hi; i++) {
     if (spans[i].start < trigger.end || spans[i].start >= sentence.end) continue;
-    // "from" names the giver; "at" a ceremony ("at the Golden Globe Awards"), not a venue ("at the Roosevelt Hotel").
-    if (spans[i].prep === 'from' || (spans[i].prep === 'at' && CEREMONY.test(text.slice(spans[i].start, spans[i].end)))) {
+    // "from" names the giver; "at" a ceremony ("at the Golden Globe Awards"), not a venue ("at the Roosevelt Hotel");
+    // "of" right after the noun its maker ("secured the endorsement of Arizona's Sheriff Joe Arpaio").
+    const ofMaker = /^\s+of\s+(?:[^\s,;]+\s+){0,4}$/.test(text.slice(trigger.end, spans[i].start)) && !spans[i].placeOnly && !spans[i].modifier;
+    if (spans[i].prep === 'from' || ofMaker || (spans[i].prep === 'at' && CEREMONY.test(text.slice(spans[i].start, spans[i].end)))) {
       const r = resolve(i);
       return r ? [r] : [];
     }
