@@ -1,8 +1,17 @@
 import type { Span } from '../ingest/types.ts';
-import type { EventType } from './events/ontology.ts';
-import type { PlaceGeo } from '../geo/geocode.ts';
+import type { EventKind, EventType } from './events/ontology.ts';
 
-export type { PlaceGeo };
+export type { EventKind };
+
+/** Where a place is (src/geo/geocode.ts): coordinates, ISO 3166-1 alpha-2 country code, GeoNames id (null for countries, regions, and names the gazetteer lacks). */
+export interface PlaceGeo {
+  latitude: number | null;
+  longitude: number | null;
+  countryCode: string | null;
+  geonamesId: number | null;
+  /** The gazetteer's population of this reading (null for countries and regions): the store keeps the more populous of two readings of one name. */
+  population: number | null;
+}
 
 /** A mention of an entity in the article text. */
 export interface Mention extends Span {
@@ -52,7 +61,6 @@ export interface ExtractedPlace {
 /** ON_OR_BEFORE: the text gives no date, only the report's (endDate; startDate is null). */
 export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR' | 'RANGE' | 'ON_OR_BEFORE';
 
-export type EventKind = 'MEETING' | 'SUMMIT' | 'TALKS' | 'VISIT' | 'WEAPONS_TEST' | 'LAUNCH' | 'ANNOUNCEMENT' | 'OTHER';
 
 export interface ExtractedEvent {
   key: string;

@@ -1,16 +1,7 @@
 import { gazetteerCandidates, type GazetteerPlace } from './table.ts';
 import { US_STATES } from './us-states.ts';
 import { placeInfo } from '../extract/gazetteer.ts';
-
-/** Where a place is: coordinates, ISO 3166-1 alpha-2 country code, GeoNames id (null for countries, regions, and names the gazetteer lacks). */
-export interface PlaceGeo {
-  latitude: number | null;
-  longitude: number | null;
-  countryCode: string | null;
-  geonamesId: number | null;
-  /** The gazetteer's population of this reading (null for countries and regions): the store keeps the more populous of two readings of one name. */
-  population: number | null;
-}
+import type { PlaceGeo } from '../extract/types.ts';
 
 /** What an article says about where it is: the countries it names, and its dateline's country and US state. */
 export interface GeoContext {

@@ -4,7 +4,7 @@ import type { Span } from '../../ingest/types.ts';
 import { countryOf, DEMONYMS } from '../gazetteer.ts';
 import { gazetteerCandidates } from '../../geo/table.ts';
 import { placesCompatible } from './event-setting.ts';
-import type { TypedEventDraft } from './find-events.ts';
+import type { TypedEventDraft } from './event-draft.ts';
 
 // Where an event happened, read from the sentence that reports it (issue 17: the event's place is
 // where it happened, not every place in the sentence). A module of its own so that the trigger and

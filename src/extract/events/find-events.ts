@@ -9,26 +9,10 @@ import { actorId, actorSpans, refName, withStates, type ActorRef, type ActorSpan
 import { datesCompatible, eventDate, eventPlace, placesCompatible, preciserDate, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
 import { mergeEvents, SPEECH_ACTS } from './merge-events.ts';
-import type { EventType } from './ontology.ts';
+import type { TypedEventDraft } from './event-draft.ts';
 import { assignRoles } from './roles.ts';
 import { findTriggers, type TriggerHit } from './trigger-index.ts';
 
-/** An event found in one article, before keys are assigned. */
-export interface TypedEventDraft {
-  type: EventType;
-  mode: string | null;
-  symmetric: boolean;
-  sources: ActorRef[];
-  targets: ActorRef[];
-  /** The first trigger; `mentions` holds every trigger merged into the event. */
-  trigger: Mention;
-  sentence: Sentence;
-  mentions: Mention[];
-  sentences: Sentence[];
-  date: DateRange | null;
-  place: PlaceDraft | null;
-  confidence: number;
-}
 
 export interface EventInput {
   text: string;
@@ -41,6 +25,8 @@ export interface EventInput {
   /** The article's statements: a disparaging one is an accusation by its speaker. */
   statements?: StatementDraft[];
 }
+
+export type { TypedEventDraft };
 
 /** Index of the first element whose `end` is past `at` (sentences and spans are in text order). */
 function firstEndingAfter<T extends Span>(list: T[], at: number): number {

@@ -1,7 +1,7 @@
 import { countryOf } from '../entities.ts';
 import { actorId, type ActorRef } from './actors.ts';
 import { datesCompatible, placesCompatible, preciserDate } from './event-setting.ts';
-import type { TypedEventDraft } from './find-events.ts';
+import type { TypedEventDraft } from './event-draft.ts';
 
 /**
  * Who a party is for telling occurrences apart: a country's ministry or government body counts as

@@ -1,4 +1,5 @@
-import type { EventKind } from '../types.ts';
+/** The stored legacy kind of an event (the database's EventKind enum), from before the ontology. */
+export type EventKind = 'MEETING' | 'SUMMIT' | 'TALKS' | 'VISIT' | 'WEAPONS_TEST' | 'LAUNCH' | 'ANNOUNCEMENT' | 'OTHER';
 
 /**
  * The event ontology: PLOVER's sixteen types plus the types general news needs (issue 16). Each
