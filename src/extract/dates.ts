@@ -6,6 +6,26 @@ export interface DateRange {
   precision: DatePrecision;
   /** Offset of the expression in the text it was found in. */
   index: number;
+  /**
+   * A month or day an undated article names without a year ("in February"): `start`/`end` then carry
+   * the leap year 2000 as a stand-in, compare only with each other, and are stored as `--MM` or
+   * `--MM-DD` (ISO 8601's yearless forms) for resolve to place in a year other reports give.
+   */
+  yearless?: boolean;
+}
+
+/** Placeholder year of yearless dates: a leap year, so 29 February fits. */
+const NO_YEAR = 2000;
+
+/** A date without its year: ISO 8601's `--MM-DD` for its first and last day, and its precision. */
+export interface YearlessDate {
+  precision: DatePrecision;
+  start: string;
+  end: string;
+}
+
+export function yearlessForm(r: DateRange): YearlessDate {
+  return { precision: r.precision, start: `-${r.start.slice(4)}`, end: `-${r.end.slice(4)}` };
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -47,41 +67,37 @@ export function findDates(sentence: string, published: string | null): DateRange
   const half = HALF;
   half.lastIndex = 0;
   while (hasMonth && (m = half.exec(sentence))) {
-    const y = yearFor(m[3]);
-    if (!y) continue;
+    const y = yearFor(m[3]) ?? NO_YEAR;
     const mo = MONTHS.indexOf(m[2].toLowerCase()) + 1;
     const first = m[1].toLowerCase() === 'first';
-    out.push({ start: iso(y, mo, first ? 1 : 16), end: iso(y, mo, first ? 15 : lastDay(y, mo)), precision: 'RANGE', index: m.index });
+    out.push({ start: iso(y, mo, first ? 1 : 16), end: iso(y, mo, first ? 15 : lastDay(y, mo)), precision: 'RANGE', index: m.index, ...(yearFor(m[3]) ? {} : { yearless: true }) });
   }
   const dayRange = DAY_RANGE;
   dayRange.lastIndex = 0;
   while (hasMonth && (m = dayRange.exec(sentence))) {
-    const y = yearFor(m[4]);
-    if (!y) continue;
+    const y = yearFor(m[4]) ?? NO_YEAR;
     const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
-    out.push({ start: iso(y, mo, Number(m[2])), end: iso(y, mo, Number(m[3])), precision: 'RANGE', index: m.index });
+    out.push({ start: iso(y, mo, Number(m[2])), end: iso(y, mo, Number(m[3])), precision: 'RANGE', index: m.index, ...(yearFor(m[4]) ? {} : { yearless: true }) });
   }
   const day = DAY;
   day.lastIndex = 0;
   while (hasMonth && (m = day.exec(sentence))) {
     if (out.some((o) => o.index === m!.index)) continue;
-    const y = yearFor(m[3] ?? m[6]);
-    if (!y) continue;
+    const y = yearFor(m[3] ?? m[6]) ?? NO_YEAR;
     const mo = MONTHS.indexOf((m[1] ?? m[5]).toLowerCase()) + 1;
     const d = Number(m[2] ?? m[4]);
     if (d < 1 || d > lastDay(y, mo)) continue;
-    out.push({ start: iso(y, mo, d), end: iso(y, mo, d), precision: 'DAY', index: m.index });
+    out.push({ start: iso(y, mo, d), end: iso(y, mo, d), precision: 'DAY', index: m.index, ...(yearFor(m[3] ?? m[6]) ? {} : { yearless: true }) });
   }
   const month = MONTH;
   month.lastIndex = 0;
   while (hasMonth && (m = month.exec(sentence))) {
-    const y = yearFor(m[2]);
-    if (!y) continue;
+    const y = yearFor(m[2]) ?? NO_YEAR;
     const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
     // A month after the publication month without a year is last year's in past-tense reporting.
     const year = !m[2] && pub && mo > pub.m ? y - 1 : y;
     if (out.some((o) => Math.abs(o.index - m!.index) < 20)) continue;
-    out.push({ start: iso(year, mo, 1), end: iso(year, mo, lastDay(year, mo)), precision: 'MONTH', index: m.index });
+    out.push({ start: iso(year, mo, 1), end: iso(year, mo, lastDay(year, mo)), precision: 'MONTH', index: m.index, ...(yearFor(m[2]) ? {} : { yearless: true }) });
   }
   if (pub) {
     // The report's weekday, and the Monday of its week: what the week and weekday words count from.

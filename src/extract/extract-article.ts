@@ -5,6 +5,7 @@ import { toExtractedEvent } from './events/to-extracted.ts';
 import { splitSentences } from './sentences.ts';
 import { findStatements } from './statements.ts';
 import { slug } from './slug.ts';
+import { fnv1a } from './fnv.ts';
 import type { Extraction, ExtractedEvent } from './types.ts';
 
 export { slug };
@@ -33,7 +34,7 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   index.places.forEach((p) => placeKey.set(p, `place:${slug(p.name)}`));
   // Events first: a country acting in one becomes its government organisation (added to the index).
   const taken = new Set<string>();
-  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, { person: personKey, org: orgKey, place: placeKey, slug }, taken), parsed.publishedAt));
+  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, { person: personKey, org: orgKey, place: placeKey, slug, textHash: fnv1a(text).toString(36) }, taken), parsed.publishedAt));
   const organizations = index.organizations.map((o) => {
     const key = `org:${slug(o.name)}`;
     orgKey.set(o, key);

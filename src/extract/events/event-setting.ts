@@ -69,13 +69,19 @@ export function placesCompatible(a: string | null, b: string | null): boolean {
 
 const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0, ON_OR_BEFORE: -1 } as const;
 
-/** The more precise of two dates of one event ("this month", then "next week" → next week); the first on a tie. */
+/**
+ * The more precise of two dates of one event ("this month", then "next week" → next week); the first on
+ * a tie. A date with its year beats one without ("in February" in an undated article).
+ */
 export function preciserDate(a: DateRange | null, b: DateRange | null): DateRange | null {
   if (!a || !b) return a ?? b;
+  if (!a.yearless !== !b.yearless) return a.yearless ? b : a;
   return PRECISION[b.precision] > PRECISION[a.precision] ? b : a;
 }
 
+/** Overlapping dates; a yearless date and a dated one may be of one event (its year is unknown). */
 export function datesCompatible(a: DateRange | null, b: DateRange | null): boolean {
   if (!a || !b) return true;
+  if (!a.yearless !== !b.yearless) return true;
   return a.start <= b.end && b.start <= a.end;
 }

@@ -3,17 +3,33 @@ import type { EventActor, ExtractedEvent } from '../types.ts';
 import type { ActorRef } from './actors.ts';
 import type { TypedEventDraft } from './find-events.ts';
 import { legacyKind } from './ontology.ts';
+import { yearlessForm, type DateRange } from '../dates.ts';
 
 export interface KeyMaps {
   person: Map<EntityDraft, string>;
   org: Map<object, string>;
   place: Map<object, string>;
   slug: (s: string) => string;
+  /** A hash of the article's text (base 36), for the keys of events with no party. */
+  textHash: string;
 }
 
-/** Deterministic key: event group, parties, then place or year — refined across articles by resolve. */
-export function eventKey(e: { group: string; names: string[]; place: string | null; year: string | null }, slug: (s: string) => string): string {
-  return `${e.group}:${[...e.names].map(slug).sort().join('+')}@${e.place ? slug(e.place) : (e.year ?? 'undated')}`;
+/**
+ * Deterministic key: event group, parties, then place and the date the text gives (`undated` when it
+ * gives neither) — refined across articles by resolve. Two articles' accounts with one key are one
+ * event row, so a key says all that resolve's sameEvent checks: every party, the place, and the date
+ * to the precision the text has (accounts of 2019-02 and 2019-10 in one place are two events).
+ */
+export function eventKey(e: { group: string; names: string[]; own?: string | null; place: string | null; date: DateRange | null }, slug: (s: string) => string): string {
+  const when = e.date && !e.date.yearless ? keyDate(e.date) : null;
+  const at = [e.place ? slug(e.place) : null, when].filter(Boolean).join('/');
+  return `${e.group}:${[...e.names].map(slug).sort().join('+')}${e.own ? `~${e.own}` : ''}@${at || 'undated'}`;
+}
+
+function keyDate(d: DateRange): string {
+  if (d.precision === 'YEAR') return d.start.slice(0, 4);
+  if (d.precision === 'MONTH') return d.start.slice(0, 7);
+  return d.start === d.end ? d.start : `${d.start}..${d.end}`;
 }
 
 /** The group resolve merges across articles by: the old meeting and test groups, else the type. */
@@ -47,15 +63,18 @@ export function toExtractedEvent(e: TypedEventDraft, index: EntityIndexLocal, ke
   const people = all.filter((a) => a.type === 'person' && a.key).map((a) => a.key!);
   const orgs = all.filter((a) => a.type === 'organization').map((a) => a.key!);
   const kind = legacyKind(e.type, e.mode);
-  const personNames = all.filter((a) => a.type === 'person').map((a) => a.name);
-  const names = personNames.length ? personNames : all.length ? all.map((a) => a.name) : [e.mode ?? e.trigger.text];
+  // Every party names the key (a person's meeting with China and with India are two); an event with
+  // no party at all is this article's alone (`~` and a hash of the text): resolve never merges it
+  // across articles, and a key shared by two articles would make it one row all the same.
+  const names = all.length ? [...new Set(all.map((a) => a.name))] : [e.mode ?? e.trigger.text];
   // A second event of the article with the same group and parties is told apart before the "@":
   // resolve matches party-less events across articles by that prefix, so a suffix after it would
   // fold the two into one when the article is ingested again (a corrected version).
   let group = eventGroup(e);
-  const at = (g: string) => eventKey({ group: g, names, place: e.place?.name ?? null, year: e.date ? e.date.start.slice(0, 4) : null }, keys.slug);
+  const at = (g: string) => eventKey({ group: g, names, own: all.length ? null : keys.textHash, place: e.place?.name ?? null, date: e.date }, keys.slug);
   while (taken.has(at(group).split('@')[0])) group += '+';
   const key = at(group);
+  const dated = e.date && !e.date.yearless ? e.date : null;
   taken.add(key.split('@')[0]);
   const who = (list: EventActor[]) => list.map((a) => a.name).join('–');
   const title = KIND_WORD[kind]
@@ -65,9 +84,10 @@ export function toExtractedEvent(e: TypedEventDraft, index: EntityIndexLocal, ke
     key,
     title,
     kind,
-    startDate: e.date?.start ?? null,
-    endDate: e.date?.end ?? null,
-    precision: e.date?.precision ?? null,
+    startDate: dated?.start ?? null,
+    endDate: dated?.end ?? null,
+    precision: dated?.precision ?? null,
+    ...(e.date?.yearless ? { yearless: yearlessForm(e.date) } : {}),
     placeKey: e.place ? (keys.place.get(e.place) ?? null) : null,
     participantKeys: [...new Set(people)],
     organizationKeys: [...new Set(orgs)],
