@@ -36,6 +36,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const fromDate = (d: Date) => d.toISOString().slice(0, 10);
+const shiftMonths = (p: { y: number; m: number; d: number }, n: number) => {
+  const t = p.y * 12 + p.m - 1 + n;
+  const [y, m] = [Math.floor(t / 12), (t % 12) + 1];
+  return iso(y, m, Math.min(p.d, lastDay(y, m)));
+};
 const addDays = (isoDate: string, n: number) => fromDate(new Date(Date.parse(`${isoDate}T00:00:00Z`) + n * 86400000));
 
 /**
@@ -50,7 +55,15 @@ const HALF = new RegExp(`\\b(first|second) half of (${MONTH_RE})(?: (\\d{4}))?`,
 const DAY_RANGE = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?:-|–| to | and )(\\d{1,2})(?:,? (\\d{4}))?`, 'g');
 const DAY = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?!\\d|-|–)(?:,? (\\d{4}))?|\\b(\\d{1,2}) (${MONTH_RE})(?:,? (\\d{4}))?`, 'g');
 // The preposition may open the sentence ("In July, …").
-const MONTH = new RegExp(`\\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom) (${MONTH_RE})(?: (\\d{4}))?\\b(?! \\d{1,2}\\b)`, 'g');
+// A determiner makes the month a modifier: "its July summit", "the May elections" (not "the May 5 vote").
+const MONTH = new RegExp(`\\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|[Ii]ts|[Tt]heir|[Tt]he|[Hh]is|[Hh]er) (${MONTH_RE})(?: (\\d{4}))?\\b(?! \\d{1,2}\\b)`, 'g');
+// "by the end of March": on or before its last day; a deadline ahead ("would … by the end of March")
+// is the next such month.
+const END_OF = new RegExp(`\\bby the end of (${MONTH_RE})(?: (\\d{4}))?\\b`, 'g');
+const AHEAD = /\b(?:will|would|shall|'ll|is to|are to|plans? to|aims? to|intends? to|expects? to|due to)\b/i;
+// "more than a year ago": on or before that day.
+const AGO = /\b(?:more than|over) (a|an|one|two|three|four|five|six|\d+) (year|month|week|day)s? ago\b/gi;
+const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const ANY_MONTH = new RegExp(`(?:${MONTH_RE})`, 'i');
 
 /** Words before or right after a weekday that put it ahead of the report. */
@@ -99,7 +112,22 @@ export function findDates(sentence: string, published: string | null): DateRange
     if (out.some((o) => Math.abs(o.index - m!.index) < 20)) continue;
     out.push({ start: iso(year, mo, 1), end: iso(year, mo, lastDay(year, mo)), precision: 'MONTH', index: m.index, ...(yearFor(m[2]) ? {} : { yearless: true }) });
   }
+  const endOf = END_OF;
+  endOf.lastIndex = 0;
+  while (hasMonth && pub && (m = endOf.exec(sentence))) {
+    const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
+    const ahead = AHEAD.test(sentence.slice(0, m.index));
+    const y = m[2] ? Number(m[2]) : ahead && mo < pub.m ? pub.y + 1 : !ahead && mo > pub.m ? pub.y - 1 : pub.y;
+    out.push({ start: '', end: iso(y, mo, lastDay(y, mo)), precision: 'ON_OR_BEFORE', index: m.index });
+  }
   if (pub) {
+    AGO.lastIndex = 0;
+    while ((m = AGO.exec(sentence))) {
+      const n = COUNT[m[1].toLowerCase()] ?? Number(m[1]);
+      const unit = m[2].toLowerCase();
+      const end = unit === 'year' ? iso(pub.y - n, pub.m, Math.min(pub.d, lastDay(pub.y - n, pub.m))) : unit === 'month' ? shiftMonths(pub, -n) : addDays(published!, unit === 'week' ? -7 * n : -n);
+      out.push({ start: '', end, precision: 'ON_OR_BEFORE', index: m.index });
+    }
     // The report's weekday, and the Monday of its week: what the week and weekday words count from.
     const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
     const monday = addDays(published!, -((dow + 6) % 7));

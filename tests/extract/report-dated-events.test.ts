@@ -30,7 +30,7 @@ describe('events the text does not date', () => {
     expect(events.length).toBeGreaterThan(0);
     expect(events.filter((e) => e.precision === 'ON_OR_BEFORE')).toEqual([]);
     // "in Vietnam in February": a month without its year, kept apart from the dates, for resolve.
-    const hanoi = events.find((e) => e.key.startsWith('meeting:donald-trump+kim-jong-un') && e.key.endsWith('@hanoi'));
+    const hanoi = events.find((e) => e.key.startsWith('meeting:donald-trump+kim-jong-un') && e.key.includes('@hanoi'));
     expect(hanoi).toMatchObject({ startDate: null, precision: null, yearless: { precision: 'MONTH', start: '--02-01', end: '--02-29' } });
   });
 });

@@ -10,8 +10,10 @@ export interface KeyMaps {
   org: Map<object, string>;
   place: Map<object, string>;
   slug: (s: string) => string;
-  /** A hash of the article's text (base 36), for the keys of events with no party. */
+  /** A hash of the article's text (base 36), for the keys of events no other article's can join. */
   textHash: string;
+  /** Whether the article has a publication date (its undated events are then dated on or before it). */
+  dated: boolean;
 }
 
 /**
@@ -20,14 +22,17 @@ export interface KeyMaps {
  * event row, so a key says all that resolve's sameEvent checks: every party, the place, and the date
  * to the precision the text has (accounts of 2019-02 and 2019-10 in one place are two events).
  */
-export function eventKey(e: { group: string; names: string[]; own?: string | null; place: string | null; date: DateRange | null }, slug: (s: string) => string): string {
-  const when = e.date && !e.date.yearless ? keyDate(e.date) : null;
+export function eventKey(e: { group: string; names: string[]; own?: string | null; alone?: string | null; place: string | null; date: DateRange | null }, slug: (s: string) => string): string {
+  const when = e.date ? keyDate(e.date) : null;
   const at = [e.place ? slug(e.place) : null, when].filter(Boolean).join('/');
-  return `${e.group}:${[...e.names].map(slug).sort().join('+')}${e.own ? `~${e.own}` : ''}@${at || 'undated'}`;
+  return `${e.group}:${[...e.names].map(slug).sort().join('+')}${e.own ? `~${e.own}` : ''}@${at || 'undated'}${e.alone ? `~${e.alone}` : ''}`;
 }
 
 function keyDate(d: DateRange): string {
+  // A yearless date as ISO 8601 writes it: --MM, --MM-DD.
+  if (d.yearless) return d.precision === 'MONTH' ? `-${d.start.slice(4, 7)}` : d.start === d.end ? `-${d.start.slice(4)}` : `-${d.start.slice(4)}..-${d.end.slice(4)}`;
   if (d.precision === 'YEAR') return d.start.slice(0, 4);
+  if (d.precision === 'ON_OR_BEFORE') return `..${d.end}`;
   if (d.precision === 'MONTH') return d.start.slice(0, 7);
   return d.start === d.end ? d.start : `${d.start}..${d.end}`;
 }
@@ -71,7 +76,11 @@ export function toExtractedEvent(e: TypedEventDraft, index: EntityIndexLocal, ke
   // resolve matches party-less events across articles by that prefix, so a suffix after it would
   // fold the two into one when the article is ingested again (a corrected version).
   let group = eventGroup(e);
-  const at = (g: string) => eventKey({ group: g, names, own: all.length ? null : keys.textHash, place: e.place?.name ?? null, date: e.date }, keys.slug);
+  // One party with no place and no time (an undated article's "Brown visited"): resolve joins it to no
+  // other article's account (a name alone), so its key is the article's too — after the `@`, so an
+  // account of a dated report with the same parties still finds it by the part before.
+  const alone = all.length === 1 && !e.place && !e.date && !keys.dated ? keys.textHash : null;
+  const at = (g: string) => eventKey({ group: g, names, own: all.length ? null : keys.textHash, alone, place: e.place?.name ?? null, date: e.date }, keys.slug);
   while (taken.has(at(group).split('@')[0])) group += '+';
   const key = at(group);
   const dated = e.date && !e.date.yearless ? e.date : null;
@@ -84,7 +93,7 @@ export function toExtractedEvent(e: TypedEventDraft, index: EntityIndexLocal, ke
     key,
     title,
     kind,
-    startDate: dated?.start ?? null,
+    startDate: dated && dated.precision !== 'ON_OR_BEFORE' ? dated.start : null,
     endDate: dated?.end ?? null,
     precision: dated?.precision ?? null,
     ...(e.date?.yearless ? { yearless: yearlessForm(e.date) } : {}),
