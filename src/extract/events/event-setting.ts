@@ -24,7 +24,8 @@ export function eventDate(text: string, dates: DateRange[], sentence: Sentence, 
     const at = sentence.start + d.index;
     // A bond "due April 21, 1997", a note "maturing in 2001": a term of the thing, not when the event happened.
     if (TERM_OF.test(text.slice(Math.max(sentence.start, at - 12), at))) continue;
-    const distance = at >= trigger.end ? at - trigger.end : trigger.start - at;
+    // "this year" is often the term of a figure ("its forecast for U.S. growth this year"): a nearby day or month wins over it.
+    const distance = (at >= trigger.end ? at - trigger.end : trigger.start - at) + (d.precision === 'YEAR' && !/\d/.test(text.slice(at, at + 12)) ? 30 : 0);
     const between = (at >= trigger.end ? text.slice(trigger.end, at) : text.slice(at + 4, trigger.start)).replace(SAME_DAY, '');
     if (distance < bestDistance && !OTHER_CLAUSE.test(between)) {
       best = d;
