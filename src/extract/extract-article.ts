@@ -34,7 +34,7 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   index.places.forEach((p) => placeKey.set(p, `place:${slug(p.name)}`));
   // Events first: a country acting in one becomes its government organisation (added to the index).
   const taken = new Set<string>();
-  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, { person: personKey, org: orgKey, place: placeKey, slug, textHash: fnv1a(text).toString(36), dated: parsed.publishedAt !== null }, taken), parsed.publishedAt, text));
+  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, { person: personKey, org: orgKey, place: placeKey, slug, textHash: fnv1a(`${parsed.title}\n${text}`).toString(36), dated: parsed.publishedAt !== null }, taken), parsed.publishedAt, text));
   const organizations = index.organizations.map((o) => {
     const key = `org:${slug(o.name)}`;
     orgKey.set(o, key);

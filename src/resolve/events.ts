@@ -50,18 +50,23 @@ function placesMatch(a: string | null, b: string | null): boolean {
 }
 
 const actorsOf = (m: EventMember): string[] => m.actors ?? m.names;
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const within = (a: string[], b: string[]) => a.every((x) => b.includes(x));
 
 /**
- * Whether two accounts name the same parties: the same set, or one of at least two parties within
- * the other ("Trump and Kim" and "Trump, the United States and Kim"). One party within several is
- * not enough: an account naming one person (a visit) joining every meeting that person attends
- * chained unrelated meetings into one event.
+ * Whether two accounts name the same parties: the same people (then the organisations of the one
+ * within the other's: "Trump and Kim", and "Trump, the United States and Kim" where the United States
+ * stands beside its president), or, when neither names a person, the same organisations and groups.
+ * Never a party within a larger set of people: an account naming one person (a visit) joined every
+ * meeting that person attends, and chains of such joins gave events whose articles shared nobody.
  */
-function actorsAgree(a: string[], b: string[]): boolean {
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  if (small.length === 0) return false;
-  if (small.length === large.length) return small.every((x, i) => x === large[i]);
-  return small.length >= 2 && small.every((x) => large.includes(x));
+function actorsAgree(a: EventMember, b: EventMember): boolean {
+  const [x, y] = [actorsOf(a), actorsOf(b)];
+  if (x.length === 0 || y.length === 0) return false;
+  if (a.names.length === 0 && b.names.length === 0) return sameList(x, y);
+  if (!sameList(a.names, b.names)) return false;
+  const [ox, oy] = [x.filter((n) => !a.names.includes(n)), y.filter((n) => !b.names.includes(n))];
+  return within(ox, oy) || within(oy, ox);
 }
 
 const placed = (m: EventMember) => m.placeName !== null;
@@ -70,14 +75,13 @@ const timed = (m: EventMember) => m.precision !== null || !!m.yearless;
 /**
  * Whether two articles' accounts may be of one event: same type, compatible places and times, and
  * the same parties (see actorsAgree). Never on a name alone: an account without parties joins
- * nothing, and two accounts of one party need a place or a time besides (an undated report joins a
- * dated one). Symmetric and about the two accounts alone, never about what else is stored.
+ * nothing, and an account of one party needs a place or a time on either side (an undated report
+ * joins a dated one). Symmetric and about the two accounts alone, never about what else is stored.
  */
 export function sameEvent(a: EventMember, b: EventMember): boolean {
   if (eventGroup(a.kind) !== eventGroup(b.kind) || typeGroup(a.key) !== typeGroup(b.key) || !placesMatch(a.placeName, b.placeName) || !timesCompatible(a, b)) return false;
-  const [x, y] = [actorsOf(a), actorsOf(b)];
-  if (!actorsAgree(x, y)) return false;
-  return x.length >= 2 || placed(a) || placed(b) || timed(a) || timed(b);
+  if (!actorsAgree(a, b)) return false;
+  return Math.min(actorsOf(a).length, actorsOf(b).length) >= 2 || placed(a) || placed(b) || timed(a) || timed(b);
 }
 
 /** The event an event key now belongs to, after the merges the index has seen. */
