@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractArticle } from '../extract/extract-article.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
+import type { ParsedArticle } from '../ingest/types.ts';
 import { jsonlRecordToRaw } from '../pipeline/read-sources.ts';
 import { normalizeName } from '../resolve/names.ts';
 import { addToIndex, emptyIndex, resolveExtraction } from '../resolve/resolve-extraction.ts';
@@ -43,11 +44,16 @@ function* corpusArticles(file: string) {
 }
 
 export function eventMerges(files: string[]): MergeReport {
+  return eventMergesOf(files.flatMap((f) => [...corpusArticles(f)]));
+}
+
+/** The same over articles already parsed, in the order given. */
+export function eventMergesOf(articles: Iterable<ParsedArticle>): MergeReport {
   const index = emptyIndex();
   // Per article, its events' keys (as resolved then) and each event's parties.
   const accounts: { key: string; parties: Set<string> }[][] = [];
-  for (const file of files) {
-    for (const parsed of corpusArticles(file)) {
+  {
+    for (const parsed of articles) {
       const resolved = resolveExtraction(extractArticle(parsed), index);
       addToIndex(index, resolved);
       const byKey = new Map<string, Set<string>>();
