@@ -4,7 +4,7 @@ import { extractArticle } from '../extract/extract-article.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import { jsonlRecordToRaw } from '../pipeline/read-sources.ts';
-import { normalizeName } from '../resolve/names.ts';
+import { normaliseName } from './events.ts';
 import { addToIndex, emptyIndex, resolveExtraction } from '../resolve/resolve-extraction.ts';
 import { eventOf } from '../resolve/events.ts';
 
@@ -12,7 +12,8 @@ import { eventOf } from '../resolve/events.ts';
  * Cross-article merges of events over whole corpora, resolved as the pipeline resolves them (each
  * article against the accounts of all before it; an event is the group its accounts' keys end in,
  * and one key in two articles is one row). A merged event is reported by two or more articles; it is
- * unrelated when two of them share no party (person, organisation or group, by normalised name).
+ * unrelated when two of them share no party (person, organisation or group, by name normalised as the
+ * scorer does: case, accents, punctuation, a leading "the" — "Salomon Brothers Inc." is "Salomon Brothers Inc").
  */
 export interface MergeReport {
   articles: number;
@@ -59,7 +60,7 @@ export function eventMergesOf(articles: Iterable<ParsedArticle>): MergeReport {
       const byKey = new Map<string, Set<string>>();
       for (const e of resolved.events) {
         const set = byKey.get(e.key) ?? new Set<string>();
-        for (const a of [...(e.sources ?? []), ...(e.targets ?? [])]) set.add(normalizeName(a.name));
+        for (const a of [...(e.sources ?? []), ...(e.targets ?? [])]) set.add(normaliseName(a.name));
         byKey.set(e.key, set);
       }
       accounts.push([...byKey].map(([key, parties]) => ({ key, parties })));
