@@ -6,7 +6,8 @@ import { parseArticle } from '../src/ingest/parse-article.ts';
 import { preferredName } from '../src/resolve/names.ts';
 import { addToIndex, emptyIndex, finalEventKeys, resolveExtraction } from '../src/resolve/resolve-extraction.ts';
 import type { EventMember } from '../src/resolve/types.ts';
-import { addMembers, eventOf, resolveEvents } from '../src/resolve/events.ts';
+import { addMembers, eventOf, resolveEvents, sameEvent } from '../src/resolve/events.ts';
+import { mergedDate } from '../src/resolve/event-dates.ts';
 
 /** What the resolve stage decides for a sequence of extractions: node names and event keys, per article. */
 function decide(extractions: ReturnType<typeof extractArticle>[]) {
@@ -28,9 +29,10 @@ describe('resolution does not depend on arrival order', () => {
     const forward = decide(seeds);
     const backward = decide([...seeds].reverse()).reverse();
     expect(backward).toEqual(forward);
-    // The Trump–Kim summit (Hanoi in one article, 2019 in the other) and the Kim–Putin meeting are one event each.
+    // The Trump–Kim summit (Hanoi in February in one article, earlier this year in the other) and the
+    // Kim–Putin meeting are one event each, under the smaller of their accounts' keys.
     const shared = forward[0].events.filter((k) => forward[1].events.includes(k));
-    expect(shared).toEqual(expect.arrayContaining(['meeting:donald-trump+kim-jong-un@2019', 'meeting:kim-jong-un+vladimir-putin@vladivostok']));
+    expect(shared).toEqual(expect.arrayContaining(['meeting:donald-trump+kim-jong-un+united-states@hanoi/--02', 'meeting:kim-jong-un+russia+vladimir-putin@vladivostok']));
   });
 
   it('prefers one spelling of a name whatever the order, mixed case over all capitals', () => {
@@ -42,8 +44,8 @@ describe('resolution does not depend on arrival order', () => {
 
   it('links accounts transitively: a third account joining two events merges them under the smallest key', () => {
     const account = (key: string, placeName: string | null, names: string[]): EventMember => ({ event: key, key, kind: 'VISIT', title: key, startDate: null, endDate: null, precision: null, placeName, names });
-    // a+b and b+c share one party only: they are one event only through the account naming all three.
-    const accounts = [account('meeting:a+b@moscow', 'Moscow', ['a', 'b']), account('meeting:a+b+c@undated', null, ['a', 'b', 'c']), account('meeting:b+c@moscow', 'Moscow', ['b', 'c'])];
+    // The meetings of a and b in Moscow and in Paris are two places: one event only through the account naming no place.
+    const accounts = [account('meeting:a+b@moscow', 'Moscow', ['a', 'b']), account('meeting:a+b@undated', null, ['a', 'b']), account('meeting:a+b@paris', 'Paris', ['a', 'b'])];
     const keysIn = (order: EventMember[]) => {
       const index = emptyIndex().events;
       for (const m of order) {
@@ -53,7 +55,7 @@ describe('resolution does not depend on arrival order', () => {
       return accounts.map((m) => eventOf(index, m.key));
     };
     const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]].map((o) => keysIn(o.map((i) => accounts[i])));
-    for (const keys of orders) expect(keys).toEqual(['meeting:a+b+c@undated', 'meeting:a+b+c@undated', 'meeting:a+b+c@undated']);
+    for (const keys of orders) expect(keys).toEqual(['meeting:a+b@moscow', 'meeting:a+b@moscow', 'meeting:a+b@moscow']);
     // One shared party is not enough on its own, nor is a one-person account (a visit) joining a meeting.
     const index = emptyIndex().events;
     for (const m of [account('meeting:a+b@moscow', 'Moscow', ['a', 'b']), account('meeting:b+c@moscow', 'Moscow', ['b', 'c']), account('meeting:b@moscow', 'Moscow', ['b'])]) {
@@ -61,5 +63,31 @@ describe('resolution does not depend on arrival order', () => {
       addMembers(index, [{ ...m, event: keyOf.get(m.key)! }]);
     }
     expect(new Set(index.members.map((m) => eventOf(index, m.event))).size).toBe(3);
+  });
+
+  it('never merges on a name alone: accounts without parties, or of one party with no place or time', () => {
+    const account = (key: string, actors: string[], more: Partial<EventMember> = {}): EventMember => ({ event: key, key, kind: 'OTHER', title: key, startDate: null, endDate: null, precision: null, placeName: null, names: [], actors, ...more });
+    expect(sameEvent(account('election:general-election~a1@undated', []), account('election:general-election~b2@undated', []))).toBe(false);
+    expect(sameEvent(account('accuse:gordon-brown@undated', ['gordon brown']), account('accuse:gordon-brown@undated', ['gordon brown']))).toBe(false);
+    // The same one party with a time: an undated report joins a dated one whose date fits.
+    const dated = account('test:north-korea@undated', ['north korea'], { precision: 'ON_OR_BEFORE', endDate: '2019-04-19' });
+    expect(sameEvent(account('test:north-korea@undated', ['north korea']), dated)).toBe(true);
+    // Other parties: two events (a person's meetings with China and with India).
+    expect(sameEvent(account('meeting:china+gordon-brown@undated', ['china', 'gordon brown']), account('meeting:gordon-brown+india@undated', ['gordon brown', 'india']))).toBe(false);
+    // A yearless February fits "earlier this year" of a report of 19 April 2019, not June 2018.
+    const february = account('meeting:donald-trump+kim-jong-un@hanoi', ['donald trump', 'kim jong un'], { yearless: { precision: 'MONTH', start: '--02-01', end: '--02-29' } });
+    expect(sameEvent(february, account('meeting:donald-trump+kim-jong-un@2019', ['donald trump', 'kim jong un'], { startDate: '2019-01-01', endDate: '2019-04-19', precision: 'RANGE' }))).toBe(true);
+    expect(sameEvent(february, account('meeting:donald-trump+kim-jong-un@2018-06', ['donald trump', 'kim jong un'], { startDate: '2018-06-01', endDate: '2018-06-30', precision: 'MONTH' }))).toBe(false);
+  });
+
+  it('dates a merged event by the most precise date consistent with every account', () => {
+    const yl = { precision: 'MONTH' as const, start: '--02-01', end: '--02-29' };
+    expect(mergedDate([{ startDate: '2019-01-01', endDate: '2019-04-19', precision: 'RANGE' }, { startDate: null, endDate: null, precision: null, yearless: yl }])).toEqual({ startDate: '2019-02-01', endDate: '2019-02-28', precision: 'MONTH' });
+    // In either order, and an "on or before" report narrows nothing it already contains.
+    expect(mergedDate([{ startDate: null, endDate: '2019-04-19', precision: 'ON_OR_BEFORE' }, { startDate: '2019-04-16', endDate: '2019-04-18', precision: 'RANGE' }])).toEqual({ startDate: '2019-04-16', endDate: '2019-04-18', precision: 'RANGE' });
+    expect(mergedDate([{ startDate: '2019-04-16', endDate: '2019-04-30', precision: 'RANGE' }, { startDate: null, endDate: null, precision: null }])).toEqual({ startDate: '2019-04-16', endDate: '2019-04-30', precision: 'RANGE' });
+    expect(mergedDate([{ startDate: '2019-02-01', endDate: '2019-02-28', precision: 'MONTH' }, { startDate: '2019-02-27', endDate: '2019-02-27', precision: 'DAY' }])).toEqual({ startDate: '2019-02-27', endDate: '2019-02-27', precision: 'DAY' });
+    // Contradicting accounts: no merged date (the store keeps its own choice).
+    expect(mergedDate([{ startDate: '2019-02-01', endDate: '2019-02-28', precision: 'MONTH' }, { startDate: '2019-03-01', endDate: '2019-03-31', precision: 'MONTH' }])).toBeNull();
   });
 });

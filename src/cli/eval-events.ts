@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { eventsResult, eventsTable, goldProblems, predictedFromExtraction, scoreEventsDocument, type GoldFile } from '../eval/events.ts';
 import { loadGoldArticles } from '../eval/events-sample.ts';
 import { extractArticle } from '../extract/extract-article.ts';
+import { corpusDir } from '../config.ts';
+import { eventMerges, type MergeReport } from '../eval/event-merges.ts';
 
 // npm run eval:events [-- FILE] [--part dev|check|all] [--verbose]: the extraction's typed events
 // (parseArticle → extractArticle) scored against the events gold (tests/fixtures/events-gold/, see
 // its README and src/eval/events.ts for the matching rule). Without FILE the gold of --part (default
 // dev); with FILE that file (--part must then name its part, if given). The articles come from the
-// shared corpus (NEWSGRAPH_CORPUS_DIR or ../shared/corpus) and seeds/. The last line is one JSON
-// object: {"docs","part","events":{"p","r","f1"},"mode","date","place","statements"}.
+// shared corpus (NEWSGRAPH_CORPUS_DIR or ../shared/corpus) and seeds/. Then, unless --no-merges, the
+// cross-article merges of events over all of BBC and Reuters (src/eval/event-merges.ts; about a minute):
+// merged events, and those two of whose articles share no party (must be 0). The last line is one
+// JSON object: {"docs","part","events":{"p","r","f1"},"mode","date","datePrecision","place","statements","merges"}.
 const GOLD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/events-gold');
 
 function main(): void {
@@ -68,7 +72,16 @@ function main(): void {
       for (const p of s.spurious) console.log(`  spurious ${s.doc} ${p.type}${p.mode ? `/${p.mode}` : ''} ${p.sources.map((a) => a.name).join(', ') || '-'} → ${p.targets.map((a) => a.name).join(', ') || '-'}${p.mentions[0] ? ` "${text.slice(p.mentions[0].start, p.mentions[0].end)}"` : ''}`);
     }
   }
-  console.log(JSON.stringify(eventsResult(scores, label)));
+  let merges: MergeReport | undefined;
+  if (!args.includes('--no-merges')) {
+    const dir = corpusDir() ?? '../shared/corpus';
+    const t = performance.now();
+    merges = eventMerges(['bbc.jsonl', 'reuters21578.jsonl'].map((f) => path.join(dir, f)));
+    console.log(`  merges across articles (BBC + Reuters, ${merges.articles} articles, ${((performance.now() - t) / 1000).toFixed(0)} s): ${merges.events} events, ${merges.merged} reported by 2+ articles, ${merges.unrelated} of them with two articles sharing no party`);
+    for (const x of merges.examples) console.log(`    unrelated: ${x.key} ${x.parties.map((p) => `[${p.join(', ')}]`).join(' ')}`);
+  }
+  const { articles: _, examples: __, ...mergeCounts } = merges ?? { articles: 0, examples: [] };
+  console.log(JSON.stringify({ ...eventsResult(scores, label), ...(merges ? { merges: mergeCounts } : {}) }));
 }
 
 main();

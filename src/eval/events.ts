@@ -22,7 +22,7 @@ import { EVENT_TYPES as ONTOLOGY_TYPES } from '../extract/events/ontology.ts';
  * one whose predicted mentions lie in the gold trigger's sentence, then by distance to the trigger.
  *
  * On the matched pairs: mode agreement (gold mode set: equal modes), date agreement (gold date set:
- * same precision and the same start and end), place agreement (gold place set: the predicted place's
+ * same precision and the same start and end; also reported: the precision alone), place agreement (gold place set: the predicted place's
  * name or an alias equals it, or all the words of the one are words of the other), statement-link
  * recall (gold statement links, matched event or not, whose span is half covered by a statement
  * the predicted event links).
@@ -233,6 +233,8 @@ export interface DocScore {
   matched: number;
   mode: Ratio;
   date: Ratio;
+  /** Gold-dated pairs whose predicted date has the gold's precision (whatever its value). */
+  datePrecision: Ratio;
   place: Ratio;
   statements: Ratio;
   /** Of the statements linked to matched predicted events, those the paired gold event also links. */
@@ -290,6 +292,7 @@ export function scoreEventsDocument(gold: GoldDoc, predicted: PredictedEvent[], 
   }
   const mode: Ratio = { agree: 0, of: 0 };
   const date: Ratio = { agree: 0, of: 0 };
+  const datePrecision: Ratio = { agree: 0, of: 0 };
   const place: Ratio = { agree: 0, of: 0 };
   for (const { gold: g, predicted: p } of pairs) {
     if (g.mode) {
@@ -298,7 +301,9 @@ export function scoreEventsDocument(gold: GoldDoc, predicted: PredictedEvent[], 
     }
     if (g.date) {
       date.of++;
+      datePrecision.of++;
       if (datesAgree(g.date, p.date)) date.agree++;
+      if (p.date?.precision === g.date.precision) datePrecision.agree++;
     }
     if (g.place) {
       place.of++;
@@ -335,6 +340,7 @@ export function scoreEventsDocument(gold: GoldDoc, predicted: PredictedEvent[], 
     matched: pairs.length,
     mode,
     date,
+    datePrecision,
     place,
     statements,
     statementPrecision,
@@ -367,7 +373,9 @@ export interface EventsResult {
   events: Prf;
   /** Agreement on matched pairs where the gold has a value; null when there is none. */
   mode: number | null;
+  /** Value and precision; `datePrecision`, the precision alone. */
   date: number | null;
+  datePrecision: number | null;
   place: number | null;
   /** Recall of the gold's statement links. */
   statements: number | null;
@@ -376,13 +384,14 @@ export interface EventsResult {
 }
 
 export function sumScores(scores: DocScore[]) {
-  const add = (k: 'mode' | 'date' | 'place' | 'statements' | 'statementPrecision'): Ratio => ({ agree: scores.reduce((s, x) => s + x[k].agree, 0), of: scores.reduce((s, x) => s + x[k].of, 0) });
+  const add = (k: 'mode' | 'date' | 'datePrecision' | 'place' | 'statements' | 'statementPrecision'): Ratio => ({ agree: scores.reduce((s, x) => s + x[k].agree, 0), of: scores.reduce((s, x) => s + x[k].of, 0) });
   return {
     gold: scores.reduce((s, x) => s + x.gold, 0),
     predicted: scores.reduce((s, x) => s + x.predicted, 0),
     matched: scores.reduce((s, x) => s + x.matched, 0),
     mode: add('mode'),
     date: add('date'),
+    datePrecision: add('datePrecision'),
     place: add('place'),
     statements: add('statements'),
     statementPrecision: add('statementPrecision'),
@@ -398,6 +407,7 @@ export function eventsResult(scores: DocScore[], part: string): EventsResult {
     events: { p: round(e.p)!, r: round(e.r)!, f1: round(e.f1)! },
     mode: round(ratio(t.mode)),
     date: round(ratio(t.date)),
+    datePrecision: round(ratio(t.datePrecision)),
     place: round(ratio(t.place)),
     statements: round(ratio(t.statements)),
     statementPrecision: round(ratio(t.statementPrecision)),
@@ -432,7 +442,7 @@ export function eventsTable(scores: DocScore[]): string[] {
   }
   const t = sumScores(scores);
   lines.push('');
-  lines.push(`  on matched events: mode ${pct(t.mode)}, date ${pct(t.date)}, place ${pct(t.place)}`);
+  lines.push(`  on matched events: mode ${pct(t.mode)}, date ${pct(t.date)} (precision alone ${pct(t.datePrecision)}), place ${pct(t.place)}`);
   lines.push(`  statement links: recall ${pct(t.statements)}, precision on matched events ${pct(t.statementPrecision)}`);
   return lines;
 }

@@ -6,6 +6,26 @@ export interface DateRange {
   precision: DatePrecision;
   /** Offset of the expression in the text it was found in. */
   index: number;
+  /**
+   * A month or day an undated article names without a year ("in February"): `start`/`end` then carry
+   * the leap year 2000 as a stand-in, compare only with each other, and are stored as `--MM` or
+   * `--MM-DD` (ISO 8601's yearless forms) for resolve to place in a year other reports give.
+   */
+  yearless?: boolean;
+}
+
+/** Placeholder year of yearless dates: a leap year, so 29 February fits. */
+const NO_YEAR = 2000;
+
+/** A date without its year: ISO 8601's `--MM-DD` for its first and last day, and its precision. */
+export interface YearlessDate {
+  precision: DatePrecision;
+  start: string;
+  end: string;
+}
+
+export function yearlessForm(r: DateRange): YearlessDate {
+  return { precision: r.precision, start: `-${r.start.slice(4)}`, end: `-${r.end.slice(4)}` };
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -16,6 +36,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const fromDate = (d: Date) => d.toISOString().slice(0, 10);
+const shiftMonths = (p: { y: number; m: number; d: number }, n: number) => {
+  const t = p.y * 12 + p.m - 1 + n;
+  const [y, m] = [Math.floor(t / 12), (t % 12) + 1];
+  return iso(y, m, Math.min(p.d, lastDay(y, m)));
+};
 const addDays = (isoDate: string, n: number) => fromDate(new Date(Date.parse(`${isoDate}T00:00:00Z`) + n * 86400000));
 
 /**
@@ -30,7 +55,15 @@ const HALF = new RegExp(`\\b(first|second) half of (${MONTH_RE})(?: (\\d{4}))?`,
 const DAY_RANGE = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?:-|–| to | and )(\\d{1,2})(?:,? (\\d{4}))?`, 'g');
 const DAY = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?!\\d|-|–)(?:,? (\\d{4}))?|\\b(\\d{1,2}) (${MONTH_RE})(?:,? (\\d{4}))?`, 'g');
 // The preposition may open the sentence ("In July, …").
-const MONTH = new RegExp(`\\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom) (${MONTH_RE})(?: (\\d{4}))?\\b(?! \\d{1,2}\\b)`, 'g');
+// A determiner makes the month a modifier: "its July summit", "the May elections" (not "the May 5 vote").
+const MONTH = new RegExp(`\\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|[Ii]ts|[Tt]heir|[Tt]he|[Hh]is|[Hh]er) (${MONTH_RE})(?: (\\d{4}))?\\b(?! \\d{1,2}\\b)`, 'g');
+// "by the end of March": on or before its last day; a deadline ahead ("would … by the end of March")
+// is the next such month.
+const END_OF = new RegExp(`\\bby the end of (${MONTH_RE})(?: (\\d{4}))?\\b`, 'g');
+const AHEAD = /\b(?:will|would|shall|'ll|is to|are to|plans? to|aims? to|intends? to|expects? to|due to)\b/i;
+// "more than a year ago": on or before that day.
+const AGO = /\b(?:more than|over) (a|an|one|two|three|four|five|six|\d+) (year|month|week|day)s? ago\b/gi;
+const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const ANY_MONTH = new RegExp(`(?:${MONTH_RE})`, 'i');
 
 /** Words before or right after a weekday that put it ahead of the report. */
@@ -47,43 +80,54 @@ export function findDates(sentence: string, published: string | null): DateRange
   const half = HALF;
   half.lastIndex = 0;
   while (hasMonth && (m = half.exec(sentence))) {
-    const y = yearFor(m[3]);
-    if (!y) continue;
+    const y = yearFor(m[3]) ?? NO_YEAR;
     const mo = MONTHS.indexOf(m[2].toLowerCase()) + 1;
     const first = m[1].toLowerCase() === 'first';
-    out.push({ start: iso(y, mo, first ? 1 : 16), end: iso(y, mo, first ? 15 : lastDay(y, mo)), precision: 'RANGE', index: m.index });
+    out.push({ start: iso(y, mo, first ? 1 : 16), end: iso(y, mo, first ? 15 : lastDay(y, mo)), precision: 'RANGE', index: m.index, ...(yearFor(m[3]) ? {} : { yearless: true }) });
   }
   const dayRange = DAY_RANGE;
   dayRange.lastIndex = 0;
   while (hasMonth && (m = dayRange.exec(sentence))) {
-    const y = yearFor(m[4]);
-    if (!y) continue;
+    const y = yearFor(m[4]) ?? NO_YEAR;
     const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
-    out.push({ start: iso(y, mo, Number(m[2])), end: iso(y, mo, Number(m[3])), precision: 'RANGE', index: m.index });
+    out.push({ start: iso(y, mo, Number(m[2])), end: iso(y, mo, Number(m[3])), precision: 'RANGE', index: m.index, ...(yearFor(m[4]) ? {} : { yearless: true }) });
   }
   const day = DAY;
   day.lastIndex = 0;
   while (hasMonth && (m = day.exec(sentence))) {
     if (out.some((o) => o.index === m!.index)) continue;
-    const y = yearFor(m[3] ?? m[6]);
-    if (!y) continue;
+    const y = yearFor(m[3] ?? m[6]) ?? NO_YEAR;
     const mo = MONTHS.indexOf((m[1] ?? m[5]).toLowerCase()) + 1;
     const d = Number(m[2] ?? m[4]);
     if (d < 1 || d > lastDay(y, mo)) continue;
-    out.push({ start: iso(y, mo, d), end: iso(y, mo, d), precision: 'DAY', index: m.index });
+    out.push({ start: iso(y, mo, d), end: iso(y, mo, d), precision: 'DAY', index: m.index, ...(yearFor(m[3] ?? m[6]) ? {} : { yearless: true }) });
   }
   const month = MONTH;
   month.lastIndex = 0;
   while (hasMonth && (m = month.exec(sentence))) {
-    const y = yearFor(m[2]);
-    if (!y) continue;
+    const y = yearFor(m[2]) ?? NO_YEAR;
     const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
     // A month after the publication month without a year is last year's in past-tense reporting.
     const year = !m[2] && pub && mo > pub.m ? y - 1 : y;
     if (out.some((o) => Math.abs(o.index - m!.index) < 20)) continue;
-    out.push({ start: iso(year, mo, 1), end: iso(year, mo, lastDay(year, mo)), precision: 'MONTH', index: m.index });
+    out.push({ start: iso(year, mo, 1), end: iso(year, mo, lastDay(year, mo)), precision: 'MONTH', index: m.index, ...(yearFor(m[2]) ? {} : { yearless: true }) });
+  }
+  const endOf = END_OF;
+  endOf.lastIndex = 0;
+  while (hasMonth && pub && (m = endOf.exec(sentence))) {
+    const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
+    const ahead = AHEAD.test(sentence.slice(0, m.index));
+    const y = m[2] ? Number(m[2]) : ahead && mo < pub.m ? pub.y + 1 : !ahead && mo > pub.m ? pub.y - 1 : pub.y;
+    out.push({ start: '', end: iso(y, mo, lastDay(y, mo)), precision: 'ON_OR_BEFORE', index: m.index });
   }
   if (pub) {
+    AGO.lastIndex = 0;
+    while ((m = AGO.exec(sentence))) {
+      const n = COUNT[m[1].toLowerCase()] ?? Number(m[1]);
+      const unit = m[2].toLowerCase();
+      const end = unit === 'year' ? iso(pub.y - n, pub.m, Math.min(pub.d, lastDay(pub.y - n, pub.m))) : unit === 'month' ? shiftMonths(pub, -n) : addDays(published!, unit === 'week' ? -7 * n : -n);
+      out.push({ start: '', end, precision: 'ON_OR_BEFORE', index: m.index });
+    }
     // The report's weekday, and the Monday of its week: what the week and weekday words count from.
     const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
     const monday = addDays(published!, -((dow + 6) % 7));

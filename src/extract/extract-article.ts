@@ -8,6 +8,7 @@ import { linkStatements } from './statement-links.ts';
 import { findStatements } from './statements.ts';
 import { slug } from './slug.ts';
 import { articleGeoContext, geocodePlace } from '../geo/geocode.ts';
+import { fnv1a } from './fnv.ts';
 import type { Extraction, ExtractedEvent } from './types.ts';
 
 export { slug };
@@ -38,7 +39,7 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   index.places.forEach((p) => placeKey.set(p, `place:${slug(p.name)}`));
   // Events first: a country acting in one becomes its government organisation (added to the index).
   const taken = new Set<string>();
-  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, { person: personKey, org: orgKey, place: placeKey, slug }, taken), parsed.publishedAt));
+  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, { person: personKey, org: orgKey, place: placeKey, slug, textHash: fnv1a(`${parsed.title}\n${text}`).toString(36), dated: parsed.publishedAt !== null }, taken), parsed.publishedAt, text));
   const organizations = index.organizations.map((o) => {
     const key = `org:${slug(o.name)}`;
     orgKey.set(o, key);
@@ -74,12 +75,21 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   };
 }
 
+// "Hydro Quebec is issuing a bond": what the report says is under way happens on its day.
+const UNDER_WAY = /\b(?:is|are)\s+$/i;
+const ING = /^[a-z]+ing\b/i;
+
 /**
  * An event the text does not date happened on or before the day it was reported, when the article
- * has a publication date; an undated article leaves it undated. Keys are unchanged: the year a key
- * carries is one the text gives.
+ * has a publication date, or on that day when the report says it is under way ("is issuing"); an
+ * undated article leaves it undated. Keys are unchanged: the year a key carries is one the text gives.
  */
-function reportDated(e: ExtractedEvent, published: string | null): ExtractedEvent {
+function reportDated(e: ExtractedEvent, published: string | null, text: string): ExtractedEvent {
   if (e.precision !== null || !published) return e;
-  return { ...e, startDate: null, endDate: published.slice(0, 10), precision: 'ON_OR_BEFORE' };
+  const day = published.slice(0, 10);
+  const t = e.trigger;
+  const trigger = t ? text.slice(t.start, t.end) : '';
+  const underWay = t && ((ING.test(trigger) && UNDER_WAY.test(text.slice(Math.max(0, t.start - 8), t.start))) || /^(?:is|are)\s+[a-z]+ing\b/i.test(trigger));
+  if (underWay) return { ...e, startDate: day, endDate: day, precision: 'DAY' };
+  return { ...e, startDate: null, endDate: day, precision: 'ON_OR_BEFORE' };
 }

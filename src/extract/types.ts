@@ -1,3 +1,4 @@
+import type { YearlessDate } from './dates.ts';
 import type { Span } from '../ingest/types.ts';
 import type { EventKind, EventType } from './events/ontology.ts';
 
@@ -71,6 +72,8 @@ export interface ExtractedEvent {
   startDate: string | null;
   endDate: string | null;
   precision: DatePrecision | null;
+  /** A date an undated article gives without its year ("in February"): resolve dates it by other reports. */
+  yearless?: YearlessDate;
   /** Key into `Extraction.places`. */
   placeKey: string | null;
   /** Keys into `Extraction.people`. */

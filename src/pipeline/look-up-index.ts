@@ -44,7 +44,7 @@ async function storedMembers(sql: Sql, names: string[], prefixes: string[]): Pro
      WHERE newsgraph_member_names(ea.members) && $1::text[] OR newsgraph_member_prefixes(ea.members) && $2::text[]`,
     [names, prefixes],
   );
-  return rows.map(({ event, m, place_name }) => ({ event, key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeName: place_name, names: m.names }));
+  return rows.map(({ event, m, place_name }) => ({ event, key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeName: place_name, names: m.names, ...(m.actors ? { actors: m.actors } : {}), yearless: m.yearless ?? null }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { placesCompatible } from '../extract/events/event-setting.ts';
-import type { EventKind, Extraction } from '../extract/types.ts';
+import type { EventActor, EventKind, Extraction } from '../extract/types.ts';
+import { timesCompatible } from './event-dates.ts';
 import { eventTyping } from './event-typing.ts';
 import { compareCodePoints, normalizeName } from './names.ts';
 import type { EventIndex, EventMember, NameChange } from './types.ts';
@@ -34,8 +35,9 @@ export function addMembers(index: EventIndex, members: EventMember[]): void {
 }
 
 /**
- * The known accounts that can be of one event with `m`: sameEvent needs the same key before `@` (when
- * either names nobody) or a shared participant, so these are all it can accept.
+ * The known accounts that can be of one event with `m`: those with the same key before `@` (the same
+ * parties) or a shared participant. sameEvent is only asked about these, and both tests are
+ * symmetric, so what merges does not depend on which account comes first.
  */
 function candidates(index: EventIndex, m: EventMember): Set<EventMember> {
   const out = new Set(index.byPrefix.get(prefix(m.key)));
@@ -43,27 +45,43 @@ function candidates(index: EventIndex, m: EventMember): Set<EventMember> {
   return out;
 }
 
-function datesOverlap(a: EventMember, b: EventMember): boolean {
-  if (!a.startDate || !b.startDate) return true;
-  return a.startDate <= (b.endDate ?? b.startDate) && b.startDate <= (a.endDate ?? a.startDate);
-}
-
 function placesMatch(a: string | null, b: string | null): boolean {
   return !a || !b || normalizeName(a) === normalizeName(b) || placesCompatible(a, b);
 }
 
+const actorsOf = (m: EventMember): string[] => m.actors ?? m.names;
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const within = (a: string[], b: string[]) => a.every((x) => b.includes(x));
+
 /**
- * Whether two articles' accounts may be of one event: same group, compatible places and dates, and
- * shared participants (two, or the one each names), or the same key before `@` when either names
- * nobody. Symmetric and about the two accounts alone, never about what else is stored.
+ * Whether two accounts name the same parties: the same people (then the organisations of the one
+ * within the other's: "Trump and Kim", and "Trump, the United States and Kim" where the United States
+ * stands beside its president), or, when neither names a person, the same organisations and groups.
+ * Never a party within a larger set of people: an account naming one person (a visit) joined every
+ * meeting that person attends, and chains of such joins gave events whose articles shared nobody.
+ */
+function actorsAgree(a: EventMember, b: EventMember): boolean {
+  const [x, y] = [actorsOf(a), actorsOf(b)];
+  if (x.length === 0 || y.length === 0) return false;
+  if (a.names.length === 0 && b.names.length === 0) return sameList(x, y);
+  if (!sameList(a.names, b.names)) return false;
+  const [ox, oy] = [x.filter((n) => !a.names.includes(n)), y.filter((n) => !b.names.includes(n))];
+  return within(ox, oy) || within(oy, ox);
+}
+
+const placed = (m: EventMember) => m.placeName !== null;
+const timed = (m: EventMember) => m.precision !== null || !!m.yearless;
+
+/**
+ * Whether two articles' accounts may be of one event: same type, compatible places and times, and
+ * the same parties (see actorsAgree). Never on a name alone: an account without parties joins
+ * nothing, and an account of one party needs a place or a time on either side (an undated report
+ * joins a dated one). Symmetric and about the two accounts alone, never about what else is stored.
  */
 export function sameEvent(a: EventMember, b: EventMember): boolean {
-  if (eventGroup(a.kind) !== eventGroup(b.kind) || typeGroup(a.key) !== typeGroup(b.key) || !placesMatch(a.placeName, b.placeName) || !datesOverlap(a, b)) return false;
-  if (a.names.length === 0 || b.names.length === 0) return prefix(a.key) === prefix(b.key);
-  const shared = a.names.filter((n) => b.names.includes(n)).length;
-  // Two shared parties, or the same one party: an account naming one person (a visit) joining any
-  // meeting that person attends chained unrelated meetings into one event.
-  return shared >= 2 || (shared === 1 && a.names.length === 1 && b.names.length === 1);
+  if (eventGroup(a.kind) !== eventGroup(b.kind) || typeGroup(a.key) !== typeGroup(b.key) || !placesMatch(a.placeName, b.placeName) || !timesCompatible(a, b)) return false;
+  if (!actorsAgree(a, b)) return false;
+  return Math.min(actorsOf(a).length, actorsOf(b).length) >= 2 || placed(a) || placed(b) || timed(a) || timed(b);
 }
 
 /** The event an event key now belongs to, after the merges the index has seen. */
@@ -84,6 +102,9 @@ function join(index: EventIndex, a: string, b: string): void {
 /** The article's accounts of events, with the names they resolved to. */
 export function membersOf(extraction: Extraction): EventMember[] {
   const person = new Map(extraction.people.map((p) => [p.key, normalizeName(p.name)]));
+  // A party by its node's name (the resolved spelling), a group by the words the text gives.
+  const nodeName = new Map([...extraction.people, ...extraction.organizations].map((x) => [x.key, x.name]));
+  const actorName = (a: EventActor) => (a.key ? (nodeName.get(a.key) ?? a.name) : a.name);
   const place = new Map(extraction.places.map((p) => [p.key, p.name]));
   return extraction.events.map((e) => ({
     event: e.key,
@@ -96,6 +117,8 @@ export function membersOf(extraction: Extraction): EventMember[] {
     placeKey: e.placeKey,
     placeName: e.placeKey ? (place.get(e.placeKey) ?? null) : null,
     names: [...new Set(e.participantKeys.map((k) => person.get(k)!).filter(Boolean))].sort(),
+    actors: [...new Set([...(e.sources ?? []), ...(e.targets ?? [])].map((a) => normalizeName(actorName(a))))].sort(),
+    yearless: e.yearless ?? null,
     typing: eventTyping(e),
     trigger: e.trigger ? [e.trigger.start, e.trigger.end] : null,
     sentence: e.sentence ? [e.sentence.start, e.sentence.end] : null,

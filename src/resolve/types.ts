@@ -1,3 +1,4 @@
+import type { YearlessDate } from '../extract/dates.ts';
 import type { DatePrecision, EventKind, Extraction } from '../extract/types.ts';
 import type { EventTyping } from './event-typing.ts';
 
@@ -32,6 +33,13 @@ export interface EventMember {
   placeName: string | null;
   /** Normalised names of the people taking part, sorted. */
   names: string[];
+  /**
+   * Normalised names of every party (people, organisations, groups), sorted: what sameEvent compares.
+   * Missing on accounts stored before extractor 1.12.0, which then count their people's names.
+   */
+  actors?: string[];
+  /** A date the account gives without its year (see YearlessDate); placed in a year by other accounts. */
+  yearless?: YearlessDate | null;
   /**
    * What the account says the event is, and its evidence ([start, end] offsets into the article body:
    * the trigger words and their sentence). Set on the article's own accounts (membersOf); stored

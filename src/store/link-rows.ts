@@ -101,6 +101,7 @@ export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: K
     if (id === undefined) continue;
     const account = {
       key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeId: m.placeKey ? (placeKey.get(m.placeKey) ?? null) : null, names: m.names,
+      actors: m.actors ?? null, yearless: m.yearless ?? null,
       // What the account says the event is, and where (see migration 20261208090000_typed_events).
       ...m.typing, trigger: m.trigger ?? null, sentence: m.sentence ?? null,
     };

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.ts';
+import { mergedDate, type AccountDate } from '../resolve/event-dates.ts';
 
 /**
  * An event shows what its accounts (event_article.members) say, chosen by total orders so that no
@@ -6,8 +7,9 @@ import type { Sql } from '../db/sql.ts';
  * code point order; the first title (then kind) in code point order; the type most accounts give, ties
  * by the ontology's order (the EventType enum's), then among the accounts of that type the mode most
  * give (ties in code point order; null when none gives one), mutual when all of them read it so, and
- * their highest confidence. Run after any change to the accounts of `ids` (a batch written, an article
- * corrected or deleted).
+ * their highest confidence. An event of several accounts, or of one dated without a year, then takes
+ * the most precise date consistent with all of them (mergedDate) when there is one. Run after any
+ * change to the accounts of `ids` (a batch written, an article corrected or deleted).
  */
 export async function refreshEvents(sql: Sql, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
@@ -41,5 +43,25 @@ export async function refreshEvents(sql: Sql, ids: number[]): Promise<void> {
      FROM dates d JOIN titles t USING (event_id) LEFT JOIN places pl USING (event_id) LEFT JOIN types ty USING (event_id) LEFT JOIN typing tg USING (event_id)
      WHERE e.id = d.event_id`,
     [ids],
+  );
+  await refreshMergedDates(sql, ids);
+}
+
+/** The dates of the events of `ids` with more than one account or a yearless one, by mergedDate. */
+async function refreshMergedDates(sql: Sql, ids: number[]): Promise<void> {
+  const rows = await sql.query<{ event_id: number; accounts: AccountDate[] }>(
+    `SELECT ea.event_id, jsonb_agg(jsonb_build_object('startDate', m->>'startDate', 'endDate', m->>'endDate', 'precision', m->>'precision', 'yearless', m->'yearless')) AS accounts
+     FROM event_article ea CROSS JOIN LATERAL jsonb_array_elements(ea.members) m
+     WHERE ea.event_id = ANY($1::int[])
+     GROUP BY ea.event_id HAVING count(*) > 1 OR bool_or(jsonb_typeof(m->'yearless') = 'object')`,
+    [ids],
+  );
+  const dated = rows.map((r) => ({ id: r.event_id, d: mergedDate(r.accounts.map((a) => ({ ...a, yearless: a.yearless ?? null }))) })).filter((r) => r.d !== null);
+  if (!dated.length) return;
+  await sql.query(
+    `UPDATE event e SET start_date = v.s, end_date = v.e, precision = v.p::"DatePrecision"
+     FROM unnest($1::int[], $2::date[], $3::date[], $4::text[]) AS v(id, s, e, p)
+     WHERE e.id = v.id AND (e.start_date IS DISTINCT FROM v.s OR e.end_date IS DISTINCT FROM v.e OR e.precision::text IS DISTINCT FROM v.p)`,
+    [dated.map((r) => r.id), dated.map((r) => r.d!.startDate), dated.map((r) => r.d!.endDate), dated.map((r) => r.d!.precision)],
   );
 }

@@ -48,8 +48,25 @@ describe('temporal expressions against the publication date', () => {
     expect(only('The match is next Tuesday.', '1987-10-20')).toEqual(['DAY', '1987-10-27', '1987-10-27']);
   });
 
-  it('an undated report resolves only what carries its own year', () => {
-    expect(findDates('In July, the talks failed.', null)).toEqual([]);
+  it('reads a month used as a modifier, a deadline, and "more than a year ago"', () => {
+    expect(only('NATO at its July summit in Warsaw ordered troops.', '2016-09-10')).toEqual(['MONTH', '2016-07-01', '2016-07-31']);
+    expect(only('The May elections were close.', '2016-09-10')).toEqual(['MONTH', '2016-05-01', '2016-05-31']);
+    // A deadline ahead is the next such month; one behind, this year's.
+    const ahead = findDates('May said the country would declare its intention by the end of March.', '2016-10-05');
+    expect(ahead.map((d) => [d.precision, d.end])).toEqual([['ON_OR_BEFORE', '2017-03-31']]);
+    expect(findDates('The firm had sold the unit by the end of March.', '2016-10-05').map((d) => [d.precision, d.end])).toEqual([['ON_OR_BEFORE', '2016-03-31']]);
+    expect(findDates('Before the debate in Cleveland more than a year ago, he was a novice.', '2016-09-23').map((d) => [d.precision, d.end])).toEqual([['ON_OR_BEFORE', '2015-09-23']]);
+    expect(findDates('It fell over two weeks ago.', '2016-09-23').map((d) => [d.precision, d.end])).toEqual([['ON_OR_BEFORE', '2016-09-09']]);
+    expect(findDates('by the end of March', null)).toEqual([]);
+  });
+
+  it('an undated report resolves only what carries its own year, and marks the rest yearless', () => {
+    // A yearless date carries the leap year 2000 as a stand-in; resolve places it by other reports.
+    expect(findDates('In July, the talks failed.', null)).toEqual([{ start: '2000-07-01', end: '2000-07-31', precision: 'MONTH', index: 0, yearless: true }]);
+    expect(findDates('Putin flies on to an April 26-27 summit.', null).map((d) => [d.precision, d.start, d.end, d.yearless])).toEqual([['RANGE', '2000-04-26', '2000-04-27', true]]);
+    expect(findDates('They met on 29 February.', null).map((d) => [d.start, d.yearless])).toEqual([['2000-02-29', true]]);
+    expect(findDates('Talks resume next week.', null)).toEqual([]);
     expect(only('In July 2012, Patriot failed.', null)).toEqual(['MONTH', '2012-07-01', '2012-07-31']);
+    expect(findDates('In July 2012, Patriot failed.', null)[0].yearless).toBeUndefined();
   });
 });

@@ -3,21 +3,30 @@ import { CITIES, COUNTRIES } from '../lexicon.ts';
 import type { Sentence } from '../sentences.ts';
 import type { Span } from '../../ingest/types.ts';
 
-// A date past one of these belongs to another clause ("the Hanoi summit, … after the pair held talks in June 2018").
-const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until)\b|[;—–]/;
+// A date past one of these belongs to another clause ("the Hanoi summit, … after the pair held talks in June 2018"),
+// or to a comparison ("pounding Trump … just as he did with Romney in 2012").
+const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until|just as|as (?:he|she|they|it|we) did)\b|[;—–]/;
+// "hours before the start of the first debate": the same day, not another clause's time.
+const SAME_DAY = /\b(?:just |only |a few |several )?(?:hours|minutes) (?:before|after)\b/g;
 
 const TERM_OF = /\b(?:due|maturing|matures|expiring|expires)\s+$/i;
 
-/** The date the sentence gives the trigger: the closest temporal expression within 70 characters of its clause. */
+/**
+ * The date the sentence gives the trigger: the closest temporal expression within 70 characters of its
+ * clause, or 130 when it is the sentence's only one ("attacked her opponent as a fraud and a scam artist
+ * during the first presidential debate Monday night").
+ */
 export function eventDate(text: string, dates: DateRange[], sentence: Sentence, trigger: Span): DateRange | null {
   let best: DateRange | null = null;
-  let bestDistance = 71;
+  let bestDistance = dates.length === 1 ? 131 : 71;
   for (const d of dates) {
     const at = sentence.start + d.index;
     // A bond "due April 21, 1997", a note "maturing in 2001": a term of the thing, not when the event happened.
     if (TERM_OF.test(text.slice(Math.max(sentence.start, at - 12), at))) continue;
-    const distance = at >= trigger.end ? at - trigger.end : trigger.start - at;
-    if (distance < bestDistance && !OTHER_CLAUSE.test(at >= trigger.end ? text.slice(trigger.end, at) : text.slice(at + 4, trigger.start))) {
+    // "this year" is often the term of a figure ("its forecast for U.S. growth this year"): a nearby day or month wins over it.
+    const distance = (at >= trigger.end ? at - trigger.end : trigger.start - at) + (d.precision === 'YEAR' && !/\d/.test(text.slice(at, at + 12)) ? 30 : 0);
+    const between = (at >= trigger.end ? text.slice(trigger.end, at) : text.slice(at + 4, trigger.start)).replace(SAME_DAY, '');
+    if (distance < bestDistance && !OTHER_CLAUSE.test(between)) {
       best = d;
       bestDistance = distance;
     }
@@ -48,13 +57,19 @@ export function placesCompatible(a: string | null, b: string | null): boolean {
 
 const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0, ON_OR_BEFORE: -1 } as const;
 
-/** The more precise of two dates of one event ("this month", then "next week" → next week); the first on a tie. */
+/**
+ * The more precise of two dates of one event ("this month", then "next week" → next week); the first on
+ * a tie. A date with its year beats one without ("in February" in an undated article).
+ */
 export function preciserDate(a: DateRange | null, b: DateRange | null): DateRange | null {
   if (!a || !b) return a ?? b;
+  if (!a.yearless !== !b.yearless) return a.yearless ? b : a;
   return PRECISION[b.precision] > PRECISION[a.precision] ? b : a;
 }
 
+/** Overlapping dates; a yearless date and a dated one may be of one event (its year is unknown). */
 export function datesCompatible(a: DateRange | null, b: DateRange | null): boolean {
   if (!a || !b) return true;
+  if (!a.yearless !== !b.yearless) return true;
   return a.start <= b.end && b.start <= a.end;
 }
