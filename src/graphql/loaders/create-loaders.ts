@@ -97,6 +97,19 @@ function withArticles(page: string): string {
   return text;
 }
 
+const columnsAfterSql = new Map<string, string>();
+
+/** A page SQL whose rows get their columns after the cut (see RelationSpec.after); same parameters. */
+function withColumnsAfter(page: string, after: NonNullable<RelationSpec['after']>): string {
+  let text = columnsAfterSql.get(page);
+  if (text === undefined) {
+    if (columnsAfterSql.size >= 1000) columnsAfterSql.clear();
+    const keep = (after.keep ?? []).map((c) => `, pg."${c}"`).join('');
+    columnsAfterSql.set(page, (text = `SELECT pg."parentId", pg."__key", pg."__n"${keep}, ${after.columns} FROM (${page}) pg ${after.join}`));
+  }
+  return text;
+}
+
 /** The loaders' statements are planned once per connection (see GENERIC_PLAN). */
 function genericPlans(sql: Sql): Sql {
   return { query: (text, params) => sql.query(text.startsWith(GENERIC_PLAN) ? text : GENERIC_PLAN + text, params) };
@@ -160,7 +173,7 @@ export function createLoaders(requestSql: Sql) {
       // Every parent's page in one statement (LATERAL, keyset: an index range per parent); a bad cursor
       // throws here, before anything is sent.
       const paged = pagedSql({ inner: spec.inner, params: [], order: spec.order, binding }, w, true);
-      const text = bringArticles ? withArticles(paged.text) : paged.text;
+      const text = bringArticles ? withArticles(paged.text) : spec.after ? withColumnsAfter(paged.text, spec.after) : paged.text;
       loader = new DataLoader<number, Page<unknown>>(async (ids) => {
         type Row = KeysetRow & { parentId: number };
         const rows = await merged.query<Row>(text, [ids, ...paged.params.slice(1)]);
