@@ -23,6 +23,13 @@ export interface BenchConfig {
   api: { durationSeconds: number; warmupSeconds: number; concurrencies: number[]; rounds: number; peer: boolean; cache: boolean; floor: boolean };
   /** Keep the loaded database after the run (default: drop it). */
   keepDatabase: boolean;
+  /**
+   * Measure the database a `keepDatabase` run left as it is: no new database, no ingest (its figures
+   * are left out). For comparing read paths on the same rows in the same minutes.
+   */
+  reuseDatabase: boolean;
+  /** Only these operations (bench/operations.ts names); null: all. */
+  operations: string[] | null;
   log: (line: string) => void;
 }
 
@@ -76,7 +83,8 @@ function numberFrom(env: Record<string, string | undefined>, name: string, fallb
  * BENCH_WARMUP (seconds per measured run / warm-up), BENCH_ROUNDS, BENCH_CONCURRENCY (e.g. "1,32"),
  * BENCH_LIMIT (records per corpus), BENCH_WORKERS, BENCH_BATCH, BENCH_BASELINE=0/1 (one-by-one ingest
  * of BBC for comparison), BENCH_PEER=0 (no PostGraphile), BENCH_CACHE=0 (no run with our response cache), BENCH_FLOOR=0 (no floor server), BENCH_ADMIN_URL / TEST_DATABASE_URL /
- * DATABASE_URL (server to create the database on), BENCH_DATABASE, BENCH_KEEP_DB=1.
+ * DATABASE_URL (server to create the database on), BENCH_DATABASE, BENCH_KEEP_DB=1, BENCH_REUSE_DB=1 (measure the
+ * kept database, no ingest), BENCH_OPERATIONS (e.g. "person": only these operations).
  */
 export function configFromEnv(env: Record<string, string | undefined> = process.env, log: (line: string) => void = console.log): BenchConfig {
   const quick = env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true';
@@ -106,7 +114,9 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       cache: env.BENCH_CACHE !== '0',
       floor: env.BENCH_FLOOR !== '0',
     },
-    keepDatabase: env.BENCH_KEEP_DB === '1',
+    keepDatabase: env.BENCH_KEEP_DB === '1' || env.BENCH_REUSE_DB === '1',
+    reuseDatabase: env.BENCH_REUSE_DB === '1',
+    operations: env.BENCH_OPERATIONS ? env.BENCH_OPERATIONS.split(',').map((o) => o.trim()).filter(Boolean) : null,
     log,
   };
 }
@@ -129,19 +139,19 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
   const { log } = config;
   const cpus = os.availableParallelism();
   await ensurePeerInstalled(log);
-  const url = await createFreshDatabase(config.adminUrl, config.database);
+  const url = config.reuseDatabase ? withDatabase(config.adminUrl, config.database) : await createFreshDatabase(config.adminUrl, config.database);
   const servers: RunningServer[] = [];
   try {
     // 1. Ingest, corpus after corpus into one database, each in a process of its own.
     const runs: IngestRun[] = [];
-    for (const c of config.corpora) {
+    for (const c of config.reuseDatabase ? [] : config.corpora) {
       log(`ingest ${c.name}${c.limit ? ` (first ${c.limit} records)` : ''}: ${config.ingest.workers} worker(s), ${config.ingest.batchSize} per transaction`);
       const run = await runIngest({ corpus: c.name, mode: 'fast', databaseUrl: url, files: [c.file], limit: c.limit, workers: config.ingest.workers, batchSize: config.ingest.batchSize, cpus });
       log(`  ${run.records} records in ${run.wallSeconds} s: ${run.articlesPerSecond} articles/s (${run.articlesPerSecondPerCore}/core), peak RSS ${run.peakRssMb} MB`);
       runs.push(run);
     }
     let baseline: IngestRun | null = null;
-    if (config.ingest.baseline) {
+    if (config.ingest.baseline && !config.reuseDatabase) {
       const name = `${config.database}_seq`;
       const seqUrl = await createFreshDatabase(config.adminUrl, name);
       try {
@@ -153,7 +163,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
         await dropDatabase(config.adminUrl, name);
       }
     }
-    await vacuumAnalyze(url);
+    if (!config.reuseDatabase) await vacuumAnalyze(url);
 
     // 2. API throughput and latency, ours and the peer's, on the loaded database.
     if (config.api.peer) await execSql(url, PEER_FUNCTIONS_SQL);
@@ -166,7 +176,10 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     if (peer) servers.push(peer);
     const floor = config.api.floor ? await startServer('floor', url) : null;
     if (floor) servers.push(floor);
-    const { operations, undated } = await buildOperations(url);
+    const built = await buildOperations(url);
+    const { undated } = built;
+    const operations = built.operations.filter((op) => !config.operations || config.operations.includes(op.name));
+    if (operations.length === 0) throw new Error(`BENCH_OPERATIONS names none of ${built.operations.map((op) => op.name).join(', ')}`);
     const status = new Map<string, { ours: string; peer: string }>();
     for (const op of operations) {
       const s = { ours: 'n/a', peer: 'n/a' };

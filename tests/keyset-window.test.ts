@@ -61,8 +61,14 @@ describe('keyset cursors and the window function', () => {
     const q = { inner: 'SELECT a.id AS "rowId", a.published_at AS "__date" FROM article a WHERE a.source = $1', params: ['bbc'], order: ORDER, binding };
     const first = pagedSql(q, toPageWindow({ first: 5 }));
     expect(first.params).toEqual(['bbc']);
-    expect(first.text).toContain('UNION ALL');
+    // Without a cursor, a descending list is one range of its DESC NULLS LAST order (backwards for `last`).
+    expect(first.text).not.toContain('UNION ALL');
+    expect(first.text).toContain('q."__date" DESC NULLS LAST');
     expect(first.text).toContain('LIMIT 6');
+    expect(pagedSql(q, toPageWindow({ last: 5 })).text).toContain('q."__date" ASC NULLS FIRST');
+    // An ascending list (undated still last) keeps its two ranges: no index scan gives that order.
+    const ascending = pagedSql({ ...q, order: ORDER.map((k) => ({ ...k, dir: k.dir === 'DESC' ? ('ASC' as const) : ('DESC' as const) })) }, toPageWindow({ first: 5 }));
+    expect(ascending.text).toContain('UNION ALL');
     // After a dated row: later dated rows, then every undated one.
     const dated = pagedSql(q, toPageWindow({ first: 5, after: encodeCursor(binding, ['2001-01-02', 7]) }));
     expect(dated.params).toEqual(['bbc', '2001-01-02', 7]);

@@ -90,7 +90,11 @@ export function findDates(sentence: string, published: string | null): DateRange
   while (hasMonth && (m = dayRange.exec(sentence))) {
     const y = yearFor(m[4]) ?? NO_YEAR;
     const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
-    out.push({ start: iso(y, mo, Number(m[2])), end: iso(y, mo, Number(m[3])), precision: 'RANGE', index: m.index, ...(yearFor(m[4]) ? {} : { yearless: true }) });
+    const [d1, d2] = [Number(m[2]), Number(m[3])];
+    // "March 4 and 49 dlrs" is no range: a day past the month's end is no date (PostgreSQL rejects it).
+    // Without a year, February's 29th is allowed (NO_YEAR is a leap year).
+    if (d1 < 1 || d2 > lastDay(y, mo) || d2 < d1) continue;
+    out.push({ start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'RANGE', index: m.index, ...(yearFor(m[4]) ? {} : { yearless: true }) });
   }
   const day = DAY;
   day.lastIndex = 0;

@@ -30,7 +30,7 @@ const inside = (table: string, column: string) => ids(table, column, `x.article_
 
 export async function loadFeedArticles(sql: Sql, articleIds: number[]): Promise<FeedArticle[]> {
   const rows = await sql.query<ArticleRecord & { personIds: number[]; organizationIds: number[]; placeIds: number[] }>(
-    `SELECT ${COLUMNS.article()}, ${ids('article_person', 'person_id', 'x.article_id = a.id')} AS "personIds",
+    `SELECT ${COLUMNS.article()}, a.body, ${ids('article_person', 'person_id', 'x.article_id = a.id')} AS "personIds",
        ${ids('article_organization', 'organization_id', 'x.article_id = a.id')} AS "organizationIds", ${ids('article_place', 'place_id', 'x.article_id = a.id')} AS "placeIds"
      FROM article a WHERE a.id = ANY($1::int[]) ORDER BY a.id`,
     [articleIds],

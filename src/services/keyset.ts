@@ -118,6 +118,11 @@ interface Segment {
 function segments(order: readonly SortKey[], cursors: { side: 'after' | 'before'; key: unknown[] }[], param: (v: unknown, k: SortKey) => string): Segment[] {
   const lead = order[0];
   if (!lead.nullable) return [{ kind: 'all', where: cursors.map((c) => beyond(order, c.key, c.side, param)) }];
+  // Without a cursor, a descending list is one range of its DESC NULLS LAST index (forwards, or
+  // backwards for `last`): one scan, or one sort where no index serves the order, instead of two.
+  // A small person page ran both segments every time (its first never filled the window). An
+  // ascending list keeps its segments: its undated rows come last, which no index scan gives.
+  if (cursors.length === 0 && lead.dir === 'DESC') return [{ kind: 'all', where: [] }];
   const notNull: Segment | null = { kind: 'notNull', where: [`${col(lead)} IS NOT NULL`] };
   const isNull: Segment | null = { kind: 'null', where: [`${col(lead)} IS NULL`] };
   let keep = { notNull: true, isNull: true };

@@ -18,7 +18,11 @@ export interface ArticleRecord extends BaseRecord {
   url: string | null;
   publishedAt: string | null;
   dateline: string | null;
-  body: string;
+  /**
+   * The text, only where a row was read with it (the live feed's): the read paths leave it out, since it
+   * is kilobytes per row and most pages never show it, and `Article.body` loads it by id when asked.
+   */
+  body?: string;
   contentHash: string;
   extractorVersion: string;
   createdAt: Date;
@@ -122,9 +126,9 @@ export type NodeRecord = ArticleRecord | PersonRecord | OrganizationRecord | Pla
 export const globalIdSql = (type: TypeName, alias: string) => `encode(convert_to('${type}:' || ${alias}.id, 'UTF8'), 'base64')`;
 const gid = (type: TypeName, alias: string) => `'${type}' AS "__typename", ${globalIdSql(type, alias)} AS id, ${alias}.id AS "rowId"`;
 
-/** Columns per table, qualified by the given alias. */
+/** Columns per table, qualified by the given alias. An article's are without its body (see ArticleRecord.body). */
 export const COLUMNS = {
-  article: (a = 'a') => `${gid('Article', a)}, ${a}.title, ${a}.source, ${a}.url, ${a}.published_at AS "publishedAt", ${a}.dateline, ${a}.body, ${a}.content_hash AS "contentHash", ${a}.extractor_version AS "extractorVersion", ${a}.created_at AS "createdAt", ${a}.updated_at AS "updatedAt"`,
+  article: (a = 'a') => `${gid('Article', a)}, ${a}.title, ${a}.source, ${a}.url, ${a}.published_at AS "publishedAt", ${a}.dateline, ${a}.content_hash AS "contentHash", ${a}.extractor_version AS "extractorVersion", ${a}.created_at AS "createdAt", ${a}.updated_at AS "updatedAt"`,
   person: (p = 'p') => `${gid('Person', p)}, ${p}.name, ${p}.aliases, ${p}.roles`,
   organization: (o = 'o') => `${gid('Organization', o)}, ${o}.name, ${o}.aliases, ${o}.kind::text AS kind`,
   place: (p = 'pl') => `${gid('Place', p)}, ${p}.name, ${p}.aliases, ${p}.kind::text AS kind, ${p}.latitude, ${p}.longitude, ${p}.country_code AS "countryCode", ${p}.geonames_id AS "geonamesId"`,

@@ -14,6 +14,13 @@ export interface RelationSpec {
   count: string;
   /** The rows are statements of many articles ("articleId"), whose articles a page may bring along (see create-loaders). */
   statementsOfArticles?: true;
+  /**
+   * The row's columns computed after the page is cut: `inner` then selects only what orders the rows
+   * (and `keep`), and `columns` are read through `join` from the page's rows (`pg`). A popular person's
+   * events are joined and sorted 3,000 at a time: their records (global ID and all) for the 6 shown
+   * only, not for every row sorted.
+   */
+  after?: { join: string; columns: string; keep?: string[] };
 }
 
 const id = (dir: 'ASC' | 'DESC'): SortKey => ({ column: 'rowId', dir, type: 'int' });
@@ -50,7 +57,8 @@ const statementsBy = (column: string, counted: string | null, speakers = false):
 
 /** Events linked to the parent through a link table (`event_participant`, ...), latest first. */
 const eventsVia = (table: string, column: string): RelationSpec => ({
-  inner: `SELECT ${COLUMNS.event()} FROM ${table} l JOIN event e ON e.id = l.event_id WHERE l.${column} = par.id`,
+  inner: `SELECT e.start_date AS "startDate", e.id AS "rowId" FROM ${table} l JOIN event e ON e.id = l.event_id WHERE l.${column} = par.id`,
+  after: { join: 'JOIN event e ON e.id = pg."rowId"', columns: COLUMNS.event() },
   order: byEventDate,
   count: `SELECT ${column} AS "parentId", count(*) AS n FROM ${table} WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
 });
@@ -167,10 +175,11 @@ export const RELATIONS = {
   // half-million-article archive (13,552 articles, 133,342 co-mentions) took 0.5 s; over the newest
   // 1,000, 0.11-0.19 s at load 10; over 300, 30 ms. Exact for everyone with fewer articles.
   personCoMentions: {
-    inner: `SELECT w.n AS "__weight", ${COLUMNS.person()}
+    inner: `SELECT w.n AS "__weight", p.name, p.id AS "rowId"
             FROM (SELECT y.person_id, count(*)::int AS n FROM (${recentArticles('par.id')}) x
                   JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> par.id GROUP BY 1) w
             JOIN person p ON p.id = w.person_id`,
+    after: { join: 'JOIN person p ON p.id = pg."rowId"', columns: COLUMNS.person(), keep: ['__weight'] },
     order: byWeight,
     count: `SELECT par.id AS "parentId", (SELECT count(DISTINCT y.person_id) FROM (${recentArticles('par.id')}) x
               JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> par.id) AS n

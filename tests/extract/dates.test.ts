@@ -40,6 +40,11 @@ describe('temporal expressions against the publication date', () => {
     expect(only('elections will be held on April 12 and 26', '1987-03-16')).toEqual(['RANGE', '1987-04-12', '1987-04-26']);
   });
 
+  it('two numbers after a month are a range only when both are days of it ("March 4 and 49 dlrs" is March 4)', () => {
+    expect(findDates('it paid March 4 and 49 dlrs', '1987-03-16').map((d) => [d.start, d.end])).toEqual([['1987-03-04', '1987-03-04']]);
+    expect(findDates('between June 30 and 1 July', '1987-07-16').every((d) => d.start <= d.end)).toBe(true);
+  });
+
   it('a weekday looks back, unless the clause looks ahead', () => {
     expect(only('The IMF announced Tuesday that it is lowering its forecast.', '2016-10-05')).toEqual(['DAY', '2016-10-04', '2016-10-04']);
     expect(only('Duffy leaves for Indonesia on Wednesday.', '1987-10-20')).toEqual(['DAY', '1987-10-21', '1987-10-21']);

@@ -3,6 +3,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, R
 import { listArticles } from '../../services/lists.ts';
 import type { ArticleRecord } from '../../services/records.ts';
 import type { GraphQLContext } from '../context.ts';
+import { articleBody } from '../evidence/article-body.ts';
 import { rowIdOf } from '../filters.ts';
 import { ArticleOrder } from '../ordering.ts';
 import { EventConnection } from '../event/event.type.ts';
@@ -56,6 +57,12 @@ export class ArticleResolver {
       eventId: rowIdOf(args.event, 'Event', 'event'),
     };
     return toConnection(await listArticles(ctx.sql, pageWindow(args), filter, args.orderBy));
+  }
+
+  // The rows leave the text out (see ArticleRecord.body): it is read by id, for the whole page at once.
+  @FieldResolver()
+  body(@Root() a: ArticleRecord, @Ctx() ctx: GraphQLContext): string | Promise<string> {
+    return a.body ?? articleBody(ctx, a.rowId);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People mentioned in the article, most-mentioned first.' })

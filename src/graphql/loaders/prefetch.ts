@@ -11,13 +11,15 @@ import { selectedFields, selectsTotalCount } from './selection.ts';
  * it (`node(id:) { ... on Person { statements(first: 10) events(first: 5) } }`) in the same turn as the
  * node itself, so the row and its lists go to PostgreSQL as one merged statement instead of the row
  * first and its lists a round trip later. The field resolvers then find the same loads in the loaders'
- * cache. Anything the look-ahead cannot read (bad arguments) it leaves to the resolvers, which report it.
+ * cache (and an article's `body`, which its row leaves out). Anything the look-ahead cannot read (bad arguments) it leaves to the resolvers, which report it.
  */
 export function prefetchConnections(ctx: GraphQLContext, info: GraphQLResolveInfo, typeName: TypeName, rowIds: readonly number[]): void {
   const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
   if (!type) return;
   const sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
   for (const field of selectedFields(info, sets, type)) {
+    // An article's text is read apart from its row (see ArticleRecord.body): asked for, it goes out with it.
+    if (typeName === 'Article' && field.name.value === 'body') for (const rowId of rowIds) ctx.loaders.articleBody.load(rowId).catch(() => {});
     const relation = relationOf(typeName, field.name.value);
     const definition = type.getFields()[field.name.value];
     if (!relation || !definition) continue;
