@@ -1,4 +1,6 @@
-import type { DatePrecision } from './types.ts';
+import type { DatePrecision, YearlessDate } from './types.ts';
+
+export type { YearlessDate };
 
 export interface DateRange {
   start: string;
@@ -16,13 +18,6 @@ export interface DateRange {
 
 /** Placeholder year of yearless dates: a leap year, so 29 February fits. */
 const NO_YEAR = 2000;
-
-/** A date without its year: ISO 8601's `--MM-DD` for its first and last day, and its precision. */
-export interface YearlessDate {
-  precision: DatePrecision;
-  start: string;
-  end: string;
-}
 
 export function yearlessForm(r: DateRange): YearlessDate {
   return { precision: r.precision, start: `-${r.start.slice(4)}`, end: `-${r.end.slice(4)}` };

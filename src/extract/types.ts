@@ -1,4 +1,3 @@
-import type { YearlessDate } from './dates.ts';
 import type { Span } from '../ingest/types.ts';
 import type { EventKind, EventType } from './events/ontology.ts';
 
@@ -61,6 +60,13 @@ export interface ExtractedPlace {
 
 /** ON_OR_BEFORE: the text gives no date, only the report's (endDate; startDate is null). */
 export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR' | 'RANGE' | 'ON_OR_BEFORE';
+
+/** A date without its year: ISO 8601's `--MM-DD` for its first and last day, and its precision. */
+export interface YearlessDate {
+  precision: DatePrecision;
+  start: string;
+  end: string;
+}
 
 
 export interface ExtractedEvent {

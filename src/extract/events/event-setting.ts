@@ -44,9 +44,6 @@ export function sentenceDates(text: string, published: string | null): (s: Sente
   };
 }
 
-// Where it happened: chosen in event-place.ts (issue 17), re-exported for find-events.ts.
-export { eventPlace } from './event-place.ts';
-
 const CITY_COUNTRY = new Map<string, string>([...Object.entries(CITIES), ...COUNTRIES.filter((c) => c.capital).map((c) => [c.capital!, c.name] as [string, string])]);
 
 /** Places that can be the same event's: equal, unknown, or a city and its country. */
