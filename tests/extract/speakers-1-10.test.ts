@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/extract-article.ts';
-import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { speakerOf as speakerOfAny } from '../helpers/test-article.ts';
 
 // Speakers as extractor 1.10.0 resolves them, on short news paragraphs written for the test in the
 // layouts the error analysis found on PolNeAR train and BBC (no corpus text).
 
-function extract(body: string) {
-  const parsed = parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2016-03-12' }, origin: 'test' } as Parameters<typeof parseArticle>[0]);
-  return extractArticle(parsed);
-}
-
-/** Who said the statement holding `words`: a name, null for nobody, undefined when no statement holds them. */
-function speakerOf(body: string, words: string): string | null | undefined {
-  const ex = extract(body);
-  const s = ex.statements.find((x) => x.text.includes(words));
-  if (!s) return undefined;
-  return [...ex.people, ...ex.organizations].find((e) => e.key === s.speaker?.key)?.name ?? null;
-}
+const speakerOf = (body: string, words: string) => speakerOfAny(body, words, { publishedAt: '2016-03-12' });
 
 describe('a sentence opening with a gerund cue', () => {
   it('is said by the main clause’s subject, not by the preposition before the cue', () => {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/extract-article.ts';
-import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { extractTestArticle as extract, speakerOf } from '../helpers/test-article.ts';
 import { actCue } from '../../src/extract/speech/source-passive.ts';
 import { insertKind, leadsSentence, opensMainClause } from '../../src/extract/speech/source-layout.ts';
 
 // Speakers as extractor 1.6.0 resolves them, on short articles written for the test.
-
-function extract(body: string) {
-  const parsed = parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2019-04-19' }, origin: 'test' } as Parameters<typeof parseArticle>[0]);
-  return extractArticle(parsed);
-}
-
-/** Who said the statement holding `words`: a name, null for nobody, undefined when no statement holds them. */
-function speakerOf(body: string, words: string): string | null | undefined {
-  const ex = extract(body);
-  const s = ex.statements.find((x) => x.text.includes(words));
-  if (!s) return undefined;
-  return [...ex.people, ...ex.organizations].find((e) => e.key === s.speaker?.key)?.name ?? null;
-}
 
 describe('who is not a speaker', () => {
   it('is the subject of a passive cue', () => {

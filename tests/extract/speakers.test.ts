@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/extract-article.ts';
-import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { extractTestArticle, speakerName, speakerOf as speakerOfAny } from '../helpers/test-article.ts';
 
-/** The extraction of a short article written for the test. */
+/** The extraction of a short article written for the test, and its statements. */
 function statementsOf(body: string) {
-  const parsed = parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2019-04-19' }, origin: 'test' } as Parameters<typeof parseArticle>[0]);
-  const ex = extractArticle(parsed);
+  const ex = extractTestArticle(body);
   return { ex, statements: ex.statements };
 }
 
-type Extraction = ReturnType<typeof statementsOf>['ex'];
-
-/** The name of the person or organisation a statement is attributed to (null: nobody). */
-function speakerName(ex: Extraction, statement: Extraction['statements'][number]): string | null {
-  return [...ex.people, ...ex.organizations].find((e) => e.key === statement.speaker?.key)?.name ?? null;
-}
-
 /** For a short article written for the test: who said the direct statement holding `words` (undefined: no such statement). */
-function speakerOf(body: string, words: string): string | null | undefined {
-  const { ex } = statementsOf(body);
-  const statement = ex.statements.find((s) => s.kind === 'DIRECT' && s.text.includes(words));
-  return statement ? speakerName(ex, statement) : undefined;
-}
+const speakerOf = (body: string, words: string) => speakerOfAny(body, words, { direct: true });
 
 describe('speakers of quotations that stand alone in their paragraph', () => {
   it('continue the speaker quoted in the paragraph before', () => {
