@@ -1,4 +1,4 @@
-import type { ParsedArticle } from '../ingest/types.ts';
+import type { ParsedArticle, Span } from '../ingest/types.ts';
 import { findEntities, type EntityDraft } from './entities.ts';
 import { findTypedEvents } from './events/find-events.ts';
 import { toExtractedEvent } from './events/to-extracted.ts';
@@ -39,7 +39,9 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   index.places.forEach((p) => placeKey.set(p, `place:${slug(p.name)}`));
   // Events first: a country acting in one becomes its government organisation (added to the index).
   const taken = new Set<string>();
-  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, { person: personKey, org: orgKey, place: placeKey, slug, textHash: fnv1a(`${parsed.title}\n${text}`).toString(36), dated: parsed.publishedAt !== null }, taken), parsed.publishedAt, text));
+  // The article's text hash keys events that name no party (see toExtractedEvent): computed once, not per event.
+  const keys = { person: personKey, org: orgKey, place: placeKey, slug, textHash: fnv1a(`${parsed.title}\n${text}`).toString(36), dated: parsed.publishedAt !== null };
+  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, keys, taken), parsed.publishedAt, text));
   const organizations = index.organizations.map((o) => {
     const key = `org:${slug(o.name)}`;
     orgKey.set(o, key);
@@ -75,9 +77,16 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   };
 }
 
-// "Hydro Quebec is issuing a bond": what the report says is under way happens on its day.
-const UNDER_WAY = /\b(?:is|are)\s+$/i;
+// "Hydro Quebec is issuing a bond": what the report says is under way happens on its day, whether
+// the trigger holds the "is" or follows it.
+const UNDER_WAY_BEFORE = /\b(?:is|are)\s+$/i;
+const UNDER_WAY_TRIGGER = /^(?:is|are)\s+[a-z]+ing\b/i;
 const ING = /^[a-z]+ing\b/i;
+
+function saysUnderWay(text: string, t: Span): boolean {
+  const trigger = text.slice(t.start, t.end);
+  return UNDER_WAY_TRIGGER.test(trigger) || (ING.test(trigger) && UNDER_WAY_BEFORE.test(text.slice(Math.max(0, t.start - 8), t.start)));
+}
 
 /**
  * An event the text does not date happened on or before the day it was reported, when the article
@@ -87,9 +96,6 @@ const ING = /^[a-z]+ing\b/i;
 function reportDated(e: ExtractedEvent, published: string | null, text: string): ExtractedEvent {
   if (e.precision !== null || !published) return e;
   const day = published.slice(0, 10);
-  const t = e.trigger;
-  const trigger = t ? text.slice(t.start, t.end) : '';
-  const underWay = t && ((ING.test(trigger) && UNDER_WAY.test(text.slice(Math.max(0, t.start - 8), t.start))) || /^(?:is|are)\s+[a-z]+ing\b/i.test(trigger));
-  if (underWay) return { ...e, startDate: day, endDate: day, precision: 'DAY' };
+  if (e.trigger && saysUnderWay(text, e.trigger)) return { ...e, startDate: day, endDate: day, precision: 'DAY' };
   return { ...e, startDate: null, endDate: day, precision: 'ON_OR_BEFORE' };
 }
