@@ -4,6 +4,8 @@
 // on the order the articles arrive in. Better: geocoded over not; then the more populous (the usual
 // reading of the name); then the lower GeoNames id, latitude, longitude, country code.
 
+import { compareCodePoints } from '../resolve/names.ts';
+
 export interface PlaceGeoRow {
   latitude?: number | null;
   longitude?: number | null;
@@ -21,7 +23,8 @@ export function betterGeo(current: PlaceGeoRow, offered: PlaceGeoRow): boolean {
   const [a, b] = [rank(offered), rank(current)];
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;
-    return typeof a[i] === 'string' ? Buffer.compare(Buffer.from(a[i] as string), Buffer.from(b[i] as string)) > 0 : (a[i] as number) > (b[i] as number);
+    // Strings by code point, as SQL's COLLATE "C" orders them (resolve/names.ts).
+    return typeof a[i] === 'string' ? compareCodePoints(a[i] as string, b[i] as string) > 0 : (a[i] as number) > (b[i] as number);
   }
   return false;
 }
