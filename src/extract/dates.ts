@@ -29,7 +29,8 @@ const MONTH_RE = 'January|February|March|April|May|June|July|August|September|Oc
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** The number of days of month `m` (1–12) of year `y`. */
+export const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const fromDate = (d: Date) => d.toISOString().slice(0, 10);
 const shiftMonths = (p: { y: number; m: number; d: number }, n: number) => {
   const t = p.y * 12 + p.m - 1 + n;

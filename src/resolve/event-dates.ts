@@ -1,4 +1,4 @@
-import type { YearlessDate } from '../extract/dates.ts';
+import { lastDay, type YearlessDate } from '../extract/dates.ts';
 import type { DatePrecision } from '../extract/types.ts';
 
 /** What one account says of an event's time (an EventMember's date fields). */
@@ -23,7 +23,6 @@ interface Bounds {
 }
 
 const RANK: Record<DatePrecision, number> = { ON_OR_BEFORE: 0, YEAR: 1, MONTH: 2, RANGE: 3, DAY: 4 };
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 function boundsOf(a: AccountDate): Bounds | null {
   if (!a.precision) return null;
