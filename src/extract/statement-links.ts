@@ -21,12 +21,15 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 export function linkStatements(statements: StatementDraft[], events: LinkableEvent[]): number[][] {
   const bySentence = new Map<number, number[]>();
   events.forEach((e, i) => {
-    for (const s of e.sentences) bySentence.set(s.start, [...(bySentence.get(s.start) ?? []), i]);
+    for (const s of e.sentences) {
+      const list = bySentence.get(s.start);
+      if (list) list.push(i);
+      else bySentence.set(s.start, [i]);
+    }
   });
   return statements.map((s) => {
     const candidates = bySentence.get(s.sentence.start) ?? [];
     if (candidates.length <= 1) return candidates;
-    const carried = candidates.filter((i) => events[i].mentions.some((m) => s.spans.some((p) => inside(m, p)) || (s.cueSpan !== undefined && overlaps(m, s.cueSpan))));
-    return carried;
+    return candidates.filter((i) => events[i].mentions.some((m) => s.spans.some((p) => inside(m, p)) || (s.cueSpan !== undefined && overlaps(m, s.cueSpan))));
   });
 }
