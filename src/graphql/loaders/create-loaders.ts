@@ -30,18 +30,30 @@ function reviveTimestamps(row: unknown): unknown {
   return r;
 }
 
-// The statements' texts come from a few shapes (a relation and the kind of window): their renumbered
-// forms are kept, so that a request does not rewrite kilobytes of SQL for every part it merges.
-const shifted = new Map<string, string[]>();
+/**
+ * A cache of what is made from SQL texts. The texts come from a few shapes (a relation and the kind of
+ * window), so it stays small; it is emptied if it ever reaches `limit` entries, which bounds it.
+ */
+function sqlCache<V>(limit = 1000): (text: string, make: () => V) => V {
+  const made = new Map<string, V>();
+  return (text, make) => {
+    let value = made.get(text);
+    if (value === undefined) {
+      if (made.size >= limit) made.clear();
+      made.set(text, (value = make()));
+    }
+    return value;
+  };
+}
+
+// Renumbered forms of each statement are kept, so that a request does not rewrite kilobytes of SQL for
+// every part it merges.
+const shiftedForms = sqlCache<string[]>();
 
 /** The statement with its parameters renumbered from `offset + 1` ($1 becomes $(offset + 1)). */
 function shiftParameters(text: string, offset: number): string {
   if (offset === 0) return text;
-  let forms = shifted.get(text);
-  if (!forms) {
-    if (shifted.size >= 1000) shifted.clear();
-    shifted.set(text, (forms = []));
-  }
+  const forms = shiftedForms(text, () => []);
   return (forms[offset] ??= text.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`));
 }
 
@@ -80,7 +92,7 @@ function mergingSql(sql: Sql): Sql {
   };
 }
 
-const withArticlesSql = new Map<string, string>();
+const withArticlesSql = sqlCache<string>();
 
 /**
  * A page SQL of statements whose rows carry their article as the article loader reads it ("__article",
@@ -89,25 +101,17 @@ const withArticlesSql = new Map<string, string>();
  * its articles cost about as much as the page itself (0.07 of 0.45 ms of a person page in PostgreSQL).
  */
 function withArticles(page: string): string {
-  let text = withArticlesSql.get(page);
-  if (text === undefined) {
-    if (withArticlesSql.size >= 1000) withArticlesSql.clear();
-    withArticlesSql.set(page, (text = `SELECT w.*, (SELECT row_to_json(x) FROM (SELECT ${COLUMNS.article()} FROM article a WHERE a.id = w."articleId") x) AS "__article" FROM (${page}) w`));
-  }
-  return text;
+  return withArticlesSql(page, () => `SELECT w.*, (SELECT row_to_json(x) FROM (SELECT ${COLUMNS.article()} FROM article a WHERE a.id = w."articleId") x) AS "__article" FROM (${page}) w`);
 }
 
-const columnsAfterSql = new Map<string, string>();
+const columnsAfterSql = sqlCache<string>();
 
 /** A page SQL whose rows get their columns after the cut (see RelationSpec.after); same parameters. */
 function withColumnsAfter(page: string, after: NonNullable<RelationSpec['after']>): string {
-  let text = columnsAfterSql.get(page);
-  if (text === undefined) {
-    if (columnsAfterSql.size >= 1000) columnsAfterSql.clear();
+  return columnsAfterSql(page, () => {
     const keep = (after.keep ?? []).map((c) => `, pg."${c}"`).join('');
-    columnsAfterSql.set(page, (text = `SELECT pg."parentId", pg."__key", pg."__n"${keep}, ${after.columns} FROM (${page}) pg ${after.join}`));
-  }
-  return text;
+    return `SELECT pg."parentId", pg."__key", pg."__n"${keep}, ${after.columns} FROM (${page}) pg ${after.join}`;
+  });
 }
 
 /** The loaders' statements are planned once per connection (see GENERIC_PLAN). */
