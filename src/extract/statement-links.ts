@@ -11,6 +11,24 @@ export interface LinkableEvent {
 const inside = (m: Span, s: Span) => m.start >= s.start && m.end <= s.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+// A statement whose content is one pronoun or common noun ("which", "he", "bankruptcy") is a misread fragment, about nothing.
+const FRAGMENT = /^[a-z]+$/;
+
+// "it had conducted its first weapons test since the last summit": a trigger after one of these dates the statement, it is not what the statement is about.
+const TIME_REFERENCE = /\b(?:since|after|before|until)\s+(?:the\s+)?(?:(?:last|first|second|previous|recent)\s+)?$/i;
+
+/** The statement's words before a point of one of its parts (its text is its parts joined by a space). */
+function wordsBefore(s: StatementDraft, part: number, at: number): string {
+  let offset = 0;
+  for (let k = 0; k < part; k++) offset += s.spans[k].end - s.spans[k].start + 1;
+  return s.text.slice(offset, offset + at - s.spans[part].start);
+}
+
+/** Whether the statement carries the event's trigger, in its words (not as a time reference) or as its cue. */
+function carries(s: StatementDraft, e: LinkableEvent): boolean {
+  return e.mentions.some((m) => s.spans.some((p, k) => inside(m, p) && !TIME_REFERENCE.test(wordsBefore(s, k, m.start))) || (s.cueSpan !== undefined && overlaps(m, s.cueSpan)));
+}
+
 /**
  * Which events each statement is about, as event indexes per statement. A statement is about the
  * events reported in its sentence; when that sentence reports several ("North Korea slams Pompeo
@@ -29,7 +47,8 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
   });
   return statements.map((s) => {
     const candidates = bySentence.get(s.sentence.start) ?? [];
-    if (candidates.length <= 1) return candidates;
-    return candidates.filter((i) => events[i].mentions.some((m) => s.spans.some((p) => inside(m, p)) || (s.cueSpan !== undefined && overlaps(m, s.cueSpan))));
+    if (!candidates.length || FRAGMENT.test(s.text.trim())) return [];
+    if (candidates.length === 1) return candidates;
+    return candidates.filter((i) => carries(s, events[i]));
   });
 }
