@@ -5,6 +5,7 @@ import { countryOf, DEMONYMS } from '../gazetteer.ts';
 import { gazetteerCandidates } from '../../geo/table.ts';
 import { placesCompatible } from './event-setting.ts';
 import type { TypedEventDraft } from './event-draft.ts';
+import { refName } from './actors.ts';
 
 // Where an event happened, read from the sentence that reports it (issue 17: the event's place is
 // where it happened, not every place in the sentence). A module of its own so that the trigger and
@@ -13,8 +14,8 @@ import type { TypedEventDraft } from './event-draft.ts';
 // A place past one of these belongs to another clause ("the weapons test since the summit … in Vietnam").
 const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until)\b|[;—–]/;
 
-// Written as a location: "in Vladivostok", "at the Hanoi summit", "the city of X".
-const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?|city of\s+)$/i;
+// Written as a location: "in Vladivostok", "at the Hanoi summit", "the city of X", "in the conservative stronghold of Iwate Prefecture".
+const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:stronghold|city|town|village|province|prefecture|region|state|capital|district|heart|outskirts|suburbs?)\s+of\s+)?|city of\s+)$/i;
 // Movement to the place the event happens: "travelled to Vladivostok", "a two-day visit to Malaysia",
 // "leaves for Indonesia", "flew four times to North Korea"; and what an invasion takes ("invasion of Ukraine").
 const DESTINATION = /\b(?:(?:travel(?:l?ed|s|ling)?|flew|fly|flies|flying|went|go(?:es|ing)?|trip|visit(?:s|ed|ing)?|journey(?:ed)?|arriv(?:e|es|ed|ing)|return(?:s|ed)?|came|come)\b(?:\s+\w+){0,3}?\s+(?:to|in)|leav(?:e|es|ing)\s+for|(?:invasion|invasions|invaded|annexation|occupation)\s+of)\s+(?:the\s+)?$/i;
@@ -35,8 +36,43 @@ function placesIn(index: EntityIndexLocal, sentence: Sentence): { start: number;
 
 const OCCASION_NAME = /\b(?:Championships?|Festival|Open|Games|Conference|Forum|Cup|Summit|Awards?)$/;
 
-/** The place a sentence gives an event: the closest place written as its location, cities before countries. */
+// "the debate stage in Cleveland": a capitalised name written as the location right after the trigger.
+const LOCATIVE_NAME = /^[^.;:,—–"“”]{0,25}?\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b(?!\s*[’']s\b|\s+[A-Z])/;
+// Gazetteer cities this large are read as places even when the recogniser missed them.
+const FALLBACK_CITY_POPULATION = 100_000;
+
+/**
+ * A place the recogniser missed, written as the event's location right after its trigger ("stepping
+ * on the debate stage in Cleveland"): a gazetteer country, region or large city whose words no person
+ * or other-named organisation holds. It joins the article's places (and so is geocoded with them).
+ */
+function unrecognisedPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
+  const after = LOCATIVE_NAME.exec(text.slice(trigger.end, Math.min(sentence.end, trigger.end + 60)));
+  if (!after) return null;
+  const name = after[1];
+  const start = trigger.end + after.index + after[0].length - name.length;
+  const end = start + name.length;
+  const taken = (x: { start: number; end: number }) => x.start < end && start < x.end;
+  // An organisation of just that name after "in" is the recogniser's misreading of the city ("in Cleveland").
+  if (index.personSpans.some(taken) || index.orgSpans.some((o) => taken(o) && o.org.name !== name) || index.placeSpans.some(taken)) return null;
+  const known = gazetteerCandidates(name).find((c) => c.kind !== 'CITY' || (c.population ?? 0) >= FALLBACK_CITY_POPULATION);
+  if (!known) return null;
+  let place = index.places.find((p) => p.name === name);
+  if (!place) {
+    place = { name, kind: known.kind, country: null, aliases: new Set(), roles: new Set(), mentions: [] };
+    index.places.push(place);
+  }
+  place.mentions.push({ start, end, text: name });
+  index.placeSpans.push({ start, end, place });
+  return place;
+}
+
+/** The place a sentence gives an event: the closest place written as its location, cities before countries; else one the recogniser missed (unrecognisedPlace). */
 export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
+  return recognisedPlace(text, index, sentence, trigger) ?? unrecognisedPlace(text, index, sentence, trigger);
+}
+
+function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
   let place: PlaceDraft | null = null;
   let score = -Infinity;
   for (const p of placesIn(index, sentence)) {
@@ -80,7 +116,10 @@ export function settleEventPlaces(events: TypedEventDraft[], text: string, index
 // Elections happen in the country that holds them, and laws apply where they are passed: an article
 // about one country's election ("Sunday's election" in a story on Iraq), or one state's law, places it
 // there when the text gives no other place.
-const SETTLED_BY_COUNTRY = (e: TypedEventDraft) => e.type === 'ELECTION' || (e.type === 'LEGAL' && (e.mode === 'law' || e.mode === 'bill'));
+// So do the acts of a government the text names only as such ("the transitional government has been forced
+// to backtrack", "the Obama administration announced it had reached its goal"): it acts at home.
+const HOME_GOVERNMENT = /\b(?:government|administration)$/;
+const SETTLED_BY_COUNTRY = (e: TypedEventDraft) => e.type === 'ELECTION' || (e.type === 'LEGAL' && (e.mode === 'law' || e.mode === 'bill')) || e.sources.some((r) => (r.kind === 'group' || r.kind === 'org') && HOME_GOVERNMENT.test(refName(r)));
 
 /** A country, or a US state (laws are a state's as often as a country's). */
 const jurisdiction = (p: PlaceDraft) => p.kind === 'COUNTRY' || gazetteerCandidates(p.name).some((c) => c.kind === 'REGION' && c.usState !== null);
@@ -110,8 +149,8 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
 }
 
 /**
- * Events without a place that the article's setting places: elections and laws in the country (or
- * US state) the article is about; the matches of a sports report at the one place its other matches
+ * Events without a place that the article's setting places: elections, laws and the acts of an unnamed
+ * government in the country (or US state) the article is about; the matches of a sports report at the one place its other matches
  * give ("at the Dubai Tennis Championships … faces Andreev in the last 16").
  */
 export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null): void {
