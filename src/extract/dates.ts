@@ -26,6 +26,10 @@ export function yearlessForm(r: DateRange): YearlessDate {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTH_RE = 'January|February|March|April|May|June|July|August|September|October|November|December';
+// AP style abbreviates the long months before a day ("Nov. 11, 2014", "Sept. 26", "Aug. 29"): a day's month may be either.
+const DAY_MONTH_RE = `${MONTH_RE}|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.`;
+/** A month's number (1–12) from its name or abbreviation. */
+const monthNumber = (name: string) => MONTHS.findIndex((x) => x.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -48,8 +52,8 @@ const addDays = (isoDate: string, n: number) => fromDate(new Date(Date.parse(`${
 // matched case-sensitively except in HALF, so a case-insensitive test for any month name tells when
 // none of the four can match.
 const HALF = new RegExp(`\\b(first|second) half of (${MONTH_RE})(?: (\\d{4}))?`, 'gi');
-const DAY_RANGE = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?:-|–| to | and )(\\d{1,2})(?:,? (\\d{4}))?`, 'g');
-const DAY = new RegExp(`\\b(${MONTH_RE}) (\\d{1,2})(?!\\d|-|–)(?:,? (\\d{4}))?|\\b(\\d{1,2}) (${MONTH_RE})(?:,? (\\d{4}))?`, 'g');
+const DAY_RANGE = new RegExp(`\\b(${DAY_MONTH_RE}) (\\d{1,2})(?:-|–| to | and )(\\d{1,2})(?:,? (\\d{4}))?`, 'g');
+const DAY = new RegExp(`\\b(${DAY_MONTH_RE}) (\\d{1,2})(?!\\d|-|–)(?:,? (\\d{4}))?|\\b(\\d{1,2}) (${MONTH_RE})(?:,? (\\d{4}))?`, 'g');
 // The preposition may open the sentence ("In July, …").
 // A determiner makes the month a modifier: "its July summit", "the May elections" (not "the May 5 vote").
 const MONTH = new RegExp(`\\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|[Ii]ts|[Tt]heir|[Tt]he|[Hh]is|[Hh]er) (${MONTH_RE})(?: (\\d{4}))?\\b(?! \\d{1,2}\\b)`, 'g');
@@ -60,7 +64,7 @@ const AHEAD = /\b(?:will|would|shall|'ll|is to|are to|plans? to|aims? to|intends
 // "more than a year ago": on or before that day.
 const AGO = /\b(?:more than|over) (a|an|one|two|three|four|five|six|\d+) (year|month|week|day)s? ago\b/gi;
 const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
-const ANY_MONTH = new RegExp(`(?:${MONTH_RE})`, 'i');
+const ANY_MONTH = new RegExp(`(?:${DAY_MONTH_RE})`, 'i');
 
 /** Words before or right after a weekday that put it ahead of the report. */
 const AHEAD_BEFORE = /\b(?:will|shall|'ll|is to|are to|is due|are due|due to|scheduled|set to|expected to|plans? to|leaves|begins|starts|opens|arrives)\b[^.,;]*$/i;
@@ -85,7 +89,7 @@ export function findDates(sentence: string, published: string | null): DateRange
   dayRange.lastIndex = 0;
   while (hasMonth && (m = dayRange.exec(sentence))) {
     const y = yearFor(m[4]) ?? NO_YEAR;
-    const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
+    const mo = monthNumber(m[1]);
     const [d1, d2] = [Number(m[2]), Number(m[3])];
     // "March 4 and 49 dlrs" is no range: a day past the month's end is no date (PostgreSQL rejects it).
     // Without a year, February's 29th is allowed (NO_YEAR is a leap year).
@@ -97,7 +101,7 @@ export function findDates(sentence: string, published: string | null): DateRange
   while (hasMonth && (m = day.exec(sentence))) {
     if (out.some((o) => o.index === m!.index)) continue;
     const y = yearFor(m[3] ?? m[6]) ?? NO_YEAR;
-    const mo = MONTHS.indexOf((m[1] ?? m[5]).toLowerCase()) + 1;
+    const mo = monthNumber(m[1] ?? m[5]);
     const d = Number(m[2] ?? m[4]);
     if (d < 1 || d > lastDay(y, mo)) continue;
     out.push({ start: iso(y, mo, d), end: iso(y, mo, d), precision: 'DAY', index: m.index, ...(yearFor(m[3] ?? m[6]) ? {} : { yearless: true }) });
@@ -144,6 +148,8 @@ export function findDates(sentence: string, published: string | null): DateRange
       [/\bearlier (?:in the day|today)\b/gi, () => [published!, published!, 'DAY']],
       [/\blast year\b/gi, () => [iso(pub.y - 1, 1, 1), iso(pub.y - 1, 12, 31), 'YEAR']],
       [/\blast week\b/gi, () => [addDays(monday, -7), addDays(monday, -1), 'RANGE']],
+      // "this past weekend", "last weekend": the Saturday and Sunday before the report's week.
+      [/\b(?:this past|last) weekend\b/gi, () => [addDays(monday, -2), addDays(monday, -1), 'RANGE']],
       [/\blast month\b/gi, () => {
         const [y, mo] = pub.m === 1 ? [pub.y - 1, 12] : [pub.y, pub.m - 1];
         return [iso(y, mo, 1), iso(y, mo, lastDay(y, mo)), 'MONTH'];

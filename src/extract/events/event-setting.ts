@@ -9,6 +9,8 @@ const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until|just as|as (?:he|
 // "hours before the start of the first debate": the same day, not another clause's time.
 const SAME_DAY = /\b(?:just |only |a few |several )?(?:hours|minutes) (?:before|after)\b/g;
 
+const OPENING = /^\s*(?:(?:But|And)\s+)?(?:[Oo]n|[Ii]n|[Bb]y)?\s*$/;
+
 const TERM_OF = /\b(?:due|maturing|matures|expiring|expires)\s+$/i;
 
 /**
@@ -26,7 +28,13 @@ export function eventDate(text: string, dates: DateRange[], sentence: Sentence, 
     // "this year" is often the term of a figure ("its forecast for U.S. growth this year"): a nearby day or month wins over it.
     const distance = (at >= trigger.end ? at - trigger.end : trigger.start - at) + (d.precision === 'YEAR' && !/\d/.test(text.slice(at, at + 12)) ? 30 : 0);
     const between = (at >= trigger.end ? text.slice(trigger.end, at) : text.slice(at + 4, trigger.start)).replace(SAME_DAY, '');
-    if (distance < bestDistance && !OTHER_CLAUSE.test(between)) {
+    // "On Nov. 11, 2014, after a quiet stroll …, Mr. Xi and Mr. Obama sealed their agreement": a date opening
+    // the sentence dates its main clause, past a fronted clause and at any distance.
+    const opening = at < trigger.start && OPENING.test(text.slice(sentence.start, at)) && /^[^,]{0,20},/.test(text.slice(at, at + 24));
+    if (opening && bestDistance > 70 && !best) {
+      best = d;
+      bestDistance = 70;
+    } else if (distance < bestDistance && !OTHER_CLAUSE.test(between)) {
       best = d;
       bestDistance = distance;
     }
