@@ -15,6 +15,14 @@ describe('temporal expressions against the publication date', () => {
     expect(only('In 2012, she was arrested after entering the venue.', '2016-09-26')).toEqual(['YEAR', '2012-01-01', '2012-12-31']);
   });
 
+  it('AP month abbreviations before a day ("Nov. 11, 2014", "Sept. 26") and "this past weekend"', () => {
+    expect(only('On Nov. 11, 2014, after a quiet stroll, the two sealed their agreement.', '2016-09-08')).toEqual(['DAY', '2014-11-11', '2014-11-11']);
+    expect(only('HEMPSTEAD, N.Y., Sept. 26 (UPI) — the debate began.', '2016-09-26')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
+    expect(only('And this past weekend in Hangzhou, the two committed their nations.', '2016-09-08')).toEqual(['RANGE', '2016-09-03', '2016-09-04']);
+    // An abbreviation is a month only before a day: "Dec." alone is no date.
+    expect(findDates('the Dec. contract fell', '2016-09-08')).toEqual([]);
+  });
+
   it('a month later in the year than the report is last year’s', () => {
     expect(only('In November, the board met.', '2016-09-10')).toEqual(['MONTH', '2015-11-01', '2015-11-30']);
   });

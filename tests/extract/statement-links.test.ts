@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { linkStatements } from '../../src/extract/statement-links.ts';
+import type { StatementDraft } from '../../src/extract/speech/draft.ts';
 
 /**
  * A statement is about the events of its sentence; where the sentence reports several, about the
@@ -34,5 +36,26 @@ describe('statements linked to events', () => {
     const { x } = seed('003_9412593e3c0903a8.txt');
     const visit = x.events.find((e) => e.type === 'CONSULT' && e.mode === 'visit');
     expect(visit?.statementIndexes?.length, JSON.stringify(x.events.map((e) => e.key))).toBeGreaterThan(0);
+  });
+});
+
+describe('statements linked to events, by rule', () => {
+  const text = 'it had conducted its first weapons test since the last summit broke down';
+  const sentence = { start: 0, end: text.length };
+  const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w });
+  // One sentence reporting two events: the weapons test and the summit.
+  const events = [
+    { mentions: [at('weapons test')], sentences: [sentence] },
+    { mentions: [at('summit')], sentences: [sentence] },
+  ];
+  const statement = (span: { start: number; end: number }): StatementDraft => ({ ...span, text: text.slice(span.start, span.end), spans: [span], kind: 'INDIRECT', cue: 'said', speaker: null, speakerText: null, speakerSpan: null, confidence: 0.9, sentence }) as StatementDraft;
+
+  it('a trigger the statement carries only as a time reference ("since the last summit") does not pick its event', () => {
+    expect(linkStatements([statement(sentence)], events)).toEqual([[0]]);
+  });
+
+  it('a one-word lower-case statement ("which", "he") is a fragment linked to nothing', () => {
+    expect(linkStatements([statement(at('it'))], [events[0]])).toEqual([[]]);
+    expect(linkStatements([statement(at('weapons'))], [events[0]])).toEqual([[]]);
   });
 });
