@@ -38,6 +38,12 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(x.places.find((p) => p.name === 'Cleveland')?.geo?.countryCode).toBe('US');
   });
 
+  it('a named venue after the trigger ("at the Sunnylands estate in California"), and a disaster named by its region ("the Asian tsunami")', () => {
+    const nyt = article('polnear:nyt_2016-09-08_obama-on-climate-change-the-tren');
+    expect(placeOf(nyt, 'CONSULT', (t) => t.includes('Xi'))).toBe('Sunnylands');
+    expect(placeOf(extractArticle(bbcStory('entertainment/309')), 'DISASTER', () => true)).toBe('Asia');
+  });
+
   it('"a by-election in the conservative stronghold of Iwate Prefecture in northern Japan" is in Iwate Prefecture', () => {
     const x = article('reuters:5208');
     expect(placeOf(x, 'ELECTION', (t) => t.includes('by-election') || t.includes('LDP'))).toBe('Iwate Prefecture');

@@ -41,6 +41,26 @@ const LOCATIVE_NAME = /^[^.;:,—–"“”]{0,25}?\b(?:in|at)\s+([A-Z][a-z]+(?:
 // Gazetteer cities this large are read as places even when the recogniser missed them.
 const FALLBACK_CITY_POPULATION = 100_000;
 
+/** The article's place of that name at [start, end), added to its places and place spans when new. */
+function addPlace(index: EntityIndexLocal, name: string, kind: PlaceDraft['kind'], start: number, end: number): PlaceDraft {
+  const span = index.placeSpans.find((x) => x.start === start && x.end === end);
+  if (span) return span.place;
+  let place = index.places.find((p) => p.name === name);
+  if (!place) {
+    place = { name, kind, country: null, aliases: new Set(), roles: new Set(), mentions: [] };
+    index.places.push(place);
+  }
+  place.mentions.push({ start, end, text: name });
+  index.placeSpans.push({ start, end, place });
+  return place;
+}
+
+/** Whether no person, and no organisation of another name, holds [start, end) (the recogniser reads "Cleveland" as an organisation). */
+const free = (index: EntityIndexLocal, name: string, start: number, end: number) => {
+  const taken = (x: { start: number; end: number }) => x.start < end && start < x.end;
+  return !index.personSpans.some(taken) && !index.orgSpans.some((o) => taken(o) && o.org.name !== name);
+};
+
 /**
  * A place the recogniser missed, written as the event's location right after its trigger ("stepping
  * on the debate stage in Cleveland"): a gazetteer country, region or large city whose words no person
@@ -52,24 +72,30 @@ function unrecognisedPlace(text: string, index: EntityIndexLocal, sentence: Sent
   const name = after[1];
   const start = trigger.end + after.index + after[0].length - name.length;
   const end = start + name.length;
-  const taken = (x: { start: number; end: number }) => x.start < end && start < x.end;
-  // An organisation of just that name after "in" is the recogniser's misreading of the city ("in Cleveland").
-  if (index.personSpans.some(taken) || index.orgSpans.some((o) => taken(o) && o.org.name !== name) || index.placeSpans.some(taken)) return null;
+  if (!free(index, name, start, end) || index.placeSpans.some((x) => x.start < end && start < x.end)) return null;
   const known = gazetteerCandidates(name).find((c) => c.kind !== 'CITY' || (c.population ?? 0) >= FALLBACK_CITY_POPULATION);
-  if (!known) return null;
-  let place = index.places.find((p) => p.name === name);
-  if (!place) {
-    place = { name, kind: known.kind, country: null, aliases: new Set(), roles: new Set(), mentions: [] };
-    index.places.push(place);
-  }
-  place.mentions.push({ start, end, text: name });
-  index.placeSpans.push({ start, end, place });
-  return place;
+  return known ? addPlace(index, name, known.kind, start, end) : null;
 }
 
-/** The place a sentence gives an event: the closest place written as its location, cities before countries; else one the recogniser missed (unrecognisedPlace). */
+// "a summit meeting … at the Sunnylands estate in California": a named venue the event is held at.
+const VENUE = /^[^;:—–"“”]{0,60}?\bat\s+the\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:estate|ranch|resort|hotel|palace|compound|stadium|arena|racecourse)\b/;
+
+/** The venue written right after the trigger ("at the Sunnylands estate"), as a place of the article. */
+function venuePlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
+  const after = VENUE.exec(text.slice(trigger.end, Math.min(sentence.end, trigger.end + 100)));
+  if (!after || OTHER_CLAUSE.test(after[0])) return null;
+  const name = after[1];
+  const start = trigger.end + after[0].lastIndexOf(name);
+  const end = start + name.length;
+  return free(index, name, start, end) ? addPlace(index, name, 'OTHER', start, end) : null;
+}
+
+/**
+ * The place a sentence gives an event: a named venue it is held at; else the closest place written as
+ * its location, cities before countries; else one the recogniser missed (unrecognisedPlace).
+ */
 export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
-  return recognisedPlace(text, index, sentence, trigger) ?? unrecognisedPlace(text, index, sentence, trigger);
+  return venuePlace(text, index, sentence, trigger) ?? recognisedPlace(text, index, sentence, trigger) ?? unrecognisedPlace(text, index, sentence, trigger);
 }
 
 function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
@@ -110,7 +136,37 @@ export function settleEventPlaces(events: TypedEventDraft[], text: string, index
     if (e.place && !found.includes(e.place)) found.unshift(e.place);
     const best = [...found].sort((a, b) => CITY_FIRST(a) - CITY_FIRST(b))[0];
     if (best && found.every((p) => placesCompatible(p.name, best.name))) e.place = best;
+    if (!e.place && HELD_WHERE_NAMED(e)) e.place = demonymPlace(text, index, e.mentions);
   }
+}
+
+// A disaster strikes, and an election is held, where the people its name gives live: "the Asian tsunami",
+// "Sunday's Iraqi election". (An attack or a protest named so is by them, not necessarily there.)
+const HELD_WHERE_NAMED = (e: TypedEventDraft) => e.type === 'DISASTER' || e.type === 'ELECTION';
+const REGION_DEMONYMS = new Map([
+  ['Asian', 'Asia'],
+  ['European', 'Europe'],
+  ['African', 'Africa'],
+  ['Caribbean', 'Caribbean'],
+  ['Balkan', 'Balkans'],
+  ['Scandinavian', 'Scandinavia'],
+  ['Siberian', 'Siberia'],
+]);
+const DEMONYM_BEFORE = /\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?$/;
+
+/** The country or region a demonym right before one of the mentions names ("the Asian tsunami" → Asia), as a place of the article. */
+function demonymPlace(text: string, index: EntityIndexLocal, mentions: Span[]): PlaceDraft | null {
+  for (const m of mentions) {
+    const word = DEMONYM_BEFORE.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+    if (!word) continue;
+    const region = REGION_DEMONYMS.get(word);
+    const name = region ?? DEMONYMS.get(word);
+    if (!name) continue;
+    let place = index.places.find((p) => p.name === name);
+    if (!place) index.places.push((place = { name, kind: region ? 'REGION' : 'COUNTRY', country: region ? null : name, aliases: new Set(), roles: new Set(), mentions: [] }));
+    return place;
+  }
+  return null;
 }
 
 // Elections happen in the country that holds them, and laws apply where they are passed: an article
