@@ -107,7 +107,10 @@ function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): bo
 function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Sentence }[] {
   const { text, sentences } = input;
   const out: { hit: TriggerHit; sentence: Sentence }[] = [];
+  // One trigger per word: the first of its entries that the sentence does not rule out.
+  let taken = -1;
   for (const hit of findTriggers(text)) {
+    if (hit.start === taken) continue;
     const sentence = sentences[firstEndingAfter(sentences, hit.start)];
     if (!sentence || sentence.start > hit.start) continue;
     const e = hit.entry;
@@ -126,6 +129,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
+    taken = hit.start;
     if (e.nameEnd) {
       const verb = text.indexOf(' ', hit.start) + 1;
       out.push({ hit: { ...hit, start: verb }, sentence });

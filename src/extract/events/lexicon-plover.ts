@@ -6,7 +6,7 @@ import { entries } from './trigger.ts';
 // the earlier, more specific entry first (only a pattern that does not match falls through here).
 // Each was checked by reading what it fires on in unlabelled train text (src/eval/events-fire.ts);
 // every entry asks for the sides a reader needs to know who acted, so a word alone is no event.
-const SPORT_CONTEXT = /\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby)\b/i;
+const SPORT_CONTEXT = /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby)\b/i;
 const COMPANY = /\b(?:Inc|Corp|Co|Ltd|plc|PLC|company|firm|group|unit|subsidiary|division|shares|stake|mln|bn|billion|million)\b/;
 const FORCE = /\b(?:troops|police|soldiers|forces|army|military|rebels|militants|insurgents|guerrillas|gunmen|fighting)\b/i;
 const INJURY = /\binjur(?:y|ies|ed)\b|\bsquad\b/i;

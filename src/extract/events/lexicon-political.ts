@@ -5,9 +5,9 @@ import { entries } from './trigger.ts';
 const TO = ['to', 'in'];
 // A meeting someone is ready for or hopes for has not happened ("his readiness to meet Kim").
 // A team's trip is a fixture, not a visit: the sentence speaks of matches, scores or competitions.
-// A holiday is travel, not a visit an editor records.
+// A holiday is travel, not a visit an editor records. A score is not a date range ("an April 26-27 summit").
 const LEISURE = /\b(?:vacation|holidays?|honeymoon|tourists?|sightseeing)\b/i;
-const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|\d+-\d+)\b/i;
+const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?)\b|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b/i;
 const TRAVEL_ONLY = new RegExp(`${SPORT_WORDS.source}|${LEISURE.source}`, 'i');
 const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted|hope|hopes|hoped|offer|offered|invitation|refused|declined) to $/i;
 
