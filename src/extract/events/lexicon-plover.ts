@@ -249,5 +249,6 @@ export const MORE_TRIGGERS = entries([
   ['storm storms tornado tornadoes blizzard avalanche mudslide eruption derailment', 'DISASTER', 'storm', { re: /[a-z]+\b(?! (?:relief|fund|appeal|aid|warning|warnings|victims|survivors|donations?|season|clouds?))/iy, notBefore: ONE_DISASTER, context: /\b(?:hit|struck|battered|killed|swept|lashed|destroyed|damaged|flooded|dead|deaths|homes|evacuat\w+)\b/i, needs: 'none' }],
 
   // SPORT: a team that hosts or meets another in a match.
+  ['take takes took taking', 'SPORT', 'match', { re: /(?:take|takes|took|taking) on (?=[A-Z])/y, context: SPORT_CONTEXT, symmetric: true, needs: 'both', targetPreps: ['on'] }],
   ['host hosts hosted hosting meet meets', 'SPORT', 'match', { re: /(?:host|hosts|hosted|hosting|meet|meets) (?=[A-Z])/y, context: SPORT_CONTEXT, symmetric: true, needs: 'both' }],
 ]);
