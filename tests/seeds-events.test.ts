@@ -80,10 +80,9 @@ describe('events the two seed articles share', () => {
     expect(e).toMatchObject({ start: null, end: '2019-04-19', precision: 'ON_OR_BEFORE' });
   });
 
-  // Known gap, kept visible: seed 003 writes "before the Russian leader heads to China for an April
-  // 26-27 summit", and the roles (src/extract/events/roles.ts, another helper's) do not read "the Russian
-  // leader" as Putin, so 003 has no account of it to merge. Drop `.fails` when they do.
-  it.fails('Putin’s summit in China on 26–27 April 2019', () => {
+  // Seed 003 writes "before the Russian leader heads to China for an April 26-27 summit": the description is
+  // read as the person of the article who leads Russia (actors.ts, describedLeader), and the trip as the summit.
+  it('Putin’s summit in China on 26–27 April 2019', () => {
     const e = only('China summit', (r) => r.type === 'CONSULT' && has(r, 'Vladimir Putin') && !has(r, 'Kim Jong Un'));
     expect(e).toMatchObject({ start: '2019-04-26', end: '2019-04-27', precision: 'RANGE' });
   });

@@ -24,7 +24,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     const r = score('dev');
     expect(r.events.f1).toBeGreaterThanOrEqual(0.66);
     expect(r.events.p).toBeGreaterThanOrEqual(0.72);
-    expect(r.events.r).toBeGreaterThanOrEqual(0.6);
+    expect(r.events.r).toBeGreaterThanOrEqual(0.61);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
     // Statement links of matched events: recall over the gold's links, precision of those made.
     expect(r.statements!).toBeGreaterThanOrEqual(0.22);
@@ -37,7 +37,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
 
   it('check part: F1 at its floor', () => {
     const r = score('check');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.3);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.31);
   });
 
   it('seeds: most events recorded are the editor’s, and each has a source', () => {

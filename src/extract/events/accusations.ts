@@ -3,8 +3,9 @@ import type { StatementDraft } from '../speech/draft.ts';
 import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors.ts';
 
 // Words that make a statement about someone an attack on them ("Trump is reduced to taunts and
-// insults", "the enforcement has been disastrous"): PLOVER codes such speech as ACCUSE.
-const DISPARAGING = /(?<![-\w])(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies(?! (?:in|with|at|behind|ahead|within|on)\b)|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate(?! to\b))\b/i;
+// insults", "the enforcement has been disastrous"): PLOVER codes such speech as ACCUSE. The words are
+// the common vocabulary of political invective, not any article's.
+const DISPARAGING = /(?<![-\w])(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies(?! (?:in|with|at|behind|ahead|within|on)\b)|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate(?! to\b)|crooked|shameless|appalling|deplorables?|disgusting|demagogue(?:ry)?|bull(?:y|ying|ied)|sexist|misogyn(?:ist|istic|y)|smears?|slander(?:ous)?|arrogan(?:t|ce)|dangerous)\b/i;
 
 const NEAR = 80;
 const PLACE_PREP = new Set(['in', 'of', 'at', 'near', 'from', 'across', 'throughout', 'inside']);

@@ -48,6 +48,10 @@ const PRONOUNS = /\b(?:he|she|He|She|his|His|her|him|they|They|their|Their|it|It
 // "her opponent", "his Republican rival": the other one of a contest, the person named most besides the subject.
 // Only a contest's parties: "the senator", "the billionaire" name too many people to guess whom (measured outside the gold).
 const DESCRIPTION = /(?<!,\s)\b(?:[Tt]he (?:(?:Democratic|Republican|GOP|presidential|vice presidential|party[’']s) )+nominee|(?:his|her) (?:(?:Democratic|Republican|GOP) )?(?:opponent|rival))\b/g;
+// "the Russian leader", "the French president": a country's leader named by the office, resolved to the person of the
+// article who holds it (see describedLeader). Only the offices one person holds at a time.
+const LEADER_OFFICE = '(?:leader|president|prime minister|premier|chancellor|head of state)';
+const LEADER_DESCRIPTION = new RegExp(`(?<!,\\s)\\b[Tt]he (${COUNTRIES.map((c) => c.demonym).filter(Boolean).join('|')}) ${LEADER_OFFICE}\\b`, 'g');
 // "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
 const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
@@ -277,6 +281,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: w }, anaphor: w === 'he' || w === 'she' || w === 'his' || w === 'her' || w === 'him' ? 'person' : w === 'the country' ? 'country' : 'org' });
   }
   for (const m of within(DESCRIPTION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'description' });
+  for (const m of within(LEADER_DESCRIPTION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'description' });
   for (const m of within(PAIR, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'pair' });
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
@@ -327,9 +332,48 @@ export function pairBefore(spans: ActorSpan[], at: number): ActorRef[] | null {
   return out.length === 2 ? out.reverse() : null;
 }
 
+const COUNTRY_OF_DEMONYM = new Map(COUNTRIES.filter((c) => c.demonym).map((c) => [c.demonym.toLowerCase(), c]));
+const LEADER_NAME = new RegExp(`^the (.+) ${LEADER_OFFICE}$`);
+// A title that ties its holder to a country: its name, its demonym or its capital.
+const tiedTo = (role: string, c: (typeof COUNTRIES)[number]) => [c.name, c.demonym, c.capital, ...c.aliases].some((w) => w && role.includes(w));
+
+/**
+ * The person "the Russian leader" names: the one whose title is an office of that country ("Russian President"),
+ * else, of the people whose titles tie them to no other country, the one named most often within a sentence's
+ * reach of the country's name (a leader is written beside their state: "visit Russia for talks with Vladimir
+ * Putin", "the Kremlin said Putin"); null when two are level.
+ */
+function describedLeader(spans: ActorSpan[], at: number, c: (typeof COUNTRIES)[number], skip: Set<string>): ActorRef | null {
+  const office = /\b(?:[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|[Kk]ing|[Qq]ueen)\b/;
+  const near = new Map<string, { n: number; ref: ActorRef }>();
+  const titled = new Map<string, ActorRef>();
+  for (let i = 0; i < spans.length; i++) {
+    const x = spans[i];
+    if (x.anaphor || x.modifier || x.ref.kind !== 'person' || skip.has(actorId(x.ref))) continue;
+    const roles = [...x.ref.entity.roles];
+    const id = actorId(x.ref);
+    if (roles.some((r) => office.test(r) && tiedTo(r, c)) || (x.ref.actsFor?.kind === 'country' && x.ref.actsFor.country === c.name && roles.some((r) => office.test(r)))) titled.set(id, x.ref);
+    const elsewhere = roles.some((r) => COUNTRIES.some((o) => o !== c && tiedTo(r, o))) || (x.ref.actsFor?.kind === 'country' && x.ref.actsFor.country !== c.name);
+    if (elsewhere || i > at) continue;
+    const beside = (y: ActorSpan) => y.ref.kind === 'country' && y.ref.country === c.name && Math.abs(y.start - x.start) < 120;
+    let k = i - 1;
+    while (k >= 0 && x.start - spans[k].start < 120 && !beside(spans[k])) k--;
+    let j = i + 1;
+    while (j < spans.length && spans[j].start - x.start < 120 && !beside(spans[j])) j++;
+    if ((k >= 0 && beside(spans[k])) || (j < spans.length && beside(spans[j]))) near.set(id, { n: (near.get(id)?.n ?? 0) + 1, ref: x.ref });
+  }
+  if (titled.size === 1) return [...titled.values()][0];
+  if (titled.size > 1) return null;
+  const ranked = [...near.values()].sort((a, b) => b.n - a.n);
+  return ranked.length && (ranked.length === 1 || ranked[0].n > ranked[1].n) ? ranked[0].ref : null;
+}
+
 /** The person a description names: the one whose title holds its words ("Democratic nominee"), else the one named most before it. */
 export function describedPerson(spans: ActorSpan[], at: number, exclude: ActorRef[] = []): ActorRef | null {
   const name = spans[at].ref.kind === 'group' ? (spans[at].ref as { name: string }).name : '';
+  const leaderOf = LEADER_NAME.exec(name);
+  const country = leaderOf ? COUNTRY_OF_DEMONYM.get(leaderOf[1]) : undefined;
+  if (country) return describedLeader(spans, at, country, new Set(exclude.map(actorId)));
   // A rival's title is not written as such: it is the person named most who is not the subject.
   const words = /\b(?:opponent|rival)$/.test(name) ? [] : name.replace(/^the /, '').split(' ');
   const skip = new Set(exclude.map(actorId));

@@ -103,11 +103,22 @@ function accepted(hit: TriggerHit, sources: ActorRef[], targets: ActorRef[]): bo
   }
 }
 
+/** A visit whose sentence writes no place ("heads to China for a summit") happens in the country visited, when one is. */
+function visitedCountry(index: EntityIndexLocal, targets: ActorRef[]): PlaceDraft | null {
+  const countries = targets.filter((t) => t.kind === 'country');
+  if (countries.length !== 1) return null;
+  const name = (countries[0] as { country: string }).country;
+  return index.places.find((p) => p.kind === 'COUNTRY' && p.name === name) ?? null;
+}
+
 /** Triggers with their sentence, minus those the text rules out before any role is read. */
 function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Sentence }[] {
   const { text, sentences } = input;
   const out: { hit: TriggerHit; sentence: Sentence }[] = [];
+  // One trigger per word: the first of its entries that the sentence does not rule out.
+  let taken = -1;
   for (const hit of findTriggers(text)) {
+    if (hit.start === taken) continue;
     const sentence = sentences[firstEndingAfter(sentences, hit.start)];
     if (!sentence || sentence.start > hit.start) continue;
     const e = hit.entry;
@@ -126,6 +137,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
+    taken = hit.start;
     if (e.nameEnd) {
       const verb = text.indexOf(' ', hit.start) + 1;
       out.push({ hit: { ...hit, start: verb }, sentence });
@@ -208,7 +220,7 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
       mentions: [trigger],
       sentences: [sentence],
       date: eventDate(text, datesOf(sentence), sentence, hit),
-      place: eventPlace(text, index, sentence, hit),
+      place: eventPlace(text, index, sentence, hit) ?? (e.mode === 'visit' ? visitedCountry(index, roles.targets) : null),
       confidence: Math.min(0.9, (e.confidence ?? 0.6) + (both ? 0.15 : 0)),
     });
   }

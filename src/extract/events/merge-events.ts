@@ -56,6 +56,8 @@ function mergeSentenceMeetings(events: TypedEventDraft[]): TypedEventDraft[] {
     const known = new Set([...first.sources, ...first.targets].map(actorId));
     for (const t of [...e.sources, ...e.targets]) if (!known.has(actorId(t))) first.targets.push(t), known.add(actorId(t));
     absorb(first, e);
+    // "heads to China for an April 26-27 summit": the trip is to the summit, and the summit is what is recorded.
+    if (e.mode === 'summit' && first.mode === 'visit') first.mode = 'summit';
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { GENERAL_TRIGGERS, TABLE_TRIGGERS } from './lexicon-general.ts';
-import { PLOVER_TRIGGERS } from './lexicon-plover.ts';
+import { MORE_TRIGGERS, PLOVER_TRIGGERS } from './lexicon-plover.ts';
 import { POLITICAL_TRIGGERS } from './lexicon-political.ts';
 import type { TriggerEntry } from './trigger.ts';
 
@@ -10,7 +10,7 @@ export interface TriggerHit {
 }
 
 const BY_HEAD = new Map<string, TriggerEntry[]>();
-for (const e of [...POLITICAL_TRIGGERS, ...GENERAL_TRIGGERS, ...TABLE_TRIGGERS, ...PLOVER_TRIGGERS]) {
+for (const e of [...POLITICAL_TRIGGERS, ...GENERAL_TRIGGERS, ...TABLE_TRIGGERS, ...PLOVER_TRIGGERS, ...MORE_TRIGGERS]) {
   // Entries are tried in lexicon order; a pattern must match where its head word starts.
   if (e.re && !e.re.sticky) throw new Error(`trigger pattern ${e.re} must be sticky`);
   for (const h of e.heads) {
@@ -34,7 +34,9 @@ const HEAD_HASHES = new Set([...BY_HEAD.keys()].map((h) => foldHash(h, 0, h.leng
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
- * Every trigger in the text, in order, one per head word (the first entry that matches wins).
+ * Every trigger in the text, in order: for each head word, every entry whose pattern matches there,
+ * in lexicon order. The caller keeps the first whose sentence tests pass, so a word's other sense
+ * (a "deal" between governments rather than companies) is read by a later entry.
  * One pass over the characters: a word is hashed as it is read and only looked up when its hash
  * is a head word's, so text without triggers allocates nothing; event finding stays a small
  * share of extraction.
@@ -62,7 +64,6 @@ export function findTriggers(text: string): TriggerHit[] {
         end = start + r[0].length;
       }
       hits.push({ start, end, entry });
-      break;
     }
   }
   return hits;
