@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestArticles } from '../src/pipeline/ingest-articles.ts';
 import { readSources } from '../src/pipeline/read-sources.ts';
+import { counterDrift } from './helpers/counter-drift.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
 /**
@@ -63,6 +64,17 @@ describe('events the two seed articles share', () => {
 
   it('stores the same events in either order', async () => {
     expect(await events(backward)).toEqual(rows);
+  });
+
+  it('event links carry their event\'s date after the second report re-dates it, and counters stay exact', async () => {
+    // The Hanoi summit is dated by the second article, whichever comes second: its link rows must follow.
+    const hanoi = await forward.sql.query<{ d: string }>(
+      `SELECT to_char(ep.start_date, 'YYYY-MM-DD') AS d FROM event_participant ep JOIN person p ON p.id = ep.person_id
+       JOIN event e ON e.id = ep.event_id WHERE p.name = 'Donald Trump' AND e.start_date = '2019-02-01'`,
+    );
+    expect(hanoi.map((r) => r.d)).toContain('2019-02-01');
+    expect(await counterDrift(forward.sql)).toEqual([]);
+    expect(await counterDrift(backward.sql)).toEqual([]);
   });
 
   it('the Kim–Putin meeting: one event in Vladivostok in the second half of April 2019', () => {

@@ -74,10 +74,11 @@ async function copyOnce(c: pg.Client, k: number, cutoff: number, max: { a: numbe
     SELECT event_id + ${e}, article_id + ${a}, role, ${person('person_id')}, organization_id, group_name FROM event_actor WHERE article_id <= ${cutoff}`);
   await c.query(`INSERT INTO event_article (event_id, article_id, offsets, members)
     SELECT event_id + ${e}, article_id + ${a}, offsets, members FROM event_article WHERE article_id <= ${cutoff}`);
-  await c.query(`INSERT INTO event_participant (event_id, person_id)
-    SELECT event_id + ${e}, ${person('person_id')} FROM event_participant WHERE event_id IN (SELECT id FROM copy_event)`);
-  await c.query(`INSERT INTO event_organization (event_id, organization_id)
-    SELECT event_id + ${e}, organization_id FROM event_organization WHERE event_id IN (SELECT id FROM copy_event)`);
+  // Triggers are off while cloning (session_replication_role): the link rows take their copied event's shifted date here.
+  await c.query(`INSERT INTO event_participant (event_id, person_id, start_date)
+    SELECT event_id + ${e}, ${person('person_id')}, (start_date - ${shift})::date FROM event_participant WHERE event_id IN (SELECT id FROM copy_event)`);
+  await c.query(`INSERT INTO event_organization (event_id, organization_id, start_date)
+    SELECT event_id + ${e}, organization_id, (start_date - ${shift})::date FROM event_organization WHERE event_id IN (SELECT id FROM copy_event)`);
   await c.query(`INSERT INTO statement (id, article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, confidence, created_at, span_starts, span_ends, published_at)
     SELECT id + ${s}, article_id + ${a}, text, kind, cue, ${person('speaker_person_id')}, speaker_organization_id, speaker_text, event_id + ${e},
            start_offset, end_offset, confidence, created_at, span_starts, span_ends, (published_at - ${shift})::date

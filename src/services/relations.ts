@@ -55,9 +55,14 @@ const statementsBy = (column: string, counted: string | null, speakers = false):
   statementsOfArticles: true,
 });
 
-/** Events linked to the parent through a link table (`event_participant`, ...), latest first. */
+/**
+ * Events linked to the parent through a link table (`event_participant`, ...), latest first: the link
+ * rows carry the event's date (migration 20261211090000_event_link_dates), so a page is one range of
+ * the link table's (parent, start_date DESC NULLS LAST, event_id DESC) index and the event rows are
+ * read for the page only.
+ */
 const eventsVia = (table: string, column: string): RelationSpec => ({
-  inner: `SELECT e.start_date AS "startDate", e.id AS "rowId" FROM ${table} l JOIN event e ON e.id = l.event_id WHERE l.${column} = par.id`,
+  inner: `SELECT l.start_date AS "startDate", l.event_id AS "rowId" FROM ${table} l WHERE l.${column} = par.id`,
   after: { join: 'JOIN event e ON e.id = pg."rowId"', columns: COLUMNS.event() },
   order: byEventDate,
   count: `SELECT ${column} AS "parentId", count(*) AS n FROM ${table} WHERE ${column} = ANY($1::int[]) GROUP BY 1`,

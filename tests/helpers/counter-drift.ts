@@ -10,7 +10,8 @@ const entityDrift = ([table, counter, counted, key]: (typeof ENTITY_COUNTERS)[nu
 
 /**
  * Every counter the writer keeps (migrations 20261205090000_reads_keyset, 20261207090000_reads_counter_tables) next to a recount of what it
- * counts, and every statement's copied article date next to its article's: the rows that disagree.
+ * counts, every statement's copied article date next to its article's and every event link's copied
+ * event date next to its event's (migration 20261211090000_event_link_dates): the rows that disagree.
  * Empty when the counters are exact.
  */
 export async function counterDrift(sql: Sql): Promise<unknown[]> {
@@ -22,5 +23,9 @@ export async function counterDrift(sql: Sql): Promise<unknown[]> {
     WHERE g.n <> c.n
     ${ENTITY_COUNTERS.map((c) => `UNION ALL ${entityDrift(c)}`).join('\n    ')}
     UNION ALL SELECT 'statement.published_at', s.id::text, NULL, NULL FROM statement s JOIN article a ON a.id = s.article_id
-    WHERE s.published_at IS DISTINCT FROM a.published_at`);
+    WHERE s.published_at IS DISTINCT FROM a.published_at
+    UNION ALL SELECT 'event_participant.start_date', l.event_id || ':' || l.person_id, NULL, NULL FROM event_participant l JOIN event e ON e.id = l.event_id
+    WHERE l.start_date IS DISTINCT FROM e.start_date
+    UNION ALL SELECT 'event_organization.start_date', l.event_id || ':' || l.organization_id, NULL, NULL FROM event_organization l JOIN event e ON e.id = l.event_id
+    WHERE l.start_date IS DISTINCT FROM e.start_date`);
 }
