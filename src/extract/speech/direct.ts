@@ -35,6 +35,8 @@ const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:
 function opensNextSentence(quoted: string, rest: string, verb: string): boolean {
   if (!/[.!?]\s*$/.test(quoted)) return false;
   if (/^\s*:/.test(rest)) return true;
+  // A comma after the verb ends the attribution ("…?” Clinton remarked, alluding to …).
+  if (/^\s*,\s*[^\s“"]/.test(rest)) return false;
   if (/^(?:told|tells|telling)$/i.test(verb)) return false;
   const clause = /^\s*([^.!?“”"]*)/.exec(rest)![1];
   const words = clause.trim().split(/\s+/).filter(Boolean);
