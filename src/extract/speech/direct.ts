@@ -34,6 +34,23 @@ const CLAUSE_OPENER = new RegExp(`^((?:He|She|They|We|I)|(?:The|A|An)\\s+(?:[\\p
 const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
 
 /**
+ * The attribution closing a sentence that goes on past its quotation in the writer's words: “…”
+ * for the victory, Sanders said. / “…” that Sanders can catch Clinton, said Steve Elmendorf, … /
+ * “…” would be appropriate, Republican candidate Ben Carson said after the attacks.
+ */
+const CLOSING_CLAUSE = new RegExp(`,\\s+(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?)(?:,.*)?|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,120},)?\\s+(?:[a-z]+ly\\s+)?(${VERB_AFTER_SUBJECT})(?:\\s+[^,]{0,80})?)\\s*[.!?]?\\s*$`, 'u');
+/** Titles and abbreviations whose full stop does not end a sentence. */
+const ABBREVIATION = /\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|St|Lt|Gen|Col|Sgt|Jr|Sr|Prof|Rev|Gen|Capt|Cmdr|Adm|No|Inc|Co|Corp|Ltd|U\.S|[A-Z])\.$/;
+
+/** The rest of a quotation's sentence, in the writer's words (to its full stop, the next quotation or the paragraph's end). */
+function sentenceRest(after: string): string {
+  const cut = after.search(/[“"\n]/);
+  const rest = after.slice(0, cut < 0 ? after.length : cut);
+  for (const m of rest.matchAll(/[.!?](?=\s|$)/g)) if (!ABBREVIATION.test(rest.slice(0, m.index! + 1))) return rest.slice(0, m.index! + 1);
+  return cut < 0 ? '' : rest;
+}
+
+/**
  * After a quotation that ends its sentence, "Name verb" opens the next sentence rather than
  * attributing it when the verb goes on to a colon ("Arsenal keeper Jens Lehmann said: “…”") or to a
  * clause of its own ("Birmingham manager Steve Bruce insists he does not want …"); a closing
@@ -87,6 +104,17 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
       const off = q.end + m[0].indexOf(m[3]);
       speakerSpan = { start: off, end: off + m[3].trim().length };
       cue = m[4] ? `${m[4]} quoted as saying` : m[5];
+    }
+  }
+  if (!speakerSpan && (!introduced || continues) && !m) {
+    // The quotation's sentence goes on in the writer's words before its attribution.
+    const tail = sentenceRest(after.replace(/^[”"’']/, ' '));
+    const c = tail && CLOSING_CLAUSE.exec(tail);
+    const words = c ? (c[2] ?? c[3]).trim() : '';
+    if (c && words && plausibleSpeaker(words)) {
+      const off = q.end + c.index + c[0].indexOf(words, c[1] ? c[0].indexOf(c[1]) + c[1].length : 0);
+      speakerSpan = { start: off, end: off + words.length };
+      cue = c[1] ?? c[4];
     }
   }
   if (!speakerSpan) {
