@@ -100,7 +100,8 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
       const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
       speakerSpan = { start: off, end: off + m[2].trim().length };
       cue = m[1];
-    } else if (m[3] && !opensNextSentence(text.slice(q.inner.start, q.inner.end), after.slice(m.index + m[0].length), m[5] ?? '')) {
+    } else if (m[3] && (/^(?:he|she|they|it|the|a|an)\s*$|^(?:the|a|an)\s/.test(m[3]) || !opensNextSentence(text.slice(q.inner.start, q.inner.end), after.slice(m.index + m[0].length), m[5] ?? ''))) {
+      // A lower-case subject cannot open a sentence: “…?” he urged them, as he explained how …
       const off = q.end + m[0].indexOf(m[3]);
       speakerSpan = { start: off, end: off + m[3].trim().length };
       cue = m[4] ? `${m[4]} quoted as saying` : m[5];
