@@ -74,6 +74,21 @@ export interface QuoteAttribution {
 }
 
 /**
+ * Where the verb group ending in a cue starts, past adverbs and a verb it completes: "O'Malley
+ * interjected to say:", "Trump went on to say", "Clinton, exasperated, famously responded:".
+ */
+function verbGroupStart(before: string, at: number): number {
+  for (let k = 0; k < 3; k++) {
+    const head = before.slice(0, at);
+    const m = /\s(?:[a-z]+ed|[a-z]+s|went on|goes on|rose|began)\s+to\s*$/.exec(head) ?? /\s(?:[a-z]{3,}ly|once|then|later|again)\s*$/.exec(head);
+    if (!m || m.index === 0) break;
+    // The space before the group stays: subjectBefore counts a word only once it has passed one.
+    at = m.index + 1;
+  }
+  return at;
+}
+
+/**
  * A quotation that is a statement of its own (it opens its sentence, follows a colon or an
  * introducing verb) with the attribution around it; null for a quotation inside reported speech,
  * which the learned step reads as part of its content.
@@ -132,8 +147,8 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   if (!speakerSpan) {
     const bm = VERB_BEFORE.exec(before);
     if (bm) {
-      const subj = subjectSpanBefore(before, bm.index);
-      const words = subjectWords(before.slice(subj.start, subj.end));
+      const subj = subjectSpanBefore(before, verbGroupStart(before, bm.index));
+      const words = subjectWords(before.slice(subj.start, subj.end)).replace(/^(?:and|but|so)\s+/i, '');
       const at = words ? before.indexOf(words, subj.start) : -1;
       speakerSpan = at >= 0 ? { start: sent.start + at, end: sent.start + at + words.length } : trimSpan(text, { start: sent.start + subj.start, end: sent.start + subj.end });
       cue = bm[1];
