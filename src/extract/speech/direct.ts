@@ -144,6 +144,18 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
       cue = dm[0].trim()[0];
     }
   }
+  if (!speakerSpan && /^\s*$/.test(text.slice(q.end, paraEnd))) {
+    // A quotation closing its paragraph, signed in the next one: "“…” ⏎ - Sanders." (fact checks).
+    const next = paragraphs[sent.paragraph + 1];
+    const line = next ? text.slice(next.start, next.end) : '';
+    const dm = /^\s*[-―—–]\s*((?:[\p{Lu}][\p{L}’'.-]*)(?:\s+[\p{Lu}][\p{L}’'.-]*){0,3}?)\.?\s*$/u.exec(line);
+    if (dm && next && plausibleSpeaker(dm[1])) {
+      const off = next.start + dm[0].indexOf(dm[1]);
+      const name = /\s\p{Lu}\.$|^\p{Lu}\.$/u.test(dm[1]) ? dm[1] : dm[1].replace(/\.$/, '');
+      speakerSpan = { start: off, end: off + name.length };
+      cue = dm[0].trim()[0];
+    }
+  }
   if (!speakerSpan) {
     const bm = VERB_BEFORE.exec(before);
     if (bm) {
