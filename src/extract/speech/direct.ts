@@ -132,6 +132,13 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
       speakerSpan = { start: off, end: off + words.length };
       cue = c[1] ?? c[4];
     }
+    // “…” according to CNN. — the source named right after the quotation, when no one else is.
+    const according = !speakerSpan && /^(\s*,?\s*according to\s+)([^,.;:!?]{2,120}?)\s*[.,]?\s*$/i.exec(tail);
+    if (according) {
+      const off = q.end + (after.length - after.replace(/^[”"’']/, ' ').length) + according[1].length;
+      speakerSpan = { start: off, end: off + according[2].length };
+      cue = 'according to';
+    }
   }
   if (!speakerSpan) {
     // “…” ― Carlos Raúl: a name after a dash closing the quotation's line (testimonials, epigraphs).
