@@ -96,8 +96,10 @@ function verbGroupStart(before: string, at: number): number {
 export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraphs: Span[], index: EntityIndexLocal): QuoteAttribution | null {
   // The attribution may sit in the next sentence of the paragraph ("… missing.” Trump said.").
   const paraEnd = paragraphs[sent.paragraph]?.end ?? sent.end;
-  const after = text.slice(q.end, Math.min(paraEnd, q.end + 260));
-  const before = text.slice(sent.start, q.start);
+  // No-break spaces read as spaces (one character for one: offsets hold); the patterns' noun
+  // phrases allow plain spaces only ("said Cruz constituent\u00a0Dan Golvach").
+  const after = text.slice(q.end, Math.min(paraEnd, q.end + 260)).replace(/\u00a0/g, ' ');
+  const before = text.slice(sent.start, q.start).replace(/\u00a0/g, ' ');
   // A quotation after the end of a sentence the splitter did not cut before a mark (`… leadership. "His …`).
   const startsSentence = before.trim() === '' || /[:]\s*$/.test(before) || /[.?!]\s+$/.test(before);
   const attributedAfter = ATTRIBUTED_AFTER.test(after.replace(/^[”"’']/, ''));
