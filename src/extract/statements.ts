@@ -108,7 +108,17 @@ class StatementAssembly {
       // ("Kerry said that 100,000 would be accepted. ⏎ “That adds up to …”").
       // Positions, not sentence numbers: a quotation spanning paragraphs belongs to the paragraph it ends in.
       const from = paragraphs[Math.max(0, sent.paragraph - 1)]?.start ?? 0;
-      inherited = [...out].reverse().find((h) => h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from);
+      // The statement written last before the quotation, not the one found last: reported speech of
+      // a sentence is assembled after its quotations, so "Trump posted … “A,” he tweeted. “B.”"
+      // continues "he tweeted", which comes later in the text.
+      let at = -1;
+      for (const h of out) {
+        const written = h.speakerSpan ? Math.max(h.start, h.speakerSpan.start) : -1;
+        if (h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from && written <= q.inner.start && written >= at) {
+          inherited = h;
+          at = written;
+        }
+      }
       if (inherited) {
         speaker = inherited.speaker;
         speakerSpan = inherited.speakerSpan;

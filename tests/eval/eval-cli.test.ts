@@ -30,18 +30,19 @@ describe('npm run eval', () => {
   });
 
   // Issue 15 asks for direct speaker ≥ 0.88, indirect ≥ 0.55 and all ≥ 0.70. Indirect is met (1.10.0:
-  // 0.610, asserted at 0.60 so it cannot fall back towards the target); direct (0.840) and all (0.684)
-  // are not yet: they are asserted at today's figures so they cannot fall.
-  it('meets the attribution targets on the PolNeAR dev split (direct content ≥ 0.92, indirect content ≥ 0.65, direct speaker ≥ 0.84, indirect speaker ≥ 0.60, all speaker ≥ 0.68)', { timeout: 300_000 }, (ctx) => {
+  // 0.610, asserted at 0.60 so it cannot fall back towards the target); direct (1.13.0: 0.856, from
+  // 0.843 in 1.12.0) and all (0.689, from 0.685) are not yet: they are asserted at today's figures so
+  // they cannot fall.
+  it('meets the attribution targets on the PolNeAR dev split (direct content ≥ 0.92, indirect content ≥ 0.65, direct speaker ≥ 0.855, indirect speaker ≥ 0.60, all speaker ≥ 0.685)', { timeout: 300_000 }, (ctx) => {
     const polnear = path.join(requireCorpus(ctx, ['polnear-traindev.jsonl']), 'polnear-traindev.jsonl');
     const { lines, result } = runEval([polnear, '--split', 'dev']);
     console.log(lines.slice(0, -1).join('\n'));
     expect(result.docs).toBe(84);
     expect(result.direct.content.f1).toBeGreaterThanOrEqual(0.92);
     expect(result.indirect.content.f1).toBeGreaterThanOrEqual(0.65);
-    expect(result.direct.speaker.f1).toBeGreaterThanOrEqual(0.84);
+    expect(result.direct.speaker.f1).toBeGreaterThanOrEqual(0.855);
     expect(result.indirect.speaker.f1).toBeGreaterThanOrEqual(0.6);
-    expect(result.all.speaker.f1).toBeGreaterThanOrEqual(0.68);
+    expect(result.all.speaker.f1).toBeGreaterThanOrEqual(0.685);
   });
 
   // Issue 15 asks for precision ≥ 0.92 and coverage ≥ 0.85 against the written gold: 1.12.0 with the
