@@ -1,6 +1,7 @@
 import { CUSTOM_PLAN, type Sql } from '../db/sql.ts';
 import { AppError } from './app-error.ts';
 import { cursorBinding, pageOf, pagedSql, type KeysetRow, type SortKey } from './keyset.ts';
+import { searchWindows, type SearchWindows } from './search-windows.ts';
 import type { Page, PageWindow } from './pagination.ts';
 
 export const SEARCH_TYPES = ['Article', 'Person', 'Organization', 'Place', 'Event', 'Statement'] as const;
@@ -62,7 +63,7 @@ const LIMIT = (order: string) => `ORDER BY ${order} LIMIT ${SEARCH_DEPTH}`;
  * and score 1 when exact; documents by full-text search among the newest matches, scored with
  * ts_rank_cd's rank/(rank+1) so that every score lies in [0, 1). $1: the query; $2: the types.
  */
-function searchSql(f: SearchFilter, where: (alias: string, kind: 'article' | 'statement' | 'event', p: (v: unknown) => string) => string[], params: unknown[]): string {
+function searchSql(f: SearchFilter, where: (alias: string, kind: 'article' | 'statement' | 'event', p: (v: unknown) => string) => string[], params: unknown[], windows: SearchWindows | null): string {
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -75,8 +76,18 @@ UNION ALL (SELECT '${type}' AS type, ${alias}.id AS "rowId", word_similarity(inp
   // Newest first in the order of an index the lists already have, so a common word stops early. The
   // match reads the parameter itself (not the CTE's column), so that the planner estimates how common
   // the words are and scans the GIN index for rare ones instead of walking the date index.
-  const newest = (alias: string, table: string, order: string, match: string, kind: 'article' | 'statement' | 'event') =>
-    `SELECT ${alias}.* FROM ${table} ${alias} WHERE ${match}${and(where(alias, kind, p))} ORDER BY ${order} LIMIT ${SEARCH_POOL}`;
+  // Documents are searched window by window (search-windows.ts) when the archive has windows:
+  // consecutive date ranges of the list order, read in turn until the pool is full.
+  const newest = (alias: string, table: string, order: string, match: string, kind: 'article' | 'statement' | 'event') => {
+    const filters = and(where(alias, kind, p));
+    const pool = (range: string) => `SELECT ${alias}.* FROM ${table} ${alias} WHERE ${match}${range}${filters} ORDER BY ${order} LIMIT ${SEARCH_POOL}`;
+    if (!windows) return pool('');
+    // Events by their own date: the articles' cut-offs are as good a split as any (any split is exact).
+    const [recent, older, d] = [`${p(windows.recent)}::date`, `${p(windows.older)}::date`, kind === 'event' ? `${alias}.start_date` : `${alias}.published_at`];
+    return `SELECT * FROM ((${pool(` AND ${d} >= ${recent}`)})
+      UNION ALL (${pool(` AND ${d} < ${recent} AND ${d} >= ${older}`)})
+      UNION ALL (${pool(` AND (${d} < ${older} OR ${d} IS NULL)`)})) ${alias} LIMIT ${SEARCH_POOL}`;
+  };
   return `
 WITH input AS (SELECT websearch_to_tsquery('english', $1) AS tsq, lower($1) AS text)
 SELECT * FROM (
@@ -145,14 +156,21 @@ function countSql(f: SearchFilter, params: unknown[]): string {
  * Ranked search across the graph, paged like every other connection (keyset cursors bound to the
  * query, types and filters); the exact number of matches only when asked for.
  */
-export async function searchGraph(sql: Sql, query: string, types: readonly SearchType[] | null | undefined, w: PageWindow, f: SearchFilter = {}): Promise<Page<SearchHit>> {
+export async function searchGraph(
+  sql: Sql,
+  query: string,
+  types: readonly SearchType[] | null | undefined,
+  w: PageWindow,
+  f: SearchFilter = {},
+  windows: Promise<SearchWindows | null> | SearchWindows | null = searchWindows(sql),
+): Promise<Page<SearchHit>> {
   const text = normaliseQuery(query.trim());
   if (!query.trim()) throw new AppError('BAD_USER_INPUT', 'Argument "query" must not be empty');
   if (query.trim().length > MAX_SEARCH_QUERY_LENGTH) throw new AppError('BAD_USER_INPUT', `Argument "query" is longer than ${MAX_SEARCH_QUERY_LENGTH} characters`);
   if (f.from && f.to && f.from > f.to) throw new AppError('BAD_USER_INPUT', `Date range is empty: from ${f.from} is after to ${f.to}`);
   const chosen = types?.length ? [...new Set(types)].sort() : [...SEARCH_TYPES];
   const params: unknown[] = [text, chosen];
-  const inner = searchSql(f, filterWhere(f), params);
+  const inner = searchSql(f, filterWhere(f), params, await windows);
   const q = { inner, params, order: SEARCH_ORDER, binding: cursorBinding('search', text, [chosen, f]) };
   const { text: paged, params: pagedParams } = pagedSql(q, w);
   // Common and rare words want different plans: see CUSTOM_PLAN.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
-import { parseMarked, highlightWords } from '../../src/services/search.ts';
+import { parseMarked, highlightWords, searchGraph, SEARCH_POOL } from '../../src/services/search.ts';
+import { readSearchWindows } from '../../src/services/search-windows.ts';
 import { execute } from '../helpers/graphql.ts';
 import { createSampleGraph } from '../helpers/sample-graph.ts';
 import type { TestDatabase } from '../helpers/test-database.ts';
@@ -99,6 +100,31 @@ describe('search', () => {
     expect(seen).toEqual(one.edges.map((e: any) => JSON.stringify(e.node)));
     // search page + snippets + at most one loader query per type: independent of the page size.
     expect(one.sqlStatements).toBeLessThanOrEqual(8);
+  });
+
+  it('searches documents window by window (date ranges read in turn) with the same answers as one newest-first walk', async () => {
+    // The sample's dated articles are 150 Reuters stories of a few days in 1987: cut-offs 20 and 80
+    // articles deep put the pool's boundary inside a window for common words.
+    const windows = await readSearchWindows(db.sql, [20, 80]);
+    expect(windows).not.toBeNull();
+    expect(windows!.recent >= windows!.older).toBe(true);
+    // Every hit of each type, page by page: the whole ranked pool, so which rows entered it shows.
+    const all = async (q: string, type: 'Article' | 'Statement' | 'Event', w: typeof windows) => {
+      const out: string[] = [];
+      let after: string | null = null;
+      do {
+        const page = await searchGraph(db.sql, q, [type], { first: 100, last: null, after, before: null }, {}, w);
+        out.push(...page.rows.map(({ node: h }) => `${h.rowId}:${h.score.toFixed(6)}`));
+        after = page.hasNextPage ? page.rows[page.rows.length - 1].cursor : null;
+      } while (after);
+      return out;
+    };
+    for (const q of ['would', 'year', 'oil', 'prices', 'government', 'Labour election', 'Putin']) {
+      for (const type of ['Article', 'Statement', 'Event'] as const) expect(await all(q, type, windows), `${q} ${type}`).toEqual(await all(q, type, null));
+    }
+    // "would" has more statement matches than the pool holds, so the windows decide which enter it.
+    const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM statement WHERE search_vector @@ websearch_to_tsquery('english', 'would')`);
+    expect(n).toBeGreaterThan(SEARCH_POOL);
   });
 
   it('rejects empty and oversized queries with BAD_USER_INPUT and survives tsquery syntax', async () => {
