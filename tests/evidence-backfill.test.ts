@@ -9,6 +9,7 @@ import { createServer, type NewsgraphServer } from '../src/server/create-server.
 import { describeWithCorpus } from './helpers/corpus.ts';
 import { execute } from './helpers/graphql.ts';
 import { makeTempDir, type TempDir } from './helpers/temp-dir.ts';
+import { createSeedGraph } from './helpers/sample-graph.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
 /**
@@ -70,9 +71,7 @@ describe('old rows after the evidence migration', () => {
   });
 
   it('recovers every seed mention end, and serves the same confidences and words as a fresh ingest', async () => {
-    db = await createTestDatabase('evidence_backfill');
-    const summary = await ingestArticles(db.writer, readSources(['seeds']));
-    expect(summary.errors).toEqual([]);
+    db = await createSeedGraph('evidence_backfill');
     server = await createServer({ sql: db.sql });
     const query = `{ people(first: 50) { nodes { name mentions(first: 50) { nodes { start end text confidence sentence { start } article { title } } } } } organizations(first: 50) { nodes { name mentions(first: 50) { nodes { start end text confidence } } } } places(first: 50) { nodes { name mentions(first: 50) { nodes { start end text confidence } } } } }`;
     const fresh = await execute(server, db.sql, query);

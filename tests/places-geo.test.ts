@@ -6,6 +6,7 @@ import { ingestArticles } from '../src/pipeline/ingest-articles.ts';
 import { readSources } from '../src/pipeline/read-sources.ts';
 import { createServer, type NewsgraphServer } from '../src/server/create-server.ts';
 import { execute } from './helpers/graphql.ts';
+import { createSeedGraph } from './helpers/sample-graph.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 import { describeWithCorpus } from './helpers/corpus.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
@@ -17,9 +18,7 @@ describe('geocoded places through the API (seeds, real PostgreSQL)', () => {
   let server: NewsgraphServer;
 
   beforeAll(async () => {
-    db = await createTestDatabase('places_geo');
-    const summary = await ingestArticles(db.writer, readSources(['seeds']));
-    expect(summary.errors).toEqual([]);
+    db = await createSeedGraph('places_geo');
     server = await createServer({ sql: db.sql });
   });
 

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestArticles } from '../src/pipeline/ingest-articles.ts';
-import { readSources } from '../src/pipeline/read-sources.ts';
 import { createServer, type NewsgraphServer } from '../src/server/create-server.ts';
 import { execute } from './helpers/graphql.ts';
-import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
+import { createSeedGraph } from './helpers/sample-graph.ts';
+import type { TestDatabase } from './helpers/test-database.ts';
 
 /**
  * Migration 20261208090000_typed_events on a populated database: the seeds are ingested with
@@ -23,9 +22,7 @@ describe('migration 20261208090000_typed_events on a populated database', () => 
   let server: NewsgraphServer;
 
   beforeAll(async () => {
-    db = await createTestDatabase('typed_backfill');
-    const summary = await ingestArticles(db.writer, readSources(['seeds']));
-    expect(summary.errors).toEqual([]);
+    db = await createSeedGraph('typed_backfill');
     server = await createServer({ sql: db.sql });
   });
 

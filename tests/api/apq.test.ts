@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
-import { readSources } from '../../src/pipeline/read-sources.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { listen } from '../helpers/graphql.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { createSeedGraph } from '../helpers/sample-graph.ts';
+import type { TestDatabase } from '../helpers/test-database.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const persisted = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
@@ -19,9 +18,7 @@ describe('automatic persisted queries over HTTP', () => {
   let endpoint: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('apq');
-    const summary = await ingestArticles(db.writer, readSources(['seeds']));
-    expect(summary.errors).toEqual([]);
+    db = await createSeedGraph('apq');
     server = await createServer({ sql: db.sql });
     endpoint = `${await listen(server)}/graphql`;
   });

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
-import { readSources } from '../../src/pipeline/read-sources.ts';
 import { LiveFeed } from '../../src/feed/live-feed.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { IDE_EXAMPLE_TABS } from '../../src/server/http/ide.ts';
 import { listen } from '../helpers/graphql.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { createSeedGraph } from '../helpers/sample-graph.ts';
+import type { TestDatabase } from '../helpers/test-database.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -36,9 +36,7 @@ describe('GraphiQL IDE', () => {
   let feed: LiveFeed;
 
   beforeAll(async () => {
-    db = await createTestDatabase('ide');
-    const summary = await ingestArticles(db.writer, readSources(['seeds']));
-    expect(summary.errors).toEqual([]);
+    db = await createSeedGraph('ide');
     feed = new LiveFeed(db.sql.pool, db.sql, { maxPending: 64 });
     await feed.start();
     server = await createServer({ sql: db.sql, db: db.writer, ide: true, liveFeed: feed });

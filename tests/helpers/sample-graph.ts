@@ -37,3 +37,16 @@ export async function createSampleGraph(label: string, { bbc = 120, reuters = 15
   }
   return db;
 }
+
+/** A test database holding the two seed articles, ingested by the real pipeline; dropped again if the ingest reports an error. */
+export async function createSeedGraph(label: string): Promise<TestDatabase> {
+  const db = await createTestDatabase(label);
+  try {
+    const summary = await ingestArticles(db.writer, readSources(['seeds']));
+    if (summary.errors.length) throw new Error(`Seed ingest failed: ${JSON.stringify(summary.errors)}`);
+    return db;
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
+}
