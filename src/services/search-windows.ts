@@ -1,8 +1,9 @@
 import type { Sql } from '../db/sql.ts';
 
 /**
- * Date cut-offs that split search's newest-first walk of articles and statements into windows: the
- * dates of about the `SEARCH_WINDOW_ARTICLES[0]`-th and `[1]`-th newest articles. Each window is
+ * Date cut-offs that split search's newest-first walk of documents (articles, statements, events)
+ * into windows: the dates of about the `SEARCH_WINDOW_ARTICLES[0]`-th and `[1]`-th newest articles
+ * (events are split on their own dates at the same cut-offs). Each window is
  * searched with the full-text index ANDed with a date range (a bitmap of the matches in that range)
  * instead of walking the date index and reading every article's whole vector to test it: "oil prices"
  * (1.2 % of a 500,000-article archive) read 15,548 vectors (225 ms) to find its newest 200 matches;

@@ -162,7 +162,8 @@ export async function searchGraph(
   types: readonly SearchType[] | null | undefined,
   w: PageWindow,
   f: SearchFilter = {},
-  windows: Promise<SearchWindows | null> | SearchWindows | null = searchWindows(sql),
+  /** The date windows to search documents in (search-windows.ts); by default the process's cached ones. */
+  windows?: SearchWindows | null,
 ): Promise<Page<SearchHit>> {
   const text = normaliseQuery(query.trim());
   if (!query.trim()) throw new AppError('BAD_USER_INPUT', 'Argument "query" must not be empty');
@@ -170,7 +171,7 @@ export async function searchGraph(
   if (f.from && f.to && f.from > f.to) throw new AppError('BAD_USER_INPUT', `Date range is empty: from ${f.from} is after to ${f.to}`);
   const chosen = types?.length ? [...new Set(types)].sort() : [...SEARCH_TYPES];
   const params: unknown[] = [text, chosen];
-  const inner = searchSql(f, filterWhere(f), params, await windows);
+  const inner = searchSql(f, filterWhere(f), params, windows === undefined ? await searchWindows(sql) : windows);
   const q = { inner, params, order: SEARCH_ORDER, binding: cursorBinding('search', text, [chosen, f]) };
   const { text: paged, params: pagedParams } = pagedSql(q, w);
   // Common and rare words want different plans: see CUSTOM_PLAN.
