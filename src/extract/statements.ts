@@ -10,6 +10,7 @@ import { findReported, type Reported } from './speech/reported.ts';
 import { joinSpans, partsAround, type StatementDraft } from './speech/draft.ts';
 import { openingClauseSource, participleSource, sourceSpan } from './speech/source.ts';
 import { passiveSource } from './speech/source-passive.ts';
+import { tidySourceSpan } from './speech/source-tidy.ts';
 import { createSpeakerResolver, NOT_A_SPEAKER, plausibleSpeaker } from './speech/speaker.ts';
 import { subjectFinders } from './speech/subjects.ts';
 import { sourceCandidates, sourceContext, type Candidate, type SourceContext, type SourceQuery } from './speech/source-candidates.ts';
@@ -98,12 +99,16 @@ class StatementAssembly {
     const attribution = attributeQuote(text, sent, q, paragraphs, this.index);
     if (!attribution) return;
     const { speakerSpan: found, cue: foundCue } = attribution;
-    let speakerSpan = found;
+    // The span as written is tidied (source-tidy.ts); whom it names is read from the span as found, so
+    // a pronoun cut out of a misread phrase ("naturally he") is not resolved afresh: weak evidence.
+    let speakerSpan = tidySourceSpan(text, this.index, found, this.resolveSpeaker);
     let cue = foundCue;
-    let speaker = speakerSpan ? this.resolveSpeaker(speakerSpan) : null;
+    let speaker = speakerSpan && found ? this.resolveSpeaker(found) : null;
     let confidence = speaker ? 0.9 : 0.4;
     let inherited: StatementDraft | undefined;
-    if (!speakerSpan) {
+    // A span found but naming no one ("In", "Holding") leaves the quotation without a speaker: its
+    // attribution is in this sentence, so it does not continue the speaker before.
+    if (!found) {
       // A quotation standing alone continues the speaker of this or the previous paragraph
       // ("Kerry said that 100,000 would be accepted. ⏎ “That adds up to …”").
       // Positions, not sentence numbers: a quotation spanning paragraphs belongs to the paragraph it ends in.
@@ -179,8 +184,9 @@ class StatementAssembly {
     const passive = passiveSource(text, sent, r, this.namedIn);
     // Where the rules stand, the ranker is not asked (its candidates are only built for training).
     const chosen = (keepRules || passive !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path });
-    const speakerSpan = passive !== undefined ? passive : chosen === undefined || keepRules ? byRules.span : chosen;
-    const speaker = speakerSpan ? this.resolveSpeaker(speakerSpan) : null;
+    const asFound = passive !== undefined ? passive : chosen === undefined || keepRules ? byRules.span : chosen;
+    const speakerSpan = tidySourceSpan(text, this.index, asFound, this.resolveSpeaker);
+    const speaker = speakerSpan && asFound ? this.resolveSpeaker(asFound) : null;
     const inside = byRules.span && byRules.span.start >= r.content.start && byRules.span.end <= r.content.end ? byRules.span : r.cue;
     const spans = partsAround(text, r.content, { start: Math.min(r.cue.start, inside.start), end: Math.max(r.cue.end, inside.end) });
     const draft: StatementDraft = {

@@ -48,8 +48,8 @@ export function openingClauseSource(text: string, sent: Sentence, r: Reported, n
   return null;
 }
 
-/** The sentence's start, up to a preposition or conjunction that takes a gerund, before the cue. */
-const OPENING_CLAUSE = /^\s*[“"]?(?:(?:After|Before|Besides|Since|Upon|On|While|When|By|Without|Despite|In addition to|Instead of|Rather than)\s+)?$/;
+/** The sentence's start, up to a preposition or conjunction that takes a gerund, before the cue ("In declaring …", "And in explaining …"). */
+const OPENING_CLAUSE = /^\s*[“"]?(?:(?:And|But)\s+)?(?:(?:After|Before|Besides|Since|Upon|On|While|When|By|Without|Despite|In addition to|In|Instead of|Rather than)\s+)?$/i;
 
 const CLAUSE_OPENER = /\b(?:after|before|when|while|because|as|since|although|though)\s+/gi;
 
