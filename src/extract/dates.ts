@@ -63,12 +63,16 @@ const END_OF = new RegExp(`\\bby the end of (${MONTH_RE})(?: (\\d{4}))?\\b`, 'g'
 const AHEAD = /\b(?:will|would|shall|'ll|is to|are to|plans? to|aims? to|intends? to|expects? to|due to)\b/i;
 // "more than a year ago": on or before that day.
 const AGO = /\b(?:more than|over) (a|an|one|two|three|four|five|six|\d+) (year|month|week|day)s? ago\b/gi;
-const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 const ANY_MONTH = new RegExp(`(?:${DAY_MONTH_RE})`, 'i');
 
 /** Words before or right after a weekday that put it ahead of the report. */
 const AHEAD_BEFORE = /\b(?:will|shall|'ll|is to|are to|is due|are due|due to|scheduled|set to|expected to|plans? to|leaves|begins|starts|opens|arrives)\b[^.,;]*$/i;
-const AHEAD_AFTER = /^(?:'s|’s)?\s+(?:[a-z]+\s+){0,4}?(?:will|is to|is due|is scheduled)\b/i;
+// "Monday's debate in New York will be …": the words between may be a place's.
+const AHEAD_AFTER = /^(?:'s|’s)?\s+(?:[\w.-]+\s+){0,4}?(?:will|is to|is due|is scheduled)\b/i;
+// "Duffy is on a two-day visit to Malaysia": under way on the report's day, so it began at most n-1 days
+// before it and ends at most n-1 days after it.
+const UNDER_WAY_DAYS = /\b(?:is|are) on an? (two|three|four|five|six|seven|\d)-day (?:visit|trip|tour|mission|stay)\b/gi;
 
 export function findDates(sentence: string, published: string | null): DateRange[] {
   const out: DateRange[] = [];
@@ -132,6 +136,12 @@ export function findDates(sentence: string, published: string | null): DateRange
       const end = unit === 'year' ? iso(pub.y - n, pub.m, Math.min(pub.d, lastDay(pub.y - n, pub.m))) : unit === 'month' ? shiftMonths(pub, -n) : addDays(published!, unit === 'week' ? -7 * n : -n);
       out.push({ start: '', end, precision: 'ON_OR_BEFORE', index: m.index });
     }
+    UNDER_WAY_DAYS.lastIndex = 0;
+    while ((m = UNDER_WAY_DAYS.exec(sentence))) {
+      const n = COUNT[m[1].toLowerCase()] ?? Number(m[1]);
+      if (n < 2) continue;
+      out.push({ start: addDays(published!, 1 - n), end: addDays(published!, n - 1), precision: 'RANGE', index: m.index });
+    }
     // The report's weekday, and the Monday of its week: what the week and weekday words count from.
     const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
     const monday = addDays(published!, -((dow + 6) % 7));
@@ -169,7 +179,7 @@ export function findDates(sentence: string, published: string | null): DateRange
       const target = WEEKDAYS.indexOf(m[1].toLowerCase());
       // Backwards (news reports what happened) unless the clause looks ahead: "next Monday", "leaves for
       // Indonesia on Wednesday", "Monday's debate will be …".
-      const forward = /^next /i.test(m[0]) || (!/^last /i.test(m[0]) && (AHEAD_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index)) || AHEAD_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))));
+      const forward = /^next /i.test(m[0]) || (!/^last /i.test(m[0]) && (AHEAD_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index)) || AHEAD_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 40))));
       const delta = forward ? ((target - dow + 7) % 7) || (/^next /i.test(m[0]) ? 7 : 0) : -(((dow - target) + 7) % 7);
       const d = addDays(published!, delta);
       out.push({ start: d, end: d, precision: 'DAY', index: m.index });

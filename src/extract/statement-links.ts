@@ -6,6 +6,8 @@ import type { StatementDraft } from './speech/draft.ts';
 export interface LinkableEvent {
   mentions: Mention[];
   sentences: Span[];
+  /** The sentence that first reports it (its other sentences name it again). */
+  sentence?: Span;
 }
 
 const inside = (m: Span, s: Span) => m.start >= s.start && m.end <= s.end;
@@ -29,6 +31,9 @@ function carries(s: StatementDraft, e: LinkableEvent): boolean {
   return e.mentions.some((m) => s.spans.some((p, k) => inside(m, p) && !TIME_REFERENCE.test(wordsBefore(s, k, m.start))) || (s.cueSpan !== undefined && overlaps(m, s.cueSpan)));
 }
 
+/** Whether the sentence first reports the event (an event without `sentence`: any of its sentences). */
+const reports = (e: LinkableEvent, sentence: Span) => !e.sentence || e.sentence.start === sentence.start;
+
 /**
  * Which events each statement is about, as event indexes per statement. A statement is about the
  * events reported in its sentence; when that sentence reports several ("North Korea slams Pompeo
@@ -48,7 +53,9 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
   return statements.map((s) => {
     const candidates = bySentence.get(s.sentence.start) ?? [];
     if (!candidates.length || FRAGMENT.test(s.text.trim())) return [];
-    if (candidates.length === 1) return candidates;
+    // A sentence that only names an event again ("The Kim-Putin meeting would be the first …, as Moscow seeks to play
+    // a role") is about it through a statement only when the statement carries its trigger.
+    if (candidates.length === 1 && reports(events[candidates[0]], s.sentence)) return candidates;
     return candidates.filter((i) => carries(s, events[i]));
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/extract/dates.ts';
+import { eventDate, newsDay, sentenceDates } from '../../src/extract/events/event-setting.ts';
 
 /** The one date of a sentence, as [precision, start, end], against a report published on `published`. */
 const only = (sentence: string, published: string | null) => {
@@ -81,5 +82,48 @@ describe('temporal expressions against the publication date', () => {
     expect(findDates('Talks resume next week.', null)).toEqual([]);
     expect(only('In July 2012, Patriot failed.', null)).toEqual(['MONTH', '2012-07-01', '2012-07-31']);
     expect(findDates('In July 2012, Patriot failed.', null)[0].yearless).toBeUndefined();
+  });
+});
+
+describe('issue 17, part 2: days the report implies', () => {
+  it('"is on a two-day visit" is under way on the report\'s day: from n-1 days before it to n-1 days after', () => {
+    expect(only('Duffy is on a two-day visit to Malaysia after talks in Thailand.', '1987-10-20')).toEqual(['RANGE', '1987-10-19', '1987-10-21']);
+    // A past visit is no such range.
+    expect(findDates('Duffy made a two-day visit to Malaysia.', '1987-10-20')).toEqual([]);
+  });
+
+  it('a weekday whose clause looks ahead past a place\'s name ("Monday\'s debate in New York will be") is the next one', () => {
+    // 2016-09-23 is a Friday.
+    expect(only("And while Monday's debate in New York will be Trump's first against a single opponent, …", '2016-09-23')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
+    expect(only("Monday's debate in New York was Trump's first.", '2016-09-23')).toEqual(['DAY', '2016-09-19', '2016-09-19']);
+  });
+});
+
+describe('the news day of the lead', () => {
+  // 2016-09-08 is a Thursday: the lead's "Wednesday" is the 7th.
+  const text = 'Candidates vie.\n\nDonald Trump and Hillary Clinton vied for the title of commander in chief Wednesday, each touting their own experience.\n\nDuring a national security speech earlier in the day, Trump attacked Clinton.\n\nThe campaign announced the ad just hours after Trump attacked Clinton again.';
+  const sentenceOf = (needle: string) => {
+    const start = text.indexOf(needle);
+    return { start, end: text.indexOf('.', start) + 1 };
+  };
+  const dateOf = (sentence: string, trigger: string, published: string | null) => {
+    const s = sentenceOf(sentence);
+    const at = text.indexOf(trigger, s.start);
+    return eventDate(text, sentenceDates(text, published)(s as never), s as never, { start: at, end: at + trigger.length });
+  };
+
+  it('is the first day the lead gives within the week before the report', () => {
+    expect(newsDay(text, '2016-09-08')).toBe('2016-09-07');
+    expect(newsDay(text, null)).toBeNull();
+    expect(newsDay('Nothing dated here.', '2016-09-08')).toBeNull();
+  });
+
+  it('"earlier in the day" is the news day, not the report\'s', () => {
+    expect(dateOf('During a national', 'attacked', '2016-09-08')).toMatchObject({ precision: 'DAY', start: '2016-09-07', end: '2016-09-07' });
+  });
+
+  it('what happened "hours after" something, undated otherwise, is on the news day; what the phrase follows is not dated by it', () => {
+    expect(dateOf('The campaign announced', 'attacked', '2016-09-08')).toMatchObject({ precision: 'DAY', start: '2016-09-07' });
+    expect(dateOf('The campaign announced', 'announced', '2016-09-08')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGoldArticles } from '../../src/eval/events-sample.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
+import { datelineInText } from '../../src/extract/events/event-place.ts';
 import type { Extraction } from '../../src/extract/types.ts';
 import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
 
@@ -73,5 +74,22 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     const elections = x.events.filter((e) => e.type === 'ELECTION' && e.mode !== 'by-election');
     expect(elections.length).toBeGreaterThan(0);
     expect(elections.every((e) => x.places.find((p) => p.key === e.placeKey)?.name === 'Japan')).toBe(true);
+  });
+});
+
+describe('the dateline', () => {
+  it('is read from a lead paragraph when the parser found none', () => {
+    expect(datelineInText('Hillary Clinton Goes After Donald Trump.\n\nHEMPSTEAD, N.Y. ― If it worked against Mitt Romney, …')).toBe('HEMPSTEAD, N.Y.');
+    expect(datelineInText('Title.\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party presidential candidate …')).toBe('HEMPSTEAD, N.Y.');
+    expect(datelineInText('Title.\n\nMIDWAY ATOLL - Seventy-four years ago, …')).toBe('MIDWAY ATOLL');
+    expect(datelineInText('Title.\n\nThe US and China - two powers - met.')).toBeNull();
+  });
+
+  it('places what happened on the news day at an occasion held there, in a sentence naming no place', () => {
+    const x = article('polnear:huff-post_2016-09-27_hillary-clinton-goes-after-donal');
+    const e = x.events.find((ev) => ev.type === 'ACCUSE' && ev.startDate === '2016-09-26');
+    expect(e, JSON.stringify(x.events.map((ev) => [ev.type, ev.startDate]))).toBeDefined();
+    // The recogniser's place of the dateline, as it is written ("HEMPSTEAD").
+    expect(x.places.find((p) => p.key === e!.placeKey)?.name).toMatch(/^hempstead$/i);
   });
 });

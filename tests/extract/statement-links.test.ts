@@ -58,4 +58,24 @@ describe('statements linked to events, by rule', () => {
     expect(linkStatements([statement(at('it'))], [events[0]])).toEqual([[]]);
     expect(linkStatements([statement(at('weapons'))], [events[0]])).toEqual([[]]);
   });
+
+  it('follow an event into every sentence its merged mentions report it in, and not into a sentence that only names it again', () => {
+    const { x } = seed('003_9412593e3c0903a8.txt');
+    const visit = x.events.find((e) => e.type === 'CONSULT' && e.mode === 'visit')!;
+    const about = (start: string) => x.statements.findIndex((s) => s.text.startsWith(start));
+    // "Putin had invited Kim and that the meeting would take place …": "the meeting" was merged into the visit.
+    expect(visit.statementIndexes).toContain(about('Putin had invited Kim'));
+    // "The Kim-Putin meeting would be the first …, as Moscow seeks to play a role …": the statement does not carry it.
+    expect(visit.statementIndexes).not.toContain(about('to play a role'));
+  });
+
+  it('in a sentence that names an event again, only a statement carrying its trigger is about it', () => {
+    const sentence = { start: 0, end: 100 };
+    const statement = (start: number, end: number) => ({ sentence, spans: [{ start, end }], text: 'x y', cueSpan: undefined }) as unknown as StatementDraft;
+    const again = { mentions: [{ start: 4, end: 11, text: 'meeting' }], sentences: [sentence], sentence: { start: 200, end: 300 } };
+    const first = { ...again, sentence };
+    expect(linkStatements([statement(40, 80)], [again])).toEqual([[]]);
+    expect(linkStatements([statement(0, 30)], [again])).toEqual([[0]]);
+    expect(linkStatements([statement(40, 80)], [first])).toEqual([[0]]);
+  });
 });

@@ -3,7 +3,7 @@ import type { Sentence } from '../sentences.ts';
 import type { Span } from '../../ingest/types.ts';
 import { countryOf, DEMONYMS } from '../gazetteer.ts';
 import { gazetteerCandidates } from '../../geo/table.ts';
-import { placesCompatible } from './event-setting.ts';
+import { newsDay, placesCompatible } from './event-setting.ts';
 import type { TypedEventDraft } from './event-draft.ts';
 import { refName } from './actors.ts';
 
@@ -209,10 +209,64 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
  * government in the country (or US state) the article is about; the matches of a sports report at the one place its other matches
  * give ("at the Dubai Tennis Championships … faces Andreev in the last 16").
  */
-export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null): void {
+export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null, published: string | null = null): void {
+  placeByDateline(events, text, index, dateline ?? datelineInText(text), published);
   const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
   const country = pending.length ? articleCountry(text, index, dateline) : null;
   if (country) for (const e of pending) e.place = country;
   const venues = new Set(events.filter((e) => e.type === 'SPORT' && e.place).map((e) => e.place!));
   if (venues.size === 1) for (const e of events) if (e.type === 'SPORT' && !e.place) e.place = [...venues][0];
+}
+
+// "HEMPSTEAD, N.Y. ― If it worked…", "MIDWAY ATOLL - Seventy-four years ago…", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — …":
+// a dateline opening a paragraph of the lead, when the parser found none (it reads only the first paragraph, and
+// not every dash).
+const TEXT_DATELINE = /(?:^|\n)([A-Z][A-Z.'\- ]{1,40}[A-Z])((?:,\s*[A-Z][A-Za-z.]{1,12}){0,2})(?:,?\s+[A-Z][a-z]{2,4}\.? \d{1,2})?(?:\s*\([A-Z]{2,8}\))?\s*(?::|\s[-–—―]{1,2})\s+(?=\S)/;
+const DATELINE_CHARS = 800;
+
+/** A dateline written at the start of one of the lead's paragraphs, as "CITY, Qualifier", or null. */
+export function datelineInText(text: string): string | null {
+  const m = TEXT_DATELINE.exec(text.slice(0, DATELINE_CHARS));
+  return m ? `${m[1]}${m[2]}`.trim() : null;
+}
+
+// What happens where the reporter files from: meetings, debates, protests, matches, arrests, attacks, and
+// what is said there, on the news day. Not a company's deals or results (datelined where the wire's office is:
+// "NEW YORK, March 23 - … bought a stake"), nor aid, appointments or acts done on paper.
+// An accusation is made where its speaker is, which the dateline gives only when the sentence puts it at an
+// occasion held there ("during the first presidential debate"): "North Korea launched a blistering attack on
+// Pompeo" in a story datelined MOSCOW was not made in Moscow.
+const AT_DATELINE = new Set(['CONSULT', 'ELECTION', 'PROTEST', 'SPORT', 'ASSAULT', 'COERCE', 'DISASTER', 'MOBILIZE']);
+const AT_OCCASION = /\b(?:during|at|in)\s+(?:the|a|an|his|her|their|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,3}?(?:debate|forum|rally|conference|summit|meeting|speech|hearing|session|convention|town hall)\b/i;
+const saidAtOccasion = (text: string, e: TypedEventDraft) => e.type === 'ACCUSE' && e.sentences.some((s) => AT_OCCASION.test(text.slice(s.start, s.end)));
+
+/** The dateline's city as a place of the article: one the article names, else a gazetteer city. */
+function datelinePlace(index: EntityIndexLocal, dateline: string): PlaceDraft | null {
+  const city = dateline.split(',')[0].trim().toLowerCase().replace(/(^|[\s-])\p{L}/gu, (x) => x.toUpperCase());
+  if (city.length < 3) return null;
+  const named = index.places.find((p) => p.name.toLowerCase() === city.toLowerCase());
+  if (named) return named;
+  const known = gazetteerCandidates(city).find((c) => c.kind === 'CITY');
+  if (!known) return null;
+  const place: PlaceDraft = { name: city, kind: 'CITY', country: null, aliases: new Set(), roles: new Set(), mentions: [] };
+  index.places.push(place);
+  return place;
+}
+
+/**
+ * Events the text leaves without a place that happened on the news day (src/extract/events/event-setting.ts:
+ * the day the lead gives, else the report's) in an article with a city dateline: at the dateline ("HEMPSTEAD,
+ * N.Y. ― The Democratic nominee aggressively attacked her opponent … during the first presidential debate
+ * Monday night").
+ */
+function placeByDateline(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null, published: string | null): void {
+  if (!dateline || !published) return;
+  const day = newsDay(text, published) ?? published.slice(0, 10);
+  // A sentence naming any place may put the event there or elsewhere ("Rha leaves today for Ottawa for trade talks",
+  // "a roundtable meeting with Orlando community leaders"): only a sentence naming none is read as the dateline's.
+  const namesPlace = (e: TypedEventDraft) => e.sentences.some((s) => index.placeSpans.some((p) => p.start >= s.start && p.end <= s.end));
+  const pending = events.filter((e) => !e.place && (AT_DATELINE.has(e.type) || saidAtOccasion(text, e)) && e.date?.precision === 'DAY' && !e.date.yearless && e.date.start === day && !namesPlace(e));
+  if (!pending.length) return;
+  const place = datelinePlace(index, dateline);
+  if (place) for (const e of pending) e.place = place;
 }

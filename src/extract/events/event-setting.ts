@@ -19,6 +19,18 @@ const TERM_OF = /\b(?:due|maturing|matures|expiring|expires)\s+$/i;
  * during the first presidential debate Monday night").
  */
 export function eventDate(text: string, dates: DateRange[], sentence: Sentence, trigger: Span): DateRange | null {
+  const best = closestDate(text, dates, sentence, trigger);
+  const newsDay = NEWS_DAY.get(dates);
+  if (!newsDay) return best;
+  const day = (index: number): DateRange => ({ start: newsDay, end: newsDay, precision: 'DAY', index });
+  if (best && EARLIER_THAT_DAY.test(text.slice(sentence.start + best.index, sentence.start + best.index + 24))) return day(best.index);
+  // Only what follows the phrase: "announced the talks just hours after …" dates the announcement, not the talks.
+  SAME_DAY.lastIndex = 0;
+  if (!best && SAME_DAY.test(text.slice(sentence.start, trigger.start))) return day(trigger.start - sentence.start);
+  return best;
+}
+
+function closestDate(text: string, dates: DateRange[], sentence: Sentence, trigger: Span): DateRange | null {
   let best: DateRange | null = null;
   let bestDistance = dates.length === 1 ? 131 : 71;
   for (const d of dates) {
@@ -42,12 +54,35 @@ export function eventDate(text: string, dates: DateRange[], sentence: Sentence, 
   return best;
 }
 
+// "Trump and Clinton vied … Wednesday" (published Thursday): the news day, the first day the lead gives within
+// the week before the report. What the text says happened "earlier in the day" happened on it, not on the
+// report's day, and so did what happened "hours after" something with no other date ("the Kremlin announced the
+// talks just hours after North Korea launched a blistering attack", the lead saying "the Kremlin said Thursday").
+// Kept per article beside its sentences' dates (eventDate receives only those).
+const NEWS_DAY = new WeakMap<DateRange[], string>();
+const LEAD_CHARS = 600;
+const EARLIER_THAT_DAY = /^earlier (?:in the day|today)\b/i;
+
+/** The article's news day (see NEWS_DAY), or null when its lead gives no day of the week before the report. */
+export function newsDay(text: string, published: string | null): string | null {
+  if (!published) return null;
+  const day = published.slice(0, 10);
+  const weekBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 6 * 86400000).toISOString().slice(0, 10);
+  const lead = findDates(text.slice(0, LEAD_CHARS), day).find((d) => d.precision === 'DAY' && !d.yearless);
+  return lead && lead.start >= weekBefore && lead.start <= day ? lead.start : null;
+}
+
 /** Dates of each sentence, computed once and only for sentences that hold a trigger. */
 export function sentenceDates(text: string, published: string | null): (s: Sentence) => DateRange[] {
   const cache = new Map<number, DateRange[]>();
+  let news: string | null | undefined;
   return (s) => {
     let d = cache.get(s.start);
-    if (!d) cache.set(s.start, (d = findDates(text.slice(s.start, s.end), published)));
+    if (!d) {
+      cache.set(s.start, (d = findDates(text.slice(s.start, s.end), published)));
+      if (news === undefined) news = newsDay(text, published);
+      if (news) NEWS_DAY.set(d, news);
+    }
     return d;
   };
 }

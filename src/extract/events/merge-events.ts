@@ -31,7 +31,9 @@ function identity(e: TypedEventDraft): string {
 
 function absorb(first: TypedEventDraft, e: TypedEventDraft): void {
   first.mentions.push(...e.mentions);
-  if (!first.sentences.includes(e.sentence)) first.sentences.push(e.sentence);
+  // Every sentence of the absorbed event, not only its first: "the talks", "the meeting" attached to it
+  // earlier report it too (their statements are linked by sentence).
+  for (const s of e.sentences) if (!first.sentences.includes(s)) first.sentences.push(s);
   first.date = preciserDate(first.date, e.date);
   first.place ??= e.place;
   first.mode ??= e.mode;
