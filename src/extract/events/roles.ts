@@ -181,6 +181,14 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       break; // "charged the officer with murder and Emanuel fired …": a name after "and" with no object before it opens a new clause
     } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
   }
+  // "Ginsburg was appointed to the Supreme Court by President Bill Clinton": a passive's agent may follow its object.
+  for (let i = lo; i < hi && by < 0 && targets.length; i++) {
+    const s = spans[i];
+    if (s.start <= spans[targets[targets.length - 1]].start) continue;
+    const gap = text.slice(trigger.end, s.start);
+    if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
+    if (s.prep === 'by' && usable(s)) by = i;
+  }
   // "the pair held talks": a mutual event of the two people named last.
   const pair = entry.symmetric && sources.length === 1 && spans[sources[0]].anaphor === 'pair' ? pairBefore(spans, sources[0]) : null;
   let src = pair ? pair : sources.map(resolve).filter((r): r is ActorRef => !!r);
