@@ -78,6 +78,8 @@ export const GENERAL_TRIGGERS = entries([
   ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b/iy, needs: 'both', targetPreps: ['from'] }],
   ['bid', 'BUSINESS', 'bid', { notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed) $/i, needs: 'source', targetPreps: ['for'] }],
   ['merger merge merged merging', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', notBefore: /\bairline $/i }],
+  // A company "was sold to" another: the buyer acquires it (CAMEO's passive sale; "was sold to investors" names no company and is dropped).
+  ['sold', 'BUSINESS', 'acquisition', { re: /(?<=\b(?:was|were|been|being|is|are|be) (?:\w+ly )?)sold (?:\S+ ){0,4}?to\b/iy, passiveObjectSource: true, needs: 'both', targetPreps: ['to'] }],
   // Selling a number of albums, copies or cars is trade, not a deal with anyone (shares sold are one).
   ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?[\d,.]+(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)/iy, needs: 'source', targetPreps: ['to'] }],
   ['stake', 'BUSINESS', 'acquisition', { needs: 'both', targetPreps: ['in'] }],

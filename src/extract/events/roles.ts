@@ -197,7 +197,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const word = text.slice(trigger.start, trigger.end).split(/\s/)[0].toLowerCase();
   const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
   const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
-  if (passive && entry.type !== 'ELECTION') {
+  if (passive && entry.passiveObjectSource) [src, tgt] = [tgt, src];
+  else if (passive && entry.type !== 'ELECTION') {
     const agent = by >= 0 ? resolve(by) : null;
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, resolve) : [], src];
