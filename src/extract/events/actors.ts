@@ -55,6 +55,8 @@ const LEADER_DESCRIPTION = new RegExp(`(?<!,\\s)\\b[Tt]he (${COUNTRIES.map((c) =
 // "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
 const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
+// A passive's agent may carry a title ("appointed … by President Bill Clinton"): it is still the "by" agent.
+const BY_TITLED = /\bby\s+(?:the\s+)?(?:(?:former|then|new|late)\s+)?(?:[A-Z][a-z]+\s+)?(?:President|Prime Minister|Premier|Chancellor|Senator|Sen\.|Rep\.|Gov\.|Governor|Judge|Justice|Gen\.|General|King|Queen|Secretary of State|(?:Foreign |Defen[cs]e |Finance |Trade )?Minister|Secretary|Chairman|Chief Executive)\s+$/;
 // Titles of people who act for a state (not a country's singer or striker).
 const GOVERNMENT_TITLE = /\b(?:president|prime minister|minister|ministry|secretary|ambassador|envoy|officials?|representative|chancellor|premier|spokes(?:man|woman|person)|national security advis[eo]r|foreign|defen[cs]e)\b/i;
 const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader|president|minister|secretary|envoy|officials?|ambassador|chairman|chairwoman|representative|foreign|prime|chief|general|senator|governor|special|deputy|former|national|security|advis[eo]r|spokes(?:man|woman|person)|director|communication|communications|campaign|manager|boss|star|singer|striker|coach|captain|nominee|candidate|rival|businessman|professor|scholar))*\s+$/u;
@@ -293,7 +295,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     while (r < ranges.length && ranges[r].end <= x.start) r++;
     const inside = r < ranges.length && ranges[r].start <= x.start;
     // Prepositions and modifiers matter only where roles are read.
-    const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? '') : '';
+    const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? (BY_TITLED.test(text.slice(Math.max(0, x.start - 40), x.start)) ? 'by' : '')) : '';
     out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: !!x.naming, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}), ...(x.backoff ? { backoff: true } : {}) });
     inRange.push(inside);
     if (inside && !x.anaphor && x.ref.kind !== 'country') {

@@ -46,6 +46,11 @@ const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail
 const NOT = /\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$/i;
 const MAYBE = /\b(?:if|unless|whether)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
+// What only might, should or would happen ("Blunkett should quit if", "Obama said he would have vetoed",
+// "their right to sue"): a modal or a right/chance before the trigger. Threats and demands are made in
+// those words ("would impose tariffs", "must resign"), so they keep them.
+const MODAL = /\b(?:should|would|could|might|may|must|(?:right|chance|power|ability|freedom) to)\s+(?:(?:not|have|be|been|also|still|never|even|well|\w+ly)\s+){0,2}$/i;
+const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 
 function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
@@ -136,6 +141,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (e.type === 'REJECT' && NOT.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
+    if (!MODAL_EXEMPT.has(e.type) && MODAL.test(lead)) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
     taken = hit.start;
     if (e.nameEnd) {

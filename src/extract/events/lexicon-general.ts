@@ -24,7 +24,8 @@ export const GENERAL_TRIGGERS = entries([
   // APPOINTMENT / RESIGNATION
   ['appointed appoints appoint appointment', 'APPOINTMENT', null, { needs: 'target', passive: false }],
   ['named', 'APPOINTMENT', null, { re: /named (?:as )?(?:the |its |his |her )?(?:new |next |interim )(?:\S+ ){0,3}(?:manager|coach|chief|head|chairman|director|president|minister|secretary|leader|captain|editor|executive)\b/iy, needs: 'target' }],
-  ['nominate nominated nomination', 'APPOINTMENT', 'nomination', { needs: 'target', notBefore: /\b(?:presidential|vice presidential|the|his|her|party's|party’s) $/i }],
+  // A "nomination contest" or "race" is the party's election, not anyone nominated.
+  ['nominate nominated nomination', 'APPOINTMENT', 'nomination', { re: /[a-z]+\b(?! (?:contests?|race|fight|battle|process|calendar|season))/iy, needs: 'target', notBefore: /\b(?:presidential|vice presidential|the|his|her|party's|party’s) $/i }],
   ['hired hires', 'APPOINTMENT', null, { needs: 'target' }],
   ['tapped picked', 'APPOINTMENT', null, { re: /(?:tapped|picked) (?:\S+ ){1,4}?(?:as|to (?:be|lead|run|head|serve))\b/iy, needs: 'both' }],
   ['sworn', 'APPOINTMENT', null, { re: /sworn in\b/iy, passive: true, needs: 'target', targetPreps: ['as', 'by'] }],
@@ -76,8 +77,10 @@ export const GENERAL_TRIGGERS = entries([
   ['buy acquire sell merge', 'BUSINESS', 'acquisition', { notBefore: /^(?![\s\S]*\b(?:agreed|agrees|agree|will|plans|planned|offered|offers|proposed|intends|is|are|was|principle|agreement|intent|deal|offer|bid|proposal) to $|[\s\S]*\bwill $)/i, needs: 'both', targetPreps: ['with', 'from', 'to'] }],
   ['takeover', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['of', 'for'] }],
   ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b/iy, needs: 'both', targetPreps: ['from'] }],
-  ['bid', 'BUSINESS', 'bid', { notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed) $/i, needs: 'source', targetPreps: ['for'] }],
+  ['bid', 'BUSINESS', 'bid', { notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed|White House|Senate|congressional|mayoral|gubernatorial|underdog|long-shot|longshot) $/i, needs: 'source', targetPreps: ['for'] }],
   ['merger merge merged merging', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', notBefore: /\bairline $/i }],
+  // A company "was sold to" another: the buyer acquires it (CAMEO's passive sale; "was sold to investors" names no company and is dropped).
+  ['sold', 'BUSINESS', 'acquisition', { re: /(?<=\b(?:was|were|been|being|is|are|be) (?:\w+ly )?)sold (?:\S+ ){0,4}?to\b/iy, passiveObjectSource: true, needs: 'both', targetPreps: ['to'] }],
   // Selling a number of albums, copies or cars is trade, not a deal with anyone (shares sold are one).
   ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?[\d,.]+(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)/iy, needs: 'source', targetPreps: ['to'] }],
   ['stake', 'BUSINESS', 'acquisition', { needs: 'both', targetPreps: ['in'] }],

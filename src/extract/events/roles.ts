@@ -29,6 +29,12 @@ const NOT_VERB = /^(?:the|a|an|and|or|but|then|also|for|of|in|at|on|to|with|from
 
 // A lower-case word after a name that is no function word, verb form or time word: the name modifies a noun.
 const NOUN_AFTER = /^ (?!(?:and|or|but|of|to|in|on|at|for|from|with|by|as|over|into|about|against|after|before|during|since|until|that|which|who|whom|whose|when|where|while|because|if|than|the|a|an|his|her|its|their|this|these|those|last|next|earlier|later|again|twice|once|also|too|yesterday|today|tonight|said|says|has|have|had|is|are|was|were|will|would|could|should|may|might|can|did|does|do|around|across|through|throughout|near|without|within|under|among|between|behind|beyond|toward|towards|via|per|amid|despite|like|unlike|off|up|down|out|back|away|here|there|now|then|still|already|just|only|even|ever|never|not|so|such|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|both|each)\b)(?![a-z]+ing\b)[a-z]{3,}\b(?!['’])/;
+// Event nouns read as a circumstance after a preposition and a determiner ("in the San Bernardino shooting", "after a bombing").
+const CIRCUMSTANTIAL_TYPES = new Set(['ASSAULT', 'LEGAL', 'PROTEST', 'DISASTER']);
+const NOMINAL = /^(?:[a-z]+(?:ing|tion|sion|ment)s?|attacks?|trials?|protests?|raids?|strikes?|crash|arrests?|lawsuits?|suits?|probes?|ruling|verdict|invasion|bombings?|airstrikes?)$/i;
+const CIRCUMSTANCE = /\b(?:in|at|by|after|before|during|since|following|amid|despite|over|about|of|to|for|from|with|on|until)\s+(?:the|a|an|this|that|last|last year's|last year’s)\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
+const circumstanceOf = (entry: TriggerEntry, text: string, sentence: Span, trigger: Span) =>
+  CIRCUMSTANTIAL_TYPES.has(entry.type) && NOMINAL.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]) && CIRCUMSTANCE.test(text.slice(Math.max(sentence.start, trigger.start - 60), trigger.start));
 const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|just|now|then|\w+ly)\s+)*$/;
 
 /**
@@ -70,7 +76,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "Mr Khodorkovsky, who had funded opposition groups, was arrested": a closed relative clause
   // is skipped; the trigger's subject is the name before it.
   let antecedent = -1;
-  if (relative && text.slice(clauseStart, trigger.start).includes(',')) {
+  if (relative && !circumstanceOf(entry, text, sentence, trigger) && text.slice(clauseStart, trigger.start).includes(',')) {
     for (let i = hi - 1; i >= lo && antecedent < 0; i--) if (spans[i].end <= relativeAt && !spans[i].modifier && !spans[i].placeOnly) antecedent = i;
     relative = false;
   }
@@ -86,8 +92,11 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const compound = (i: number) => trigger.start - spans[i].end <= 1 && /\b(?:a|an|the|its|his|her|their)\s+$/i.test(text.slice(Math.max(sentence.start, spans[i].start - 8), spans[i].start));
   // "X has criticised … and called for …": a second verb shares the first one's subject, the clause's first.
   const secondVerb = /\band\s+(?:\w+ly\s+)?$/.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
+  // "the iPhone of one of the terrorists in the San Bernardino shooting", "giving evidence at the trial of his ex-boss":
+  // an attack, a legal step or a protest named as a circumstance is no act of the clause's subject (only an owner or a "by" agent names its doer).
+  const circumstance = srcAt < 0 && circumstanceOf(entry, text, sentence, trigger);
   for (const allowObject of [false, true]) {
-    if (srcAt >= 0) break;
+    if (srcAt >= 0 || circumstance) break;
     for (let i = hi - 1; i >= lo && (srcAt < 0 || secondVerb); i--) {
       if (spans[i].start < clauseStart) break;
       if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && (allowObject || !objectLike(i))) srcAt = i;
@@ -99,7 +108,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "Edward G. Rendell, a former Pennsylvania governor, who supports Mrs. Clinton": "who" skips the apposition's names
   // to the person; with no person just before it ("the ex-finance chief who stepped down") the clause has no named subject.
   let unnamedWho = false;
-  if (srcAt < 0 && relative) {
+  if (srcAt < 0 && relative && !circumstance) {
     const wanted = (x: ActorSpan) => !x.modifier && !x.placeOnly && !x.anaphor && (relativeWord === 'who') === (x.ref.kind === 'person');
     for (let i = hi - 1; i >= lo && spans[i].start >= sentence.start; i--) {
       if (spans[i].end > relativeAt) continue;
@@ -109,7 +118,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     }
     unnamedWho = srcAt < 0 && relativeWord === 'who';
   }
-  if (srcAt < 0 && relative && !unnamedWho) {
+  if (srcAt < 0 && relative && !unnamedWho && !circumstance) {
     for (let i = hi - 1; i >= lo; i--) {
       if (spans[i].end <= clauseStart && subjectOk(spans[i])) {
         srcAt = i;
@@ -122,7 +131,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // Nor a reported clause with a common-noun subject ("and said chancellors had resigned over leaks").
   // ("claimed to have tested" keeps its subject).
   const reported = /\b(?:that|said|says|added|argued|claimed|insisted|noted|wrote)\s+$/.test(text.slice(clauseStart - 9, clauseStart)) && !/^to\s/.test(text.slice(clauseStart, clauseStart + 3));
-  if (srcAt < 0 && !unnamedWho && !reported) {
+  if (srcAt < 0 && !unnamedWho && !reported && !circumstance) {
     for (let i = lo; i < hi && spans[i].end <= trigger.start; i++) {
       if (subjectOk(spans[i]) && !REPORTER.test(text.slice(spans[i].end, spans[i].end + 12))) {
         srcAt = i;
@@ -181,6 +190,14 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       break; // "charged the officer with murder and Emanuel fired …": a name after "and" with no object before it opens a new clause
     } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
   }
+  // "Ginsburg was appointed to the Supreme Court by President Bill Clinton": a passive's agent may follow its object.
+  for (let i = lo; i < hi && by < 0 && targets.length; i++) {
+    const s = spans[i];
+    if (s.start <= spans[targets[targets.length - 1]].start) continue;
+    const gap = text.slice(trigger.end, s.start);
+    if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
+    if (s.prep === 'by' && usable(s)) by = i;
+  }
   // "the pair held talks": a mutual event of the two people named last.
   const pair = entry.symmetric && sources.length === 1 && spans[sources[0]].anaphor === 'pair' ? pairBefore(spans, sources[0]) : null;
   let src = pair ? pair : sources.map(resolve).filter((r): r is ActorRef => !!r);
@@ -189,7 +206,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const word = text.slice(trigger.start, trigger.end).split(/\s/)[0].toLowerCase();
   const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
   const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
-  if (passive && entry.type !== 'ELECTION') {
+  if (passive && entry.passiveObjectSource) [src, tgt] = [tgt, src];
+  else if (passive && entry.type !== 'ELECTION') {
     const agent = by >= 0 ? resolve(by) : null;
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, resolve) : [], src];

@@ -18,6 +18,8 @@ export interface TriggerEntry {
   inverse?: boolean;
   /** Something conferred (an award): when the clause's subject won or received it, the subject is the target and the giver the name right before the noun ("Bafta awards") or after "at"/"from". */
   conferred?: boolean;
+  /** Only in the passive, whose subject is the target and the object of a target preposition the source ("Patriot was sold to Blackhawk": Blackhawk acquires Patriot). */
+  passiveObjectSource?: boolean;
   /** A name inside the trigger is the source ("the new Wolves manager": Wolves appoints). */
   innerSource?: boolean;
   /** Which sides must be found for the event to be recorded (default: either). */
