@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { isInterfaceType, isObjectType, isUnionType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { ArticleResolver } from './article/article.resolver.ts';
 import { EventResolver } from './event/event.resolver.ts';
 import { EventEvidenceResolver } from './event/event-evidence.resolver.ts';
@@ -39,10 +39,50 @@ const NO_TOPICS = {
 
 let cached: GraphQLSchema | null = null;
 
+/**
+ * type-graphql gives every plain property field (`title`, `name`, `id` of a row) a resolver of its own
+ * that allocates a resolver-data object and goes through its middleware dispatcher to read
+ * `root[property]`; an article page reads ~200 such fields. Where a field has no field resolver, no
+ * middleware and no roles, and its schema name is its property name, GraphQL's default resolver reads
+ * the same property (its one difference, calling a function found there, cannot arise: rows are data).
+ */
+function plainPropertyResolvers(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const fields = type.getFields();
+    for (const field of objectType.fields ?? []) {
+      const hasResolver = storage.fieldResolvers.some((r) => r.methodName === field.name && r.getObjectType?.() === field.target);
+      if (hasResolver || field.middlewares?.length || field.roles || field.name !== field.schemaName) continue;
+      const definition = fields[field.schemaName];
+      if (definition) definition.resolve = undefined;
+    }
+  }
+}
+
+/**
+ * Every union and interface of ours resolves its members by the rows' `__typename` (see their
+ * `resolveType`), but type-graphql wraps each resolveType in an async function: a promise and a turn
+ * of the microtask queue per abstract value (20 statement speakers on an article page), and an
+ * executor that resolves types synchronously (graphql-jit) cannot use it. Read `__typename` directly.
+ */
+function typenameResolvers(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(isInterfaceType(type) || isUnionType(type)) || type.name.startsWith('__')) continue;
+    type.resolveType = (value) => {
+      const name = (value as { __typename?: unknown } | null)?.__typename;
+      return typeof name === 'string' ? name : undefined;
+    };
+  }
+}
+
 /** The executable schema (built once per process: type-graphql metadata is global). */
 export function buildNewsgraphSchema(): GraphQLSchema {
   if (!cached) {
     cached = buildSchemaSync({ resolvers: [...RESOLVERS], validate: false, pubSub: NO_TOPICS });
+    typenameResolvers(cached);
+    plainPropertyResolvers(cached);
     // type-graphql gives the schema and its root types no description; every type of ours has one.
     cached.description = SCHEMA_DESCRIPTION;
     cached.getQueryType()!.description = 'Entry points into the news graph: lists (cursor connections), look-ups by name, search, and Relay `node`/`nodes`.';

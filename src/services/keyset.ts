@@ -218,9 +218,16 @@ export interface PageSlice<T> {
  * cursor was given: the row it names lies on that side.
  */
 export function pageOf<T>(fetched: readonly (T & KeysetRow)[], w: PageWindow, binding: string): PageSlice<T> {
+  // The cursor is encoded when read (once): pages that select only `nodes` never read it.
   const toRow = (r: T & KeysetRow) => {
     const { __key, __n, ...node } = r as T & KeysetRow & Record<string, unknown>;
-    return { node: node as T, cursor: encodeCursor(binding, __key) };
+    let cursor: string | undefined;
+    return {
+      node: node as T,
+      get cursor() {
+        return (cursor ??= encodeCursor(binding, __key));
+      },
+    };
   };
   const sorted = [...fetched].sort((a, b) => a.__n - b.__n);
   if (w.first == null && w.last != null) {

@@ -1,7 +1,7 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNewsgraphSchema } from '../../src/graphql/build-schema.ts';
-import { measureOperation } from '../../src/graphql/limits/query-cost.ts';
+import { measureDocument, measureOperation } from '../../src/graphql/limits/query-cost.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
@@ -40,6 +40,19 @@ describe('query cost, limits and HTTP behaviour', () => {
     // Defaults to 20 per connection without first/last.
     expect(shape('{ people { nodes { name } } }').cost).toBe(20);
     expect(shape('{ articles { nodes { people { nodes { articles { nodes { title } } } } } } }').depth).toBe(6);
+  });
+
+  it('measures a repeated document once, again when a variable it read changes', () => {
+    const schema = buildNewsgraphSchema();
+    const document = parse('query($n: Int, $id: ID!) { node(id: $id) { id } articles(first: $n) { nodes { title } } }');
+    expect(measureDocument(schema, document, { n: 3, id: 'a' }).cost).toBe(1 + 3);
+    // $id is not read by the measurement: another id reuses the shape; another page size does not.
+    expect(measureDocument(schema, document, { n: 3, id: 'b' }).cost).toBe(1 + 3);
+    expect(measureDocument(schema, document, { n: 7, id: 'b' }).cost).toBe(1 + 7);
+    expect(measureDocument(schema, document, { id: 'b' }).cost).toBe(1 + 20);
+    const changed = measureDocument(schema, document, { n: 7, id: 'c' });
+    changed.cost = -1;
+    expect(measureDocument(schema, document, { n: 7, id: 'c' }).cost).toBe(1 + 7);
   });
 
   it('prices lists that are not connections by the most items they can return', () => {

@@ -186,3 +186,40 @@ export function computeQueryCost(schema: GraphQLSchema, document: DocumentNode, 
   // The operation that runs, not the document's first: what a client is charged is what it was told it costs.
   return measureOperation(schema, document, variables, operationName).cost;
 }
+
+interface Measured {
+  schema: GraphQLSchema;
+  operationName: string | null;
+  /** The variables the measurement read (page sizes, timeline ranges, ids lists), as JSON. */
+  read: Map<string, string>;
+  shape: QueryShape;
+}
+
+const measuredDocuments = new WeakMap<DocumentNode, Measured>();
+
+const sameReads = (m: Measured, variables: Record<string, unknown>) => {
+  for (const [name, json] of m.read) if (JSON.stringify(variables[name]) !== json) return false;
+  return true;
+};
+
+/**
+ * measureOperation for a document that repeats (the document store hands a repeated query back as
+ * the same object): its shape is kept with it and reused while the variables it read are the same.
+ * Most read none (`node(id: $id)` does not change what a page costs), so a repeated page is measured
+ * once, not at every request.
+ */
+export function measureDocument(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string | null): QueryShape {
+  const known = measuredDocuments.get(document);
+  if (known && known.schema === schema && known.operationName === (operationName ?? null) && sameReads(known, variables)) return { ...known.shape };
+  const read = new Map<string, string>();
+  const watched = new Proxy(variables, {
+    get(target, name) {
+      const value = (target as Record<string | symbol, unknown>)[name];
+      if (typeof name === 'string') read.set(name, JSON.stringify(value));
+      return value;
+    },
+  });
+  const shape = measureOperation(schema, document, watched, operationName);
+  measuredDocuments.set(document, { schema, operationName: operationName ?? null, read, shape: { ...shape } });
+  return shape;
+}

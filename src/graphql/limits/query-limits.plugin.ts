@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError } from '../../services/app-error.ts';
 import { toGraphQLError } from '../errors.ts';
-import { measureOperation, type QueryShape } from './query-cost.ts';
+import { measureDocument, type QueryShape } from './query-cost.ts';
 
 export interface QueryLimits {
   maxCost: number;
@@ -37,7 +37,7 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
       let cost: { requested: number; limit: number } | null = null;
       return {
         async didResolveOperation({ document, request, schema, operationName }) {
-          const shape = measureOperation(schema, document, request.variables ?? {}, operationName);
+          const shape = measureDocument(schema, document, request.variables ?? {}, operationName);
           cost = { requested: shape.cost, limit: limits.maxCost };
           const refused = limitExceeded(shape, limits);
           if (refused) throw toGraphQLError(refused);

@@ -57,6 +57,29 @@ function shiftParameters(text: string, offset: number): string {
   return (forms[offset] ??= text.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`));
 }
 
+// Each distinct statement text gets a small number, so that a merged statement is found again by its
+// parts' numbers and offsets (a short key) instead of being rebuilt and re-hashed, kilobytes long, at
+// every request: the same string also finds its prepared statement's name at once (sql.ts).
+// Numbers are never reused (the map is emptied, not renumbered), so a cached merge cannot be mistaken.
+const partIds = new Map<string, number>();
+let nextPartId = 0;
+const partId = (text: string) => {
+  let id = partIds.get(text);
+  if (id === undefined) {
+    if (partIds.size >= 1000) partIds.clear();
+    partIds.set(text, (id = nextPartId++));
+  }
+  return id;
+};
+const mergedTexts = sqlCache<string>();
+
+/** The UNION ALL of a batch's statements, parameters renumbered; `shape` is [part id, offset] per part. */
+function mergedText(batch: readonly { text: string }[], shape: readonly number[]): string {
+  return mergedTexts(shape.join(','), () => batch
+    .map((b, i) => `SELECT ${i} AS "__q", to_json(t) AS "__r" FROM (${shiftParameters(b.text, shape[2 * i + 1])}) t`)
+    .join('\nUNION ALL\n'));
+}
+
 function mergingSql(sql: Sql): Sql {
   type Pending = { text: string; params: unknown[]; resolve: (rows: unknown[]) => void; reject: (error: unknown) => void };
   let pending: Pending[] = [];
@@ -68,13 +91,13 @@ function mergingSql(sql: Sql): Sql {
       return sql.query(only.text, only.params).then(only.resolve, only.reject);
     }
     const params: unknown[] = [];
-    const parts = batch.map((b, i) => {
-      const offset = params.length;
+    const shape: number[] = [];
+    for (const b of batch) {
+      shape.push(partId(b.text), params.length);
       params.push(...b.params);
-      return `SELECT ${i} AS "__q", to_json(t) AS "__r" FROM (${shiftParameters(b.text, offset)}) t`;
-    });
+    }
     try {
-      const rows = await sql.query<{ __q: number; __r: unknown }>(parts.join('\nUNION ALL\n'), params);
+      const rows = await sql.query<{ __q: number; __r: unknown }>(mergedText(batch, shape), params);
       const results = batch.map((): unknown[] => []);
       for (const r of rows) results[r.__q].push(reviveTimestamps(r.__r));
       batch.forEach((b, i) => b.resolve(results[i]));
@@ -114,9 +137,29 @@ function withColumnsAfter(page: string, after: NonNullable<RelationSpec['after']
   });
 }
 
-/** The loaders' statements are planned once per connection (see GENERIC_PLAN). */
+const relationStatements = sqlCache<{ binding: string; text: string; paged: { text: string; params: unknown[] } }>();
+
+/**
+ * A relation page's statement: every parent's page in one statement (LATERAL, keyset: an index range
+ * per parent). A bad cursor throws here, before anything is sent. Windows without cursors (first pages,
+ * nearly all of them) give the same text and parameters every time: made once per process.
+ */
+function relationStatement(name: RelationName, w: PageWindow, bringArticles: boolean, key: string) {
+  const make = () => {
+    const spec: RelationSpec = RELATIONS[name];
+    const binding = cursorBinding(name);
+    const paged = pagedSql({ inner: spec.inner, params: [], order: spec.order, binding }, w, true);
+    const text = bringArticles ? withArticles(paged.text) : spec.after ? withColumnsAfter(paged.text, spec.after) : paged.text;
+    return { binding, text, paged };
+  };
+  return w.after == null && w.before == null ? relationStatements(key, make) : make();
+}
+
+const genericTexts = sqlCache<string>();
+
+/** The loaders' statements are planned once per connection (see GENERIC_PLAN); the marked text is kept with its text. */
 function genericPlans(sql: Sql): Sql {
-  return { query: (text, params) => sql.query(text.startsWith(GENERIC_PLAN) ? text : GENERIC_PLAN + text, params) };
+  return { query: (text, params) => sql.query(text.startsWith(GENERIC_PLAN) ? text : genericTexts(text, () => GENERIC_PLAN + text), params) };
 }
 
 function byIdLoader<T extends NodeRecord>(sql: Sql, type: TypeName): DataLoader<number, T | null> {
@@ -172,12 +215,7 @@ export function createLoaders(requestSql: Sql) {
     const key = `${name}|${windowKey(w)}${bringArticles ? '|articles' : ''}`;
     let loader = relationLoaders.get(key);
     if (!loader) {
-      const spec: RelationSpec = RELATIONS[name];
-      const binding = cursorBinding(name);
-      // Every parent's page in one statement (LATERAL, keyset: an index range per parent); a bad cursor
-      // throws here, before anything is sent.
-      const paged = pagedSql({ inner: spec.inner, params: [], order: spec.order, binding }, w, true);
-      const text = bringArticles ? withArticles(paged.text) : spec.after ? withColumnsAfter(paged.text, spec.after) : paged.text;
+      const { binding, text, paged } = relationStatement(name, w, bringArticles, key);
       loader = new DataLoader<number, Page<unknown>>(async (ids) => {
         type Row = KeysetRow & { parentId: number };
         const rows = await merged.query<Row>(text, [ids, ...paged.params.slice(1)]);

@@ -24,7 +24,13 @@ function included(node: { directives?: readonly DirectiveNode[] }, variables: Se
  * The fields these selection sets select (through inline fragments and fragment spreads, honouring
  * @skip/@include). With `type`, only fragments that apply to an object of that type; without, all.
  */
-export function selectedFields(info: SelectionContext, sets: readonly SelectionSetNode[], type?: GraphQLObjectType): FieldNode[] {
+export function selectedFields(info: SelectionContext, sets: readonly SelectionSetNode[], type?: GraphQLObjectType): readonly FieldNode[] {
+  // A repeated query comes from the document store as the same nodes: its answer is kept with them,
+  // unless a @skip/@include made it depend on the variables.
+  const byType = sets.length === 1 ? known.get(sets[0]) : undefined;
+  const cached = byType?.get(type?.name ?? '');
+  if (cached) return cached;
+  let directives = false;
   const applies = (condition: string | undefined) => {
     if (!type || !condition || condition === type.name) return true;
     const abstract = info.schema.getType(condition);
@@ -34,6 +40,7 @@ export function selectedFields(info: SelectionContext, sets: readonly SelectionS
   const seenFragments = new Set<string>();
   const visit = (set: SelectionSetNode) => {
     for (const s of set.selections) {
+      if (s.directives?.length) directives = true;
       if (!included(s, info.variableValues)) continue;
       if (s.kind === Kind.FIELD) fields.push(s);
       else if (s.kind === Kind.INLINE_FRAGMENT) {
@@ -46,8 +53,16 @@ export function selectedFields(info: SelectionContext, sets: readonly SelectionS
     }
   };
   sets.forEach(visit);
+  if (sets.length === 1 && !directives) {
+    const map = known.get(sets[0]) ?? new Map<string, FieldNode[]>();
+    map.set(type?.name ?? '', fields);
+    known.set(sets[0], map);
+  }
   return fields;
 }
+
+/** Fields a selection set selects, by the object type asked about ('' for all), for sets without directives. */
+const known = new WeakMap<SelectionSetNode, Map<string, FieldNode[]>>();
 
 const setsOf = (fields: readonly FieldNode[]) => fields.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
 

@@ -77,15 +77,24 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T> | object
 
 /** One page of service rows → the connection value. */
 export function toConnection<T>(page: Page<T>): ConnectionValue<T> {
-  const edges = page.rows.map((r) => ({ cursor: r.cursor, node: r.node }));
+  // Edges and cursors are made when read: most pages select `nodes` only, and a cursor costs an
+  // encoding per row (see pageOf).
+  let edges: { cursor: string; node: T }[] | undefined;
+  const { rows } = page;
   return {
-    edges,
-    nodes: page.rows.map((r) => r.node),
+    get edges() {
+      return (edges ??= rows.map((r) => ({ cursor: r.cursor, node: r.node })));
+    },
+    nodes: rows.map((r) => r.node),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return rows[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return rows[rows.length - 1]?.cursor ?? null;
+      },
     },
     // A getter: GraphQL reads it only when the query selects totalCount, and only then is it counted.
     get totalCount() {
