@@ -54,7 +54,7 @@ export function identityOf(plans: ArticlePlan[], keys: string[]): Map<number, nu
  * A stored article takes the identity and metadata of a duplicate with a smaller natural key (see
  * identityOf), unless another article holds that key.
  */
-export async function rekeyStored(sql: Sql, articles: StoreArticle[], plans: ArticlePlan[], keys: string[]): Promise<void> {
+export async function rekeyStored(sql: Sql, articles: StoreArticle[], plans: ArticlePlan[], keys: string[]): Promise<ArticleDates> {
   const best = new Map<number, number>();
   plans.forEach((p, i) => {
     if (p.kind !== 'duplicate' || p.id === null) return;
@@ -62,15 +62,23 @@ export async function rekeyStored(sql: Sql, articles: StoreArticle[], plans: Art
     const currentKey = current === undefined ? p.storedKey! : keys[current];
     if (compareCodePoints(keys[i], currentKey) < 0) best.set(p.id, i);
   });
-  if (best.size === 0) return;
+  if (best.size === 0) return new Map();
   const rows = [...best].map(([id, i]) => ({ id, natural_key: keys[i], ...articleRow(articles[i], '') }));
-  await sql.query(
+  const rekeyed = await sql.query<{ id: number; published_at: string | null }>(
     `UPDATE article a SET natural_key = r.natural_key, source = r.source, url = r.url, published_at = r.published_at::date, dateline = r.dateline, origin = r.origin, updated_at = now()
      FROM jsonb_to_recordset($1::jsonb) AS r(id int, natural_key text, ${COLUMNS})
-     WHERE a.id = r.id AND NOT EXISTS (SELECT 1 FROM article o WHERE o.natural_key = r.natural_key)`,
+     WHERE a.id = r.id AND NOT EXISTS (SELECT 1 FROM article o WHERE o.natural_key = r.natural_key)
+     RETURNING a.id, a.published_at::text AS published_at`,
     [JSON.stringify(rows)],
   );
+  return new Map(rekeyed.map((r) => [r.id, r.published_at]));
 }
+
+/**
+ * The stored date (YYYY-MM-DD, or null) of each article the segment wrote, by id: statements copy it
+ * (statement.published_at, see insert-links.ts).
+ */
+export type ArticleDates = Map<number, string | null>;
 
 /** Natural keys of a batch's articles (the segmenting and look-up key). */
 export const naturalKeys = (articles: StoreArticle[]) => articles.map((a) => articleNaturalKey(a.parsed));
@@ -91,18 +99,19 @@ function articleRow({ parsed, origin }: StoreArticle, extractorVersion: string) 
   };
 }
 
-/** Inserts new articles in order; returns their ids in the same order. */
-export async function insertArticles(sql: Sql, articles: StoreArticle[], keys: string[], extractorVersion: string): Promise<number[]> {
+/** Inserts new articles in order; returns their ids in the same order, and their stored dates. */
+export async function insertArticles(sql: Sql, articles: StoreArticle[], keys: string[], extractorVersion: string, dates: ArticleDates): Promise<number[]> {
   if (articles.length === 0) return [];
   const rows = articles.map((a, i) => ({ i, natural_key: keys[i], ...articleRow(a, extractorVersion) }));
-  const inserted = await sql.query<{ id: number; natural_key: string }>(
+  const inserted = await sql.query<{ id: number; natural_key: string; published_at: string | null }>(
     `INSERT INTO article (natural_key, title, source, url, published_at, dateline, body, content_hash, extractor_version, origin, updated_at)
      SELECT r.natural_key, r.title, r.source, r.url, r.published_at::date, r.dateline, r.body, r.content_hash, r.extractor_version, r.origin, now()
      FROM jsonb_to_recordset($1::jsonb) AS r(i int, natural_key text, ${COLUMNS})
      ORDER BY r.i
-     RETURNING id, natural_key`,
+     RETURNING id, natural_key, published_at::text AS published_at`,
     [JSON.stringify(rows)],
   );
+  for (const r of inserted) dates.set(r.id, r.published_at);
   const idOf = new Map(inserted.map((r) => [r.natural_key, r.id]));
   return keys.map((k) => idOf.get(k)!);
 }
@@ -111,12 +120,13 @@ export async function insertArticles(sql: Sql, articles: StoreArticle[], keys: s
  * Corrected stories keep their id (stable global IDs): their old extraction (statements, mentions,
  * event links) is dropped and the row takes the new text.
  */
-export async function replaceArticles(sql: Sql, articles: StoreArticle[], ids: number[], extractorVersion: string): Promise<void> {
+export async function replaceArticles(sql: Sql, articles: StoreArticle[], ids: number[], extractorVersion: string, dates: ArticleDates): Promise<void> {
   if (articles.length === 0) return;
   for (const table of ['statement', 'article_person', 'article_organization', 'article_place', 'event_article', 'event_actor']) {
     await sql.query(`DELETE FROM ${table} WHERE article_id = ANY($1::int[])`, [ids]);
   }
   const rows = articles.map((a, i) => ({ id: ids[i], ...articleRow(a, extractorVersion) }));
+  for (const r of rows) dates.set(r.id, r.published_at);
   await sql.query(
     `UPDATE article a SET title = r.title, source = r.source, url = r.url, published_at = r.published_at::date, dateline = r.dateline, body = r.body,
        content_hash = r.content_hash, extractor_version = r.extractor_version, origin = r.origin, updated_at = now()

@@ -32,10 +32,10 @@ export async function insertLinkRows(tx: Sql, link: LinkRows): Promise<void> {
   await insertRows(tx, 'article_place', { article_id: 'int', place_id: 'int', ...mentions }, link.articlePlace);
   await insertEventArticles(tx, link.eventArticle);
   if (link.eventParticipant.length) {
-    await tx.query(`INSERT INTO event_participant (event_id, person_id) SELECT r.event_id, r.person_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventParticipant)]);
+    await tx.query(`INSERT INTO event_participant (event_id, person_id, start_date) SELECT r.event_id, r.person_id, r.start_date::date FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, person_id int, start_date text) WHERE r.person_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventParticipant)]);
   }
   if (link.eventOrganization.length) {
-    await tx.query(`INSERT INTO event_organization (event_id, organization_id) SELECT r.event_id, r.organization_id FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, organization_id int) WHERE r.organization_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventOrganization)]);
+    await tx.query(`INSERT INTO event_organization (event_id, organization_id, start_date) SELECT r.event_id, r.organization_id, r.start_date::date FROM jsonb_to_recordset($1::jsonb) AS r(event_id int, organization_id int, start_date text) WHERE r.organization_id IS NOT NULL ON CONFLICT DO NOTHING`, [JSON.stringify(link.eventOrganization)]);
   }
   if (link.eventActor.length) {
     // An article's actors are written once (deduplicated in actorRows); a row already there is no error.
@@ -52,9 +52,10 @@ export async function insertLinkRows(tx: Sql, link: LinkRows): Promise<void> {
       `INSERT INTO statement (article_id, text, kind, cue, speaker_person_id, speaker_organization_id, speaker_text, event_id, start_offset, end_offset, span_starts, span_ends, confidence, published_at)
        SELECT r.article_id, r.text, r.kind::"StatementKind", r.cue, r.speaker_person_id, r.speaker_organization_id, r.speaker_text, r.event_id, r.start_offset, r.end_offset,
               ARRAY(SELECT jsonb_array_elements_text(r.span_starts))::int[], ARRAY(SELECT jsonb_array_elements_text(r.span_ends))::int[], r.confidence,
-              -- The article's date, copied so statements list newest first from an index (migration 20261205090000_reads_keyset).
-              (SELECT a.published_at FROM article a WHERE a.id = r.article_id)
-       FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, span_starts jsonb, span_ends jsonb, confidence float8)`,
+              -- The article's date, copied so statements list newest first from an index (migrations
+              -- 20261205090000_reads_keyset, 20261212090000_writer_row_work: the writer gives it).
+              r.published_at::date
+       FROM jsonb_to_recordset($1::jsonb) AS r(article_id int, text text, kind text, cue text, speaker_person_id int, speaker_organization_id int, speaker_text text, event_id int, start_offset int, end_offset int, span_starts jsonb, span_ends jsonb, confidence float8, published_at text)`,
       [JSON.stringify(link.statements)],
     );
   }

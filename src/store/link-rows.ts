@@ -9,6 +9,8 @@ export interface KeyIds {
   orgKey: Map<string, number>;
   placeKey: Map<string, number>;
   eventIds: Map<string, number>;
+  /** The stored start date of each event by id, as the batch's upsert left it (the event links copy it). */
+  eventDates: Map<number, string | null>;
 }
 
 export interface LinkRows {
@@ -16,8 +18,8 @@ export interface LinkRows {
   articleOrganization: Record<string, unknown>[];
   articlePlace: Record<string, unknown>[];
   eventArticle: Record<string, unknown>[];
-  eventParticipant: { event_id: number | undefined; person_id: number | undefined }[];
-  eventOrganization: { event_id: number | undefined; organization_id: number | undefined }[];
+  eventParticipant: { event_id: number | undefined; person_id: number | undefined; start_date: string | null }[];
+  eventOrganization: { event_id: number | undefined; organization_id: number | undefined; start_date: string | null }[];
   eventActor: EventActorRow[];
   statements: Record<string, unknown>[];
 }
@@ -56,9 +58,15 @@ function actorRows(articleId: number, resolved: ResolvedExtraction, ids: KeyIds)
   return [...rows.values()];
 }
 
-/** Mention, participation and statement rows of one article, given the ids its entities got. */
-export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: KeyIds): LinkRows {
-  const { personKey, orgKey, placeKey, eventIds } = ids;
+/**
+ * Mention, participation and statement rows of one article (its id and stored date), given the ids its
+ * entities got. Statements and event links carry the copied dates their list orders need (the
+ * article's, the event's; migration 20261212090000_writer_row_work).
+ */
+export function linkRows(article: { id: number; publishedAt: string | null }, resolved: ResolvedExtraction, ids: KeyIds): LinkRows {
+  const { personKey, orgKey, placeKey, eventIds, eventDates } = ids;
+  const articleId = article.id;
+  const eventDate = (id: number | undefined) => (id === undefined ? null : (eventDates.get(id) ?? null));
   // Two extracted entities can resolve to one node ("Blair" and "Tony Blair"): one mention row each.
   // Mentions are stored as parallel arrays (offsets, ends, confidences) in start order, one per start:
   // of two mentions starting at one offset, the longer is kept (the written name, not a part of it).
@@ -129,14 +137,15 @@ export function linkRows(articleId: number, resolved: ResolvedExtraction, ids: K
     span_starts: (s.spans ?? [s]).map((x) => x.start),
     span_ends: (s.spans ?? [s]).map((x) => x.end),
     confidence: s.confidence,
+    published_at: article.publishedAt,
   }));
   return {
     articlePerson: mentionRows(resolved.people, personKey, 'person_id', 'PER'),
     articleOrganization: mentionRows(resolved.organizations, orgKey, 'organization_id', 'ORG').map(({ roles: _roles, ...r }) => r),
     articlePlace: mentionRows(resolved.places, placeKey, 'place_id', 'LOC').map(({ roles: _roles, ...r }) => r),
     eventArticle: [...eventOffsets].map(([eventId, offsets]) => ({ event_id: eventId, article_id: articleId, offsets, members: members.get(eventId) ?? [] })),
-    eventParticipant: resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k) }))),
-    eventOrganization: resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k) }))),
+    eventParticipant: resolved.events.flatMap((e) => e.participantKeys.map((k) => ({ event_id: eventIds.get(e.key), person_id: personKey.get(k), start_date: eventDate(eventIds.get(e.key)) }))),
+    eventOrganization: resolved.events.flatMap((e) => e.organizationKeys.map((k) => ({ event_id: eventIds.get(e.key), organization_id: orgKey.get(k), start_date: eventDate(eventIds.get(e.key)) }))),
     eventActor: actorRows(articleId, resolved, ids),
     statements,
   };

@@ -31,5 +31,8 @@ export function betterGeo(current: PlaceGeoRow, offered: PlaceGeoRow): boolean {
 
 const sqlRank = (t: string) => `ROW((${t}.country_code IS NOT NULL)::int, coalesce(${t}.population, 0), -coalesce(${t}.geonames_id, 0), coalesce(${t}.latitude, 0), coalesce(${t}.longitude, 0), coalesce(${t}.country_code, '') COLLATE "C")`;
 
+/** Whether the offered reading (ON CONFLICT's `excluded`) is better than the stored one. */
+export const GEO_IS_BETTER_SQL = `${sqlRank('excluded')} > ${sqlRank('place')}`;
+
 /** The ON CONFLICT assignments of the geo columns: each takes the offered value when the offered reading is better. */
-export const GEO_UPDATE_SQL = GEO_COLUMNS.map((c) => `${c} = CASE WHEN ${sqlRank('excluded')} > ${sqlRank('place')} THEN excluded.${c} ELSE place.${c} END`).join(',\n  ');
+export const GEO_UPDATE_SQL = GEO_COLUMNS.map((c) => `${c} = CASE WHEN ${GEO_IS_BETTER_SQL} THEN excluded.${c} ELSE place.${c} END`).join(',\n  ');

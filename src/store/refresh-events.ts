@@ -35,13 +35,22 @@ export async function refreshEvents(sql: Sql, ids: number[]): Promise<void> {
        SELECT event_id, (array_agg(mode ORDER BY mode_n DESC, mode COLLATE "C") FILTER (WHERE mode IS NOT NULL))[1] AS mode,
          bool_and(COALESCE("symmetric", false)) AS is_symmetric, max(COALESCE(confidence, 0.5)) AS confidence
        FROM typed GROUP BY event_id
+     ), shown AS (
+       SELECT d.event_id, d."startDate" AS start_date, d."endDate" AS end_date, d.precision::"DatePrecision" AS precision, t.title, t.kind::"EventKind" AS kind,
+         pl.place_id, ty.type, tg.mode, tg.is_symmetric, tg.confidence
+       FROM dates d JOIN titles t USING (event_id) LEFT JOIN places pl USING (event_id) LEFT JOIN types ty USING (event_id) LEFT JOIN typing tg USING (event_id)
      )
-     UPDATE event e SET start_date = d."startDate", end_date = d."endDate", precision = d.precision::"DatePrecision",
-       title = t.title, kind = t.kind::"EventKind", place_id = pl.place_id,
-       type = COALESCE(ty.type, e.type), mode = CASE WHEN ty.type IS NULL THEN e.mode ELSE tg.mode END,
-       is_symmetric = COALESCE(tg.is_symmetric, e.is_symmetric), confidence = COALESCE(tg.confidence, e.confidence), updated_at = now()
-     FROM dates d JOIN titles t USING (event_id) LEFT JOIN places pl USING (event_id) LEFT JOIN types ty USING (event_id) LEFT JOIN typing tg USING (event_id)
-     WHERE e.id = d.event_id`,
+     UPDATE event e SET start_date = s.start_date, end_date = s.end_date, precision = s.precision, title = s.title, kind = s.kind, place_id = s.place_id,
+       type = COALESCE(s.type, e.type), mode = CASE WHEN s.type IS NULL THEN e.mode ELSE s.mode END,
+       is_symmetric = COALESCE(s.is_symmetric, e.is_symmetric), confidence = COALESCE(s.confidence, e.confidence), updated_at = now()
+     FROM shown s
+     -- Only events whose shown values change are rewritten: most events of a batch (its new ones) already
+     -- show what their one account says, and a rewrite costs a row version, its nine index entries and
+     -- the title's search vector computed again.
+     WHERE e.id = s.event_id
+       AND (e.start_date, e.end_date, e.precision, e.title, e.kind, e.place_id, e.type, e.mode, e.is_symmetric, e.confidence)
+         IS DISTINCT FROM (s.start_date, s.end_date, s.precision, s.title, s.kind, s.place_id, COALESCE(s.type, e.type),
+           CASE WHEN s.type IS NULL THEN e.mode ELSE s.mode END, COALESCE(s.is_symmetric, e.is_symmetric), COALESCE(s.confidence, e.confidence))`,
     [ids],
   );
   await refreshMergedDates(sql, ids);

@@ -34,6 +34,8 @@ export interface Upserted {
   id: number;
   name: string;
   inserted: boolean;
+  /** Events only: the stored start date (YYYY-MM-DD) after the upsert. */
+  start_date?: string | null;
 }
 
 export function emptyCounts(): StoreCounts {

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.ts';
-import { classifyArticles, identityOf, insertArticles, naturalKeys, rekeyStored, replaceArticles, type ArticlePlan } from './article-rows.ts';
+import { classifyArticles, identityOf, insertArticles, naturalKeys, rekeyStored, replaceArticles, type ArticleDates, type ArticlePlan } from './article-rows.ts';
 import { insertLinkRows } from './insert-links.ts';
 import { linkRows, type LinkRows } from './link-rows.ts';
 import { nodesOfArticles, removeOrphans, type NodeIds } from './remove-orphans.ts';
@@ -53,12 +53,13 @@ async function writeArticleRows(sql: Sql, articles: StoreArticle[], keys: string
   const [createdAt, updatedAt] = [pick('created'), pick('updated')];
   const correctedIds = updatedAt.map((i) => (plans[i] as { id: number }).id);
   const formerNodes = correctedIds.length ? await nodesOfArticles(sql, correctedIds) : null;
-  await replaceArticles(sql, updatedAt.map((i) => articles[i]), correctedIds, extractorVersion);
+  const dates: ArticleDates = new Map();
+  await replaceArticles(sql, updatedAt.map((i) => articles[i]), correctedIds, extractorVersion, dates);
   const identity = identityOf(plans, keys);
-  const newIds = await insertArticles(sql, createdAt.map((i) => ({ ...articles[identity.get(i)!], resolved: articles[i].resolved })), createdAt.map((i) => keys[identity.get(i)!]), extractorVersion);
-  await rekeyStored(sql, articles, plans, keys);
+  const newIds = await insertArticles(sql, createdAt.map((i) => ({ ...articles[identity.get(i)!], resolved: articles[i].resolved })), createdAt.map((i) => keys[identity.get(i)!]), extractorVersion, dates);
+  for (const [id, date] of await rekeyStored(sql, articles, plans, keys)) dates.set(id, date);
   const articleId = new Map<number, number>([...createdAt.map((i, j) => [i, newIds[j]] as const), ...updatedAt.map((i, j) => [i, correctedIds[j]] as const)]);
-  return { plans, articleId, formerNodes };
+  return { plans, articleId, formerNodes, dates };
 }
 
 /**
@@ -66,7 +67,7 @@ async function writeArticleRows(sql: Sql, articles: StoreArticle[], keys: string
  * event merges first, then one upsert per table and one insert per link table; orphans among the corrected articles' former nodes removed and
  * the touched events recomputed from their accounts.
  */
-async function writeGraphRows(sql: Sql, resolved: StoreArticle[], articles: StoreArticle[], ids: number[], formerNodes: NodeIds | null) {
+async function writeGraphRows(sql: Sql, resolved: StoreArticle[], articles: StoreArticle[], ids: number[], dates: ArticleDates, formerNodes: NodeIds | null) {
   // What resolution decided for every article, duplicates included: later articles resolved after it.
   const renames = batchRenames(resolved);
   await renameStored(sql, renames);
@@ -74,7 +75,7 @@ async function writeGraphRows(sql: Sql, resolved: StoreArticle[], articles: Stor
   const mergedInto = await mergeStoredEvents(sql, eventMerges);
   const named = withFinalEvents(withFinalNames(articles, renames), eventMerges);
   const nodes = await upsertNodes(sql, named);
-  const links = named.map((a, j) => linkRows(ids[j], a.resolved, nodes.ids[j]));
+  const links = named.map((a, j) => linkRows({ id: ids[j], publishedAt: dates.get(ids[j]) ?? null }, a.resolved, nodes.ids[j]));
   const all: LinkRows = { articlePerson: [], articleOrganization: [], articlePlace: [], eventArticle: [], eventParticipant: [], eventOrganization: [], eventActor: [], statements: [] };
   for (const link of links) for (const k of Object.keys(all) as (keyof LinkRows)[]) (all[k] as unknown[]).push(...link[k]);
   await insertLinkRows(sql, all);
@@ -87,9 +88,9 @@ async function writeGraphRows(sql: Sql, resolved: StoreArticle[], articles: Stor
 
 /** Writes one segment (no natural key twice); the result per article as writing them one by one would report. */
 async function writeSegment(sql: Sql, articles: StoreArticle[], keys: string[], extractorVersion: string): Promise<StoreResult[]> {
-  const { plans, articleId, formerNodes } = await writeArticleRows(sql, articles, keys, extractorVersion);
+  const { plans, articleId, formerNodes, dates } = await writeArticleRows(sql, articles, keys, extractorVersion);
   const written = plans.flatMap((p, i) => (p.kind === 'duplicate' ? [] : [i]));
-  const { nodes, links } = await writeGraphRows(sql, articles, written.map((i) => articles[i]), written.map((i) => articleId.get(i)!), formerNodes);
+  const { nodes, links } = await writeGraphRows(sql, articles, written.map((i) => articles[i]), written.map((i) => articleId.get(i)!), dates, formerNodes);
   const counts = countsOf(nodes, links);
   const position = new Map(written.map((i, j) => [i, j]));
   return plans.map((p, i) => {
