@@ -105,11 +105,18 @@ describe('search', () => {
   it('searches documents window by window (date ranges read in turn) with the same answers as one newest-first walk', async () => {
     // The sample's dated articles are 150 Reuters stories of a few days in 1987: cut-offs 20 and 80
     // articles deep put the pool's boundary inside a window for common words.
-    const windows = await readSearchWindows(db.sql, [20, 80]);
-    expect(windows).not.toBeNull();
-    expect(windows!.recent >= windows!.older).toBe(true);
+    const articleWindows = await readSearchWindows(db.sql, [20, 80]);
+    expect(articleWindows).not.toBeNull();
+    expect(articleWindows!.recent >= articleWindows!.older).toBe(true);
+    // Events have cut-offs of their own (their dates do not follow the articles'): a quarter and half
+    // of the sample's dated events deep.
+    const [{ dated }] = await db.sql.query<{ dated: number }>(`SELECT count(start_date)::int AS dated FROM event`);
+    const events = (await readSearchWindows(db.sql, [Math.floor(dated / 4), Math.floor(dated / 2)]))?.events;
+    expect(events).toBeTruthy();
+    expect(events!.recent >= events!.older).toBe(true);
+    const windows = { ...articleWindows!, events };
     // Every hit of each type, page by page: the whole ranked pool, so which rows entered it shows.
-    const all = async (q: string, type: 'Article' | 'Statement' | 'Event', w: typeof windows) => {
+    const all = async (q: string, type: 'Article' | 'Statement' | 'Event', w: typeof windows | null) => {
       const out: string[] = [];
       let after: string | null = null;
       do {
