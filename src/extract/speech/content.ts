@@ -1,5 +1,5 @@
-import { argmax, best, score, scores, type LinearModel } from './perceptron.ts';
-import { afterEndAt, afterEndSpan, afterStartFeatures, beforeEndFeatures, beforeStartAt, beforeStartSpan, cueId, directionFeatures, spanCounts, type SpanCounts } from './features.ts';
+import { argmax, best, score, scoreFirst, scores, type LinearModel } from './perceptron.ts';
+import { afterEndAt, afterEndSpanInto, afterStartFeatures, beforeEndFeatures, beforeStartAt, beforeStartSpanInto, cueId, directionFeatures, spanCounts, type SpanCounts } from './features.ts';
 import type { AttributionModel } from './model.ts';
 import type { CueSpan } from './cues.ts';
 import type { Token } from './tokens.ts';
@@ -130,12 +130,15 @@ function bestBoundary(candidates: Iterable<number>, cache: Float64Array, atScore
   return at;
 }
 
+/** The span features of the candidate being scored: one buffer for all of them (each is summed before the next is written). */
+const SPAN_FEATURES: number[] = [];
+
 /** The best end for content from `s`. */
 function endOf(m: LinearModel, tokens: Token[], bounds: Bounds, cue: number, s: number, around: boolean): number {
-  return bestBoundary(afterEndCandidates(tokens, bounds, s, around), bounds.endAt, (e) => score(m, afterEndAt(tokens, e)), (e) => score(m, afterEndSpan(tokens, cue, s, e, bounds.counts)));
+  return bestBoundary(afterEndCandidates(tokens, bounds, s, around), bounds.endAt, (e) => score(m, afterEndAt(tokens, e)), (e) => scoreFirst(m, SPAN_FEATURES, afterEndSpanInto(tokens, cue, s, e, bounds.counts, SPAN_FEATURES)));
 }
 
 /** The best start for content ending at `e`, scored the same way. */
 function startOf(m: LinearModel, tokens: Token[], bounds: Bounds, cue: number, e: number, around: boolean): number {
-  return bestBoundary(beforeStartCandidates(tokens, bounds, e, around), bounds.startAt, (s) => score(m, beforeStartAt(tokens, s)), (s) => score(m, beforeStartSpan(tokens, cue, s, e, bounds.counts)));
+  return bestBoundary(beforeStartCandidates(tokens, bounds, e, around), bounds.startAt, (s) => score(m, beforeStartAt(tokens, s)), (s) => scoreFirst(m, SPAN_FEATURES, beforeStartSpanInto(tokens, cue, s, e, bounds.counts, SPAN_FEATURES)));
 }

@@ -1,6 +1,9 @@
 import type { LinearModel } from './perceptron.ts';
-import { cueFeatures } from './features.ts';
+import { cueFeaturesInto } from './features.ts';
 import type { Token } from './tokens.ts';
+
+/** The feature buffer of findCues, reused for every token it scores. */
+const FEATURES: number[] = [];
 
 /** A cue as token indices, first and last inclusive. */
 export interface CueSpan {
@@ -34,8 +37,9 @@ export function findCues(tokens: Token[], model: LinearModel, starts: Set<number
     let o = 0;
     let bOpen = CUE_BIAS;
     let iIn = 0;
-    for (const f of cueFeatures(tokens, i, prev)) {
-      const k = (f & mask) * n;
+    const count = cueFeaturesInto(tokens, i, prev, FEATURES);
+    for (let j = 0; j < count; j++) {
+      const k = (FEATURES[j] & mask) * n;
       o += model.weights[k];
       bOpen += model.weights[k + 1];
       iIn += model.weights[k + 2];

@@ -133,6 +133,16 @@ const shapeAt = (tokens: Token[], i: number) => tokens[i]?.shapeId ?? PARA;
 
 /** Is token `i` part of an attribution cue (said, according to, told reporters, a colon after a speaker)? `prevTag`: 0 O, 1 B, 2 I. */
 export function cueFeatures(tokens: Token[], i: number, prevTag: number): number[] {
+  const f: number[] = [];
+  cueFeaturesInto(tokens, i, prevTag, f);
+  return f;
+}
+
+/**
+ * cueFeatures written into f[0 ..) (a buffer the caller reuses), returning how many: the tagger asks
+ * for them at about 200,000 tokens per BBC pass, and an array each was garbage.
+ */
+export function cueFeaturesInto(tokens: Token[], i: number, prevTag: number, f: number[]): number {
   const t = tokens[i];
   const w = t.id;
   const p1 = at(tokens, i - 1, t);
@@ -140,29 +150,32 @@ export function cueFeatures(tokens: Token[], i: number, prevTag: number): number
   const n1 = at(tokens, i + 1, t);
   const n2 = at(tokens, i + 2, t);
   const q = t.quoted ? 1 : 0;
-  const f = [
-    feature(T.b),
-    feature(T.w, w),
-    feature(T.s, t.shapeId),
-    feature(T.p1, p1),
-    feature(T.p2, p2),
-    feature(T.n1, n1),
-    feature(T.n2, n2),
-    feature(T.p1w, p1, w),
-    feature(T.wn1, w, n1),
-    feature(T.p2p1w, p2, p1, w),
-    feature(T.wn1n2, w, n1, n2),
-    feature(T.ps, shapeAt(tokens, i - 1), t.shapeId),
-    feature(T.ns, t.shapeId, shapeAt(tokens, i + 1)),
-    feature(T.t, prevTag),
-    feature(T.tw, prevTag, w),
-    feature(T.q, q),
-    feature(T.qw, q, w),
-  ];
-  if (LEXICON.has(w)) f.push(feature(T.lex), feature(T.lexn1, n1), feature(T.lexp1, p1 === COMMA || CLOSE.has(p1) ? 1 : shapeAt(tokens, i - 1)));
-  if (OPEN.has(n1) || OPEN.has(n2)) f.push(feature(T.qnext, w));
-  if (CLOSE.has(p1) || CLOSE.has(p2)) f.push(feature(T.qprev, w));
-  return f;
+  f[0] = feature(T.b);
+  f[1] = feature(T.w, w);
+  f[2] = feature(T.s, t.shapeId);
+  f[3] = feature(T.p1, p1);
+  f[4] = feature(T.p2, p2);
+  f[5] = feature(T.n1, n1);
+  f[6] = feature(T.n2, n2);
+  f[7] = feature(T.p1w, p1, w);
+  f[8] = feature(T.wn1, w, n1);
+  f[9] = feature(T.p2p1w, p2, p1, w);
+  f[10] = feature(T.wn1n2, w, n1, n2);
+  f[11] = feature(T.ps, shapeAt(tokens, i - 1), t.shapeId);
+  f[12] = feature(T.ns, t.shapeId, shapeAt(tokens, i + 1));
+  f[13] = feature(T.t, prevTag);
+  f[14] = feature(T.tw, prevTag, w);
+  f[15] = feature(T.q, q);
+  f[16] = feature(T.qw, q, w);
+  let n = 17;
+  if (LEXICON.has(w)) {
+    f[n++] = feature(T.lex);
+    f[n++] = feature(T.lexn1, n1);
+    f[n++] = feature(T.lexp1, p1 === COMMA || CLOSE.has(p1) ? 1 : shapeAt(tokens, i - 1));
+  }
+  if (OPEN.has(n1) || OPEN.has(n2)) f[n++] = feature(T.qnext, w);
+  if (CLOSE.has(p1) || CLOSE.has(p2)) f[n++] = feature(T.qprev, w);
+  return n;
 }
 
 /** The cue as one hash (its words in order). */
@@ -234,6 +247,13 @@ export function afterEndAt(tokens: Token[], e: number): number[] {
 
 /** The features of an end candidate that depend on the span [s, e] and the cue. */
 export function afterEndSpan(tokens: Token[], cue: number, s: number, e: number, counts: SpanCounts): number[] {
+  const f: number[] = [];
+  afterEndSpanInto(tokens, cue, s, e, counts, f);
+  return f;
+}
+
+/** afterEndSpan written into f[0 ..), returning how many (one buffer for every candidate, see cueFeaturesInto). */
+export function afterEndSpanInto(tokens: Token[], cue: number, s: number, e: number, counts: SpanCounts, f: number[]): number {
   const t = tokens[e];
   const n1 = at(tokens, e + 1, t);
   const d = bucket(e - s);
@@ -242,9 +262,20 @@ export function afterEndSpan(tokens: Token[], cue: number, s: number, e: number,
   const marks = (counts.marks[e + 1] - counts.marks[s]) % 2;
   const verbs = Math.min(2, counts.verbs[e + 1] - counts.verbs[s]);
   const conj = CONJ.has(n1) ? CONJ_ID : n1;
-  const f = [feature(T.aed, d), feature(T.aesn, sents), feature(T.aesnn1, sents, n1), feature(T.aec, commas), feature(T.aecn1, commas, conj), feature(T.aem, marks, n1), feature(T.aecue, cue, n1), feature(T.aedn1, d, conj), feature(T.aev, verbs)];
-  if (n1 === SENT || n1 === PARA) f.push(feature(T.aeend, sents));
-  return f;
+  f[0] = feature(T.aed, d);
+  f[1] = feature(T.aesn, sents);
+  f[2] = feature(T.aesnn1, sents, n1);
+  f[3] = feature(T.aec, commas);
+  f[4] = feature(T.aecn1, commas, conj);
+  f[5] = feature(T.aem, marks, n1);
+  f[6] = feature(T.aecue, cue, n1);
+  f[7] = feature(T.aedn1, d, conj);
+  f[8] = feature(T.aev, verbs);
+  if (n1 === SENT || n1 === PARA) {
+    f[9] = feature(T.aeend, sents);
+    return 10;
+  }
+  return 9;
 }
 
 /** Content before its cue: the last token `e` of the content, a candidate shortly before the cue's first token `a`. */
@@ -274,13 +305,25 @@ export function beforeStartAt(tokens: Token[], s: number): number[] {
 
 /** The features of a start candidate that depend on the span [s, e] and the cue. */
 export function beforeStartSpan(tokens: Token[], cue: number, s: number, e: number, counts: SpanCounts): number[] {
+  const f: number[] = [];
+  beforeStartSpanInto(tokens, cue, s, e, counts, f);
+  return f;
+}
+
+/** beforeStartSpan written into f[0 ..), returning how many (see afterEndSpanInto). */
+export function beforeStartSpanInto(tokens: Token[], cue: number, s: number, e: number, counts: SpanCounts, f: number[]): number {
   const t = tokens[s];
   const prev = at(tokens, s - 1, t);
   const d = bucket(e - s);
   const sents = Math.min(3, tokens[e].sentence - t.sentence);
   const commas = bucket(counts.commas[e + 1] - counts.commas[s]);
   const pre = CONJ.has(prev) ? CONJ_ID : prev;
-  return [feature(T.bsd, d), feature(T.bssn, sents), feature(T.bssnp, sents, pre), feature(T.bsc, commas, pre), feature(T.bscue, cue, pre)];
+  f[0] = feature(T.bsd, d);
+  f[1] = feature(T.bssn, sents);
+  f[2] = feature(T.bssnp, sents, pre);
+  f[3] = feature(T.bsc, commas, pre);
+  f[4] = feature(T.bscue, cue, pre);
+  return 5;
 }
 
 /** Prefix counts over the article's tokens, so a span's commas, quote marks and cue verbs cost O(1). */

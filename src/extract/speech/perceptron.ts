@@ -32,6 +32,14 @@ export function score(model: LinearModel, features: number[]): number {
   return s;
 }
 
+/** score() of the first `count` features of a reused buffer; the same sum, added in the same order. */
+export function scoreFirst(model: LinearModel, features: number[], count: number): number {
+  let s = 0;
+  const mask = (1 << model.bits) - 1;
+  for (let k = 0; k < count; k++) s += model.weights[features[k] & mask];
+  return s;
+}
+
 /** The best class (ties go to the first, so results never depend on order of evaluation). */
 export function argmax(values: ArrayLike<number>): number {
   let best = 0;

@@ -1,6 +1,7 @@
 import type { Span } from '../../ingest/types.ts';
 import type { Sentence } from '../sentences.ts';
 import { hashText } from './hashing.ts';
+import { FNV_OFFSET } from '../fnv.ts';
 
 /** A word or punctuation mark with its place in the article, the unit the attribution models label. */
 export interface Token extends Span {
@@ -26,6 +27,38 @@ export function shape(t: string): string {
   if (ch !== ch.toLowerCase()) return t.length > 1 && t === t.toUpperCase() ? 'X' : 'Xx';
   if (ch !== ch.toUpperCase()) return 'x';
   const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57 ? 'd' : t;
+}
+
+/**
+ * hashText(text.slice(from, to).toLowerCase()) for a token of ASCII characters, without the two
+ * strings; -1 when it holds any other character (whose lower case is left to toLowerCase).
+ */
+function asciiLowerHash(text: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let k = from; k < to; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** shape(t) of a token t = text[from .. to) whose first character is ASCII, without upper- and lower-casing strings. */
+function asciiShape(text: string, from: number, to: number, t: string): string {
+  const c = text.charCodeAt(from);
+  if (c >= 65 && c <= 90) {
+    if (to - from === 1) return 'Xx';
+    // shape() asks t === t.toUpperCase(): for ASCII, no small letter; any other character, ask it.
+    for (let k = from + 1; k < to; k++) {
+      const d = text.charCodeAt(k);
+      if (d >= 128) return t === t.toUpperCase() ? 'X' : 'Xx';
+      if (d >= 97 && d <= 122) return 'Xx';
+    }
+    return 'X';
+  }
+  if (c >= 97 && c <= 122) return 'x';
   return c >= 48 && c <= 57 ? 'd' : t;
 }
 
@@ -69,8 +102,9 @@ export function tokenize(text: string, sentences: Sentence[], quoted: Span[]): T
         }
       }
       const t = text.slice(i, j);
-      const sh = j - i === 1 && !alnum(c) ? null : shape(t);
-      const id = hashText(t.toLowerCase());
+      const sh = j - i === 1 && !alnum(c) ? null : c < 128 ? asciiShape(text, i, j, t) : shape(t);
+      const lowerHash = asciiLowerHash(text, i, j);
+      const id = lowerHash >= 0 ? lowerHash : hashText(t.toLowerCase());
       out.push({ start: i, end: j, text: t, sentence: si, paragraph: s.paragraph, quoted: false, word: sh !== null, id, shapeId: sh === null ? id : (SHAPE_IDS.get(sh) ?? id) });
       i = j;
     }
