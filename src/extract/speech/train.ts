@@ -105,18 +105,18 @@ export function trainAttribution(docs: TrainingDoc[], { epochs, seed }: TrainOpt
         cue.learn(cueFeatures(tokens, i, prev), tags[i]);
       }
       for (const g of golds) {
-        const text = cueId(tokens, g.a, g.b);
+        const cue = cueId(tokens, g.a, g.b);
         const sent = tokens[g.a].sentence;
         direction.learn(directionFeatures(tokens, g.a, g.b, bounds.sentFirst[sent], bounds.sentLast[sent], bounds.counts), DIRECTIONS.indexOf(g.direction));
         if (g.direction === 'AFTER') {
-          rank(afterStart, afterStartCandidates(tokens, bounds, g), g.s, (x) => afterStartFeatures(tokens, text, g.b, x));
-          rank(afterEnd, afterEndCandidates(tokens, bounds, g.s), g.e, (x) => afterEndFeatures(tokens, text, g.s, x, bounds.counts));
+          rank(afterStart, afterStartCandidates(tokens, bounds, g), g.s, (x) => afterStartFeatures(tokens, cue, g.b, x));
+          rank(afterEnd, afterEndCandidates(tokens, bounds, g.s), g.e, (x) => afterEndFeatures(tokens, cue, g.s, x, bounds.counts));
         } else if (g.direction === 'BEFORE') {
-          rank(beforeEnd, beforeEndCandidates(tokens, bounds, g), g.e, (x) => beforeEndFeatures(tokens, text, g.a, x));
-          rank(beforeStart, beforeStartCandidates(tokens, bounds, g.e), g.s, (x) => beforeStartFeatures(tokens, text, x, g.e, bounds.counts));
+          rank(beforeEnd, beforeEndCandidates(tokens, bounds, g), g.e, (x) => beforeEndFeatures(tokens, cue, g.a, x));
+          rank(beforeStart, beforeStartCandidates(tokens, bounds, g.e), g.s, (x) => beforeStartFeatures(tokens, cue, x, g.e, bounds.counts));
         } else if (g.b + 1 < tokens.length && g.a > 0) {
-          rank(afterEnd, afterEndCandidates(tokens, bounds, g.b + 1, true), g.e, (x) => afterEndFeatures(tokens, text, g.b + 1, x, bounds.counts));
-          rank(beforeStart, beforeStartCandidates(tokens, bounds, g.a - 1, true), g.s, (x) => beforeStartFeatures(tokens, text, x, g.a - 1, bounds.counts));
+          rank(afterEnd, afterEndCandidates(tokens, bounds, g.b + 1, true), g.e, (x) => afterEndFeatures(tokens, cue, g.b + 1, x, bounds.counts));
+          rank(beforeStart, beforeStartCandidates(tokens, bounds, g.a - 1, true), g.s, (x) => beforeStartFeatures(tokens, cue, x, g.a - 1, bounds.counts));
         }
       }
     }
