@@ -22,6 +22,12 @@ pool.on('connect', (client) => {
 
 const preset = {
   extends: [PostGraphileAmberPreset],
+  // PostGraphile hides a backward relation unless a plain index leads with its foreign key. Our
+  // schema serves statement.speaker_person_id (and the other speaker/event keys) with partial,
+  // multi-column indexes (migration 20261212090000_writer_row_work), which its check does not count, so
+  // without this the person page's `statementsBySpeakerPersonId` does not exist. The planner uses
+  // those indexes for PostGraphile's SQL as it does for ours.
+  disablePlugins: ['PgIndexBehaviorsPlugin'],
   pgServices: [makePgService({ pool, schemas: ['public'] })],
   grafserv: { graphqlPath: '/graphql', graphiql: false, watch: false },
   grafast: { explain: false },
