@@ -201,7 +201,7 @@ export async function buildOperations(databaseUrl: string): Promise<{ operations
         description: 'search(query:, first: 10) over the graph',
         ours: { query: SEARCH_OURS, bodies: bodies(SEARCH_OURS, queries.map((q) => ({ q }))) },
         peer: null,
-        note: 'PostGraphile (amber) has no search; ours n/a until Query.search exists',
+        note: 'PostGraphile (amber) has no search: ours alone',
       },
       {
         name: 'node',
