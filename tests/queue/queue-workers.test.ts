@@ -34,8 +34,8 @@ function corpusLines(file: string, n: number, from: number, keep: (r: Record<str
 }
 
 /** A worker process whose log lines are kept, so the test can wait on what it reports. */
-function startWorker(url: string): { child: ChildProcess; log: string[] } {
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts', '--batch', '10', '--concurrency', '1'], { cwd: ROOT, env: { ...process.env, ...WORKER_ENV, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startWorker(url: string, batch = 10): { child: ChildProcess; log: string[] } {
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts', '--batch', String(batch), '--concurrency', '1'], { cwd: ROOT, env: { ...process.env, ...WORKER_ENV, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   let partial = '';
   const take = (d: Buffer) => {
@@ -107,8 +107,11 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest queue with two w
     }
     expect(jobIds).toHaveLength(250);
 
-    // Two workers; the first is killed as soon as it reports holding a batch, and replaced.
-    const a = startWorker(queued.url);
+    // Two workers; the first is killed as soon as it reports holding a batch, and replaced. Its batch
+    // is large (100 articles, a second or more of work) so that the kill lands while it holds it: a
+    // batch of 10 is stored in well under 100 ms on a quiet machine, and a worker that finished
+    // its batch before the kill arrived left nothing to deliver again.
+    const a = startWorker(queued.url, 100);
     const b = startWorker(queued.url);
     workers.push(a.child, b.child);
     const taken = await waitFor(() => events(a.log, 'batch-taken')[0], 'worker A taking a batch', { timeoutMs: 180_000, detail: () => a.log.join('\n') });
@@ -123,6 +126,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest queue with two w
     expect(Object.fromEntries(states.map((s) => [s.state, Number(s.n)]))).toEqual({ completed: 500, failed: 1 });
     // The killed worker's batch was delivered again and finished by the others.
     const retaken = (await queue.jobs(taken.jobs as string[])).map((j) => j!);
+    expect(events(a.log, 'batch-done')).toEqual([]);
     expect(retaken.every((j) => j.state === 'COMPLETED' && j.attempts >= 2)).toBe(true);
 
     const dead = await gql(`{ deadLetterJobs { id state attempts error origin article { id } } }`);
