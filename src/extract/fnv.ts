@@ -4,12 +4,13 @@
  * so hash(a + b) = fnvMore(hash(a), b) without building a + b.
  */
 export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /** The hash `h` continued over s[from .. to). */
 export function fnvMore(h: number, s: string, from = 0, to = s.length): number {
   for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
   return h >>> 0;
 }

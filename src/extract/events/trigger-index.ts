@@ -2,6 +2,7 @@ import { GENERAL_TRIGGERS, TABLE_TRIGGERS } from './lexicon-general.ts';
 import { MORE_TRIGGERS, PLOVER_TRIGGERS } from './lexicon-plover.ts';
 import { POLITICAL_TRIGGERS } from './lexicon-political.ts';
 import type { TriggerEntry } from './trigger.ts';
+import { FNV_OFFSET, FNV_PRIME } from '../fnv.ts';
 
 export interface TriggerHit {
   start: number;
@@ -22,10 +23,10 @@ for (const e of [...POLITICAL_TRIGGERS, ...GENERAL_TRIGGERS, ...TABLE_TRIGGERS, 
 
 /** FNV-1a over the letters of a word folded to lower case: lets the scan skip words without slicing them. */
 function foldHash(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), 0x01000193);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
   }
   return h >>> 0;
 }

@@ -26,10 +26,7 @@ export function scores(model: LinearModel, features: number[]): Float64Array {
 
 /** A ranker's score (one-class model). */
 export function score(model: LinearModel, features: number[]): number {
-  let s = 0;
-  const mask = (1 << model.bits) - 1;
-  for (const f of features) s += model.weights[f & mask];
-  return s;
+  return scoreFirst(model, features, features.length);
 }
 
 /** score() of the first `count` features of a reused buffer; the same sum, added in the same order. */

@@ -1,7 +1,7 @@
 import type { Span } from '../../ingest/types.ts';
 import type { Sentence } from '../sentences.ts';
 import { hashText } from './hashing.ts';
-import { FNV_OFFSET } from '../fnv.ts';
+import { FNV_OFFSET, FNV_PRIME } from '../fnv.ts';
 
 /** A word or punctuation mark with its place in the article, the unit the attribution models label. */
 export interface Token extends Span {
@@ -40,7 +40,7 @@ function asciiLowerHash(text: string, from: number, to: number): number {
     let c = text.charCodeAt(k);
     if (c >= 128) return -1;
     if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
+    h = Math.imul(h ^ c, FNV_PRIME);
   }
   return h >>> 0;
 }
