@@ -74,17 +74,22 @@ describe('replicas sharing one database and one Redis (REDIS_URL)', () => {
     [a, b] = await Promise.all([startReplica(db, prefix, 'A'), startReplica(db, prefix, 'B')]);
   }, 300_000);
 
+  /** Every key matching `pattern`, over the whole keyspace (one SCAN call covers only part of it). */
+  const keysMatching = async (pattern: string): Promise<string[]> => {
+    const keys: string[] = [];
+    for (let cursor = '0'; ; ) {
+      const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      keys.push(...batch);
+      cursor = next;
+      if (cursor === '0') return keys;
+    }
+  };
+
   afterAll(async () => {
     killGroup(a?.child);
     killGroup(b?.child);
     // Everything the replicas wrote to Redis is under this run's prefix.
-    const keys: string[] = [];
-    for (let cursor = '0'; ; ) {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      keys.push(...batch);
-      cursor = next;
-      if (cursor === '0') break;
-    }
+    const keys = await keysMatching(`${prefix}*`);
     if (keys.length) await redis.del(...keys);
     redis.disconnect();
     await Promise.allSettled([db?.drop(), other?.drop()]);
@@ -106,6 +111,9 @@ describe('replicas sharing one database and one Redis (REDIS_URL)', () => {
     const query = '{ articles(first: 10) { totalCount edges { node { title } } } }';
     const first = await post(a.url, { query }, { 'x-request-id': 'warm-a' });
     expect(first.json.data.articles.totalCount).toBe(3);
+    // A stores its answer after sending it (the client is not kept waiting on Redis), so wait until
+    // the entry is there: asked sooner, B computes the answer itself, as it should.
+    await waitFor(async () => (await keysMatching(`${prefix}rc:e:*`)).length > 0, "A's answer in the shared cache");
     // B answers the same request from the shared cache (its request log says so).
     const fromB = await post(b.url, { query }, { 'x-request-id': 'hit-b' });
     expect(fromB.json).toEqual(first.json);
