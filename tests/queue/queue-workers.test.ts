@@ -1,8 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { corpusDir } from '../../src/config.ts';
+import { GRAPH_WRITE_LOCK } from '../../src/db/graph-write-lock.ts';
 import type { RawArticle } from '../../src/ingest/types.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { jsonlRecordToRaw, readSources } from '../../src/pipeline/read-sources.ts';
@@ -107,15 +109,25 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'ingest queue with two w
     }
     expect(jobIds).toHaveLength(250);
 
-    // Two workers; the first is killed as soon as it reports holding a batch, and replaced. Its batch
-    // is large (100 articles, a second or more of work) so that the kill lands while it holds it: a
-    // batch of 10 is stored in well under 100 ms on a quiet machine, and a worker that finished
-    // its batch before the kill arrived left nothing to deliver again.
-    const a = startWorker(queued.url, 100);
-    const b = startWorker(queued.url);
-    workers.push(a.child, b.child);
-    const taken = await waitFor(() => events(a.log, 'batch-taken')[0], 'worker A taking a batch', { timeoutMs: 180_000, detail: () => a.log.join('\n') });
-    killGroup(a.child);
+    // Two workers; the first is killed while it holds a batch, and replaced. The test holds the graph's
+    // write lock until then, so no worker can store (and settle) anything before the kill: without it
+    // a quiet machine stores a batch in well under the time the test takes to notice it was taken.
+    const lock = new pg.Client({ connectionString: queued.url });
+    await lock.connect();
+    let a: ReturnType<typeof startWorker>;
+    let b: ReturnType<typeof startWorker>;
+    let taken: Record<string, unknown>;
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [GRAPH_WRITE_LOCK]);
+      a = startWorker(queued.url);
+      b = startWorker(queued.url);
+      workers.push(a.child, b.child);
+      taken = await waitFor(() => events(a.log, 'batch-taken')[0], 'worker A taking a batch', { timeoutMs: 180_000, detail: () => a.log.join('\n') });
+      killGroup(a.child);
+      await exited(a.child);
+    } finally {
+      await lock.end();
+    }
     const c = startWorker(queued.url);
     workers.push(c.child);
 
