@@ -4,10 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseApiKeys } from './server/auth/api-keys.ts';
-import { parseTrustProxy, type TrustProxy } from './server/auth/client-address.ts';
-import { DEFAULT_CORS_ALLOW_HEADERS } from './server/http/cors.ts';
-import { DEFAULT_RESPONSE_CACHE_BYTES } from './server/response-cache.ts';
+import { parseApiKeys } from './config/api-keys.ts';
+import { DEFAULT_CORS_ALLOW_HEADERS, DEFAULT_RESPONSE_CACHE_BYTES } from './config/defaults.ts';
+import { parseTrustProxy, type TrustProxy } from './config/trust-proxy.ts';
 
 export interface Config {
   /** Production: an external PostgreSQL. Unset: an embedded PostgreSQL is started in `dataDir`. */

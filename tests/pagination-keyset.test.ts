@@ -2,7 +2,7 @@ import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { createOperationDescriptor, Environment, fetchQuery, Network, RecordSource, Store, type ConcreteRequest, type GraphQLResponse } from 'relay-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashApiKey } from '../src/server/auth/api-keys.ts';
+import { hashApiKey } from '../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../src/server/create-server.ts';
 import { counterDrift } from './helpers/counter-drift.ts';
 import { execute, listen, TEST_ADMIN } from './helpers/graphql.ts';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../src/db/sql.ts';
-import { redisPersistedQueries } from '../src/graphql/persisted-queries-redis.ts';
+import { redisPersistedQueries } from '../src/server/persisted-queries-redis.ts';
 import { redisRateLimiter } from '../src/server/rate-limit/redis-token-bucket.ts';
 import { createSharedResponseCache } from '../src/server/response-cache-redis.ts';
 import type { CachedResponse } from '../src/server/response-cache.ts';

@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { createWriter } from '../../src/db/writer.ts';
 import { createSqlPool } from '../../src/db/sql.ts';
-import { hashApiKey } from '../../src/server/auth/api-keys.ts';
+import { hashApiKey } from '../../src/config/api-keys.ts';
 import { createServer } from '../../src/server/create-server.ts';
 
 const counters = { requests: 0, sqlStatements: 0, cacheHits: 0 };

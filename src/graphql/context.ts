@@ -2,7 +2,7 @@ import type { Db } from '../db/writer.ts';
 import type { LiveFeed } from '../feed/live-feed.ts';
 import type { IngestQueue } from '../queue/ingest-queue.ts';
 import { countingSql, type Sql } from '../db/sql.ts';
-import type { RateLimitStatus } from '../server/rate-limit/rate-limit-status.ts';
+import type { RateLimit } from './rate-limit/rate-limit.type.ts';
 import { createLoaders, type Loaders } from './loaders/create-loaders.ts';
 
 /** Who is calling. Reads are public by default; mutations require `authenticated`. */
@@ -30,7 +30,7 @@ export interface GraphQLContext {
   operation: {
     type: 'query' | 'mutation' | 'subscription' | null;
     /** What the rate limiter charged this operation; null when rate limiting is off (or not charged yet). */
-    rateLimit: RateLimitStatus | null;
+    rateLimit: RateLimit | null;
     /** The result holds numbers about this client (the `rateLimit` field): no shared cache may keep it. */
     perClient: boolean;
   };

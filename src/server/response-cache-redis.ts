@@ -1,6 +1,7 @@
 import type { Sql } from '../db/sql.ts';
 import type { SharedRedis } from './shared/redis.ts';
-import { createVersionReader, DEFAULT_RESPONSE_CACHE_BYTES, requestKey, type CachedResponse, type ResponseCache, type ResponseCacheOptions } from './response-cache.ts';
+import { DEFAULT_RESPONSE_CACHE_BYTES } from '../config/defaults.ts';
+import { createVersionReader, requestKey, type CachedResponse, type ResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 
 // Entries live under `${prefix}rc:e:<version>:<epoch>:<request key>`; a sorted set orders them by
 // last use and a hash holds their sizes, so the script below keeps the bytes of all entries under

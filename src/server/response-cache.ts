@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_RESPONSE_CACHE_BYTES } from '../config/defaults.ts';
 import type { Sql } from '../db/sql.ts';
 
 export interface ResponseCacheOptions {
@@ -31,7 +32,6 @@ interface Entry extends CachedResponse {
   bytes: number;
 }
 
-export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 /** Map slot, entry object, version string, header arrays: a generous estimate, so that many tiny entries are bounded too. */
 const ENTRY_OVERHEAD_BYTES = 512;
 /** No single answer may take more than this share of the budget (it would evict most others). */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import codegenConfig from '../../examples/typed-client/codegen.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { LiveFeed } from '../../src/feed/live-feed.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hashApiKey } from '../../src/server/auth/api-keys.ts';
+import { hashApiKey } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { execute, listen, TEST_ADMIN } from '../helpers/graphql.ts';
 import { counterDrift } from '../helpers/counter-drift.ts';

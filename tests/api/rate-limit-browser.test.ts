@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer, type ServerOptions } from '../../src/server/create-server.ts';
 import { listen } from '../helpers/graphql.ts';
 import { writeSyntheticGraph } from '../helpers/synthetic-graph.ts';

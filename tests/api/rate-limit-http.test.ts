@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer, type ServerOptions } from '../../src/server/create-server.ts';
-import { DEFAULT_CORS_ALLOW_HEADERS } from '../../src/server/http/cors.ts';
+import { DEFAULT_CORS_ALLOW_HEADERS } from '../../src/config/defaults.ts';
 import { listen } from '../helpers/graphql.ts';
 import { writeSyntheticGraph } from '../helpers/synthetic-graph.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';

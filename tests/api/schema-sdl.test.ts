@@ -3,7 +3,7 @@ import { buildSchema, isEnumType, isScalarType, parse, type GraphQLSchema } from
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { buildNewsgraphSchema } from '../../src/graphql/build-schema.ts';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer, type ServerOptions } from '../../src/server/create-server.ts';
 import { listen } from '../helpers/graphql.ts';
 import { writeSyntheticGraph } from '../helpers/synthetic-graph.ts';

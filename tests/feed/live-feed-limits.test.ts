@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveFeed } from '../../src/feed/live-feed.ts';
 import type { RawArticle } from '../../src/ingest/types.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { CLOSE_TOO_SLOW } from '../../src/server/subscriptions/subscription-server.ts';
 import { listen } from '../helpers/graphql.ts';

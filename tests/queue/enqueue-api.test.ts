@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIngestQueue, QUEUE_SCHEMA, type IngestQueue } from '../../src/queue/ingest-queue.ts';
 import { ingestBatch } from '../../src/queue/queue-worker.ts';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { listen } from '../helpers/graphql.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';

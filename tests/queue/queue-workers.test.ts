@@ -9,7 +9,7 @@ import type { RawArticle } from '../../src/ingest/types.ts';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { jsonlRecordToRaw, readSources } from '../../src/pipeline/read-sources.ts';
 import { openIngestQueue, QUEUE_SCHEMA, type IngestQueue } from '../../src/queue/ingest-queue.ts';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { canonicalDump } from '../helpers/canonical-dump.ts';
 import { exited, killGroup, spawnTracked } from '../helpers/child-process.ts';

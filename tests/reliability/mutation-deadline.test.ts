@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Writer } from '../../src/db/writer.ts';
 import type { Sql } from '../../src/db/sql.ts';
-import { hashApiKey } from '../../src/server/auth/api-keys.ts';
+import { hashApiKey } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { createWriteTracker, deadlineDb } from '../../src/server/deadline-writes.ts';
 import { withDeadline } from '../../src/server/execution-deadline.ts';

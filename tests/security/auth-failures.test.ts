@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
-import { clientKey, createClientAddressResolver, parseTrustProxy } from '../../src/server/auth/client-address.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
+import { clientKey, createClientAddressResolver } from '../../src/server/auth/client-address.ts';
+import { parseTrustProxy } from '../../src/config/trust-proxy.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { listen } from '../helpers/graphql.ts';

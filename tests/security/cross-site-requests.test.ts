@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { listen } from '../helpers/graphql.ts';
 import { writeSyntheticGraph } from '../helpers/synthetic-graph.ts';

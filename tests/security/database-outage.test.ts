@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConnectionError } from '../../src/db/connection-errors.ts';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { listen } from '../helpers/graphql.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import { hashApiKey } from '../../src/server/auth/api-keys.ts';
+import { hashApiKey } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { execute, TEST_ADMIN } from '../helpers/graphql.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';

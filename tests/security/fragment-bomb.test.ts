@@ -2,7 +2,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNewsgraphSchema } from '../../src/graphql/build-schema.ts';
 import { measureOperation } from '../../src/graphql/limits/query-cost.ts';
-import { parseApiKeys } from '../../src/server/auth/api-keys.ts';
+import { parseApiKeys } from '../../src/config/api-keys.ts';
 import { createServer, type NewsgraphServer } from '../../src/server/create-server.ts';
 import { listen } from '../helpers/graphql.ts';
 import { writeSyntheticGraph } from '../helpers/synthetic-graph.ts';

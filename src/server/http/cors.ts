@@ -8,27 +8,6 @@ export interface CorsOptions {
   allowHeaders: string[];
 }
 
-/**
- * What browser clients send besides the CORS-safelisted headers: JSON bodies, both ways of passing
- * an API key, request ids, Apollo's CSRF and client-awareness headers, and the W3C trace context
- * (traceparent, tracestate, baggage) that OpenTelemetry and Sentry add to every fetch.
- * NEWSGRAPH_CORS_ALLOW_HEADERS replaces this list.
- */
-export const DEFAULT_CORS_ALLOW_HEADERS = [
-  'content-type',
-  'authorization',
-  'x-api-key',
-  'x-request-id',
-  'apollo-require-preflight',
-  'x-apollo-operation-name',
-  'apollographql-client-name',
-  'apollographql-client-version',
-  'traceparent',
-  'tracestate',
-  'baggage',
-  'sentry-trace',
-];
-
 /** Response headers a script on another origin may read; without this list fetch() hides them. */
 export const CORS_EXPOSE_HEADERS = ['x-request-id', 'retry-after', ...RATE_LIMIT_HEADERS];
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { OUTAGE_RETRY_AFTER_SECONDS } from '../errors.ts';
+import { OUTAGE_RETRY_AFTER_SECONDS } from '../../graphql/errors.ts';
 
 /**
  * A result whose fields failed because the database is unreachable is an outage, not a partial

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import type { Logger } from '../../server/logger.ts';
-import type { GraphQLContext } from '../context.ts';
-import { appErrorOf } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { GraphQLContext } from '../../graphql/context.ts';
+import { appErrorOf } from '../../graphql/errors.ts';
 
 // query_canceled: PostgreSQL stopped the statement (statement_timeout past the request's deadline, or
 // a cancel sent for an abandoned request). An expected end of a slow request, not a bug.

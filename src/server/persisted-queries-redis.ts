@@ -1,5 +1,5 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { SharedRedis } from '../server/shared/redis.ts';
+import type { SharedRedis } from './shared/redis.ts';
 
 /**
  * Apollo's automatic persisted queries in Redis (REDIS_URL): a hash registered through one replica

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
-import { rateLimitHeaders, rateLimitStatus } from '../../server/rate-limit/rate-limit-status.ts';
-import type { SharedRateLimiter } from '../../server/rate-limit/token-bucket.ts';
+import { rateLimitHeaders, rateLimitStatus } from '../rate-limit/rate-limit-status.ts';
+import type { SharedRateLimiter } from '../rate-limit/token-bucket.ts';
 import { AppError } from '../../services/app-error.ts';
-import type { GraphQLContext } from '../context.ts';
-import { toGraphQLError } from '../errors.ts';
+import type { GraphQLContext } from '../../graphql/context.ts';
+import { toGraphQLError } from '../../graphql/errors.ts';
 
 /** Points an operation costs; `operationName` picks the operation of a document that holds several. */
 export type CostFunction = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null) => number;

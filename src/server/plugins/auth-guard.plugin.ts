@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { AppError } from '../../services/app-error.ts';
-import type { GraphQLContext } from '../context.ts';
-import { toGraphQLError } from '../errors.ts';
+import type { GraphQLContext } from '../../graphql/context.ts';
+import { toGraphQLError } from '../../graphql/errors.ts';
 
 export function unauthenticatedError(message: string): GraphQLError {
   return toGraphQLError(new AppError('UNAUTHENTICATED', message));
