@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../../src/feed/feed-items.ts';
 import { toGlobalId } from '../../src/services/global-id.ts';
-import { eventMatcher } from '../../src/services/feed-filters.ts';
+import { eventMatcher } from '../../src/feed/feed-filters.ts';
 import type { EventRecord } from '../../src/services/records.ts';
 
 /** eventUpdated's filter: `type` is the event's type in the ontology (Event.type), `kind` the legacy kind. */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
 import type { FeedKind, FeedItems } from '../../feed/live-feed.ts';
 import { AppError } from '../../services/app-error.ts';
-import { articleMatcher, eventMatcher, statementMatcher } from '../../services/feed-filters.ts';
+import { articleMatcher, eventMatcher, statementMatcher } from '../../feed/feed-filters.ts';
 import type { ArticleRecord, EventRecord, StatementRecord } from '../../services/records.ts';
 import { Article } from '../article/article.type.ts';
 import type { GraphQLContext } from '../context.ts';

@@ -1,5 +1,5 @@
-import type { FeedArticle, FeedEvent, FeedStatement } from '../feed/feed-items.ts';
-import { expectGlobalId } from './global-id.ts';
+import type { FeedArticle, FeedEvent, FeedStatement } from './feed-items.ts';
+import { expectGlobalId } from '../services/global-id.ts';
 
 /** Subscription filters as clients send them (global IDs), every one optional. */
 export interface StatementFilter {
