@@ -51,6 +51,9 @@ const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 // those words ("would impose tariffs", "must resign"), so they keep them.
 const MODAL = /\b(?:should|would|could|might|may|must|(?:right|chance|power|ability|freedom) to)\s+(?:(?:not|have|be|been|also|still|never|even|well|\w+ly)\s+){0,2}$/i;
 const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
+// What is called or pushed for has not happened ("stripping out a call for “providing lethal defensive weapons” to Ukraine",
+// "calling for the deployment of"): the request is the event (its own trigger), not what it asks for.
+const CALLED_FOR = /\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for\s+(?:(?:the|a|an|more|new|further)\s+)?[“"‘]?$/i;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 
 function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
@@ -142,6 +145,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
     if (!MODAL_EXEMPT.has(e.type) && MODAL.test(lead)) continue;
+    if (e.type !== 'REQUEST' && CALLED_FOR.test(lead)) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
     taken = hit.start;
     if (e.nameEnd) {
@@ -182,6 +186,9 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     // So are bids and products: a person's "bid" is for office ("Rubio … ended his
     // bid"), a person's "takeover" a figure of speech, a person's "version" of a plan a policy.
     if (e.mode && COMPANY_MODES.has(e.mode) && roles.sources.some((r) => r.kind === 'person')) continue;
+    // A person who "bought" land, a property or "a forest preserve in Belize" made a private purchase; a
+    // person's acquisition is a company deal only when what they bought is a company.
+    if (e.mode === 'acquisition' && e.type === 'BUSINESS' && roles.sources.length && roles.sources.every((r) => r.kind === 'person') && roles.targets.every((t) => t.kind === 'country')) continue;
     // "Calny Inc said M. Hal Taylor has been named president": wire copy's company announcing its own officer appoints them.
     if (e.type === 'APPOINTMENT' && !roles.sources.length) {
       const announcer = announcingCompany(text, sentence, spans, lo, hi, hit.start);

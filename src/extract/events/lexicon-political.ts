@@ -53,7 +53,8 @@ export const POLITICAL_TRIGGERS = entries([
   // REJECT
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
   // Declining to comment, confirm or reveal is reticence, no rejection of anyone; a figure that declined fell.
-  ['refused refuses refusing', 'REJECT', null, { re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
+  // "held in contempt for refusing to testify", "criticised him for refusing": the refuser is the main clause's object, not its subject.
+  ['refused refuses refusing', 'REJECT', null, { notBefore: /\bfor $/i, re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
   ['declined', 'REJECT', null, { re: /declined\b(?= (?:to|an?|the|his|her|their|its|requests?|offers?|invitations?)\b)(?! (?:by|in|from|to \d|\d|sharply|slightly|steadily|further|significantly)\b)(?! (?:to )?(?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
