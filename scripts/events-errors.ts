@@ -48,6 +48,9 @@ for (const d of gold.docs) {
         console.log(`LINK     ${d.doc} ${g.type} "${g.trigger.text}" ${extracted ? 'extracted' : 'NOT-EXTRACTED'} ${same ? 'same-sentence' : 'other-sentence'} | ${clip(article.text.slice(st.start, st.end))}`);
       }
     }
+    if (args.includes('--links')) {
+      for (const st of p.statements) if (!statementCovered(st, g.statements)) console.log(`WRONGLINK ${d.doc} ${g.type} "${g.trigger.text}" | ${clip(article.text.slice(st.start, st.end))}`);
+    }
     if (args.includes('--dates') && g.date && JSON.stringify(g.date) !== JSON.stringify(p.date)) console.log(`DATE     ${d.doc} ${g.type} "${g.trigger.text}" gold ${JSON.stringify(g.date)} read ${JSON.stringify(p.date)}`);
   }
 }
