@@ -54,6 +54,8 @@ const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
 // What is called or pushed for has not happened ("stripping out a call for “providing lethal defensive weapons” to Ukraine",
 // "calling for the deployment of"): the request is the event (its own trigger), not what it asks for.
 const CALLED_FOR = /\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for\s+(?:(?:the|a|an|more|new|further)\s+)?[“"‘]?$/i;
+// A mutual event named as the setting of another: "during the debate", "at their meeting".
+const OCCASION_OF = /\b(?:during|at|in)\s+(?:the|a|an|their|his|her|this|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+){0,3}$/;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 
 function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
@@ -216,6 +218,13 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
         attachMention(prev, trigger, sentence, eventDate(text, datesOf(sentence), sentence, hit), eventPlace(text, index, sentence, hit));
         continue;
       }
+    }
+    // "attacked her opponent … during the first presidential debate": a mutual occasion named as the setting of an act
+    // done to someone is held between the act's parties, when its own sentence names no other.
+    if (e.symmetric && roles.sources.length && !roles.targets.length && OCCASION_OF.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start))) {
+      const ids = new Set(roles.sources.map(actorId));
+      const act = findLast(out, (x) => x.sentence === sentence && x.targets.length > 0 && x.sources.some((r) => ids.has(actorId(r))));
+      if (act) roles.targets = act.targets.filter((t) => !ids.has(actorId(t)));
     }
     if (!accepted(hit, roles.sources, roles.targets)) continue;
     lastEnd = hit.end;
