@@ -183,6 +183,9 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
     // Words attack people and bodies; "criticized … the North American Free Trade Agreement" criticises a policy, which PLOVER does not code.
     if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
+    // A country reports no company's results or bids ("India's biggest carmaker Maruti has reported …", "It added its bid",
+    // an "it" read as the country most named): its name is the company's setting, not the company.
+    if (e.mode && (COMPANY_MODES.has(e.mode) || e.mode === 'dividend')) roles.sources = roles.sources.filter((r) => r.kind !== 'country');
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
     // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
     // So are bids and products: a person's "bid" is for office ("Rubio … ended his
