@@ -14,6 +14,9 @@ const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted
 export const POLITICAL_TRIGGERS = entries([
   // CONSULT
   ['summit summits', 'CONSULT', 'summit', { symmetric: true, needs: 'source', targetPreps: ['between', 'with', 'in'] }],
+  // A gathering of a body's members ("the informal meeting of trade ministers", "a summit of G7 leaders"): whoever
+  // the clause names took part in it; the others are the group, which names no party.
+  ['meeting meetings summit', 'CONSULT', 'meeting', { re: /(?:meetings?|summit) of (?:the )?(?:\S+ ){0,3}?(?:ministers|leaders|heads of (?:state|government)|officials|delegates|envoys|members)\b/iy, notBefore: HYPOTHETICAL, notContext: SPORT_WORDS, needs: 'source', targetPreps: ['of'] }],
   ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
   ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
