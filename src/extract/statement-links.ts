@@ -1,20 +1,53 @@
 import type { Span } from '../ingest/types.ts';
 import type { Mention } from './types.ts';
 import type { StatementDraft } from './speech/draft.ts';
+import type { ActorRef } from './events/actors.ts';
 
 /** What linking needs of an event: where its triggers are written and the sentences that report it. */
 export interface LinkableEvent {
   mentions: Mention[];
   sentences: Span[];
   /** The sentence that first reports it (its other sentences name it again). */
-  sentence?: Span;
+  sentence?: Span & { paragraph?: number };
+  /** The event's type and source parties: a speech act's author following it up is still talking about it. */
+  type?: string;
+  sources?: ActorRef[];
+}
+
+// Acts done in words, and agreements (whose parties go on to say what they agreed): what their author says next is
+// mostly more of the same act. (Measured on the events gold's development part: meetings, deals, appointments and
+// court steps are followed by talk about other things as often as not.)
+const SPOKEN = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'THREATEN', 'AGREE']);
+
+/**
+ * A statement in a sentence that reports no event, by the source of a speech act reported in its
+ * paragraph or the one before ("Pyongyang’s foreign ministry denounced Pompeo …" then “I wish our
+ * dialogue counterpart would be not Pompeo,” the official said): the author following the act up,
+ * linked to the latest such act. Only the source: what the accused says back is a reply, and
+ * events done in deeds (a meeting, a company deal) are followed by talk about other things too.
+ */
+function followedUp(s: StatementDraft, events: LinkableEvent[]): number[] {
+  const who = s.speaker?.entity;
+  if (!who) return [];
+  let best = -1;
+  let bestStart = -1;
+  events.forEach((e, i) => {
+    const first = e.sentence;
+    if (!first || first.paragraph === undefined || !SPOKEN.has(e.type ?? '') || first.start >= s.sentence.start || first.start <= bestStart) return;
+    if (s.sentence.paragraph - first.paragraph > 1) return;
+    if (!(e.sources ?? []).some((r) => (r.kind === 'person' || r.kind === 'org') && r.entity === who)) return;
+    best = i;
+    bestStart = first.start;
+  });
+  return best >= 0 ? [best] : [];
 }
 
 const inside = (m: Span, s: Span) => m.start >= s.start && m.end <= s.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 // A statement whose content is one pronoun or common noun ("which", "he", "bankruptcy") is a misread fragment, about nothing.
-const FRAGMENT = /^[a-z]+$/;
+// So is a bare noun phrase of a few words ("a station official", "a 2.5 billion dlr"): no clause, nothing said.
+const FRAGMENT = /^(?:[a-z]+|(?:a|an|the)(?: [\w.$£€-]+){1,3})$/;
 
 // "it had conducted its first weapons test since the last summit": a trigger after one of these dates the statement, it is not what the statement is about.
 const TIME_REFERENCE = /\b(?:since|after|before|until)\s+(?:the\s+)?(?:(?:last|first|second|previous|recent)\s+)?$/i;
@@ -52,7 +85,8 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
   });
   return statements.map((s) => {
     const candidates = bySentence.get(s.sentence.start) ?? [];
-    if (!candidates.length || FRAGMENT.test(s.text.trim())) return [];
+    if (FRAGMENT.test(s.text.trim())) return [];
+    if (!candidates.length) return followedUp(s, events);
     // A sentence that only names an event again ("The Kim-Putin meeting would be the first …, as Moscow seeks to play
     // a role") is about it through a statement only when the statement carries its trigger.
     if (candidates.length === 1 && reports(events[candidates[0]], s.sentence)) return candidates;

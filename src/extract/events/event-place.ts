@@ -264,8 +264,18 @@ function placeByDateline(events: TypedEventDraft[], text: string, index: EntityI
   const day = newsDay(text, published) ?? published.slice(0, 10);
   // A sentence naming any place may put the event there or elsewhere ("Rha leaves today for Ottawa for trade talks",
   // "a roundtable meeting with Orlando community leaders"): only a sentence naming none is read as the dateline's.
-  const namesPlace = (e: TypedEventDraft) => e.sentences.some((s) => index.placeSpans.some((p) => p.start >= s.start && p.end <= s.end));
-  const pending = events.filter((e) => !e.place && (AT_DATELINE.has(e.type) || saidAtOccasion(text, e)) && e.date?.precision === 'DAY' && !e.date.yearless && e.date.start === day && !namesPlace(e));
+  // (A country named as an actor, "five principles Canada wanted adopted", says who, not where: a country counts when
+  // written as a location, "in Japan", "a visit to China"; a city or venue however it is written, "Orlando community leaders".)
+  const locates = (p: { start: number; place: PlaceDraft }) => {
+    if (p.place.kind !== 'COUNTRY') return true;
+    const before = text.slice(Math.max(0, p.start - 40), p.start);
+    return LOCATIVE.test(before) || DESTINATION.test(before);
+  };
+  const namesPlace = (e: TypedEventDraft) => e.sentences.some((s) => index.placeSpans.some((p) => p.start >= s.start && p.end <= s.end && locates(p)));
+  // A meeting the report gives no time ("told delegates at the informal meeting of trade ministers") is the one the
+  // reporter attends, dated by the report: held at the dateline too.
+  const onNewsDay = (e: TypedEventDraft) => (e.date?.precision === 'DAY' && !e.date.yearless && e.date.start === day) || (!e.date && e.type === 'CONSULT' && e.mode === 'meeting');
+  const pending = events.filter((e) => !e.place && (AT_DATELINE.has(e.type) || saidAtOccasion(text, e)) && onNewsDay(e) && !namesPlace(e));
   if (!pending.length) return;
   const place = datelinePlace(index, dateline);
   if (place) for (const e of pending) e.place = place;

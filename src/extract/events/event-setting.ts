@@ -104,6 +104,9 @@ const PRECISION = { DAY: 3, RANGE: 2, MONTH: 1, YEAR: 0, ON_OR_BEFORE: -1 } as c
 export function preciserDate(a: DateRange | null, b: DateRange | null): DateRange | null {
   if (!a || !b) return a ?? b;
   if (!a.yearless !== !b.yearless) return a.yearless ? b : a;
+  // A day that opens or closes a span the event was given ("held on April 12 and 26" … "start on April 12") is a day of it, not its date.
+  const endpoint = (r: DateRange, d: DateRange) => r.precision === 'RANGE' && d.precision === 'DAY' && (d.start === r.start || d.end === r.end);
+  if (endpoint(a, b)) return a;
   return PRECISION[b.precision] > PRECISION[a.precision] ? b : a;
 }
 

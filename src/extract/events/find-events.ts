@@ -51,6 +51,11 @@ const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 // those words ("would impose tariffs", "must resign"), so they keep them.
 const MODAL = /\b(?:should|would|could|might|may|must|(?:right|chance|power|ability|freedom) to)\s+(?:(?:not|have|be|been|also|still|never|even|well|\w+ly)\s+){0,2}$/i;
 const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
+// What is called or pushed for has not happened ("stripping out a call for “providing lethal defensive weapons” to Ukraine",
+// "calling for the deployment of"): the request is the event (its own trigger), not what it asks for.
+const CALLED_FOR = /\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for\s+(?:(?:the|a|an|more|new|further)\s+)?[“"‘]?$/i;
+// A mutual event named as the setting of another: "during the debate", "at their meeting".
+const OCCASION_OF = /\b(?:during|at|in)\s+(?:the|a|an|their|his|her|this|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+){0,3}$/;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 
 function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
@@ -142,6 +147,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
     if (!MODAL_EXEMPT.has(e.type) && MODAL.test(lead)) continue;
+    if (e.type !== 'REQUEST' && CALLED_FOR.test(lead)) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
     taken = hit.start;
     if (e.nameEnd) {
@@ -177,11 +183,17 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
     // Words attack people and bodies; "criticized … the North American Free Trade Agreement" criticises a policy, which PLOVER does not code.
     if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
+    // A country reports no company's results or bids ("India's biggest carmaker Maruti has reported …", "It added its bid",
+    // an "it" read as the country most named): its name is the company's setting, not the company.
+    if (e.mode && (COMPANY_MODES.has(e.mode) || e.mode === 'dividend')) roles.sources = roles.sources.filter((r) => r.kind !== 'country');
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
     // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
     // So are bids and products: a person's "bid" is for office ("Rubio … ended his
     // bid"), a person's "takeover" a figure of speech, a person's "version" of a plan a policy.
     if (e.mode && COMPANY_MODES.has(e.mode) && roles.sources.some((r) => r.kind === 'person')) continue;
+    // A person who "bought" land, a property or "a forest preserve in Belize" made a private purchase; a
+    // person's acquisition is a company deal only when what they bought is a company.
+    if (e.mode === 'acquisition' && e.type === 'BUSINESS' && roles.sources.length && roles.sources.every((r) => r.kind === 'person') && roles.targets.every((t) => t.kind === 'country')) continue;
     // "Calny Inc said M. Hal Taylor has been named president": wire copy's company announcing its own officer appoints them.
     if (e.type === 'APPOINTMENT' && !roles.sources.length) {
       const announcer = announcingCompany(text, sentence, spans, lo, hi, hit.start);
@@ -209,6 +221,13 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
         attachMention(prev, trigger, sentence, eventDate(text, datesOf(sentence), sentence, hit), eventPlace(text, index, sentence, hit));
         continue;
       }
+    }
+    // "attacked her opponent … during the first presidential debate": a mutual occasion named as the setting of an act
+    // done to someone is held between the act's parties, when its own sentence names no other.
+    if (e.symmetric && roles.sources.length && !roles.targets.length && OCCASION_OF.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start))) {
+      const ids = new Set(roles.sources.map(actorId));
+      const act = findLast(out, (x) => x.sentence === sentence && x.targets.length > 0 && x.sources.some((r) => ids.has(actorId(r))));
+      if (act) roles.targets = act.targets.filter((t) => !ids.has(actorId(t)));
     }
     if (!accepted(hit, roles.sources, roles.targets)) continue;
     lastEnd = hit.end;

@@ -14,6 +14,9 @@ const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted
 export const POLITICAL_TRIGGERS = entries([
   // CONSULT
   ['summit summits', 'CONSULT', 'summit', { symmetric: true, needs: 'source', targetPreps: ['between', 'with', 'in'] }],
+  // A gathering of a body's members ("the informal meeting of trade ministers", "a summit of G7 leaders"): whoever
+  // the clause names took part in it; the others are the group, which names no party.
+  ['meeting meetings summit', 'CONSULT', 'meeting', { re: /(?:meetings?|summit) of (?:the )?(?:\S+ ){0,3}?(?:ministers|leaders|heads of (?:state|government)|officials|delegates|envoys|members)\b/iy, notBefore: HYPOTHETICAL, notContext: SPORT_WORDS, needs: 'source', targetPreps: ['of'] }],
   ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
   ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
@@ -53,7 +56,8 @@ export const POLITICAL_TRIGGERS = entries([
   // REJECT
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
   // Declining to comment, confirm or reveal is reticence, no rejection of anyone; a figure that declined fell.
-  ['refused refuses refusing', 'REJECT', null, { re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
+  // "held in contempt for refusing to testify", "criticised him for refusing": the refuser is the main clause's object, not its subject.
+  ['refused refuses refusing', 'REJECT', null, { notBefore: /\bfor $/i, re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
   ['declined', 'REJECT', null, { re: /declined\b(?= (?:to|an?|the|his|her|their|its|requests?|offers?|invitations?)\b)(?! (?:by|in|from|to \d|\d|sharply|slightly|steadily|further|significantly)\b)(?! (?:to )?(?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],

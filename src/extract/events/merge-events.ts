@@ -91,13 +91,16 @@ function namesAgain(x: TypedEventDraft, e: TypedEventDraft): boolean {
  * and two when their dates tell them apart (the 2012 and the 2016 election).
  */
 export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
-  const byId = new Map<string, TypedEventDraft>();
+  const byId = new Map<string, TypedEventDraft[]>();
   const out: TypedEventDraft[] = [];
   for (const e of mergeSentenceMeetings(events)) {
     const id = !e.sources.length && !e.targets.length ? `${e.type}/${e.mode}|` : identity(e);
-    const first = byId.get(id);
-    // Same parties in another place or at another time: another meeting ("the Hanoi summit … talks in Singapore").
-    if (first && (!placesCompatible(first.place?.name ?? null, e.place?.name ?? null) || !datesCompatible(first.date, e.date))) {
+    const same = byId.get(id);
+    // Same parties in another place or at another time: another meeting ("the Hanoi summit … talks in Singapore"),
+    // which a later mention may name again: the first of them whose place and time agree is the one named.
+    const first = same?.find((x) => placesCompatible(x.place?.name ?? null, e.place?.name ?? null) && datesCompatible(x.date, e.date));
+    if (same && !first) {
+      same.push(e);
       out.push(e);
       continue;
     }
@@ -107,7 +110,7 @@ export function mergeEvents(events: TypedEventDraft[]): TypedEventDraft[] {
       continue;
     }
     if (!first) {
-      byId.set(id, e);
+      byId.set(id, [e]);
       out.push(e);
       continue;
     }

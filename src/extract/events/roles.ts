@@ -91,7 +91,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "an Upper House by-election", "the Hanoi summit": a name compounded into the trigger noun is no subject.
   const compound = (i: number) => trigger.start - spans[i].end <= 1 && /\b(?:a|an|the|its|his|her|their)\s+$/i.test(text.slice(Math.max(sentence.start, spans[i].start - 8), spans[i].start));
   // "X has criticised … and called for …": a second verb shares the first one's subject, the clause's first.
-  const secondVerb = /\band\s+(?:\w+ly\s+)?$/.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
+// So does a participle after a comma ("North Korea launched an attack on Pompeo, demanding he be removed"): the names
+  // between are the first verb's objects.
+  const secondVerb = /\band\s+(?:\w+ly\s+)?$|,\s+$/.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start)) && (!/,\s+$/.test(text.slice(trigger.start - 3, trigger.start)) || /^[a-z]+ing\b/.test(text.slice(trigger.start, trigger.end)));
   // "the iPhone of one of the terrorists in the San Bernardino shooting", "giving evidence at the trial of his ex-boss":
   // an attack, a legal step or a protest named as a circumstance is no act of the clause's subject (only an owner or a "by" agent names its doer).
   const circumstance = srcAt < 0 && circumstanceOf(entry, text, sentence, trigger);
@@ -164,7 +166,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     // Pronouns are subjects; "the country", "the company" can be objects too.
     // "accused him of", "urged him to": an object pronoun is a target ("her" is left out: as often an owner, "her opponents").
     const him = isHim(s);
-    if (!usable(s) || (s.anaphor && !him && s.anaphor !== 'description' && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
+    // "demanding he be removed", "urged that she step down": the subject right after a request is the one asked of.
+    const asked = entry.type === 'REQUEST' && s.anaphor === 'person' && /^\s+(?:that\s+)?$/.test(gap);
+    if (!usable(s) || (s.anaphor && !him && !asked && s.anaphor !== 'description' && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
     // "pleaded not guilty to the charges brought against him": the subject again is no other party.
     if (him && sources.some((j) => sameActor(resolve(i), resolve(j)))) continue;
     // "a New Jersey company", "a former Patriot mountaintop mine": a name before a noun describes the object, it is not one.
