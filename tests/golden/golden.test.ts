@@ -14,13 +14,15 @@ import { skipWithoutCorpus } from '../helpers/corpus.ts';
  * Golden files hold what a careful editor would record from real articles (tests/fixtures/golden);
  * corpus text is read from ../shared/corpus at run time, never copied into the repo. Every expected
  * fact is checked; a file passes when the share of facts found reaches its `minRecall` and no
- * forbidden name appears. Misses are printed, so gaps stay visible.
+ * forbidden name or statement appears. Misses are printed, so gaps stay visible.
  */
 interface Golden {
   description: string;
   sources: ({ seed: string } | { corpus: string; id: string })[];
   people: { name: string; aliases?: string[]; roleIncludes?: string }[];
   notPeople: string[];
+  /** Statement texts an editor would never record ("on Thursday" read as what was said). */
+  notStatements?: string[];
   organizations: string[];
   places: string[];
   statements: { speaker: string; kind?: string; textIncludes: string; speakerTextIncludes?: string }[];
@@ -78,7 +80,8 @@ function check(golden: Golden, articles: ResolvedExtraction[]) {
     if (e.startDate) fact(`${label} ${e.startDate}..${e.endDate} ${e.precision}`, found.some((x) => x!.startDate === e.startDate && x!.endDate === e.endDate && x!.precision === e.precision));
   }
   const forbidden = golden.notPeople.filter((n) => people.some((p) => p.name === n));
-  return { results, forbidden };
+  const junk = (golden.notStatements ?? []).filter((t) => articles.some((a) => a.statements.some((st) => st.text.trim() === t)));
+  return { results, forbidden, junk };
 }
 
 const files = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort();
@@ -102,11 +105,12 @@ describe('golden extraction files (editor expectations on real articles)', () =>
         addToIndex(index, resolved);
         return resolved;
       }).map((resolved) => finalEventKeys(index, resolved));
-      const { results, forbidden } = check(golden, articles);
+      const { results, forbidden, junk } = check(golden, articles);
       const found = results.filter((r) => r.ok).length;
       const recall = found / results.length;
       console.log(`${file}: ${found}/${results.length} expected facts (${(recall * 100).toFixed(0)}%)${results.filter((r) => !r.ok).map((r) => `\n  missing: ${r.fact}`).join('')}`);
       expect(forbidden, 'names an editor would never list as people').toEqual([]);
+      expect(junk, 'statements an editor would never record').toEqual([]);
       expect(recall).toBeGreaterThanOrEqual(golden.minRecall);
     });
   }

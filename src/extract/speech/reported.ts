@@ -18,25 +18,34 @@ const WHEN_ONLY = /^(?:on|last|this|late|early|earlier|later)?\s*(?:Monday|Tuesd
 
 const TRAILING_ACT = /,?\s+(?:but|and)\s+(?:also\s+)?(?:did not|didn’t|didn't|provided|gave|declined|refused|would not|wouldn’t|offered no|made no|has not|had not)\b/;
 
+/** The content span as the article shows it: trimmed, without "that", without the speaker's next act. */
+function contentSpan(text: string, tokens: Token[], span: { s: number; e: number }): Span {
+  let content = trimSpan(text, { start: tokens[span.s].start, end: tokens[span.e].end });
+  // "said that the talks …": PolNeAR counts the complementiser as content; a reader does not.
+  const that = /^that\s+(?=\S)/i.exec(text.slice(content.start, Math.min(content.end, content.start + 8)));
+  if (that) content = { start: content.start + that[0].length, end: content.end };
+  // "… would take place in April but provided no further details": the speaker's next act, not
+  // what was said (the end ranker keeps such tails when they look like one clause).
+  const tail = TRAILING_ACT.exec(text.slice(content.start, content.end));
+  if (tail && tail.index > 0) content = trimSpan(text, { start: content.start, end: content.start + tail.index });
+  return content;
+}
+
 /** Every cue the tagger finds, with the content span the rankers choose for it (exact article offsets). */
 export function findReported(model: AttributionModel, text: string, tokens: Token[]): Reported[] {
   const bounds = boundsOf(tokens);
   const out: Reported[] = [];
   for (const c of findCues(tokens, model.cue, model.cueStarts)) {
     let span = contentOf(model, tokens, bounds, c);
-    // Words after a cue that only say when ("it said in a statement on Thursday") are no content:
+    let content = span && contentSpan(text, tokens, span);
+    // Words after a cue that only say when ("it said in a statement on Thursday", also once the
+    // speaker's next act is cut off: "… on Thursday but gave no further details") are no content:
     // the content is then before the cue.
-    if (span?.direction === 'AFTER' && WHEN_ONLY.test(text.slice(tokens[span.s].start, tokens[span.e].end))) span = contentOf(model, tokens, bounds, c, 'BEFORE');
-    if (!span) continue;
-    let content = trimSpan(text, { start: tokens[span.s].start, end: tokens[span.e].end });
-    // "said that the talks …": PolNeAR counts the complementiser as content; a reader does not.
-    const that = /^that\s+(?=\S)/i.exec(text.slice(content.start, Math.min(content.end, content.start + 8)));
-    if (that) content = { start: content.start + that[0].length, end: content.end };
-    // "… would take place in April but provided no further details": the speaker's next act, not
-    // what was said (the end ranker keeps such tails when they look like one clause).
-    const tail = TRAILING_ACT.exec(text.slice(content.start, content.end));
-    if (tail && tail.index > 0) content = trimSpan(text, { start: content.start, end: content.start + tail.index });
-    if (content.end - content.start < 2) continue;
+    if (span?.direction === 'AFTER' && content && WHEN_ONLY.test(text.slice(content.start, content.end))) {
+      span = contentOf(model, tokens, bounds, c, 'BEFORE');
+      content = span && contentSpan(text, tokens, span);
+    }
+    if (!span || !content || content.end - content.start < 2) continue;
     out.push({ cue: { start: tokens[c.a].start, end: tokens[c.b].end }, content, direction: span.direction, sentence: tokens[c.a].sentence });
   }
   return out;

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { corpusDir } from '../../src/config.ts';
+import { extractArticle } from '../../src/extract/extract-article.ts';
+import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
+
+// "the General Election": a title word before a capitalised common noun names no one. Before 1.22.0
+// the rules read "General" as a military title and "Election" as a person mentioned in 14 BBC
+// politics stories. Every BBC story that writes "General Election" is read here.
+
+describeWithCorpus(['bbc.jsonl'], 'capitalised words that are no names', () => {
+  it('no BBC story that writes “General Election” has a person named Election', () => {
+    const ids = fs.readFileSync(path.join(corpusDir()!, 'bbc.jsonl'), 'utf8').split('\n').filter((l) => l.includes('General Election')).map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    const named = ids.filter((id) => extractArticle(bbcStory(id)).people.some((p) => /^Elections?$/.test(p.name)));
+    expect(named).toEqual([]);
+  });
+});
