@@ -37,6 +37,11 @@ function isJunk(line: string): boolean {
   return /^[\d\s\-_=*#.]+$/.test(line);
 }
 
+/** A wire service's sign-off on a line of its own ("Reuter", "REUTER..."): no text of the story. */
+function isSignOff(line: string): boolean {
+  return /^(?:reuters?|afp|ap)\.{0,3}$/i.test(line);
+}
+
 /** A short line without final punctuation between paragraphs: a subheading, not body text. */
 function isSubheading(line: string): boolean {
   return line.length <= 60 && !/[.!?:;,"”’)]$/.test(line) && line.split(/\s+/).length <= 8;
@@ -94,7 +99,7 @@ export function parseArticle(input: RawArticle): ParsedArticle {
     if (!block.length) return;
     const para = block.join(' ');
     block = [];
-    if (isJunk(para)) return;
+    if (isJunk(para) || isSignOff(para)) return;
     if (isCaption(para)) {
       captions.push(para);
       return;
