@@ -3,6 +3,8 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { corpusDir } from '../../src/config.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { jsonlRecordToRaw } from '../../src/pipeline/read-sources.ts';
 import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
 
 // "the General Election": a title word before a capitalised common noun names no one. Before 1.22.0
@@ -15,5 +17,14 @@ describeWithCorpus(['bbc.jsonl'], 'capitalised words that are no names', () => {
     expect(ids.length).toBeGreaterThanOrEqual(10);
     const named = ids.filter((id) => extractArticle(bbcStory(id)).people.some((p) => /^Elections?$/.test(p.name)));
     expect(named).toEqual([]);
+  });
+});
+
+describeWithCorpus(['reuters21578.jsonl'], 'fragments of a split name', () => {
+  it('no Reuters story that writes “S and P” (Standard and Poor’s, 1987 spelling) has a one-letter organisation', () => {
+    const records = fs.readFileSync(path.join(corpusDir()!, 'reuters21578.jsonl'), 'utf8').split('\n').filter((l) => / S and P\b/.test(l)).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.length).toBeGreaterThanOrEqual(5);
+    const fragments = records.flatMap((r) => extractArticle(parseArticle(jsonlRecordToRaw(r, `reuters#${String(r.newid)}`))).organizations.filter((o) => o.name.length === 1).map((o) => `${String(r.newid)}: ${o.name}`));
+    expect(fragments).toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ import { tagEntities, type TaggedSpan } from './index.ts';
  * capitalised non-names ("Oscar", "Christmas", "May" the month) and common technical acronyms a
  * model trained on 1996 wire copy reads as firms ("PC", "DVD"). Found in the BBC top lists.
  */
-const NEVER_ALONE = new Set([...NOT_NAME, ...'PC PCs DVD DVDs CD CDs TV ID MP3 GDP CEO SMS'.split(' ')]);
+const NEVER_ALONE = new Set([...NOT_NAME, ...'PC PCs DVD DVDs CD CDs TV ID MP3 GDP CEO SMS Ltd Inc Corp Co Plc'.split(' ')]);
+
+/** A name of one letter is a fragment of one the model split ("S and P" for Standard and Poor's). */
+const neverAlone = (name: string) => NEVER_ALONE.has(name) || name.length === 1;
 
 type Located<T> = { start: number; end: number } & T;
 
@@ -158,7 +161,7 @@ function placeModelSpan(c: Composed, s: TaggedSpan, rules: EntityIndexLocal, tra
   const rl = exact(rules.placeSpans, s);
   const ruleType: Decision['rule'] = rp ? 'PER' : ro ? 'ORG' : rl ? 'LOC' : null;
   const at = { start: s.start, end: s.end, rule: ruleType, model: s.type };
-  if (NEVER_ALONE.has(name)) {
+  if (neverAlone(name)) {
     if (s.type !== 'MISC') trace({ policy: 'never-alone', ...at, kept: null });
     return;
   }
