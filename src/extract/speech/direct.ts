@@ -30,7 +30,13 @@ const INVERTED_CLAUSE = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40
 /** “…” ― Name (to the end of the line, or before a full stop, comma or another quotation). */
 const DASH_ATTRIBUTION = /^[,.]?\s*[―—–]\s*((?:[\p{Lu}][\p{L}\p{M}’'.-]*)(?:\s+[\p{Lu}][\p{L}\p{M}’'.-]*){0,3})\s*(?:[.,]?\s*$|[.,]?\s*[“"])/u;
 /** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
-const CLAUSE_OPENER = new RegExp(`^((?:He|She|They|We|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')})\\s+(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|put it|had this to say)\\b`, 'u');
+const CLAUSE_OPENER = new RegExp(`^(?:(?:And|But|So|Yet)\\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')}|(?:[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(?:[’'](?:s|d|ve))?\\s+(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|sent|gave|put it|had this to say)\\b`, 'u');
+/** A sentence end, or a quotation closing before its attribution (“…,” he said, adding:): the introducing clause starts after the last one. */
+const CLAUSE_BREAK = /[.!?][”"’]?(?:\s+|[—–]\s*)|[,.!?][”"]\s*(?=(?:he|she|they|we|I|said|says|added|adds|wrote|writes|told)\b)|\n\s*/g;
+/** A leading subordinate clause before the subject. */
+const LEAD_CLAUSE = /^\s*(?:(?:And|But|So|Yet)\s+)?(?:(?:Even|Ever|Just|Only|Shortly|Soon|Long)\s+)?(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With|On)\b[^,]{0,120},\s*/;
+/** A clause coordinated with a pronoun subject ("…, but he gave", "and she is sure"): the last one speaks. */
+const COORDINATED_PRONOUN = /(?:^|,\s*|\s)(?:and|but|yet|so|And|But|Yet|So)\s+(he|she|they|He|She|They)(?:[’'](?:s|d|ve))?\s+\p{Ll}/gu;
 const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
 
 /**
@@ -199,15 +205,21 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
     const intro = text.slice(introStart, q.start);
     if (/:\s*$/.test(intro)) {
       // Past the full stop and the space after it: the patterns below are anchored at the clause's first word.
-      const stop = intro.lastIndexOf('. ', intro.length - 3);
-      const clauseStart = introStart + (stop >= 0 ? stop + 2 : 0);
-      // Skip a leading subordinate clause ("When Wallace died in 1998, …") and possessives ("Sanders’ surge").
-      const lead = /^\s*(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With)\b[^,]{0,120},\s*/.exec(text.slice(clauseStart, q.start));
+      // Past the last sentence end ("…, Lordy!— Cruz called them on it:") or closing quotation mark
+      // ("“…,” he said, adding:"): names before it, or quoted, are not the clause's subject.
+      let stop = -1;
+      for (const m of intro.slice(0, Math.max(0, intro.length - 3)).matchAll(CLAUSE_BREAK)) stop = m.index! + m[0].length;
+      const clauseStart = introStart + Math.max(0, stop);
+      // Skip a leading subordinate clause ("When Wallace died in 1998, …", "Ever since Sanders
+      // announced …, he's said …") and possessives ("Sanders’ surge").
+      const lead = LEAD_CLAUSE.exec(text.slice(clauseStart, q.start));
       const from = clauseStart + (lead ? lead[0].length : 0);
       // A clause opening with a pronoun or a described speaker ("He told Hannity:", "The spokesman
-      // said of Cameron:") has its subject there, not in a name later in the clause.
-      const opener = CLAUSE_OPENER.exec(text.slice(from, q.start));
-      const named = opener ? { start: from, end: from + opener[1].length } : [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
+      // said of Cameron:") has its subject there, not in a name later in the clause; so has a clause
+      // coordinated after it ("Reid said both are … but he gave the Texan a compliment:").
+      const coordinated = [...text.slice(from, q.start).matchAll(COORDINATED_PRONOUN)].pop();
+      const opener = coordinated ? { 1: coordinated[1], index: coordinated.index! + coordinated[0].lastIndexOf(coordinated[1]) } : CLAUSE_OPENER.exec(text.slice(from, q.start));
+      const named = opener ? { start: from + opener.index, end: from + opener.index + opener[1].length } : [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
         .filter((x) => x.start >= from && x.end <= q.start && !/^[’']/.test(text.slice(x.end, x.end + 1)))
         .sort((a, b) => a.start - b.start)[0];
       if (named) {
