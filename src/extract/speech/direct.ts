@@ -73,6 +73,21 @@ function opensNextSentence(quoted: string, rest: string, verb: string): boolean 
   return words.length >= 4 && !/^(?:on|in|at|during|after|before|while|when|as|from|to|of|last|this|yesterday|today|adding|speaking|according|earlier|later|recently|afterwards|in)$/i.test(words[0]);
 }
 
+/**
+ * The subject a sentence opens with, before `to`: a subject pronoun, or a person or organisation after
+ * at most a connective and four capitalised words (titles); null when it opens otherwise.
+ */
+function sentenceOpener(text: string, index: EntityIndexLocal, from: number, to: number): Span | null {
+  const lead = /^\s*(?:(?:And|But|So|Yet|Still|Then|Later|Earlier),?\s+)?/.exec(text.slice(from, to))![0].length;
+  const at = from + lead;
+  const pronoun = /^(?:He|She|They|We|I)\b/.exec(text.slice(at, to));
+  if (pronoun) return { start: at, end: at + pronoun[0].length };
+  // The last name of the capitalised run the sentence opens with ("Retired Army Col. Lawrence Wilkerson").
+  const named = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= at && x.end <= to && x.start <= at + 60 && /^(?:(?:The|the)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(at, x.start))).sort((a, b) => b.end - a.end)[0];
+  if (!named || /^[’']/.test(text.slice(named.end, named.end + 1))) return null;
+  return { start: named.start, end: named.end };
+}
+
 /** Who the rules say said a quotation, and with which cue (either may be null: a quotation standing alone). */
 export interface QuoteAttribution {
   speakerSpan: Span | null;
@@ -174,12 +189,17 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   if (!speakerSpan) {
     const bm = VERB_BEFORE.exec(before);
     if (bm) {
-      const subj = subjectSpanBefore(before, verbGroupStart(before, bm.index));
+      const group = verbGroupStart(before, bm.index);
+      const subj = subjectSpanBefore(before, group);
       const words = subjectWords(before.slice(subj.start, subj.end)).replace(/^(?:and|but|so)\s+/i, '');
       const at = words ? before.indexOf(words, subj.start) : -1;
       speakerSpan = at >= 0 ? { start: sent.start + at, end: sent.start + at + words.length } : trimSpan(text, { start: sent.start + subj.start, end: sent.start + subj.end });
+      // A second predicate ("Suu Kyi, 70, said it was too early … but added,", "He praised those who
+      // left but said,") whose subject the words before it do not hold: the subject the sentence opens
+      // with, a name or a pronoun.
+      if (/\s(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$/.test(before.slice(0, group)) && !plausibleSpeaker(text.slice(speakerSpan.start, speakerSpan.end))) speakerSpan = sentenceOpener(text, index, sent.start, sent.start + group) ?? speakerSpan;
       cue = bm[1];
-      if (speakerSpan.end <= speakerSpan.start) speakerSpan = null;
+      if (speakerSpan && speakerSpan.end <= speakerSpan.start) speakerSpan = null;
     }
   }
   // A quotation opening a paragraph after "Cruz continued:" is introduced by the previous paragraph.
