@@ -7,7 +7,7 @@ import { extractArticle } from '../src/extract/extract-article.ts';
 // Speaker errors on PolNeAR (default split `train`; never tune on `dev`): for each gold attribution
 // matched by a statement (content overlap of half the shorter, as src/eval/polnear.ts scores), the
 // statements whose speaker is wrong, listed with the gold source and what was chosen.
-// npx tsx scripts/speaker-errors.ts [--split train] [--kind direct|indirect|all] [--limit N]
+// npx tsx scripts/speaker-errors.ts [--split train] [--kind direct|indirect|all] [--limit N] [--unmatched]
 
 const arg = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -16,6 +16,7 @@ const arg = (name: string) => {
 const split = arg('--split') ?? 'train';
 const kind = arg('--kind') ?? 'direct';
 const limit = Number(arg('--limit') ?? Infinity);
+const unmatched = process.argv.includes('--unmatched');
 const file = path.join(corpusDir() ?? '../shared/corpus', 'polnear-traindev.jsonl');
 const docs = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as PolnearDoc).filter((d) => d.split === split).slice(0, limit);
 
@@ -49,6 +50,7 @@ for (const doc of docs) {
     if (ug.has(gi) || up.has(pi)) continue;
     ug.add(gi);
     up.add(pi);
+    if (unmatched) continue;
     matchedN++;
     const g = golds[gi];
     const p = preds[pi];
@@ -66,6 +68,18 @@ for (const doc of docs) {
     console.log(`[${cat}] ${doc.doc_id} ${g.content.start}: gold «${srcText}» | pred «${spk}» → ${p.ent ? `${p.s.speaker!.type}:${p.ent.name}` : 'none'} (${p.s.kind}, cue ${p.s.cue})`);
     console.log(`    ${clip(text.slice(ctxFrom, ctxTo), 400)}`);
   }
+  if (!unmatched) continue;
+  // --unmatched: gold attributions no statement matches, and statements matching no gold.
+  golds.forEach((g, gi) => {
+    if (ug.has(gi)) return;
+    cats.set('gold-unmatched', (cats.get('gold-unmatched') ?? 0) + 1);
+    console.log(`[gold-unmatched] ${doc.doc_id} ${g.content.start}: source «${g.source ? text.slice(g.source.start, g.source.end) : null}» :: ${clip(text.slice(Math.max(0, g.content.start - 100), g.content.end + 60), 300)}`);
+  });
+  preds.forEach((p, pi) => {
+    if (up.has(pi)) return;
+    cats.set('pred-unmatched', (cats.get('pred-unmatched') ?? 0) + 1);
+    console.log(`[pred-unmatched] ${doc.doc_id} ${p.s.start}: ${p.s.kind} «${p.s.speakerText}» cue ${p.s.cue} :: ${clip(text.slice(Math.max(0, p.s.start - 100), p.s.end + 60), 300)}`);
+  });
 }
 console.log(`\n${docs.length} docs, ${matchedN} matched, ${right} speaker right`);
 console.log([...cats].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));
