@@ -140,6 +140,11 @@ class StatementAssembly {
         }
       }
     }
+    // “A,” the judge exclaimed, “B.” — a quotation interrupted by its attribution: the second part's
+    // speaker is the attribution between the two parts, so it continues the first part's statement.
+    const last = out[out.length - 1];
+    const interrupted = !inherited && found && last && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && !/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start));
+    if (interrupted) inherited = last;
     if (inherited && inherited === out[out.length - 1] && inherited.kind === 'DIRECT') {
       // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
       // Only a quotation continuing a quotation: after reported speech it is a statement of its own
