@@ -13,7 +13,7 @@ import { NOT_A_SPEAKER, NP_HEADS, plausibleSpeaker, subjectSpanBefore, subjectWo
  * Verbs that attribute a quotation next to it, beyond the learned step's lexicon (features.ts uses
  * SPEECH_VERBS, so it stays as trained): "…,” Oliver barked; “…?” Hannity pressed; “…,” it read.
  */
-const QUOTE_VERBS = 'barked|assured|reacted|questioned|started|elaborated|demurred|mocked|mocks|pressed|fumed|opined|retaliated|interjected|whispered|yelled|reiterated|repeated|chimed in|cut in|snapped|gushed|marveled|teased|texted|emailed|griped|grumbled|insisted|offered|replies|scolded|sighed|laughed|cracked|vowed|ventured|wrote back|shouted back';
+const QUOTE_VERBS = 'surmised|riffed|remembered|conclude|write|chided|bragged|sneered|groaned|sniffed|intoned|advised|reasoned|theorized|speculated|confided|deadpanned|huffed|exulted|crowed|barked|assured|reacted|questioned|started|elaborated|demurred|mocked|mocks|pressed|fumed|opined|retaliated|interjected|whispered|yelled|reiterated|repeated|chimed in|cut in|snapped|gushed|marveled|teased|texted|emailed|griped|grumbled|insisted|offered|replies|scolded|sighed|laughed|cracked|vowed|ventured|wrote back|shouted back';
 const VERB = `(?:${SPEECH_VERBS}|${QUOTE_VERBS})`;
 /** After a quotation's subject only: "…,” the sign read (before one, "a sign that read" names no one; "Read" is also a name). */
 const VERB_AFTER_SUBJECT = `(?:${SPEECH_VERBS}|${QUOTE_VERBS}|read|reads)`;
@@ -70,7 +70,10 @@ function opensNextSentence(quoted: string, rest: string, verb: string): boolean 
   if (/^(?:told|tells|telling)$/i.test(verb)) return false;
   const clause = /^\s*([^.!?“”"]*)/.exec(rest)![1];
   const words = clause.trim().split(/\s+/).filter(Boolean);
-  return words.length >= 4 && !/^(?:on|in|at|during|after|before|while|when|as|from|to|of|last|this|yesterday|today|adding|speaking|according|earlier|later|recently|afterwards|in)$/i.test(words[0]);
+  // A clause opens with its subject (a pronoun, a determiner, a name, "that"); an adverb, a preposition
+  // or an object noun goes on with the attribution ("…?” Sanders asked rhetorically, …", "…?” Lichtman
+  // said about McCain's effort …", "…?” Trump asked reporters during a news conference").
+  return words.length >= 4 && (/^(?:he|she|they|it|we|i|you|that|the|a|an|his|her|their|its|our|this|these|those|there|no|not|to)$/i.test(words[0]) || /^[\p{Lu}]/u.test(words[0]));
 }
 
 /**
