@@ -252,7 +252,8 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
         // No named entity: the clause's own subject ("He tells the crowd:", "Continued Stone:").
         const clause = text.slice(from, q.start);
         const inverted = INVERTED_CLAUSE.exec(clause);
-        const subject = /^((?:He|She|They|It|I|We)|(?:(?:the|The|a|A|an|An|[\p{Lu}][\p{L}’'.-]*)\s+){1,5}?)(?:[a-z]+(?:s|ed)|told|said|wrote)\b/u.exec(clause);
+        // A described subject too ("The Vermont senator emailed supporters saying:").
+        const subject = /^((?:He|She|They|It|I|We)|(?:(?:the|The|a|A|an|An|[\p{Lu}][\p{L}’'.-]*)\s+){1,5}?|(?:The|A|An)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{Ll}]+\s+)(?:[a-z]+(?:s|ed)|told|said|wrote|sent|gave)\b/u.exec(clause);
         if (inverted) {
           const off = from + clause.indexOf(inverted[2], inverted[1].length);
           speakerSpan = { start: off, end: off + inverted[2].trim().length };
