@@ -118,6 +118,9 @@ class StatementAssembly {
       // continues "he tweeted", which comes later in the text.
       let at = -1;
       for (const h of out) {
+        // Not a relative clause's statement ("…,” said Nicky Driscoll, …, who said Sanders is …. “It's
+        // supposed to be …”): the quotation goes on with the person the clause is about.
+        if (h.speakerText && /^(?:who|which)$/i.test(h.speakerText.trim())) continue;
         const written = h.speakerSpan ? Math.max(h.start, h.speakerSpan.start) : -1;
         if (h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from && written <= q.inner.start && written >= at) {
           inherited = h;
