@@ -201,6 +201,16 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
       // left but said,") whose subject the words before it do not hold: the subject the sentence opens
       // with, a name or a pronoun.
       if (/\s(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$/.test(before.slice(0, group)) && !plausibleSpeaker(text.slice(speakerSpan.start, speakerSpan.end))) speakerSpan = sentenceOpener(text, index, sent.start, sent.start + group) ?? speakerSpan;
+      // A subject with a relative clause ("a White House official who spoke anonymously … said"): the
+      // words before the cue are the clause's; the subject is the noun phrase before "who".
+      const relative = /\s(who|which)\s+$/.exec(before.slice(0, subj.start));
+      if (relative && speakerSpan && !plausibleSpeaker(text.slice(speakerSpan.start, speakerSpan.end))) {
+        const at = subj.start - relative[0].length;
+        const head = subjectSpanBefore(before, at);
+        const np = subjectWords(before.slice(head.start, head.end));
+        const from = np ? before.indexOf(np, head.start) : -1;
+        if (from >= 0 && plausibleSpeaker(np)) speakerSpan = { start: sent.start + from, end: sent.start + from + np.length };
+      }
       cue = bm[1];
       if (speakerSpan && speakerSpan.end <= speakerSpan.start) speakerSpan = null;
     }
