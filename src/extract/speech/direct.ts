@@ -37,7 +37,8 @@ const CLAUSE_BREAK = /[.!?][”"’]?(?:\s+|[—–]\s*)|[,.!?][”"]\s*(?=(?:he
 const LEAD_CLAUSE = /^\s*(?:(?:And|But|So|Yet)\s+)?(?:(?:Even|Ever|Just|Only|Shortly|Soon|Long)\s+)?(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With|On)\b[^,]{0,120},\s*/;
 /** A clause coordinated with a pronoun subject ("…, but he gave", "and she is sure"): the last one speaks. */
 const COORDINATED_PRONOUN = /(?:^|,\s*|\s)(?:and|but|yet|so|And|But|Yet|So)\s+(he|she|they|He|She|They)(?:[’'](?:s|d|ve))?\s+\p{Ll}/gu;
-const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
+const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB}|reads|read)\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
+const VERB_AFTER_QUOTE_NO_READ = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
 
 /**
  * The attribution closing a sentence that goes on past its quotation in the writer's words: “…”
@@ -135,7 +136,9 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   // An attribution after the quotation wins over the clause introducing it when the quotation ends
   // in a comma ("… posted a message: “Men, you will not …,” she wrote.").
   const continues = /,\s*$/.test(text.slice(q.inner.start, q.inner.end)) || /^,/.test(after);
-  const m = introduced && !continues ? null : VERB_AFTER_QUOTE.exec(after);
+  const found = introduced && !continues ? null : VERB_AFTER_QUOTE.exec(after);
+  // “…” reads a Wednesday editorial: "read" in lower case only ("Read said" is Mr Read).
+  const m = found && found[1] && /^Reads?$/.test(found[1]) ? VERB_AFTER_QUOTE_NO_READ.exec(after) : found;
   if (m && /^[,.!?”"’'\s]/.test(after) && q.inner.end - q.inner.start > 0) {
     if (m[1]) {
       const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
