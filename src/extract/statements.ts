@@ -118,6 +118,9 @@ class StatementAssembly {
       // continues "he tweeted", which comes later in the text.
       let at = -1;
       for (const h of out) {
+        // Not a relative clause's statement ("…,” said Nicky Driscoll, …, who said Sanders is …. “It's
+        // supposed to be …”): the quotation goes on with the person the clause is about.
+        if (h.speakerText && /^(?:who|which)$/i.test(h.speakerText.trim())) continue;
         const written = h.speakerSpan ? Math.max(h.start, h.speakerSpan.start) : -1;
         if (h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from && written <= q.inner.start && written >= at) {
           inherited = h;
@@ -140,6 +143,11 @@ class StatementAssembly {
         }
       }
     }
+    // “A,” the judge exclaimed, “B.” — a quotation interrupted by its attribution: the second part's
+    // speaker is the attribution between the two parts, so it continues the first part's statement.
+    const last = out[out.length - 1];
+    const interrupted = !inherited && found && last && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && !/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start));
+    if (interrupted) inherited = last;
     if (inherited && inherited === out[out.length - 1] && inherited.kind === 'DIRECT') {
       // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
       // Only a quotation continuing a quotation: after reported speech it is a statement of its own

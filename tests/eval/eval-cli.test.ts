@@ -29,31 +29,30 @@ describe('npm run eval', () => {
     }
   });
 
-  // Issue 15 asks for direct speaker ≥ 0.88, indirect ≥ 0.55 and all ≥ 0.70. Indirect is met (1.18.0:
-  // 0.609, asserted at 0.605 so it cannot fall back towards the target); direct (1.18.0: 0.856, as in
-  // 1.13.0; 0.843 in 1.12.0) and all (1.18.0: 0.688; 1.13.0: 0.689) are not yet: they are asserted at
-  // today's figures so they cannot fall.
-  it('meets the attribution targets on the PolNeAR dev split (direct content ≥ 0.92, indirect content ≥ 0.65, direct speaker ≥ 0.855, indirect speaker ≥ 0.605, all speaker ≥ 0.687)', { timeout: 300_000 }, (ctx) => {
+  // Issue 15 asks for direct speaker ≥ 0.88, indirect ≥ 0.55 and all ≥ 0.70. Indirect is met (1.20.0:
+  // 0.612; 1.18.0: 0.609); direct (1.20.0: 0.867; 1.18.0: 0.856; 0.843 in 1.12.0) and all (1.20.0:
+  // 0.693; 1.18.0: 0.688) are not yet: each is asserted just under today's figure so it cannot fall.
+  it('meets the attribution targets on the PolNeAR dev split (direct content ≥ 0.92, indirect content ≥ 0.65, direct speaker ≥ 0.865, indirect speaker ≥ 0.61, all speaker ≥ 0.691)', { timeout: 300_000 }, (ctx) => {
     const polnear = path.join(requireCorpus(ctx, ['polnear-traindev.jsonl']), 'polnear-traindev.jsonl');
     const { lines, result } = runEval([polnear, '--split', 'dev']);
     console.log(lines.slice(0, -1).join('\n'));
     expect(result.docs).toBe(84);
     expect(result.direct.content.f1).toBeGreaterThanOrEqual(0.92);
     expect(result.indirect.content.f1).toBeGreaterThanOrEqual(0.65);
-    expect(result.direct.speaker.f1).toBeGreaterThanOrEqual(0.855);
-    expect(result.indirect.speaker.f1).toBeGreaterThanOrEqual(0.605);
-    expect(result.all.speaker.f1).toBeGreaterThanOrEqual(0.687);
+    expect(result.direct.speaker.f1).toBeGreaterThanOrEqual(0.865);
+    expect(result.indirect.speaker.f1).toBeGreaterThanOrEqual(0.61);
+    expect(result.all.speaker.f1).toBeGreaterThanOrEqual(0.691);
   });
 
   // Issue 15 asks for precision ≥ 0.92 and coverage ≥ 0.85 against the written gold: 1.12.0 with the
-  // retrained source ranker gives 0.913 and 0.870; 1.19.0 with the ranker `npm run train:source` makes from its code 0.912 and 0.861 (1.10.0 with the stale ranker 0.921 and 0.861; 1.9.0: 0.900 and 0.833; 1.7.1: 0.860 and 0.796; 1.6.0: 0.850 and 0.787; 1.5.0: 0.848 and 0.778; 1.4.0: 0.804 and 0.685), asserted here so they cannot fall.
-  it('scores resolved speakers against the written gold with --speakers (precision ≥ 0.91, coverage ≥ 0.86)', { timeout: 300_000 }, (ctx) => {
+  // retrained source ranker gives 0.913 and 0.870; 1.20.0 0.921 (93 of 101) and 0.861, precision met (1.19.0 with the ranker `npm run train:source` makes from its code 0.912 and 0.861; 1.10.0 with the stale ranker 0.921 and 0.861; 1.9.0: 0.900 and 0.833; 1.7.1: 0.860 and 0.796; 1.6.0: 0.850 and 0.787; 1.5.0: 0.848 and 0.778; 1.4.0: 0.804 and 0.685), asserted here so they cannot fall.
+  it('scores resolved speakers against the written gold with --speakers (precision ≥ 0.92, coverage ≥ 0.86)', { timeout: 300_000 }, (ctx) => {
     requireCorpus(ctx, ['polnear-traindev.jsonl', 'bbc.jsonl']);
     const { lines, result } = runEval(['--speakers']);
     console.log(lines.slice(0, -1).join('\n'));
     expect(result.items).toBe(150);
     expect(result.unmatched).toBe(0);
-    expect(result.precision).toBeGreaterThanOrEqual(0.91);
+    expect(result.precision).toBeGreaterThanOrEqual(0.92);
     expect(result.coverage).toBeGreaterThanOrEqual(0.86);
   });
 });

@@ -62,7 +62,10 @@ export function documentContinued(text: string, span: Span, history: StatementDr
   for (let i = history.length - 1; i >= 0 && !prev; i--) if (history[i].speakerSpan && history[i].speakerSpan!.end <= span.start) prev = history[i];
   if (!prev || prev.speakerSpan!.end < span.start - 600) return undefined;
   // Only the sentence before or the pronoun's own: at most one full stop between them.
-  if ((text.slice(Math.max(prev.end, prev.speakerSpan!.end), span.start).match(/[.!?][”"’]?\s/g) ?? []).length > 1) return undefined;
+  // Or a chain of sentences about it ("…,” the advert said. It also included a coupon … It also urged …").
+  const between = text.slice(Math.max(prev.end, prev.speakerSpan!.end), span.start);
+  const stops = [...between.matchAll(/[.!?][”"’]?\s+/g)];
+  if (stops.length > 1 && !stops.slice(0, -1).every((m) => /^(?:It|it)\s/.test(between.slice(m.index! + m[0].length)))) return undefined;
   // A finding quoted inside another statement ("The NAO said although the latest figures showed …")
   // is not what the story is about.
   if (history.some((h) => h !== prev && h.start <= prev.speakerSpan!.start && prev.speakerSpan!.end <= h.end)) return undefined;

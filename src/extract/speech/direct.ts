@@ -13,7 +13,7 @@ import { NOT_A_SPEAKER, NP_HEADS, plausibleSpeaker, subjectSpanBefore, subjectWo
  * Verbs that attribute a quotation next to it, beyond the learned step's lexicon (features.ts uses
  * SPEECH_VERBS, so it stays as trained): "…,” Oliver barked; “…?” Hannity pressed; “…,” it read.
  */
-const QUOTE_VERBS = 'barked|assured|reacted|questioned|started|elaborated|demurred|mocked|mocks|pressed|fumed|opined|retaliated|interjected|whispered|yelled|reiterated|repeated|chimed in|cut in|snapped|gushed|marveled|teased|texted|emailed|griped|grumbled|insisted|offered|replies|scolded|sighed|laughed|cracked|vowed|ventured|wrote back|shouted back';
+const QUOTE_VERBS = 'surmised|riffed|remembered|conclude|write|chided|bragged|sneered|groaned|sniffed|intoned|advised|reasoned|theorized|speculated|confided|deadpanned|huffed|exulted|crowed|barked|assured|reacted|questioned|started|elaborated|demurred|mocked|mocks|pressed|fumed|opined|retaliated|interjected|whispered|yelled|reiterated|repeated|chimed in|cut in|snapped|gushed|marveled|teased|texted|emailed|griped|grumbled|insisted|offered|replies|scolded|sighed|laughed|cracked|vowed|ventured|wrote back|shouted back';
 const VERB = `(?:${SPEECH_VERBS}|${QUOTE_VERBS})`;
 /** After a quotation's subject only: "…,” the sign read (before one, "a sign that read" names no one; "Read" is also a name). */
 const VERB_AFTER_SUBJECT = `(?:${SPEECH_VERBS}|${QUOTE_VERBS}|read|reads)`;
@@ -30,8 +30,15 @@ const INVERTED_CLAUSE = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40
 /** “…” ― Name (to the end of the line, or before a full stop, comma or another quotation). */
 const DASH_ATTRIBUTION = /^[,.]?\s*[―—–]\s*((?:[\p{Lu}][\p{L}\p{M}’'.-]*)(?:\s+[\p{Lu}][\p{L}\p{M}’'.-]*){0,3})\s*(?:[.,]?\s*$|[.,]?\s*[“"])/u;
 /** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
-const CLAUSE_OPENER = new RegExp(`^((?:He|She|They|We|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')})\\s+(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|put it|had this to say)\\b`, 'u');
-const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
+const CLAUSE_OPENER = new RegExp(`^(?:(?:And|But|So|Yet)\\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')}|(?:[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}[’']s?)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(?:[’'](?:s|d|ve))?\\s+(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|sent|gave|put it|had this to say)\\b`, 'u');
+/** A sentence end, or a quotation closing before its attribution (“…,” he said, adding:): the introducing clause starts after the last one. */
+const CLAUSE_BREAK = /[.!?][”"’]?(?:\s+|[—–]\s*)|[,.!?][”"]\s*(?=(?:he|she|they|we|I|said|says|added|adds|wrote|writes|told)\b)|\n\s*/g;
+/** A leading subordinate clause before the subject. */
+const LEAD_CLAUSE = /^\s*(?:(?:And|But|So|Yet)\s+)?(?:(?:Even|Ever|Just|Only|Shortly|Soon|Long)\s+)?(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With|On)\b[^,]{0,120},\s*/;
+/** A clause coordinated with a pronoun subject ("…, but he gave", "and she is sure"): the last one speaks. */
+const COORDINATED_PRONOUN = /(?:^|,\s*|\s)(?:and|but|yet|so|And|But|Yet|So)\s+(he|she|they|He|She|They)(?:[’'](?:s|d|ve))?\s+\p{Ll}/gu;
+const VERB_AFTER_QUOTE = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB}|reads|read)\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
+const VERB_AFTER_QUOTE_NO_READ = new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
 
 /**
  * The attribution closing a sentence that goes on past its quotation in the writer's words: “…”
@@ -64,7 +71,25 @@ function opensNextSentence(quoted: string, rest: string, verb: string): boolean 
   if (/^(?:told|tells|telling)$/i.test(verb)) return false;
   const clause = /^\s*([^.!?“”"]*)/.exec(rest)![1];
   const words = clause.trim().split(/\s+/).filter(Boolean);
-  return words.length >= 4 && !/^(?:on|in|at|during|after|before|while|when|as|from|to|of|last|this|yesterday|today|adding|speaking|according|earlier|later|recently|afterwards|in)$/i.test(words[0]);
+  // A clause opens with its subject (a pronoun, a determiner, a name, "that"); an adverb, a preposition
+  // or an object noun goes on with the attribution ("…?” Sanders asked rhetorically, …", "…?” Lichtman
+  // said about McCain's effort …", "…?” Trump asked reporters during a news conference").
+  return words.length >= 4 && (/^(?:he|she|they|it|we|i|you|that|the|a|an|his|her|their|its|our|this|these|those|there|no|not|to)$/i.test(words[0]) || /^[\p{Lu}]/u.test(words[0]));
+}
+
+/**
+ * The subject a sentence opens with, before `to`: a subject pronoun, or a person or organisation after
+ * at most a connective and four capitalised words (titles); null when it opens otherwise.
+ */
+function sentenceOpener(text: string, index: EntityIndexLocal, from: number, to: number): Span | null {
+  const lead = /^\s*(?:(?:And|But|So|Yet|Still|Then|Later|Earlier),?\s+)?/.exec(text.slice(from, to))![0].length;
+  const at = from + lead;
+  const pronoun = /^(?:He|She|They|We|I)\b/.exec(text.slice(at, to));
+  if (pronoun) return { start: at, end: at + pronoun[0].length };
+  // The last name of the capitalised run the sentence opens with ("Retired Army Col. Lawrence Wilkerson").
+  const named = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= at && x.end <= to && x.start <= at + 60 && /^(?:(?:The|the)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(at, x.start))).sort((a, b) => b.end - a.end)[0];
+  if (!named || /^[’']/.test(text.slice(named.end, named.end + 1))) return null;
+  return { start: named.start, end: named.end };
 }
 
 /** Who the rules say said a quotation, and with which cue (either may be null: a quotation standing alone). */
@@ -111,7 +136,9 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   // An attribution after the quotation wins over the clause introducing it when the quotation ends
   // in a comma ("… posted a message: “Men, you will not …,” she wrote.").
   const continues = /,\s*$/.test(text.slice(q.inner.start, q.inner.end)) || /^,/.test(after);
-  const m = introduced && !continues ? null : VERB_AFTER_QUOTE.exec(after);
+  const found = introduced && !continues ? null : VERB_AFTER_QUOTE.exec(after);
+  // “…” reads a Wednesday editorial: "read" in lower case only ("Read said" is Mr Read).
+  const m = found && found[1] && /^Reads?$/.test(found[1]) ? VERB_AFTER_QUOTE_NO_READ.exec(after) : found;
   if (m && /^[,.!?”"’'\s]/.test(after) && q.inner.end - q.inner.start > 0) {
     if (m[1]) {
       const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
@@ -168,12 +195,27 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   if (!speakerSpan) {
     const bm = VERB_BEFORE.exec(before);
     if (bm) {
-      const subj = subjectSpanBefore(before, verbGroupStart(before, bm.index));
+      const group = verbGroupStart(before, bm.index);
+      const subj = subjectSpanBefore(before, group);
       const words = subjectWords(before.slice(subj.start, subj.end)).replace(/^(?:and|but|so)\s+/i, '');
       const at = words ? before.indexOf(words, subj.start) : -1;
       speakerSpan = at >= 0 ? { start: sent.start + at, end: sent.start + at + words.length } : trimSpan(text, { start: sent.start + subj.start, end: sent.start + subj.end });
+      // A second predicate ("Suu Kyi, 70, said it was too early … but added,", "He praised those who
+      // left but said,") whose subject the words before it do not hold: the subject the sentence opens
+      // with, a name or a pronoun.
+      if (/\s(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$/.test(before.slice(0, group)) && !plausibleSpeaker(text.slice(speakerSpan.start, speakerSpan.end))) speakerSpan = sentenceOpener(text, index, sent.start, sent.start + group) ?? speakerSpan;
+      // A subject with a relative clause ("a White House official who spoke anonymously … said"): the
+      // words before the cue are the clause's; the subject is the noun phrase before "who".
+      const relative = /\s(who|which)\s+$/.exec(before.slice(0, subj.start));
+      if (relative && speakerSpan && !plausibleSpeaker(text.slice(speakerSpan.start, speakerSpan.end))) {
+        const at = subj.start - relative[0].length;
+        const head = subjectSpanBefore(before, at);
+        const np = subjectWords(before.slice(head.start, head.end));
+        const from = np ? before.indexOf(np, head.start) : -1;
+        if (from >= 0 && plausibleSpeaker(np)) speakerSpan = { start: sent.start + from, end: sent.start + from + np.length };
+      }
       cue = bm[1];
-      if (speakerSpan.end <= speakerSpan.start) speakerSpan = null;
+      if (speakerSpan && speakerSpan.end <= speakerSpan.start) speakerSpan = null;
     }
   }
   // A quotation opening a paragraph after "Cruz continued:" is introduced by the previous paragraph.
@@ -199,15 +241,21 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
     const intro = text.slice(introStart, q.start);
     if (/:\s*$/.test(intro)) {
       // Past the full stop and the space after it: the patterns below are anchored at the clause's first word.
-      const stop = intro.lastIndexOf('. ', intro.length - 3);
-      const clauseStart = introStart + (stop >= 0 ? stop + 2 : 0);
-      // Skip a leading subordinate clause ("When Wallace died in 1998, …") and possessives ("Sanders’ surge").
-      const lead = /^\s*(?:When|As|After|In|Since|Because|If|While|Although|Though|Following|Before|During|With)\b[^,]{0,120},\s*/.exec(text.slice(clauseStart, q.start));
+      // Past the last sentence end ("…, Lordy!— Cruz called them on it:") or closing quotation mark
+      // ("“…,” he said, adding:"): names before it, or quoted, are not the clause's subject.
+      let stop = -1;
+      for (const m of intro.slice(0, Math.max(0, intro.length - 3)).matchAll(CLAUSE_BREAK)) stop = m.index! + m[0].length;
+      const clauseStart = introStart + Math.max(0, stop);
+      // Skip a leading subordinate clause ("When Wallace died in 1998, …", "Ever since Sanders
+      // announced …, he's said …") and possessives ("Sanders’ surge").
+      const lead = LEAD_CLAUSE.exec(text.slice(clauseStart, q.start));
       const from = clauseStart + (lead ? lead[0].length : 0);
       // A clause opening with a pronoun or a described speaker ("He told Hannity:", "The spokesman
-      // said of Cameron:") has its subject there, not in a name later in the clause.
-      const opener = CLAUSE_OPENER.exec(text.slice(from, q.start));
-      const named = opener ? { start: from, end: from + opener[1].length } : [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
+      // said of Cameron:") has its subject there, not in a name later in the clause; so has a clause
+      // coordinated after it ("Reid said both are … but he gave the Texan a compliment:").
+      const coordinated = [...text.slice(from, q.start).matchAll(COORDINATED_PRONOUN)].pop();
+      const opener = coordinated ? { 1: coordinated[1], index: coordinated.index! + coordinated[0].lastIndexOf(coordinated[1]) } : CLAUSE_OPENER.exec(text.slice(from, q.start));
+      const named = opener ? { start: from + opener.index, end: from + opener.index + opener[1].length } : [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
         .filter((x) => x.start >= from && x.end <= q.start && !/^[’']/.test(text.slice(x.end, x.end + 1)))
         .sort((a, b) => a.start - b.start)[0];
       if (named) {
@@ -217,7 +265,8 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
         // No named entity: the clause's own subject ("He tells the crowd:", "Continued Stone:").
         const clause = text.slice(from, q.start);
         const inverted = INVERTED_CLAUSE.exec(clause);
-        const subject = /^((?:He|She|They|It|I|We)|(?:(?:the|The|a|A|an|An|[\p{Lu}][\p{L}’'.-]*)\s+){1,5}?)(?:[a-z]+(?:s|ed)|told|said|wrote)\b/u.exec(clause);
+        // A described subject too ("The Vermont senator emailed supporters saying:").
+        const subject = /^((?:He|She|They|It|I|We)|(?:(?:the|The|a|A|an|An|[\p{Lu}][\p{L}’'.-]*)\s+){1,5}?|(?:The|A|An)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{Ll}]+\s+)(?:[a-z]+(?:s|ed)|told|said|wrote|sent|gave)\b/u.exec(clause);
         if (inverted) {
           const off = from + clause.indexOf(inverted[2], inverted[1].length);
           speakerSpan = { start: off, end: off + inverted[2].trim().length };

@@ -85,6 +85,8 @@ export interface SpeakerResolver {
 }
 
 const PRONOUNS = /^(?:he|she|it|they|who|which)$/i;
+/** A capitalised name, then a plural noun of people who follow or use it: the phrase's head is the noun. */
+const FOLLOWERS = /^(?:[\p{Lu}][\p{L}’'.&-]*\s+){1,4}(?:supporters|fans|backers|voters|critics|opponents|detractors|followers|users|customers|viewers|readers|loyalists|admirers|diehards)$/u;
 /** A subject pronoun followed by a lower-case word: a clause, not a noun phrase. */
 const PRONOUN_CLAUSE = /^\s*(I|We|You|He|She|They|It)\s+[a-z]\S*/;
 /** Words a speaker pattern can catch that are never a speaker. */
@@ -125,6 +127,9 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     // A candidate's campaign, a party's members (groups.ts).
     const group = groupSpeaker(index, fullText, span);
     if (group !== undefined) return group;
+    // A name's followers are not the name: "Star Trek fans", "Trump supporters", "Sanders backers"
+    // speak for themselves, whom the text does not name.
+    if (FOLLOWERS.test(phrase)) return null;
     // A description set off after a name is that name's apposition, whatever it names (apposition.ts).
     const appositive = appositionOf(index, fullText, span);
     if (appositive) return appositive;
