@@ -154,7 +154,7 @@ export const TITLE_WORDS = new Set(
     'Leader leader Spokesman Spokeswoman Spokesperson Governor Senator Senate Rep Congressman Congresswoman Mayor King Queen Prince Princess Pope Sheikh Emperor ' +
     'Judge Justice Gen Gen. Col Colonel Lieutenant Captain Capt Commander Admiral Marshal Sergeant Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Baroness Rev Reverend Father ' +
     'Deputy Vice Foreign Defence Defense Home Finance Trade Interior Justice Health Education Culture Sports Culture State Security National Foreign Chancellor Attorney Coach Manager Boss Striker ' +
-    'Midfielder Defender Goalkeeper Captain Star Singer Actor Actress Director Producer Author Chancellor Economist Analyst Editor Founder Chairman Dean Officer Official Commissioner Counsellor Supreme Acting Former former Presidential presidential US UN EU').split(/\s+/),
+    'Midfielder Defender Goalkeeper Captain Star Singer Actor Actress Director Producer Author Chancellor Economist Analyst Editor Founder Chairman Dean Officer Official Commissioner Counsellor Supreme Acting Former former Presidential presidential US UN EU Exchequer Staff').split(/\s+/),
 );
 
 export const PERSONAL_TITLES = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President|Chairman|Chairwoman|Premier|Chancellor|Senator|Governor|Mayor|King|Queen|Prince|Princess|Pope|Gen|General|Judge|Justice|Rev|Minister|Secretary|Ambassador|Envoy|Adviser|Advisor|Coach|Captain|Commissioner)\.?$/;

@@ -28,3 +28,14 @@ describeWithCorpus(['reuters21578.jsonl'], 'fragments of a split name', () => {
     expect(fragments).toEqual([]);
   });
 });
+
+describeWithCorpus(['reuters21578.jsonl'], 'the end of a title before a name', () => {
+  it('“Chancellor of the Exchequer Nigel Lawson” and “Chief of Staff Howard Baker” are Nigel Lawson and Howard Baker, with those roles', () => {
+    const lines = fs.readFileSync(path.join(corpusDir()!, 'reuters21578.jsonl'), 'utf8').split('\n').filter((l) => /Exchequer Nigel Lawson|of Staff Howard Baker/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    const people = lines.flatMap((l) => { const r = JSON.parse(l) as Record<string, unknown>; return extractArticle(parseArticle(jsonlRecordToRaw(r, `reuters#${String(r.newid)}`))).people; });
+    expect(people.map((p) => p.name).filter((n) => /^(?:Exchequer|Staff) /.test(n))).toEqual([]);
+    expect(people.some((p) => p.name === 'Nigel Lawson' && p.roles.some((r) => r.includes('Exchequer')))).toBe(true);
+    expect(people.some((p) => p.name === 'Howard Baker' && p.roles.some((r) => r.includes('Chief of Staff')))).toBe(true);
+  });
+});
