@@ -135,6 +135,10 @@ export const KNOWN_ORGS: { name: string; kind: OrgKind; aliases: string[] }[] = 
   { name: 'Nintendo', kind: 'COMPANY', aliases: [] },
   { name: 'Vodafone', kind: 'COMPANY', aliases: [] },
   { name: 'Time Warner', kind: 'COMPANY', aliases: ['TimeWarner'] },
+  // Analyst firms, quoted in technology news as "analyst Gartner", "said Gartner's …", which read as people.
+  { name: 'Gartner', kind: 'COMPANY', aliases: [] },
+  { name: 'Forrester Research', kind: 'COMPANY', aliases: ['Forrester'] },
+  { name: 'Jupiter Research', kind: 'COMPANY', aliases: ['JupiterResearch'] },
 ];
 
 export const ORG_SUFFIXES = /\b(Ministry|Department|Agency|Party|Bank|Council|Commission|Committee|Corporation|Corp|Inc|Ltd|plc|PLC|Group|University|Association|Federation|Union|Office|Court|Parliament|Congress|Senate|Assembly|Police|Army|Navy|Institute|Foundation|Authority|Board|Service|Airlines|Motors|Club|Society|Organisation|Organization|Times|Post|Journal|Telegraph|Guardian|Herald|News|Securities|Exchange)$/;

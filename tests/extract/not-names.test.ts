@@ -39,3 +39,13 @@ describeWithCorpus(['reuters21578.jsonl'], 'the end of a title before a name', (
     expect(people.some((p) => p.name === 'Howard Baker' && p.roles.some((r) => r.includes('Chief of Staff')))).toBe(true);
   });
 });
+
+describeWithCorpus(['bbc.jsonl'], 'analyst firms', () => {
+  it('Gartner, quoted as “analyst Gartner” and “Gartner’s principal analyst”, is an organisation in every BBC story that names it, never a person', () => {
+    const lines = fs.readFileSync(path.join(corpusDir()!, 'bbc.jsonl'), 'utf8').split('\n').filter((l) => /\bGartner\b/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(15);
+    const read = lines.map((l) => extractArticle(bbcStory((JSON.parse(l) as { id: string }).id)));
+    expect(read.filter((x) => x.people.some((p) => p.name === 'Gartner')).length).toBe(0);
+    expect(read.filter((x) => x.organizations.some((o) => o.name === 'Gartner')).length).toBe(lines.length);
+  });
+});
