@@ -149,7 +149,7 @@ export const NOT_NAME = new Set(
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'Mr Mrs Ms Dr Sir Lord Lady Source Full Responding Quoting Upping Russia’s There Here What Who Why How Where Which Some Many Most All Both Each Other Another ' +
     'One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next New Old Yes No Not Also Only Just Still Even Then So Now Today Yesterday Tomorrow ' +
-    'Christmas Easter Internet Web Olympics Olympic Games Cup League Premiership Championship Oscar Oscars Grammy Awards Award Prize Music Film Festival Chairman President Minister Secretary Election Elections').split(/\s+/),
+    'Christmas Easter Internet Web Olympics Olympic Games Cup League Premiership Championship Oscar Oscars Grammy Awards Award Prize Music Film Festival Chairman President Minister Secretary Election Elections Agreement').split(/\s+/),
 );
 
 /** Words that are titles/roles, before a name ("President Vladimir Putin"). */

@@ -49,3 +49,12 @@ describeWithCorpus(['bbc.jsonl'], 'analyst firms', () => {
     expect(read.filter((x) => x.organizations.some((o) => o.name === 'Gartner')).length).toBe(lines.length);
   });
 });
+
+describeWithCorpus(['reuters21578.jsonl'], 'a title word before a common noun', () => {
+  it('no Reuters story that writes “General Agreement on Tariffs and Trade” has a person named Agreement', () => {
+    const records = fs.readFileSync(path.join(corpusDir()!, 'reuters21578.jsonl'), 'utf8').split('\n').filter((l) => l.includes('General Agreement on Tariffs')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.length).toBeGreaterThanOrEqual(10);
+    const named = records.filter((r) => extractArticle(parseArticle(jsonlRecordToRaw(r, `reuters#${String(r.newid)}`))).people.some((p) => p.name === 'Agreement'));
+    expect(named.map((r) => r.newid)).toEqual([]);
+  });
+});
