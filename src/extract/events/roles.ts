@@ -91,7 +91,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "an Upper House by-election", "the Hanoi summit": a name compounded into the trigger noun is no subject.
   const compound = (i: number) => trigger.start - spans[i].end <= 1 && /\b(?:a|an|the|its|his|her|their)\s+$/i.test(text.slice(Math.max(sentence.start, spans[i].start - 8), spans[i].start));
   // "X has criticised … and called for …": a second verb shares the first one's subject, the clause's first.
-// So does a participle after a comma ("North Korea launched an attack on Pompeo, demanding he be removed"): the names
+  // So does a participle after a comma ("North Korea launched an attack on Pompeo, demanding he be removed"): the names
   // between are the first verb's objects.
   const secondVerb = /\band\s+(?:\w+ly\s+)?$|,\s+$/.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start)) && (!/,\s+$/.test(text.slice(trigger.start - 3, trigger.start)) || /^[a-z]+ing\b/.test(text.slice(trigger.start, trigger.end)));
   // "the iPhone of one of the terrorists in the San Bernardino shooting", "giving evidence at the trial of his ex-boss":

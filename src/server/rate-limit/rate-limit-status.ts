@@ -1,19 +1,12 @@
+import type { RateLimit } from '../../graphql/rate-limit/rate-limit.type.ts';
 import type { TakeResult } from './token-bucket.ts';
 
 /**
  * What one request was charged and what its client has left: the numbers behind both the `rateLimit`
- * field and the X-RateLimit-* headers, so the two always agree.
+ * field and the X-RateLimit-* headers, so the two always agree. The field's own type, so the shape is
+ * written once (its fields are described there).
  */
-export interface RateLimitStatus {
-  /** Bucket capacity: the most points a client can spend at once. */
-  limit: number;
-  /** Points this request was charged (0 when it was refused). */
-  cost: number;
-  /** Whole points left after this request. */
-  remaining: number;
-  /** When the bucket is full again (now, if it is full). */
-  resetAt: Date;
-}
+export type RateLimitStatus = RateLimit;
 
 /** The status after `limiter.take(…, cost)` or `check` returned `result`. */
 export function rateLimitStatus(limiter: { capacity: number }, cost: number, result: TakeResult, now: number = Date.now()): RateLimitStatus {
