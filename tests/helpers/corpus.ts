@@ -63,5 +63,16 @@ export function requireCorpus(ctx: TestContext, files: readonly CorpusFile[]): s
 export function bbcStory(id: string): ParsedArticle {
   const line = fs.readFileSync(path.join(corpusDir()!, 'bbc.jsonl'), 'utf8').split('\n').find((l) => l.includes(`"id": "${id}"`) || l.includes(`"id":"${id}"`));
   if (!line) throw new Error(`bbc.jsonl has no story ${id}`);
-  return parseArticle(jsonlRecordToRaw(JSON.parse(line), `bbc.jsonl#${id}`, id));
+  return corpusStory('bbc.jsonl', JSON.parse(line) as Record<string, unknown>);
+}
+
+/** The records of a shared corpus file whose JSON line matches `pattern` (tested on the text: most lines are never parsed). */
+export function corpusRecords(file: CorpusFile, pattern: RegExp): Record<string, unknown>[] {
+  return fs.readFileSync(path.join(corpusDir()!, file), 'utf8').split('\n').filter((l) => pattern.test(l)).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** A record of a shared corpus file parsed as ingest parses it (a BBC story's id is its source id, as ingest gives it). */
+export function corpusStory(file: CorpusFile, record: Record<string, unknown>): ParsedArticle {
+  const id = String(record.id ?? record.newid);
+  return parseArticle(jsonlRecordToRaw(record, `${file}#${id}`, file === 'bbc.jsonl' ? id : undefined));
 }
