@@ -5,6 +5,7 @@ import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
+import { bracketedFirms, firmShortened, isCompanyName, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
 
@@ -28,7 +29,8 @@ export type Policy =
   | 'hyphen-two-people'
   | 'rule-only'
   | 'lower-case-org'
-  | 'never-alone';
+  | 'never-alone'
+  | 'bracketed-firm';
 
 /**
  * One place where a policy decided between the rules and the model: the span, the type the rules
@@ -244,13 +246,47 @@ function resolveSingles(c: Composed): void {
   }
 }
 
+/**
+ * Reuters' company names between angle brackets are organisations whatever the words inside read as
+ * (see firm-names.ts); the model's spans inside them and the rules' finds there give way.
+ */
+function placeBracketedFirms(c: Composed): { start: number; end: number }[] {
+  const firms = bracketedFirms(c.text);
+  for (const f of firms) {
+    const m = c.mention(f.start, f.end);
+    const known = orgInfo(clean(m.text));
+    c.addOrg(known?.name ?? clean(m.text), known?.kind ?? 'COMPANY', m);
+    c.accepted.push({ ...f, type: 'ORG' });
+  }
+  return firms;
+}
+
+/** Moves a person's mentions to an organisation (the person is dropped). */
+function personToOrg(c: Composed, p: EntityDraft, org: { name: string; kind: OrganizationKind }): void {
+  c.people.delete(slug(p.name));
+  const mentions = c.personSpans.filter((s) => s.person === p);
+  for (const s of mentions) c.personSpans.splice(c.personSpans.indexOf(s), 1);
+  for (const s of mentions) c.addOrg(org.name, org.kind, c.mention(s.start, s.end));
+}
+
+/**
+ * "People" that are firms by their name: a company's legal name ("Northrop Corp") and the bare word
+ * that shortens a company the article names ("Chrysler" beside "Chrysler Corp"; see firm-names.ts).
+ */
+function retypeFirms(c: Composed): void {
+  for (const p of [...c.people.values()]) {
+    if (isCompanyName(p.name)) personToOrg(c, p, { name: p.name, kind: 'COMPANY' });
+    else {
+      const firm = firmShortened(p, c.orgs.values());
+      if (firm) personToOrg(c, p, firm);
+    }
+  }
+}
+
 /** People that the text treats as organisations ("Newmont … its shares") become organisations. */
 function retypeOrganisations(c: Composed): void {
   for (const p of readAsOrganisations(c.text, [...c.people.values()], c.personSpans, [...c.personSpans, ...c.orgSpans, ...c.placeSpans])) {
-    c.people.delete(slug(p.name));
-    const mentions = c.personSpans.filter((s) => s.person === p);
-    for (const s of mentions) c.personSpans.splice(c.personSpans.indexOf(s), 1);
-    for (const s of mentions) c.addOrg(p.name, kindOf(p.name), c.mention(s.start, s.end));
+    personToOrg(c, p, { name: p.name, kind: kindOf(p.name) });
   }
 }
 
@@ -266,11 +302,19 @@ function retypeOrganisations(c: Composed): void {
 export function composeEntities(text: string, rules: EntityIndexLocal, options: ComposeOptions = {}): EntityIndexLocal {
   const trace = options.trace ?? (() => {});
   const c = new Composed(text);
-  for (const s of options.spans ?? tagEntities(text)) placeModelSpan(c, s, rules, trace);
+  const firms = placeBracketedFirms(c);
+  for (const tagged of options.spans ?? tagEntities(text)) {
+    const s = withoutTickers(text, tagged);
+    if (!s) continue;
+    const firm = firms.find((f) => f.start < s.end && s.start < f.end);
+    if (firm) trace({ policy: 'bracketed-firm', start: s.start, end: s.end, rule: null, model: s.type, kept: null });
+    else placeModelSpan(c, s, rules, trace);
+  }
   keepRuleOnly(c, rules, trace);
   resolveSingles(c);
   joinHonorifics(c.people, c.personSpans);
   retypeOrganisations(c);
+  retypeFirms(c);
   return buildEntityIndex({
     people: [...c.people.values()],
     organizations: [...c.orgs.values()],

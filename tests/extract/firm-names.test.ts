@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/extract-article.ts';
+import { bracketedFirms, firmShortened, isCompanyName, withoutTickers } from '../../src/extract/ner/firm-names.ts';
+import { corpusRecords, corpusStory, describeWithCorpus } from '../helpers/corpus.ts';
+
+// Company names as wire copy writes them: Reuters' <Name> brackets and tickers, legal names and the
+// bare word that shortens them.
+
+describe('firm names in wire copy', () => {
+  const text = 'led by <Kidder, Peabody and Co Inc > and <Piper,\nJaffray and Hopwood Inc>. Citicorp <CCI> said; <PNTA> <shu>';
+  it('reads the names between angle brackets, across a line break, and not tickers', () => {
+    expect(bracketedFirms(text).map((s) => text.slice(s.start, s.end))).toEqual(['Kidder, Peabody and Co Inc', 'Piper,\nJaffray and Hopwood Inc']);
+  });
+  it('cuts a span at ticker brackets, keeping the longest stretch with a lower-case letter', () => {
+    const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    const cut = withoutTickers(text, at('Citicorp <CCI'));
+    expect(cut && text.slice(cut.start, cut.end)).toBe('Citicorp');
+    expect(withoutTickers(text, at('<PNTA>'))).toBeNull();
+    const plain = at('Citicorp');
+    expect(withoutTickers(text, plain)).toBe(plain);
+  });
+  it('knows a legal name, and the firm a bare word shortens', () => {
+    expect(isCompanyName('Northrop Corp')).toBe(true);
+    expect(isCompanyName('Pirelli Spa')).toBe(true);
+    expect(isCompanyName('Howard Baker')).toBe(false);
+    const org = (name: string, n: number) => ({ name, kind: 'COMPANY' as const, aliases: new Set<string>(), roles: new Set<string>(), mentions: Array.from({ length: n }, () => ({ start: 0, end: 1, text: name })) });
+    const person = (name: string, roles: string[] = []) => ({ name, aliases: new Set<string>(), roles: new Set(roles), mentions: [] });
+    const orgs = [org('Baker Hughes Inc', 1), org('Baker International Corp', 3), org('Bakery Group', 5)];
+    expect(firmShortened(person('Baker'), orgs)?.name).toBe('Baker International Corp');
+    expect(firmShortened(person('Baker', ['chairman']), orgs)).toBeNull();
+    expect(firmShortened(person('James Baker'), orgs)).toBeNull();
+    expect(firmShortened(person('Baker Hughes'), orgs)?.name).toBe('Baker Hughes Inc');
+    expect(firmShortened(person('Chrysler'), [org('Chrysler Building', 1)])).toBeNull();
+  });
+});
+
+describeWithCorpus(['reuters21578.jsonl'], 'Reuters company names', () => {
+  it('every bracketed name with a comma (“<Kidder, Peabody and Co Inc>”) is one organisation, and no name keeps a bracket', () => {
+    const records = corpusRecords('reuters21578.jsonl', /<[A-Z][a-z]+, [A-Z][^<>"]{0,60}>/);
+    expect(records.length).toBeGreaterThanOrEqual(25);
+    const broken: string[] = [];
+    for (const r of records) {
+      const story = corpusStory('reuters21578.jsonl', r);
+      const x = extractArticle(story);
+      const names = [...x.people, ...x.organizations, ...x.places].map((e) => e.name);
+      for (const s of bracketedFirms(story.text)) {
+        const name = story.text.slice(s.start, s.end).replace(/\s+/g, ' ');
+        if (name.includes(',') && !x.organizations.some((o) => o.name === name)) broken.push(`${String(r.newid)}: ${name}`);
+      }
+      broken.push(...names.filter((n) => /[<>]/.test(n)).map((n) => `${String(r.newid)}: ${n}`));
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('“Chrysler” and “Chrysler Financial” in a story about Chrysler Corp and Chrysler Financial Corp are those firms, never people', () => {
+    const records = corpusRecords('reuters21578.jsonl', /Chrysler Corp/);
+    expect(records.length).toBeGreaterThanOrEqual(40);
+    // Stories where the firm is read as one (one writes "<AMO> By Chrysler Corp <C>", read as "By Chrysler Corp").
+    const read = records.map((r) => extractArticle(corpusStory('reuters21578.jsonl', r))).filter((x) => x.organizations.some((o) => o.name === 'Chrysler Corp'));
+    expect(read.length).toBeGreaterThanOrEqual(40);
+    const firmAsPerson = (x: ReturnType<typeof extractArticle>) => x.people.some((p) => p.name === 'Chrysler' || x.organizations.some((o) => isCompanyName(o.name) && o.name.startsWith(`${p.name} `) && !o.name.slice(p.name.length + 1).includes(' ')));
+    expect(read.filter(firmAsPerson).length).toBe(0);
+    const aliased = read.filter((x) => x.organizations.some((o) => o.name.startsWith('Chrysler') && o.aliases.includes('Chrysler')));
+    expect(aliased.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('no person bears a company’s legal name (“Northrop Corp”, “San Miguel Corp”)', () => {
+    const records = corpusRecords('reuters21578.jsonl', /(?:Northrop|San Miguel|Olin|Tandy) Corp\b/);
+    expect(records.length).toBeGreaterThanOrEqual(20);
+    const people = records.flatMap((r) => extractArticle(corpusStory('reuters21578.jsonl', r)).people.map((p) => p.name));
+    expect(people.filter(isCompanyName)).toEqual([]);
+  });
+});
