@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { bracketedFirms, firmShortened, isCompanyName, withoutTickers } from '../../src/extract/ner/firm-names.ts';
+import { placeNamedAsPerson } from '../../src/extract/ner/place-names.ts';
 import { corpusRecords, corpusStory, describeWithCorpus } from '../helpers/corpus.ts';
 
 // Company names as wire copy writes them: Reuters' <Name> brackets and tickers, legal names and the
@@ -29,6 +30,7 @@ describe('firm names in wire copy', () => {
     expect(firmShortened(person('Baker'), orgs)?.name).toBe('Baker International Corp');
     expect(firmShortened(person('Baker', ['chairman']), orgs)).toBeNull();
     expect(firmShortened(person('James Baker'), orgs)).toBeNull();
+    expect(firmShortened(person('Baker International'), orgs)?.name).toBe('Baker International Corp');
     expect(firmShortened(person('Baker Hughes'), orgs)?.name).toBe('Baker Hughes Inc');
     expect(firmShortened(person('Chrysler'), [org('Chrysler Building', 1)])).toBeNull();
   });
@@ -69,5 +71,24 @@ describeWithCorpus(['reuters21578.jsonl'], 'Reuters company names', () => {
     expect(records.length).toBeGreaterThanOrEqual(20);
     const people = records.flatMap((r) => extractArticle(corpusStory('reuters21578.jsonl', r)).people.map((p) => p.name));
     expect(people.filter(isCompanyName)).toEqual([]);
+  });
+});
+
+describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'places read as people', () => {
+  it('no story that writes Costa Rica, Burkina Faso, Rhode Island, Beverly Hills or Milton Keynes has a person of that name', () => {
+    const names = /\b(?:Costa Rica|Burkina Faso|Rhode Island|Beverly Hills|Milton Keynes)\b/;
+    const files = ['bbc.jsonl', 'reuters21578.jsonl'] as const;
+    const stories = files.flatMap((f) => corpusRecords(f, names).map((r) => corpusStory(f, r)));
+    expect(stories.length).toBeGreaterThanOrEqual(40);
+    const people = stories.flatMap((s) => extractArticle(s).people.map((p) => p.name));
+    expect(people.filter((n) => new RegExp(`^${names.source}$`).test(n))).toEqual([]);
+  });
+  it('keeps a person whose name opens with a given name and ends in a surname, even when a town has it', () => {
+    const person = (name: string) => ({ name, aliases: new Set<string>(), roles: new Set<string>(), mentions: [] });
+    expect(placeNamedAsPerson(person('Vera Cruz'))).toBeNull();
+    expect(placeNamedAsPerson(person('Alice Springs'))?.kind).toBe('CITY');
+    expect(placeNamedAsPerson(person('Costa Rica'))?.kind).toBe('COUNTRY');
+    expect(placeNamedAsPerson(person('Beverly Hills'))?.kind).toBe('CITY');
+    expect(placeNamedAsPerson(person('Howard Baker'))).toBeNull();
   });
 });

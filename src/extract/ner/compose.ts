@@ -7,6 +7,7 @@ import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
 import { bracketedFirms, firmShortened, isCompanyName, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
+import { placeNamedAsPerson } from './place-names.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
 
 /**
@@ -283,6 +284,18 @@ function retypeFirms(c: Composed): void {
   }
 }
 
+/** "People" whose name is a place's ("Costa Rica", "Beverly Hills"; see place-names.ts) become that place. */
+function retypePlaces(c: Composed): void {
+  for (const p of [...c.people.values()]) {
+    const place = placeNamedAsPerson(p);
+    if (!place) continue;
+    c.people.delete(slug(p.name));
+    const mentions = c.personSpans.filter((s) => s.person === p);
+    for (const s of mentions) c.personSpans.splice(c.personSpans.indexOf(s), 1);
+    for (const s of mentions) c.addPlace(place, c.mention(s.start, s.end));
+  }
+}
+
 /** People that the text treats as organisations ("Newmont … its shares") become organisations. */
 function retypeOrganisations(c: Composed): void {
   for (const p of readAsOrganisations(c.text, [...c.people.values()], c.personSpans, [...c.personSpans, ...c.orgSpans, ...c.placeSpans])) {
@@ -315,6 +328,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
   joinHonorifics(c.people, c.personSpans);
   retypeOrganisations(c);
   retypeFirms(c);
+  retypePlaces(c);
   return buildEntityIndex({
     people: [...c.people.values()],
     organizations: [...c.orgs.values()],

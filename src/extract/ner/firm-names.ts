@@ -55,20 +55,20 @@ export const COMPANY_SUFFIX = /\s(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|plc|
 export const isCompanyName = (name: string) => COMPANY_SUFFIX.test(name);
 
 /**
- * The firm a "person" shortens: a bare word that opens the legal name of a company in the same article
- * ("Chrysler" beside "Chrysler Corp", 49 Reuters stories; "Schlumberger" beside "Schlumberger Ltd"), or
- * a longer name that is such a legal name without its suffix ("Chrysler Financial" beside "Chrysler
- * Financial Corp"). Never a name with a title or role; the most mentioned such company. The given-name
- * lists are no guard here: they hold "Chrysler" and "Perry".
+ * The firm a "person" shortens: a name that opens the legal name of a company in the same article
+ * ("Chrysler" beside "Chrysler Corp", 49 Reuters stories; "Santa Fe" beside "Santa Fe Southern Pacific
+ * Corp"), or is such a legal name without its suffix ("Chrysler Financial" beside "Chrysler Financial
+ * Corp"). Never a name with a title or role; the most mentioned such company. The given-name lists are
+ * no guard here: they hold "Chrysler" and "Perry", and "Peter Miller" beside "Peter Miller Apparel
+ * Group Inc" is the firm.
  */
 export function firmShortened(person: EntityDraft, orgs: Iterable<OrgDraft>): OrgDraft | null {
   const name = person.name;
   if (person.roles.size > 0) return null;
-  const oneWord = !name.includes(' ');
   let best: OrgDraft | null = null;
   for (const o of orgs) {
     if (!isCompanyName(o.name)) continue;
-    if (!(oneWord && o.name.startsWith(`${name} `)) && o.name.replace(COMPANY_SUFFIX, '') !== name) continue;
+    if (!o.name.startsWith(`${name} `) && o.name.replace(COMPANY_SUFFIX, '') !== name) continue;
     if (!best || o.mentions.length > best.mentions.length) best = o;
   }
   return best;
