@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
-import { bracketedFirms, firmShortened, isCompanyName, withoutTickers } from '../../src/extract/ner/firm-names.ts';
+import { bracketedFirms, firmShortened, isCompanyName, joinedFirms, withoutTickers } from '../../src/extract/ner/firm-names.ts';
 import { placeNamedAsPerson } from '../../src/extract/ner/place-names.ts';
 import { corpusRecords, corpusStory, describeWithCorpus } from '../helpers/corpus.ts';
 
@@ -90,5 +90,31 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'places read as people',
     expect(placeNamedAsPerson(person('Costa Rica'))?.kind).toBe('COUNTRY');
     expect(placeNamedAsPerson(person('Beverly Hills'))?.kind).toBe('CITY');
     expect(placeNamedAsPerson(person('Howard Baker'))).toBeNull();
+  });
+});
+
+describe('firm names joined by “and” or commas', () => {
+  it('reads a joined legal name whole, and its later short form as the same firm', () => {
+    const text = "Standard and Poor's Corp said it cut the debt of Kidder, Peabody and Co Inc. Standard and Poor's said the outlook was negative.";
+    expect(joinedFirms(text).map((f) => [text.slice(f.start, f.end), f.name])).toEqual([
+      ["Standard and Poor's Corp", "Standard and Poor's Corp"],
+      ['Kidder, Peabody and Co Inc.', 'Kidder, Peabody and Co Inc.'],
+      ["Standard and Poor's", "Standard and Poor's Corp"],
+    ]);
+  });
+  it('does not join two firms, a sentence opener or a person and a firm', () => {
+    for (const text of ['led by First Boston Corp and Kidder, Peabody and Co Inc', 'Wagner and Brown and AFG Industries Inc said', 'Replacing Inco and Owens-Illinois Inc', 'said Fed President E. Gerald Corrigan, Federal Deposit Insurance Corp']) {
+      expect(joinedFirms(text).map((f) => f.name).filter((n) => / and .* and |Corp and|Replacing|President/.test(n))).toEqual([]);
+    }
+  });
+});
+
+describeWithCorpus(['reuters21578.jsonl'], 'Standard and Poor’s', () => {
+  it('is one organisation in the Reuters stories that name it, never split into “Standard” and “Poor”', () => {
+    const records = corpusRecords('reuters21578.jsonl', /Standard and Poor's/);
+    expect(records.length).toBeGreaterThanOrEqual(100);
+    const read = records.map((r) => extractArticle(corpusStory('reuters21578.jsonl', r)));
+    expect(read.filter((x) => x.organizations.some((o) => o.name === 'Poor' || o.name === "Poor's Corp")).length).toBe(0);
+    expect(read.filter((x) => x.organizations.some((o) => o.name.startsWith("Standard and Poor's"))).length).toBeGreaterThanOrEqual(records.length - 5);
   });
 });

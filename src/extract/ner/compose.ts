@@ -5,7 +5,7 @@ import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
-import { bracketedFirms, firmShortened, isCompanyName, withoutTickers } from './firm-names.ts';
+import { bracketedFirms, firmShortened, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
 import { placeNamedAsPerson } from './place-names.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
@@ -248,16 +248,17 @@ function resolveSingles(c: Composed): void {
 }
 
 /**
- * Reuters' company names between angle brackets are organisations whatever the words inside read as
- * (see firm-names.ts); the model's spans inside them and the rules' finds there give way.
+ * Firms written whole, which the recogniser splits: Reuters' names between angle brackets and names
+ * joined by "and", "&" or commas ending in a legal suffix (see firm-names.ts). They are organisations
+ * whatever the words inside read as; the model's spans inside them and the rules' finds there give way.
  */
-function placeBracketedFirms(c: Composed): { start: number; end: number }[] {
-  const firms = bracketedFirms(c.text);
+function placeWholeFirms(c: Composed): { start: number; end: number }[] {
+  const firms: { start: number; end: number; name: string }[] = bracketedFirms(c.text).map((f) => ({ ...f, name: clean(c.text.slice(f.start, f.end)) }));
+  for (const f of joinedFirms(c.text)) if (!firms.some((g) => g.start < f.end && f.start < g.end)) firms.push(f);
   for (const f of firms) {
-    const m = c.mention(f.start, f.end);
-    const known = orgInfo(clean(m.text));
-    c.addOrg(known?.name ?? clean(m.text), known?.kind ?? 'COMPANY', m);
-    c.accepted.push({ ...f, type: 'ORG' });
+    const known = orgInfo(f.name);
+    c.addOrg(known?.name ?? f.name, known?.kind ?? 'COMPANY', c.mention(f.start, f.end));
+    c.accepted.push({ start: f.start, end: f.end, type: 'ORG' });
   }
   return firms;
 }
@@ -315,7 +316,7 @@ function retypeOrganisations(c: Composed): void {
 export function composeEntities(text: string, rules: EntityIndexLocal, options: ComposeOptions = {}): EntityIndexLocal {
   const trace = options.trace ?? (() => {});
   const c = new Composed(text);
-  const firms = placeBracketedFirms(c);
+  const firms = placeWholeFirms(c);
   for (const tagged of options.spans ?? tagEntities(text)) {
     const s = withoutTickers(text, tagged);
     if (!s) continue;
