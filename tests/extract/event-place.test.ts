@@ -77,6 +77,15 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
   });
 });
 
+describeWithCorpus(['reuters21578.jsonl'], '"here" is where the reporter files from', () => {
+  it('"a council meeting here" (LONDON) and "talks here" (TOKYO) are held at the dateline', () => {
+    const london = article('reuters:5382');
+    expect(placeOf(london, 'CONSULT', () => true)).toBe('London');
+    const tokyo = article('reuters:5151');
+    expect(placeOf(tokyo, 'CONSULT', () => true)).toBe('Tokyo');
+  });
+});
+
 describe('the dateline', () => {
   it('is read from a lead paragraph when the parser found none', () => {
     expect(datelineInText('Hillary Clinton Goes After Donald Trump.\n\nHEMPSTEAD, N.Y. ― If it worked against Mitt Romney, …')).toBe('HEMPSTEAD, N.Y.');

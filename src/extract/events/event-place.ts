@@ -210,6 +210,7 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
  * give ("at the Dubai Tennis Championships … faces Andreev in the last 16").
  */
 export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null, published: string | null = null): void {
+  placeHere(events, text, index, dateline ?? datelineInText(text));
   placeByDateline(events, text, index, dateline ?? datelineInText(text), published);
   const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
   const country = pending.length ? articleCountry(text, index, dateline) : null;
@@ -240,15 +241,32 @@ const AT_DATELINE = new Set(['CONSULT', 'ELECTION', 'PROTEST', 'SPORT', 'ASSAULT
 const AT_OCCASION = /\b(?:during|at|in)\s+(?:the|a|an|his|her|their|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,3}?(?:debate|forum|rally|conference|summit|meeting|speech|hearing|session|convention|town hall)\b/i;
 const saidAtOccasion = (text: string, e: TypedEventDraft) => e.type === 'ACCUSE' && e.sentences.some((s) => AT_OCCASION.test(text.slice(s.start, s.end)));
 
-/** The dateline's city as a place of the article: one the article names, else a gazetteer city. */
-function datelinePlace(index: EntityIndexLocal, dateline: string): PlaceDraft | null {
+// "Obama flew here to swim with monk seals", "will meet here on March 11", "the two-day meeting here": "here" right
+// after the trigger (a few lower-case words between, no clause break, not the reporter's "said here") is where the
+// reporter files from.
+const HERE_AFTER = /^\s+(?:(?!said\b|says\b|told\b|reported\b)[a-z]+\s+){0,4}?here\b/;
+
+/** Events written as happening "here": at the dateline's place, over any place their sentences name. */
+function placeHere(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null): void {
+  if (!dateline) return;
+  const here = events.filter((e) => e.mentions.some((m) => HERE_AFTER.test(text.slice(m.end, m.end + 50))));
+  if (!here.length) return;
+  const place = datelinePlace(index, dateline, true);
+  if (place) for (const e of here) e.place = place;
+}
+
+/**
+ * The dateline's city as a place of the article: one the article names, else a gazetteer city; with `anyName`, else
+ * the place the dateline names whatever it is ("MIDWAY ATOLL").
+ */
+function datelinePlace(index: EntityIndexLocal, dateline: string, anyName = false): PlaceDraft | null {
   const city = dateline.split(',')[0].trim().toLowerCase().replace(/(^|[\s-])\p{L}/gu, (x) => x.toUpperCase());
   if (city.length < 3) return null;
   const named = index.places.find((p) => p.name.toLowerCase() === city.toLowerCase());
   if (named) return named;
   const known = gazetteerCandidates(city).find((c) => c.kind === 'CITY');
-  if (!known) return null;
-  const place: PlaceDraft = { name: city, kind: 'CITY', country: null, aliases: new Set(), roles: new Set(), mentions: [] };
+  if (!known && !anyName) return null;
+  const place: PlaceDraft = { name: city, kind: known ? 'CITY' : 'OTHER', country: null, aliases: new Set(), roles: new Set(), mentions: [] };
   index.places.push(place);
   return place;
 }
