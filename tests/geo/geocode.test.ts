@@ -90,6 +90,14 @@ describeWithCorpus(['reuters21578.jsonl'], 'a much larger namesake abroad agains
   });
 });
 
+describeWithCorpus(['reuters21578.jsonl'], 'cities by their English names', () => {
+  it('"Geneva" (GeoNames\' Genève) in a KUALA LUMPUR story is in Switzerland, not Geneva, Illinois', () => {
+    expect(placesOf('reuters:5195').get('Geneva')!.geo).toMatchObject({ countryCode: 'CH' });
+    expect(gazetteerCandidates('Peking').map((c) => c.name)).toEqual(['Beijing']);
+    expect(gazetteerCandidates('Leningrad').map((c) => c.countryCode)).toEqual(['RU']);
+  });
+});
+
 describe('one stored reading per place name, whatever the order', () => {
   const row = (country_code: string, population: number, geonames_id: number, latitude: number, longitude: number): NamedRow => ({ name: 'Paris', aliases: [], kind: 'CITY', latitude, longitude, country_code, geonames_id, population });
   const france = row('FR', 2138551, 2988507, 48.85, 2.35);
