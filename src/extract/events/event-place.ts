@@ -98,10 +98,11 @@ export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sent
   return venuePlace(text, index, sentence, trigger) ?? recognisedPlace(text, index, sentence, trigger) ?? unrecognisedPlace(text, index, sentence, trigger);
 }
 
-function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
+function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span, contentAfter = false): PlaceDraft | null {
   let place: PlaceDraft | null = null;
   let score = -Infinity;
   for (const p of placesIn(index, sentence)) {
+    if (contentAfter && p.start >= trigger.end && !saidThere(text, trigger, p)) continue;
     const before = text.slice(Math.max(sentence.start, p.start - 40), p.start);
     const occasion = p.occasion || OCCASION.test(text.slice(p.end, p.end + 40));
     // A place naming an occasion ("the Hanoi summit") places that occasion only, not a remark made in its sentence.
@@ -119,6 +120,22 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
   return place;
 }
 
+// Acts done in words: what follows the trigger is what was said, urged or praised, not where ("urged Care
+// International to close its office in Baghdad", "attacked Clinton for her support of military action in Iraq").
+// Their place is one written before the trigger ("In London, Moore told parliament …") or the occasion they were
+// said at ("… during the debate in Cleveland", "named best picture at the Bangkok International Film Festival"). An
+// award is a ceremony, not words.
+const SAID = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'REQUEST', 'THREATEN']);
+// "during a trip to the United States", "at Geneva arms control talks": the occasion the words were said at.
+const DURING_TRIP = /\b(?:during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:trip|visit|tour)\s+to\s+(?:the\s+)?$/i;
+const TALKS_AFTER = /^\s+(?:[a-z-]+\s+){0,2}(?:summit|talks|conference|meeting|session|negotiations)\b/;
+
+/** Whether a place written after a speech act's trigger is the occasion it was said at, not what was said. */
+function saidThere(text: string, trigger: Span, p: { start: number; end: number; occasion: boolean }): boolean {
+  const between = text.slice(trigger.end, p.start);
+  return p.occasion || AT_OCCASION.test(between) || DURING_TRIP.test(between) || (/\bat\s+$/.test(between) && TALKS_AFTER.test(text.slice(p.end, p.end + 40)));
+}
+
 const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNTRY' ? 1 : 2);
 
 /**
@@ -128,11 +145,13 @@ const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNT
 export function settleEventPlaces(events: TypedEventDraft[], text: string, index: EntityIndexLocal, sentences: Sentence[]): void {
   for (const e of events) {
     const found: PlaceDraft[] = [];
+    const said = SAID.has(e.type) && e.mode !== 'award';
     for (const m of e.mentions) {
       const sentence = sentences.find((s) => s.start <= m.start && m.start < s.end);
-      const p = sentence ? eventPlace(text, index, sentence, m) : null;
+      const p = !sentence ? null : said ? recognisedPlace(text, index, sentence, m, true) : eventPlace(text, index, sentence, m);
       if (p && !found.includes(p)) found.push(p);
     }
+    if (said) e.place = null;
     if (e.place && !found.includes(e.place)) found.unshift(e.place);
     const best = [...found].sort((a, b) => CITY_FIRST(a) - CITY_FIRST(b))[0];
     if (best && found.every((p) => placesCompatible(p.name, best.name))) e.place = best;
