@@ -17,6 +17,7 @@ import { CITIES, COUNTRIES, REGIONS } from '../src/extract/lexicon.ts';
 import { gazetteerKey } from '../src/geo/normalize.ts';
 import type { GazetteerFile, GazetteerRecord } from '../src/geo/table.ts';
 import { US_STATES } from '../src/geo/us-states.ts';
+import { EXONYMS } from '../src/geo/exonyms.ts';
 
 const MIN_POPULATION = 15000;
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/geo/gazetteer.json.gz');
@@ -110,6 +111,12 @@ function build(): GazetteerFile {
     const c = findCity(city, cc);
     if (c) addCity(c, city);
     else missing.push(city);
+  }
+  // English names of cities the source knows by their own ("Geneva" → Genève): the same record, one more name.
+  for (const [english, name, cc] of EXONYMS) {
+    const c = findCity(name, cc);
+    if (c) addCity(c, english);
+    else missing.push(english);
   }
   // US states: regions at their capital's coordinates. "Washington" and "New York" name the cities;
   // the states go by "Washington State", "New York State".

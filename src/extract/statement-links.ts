@@ -2,11 +2,12 @@ import type { Span } from '../ingest/types.ts';
 import type { Mention } from './types.ts';
 import type { StatementDraft } from './speech/draft.ts';
 import type { ActorRef } from './events/actors.ts';
+import { namedAgain, type EventReports } from './statement-named-again.ts';
 
 /** What linking needs of an event: where its triggers are written and the sentences that report it. */
 export interface LinkableEvent {
   mentions: Mention[];
-  sentences: Span[];
+  sentences: (Span & { paragraph?: number })[];
   /** The sentence that first reports it (its other sentences name it again). */
   sentence?: Span & { paragraph?: number };
   /** The event's type and source parties: a speech act's author following it up is still talking about it. */
@@ -50,7 +51,7 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const FRAGMENT = /^(?:[a-z]+|(?:a|an|the)(?: [\w.$£€-]+){1,3})$/;
 
 // "it had conducted its first weapons test since the last summit": a trigger after one of these dates the statement, it is not what the statement is about.
-const TIME_REFERENCE = /\b(?:since|after|before|until)\s+(?:the\s+)?(?:(?:last|first|second|previous|recent)\s+)?$/i;
+const TIME_REFERENCE = /\b(?:since|after|before|until)\s+(?:the\s+)?(?:(?:last|first|second|previous|recent|next|local|general)\s+)?$/i;
 
 /** The statement's words before a point of one of its parts (its text is its parts joined by a space). */
 function wordsBefore(s: StatementDraft, part: number, at: number): string {
@@ -64,8 +65,34 @@ function carries(s: StatementDraft, e: LinkableEvent): boolean {
   return e.mentions.some((m) => s.spans.some((p, k) => inside(m, p) && !TIME_REFERENCE.test(wordsBefore(s, k, m.start))) || (s.cueSpan !== undefined && overlaps(m, s.cueSpan)));
 }
 
+/** Whether the statement holds the event's trigger only as a time reference ("until local elections start on April 12"). */
+function onlyTimeReference(s: StatementDraft, e: LinkableEvent): boolean {
+  let held = 0;
+  for (const m of e.mentions)
+    for (let k = 0; k < s.spans.length; k++) {
+      if (!inside(m, s.spans[k])) continue;
+      if (!TIME_REFERENCE.test(wordsBefore(s, k, m.start))) return false;
+      held++;
+    }
+  return held > 0;
+}
+
+/**
+ * Whether another statement of the sentence carries the event's trigger while this one does not:
+ * "Russia … continued to provide food aid to the country, and Putin has long expressed his readiness to meet Kim"
+ * — the aid is Russia's statement; Putin's says something else. (The same speaker's next clause, "May said the
+ * country would declare its intention to break with the EU … and it would withdraw from the single market", goes on
+ * about the same act.)
+ */
+function carriedByAnother(s: StatementDraft, e: LinkableEvent, all: StatementDraft[]): boolean {
+  if (carries(s, e)) return false;
+  // Another speaker, both known: a statement whose speaker was not resolved may be the same one's.
+  const other = (o: StatementDraft) => !!o.speaker && !!s.speaker && o.speaker.entity !== s.speaker.entity;
+  return all.some((o) => o !== s && o.sentence.start === s.sentence.start && other(o) && e.mentions.some((m) => o.spans.some((p) => inside(m, p))));
+}
+
 /** Whether the sentence first reports the event (an event without `sentence`: any of its sentences). */
-const reports = (e: LinkableEvent, sentence: Span) => !e.sentence || e.sentence.start === sentence.start;
+const firstReports = (e: LinkableEvent, sentence: Span) => !e.sentence || e.sentence.start === sentence.start;
 
 /**
  * Which events each statement is about, as event indexes per statement. A statement is about the
@@ -83,13 +110,21 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
       else bySentence.set(s.start, [i]);
     }
   });
+  const paragraphAt = new Map<number, number>();
+  for (const e of events) for (const x of e.sentences) if (x.paragraph !== undefined) paragraphAt.set(x.start, x.paragraph);
+  const reports: EventReports = { starts: [...bySentence.keys()].sort((a, b) => a - b), bySentence, paragraphAt };
   return statements.map((s) => {
     const candidates = bySentence.get(s.sentence.start) ?? [];
     if (FRAGMENT.test(s.text.trim())) return [];
-    if (!candidates.length) return followedUp(s, events);
+    if (!candidates.length) {
+      const follow = followedUp(s, events);
+      return follow.length ? follow : namedAgain(s, events, reports);
+    }
+    // A trigger the statement carries only as a time reference ("until local elections start") dates what it says.
+    if (candidates.every((i) => onlyTimeReference(s, events[i]))) return [];
     // A sentence that only names an event again ("The Kim-Putin meeting would be the first …, as Moscow seeks to play
     // a role") is about it through a statement only when the statement carries its trigger.
-    if (candidates.length === 1 && reports(events[candidates[0]], s.sentence)) return candidates;
+    if (candidates.length === 1 && firstReports(events[candidates[0]], s.sentence) && !carriedByAnother(s, events[candidates[0]], statements)) return candidates;
     return candidates.filter((i) => carries(s, events[i]));
   });
 }

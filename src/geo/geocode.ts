@@ -1,4 +1,4 @@
-import { gazetteerCandidates, type GazetteerPlace } from './table.ts';
+import { gazetteerCandidates, isCapital, type GazetteerPlace } from './table.ts';
 import { US_STATES } from './us-states.ts';
 import { placeInfo } from '../extract/gazetteer.ts';
 import type { PlaceGeo } from '../extract/types.ts';
@@ -41,14 +41,31 @@ function qualifier(words: string): { country: string | null; state: string | nul
   return country ? { country: country.countryCode, state: null } : null;
 }
 
+// How many times larger a namesake abroad (a capital: DWARF_BY_CAPITAL times) must be for the article's countries and
+// dateline to stop counting for a town: Moscow in a WASHINGTON story is the Russian capital, not Moscow, Idaho;
+// Paris is not Paris, Texas; Washington in a LONDON story is not the English town. A written qualifier ("Moscow,
+// Idaho") still decides, and so does the dateline's own US state.
+const DWARF = 20;
+const DWARF_BY_CAPITAL = 5;
+
+/** Whether another city of the name, in another country, is so much larger (or a capital) that context cannot pick this one. */
+function dwarfed(c: GazetteerPlace, candidates: GazetteerPlace[]): boolean {
+  if (c.kind !== 'CITY' || isCapital(c)) return false;
+  const size = c.population ?? 0;
+  return candidates.some((o) => o.kind === 'CITY' && o.countryCode !== c.countryCode && (o.population ?? 0) >= (isCapital(o) ? DWARF_BY_CAPITAL : DWARF) * size);
+}
+
 /** The place a name stands for, scored by population prior and the article's context. */
 function best(candidates: GazetteerPlace[], ctx: GeoContext, lexiconCountry: string | null, qual: { country: string | null; state: string | null } | null): GazetteerPlace | null {
   let top: GazetteerPlace | null = null;
   let topScore = -Infinity;
   for (const c of candidates) {
     let s = Math.log10(c.population ?? PRIOR[c.kind]);
-    if (c.countryCode && ctx.countries.has(c.countryCode)) s += W.articleCountry;
-    if (c.countryCode && c.countryCode === ctx.datelineCountry) s += W.dateline + (c.usState && c.usState === ctx.datelineState ? W.dateline : 0);
+    const sameState = c.countryCode !== null && c.countryCode === ctx.datelineCountry && c.usState !== null && c.usState === ctx.datelineState;
+    // A town of the dateline's own state stays local news ("Athens-Limestone Bank in Athens" from MONTGOMERY, Ala.).
+    const context = sameState || !dwarfed(c, candidates);
+    if (context && c.countryCode && ctx.countries.has(c.countryCode)) s += W.articleCountry;
+    if (context && c.countryCode && c.countryCode === ctx.datelineCountry) s += W.dateline + (sameState ? W.dateline : 0);
     if (c.countryCode && c.countryCode === lexiconCountry) s += W.lexicon;
     if (qual && c.countryCode === qual.country && (!qual.state || c.usState === qual.state)) s += W.qualifier;
     // Ties: the lower GeoNames id, so the choice never depends on the table's order.

@@ -45,3 +45,12 @@ export function gazetteerCandidates(name: string): GazetteerPlace[] {
   const t = load();
   return (t.index[gazetteerKey(name)] ?? []).map((i) => toPlace(t.records[i]));
 }
+
+let capitals: Set<string> | null = null;
+const pointKey = (cc: string | null, lat: number | null, lon: number | null) => `${cc}:${lat}:${lon}`;
+
+/** Whether a gazetteer city is its country's capital (the table places each country at its capital's point). */
+export function isCapital(p: GazetteerPlace): boolean {
+  capitals ??= new Set(load().records.filter((r) => r[1] === 'COUNTRY' && r[3] !== null).map((r) => pointKey(r[5], r[3], r[4])));
+  return p.kind === 'CITY' && capitals.has(pointKey(p.countryCode, p.latitude, p.longitude));
+}

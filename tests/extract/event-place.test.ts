@@ -77,6 +77,32 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
   });
 });
 
+describeWithCorpus(['bbc.jsonl', 'polnear-traindev.jsonl'], 'acts done in words are not placed by what was said', () => {
+  it('"urged Care International … to close its office in Baghdad" is no request made in Baghdad; "attacked Clinton for … military action in Iraq" no attack in Iraq', () => {
+    const x = extractArticle(bbcStory('politics/150'));
+    const requests = x.events.filter((e) => e.type === 'REQUEST').map((e) => x.places.find((p) => p.key === e.placeKey)?.name ?? null);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((p) => p === 'Baghdad' || p === 'Iraq')).toEqual([]);
+    const y = article('polnear:usa-today_2016-09-08_candidates-vie-for-vets-support-');
+    const attack = y.events.find((e) => e.type === 'ACCUSE' && y.places.some((p) => p.key === e.placeKey && p.name === 'Iraq'));
+    expect(attack).toBeUndefined();
+  });
+
+  it('an award is placed at the ceremony written after it ("named best picture … at the Bangkok International Film Festival")', () => {
+    const x = article('bbc:entertainment/309');
+    expect(placeOf(x, 'SUPPORT', () => true)).toBe('Bangkok');
+  });
+});
+
+describeWithCorpus(['reuters21578.jsonl'], '"here" is where the reporter files from', () => {
+  it('"a council meeting here" (LONDON) and "talks here" (TOKYO) are held at the dateline', () => {
+    const london = article('reuters:5382');
+    expect(placeOf(london, 'CONSULT', () => true)).toBe('London');
+    const tokyo = article('reuters:5151');
+    expect(placeOf(tokyo, 'CONSULT', () => true)).toBe('Tokyo');
+  });
+});
+
 describe('the dateline', () => {
   it('is read from a lead paragraph when the parser found none', () => {
     expect(datelineInText('Hillary Clinton Goes After Donald Trump.\n\nHEMPSTEAD, N.Y. ― If it worked against Mitt Romney, …')).toBe('HEMPSTEAD, N.Y.');

@@ -5,6 +5,7 @@ import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { linkStatements } from '../../src/extract/statement-links.ts';
 import type { StatementDraft } from '../../src/extract/speech/draft.ts';
+import { corpusRecords, corpusStory, describeWithCorpus, type CorpusFile } from '../helpers/corpus.ts';
 
 /**
  * A statement is about the events of its sentence; where the sentence reports several, about the
@@ -77,5 +78,50 @@ describe('statements linked to events, by rule', () => {
     expect(linkStatements([statement(40, 80)], [again])).toEqual([[]]);
     expect(linkStatements([statement(0, 30)], [again])).toEqual([[0]]);
     expect(linkStatements([statement(40, 80)], [first])).toEqual([[0]]);
+  });
+});
+
+/** A phrase as it may be written in a JSON line, where Reuters breaks its lines ("virtual recess\\nuntil"). */
+const phrase = (words: string) => new RegExp(words.replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&').replace(/ /g, '(?: |\\\\n)'));
+
+/** The statements of a corpus story linked to an event, as "TYPE trigger → statement start" lines. */
+function linkedFrom(file: CorpusFile, record: Record<string, unknown>): string[] {
+  const parsed = corpusStory(file, record);
+  const x = extractArticle(parsed);
+  return x.events.flatMap((e) => (e.statementIndexes ?? []).map((i) => `${e.type} ${parsed.text.slice(e.trigger!.start, e.trigger!.end)} → ${x.statements[i].text.slice(0, 40)}`));
+}
+
+describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an event again after its report', () => {
+  it('a later statement using the event’s own word is about it ("its initial public stock offering" … "The price of the offering remains unchanged")', () => {
+    const [sonoTek] = corpusRecords('reuters21578.jsonl', phrase('Sono-Tek Corp said it reduced to 350,000'));
+    const sono = linkedFrom('reuters21578.jsonl', sonoTek);
+    expect(sono, sono.join('\n')).toContain('BUSINESS offering → The price of the offering remains unchan');
+    const [renault] = corpusRecords('reuters21578.jsonl', phrase('Chrysler Corp <C> have signed a letter of intent'));
+    const terms = linkedFrom('reuters21578.jsonl', renault);
+    expect(terms.some((l) => l.startsWith('BUSINESS letter of intent →') && l.includes('Under the terms of the letter')), terms.join('\n')).toBe(true);
+  });
+
+  it('"the upcoming general election" is not last year\'s by-election, and a by-election is no general election', () => {
+    const records = corpusRecords('bbc.jsonl', /overturned a big Labour majority to win the seat in last year's by-election/);
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) expect(linkedFrom('bbc.jsonl', r).filter((l) => /general election/i.test(l))).toEqual([]);
+  });
+});
+
+describeWithCorpus(['reuters21578.jsonl'], 'a trigger held only as a time reference', () => {
+  it('"parliament will go into virtual recess until local elections start" is not about the elections', () => {
+    const records = corpusRecords('reuters21578.jsonl', phrase('go into virtual recess until local elections start'));
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) expect(linkedFrom('reuters21578.jsonl', r).filter((l) => l.includes('parliament will go into'))).toEqual([]);
+  });
+});
+
+describe('a statement beside another speaker’s statement of the event', () => {
+  it('seed 000: Russia "continued to provide food aid", and Putin "has long expressed his readiness to meet Kim": Putin’s statement is not about the aid', () => {
+    const { x } = seed('000_f5ecbbdfcd50e156.txt');
+    const aid = x.events.find((e) => e.type === 'AID')!;
+    const about = (start: string) => x.statements.findIndex((s) => s.text.startsWith(start));
+    expect(aid.statementIndexes).toContain(about('with Pyongyang and continued to provide food aid'));
+    expect(aid.statementIndexes ?? []).not.toContain(about('his readiness to meet Kim'));
   });
 });

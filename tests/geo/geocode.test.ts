@@ -71,6 +71,33 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'geocoding on corpus art
   });
 });
 
+describeWithCorpus(['reuters21578.jsonl'], 'a much larger namesake abroad against the dateline', () => {
+  const geoOf = (doc: string, name: string) => placesOf(doc).get(name)?.geo;
+
+  it('Moscow and Paris in WASHINGTON stories are the Russian and French capitals, not Moscow, Idaho or Paris, Texas', () => {
+    expect(geoOf('reuters:180', 'Moscow')).toMatchObject({ countryCode: 'RU' });
+    expect(geoOf('reuters:3014', 'Moscow')).toMatchObject({ countryCode: 'RU' });
+    expect(geoOf('reuters:2620', 'Paris')).toMatchObject({ countryCode: 'FR' });
+  });
+
+  it('a town of the dateline\'s own state stays local: "Athens" from MONTGOMERY, Ala. and "Birmingham" from BIRMINGHAM, MICH.', () => {
+    const athens = geoOf('reuters:10989', 'Athens');
+    expect(athens).toMatchObject({ countryCode: 'US' });
+    expect(athens!.longitude).toBeLessThan(-85);
+    const birmingham = geoOf('reuters:3265', 'Birmingham');
+    expect(birmingham).toMatchObject({ countryCode: 'US' });
+    expect(birmingham!.latitude).toBeGreaterThan(42);
+  });
+});
+
+describeWithCorpus(['reuters21578.jsonl'], 'cities by their English names', () => {
+  it('"Geneva" (GeoNames\' Genève) in a KUALA LUMPUR story is in Switzerland, not Geneva, Illinois', () => {
+    expect(placesOf('reuters:5195').get('Geneva')!.geo).toMatchObject({ countryCode: 'CH' });
+    expect(gazetteerCandidates('Peking').map((c) => c.name)).toEqual(['Beijing']);
+    expect(gazetteerCandidates('Leningrad').map((c) => c.countryCode)).toEqual(['RU']);
+  });
+});
+
 describe('one stored reading per place name, whatever the order', () => {
   const row = (country_code: string, population: number, geonames_id: number, latitude: number, longitude: number): NamedRow => ({ name: 'Paris', aliases: [], kind: 'CITY', latitude, longitude, country_code, geonames_id, population });
   const france = row('FR', 2138551, 2988507, 48.85, 2.35);

@@ -98,10 +98,11 @@ export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sent
   return venuePlace(text, index, sentence, trigger) ?? recognisedPlace(text, index, sentence, trigger) ?? unrecognisedPlace(text, index, sentence, trigger);
 }
 
-function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span): PlaceDraft | null {
+function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span, contentAfter = false): PlaceDraft | null {
   let place: PlaceDraft | null = null;
   let score = -Infinity;
   for (const p of placesIn(index, sentence)) {
+    if (contentAfter && p.start >= trigger.end && !saidThere(text, trigger, p)) continue;
     const before = text.slice(Math.max(sentence.start, p.start - 40), p.start);
     const occasion = p.occasion || OCCASION.test(text.slice(p.end, p.end + 40));
     // A place naming an occasion ("the Hanoi summit") places that occasion only, not a remark made in its sentence.
@@ -119,6 +120,22 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
   return place;
 }
 
+// Acts done in words: what follows the trigger is what was said, urged or praised, not where ("urged Care
+// International to close its office in Baghdad", "attacked Clinton for her support of military action in Iraq").
+// Their place is one written before the trigger ("In London, Moore told parliament …") or the occasion they were
+// said at ("… during the debate in Cleveland", "named best picture at the Bangkok International Film Festival"). An
+// award is a ceremony, not words.
+const SAID = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'REQUEST', 'THREATEN']);
+// "during a trip to the United States", "at Geneva arms control talks": the occasion the words were said at.
+const DURING_TRIP = /\b(?:during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:trip|visit|tour)\s+to\s+(?:the\s+)?$/i;
+const TALKS_AFTER = /^\s+(?:[a-z-]+\s+){0,2}(?:summit|talks|conference|meeting|session|negotiations)\b/;
+
+/** Whether a place written after a speech act's trigger is the occasion it was said at, not what was said. */
+function saidThere(text: string, trigger: Span, p: { start: number; end: number; occasion: boolean }): boolean {
+  const between = text.slice(trigger.end, p.start);
+  return p.occasion || AT_OCCASION.test(between) || DURING_TRIP.test(between) || (/\bat\s+$/.test(between) && TALKS_AFTER.test(text.slice(p.end, p.end + 40)));
+}
+
 const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNTRY' ? 1 : 2);
 
 /**
@@ -128,11 +145,13 @@ const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNT
 export function settleEventPlaces(events: TypedEventDraft[], text: string, index: EntityIndexLocal, sentences: Sentence[]): void {
   for (const e of events) {
     const found: PlaceDraft[] = [];
+    const said = SAID.has(e.type) && e.mode !== 'award';
     for (const m of e.mentions) {
       const sentence = sentences.find((s) => s.start <= m.start && m.start < s.end);
-      const p = sentence ? eventPlace(text, index, sentence, m) : null;
+      const p = !sentence ? null : said ? recognisedPlace(text, index, sentence, m, true) : eventPlace(text, index, sentence, m);
       if (p && !found.includes(p)) found.push(p);
     }
+    if (said) e.place = null;
     if (e.place && !found.includes(e.place)) found.unshift(e.place);
     const best = [...found].sort((a, b) => CITY_FIRST(a) - CITY_FIRST(b))[0];
     if (best && found.every((p) => placesCompatible(p.name, best.name))) e.place = best;
@@ -210,6 +229,7 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
  * give ("at the Dubai Tennis Championships … faces Andreev in the last 16").
  */
 export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null, published: string | null = null): void {
+  placeHere(events, text, index, dateline ?? datelineInText(text));
   placeByDateline(events, text, index, dateline ?? datelineInText(text), published);
   const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
   const country = pending.length ? articleCountry(text, index, dateline) : null;
@@ -240,15 +260,32 @@ const AT_DATELINE = new Set(['CONSULT', 'ELECTION', 'PROTEST', 'SPORT', 'ASSAULT
 const AT_OCCASION = /\b(?:during|at|in)\s+(?:the|a|an|his|her|their|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,3}?(?:debate|forum|rally|conference|summit|meeting|speech|hearing|session|convention|town hall)\b/i;
 const saidAtOccasion = (text: string, e: TypedEventDraft) => e.type === 'ACCUSE' && e.sentences.some((s) => AT_OCCASION.test(text.slice(s.start, s.end)));
 
-/** The dateline's city as a place of the article: one the article names, else a gazetteer city. */
-function datelinePlace(index: EntityIndexLocal, dateline: string): PlaceDraft | null {
+// "Obama flew here to swim with monk seals", "will meet here on March 11", "the two-day meeting here": "here" right
+// after the trigger (a few lower-case words between, no clause break, not the reporter's "said here") is where the
+// reporter files from.
+const HERE_AFTER = /^\s+(?:(?!said\b|says\b|told\b|reported\b)[a-z]+\s+){0,4}?here\b/;
+
+/** Events written as happening "here": at the dateline's place, over any place their sentences name. */
+function placeHere(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null): void {
+  if (!dateline) return;
+  const here = events.filter((e) => e.mentions.some((m) => HERE_AFTER.test(text.slice(m.end, m.end + 50))));
+  if (!here.length) return;
+  const place = datelinePlace(index, dateline, true);
+  if (place) for (const e of here) e.place = place;
+}
+
+/**
+ * The dateline's city as a place of the article: one the article names, else a gazetteer city; with `anyName`, else
+ * the place the dateline names whatever it is ("MIDWAY ATOLL").
+ */
+function datelinePlace(index: EntityIndexLocal, dateline: string, anyName = false): PlaceDraft | null {
   const city = dateline.split(',')[0].trim().toLowerCase().replace(/(^|[\s-])\p{L}/gu, (x) => x.toUpperCase());
   if (city.length < 3) return null;
   const named = index.places.find((p) => p.name.toLowerCase() === city.toLowerCase());
   if (named) return named;
   const known = gazetteerCandidates(city).find((c) => c.kind === 'CITY');
-  if (!known) return null;
-  const place: PlaceDraft = { name: city, kind: 'CITY', country: null, aliases: new Set(), roles: new Set(), mentions: [] };
+  if (!known && !anyName) return null;
+  const place: PlaceDraft = { name: city, kind: known ? 'CITY' : 'OTHER', country: null, aliases: new Set(), roles: new Set(), mentions: [] };
   index.places.push(place);
   return place;
 }

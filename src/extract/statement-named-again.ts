@@ -1,0 +1,57 @@
+import type { StatementDraft } from './speech/draft.ts';
+import type { LinkableEvent } from './statement-links.ts';
+
+/** Where an article's events are reported: sentence starts in text order, the events each reports, and its paragraph. */
+export interface EventReports {
+  starts: number[];
+  bySentence: Map<number, number[]>;
+  paragraphAt: Map<number, number>;
+}
+
+// Words of a trigger that name an event again when a later statement uses them ("purchased" … "The purchase terms were
+// not disclosed"): not names, not function words, not light verbs every statement has.
+const LIGHT = new Set(['with', 'from', 'over', 'into', 'their', 'them', 'this', 'that', 'took', 'take', 'takes', 'taking', 'made', 'make', 'makes', 'have', 'held', 'hold', 'gave', 'give', 'will', 'would', 'said', 'says', 'were', 'been', 'being', 'more', 'than', 'against', 'about', 'after', 'before', 'between', 'during', 'president', 'minister', 'leader', 'leaders', 'chairman', 'manager', 'official', 'officials', 'chief']);
+const stem = (w: string) => w.toLowerCase().replace(/(?:ments?|ions?|ing|ed|es|s|e)$/, '');
+const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/g;
+// "the next general election", "a rival offer", "another deal": the same word for another occurrence of the kind.
+const ANOTHER_ONE = /\b(?:next|upcoming|forthcoming|coming|future|previous|past|earlier|another|other|rival|new|further)\s+(?:[a-z]+\s+)?$/i;
+
+function triggerStems(e: Pick<LinkableEvent, 'mentions'>): Set<string> {
+  const out = new Set<string>();
+  for (const m of e.mentions) for (const [w] of m.text.matchAll(WORD)) if (w.length >= 4 && !/^[A-Z]/.test(w) && !LIGHT.has(w.toLowerCase())) out.add(stem(w));
+  out.delete('');
+  return out;
+}
+
+// How far (paragraphs) a statement still names the event last reported before it.
+const NAMED_AGAIN_REACH = 2;
+
+/**
+ * A statement in a sentence reporting no event that names again, in its own words, an event reported
+ * shortly before it with no other event reported in between ("Sundor Group said it purchased DWG's juice
+ * line … The purchase terms were not disclosed"; "the IMF is lowering its forecast … less than forecast in
+ * July").
+ */
+export function namedAgain(s: StatementDraft, events: Pick<LinkableEvent, 'mentions'>[], reports: EventReports): number[] {
+  const { starts, bySentence, paragraphAt } = reports;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < s.sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return [];
+  const last = starts[lo - 1];
+  const paragraph = paragraphAt.get(last);
+  if (paragraph === undefined || s.sentence.paragraph - paragraph > NAMED_AGAIN_REACH) return [];
+  const words = new Set<string>();
+  for (const m of s.text.matchAll(WORD)) {
+    if (ANOTHER_ONE.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // "tsunami-hit countries" names the tsunami; "by-election" is no "election" of another kind.
+    words.add(stem(m[0]));
+    if (m[0].includes('-')) words.add(stem(m[0].slice(0, m[0].indexOf('-'))));
+  }
+  return (bySentence.get(last) ?? []).filter((i) => [...triggerStems(events[i])].some((w) => words.has(w)));
+}
+
