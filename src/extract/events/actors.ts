@@ -1,6 +1,7 @@
 import type { Span } from '../../ingest/types.ts';
 import { COUNTRIES } from '../lexicon.ts';
 import { countryOf, type EntityDraft, type EntityIndexLocal, type OrgDraft } from '../entities.ts';
+import { stateFragment } from './state-fragments.ts';
 
 /** Who can act in an event: a person or organisation the extractor found, a country (its government), or a group named in the text. */
 export type ActorRef = (
@@ -173,8 +174,10 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     if (words.length === 1) {
       if (DEMONYMS.has(name) || /^[A-Z][a-z]+(?:an|ish|ese|ic|i)$/.test(name) || /-/.test(name)) continue;
       // A sentence's first word, even after an opening quotation mark ("“Special tax breaks …").
-      const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start)));
+      const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start))) || /:\s+$/.test(text.slice(Math.max(0, start - 3), start));
       if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
+      // Nor one the article also writes in lower case ("Women are founding their own companies", "NOTE: Current year net").
+      if (atStart && lowerElsewhere(text, name)) continue;
     }
     raw.push({ start, end, ref: { kind: 'group', name }, backoff: true });
   }
@@ -287,6 +290,10 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   for (const m of within(PAIR, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'pair' });
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
+  // "Hampshire" of "New Hampshire", "Ill" of "Carthage, Ill.": part of a state's name is nobody.
+  const names = raw.filter((x) => x.anaphor || !stateFragment(text, x));
+  raw.length = 0;
+  raw.push(...names);
   const inRange: boolean[] = [];
   let r = 0;
   for (const x of raw) {
