@@ -403,7 +403,37 @@ export function describedPerson(spans: ActorSpan[], at: number, exclude: ActorRe
   return best?.ref ?? null;
 }
 
-export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
+// Where the sentence before a position opens: after the last full stop, question or exclamation mark followed by a capital.
+const SENTENCE_END = /[.!?][”"’)]?\s+(?=[“"‘(]?[A-Z])/g;
+// A name that opens its clause, after at most "the" and capitalised words the recogniser left out ("the Central and East European Coalition").
+const OPENS_CLAUSE = /(?:^|[;:]\s+|,\s+(?:but|and|while|whereas|yet)\s+)[“"‘(]?(?:[Tt]he\s+)?(?:[A-Z][\p{L}’'-]*\s+(?:and\s+)?)*$/u;
+
+/**
+ * The organisation or country that opens the last clause of the sentence before `sentenceStart` as its subject, or
+ * null: "…, but the Central and East European Coalition … wants to preserve its policy. Recently, however, it issued a
+ * paper welcoming …" — a subject pronoun continues the subject just before it (the centre of the discourse) rather
+ * than the party the article names most.
+ */
+function previousSubject(text: string, spans: ActorSpan[], at: number, sentenceStart: number): ActorRef | null {
+  const from = Math.max(0, sentenceStart - 500);
+  const window = text.slice(from, Math.max(from, sentenceStart - 2));
+  let prevStart = -1;
+  for (const m of window.matchAll(SENTENCE_END)) prevStart = from + m.index + m[0].length;
+  if (prevStart < 0) return null;
+  let subject: ActorSpan | null = null;
+  for (let i = at - 1; i >= 0 && spans[i].start >= prevStart; i--) {
+    const x = spans[i];
+    if (x.start >= sentenceStart || !OPENS_CLAUSE.test(text.slice(prevStart, x.start))) continue;
+    subject = x;
+    break;
+  }
+  if (!subject || subject.anaphor || subject.modifier || subject.placeOnly || subject.ref.kind === 'person') return null;
+  // Names are completed only in trigger sentences (actorSpans); this one is read from the sentence before.
+  const full = subject.ref.kind === 'country' || subject.ref.written ? null : writtenName(text, subject.start, subject.end, { start: prevStart, end: sentenceStart }, false);
+  return full ? { ...subject.ref, written: full } : subject.ref;
+}
+
+export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false, text?: string): ActorRef | null {
   const a = spans[at];
   if (a.anaphor === 'description') return describedPerson(spans, at);
   const want = a.anaphor!;
@@ -426,6 +456,12 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
       if (x.prep || x.modifier || x.placeOnly || x.ref.kind === 'person' || x.anaphor === 'person') continue;
       return x.anaphor ? resolveAnaphor(spans, i, sentenceStart) : x.ref;
     }
+  }
+  if (want === 'org' && !asObject && text) {
+    const subject = previousSubject(text, spans, at, sentenceStart);
+    // "Belgium, Britain and France are candidates for the plant. The company is negotiating": a company is no country.
+    const company = /^the (?:company|firm)$/.test(refName(a.ref));
+    if (subject && !(company && subject.kind === 'country')) return subject;
   }
   // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
   const candidate = (s: ActorSpan) => fits(s) && !(want === 'person' && s.start >= sentenceStart && s.prep);
