@@ -50,3 +50,21 @@ describe('event actors: a subject pronoun continues the subject before it', () =
     expect(events(body).some((e) => /^CONSULT\S* Belgium/.test(e))).toBe(false);
   });
 });
+
+describe('event actors: a bare name past a finite verb is the next clause’s', () => {
+  describeWithCorpus(['polnear-traindev.jsonl'], 'on a PolNeAR train story', () => {
+    it('gives an attack named as a circumstance no target from the clause after it', () => {
+      // wash-post_2015-12-20: "… in the wake of the terrorist attacks in Paris last month is another potential hazard Rubio is navigating carefully."
+      const [record] = corpusRecords('polnear-traindev.jsonl', /wash-post_2015-12-20_marco-rubio-s-strategic-stances/);
+      const x = extractArticle(corpusStory('polnear-traindev.jsonl', record));
+      expect(x.events.filter((e) => e.type === 'ASSAULT').flatMap((e) => e.targets!.map((a) => a.name))).not.toContain('Marco Rubio');
+    });
+  });
+
+  it('reads no visit to the people of the next clause', () => {
+    // Reuters: the LDP's plan before Nakasone's talks with Reagan.
+    const body = "LDP executive council chairman Shintaro Abe will explain the plan to U.S. Officials when he visits the U.S. On April 19. Abe's visit is to prepare for Prime Minister Yasuhiro Nakasone's talks with President Ronald Reagan later this month.";
+    expect(events(body).filter((e) => e.startsWith('CONSULT/visit')).some((e) => e.includes('Nakasone'))).toBe(false);
+    expect(events(body)).toContain('CONSULT/talks Yasuhiro Nakasone → Ronald Reagan');
+  });
+});

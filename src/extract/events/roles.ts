@@ -13,6 +13,7 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'during', 'across', 'insid
 const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'and', 'v', 'vs']);
 // A clause boundary: a name past it is no longer the trigger's object.
 const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and|with)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when|that)\b|[—–]|\s--\s/;
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did)\b/;
 const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
 // Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
 // the name before it), a subordinating word or a reporting verb.
@@ -162,6 +163,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (s.start < trigger.end) continue;
     const gap = text.slice(trigger.end, s.start);
     if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
+    // "the terrorist attacks in Paris last month is another potential hazard Rubio is navigating": past a finite verb a bare
+    // name belongs to the next clause, not to the trigger.
+    if (!s.prep && FINITE_VERB.test(gap)) break;
     if (s.prep === 'by' && by < 0 && usable(s)) by = i;
     // Pronouns are subjects; "the country", "the company" can be objects too.
     // "accused him of", "urged him to": an object pronoun is a target ("her" is left out: as often an owner, "her opponents").
