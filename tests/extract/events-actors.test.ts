@@ -68,3 +68,11 @@ describe('event actors: a bare name past a finite verb is the next clause’s', 
     expect(events(body)).toContain('CONSULT/talks Yasuhiro Nakasone → Ronald Reagan');
   });
 });
+
+describe('event triggers: a decision not to prosecute', () => {
+  it('is read although "not" stands before it', () => {
+    // Reuters: Hong Kong's Attorney General on Alan Bond.
+    const body = "Hong Kong's Attorney General Michael Thomas said he decided not to prosecute Alan Bond, chairman of <Bond Corp International Ltd> (BCIL), for giving misleading information about the firm because the case was weak.";
+    expect(ofType(body, 'LEGAL')).toEqual(['LEGAL/no_charge Michael Thomas → Alan Bond']);
+  });
+});
