@@ -76,3 +76,16 @@ describe('event triggers: a decision not to prosecute', () => {
     expect(ofType(body, 'LEGAL')).toEqual(['LEGAL/no_charge Michael Thomas → Alan Bond']);
   });
 });
+
+describe('event actors: descriptions are no names', () => {
+  it('reads "a Tennessee Republican who has met" as the senator named before it', () => {
+    // PolNeAR train, nyt_2016-06-09 (Ryan calls Trump line racist).
+    const body = "Senator Bob Corker, a Tennessee Republican who has met privately with Mr. Trump and been mentioned as a vice-presidential choice, said ''there could be'' a line that the presumptive nominee crosses that would make him withdraw his support.";
+    expect(ofType(body, 'CONSULT')).toEqual(['CONSULT/meeting Bob Corker → Trump']);
+  });
+
+  it('reads no party "Trouble-hit" from a hyphenated adjective before a company', () => {
+    // BBC business: Mitsubishi Motors and PSA.
+    expect(ofType('Trouble-hit Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen about a possible alliance.', 'CONSULT')).toEqual(['CONSULT/talks Mitsubishi Motors → PSA Peugeot Citroen']);
+  });
+});

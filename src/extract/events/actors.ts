@@ -169,6 +169,10 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
       end = start + name.length;
     }
     if (name.length < 2 || text[start - 1] === '<' || taken.some(([a, b]) => a < end && start < b)) continue;
+    // "a Tennessee Republican", "a Michigan Democrat": a member described by state and party, the apposition of a name, no name.
+    if (/\s(?:Republican|Democrat)$/.test(name)) continue;
+    // "Trouble-hit Mitsubishi Motors", "Cash-strapped …": a hyphenated adjective before a recognised name is no name.
+    if (/^[A-Z][a-z]+-[a-z]+$/.test(name)) continue;
     // One capitalised word: not an adjective of nationality or party ("Russian", "Republican"), not
     // hyphenated ("ERP-affiliated", "D-Nev"), and at a sentence start only before a verb ("GM has").
     if (words.length === 1) {
