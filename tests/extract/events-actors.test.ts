@@ -89,3 +89,29 @@ describe('event actors: descriptions are no names', () => {
     expect(ofType('Trouble-hit Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen about a possible alliance.', 'CONSULT')).toEqual(['CONSULT/talks Mitsubishi Motors → PSA Peugeot Citroen']);
   });
 });
+
+describe('accusations in speech: what a statement denies or names as a matter accuses nobody', () => {
+  describeWithCorpus(['polnear-traindev.jsonl'], 'on a PolNeAR train story', () => {
+    it('reads no accusation from a denial', () => {
+      // west-journal_2016-06-27: Herschel Walker, “Donald is not a racist. … Just because you build a wall doesn’t mean you’re racist”.
+      const [record] = corpusRecords('polnear-traindev.jsonl', /west-journal_2016-06-27_nfl-legend-pays-a-heavy-price-fo/);
+      const x = extractArticle(corpusStory('polnear-traindev.jsonl', record));
+      expect(x.statements.some((s) => s.speaker && /not a racist/.test(s.text))).toBe(true);
+      expect(x.events.filter((e) => e.type === 'ACCUSE' && e.trigger?.text === 'racist')).toEqual([]);
+    });
+  });
+
+  describeWithCorpus(['bbc.jsonl'], 'on BBC stories', () => {
+    it('reads no accusation from fraud named as a matter', () => {
+      // politics/138: the National Audit Office on fraud in EU funds ("922 cases of reported fraud").
+      expect(extractArticle(bbcStory('politics/138')).events.filter((e) => e.type === 'ACCUSE' && e.trigger && /fraud/i.test(e.trigger.text))).toEqual([]);
+    });
+
+    it('takes no quotation’s first word for a party', () => {
+      // politics/240: Lord Faulkner: "Whilst we accept that the greater part of sports betting is neither corrupt nor unfair …".
+      const names = extractArticle(bbcStory('politics/240')).events.flatMap((e) => [...e.sources!, ...e.targets!].map((a) => a.name));
+      expect(names).not.toContain('Whilst');
+      expect(names).not.toContain('Symbolically');
+    });
+  });
+});

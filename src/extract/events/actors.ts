@@ -178,9 +178,10 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     if (words.length === 1) {
       if (DEMONYMS.has(name) || /^[A-Z][a-z]+(?:an|ish|ese|ic|i)$/.test(name) || /-/.test(name)) continue;
       // A sentence's first word, even after an opening quotation mark ("“Special tax breaks …").
-      const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start))) || /:\s+$/.test(text.slice(Math.max(0, start - 3), start));
+      const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start))) || /(?::\s+|[“"‘])$/.test(text.slice(Math.max(0, start - 3), start));
       if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
-      // Nor one the article also writes in lower case ("Women are founding their own companies", "NOTE: Current year net").
+      // Nor one the article also writes in lower case ("Women are founding their own companies", "NOTE: Current year net"); a
+      // quotation's first word counts as a sentence's ("“Symbolically, a higher penalty …”", "“Whilst we accept …”").
       if (atStart && lowerElsewhere(text, name)) continue;
     }
     raw.push({ start, end, ref: { kind: 'group', name }, backoff: true });
