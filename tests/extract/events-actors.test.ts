@@ -136,3 +136,20 @@ describe('legal steps as court and business copy writes them', () => {
     expect(ofType('A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection in the US.', 'RESIGNATION')).toEqual([]);
   });
 });
+
+describeWithCorpus(['polnear-traindev.jsonl'], 'event actors: "the president" is the president the story names', () => {
+  it('reads "after the president meets with Sanders" as Obama meeting Sanders, not the White House', () => {
+    // breitbart_2016-06-08 (train): "… all signs pointed to Obama endorsing Clinton on Thursday after the president meets with Sanders in the Oval Office."
+    const [record] = corpusRecords('polnear-traindev.jsonl', /breitbart_2016-06-08_ready-to-back-clinton-obama-work/);
+    const x = extractArticle(corpusStory('polnear-traindev.jsonl', record));
+    const meets = x.events.filter((e) => e.type === 'CONSULT' && e.trigger?.text === 'meets');
+    expect(meets.map((e) => e.sources!.map((a) => a.name))).toEqual([['Barack Obama']]);
+  });
+
+  it('reads "praised the president’s actions" as praise of Obama', () => {
+    // breitbart_2016-01-05 (train): "Clinton’s Democratic opponent, Vermont Sen. Bernie Sanders, also praised the president’s actions."
+    const [record] = corpusRecords('polnear-traindev.jsonl', /breitbart_2016-01-05_the-latest-cruz-to-give-away-eng/);
+    const x = extractArticle(corpusStory('polnear-traindev.jsonl', record));
+    expect(x.events.some((e) => e.type === 'SUPPORT' && e.sources!.some((a) => a.name === 'Bernie Sanders') && e.targets!.some((a) => /Obama/.test(a.name)))).toBe(true);
+  });
+});

@@ -47,8 +47,9 @@ const PRONOUNS = /\b(?:he|she|He|She|his|His|her|him|they|They|their|Their|it|It
 // "The Democratic nominee attacked …": a person named by a description, resolved to the person whose title it
 // is, else to the person the article names most (describedPerson); not in an apposition ("Clinton, the Democratic nominee").
 // "her opponent", "his Republican rival": the other one of a contest, the person named most besides the subject.
+// "the president", "the former secretary of state": the one whose title it is (a president's office or aides are not him).
 // Only a contest's parties: "the senator", "the billionaire" name too many people to guess whom (measured outside the gold).
-const DESCRIPTION = /(?<!,\s)\b(?:[Tt]he (?:(?:Democratic|Republican|GOP|presidential|vice presidential|party[’']s) )+nominee|(?:his|her) (?:(?:Democratic|Republican|GOP) )?(?:opponent|rival))\b/g;
+const DESCRIPTION = /(?<!,\s)\b(?:[Tt]he (?:(?:Democratic|Republican|GOP|presidential|vice presidential|party[’']s) )+nominee|(?:his|her) (?:(?:Democratic|Republican|GOP) )?(?:opponent|rival)|[Tt]he (?:former )?(?:president|prime minister|secretary of state)(?! of\b| and\b|[’']s? (?:office|aides?|advisers?|spokesm[ae]n)\b|-elect))\b/g;
 // "the Russian leader", "the French president": a country's leader named by the office, resolved to the person of the
 // article who holds it (see describedLeader). Only the offices one person holds at a time.
 const LEADER_OFFICE = '(?:leader|president|prime minister|premier|chancellor|head of state)';
@@ -130,7 +131,7 @@ const NOT_A_NAME = new Set(
   ('The A An In On At But And If When After Before He She It They We I You Mr Mrs Ms Dr This That These Those His Her Its Their Our Last Next Some Many Both While As For With From By ' +
     'Meanwhile However Also So Yet Now Then There Here What Who Why How One Two Three Four Five Six Seven Eight Nine Ten Several Such Most More Other Another Each Every No Not All Any Even Only Just Since Until Under Over Still Instead ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
-    'President Secretary Minister Chairman Senator Governor General Prime Sen Rep Gov Chief Director Spokesman Spokeswoman Former Deputy Vice NOTE Shr Net Qtly Oper Revs Avg Div').split(' '),
+    'President Secretary Minister Chairman Senator Governor General Prime Sen Rep Gov Chief Director Spokesman Spokeswoman Former Deputy Vice NOTE Shr Net Qtly Oper Revs Avg Div GMT BST EST EDT PST CET').split(' '),
 );
 
 /**
