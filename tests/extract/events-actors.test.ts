@@ -153,3 +153,11 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'event actors: "the president" is
     expect(x.events.some((e) => e.type === 'SUPPORT' && e.sources!.some((a) => a.name === 'Bernie Sanders') && e.targets!.some((a) => /Obama/.test(a.name)))).toBe(true);
   });
 });
+
+describe('match reports: a score between the owner and the result', () => {
+  // BBC sport (train).
+  it('reads the owner of a scored win and a scored defeat "by"', () => {
+    expect(ofType("The defeat, coupled with Real Madrid's 4-0 win over Espanyol on Saturday, reduces Barca's lead to four points.", 'SPORT')).toEqual(['SPORT/match Real Madrid → Espanyol']);
+    expect(ofType('Adding to its woes, Borussia Dortmund was beaten 5-0 by Bayern Munich on Saturday.', 'SPORT')).toEqual(['SPORT/match Bayern Munich → Borussia Dortmund']);
+  });
+});

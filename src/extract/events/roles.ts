@@ -86,7 +86,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // An owner right before a nominal trigger is its source ("Russia’s invasion of Ukraine").
   for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
     if (spans[i].end > trigger.start) continue;
-    if (/^[’']s?\s+(?:[a-z][a-z-]*\s+){0,2}$/.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier) srcAt = i;
+    // A score or a competition's name may stand between ("Real Madrid's 4-0 win over Espanyol", "their 3-0 FA Cup victory over").
+    if (/^[’']s?\s+(?:[a-z][a-z-]*\s+){0,2}$|^[’']s?\s+\d+-\d+\s+(?:(?:[a-z][a-z-]*|[A-Z][A-Za-z-]*)\s+){0,3}$/.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier) srcAt = i;
     break;
   }
   // "an Upper House by-election", "the Hanoi summit": a name compounded into the trigger noun is no subject.
