@@ -161,3 +161,16 @@ describe('match reports: a score between the owner and the result', () => {
     expect(ofType('Adding to its woes, Borussia Dortmund was beaten 5-0 by Bayern Munich on Saturday.', 'SPORT')).toEqual(['SPORT/match Bayern Munich → Borussia Dortmund']);
   });
 });
+
+describe('support as campaign copy writes it', () => {
+  // PolNeAR train: breitbart_2016-04-14, breitbart_2016-02-20, politico_2016-07-06.
+  it('reads "is endorsing" and "is thanking"', () => {
+    expect(ofType('Former New York Gov. George Pataki is endorsing John Kasich.', 'SUPPORT')).toEqual(['SUPPORT/endorsement George Pataki → John Kasich']);
+    expect(ofType('Sanders is thanking Nevadans for their support.', 'SUPPORT')).toEqual(['SUPPORT Sanders → Nevadans']);
+  });
+
+  it('reads no endorsement someone stopped short of', () => {
+    const body = "But Guardian, the first Republican mayor elected in Atlantic City in two decades, stopped short of fully endorsing Clinton's criticisms.";
+    expect(ofType(body, 'SUPPORT')).toEqual([]);
+  });
+});
