@@ -7,7 +7,13 @@ import { actorId, resolveAnaphor, type ActorRef, type ActorSpan } from './actors
 // the common vocabulary of political invective, not any article's.
 const DISPARAGING = /(?<![-\w])(?:disastrous|hypocri(?:sy|tical|te)|insults?|taunts?|disrespect(?:ing|ed|ful)?|unfit|unqualified|reckless|fraud|liar|lies(?! (?:in|with|at|behind|ahead|within|on)\b)|lying|dishonest|incompeten(?:t|ce)|corrupt(?:ion)?|ploy|shameful|disgrace(?:ful)?|outrageous|irresponsible|scam|con artist|racist|bigot(?:ed|ry)?|trigger-happy|unstable|pathetic|betray(?:ed|al)?|gangster-like|hate(?! to\b)|crooked|shameless|appalling|deplorables?|disgusting|demagogue(?:ry)?|bull(?:y|ying|ied)|sexist|misogyn(?:ist|istic|y)|smears?|slander(?:ous)?|arrogan(?:t|ce)|dangerous)\b/i;
 
+const DISPARAGING_ALL = new RegExp(DISPARAGING.source, 'gi');
 const NEAR = 80;
+// A denial is no accusation ("Donald is not a racist", "no-one felt Aragones was a racist", "neither corrupt nor unfair").
+const DENIED = /(?:\b(?:not|never|no|neither|nor|no-one|nobody)|n[’']t)\s+(?!(?:just|only|merely)\b)(?:\S+\s+){0,4}$/i;
+// Fraud and corruption named as a matter ("cases of reported fraud", "corruption in major sports") accuse nobody;
+// a person called "a fraud" is accused.
+const TOPIC = /^(?:fraud|corruption)$/i;
 const PLACE_PREP = new Set(['in', 'of', 'at', 'near', 'from', 'across', 'throughout', 'inside']);
 
 export interface SpeechAccusation {
@@ -30,8 +36,14 @@ export function accusationOf(text: string, s: StatementDraft, spans: ActorSpan[]
   const speaker: ActorRef = s.speaker!.type === 'person' ? { kind: 'person', entity: s.speaker!.entity } : { kind: 'org', entity: s.speaker!.entity };
   let trigger: Span | null = null;
   for (const p of s.spans) {
-    const m: RegExpExecArray | null = trigger ? null : DISPARAGING.exec(text.slice(p.start, p.end));
-    if (m) trigger = { start: p.start + m.index, end: p.start + m.index + m[0].length };
+    const part = text.slice(p.start, p.end);
+    const re = DISPARAGING_ALL;
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m && !trigger; m = re.exec(part)) {
+      const lead = part.slice(Math.max(0, m.index - 40), m.index);
+      if (DENIED.test(lead) || (TOPIC.test(m[0]) && !/\ba\s+$/i.test(lead))) continue;
+      trigger = { start: p.start + m.index, end: p.start + m.index + m[0].length };
+    }
   }
   if (!trigger) return null;
   // The party nearest the disparaging word ("North Korea claims were … gangster-like demands by the US": the US).

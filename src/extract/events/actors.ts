@@ -1,6 +1,7 @@
 import type { Span } from '../../ingest/types.ts';
 import { COUNTRIES } from '../lexicon.ts';
 import { countryOf, type EntityDraft, type EntityIndexLocal, type OrgDraft } from '../entities.ts';
+import { stateFragment } from './state-fragments.ts';
 
 /** Who can act in an event: a person or organisation the extractor found, a country (its government), or a group named in the text. */
 export type ActorRef = (
@@ -37,7 +38,7 @@ const RECENT = 150;
 const RECENT_ORG = 200;
 const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
-const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
+const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|prosecutors|investigators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
 // A name, not a ticker: "<Sundor Group Inc>" but not "<CKP>".
 const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
 // "the Obama administration": the administration acts, by the name the article gives it.
@@ -46,8 +47,9 @@ const PRONOUNS = /\b(?:he|she|He|She|his|His|her|him|they|They|their|Their|it|It
 // "The Democratic nominee attacked …": a person named by a description, resolved to the person whose title it
 // is, else to the person the article names most (describedPerson); not in an apposition ("Clinton, the Democratic nominee").
 // "her opponent", "his Republican rival": the other one of a contest, the person named most besides the subject.
+// "the president", "the former secretary of state": the one whose title it is (a president's office or aides are not him).
 // Only a contest's parties: "the senator", "the billionaire" name too many people to guess whom (measured outside the gold).
-const DESCRIPTION = /(?<!,\s)\b(?:[Tt]he (?:(?:Democratic|Republican|GOP|presidential|vice presidential|party[’']s) )+nominee|(?:his|her) (?:(?:Democratic|Republican|GOP) )?(?:opponent|rival))\b/g;
+const DESCRIPTION = /(?<!,\s)\b(?:[Tt]he (?:(?:Democratic|Republican|GOP|presidential|vice presidential|party[’']s) )+nominee|(?:his|her) (?:(?:Democratic|Republican|GOP) )?(?:opponent|rival)|[Tt]he (?:former )?(?:president|prime minister|secretary of state)(?! of\b| and\b|[’']s? (?:office|aides?|advisers?|spokesm[ae]n)\b|-elect))\b/g;
 // "the Russian leader", "the French president": a country's leader named by the office, resolved to the person of the
 // article who holds it (see describedLeader). Only the offices one person holds at a time.
 const LEADER_OFFICE = '(?:leader|president|prime minister|premier|chancellor|head of state)';
@@ -127,9 +129,9 @@ function demonymActors(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep'
 const CAPS_RUN = /\b[A-Z][A-Za-z0-9&’'.-]*(?:\s+(?:(?:of|and|&|to|de)\s+)?[A-Z][A-Za-z0-9&’'.-]*)*/g;
 const NOT_A_NAME = new Set(
   ('The A An In On At But And If When After Before He She It They We I You Mr Mrs Ms Dr This That These Those His Her Its Their Our Last Next Some Many Both While As For With From By ' +
-    'Meanwhile However Also So Yet Now Then There Here What Who Why How One Two Three Such Most More Other Another Each Every No Not All Any Even Only Just Since Until Under Over Still Instead ' +
+    'Meanwhile However Also So Yet Now Then There Here What Who Why How One Two Three Four Five Six Seven Eight Nine Ten Several Such Most More Other Another Each Every No Not All Any Even Only Just Since Until Under Over Still Instead ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
-    'President Secretary Minister Chairman Senator Governor General Prime Sen Rep Gov Chief Director Spokesman Spokeswoman Former Deputy Vice NOTE Shr Net Qtly Oper Revs Avg Div').split(' '),
+    'President Secretary Minister Chairman Senator Governor General Prime Sen Rep Gov Chief Director Spokesman Spokeswoman Former Deputy Vice NOTE Shr Net Qtly Oper Revs Avg Div GMT BST EST EDT PST CET').split(' '),
 );
 
 /**
@@ -168,13 +170,20 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
       end = start + name.length;
     }
     if (name.length < 2 || text[start - 1] === '<' || taken.some(([a, b]) => a < end && start < b)) continue;
+    // "a Tennessee Republican", "a Michigan Democrat": a member described by state and party, the apposition of a name, no name.
+    if (/\s(?:Republican|Democrat)$/.test(name)) continue;
+    // "Trouble-hit Mitsubishi Motors", "Cash-strapped …": a hyphenated adjective before a recognised name is no name.
+    if (/^[A-Z][a-z]+-[a-z]+$/.test(name)) continue;
     // One capitalised word: not an adjective of nationality or party ("Russian", "Republican"), not
     // hyphenated ("ERP-affiliated", "D-Nev"), and at a sentence start only before a verb ("GM has").
     if (words.length === 1) {
       if (DEMONYMS.has(name) || /^[A-Z][a-z]+(?:an|ish|ese|ic|i)$/.test(name) || /-/.test(name)) continue;
       // A sentence's first word, even after an opening quotation mark ("“Special tax breaks …").
-      const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start)));
+      const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start))) || /(?::\s+|[“"‘])$/.test(text.slice(Math.max(0, start - 3), start));
       if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
+      // Nor one the article also writes in lower case ("Women are founding their own companies", "NOTE: Current year net"); a
+      // quotation's first word counts as a sentence's ("“Symbolically, a higher penalty …”", "“Whilst we accept …”").
+      if (atStart && lowerElsewhere(text, name)) continue;
     }
     raw.push({ start, end, ref: { kind: 'group', name }, backoff: true });
   }
@@ -287,6 +296,10 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   for (const m of within(PAIR, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].toLowerCase() }, anaphor: 'pair' });
   raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorSpan[] = [];
+  // "Hampshire" of "New Hampshire", "Ill" of "Carthage, Ill.": part of a state's name is nobody.
+  const names = raw.filter((x) => x.anaphor || !stateFragment(text, x));
+  raw.length = 0;
+  raw.push(...names);
   const inRange: boolean[] = [];
   let r = 0;
   for (const x of raw) {
@@ -396,7 +409,37 @@ export function describedPerson(spans: ActorSpan[], at: number, exclude: ActorRe
   return best?.ref ?? null;
 }
 
-export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false): ActorRef | null {
+// Where the sentence before a position opens: after the last full stop, question or exclamation mark followed by a capital.
+const SENTENCE_END = /[.!?][”"’)]?\s+(?=[“"‘(]?[A-Z])/g;
+// A name that opens its clause, after at most "the" and capitalised words the recogniser left out ("the Central and East European Coalition").
+const OPENS_CLAUSE = /(?:^|[;:]\s+|,\s+(?:but|and|while|whereas|yet)\s+)[“"‘(]?(?:[Tt]he\s+)?(?:[A-Z][\p{L}’'-]*\s+(?:and\s+)?)*$/u;
+
+/**
+ * The organisation or country that opens the last clause of the sentence before `sentenceStart` as its subject, or
+ * null: "…, but the Central and East European Coalition … wants to preserve its policy. Recently, however, it issued a
+ * paper welcoming …" — a subject pronoun continues the subject just before it (the centre of the discourse) rather
+ * than the party the article names most.
+ */
+function previousSubject(text: string, spans: ActorSpan[], at: number, sentenceStart: number): ActorRef | null {
+  const from = Math.max(0, sentenceStart - 500);
+  const window = text.slice(from, Math.max(from, sentenceStart - 2));
+  let prevStart = -1;
+  for (const m of window.matchAll(SENTENCE_END)) prevStart = from + m.index + m[0].length;
+  if (prevStart < 0) return null;
+  let subject: ActorSpan | null = null;
+  for (let i = at - 1; i >= 0 && spans[i].start >= prevStart; i--) {
+    const x = spans[i];
+    if (x.start >= sentenceStart || !OPENS_CLAUSE.test(text.slice(prevStart, x.start))) continue;
+    subject = x;
+    break;
+  }
+  if (!subject || subject.anaphor || subject.modifier || subject.placeOnly || subject.ref.kind === 'person') return null;
+  // Names are completed only in trigger sentences (actorSpans); this one is read from the sentence before.
+  const full = subject.ref.kind === 'country' || subject.ref.written ? null : writtenName(text, subject.start, subject.end, { start: prevStart, end: sentenceStart }, false);
+  return full ? { ...subject.ref, written: full } : subject.ref;
+}
+
+export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: number, asObject = false, text?: string): ActorRef | null {
   const a = spans[at];
   if (a.anaphor === 'description') return describedPerson(spans, at);
   const want = a.anaphor!;
@@ -419,6 +462,12 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
       if (x.prep || x.modifier || x.placeOnly || x.ref.kind === 'person' || x.anaphor === 'person') continue;
       return x.anaphor ? resolveAnaphor(spans, i, sentenceStart) : x.ref;
     }
+  }
+  if (want === 'org' && !asObject && text) {
+    const subject = previousSubject(text, spans, at, sentenceStart);
+    // "Belgium, Britain and France are candidates for the plant. The company is negotiating": a company is no country.
+    const company = /^the (?:company|firm)$/.test(refName(a.ref));
+    if (subject && !(company && subject.kind === 'country')) return subject;
   }
   // A name after a preposition in the pronoun's own sentence is rarely its antecedent ("Campaigning against Romney, he …").
   const candidate = (s: ActorSpan) => fits(s) && !(want === 'person' && s.start >= sentenceStart && s.prep);

@@ -42,7 +42,7 @@ function firstEndingAfter<T extends Span>(list: T[], at: number): number {
 }
 
 const DOCUMENT = /\b(?:Agreement|Treaty|Accord|Act|Protocol|Convention|Constitution|Charter|Law|Bill|Amendment)$/;
-const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
+const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|stop(?:s|ped)? short of|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;
 const NOT = /\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$/i;
 const MAYBE = /\b(?:if|unless|whether)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
@@ -141,7 +141,8 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     const lead = text.slice(Math.max(sentence.start, hit.start - 40), hit.start);
     if (e.notBefore && e.notBefore.test(lead)) continue;
     // What did not happen is no event ("she did not meet the threshold", "avoids condemning").
-    if (e.type !== 'REJECT' && NEGATED.test(lead)) continue;
+    // (A decision not to prosecute is itself the event its entry reads: mode no_charge.)
+    if (e.type !== 'REJECT' && e.mode !== 'no_charge' && NEGATED.test(lead)) continue;
     // A refusal is itself a negation ("refused to"), but one that did not happen is none ("has not ruled out").
     if (e.type === 'REJECT' && NOT.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").

@@ -37,7 +37,7 @@ export const GENERAL_TRIGGERS = entries([
   ['quit quits quitting', 'RESIGNATION', 'quit', { needs: 'source', targetPreps: ['as'] }],
   ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?:general|generals|admirals?|officers?|colonel|people|workers|teachers?))/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
   ['stepped step', 'RESIGNATION', null, { re: /step(?:ped)? down\b/iy, needs: 'source', targetPreps: ['as', 'from'] }],
-  ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at| back| (?:\S+ ){0,3}?(?:missiles?|rockets?|shots?|shells?|bullets?|rounds?)\b))\b(?! (?:\S+ ){0,4}as\b)(?! the)/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
+  ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at| back| (?:\S+ ){0,3}?(?:missiles?|rockets?|shots?|shells?|bullets?|rounds?)\b))\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! (?:an?|his|her|its|their) (?:attempt|bid|case|claim|lawsuit|suit|appeal|motion|request|petition|challenge|idea|suggestion)s?\b)/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 
   // LEGAL
   ['fined detained', 'LEGAL', 'trial', { needs: 'target' }],
@@ -57,14 +57,14 @@ export const GENERAL_TRIGGERS = entries([
   ['released freed', 'LEGAL', 'release', { re: /(?:released|freed) (?:\S+ ){0,3}?(?:from (?:prison|jail|custody|detention)|on bail)\b/iy, passive: true, needs: 'target' }],
   ['appealed appealing', 'LEGAL', 'appeal', { re: /appeal(?:ed|ing) against (?:the |his |her |their |a )?(?:ruling|verdict|sentence|conviction|decision|judgment)\b/iy, needs: 'source' }],
   ['inquiry', 'LEGAL', 'investigation', { re: /inquiry into\b/iy, needs: 'both', targetPreps: ['into'] }],
-  ['trial', 'LEGAL', 'trial', { needs: 'target', targetPreps: ['of'] }],
+  ['trial', 'LEGAL', 'trial', { notBefore: /\b(?:on|stand|stands|stood|standing) $/i, needs: 'target', targetPreps: ['of'] }],
   ['sued sues suing lawsuit', 'LEGAL', 'lawsuit', { needs: 'both', targetPreps: ['against'] }],
   ['ruled ruling', 'LEGAL', 'ruling', { context: /\bcourt|judge|justices?\b/i, needs: 'source' }],
   ['granted offered given', 'LEGAL', 'immunity', { re: /(?:granted|offered|given)(?= (?:\S+ ){0,3}?immunity\b)/iy, needs: 'target' }],
   ['court', 'LEGAL', 'ruling', { re: /court (?:blocked|ruled|overturned|upheld|struck down|ordered|rejected|dismissed|threw out)\b/iy, nameEnd: true, needs: 'source' }],
   ['contempt', 'LEGAL', 'contempt', { needs: 'both', targetPreps: ['hold', 'held'] }],
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
-  ['investigation probe investigating', 'LEGAL', 'investigation', { needs: 'both', targetPreps: ['into', 'of'] }],
+  ['investigation probe investigating', 'LEGAL', 'investigation', { notBefore: /\bunder $/i, needs: 'both', targetPreps: ['into', 'of'] }],
   ['bill legislation', 'LEGAL', 'bill', { context: /\b(?:introduc|propos|unveil|draft|sponsor|file)\w*/i, needs: 'source' }],
   ['passed', 'LEGAL', 'law', { re: /passed (?:a |the |an )?(?:\S+ ){0,2}(?:law|bill|legislation)\b/iy, needs: 'source' }],
   ['signed', 'LEGAL', 'law', { re: /signed (?:\S+ ){0,4}?into law\b/iy, needs: 'source' }],
@@ -117,7 +117,7 @@ export const GENERAL_TRIGGERS = entries([
   ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby|season|side|team|club)\b/i, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],
   ['drew lost', 'SPORT', 'match', { re: /(?:drew (?:\d+-\d+ )?with|lost (?:\d+-\d+ )?to)\b/iy, context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title|final)\b/i, symmetric: true, needs: 'both', targetPreps: ['with', 'to'] }],
   // Match reports' verbs of winning ("thrashed Leeds 4-0", "edged past Ferrero", "knocked out Arsenal").
-  ['thrashed hammered edged crushed routed overcame outclassed eliminated knocked swept beaten', 'SPORT', 'match', { re: /(?:thrashed|hammered|edged(?: past| out)?|crushed|routed|overcame|outclassed|eliminated|knocked out|swept aside|beaten by)\b/iy, context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open)\b/i, symmetric: true, needs: 'both', targetPreps: ['by'] }],
+  ['thrashed hammered edged crushed routed overcame outclassed eliminated knocked swept beaten', 'SPORT', 'match', { re: /(?:thrashed|hammered|edged(?: past| out)?|crushed|routed|overcame|outclassed|eliminated|knocked out|swept aside|beaten (?:\d+-\d+ )?by)\b/iy, context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open)\b/i, symmetric: true, needs: 'both', targetPreps: ['by'] }],
   // Facing charges or a trial is a legal step (lexicon-plover.ts), not a fixture.
   ['face faces facing faced', 'SPORT', 'match', { re: /fac(?:e|es|ing|ed)\b(?! (?:\S+ ){0,3}?(?:charges?|trial|prosecution|jail|prison|extradition|deportation|impeachment)\b)/iy, context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
 ]);

@@ -95,11 +95,14 @@ export const POLITICAL_TRIGGERS = entries([
   // SUPPORT
   // "Trump secured the endorsement of Sheriff Joe Arpaio": the one who wins an endorsement receives it (see giverOf in roles.ts).
   ['endorsed endorses endorsement endorsements', 'SUPPORT', 'endorsement', { needs: 'both', conferred: true, targetPreps: ['from', 'of', 'for'] }],
-  ['praised praises praising lauded lauds hailed', 'SUPPORT', null, { needs: 'target' }],
-  ['applauded applauds commended commends congratulated congratulates thanked defended defends', 'SUPPORT', null, { needs: 'target' }],
+  ['praised praises praising lauded lauds lauding hailed hails', 'SUPPORT', null, { needs: 'target' }],
+  ['applauded applauds applauding commended commends commending congratulated congratulates congratulating thanked thanking defended defends', 'SUPPORT', null, { needs: 'target' }],
+  ['endorsing', 'SUPPORT', 'endorsement', { needs: 'both' }],
   ['supported supports', 'SUPPORT', null, { re: /support(?:ed|s) (?=[A-Z]|the |his |her )/y, needs: 'both' }],
   ['welcomed welcomes welcoming', 'SUPPORT', null, { needs: 'both' }],
   ['backed', 'SUPPORT', null, { re: /backed\b(?! (?:down|off|away|out))/iy, needs: 'both' }],
+  // The verb ("a group backing Mike Huckabee"), not the noun ("had the financial backing of Mr. Justice").
+  ['backing', 'SUPPORT', null, { re: /backing (?=[A-Z]|the |his |her )/y, notBefore: /\b(?:the|a|an|his|her|its|their|financial|political|strong|full|public) $/i, needs: 'both' }],
   // "The Sea Inside has been named best picture at the Bangkok International Film Festival": an award by the ceremony.
   ['named voted', 'SUPPORT', 'award', { re: /(?:named|voted) (?:the )?best\b/iy, passive: false, needs: 'both', conferred: true }],
   // An award someone is up, hoping or in competition for has not been given.

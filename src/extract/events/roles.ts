@@ -13,6 +13,7 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'during', 'across', 'insid
 const DEFAULT_TARGET_PREPS = new Set(['', 'with', 'against', 'to', 'between', 'and', 'v', 'vs']);
 // A clause boundary: a name past it is no longer the trigger's object.
 const CLAUSE_BREAK = /[;:]|,\s+(?:which|who|while|but|as|because|although|after|before|when|where|and|with)\b|\b(?:said|says|told|added|according|reported|after|before|since|while|because|although|whereas|when|that)\b|[—–]|\s--\s/;
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did)\b/;
 const SPEAKER_AFTER = /^[\s,]*(?:[’']s\s+\S+\s+)?(?:said|says|told|added|reported|wrote|announced)\b/;
 // Where the trigger's clause opens: after a semicolon, a relative pronoun (group 1: the subject is
 // the name before it), a subordinating word or a reporting verb.
@@ -46,7 +47,7 @@ const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already
  * ("was sacked by Spurs").
  */
 export function assignRoles(text: string, sentence: Span, trigger: Span, entry: TriggerEntry, spans: ActorSpan[], lo: number, hi: number): Roles {
-  const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start, i >= lo && spans[i].start >= trigger.end) : spans[i].ref);
+  const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start, i >= lo && spans[i].start >= trigger.end, text) : spans[i].ref);
   const usable = (s: ActorSpan) => !s.modifier && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
   // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
   let clauseStartRef = sentence.start;
@@ -85,7 +86,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // An owner right before a nominal trigger is its source ("Russia’s invasion of Ukraine").
   for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
     if (spans[i].end > trigger.start) continue;
-    if (/^[’']s?\s+(?:[a-z][a-z-]*\s+){0,2}$/.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier) srcAt = i;
+    // A score or a competition's name may stand between ("Real Madrid's 4-0 win over Espanyol", "their 3-0 FA Cup victory over").
+    if (/^[’']s?\s+(?:[a-z][a-z-]*\s+){0,2}$|^[’']s?\s+\d+-\d+\s+(?:(?:[a-z][a-z-]*|[A-Z][A-Za-z-]*)\s+){0,3}$/.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier) srcAt = i;
     break;
   }
   // "an Upper House by-election", "the Hanoi summit": a name compounded into the trigger noun is no subject.
@@ -162,6 +164,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (s.start < trigger.end) continue;
     const gap = text.slice(trigger.end, s.start);
     if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
+    // "the terrorist attacks in Paris last month is another potential hazard Rubio is navigating": past a finite verb a bare
+    // name belongs to the next clause, not to the trigger.
+    if (!s.prep && FINITE_VERB.test(gap)) break;
     if (s.prep === 'by' && by < 0 && usable(s)) by = i;
     // Pronouns are subjects; "the country", "the company" can be objects too.
     // "accused him of", "urged him to": an object pronoun is a target ("her" is left out: as often an owner, "her opponents").
