@@ -54,3 +54,13 @@ describeWithCorpus(['reuters21578.jsonl'], 'a title word before a common noun', 
     expect(named.map((r) => r.newid)).toEqual([]);
   });
 });
+
+describeWithCorpus(['reuters21578.jsonl'], 'wire words that are no people', () => {
+  it('“a Reuter survey” is the agency, “N.Z. Dlrs” a currency and “Louisiana” a state: no such person in any Reuters story', () => {
+    const records = corpusRecords('reuters21578.jsonl', /\bReuter (?:survey|correspondent|interview)|N\.Z\. [Dd]lrs|\bLouisiana\b/);
+    expect(records.length).toBeGreaterThanOrEqual(60);
+    const read = records.map((r) => extractArticle(corpusStory('reuters21578.jsonl', r)));
+    expect(read.flatMap((x) => x.people.map((p) => p.name)).filter((n) => /^(?:Reuter|Louisiana)$|Dlrs$/.test(n))).toEqual([]);
+    expect(read.filter((x) => x.organizations.some((o) => o.name === 'Reuters' && o.aliases.includes('Reuter'))).length).toBeGreaterThanOrEqual(10);
+  });
+});

@@ -1,5 +1,5 @@
 import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from '../entity-drafts.ts';
-import { orgInfo, placeInfo } from '../gazetteer.ts';
+import { DEMONYMS, orgInfo, placeInfo } from '../gazetteer.ts';
 import { buildEntityIndex } from '../entity-index.ts';
 import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
@@ -19,6 +19,8 @@ const NEVER_ALONE = new Set([...NOT_NAME, ...'PC PCs DVD DVDs CD CDs TV ID MP3 G
 
 /** A name of one letter is a fragment of one the model split ("S and P" for Standard and Poor's). */
 const neverAlone = (name: string) => NEVER_ALONE.has(name) || name.length === 1;
+/** No person: a nationality alone ("British said") or wire copy's currencies ("N.Z. Dlrs", 33 Reuters stories). */
+const noPerson = (name: string) => DEMONYMS.has(name) || /\bDlrs?$/.test(name);
 
 type Located<T> = { start: number; end: number } & T;
 
@@ -164,7 +166,7 @@ function placeModelSpan(c: Composed, s: TaggedSpan, rules: EntityIndexLocal, tra
   const rl = exact(rules.placeSpans, s);
   const ruleType: Decision['rule'] = rp ? 'PER' : ro ? 'ORG' : rl ? 'LOC' : null;
   const at = { start: s.start, end: s.end, rule: ruleType, model: s.type };
-  if (neverAlone(name)) {
+  if (neverAlone(name) || (s.type === 'PER' && noPerson(name))) {
     if (s.type !== 'MISC') trace({ policy: 'never-alone', ...at, kept: null });
     return;
   }

@@ -10,17 +10,19 @@ const CITY_POPULATION = 100_000;
 const TOWN_HEADS = new Set(['Hills', 'Springs', 'Beach', 'Heights', 'Falls', 'Island', 'Bay', 'Valley', 'Creek', 'Lake', 'Harbor', 'Harbour', 'City']);
 
 /**
- * The place a "person" of two or more words is: a country or region ("Costa Rica", "Burkina Faso",
+ * The place a "person" is: one word only when a country or region; of two or more words, a country or region ("Costa Rica", "Burkina Faso",
  * "Rhode Island") or a town of the gazetteer ("Milton Keynes"); a town whose name opens with a given
  * name only when its last word is no surname ("Beverly Hills", "Alice Springs"; not "Vera Cruz"). The recogniser, trained on 1996 wire copy, read 74
  * such names in BBC + Reuters as people. Never a name with a title or role; null when it is no place.
  */
 export function placeNamedAsPerson(person: EntityDraft): Pick<PlaceDraft, 'name' | 'kind' | 'country'> | null {
   const name = person.name;
-  if (!name.includes(' ')) return null;
   const known = placeInfo(name);
   const candidates = gazetteerCandidates(name);
   const area = candidates.find((g) => g.kind === 'COUNTRY' || g.kind === 'REGION');
+  // One word: only a country or a region ("Louisiana", 22 Reuters stories), never after a given name's
+  // reading ("Georgia"), and never a town ("Jackson", "Denver" are surnames too).
+  if (!name.includes(' ')) return (known?.kind === 'COUNTRY' || known?.kind === 'REGION' || area) && !opensWithGivenName([name]) ? (known ?? { name, kind: area!.kind, country: null }) : null;
   if (known?.kind === 'COUNTRY' || known?.kind === 'REGION') return known;
   if (area) return { name, kind: area.kind, country: null };
   if (person.roles.size > 0) return null;
