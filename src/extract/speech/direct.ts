@@ -142,7 +142,12 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   // “…” reads a Wednesday editorial: "read" in lower case only ("Read said" is Mr Read).
   const m = found && found[1] && /^Reads?$/.test(found[1]) ? VERB_AFTER_QUOTE_NO_READ.exec(after) : found;
   if (m && /^[,.!?”"’'\s]/.test(after) && q.inner.end - q.inner.start > 0) {
-    if (m[1]) {
+    // A capitalised verb after a quotation that ends its sentence opens the next one ("….” Asked what
+    // that might look like, she said: “…”); an inverted attribution follows a comma ("…,” said Kwon).
+    const opensNext = m[1] && /^\p{Lu}/u.test(m[1]) && /[.!?]\s*$/.test(text.slice(q.inner.start, q.inner.end));
+    if (m[1] && opensNext) {
+      // Left to the rules below: the quotation stands alone or continues its speaker.
+    } else if (m[1]) {
       const off = q.end + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
       speakerSpan = { start: off, end: off + m[2].trim().length };
       cue = m[1];

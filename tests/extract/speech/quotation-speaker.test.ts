@@ -12,7 +12,7 @@ function quotation(docId: string, words: string) {
   return { written: s.speakerSpan ? doc.text.slice(s.speakerSpan.start, s.speakerSpan.end) : null, before: s.speakerSpan ? doc.text.slice(s.speakerSpan.start - 20, s.speakerSpan.start) : null, name };
 }
 
-describeWithCorpus(['polnear-traindev.jsonl'], 'a quotation after a colon whose clause has a pronoun subject', () => {
+describeWithCorpus(['polnear-traindev.jsonl'], 'the speaker of a quotation on PolNeAR train text', () => {
   it('goes to the pronoun when an adverb stands between it and its verb ("He also suggested …:")', () => {
     // "He also suggested taking action against the judge after the election: "They ought to look into Judge Curiel, …""
     const q = quotation('wash-post_2016-06-02_not-just-another-trump-vendetta', 'They ought to look into Judge Curiel');
@@ -27,5 +27,12 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'a quotation after a colon whose 
     expect(q.written).toBe('he');
     expect(q.before).toMatch(/American soil, $/);
     expect(q.name).toBe('Donald Trump');
+  });
+
+  it('is not attributed to a capitalised verb opening the next sentence (“….” Asked what …, she said:)', () => {
+    // "If he's not president, he'll have to keep this movement going …" Asked what that might look like, she said: "…"
+    const q = quotation('wash-post_2016-04-21_what-s-next-for-sanders-much-res', "If he's not president");
+    expect(q.written).not.toBe('what that might look like');
+    expect(q.written).toBe('she');
   });
 });
