@@ -24,13 +24,13 @@ export function sourceExamples(docs: PolnearDoc[], stats?: { statements: number;
   const out: SourceExample[][] = [];
   try {
     for (const doc of docs) {
-      const seen: { query: SourceQuery; candidates: Candidate[] }[] = [];
-      recordSources((query, candidates) => seen.push({ query, candidates }));
+      const seen: { query: SourceQuery; candidates: Candidate[]; named: Span[][] }[] = [];
+      recordSources((query, candidates, named) => seen.push({ query, candidates, named }));
       extractArticle(parsedFromGoldText(doc));
       recordSources(null);
       const golds = doc.attributions.filter((a) => a.content?.spans?.length && a.source?.spans?.length).map((a) => ({ content: hull(a.content.spans), source: hull(a.source!.spans) }));
       const examples: SourceExample[] = [];
-      for (const { query, candidates } of seen) {
+      for (const { query, candidates, named } of seen) {
         if (stats) stats.statements++;
         let gold: (typeof golds)[number] | null = null;
         let bestOv = 0;
@@ -52,9 +52,14 @@ export function sourceExamples(docs: PolnearDoc[], stats?: { statements: number;
             at = i;
           }
         });
-        if (at < 0) continue;
+        // Right: the candidate most over the gold source, and any other naming the same entity ("he" for
+        // "Trump"). Not every candidate over it: "Clinton" in "Clinton communication director Jennifer
+        // Palmieri" is over the source but names someone else. With none over it, one naming an entity
+        // with a mention over it.
+        const right = at >= 0 ? candidates.flatMap((_, i) => (i === at || (named[at].length > 0 && named[i] === named[at]) ? [i] : [])) : candidates.flatMap((_, i) => (named[i].some((m) => overlap(m, gold!.source) > 0) ? [i] : []));
+        if (!right.length) continue;
         if (stats) stats.reachable++;
-        examples.push({ candidates: candidates.map((c) => c.features), gold: at });
+        examples.push({ candidates: candidates.map((c) => c.features), gold: at >= 0 ? at : right[0], right });
       }
       out.push(examples);
     }

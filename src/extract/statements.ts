@@ -23,7 +23,7 @@ import { rankSources, sourceModel } from './speech/source-ranker.ts';
 export type { StatementDraft } from './speech/draft.ts';
 
 /** Training hook (`npm run train:source`): sees every statement's source candidates. Never set in extraction. */
-let recorder: ((query: SourceQuery, candidates: Candidate[]) => void) | null = null;
+let recorder: ((query: SourceQuery, candidates: Candidate[], named: Span[][]) => void) | null = null;
 export function recordSources(fn: typeof recorder): void {
   recorder = fn;
 }
@@ -87,7 +87,8 @@ class StatementAssembly {
     this.context ??= sourceContext(this.text, this.sentences, this.index, this.quotes.map((q) => ({ start: q.start, end: q.end })));
     const history = this.out.flatMap((o) => (o.speakerSpan ? [o.speakerSpan] : []));
     const candidates = sourceCandidates(this.context, { ...query, history });
-    recorder?.({ ...query, history }, candidates);
+    // For training: the mentions of whom each candidate names, so any candidate naming the gold source counts as right.
+    if (recorder) recorder({ ...query, history }, candidates, candidates.map((c) => this.resolveSpeaker(c)?.entity.mentions ?? []));
     if (!this.model) return undefined;
     const at = rankSources(this.model, candidates);
     return at >= 0 ? { start: candidates[at].start, end: candidates[at].end } : null;

@@ -116,6 +116,22 @@ export class PerceptronTrainer {
     return guess;
   }
 
+  /**
+   * Ranking step with several right candidates (any that names the right source): no update when the
+   * guess is one of them; on a mistake, towards the best-scoring right one, away from the guess.
+   */
+  learnRankAny(candidates: number[][], right: number[]): number {
+    this.step++;
+    const model = this.model();
+    const guess = best(model, candidates);
+    if (!right.includes(guess)) {
+      const target = right[best(model, right.map((i) => candidates[i]))];
+      this.update(candidates[target], 0, 1);
+      this.update(candidates[guess], 0, -1);
+    }
+    return guess;
+  }
+
   averaged(): LinearModel {
     const step = Math.max(1, this.step);
     const weights = new Float32Array(this.w.length);

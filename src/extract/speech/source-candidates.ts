@@ -3,6 +3,7 @@ import type { EntityIndexLocal } from '../entities.ts';
 import type { Sentence } from '../sentences.ts';
 import { feature, hashText } from './hashing.ts';
 import { subjectWords } from './speaker.ts';
+import { TITLE_WORDS } from '../lexicon.ts';
 import { insertKind, leadsSentence, opensMainClause } from './source-layout.ts';
 
 // Candidate sources of one statement and their features, for the learned source ranker
@@ -128,6 +129,8 @@ interface RawSpan extends Lite {
   capital: boolean;
   possessive: boolean;
   objectOfVerb: boolean;
+  /** The object of a verb written with its titles ("slams US Secretary of State Mike Pompeo"). */
+  titledObject: boolean;
 }
 
 const HEAD_WORDS = new Set(HEADS.replace(/organi\[sz\]ation/, 'organisation|organization').split('|').flatMap((h) => (h.endsWith('s?') ? [h.slice(0, -2), h.slice(0, -1)] : [h.split(' ').pop()!])));
@@ -263,6 +266,11 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
     let v = k - 1;
     if (v >= 0 && ARTICLES.has(words[v].lower) && joined(words[v], words[k] ?? words[v])) v--;
     const objectOfVerb = v >= 1 && VERBISH.test(words[v].lower) && /^[\p{Lu}]/u.test(text[words[v - 1].start]) && joined(words[v - 1], words[v]) && (k < words.length ? joined(words[v], words[v + 1]) : false);
+    // Past the titles the name is written with, when there are any.
+    let t = k - 1;
+    let titled = false;
+    for (let n = 0; n < 6 && t >= 2 && joined(words[t], words[t + 1] ?? words[t]) && (/^[\p{Lu}]/u.test(text[words[t].start]) || words[t].lower === 'of'); n++) titled = TITLE_WORDS.has(text.slice(words[t].start, words[t--].end)) || titled;
+    const titledObject = titled && t >= 1 && VERBISH.test(words[t].lower) && /^[\p{Lu}]/u.test(text[words[t - 1].start]) && joined(words[t - 1], words[t]) && joined(words[t], words[t + 1]);
     const c0 = text.charCodeAt(start);
     const next = text[end];
     return {
@@ -273,6 +281,7 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
       capital: c0 >= 65 && c0 <= 90 ? true : c0 > 127 ? /^[\p{Lu}]/u.test(own) : false,
       possessive: (next === '’' || next === "'") && (text[end + 1] === 's' || text[end + 1] === undefined || !/\p{L}/u.test(text[end + 1])),
       objectOfVerb,
+      titledObject,
     };
   };
   const spansOf = (si: number): Lite[] => {
@@ -370,7 +379,7 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
   // The sentence's opening name stays a candidate however far its cue ("Florida Sen. Marco Rubio says
   // he feels … and is optimistic"; "Bush, Florida’s former governor, also attacked …, calling him").
   const opening = openingWord(text, sent);
-  const kept = unique.filter((x) => isRule(x) || near(x) || (opening >= 0 && x.end <= q.anchor.start && (x.kind === 'person' || x.kind === 'org') && x.start >= opening && OPENS_WITH.test(text.slice(opening, x.start)))).map(ctx.full).filter((x) => isRule(x) || !(x.end <= q.anchor.start && x.objectOfVerb));
+  const kept = unique.filter((x) => isRule(x) || near(x) || (opening >= 0 && x.end <= q.anchor.start && (x.kind === 'person' || x.kind === 'org') && x.start >= opening && OPENS_WITH.test(text.slice(opening, x.start)))).map(ctx.full).filter((x) => isRule(x) || !(x.end <= q.anchor.start && (x.objectOfVerb || x.titledObject)));
 
   const facts = statementFacts(ctx, q, kept);
   return kept.map((x) => ({ start: x.start, end: x.end, kind: x.kind, features: candidateFeatures(ctx, q, facts, x) }));

@@ -13,10 +13,14 @@ export const SOURCE_BITS = 16;
 /** Committed weights, written by `npm run train:source`. */
 export const SOURCE_MODEL_FILE = new URL('./source-model.bin.gz', import.meta.url);
 
-/** One statement of training: its candidates' features and the index of the one over the gold source. */
+/**
+ * One statement of training: its candidates' features, the index of the one over the gold source, and
+ * every candidate that names the gold source (over it, or resolving to an entity with a mention over it).
+ */
 export interface SourceExample {
   candidates: number[][];
   gold: number;
+  right: number[];
 }
 
 /** Trains on documents (each a list of examples), in an order shuffled by `seed` each epoch. */
@@ -24,7 +28,7 @@ export function trainSource(docs: SourceExample[][], { epochs, seed }: { epochs:
   const trainer = new PerceptronTrainer(['score'], SOURCE_BITS);
   const rand = seeded(seed);
   for (let e = 0; e < epochs; e++) {
-    for (const doc of shuffleInPlace([...docs], rand)) for (const x of doc) if (x.candidates.length > 1) trainer.learnRank(x.candidates, x.gold);
+    for (const doc of shuffleInPlace([...docs], rand)) for (const x of doc) if (x.candidates.length > 1) trainer.learnRankAny(x.candidates, x.right);
   }
   return trainer.averaged();
 }

@@ -5,6 +5,7 @@ import { corpusDir } from '../../../src/config.ts';
 import { loadTrainDocs } from '../../../src/cli/train-attribution.ts';
 import { sourceExamples } from '../../../src/eval/source-training.ts';
 import { extractArticle } from '../../../src/extract/extract-article.ts';
+import { best, PerceptronTrainer } from '../../../src/extract/speech/perceptron.ts';
 import { decodeSourceModel, encodeSourceModel, SOURCE_MODEL_FILE, trainSource } from '../../../src/extract/speech/source-ranker.ts';
 import { sha256 } from '../../../src/extract/speech/train.ts';
 import { parseArticle } from '../../../src/ingest/parse-article.ts';
@@ -65,4 +66,29 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'npm run train:source', () => {
     expect(sha256(second)).toBe(sha256(first));
     expect(sha256(encodeSourceModel(trainSource(examples, { epochs: 2, seed: 16 })))).not.toBe(sha256(first));
   }, 120_000);
+
+  it('counts as right every candidate that names the gold source, as the eval does: over it, or resolving to whom it names', () => {
+    const docs = loadTrainDocs(path.join(corpusDir()!, 'polnear-traindev.jsonl')).slice(0, 12);
+    const examples = sourceExamples(docs).flat();
+    for (const x of examples) expect(x.right).toContain(x.gold);
+    // A pronoun and the name it stands for are both right where the gold marks one of them.
+    expect(examples.filter((x) => x.right.length > 1).length).toBeGreaterThan(10);
+  }, 120_000);
+});
+
+describe('the ranking step with several right candidates', () => {
+  it('leaves the weights when the guess is right, and moves towards the best-scoring right one otherwise', () => {
+    const t = new PerceptronTrainer(['score'], 8);
+    const [a, b, c] = [[1], [2], [3]];
+    // Nothing learnt yet: every score ties and the first candidate is the guess, right here.
+    expect(t.learnRankAny([a, b, c], [0, 2])).toBe(0);
+    // Wrong here: towards b (the first of the tied right ones), away from a.
+    expect(t.learnRankAny([a, b, c], [1, 2])).toBe(0);
+    expect(t.learnRankAny([a, b, c], [1, 2])).toBe(1);
+    const m = t.averaged();
+    expect(best(m, [a, b, c])).toBe(1);
+    // c, right but not chosen, was left alone: above a, below b.
+    expect(best(m, [c, a])).toBe(0);
+    expect(best(m, [c, b])).toBe(1);
+  });
 });
