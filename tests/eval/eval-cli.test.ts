@@ -30,11 +30,9 @@ describe('npm run eval', () => {
   });
 
   // Issue 15 asks for direct speaker ≥ 0.88, indirect ≥ 0.55 and all ≥ 0.70. Indirect is met (1.29.0:
-  // 0.609; 1.20.0: 0.612); direct (1.29.0: 0.868; 1.20.0: 0.867; 0.843 in 1.12.0) and all (1.29.0:
-  // 0.692; 1.20.0: 0.693) are not yet: each is asserted just under today's figure so it cannot fall.
-  // 1.29.0's ranker is retrained from 1.29.0's entities (npm run train:source reproduces it); with
-  // 1.25.0's weights the same code gave 0.870 / 0.611 / 0.693, so the step down is the retraining's.
-  it('meets the attribution targets on the PolNeAR dev split (direct content ≥ 0.92, indirect content ≥ 0.65, direct speaker ≥ 0.865, indirect speaker ≥ 0.605, all speaker ≥ 0.69)', { timeout: 300_000 }, (ctx) => {
+  // 0.611; 1.20.0: 0.612); direct (1.29.0: 0.870; 1.20.0: 0.867; 0.843 in 1.12.0) and all (1.29.0:
+  // 0.693) are not yet: each is asserted just under today's figure so it cannot fall.
+  it('meets the attribution targets on the PolNeAR dev split (direct content ≥ 0.92, indirect content ≥ 0.65, direct speaker ≥ 0.865, indirect speaker ≥ 0.61, all speaker ≥ 0.691)', { timeout: 300_000 }, (ctx) => {
     const polnear = path.join(requireCorpus(ctx, ['polnear-traindev.jsonl']), 'polnear-traindev.jsonl');
     const { lines, result } = runEval([polnear, '--split', 'dev']);
     console.log(lines.slice(0, -1).join('\n'));
@@ -42,8 +40,8 @@ describe('npm run eval', () => {
     expect(result.direct.content.f1).toBeGreaterThanOrEqual(0.92);
     expect(result.indirect.content.f1).toBeGreaterThanOrEqual(0.65);
     expect(result.direct.speaker.f1).toBeGreaterThanOrEqual(0.865);
-    expect(result.indirect.speaker.f1).toBeGreaterThanOrEqual(0.605);
-    expect(result.all.speaker.f1).toBeGreaterThanOrEqual(0.69);
+    expect(result.indirect.speaker.f1).toBeGreaterThanOrEqual(0.61);
+    expect(result.all.speaker.f1).toBeGreaterThanOrEqual(0.691);
   });
 
   // Issue 15 asks for precision ≥ 0.92 and coverage ≥ 0.85 against the written gold: 1.12.0 with the

@@ -13,10 +13,22 @@ export type Lexicon = Map<string, string>;
 /** Longest lexicon entry, in tokens. */
 const MAX_ENTRY = 6;
 
+/**
+ * Curated names written after the committed model was trained (1.24.0–1.29.0: analyst firms, the
+ * "Reuter" wire name). They stay out of the recogniser's features, so that `npm run train:ner`
+ * reproduces the committed model byte for byte; the rules and the composition still use them.
+ * Retraining with them measured worse on CoNLL dev (all 0.931 → 0.929, ORG 0.879 → 0.872), so they
+ * join the features when a retrain that includes them scores at least as well.
+ */
+const NOT_YET_FEATURES = new Set(['reuter', 'gartner', 'forrester research', 'forrester', 'jupiter research', 'jupiterresearch']);
+
 /** The curated gazetteers of the rule-based extractor, as a lexicon. */
 export const CURATED: Lexicon = (() => {
   const m: Lexicon = new Map();
-  const put = (s: string, type: string) => m.set(s.toLowerCase().replace(/’/g, "'"), type);
+  const put = (s: string, type: string) => {
+    const key = s.toLowerCase().replace(/’/g, "'");
+    if (!NOT_YET_FEATURES.has(key)) m.set(key, type);
+  };
   for (const c of COUNTRIES) {
     put(c.name, 'LOC');
     for (const a of c.aliases) put(a, 'LOC');
