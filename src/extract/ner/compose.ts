@@ -33,7 +33,7 @@ export type Policy =
   | 'rule-only'
   | 'lower-case-org'
   | 'never-alone'
-  | 'bracketed-firm';
+  | 'whole-firm';
 
 /**
  * One place where a policy decided between the rules and the model: the span, the type the rules
@@ -265,12 +265,17 @@ function placeWholeFirms(c: Composed): { start: number; end: number }[] {
   return firms;
 }
 
-/** Moves a person's mentions to an organisation (the person is dropped). */
-function personToOrg(c: Composed, p: EntityDraft, org: { name: string; kind: OrganizationKind }): void {
+/** Drops a person, returning the spans of its mentions (for the entity it turns out to be). */
+function dropPerson(c: Composed, p: EntityDraft): { start: number; end: number }[] {
   c.people.delete(slug(p.name));
   const mentions = c.personSpans.filter((s) => s.person === p);
   for (const s of mentions) c.personSpans.splice(c.personSpans.indexOf(s), 1);
-  for (const s of mentions) c.addOrg(org.name, org.kind, c.mention(s.start, s.end));
+  return mentions;
+}
+
+/** Moves a person's mentions to an organisation (the person is dropped). */
+function personToOrg(c: Composed, p: EntityDraft, org: { name: string; kind: OrganizationKind }): void {
+  for (const s of dropPerson(c, p)) c.addOrg(org.name, org.kind, c.mention(s.start, s.end));
 }
 
 /**
@@ -291,11 +296,7 @@ function retypeFirms(c: Composed): void {
 function retypePlaces(c: Composed): void {
   for (const p of [...c.people.values()]) {
     const place = placeNamedAsPerson(p);
-    if (!place) continue;
-    c.people.delete(slug(p.name));
-    const mentions = c.personSpans.filter((s) => s.person === p);
-    for (const s of mentions) c.personSpans.splice(c.personSpans.indexOf(s), 1);
-    for (const s of mentions) c.addPlace(place, c.mention(s.start, s.end));
+    if (place) for (const s of dropPerson(c, p)) c.addPlace(place, c.mention(s.start, s.end));
   }
 }
 
@@ -323,7 +324,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
     const s = withoutTickers(text, tagged);
     if (!s) continue;
     const firm = firms.find((f) => f.start < s.end && s.start < f.end);
-    if (firm) trace({ policy: 'bracketed-firm', start: s.start, end: s.end, rule: null, model: s.type, kept: null });
+    if (firm) trace({ policy: 'whole-firm', start: s.start, end: s.end, rule: null, model: s.type, kept: null });
     else placeModelSpan(c, s, rules, trace);
   }
   keepRuleOnly(c, rules, trace);

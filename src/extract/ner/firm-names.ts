@@ -53,10 +53,13 @@ export function withoutTickers<T extends { start: number; end: number }>(text: s
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
 /** The legal suffix group that ends a firm's name ("Co Inc", "Corp.", "Co Ltd"). */
 const SUFFIX_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Co', 'Cos', 'Ltd', 'Plc', 'PLC', 'plc', 'AG', 'SA', 'NV', 'SpA', 'Holdings', 'Bhd', 'LP']);
-const SUFFIX_GROUP = String.raw`(?:(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|plc|AG|SA|NV|SpA|Holdings|Bhd|LP)\b\.?[ \t]*){1,2}`;
+const SUFFIX_GROUP = String.raw`(?:(?:${[...SUFFIX_WORDS].join('|')})\b\.?[ \t]*){1,2}`;
 /** Up to eight capitalised words joined by spaces, "and", "&" or commas, then a legal suffix group. */
 const JOINED_FIRM = new RegExp(String.raw`${NAME_WORD}(?:(?:,\s+|\s+(?:and|&)\s+|\s+)${NAME_WORD}){1,7}\s+${SUFFIX_GROUP}`, 'gu');
 const LEADING_THE = /^The\s+/;
+/** The suffix group ending a matched name; and with it a trailing "and Co" / "and Sons" (the short form's end). */
+const TRAILING_SUFFIX = new RegExp(String.raw`\s+${SUFFIX_GROUP}$`, 'u');
+const TRAILING_AND_CO = new RegExp(String.raw`(?:,?\s+(?:and|&)\s+(?:Co|Company|Sons))?\s+${SUFFIX_GROUP}$`, 'u');
 
 /**
  * Whether a match of JOINED_FIRM reads as one firm: it is joined by "and", "&" or a comma (names
@@ -67,7 +70,7 @@ const LEADING_THE = /^The\s+/;
  * Federal Deposit Insurance Corp").
  */
 function readsAsOneFirm(name: string): boolean {
-  const body = name.replace(new RegExp(String.raw`\s+${SUFFIX_GROUP}$`, 'u'), '');
+  const body = name.replace(TRAILING_SUFFIX, '');
   const ands = body.match(/\s(?:and|&)(?=\s|$)/g)?.length ?? 0;
   if ((ands === 0 && !body.includes(',')) || ands > 1) return false;
   const words = body.split(/[\s,]+/);
@@ -100,7 +103,7 @@ export function joinedFirms(text: string): { start: number; end: number; name: s
     if (!readsAsOneFirm(name)) continue;
     const start = m.index! + (m[0].length - m[0].replace(LEADING_THE, '').length);
     out.push({ start, end: start + raw.length, name });
-    const short = name.replace(new RegExp(String.raw`(?:,?\s+(?:and|&)\s+(?:Co|Company|Sons))?\s+${SUFFIX_GROUP}$`, 'u'), '');
+    const short = name.replace(TRAILING_AND_CO, '');
     if (/,|\s(?:and|&)\s/.test(short) && !shortForms.has(short)) shortForms.set(short, name);
   }
   // A known short form the story never writes in full names itself.
