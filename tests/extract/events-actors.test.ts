@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { eventSummaries as events, eventSummariesOfType as ofType } from '../helpers/test-article.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
-import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { bbcStory, corpusRecords, corpusStory, describeWithCorpus } from '../helpers/corpus.ts';
 
 // Passages from the train corpora (BBC, Reuters, PolNeAR train), none from the events gold: who the
 // event readers take for an actor (issue 16), each rule found by reading what the triggers fire on in
 // unlabelled train articles (src/eval/events-fire.ts).
-
-/** Events of a one-paragraph article, as "TYPE/mode source → target". */
-function events(body: string): string[] {
-  const x = extractArticle(parseArticle({ raw: `Test article\n\n${body}`, origin: 'test' }));
-  return x.events.map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.sources!.map((a) => a.name).join('+') || '-'} → ${e.targets!.map((a) => a.name).join('+') || '-'}`);
-}
-
-const ofType = (body: string, type: string) => events(body).filter((e) => e.startsWith(type));
 
 describe('event actors: part of a US state is nobody', () => {
   it('reads no party from an AP state abbreviation after a town', () => {

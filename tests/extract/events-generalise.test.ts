@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/extract-article.ts';
-import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { eventSummaries as events, eventSummariesOfType as ofType } from '../helpers/test-article.ts';
 
 // Sentences from the train corpora (BBC, PolNeAR train), none from the events gold: the extractor
 // 1.18.0 rules for reading events that hold beyond the gold's articles (issue 16), each found by
 // reading what the triggers fire on in unlabelled train articles (src/eval/events-fire.ts, seed 7).
-
-/** Events of a one-paragraph article, as "TYPE/mode source → target". */
-function events(body: string): string[] {
-  const x = extractArticle(parseArticle({ raw: `Test article\n\n${body}`, origin: 'test' }));
-  return x.events.map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.sources!.map((a) => a.name).join('+') || '-'} → ${e.targets!.map((a) => a.name).join('+') || '-'}`);
-}
-
-const ofType = (body: string, type: string) => events(body).filter((e) => e.startsWith(type));
 
 describe('typed events: what only might happen is no event', () => {
   it('drops a trigger after a modal or a right to act', () => {

@@ -21,3 +21,12 @@ export function speakerOf(body: string, words: string, options: { publishedAt?: 
   const statement = ex.statements.find((s) => (!options.direct || s.kind === 'DIRECT') && s.text.includes(words));
   return statement ? speakerName(ex, statement) : undefined;
 }
+
+/** Events of a one-paragraph article (headline "Test article", no metadata), as "TYPE/mode source → target". */
+export function eventSummaries(body: string): string[] {
+  const x = extractArticle(parseArticle({ raw: `Test article\n\n${body}`, origin: 'test' }));
+  return x.events.map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.sources!.map((a) => a.name).join('+') || '-'} → ${e.targets!.map((a) => a.name).join('+') || '-'}`);
+}
+
+/** eventSummaries() of one type ("LEGAL", "SUPPORT"). */
+export const eventSummariesOfType = (body: string, type: string) => eventSummaries(body).filter((e) => e.startsWith(type));
