@@ -2,7 +2,7 @@ import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from './enti
 import type { Mention, OrganizationKind } from './types.ts';
 import { FAMILY_FIRST, NOT_NAME, ORG_SUFFIXES, PERSONAL_TITLES, TITLE_WORDS } from './lexicon.ts';
 import { COUNTRY_BY_NAME, countryOf, DEMONYMS, ORG_LOOKUP, PLACE_LOOKUP } from './gazetteer.ts';
-import { DESCRIPTORS, opensWithGivenName } from './given-names.ts';
+import { DESCRIPTORS, isGivenName, opensWithGivenName } from './given-names.ts';
 import { buildEntityIndex } from './entity-index.ts';
 import { composeEntities } from './ner/compose.ts';
 
@@ -52,12 +52,13 @@ function words(text: string): Word[] {
     }
     if (!w) continue;
     // "Putin-Kim": two names joined by a hyphen are two mentions; "Janet Street-Porter" is one surname
-    // (a capitalised word precedes it). Only words with exactly one hyphen qualify.
+    // (a capitalised word precedes it), "Jean-Marc Ayrault" one given name (two given names before a
+    // capitalised word). Only words with exactly one hyphen qualify.
     const dash = w.indexOf('-');
     if (dash > 1 && dash < w.length - 2 && w.indexOf('-', dash + 1) < 0 && isCap(w) && isCap(w.slice(dash + 1))) {
       const prevWord = out[out.length - 1];
       const afterName = prevWord && isCap(prevWord.text) && prevWord.end === m.index - 1 && text[prevWord.end] === ' ';
-      if (!afterName) {
+      if (!afterName && !compoundGivenName(w, dash, text, end)) {
         out.push({ text: w.slice(0, dash), start: m.index, end: m.index + dash, possessive: false });
         out.push({ text: w.slice(dash + 1), start: m.index + dash + 1, end, possessive });
         continue;
@@ -66,6 +67,11 @@ function words(text: string): Word[] {
     out.push({ text: w, start: m.index, end, possessive });
   }
   return out;
+}
+
+/** "Jean-Marc" in "Jean-Marc Ayrault": both halves given names and a capitalised word right after. */
+function compoundGivenName(w: string, dash: number, text: string, end: number): boolean {
+  return text[end] === ' ' && isCap(text[end + 1] ?? '') && isGivenName(w.slice(0, dash)) && isGivenName(w.slice(dash + 1));
 }
 
 /** Maximal runs of capitalised words (allowing "of", "for"… inside), split at punctuation. */

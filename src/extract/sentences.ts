@@ -6,6 +6,20 @@ export interface Sentence extends Span {
 }
 
 const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|St|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Ltd|Co|Corp|Jr|Sr)|\b[A-Z]|\b(?:U\.S|U\.K|U\.N|E\.U))\.$/;
+/**
+ * Abbreviations that also end sentences ("… in the U.S. He said", "… Fruehauf Corp. He did"): their
+ * full stop ends the sentence when the next word can only open one (a pronoun, article or
+ * connective), never before a name ("U.S. Army", "Corp. Chairman").
+ */
+const SENTENCE_FINAL_ABBREVIATIONS = /\b(?:U\.S|U\.K|U\.N|E\.U|etc|Inc|Ltd|Co|Corp|Jr|Sr)\.$/;
+// The word after the opener is in lower case (or a number): in a title-case headline ("… To Enter U.S.
+// As Refugees") every word is capitalised and nothing ends there.
+const SENTENCE_OPENER = /^(?:He|She|It|They|We|I|You|The|But|This|That|These|Those|There|His|Her|Its|Their|Our|An|If|When|As|So|Yet|However|Meanwhile|In),?\s+[\p{Ll}\d]/u;
+
+/** An abbreviation's full stop at `stop` that still ends its sentence: see SENTENCE_FINAL_ABBREVIATIONS. */
+function endsSentence(text: string, stop: number, next: number, from: number): boolean {
+  return SENTENCE_FINAL_ABBREVIATIONS.test(text.slice(Math.max(from, stop - 6), stop + 1)) && SENTENCE_OPENER.test(text.slice(next, next + 14));
+}
 
 /**
  * Splits each paragraph into sentences without breaking inside an open double quote, so that a
@@ -37,7 +51,7 @@ export function splitSentences(text: string, paragraphs: Span[]): Sentence[] {
         let k = j;
         while (k < p.end && text[k] === ' ') k++;
         if (k >= p.end || !/["“‘(A-Z0-9]/.test(text[k])) continue;
-        if (ch === '.' && ABBREVIATIONS.test(text.slice(Math.max(p.start, i - 6), i + 1))) continue;
+        if (ch === '.' && ABBREVIATIONS.test(text.slice(Math.max(p.start, i - 6), i + 1)) && !endsSentence(text, i, k, p.start)) continue;
         out.push({ start, end: j, text: text.slice(start, j), paragraph: pi });
         start = k;
         i = k - 1;

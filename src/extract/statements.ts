@@ -11,6 +11,7 @@ import { joinSpans, partsAround, type StatementDraft } from './speech/draft.ts';
 import { openingClauseSource, participleSource, sourceSpan } from './speech/source.ts';
 import { passiveSource } from './speech/source-passive.ts';
 import { tidySourceSpan } from './speech/source-tidy.ts';
+import { appositionChainHost } from './speech/apposition.ts';
 import { createSpeakerResolver, NOT_A_SPEAKER, plausibleSpeaker } from './speech/speaker.ts';
 import { subjectFinders } from './speech/subjects.ts';
 import { sourceCandidates, sourceContext, type Candidate, type SourceContext, type SourceQuery } from './speech/source-candidates.ts';
@@ -193,7 +194,10 @@ class StatementAssembly {
     const passive = passiveSource(text, sent, r, this.namedIn);
     // Where the rules stand, the ranker is not asked (its candidates are only built for training).
     const chosen = (keepRules || passive !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path });
-    const asFound = passive !== undefined ? passive : chosen === undefined || keepRules ? byRules.span : chosen;
+    const picked = passive !== undefined ? passive : chosen === undefined || keepRules ? byRules.span : chosen;
+    // A name inside a description set off after the sentence's subject is not the subject (apposition.ts).
+    const host = r.content.start >= r.cue.end ? appositionChainHost(this.index, text, sent.start, r.cue.start) : null;
+    const asFound = host && (!picked || (picked.start >= host.end && picked.end <= r.cue.start)) ? host : picked;
     const speakerSpan = tidySourceSpan(text, this.index, asFound, this.resolveSpeaker);
     const speaker = speakerSpan && asFound ? this.resolveSpeaker(asFound) : null;
     const inside = byRules.span && byRules.span.start >= r.content.start && byRules.span.end <= r.content.end ? byRules.span : r.cue;

@@ -47,3 +47,37 @@ export function appositionHost(index: EntityIndexLocal, text: string, x: Span): 
   const hostEnd = x.start - lead[0].length;
   return index.personSpans.find((p) => p.end === hostEnd) ?? null;
 }
+
+/** One comma-set description: no clause of its own (no finite verb of saying or being), no quotation. */
+const CHAIN_SEGMENT = /,\s*([^,;:.!?“”"()\n]{2,100}?)\s*(?=,)/gy;
+/** A segment closing on its own verb of saying is an aside ("Clinton, a top aide said, will run"), not a description. */
+const ASIDE_VERB = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|believes?|thinks?|argued|argues|warned|warns|noted|notes)$/;
+/** What may stand before the name in its sentence: nothing, a connective, or a fronted phrase closed by a comma. */
+const BEFORE_HOST = /^\s*(?:(?:But|And|However|Meanwhile|Still|So),?\s+)?(?:[^,“”"]{1,80},\s*)?$/;
+
+/**
+ * The name a chain of descriptions hangs on, when the cue follows the last one: "Jean-Marc Ayrault, the
+ * foreign minister of France, a permanent member of the Security Council, said …". The rules and the
+ * ranker take a name inside a description ("the Security Council") for the subject; the sentence's
+ * subject is the name the descriptions describe. Null when the words before the cue are not such a chain.
+ */
+export function appositionChainHost(index: EntityIndexLocal, text: string, sentenceStart: number, cueStart: number): Span | null {
+  const names = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= sentenceStart && x.end < cueStart).sort((a, b) => a.start - b.start);
+  for (const name of names) {
+    if (!BEFORE_HOST.test(text.slice(sentenceStart, name.start))) continue;
+    const rest = text.slice(name.end, cueStart);
+    if (!/,\s*$/.test(rest)) return null;
+    CHAIN_SEGMENT.lastIndex = 0;
+    let segments = 0;
+    let end = 0;
+    for (let m = CHAIN_SEGMENT.exec(rest); m; m = CHAIN_SEGMENT.exec(rest)) {
+      const words = m[1];
+      if (!DESCRIPTION.test(words) || ASIDE_VERB.test(words)) return null;
+      segments++;
+      end = CHAIN_SEGMENT.lastIndex;
+    }
+    if (segments >= 1 && segments <= 3 && /^,\s*$/.test(rest.slice(end))) return { start: name.start, end: name.end };
+    return null;
+  }
+  return null;
+}

@@ -29,6 +29,15 @@ const VERB_COLON_TAIL = new RegExp(`(${VERB})${ADVERBIAL}[^.:;!?]{0,40}:\\s*$`, 
 const INVERTED_CLAUSE = new RegExp(`^(${VERB})\\s+([\\p{Lu}][\\p{L}.’' -]{1,40}?)\\s*:\\s*$`, 'iu');
 /** “…” ― Name (to the end of the line, or before a full stop, comma or another quotation). */
 const DASH_ATTRIBUTION = /^[,.]?\s*[―—–]\s*((?:[\p{Lu}][\p{L}\p{M}’'.-]*)(?:\s+[\p{Lu}][\p{L}\p{M}’'.-]*){0,3})\s*(?:[.,]?\s*$|[.,]?\s*[“"])/u;
+/** A determiner right before a word: the word is a noun, not the verb it can also be ("the remarks", "her comments"). */
+const DETERMINER_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|this|these|those|my|our|your|whose)|\p{L}[’']s?)\s+$/iu;
+/**
+ * A quotation naming something in its sentence's predicate ("Moore called Mr. Obama's remarks “a true
+ * wake-up call”", "what she described as a “rant”"): the verb's subject speaks.
+ */
+const NAMING_VERB_BEFORE = /\b(called|calling|calls|dubbed|dubbing|dubs|branded|branding|brands|labell?ed|labell?ing|described|describing|describes|termed|terming|terms)\b[^.!?;:“”"\n]{0,80}$/;
+/** "was called", "had been described": the subject is what is named, not who names it. */
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:\p{Ll}+ly\s+)?$/u;
 /** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
 const CLAUSE_OPENER = new RegExp(`^(?:(?:And|But|So|Yet)\\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')}|(?:[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}[’']s?)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(?:[’'](?:s|d|ve))?\\s+(?:(?:also|then|later|again|once|[a-z]{3,}ly)\\s+)?(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|sent|gave|put it|had this to say)\\b`, 'u');
 /** A sentence end, or a quotation closing before its attribution (“…,” he said, adding:): the introducing clause starts after the last one. */
@@ -38,7 +47,7 @@ const LEAD_CLAUSE = /^\s*(?:(?:And|But|So|Yet)\s+)?(?:(?:Even|Ever|Just|Only|Sho
 /** A clause coordinated with a pronoun subject ("…, but he gave", "and she is sure"): the last one speaks. */
 const COORDINATED_PRONOUN = /(?:^|,\s*|\s)(?:and|but|yet|so|And|But|Yet|So)\s+(he|she|they|He|She|They)(?:[’'](?:s|d|ve))?\s+\p{Ll}/gu;
 /** The attribution after a quotation, `verb` opening it ("…,” said X) or following its subject ("…,” X said). */
-const verbAfterQuote = (verb: string) => new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${verb})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
+const verbAfterQuote = (verb: string) => new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${verb})\\s+((?:the |a |an )?[\\p{L}\\d’'./\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
 const VERB_AFTER_QUOTE = verbAfterQuote(`${VERB}|reads|read`);
 const VERB_AFTER_QUOTE_NO_READ = verbAfterQuote(VERB);
 
@@ -200,8 +209,10 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
     }
   }
   if (!speakerSpan) {
-    const bm = VERB_BEFORE.exec(before);
-    if (bm) {
+    const verbBefore = VERB_BEFORE.exec(before);
+    // After a determiner the word is a noun ("called the remarks “…”", "his comments “…”"): no cue.
+    const bm = verbBefore && !DETERMINER_BEFORE.test(before.slice(0, verbBefore.index)) ? verbBefore : NAMING_VERB_BEFORE.exec(before);
+    if (bm && !(bm === verbBefore ? false : PASSIVE_BEFORE.test(before.slice(0, bm.index)))) {
       const group = verbGroupStart(before, bm.index);
       const subj = subjectSpanBefore(before, group);
       const words = subjectWords(before.slice(subj.start, subj.end)).replace(/^(?:and|but|so)\s+/i, '');

@@ -1,0 +1,60 @@
+import { expect, it } from 'vitest';
+import { loadGoldArticles } from '../../src/eval/events-sample.ts';
+import { extractArticle } from '../../src/extract/extract-article.ts';
+import type { ExtractedStatement, Extraction } from '../../src/extract/types.ts';
+import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
+import { speakerName } from '../helpers/test-article.ts';
+
+// Who a statement's subject is, on PolNeAR train and BBC articles (extractor 1.33.0): sentences that
+// end at an abbreviation, compound given names, chains of descriptions after a name, fronted phrases
+// and quotations named by a verb of naming. Each case was a wrong or missing speaker before.
+
+const polnear = (id: string) => extractArticle(loadGoldArticles([`polnear:${id}`]).get(`polnear:${id}`)!);
+const statementWith = (x: Extraction, words: string): ExtractedStatement => {
+  const s = x.statements.find((st) => st.text.includes(words));
+  expect(s, `no statement with “${words}”`).toBeDefined();
+  return s!;
+};
+
+describeWithCorpus(['polnear-traindev.jsonl', 'bbc.jsonl'], 'the subject who speaks', () => {
+  it('a sentence ends at "U.S." before "He says": the next one is its own statement, said by "He" (Chris Cox)', () => {
+    const x = polnear('breitbart_2016-01-05_the-latest-cruz-to-give-away-eng');
+    const he = statementWith(x, 'emotional, condescending lectures');
+    expect(he.text).not.toContain('Obama is trying to distract');
+    expect(he.speakerText).toBe('He');
+    expect(speakerName(x, he)).toBe('Chris Cox');
+    // A title-case headline is not cut at "U.S. As".
+    const headline = polnear('huff-post_2016-07-26_obama-administration-to-expand-p');
+    expect(headline.statements.some((s) => s.text.startsWith('Program To Allow Central Americans To Enter U.S. As Refugees'))).toBe(true);
+  });
+
+  it('a compound given name stays whole ("Jean-Pierre Garnier", "Anne-Marie Slaughter"), two names joined by a hyphen do not', () => {
+    const bbc = extractArticle(bbcStory('business/115'));
+    expect(bbc.people.map((p) => p.name)).toContain('Jean-Pierre Garnier');
+    const x = polnear('politico_2016-02-19_more-hillary-clinton-emails-rele');
+    expect(speakerName(x, statementWith(x, 'Turning POTUS around on this'))).toBe('Anne-Marie Slaughter');
+    expect(x.people.map((p) => p.name)).not.toContain('Marie Slaughter');
+  });
+
+  it('a name followed by descriptions set off by commas is the subject, not a name inside them', () => {
+    const x = polnear('wash-post_2016-04-20_beyond-victory-clinton-faces-dee');
+    const s = statementWith(x, 'the primaries have reinforced perceptions');
+    expect(s.speakerText).toBe('Geoff Garin');
+  });
+
+  it('a phrase put before the subject is no speaker: the name it ends with, or no one', () => {
+    const afl = polnear('politico_2016-06-10_afl-cio-to-endorse-clinton');
+    const s = statementWith(afl, 'the Trans-Pacific Partnership');
+    expect(s.speakerText).toBe('Clinton');
+    expect(speakerName(afl, s)).toBe('Hillary Clinton');
+    const nyt = polnear('nyt_2016-06-03_no-love-lost-between-trump-and-t');
+    expect(nyt.statements.map((st) => st.speakerText)).not.toContain('For all these reasons');
+  });
+
+  it('a noun after a determiner is not a verb of saying ("the remarks"); the quotation’s naming verb has the subject', () => {
+    const x = polnear('wash-post_2016-08-10_philippine-lawmaker-wants-trump-');
+    const s = statementWith(x, 'widespread dissemination');
+    expect(s.speakerText).toBe('Salceda');
+    expect(x.statements.map((st) => st.speakerText)).not.toContain("said Trump's");
+  });
+});
