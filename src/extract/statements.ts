@@ -159,11 +159,14 @@ class StatementAssembly {
       inherited.text = joinSpans(text, inherited.spans);
       return;
     }
+    // A transcript's turn ("PENCE: Well, …") says what follows its speaker's label.
+    const label = speakerSpan && speakerSpan.start >= q.inner.start && speakerSpan.end < q.inner.end && text[speakerSpan.end] === ':' ? speakerSpan : null;
+    const start = label ? label.end + /^:\s*/.exec(text.slice(label.end, label.end + 8))![0].length : q.inner.start;
     out.push({
-      start: q.inner.start,
+      start,
       end: q.inner.end,
-      text: text.slice(q.inner.start, q.inner.end),
-      spans: [{ start: q.inner.start, end: q.inner.end }],
+      text: text.slice(start, q.inner.end),
+      spans: [{ start, end: q.inner.end }],
       kind: 'DIRECT',
       cue,
       speaker,

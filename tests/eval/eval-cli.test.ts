@@ -29,19 +29,18 @@ describe('npm run eval', () => {
     }
   });
 
-  // Issue 15 asks for direct speaker ≥ 0.88, indirect ≥ 0.55 and all ≥ 0.70. Indirect is met (1.29.0:
-  // 0.611; 1.20.0: 0.612); direct (1.29.0: 0.870; 1.20.0: 0.867; 0.843 in 1.12.0) and all (1.29.0:
-  // 0.693) are not yet: each is asserted just under today's figure so it cannot fall.
-  it('meets the attribution targets on the PolNeAR dev split (direct content ≥ 0.92, indirect content ≥ 0.65, direct speaker ≥ 0.865, indirect speaker ≥ 0.61, all speaker ≥ 0.691)', { timeout: 300_000 }, (ctx) => {
+  // Issue 15's targets: direct speaker ≥ 0.88, indirect ≥ 0.55, all ≥ 0.70 (1.33.0: 0.881, 0.613,
+  // 0.702; 1.29.0: 0.870, 0.611, 0.693). Indirect is held at 0.61, above its target, so it cannot fall.
+  it('meets the attribution targets on the PolNeAR dev split (direct content ≥ 0.92, indirect content ≥ 0.65, direct speaker ≥ 0.88, indirect speaker ≥ 0.61, all speaker ≥ 0.70)', { timeout: 300_000 }, (ctx) => {
     const polnear = path.join(requireCorpus(ctx, ['polnear-traindev.jsonl']), 'polnear-traindev.jsonl');
     const { lines, result } = runEval([polnear, '--split', 'dev']);
     console.log(lines.slice(0, -1).join('\n'));
     expect(result.docs).toBe(84);
     expect(result.direct.content.f1).toBeGreaterThanOrEqual(0.92);
     expect(result.indirect.content.f1).toBeGreaterThanOrEqual(0.65);
-    expect(result.direct.speaker.f1).toBeGreaterThanOrEqual(0.865);
+    expect(result.direct.speaker.f1).toBeGreaterThanOrEqual(0.88);
     expect(result.indirect.speaker.f1).toBeGreaterThanOrEqual(0.61);
-    expect(result.all.speaker.f1).toBeGreaterThanOrEqual(0.691);
+    expect(result.all.speaker.f1).toBeGreaterThanOrEqual(0.7);
   });
 
   // Issue 15 asks for precision ≥ 0.92 and coverage ≥ 0.85 against the written gold: 1.12.0 with the

@@ -58,3 +58,38 @@ describeWithCorpus(['polnear-traindev.jsonl', 'bbc.jsonl'], 'the subject who spe
     expect(x.statements.map((st) => st.speakerText)).not.toContain("said Trump's");
   });
 });
+
+describeWithCorpus(['polnear-traindev.jsonl'], 'quotations in the layouts of transcripts, testimonials and block quotes', () => {
+  it('a transcript turn in quotation marks is said by its label’s speaker, without the label, and a stage direction keeps the run going', () => {
+    const x = polnear('breitbart_2016-09-25_pence-gennifer-flowers-won-t-be-');
+    const turn = statementWith(x, 'Gennifer Flowers will not be attending the debate');
+    expect(turn.text.startsWith('Gennifer Flowers will not')).toBe(true);
+    expect(turn.speakerText).toBe('PENCE');
+    expect(speakerName(x, turn)).toBe('Mike Pence');
+    // After "(CROSSTALK.)" the turns are still quotations; neither it nor "Well" is a person. The
+    // article never names Wallace in full, so his turns have the label and no entity.
+    expect(statementWith(x, 'Do you really see those two as equivalent').speakerText).toBe('WALLACE');
+    expect(x.people.map((p) => p.name)).not.toContain('CROSSTALK');
+    expect(x.people.map((p) => p.name)).not.toContain('Well');
+    const benghazi = polnear('breitbart_2016-03-09_hillary-benghazi-victim-mother-a');
+    expect(statementWith(benghazi, 'did you lie to them?').speakerText).toBe('RAMOS');
+    expect(benghazi.statements.map((s) => s.speakerText)).not.toContain('VIDEO');
+  });
+
+  it('a right mark opening a quotation (” … they are so not like him,”) is a quotation of its speaker', () => {
+    const x = polnear('west-journal_2016-08-11_reagan-s-daughter-makes-strong-s');
+    expect(speakerName(x, statementWith(x, 'they are so not like him'))).toBe('Patti Davis');
+  });
+
+  it('a straight-quoted paragraph holding a curly quotation is one quotation, introduced by the paragraph before ("Dr. Ward stated:")', () => {
+    const x = polnear('breitbart_2016-05-14_mccain-challenger-kelli-ward-imp');
+    const s = statementWith(x, 'Equal Justice Under Law');
+    expect(s.text).toContain('fundamentally transforming our nation');
+    expect(speakerName(x, s)).toBe('Kelli Ward');
+  });
+
+  it('a quotation that is sung is its singer’s (“…,” Blige sings)', () => {
+    const x = polnear('breitbart_2016-09-28_mary-j-blige-sings-to-hillary-cl');
+    expect(speakerName(x, statementWith(x, 'Promise mama you’ll keep your hands in sight'))).toBe('Mary J. Blige');
+  });
+});

@@ -19,8 +19,14 @@ const NEVER_ALONE = new Set([...NOT_NAME, ...'PC PCs DVD DVDs CD CDs TV ID MP3 G
 
 /** A name of one letter is a fragment of one the model split ("S and P" for Standard and Poor's). */
 const neverAlone = (name: string) => NEVER_ALONE.has(name) || name.length === 1;
-/** No person: a nationality alone ("British said") or wire copy's currencies ("N.Z. Dlrs", 33 Reuters stories). */
-const noPerson = (name: string) => DEMONYMS.has(name) || /\bDlrs?$/.test(name);
+/**
+ * No person: a nationality alone ("British said"), wire copy's currencies ("N.Z. Dlrs", 33 Reuters
+ * stories), an interjection opening a spoken turn ("PENCE: Well, look, …") or a stage direction.
+ */
+const noPerson = (name: string) => DEMONYMS.has(name) || /\bDlrs?$/.test(name) || INTERJECTIONS.has(name) || STAGE_DIRECTION.test(name);
+/** A transcript's stage directions: "(CROSSTALK.)", "(LAUGHTER)", "BEGIN VIDEO CLIP". */
+const STAGE_DIRECTION = /^(?:CROSSTALK|LAUGHTER|APPLAUSE|INAUDIBLE|UNINTELLIGIBLE|BEGIN VIDEO CLIP|END VIDEO CLIP|COMMERCIAL BREAK|OFF-MIKE|OFF MIKE)$/;
+const INTERJECTIONS = new Set(['Well', 'Yes', 'Yeah', 'Oh', 'Okay', 'OK', 'Sure', 'Wow', 'Hey', 'Look', 'Listen', 'Thanks', 'Please']);
 
 type Located<T> = { start: number; end: number } & T;
 

@@ -13,7 +13,7 @@ import { NOT_A_SPEAKER, NP_HEADS, plausibleSpeaker, subjectSpanBefore, subjectWo
  * Verbs that attribute a quotation next to it, beyond the learned step's lexicon (features.ts uses
  * SPEECH_VERBS, so it stays as trained): "…,” Oliver barked; “…?” Hannity pressed; “…,” it read.
  */
-const QUOTE_VERBS = 'surmised|riffed|remembered|conclude|write|chided|bragged|sneered|groaned|sniffed|intoned|advised|reasoned|theorized|speculated|confided|deadpanned|huffed|exulted|crowed|barked|assured|reacted|questioned|started|elaborated|demurred|mocked|mocks|pressed|fumed|opined|retaliated|interjected|whispered|yelled|reiterated|repeated|chimed in|cut in|snapped|gushed|marveled|teased|texted|emailed|griped|grumbled|insisted|offered|replies|scolded|sighed|laughed|cracked|vowed|ventured|wrote back|shouted back';
+const QUOTE_VERBS = 'sings|sang|chanted|chants|surmised|riffed|remembered|conclude|write|chided|bragged|sneered|groaned|sniffed|intoned|advised|reasoned|theorized|speculated|confided|deadpanned|huffed|exulted|crowed|barked|assured|reacted|questioned|started|elaborated|demurred|mocked|mocks|pressed|fumed|opined|retaliated|interjected|whispered|yelled|reiterated|repeated|chimed in|cut in|snapped|gushed|marveled|teased|texted|emailed|griped|grumbled|insisted|offered|replies|scolded|sighed|laughed|cracked|vowed|ventured|wrote back|shouted back';
 const VERB = `(?:${SPEECH_VERBS}|${QUOTE_VERBS})`;
 /** After a quotation's subject only: "…,” the sign read (before one, "a sign that read" names no one; "Read" is also a name). */
 const VERB_AFTER_SUBJECT = `(?:${SPEECH_VERBS}|${QUOTE_VERBS}|read|reads)`;
@@ -38,6 +38,10 @@ const DETERMINER_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|this|these|those|m
 const NAMING_VERB_BEFORE = /\b(called|calling|calls|dubbed|dubbing|dubs|branded|branding|brands|labell?ed|labell?ing|described|describing|describes|termed|terming|terms)\b[^.!?;:“”"\n]{0,80}$/;
 /** "was called", "had been described": the subject is what is named, not who names it. */
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:\p{Ll}+ly\s+)?$/u;
+/** A speaker's name in capitals opening a quoted transcript turn ("PENCE: …", "MR. WALLACE: …"). */
+const TRANSCRIPT_LABEL = /^\s*((?:[A-Z][A-Z'’.-]+)(?: [A-Z][A-Z'’.-]+){0,2}):\s/;
+/** Capitalised labels that name no one: "VIDEO: …", "UPDATE: …". */
+const NOT_A_LABEL = /^(?:VIDEO|AUDIO|UPDATE|UPDATED|NOTE|EDITOR'S NOTE|WATCH|READ|BREAKING|CROSSTALK|LAUGHTER|APPLAUSE|TRANSCRIPT|PHOTO|PHOTOS|SOURCE|SOURCES|CORRECTION|EXCLUSIVE|ALERT|WARNING|NEWS|LIVE|Q|A)$/;
 /** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
 const CLAUSE_OPENER = new RegExp(`^(?:(?:And|But|So|Yet)\\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')}|(?:[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}[’']s?)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(?:[’'](?:s|d|ve))?\\s+(?:(?:also|then|later|again|once|[a-z]{3,}ly)\\s+)?(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|sent|gave|put it|had this to say)\\b`, 'u');
 /** A sentence end, or a quotation closing before its attribution (“…,” he said, adding:): the introducing clause starts after the last one. */
@@ -142,6 +146,9 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   const introduced = INTRODUCED_BEFORE.test(before) || /:\s*$/.test(before);
   const full = (startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced);
   if (!full) return null;
+  // A transcript's turn, quoted whole: “PENCE: Well, look, …” is Pence's.
+  const label = TRANSCRIPT_LABEL.exec(text.slice(q.inner.start, q.inner.start + 40));
+  if (label && !NOT_A_LABEL.test(label[1])) return { speakerSpan: { start: q.inner.start + label[0].indexOf(label[1]), end: q.inner.start + label[0].indexOf(label[1]) + label[1].length }, cue: ':' };
   let speakerSpan: Span | null = null;
   let cue: string | null = null;
   // An attribution after the quotation wins over the clause introducing it when the quotation ends
@@ -245,7 +252,10 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
       if (vm) {
         const base = prevPara.end - tail.length;
         const subj = subjectSpanBefore(tail, vm.index);
-        const span = trimSpan(text, { start: base + subj.start, end: base + subj.end });
+        // Within the clause of the verb: not back past a full stop ("… in the first place. McCrummen reports:").
+        const stop = [...tail.slice(subj.start, subj.end).matchAll(/[.!?]["”’]?\s+(?=\p{Lu})/gu)].pop();
+        const from = stop ? subj.start + stop.index! + stop[0].length : subj.start;
+        const span = trimSpan(text, { start: base + from, end: base + subj.end });
         if (span.end > span.start) {
           speakerSpan = span;
           cue = vm[1];

@@ -32,9 +32,18 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
     };
     // Curly and straight double quotes pair with each other: writers mix them (“… ," … ").
     let open = -1;
+    // A curly quotation inside an open straight one ("… read you the question: “As you know, …” …"):
+    // the straight one stays open across it.
+    let nested = false;
     for (let i = 0; i < s.length; i++) {
       const ch = s[i];
-      if (ch === '“') open = i;
+      if (ch === '“' && open >= 0 && s[open] === '"') nested = true;
+      else if (ch === '”' && nested) nested = false;
+      else if (ch === '“') open = i;
+      // A right mark opening a quotation (”Fear. I am truly afraid …” ― Edwin G. Monroy; ” … what I
+      // learned …”): at a word's start or before an ellipsis, with none open and another right mark
+      // later in the paragraph to close it.
+      else if (ch === '”' && open < 0 && (i === 0 || /\s/.test(s[i - 1])) && /^(?:[\p{L}\d]|\s?(?:…|\.\.\.))/u.test(s.slice(i + 1, i + 5)) && s.indexOf('”', i + 1) > 0) open = i;
       else if (ch === '”' && open >= 0) {
         add(open, i);
         open = -1;
@@ -55,8 +64,10 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
     if (open >= 0 && s[open] === '“' && s.length - open > 20) out.push({ start: p.start + open, end: p.end, inner: { start: p.start + open + 1, end: p.end }, words: s.slice(open + 1).split(/\s+/).length });
     // The same in straight quotes, where a colon introduced it or it continues one: a paragraph that
     // opens with the only " it holds ("Caddell continued: ⏎ "The health issue … “As you know, …”").
-    else if (s[0] === '"' && s.length > 20 && s.indexOf('"', 1) < 0 && pi > 0 && (/:\s*$/.test(text.slice(paragraphs[pi - 1].start, paragraphs[pi - 1].end)) || openStraight.has(pi - 1))) {
+    else if (s[0] === '"' && s.indexOf('"', 1) < 0 && pi > 0 && (/:\s*$/.test(text.slice(paragraphs[pi - 1].start, paragraphs[pi - 1].end)) || openStraight.has(pi - 1))) {
+      // A short one ("(CROSSTALK.)" in a transcript) is no quotation but keeps the run going.
       openStraight.add(pi);
+      if (s.length > 20) 
       out.push({ start: p.start, end: p.end, inner: { start: p.start + 1, end: p.end }, words: s.slice(1).split(/\s+/).length });
     }
     const single = /(^|[\s(“—–-])‘([^‘’]*?[^\s])’(?![\p{L}])/gu;

@@ -169,6 +169,12 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     if (known && !index.people.some((x) => x.name === phrase || x.name.split(' ').includes(phrase))) return { type: 'organization', entity: known };
     // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
     const raw = fullText.slice(span.start, span.end).trim();
+    // A transcript's speaker in capitals ("PENCE", "MR. WALLACE"): the one person of the article of that surname.
+    const capitals = /^(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.?\s+)?([A-Z][A-Z'’-]{2,})$/.exec(raw);
+    if (capitals) {
+      const named = index.people.filter((x) => x.name.split(' ').pop()!.toUpperCase() === capitals[1]);
+      if (named.length === 1) return { type: 'person', entity: named[0] };
+    }
     if (PRONOUNS.test(raw) || /^(?:the|this|that)\s/i.test(raw)) return corefSpeaker(index, fullText, span, raw, history);
     // A phrase ending in a definite description ("by the end of March the firm"): that description.
     // Not one inside a prepositional phrase ("an aide to the governor": the aide, unnamed).
