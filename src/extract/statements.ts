@@ -178,8 +178,10 @@ class StatementAssembly {
   }
 
   /** 2. Reported speech or a partial quotation: a learned cue and content span, with its speaker. */
-  reported(si: number, sent: Sentence, r: Reported): void {
+  reported(si: number, sent: Sentence, found: Reported): void {
     const { text, out } = this;
+    const inverted = invertedAttribution(text, sent, found, this.index);
+    const r = inverted?.reported ?? found;
     // A cue attributing a quotation already taken as direct speech ("…,” Kwon said) adds nothing
     // (quotations in later sentences, "Cruz continued: ⏎ “…”", are checked once all are known).
     if (out.some((d) => d.kind === 'DIRECT' && overlapsHalf(d, r.content))) return;
@@ -194,7 +196,7 @@ class StatementAssembly {
     const adjacentName = byRules.span && byRules.span.end <= r.cue.start && /^(?:\s+[a-z]+){0,3}\s*$/.test(text.slice(byRules.span.end, r.cue.start)) && isNameSpan(this.index, byRules.span);
     const keepRules = Boolean(byRules.participle || adjacentName);
     // A passive cue's subject is who is talked about: the agent after "by" speaks, or no one.
-    const passive = passiveSource(text, sent, r, this.namedIn);
+    const passive = inverted ? inverted.speaker : passiveSource(text, sent, r, this.namedIn);
     // Where the rules stand, the ranker is not asked (its candidates are only built for training).
     const chosen = (keepRules || passive !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path });
     const picked = passive !== undefined ? passive : chosen === undefined || keepRules ? byRules.span : chosen;
@@ -244,6 +246,23 @@ class StatementAssembly {
     const path = span !== found ? 4 : participle ? 1 : coordinated ? 2 : 3;
     return { span, path, participle };
   }
+}
+
+/**
+ * "It was no good Mr Blair claiming …, argued Mr Howard.": content read after the cue that is only a
+ * name closing the sentence is the speaker of an inverted attribution; what was said is the clause
+ * before the comma, and the name speaks.
+ */
+function invertedAttribution(text: string, sent: Sentence, r: Reported, index: EntityIndexLocal): { reported: Reported; speaker: Span } | null {
+  if (r.content.start < r.cue.end) return null;
+  const named = [...index.personSpans, ...index.orgSpans].find((x) => x.end === r.content.end && x.start >= r.content.start);
+  if (!named || !/^(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+)?$/.test(text.slice(r.content.start, named.start))) return null;
+  if (!/^\s*[.!?]?\s*$/.test(text.slice(r.content.end, sent.end))) return null;
+  const comma = /,\s*$/.exec(text.slice(sent.start, r.cue.start));
+  if (!comma) return null;
+  const end = sent.start + comma.index;
+  const start = sent.start + /^\s*/.exec(sent.text)![0].length;
+  return end - start > 10 ? { reported: { ...r, content: { start, end }, direction: 'BEFORE' }, speaker: { start: named.start, end: named.end } } : null;
 }
 
 /**
