@@ -46,6 +46,7 @@ async function run(file: string, root: string, batchSize: number): Promise<void>
   const { lookUpIndex } = await import(`${root}/src/pipeline/look-up-index.ts`);
   const { resolveArticle } = await import(`${root}/src/resolve/resolve-article.ts`);
   const { storeArticles } = await import(`${root}/src/store/store-articles.ts`);
+  const { articleNaturalKey } = await import(`${root}/src/store/natural-key.ts`);
   const { EXTRACTOR_VERSION } = await import(`${root}/src/extract/version.ts`);
   const db = await openDatabase(loadConfig());
   // Per statement text: the time waited for it and the CPU its backend spent on it (/proc ticks of
@@ -98,7 +99,7 @@ async function run(file: string, root: string, batchSize: number): Promise<void>
       const index = await lookUpIndex(writer, batch.map((p) => p.extraction));
       stage.lookUp += performance.now() - t;
       t = performance.now();
-      const articles = batch.map((p) => ({ parsed: p.parsed, resolved: resolveArticle(index, p.extraction), origin: p.origin }));
+      const articles = batch.map((p) => ({ parsed: p.parsed, resolved: resolveArticle(index, p.extraction, [articleNaturalKey(p.parsed), (p.parsed as { contentHash: string }).contentHash]), origin: p.origin }));
       stage.resolve += performance.now() - t;
       t = performance.now();
       const results = (await storeArticles(writer, articles, EXTRACTOR_VERSION)) as { outcome: string }[];

@@ -80,6 +80,48 @@ describe('resolution does not depend on arrival order', () => {
     expect(sameEvent(february, account('meeting:donald-trump+kim-jong-un@2018-06', ['donald trump', 'kim jong un'], { startDate: '2018-06-01', endDate: '2018-06-30', precision: 'MONTH' }))).toBe(false);
   });
 
+  it('never compares an article with itself, and links accounts of one key across batches', () => {
+    const account = (key: string, article: string, actors: string[], more: Partial<EventMember> = {}): EventMember => ({ event: key, key, kind: 'OTHER', title: key, startDate: null, endDate: null, precision: null, placeName: null, names: ['bernard ebbers'], actors, article: [article, `hash-${article}`], ...more });
+    /** Resolves each article's accounts against a fresh copy of `stored` (a new batch), as stored accounts. */
+    const batch = (stored: EventMember[], articles: EventMember[][]) => {
+      const index = emptyIndex().events;
+      addMembers(index, stored);
+      return articles.map((members) => {
+        const { keyOf, merges } = resolveEvents(members, index);
+        const resolved = members.map((m) => ({ ...m, event: keyOf.get(m.key)! }));
+        addMembers(index, resolved);
+        return { resolved, merges };
+      });
+    };
+    // One article's undated trial and its trial of 2002 (sameEvent alone would link them): two events,
+    // also when the stored article is read again (a duplicate after a resumed ingest) or corrected.
+    const undated = account('legal-trial:bernard-ebbers@undated~x', 'content:a', ['bernard ebbers']);
+    const dated = account('legal-trial:bernard-ebbers+worldcom@2002', 'content:a', ['bernard ebbers', 'worldcom'], { startDate: '2002-01-01', endDate: '2002-12-31', precision: 'YEAR' });
+    expect(sameEvent(undated, dated)).toBe(true);
+    const [first] = batch([], [[undated, dated]]);
+    expect(first.resolved.map((m) => m.event)).toEqual([undated.key, dated.key]);
+    const [again] = batch(first.resolved, [[undated, dated]]);
+    expect(again.merges).toEqual([]);
+    expect(again.resolved.map((m) => m.event)).toEqual([undated.key, dated.key]);
+    const [corrected] = batch(first.resolved, [[{ ...undated, article: ['content:a', 'hash-new'] }, { ...dated, article: ['content:a', 'hash-new'] }]]);
+    expect(corrected.merges).toEqual([]);
+    // Another article's undated report joins the dated one (not the undated one: one party, no time).
+    const [other] = batch(first.resolved, [[account('legal-trial:bernard-ebbers@undated~y', 'content:b', ['bernard ebbers'])]]);
+    expect(other.resolved[0].event).toBe(dated.key);
+
+    // x and y share a key without sameEvent linking them; z links x. In one batch x and y are one row
+    // (one key), and z's merge takes both; y arriving in a later batch must find that merged event too.
+    const x = account('accuse:a+b@undated', 'content:x', ['a', 'b'], { names: [] });
+    const y = account('accuse:a+b@undated', 'content:y', ['a', 'c'], { names: [] });
+    const z = account('accuse:a+b@moscow', 'content:z', ['a', 'b'], { names: [], placeName: 'Moscow' });
+    expect([sameEvent(x, y), sameEvent(x, z), sameEvent(y, z)]).toEqual([false, true, false]);
+    const oneBatch = batch([], [[x], [z], [y]]);
+    const stored = batch([], [[x], [z]]);
+    const later = batch(stored.flatMap((r) => r.resolved).map((m) => ({ ...m, event: z.key })), [[y]]);
+    expect(oneBatch[2].resolved[0].event).toBe(z.key);
+    expect(later[0].resolved[0].event).toBe(z.key);
+  });
+
   it('dates a merged event by the most precise date consistent with every account', () => {
     const yl = { precision: 'MONTH' as const, start: '--02-01', end: '--02-29' };
     expect(mergedDate([{ startDate: '2019-01-01', endDate: '2019-04-19', precision: 'RANGE' }, { startDate: null, endDate: null, precision: null, yearless: yl }])).toEqual({ startDate: '2019-02-01', endDate: '2019-02-28', precision: 'MONTH' });

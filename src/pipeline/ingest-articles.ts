@@ -4,6 +4,7 @@ import { publishStored } from '../feed/publish-feed.ts';
 import { resolveArticle } from '../resolve/resolve-article.ts';
 import type { EntityIndex } from '../resolve/types.ts';
 import type { StoreArticle, StoreResult } from '../store/types.ts';
+import { articleIdentity } from '../store/natural-key.ts';
 import { storeArticles } from '../store/store-articles.ts';
 import { DatabaseUnavailableError, isConnectionError } from './connection-lost.ts';
 import { emptyStats, emptySummary, type IngestProgress, type IngestStats, type IngestSummary } from './ingest-summary.ts';
@@ -96,7 +97,7 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
       if (p.kind === 'failed') return { p, then: 'failed', message: p.error };
       if (p.extractError !== null) return { p, then: 'failed', message: p.extractError };
       try {
-        const resolved = resolveArticle(index, p.extraction!);
+        const resolved = resolveArticle(index, p.extraction!, articleIdentity(p.parsed));
         return { p, then: 'store', article: { parsed: p.parsed, resolved, origin: p.origin } };
       } catch (error) {
         return { p, then: 'failed', message: (error as Error).message };

@@ -33,18 +33,20 @@ async function storedNames(sql: Sql, terms: Record<Named, string[]>, index: Enti
  * one of its participants or sharing a key's part before `@`. Both look-ups use the GIN indexes of
  * migration 20261203090000_resolution_look_up. The event's key and the place's name come by id, row
  * by row: joined, the planner (expecting far more matches than there are) read every event and place.
+ * Each comes with its article's identities (natural key, content hash: see EventMember.article).
  */
 async function storedMembers(sql: Sql, names: string[], prefixes: string[]): Promise<EventMember[]> {
   if (names.length === 0 && prefixes.length === 0) return [];
-  const rows = await sql.query<{ event: string; m: Omit<EventMember, 'event' | 'placeName'> & { placeId: number | null }; place_name: string | null }>(
+  const rows = await sql.query<{ event: string; m: Omit<EventMember, 'event' | 'placeName'> & { placeId: number | null }; place_name: string | null; article: string[] }>(
     `SELECT (SELECT e.key FROM event e WHERE e.id = ea.event_id) AS event, m,
-            (SELECT pl.name FROM place pl WHERE pl.id = (m->>'placeId')::int) AS place_name
+            (SELECT pl.name FROM place pl WHERE pl.id = (m->>'placeId')::int) AS place_name,
+            (SELECT ARRAY[a.natural_key, a.content_hash] FROM article a WHERE a.id = ea.article_id) AS article
      FROM event_article ea
      CROSS JOIN LATERAL jsonb_array_elements(ea.members) m
      WHERE newsgraph_member_names(ea.members) && $1::text[] OR newsgraph_member_prefixes(ea.members) && $2::text[]`,
     [names, prefixes],
   );
-  return rows.map(({ event, m, place_name }) => ({ event, key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeName: place_name, names: m.names, ...(m.actors ? { actors: m.actors } : {}), yearless: m.yearless ?? null }));
+  return rows.map(({ event, m, place_name, article }) => ({ event, key: m.key, kind: m.kind, title: m.title, startDate: m.startDate, endDate: m.endDate, precision: m.precision, placeName: place_name, names: m.names, ...(m.actors ? { actors: m.actors } : {}), yearless: m.yearless ?? null, article }));
 }
 
 /**

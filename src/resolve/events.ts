@@ -99,8 +99,8 @@ function join(index: EventIndex, a: string, b: string): void {
   index.merged.set(gone, keep);
 }
 
-/** The article's accounts of events, with the names they resolved to. */
-export function membersOf(extraction: Extraction): EventMember[] {
+/** The article's accounts of events, with the names they resolved to; `article`: its identities (see EventMember.article). */
+export function membersOf(extraction: Extraction, article?: string[]): EventMember[] {
   const person = new Map(extraction.people.map((p) => [p.key, normalizeName(p.name)]));
   // A party by its node's name (the resolved spelling), a group by the words the text gives.
   const nodeName = new Map([...extraction.people, ...extraction.organizations].map((x) => [x.key, x.name]));
@@ -122,13 +122,30 @@ export function membersOf(extraction: Extraction): EventMember[] {
     typing: eventTyping(e),
     trigger: e.trigger ? [e.trigger.start, e.trigger.end] : null,
     sentence: e.sentence ? [e.sentence.start, e.sentence.end] : null,
+    ...(article ? { article } : {}),
   }));
 }
 
+/** Whether two accounts come from one article (one of its identities in common). */
+function sameArticle(a: EventMember, b: EventMember): boolean {
+  return !!a.article && !!b.article && a.article.some((x) => b.article!.includes(x));
+}
+
 /**
- * Events are the connected groups of accounts that `sameEvent` links, keyed by the smallest key of
- * their accounts: the same groups and keys whichever account arrives first. An account linking two
- * known events merges them (`merges`: the keys that give way, in code point order).
+ * Whether two accounts of different articles are linked: sameEvent, or one key. Accounts with one key
+ * are one event row whatever sameEvent says, so the link is made explicit: otherwise an account whose
+ * key was merged into another event in an earlier batch (whose merges this batch's index does not hold)
+ * would start a new row under that key, where one batch would have put it in the merged event.
+ */
+function linked(m: EventMember, known: EventMember): boolean {
+  return !sameArticle(m, known) && (m.key === known.key || sameEvent(m, known));
+}
+
+/**
+ * Events are the connected groups of accounts that `linked` links (accounts of different articles only),
+ * keyed by the smallest key of their accounts: the same groups and keys whichever account arrives first,
+ * wherever batches end, and however often an article is read. An account linking two known events merges
+ * them (`merges`: the keys that give way, in code point order).
  */
 export function resolveEvents(members: EventMember[], index: EventIndex): { keyOf: Map<string, string>; merges: NameChange[] } {
   const near = members.map((m) => candidates(index, m));
@@ -136,7 +153,7 @@ export function resolveEvents(members: EventMember[], index: EventIndex): { keyO
   // event too), so those are the known events that can be merged.
   const before = new Set(near.flatMap((set) => [...set].map((known) => eventOf(index, known.event))));
   members.forEach((m, i) => {
-    for (const known of near[i]) if (sameEvent(m, known)) join(index, m.key, known.event);
+    for (const known of near[i]) if (linked(m, known)) join(index, m.key, known.event);
   });
   const merges = [...before].filter((k) => eventOf(index, k) !== k).sort(compareCodePoints).map((k) => ({ from: k, to: eventOf(index, k) }));
   return { keyOf: new Map(members.map((m) => [m.key, eventOf(index, m.key)])), merges };

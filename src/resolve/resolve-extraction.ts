@@ -48,13 +48,15 @@ function resolveNamed<T extends { name: string; aliases: string[] }>(list: T[], 
 /**
  * Matches the article's entities against the index, and its events against the accounts of events the
  * index holds (see resolveEvents): every rule is about names and accounts, never about which came first.
+ * `article`: the article's identities (natural key, content hash), so that its accounts are not compared
+ * with its own stored ones when it is read again (see EventMember.article).
  */
-export function resolveExtraction(extraction: Extraction, index: EntityIndex): ResolvedExtraction {
+export function resolveExtraction(extraction: Extraction, index: EntityIndex, article?: string[]): ResolvedExtraction {
   const people = resolveNamed(extraction.people, index.people);
   const organizations = resolveNamed(extraction.organizations, index.organizations);
   const places = resolveNamed(extraction.places, index.places);
   const named = { ...extraction, people: people.list, organizations: organizations.list, places: places.list };
-  const members = membersOf(named);
+  const members = membersOf(named, article);
   const { keyOf, merges } = resolveEvents(members, index.events);
   return {
     ...named,

@@ -48,6 +48,14 @@ export interface EventMember {
   typing?: EventTyping;
   trigger?: [number, number] | null;
   sentence?: [number, number] | null;
+  /**
+   * The article the account is from, by its identities (natural key and content hash; not stored with
+   * the account: looked up from its article row). Accounts of one article are never compared: the
+   * extractor decided which of its mentions are one event, and a stored article read again (a duplicate
+   * after a resumed ingest, a correction) would otherwise be compared with its own stored accounts and
+   * merge what a single reading keeps apart. Missing: an account compared with all.
+   */
+  article?: string[];
 }
 
 /** The stored accounts a batch may link to, the batch's own, and the merges of events seen so far. */

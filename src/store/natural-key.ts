@@ -32,3 +32,12 @@ function bounded(kind: string, value: string): string {
   if (Buffer.byteLength(key) <= MAX_NATURAL_KEY_BYTES) return key;
   return `${kind}#${createHash('sha256').update(value).digest('hex')}`;
 }
+
+/**
+ * What tells an article's stored row from another's: its natural key (a correction shares it) and its
+ * content hash (a duplicate shares it). The resolve stage never compares an article's accounts of events
+ * with accounts stored under either (see EventMember.article).
+ */
+export function articleIdentity(article: Pick<ParsedArticle, 'url' | 'title' | 'source' | 'publishedAt' | 'externalId' | 'contentHash'>): string[] {
+  return [articleNaturalKey(article), article.contentHash];
+}
