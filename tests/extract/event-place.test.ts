@@ -103,6 +103,19 @@ describeWithCorpus(['reuters21578.jsonl'], '"here" is where the reporter files f
   });
 });
 
+describeWithCorpus(['reuters21578.jsonl', 'polnear-traindev.jsonl'], 'where the people had just gone', () => {
+  it('"went directly into a closed-door meeting … after arriving in Moscow" is held in Moscow', () => {
+    const x = article('reuters:16550');
+    expect(placeOf(x, 'CONSULT', (t) => t.includes('meeting') || t.includes('Shevardnadze'))).toBe('Moscow');
+  });
+
+  it('"arrested after entering the debate venue — which was also at Hofstra": the arrest and the debate are at Hofstra', () => {
+    const x = article('polnear:breitbart_2016-09-26_green-party-candidate-jill-stein');
+    expect(placeOf(x, 'LEGAL', () => true)).toBe('Hofstra');
+    expect(placeOf(x, 'ELECTION', () => true)).toBe('Hofstra');
+  });
+});
+
 describe('the dateline', () => {
   it('is read from a lead paragraph when the parser found none', () => {
     expect(datelineInText('Hillary Clinton Goes After Donald Trump.\n\nHEMPSTEAD, N.Y. ― If it worked against Mitt Romney, …')).toBe('HEMPSTEAD, N.Y.');

@@ -13,6 +13,12 @@ import { refName } from './actors.ts';
 
 // A place past one of these belongs to another clause ("the weapons test since the summit … in Vietnam").
 const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until)\b|[;—–]/;
+// Words between an event and a place that stay in its clause: where the event's people had just gone ("she was arrested
+// after entering the debate venue", "killed after arriving in Baghdad"), and a relative clause set off by a dash that
+// says where the noun before it is ("the debate venue — which was also at Hofstra").
+const SAME_PLACE = /\bafter\s+(?:entering|arriving\s+(?:in|at)|landing\s+in|reaching|storming)\b|[—–]\s*(?=(?:which|where)\b)/g;
+/** Whether the words between an event and a place leave its clause (see OTHER_CLAUSE, SAME_PLACE). */
+const otherClause = (between: string) => OTHER_CLAUSE.test(between.replace(SAME_PLACE, ' '));
 
 // Written as a location: "in Vladivostok", "at the Hanoi summit", "the city of X", "in the conservative stronghold of Iwate Prefecture".
 const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:stronghold|city|town|village|province|prefecture|region|state|capital|district|heart|outskirts|suburbs?)\s+of\s+)?|city of\s+)$/i;
@@ -110,7 +116,7 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
     if (!LOCATIVE.test(before) && !DESTINATION.test(before) && !namesTrigger) continue;
     const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
     if (distance > 80) continue;
-    if (OTHER_CLAUSE.test(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
+    if (otherClause(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
     const s = -distance + (p.place.kind === 'CITY' ? 40 : 0) + (occasion ? 20 : 0);
     if (s > score) {
       score = s;
