@@ -125,6 +125,13 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'words said at an occasion', () =
   });
 });
 
+describeWithCorpus(['polnear-traindev.jsonl'], 'the country an article is about', () => {
+  it('"Syrian refugees" are people who left Syria: the Obama administration accepting them acts at home, in the United States', () => {
+    const x = article('polnear:west-journal_2016-09-12_obama-seeks-more-muslim-refugees');
+    expect(placeOf(x, 'AID', (t) => t.includes('administration'))).toBe('United States');
+  });
+});
+
 describe('the dateline', () => {
   it('is read from a lead paragraph when the parser found none', () => {
     expect(datelineInText('Hillary Clinton Goes After Donald Trump.\n\nHEMPSTEAD, N.Y. ― If it worked against Mitt Romney, …')).toBe('HEMPSTEAD, N.Y.');

@@ -205,6 +205,9 @@ const SETTLED_BY_COUNTRY = (e: TypedEventDraft) => e.type === 'ELECTION' || (e.t
 /** A country, or a US state (laws are a state's as often as a country's). */
 const jurisdiction = (p: PlaceDraft) => p.kind === 'COUNTRY' || gazetteerCandidates(p.name).some((c) => c.kind === 'REGION' && c.usState !== null);
 
+// "Syrian refugees", "Mexican immigrants": people who left the country; the story is where they went.
+const AWAY_FROM_HOME = String.raw`\s+(?:[a-z]+\s+)?(?:refugees?|migrants?|immigrants?|asylum[ -]seekers?|exiles?|expatriates?|emigrants?|diaspora)\b`;
+
 /**
  * The country (or US state) an article is about: named (or its people named, or its dateline in it, which counts
  * twice) at least three times, and more than all others together.
@@ -221,7 +224,7 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
   for (const [demonym, name] of DEMONYMS) {
     const country = index.places.find((p) => p.kind === 'COUNTRY' && p.name === name);
     if (!country) continue;
-    const n = text.split(new RegExp(`\\b${demonym}s?\\b`)).length - 1;
+    const n = [...text.matchAll(new RegExp(`\\b${demonym}s?\\b(?!${AWAY_FROM_HOME})`, 'g'))].length;
     if (n) counts.set(country, (counts.get(country) ?? 0) + n);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
