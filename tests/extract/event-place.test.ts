@@ -103,6 +103,35 @@ describeWithCorpus(['reuters21578.jsonl'], '"here" is where the reporter files f
   });
 });
 
+describeWithCorpus(['reuters21578.jsonl', 'polnear-traindev.jsonl'], 'where the people had just gone', () => {
+  it('"went directly into a closed-door meeting … after arriving in Moscow" is held in Moscow', () => {
+    const x = article('reuters:16550');
+    expect(placeOf(x, 'CONSULT', (t) => t.includes('meeting') || t.includes('Shevardnadze'))).toBe('Moscow');
+  });
+
+  it('"arrested after entering the debate venue — which was also at Hofstra": the arrest and the debate are at Hofstra', () => {
+    const x = article('polnear:breitbart_2016-09-26_green-party-candidate-jill-stein');
+    expect(placeOf(x, 'LEGAL', () => true)).toBe('Hofstra');
+    expect(placeOf(x, 'ELECTION', () => true)).toBe('Hofstra');
+  });
+});
+
+describeWithCorpus(['polnear-traindev.jsonl'], 'words said at an occasion', () => {
+  it('"During a national security speech …, Trump attacked Clinton" is where the text names that speech again ("In his speech … at Philadelphia\'s Union League club")', () => {
+    const x = article('polnear:usa-today_2016-09-08_candidates-vie-for-vets-support-');
+    const e = x.events.find((ev) => ev.type === 'ACCUSE' && ev.startDate === '2016-09-07');
+    expect(e, JSON.stringify(x.events.map((ev) => [ev.type, ev.startDate]))).toBeDefined();
+    expect(x.places.find((p) => p.key === e!.placeKey)?.name).toBe('Philadelphia');
+  });
+});
+
+describeWithCorpus(['polnear-traindev.jsonl'], 'the country an article is about', () => {
+  it('"Syrian refugees" are people who left Syria: the Obama administration accepting them acts at home, in the United States', () => {
+    const x = article('polnear:west-journal_2016-09-12_obama-seeks-more-muslim-refugees');
+    expect(placeOf(x, 'AID', (t) => t.includes('administration'))).toBe('United States');
+  });
+});
+
 describe('the dateline', () => {
   it('is read from a lead paragraph when the parser found none', () => {
     expect(datelineInText('Hillary Clinton Goes After Donald Trump.\n\nHEMPSTEAD, N.Y. ― If it worked against Mitt Romney, …')).toBe('HEMPSTEAD, N.Y.');

@@ -13,6 +13,12 @@ import { refName } from './actors.ts';
 
 // A place past one of these belongs to another clause ("the weapons test since the summit … in Vietnam").
 const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until)\b|[;—–]/;
+// Words between an event and a place that stay in its clause: where the event's people had just gone ("she was arrested
+// after entering the debate venue", "killed after arriving in Baghdad"), and a relative clause set off by a dash that
+// says where the noun before it is ("the debate venue — which was also at Hofstra").
+const SAME_PLACE = /\bafter\s+(?:entering|arriving\s+(?:in|at)|landing\s+in|reaching|storming)\b|[—–]\s*(?=(?:which|where)\b)/g;
+/** Whether the words between an event and a place leave its clause (see OTHER_CLAUSE, SAME_PLACE). */
+const otherClause = (between: string) => OTHER_CLAUSE.test(between.replace(SAME_PLACE, ' '));
 
 // Written as a location: "in Vladivostok", "at the Hanoi summit", "the city of X", "in the conservative stronghold of Iwate Prefecture".
 const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:stronghold|city|town|village|province|prefecture|region|state|capital|district|heart|outskirts|suburbs?)\s+of\s+)?|city of\s+)$/i;
@@ -110,7 +116,7 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
     if (!LOCATIVE.test(before) && !DESTINATION.test(before) && !namesTrigger) continue;
     const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
     if (distance > 80) continue;
-    if (OTHER_CLAUSE.test(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
+    if (otherClause(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
     const s = -distance + (p.place.kind === 'CITY' ? 40 : 0) + (occasion ? 20 : 0);
     if (s > score) {
       score = s;
@@ -199,6 +205,9 @@ const SETTLED_BY_COUNTRY = (e: TypedEventDraft) => e.type === 'ELECTION' || (e.t
 /** A country, or a US state (laws are a state's as often as a country's). */
 const jurisdiction = (p: PlaceDraft) => p.kind === 'COUNTRY' || gazetteerCandidates(p.name).some((c) => c.kind === 'REGION' && c.usState !== null);
 
+// "Syrian refugees", "Mexican immigrants": people who left the country; the story is where they went.
+const AWAY_FROM_HOME = String.raw`\s+(?:[a-z]+\s+)?(?:refugees?|migrants?|immigrants?|asylum[ -]seekers?|exiles?|expatriates?|emigrants?|diaspora)\b`;
+
 /**
  * The country (or US state) an article is about: named (or its people named, or its dateline in it, which counts
  * twice) at least three times, and more than all others together.
@@ -215,7 +224,7 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
   for (const [demonym, name] of DEMONYMS) {
     const country = index.places.find((p) => p.kind === 'COUNTRY' && p.name === name);
     if (!country) continue;
-    const n = text.split(new RegExp(`\\b${demonym}s?\\b`)).length - 1;
+    const n = [...text.matchAll(new RegExp(`\\b${demonym}s?\\b(?!${AWAY_FROM_HOME})`, 'g'))].length;
     if (n) counts.set(country, (counts.get(country) ?? 0) + n);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
@@ -234,8 +243,43 @@ export function placeByArticleCountry(events: TypedEventDraft[], text: string, i
   const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
   const country = pending.length ? articleCountry(text, index, dateline) : null;
   if (country) for (const e of pending) e.place = country;
+  placeByOccasion(events, text, index);
   const venues = new Set(events.filter((e) => e.type === 'SPORT' && e.place).map((e) => e.place!));
   if (venues.size === 1) for (const e of events) if (e.type === 'SPORT' && !e.place) e.place = [...venues][0];
+}
+
+// "During a national security speech earlier in the day, Trump attacked Clinton": words said at an occasion one person
+// gives (a speech, an address, a rally, a town hall). Where it was held, the text may say where it names that occasion
+// again ("In his speech earlier Wednesday, … He told an invited crowd at Philadelphia's Union League club").
+const GIVEN_OCCASION = /\b(?:during|at|in)\s+(?:the|a|an|his|her|their|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+){0,3}?(speech|address|rally|town hall)\b/i;
+// "the next rally", "his first speech": another occasion of the kind.
+const ANOTHER_OCCASION = /\b(?:next|another|other|previous|last|first|second|earlier|later)\b/i;
+// How far past the occasion named again a place of it may be written (its sentence and the next).
+const OCCASION_REACH = 300;
+
+/** Speech acts said at an occasion their sentence names without a place: at the place the text gives it where it names it again. */
+function placeByOccasion(events: TypedEventDraft[], text: string, index: EntityIndexLocal): void {
+  for (const e of events) {
+    if (e.place || !SAID.has(e.type) || e.mode === 'award') continue;
+    for (const s of e.sentences) {
+      const noun = GIVEN_OCCASION.exec(text.slice(s.start, s.end))?.[1];
+      if (!noun) continue;
+      const again = new RegExp(`\\b(?:his|her|their|the|that)\\s+(?:[\\w-]+\\s+){0,2}?${noun}\\b`, 'gi');
+      for (const m of text.matchAll(again)) {
+        if (e.sentences.some((x) => m.index >= x.start && m.index < x.end) || ANOTHER_OCCASION.test(m[0])) continue;
+        const paragraphEnd = text.indexOf('\n', m.index);
+        const end = Math.min(paragraphEnd < 0 ? text.length : paragraphEnd, m.index + OCCASION_REACH);
+        const p = index.placeSpans
+          .filter((x) => x.start > m.index && x.end <= end && LOCATIVE.test(text.slice(Math.max(0, x.start - 40), x.start)))
+          .sort((a, b) => a.start - b.start)[0];
+        if (p) {
+          e.place = p.place;
+          break;
+        }
+      }
+      if (e.place) break;
+    }
+  }
 }
 
 // "HEMPSTEAD, N.Y. ― If it worked…", "MIDWAY ATOLL - Seventy-four years ago…", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — …":
