@@ -116,15 +116,6 @@ describeWithCorpus(['reuters21578.jsonl', 'polnear-traindev.jsonl'], 'where the 
   });
 });
 
-describeWithCorpus(['polnear-traindev.jsonl'], 'words said at an occasion', () => {
-  it('"During a national security speech …, Trump attacked Clinton" is where the text names that speech again ("In his speech … at Philadelphia\'s Union League club")', () => {
-    const x = article('polnear:usa-today_2016-09-08_candidates-vie-for-vets-support-');
-    const e = x.events.find((ev) => ev.type === 'ACCUSE' && ev.startDate === '2016-09-07');
-    expect(e, JSON.stringify(x.events.map((ev) => [ev.type, ev.startDate]))).toBeDefined();
-    expect(x.places.find((p) => p.key === e!.placeKey)?.name).toBe('Philadelphia');
-  });
-});
-
 describeWithCorpus(['polnear-traindev.jsonl'], 'the country an article is about', () => {
   it('"Syrian refugees" are people who left Syria: the Obama administration accepting them acts at home, in the United States', () => {
     const x = article('polnear:west-journal_2016-09-12_obama-seeks-more-muslim-refugees');

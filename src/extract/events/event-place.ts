@@ -243,43 +243,8 @@ export function placeByArticleCountry(events: TypedEventDraft[], text: string, i
   const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
   const country = pending.length ? articleCountry(text, index, dateline) : null;
   if (country) for (const e of pending) e.place = country;
-  placeByOccasion(events, text, index);
   const venues = new Set(events.filter((e) => e.type === 'SPORT' && e.place).map((e) => e.place!));
   if (venues.size === 1) for (const e of events) if (e.type === 'SPORT' && !e.place) e.place = [...venues][0];
-}
-
-// "During a national security speech earlier in the day, Trump attacked Clinton": words said at an occasion one person
-// gives (a speech, an address, a rally, a town hall). Where it was held, the text may say where it names that occasion
-// again ("In his speech earlier Wednesday, … He told an invited crowd at Philadelphia's Union League club").
-const GIVEN_OCCASION = /\b(?:during|at|in)\s+(?:the|a|an|his|her|their|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+){0,3}?(speech|address|rally|town hall)\b/i;
-// "the next rally", "his first speech": another occasion of the kind.
-const ANOTHER_OCCASION = /\b(?:next|another|other|previous|last|first|second|earlier|later)\b/i;
-// How far past the occasion named again a place of it may be written (its sentence and the next).
-const OCCASION_REACH = 300;
-
-/** Speech acts said at an occasion their sentence names without a place: at the place the text gives it where it names it again. */
-function placeByOccasion(events: TypedEventDraft[], text: string, index: EntityIndexLocal): void {
-  for (const e of events) {
-    if (e.place || !SAID.has(e.type) || e.mode === 'award') continue;
-    for (const s of e.sentences) {
-      const noun = GIVEN_OCCASION.exec(text.slice(s.start, s.end))?.[1];
-      if (!noun) continue;
-      const again = new RegExp(`\\b(?:his|her|their|the|that)\\s+(?:[\\w-]+\\s+){0,2}?${noun}\\b`, 'gi');
-      for (const m of text.matchAll(again)) {
-        if (e.sentences.some((x) => m.index >= x.start && m.index < x.end) || ANOTHER_OCCASION.test(m[0])) continue;
-        const paragraphEnd = text.indexOf('\n', m.index);
-        const end = Math.min(paragraphEnd < 0 ? text.length : paragraphEnd, m.index + OCCASION_REACH);
-        const p = index.placeSpans
-          .filter((x) => x.start > m.index && x.end <= end && LOCATIVE.test(text.slice(Math.max(0, x.start - 40), x.start)))
-          .sort((a, b) => a.start - b.start)[0];
-        if (p) {
-          e.place = p.place;
-          break;
-        }
-      }
-      if (e.place) break;
-    }
-  }
 }
 
 // "HEMPSTEAD, N.Y. ― If it worked…", "MIDWAY ATOLL - Seventy-four years ago…", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — …":
