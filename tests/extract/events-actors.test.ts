@@ -155,3 +155,24 @@ describe('support as campaign copy writes it', () => {
     expect(ofType(body, 'SUPPORT')).toEqual([]);
   });
 });
+
+describe('legal steps as court and business copy writes them', () => {
+  // BBC business stories (WorldCom, Yukos, Parmalat, Bank of America, the SEC) and PolNeAR train (wash-post_2015-12-04).
+  it('reads who is on trial or under investigation as the target', () => {
+    expect(ofType("Once the country's richest man, Mr Khodorkovsky is on trial for fraud and tax evasion.", 'LEGAL')).toEqual(['LEGAL/trial - → Khodorkovsky']);
+    expect(ofType('Several former top Parmalat executives are under investigation for the fraud scandal.', 'LEGAL')).toEqual(['LEGAL/investigation - → Parmalat']);
+  });
+
+  it('reads charges filed against someone and a settlement paid', () => {
+    expect(ofType("The SEC filed civil fraud charges in a Boston Federal court against James Tambone, who it says headed CFD's sales operations, and his alleged second in command Robert Hussey.", 'LEGAL')).toEqual(['LEGAL/charge SEC → James Tambone']);
+    expect(ofType('Five Bank of America subsidiaries have agreed to pay a total of $515m (£277m) to settle an investigation into fraudulent trading share practices.', 'LEGAL')).toEqual(['LEGAL/lawsuit Bank of America → -']);
+  });
+
+  it('reads prosecutors as a party', () => {
+    expect(ofType('On Nov. 24, Cook County prosecutors charged Van Dyke with first-degree murder, and Emanuel released the video a few hours later.', 'LEGAL')).toEqual(['LEGAL/charge prosecutors → Van Dyke']);
+  });
+
+  it('reads no dismissal from a judge dismissing an attempt', () => {
+    expect(ofType('A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection in the US.', 'RESIGNATION')).toEqual([]);
+  });
+});

@@ -38,7 +38,7 @@ const RECENT = 150;
 const RECENT_ORG = 200;
 const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
-const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
+const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|prosecutors|investigators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
 // A name, not a ticker: "<Sundor Group Inc>" but not "<CKP>".
 const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
 // "the Obama administration": the administration acts, by the name the article gives it.
@@ -129,7 +129,7 @@ function demonymActors(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep'
 const CAPS_RUN = /\b[A-Z][A-Za-z0-9&’'.-]*(?:\s+(?:(?:of|and|&|to|de)\s+)?[A-Z][A-Za-z0-9&’'.-]*)*/g;
 const NOT_A_NAME = new Set(
   ('The A An In On At But And If When After Before He She It They We I You Mr Mrs Ms Dr This That These Those His Her Its Their Our Last Next Some Many Both While As For With From By ' +
-    'Meanwhile However Also So Yet Now Then There Here What Who Why How One Two Three Such Most More Other Another Each Every No Not All Any Even Only Just Since Until Under Over Still Instead ' +
+    'Meanwhile However Also So Yet Now Then There Here What Who Why How One Two Three Four Five Six Seven Eight Nine Ten Several Such Most More Other Another Each Every No Not All Any Even Only Just Since Until Under Over Still Instead ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'President Secretary Minister Chairman Senator Governor General Prime Sen Rep Gov Chief Director Spokesman Spokeswoman Former Deputy Vice NOTE Shr Net Qtly Oper Revs Avg Div GMT BST EST EDT PST CET').split(' '),
 );

@@ -94,7 +94,15 @@ export const PLOVER_TRIGGERS = entries([
   ['won lost launched filed lodged', 'LEGAL', 'appeal', { re: /(?:won|lost|launched|filed|lodged) (?:an? |his |her |its |their |the )?(?:\S+ )?appeal\b/iy, needs: 'source', targetPreps: ['against'] }],
   ['extradition', 'LEGAL', 'arrest', { re: /extradition of\b/iy, needs: 'target', targetPreps: ['of'] }],
   ['raided raid', 'COERCE', null, { re: /raid(?:ed)?\b(?= (?:the |a |an |his |her |its |their )?(?:\S+ )?(?:offices?|homes?|house|headquarters|premises|compound)\b)/iy, needs: 'both', targetPreps: ['of'] }],
-  ['judge', 'LEGAL', 'ruling', { re: /judge (?:ruled|ordered|dismissed|rejected|threw out|blocked|sentenced)\b/iy, nameEnd: true, needs: 'source' }],
+  // The one on trial or under investigation is the clause's subject ("Mr Khodorkovsky is on trial for fraud", "Parmalat
+  // executives are under investigation"): the target; the court or investigator is not named there.
+  ['trial', 'LEGAL', 'trial', { re: /(?<=\b(?:on|stand|stands|stood|standing) )trial\b/iy, inverse: true, needs: 'target' }],
+  ['investigation', 'LEGAL', 'investigation', { re: /(?<=\bunder )investigation\b/iy, inverse: true, needs: 'target' }],
+  // "The SEC filed civil fraud charges … against James Tambone", "prosecutors brought charges against".
+  ['filed brought pressed laid', 'LEGAL', 'charge', { re: /(?:filed|brought|pressed|laid) (?:\S+ ){0,3}?charges\b/iy, needs: 'both', targetPreps: ['against'] }],
+  // Paying to settle a lawsuit or an investigation ends it ("agreed to pay $515m to settle an investigation").
+  ['settle', 'LEGAL', 'lawsuit', { re: /settle (?:a |an |the |its |his |her |their )?(?:\S+ ){0,3}?(?:lawsuit|suit|case|claims?|charges|investigation)\b/iy, needs: 'source', targetPreps: ['with', 'against'] }],
+  ['judge', 'LEGAL', 'ruling', { re: /judge (?:has |had )?(?:ruled|ordered|dismissed|rejected|threw out|blocked|sentenced)\b/iy, nameEnd: true, needs: 'source' }],
 
   // BUSINESS
   ['buys', 'BUSINESS', 'acquisition', { needs: 'both', targetPreps: ['from'] }],
