@@ -176,3 +176,16 @@ describe('legal steps as court and business copy writes them', () => {
     expect(ofType('A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection in the US.', 'RESIGNATION')).toEqual([]);
   });
 });
+
+describe('event actors: an apposition between the subject and its verb', () => {
+  // BBC tech/030, PolNeAR train nyt_2016-04-08 and usa-today_2016-08-10.
+  it('takes the name before the apposition, not one inside it', () => {
+    expect(ofType('The draft law suffered setbacks when Poland, one of the largest EU member states, rejected its adoption twice in two months.', 'REJECT')).toEqual(['REJECT Poland → -']);
+    expect(ofType("Brian Fallon, a spokesman for Mrs. Clinton, called on the Vermont senator to take back his words.", 'REQUEST').map((e) => e.split(' → ')[0])).toEqual(['REQUEST Brian Fallon']);
+  });
+
+  it('reads a country written after a town as part of the place', () => {
+    const body = 'Patricia Smith and Charles Woods, the parents of two Americans killed in the 2012 attacks on a U.S. diplomatic compound in Benghazi, Libya, have filed a wrongful death lawsuit against Hillary Clinton.';
+    expect(ofType(body, 'LEGAL')).toEqual(['LEGAL/lawsuit Charles Woods+Patricia Smith → Hillary Clinton']);
+  });
+});

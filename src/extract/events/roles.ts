@@ -36,6 +36,11 @@ const NOMINAL = /^(?:[a-z]+(?:ing|tion|sion|ment)s?|attacks?|trials?|protests?|r
 const CIRCUMSTANCE = /\b(?:in|at|by|after|before|during|since|following|amid|despite|over|about|of|to|for|from|with|on|until)\s+(?:the|a|an|this|that|last|last year's|last year’s)\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
 const circumstanceOf = (entry: TriggerEntry, text: string, sentence: Span, trigger: Span) =>
   CIRCUMSTANTIAL_TYPES.has(entry.type) && NOMINAL.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]) && CIRCUMSTANCE.test(text.slice(Math.max(sentence.start, trigger.start - 60), trigger.start));
+// An apposition opened after a name by a comma and a determiner or a description ("X, the parents of …", "X, a former aide to …")
+// and closed by a comma right before the verb (only auxiliaries and adverbs between).
+const APPOSITION_OPEN = /[\p{L}.)],\s+(?:the|a|an|one of|both|who|whose|which|then|now|once|formerly)\s[^,;:()]*$/u;
+const APPOSITION_CLOSE = /^[^,;:()]*,\s+(?:(?:has|have|had|is|are|was|were|will|would|also|now|then|not|\w+ly)\s+)*$/;
+const INDEFINITE_OBJECT = /\b(?:in|at|on|of|to|for|from|with|against|into|over|about|after|before|during|near)\s+an?\s+$/i;
 const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|just|now|then|\w+ly)\s+)*$/;
 
 /**
@@ -53,7 +58,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   let clauseStartRef = sentence.start;
   // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
   const isHim = (s: ActorSpan) => s.anaphor === 'person' && s.end - s.start === 3 && text.slice(s.start, s.end).toLowerCase() === 'him';
-  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
+  // "killed in the attacks on a U.S. diplomatic compound": a name after a preposition and "a" qualifies that object.
+  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
   // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
   const objectLike = (i: number) => {
     // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
@@ -99,11 +105,15 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "the iPhone of one of the terrorists in the San Bernardino shooting", "giving evidence at the trial of his ex-boss":
   // an attack, a legal step or a protest named as a circumstance is no act of the clause's subject (only an owner or a "by" agent names its doer).
   const circumstance = srcAt < 0 && circumstanceOf(entry, text, sentence, trigger);
+  // "Patricia Smith, the mother of a Marine killed in Iraq, has filed": a name inside an apposition set off by commas
+  // before the verb describes the subject; it is not the subject.
+  const inApposition = (i: number) =>
+    APPOSITION_CLOSE.test(text.slice(spans[i].end, trigger.start)) && APPOSITION_OPEN.test(text.slice(Math.max(clauseStart, spans[i].start - 120), spans[i].start));
   for (const allowObject of [false, true]) {
     if (srcAt >= 0 || circumstance) break;
     for (let i = hi - 1; i >= lo && (srcAt < 0 || secondVerb); i--) {
       if (spans[i].start < clauseStart) break;
-      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && (allowObject || !objectLike(i))) srcAt = i;
+      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && !inApposition(i) && (allowObject || !objectLike(i))) srcAt = i;
     }
     if (srcAt >= 0) break;
   }
