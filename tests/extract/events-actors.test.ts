@@ -189,3 +189,15 @@ describe('event actors: an apposition between the subject and its verb', () => {
     expect(ofType(body, 'LEGAL')).toEqual(['LEGAL/lawsuit Charles Woods+Patricia Smith → Hillary Clinton']);
   });
 });
+
+describe('a court’s or a judge’s decision', () => {
+  // PolNeAR train (west-journal_2016-02-23, wash-post_2016-09-07, wash-post_2016-05-29), BBC politics/179.
+  it('reads what a judge or a court decides as a ruling by the court right before the verb, or by nobody named', () => {
+    expect(ofType("A federal judge granted Judicial Watch's request for discovery.", 'LEGAL')).toEqual(['LEGAL/ruling - → Judicial Watch']);
+  });
+
+  it('leaves the verbs to their other senses with any other subject', () => {
+    expect(ofType('Sanders rejected the idea on Tuesday.', 'LEGAL')).toEqual([]);
+    expect(ofType('The Senate blocked the bill.', 'LEGAL')).toEqual([]);
+  });
+});

@@ -41,6 +41,10 @@ const circumstanceOf = (entry: TriggerEntry, text: string, sentence: Span, trigg
 const APPOSITION_OPEN = /[\p{L}.)],\s+(?:the|a|an|one of|both|who|whose|which|then|now|once|formerly)\s[^,;:()]*$/u;
 const APPOSITION_CLOSE = /^[^,;:()]*,\s+(?:(?:has|have|had|is|are|was|were|will|would|also|now|then|not|\w+ly)\s+)*$/;
 const INDEFINITE_OBJECT = /\b(?:in|at|on|of|to|for|from|with|against|into|over|about|after|before|during|near)\s+an?\s+$/i;
+// What may stand between a subject and its verb: a name's remainder ("for the 6th Circuit"), an apposition, auxiliaries, adverbs, a time.
+const ADJACENT_SUBJECT = /^(?:\s+(?:for|of) the [\w ]{1,30}?)?(?:\s*,[^,;]{1,60},)?\s+(?:(?:has|have|had|also|then|later|unanimously|on \w+|in \w+|last \w+|this \w+|\w+ly)\s+){0,3}$/;
+// "after the Supreme Court struck down": a word after a name that may be its verb (no preposition, conjunction or determiner).
+const VERB_NEXT = /^\s+(?!(?:about|of|to|in|on|at|for|with|by|from|and|or|over|into|that|the|a|an|as|than)\b)[a-z]/;
 const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|just|now|then|\w+ly)\s+)*$/;
 
 /**
@@ -59,7 +63,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
   const isHim = (s: ActorSpan) => s.anaphor === 'person' && s.end - s.start === 3 && text.slice(s.start, s.end).toLowerCase() === 'him';
   // "killed in the attacks on a U.S. diplomatic compound": a name after a preposition and "a" qualifies that object.
-  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
+  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (s.start > clauseStartRef && /^the\s+$/i.test(text.slice(clauseStartRef, s.start)) && VERB_NEXT.test(text.slice(s.end, s.end + 16))) || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
   // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
   const objectLike = (i: number) => {
     // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
@@ -157,6 +161,14 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   if (srcAt < 0 && trigger.start === sentence.start && /ing\b/.test(text.slice(trigger.start, trigger.end))) {
     const comma = text.indexOf(',', trigger.end);
     for (let i = lo; i < hi && comma >= 0 && comma < sentence.end && srcAt < 0; i++) if (spans[i].start > comma && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
+  }
+  // The name right before the verb, past an apposition ("Judge Jordan, in the same Jackson courthouse, voided"), or none.
+  if (entry.adjacentSource) {
+    srcAt = -1;
+    for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
+      if (spans[i].end > trigger.start || spans[i].start < sentence.start) continue;
+      if (ADJACENT_SUBJECT.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
+    }
   }
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   for (let i = srcAt - 1; i >= lo && sources.length; i--) {
