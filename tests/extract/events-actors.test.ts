@@ -206,3 +206,19 @@ describe('a court’s or a judge’s decision', () => {
     expect(ofType('The Senate blocked the bill.', 'LEGAL')).toEqual([]);
   });
 });
+
+describe('a meeting named as the time of the clause’s act', () => {
+  // PolNeAR train politico_2016-05-11 ("In a meeting with the Washington Post's editorial board, Trump said: …"), Reuters 9225.
+  it('gives a fronted meeting or talks the subject after its comma', () => {
+    expect(ofType('After a meeting with Chinese President Xi Jinping, Barack Obama said the two countries would cooperate.', 'CONSULT')).toEqual(['CONSULT/meeting Barack Obama → Xi Jinping']);
+    expect(ofType('After talks with Xi Jinping, Barack Obama raised human rights.', 'CONSULT')).toEqual(['CONSULT/talks Barack Obama → Xi Jinping']);
+  });
+
+  it('gives one the speaker says something after', () => {
+    expect(ofType('Barack Obama said on Monday after talks with Chinese President Xi Jinping that the two countries would cooperate.', 'CONSULT')).toEqual(['CONSULT/talks Barack Obama → Xi Jinping']);
+  });
+
+  it('reads no subject for a clause with its own verb', () => {
+    expect(ofType('After the meeting of Nevada Democrats on Saturday ended in mayhem, Roberta Lange asked for help.', 'CONSULT')).toEqual([]);
+  });
+});
