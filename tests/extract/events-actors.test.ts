@@ -222,3 +222,9 @@ describe('a meeting named as the time of the clause’s act', () => {
     expect(ofType('After the meeting of Nevada Democrats on Saturday ended in mayhem, Roberta Lange asked for help.', 'CONSULT')).toEqual([]);
   });
 });
+
+describe('a leader the article does not name', () => {
+  it('is the country acting through its government', () => {
+    expect(ofType('Barack Obama met with the Mexican president on Wednesday.', 'CONSULT')).toEqual(['CONSULT/meeting Barack Obama → Mexico']);
+  });
+});

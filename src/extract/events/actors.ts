@@ -402,7 +402,8 @@ export function describedPerson(spans: ActorSpan[], at: number, exclude: ActorRe
   const name = spans[at].ref.kind === 'group' ? (spans[at].ref as { name: string }).name : '';
   const leaderOf = LEADER_NAME.exec(name);
   const country = leaderOf ? COUNTRY_OF_DEMONYM.get(leaderOf[1]) : undefined;
-  if (country) return describedLeader(spans, at, country, new Set(exclude.map(actorId)));
+  // A leader the article does not name ("met with the Mexican president") is the country acting through its government.
+  if (country) return describedLeader(spans, at, country, new Set(exclude.map(actorId))) ?? { kind: 'country', country: country.name };
   // A rival's title is not written as such: it is the person named most who is not the subject.
   const words = /\b(?:opponent|rival)$/.test(name) ? [] : name.replace(/^the /, '').split(' ');
   const skip = new Set(exclude.map(actorId));
