@@ -228,3 +228,11 @@ describe('a leader the article does not name', () => {
     expect(ofType('Barack Obama met with the Mexican president on Wednesday.', 'CONSULT')).toEqual(['CONSULT/meeting Barack Obama → Mexico']);
   });
 });
+
+describe('resignations in wire copy', () => {
+  // Reuters 5101 and the wire form of Reuters 2131 / 7778.
+  it('reads who resigns after "the resignation of" and the announcing company as the body left', () => {
+    expect(events('Hytek Microsystems Inc said its board accepted the resignation of President James Phalan at a special meeting held today.')).toEqual(['RESIGNATION James Phalan → Hytek Microsystems Inc']);
+    expect(ofType('Calny Inc said its president John Smith resigned to pursue other interests.', 'RESIGNATION')).toEqual(['RESIGNATION John Smith → Calny Inc']);
+  });
+});
