@@ -231,3 +231,10 @@ describe('resignations in wire copy', () => {
     expect(ofType('Calny Inc said its president John Smith resigned to pursue other interests.', 'RESIGNATION')).toEqual(['RESIGNATION John Smith → Calny Inc']);
   });
 });
+
+describe('a former officer', () => {
+  // PolNeAR train politico_2016-09-12 headline form; Reuters 18683 ("Former Citicorp Chairman Walter Wriston said").
+  it('does not make the body named in the title a party', () => {
+    expect(ofType('Former DNC chairman calls for Clinton contingency plan.', 'REQUEST')).toEqual([]);
+  });
+});

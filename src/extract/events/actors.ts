@@ -57,6 +57,7 @@ const LEADER_DESCRIPTION = new RegExp(`(?<!,\\s)\\b[Tt]he (${COUNTRIES.map((c) =
 // "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
 const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
+const FORMER_TITLE_AFTER = /^\s+(?:chairman|chairwoman|chair|chief executive|chief|president|director|head|leader|spokesman|spokeswoman|secretary|treasurer|official|executive|aide|adviser|advisor|employee|staffer|member)\b/;
 const TOWN_BEFORE = /\b(in|at|near|outside)\s+[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2},\s*$/u;
 const PLACE_PREP = new Set(['in', 'at', 'near', 'from', 'outside', 'inside', 'across', 'throughout', 'around']);
 // A passive's agent may carry a title ("appointed … by President Bill Clinton"): it is still the "by" agent.
@@ -328,6 +329,13 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     if (!inRange[i + 1]) continue;
     // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
     if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between) || (out[i].ref.kind === 'country' && COMPANY_NOUN.test(between))) out[i].modifier = true;
+  }
+  // "Former DNC chairman calls for …": a former officer acts for nobody, least for the body they left; the body named in
+  // their title is no party.
+  for (let i = 0; i < out.length; i++) {
+    const x = out[i];
+    if (!inRange[i] || x.anaphor || x.modifier || (x.ref.kind !== 'org' && x.ref.kind !== 'group')) continue;
+    if (/\b[Ff]ormer\s+$/.test(text.slice(Math.max(0, x.start - 8), x.start)) && FORMER_TITLE_AFTER.test(text.slice(x.end, x.end + 30))) x.modifier = true;
   }
   // "killed in Benghazi, Libya, have filed": a country written after a place as its state ("Wismar, Germany") stands
   // where the place does, after the same preposition; it is no subject of the clause.
