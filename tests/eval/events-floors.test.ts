@@ -16,14 +16,14 @@ function score(part: 'dev' | 'check', only?: (doc: string) => boolean) {
   return eventsResult(scores, part);
 }
 
-// The floors are what the extractor reaches today (npm run eval:events, --part check; 1.18.0: development 0.727 / 0.623 / 0.671; 1.21.0: 0.764 / 0.641 / 0.697), rounded
+// The floors are what the extractor reaches today (npm run eval:events, --part check; 1.18.0: development 0.727 / 0.623 / 0.671; 1.21.0: 0.764 / 0.641 / 0.697; 1.32.0: 0.779 / 0.653 / 0.710), rounded
 // down: a change that loses events fails here. The development part is the one the lexicons were
 // written against; the check part is only measured.
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'typed events against the gold', () => {
   it('development part: F1 and mode agreement at their floors', () => {
     const r = score('dev');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.69);
-    expect(r.events.p).toBeGreaterThanOrEqual(0.76);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.7);
+    expect(r.events.p).toBeGreaterThanOrEqual(0.77);
     expect(r.events.r).toBeGreaterThanOrEqual(0.64);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
     // Statement links of matched events: recall over the gold's links, precision of those made.

@@ -176,3 +176,65 @@ describe('legal steps as court and business copy writes them', () => {
     expect(ofType('A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection in the US.', 'RESIGNATION')).toEqual([]);
   });
 });
+
+describe('event actors: an apposition between the subject and its verb', () => {
+  // BBC tech/030, PolNeAR train nyt_2016-04-08 and usa-today_2016-08-10.
+  it('takes the name before the apposition, not one inside it', () => {
+    expect(ofType('The draft law suffered setbacks when Poland, one of the largest EU member states, rejected its adoption twice in two months.', 'REJECT')).toEqual(['REJECT Poland → -']);
+    expect(ofType("Brian Fallon, a spokesman for Mrs. Clinton, called on the Vermont senator to take back his words.", 'REQUEST').map((e) => e.split(' → ')[0])).toEqual(['REQUEST Brian Fallon']);
+  });
+
+  it('reads a country written after a town as part of the place', () => {
+    const body = 'Patricia Smith and Charles Woods, the parents of two Americans killed in the 2012 attacks on a U.S. diplomatic compound in Benghazi, Libya, have filed a wrongful death lawsuit against Hillary Clinton.';
+    expect(ofType(body, 'LEGAL')).toEqual(['LEGAL/lawsuit Charles Woods+Patricia Smith → Hillary Clinton']);
+  });
+});
+
+describe('a court’s or a judge’s decision', () => {
+  // PolNeAR train (west-journal_2016-02-23, wash-post_2016-09-07, wash-post_2016-05-29), BBC politics/179.
+  it('reads what a judge or a court decides as a ruling by the court right before the verb, or by nobody named', () => {
+    expect(ofType("A federal judge granted Judicial Watch's request for discovery.", 'LEGAL')).toEqual(['LEGAL/ruling - → Judicial Watch']);
+  });
+
+  it('leaves the verbs to their other senses with any other subject', () => {
+    expect(ofType('Sanders rejected the idea on Tuesday.', 'LEGAL')).toEqual([]);
+    expect(ofType('The Senate blocked the bill.', 'LEGAL')).toEqual([]);
+  });
+});
+
+describe('a meeting named as the time of the clause’s act', () => {
+  // PolNeAR train politico_2016-05-11 ("In a meeting with the Washington Post's editorial board, Trump said: …"), Reuters 9225.
+  it('gives a fronted meeting or talks the subject after its comma', () => {
+    expect(ofType('After a meeting with Chinese President Xi Jinping, Barack Obama said the two countries would cooperate.', 'CONSULT')).toEqual(['CONSULT/meeting Barack Obama → Xi Jinping']);
+    expect(ofType('After talks with Xi Jinping, Barack Obama raised human rights.', 'CONSULT')).toEqual(['CONSULT/talks Barack Obama → Xi Jinping']);
+  });
+
+  it('gives one the speaker says something after', () => {
+    expect(ofType('Barack Obama said on Monday after talks with Chinese President Xi Jinping that the two countries would cooperate.', 'CONSULT')).toEqual(['CONSULT/talks Barack Obama → Xi Jinping']);
+  });
+
+  it('reads no subject for a clause with its own verb', () => {
+    expect(ofType('After the meeting of Nevada Democrats on Saturday ended in mayhem, Roberta Lange asked for help.', 'CONSULT')).toEqual([]);
+  });
+});
+
+describe('a leader the article does not name', () => {
+  it('is the country acting through its government', () => {
+    expect(ofType('Barack Obama met with the Mexican president on Wednesday.', 'CONSULT')).toEqual(['CONSULT/meeting Barack Obama → Mexico']);
+  });
+});
+
+describe('resignations in wire copy', () => {
+  // Reuters 5101 and the wire form of Reuters 2131 / 7778.
+  it('reads who resigns after "the resignation of" and the announcing company as the body left', () => {
+    expect(events('Hytek Microsystems Inc said its board accepted the resignation of President James Phalan at a special meeting held today.')).toEqual(['RESIGNATION James Phalan → Hytek Microsystems Inc']);
+    expect(ofType('Calny Inc said its president John Smith resigned to pursue other interests.', 'RESIGNATION')).toEqual(['RESIGNATION John Smith → Calny Inc']);
+  });
+});
+
+describe('a former officer', () => {
+  // PolNeAR train politico_2016-09-12 headline form; Reuters 18683 ("Former Citicorp Chairman Walter Wriston said").
+  it('does not make the body named in the title a party', () => {
+    expect(ofType('Former DNC chairman calls for Clinton contingency plan.', 'REQUEST')).toEqual([]);
+  });
+});

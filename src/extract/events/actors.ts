@@ -57,6 +57,9 @@ const LEADER_DESCRIPTION = new RegExp(`(?<!,\\s)\\b[Tt]he (${COUNTRIES.map((c) =
 // "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
 const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
+const FORMER_TITLE_AFTER = /^\s+(?:chairman|chairwoman|chair|chief executive|chief|president|director|head|leader|spokesman|spokeswoman|secretary|treasurer|official|executive|aide|adviser|advisor|employee|staffer|member)\b/;
+const TOWN_BEFORE = /\b(in|at|near|outside)\s+[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2},\s*$/u;
+const PLACE_PREP = new Set(['in', 'at', 'near', 'from', 'outside', 'inside', 'across', 'throughout', 'around']);
 // A passive's agent may carry a title ("appointed … by President Bill Clinton"): it is still the "by" agent.
 const BY_TITLED = /\bby\s+(?:the\s+)?(?:(?:former|then|new|late)\s+)?(?:[A-Z][a-z]+\s+)?(?:President|Prime Minister|Premier|Chancellor|Senator|Sen\.|Rep\.|Gov\.|Governor|Judge|Justice|Gen\.|General|King|Queen|Secretary of State|(?:Foreign |Defen[cs]e |Finance |Trade )?Minister|Secretary|Chairman|Chief Executive)\s+$/;
 // Titles of people who act for a state (not a country's singer or striker).
@@ -130,7 +133,7 @@ const CAPS_RUN = /\b[A-Z][A-Za-z0-9&’'.-]*(?:\s+(?:(?:of|and|&|to|de)\s+)?[A-Z
 const NOT_A_NAME = new Set(
   ('The A An In On At But And If When After Before He She It They We I You Mr Mrs Ms Dr This That These Those His Her Its Their Our Last Next Some Many Both While As For With From By ' +
     'Meanwhile However Also So Yet Now Then There Here What Who Why How One Two Three Four Five Six Seven Eight Nine Ten Several Such Most More Other Another Each Every No Not All Any Even Only Just Since Until Under Over Still Instead ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ' +
     'President Secretary Minister Chairman Senator Governor General Prime Sen Rep Gov Chief Director Spokesman Spokeswoman Former Deputy Vice NOTE Shr Net Qtly Oper Revs Avg Div GMT BST EST EDT PST CET').split(' '),
 );
 
@@ -327,6 +330,25 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
     if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between) || (out[i].ref.kind === 'country' && COMPANY_NOUN.test(between))) out[i].modifier = true;
   }
+  // "Former DNC chairman calls for …": a former officer acts for nobody, least for the body they left; the body named in
+  // their title is no party.
+  for (let i = 0; i < out.length; i++) {
+    const x = out[i];
+    if (!inRange[i] || x.anaphor || x.modifier || (x.ref.kind !== 'org' && x.ref.kind !== 'group')) continue;
+    if (/\b[Ff]ormer\s+$/.test(text.slice(Math.max(0, x.start - 8), x.start)) && FORMER_TITLE_AFTER.test(text.slice(x.end, x.end + 30))) x.modifier = true;
+  }
+  // "killed in Benghazi, Libya, have filed": a country written after a place as its state ("Wismar, Germany") stands
+  // where the place does, after the same preposition; it is no subject of the clause.
+  for (let i = 0; i < out.length; i++) {
+    const prev = out[i - 1];
+    if (!inRange[i] || out[i].prep || out[i].ref.kind !== 'country' || out[i].anaphor) continue;
+    if (prev && PLACE_PREP.has(prev.prep) && (prev.ref.kind === 'country' || prev.backoff) && /^,\s*$/.test(text.slice(prev.end, out[i].start))) out[i].prep = prev.prep;
+    // The town may be one the recogniser does not know ("in Benghazi, Libya").
+    else {
+      const town = TOWN_BEFORE.exec(text.slice(Math.max(0, out[i].start - 40), out[i].start));
+      if (town) out[i].prep = town[1].toLowerCase();
+    }
+  }
   // Every mention of such an official ("Pompeo", "him" resolved to him) carries the state.
   if (officials.size) for (const x of out) if (x.ref.kind === 'person' && officials.has(x.ref.entity)) x.ref.actsFor = officials.get(x.ref.entity);
   return out;
@@ -388,7 +410,8 @@ export function describedPerson(spans: ActorSpan[], at: number, exclude: ActorRe
   const name = spans[at].ref.kind === 'group' ? (spans[at].ref as { name: string }).name : '';
   const leaderOf = LEADER_NAME.exec(name);
   const country = leaderOf ? COUNTRY_OF_DEMONYM.get(leaderOf[1]) : undefined;
-  if (country) return describedLeader(spans, at, country, new Set(exclude.map(actorId)));
+  // A leader the article does not name ("met with the Mexican president") is the country acting through its government.
+  if (country) return describedLeader(spans, at, country, new Set(exclude.map(actorId))) ?? { kind: 'country', country: country.name };
   // A rival's title is not written as such: it is the person named most who is not the subject.
   const words = /\b(?:opponent|rival)$/.test(name) ? [] : name.replace(/^the /, '').split(' ');
   const skip = new Set(exclude.map(actorId));

@@ -200,6 +200,19 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
       const announcer = announcingCompany(text, sentence, spans, lo, hi, hit.start);
       if (announcer && !roles.targets.some((t) => actorId(t) === actorId(announcer))) roles.sources.push(announcer);
     }
+    if (e.type === 'RESIGNATION') {
+      // "accepted the resignation of President James Phalan": who resigns follows "of"; the clause's subject is the body left.
+      if (/^(?:resignation|retirement)$/i.test(text.slice(hit.start, hit.end)) && /^\s+of\s/.test(text.slice(hit.end, hit.end + 5)) && roles.targets.some((t) => t.kind === 'person')) {
+        const resigner = roles.targets.filter((t) => t.kind === 'person');
+        [roles.sources, roles.targets] = [resigner, roles.sources.filter((r) => r.kind !== 'person')];
+      }
+      // "P.A.M. Transportation Services Inc said president and board member Robert Weaver resigned": wire copy's company
+      // announcing its own officer's resignation is the body left, as it is the one appointing for an appointment.
+      if (!roles.targets.length && roles.sources.length) {
+        const announcer = announcingCompany(text, sentence, spans, lo, hi, hit.start);
+        if (announcer && !roles.sources.some((r) => actorId(r) === actorId(announcer))) roles.targets.push(announcer);
+      }
+    }
     const trigger: Mention = { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) };
     // "The meeting will be …", "the Hanoi summit": a definite meeting without its two parties is the
     // article's last one (of the same mode if there is one), named again.
@@ -227,7 +240,8 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     // done to someone is held between the act's parties, when its own sentence names no other.
     if (e.symmetric && roles.sources.length && !roles.targets.length && OCCASION_OF.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start))) {
       const ids = new Set(roles.sources.map(actorId));
-      const act = findLast(out, (x) => x.sentence === sentence && x.targets.length > 0 && x.sources.some((r) => ids.has(actorId(r))));
+      // (Not an office left or given: "accepted the resignation of President James Phalan at a special meeting" is the board's.)
+      const act = findLast(out, (x) => x.sentence === sentence && x.type !== 'RESIGNATION' && x.type !== 'APPOINTMENT' && x.targets.length > 0 && x.sources.some((r) => ids.has(actorId(r))));
       if (act) roles.targets = act.targets.filter((t) => !ids.has(actorId(t)));
     }
     if (!accepted(hit, roles.sources, roles.targets)) continue;

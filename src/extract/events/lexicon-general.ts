@@ -122,6 +122,18 @@ export const GENERAL_TRIGGERS = entries([
   ['face faces facing faced', 'SPORT', 'match', { re: /fac(?:e|es|ing|ed)\b(?! (?:\S+ ){0,3}?(?:charges?|trial|prosecution|jail|prison|extradition|deportation|impeachment)\b)/iy, context: /\b(?:match|game|cup|championships?|league|tournament|final|round|last 16|quarter-final|semi-final|first time)\b/i, symmetric: true, needs: 'both' }],
 ]);
 
+// A court's or a judge's decision, read only when a court or a judge is the verb's subject, named or not ("a federal judge
+// ordered the city to make the video public", "the Supreme Court struck down a restrictive Texas abortion law", "U.S. District
+// Court Judge Daniel Porter Jordan III, in the same Jackson courthouse, voided the state's ban"): these verbs are other acts
+// (REJECT, AGREE) with any other subject, so this list is read first. The source is the court or judge right before the verb,
+// or none when it is unnamed (never a name earlier in the sentence). From 61 such sentences of BBC and PolNeAR train.
+const JUDICIAL_SUBJECT = /^(?![\s\S]*(?:\b(?:judges?|courts?|justices|(?:three-judge |appeals? court |appellate )panel|Court(?: of [A-Z][\w’']*(?: [A-Z][\w’']*)*)?(?: for the [\w ]+)?|Judge(?: [A-Z][\w.’'-]*)+|Justice(?: [A-Z][\w.’'-]*)+|House of Lords|Court of Session)(?:\s*,[^,;]{1,60},)?\s+(?:(?:has|have|had|also|then|later|unanimously|on \w+|in \w+|last \w+|this \w+|\w+ly)\s+){0,3})$)/;
+export const JUDICIAL_TRIGGERS = entries([
+  ['ordered blocked granted denied rejected dismissed upheld overturned overruled voided halted barred refused cleared struck threw', 'LEGAL', 'ruling', { re: /(?:ordered|blocked|granted|denied|rejected|dismissed|upheld|overturned|overruled|voided|halted|barred|refused|cleared|struck down|threw out)\b/iy, notBefore: JUDICIAL_SUBJECT, adjacentSource: true, confidence: 0.55 }],
+  ['ruled', 'LEGAL', 'ruling', { notBefore: JUDICIAL_SUBJECT, adjacentSource: true, targetPreps: ['against', 'for'], confidence: 0.55 }],
+  ['sentenced', 'LEGAL', 'trial', { notBefore: JUDICIAL_SUBJECT, adjacentSource: true, confidence: 0.55 }],
+]);
+
 // Wire-copy results tables ("Shr 47 cts vs 40 cts", "Qtly div 25 cts"): the company is the
 // headline's ("PULITZER PUBLISHING CO <PLTZC> 4TH QTR NET"), see headline-company.ts.
 export const TABLE_TRIGGERS = entries([

@@ -36,6 +36,21 @@ const NOMINAL = /^(?:[a-z]+(?:ing|tion|sion|ment)s?|attacks?|trials?|protests?|r
 const CIRCUMSTANCE = /\b(?:in|at|by|after|before|during|since|following|amid|despite|over|about|of|to|for|from|with|on|until)\s+(?:the|a|an|this|that|last|last year's|last year’s)\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
 const circumstanceOf = (entry: TriggerEntry, text: string, sentence: Span, trigger: Span) =>
   CIRCUMSTANTIAL_TYPES.has(entry.type) && NOMINAL.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]) && CIRCUMSTANCE.test(text.slice(Math.max(sentence.start, trigger.start - 60), trigger.start));
+// An apposition opened after a name by a comma and a determiner or a description ("X, the parents of …", "X, a former aide to …")
+// and closed by a comma right before the verb (only auxiliaries and adverbs between).
+const APPOSITION_OPEN = /[\p{L}.)],\s+(?:the|a|an|one of|both|who|whose|which|then|now|once|formerly)\s[^,;:()]*$/u;
+const APPOSITION_CLOSE = /^[^,;:()]*,\s+(?:(?:has|have|had|is|are|was|were|will|would|also|now|then|not|\w+ly)\s+)*$/;
+const INDEFINITE_OBJECT = /\b(?:in|at|on|of|to|for|from|with|against|into|over|about|after|before|during|near)\s+an?\s+$/i;
+// What may stand between a subject and its verb: a name's remainder ("for the 6th Circuit"), an apposition, auxiliaries, adverbs, a time.
+const ADJACENT_SUBJECT = /^(?:\s+(?:for|of) the [\w ]{1,30}?)?(?:\s*,[^,;]{1,60},)?\s+(?:(?:has|have|had|also|then|later|unanimously|on \w+|in \w+|last \w+|this \w+|\w+ly)\s+){0,3}$/;
+// "after the Supreme Court struck down": a word after a name that may be its verb (no preposition, conjunction or determiner).
+const VERB_NEXT = /^\s+(?!(?:about|of|to|in|on|at|for|with|by|from|and|or|over|into|that|the|a|an|as|than)\b)[a-z]/;
+// An occasion opening the sentence ("After a meeting with", "During his talks with", "At a White House meeting with").
+const FRONTED_OCCASION = /^[\s“"‘]*(?:After|Before|During|At|In|Following|Ahead of|Since)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}$/;
+// A reporting verb followed by the occasion it speaks after ("said after a meeting with", "told reporters following talks with").
+const SAID_AT_OCCASION = /\b(?:said|says|told reporters|announced|added)\s+(?:(?:on|late|early)\s+)?(?:\w+day\s+)?(?:after|before|following|during|at|ahead of)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}$/;
+// A verb between the occasion and its comma makes it a clause of its own ("After the meeting of Nevada Democrats on Saturday ended in mayhem").
+const OCCASION_CLAUSE = /\b(?:is|are|was|were|has|have|had|will|would|ended|began|started|broke|collapsed|failed|finished|concluded|took place)\b/;
 const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|just|now|then|\w+ly)\s+)*$/;
 
 /**
@@ -53,7 +68,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   let clauseStartRef = sentence.start;
   // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
   const isHim = (s: ActorSpan) => s.anaphor === 'person' && s.end - s.start === 3 && text.slice(s.start, s.end).toLowerCase() === 'him';
-  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against'));
+  // "killed in the attacks on a U.S. diplomatic compound": a name after a preposition and "a" qualifies that object.
+  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (s.start > clauseStartRef && /^the\s+$/i.test(text.slice(clauseStartRef, s.start)) && VERB_NEXT.test(text.slice(s.end, s.end + 16))) || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
   // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
   const objectLike = (i: number) => {
     // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
@@ -99,11 +115,15 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "the iPhone of one of the terrorists in the San Bernardino shooting", "giving evidence at the trial of his ex-boss":
   // an attack, a legal step or a protest named as a circumstance is no act of the clause's subject (only an owner or a "by" agent names its doer).
   const circumstance = srcAt < 0 && circumstanceOf(entry, text, sentence, trigger);
+  // "Patricia Smith, the mother of a Marine killed in Iraq, has filed": a name inside an apposition set off by commas
+  // before the verb describes the subject; it is not the subject.
+  const inApposition = (i: number) =>
+    APPOSITION_CLOSE.test(text.slice(spans[i].end, trigger.start)) && APPOSITION_OPEN.test(text.slice(Math.max(clauseStart, spans[i].start - 120), spans[i].start));
   for (const allowObject of [false, true]) {
     if (srcAt >= 0 || circumstance) break;
     for (let i = hi - 1; i >= lo && (srcAt < 0 || secondVerb); i--) {
       if (spans[i].start < clauseStart) break;
-      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && (allowObject || !objectLike(i))) srcAt = i;
+      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && !inApposition(i) && (allowObject || !objectLike(i))) srcAt = i;
     }
     if (srcAt >= 0) break;
   }
@@ -130,6 +150,33 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       }
     }
   }
+  // A meeting, talks or a visit named as the time of the clause's act is the act's subject's: "After a meeting with
+  // Xi Jinping, Obama said …" (the subject after the adverbial's comma), "Francisco Gros said after a meeting with a
+  // 14-bank advisory committee that …" (the one who speaks right before "after").
+  let occasionSubject = false;
+  // (A noun: after a determiner, or plural talks; "After Clinton testified" and "After the meeting … ended in mayhem" are clauses.)
+  const occasionNoun = (lead: string) => /\b(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}$/i.test(lead) || /^(?:talks|negotiations|discussions|consultations|meetings)\b/i.test(text.slice(trigger.start, trigger.end));
+  if (srcAt < 0 && !circumstance && entry.type === 'CONSULT') {
+    const lead = text.slice(sentence.start, trigger.start);
+    const comma = text.indexOf(',', trigger.end);
+    if (FRONTED_OCCASION.test(lead) && occasionNoun(lead) && comma >= 0 && !OCCASION_CLAUSE.test(text.slice(trigger.end, comma))) {
+      for (let i = lo; i < hi && comma >= 0 && comma < sentence.end && srcAt < 0; i++) {
+        if (spans[i].start <= comma) continue;
+        if (/^,\s*(?:[A-Z][a-z]+\.?\s+)?$/.test(text.slice(comma, spans[i].start)) && !spans[i].modifier && !spans[i].placeOnly) [srcAt, occasionSubject] = [i, true];
+        else break;
+      }
+    } else {
+      const said = SAID_AT_OCCASION.exec(lead);
+      if (said && occasionNoun(lead)) {
+        const verbAt = sentence.start + said.index;
+        for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
+          if (spans[i].end > verbAt) continue;
+          if (/^\s*$/.test(text.slice(spans[i].end, verbAt)) && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
+          break;
+        }
+      }
+    }
+  }
   // A clause without a named subject ("…, demanding he be removed", "after being sacked") takes the
   // sentence's, except a reported one: in "X reported that preparations were under way for a summit" X is only the reporter.
   // Nor a reported clause with a common-noun subject ("and said chancellors had resigned over leaks").
@@ -148,8 +195,17 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     const comma = text.indexOf(',', trigger.end);
     for (let i = lo; i < hi && comma >= 0 && comma < sentence.end && srcAt < 0; i++) if (spans[i].start > comma && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
   }
+  // The name right before the verb, past an apposition ("Judge Jordan, in the same Jackson courthouse, voided"), or none.
+  if (entry.adjacentSource) {
+    srcAt = -1;
+    for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
+      if (spans[i].end > trigger.start || spans[i].start < sentence.start) continue;
+      if (ADJACENT_SUBJECT.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
+    }
+  }
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
-  for (let i = srcAt - 1; i >= lo && sources.length; i--) {
+  // (The subject after a fronted occasion has no co-subject before its comma: that is the occasion's other party.)
+  for (let i = srcAt - 1; i >= lo && sources.length && !occasionSubject; i--) {
     // "in Hangzhou, China, Mr. Obama and Mr. Xi": people join people, not the place before them.
     // "At a town hall hosted by Fox News Channel, Cruz praised Pence": a name after a preposition is no co-subject.
     if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(spans[i]) || (spans[i].prep && spans[i].prep !== 'and')) break;

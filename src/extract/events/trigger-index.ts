@@ -1,4 +1,4 @@
-import { GENERAL_TRIGGERS, TABLE_TRIGGERS } from './lexicon-general.ts';
+import { GENERAL_TRIGGERS, JUDICIAL_TRIGGERS, TABLE_TRIGGERS } from './lexicon-general.ts';
 import { MORE_TRIGGERS, PLOVER_TRIGGERS } from './lexicon-plover.ts';
 import { POLITICAL_TRIGGERS } from './lexicon-political.ts';
 import type { TriggerEntry } from './trigger.ts';
@@ -11,7 +11,7 @@ export interface TriggerHit {
 }
 
 const BY_HEAD = new Map<string, TriggerEntry[]>();
-for (const e of [...POLITICAL_TRIGGERS, ...GENERAL_TRIGGERS, ...TABLE_TRIGGERS, ...PLOVER_TRIGGERS, ...MORE_TRIGGERS]) {
+for (const e of [...JUDICIAL_TRIGGERS, ...POLITICAL_TRIGGERS, ...GENERAL_TRIGGERS, ...TABLE_TRIGGERS, ...PLOVER_TRIGGERS, ...MORE_TRIGGERS]) {
   // Entries are tried in lexicon order; a pattern must match where its head word starts.
   if (e.re && !e.re.sticky) throw new Error(`trigger pattern ${e.re} must be sticky`);
   for (const h of e.heads) {

@@ -22,6 +22,8 @@ export interface TriggerEntry {
   passiveObjectSource?: boolean;
   /** A name inside the trigger is the source ("the new Wolves manager": Wolves appoints). */
   innerSource?: boolean;
+  /** The source is only a name right before the verb (with auxiliaries, adverbs, a time or an apposition between): "a federal judge ordered" names no source, not the sentence's first name. */
+  adjacentSource?: boolean;
   /** Which sides must be found for the event to be recorded (default: either). */
   needs?: 'source' | 'target' | 'both' | 'none';
   /** Prepositions that may introduce the target (default: see roles.ts). */
