@@ -38,9 +38,12 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(r.date!).toBeGreaterThanOrEqual(0.85);
   });
 
+  // Check: 0.316 at 1.31.0, 0.296 at 1.34.0. Rules are kept or dropped by what they do on train
+  // articles, never by this part (1.34.0 keeps the named-court source rule, right on train, which
+  // loses one matched check event); the floor only catches a collapse.
   it('check part: F1 at its floor', () => {
     const r = score('check');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.31);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.29);
   });
 
   it('seeds: most events recorded are the editor’s, and each has a source', () => {

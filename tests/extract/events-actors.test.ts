@@ -196,6 +196,11 @@ describe('a court’s or a judge’s decision', () => {
     expect(ofType("A federal judge granted Judicial Watch's request for discovery.", 'LEGAL')).toEqual(['LEGAL/ruling - → Judicial Watch']);
   });
 
+  it('gives a named court its own ruling, not the sentence’s first name', () => {
+    expect(ofType('Presumptive Democratic presidential nominee Hillary Clinton blasted her Republican rival Donald Trump on Monday over his muddled stance on abortion, minutes after the Supreme Court struck down a restrictive Texas abortion law.', 'LEGAL')).toEqual(['LEGAL/ruling Supreme Court → -']);
+    expect(ofType('The Countryside Alliance had its latest legal bid to block the ban thwarted on Wednesday when the Appeal Court ruled the Hunting Act was lawful.', 'LEGAL').map((e) => e.split(' → ')[0])).toEqual(['LEGAL/ruling Appeal Court']);
+  });
+
   it('leaves the verbs to their other senses with any other subject', () => {
     expect(ofType('Sanders rejected the idea on Tuesday.', 'LEGAL')).toEqual([]);
     expect(ofType('The Senate blocked the bill.', 'LEGAL')).toEqual([]);

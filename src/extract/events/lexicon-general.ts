@@ -61,7 +61,7 @@ export const GENERAL_TRIGGERS = entries([
   ['sued sues suing lawsuit', 'LEGAL', 'lawsuit', { needs: 'both', targetPreps: ['against'] }],
   ['ruled ruling', 'LEGAL', 'ruling', { context: /\bcourt|judge|justices?\b/i, needs: 'source' }],
   ['granted offered given', 'LEGAL', 'immunity', { re: /(?:granted|offered|given)(?= (?:\S+ ){0,3}?immunity\b)/iy, needs: 'target' }],
-  ['court', 'LEGAL', 'ruling', { re: /court (?:blocked|ruled|overturned|upheld|struck down|ordered|rejected|dismissed|threw out)\b/iy, nameEnd: true, needs: 'source' }],
+  ['court', 'LEGAL', 'ruling', { re: /court (?:blocked|ruled|overturned|upheld|struck down|ordered|rejected|dismissed|threw out)\b/iy, nameEnd: true, adjacentSource: true, needs: 'source' }],
   ['contempt', 'LEGAL', 'contempt', { needs: 'both', targetPreps: ['hold', 'held'] }],
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
   ['investigation probe investigating', 'LEGAL', 'investigation', { notBefore: /\bunder $/i, needs: 'both', targetPreps: ['into', 'of'] }],

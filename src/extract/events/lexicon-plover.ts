@@ -102,7 +102,7 @@ export const PLOVER_TRIGGERS = entries([
   ['filed brought pressed laid', 'LEGAL', 'charge', { re: /(?:filed|brought|pressed|laid) (?:\S+ ){0,3}?charges\b/iy, needs: 'both', targetPreps: ['against'] }],
   // Paying to settle a lawsuit or an investigation ends it ("agreed to pay $515m to settle an investigation").
   ['settle', 'LEGAL', 'lawsuit', { re: /settle (?:a |an |the |its |his |her |their )?(?:\S+ ){0,3}?(?:lawsuit|suit|case|claims?|charges|investigation)\b/iy, needs: 'source', targetPreps: ['with', 'against'] }],
-  ['judge', 'LEGAL', 'ruling', { re: /judge (?:has |had )?(?:ruled|ordered|dismissed|rejected|threw out|blocked|sentenced)\b/iy, nameEnd: true, needs: 'source' }],
+  ['judge', 'LEGAL', 'ruling', { re: /judge (?:has |had )?(?:ruled|ordered|dismissed|rejected|threw out|blocked|sentenced)\b/iy, nameEnd: true, adjacentSource: true, needs: 'source' }],
 
   // BUSINESS
   ['buys', 'BUSINESS', 'acquisition', { needs: 'both', targetPreps: ['from'] }],
