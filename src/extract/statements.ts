@@ -100,7 +100,7 @@ class StatementAssembly {
     const { text, paragraphs, out } = this;
     const attribution = attributeQuote(text, sent, q, paragraphs, this.index);
     if (!attribution) return;
-    const { speakerSpan: found, cue: foundCue } = attribution;
+    const { speakerSpan: found, cue: foundCue, contentStart } = attribution;
     // The span as written is tidied (source-tidy.ts); whom it names is read from the span as found, so
     // a pronoun cut out of a misread phrase ("naturally he") is not resolved afresh: weak evidence.
     let speakerSpan = tidySourceSpan(text, this.index, found, this.resolveSpeaker);
@@ -160,8 +160,7 @@ class StatementAssembly {
       return;
     }
     // A transcript's turn ("PENCE: Well, …") says what follows its speaker's label.
-    const label = speakerSpan && speakerSpan.start >= q.inner.start && speakerSpan.end < q.inner.end && text[speakerSpan.end] === ':' ? speakerSpan : null;
-    const start = label ? label.end + /^:\s*/.exec(text.slice(label.end, label.end + 8))![0].length : q.inner.start;
+    const start = contentStart ?? q.inner.start;
     out.push({
       start,
       end: q.inner.end,
@@ -195,11 +194,12 @@ class StatementAssembly {
     // statements go to North Korea and Russia, not to the Kremlin or "the two leaders".
     const adjacentName = byRules.span && byRules.span.end <= r.cue.start && /^(?:\s+[a-z]+){0,3}\s*$/.test(text.slice(byRules.span.end, r.cue.start)) && isNameSpan(this.index, byRules.span);
     const keepRules = Boolean(byRules.participle || adjacentName);
-    // A passive cue's subject is who is talked about: the agent after "by" speaks, or no one.
-    const passive = inverted ? inverted.speaker : passiveSource(text, sent, r, this.namedIn);
+    // Sources the layout settles: the name an inverted attribution ends with; for a passive cue, whose
+    // subject is who is talked about, the agent after "by", or no one.
+    const settled = inverted ? inverted.speaker : passiveSource(text, sent, r, this.namedIn);
     // Where the rules stand, the ranker is not asked (its candidates are only built for training).
-    const chosen = (keepRules || passive !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path });
-    const picked = passive !== undefined ? passive : chosen === undefined || keepRules ? byRules.span : chosen;
+    const chosen = (keepRules || settled !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path });
+    const picked = settled !== undefined ? settled : chosen === undefined || keepRules ? byRules.span : chosen;
     // A name inside a description set off after the sentence's subject is not the subject (apposition.ts).
     const host = r.content.start >= r.cue.end ? appositionChainHost(this.index, text, sent.start, r.cue.start) : null;
     const asFound = host && (!picked || (picked.start >= host.end && picked.end <= r.cue.start)) ? host : picked;

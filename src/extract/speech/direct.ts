@@ -39,7 +39,7 @@ const NAMING_VERB_BEFORE = /\b(called|calling|calls|dubbed|dubbing|dubs|branded|
 /** "was called", "had been described": the subject is what is named, not who names it. */
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:\p{Ll}+ly\s+)?$/u;
 /** A speaker's name in capitals opening a quoted transcript turn ("PENCE: …", "MR. WALLACE: …"). */
-const TRANSCRIPT_LABEL = /^\s*((?:[A-Z][A-Z'’.-]+)(?: [A-Z][A-Z'’.-]+){0,2}):\s/;
+const TRANSCRIPT_LABEL = /^\s*((?:[A-Z][A-Z'’.-]+)(?: [A-Z][A-Z'’.-]+){0,2}):\s+/;
 /** Capitalised labels that name no one: "VIDEO: …", "UPDATE: …". */
 const NOT_A_LABEL = /^(?:VIDEO|AUDIO|UPDATE|UPDATED|NOTE|EDITOR'S NOTE|WATCH|READ|BREAKING|CROSSTALK|LAUGHTER|APPLAUSE|TRANSCRIPT|PHOTO|PHOTOS|SOURCE|SOURCES|CORRECTION|EXCLUSIVE|ALERT|WARNING|NEWS|LIVE|Q|A)$/;
 /** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
@@ -111,6 +111,8 @@ function sentenceOpener(text: string, index: EntityIndexLocal, from: number, to:
 export interface QuoteAttribution {
   speakerSpan: Span | null;
   cue: string | null;
+  /** Where the words said start when not at the quotation's start: past a transcript turn's label ("PENCE: "). */
+  contentStart?: number;
 }
 
 /**
@@ -148,7 +150,10 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   if (!full) return null;
   // A transcript's turn, quoted whole: “PENCE: Well, look, …” is Pence's.
   const label = TRANSCRIPT_LABEL.exec(text.slice(q.inner.start, q.inner.start + 40));
-  if (label && !NOT_A_LABEL.test(label[1])) return { speakerSpan: { start: q.inner.start + label[0].indexOf(label[1]), end: q.inner.start + label[0].indexOf(label[1]) + label[1].length }, cue: ':' };
+  if (label && !NOT_A_LABEL.test(label[1])) {
+    const at = q.inner.start + label[0].indexOf(label[1]);
+    return { speakerSpan: { start: at, end: at + label[1].length }, cue: ':', contentStart: q.inner.start + label[0].length };
+  }
   let speakerSpan: Span | null = null;
   let cue: string | null = null;
   // An attribution after the quotation wins over the clause introducing it when the quotation ends
@@ -219,7 +224,7 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
     const verbBefore = VERB_BEFORE.exec(before);
     // After a determiner the word is a noun ("called the remarks “…”", "his comments “…”"): no cue.
     const bm = verbBefore && !DETERMINER_BEFORE.test(before.slice(0, verbBefore.index)) ? verbBefore : NAMING_VERB_BEFORE.exec(before);
-    if (bm && !(bm === verbBefore ? false : PASSIVE_BEFORE.test(before.slice(0, bm.index)))) {
+    if (bm && (bm === verbBefore || !PASSIVE_BEFORE.test(before.slice(0, bm.index)))) {
       const group = verbGroupStart(before, bm.index);
       const subj = subjectSpanBefore(before, group);
       const words = subjectWords(before.slice(subj.start, subj.end)).replace(/^(?:and|but|so)\s+/i, '');

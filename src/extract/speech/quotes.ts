@@ -67,8 +67,7 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
     else if (s[0] === '"' && s.indexOf('"', 1) < 0 && pi > 0 && (/:\s*$/.test(text.slice(paragraphs[pi - 1].start, paragraphs[pi - 1].end)) || openStraight.has(pi - 1))) {
       // A short one ("(CROSSTALK.)" in a transcript) is no quotation but keeps the run going.
       openStraight.add(pi);
-      if (s.length > 20) 
-      out.push({ start: p.start, end: p.end, inner: { start: p.start + 1, end: p.end }, words: s.slice(1).split(/\s+/).length });
+      if (s.length > 20) out.push({ start: p.start, end: p.end, inner: { start: p.start + 1, end: p.end }, words: s.slice(1).split(/\s+/).length });
     }
     const single = /(^|[\s(“—–-])‘([^‘’]*?[^\s])’(?![\p{L}])/gu;
     for (let m = single.exec(s); m; m = single.exec(s)) {
