@@ -92,4 +92,19 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'quotations in the layouts of tra
     const x = polnear('breitbart_2016-09-28_mary-j-blige-sings-to-hillary-cl');
     expect(speakerName(x, statementWith(x, 'Promise mama you’ll keep your hands in sight'))).toBe('Mary J. Blige');
   });
+
+  it('an inverted attribution whose name follows a description ("…, said Ohio State University professor Paul Beck.") is that person’s, and the name is no content', () => {
+    const x = polnear('politico_2016-03-07_how-donald-trump-scrambles-the-g');
+    expect(speakerName(x, statementWith(x, 'drew quite well from white, working-class Democrats'))).toBe('Paul Beck');
+    expect(x.statements.some((s) => s.text === 'Ohio State University professor Paul Beck')).toBe(false);
+  });
+
+  it('", adding that …" ends the first content: the participle’s words are a statement of their own', () => {
+    const x = polnear('breitbart_2016-02-20_the-latest-hillary-clinton-tells');
+    const said = statementWith(x, 'only one strong conservative is in a position to win this race');
+    expect(said.text).not.toContain('adding');
+    const added = statementWith(x, 'relentlessly attacks us and ignores the other candidates');
+    expect(added).not.toBe(said);
+    expect(speakerName(x, added)).toBe('Ted Cruz');
+  });
 });

@@ -16,6 +16,9 @@ export interface Reported {
 
 const WHEN_ONLY = /^(?:on|last|this|late|early|earlier|later)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|night|week|month|year|morning|afternoon|evening)\b[\s,.]*(?:(?:morning|afternoon|evening|night)\b)?[\s,.]*$/i;
 
+/** ", adding that …": the speaker's next cue, whose content is a statement of its own. */
+const NEXT_CUE = /(?:,[”"]?|[”"],)\s+(?:and\s+)?(?:adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|telling)\b/;
+
 const TRAILING_ACT = /,?\s+(?:but|and)\s+(?:also\s+)?(?:did not|didn’t|didn't|provided|gave|declined|refused|would not|wouldn’t|offered no|made no|has not|had not)\b/;
 
 /** The content span as the article shows it: trimmed, without "that", without the speaker's next act. */
@@ -28,6 +31,9 @@ function contentSpan(text: string, tokens: Token[], span: { s: number; e: number
   // what was said (the end ranker keeps such tails when they look like one clause).
   const tail = TRAILING_ACT.exec(text.slice(content.start, content.end));
   if (tail && tail.index > 0) content = trimSpan(text, { start: content.start, end: content.start + tail.index });
+  const next = NEXT_CUE.exec(text.slice(content.start, content.end));
+  // The closing mark stays with the words it closes (",” adding that …").
+  if (next && next.index > 0) content = trimSpan(text, { start: content.start, end: content.start + next.index + (/^,[”"]/.test(next[0]) ? 2 : 0) });
   return content;
 }
 
