@@ -12,6 +12,7 @@ import { openingClauseSource, participleSource, sourceSpan } from './speech/sour
 import { passiveSource } from './speech/source-passive.ts';
 import { tidySourceSpan } from './speech/source-tidy.ts';
 import { appositionChainHost } from './speech/apposition.ts';
+import { firstNameFrom, nameEndingAt } from './speech/named-spans.ts';
 import { createSpeakerResolver, NOT_A_SPEAKER, plausibleSpeaker } from './speech/speaker.ts';
 import { subjectFinders } from './speech/subjects.ts';
 import { sourceCandidates, sourceContext, type Candidate, type SourceContext, type SourceQuery } from './speech/source-candidates.ts';
@@ -45,13 +46,13 @@ function kindOf(content: Span, quotes: Quote[], text: string): StatementKind {
 
 /** The first person, organisation or place named in [from, to), when one opens it (a clause's subject). */
 function namedIn(text: string, index: EntityIndexLocal, from: number, to: number): Span | null {
-  const named = [...index.personSpans, ...index.orgSpans, ...index.placeSpans].filter((x) => x.start >= from && x.end <= to && x.start <= from + 30).sort((a, b) => a.start - b.start)[0];
+  const named = firstNameFrom(index, 'all', from, to, 30);
   return named && /^(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start)) ? { start: named.start, end: named.end } : null;
 }
 
 /** Whether a span ends in a name of the entity index ("Pyongyang", "Chancellor Gordon Brown"). */
 function isNameSpan(index: EntityIndexLocal, x: Span): boolean {
-  return [index.personSpans, index.orgSpans, index.placeSpans].some((list) => list.some((y) => y.end === x.end && y.start >= x.start));
+  return nameEndingAt(index, 'all', x.end, x.start) !== null;
 }
 
 /**
@@ -274,8 +275,7 @@ const DESCRIPTOR_WORD = /^(?:of|at|for|the|a|an|and|in|on|with|former|senior|dep
  * Paul Beck."), or the name followed by an apposition ("…, said Larry Noble, an attorney with …").
  */
 function invertedName(text: string, content: Span, index: EntityIndexLocal): Span | null {
-  const names = [...index.personSpans, ...index.orgSpans];
-  const last = names.find((x) => x.end === content.end && x.start >= content.start);
+  const last = nameEndingAt(index, 'speakers', content.end, content.start);
   if (last) {
     const words = text.slice(content.start, last.start).split(/\s+/).filter(Boolean);
     const described = words.length <= 8 && words.every((w) => /^\p{Lu}/u.test(w) || DESCRIPTOR_WORD.test(w) || /^(?:Mr|Mrs|Ms|Dr)\.$/.test(w));

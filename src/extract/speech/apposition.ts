@@ -1,5 +1,6 @@
 import type { Span } from '../../ingest/types.ts';
 import type { EntityIndexLocal } from '../entities.ts';
+import { namesWithin } from './named-spans.ts';
 import type { StatementDraft } from './draft.ts';
 
 // A speaker written as a description set off by a comma right after a name ("Marc Ostwald, a
@@ -62,7 +63,7 @@ const BEFORE_HOST = /^\s*(?:(?:But|And|However|Meanwhile|Still|So),?\s+)?(?:[^,â
  * subject is the name the descriptions describe. Null when the words before the cue are not such a chain.
  */
 export function appositionChainHost(index: EntityIndexLocal, text: string, sentenceStart: number, cueStart: number): Span | null {
-  const names = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= sentenceStart && x.end < cueStart).sort((a, b) => a.start - b.start);
+  const names = namesWithin(index, 'speakers', sentenceStart, cueStart - 1);
   for (const name of names) {
     if (!BEFORE_HOST.test(text.slice(sentenceStart, name.start))) continue;
     const rest = text.slice(name.end, cueStart);

@@ -1,5 +1,6 @@
 import type { Span } from '../../ingest/types.ts';
 import type { EntityIndexLocal } from '../entities.ts';
+import { nameEndingAt, nameStartingAt } from './named-spans.ts';
 
 // The speaker span as written, tidied after the rules or the ranker chose it. Both take a phrase back
 // to a clause boundary, which can run past the subject into words before it ("naturally he",
@@ -29,19 +30,19 @@ function subjectAfter(text: string, index: EntityIndexLocal, comma: number): Spa
   const pronoun = /^(?:he|she|they|we|I)\b/i.exec(text.slice(at, at + 5));
   if (pronoun) return { start: at, end: at + pronoun[0].length };
   const from = /^the\s+/i.test(text.slice(at, at + 4)) ? at + 4 : at;
-  const named = [...index.personSpans, ...index.orgSpans].find((x) => x.start === at || x.start === from);
+  const named = nameStartingAt(index, 'speakers', at, from);
   return named ? { start: named.start, end: named.end } : null;
 }
 
 /** The person or organisation a phrase ends with ("During the primary Clinton, goaded by Sanders, came out …"). */
 function nameEnding(index: EntityIndexLocal, x: Span): Span | null {
-  const named = [...index.personSpans, ...index.orgSpans].find((y) => y.end === x.end && y.start > x.start);
+  const named = nameEndingAt(index, 'speakers', x.end, x.start + 1);
   return named ? { start: named.start, end: named.end } : null;
 }
 
 /** Whether a span ends where a name of the entity index ends (a surname "Browning", a firm "Reading"). */
 function endsInName(index: EntityIndexLocal, x: Span): boolean {
-  return [index.personSpans, index.orgSpans, index.placeSpans].some((list) => list.some((y) => y.end === x.end && y.start >= x.start - 40 && y.start < x.end));
+  return nameEndingAt(index, 'all', x.end, x.start - 40, x.end) !== null;
 }
 
 /** Resolves a speaker span to an entity, if it names one (speaker.ts). */

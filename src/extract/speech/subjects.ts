@@ -1,5 +1,6 @@
 import type { Span } from '../../ingest/types.ts';
 import type { EntityIndexLocal } from '../entities.ts';
+import { firstNameFrom } from './named-spans.ts';
 import type { Sentence } from '../sentences.ts';
 import type { Quote } from './quotes.ts';
 
@@ -14,7 +15,7 @@ export function subjectFinders(text: string, sentences: Sentence[], index: Entit
     if (!last) return null;
     const lead = /^(?:(?:The|A|An|But|And|So|Then|Meanwhile|Still|Later|Earlier|Now|However),?\s+)?/.exec(last.text)![0].length;
     const from = last.start + (last.text.length - last.text.trimStart().length) + lead;
-    const named = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= from && x.start <= from + 40 && x.end <= last.end).sort((a, b) => a.start - b.start)[0];
+    const named = firstNameFrom(index, 'speakers', from, last.end, 40);
     // The name must be the sentence's subject: nothing but a title or words in capitals before it.
     if (!named || !/^(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start))) return null;
     return { start: named.start, end: named.end };
@@ -25,7 +26,7 @@ export function subjectFinders(text: string, sentences: Sentence[], index: Entit
     // Skip a leading connective and a leading subordinate clause ("When Wallace died in 1998, …").
     const lead = /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead),?\s+)?(?:(?:When|As|After|If|While|Although|Though|Because|Since|Before|Once|Until|Unless)\b[^,]{0,140},\s*)?/.exec(sent.text)![0].length;
     const from = sent.start + lead;
-    const named = [...index.personSpans, ...index.orgSpans].filter((x) => x.start >= from && x.end <= to && x.start <= from + 40).sort((a, b) => a.start - b.start)[0];
+    const named = firstNameFrom(index, 'speakers', from, to, 40);
     if (named && /^(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s+){0,4}$/u.test(text.slice(from, named.start))) return { start: named.start, end: named.end };
     const pronoun = /^(?:He|She|They|We|I)\b/.exec(text.slice(from, to));
     return pronoun ? { start: from, end: from + pronoun[0].length } : null;
