@@ -1,5 +1,6 @@
 import type { ParsedArticle, Paragraph } from '../ingest/types.ts';
 import type { Extraction } from '../extract/types.ts';
+import { normalizeKeepingOffsets } from '../ingest/normalize-text.ts';
 
 /** One PolNeAR attribution: source (speaker as written), cue, content; spans are [start, end) into the text. */
 export interface GoldAttribution {
@@ -43,10 +44,10 @@ interface Span {
 
 /**
  * The article exactly as annotated: no reflowing, so predicted offsets are gold offsets. Only the
- * 1:1 character normalisations the parser also applies are made.
+ * parser's normalisations that replace one character by one are made (normalizeKeepingOffsets).
  */
 export function parsedFromGoldText(doc: PolnearDoc): ParsedArticle {
-  const text = doc.text.replace(/´/g, '’').replace(/(\p{L})‘(s\b)/gu, '$1’$2');
+  const text = normalizeKeepingOffsets(doc.text);
   const paragraphs: Paragraph[] = [];
   const re = /[^\n]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -35,6 +35,19 @@ const SINGLE_CHARS = new RegExp(`[${Object.keys(SINGLE).join('')}]`, 'g');
 // PostgreSQL refuses to store it. One code unit for one, so offsets are unchanged.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The replacements of one character by one: text that keeps every offset (gold-annotated text). */
+const SAME_LENGTH = Object.fromEntries(Object.entries(SINGLE).filter(([from, to]) => to.length === from.length));
+const SAME_LENGTH_CHARS = new RegExp(`[${Object.keys(SAME_LENGTH).join('')}]`, 'g');
+
+/**
+ * normalizeText's character replacements that keep offsets (a no-break space is a space, "Korea´s" has
+ * an apostrophe, "Russia‘s" too), for text whose annotations point into it as it is: what the
+ * extraction reads then is what it reads of the same article ingested.
+ */
+export function normalizeKeepingOffsets(input: string): string {
+  return input.replace(SAME_LENGTH_CHARS, (ch) => SAME_LENGTH[ch]).replace(LONE_SURROGATE, '\uFFFD').replace(/(\p{L})‘(s\b)/gu, '$1’$2').replace(/[\t\f\v]/g, ' ');
+}
+
 export function normalizeText(input: string): string {
   let s = input.replace(/\r\n?/g, '\n');
   if (s.includes('â€') || s.includes('Ã')) for (const [re, to] of MOJIBAKE) s = s.replace(re, to);
