@@ -107,4 +107,12 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'quotations in the layouts of tra
     expect(added).not.toBe(said);
     expect(speakerName(x, added)).toBe('Ted Cruz');
   });
+
+  it('a quotation set off by commas inside the writer’s sentence and attributed right after it is its speaker’s (…, "I think he will do it," said Kunin)', () => {
+    const x = polnear('usa-today_2016-04-26_sanders-will-back-clinton-eventu');
+    const s = statementWith(x, 'I think he will do it');
+    expect(s.kind).toBe('DIRECT');
+    expect(s.text.startsWith('I think he will do it')).toBe(true);
+    expect(speakerName(x, s)).toBe('Madeleine Kunin');
+  });
 });

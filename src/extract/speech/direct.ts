@@ -21,6 +21,8 @@ const VERB_AFTER_SUBJECT = `(?:${SPEECH_VERBS}|${QUOTE_VERBS}|read|reads)`;
 
 
 const ATTRIBUTED_AFTER = new RegExp(`^[,.!?]?\\s*(?:[\\p{L}][\\p{L}\\d’'.\\-, ]{0,80}?\\s+)?(?:${VERB})\\b`, 'iu');
+/** An attribution right after a quotation's closing mark: "…," said Kunin / "…,” he said (a subject pronoun or a capitalised name). */
+const ATTRIBUTED_RIGHT_AFTER = new RegExp(`^[”"’']?\\s*(?:(?:${VERB})\\s+(?:the\\s+)?\\p{Lu}|(?:he|she|they|we|I|[\\p{Lu}][\\p{L}’'.-]*(?:\\s+[\\p{Lu}][\\p{L}’'.-]*){0,2})\\s+(?:${VERB})\\b)`, 'u');
 const ADVERBIAL = String.raw`(?:\s+(?:on|in|at|last|this|late|early|earlier|later)\s+[\p{L}\d’' ]{1,30}?|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|repeatedly|again|publicly|previously|also))?`;
 // Compiled once (they were rebuilt per sentence and quote); the global ones are reset before each use.
 const INTRODUCED_BEFORE = new RegExp(`(?:${VERB})${ADVERBIAL}[,:]?\\s*$`, 'u');
@@ -146,7 +148,10 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   const startsSentence = before.trim() === '' || /[:]\s*$/.test(before) || /[.?!]\s+$/.test(before);
   const attributedAfter = ATTRIBUTED_AFTER.test(after.replace(/^[”"’']/, ''));
   const introduced = INTRODUCED_BEFORE.test(before) || /:\s*$/.test(before);
-  const full = (startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced);
+  // A quotation set off by commas inside the writer's sentence and attributed right after it ("But
+  // despite the tone, "I think he will do it," said Kunin"; "…, telling Mic on Monday, “…,” he said").
+  const setOff = /,\s*$/.test(before) && q.words >= 3 && /,\s*$/.test(text.slice(q.inner.start, q.inner.end)) && ATTRIBUTED_RIGHT_AFTER.test(after);
+  const full = ((startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced)) || setOff;
   if (!full) return null;
   // A transcript's turn, quoted whole: “PENCE: Well, look, …” is Pence's.
   const label = TRANSCRIPT_LABEL.exec(text.slice(q.inner.start, q.inner.start + 40));
