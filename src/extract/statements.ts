@@ -41,7 +41,10 @@ const overlapsHalf = (a: Span, b: Span) => {
  * quoting either; they stay indirect.
  */
 function kindOf(content: Span, quotes: Quote[], text: string): StatementKind {
-  return quotes.some((q) => q.start >= content.start && q.end <= content.end && /[“"]/.test(text[q.start])) ? 'MIXED' : 'INDIRECT';
+  if (quotes.some((q) => q.start >= content.start && q.end <= content.end && /[“"]/.test(text[q.start]))) return 'MIXED';
+  // A double mark the pairing left unpaired (“abhorrent“ with a left mark closing, a quotation
+  // opened by a right mark, one closing after the content's end) still quotes.
+  return /[“”"]\p{L}|\p{L}[.,!?]?[“”"]/u.test(text.slice(content.start, content.end)) ? 'MIXED' : 'INDIRECT';
 }
 
 /** The first person, organisation or place named in [from, to), when one opens it (a clause's subject). */
