@@ -39,7 +39,12 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       const ch = s[i];
       if (ch === '“' && open >= 0 && s[open] === '"') nested = true;
       else if (ch === '”' && nested) nested = false;
-      else if (ch === '“') open = i;
+      // A left mark closing a quotation (“… problems for her here,“ he said): it touches the word
+      // before it and not the one after.
+      else if (ch === '“' && open >= 0 && s[open] === '“' && /\S/.test(s[i - 1]) && !/[\p{L}\d‘'“"]/u.test(s[i + 1] ?? ' ')) {
+        add(open, i);
+        open = -1;
+      } else if (ch === '“') open = i;
       // A right mark opening a quotation (”Fear. I am truly afraid …” ― Edwin G. Monroy; ” … what I
       // learned …”): at a word's start or before an ellipsis, with none open and another right mark
       // later in the paragraph to close it.

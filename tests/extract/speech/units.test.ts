@@ -94,3 +94,13 @@ describe('statement parts', () => {
     expect(text.slice(...Object.values(trimSpan(text, { start: 12, end: 20 })) as [number, number])).toBe('Lopez');
   });
 });
+
+describe('quotation marks', () => {
+  const quoted = (text: string) => findQuotes(text, [{ start: 0, end: text.length }]).map((q) => text.slice(q.inner.start, q.inner.end));
+  it('pair a left mark used as the closing one when it touches the word before and not the word after', () => {
+    expect(quoted('“It could create real problems for her here,“ said Jim Clyburn.')).toEqual(['It could create real problems for her here,']);
+    expect(quoted('Cruz called the group “abhorrent“ on Sunday.')).toEqual(['abhorrent']);
+    // A left mark before a word opens the next quotation.
+    expect(quoted('He said “no” and then “yes” again.')).toEqual(['no', 'yes']);
+  });
+});
