@@ -98,6 +98,9 @@ function capitalRuns(text: string, ws: Word[]): Word[][] {
 
 type Segment = { kind: 'place' | 'org' | 'demonym' | 'title' | 'word' | 'connector'; words: Word[]; value?: string };
 
+/** The first words of the names segment() looks up (words hold no space, so a phrase's first word is its first word). */
+const GAZETTEER_FIRST_WORDS = new Set([...ORG_LOOKUP.keys(), ...PLACE_LOOKUP.keys(), ...DEMONYMS.keys()].map((k) => k.split(' ')[0]));
+
 function segment(run: Word[]): Segment[] {
   const segs: Segment[] = [];
   let i = 0;
@@ -105,7 +108,8 @@ function segment(run: Word[]): Segment[] {
     let matched: Segment | null = null;
     // Up to five words, none possessive but the last ("Russia’s Foreign Ministry" is not one name).
     const phrases: string[] = [];
-    for (let k = i; k < Math.min(i + 5, run.length); k++) {
+    // A word that opens no gazetteer name (most) starts no phrase worth building.
+    if (GAZETTEER_FIRST_WORDS.has(run[i].text)) for (let k = i; k < Math.min(i + 5, run.length); k++) {
       phrases.push(k === i ? run[k].text : `${phrases[phrases.length - 1]} ${run[k].text}`);
       if (run[k].possessive) break;
     }
@@ -117,7 +121,7 @@ function segment(run: Word[]): Segment[] {
     if (!matched) {
       const w = run[i];
       if (CONNECTORS.has(w.text) || w.text === 'and') matched = { kind: 'connector', words: [w] };
-      else if (TITLE_WORDS.has(w.text) || TITLE_WORDS.has(w.text.replace(/\.$/, ''))) matched = { kind: 'title', words: [w] };
+      else if (TITLE_WORDS.has(w.text) || (w.text.endsWith('.') && TITLE_WORDS.has(w.text.slice(0, -1)))) matched = { kind: 'title', words: [w] };
       else matched = { kind: 'word', words: [w] };
     }
     segs.push(matched);
