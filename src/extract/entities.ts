@@ -294,13 +294,14 @@ function nameOfWords(c: RuleEntities, segs: Segment[], i: number, j: number): vo
   }
   const titleWords = prefix.flatMap((p) => p.words);
   const hasTitle = prefix.some((p) => p.kind === 'title');
-  const m = c.mention(nameWords);
-  const { lookback, appositive, role } = roleAround(text, titleWords, m, hasTitle);
   if (nameWords.length === 1) {
     const t = titleWords.length ? titleWords[titleWords.length - 1].text : null;
     c.singles.push({ word: nameWords[0], title: t && PERSONAL_TITLES.test(t) ? text.slice(titleWords[titleWords.length - 1].start, nameWords[0].end) : null });
     return;
   }
+  // The role is read only for names of two or more words: single words wait for resolveSingles.
+  const m = c.mention(nameWords);
+  const { lookback, appositive, role } = roleAround(text, titleWords, m, hasTitle);
   const first = nameWords[0].text;
   const looksPerson = opensWithGivenName(nameWords.map((w) => w.text)) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
   if (!looksPerson || nameWords.length > 4) describedPerson(c, nameWords);
