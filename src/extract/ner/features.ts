@@ -296,65 +296,91 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, 
   const mask = (1 << bits) - 1;
   const docWords = sentences.map((sent) => sent.map((t) => info(t.text)));
   const docLower = new Set<string>();
-  for (const ws of docWords) for (const x of ws) if (x.llFirst) docLower.add(x.raw);
-  return docWords.map((ws) => {
-    // Headlines and datelines in capitals ("LONDON 1996-12-06"): capitalisation says nothing there.
-    let letters = 0;
-    let upper = 0;
-    for (const x of ws) {
-      letters += x.letters;
-      upper += x.uppers;
-    }
-    const caps = letters >= 4 && upper / letters > 0.7;
+  let tokens = 0;
+  for (const ws of docWords) {
+    tokens += ws.length;
+    for (const x of ws) if (x.llFirst) docLower.add(x.raw);
+  }
+  // One buffer per document for the sentences' offsets, scored flags and context ids, each sentence a
+  // view into it: three typed arrays a sentence each had a backing store of its own to allocate and free.
+  const atAll = new Int32Array(tokens + docWords.length);
+  const activeAll = everyToken ? null : new Uint8Array(tokens);
+  const parts: { ctxAt: Int32Array; active: Uint8Array | null; caps: boolean; end: number }[] = [];
+  let used = 0;
+  let at = 0;
+  let first = 0;
+  for (const ws of docWords) {
     const n = ws.length;
-    let extra: (Hit[] | undefined)[] | null = new Array(n);
-    lexiconHits(ws, CURATED, 'g', extra);
-    lexiconHits(ws, lexicon, 'x', extra);
-    if (!extra.some((h) => h?.length)) extra = null;
-    let active: Uint8Array | null = null;
-    if (!everyToken) {
-      active = new Uint8Array(n);
-      for (let i = 0; i < n; i++) if (ws[i].upper) for (let k = Math.max(0, i - 1); k <= Math.min(n - 1, i + 1); k++) active[k] = 1;
-    }
-    const ctxAt = new Int32Array(n + 1);
-    const f = SCRATCH;
-    let len = 0;
-    for (let i = 0; i < n; i++) {
-      ctxAt[i] = len;
-      if (active && !active[i]) continue;
-      const x = ws[i];
-      const prev = wordAt(ws, i - 1);
-      const next = wordAt(ws, i + 1);
-      f[len++] = more(prev.pairL1L, x.lw);
-      f[len++] = more(x.pairLL1, next.lw);
-      f[len++] = more(more(more(prev.pairSSS, x.sh), '|'), next.sh);
-      f[len++] = more(prev.pairL1S, x.sh);
-      f[len++] = more(x.pairSL1, next.lw);
-      if (extra) {
-        const here = extra[i];
-        if (here) {
-          for (const e of here) {
-            f[len++] = e.here;
-            f[len++] = x.cap ? e.capital : e.lower;
-          }
-        }
-        const before = i > 0 ? extra[i - 1] : undefined;
-        if (before) for (const e of before) f[len++] = e.before;
-        const after = i + 1 < n ? extra[i + 1] : undefined;
-        if (after) for (const e of after) f[len++] = e.after;
-      }
-      if (x.cap && docLower.has(x.lw)) f[len++] = caps ? CONSTANT.dlC : CONSTANT.dl;
-      if (x.given) f[len++] = caps ? CONSTANT.gnC : CONSTANT.gn;
-      if (i > 0 && prev.given) f[len++] = CONSTANT['gn-1'];
-      if (i > 0 && prev.title) f[len++] = CONSTANT['ttl-1'];
-    }
-    ctxAt[n] = len;
-    const ctx = new Int32Array(len);
-    for (let k = 0; k < len; k++) ctx[k] = f[k] & mask;
-    return { words: ws, ctx, ctxAt, active, caps };
-  });
+    const ctxAt = atAll.subarray(at, at + n + 1);
+    const active = activeAll ? activeAll.subarray(first, first + n) : null;
+    const caps = capitals(ws);
+    used = contextIds(ws, lexicon, docLower, caps, ctxAt, active, used);
+    parts.push({ ctxAt, active, caps, end: used });
+    at += n + 1;
+    first += n;
+  }
+  const ctxAll = new Int32Array(used);
+  for (let k = 0; k < used; k++) ctxAll[k] = SCRATCH[k] & mask;
+  return docWords.map((ws, k) => ({ words: ws, ctx: ctxAll.subarray(k ? parts[k - 1].end : 0, parts[k].end), ctxAt: parts[k].ctxAt, active: parts[k].active, caps: parts[k].caps }));
 }
-/** Reused for each sentence's context ids before they are copied out (a plain array grows as needed). */
+
+/** Headlines and datelines in capitals ("LONDON 1996-12-06"): capitalisation says nothing there. */
+function capitals(ws: WordInfo[]): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const x of ws) {
+    letters += x.letters;
+    upper += x.uppers;
+  }
+  return letters >= 4 && upper / letters > 0.7;
+}
+
+/**
+ * One sentence's context feature hashes, written to SCRATCH from `from` on; ctxAt gets each token's
+ * first one (relative to the sentence's), active the tokens scored (null: all). Returns the new end.
+ */
+function contextIds(ws: WordInfo[], lexicon: Lexicon, docLower: Set<string>, caps: boolean, ctxAt: Int32Array, active: Uint8Array | null, from: number): number {
+  const n = ws.length;
+  let extra: (Hit[] | undefined)[] | null = new Array(n);
+  lexiconHits(ws, CURATED, 'g', extra);
+  lexiconHits(ws, lexicon, 'x', extra);
+  if (!extra.some((h) => h?.length)) extra = null;
+  if (active) for (let i = 0; i < n; i++) if (ws[i].upper) for (let k = Math.max(0, i - 1); k <= Math.min(n - 1, i + 1); k++) active[k] = 1;
+  const f = SCRATCH;
+  let len = from;
+  for (let i = 0; i < n; i++) {
+    ctxAt[i] = len - from;
+    if (active && !active[i]) continue;
+    const x = ws[i];
+    const prev = wordAt(ws, i - 1);
+    const next = wordAt(ws, i + 1);
+    f[len++] = more(prev.pairL1L, x.lw);
+    f[len++] = more(x.pairLL1, next.lw);
+    f[len++] = more(more(more(prev.pairSSS, x.sh), '|'), next.sh);
+    f[len++] = more(prev.pairL1S, x.sh);
+    f[len++] = more(x.pairSL1, next.lw);
+    if (extra) {
+      const here = extra[i];
+      if (here) {
+        for (const e of here) {
+          f[len++] = e.here;
+          f[len++] = x.cap ? e.capital : e.lower;
+        }
+      }
+      const before = i > 0 ? extra[i - 1] : undefined;
+      if (before) for (const e of before) f[len++] = e.before;
+      const after = i + 1 < n ? extra[i + 1] : undefined;
+      if (after) for (const e of after) f[len++] = e.after;
+    }
+    if (x.cap && docLower.has(x.lw)) f[len++] = caps ? CONSTANT.dlC : CONSTANT.dl;
+    if (x.given) f[len++] = caps ? CONSTANT.gnC : CONSTANT.gn;
+    if (i > 0 && prev.given) f[len++] = CONSTANT['gn-1'];
+    if (i > 0 && prev.title) f[len++] = CONSTANT['ttl-1'];
+  }
+  ctxAt[n] = len - from;
+  return len;
+}
+/** Reused for each document's context ids before they are copied out (a plain array grows as needed). */
 const SCRATCH: number[] = [];
 
 /** Every feature id of token i (word, neighbours and context), as the trainer needs them. */

@@ -56,6 +56,8 @@ const SUFFIX_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Co', 'Cos', 'Ltd', 
 const SUFFIX_GROUP = String.raw`(?:(?:${[...SUFFIX_WORDS].join('|')})\b\.?[ \t]*){1,2}`;
 /** Up to eight capitalised words joined by spaces, "and", "&" or commas, then a legal suffix group. */
 const JOINED_FIRM = new RegExp(String.raw`${NAME_WORD}(?:(?:,\s+|\s+(?:and|&)\s+|\s+)${NAME_WORD}){1,7}\s+${SUFFIX_GROUP}`, 'gu');
+/** What every JOINED_FIRM match holds, a legal suffix word after a space: texts without one skip that pattern. */
+const ANY_SUFFIX = new RegExp(String.raw`\s(?:${[...SUFFIX_WORDS].join('|')})\b`, 'u');
 const LEADING_THE = /^The\s+/;
 /** The suffix group ending a matched name; and with it a trailing "and Co" / "and Sons" (the short form's end). */
 const TRAILING_SUFFIX = new RegExp(String.raw`\s+${SUFFIX_GROUP}$`, 'u');
@@ -97,7 +99,7 @@ const KNOWN_SHORT_FORMS = ["Standard and Poor's", 'Standard & Poor’s', "Standa
 export function joinedFirms(text: string): { start: number; end: number; name: string }[] {
   const out: { start: number; end: number; name: string }[] = [];
   const shortForms = new Map<string, string>();
-  for (const m of text.matchAll(JOINED_FIRM)) {
+  for (const m of ANY_SUFFIX.test(text) ? text.matchAll(JOINED_FIRM) : []) {
     const raw = m[0].replace(LEADING_THE, '').trimEnd();
     const name = raw.replace(/\s+/g, ' ');
     if (!readsAsOneFirm(name)) continue;

@@ -27,37 +27,57 @@ const ABBREVIATIONS = new Set(
 //  5. runs of dashes or dots ("--", "..."), any other single character
 const TOKEN = /(?:\p{L}\.){2,}(?!\p{L})|\p{Lu}\.(?=\s|$)|['’](?:[sSdm]|re|ve|ll)(?!\p{L})|n['’]t(?!\p{L})|\p{Lu}{1,3}\$|\+?\d+(?:[.,:/]\d+)+|\+\d+|[\p{L}\p{M}\d]+(?:[-'’&.][\p{L}\p{M}\d]+)*|-{2,}|\.{2,}|[^\s]/gu;
 
-/** Tokens of `text`, in order. */
+/**
+ * Where the next token starts: the first character at or after `k` that is not white space (\s),
+ * since TOKEN's last alternative takes any other character and no alternative starts with a space.
+ */
+function tokenStart(text: string, k: number): number {
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128 ? c !== 32 && (c < 9 || c > 13) : !SPACE.test(text[k])) return k;
+  }
+  return k;
+}
+const SPACE = /\s/;
+
+/**
+ * Tokens of `text`, in order. Each token's end comes from TOKEN.test at its start (lastIndex), not
+ * from exec: no match array per token, of which there are about a million in a BBC pass.
+ */
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const s = m.index;
-    let w = m[0];
-    // A word with a full stop after it that is a known abbreviation keeps it ("Corp.").
-    if (text[s + w.length] === '.' && ABBREVIATIONS.has(w)) {
-      out.push({ text: w + '.', start: s, end: s + w.length + 1 });
-      TOKEN.lastIndex = s + w.length + 1;
-      continue;
-    }
-    // "Germany's" → "Germany" + "'s"; "don't" → "do" + "n't"; "investors'" is handled by the apostrophe token.
-    // Every clitic has an apostrophe: words without one (nearly all) skip the end-anchored search,
-    // which scans the whole word.
-    const clitic = w.includes("'") || w.includes('’') ? /(?:['’][sS]|n['’]t|N['’]T|['’](?:re|ve|ll|d|m))$/.exec(w) : null;
-    if (clitic && clitic.index > 0) {
-      out.push({ text: w.slice(0, clitic.index), start: s, end: s + clitic.index });
-      out.push({ text: clitic[0], start: s + clitic.index, end: s + w.length });
-      continue;
-    }
-    // Ranks in result lists keep their full stop at the start of a line ("1. Ivanisevic").
-    if (text[s + w.length] === '.' && /^\d+$/.test(w) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, s - 20), s))) {
-      out.push({ text: w + '.', start: s, end: s + w.length + 1 });
-      TOKEN.lastIndex = s + w.length + 1;
-      continue;
-    }
-    out.push({ text: w, start: s, end: s + w.length });
+  for (let s = tokenStart(text, 0); s < text.length; ) {
+    TOKEN.lastIndex = s;
+    TOKEN.test(text);
+    const w = text.slice(s, TOKEN.lastIndex);
+    s = tokenStart(text, pushToken(text, s, w, out));
   }
   return out;
+}
+
+/** Adds the token(s) of the match `w` at `s` to `out`; returns where the next search starts. */
+function pushToken(text: string, s: number, w: string, out: Token[]): number {
+  // A word with a full stop after it that is a known abbreviation keeps it ("Corp.").
+  if (text.charCodeAt(s + w.length) === 46 && ABBREVIATIONS.has(w)) {
+    out.push({ text: w + '.', start: s, end: s + w.length + 1 });
+    return s + w.length + 1;
+  }
+  // "Germany's" → "Germany" + "'s"; "don't" → "do" + "n't"; "investors'" is handled by the apostrophe token.
+  // Every clitic has an apostrophe: words without one (nearly all) skip the end-anchored search,
+  // which scans the whole word.
+  const clitic = w.includes("'") || w.includes('’') ? /(?:['’][sS]|n['’]t|N['’]T|['’](?:re|ve|ll|d|m))$/.exec(w) : null;
+  if (clitic && clitic.index > 0) {
+    out.push({ text: w.slice(0, clitic.index), start: s, end: s + clitic.index });
+    out.push({ text: clitic[0], start: s + clitic.index, end: s + w.length });
+    return s + w.length;
+  }
+  // Ranks in result lists keep their full stop at the start of a line ("1. Ivanisevic").
+  if (text.charCodeAt(s + w.length) === 46 && /^\d+$/.test(w) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, s - 20), s))) {
+    out.push({ text: w + '.', start: s, end: s + w.length + 1 });
+    return s + w.length + 1;
+  }
+  out.push({ text: w, start: s, end: s + w.length });
+  return s + w.length;
 }
 
 /** Whether text[from .. to) holds a line break (without slicing out the gap between every two tokens). */
