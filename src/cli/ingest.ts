@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { startExtractionThreads } from '../pipeline/prepare.ts';
 import { parseCliArgs } from './cli-args.ts';
+import { useColdPassV8Flags } from './cold-pass-flags.ts';
 
 const USAGE = 'usage: npm run ingest -- [--workers N] [--batch N] [--enqueue] <files or directories> (.txt/.html articles, .jsonl corpora)\n  --enqueue: queue the articles for `npm run worker` instead of ingesting them here';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   // The extraction threads start before anything else is loaded: their first second (loading the
   // extraction modules and models) then overlaps this thread loading the writer's modules and opening
   // the database, which is why those come by a dynamic import after this line.
+  if (!enqueue) useColdPassV8Flags();
   const threads = enqueue ? [] : startExtractionThreads(flags.get('workers') ?? defaultWorkers());
   const run = await import('./ingest-run.ts');
   if (enqueue) return run.enqueueSources(inputs);
