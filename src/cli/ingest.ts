@@ -1,34 +1,8 @@
-import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
-import cliProgress from 'cli-progress';
-import { loadConfig, type Config } from '../config.ts';
-import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
-import type { RawArticle } from '../ingest/types.ts';
-import { openIngestQueue } from '../queue/ingest-queue.ts';
-import { emptyStats, ingestArticles, type IngestStats, type IngestSummary } from '../pipeline/ingest-articles.ts';
-import { readSources } from '../pipeline/read-sources.ts';
+import { startExtractionThreads } from '../pipeline/prepare.ts';
 import { parseCliArgs } from './cli-args.ts';
-
-function printSummary(s: IngestSummary, seconds: number, stats: IngestStats): void {
-  const rows: [string, string][] = [
-    ['articles', `${s.articles.created} created, ${s.articles.updated} updated, ${s.articles.duplicates} skipped duplicates, ${s.articles.failed} failed`],
-    ['people', `${s.people.created} created, ${s.people.updated} updated`],
-    ['organizations', `${s.organizations.created} created, ${s.organizations.updated} updated`],
-    ['places', `${s.places.created} created, ${s.places.updated} updated`],
-    ['events', `${s.events.created} created, ${s.events.updated} updated`],
-    ['statements', `${s.statements} created`],
-    ['time', `${seconds.toFixed(1)} s (${stats.workers} worker(s), ${stats.batchSize} per transaction)`],
-    ['stages', `parse ${(stats.parseMs / 1000).toFixed(1)} s, extract ${(stats.extractMs / 1000).toFixed(1)} s, resolve ${(stats.resolveMs / 1000).toFixed(1)} s, persist ${(stats.persistMs / 1000).toFixed(1)} s`],
-  ];
-  console.log('\nIngest summary');
-  for (const [k, v] of rows) console.log(`  ${k.padEnd(14)} ${v}`);
-  if (s.errors.length) {
-    console.log(`\n${s.errors.length} problem(s):`);
-    for (const e of s.errors.slice(0, 50)) console.log(`  ${e.origin}: ${e.message}`);
-    if (s.errors.length > 50) console.log(`  ... and ${s.errors.length - 50} more`);
-  }
-}
+import { useColdPassV8Flags } from './cold-pass-flags.ts';
 
 const USAGE = 'usage: npm run ingest -- [--workers N] [--batch N] [--enqueue] <files or directories> (.txt/.html articles, .jsonl corpora)\n  --enqueue: queue the articles for `npm run worker` instead of ingesting them here';
 
@@ -59,65 +33,15 @@ async function main(): Promise<void> {
     console.error(`ingest failed: No such file or directory: ${missing}`);
     process.exit(1);
   }
-  const config = loadConfig();
-  const db = await openDatabase(config);
-  if (parsed.switches.has('enqueue')) return enqueueSources(db, config, inputs);
-  const bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value} articles | {origin}', hideCursor: true, noTTYOutput: false, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
-  const interactive = process.stdout.isTTY;
-  if (interactive) bar.start(0, 0, { origin: '' });
-  const started = Date.now();
-  const stats = emptyStats();
-  try {
-    const summary = await ingestArticles(db.writer, readSources(inputs), {
-      workers: flags.get('workers') ?? defaultWorkers(),
-      batchSize: flags.get('batch') ?? DEFAULT_BATCH,
-      stats,
-      onProgress: (p) => {
-        if (interactive) {
-          bar.setTotal(p.done);
-          bar.update(p.done, { origin: p.origin.length > 60 ? `…${p.origin.slice(-59)}` : p.origin });
-        } else if (p.done % 500 === 0) console.log(`  ${p.done} articles processed`);
-      },
-    });
-    if (interactive) bar.stop();
-    printSummary(summary, (Date.now() - started) / 1000, stats);
-    process.exitCode = summary.articles.failed > 0 ? 1 : 0;
-  } catch (error) {
-    if (interactive) bar.stop();
-    console.error(`\ningest stopped: ${(error as Error).message}`);
-    process.exitCode = 1;
-  } finally {
-    await db.close();
-  }
-}
-
-/** --enqueue: every readable article becomes a queue job; unreadable entries are reported here. */
-async function enqueueSources(db: OpenDatabase, config: Config, inputs: string[]): Promise<void> {
-  const queue = await openIngestQueue(db.url, config.queue, { supervise: false });
-  let queued = 0;
-  const problems: string[] = [];
-  try {
-    let chunk: RawArticle[] = [];
-    const flush = async () => {
-      queued += (await queue.enqueue(chunk)).length;
-      chunk = [];
-    };
-    for await (const item of readSources(inputs)) {
-      if (!item.ok) problems.push(`${item.origin}: ${item.error}`);
-      else chunk.push(item.article);
-      if (chunk.length === 500) await flush();
-    }
-    await flush();
-    console.log(`enqueued ${queued} article(s); \`npm run worker\` ingests them`);
-    for (const p of problems) console.log(`  not enqueued: ${p}`);
-    process.exitCode = problems.length ? 1 : 0;
-  } catch (error) {
-    console.error(`enqueue stopped after ${queued} article(s): ${(error as Error).message}`);
-    process.exitCode = 1;
-  } finally {
-    await queue.stop();
-    await db.close();
-  }
+  const enqueue = parsed.switches.has('enqueue');
+  // The extraction threads start before anything else is loaded: their first second (loading the
+  // extraction modules and models) then overlaps this thread loading the writer's modules and opening
+  // the database, which is why those come by a dynamic import after this line.
+  if (!enqueue) useColdPassV8Flags();
+  const threads = enqueue ? [] : startExtractionThreads(flags.get('workers') ?? defaultWorkers());
+  const run = await import('./ingest-run.ts');
+  if (enqueue) return run.enqueueSources(inputs);
+  return run.ingestSources(inputs, { threads, batchSize: flags.get('batch') ?? DEFAULT_BATCH });
 }
 
 // Exit explicitly: after a database outage a dead connection can keep the event loop busy (or let

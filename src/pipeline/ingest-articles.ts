@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { Db } from '../db/writer.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import { publishStored } from '../feed/publish-feed.ts';
@@ -23,6 +24,8 @@ export interface IngestOptions {
    * store stay in source order on this thread, so the graph is the same for any value.
    */
   workers?: number;
+  /** Extraction threads already started (startExtractionThreads), used in place of `workers` new ones; ended with the ingest. */
+  threads?: Worker[];
   /**
    * Articles written per transaction (default 1). A batch is written whole or not at all, so an
    * interruption still leaves every article whole or absent; the graph is the same for any value.
@@ -47,7 +50,7 @@ type Step = { p: Prepared; then: 'failed'; message: string } | { p: Prepared; th
 export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> | Iterable<SourceItem>, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const stats = options.stats ?? emptyStats();
-  const workers = Math.max(0, Math.floor(options.workers ?? 0));
+  const workers = options.threads?.length ?? Math.max(0, Math.floor(options.workers ?? 0));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1));
   Object.assign(stats, { workers, batchSize });
   const writer = db;
@@ -154,7 +157,7 @@ export async function ingestArticles(db: Db, sources: AsyncIterable<SourceItem> 
   const times = { parseMs: 0, extractMs: 0 };
   try {
     let pending: Prepared[] = [];
-    for await (const p of prepareInOrder(sources, { workers, times, ahead: Math.max(256, 3 * batchSize) })) {
+    for await (const p of prepareInOrder(sources, { workers, threads: options.threads, times, ahead: Math.max(256, 3 * batchSize) })) {
       pending.push(p);
       if (pending.length >= batchSize) {
         await ingestExclusively(pending);

@@ -36,23 +36,33 @@ function startWorker(youngMb: number): Worker {
 }
 
 /**
+ * Starts `count` extraction threads for a later prepareInOrder (which ends them). A thread spends its
+ * first second or so loading the extraction modules and models: started before the caller loads its
+ * own modules and opens the database, that happens meanwhile instead of after.
+ */
+export function startExtractionThreads(count: number, youngGenerationMb = EXTRACTION_YOUNG_GENERATION_MB): Worker[] {
+  return Array.from({ length: Math.max(0, Math.floor(count)) }, () => startWorker(youngGenerationMb));
+}
+
+/**
  * Parse + extract in `workers` threads (0: on this thread), yielding results in source order.
  * Keeps up to `ahead` articles in flight so the workers stay busy while the caller writes a batch.
- * `youngGenerationMb` (0: V8's default) is for measuring EXTRACTION_YOUNG_GENERATION_MB.
+ * `youngGenerationMb` (0: V8's default) is for measuring EXTRACTION_YOUNG_GENERATION_MB. `threads`:
+ * threads from startExtractionThreads to use instead of starting `workers` new ones.
  */
 export async function* prepareInOrder(
   sources: AsyncIterable<SourceItem> | Iterable<SourceItem>,
-  options: { workers: number; times: PrepareTimes; ahead?: number; chunkSize?: number; youngGenerationMb?: number },
+  options: { workers: number; times: PrepareTimes; ahead?: number; chunkSize?: number; youngGenerationMb?: number; threads?: Worker[] },
 ): AsyncGenerator<Prepared> {
   const { times } = options;
-  if (options.workers <= 0) {
+  if (options.workers <= 0 && !options.threads?.length) {
     const { prepare } = await import('./prepare-article.ts');
     for await (const item of sources) yield prepare(item, times);
     return;
   }
   const chunkSize = options.chunkSize ?? 8;
-  const maxChunks = Math.max(2 * options.workers, Math.ceil((options.ahead ?? 256) / chunkSize));
-  const workers = Array.from({ length: options.workers }, () => startWorker(options.youngGenerationMb ?? EXTRACTION_YOUNG_GENERATION_MB));
+  const workers = options.threads?.length ? options.threads : startExtractionThreads(options.workers, options.youngGenerationMb);
+  const maxChunks = Math.max(2 * workers.length, Math.ceil((options.ahead ?? 256) / chunkSize));
   const waiting = new Map<number, { resolve: (r: Prepared[]) => void; reject: (e: Error) => void }>();
   let failure: Error | null = null;
   const fail = (error: Error) => {
