@@ -176,14 +176,19 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c 
 /** A sentence's words (letters, apostrophes and hyphens) and the prefix sums of what lies between positions. */
 function wordsAndGaps(text: string, sent: Sentence): { words: Word[]; gaps: Gaps } {
   const n = sent.end - sent.start;
-  const g: Gaps = { base: sent.start, punct: new Int32Array(n + 1), comma: new Int32Array(n + 1), quote: new Int32Array(n + 1), stop: new Int32Array(n + 1), words: new Int32Array(n + 1), clause: new Int32Array(n + 1), andBut: new Int32Array(n + 1) };
+  // One buffer for the seven rows (a typed array each cost more than the counting itself).
+  const buf = new Int32Array(7 * (n + 1));
+  const row = (r: number) => buf.subarray(r * (n + 1), (r + 1) * (n + 1));
+  const g: Gaps = { base: sent.start, punct: row(0), comma: row(1), quote: row(2), stop: row(3), words: row(4), clause: row(5), andBut: row(6) };
   const words: Word[] = [];
-  const marks = new Uint8Array(n + 1);
+  // A word starting at i is marked at i + 1 of its rows, which the sums below then carry forward.
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sent.text); m; m = WORD.exec(sent.text)) {
     const lower = m[0].toLowerCase();
     words.push({ start: sent.start + m.index, end: sent.start + m.index + m[0].length, lower });
-    marks[m.index] = 1 | (CLAUSE_WORDS.has(lower) ? 2 : 0) | (lower === 'and' || lower === 'but' ? 4 : 0);
+    g.words[m.index + 1] = 1;
+    if (CLAUSE_WORDS.has(lower)) g.clause[m.index + 1] = 1;
+    if (lower === 'and' || lower === 'but') g.andBut[m.index + 1] = 1;
   }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(sent.start + i);
@@ -192,9 +197,9 @@ function wordsAndGaps(text: string, sent: Sentence): { words: Word[]; gaps: Gaps
     g.comma[i + 1] = g.comma[i] + (c === 44 ? 1 : 0);
     g.quote[i + 1] = g.quote[i] + (quote ? 1 : 0);
     g.stop[i + 1] = g.stop[i] + ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(sent.start + i + 1)) ? 1 : 0);
-    g.words[i + 1] = g.words[i] + (marks[i] & 1);
-    g.clause[i + 1] = g.clause[i] + ((marks[i] >> 1) & 1);
-    g.andBut[i + 1] = g.andBut[i] + ((marks[i] >> 2) & 1);
+    g.words[i + 1] += g.words[i];
+    g.clause[i + 1] += g.clause[i];
+    g.andBut[i + 1] += g.andBut[i];
   }
   return { words, gaps: g };
 }
