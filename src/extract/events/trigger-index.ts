@@ -39,6 +39,10 @@ for (const [head, entries] of BY_HEAD) {
   BY_HASH.set(h, [...(BY_HASH.get(h) ?? []), { head, entries }]);
 }
 
+/** The low 16 bits of every head's hash as a bitmap: most words are ruled out by one byte, before the map. */
+const HEAD_BITS = new Uint8Array(1 << 13);
+for (const h of BY_HASH.keys()) HEAD_BITS[(h >>> 3) & 0x1fff] |= 1 << (h & 7);
+
 /** Whether text[from, to) folded to lower case is `head` (what text.slice(from, to).toLowerCase() === head asks of ASCII letters and hyphens). */
 function isHead(text: string, from: number, to: number, head: string): boolean {
   if (to - from !== head.length) return false;
@@ -76,7 +80,7 @@ export function findTriggers(text: string): TriggerHit[] {
       h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
       c = ++i < n ? text.charCodeAt(i) : 0;
     } while (isLetter(c) || c === 45);
-    if (i - start < 2) continue;
+    if (i - start < 2 || !(HEAD_BITS[(h >>> 3) & 0x1fff] & (1 << (h & 7)))) continue;
     const group = BY_HASH.get(h | 0);
     if (!group) continue;
     const list = group.find((g) => isHead(text, start, i, g.head))?.entries;
