@@ -156,17 +156,21 @@ export interface SourceContext {
 /** Prefix sums over a sentence's characters: what a gap between a candidate and the cue holds. */
 interface Gaps {
   base: number;
-  /** , ; : . and quotation marks */
-  punct: Int32Array;
-  comma: Int32Array;
-  quote: Int32Array;
-  /** . ! ? followed by a space */
-  stop: Int32Array;
-  words: Int32Array;
-  /** that, who, which, whom, whose, when, after, because, if */
-  clause: Int32Array;
-  andBut: Int32Array;
+  /** Positions per row: the sentence's length + 1. */
+  size: number;
+  /** The rows below one after another (one typed array per sentence: one each cost more than the counting). */
+  sums: Int32Array;
 }
+
+/** Rows of Gaps.sums: , ; : . and quotation marks; commas; quotation marks; . ! ? followed by a space. */
+const PUNCT = 0;
+const COMMA = 1;
+const QUOTE = 2;
+const STOP = 3;
+/** Words; that, who, which, whom, whose, when, after, because, if; and, but. */
+const WORDS = 4;
+const CLAUSE = 5;
+const AND_BUT = 6;
 
 const CLAUSE_WORDS = new Set(['that', 'who', 'which', 'whom', 'whose', 'when', 'after', 'because', 'if']);
 
@@ -176,34 +180,40 @@ interface Word extends Span {
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 
+const UPPER = /^[\p{Lu}]/u;
+/** UPPER.test(text[i]) without the pattern for ASCII (every word's first character is tested). */
+const upperAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]);
+};
+
 /** A sentence's words (letters, apostrophes and hyphens) and the prefix sums of what lies between positions. */
 function wordsAndGaps(text: string, sent: Sentence): { words: Word[]; gaps: Gaps } {
   const n = sent.end - sent.start;
-  // One buffer for the seven rows (a typed array each cost more than the counting itself).
-  const buf = new Int32Array(7 * (n + 1));
-  const row = (r: number) => buf.subarray(r * (n + 1), (r + 1) * (n + 1));
-  const g: Gaps = { base: sent.start, punct: row(0), comma: row(1), quote: row(2), stop: row(3), words: row(4), clause: row(5), andBut: row(6) };
+  const size = n + 1;
+  const sums = new Int32Array(7 * size);
   const words: Word[] = [];
   // A word starting at i is marked at i + 1 of its rows, which the sums below then carry forward.
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sent.text); m; m = WORD.exec(sent.text)) {
     const lower = m[0].toLowerCase();
     words.push({ start: sent.start + m.index, end: sent.start + m.index + m[0].length, lower });
-    g.words[m.index + 1] = 1;
-    if (CLAUSE_WORDS.has(lower)) g.clause[m.index + 1] = 1;
-    if (lower === 'and' || lower === 'but') g.andBut[m.index + 1] = 1;
+    sums[WORDS * size + m.index + 1] = 1;
+    if (CLAUSE_WORDS.has(lower)) sums[CLAUSE * size + m.index + 1] = 1;
+    if (lower === 'and' || lower === 'but') sums[AND_BUT * size + m.index + 1] = 1;
   }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(sent.start + i);
     const quote = c === 0x201c || c === 0x201d || c === 34;
-    g.punct[i + 1] = g.punct[i] + (c === 44 || c === 59 || c === 58 || c === 46 || quote ? 1 : 0);
-    g.comma[i + 1] = g.comma[i] + (c === 44 ? 1 : 0);
-    g.quote[i + 1] = g.quote[i] + (quote ? 1 : 0);
-    g.stop[i + 1] = g.stop[i] + ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(sent.start + i + 1)) ? 1 : 0);
-    g.words[i + 1] += g.words[i];
-    g.clause[i + 1] += g.clause[i];
-    g.andBut[i + 1] += g.andBut[i];
+    sums[PUNCT * size + i + 1] = sums[PUNCT * size + i] + (c === 44 || c === 59 || c === 58 || c === 46 || quote ? 1 : 0);
+    sums[COMMA * size + i + 1] = sums[COMMA * size + i] + (c === 44 ? 1 : 0);
+    sums[QUOTE * size + i + 1] = sums[QUOTE * size + i] + (quote ? 1 : 0);
+    sums[STOP * size + i + 1] = sums[STOP * size + i] + ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(sent.start + i + 1)) ? 1 : 0);
+    sums[WORDS * size + i + 1] += sums[WORDS * size + i];
+    sums[CLAUSE * size + i + 1] += sums[CLAUSE * size + i];
+    sums[AND_BUT * size + i + 1] += sums[AND_BUT * size + i];
   }
+  const g: Gaps = { base: sent.start, size, sums };
   return { words, gaps: g };
 }
 
@@ -269,12 +279,12 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
     // The object of a verb: "Capitalised verb [article] candidate" ("Pyongyang slams US Secretary").
     let v = k - 1;
     if (v >= 0 && ARTICLES.has(words[v].lower) && joined(words[v], words[k] ?? words[v])) v--;
-    const objectOfVerb = v >= 1 && VERBISH.test(words[v].lower) && /^[\p{Lu}]/u.test(text[words[v - 1].start]) && joined(words[v - 1], words[v]) && (k < words.length ? joined(words[v], words[v + 1]) : false);
+    const objectOfVerb = v >= 1 && VERBISH.test(words[v].lower) && upperAt(text, words[v - 1].start) && joined(words[v - 1], words[v]) && (k < words.length ? joined(words[v], words[v + 1]) : false);
     // Past the titles the name is written with, when there are any.
     let t = k - 1;
     let titled = false;
-    for (let n = 0; n < 6 && t >= 2 && joined(words[t], words[t + 1] ?? words[t]) && (/^[\p{Lu}]/u.test(text[words[t].start]) || words[t].lower === 'of'); n++) titled = TITLE_WORDS.has(text.slice(words[t].start, words[t--].end)) || titled;
-    const titledObject = titled && t >= 1 && VERBISH.test(words[t].lower) && /^[\p{Lu}]/u.test(text[words[t - 1].start]) && joined(words[t - 1], words[t]) && joined(words[t], words[t + 1]);
+    for (let n = 0; n < 6 && t >= 2 && joined(words[t], words[t + 1] ?? words[t]) && (upperAt(text, words[t].start) || words[t].lower === 'of'); n++) titled = TITLE_WORDS.has(text.slice(words[t].start, words[t--].end)) || titled;
+    const titledObject = titled && t >= 1 && VERBISH.test(words[t].lower) && upperAt(text, words[t - 1].start) && joined(words[t - 1], words[t]) && joined(words[t], words[t + 1]);
     const c0 = text.charCodeAt(start);
     const next = text[end];
     return {
@@ -313,7 +323,7 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
       const modifier = (w: number) => {
         const x = words[w].lower;
         if (NOT_MODIFIER_WORDS.has(x) || DETERMINERS.has(x) || HEAD_WORDS.has(x)) return false;
-        if (x.endsWith('ed') && text[words[w].start] !== text[words[w].start].toUpperCase() && w > 0 && (HEAD_WORDS.has(words[w - 1].lower) || /^[\p{Lu}]/u.test(text[words[w - 1].start]))) return false;
+        if (x.endsWith('ed') && text[words[w].start] !== text[words[w].start].toUpperCase() && w > 0 && (HEAD_WORDS.has(words[w - 1].lower) || upperAt(text, words[w - 1].start))) return false;
         return true;
       };
       for (let n = 0; n < 3 && j > 0 && joined(words[j - 1], words[j]) && modifier(j - 1); n++) j--;
@@ -430,7 +440,8 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
   // the cue ("Pyongyang slams US Secretary …, claims …"; held-out train: all speaker F1 0.748 → 0.747).
   // Only the cue's neighbourhood: at most WINDOW words before it or after it (the rules' span always).
   const g0 = ctx.gapsOf(q.sentence);
-  const wordsBetween = (a: number, b: number) => (a >= g0.base && b - g0.base < g0.words.length && a <= b ? g0.words[b - g0.base] - g0.words[a - g0.base] : 0);
+  const w0 = WORDS * g0.size;
+  const wordsBetween = (a: number, b: number) => (a >= g0.base && b - g0.base < g0.size && a <= b ? g0.sums[w0 + b - g0.base] - g0.sums[w0 + a - g0.base] : 0);
   const near = (x: Span) => (x.end <= q.anchor.start ? wordsBetween(x.end, q.anchor.start) <= WINDOW_BEFORE : x.start >= q.anchor.end ? wordsBetween(q.anchor.end, x.start) <= WINDOW_AFTER : true);
   // The sentence's opening name stays a candidate however far its cue ("Florida Sen. Marco Rubio says
   // he feels … and is optimistic"; "Bush, Florida’s former governor, also attacked …, calling him").
@@ -506,10 +517,10 @@ function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementF
   // Counts between candidate and cue: from the sentence's prefix sums when both lie in it.
   const a = gapFrom - g.base;
   const b = gapTo - g.base;
-  const inSentence = a >= 0 && b <= g.words.length - 1 && a <= b;
-  const count = (arr: Int32Array, re: RegExp) => (inSentence ? arr[b] - arr[a] : re.test(text.slice(gapFrom, gapTo)) ? 1 : 0);
-  const words = inSentence ? g.words[b] - g.words[a] : wordsIn(text, gapFrom, gapTo);
-  const punct = count(g.punct, /[,;:.“”"]/) > 0;
+  const inSentence = a >= 0 && b <= g.size - 1 && a <= b;
+  const count = (row: number, re: RegExp) => (inSentence ? g.sums[row * g.size + b] - g.sums[row * g.size + a] : re.test(text.slice(gapFrom, gapTo)) ? 1 : 0);
+  const words = inSentence ? g.sums[WORDS * g.size + b] - g.sums[WORDS * g.size + a] : wordsIn(text, gapFrom, gapTo);
+  const punct = count(PUNCT, /[,;:.“”"]/) > 0;
   const order = rel === 1 ? before.length - 1 - before.indexOf(x) : rel === 2 ? after.indexOf(x) : 0;
   const sameSentence = x.start >= sent.start && x.end <= sent.end ? 1 : x.start < sent.start ? 0 : 2;
   const fs: number[] = [
@@ -539,8 +550,8 @@ function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementF
   if (rel === 2 && words <= 2 && !punct) fs.push(feature(F.afterCue, k, words, layout));
   if (according && rel === 2 && words <= 3) fs.push(feature(F.according, k, words));
   if (rel === 1 && endsInColon(text, gapFrom, gapTo)) fs.push(feature(F.colon, k, layout));
-  fs.push(feature(F.between, count(g.comma, /,/) > 0 ? 1 : 0, count(g.stop, /[.!?]\s/) > 0 ? 1 : 0, rel), feature(F.between, count(g.quote, /[“”"]/) > 0 ? 1 : 0, count(g.clause, /\b(?:that|who|which|whom|whose|when|after|because|if)\b/i) > 0 ? 1 : 0, rel + 10));
-  if (count(g.andBut, /\b(?:and|but)\b/i) > 0) fs.push(feature(F.between, 7, rel, k));
+  fs.push(feature(F.between, count(COMMA, /,/) > 0 ? 1 : 0, count(STOP, /[.!?]\s/) > 0 ? 1 : 0, rel), feature(F.between, count(QUOTE, /[“”"]/) > 0 ? 1 : 0, count(CLAUSE, /\b(?:that|who|which|whom|whose|when|after|because|if)\b/i) > 0 ? 1 : 0, rel + 10));
+  if (count(AND_BUT, /\b(?:and|but)\b/i) > 0) fs.push(feature(F.between, 7, rel, k));
   if (x.start >= sent.start + sentStartLead && x.start <= sent.start + sentStartLead + 2) fs.push(feature(F.first, k, rel, layout));
   if (x.start >= q.content.start && x.end <= q.content.end) fs.push(feature(F.inContent, k, layout));
   if (lastSource && Math.min(lastSource.end, x.end) - Math.max(lastSource.start, x.start) > 0) fs.push(feature(F.lastSource, k, rel));
@@ -550,7 +561,7 @@ function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementF
   }
   if (rel === 1 && words === 0) fs.push(feature(F.adjacent, k, layout));
   // The subject before an insert ("X, who …, said") or after a leading participle clause.
-  if (rel === 1 && words > 3 && count(g.comma, /,/) >= 2) {
+  if (rel === 1 && words > 3 && count(COMMA, /,/) >= 2) {
     const kind = insertKind(text.slice(gapFrom, gapTo));
     if (kind) fs.push(feature(F.insert, k, kind));
   }
