@@ -45,13 +45,23 @@ export function namedAgain(s: StatementDraft, events: Pick<LinkableEvent, 'menti
   const last = starts[lo - 1];
   const paragraph = paragraphAt.get(last);
   if (paragraph === undefined || s.sentence.paragraph - paragraph > NAMED_AGAIN_REACH) return [];
-  const words = new Set<string>();
+  const candidates = bySentence.get(last) ?? [];
+  const stemsOf = candidates.map((i) => triggerStems(events[i]));
+  const wanted = new Set(stemsOf.flatMap((x) => [...x]));
+  if (!wanted.size) return [];
+  // The statement's words (stems) that are some candidate's trigger stems: a stem starts with its
+  // word's first letter, so other words are skipped before they are stemmed.
+  const firsts = new Set([...wanted].map((w) => w[0]));
+  const found = new Set<string>();
   for (const m of s.text.matchAll(WORD)) {
-    if (ANOTHER_ONE.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    if (!firsts.has(m[0][0].toLowerCase())) continue;
+    const whole = stem(m[0]);
     // "tsunami-hit countries" names the tsunami; "by-election" is no "election" of another kind.
-    words.add(stem(m[0]));
-    if (m[0].includes('-')) words.add(stem(m[0].slice(0, m[0].indexOf('-'))));
+    const part = m[0].includes('-') ? stem(m[0].slice(0, m[0].indexOf('-'))) : null;
+    if (!wanted.has(whole) && (part === null || !wanted.has(part))) continue;
+    if (ANOTHER_ONE.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    found.add(whole);
+    if (part !== null) found.add(part);
   }
-  return (bySentence.get(last) ?? []).filter((i) => [...triggerStems(events[i])].some((w) => words.has(w)));
+  return candidates.filter((_, k) => [...stemsOf[k]].some((w) => found.has(w)));
 }
-

@@ -145,13 +145,20 @@ const NOT_A_NAME = new Set(
 /** Whether the text also writes the word in lower case between spaces ("holders" for "Holders"). */
 const lowerElsewhere = (text: string, word: string) => /^[A-Z][a-z]+$/.test(word) && text.includes(` ${word.toLowerCase()} `);
 
+/** name.replace(/[.’']+$/, ''), without a pattern tried at every position of the name. */
+function withoutTrailingMarks(name: string): string {
+  let end = name.length;
+  for (let c = name[end - 1]; c === '.' || c === '’' || c === "'"; c = name[end - 1]) end--;
+  return end === name.length ? name : name.slice(0, end);
+}
+
 function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
   // Only names inside the searched sentences can overlap a run.
   const taken = raw.filter((x) => ranges.some((r) => x.start < r.end && r.start < x.end)).map((x) => [x.start, x.end] as const);
   for (const m of within(CAPS_RUN, text, ranges)) {
     let start = m.index;
-    let name = m[0].replace(/[’']s$/, '');
-    if (!/\.\S/.test(name)) name = name.replace(/[.’']+$/, '');
+    let name = m[0].endsWith('’s') || m[0].endsWith("'s") ? m[0].slice(0, -2) : m[0];
+    if (!/\.\S/.test(name)) name = withoutTrailingMarks(name);
     const words = name.split(/\s+/);
     // A sentence's first word is capitalised by its place: an adverb or participle ("Currently", "Speaking"), or a
     // word the article also writes in lower case ("Holders Manchester United", "Earlier Tuesday"), is no part of a name.

@@ -28,10 +28,31 @@ function foldHash(text: string, from: number, to: number): number {
     const c = text.charCodeAt(i);
     h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
   }
-  return h >>> 0;
+  // Signed: a small integer to V8, where an unsigned hash above 2^31 would be a heap number per word.
+  return h | 0;
 }
 
-const HEAD_HASHES = new Set([...BY_HEAD.keys()].map((h) => foldHash(h, 0, h.length)));
+/** Head words by their hash: each head with its entries (heads are lower case, ASCII letters and hyphens). */
+const BY_HASH = new Map<number, { head: string; entries: TriggerEntry[] }[]>();
+for (const [head, entries] of BY_HEAD) {
+  const h = foldHash(head, 0, head.length);
+  BY_HASH.set(h, [...(BY_HASH.get(h) ?? []), { head, entries }]);
+}
+
+/** The low 16 bits of every head's hash as a bitmap: most words are ruled out by one byte, before the map. */
+const HEAD_BITS = new Uint8Array(1 << 13);
+for (const h of BY_HASH.keys()) HEAD_BITS[(h >>> 3) & 0x1fff] |= 1 << (h & 7);
+
+/** Whether text[from, to) folded to lower case is `head` (what text.slice(from, to).toLowerCase() === head asks of ASCII letters and hyphens). */
+function isHead(text: string, from: number, to: number, head: string): boolean {
+  if (to - from !== head.length) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90 ? c | 32 : c) !== head.charCodeAt(i - from)) return false;
+  }
+  return true;
+}
+
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
@@ -47,14 +68,22 @@ export function findTriggers(text: string): TriggerHit[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isLetter(text.charCodeAt(i))) {
+    let c = text.charCodeAt(i);
+    if (!isLetter(c)) {
       i++;
       continue;
     }
+    // A word: letters, then letters and hyphens, hashed as it is read (see foldHash).
     const start = i;
-    while (i < n && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
-    if (i - start < 2 || !HEAD_HASHES.has(foldHash(text, start, i))) continue;
-    const list = BY_HEAD.get(text.slice(start, i).toLowerCase());
+    let h = FNV_OFFSET;
+    do {
+      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
+      c = ++i < n ? text.charCodeAt(i) : 0;
+    } while (isLetter(c) || c === 45);
+    if (i - start < 2 || !(HEAD_BITS[(h >>> 3) & 0x1fff] & (1 << (h & 7)))) continue;
+    const group = BY_HASH.get(h | 0);
+    if (!group) continue;
+    const list = group.find((g) => isHead(text, start, i, g.head))?.entries;
     if (!list) continue;
     for (const entry of list) {
       let end = i;

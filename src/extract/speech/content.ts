@@ -50,7 +50,7 @@ export function boundsOf(tokens: Token[]): Bounds {
  * clause or phrase: where 95 % of PolNeAR's boundaries are, and the eval's half-overlap match forgives
  * the rest. It cuts the rankers' work to a fraction.
  */
-const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'in', 'on', 'at', 'after', 'before', 'by', 'when', 'while', 'as', 'that', 'who', 'which', 'during', 'with', 'for', 'to', 'from', 'until', 'because', 'since', 'if', 'than', 'where', 'though', 'although', 'the', 'a'].map(hashText));
+const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'in', 'on', 'at', 'after', 'before', 'by', 'when', 'while', 'as', 'that', 'who', 'which', 'during', 'with', 'for', 'to', 'from', 'until', 'because', 'since', 'if', 'than', 'where', 'though', 'although', 'the', 'a'].map((w) => hashText(w) | 0));
 
 /** The candidate windows the rankers choose from (training skips gold boundaries outside them). */
 export const WINDOW = { afterStart: 6, afterEnd: 160, beforeEnd: 14, beforeStart: 160 };

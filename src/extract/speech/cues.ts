@@ -5,6 +5,14 @@ import type { Token } from './tokens.ts';
 /** The feature buffer of findCues, reused for every token it scores. */
 const FEATURES: number[] = [];
 
+/** The learned cue starts as token ids (signed 32-bit, see Token.id), made once per model. */
+const IDS = new WeakMap<Set<number>, Set<number>>();
+function asIds(starts: Set<number>): Set<number> {
+  let ids = IDS.get(starts);
+  if (!ids) IDS.set(starts, (ids = new Set([...starts].map((x) => x | 0))));
+  return ids;
+}
+
 /** A cue as token indices, first and last inclusive. */
 export interface CueSpan {
   a: number;
@@ -25,7 +33,8 @@ export const CUE_BIAS = 4;
  * restarts at each sentence, so cues never cross one. Outside a cue, only words of the learned
  * lexicon `starts` can open one; the others are outside without being scored.
  */
-export function findCues(tokens: Token[], model: LinearModel, starts: Set<number>): CueSpan[] {
+export function findCues(tokens: Token[], model: LinearModel, cueStarts: Set<number>): CueSpan[] {
+  const starts = asIds(cueStarts);
   const out: CueSpan[] = [];
   let prev = 0;
   for (let i = 0; i < tokens.length; i++) {

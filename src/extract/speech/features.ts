@@ -8,7 +8,10 @@ import type { Token } from './tokens.ts';
  * with token hashes and small numbers (hashing.ts); changing a template means retraining.
  */
 
-const LEXICON = new Set(`${SPEECH_VERBS}|${THOUGHT_VERBS}`.split('|').filter((w) => !w.includes(' ')).map(hashText));
+/** hashText as a token id: a signed 32-bit integer (see Token.id). */
+const hashId = (s: string) => hashText(s) | 0;
+
+const LEXICON = new Set(`${SPEECH_VERBS}|${THOUGHT_VERBS}`.split('|').filter((w) => !w.includes(' ')).map(hashId));
 
 /** One template id per feature name, computed once (an object literal, so property reads stay fast). */
 const T = {
@@ -100,16 +103,16 @@ const T = {
   bsq: hashText('bsq'),
 };
 
-const PARA = hashText('<p>');
-const SENT = hashText('<s>');
-const COMMA = hashText(',');
-const THAT = hashText('that');
+const PARA = hashId('<p>');
+const SENT = hashId('<s>');
+const COMMA = hashId(',');
+const THAT = hashId('that');
 const CONJ_ID = hashText('<conj>');
-const OPEN = new Set(['“', '"', '‘'].map(hashText));
-const CLOSE = new Set(['”', '"', '’'].map(hashText));
-const QUOTE_MARKS = new Set(['“', '”', '"'].map(hashText));
-const CONJ = new Set(['but', 'and', 'while', 'as', 'because', 'although', 'though', 'which', 'who', 'when', 'after', 'before', 'if', 'since'].map(hashText));
-const GAP_WORDS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'the', 'a', 'an', ',', '”', '"', '’'].map(hashText));
+const OPEN = new Set(['“', '"', '‘'].map(hashId));
+const CLOSE = new Set(['”', '"', '’'].map(hashId));
+const QUOTE_MARKS = new Set(['“', '”', '"'].map(hashId));
+const CONJ = new Set(['but', 'and', 'while', 'as', 'because', 'although', 'though', 'which', 'who', 'when', 'after', 'before', 'if', 'since'].map(hashId));
+const GAP_WORDS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'the', 'a', 'an', ',', '”', '"', '’'].map(hashId));
 
 /** Distance buckets: exact up to 3, then widening ranges. */
 export function bucket(n: number): number {

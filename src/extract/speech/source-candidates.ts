@@ -42,8 +42,6 @@ const NOT_MODIFIER = '(?:after|before|with|and|but|or|of|for|to|in|on|at|by|from
 /** A description ending in a head noun and going on to the organisation it belongs to ("a spokesman for the Kremlin"). */
 const OF_ORG = /^\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?/i;
 
-/** The last clause boundary before a cue: punctuation or a conjunction, relative or subordinator. */
-const PHRASE_BOUNDARY = /(?:[,;:()“”"—–]|\b(?:and|but|or|that|who|which|whom|when|after|before|because|as|while|if|since|although|though|where|than)\b)\s*/gi;
 /** A span not among a sentence's names, pronouns and descriptions (a phrase, the rules' choice). */
 function rawSpan(ctx: SourceContext, start: number, end: number, kind: CandidateKind, sentence: number): Lite {
   return ctx.rawSpan(start, end, kind, sentence);
@@ -117,6 +115,8 @@ interface Lite extends Span {
   /** Mentions of the entity (names only). */
   mentions: number;
   sentence: number;
+  /** Its statement-independent features once computed (see SourceContext.full). */
+  full: RawSpan | null;
 }
 
 interface RawSpan extends Lite {
@@ -142,7 +142,10 @@ const WORD = /[\p{L}’'-]+/gu;
 export interface SourceContext {
   text: string;
   sentences: Sentence[];
+  /** A sentence's names, pronouns and descriptions sorted as candidates are, one per span (see `sortedUnique`). */
   spansOf(sentence: number): Lite[];
+  /** Where a sentence's first word starts, past a connective and "The" (see `openingWord`). */
+  openingOf(sentence: number): number;
   /** A span's features that do not depend on the statement, computed once. */
   full(x: Lite): RawSpan;
   /** Counts of what lies between two positions of a sentence, from prefix sums (see `gapCounts`). */
@@ -153,17 +156,21 @@ export interface SourceContext {
 /** Prefix sums over a sentence's characters: what a gap between a candidate and the cue holds. */
 interface Gaps {
   base: number;
-  /** , ; : . and quotation marks */
-  punct: Int32Array;
-  comma: Int32Array;
-  quote: Int32Array;
-  /** . ! ? followed by a space */
-  stop: Int32Array;
-  words: Int32Array;
-  /** that, who, which, whom, whose, when, after, because, if */
-  clause: Int32Array;
-  andBut: Int32Array;
+  /** Positions per row: the sentence's length + 1. */
+  size: number;
+  /** The rows below one after another (one typed array per sentence: one each cost more than the counting). */
+  sums: Int32Array;
 }
+
+/** Rows of Gaps.sums: , ; : . and quotation marks; commas; quotation marks; . ! ? followed by a space. */
+const PUNCT = 0;
+const COMMA = 1;
+const QUOTE = 2;
+const STOP = 3;
+/** Words; that, who, which, whom, whose, when, after, because, if; and, but. */
+const WORDS = 4;
+const CLAUSE = 5;
+const AND_BUT = 6;
 
 const CLAUSE_WORDS = new Set(['that', 'who', 'which', 'whom', 'whose', 'when', 'after', 'because', 'if']);
 
@@ -173,29 +180,40 @@ interface Word extends Span {
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 
+const UPPER = /^[\p{Lu}]/u;
+/** UPPER.test(text[i]) without the pattern for ASCII (every word's first character is tested). */
+const upperAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]);
+};
+
 /** A sentence's words (letters, apostrophes and hyphens) and the prefix sums of what lies between positions. */
 function wordsAndGaps(text: string, sent: Sentence): { words: Word[]; gaps: Gaps } {
   const n = sent.end - sent.start;
-  const g: Gaps = { base: sent.start, punct: new Int32Array(n + 1), comma: new Int32Array(n + 1), quote: new Int32Array(n + 1), stop: new Int32Array(n + 1), words: new Int32Array(n + 1), clause: new Int32Array(n + 1), andBut: new Int32Array(n + 1) };
+  const size = n + 1;
+  const sums = new Int32Array(7 * size);
   const words: Word[] = [];
-  const marks = new Uint8Array(n + 1);
+  // A word starting at i is marked at i + 1 of its rows, which the sums below then carry forward.
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sent.text); m; m = WORD.exec(sent.text)) {
     const lower = m[0].toLowerCase();
     words.push({ start: sent.start + m.index, end: sent.start + m.index + m[0].length, lower });
-    marks[m.index] = 1 | (CLAUSE_WORDS.has(lower) ? 2 : 0) | (lower === 'and' || lower === 'but' ? 4 : 0);
+    sums[WORDS * size + m.index + 1] = 1;
+    if (CLAUSE_WORDS.has(lower)) sums[CLAUSE * size + m.index + 1] = 1;
+    if (lower === 'and' || lower === 'but') sums[AND_BUT * size + m.index + 1] = 1;
   }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(sent.start + i);
     const quote = c === 0x201c || c === 0x201d || c === 34;
-    g.punct[i + 1] = g.punct[i] + (c === 44 || c === 59 || c === 58 || c === 46 || quote ? 1 : 0);
-    g.comma[i + 1] = g.comma[i] + (c === 44 ? 1 : 0);
-    g.quote[i + 1] = g.quote[i] + (quote ? 1 : 0);
-    g.stop[i + 1] = g.stop[i] + ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(sent.start + i + 1)) ? 1 : 0);
-    g.words[i + 1] = g.words[i] + (marks[i] & 1);
-    g.clause[i + 1] = g.clause[i] + ((marks[i] >> 1) & 1);
-    g.andBut[i + 1] = g.andBut[i] + ((marks[i] >> 2) & 1);
+    sums[PUNCT * size + i + 1] = sums[PUNCT * size + i] + (c === 44 || c === 59 || c === 58 || c === 46 || quote ? 1 : 0);
+    sums[COMMA * size + i + 1] = sums[COMMA * size + i] + (c === 44 ? 1 : 0);
+    sums[QUOTE * size + i + 1] = sums[QUOTE * size + i] + (quote ? 1 : 0);
+    sums[STOP * size + i + 1] = sums[STOP * size + i] + ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(sent.start + i + 1)) ? 1 : 0);
+    sums[WORDS * size + i + 1] += sums[WORDS * size + i];
+    sums[CLAUSE * size + i + 1] += sums[CLAUSE * size + i];
+    sums[AND_BUT * size + i + 1] += sums[AND_BUT * size + i];
   }
+  const g: Gaps = { base: sent.start, size, sums };
   return { words, gaps: g };
 }
 
@@ -230,7 +248,7 @@ function inRange<T extends Span>(list: T[], from: number, to: number): T[] {
 
 export function sourceContext(text: string, sentences: Sentence[], index: EntityIndexLocal, quotes: Span[]): SourceContext {
   const cache = new Map<number, Lite[]>();
-  const fulls = new WeakMap<Lite, RawSpan>();
+  const openings = new Map<number, number>();
   const info = new Map<number, { words: Word[]; gaps: Gaps }>();
   const infoOf = (si: number) => {
     let x = info.get(si);
@@ -242,11 +260,7 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
     for (let i = a.end; i < b.start; i++) if (!isSpace(text.charCodeAt(i))) return false;
     return a.end < b.start;
   };
-  const full = (x: Lite): RawSpan => {
-    let f = fulls.get(x);
-    if (!f) fulls.set(x, (f = raw(x.start, x.end, x.kind, x.mentions, x.sentence)));
-    return f;
-  };
+  const full = (x: Lite): RawSpan => (x.full ??= raw(x.start, x.end, x.kind, x.mentions, x.sentence));
   const raw = (start: number, end: number, kind: CandidateKind, mentions: number, si: number): RawSpan => {
     const { words } = infoOf(si);
     const k = wordAt(words, start);
@@ -265,16 +279,16 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
     // The object of a verb: "Capitalised verb [article] candidate" ("Pyongyang slams US Secretary").
     let v = k - 1;
     if (v >= 0 && ARTICLES.has(words[v].lower) && joined(words[v], words[k] ?? words[v])) v--;
-    const objectOfVerb = v >= 1 && VERBISH.test(words[v].lower) && /^[\p{Lu}]/u.test(text[words[v - 1].start]) && joined(words[v - 1], words[v]) && (k < words.length ? joined(words[v], words[v + 1]) : false);
+    const objectOfVerb = v >= 1 && VERBISH.test(words[v].lower) && upperAt(text, words[v - 1].start) && joined(words[v - 1], words[v]) && (k < words.length ? joined(words[v], words[v + 1]) : false);
     // Past the titles the name is written with, when there are any.
     let t = k - 1;
     let titled = false;
-    for (let n = 0; n < 6 && t >= 2 && joined(words[t], words[t + 1] ?? words[t]) && (/^[\p{Lu}]/u.test(text[words[t].start]) || words[t].lower === 'of'); n++) titled = TITLE_WORDS.has(text.slice(words[t].start, words[t--].end)) || titled;
-    const titledObject = titled && t >= 1 && VERBISH.test(words[t].lower) && /^[\p{Lu}]/u.test(text[words[t - 1].start]) && joined(words[t - 1], words[t]) && joined(words[t], words[t + 1]);
+    for (let n = 0; n < 6 && t >= 2 && joined(words[t], words[t + 1] ?? words[t]) && (upperAt(text, words[t].start) || words[t].lower === 'of'); n++) titled = TITLE_WORDS.has(text.slice(words[t].start, words[t--].end)) || titled;
+    const titledObject = titled && t >= 1 && VERBISH.test(words[t].lower) && upperAt(text, words[t - 1].start) && joined(words[t - 1], words[t]) && joined(words[t], words[t + 1]);
     const c0 = text.charCodeAt(start);
     const next = text[end];
     return {
-      start, end, kind, mentions, sentence: si, prevWord, own,
+      start, end, kind, mentions, sentence: si, full: null, prevWord, own,
       prevId: hashText(prevWord),
       nextId: hashText(nextWord),
       headId: head ? hashText(head) : 0,
@@ -309,7 +323,7 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
       const modifier = (w: number) => {
         const x = words[w].lower;
         if (NOT_MODIFIER_WORDS.has(x) || DETERMINERS.has(x) || HEAD_WORDS.has(x)) return false;
-        if (x.endsWith('ed') && text[words[w].start] !== text[words[w].start].toUpperCase() && w > 0 && (HEAD_WORDS.has(words[w - 1].lower) || /^[\p{Lu}]/u.test(text[words[w - 1].start]))) return false;
+        if (x.endsWith('ed') && text[words[w].start] !== text[words[w].start].toUpperCase() && w > 0 && (HEAD_WORDS.has(words[w - 1].lower) || upperAt(text, words[w - 1].start))) return false;
         return true;
       };
       for (let n = 0; n < 3 && j > 0 && joined(words[j - 1], words[j]) && modifier(j - 1); n++) j--;
@@ -323,11 +337,66 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
       }
       found.push({ start: words[j].start, end, kind: 'description', mentions: 0 });
     }
-    const out = found.filter((x) => !quoted(x)).map((x) => ({ ...x, sentence: si }));
+    const out = sortedUnique(found.filter((x) => !quoted(x)).map((x): Lite => ({ start: x.start, end: x.end, kind: x.kind, mentions: x.mentions, sentence: si, full: null })));
     cache.set(si, out);
     return out;
   };
-  return { text, sentences, spansOf, full, gapsOf: (si) => infoOf(si).gaps, rawSpan: (start, end, kind, si) => ({ start, end, kind, mentions: 0, sentence: si }) };
+  const openingOf = (si: number): number => {
+    let at = openings.get(si);
+    if (at === undefined) openings.set(si, (at = openingWord(text, sentences[si])));
+    return at;
+  };
+  return { text, sentences, spansOf, openingOf, full, gapsOf: (si) => infoOf(si).gaps, rawSpan: (start, end, kind, si) => ({ start, end, kind, mentions: 0, sentence: si, full: null }) };
+}
+
+/** Candidates in text order: by start, end, then kind (a name before a description of the same words). */
+const byPlace = (a: Lite, b: Lite) => a.start - b.start || a.end - b.end || KIND_ID[a.kind] - KIND_ID[b.kind];
+
+/** Sorted by place, the first of each span kept (the sort is stable): a sentence's list, sorted once. */
+function sortedUnique(spans: Lite[]): Lite[] {
+  spans.sort(byPlace);
+  return spans.filter((x, i) => i === 0 || x.start !== spans[i - 1].start || x.end !== spans[i - 1].end);
+}
+
+/**
+ * The last clause boundary before a cue: punctuation or a conjunction, relative or subordinator, as
+ * the pattern /(?:[,;:()“”"—–]|\b(?:and|but|…|than)\b)\s*\/gi would find them (see afterLastBoundary);
+ * the words are matched whole, in ASCII letters, in any case.
+ */
+const BOUNDARY_WORDS = new Set(['and', 'but', 'or', 'that', 'who', 'which', 'whom', 'when', 'after', 'before', 'because', 'as', 'while', 'if', 'since', 'although', 'though', 'where', 'than']);
+const BOUNDARY_MARKS = new Set([...',;:()“”"—–'].map((c) => c.charCodeAt(0)));
+/** `\w` of a regular expression without the u flag. */
+const isRegexWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const SPACE_CHAR = /\s/;
+const isRegexSpace = (c: number) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE_CHAR.test(String.fromCharCode(c)));
+
+/**
+ * Where the last clause boundary in text[from, to) ends (its trailing spaces included), or
+ * `from` when there is none: read backwards from `to`, since the last match is the last boundary
+ * mark or boundary word (matches cannot hide one another: each is one mark or one whole word, and
+ * the spaces after it).
+ */
+function afterLastBoundary(text: string, from: number, to: number): number {
+  let end = -1;
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (BOUNDARY_MARKS.has(c)) {
+      end = i + 1;
+      break;
+    }
+    if (!isRegexWord(c)) continue;
+    // A whole word (text[i + 1] is no word character, or the end): back to its first character.
+    let j = i;
+    while (j > from && isRegexWord(text.charCodeAt(j - 1))) j--;
+    if (i + 1 - j >= 2 && i + 1 - j <= 8 && BOUNDARY_WORDS.has(text.slice(j, i + 1).toLowerCase())) {
+      end = i + 1;
+      break;
+    }
+    i = j;
+  }
+  if (end < 0) return from;
+  while (end < to && isRegexSpace(text.charCodeAt(end))) end++;
+  return end;
 }
 
 /** Titles and capitalised words before a sentence's opening name ("Florida Sen. Marco Rubio"). */
@@ -346,40 +415,57 @@ function openingWord(text: string, sent: Sentence): number {
 export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[] {
   const { text, sentences } = ctx;
   const sent = sentences[q.sentence];
-  const spans: Lite[] = [...ctx.spansOf(q.sentence)];
+  const base = ctx.spansOf(q.sentence);
   // The noun phrase right before the cue, back to a clause boundary ("some families said", "the
   // journalists are missing"), and the one right after it ("said Steve Duprey, …").
+  const extras: Lite[] = [];
   if (q.layout !== 'DIRECT') {
-    const head = text.slice(sent.start, q.anchor.start);
-    let start = sent.start;
-    for (const b of head.matchAll(PHRASE_BOUNDARY)) start = sent.start + b.index! + b[0].length;
+    const start = afterLastBoundary(text, sent.start, q.anchor.start);
     const words = subjectWords(text.slice(start, q.anchor.start)).replace(LEADING_FUNCTION, '');
     if (words && words.split(/\s+/).length <= 8) {
       const at = text.indexOf(words, start);
-      if (at >= 0) spans.push(rawSpan(ctx, at, at + words.length, 'phrase', q.sentence));
+      if (at >= 0) extras.push(rawSpan(ctx, at, at + words.length, 'phrase', q.sentence));
     }
     const rest = text.slice(q.anchor.end, Math.min(sent.end, q.anchor.end + 120));
     const m = /^\s+((?:the |a |an )?[\p{L}\d’'.\- ]{1,60}?)(?=[,.;:!?(“”"]|\s(?:on|in|at|who|when|after|before|that|to|for|about)\s|$)/u.exec(rest);
     if (m && m[1].trim().split(/\s+/).length <= 8) {
       const at = q.anchor.end + m[0].indexOf(m[1]);
-      spans.push(rawSpan(ctx, at, at + m[1].trim().length, 'phrase', q.sentence));
+      extras.push(rawSpan(ctx, at, at + m[1].trim().length, 'phrase', q.sentence));
     }
   }
-  if (q.rule && !spans.some((x) => x.start === q.rule!.start && x.end === q.rule!.end)) spans.push(rawSpan(ctx, q.rule.start, q.rule.end, 'rule', q.sentence));
-  // One candidate per span (a name the index and a description both found keeps the name's kind).
-  spans.sort((a, b) => a.start - b.start || a.end - b.end || KIND_ID[a.kind] - KIND_ID[b.kind]);
-  const unique = spans.filter((x, i) => i === 0 || x.start !== spans[i - 1].start || x.end !== spans[i - 1].end);
+  const rule = q.rule;
+  const same = (x: Span) => rule !== null && x.start === rule.start && x.end === rule.end;
+  if (rule && !base.some(same) && !extras.some(same)) extras.push(rawSpan(ctx, rule.start, rule.end, 'rule', q.sentence));
   // Never a source: words inside a quotation (unless the rules chose them), the object of a verb before
   // the cue ("Pyongyang slams US Secretary …, claims …"; held-out train: all speaker F1 0.748 → 0.747).
-  const isRule = (x: Span) => q.rule !== null && x.start === q.rule.start && x.end === q.rule.end;
   // Only the cue's neighbourhood: at most WINDOW words before it or after it (the rules' span always).
   const g0 = ctx.gapsOf(q.sentence);
-  const wordsBetween = (a: number, b: number) => (a >= g0.base && b - g0.base < g0.words.length && a <= b ? g0.words[b - g0.base] - g0.words[a - g0.base] : 0);
+  const w0 = WORDS * g0.size;
+  const wordsBetween = (a: number, b: number) => (a >= g0.base && b - g0.base < g0.size && a <= b ? g0.sums[w0 + b - g0.base] - g0.sums[w0 + a - g0.base] : 0);
   const near = (x: Span) => (x.end <= q.anchor.start ? wordsBetween(x.end, q.anchor.start) <= WINDOW_BEFORE : x.start >= q.anchor.end ? wordsBetween(q.anchor.end, x.start) <= WINDOW_AFTER : true);
   // The sentence's opening name stays a candidate however far its cue ("Florida Sen. Marco Rubio says
   // he feels … and is optimistic"; "Bush, Florida’s former governor, also attacked …, calling him").
-  const opening = openingWord(text, sent);
-  const kept = unique.filter((x) => isRule(x) || near(x) || (opening >= 0 && x.end <= q.anchor.start && (x.kind === 'person' || x.kind === 'org') && x.start >= opening && OPENS_WITH.test(text.slice(opening, x.start)))).map(ctx.full).filter((x) => isRule(x) || !(x.end <= q.anchor.start && (x.objectOfVerb || x.titledObject)));
+  const opening = ctx.openingOf(q.sentence);
+  const kept: RawSpan[] = [];
+  // One candidate per span, in text order (a name the index and a description both found keeps the
+  // name's kind): the sentence's list is sorted and unique already, the extras are merged into it.
+  let lastStart = -1;
+  let lastEnd = -1;
+  const consider = (x: Lite) => {
+    if (x.start === lastStart && x.end === lastEnd) return;
+    lastStart = x.start;
+    lastEnd = x.end;
+    if (!(same(x) || near(x) || (opening >= 0 && x.end <= q.anchor.start && (x.kind === 'person' || x.kind === 'org') && x.start >= opening && OPENS_WITH.test(text.slice(opening, x.start))))) return;
+    const f = ctx.full(x);
+    if (same(f) || !(f.end <= q.anchor.start && (f.objectOfVerb || f.titledObject))) kept.push(f);
+  };
+  if (extras.length > 1) extras.sort(byPlace);
+  let e = 0;
+  for (const x of base) {
+    while (e < extras.length && byPlace(extras[e], x) < 0) consider(extras[e++]);
+    consider(x);
+  }
+  while (e < extras.length) consider(extras[e++]);
 
   const facts = statementFacts(ctx, q, kept);
   return kept.map((x) => ({ start: x.start, end: x.end, kind: x.kind, features: candidateFeatures(ctx, q, facts, x) }));
@@ -393,7 +479,8 @@ interface StatementFacts {
   cueId: number;
   according: boolean;
   lastSource: Span | null;
-  historyTexts: Set<string>;
+  /** Whether a statement before this one has a source written as these words. */
+  inHistory: (words: string) => boolean;
   before: RawSpan[];
   after: RawSpan[];
   sentStartLead: number;
@@ -409,18 +496,18 @@ function statementFacts(ctx: SourceContext, q: SourceQuery, kept: RawSpan[]): St
   const cueId = hashText(q.cue.toLowerCase().split(/\s+/)[0] ?? '');
   const according = /^according/i.test(q.cue);
   const lastSource = q.history[q.history.length - 1] ?? null;
-  const historyTexts = new Set(q.history.map((h) => text.slice(h.start, h.end)));
+  const inHistory = (words: string) => q.history.some((h) => h.end - h.start === words.length && text.startsWith(words, h.start));
   const before = kept.filter((x) => x.end <= anchor.start);
   const after = kept.filter((x) => x.start >= anchor.end);
-  const sentStartLead = /^\s*(?:(?:But|And|So|Then|Meanwhile|Still|Later|Earlier|However|Instead|The|A|An),?\s+)?/.exec(sent.text)![0].length;
+  const sentStartLead = ctx.openingOf(q.sentence) - sent.start;
   const leading = leadsSentence(text, sent.start, anchor.start, q.cue);
-  return { sent, g, layout, cueId, according, lastSource, historyTexts, before, after, sentStartLead, leading };
+  return { sent, g, layout, cueId, according, lastSource, inHistory, before, after, sentStartLead, leading };
 }
 
 /** The features of one candidate source of a statement. */
 function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementFacts, x: RawSpan): number[] {
   const { text } = ctx;
-  const { sent, g, layout, cueId, according, lastSource, historyTexts, before, after, sentStartLead, leading } = facts;
+  const { sent, g, layout, cueId, according, lastSource, inHistory, before, after, sentStartLead, leading } = facts;
   const anchor = q.anchor;
   const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
   const k = KIND_ID[x.kind];
@@ -430,10 +517,10 @@ function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementF
   // Counts between candidate and cue: from the sentence's prefix sums when both lie in it.
   const a = gapFrom - g.base;
   const b = gapTo - g.base;
-  const inSentence = a >= 0 && b <= g.words.length - 1 && a <= b;
-  const count = (arr: Int32Array, re: RegExp) => (inSentence ? arr[b] - arr[a] : re.test(text.slice(gapFrom, gapTo)) ? 1 : 0);
-  const words = inSentence ? g.words[b] - g.words[a] : wordsIn(text, gapFrom, gapTo);
-  const punct = count(g.punct, /[,;:.“”"]/) > 0;
+  const inSentence = a >= 0 && b <= g.size - 1 && a <= b;
+  const count = (row: number, re: RegExp) => (inSentence ? g.sums[row * g.size + b] - g.sums[row * g.size + a] : re.test(text.slice(gapFrom, gapTo)) ? 1 : 0);
+  const words = inSentence ? g.sums[WORDS * g.size + b] - g.sums[WORDS * g.size + a] : wordsIn(text, gapFrom, gapTo);
+  const punct = count(PUNCT, /[,;:.“”"]/) > 0;
   const order = rel === 1 ? before.length - 1 - before.indexOf(x) : rel === 2 ? after.indexOf(x) : 0;
   const sameSentence = x.start >= sent.start && x.end <= sent.end ? 1 : x.start < sent.start ? 0 : 2;
   const fs: number[] = [
@@ -463,18 +550,18 @@ function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementF
   if (rel === 2 && words <= 2 && !punct) fs.push(feature(F.afterCue, k, words, layout));
   if (according && rel === 2 && words <= 3) fs.push(feature(F.according, k, words));
   if (rel === 1 && endsInColon(text, gapFrom, gapTo)) fs.push(feature(F.colon, k, layout));
-  fs.push(feature(F.between, count(g.comma, /,/) > 0 ? 1 : 0, count(g.stop, /[.!?]\s/) > 0 ? 1 : 0, rel), feature(F.between, count(g.quote, /[“”"]/) > 0 ? 1 : 0, count(g.clause, /\b(?:that|who|which|whom|whose|when|after|because|if)\b/i) > 0 ? 1 : 0, rel + 10));
-  if (count(g.andBut, /\b(?:and|but)\b/i) > 0) fs.push(feature(F.between, 7, rel, k));
+  fs.push(feature(F.between, count(COMMA, /,/) > 0 ? 1 : 0, count(STOP, /[.!?]\s/) > 0 ? 1 : 0, rel), feature(F.between, count(QUOTE, /[“”"]/) > 0 ? 1 : 0, count(CLAUSE, /\b(?:that|who|which|whom|whose|when|after|because|if)\b/i) > 0 ? 1 : 0, rel + 10));
+  if (count(AND_BUT, /\b(?:and|but)\b/i) > 0) fs.push(feature(F.between, 7, rel, k));
   if (x.start >= sent.start + sentStartLead && x.start <= sent.start + sentStartLead + 2) fs.push(feature(F.first, k, rel, layout));
   if (x.start >= q.content.start && x.end <= q.content.end) fs.push(feature(F.inContent, k, layout));
   if (lastSource && Math.min(lastSource.end, x.end) - Math.max(lastSource.start, x.start) > 0) fs.push(feature(F.lastSource, k, rel));
   if (x.kind === 'person' || x.kind === 'org') {
     fs.push(feature(F.mentions, k, Math.min(x.mentions, 6)));
-    if (historyTexts.has(x.own)) fs.push(feature(F.history, k, rel));
+    if (inHistory(x.own)) fs.push(feature(F.history, k, rel));
   }
   if (rel === 1 && words === 0) fs.push(feature(F.adjacent, k, layout));
   // The subject before an insert ("X, who …, said") or after a leading participle clause.
-  if (rel === 1 && words > 3 && count(g.comma, /,/) >= 2) {
+  if (rel === 1 && words > 3 && count(COMMA, /,/) >= 2) {
     const kind = insertKind(text.slice(gapFrom, gapTo));
     if (kind) fs.push(feature(F.insert, k, kind));
   }

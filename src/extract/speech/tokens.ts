@@ -5,7 +5,7 @@ import { FNV_OFFSET, FNV_PRIME } from '../fnv.ts';
 
 /** A word or punctuation mark with its place in the article, the unit the attribution models label. */
 export interface Token extends Span {
-  text: string;
+  readonly text: string;
   /** Index into the article's sentences. */
   sentence: number;
   paragraph: number;
@@ -13,13 +13,39 @@ export interface Token extends Span {
   quoted: boolean;
   /** A word or number, not a mark. */
   word: boolean;
-  /** Hashes of the lower-cased text and of its shape (see hashing.ts). */
+  /**
+   * Hashes of the lower-cased text and of its shape (see hashing.ts), as signed 32-bit integers: V8
+   * keeps those as small integers, where an unsigned hash above 2^31 is a heap number per token. The
+   * features mix them as 32-bit values, so the sign changes no feature; sets of ids compare `| 0`.
+   */
   id: number;
   shapeId: number;
 }
 
+/**
+ * A token as tokenize makes it: its text is sliced from the article only when asked for (extraction
+ * never asks; a string per token was most of the tokeniser's garbage).
+ */
+class ArticleToken implements Token {
+  constructor(
+    private readonly source: string,
+    public start: number,
+    public end: number,
+    public sentence: number,
+    public paragraph: number,
+    public quoted: boolean,
+    public word: boolean,
+    public id: number,
+    public shapeId: number,
+  ) {}
+
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
+}
+
 /** Shapes of words, hashed once; punctuation's shape is the mark itself, so its id is the mark's. */
-const SHAPE_IDS = new Map(['Xx', 'x', 'X', 'd'].map((x) => [x, hashText(x)]));
+const SHAPE_IDS = new Map(['Xx', 'x', 'X', 'd'].map((x) => [x, hashText(x) | 0]));
 
 /** Coarse word shape: capitalised, lower, all caps, number; punctuation stands for itself. */
 export function shape(t: string): string {
@@ -46,20 +72,23 @@ function asciiLowerHash(text: string, from: number, to: number): number {
 }
 
 /** shape(t) of a token t = text[from .. to) whose first character is ASCII, without upper- and lower-casing strings. */
-function asciiShape(text: string, from: number, to: number, t: string): string {
+function asciiShape(text: string, from: number, to: number): string {
   const c = text.charCodeAt(from);
   if (c >= 65 && c <= 90) {
     if (to - from === 1) return 'Xx';
     // shape() asks t === t.toUpperCase(): for ASCII, no small letter; any other character, ask it.
     for (let k = from + 1; k < to; k++) {
       const d = text.charCodeAt(k);
-      if (d >= 128) return t === t.toUpperCase() ? 'X' : 'Xx';
+      if (d >= 128) {
+        const t = text.slice(from, to);
+        return t === t.toUpperCase() ? 'X' : 'Xx';
+      }
       if (d >= 97 && d <= 122) return 'Xx';
     }
     return 'X';
   }
   if (c >= 97 && c <= 122) return 'x';
-  return c >= 48 && c <= 57 ? 'd' : t;
+  return c >= 48 && c <= 57 ? 'd' : text.slice(from, to);
 }
 
 // Character classes by code unit, cached: letters and digits make words; ’ ' . - join two runs of them
@@ -101,11 +130,10 @@ export function tokenize(text: string, sentences: Sentence[], quoted: Span[]): T
           else break;
         }
       }
-      const t = text.slice(i, j);
-      const sh = j - i === 1 && !alnum(c) ? null : c < 128 ? asciiShape(text, i, j, t) : shape(t);
+      const sh = j - i === 1 && !alnum(c) ? null : c < 128 ? asciiShape(text, i, j) : shape(text.slice(i, j));
       const lowerHash = asciiLowerHash(text, i, j);
-      const id = lowerHash >= 0 ? lowerHash : hashText(t.toLowerCase());
-      out.push({ start: i, end: j, text: t, sentence: si, paragraph: s.paragraph, quoted: false, word: sh !== null, id, shapeId: sh === null ? id : (SHAPE_IDS.get(sh) ?? id) });
+      const id = (lowerHash >= 0 ? lowerHash : hashText(text.slice(i, j).toLowerCase())) | 0;
+      out.push(new ArticleToken(text, i, j, si, s.paragraph, false, sh !== null, id, sh === null ? id : (SHAPE_IDS.get(sh) ?? id)));
       i = j;
     }
   }

@@ -130,7 +130,7 @@ export function trainAttribution(docs: TrainingDoc[], { epochs, seed }: TrainOpt
  */
 export function encodeModel(model: AttributionModel): Buffer {
   const parts = MODEL_PARTS.map((name) => ({ name, packed: pack(model[name]) }));
-  const header = Buffer.from(JSON.stringify({ format: 1, cueStarts: [...model.cueStarts].sort((a, b) => a - b), parts: parts.map(({ name, packed }) => ({ name, classes: packed.classes, bits: packed.bits, scale: packed.scale, rows: packed.rows.length })) }));
+  const header = Buffer.from(JSON.stringify({ format: 1, cueStarts: [...model.cueStarts].map((x) => x >>> 0).sort((a, b) => a - b), parts: parts.map(({ name, packed }) => ({ name, classes: packed.classes, bits: packed.bits, scale: packed.scale, rows: packed.rows.length })) }));
   const chunks: Buffer[] = [Buffer.alloc(4), header];
   chunks[0].writeUInt32LE(header.length);
   for (const { packed } of parts) {
