@@ -70,6 +70,9 @@ class StatementAssembly {
   private readonly subjects: ReturnType<typeof subjectFinders>;
   private readonly model = sourceModel();
   private context: SourceContext | null = null;
+  /** The speaker spans of out[0 .. historyOf), for the ranker's paragraph-history features. */
+  private readonly history: Span[] = [];
+  private historyOf = 0;
   private readonly namedIn = (from: number, to: number) => namedIn(this.text, this.index, from, to);
 
   constructor(
@@ -90,7 +93,12 @@ class StatementAssembly {
   private chooseSource(query: Omit<SourceQuery, 'history'>): Span | null | undefined {
     if (!this.model && !recorder) return undefined;
     this.context ??= sourceContext(this.text, this.sentences, this.index, this.quotes.map((q) => ({ start: q.start, end: q.end })));
-    const history = this.out.flatMap((o) => (o.speakerSpan ? [o.speakerSpan] : []));
+    // The speakers written so far, in order: statements are only ever appended, so the list grows with them.
+    for (; this.historyOf < this.out.length; this.historyOf++) {
+      const written = this.out[this.historyOf].speakerSpan;
+      if (written) this.history.push(written);
+    }
+    const history = this.history.slice();
     const candidates = sourceCandidates(this.context, { ...query, history });
     // For training: the mentions of whom each candidate names, so any candidate naming the gold source counts as right.
     if (recorder) recorder({ ...query, history }, candidates, candidates.map((c) => this.resolveSpeaker(c)?.entity.mentions ?? []));
