@@ -162,7 +162,28 @@ export function settleEventPlaces(events: TypedEventDraft[], text: string, index
     const best = [...found].sort((a, b) => CITY_FIRST(a) - CITY_FIRST(b))[0];
     if (best && found.every((p) => placesCompatible(p.name, best.name))) e.place = best;
     if (!e.place && HELD_WHERE_NAMED(e)) e.place = demonymPlace(text, index, e.mentions);
+    if (!e.place && e.type === 'BUSINESS' && e.mode === 'bankruptcy') e.place = courtPlace(text, index, sentences, e);
   }
+}
+
+// A bankruptcy happens at the court it is filed in, which the text often names apart from the filing it places
+// ("For this second bankruptcy filing, Patriot chose to file in Richmond, Va.", "filed a petition … in U.S. Bankruptcy
+// Court in Manhattan"): a place written right after "file(d) … in" or "bankruptcy court in", in a sentence about a
+// bankruptcy that names the company, places its bankruptcy when nothing else does.
+const FILED_IN = /\b(?:fil(?:e|es|ed|ing)\s+(?:[\w.-]+\s+){0,5}?in|court\s+in)\s+(?:the\s+)?$/i;
+const BANKRUPTCY = /\b(?:bankrupt\w*|Chapter\s+11|insolvency)\b/i;
+
+/** The court's place of a company's bankruptcy (see FILED_IN), from any sentence of the article. */
+function courtPlace(text: string, index: EntityIndexLocal, sentences: Sentence[], e: TypedEventDraft): PlaceDraft | null {
+  const names = e.sources.map(refName).filter((n) => n.length > 2);
+  if (!names.length) return null;
+  for (const s of sentences) {
+    const body = text.slice(s.start, s.end);
+    if (!BANKRUPTCY.test(body) || !names.some((n) => body.includes(n))) continue;
+    const p = index.placeSpans.find((x) => x.start >= s.start && x.end <= s.end && FILED_IN.test(text.slice(Math.max(s.start, x.start - 60), x.start)));
+    if (p) return p.place;
+  }
+  return null;
 }
 
 // A disaster strikes, and an election is held, where the people its name gives live: "the Asian tsunami",
