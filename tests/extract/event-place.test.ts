@@ -162,3 +162,10 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'a bankruptcy on corpus articles'
     expect(x.places.find((p) => p.key === e?.placeKey)?.name).toBe('Richmond');
   });
 });
+
+describeWithCorpus(['reuters21578.jsonl'], 'where an actor is based is not where its event happens', () => {
+  it('buying "a company headquartered in Dallas" (reuters:1665) or one "based in Munich" (reuters:2126) is not placed there', () => {
+    expect(placeOf(article('reuters:1665'), 'BUSINESS', () => true)).toBeNull();
+    expect(placeOf(article('reuters:2126'), 'BUSINESS', () => true)).toBeNull();
+  });
+});
