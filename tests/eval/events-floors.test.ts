@@ -32,8 +32,8 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(r.statementPrecision!).toBeGreaterThanOrEqual(0.82);
     // Issue 17: where events happened (src/extract/events/event-place.ts), 0.700 (28/40) at 1.18.0, 0.714 (30/42) at 1.21.0,
     // 0.786 (33/42) at 1.34.0 (1.30.0's 0.810 counted a rule written from one development article and
-    // firing on no other article; it was taken out).
-    expect(r.place!).toBeGreaterThanOrEqual(0.78);
+    // firing on no other article; it was taken out), 0.810 (34/42) at 1.36.0 (a bankruptcy at the court it is filed in).
+    expect(r.place!).toBeGreaterThanOrEqual(0.8);
     // Issue 17: dates on gold-dated matched events (value and precision), 0.851 (57/67) at 1.18.0, 0.857 (60/70) at 1.21.0.
     expect(r.date!).toBeGreaterThanOrEqual(0.85);
   });

@@ -4,6 +4,7 @@ import { extractArticle } from '../../src/extract/extract-article.ts';
 import { datelineInText } from '../../src/extract/events/event-place.ts';
 import type { Extraction } from '../../src/extract/types.ts';
 import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
 
 // Where an event happened (src/extract/events/event-place.ts), on real article text.
 const placeOf = (x: Extraction, type: string, test: (title: string) => boolean) => {
@@ -137,5 +138,34 @@ describe('the dateline', () => {
     expect(e, JSON.stringify(x.events.map((ev) => [ev.type, ev.startDate]))).toBeDefined();
     // The recogniser's place of the dateline, as it is written ("HEMPSTEAD").
     expect(x.places.find((p) => p.key === e!.placeKey)?.name).toMatch(/^hempstead$/i);
+  });
+});
+
+describe('a bankruptcy is placed at the court it is filed in', () => {
+  const extract = (body: string) => extractArticle(parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2019-04-19' }, origin: 'test' } as Parameters<typeof parseArticle>[0]));
+
+  it('a later sentence saying where the company filed ("chose to file in Houston, Texas") places its bankruptcy', () => {
+    const x = extract('Acme Steel filed for bankruptcy in March after two years of losses. Lenders had refused to extend its credit.\n\nFor its bankruptcy filing, Acme Steel chose to file in Houston, Texas, where judges move large cases quickly.');
+    expect(placeOf(x, 'BUSINESS', () => true)).toBe('Houston');
+  });
+
+  it('a place the filing sentence names for something else ("employs 3,000 people in Houston") does not', () => {
+    const x = extract('Acme Steel filed for bankruptcy in March after two years of losses. Acme Steel employs 3,000 people in Houston, Texas.');
+    expect(placeOf(x, 'BUSINESS', () => true)).not.toBe('Houston');
+  });
+});
+
+describeWithCorpus(['polnear-traindev.jsonl'], 'a bankruptcy on corpus articles', () => {
+  it('"For this second bankruptcy filing, Patriot chose to file in Richmond, Va." places the 2015 filing in Richmond', () => {
+    const x = article('polnear:nyt_2016-10-02_a-curious-plan-to-fight-climate-');
+    const e = x.events.find((ev) => ev.type === 'BUSINESS' && ev.mode === 'bankruptcy' && ev.startDate?.startsWith('2015'));
+    expect(x.places.find((p) => p.key === e?.placeKey)?.name).toBe('Richmond');
+  });
+});
+
+describeWithCorpus(['reuters21578.jsonl'], 'where an actor is based is not where its event happens', () => {
+  it('buying "a company headquartered in Dallas" (reuters:1665) or one "based in Munich" (reuters:2126) is not placed there', () => {
+    expect(placeOf(article('reuters:1665'), 'BUSINESS', () => true)).toBeNull();
+    expect(placeOf(article('reuters:2126'), 'BUSINESS', () => true)).toBeNull();
   });
 });

@@ -22,6 +22,9 @@ const otherClause = (between: string) => OTHER_CLAUSE.test(between.replace(SAME_
 
 // Written as a location: "in Vladivostok", "at the Hanoi summit", "the city of X", "in the conservative stronghold of Iwate Prefecture".
 const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:stronghold|city|town|village|province|prefecture|region|state|capital|district|heart|outskirts|suburbs?)\s+of\s+)?|city of\s+)$/i;
+// Where an actor is based, not where its event happens ("the company, which is based in St. Louis", "a
+// Houston-based firm headquartered in Texas", "a Boston resident living in Dorchester").
+const SEAT = /\b(?:based|headquartered|registered|incorporated|listed|lives?|living|resident|born)\s+(?:in|at)\s+(?:the\s+)?$/i;
 // Movement to the place the event happens: "travelled to Vladivostok", "a two-day visit to Malaysia",
 // "leaves for Indonesia", "flew four times to North Korea"; and what an invasion takes ("invasion of Ukraine").
 const DESTINATION = /\b(?:(?:travel(?:l?ed|s|ling)?|flew|fly|flies|flying|went|go(?:es|ing)?|trip|visit(?:s|ed|ing)?|journey(?:ed)?|arriv(?:e|es|ed|ing)|return(?:s|ed)?|came|come)\b(?:\s+\w+){0,3}?\s+(?:to|in)|leav(?:e|es|ing)\s+for|(?:invasion|invasions|invaded|annexation|occupation)\s+of)\s+(?:the\s+)?$/i;
@@ -114,6 +117,7 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
     // A place naming an occasion ("the Hanoi summit") places that occasion only, not a remark made in its sentence.
     const namesTrigger = occasion && trigger.start >= p.start && trigger.start <= p.end + 2;
     if (!LOCATIVE.test(before) && !DESTINATION.test(before) && !namesTrigger) continue;
+    if (SEAT.test(before)) continue;
     const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
     if (distance > 80) continue;
     if (otherClause(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
@@ -162,7 +166,28 @@ export function settleEventPlaces(events: TypedEventDraft[], text: string, index
     const best = [...found].sort((a, b) => CITY_FIRST(a) - CITY_FIRST(b))[0];
     if (best && found.every((p) => placesCompatible(p.name, best.name))) e.place = best;
     if (!e.place && HELD_WHERE_NAMED(e)) e.place = demonymPlace(text, index, e.mentions);
+    if (!e.place && e.type === 'BUSINESS' && e.mode === 'bankruptcy') e.place = courtPlace(text, index, sentences, e);
   }
+}
+
+// A bankruptcy happens at the court it is filed in, which the text often names apart from the filing it places
+// ("For this second bankruptcy filing, Patriot chose to file in Richmond, Va.", "filed a petition … in U.S. Bankruptcy
+// Court in Manhattan"): a place written right after "file(d) … in" or "bankruptcy court in", in a sentence about a
+// bankruptcy that names the company, places its bankruptcy when nothing else does.
+const FILED_IN = /\b(?:fil(?:e|es|ed|ing)\s+(?:[\w.-]+\s+){0,5}?in|court\s+in)\s+(?:the\s+)?$/i;
+const BANKRUPTCY = /\b(?:bankrupt\w*|Chapter\s+11|insolvency)\b/i;
+
+/** The court's place of a company's bankruptcy (see FILED_IN), from any sentence of the article. */
+function courtPlace(text: string, index: EntityIndexLocal, sentences: Sentence[], e: TypedEventDraft): PlaceDraft | null {
+  const names = e.sources.map(refName).filter((n) => n.length > 2);
+  if (!names.length) return null;
+  for (const s of sentences) {
+    const body = text.slice(s.start, s.end);
+    if (!BANKRUPTCY.test(body) || !names.some((n) => body.includes(n))) continue;
+    const p = index.placeSpans.find((x) => x.start >= s.start && x.end <= s.end && FILED_IN.test(text.slice(Math.max(s.start, x.start - 60), x.start)));
+    if (p) return p.place;
+  }
+  return null;
 }
 
 // A disaster strikes, and an election is held, where the people its name gives live: "the Asian tsunami",
