@@ -4,6 +4,11 @@
 import { createWriter } from '../src/db/writer.ts';
 import { emptyStats, ingestArticles } from '../src/pipeline/ingest-articles.ts';
 import { readSources, type SourceItem } from '../src/pipeline/read-sources.ts';
+import { useColdPassV8Flags } from '../src/cli/cold-pass-flags.ts';
+
+// A bulk ingest is one cold pass, as `npm run ingest` makes it: the same V8 settings before the
+// extraction threads start.
+useColdPassV8Flags();
 
 const job = JSON.parse(process.env.BENCH_INGEST!) as { databaseUrl: string; files: string[]; limit: number | null; workers: number; batchSize: number };
 
