@@ -17,4 +17,9 @@ describe('the kind of reported content', () => {
     expect(kindOf("The ministry said the rise was 'uncharted territory' for the industry.", 'uncharted')).toBe('INDIRECT');
     expect(kindOf('The coach said the new striker, who stands 6\'2" tall, would start on Saturday.', 'striker')).toBe('INDIRECT');
   });
+
+  it('ends before ", adding that …" with the closing mark of a quotation it holds', () => {
+    const x = extractTestArticle('The analyst said the price rise was "uncharted territory", adding that the industry "has never seen anything like it".');
+    expect(x.statements.map((s) => s.text)).toEqual(['the price rise was "uncharted territory"', 'the industry "has never seen anything like it"']);
+  });
 });
