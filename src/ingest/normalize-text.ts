@@ -40,20 +40,26 @@ const SAME_LENGTH = Object.fromEntries(Object.entries(SINGLE).filter(([from, to]
 const SAME_LENGTH_CHARS = new RegExp(`[${Object.keys(SAME_LENGTH).join('')}]`, 'g');
 
 /**
+ * The character repairs both normalisations make, with `chars`/`map` the single characters replaced:
+ * a lone surrogate becomes U+FFFD, a left quote used as an apostrophe ("Russia‘s") an apostrophe.
+ */
+function repairCharacters(s: string, chars: RegExp, map: Record<string, string>): string {
+  return s.replace(chars, (ch) => map[ch]).replace(LONE_SURROGATE, '\uFFFD').replace(/(\p{L})‘(s\b)/gu, '$1’$2');
+}
+
+/**
  * normalizeText's character replacements that keep offsets (a no-break space is a space, "Korea´s" has
  * an apostrophe, "Russia‘s" too), for text whose annotations point into it as it is: what the
  * extraction reads then is what it reads of the same article ingested.
  */
 export function normalizeKeepingOffsets(input: string): string {
-  return input.replace(SAME_LENGTH_CHARS, (ch) => SAME_LENGTH[ch]).replace(LONE_SURROGATE, '\uFFFD').replace(/(\p{L})‘(s\b)/gu, '$1’$2').replace(/[\t\f\v]/g, ' ');
+  return repairCharacters(input, SAME_LENGTH_CHARS, SAME_LENGTH).replace(/[\t\f\v]/g, ' ');
 }
 
 export function normalizeText(input: string): string {
   let s = input.replace(/\r\n?/g, '\n');
   if (s.includes('â€') || s.includes('Ã')) for (const [re, to] of MOJIBAKE) s = s.replace(re, to);
-  s = s.replace(SINGLE_CHARS, (ch) => SINGLE[ch]).replace(LONE_SURROGATE, '\uFFFD');
-  // A left quote used as an apostrophe ("Russia‘s") is an apostrophe.
-  return s.replace(/(\p{L})‘(s\b)/gu, '$1’$2').replace(/[\t\f\v]+/g, ' ');
+  return repairCharacters(s, SINGLE_CHARS, SINGLE).replace(/[\t\f\v]+/g, ' ');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
