@@ -33,7 +33,8 @@ function contentSpan(text: string, tokens: Token[], span: { s: number; e: number
   if (tail && tail.index > 0) content = trimSpan(text, { start: content.start, end: content.start + tail.index });
   const next = NEXT_CUE.exec(text.slice(content.start, content.end));
   // The closing mark stays with the words it closes (",” adding that …", "“…”, adding that …").
-  if (next && next.index > 0) content = trimSpan(text, { start: content.start, end: content.start + next.index + (/^,[”"]/.test(next[0]) ? 2 : /^[”"]/.test(next[0]) ? 1 : 0) });
+  const closing = next && /^,?[”"]/.exec(next[0]);
+  if (next && next.index > 0) content = trimSpan(text, { start: content.start, end: content.start + next.index + (closing?.[0].length ?? 0) });
   return content;
 }
 
