@@ -1,20 +1,14 @@
-import fs from 'node:fs';
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { bbcArticles } from './bbc-corpus.ts';
 
 // One cold pass of the entity stage alone (findEntities: rules + recogniser + composition) over BBC,
 // as the extraction thread first meets it: process CPU of the pass, and a digest of what it found
 // (the same digest before and after a speed change says the entities are unchanged).
 // npx tsx bench/entities-cold.ts [SRC_ROOT]: SRC_ROOT lets another checkout be measured side by side.
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..'));
-const { jsonlRecordToRaw } = await import(path.join(root, 'src/pipeline/read-sources.ts'));
-const { parseArticle } = await import(path.join(root, 'src/ingest/parse-article.ts'));
 const { findEntities } = await import(path.join(root, 'src/extract/entities.ts'));
-const texts: string[] = fs
-  .readFileSync('/work/shared/corpus/bbc.jsonl', 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l, i) => parseArticle(jsonlRecordToRaw(JSON.parse(l), `bbc:${i}`)).text);
+const texts = (await bbcArticles(root)).map((p) => p.text);
 const found: unknown[] = [];
 const c = process.cpuUsage();
 for (const text of texts) found.push(findEntities(text));

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { bbcArticles } from './bbc-corpus.ts';
 
 // Micro-benchmark of the extract stage over BBC (no database): articles/s of extractArticle, the
 // tagger's tokens/s alone, distinct people and organisations, and the most-mentioned people.
 // npx tsx bench/extract-bbc.ts [SRC_ROOT]: SRC_ROOT lets an older checkout's src be measured side by side.
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..'));
-const { corpusDir } = await import(path.join(root, 'src/config.ts'));
-const { jsonlRecordToRaw } = await import(path.join(root, 'src/pipeline/read-sources.ts'));
-const { parseArticle } = await import(path.join(root, 'src/ingest/parse-article.ts'));
 const { extractArticle } = await import(path.join(root, 'src/extract/extract-article.ts'));
-const file = path.join(corpusDir() ?? '../shared/corpus', 'bbc.jsonl');
-const parsed = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => parseArticle(jsonlRecordToRaw(JSON.parse(l), `bbc:${i}`)));
+const parsed = await bbcArticles(root);
 // CPU time as well as wall time: on a shared machine the wall clock mostly measures the neighbours.
 const runs: number[] = [];
 const cpu: number[] = [];

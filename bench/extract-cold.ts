@@ -1,15 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { bbcRawArticles } from './bbc-corpus.ts';
 
 // One cold pass of parse → extractArticle over BBC, as an ingest's extraction thread does it (models
 // load on first use, V8 compiles the hot code on the way): process CPU (all threads, GC included)
 // and wall of the pass, and the models' share (the first article).
 // npx tsx bench/extract-cold.ts [SRC_ROOT]: SRC_ROOT lets an older checkout's src be measured side by side.
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..'));
-const { jsonlRecordToRaw } = await import(path.join(root, 'src/pipeline/read-sources.ts'));
 const { parseArticle } = await import(path.join(root, 'src/ingest/parse-article.ts'));
 const { extractArticle } = await import(path.join(root, 'src/extract/extract-article.ts'));
-const raw = fs.readFileSync('/work/shared/corpus/bbc.jsonl', 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => jsonlRecordToRaw(JSON.parse(l), `bbc:${i}`));
+const raw = await bbcRawArticles(root);
 const t = performance.now();
 const c = process.cpuUsage();
 let firstCpu = 0;

@@ -1,14 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { bbcRawArticles } from './bbc-corpus.ts';
 
 // One cold pass over BBC through the ingest's extraction thread (prepareInOrder with one worker, no
 // database): process CPU (all threads, GC included) and wall. For side-by-side runs of the thread's
 // settings: npx tsx bench/prepare-cold.ts [YOUNG_MB] (0: V8's default young generation).
-const { jsonlRecordToRaw } = await import('../src/pipeline/read-sources.ts');
 const { prepareInOrder, EXTRACTION_YOUNG_GENERATION_MB } = await import('../src/pipeline/prepare.ts');
 const youngGenerationMb = process.argv[2] === undefined ? EXTRACTION_YOUNG_GENERATION_MB : Number(process.argv[2]);
-const lines = fs.readFileSync(path.join('/work/shared/corpus', 'bbc.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
-const items = lines.map((l, i) => ({ ok: true as const, article: jsonlRecordToRaw(JSON.parse(l), `bbc:${i}`) }));
+const items = (await bbcRawArticles(path.join(import.meta.dirname, '..'))).map((article) => ({ ok: true as const, article }));
 const times = { parseMs: 0, extractMs: 0 };
 const t = performance.now();
 const c = process.cpuUsage();

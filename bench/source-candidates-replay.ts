@@ -1,18 +1,16 @@
 // Replays every source query of BBC (recorded through statements.ts of SRC_ROOT) through SRC_ROOT's
 // sourceContext + sourceCandidates: CPU per pass (6 passes) and a hash of the features.
 // npx tsx bench/source-candidates-replay.ts SRC_ROOT [ARTICLES]
-import fs from 'node:fs';
 import path from 'node:path';
+import { bbcArticles } from './bbc-corpus.ts';
 const root = path.resolve(process.argv[2]);
 const here = path.join(import.meta.dirname, '..');
-const { jsonlRecordToRaw } = await import(path.join(here, 'src/pipeline/read-sources.ts'));
-const { parseArticle } = await import(path.join(here, 'src/ingest/parse-article.ts'));
 const { splitSentences } = await import(path.join(here, 'src/extract/sentences.ts'));
 const { findEntities } = await import(path.join(here, 'src/extract/entities.ts'));
 const { findQuotes } = await import(path.join(here, 'src/extract/speech/quotes.ts'));
 const { findStatements, recordSources } = await import(path.join(root, 'src/extract/statements.ts'));
 const { sourceContext, sourceCandidates } = await import(path.join(root, 'src/extract/speech/source-candidates.ts'));
-const parsed = fs.readFileSync('/work/shared/corpus/bbc.jsonl', 'utf8').split('\n').filter((l) => l.trim()).slice(0, Number(process.argv[3] ?? 800)).map((l, i) => parseArticle(jsonlRecordToRaw(JSON.parse(l), `bbc:${i}`)));
+const parsed = await bbcArticles(here, Number(process.argv[3] ?? 800));
 const prepared = parsed.map((p) => {
   const sentences = splitSentences(p.text, p.paragraphs);
   const index = findEntities(p.text);

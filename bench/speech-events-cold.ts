@@ -1,19 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { bbcArticles } from './bbc-corpus.ts';
 
 // CPU of the statement and event stages alone in one cold pass over BBC: sentences and entities are
 // found first for every article (untimed), then statements and events article by article, each
 // stage timed on its own. npx tsx bench/speech-events-cold.ts [SRC_ROOT] (SRC_ROOT: another checkout).
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..'));
-const { jsonlRecordToRaw } = await import(path.join(root, 'src/pipeline/read-sources.ts'));
-const { parseArticle } = await import(path.join(root, 'src/ingest/parse-article.ts'));
 const { splitSentences } = await import(path.join(root, 'src/extract/sentences.ts'));
 const { findEntities } = await import(path.join(root, 'src/extract/entities.ts'));
 const { findStatements } = await import(path.join(root, 'src/extract/statements.ts'));
 const { findTypedEvents } = await import(path.join(root, 'src/extract/events/find-events.ts'));
 const { settleEventPlaces, placeByArticleCountry } = await import(path.join(root, 'src/extract/events/event-place.ts'));
 const { linkStatements } = await import(path.join(root, 'src/extract/statement-links.ts'));
-const parsed = fs.readFileSync('/work/shared/corpus/bbc.jsonl', 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => parseArticle(jsonlRecordToRaw(JSON.parse(l), `bbc:${i}`)));
+const parsed = await bbcArticles(root);
 const prepared = parsed.map((p) => ({ p, sentences: splitSentences(p.text, p.paragraphs), index: findEntities(p.text) }));
 const all = process.cpuUsage();
 const statementsOf = prepared.map(({ p, sentences, index }) => findStatements(p.text, sentences, p.paragraphs, index, p.dateline));

@@ -1,17 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { bbcArticles } from './bbc-corpus.ts';
 
 // CPU of the attribution tokeniser and the learned reported-speech step alone over BBC: the first
 // (cold) pass and the best of four more. npx tsx bench/speech-reported.ts [SRC_ROOT]
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..'));
-const { jsonlRecordToRaw } = await import(path.join(root, 'src/pipeline/read-sources.ts'));
-const { parseArticle } = await import(path.join(root, 'src/ingest/parse-article.ts'));
 const { splitSentences } = await import(path.join(root, 'src/extract/sentences.ts'));
 const { findQuotes } = await import(path.join(root, 'src/extract/speech/quotes.ts'));
 const { tokenize } = await import(path.join(root, 'src/extract/speech/tokens.ts'));
 const { findReported } = await import(path.join(root, 'src/extract/speech/reported.ts'));
 const { attributionModel } = await import(path.join(root, 'src/extract/speech/model.ts'));
-const parsed = fs.readFileSync('/work/shared/corpus/bbc.jsonl', 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => parseArticle(jsonlRecordToRaw(JSON.parse(l), `bbc:${i}`)));
+const parsed = await bbcArticles(root);
 const prepared = parsed.map((p) => ({ text: p.text as string, sentences: splitSentences(p.text, p.paragraphs), quoted: findQuotes(p.text, p.paragraphs).map((q: { inner: unknown }) => q.inner) }));
 const model = attributionModel();
 const tok: number[] = [];

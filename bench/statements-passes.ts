@@ -1,15 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { bbcArticles } from './bbc-corpus.ts';
 
 // CPU of findStatements alone over BBC (sentences and entities found first, untimed): the first
 // (cold) pass and the best of three more. npx tsx bench/statements-passes.ts [SRC_ROOT]
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..'));
-const { jsonlRecordToRaw } = await import(path.join(root, 'src/pipeline/read-sources.ts'));
-const { parseArticle } = await import(path.join(root, 'src/ingest/parse-article.ts'));
 const { splitSentences } = await import(path.join(root, 'src/extract/sentences.ts'));
 const { findEntities } = await import(path.join(root, 'src/extract/entities.ts'));
 const { findStatements } = await import(path.join(root, 'src/extract/statements.ts'));
-const parsed = fs.readFileSync('/work/shared/corpus/bbc.jsonl', 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => parseArticle(jsonlRecordToRaw(JSON.parse(l), `bbc:${i}`)));
+const parsed = await bbcArticles(root);
 const prepared = parsed.map((p) => ({ p, sentences: splitSentences(p.text, p.paragraphs), index: findEntities(p.text) }));
 const runs: number[] = [];
 let n = 0;
