@@ -8,6 +8,7 @@ import { joinHonorifics } from './honorifics.ts';
 import { bracketedFirms, firmShortened, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
 import { placeNamedAsPerson } from './place-names.ts';
+import { orgShortened, shortAlias } from './short-org-names.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
 
 /**
@@ -313,6 +314,20 @@ function retypeOrganisations(c: Composed): void {
   }
 }
 
+/** One-word organisations that shorten one named in full ("the Bank" → Bank of England) join it. */
+function joinShortOrganisations(c: Composed): void {
+  for (const [key, o] of [...c.orgs]) {
+    const full = orgShortened(o, c.orgs.values());
+    if (!full) continue;
+    c.orgs.delete(key);
+    for (const s of c.orgSpans) if (s.org === o) s.org = full;
+    full.mentions.push(...o.mentions);
+    full.aliases.add(shortAlias(o.name));
+    for (const a of o.aliases) if (a !== o.name) full.aliases.add(a);
+    for (const r of o.roles) full.roles.add(r);
+  }
+}
+
 /**
  * The entity index of an article from the model's spans and the rules' reading of the same text.
  * The model decides where names are and what they are (PER, ORG, LOC; MISC is dropped); each span
@@ -339,6 +354,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
   retypeOrganisations(c);
   retypeFirms(c);
   retypePlaces(c);
+  joinShortOrganisations(c);
   return buildEntityIndex({
     people: [...c.people.values()],
     organizations: [...c.orgs.values()],
