@@ -5,7 +5,7 @@ import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
-import { bracketedFirms, firmShortened, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
+import { bracketedFirms, firmShortened, generalFirms, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
 import { placeNamedAsPerson } from './place-names.ts';
 import { orgShortened, shortAlias } from './short-org-names.ts';
@@ -263,7 +263,7 @@ function resolveSingles(c: Composed): void {
  */
 function placeWholeFirms(c: Composed): { start: number; end: number }[] {
   const firms: { start: number; end: number; name: string }[] = bracketedFirms(c.text).map((f) => ({ ...f, name: clean(c.text.slice(f.start, f.end)) }));
-  for (const f of joinedFirms(c.text)) if (!firms.some((g) => g.start < f.end && f.start < g.end)) firms.push(f);
+  for (const f of [...joinedFirms(c.text), ...generalFirms(c.text)]) if (!firms.some((g) => g.start < f.end && f.start < g.end)) firms.push(f);
   for (const f of firms) {
     const known = orgInfo(f.name);
     c.addOrg(known?.name ?? f.name, known?.kind ?? 'COMPANY', c.mention(f.start, f.end));

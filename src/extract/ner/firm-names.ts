@@ -1,5 +1,6 @@
 import { NOT_NAME } from '../lexicon.ts';
 import type { EntityDraft, OrgDraft } from '../entity-drafts.ts';
+import { placeInfo } from '../gazetteer.ts';
 
 /**
  * Company names as wire copy writes them. Reuters puts a company's name between angle brackets where
@@ -63,6 +64,8 @@ const LEADING_THE = /^The\s+/;
 const TRAILING_SUFFIX = new RegExp(String.raw`\s+${SUFFIX_GROUP}$`, 'u');
 const TRAILING_AND_CO = new RegExp(String.raw`(?:,?\s+(?:and|&)\s+(?:Co|Company|Sons))?\s+${SUFFIX_GROUP}$`, 'u');
 
+const isCountry = (word: string) => placeInfo(word)?.kind === 'COUNTRY';
+
 /**
  * Whether a match of JOINED_FIRM reads as one firm: it is joined by "and", "&" or a comma (names
  * without them the recogniser reads whole), uses "and" once ("Wagner and Brown and AFG Industries Inc"
@@ -79,6 +82,10 @@ function readsAsOneFirm(name: string): boolean {
   if (words.some((w) => SUFFIX_WORDS.has(w.replace(/['’]s$|\.$/, '')) || /\.$/.test(w) && !/^(?:\p{Lu}\.)+$/u.test(w) && !/^\p{Lu}[a-z]?\.$/u.test(w))) return false;
   // A sentence's first word ("Replacing Inco and …", "May, First Chicago Ltd") or an article inside ("Nova, An Alberta Corp").
   if (/['’]s$/.test(words[0]) || /ing$/.test(words[0]) || NOT_NAME.has(words[0]) || words.some((w) => /^(?:A|An|The)$/.test(w))) return false;
+  // A country joined to a firm ("a joint venture of SNECMA of France and General Electric Co",
+  // "Nigeria and Barclays Bank Plc"); not two countries naming one ("Australia and New Zealand Banking Group").
+  const joinedCountry = /^(\S+)(?:,|\s+(?:and|&))\s+(\S+(?:\s+\S+)?)/.exec(body);
+  if (joinedCountry && isCountry(joinedCountry[1]) && !isCountry(joinedCountry[2].split(' ')[0]) && !isCountry(joinedCountry[2])) return false;
   const parts = body.split(',');
   return parts.slice(0, -1).every((p) => p.trim().split(/\s+/).length <= 2);
 }
@@ -143,4 +150,25 @@ export function firmShortened(person: EntityDraft, orgs: Iterable<OrgDraft>): Or
     if (!best || o.mentions.length > best.mentions.length) best = o;
   }
   return best;
+}
+
+/**
+ * Last words of companies named "General …" ("General Electric", "General Public Utilities",
+ * "General Dynamics"): words of trade, never the surname after a general's title. Read as a title and
+ * a name, by the rules and by the recogniser (trained on 1996 copy, it tags "Electric" after
+ * "General" as a person), they made people called Electric (15 Reuters stories), Partners (12),
+ * Automation (5) and Public Utilities (3).
+ */
+const GENERAL_FIRM = new RegExp(
+  String.raw`(?<!(?:Attorney|Secretary|Surgeon|Inspector|Solicitor|Auditor|Postmaster|Governor|Director|Consul|Major|Lieutenant|Brigadier|Adjutant|Comptroller|Accountant)\s+)\bGeneral(?:\s+\p{Lu}[\p{L}\p{M}]+){0,2}?\s+(?:Electric|Partners|Automation|Acquisitions?|Mills|Dynamics|Utilities|Cinema|Host|Nutrition|Tire|Binding|Products|Refractories|Accident|Instruments?|Mining|Foods|Masonry|Merchandise|Signal|Datacomm|Defense|Electronics|Telephone|Chemicals?|Steel|Homes|Insurance|Re|Microwave|Data|Computer|Cable|Housewares|Kinetics|Devices|Industries|Technologies|Systems|Semiconductor|Bancshares|Development|Leasing)\b(?:\s+${SUFFIX_GROUP})?`,
+  'gu',
+);
+
+/** Companies named "General <words of trade>" (GENERAL_FIRM), with a legal suffix when one follows. */
+export function generalFirms(text: string): { start: number; end: number; name: string }[] {
+  if (!text.includes('General')) return [];
+  return [...text.matchAll(GENERAL_FIRM)].map((m) => {
+    const raw = m[0].trimEnd();
+    return { start: m.index!, end: m.index! + raw.length, name: raw.replace(/\s+/g, ' ') };
+  });
 }
