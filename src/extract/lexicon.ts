@@ -144,6 +144,20 @@ export const KNOWN_ORGS: { name: string; kind: OrgKind; aliases: string[] }[] = 
 
 export const ORG_SUFFIXES = /\b(Ministry|Department|Agency|Party|Bank|Council|Commission|Committee|Corporation|Corp|Inc|Ltd|plc|PLC|Group|University|Association|Federation|Union|Office|Court|Parliament|Congress|Senate|Assembly|Police|Army|Navy|Institute|Foundation|Authority|Board|Service|Airlines|Motors|Club|Society|Organisation|Organization|Times|Post|Journal|Telegraph|Guardian|Herald|News|Securities|Exchange)$/;
 
+/**
+ * Nationality, regional and religious adjectives of peoples the country list above does not hold:
+ * alone, never a person's name ("Kuwaiti oil minister Sheikh Ali", "Latin borrowers"). The recogniser
+ * had read "Kuwaiti" as a person in 40 Reuters stories.
+ */
+export const MORE_NATIONALITY_WORDS = new Set(
+  ('Kuwaiti Emirati Bahraini Omani Yemeni Ecuadorean Ecuadorian Peruvian Bolivian Uruguayan Paraguayan Algerian Moroccan Tunisian ' +
+    'Ghanaian Ethiopian Bangladeshi Nepalese Burmese Cambodian Laotian Mongolian Icelandic Bulgarian Slovak Slovakian Slovenian Bosnian ' +
+    'Albanian Belarusian Lithuanian Latvian Estonian Armenian Azerbaijani Kazakh Uzbek Cypriot Maltese Jamaican Panamanian Nicaraguan ' +
+    'Honduran Guatemalan Salvadoran Salvadorean Haitian Tanzanian Ugandan Angolan Mozambican Zambian Congolese Cameroonian Senegalese ' +
+    'Ivorian Gabonese Namibian Somali Rwandan Fijian Soviet Czechoslovak Yugoslav Yugoslavian Palestinian Kurdish Arab Arabian Latin ' +
+    'Muslim Islamic Catholic Protestant Hindu Sikh Buddhist Shiite Sunni European African Asian Scandinavian Baltic Balkan Caribbean').split(' '),
+);
+
 /** Capitalised words that start sentences or name things but are never people. */
 export const NOT_NAME = new Set(
   ('The A An This That These Those It Its He She His Her They Their We Our You Your I In On At For From With By Of To And But Or If When While As After Before Since Though Although Meanwhile However ' +

@@ -1,7 +1,7 @@
 import type { EntityDraft, EntityIndexLocal, OrgDraft, PlaceDraft } from '../entity-drafts.ts';
 import { DEMONYMS, orgInfo, placeInfo } from '../gazetteer.ts';
 import { buildEntityIndex } from '../entity-index.ts';
-import { FAMILY_FIRST, NOT_NAME } from '../lexicon.ts';
+import { FAMILY_FIRST, MORE_NATIONALITY_WORDS, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
@@ -24,7 +24,7 @@ const neverAlone = (name: string) => NEVER_ALONE.has(name) || name.length === 1;
  * No person: a nationality alone ("British said"), wire copy's currencies ("N.Z. Dlrs", 33 Reuters
  * stories), an interjection opening a spoken turn ("PENCE: Well, look, …") or a stage direction.
  */
-const noPerson = (name: string) => DEMONYMS.has(name) || /\bDlrs?$/.test(name) || INTERJECTIONS.has(name) || STAGE_DIRECTION.test(name);
+const noPerson = (name: string) => DEMONYMS.has(name) || MORE_NATIONALITY_WORDS.has(name) || /\bDlrs?$/.test(name) || INTERJECTIONS.has(name) || STAGE_DIRECTION.test(name);
 /** A transcript's stage directions: "(CROSSTALK.)", "(LAUGHTER)", "BEGIN VIDEO CLIP". */
 const STAGE_DIRECTION = /^(?:CROSSTALK|LAUGHTER|APPLAUSE|INAUDIBLE|UNINTELLIGIBLE|BEGIN VIDEO CLIP|END VIDEO CLIP|COMMERCIAL BREAK|OFF-MIKE|OFF MIKE)$/;
 const INTERJECTIONS = new Set(['Well', 'Yes', 'Yeah', 'Oh', 'Okay', 'OK', 'Sure', 'Wow', 'Hey', 'Look', 'Listen', 'Thanks', 'Please']);
