@@ -2,7 +2,7 @@ import type { Span } from '../ingest/types.ts';
 import type { Mention } from './types.ts';
 import type { StatementDraft } from './speech/draft.ts';
 import type { ActorRef } from './events/actors.ts';
-import { namedAgain, type EventReports } from './statement-named-again.ts';
+import { namedAgain, namedLater, type EventReports } from './statement-named-again.ts';
 
 /** What linking needs of an event: where its triggers are written and the sentences that report it. */
 export interface LinkableEvent {
@@ -118,7 +118,9 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
     if (FRAGMENT.test(s.text.trim())) return [];
     if (!candidates.length) {
       const follow = followedUp(s, events);
-      return follow.length ? follow : namedAgain(s, events, reports);
+      if (follow.length) return follow;
+      const again = namedAgain(s, events, reports);
+      return again.length ? again : namedLater(s, events);
     }
     // A trigger the statement carries only as a time reference ("until local elections start") dates what it says.
     if (candidates.every((i) => onlyTimeReference(s, events[i]))) return [];
