@@ -12,6 +12,7 @@ export interface LinkableEvent {
   sentence?: Span & { paragraph?: number };
   /** The event's type and source parties: a speech act's author following it up is still talking about it. */
   type?: string;
+  mode?: string | null;
   sources?: ActorRef[];
 }
 

@@ -122,6 +122,14 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
     expect(links.some((l) => l.startsWith('ELECTION ') && l.includes('the campaigners would not make any')), links.join('\n')).toBe(true);
   });
 
+  it('"the deal" names a purchase ("Federated Department Stores is to buy rival May"), not a bankruptcy', () => {
+    const [federated] = corpusRecords('bbc.jsonl', /Without this deal May would have been/);
+    const links = linkedFrom('bbc.jsonl', federated);
+    expect(links.some((l) => l.startsWith('BUSINESS buy → Without this deal May')), links.join('\n')).toBe(true);
+    const [issue] = corpusRecords('reuters21578.jsonl', phrase('quoted the deal at less one less 7/8 pct'));
+    expect(linkedFrom('reuters21578.jsonl', issue).filter((l) => l.startsWith('BUSINESS') && l.includes('the firm had placed 60 mln'))).toEqual([]);
+  });
+
   it('"the French game" is another game than "their RBS Six Nations game against Ireland", and "the rule of law" no ruling', () => {
     const [rugby] = corpusRecords('bbc.jsonl', /we lost the French game/);
     expect(linkedFrom('bbc.jsonl', rugby).filter((l) => l.includes("Charlie's state of mind"))).toEqual([]);
