@@ -25,6 +25,9 @@ const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:stronghold
 // Where an actor is based, not where its event happens ("the company, which is based in St. Louis", "a
 // Houston-based firm headquartered in Texas", "a Boston resident living in Dorchester").
 const SEAT = /\b(?:based|headquartered|registered|incorporated|listed|lives?|living|resident|born)\s+(?:in|at)\s+(?:the\s+)?$/i;
+// What a stake is held in is a company, not a place ("bought a 20% stake in Sina", "owns a 1% stake in Deutsche Boerse",
+// "its stake in London underground consortium Tube Lines").
+const HELD_IN = /\b(?:stake|stakes|holding|shareholding|shares|equity)\s+in\s+(?:the\s+)?$/i;
 // Movement to the place the event happens: "travelled to Vladivostok", "a two-day visit to Malaysia",
 // "leaves for Indonesia", "flew four times to North Korea"; and what an invasion takes ("invasion of Ukraine").
 const DESTINATION = /\b(?:(?:travel(?:l?ed|s|ling)?|flew|fly|flies|flying|went|go(?:es|ing)?|trip|visit(?:s|ed|ing)?|journey(?:ed)?|arriv(?:e|es|ed|ing)|return(?:s|ed)?|came|come)\b(?:\s+\w+){0,3}?\s+(?:to|in)|leav(?:e|es|ing)\s+for|(?:invasion|invasions|invaded|annexation|occupation)\s+of)\s+(?:the\s+)?$/i;
@@ -81,7 +84,7 @@ function unrecognisedPlace(text: string, index: EntityIndexLocal, sentence: Sent
   const name = after[1];
   const start = trigger.end + after.index + after[0].length - name.length;
   const end = start + name.length;
-  if (!free(index, name, start, end) || index.placeSpans.some((x) => x.start < end && start < x.end)) return null;
+  if (!free(index, name, start, end) || index.placeSpans.some((x) => x.start < end && start < x.end) || HELD_IN.test(text.slice(Math.max(0, start - 40), start))) return null;
   const known = gazetteerCandidates(name).find((c) => c.kind !== 'CITY' || (c.population ?? 0) >= FALLBACK_CITY_POPULATION);
   return known ? addPlace(index, name, known.kind, start, end) : null;
 }
@@ -117,7 +120,7 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
     // A place naming an occasion ("the Hanoi summit") places that occasion only, not a remark made in its sentence.
     const namesTrigger = occasion && trigger.start >= p.start && trigger.start <= p.end + 2;
     if (!LOCATIVE.test(before) && !DESTINATION.test(before) && !namesTrigger) continue;
-    if (SEAT.test(before)) continue;
+    if (SEAT.test(before) || HELD_IN.test(before)) continue;
     const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
     if (distance > 80) continue;
     if (otherClause(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
