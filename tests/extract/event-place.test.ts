@@ -106,6 +106,13 @@ describeWithCorpus(['bbc.jsonl'], 'a stake is held in a company, not a place', (
   });
 });
 
+describeWithCorpus(['bbc.jsonl'], 'a relative clause set off by commas is a clause of its own', () => {
+  it('"Tim Henman, who announced his Davis Cup retirement earlier this year, believes Britain can win the tie in Tel Aviv": the retirement is not in Tel Aviv', () => {
+    const x = extractArticle(bbcStory('sport/437'));
+    expect(placeOf(x, 'RESIGNATION', () => true)).toBeNull();
+  });
+});
+
 describeWithCorpus(['reuters21578.jsonl'], '"here" is where the reporter files from', () => {
   it('"a council meeting here" (LONDON) and "talks here" (TOKYO) are held at the dateline', () => {
     const london = article('reuters:5382');

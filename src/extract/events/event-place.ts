@@ -34,6 +34,33 @@ const DESTINATION = /\b(?:(?:travel(?:l?ed|s|ling)?|flew|fly|flies|flying|went|g
 // A place naming the occasion: "the Hanoi summit", "the Dubai Tennis Championships".
 const OCCASION = /^\s+(?:summit|talks|(?:[A-Z]\w+\s+){0,3}(?:Championships?|Festival|Open|Games|Conference|Forum|Cup))\b/;
 
+// A relative clause set off by commas: ", who announced his Davis Cup retirement earlier this year,".
+const ASIDE_OPEN = /,\s+(?:who|which|whose)\s/g;
+
+/** The relative clauses set off by commas in a sentence (see ASIDE_OPEN), each from its opening comma to its closing one. */
+function asides(text: string, sentence: Span): Span[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const out: Span[] = [];
+  for (const m of body.matchAll(ASIDE_OPEN)) {
+    const close = body.indexOf(',', m.index + m[0].length);
+    if (close > 0) out.push({ start: sentence.start + m.index, end: sentence.start + close });
+  }
+  return out;
+}
+
+// A place right after the clause's closing comma still says where its object is ("which has acquired WHBF-TV station, in Rock Island").
+const RIGHT_AFTER = /^,\s*(?:in|at)\s+(?:the\s+)?$/;
+
+/**
+ * Whether one of trigger and place is inside a relative clause and the other outside it: "Tim Henman, who announced
+ * his Davis Cup retirement earlier this year, believes Britain can win the tie in Tel Aviv" — the retirement is
+ * not in Tel Aviv.
+ */
+function acrossAside(text: string, sentence: Span, trigger: Span, p: Span): boolean {
+  const within = (a: Span, x: Span) => x.start >= a.start && x.end <= a.end;
+  return asides(text, sentence).some((a) => within(a, trigger) !== within(a, p) && !(within(a, trigger) && RIGHT_AFTER.test(text.slice(a.end, p.start))));
+}
+
 /** Place spans of the sentence, and the places that open the names of occasions held there ("at the Dubai Tennis Championships"). */
 function placesIn(index: EntityIndexLocal, sentence: Sentence): { start: number; end: number; place: PlaceDraft; occasion: boolean }[] {
   const out: { start: number; end: number; place: PlaceDraft; occasion: boolean }[] = [];
@@ -124,6 +151,7 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
     const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
     if (distance > 80) continue;
     if (otherClause(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
+    if (acrossAside(text, sentence, trigger, p)) continue;
     const s = -distance + (p.place.kind === 'CITY' ? 40 : 0) + (occasion ? 20 : 0);
     if (s > score) {
       score = s;
