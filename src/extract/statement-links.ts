@@ -27,10 +27,12 @@ const SPOKEN = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'THREATEN', 'A
  * dialogue counterpart would be not Pompeo,” the official said): the author following the act up,
  * linked to the latest such act. Only the source: what the accused says back is a reply, and
  * events done in deeds (a meeting, a company deal) are followed by talk about other things too.
+ * Only quotation: what the author is reported to have said next is another matter as often as not
+ * ("He rejected across-the-board tax cuts …", then that child benefit would rise).
  */
 function followedUp(s: StatementDraft, events: LinkableEvent[]): number[] {
   const who = s.speaker?.entity;
-  if (!who) return [];
+  if (!who || s.kind === 'INDIRECT') return [];
   let best = -1;
   let bestStart = -1;
   events.forEach((e, i) => {

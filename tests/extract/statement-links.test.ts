@@ -137,6 +137,19 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
   });
 });
 
+describeWithCorpus(['bbc.jsonl'], 'the author of a speech act following it up', () => {
+  it('his quotation after it is more of the act ("Ashley Cole has refused to blame Robin van Persie" … “No-one is putting the blame on Robin”)', () => {
+    const [r] = corpusRecords('bbc.jsonl', /No-one is putting the blame on Robin/);
+    const links = linkedFrom('bbc.jsonl', r);
+    expect(links.some((l) => l.startsWith('REJECT refused → No-one is putting the blame')), links.join('\n')).toBe(true);
+  });
+
+  it('what he is reported to have said next is often another matter ("He rejected across-the-board tax cuts" … child benefit would rise)', () => {
+    const [r] = corpusRecords('bbc.jsonl', /child benefit would rise to a maximum/);
+    expect(linkedFrom('bbc.jsonl', r).filter((l) => l.includes('child benefit would rise'))).toEqual([]);
+  });
+});
+
 describeWithCorpus(['reuters21578.jsonl'], 'a trigger held only as a time reference', () => {
   it('"parliament will go into virtual recess until local elections start" is not about the elections', () => {
     const records = corpusRecords('reuters21578.jsonl', phrase('go into virtual recess until local elections start'));
