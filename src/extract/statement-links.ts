@@ -2,7 +2,7 @@ import type { Span } from '../ingest/types.ts';
 import type { Mention } from './types.ts';
 import type { StatementDraft } from './speech/draft.ts';
 import type { ActorRef } from './events/actors.ts';
-import { namedAgain, type EventReports } from './statement-named-again.ts';
+import { namedAgain, namedLater, type EventReports } from './statement-named-again.ts';
 
 /** What linking needs of an event: where its triggers are written and the sentences that report it. */
 export interface LinkableEvent {
@@ -12,6 +12,7 @@ export interface LinkableEvent {
   sentence?: Span & { paragraph?: number };
   /** The event's type and source parties: a speech act's author following it up is still talking about it. */
   type?: string;
+  mode?: string | null;
   sources?: ActorRef[];
 }
 
@@ -26,10 +27,12 @@ const SPOKEN = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'THREATEN', 'A
  * dialogue counterpart would be not Pompeo,” the official said): the author following the act up,
  * linked to the latest such act. Only the source: what the accused says back is a reply, and
  * events done in deeds (a meeting, a company deal) are followed by talk about other things too.
+ * Only quotation: what the author is reported to have said next is another matter as often as not
+ * ("He rejected across-the-board tax cuts …", then that child benefit would rise).
  */
 function followedUp(s: StatementDraft, events: LinkableEvent[]): number[] {
   const who = s.speaker?.entity;
-  if (!who) return [];
+  if (!who || s.kind === 'INDIRECT') return [];
   let best = -1;
   let bestStart = -1;
   events.forEach((e, i) => {
@@ -118,7 +121,9 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
     if (FRAGMENT.test(s.text.trim())) return [];
     if (!candidates.length) {
       const follow = followedUp(s, events);
-      return follow.length ? follow : namedAgain(s, events, reports);
+      if (follow.length) return follow;
+      const again = namedAgain(s, events, reports);
+      return again.length ? again : namedLater(s, events);
     }
     // A trigger the statement carries only as a time reference ("until local elections start") dates what it says.
     if (candidates.every((i) => onlyTimeReference(s, events[i]))) return [];

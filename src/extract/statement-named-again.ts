@@ -65,3 +65,46 @@ export function namedAgain(s: StatementDraft, events: Pick<LinkableEvent, 'menti
   }
   return candidates.filter((_, k) => [...stemsOf[k]].some((w) => found.has(w)));
 }
+
+// Nouns that name an event of its kind whatever word reported it: "the deal" names a purchase ("Federated
+// Department Stores is to buy rival May … the deal will cost it $1bn"), "the meeting" talks. Not results or a
+// bankruptcy: "the deal" in their stories is another one.
+const KIND_NOUNS: { type: string; modes: (string | null)[]; words: string[] }[] = [
+  { type: 'BUSINESS', modes: [null, 'deal', 'acquisition', 'joint_venture', 'bid', 'spinoff'], words: ['deal', 'acquisition', 'takeover', 'merger'] },
+  { type: 'AGREE', modes: [null], words: ['deal', 'agreement', 'accord', 'pact', 'treaty'] },
+  { type: 'CONSULT', modes: [null, 'meeting', 'summit', 'talks'], words: ['meeting', 'talks', 'summit', 'conference', 'negotiations'] },
+];
+const kindStems = (e: Pick<LinkableEvent, 'type' | 'mode'>) => KIND_NOUNS.filter((k) => k.type === e.type && k.modes.includes(e.mode ?? null)).flatMap((k) => k.words.map(stem));
+// "the contract", "the election": a noun right after a determiner refers to one already told ("the French game",
+// "the 2001 election", a modifier between, is another one).
+const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her|our)\s+$/i;
+
+/**
+ * A statement in a sentence reporting no event that names, with a determiner and a word of its trigger or a
+ * noun of its kind (KIND_NOUNS), an event reported earlier in the article, further back than `namedAgain`
+ * reaches or with other events in between ("Computer Sciences Corp said it won a contract …" then, paragraphs on, "about 25 pct of the contract
+ * value will go to subcontractors"). Only a word that names one event reported before the statement ("the
+ * talks" after two rounds of talks is either), and stems of four letters or more ("the rules" is no "ruled").
+ */
+export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'mentions' | 'sentences' | 'sentence' | 'type' | 'mode'>[]): number[] {
+  const named = new Map<string, Set<number>>();
+  events.forEach((e, i) => {
+    const first = e.sentence ?? e.sentences[0];
+    if (!first || first.start >= s.sentence.start) return;
+    for (const w of [...triggerStems(e), ...kindStems(e)]) {
+      const list = named.get(w);
+      if (list) list.add(i);
+      else named.set(w, new Set([i]));
+    }
+  });
+  const out = new Set<number>();
+  for (const m of s.text.matchAll(WORD)) {
+    if (/^[A-Z]/.test(m[0])) continue;
+    const w = stem(m[0]);
+    const of = w.length >= 4 ? named.get(w) : undefined;
+    const before = s.text.slice(Math.max(0, m.index - 30), m.index);
+    if (!of || of.size !== 1 || !DEFINITE.test(before) || ANOTHER_ONE.test(before)) continue;
+    out.add([...of][0]);
+  }
+  return out.size === 1 ? [...out] : [];
+}

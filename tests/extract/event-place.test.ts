@@ -95,6 +95,24 @@ describeWithCorpus(['bbc.jsonl', 'polnear-traindev.jsonl'], 'acts done in words 
   });
 });
 
+describeWithCorpus(['bbc.jsonl'], 'a stake is held in a company, not a place', () => {
+  it('"bought a 20% stake in Sina", "holds a 22% stake in Wembley": no deal placed in Sina or Wembley', () => {
+    for (const [id, name] of [['business/208', 'Sina'], ['business/223', 'Wembley']]) {
+      const x = extractArticle(bbcStory(id));
+      const deals = x.events.filter((e) => e.type === 'BUSINESS');
+      expect(deals.length, id).toBeGreaterThan(0);
+      expect(deals.map((e) => x.places.find((p) => p.key === e.placeKey)?.name ?? null), id).not.toContain(name);
+    }
+  });
+});
+
+describeWithCorpus(['bbc.jsonl'], 'a relative clause set off by commas is a clause of its own', () => {
+  it('"Tim Henman, who announced his Davis Cup retirement earlier this year, believes Britain can win the tie in Tel Aviv": the retirement is not in Tel Aviv', () => {
+    const x = extractArticle(bbcStory('sport/437'));
+    expect(placeOf(x, 'RESIGNATION', () => true)).toBeNull();
+  });
+});
+
 describeWithCorpus(['reuters21578.jsonl'], '"here" is where the reporter files from', () => {
   it('"a council meeting here" (LONDON) and "talks here" (TOKYO) are held at the dateline', () => {
     const london = article('reuters:5382');

@@ -108,6 +108,48 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
   });
 });
 
+describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an event with "the" further on', () => {
+  it('"the contract" paragraphs after "Computer Sciences Corp said it won a contract" is about it', () => {
+    const records = corpusRecords('reuters21578.jsonl', phrase('25 pct of the contract value'));
+    expect(records.length).toBeGreaterThan(0);
+    const links = linkedFrom('reuters21578.jsonl', records[0]);
+    expect(links.some((l) => l.startsWith('BUSINESS contract → about 25 pct of the contract value')), links.join('\n')).toBe(true);
+  });
+
+  it('"the outcome of the election" is about the election the story reported', () => {
+    const [r] = corpusRecords('bbc.jsonl', /would not make any difference to the outcome of the election/);
+    const links = linkedFrom('bbc.jsonl', r);
+    expect(links.some((l) => l.startsWith('ELECTION ') && l.includes('the campaigners would not make any')), links.join('\n')).toBe(true);
+  });
+
+  it('"the deal" names a purchase ("Federated Department Stores is to buy rival May"), not a bankruptcy', () => {
+    const [federated] = corpusRecords('bbc.jsonl', /Without this deal May would have been/);
+    const links = linkedFrom('bbc.jsonl', federated);
+    expect(links.some((l) => l.startsWith('BUSINESS buy → Without this deal May')), links.join('\n')).toBe(true);
+    const [issue] = corpusRecords('reuters21578.jsonl', phrase('quoted the deal at less one less 7/8 pct'));
+    expect(linkedFrom('reuters21578.jsonl', issue).filter((l) => l.startsWith('BUSINESS') && l.includes('the firm had placed 60 mln'))).toEqual([]);
+  });
+
+  it('"the French game" is another game than "their RBS Six Nations game against Ireland", and "the rule of law" no ruling', () => {
+    const [rugby] = corpusRecords('bbc.jsonl', /we lost the French game/);
+    expect(linkedFrom('bbc.jsonl', rugby).filter((l) => l.includes("Charlie's state of mind"))).toEqual([]);
+    for (const r of corpusRecords('bbc.jsonl', /is anathema in any country which observes the rule of law/)) expect(linkedFrom('bbc.jsonl', r).filter((l) => l.includes('Indefinite imprisonment'))).toEqual([]);
+  });
+});
+
+describeWithCorpus(['bbc.jsonl'], 'the author of a speech act following it up', () => {
+  it('his quotation after it is more of the act ("Ashley Cole has refused to blame Robin van Persie" … “No-one is putting the blame on Robin”)', () => {
+    const [r] = corpusRecords('bbc.jsonl', /No-one is putting the blame on Robin/);
+    const links = linkedFrom('bbc.jsonl', r);
+    expect(links.some((l) => l.startsWith('REJECT refused → No-one is putting the blame')), links.join('\n')).toBe(true);
+  });
+
+  it('what he is reported to have said next is often another matter ("He rejected across-the-board tax cuts" … child benefit would rise)', () => {
+    const [r] = corpusRecords('bbc.jsonl', /child benefit would rise to a maximum/);
+    expect(linkedFrom('bbc.jsonl', r).filter((l) => l.includes('child benefit would rise'))).toEqual([]);
+  });
+});
+
 describeWithCorpus(['reuters21578.jsonl'], 'a trigger held only as a time reference', () => {
   it('"parliament will go into virtual recess until local elections start" is not about the elections', () => {
     const records = corpusRecords('reuters21578.jsonl', phrase('go into virtual recess until local elections start'));

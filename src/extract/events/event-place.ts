@@ -25,11 +25,41 @@ const LOCATIVE = /\b(?:(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:stronghold
 // Where an actor is based, not where its event happens ("the company, which is based in St. Louis", "a
 // Houston-based firm headquartered in Texas", "a Boston resident living in Dorchester").
 const SEAT = /\b(?:based|headquartered|registered|incorporated|listed|lives?|living|resident|born)\s+(?:in|at)\s+(?:the\s+)?$/i;
+// What a stake is held in is a company, not a place ("bought a 20% stake in Sina", "owns a 1% stake in Deutsche Boerse",
+// "its stake in London underground consortium Tube Lines").
+const HELD_IN = /\b(?:stake|stakes|holding|shareholding|shares|equity)\s+in\s+(?:the\s+)?$/i;
 // Movement to the place the event happens: "travelled to Vladivostok", "a two-day visit to Malaysia",
 // "leaves for Indonesia", "flew four times to North Korea"; and what an invasion takes ("invasion of Ukraine").
 const DESTINATION = /\b(?:(?:travel(?:l?ed|s|ling)?|flew|fly|flies|flying|went|go(?:es|ing)?|trip|visit(?:s|ed|ing)?|journey(?:ed)?|arriv(?:e|es|ed|ing)|return(?:s|ed)?|came|come)\b(?:\s+\w+){0,3}?\s+(?:to|in)|leav(?:e|es|ing)\s+for|(?:invasion|invasions|invaded|annexation|occupation)\s+of)\s+(?:the\s+)?$/i;
 // A place naming the occasion: "the Hanoi summit", "the Dubai Tennis Championships".
 const OCCASION = /^\s+(?:summit|talks|(?:[A-Z]\w+\s+){0,3}(?:Championships?|Festival|Open|Games|Conference|Forum|Cup))\b/;
+
+// A relative clause set off by commas: ", who announced his Davis Cup retirement earlier this year,".
+const ASIDE_OPEN = /,\s+(?:who|which|whose)\s/g;
+
+/** The relative clauses set off by commas in a sentence (see ASIDE_OPEN), each from its opening comma to its closing one. */
+function asides(text: string, sentence: Span): Span[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const out: Span[] = [];
+  for (const m of body.matchAll(ASIDE_OPEN)) {
+    const close = body.indexOf(',', m.index + m[0].length);
+    if (close > 0) out.push({ start: sentence.start + m.index, end: sentence.start + close });
+  }
+  return out;
+}
+
+// A place right after the clause's closing comma still says where its object is ("which has acquired WHBF-TV station, in Rock Island").
+const RIGHT_AFTER = /^,\s*(?:in|at)\s+(?:the\s+)?$/;
+
+/**
+ * Whether one of trigger and place is inside a relative clause and the other outside it: "Tim Henman, who announced
+ * his Davis Cup retirement earlier this year, believes Britain can win the tie in Tel Aviv" — the retirement is
+ * not in Tel Aviv.
+ */
+function acrossAside(text: string, sentence: Span, trigger: Span, p: Span): boolean {
+  const within = (a: Span, x: Span) => x.start >= a.start && x.end <= a.end;
+  return asides(text, sentence).some((a) => within(a, trigger) !== within(a, p) && !(within(a, trigger) && RIGHT_AFTER.test(text.slice(a.end, p.start))));
+}
 
 /** Place spans of the sentence, and the places that open the names of occasions held there ("at the Dubai Tennis Championships"). */
 function placesIn(index: EntityIndexLocal, sentence: Sentence): { start: number; end: number; place: PlaceDraft; occasion: boolean }[] {
@@ -81,7 +111,7 @@ function unrecognisedPlace(text: string, index: EntityIndexLocal, sentence: Sent
   const name = after[1];
   const start = trigger.end + after.index + after[0].length - name.length;
   const end = start + name.length;
-  if (!free(index, name, start, end) || index.placeSpans.some((x) => x.start < end && start < x.end)) return null;
+  if (!free(index, name, start, end) || index.placeSpans.some((x) => x.start < end && start < x.end) || HELD_IN.test(text.slice(Math.max(0, start - 40), start))) return null;
   const known = gazetteerCandidates(name).find((c) => c.kind !== 'CITY' || (c.population ?? 0) >= FALLBACK_CITY_POPULATION);
   return known ? addPlace(index, name, known.kind, start, end) : null;
 }
@@ -117,10 +147,11 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
     // A place naming an occasion ("the Hanoi summit") places that occasion only, not a remark made in its sentence.
     const namesTrigger = occasion && trigger.start >= p.start && trigger.start <= p.end + 2;
     if (!LOCATIVE.test(before) && !DESTINATION.test(before) && !namesTrigger) continue;
-    if (SEAT.test(before)) continue;
+    if (SEAT.test(before) || HELD_IN.test(before)) continue;
     const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
     if (distance > 80) continue;
     if (otherClause(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
+    if (acrossAside(text, sentence, trigger, p)) continue;
     const s = -distance + (p.place.kind === 'CITY' ? 40 : 0) + (occasion ? 20 : 0);
     if (s > score) {
       score = s;
