@@ -11,15 +11,22 @@ const NEXT_PRONOUN = /^[^.!?\n]*?\b(its|he|she|his|her|him|himself|herself)\b/i;
  * verb of speech ("Air Deccan founder Gorur Gopinath said its fares …").
  */
 const ANOTHER_CLAUSE = /[,;:(“”"]|\b(?:said|says|say|told|tells|and|but|while|whose|which|that|who)\b/i;
+/**
+ * Words right after a name that only a firm has: its stock ("Bell shares", "Renault stock") and, after
+ * a possessive, its shareholders, subsidiaries, board, chief executive, profits or market share
+ * ("Bell's management", "Renault's core market" are not here: people have those too).
+ */
+const FIRM_WORDS_AFTER = /^(?:\s+(?:shares|stock|share\s+price|shareholders|stockholders)\b|['’]s\s+(?:shareholders|stockholders|share\s+price|subsidiary|subsidiaries|board\s+of\s+directors|chief\s+executive|headquarters|workforce|market\s+share|(?:net|pre-tax|pretax|operating|annual|quarterly|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+(?:profits?|earnings|results))\b)/i;
 /** How far after a mention its pronoun is looked for. */
 const WINDOW = 160;
 
 /**
  * People the recogniser read in names of firms, clubs and films ("Monsanto also agreed to close
- * monitoring of its business practices"): a person takes "he", "she", "his", "her", never "its".
- * A name without a given name, title or role whose mentions are followed, before any other name in
- * their sentence, by "its" and never by a personal pronoun is the organisation the text treats it
- * as. Returns those names, in the order given.
+ * monitoring of its business practices"): a person takes "he", "she", "his", "her", never "its",
+ * and has no shares or shareholders. A name without a given name, title or role whose mentions are
+ * followed, before any other name in their sentence, by "its" or by a firm's words (FIRM_WORDS_AFTER)
+ * and never by a personal pronoun is the organisation the text treats it as. Returns those names, in
+ * the order given.
  */
 export function readAsOrganisations(text: string, people: EntityDraft[], personSpans: (Spanned & { person: EntityDraft })[], names: Spanned[]): EntityDraft[] {
   const starts = names.map((n) => n.start).sort((a, b) => a - b);
@@ -39,6 +46,7 @@ export function readAsOrganisations(text: string, people: EntityDraft[], personS
     let its = 0;
     for (const s of personSpans) {
       if (s.person !== p) continue;
+      if (FIRM_WORDS_AFTER.test(text.slice(s.end, s.end + 40))) its++;
       const to = Math.min(s.end + WINDOW, nextName(s.end));
       const found = NEXT_PRONOUN.exec(text.slice(s.end, to));
       const pronoun = found?.[1].toLowerCase();
