@@ -47,4 +47,10 @@ describeWithCorpus(['reuters21578.jsonl'], 'head nouns of institutions in Reuter
     const joined = records.filter((r) => extractArticle(corpusStory('reuters21578.jsonl', r)).organizations.some((o) => o.name === 'White House' && o.aliases.includes('House')));
     expect(joined.map((r) => r.newid)).toEqual([]);
   });
+  it('a generic head noun that shortens no organisation of its story is none ("Federal funds", "Finance Minister Dilson Funaro")', () => {
+    const records = corpusRecords('reuters21578.jsonl', /Federal funds|Finance Minister/).slice(0, 200);
+    expect(records.length).toBeGreaterThanOrEqual(100);
+    const generic = records.flatMap((r) => extractArticle(corpusStory('reuters21578.jsonl', r)).organizations.filter((o) => /^(?:Federal|Finance|Bank|Board|Commission)(?:['’]s)?$/.test(o.name)).map((o) => `${String(r.newid)}: ${o.name}`));
+    expect(generic).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@ import { joinHonorifics } from './honorifics.ts';
 import { bracketedFirms, firmShortened, generalFirms, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
 import { placeNamedAsPerson } from './place-names.ts';
-import { orgShortened, shortAlias } from './short-org-names.ts';
+import { genericHead, orgShortened, shortAlias } from './short-org-names.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
 
 /**
@@ -314,11 +314,17 @@ function retypeOrganisations(c: Composed): void {
   }
 }
 
-/** One-word organisations that shorten one named in full ("the Bank" → Bank of England) join it. */
+/**
+ * One-word organisations that shorten one named in full ("the Bank" → Bank of England) join it; a
+ * generic head noun that shortens none ("the Bank" in a story naming no bank) is dropped.
+ */
 function joinShortOrganisations(c: Composed): void {
   for (const [key, o] of [...c.orgs]) {
     const full = orgShortened(o, c.orgs.values());
-    if (!full) continue;
+    if (!full) {
+      if (genericHead(o)) dropOrganisation(c, key, o);
+      continue;
+    }
     c.orgs.delete(key);
     for (const s of c.orgSpans) if (s.org === o) s.org = full;
     full.mentions.push(...o.mentions);
@@ -326,6 +332,11 @@ function joinShortOrganisations(c: Composed): void {
     for (const a of o.aliases) if (a !== o.name) full.aliases.add(a);
     for (const r of o.roles) full.roles.add(r);
   }
+}
+
+function dropOrganisation(c: Composed, key: string, o: OrgDraft): void {
+  c.orgs.delete(key);
+  for (let k = c.orgSpans.length - 1; k >= 0; k--) if (c.orgSpans[k].org === o) c.orgSpans.splice(k, 1);
 }
 
 /**

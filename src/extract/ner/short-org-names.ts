@@ -51,5 +51,16 @@ function headedBy(full: string, word: string): boolean {
   return !/^(?:and|And|&)$/.test(before) && !/['’]s$/.test(before);
 }
 
+/**
+ * Head nouns that name no one institution alone: left without the full name they shorten ("the
+ * Bank said" in a story naming no bank, "Federal funds", "Finance Minister"), each would become one
+ * organisation shared by every story that writes it (a "Bank" in 36 BBC + Reuters stories about
+ * different banks). "Treasury", "Congress", "Senate" and "House" stay: wire copy uses them as names.
+ */
+const GENERIC_HEADS = new Set(['Bank', 'Commission', 'Board', 'Committee', 'Council', 'Ministry', 'Department', 'Agency', 'Court', 'Exchange', 'Federal', 'Finance', 'Treasuries', 'Company', 'Group', 'Union', 'Institute', 'Association', 'Authority', 'Office', 'Bureau', 'Community']);
+
+/** A one-word organisation that is only a generic head noun (GENERIC_HEADS), possessive or not. */
+export const genericHead = (o: OrgDraft) => GENERIC_HEADS.has(bare(o.name));
+
 /** The bare form of a short name, kept as the full organisation's alias. */
 export const shortAlias = bare;
