@@ -37,6 +37,10 @@ async function storedNames(sql: Sql, terms: Record<Named, string[]>, index: Enti
  */
 async function storedMembers(sql: Sql, names: string[], prefixes: string[]): Promise<EventMember[]> {
   if (names.length === 0 && prefixes.length === 0) return [];
+  // A batch's hundreds of names and prefixes made the planner expect most of event_article to match
+  // and read it whole, computing both member functions for every row: ~200 ms a 200-article batch
+  // of BBC against ~30 ms by the GIN indexes. Rows come in the same order either way (heap order).
+  await sql.query('SET LOCAL enable_seqscan = off');
   const rows = await sql.query<{ event: string; m: Omit<EventMember, 'event' | 'placeName'> & { placeId: number | null }; place_name: string | null; article: string[] }>(
     `SELECT (SELECT e.key FROM event e WHERE e.id = ea.event_id) AS event, m,
             (SELECT pl.name FROM place pl WHERE pl.id = (m->>'placeId')::int) AS place_name,

@@ -4,7 +4,8 @@ import { GEO_COLUMNS, GEO_UPDATE_SQL, GEO_IS_BETTER_SQL } from './place-geo.ts';
 // unioned so that what another article taught us is never lost. `xmax = 0` tells inserts from updates.
 // A row's `multi` says it folds several articles' rows (fold-rows.ts): its lists are then sorted in SQL,
 // as the second of several one-article upserts would have left them; otherwise they keep the article's order.
-const aliasArray = (column: string) => `CASE WHEN r.multi THEN ARRAY(SELECT DISTINCT a FROM jsonb_array_elements_text(r.${column}) a ORDER BY a) ELSE ARRAY(SELECT jsonb_array_elements_text(r.${column})) END`;
+// Lists come as text[] read by jsonb_to_recordset from the JSON arrays (no subquery per row and list).
+const aliasArray = (column: string) => `CASE WHEN r.multi THEN ARRAY(SELECT DISTINCT a FROM unnest(r.${column}) a ORDER BY a) ELSE r.${column} END`;
 const union = (table: string, column: string) => `ARRAY(SELECT DISTINCT a FROM unnest(${table}.${column} || excluded.${column}) a ORDER BY a)`;
 const betterKind = (table: string) => `excluded.kind <> 'OTHER' AND (${table}.kind = 'OTHER' OR excluded.kind::text COLLATE "C" < ${table}.kind::text COLLATE "C")`;
 
@@ -34,7 +35,7 @@ SELECT t.id, t.name, false FROM r JOIN ${table} t ON t.name = r.name WHERE NOT E
 
 export const UPSERT_PEOPLE = upsertByName(
   'person',
-  'name text, aliases jsonb, roles jsonb, multi boolean',
+  'name text, aliases text[], roles text[], multi boolean',
   ['name', 'aliases', 'roles'],
   ['r.name', aliasArray('aliases'), aliasArray('roles')],
   [`aliases = ${union('person', 'aliases')}`, `roles = ${union('person', 'roles')}`],
@@ -43,7 +44,7 @@ export const UPSERT_PEOPLE = upsertByName(
 
 export const UPSERT_ORGANIZATIONS = upsertByName(
   'organization',
-  'name text, aliases jsonb, kind text, multi boolean',
+  'name text, aliases text[], kind text, multi boolean',
   ['name', 'aliases', 'kind'],
   ['r.name', aliasArray('aliases'), `r.kind::"OrganizationKind"`],
   [`aliases = ${union('organization', 'aliases')}`, `kind = CASE WHEN ${betterKind('organization')} THEN excluded.kind ELSE organization.kind END`],
@@ -53,7 +54,7 @@ export const UPSERT_ORGANIZATIONS = upsertByName(
 /** As organisations, with where the place is: the better reading of the row's and the article's (place-geo.ts). */
 export const UPSERT_PLACES = upsertByName(
   'place',
-  'name text, aliases jsonb, kind text, multi boolean, latitude float8, longitude float8, country_code text, geonames_id int, population int',
+  'name text, aliases text[], kind text, multi boolean, latitude float8, longitude float8, country_code text, geonames_id int, population int',
   ['name', 'aliases', 'kind', ...GEO_COLUMNS],
   ['r.name', aliasArray('aliases'), `r.kind::"PlaceKind"`, ...GEO_COLUMNS.map((c) => `r.${c}`)],
   [`aliases = ${union('place', 'aliases')}`, `kind = CASE WHEN ${betterKind('place')} THEN excluded.kind ELSE place.kind END`, GEO_UPDATE_SQL],

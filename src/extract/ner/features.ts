@@ -65,7 +65,16 @@ export function shape(w: string): string {
   return out;
 }
 
-const isCapital = (w: string) => /^\p{Lu}/u.test(w);
+/** Starts with a capital (\p{Lu}); ASCII by its code, the rest by the Unicode property. */
+const isCapital = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+};
+/** Starts with a lower-case letter (\p{Ll}), as isCapital. */
+const startsLower = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(w);
+};
 
 /** Every proper prefix (in whole tokens) of a lexicon's entries, so matching stops early. */
 const PREFIXES = new WeakMap<Lexicon, Set<string>>();
@@ -224,7 +233,8 @@ function info(raw: string, boundary = false): WordInfo {
     cap,
     upper: !boundary && w !== lw,
     given: cap && isGivenName(w[0] + lw.slice(1)),
-    title: !boundary && PERSONAL_TITLES.test(w),
+    // Every title starts with a capital: a word that does not is none (one test fewer per new word).
+    title: cap && PERSONAL_TITLES.test(w),
     own,
     asNeighbour: [more(PREFIX['l-1='], lw), more(PREFIX['l+1='], lw), more(PREFIX['l-2='], lw), more(PREFIX['l+2='], lw), more(PREFIX['s-1='], sh), more(PREFIX['s+1='], sh)],
     pairL1L: more(more(PREFIX['l-1l='], lw), '|'),
@@ -237,9 +247,10 @@ function info(raw: string, boundary = false): WordInfo {
     raw,
     rawLower: raw.toLowerCase(),
     capFirst: raw.length > 0 && raw[0] !== raw[0].toLowerCase() && raw[0] === raw[0].toUpperCase(),
-    luFirst: /^\p{Lu}/u.test(raw),
-    llFirst: /^\p{Ll}/u.test(raw),
-    digitFirst: /^\d/.test(lw),
+    // normal() only swaps quotation marks, none of them a capital: raw starts with one when w does.
+    luFirst: cap,
+    llFirst: startsLower(raw),
+    digitFirst: lw.charCodeAt(0) >= 48 && lw.charCodeAt(0) <= 57,
     letters: 0,
     uppers: 0,
     vec: null,
@@ -247,6 +258,16 @@ function info(raw: string, boundary = false): WordInfo {
     lexSteps: [undefined, undefined],
   };
   for (let k = 0; k < w.length; k++) {
+    const code = w.charCodeAt(k);
+    if (code < 128) {
+      // ASCII letters are A–Z and a–z, capitals A–Z: what the case test below gives, without two strings a letter.
+      const lower = code | 32;
+      if (lower >= 97 && lower <= 122) {
+        x.letters++;
+        if (code <= 90) x.uppers++;
+      }
+      continue;
+    }
     const ch = w[k];
     if (ch.toLowerCase() !== ch.toUpperCase()) {
       x.letters++;

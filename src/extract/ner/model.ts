@@ -1,5 +1,5 @@
 import { viterbi } from './decoder.ts';
-import { constantIds, hash, NEIGHBOURS, posSlot, wordAt, type SentenceFeatures, type WordInfo } from './features.ts';
+import { constantIds, hash, posSlot, wordAt, type SentenceFeatures, type WordInfo } from './features.ts';
 import { entityTypeIndex, TAG_COUNT, TYPES } from './tags.ts';
 import type { Token } from './tokenise.ts';
 
@@ -127,9 +127,6 @@ export function emissionsFromIds(scorer: Scorer, tokens: Token[], ids: Int32Arra
   return out;
 }
 
-// Local copies of imported constants read in the hot loop below.
-const ROLES = [...NEIGHBOURS];
-
 /** Emission scores of one sentence: word vectors, context features and the document memory. */
 export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], sf: SentenceFeatures, history: History, into?: Float64Array): Float64Array {
   const n = tokens.length;
@@ -158,11 +155,24 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
     const own = vec[i + 2];
     const shapeAt = (sf.caps ? 8 : 7) * K;
     const posAt = (9 + posSlot(i)) * K;
-    for (let t = 0; t < K; t++) out[off + t] = constant[t] + own[t] + own[shapeAt + t] + own[posAt + t];
-    for (let r = 0; r < 6; r++) {
-      const v = vec[i + 2 + ROLES[r]];
-      const base = (r + 1) * K;
-      for (let t = 0; t < K; t++) out[off + t] += v[base + t];
+    // The neighbours by role (features.ts NEIGHBOURS: l-1, l+1, l-2, l+2, s-1, s+1), role r in block r + 1.
+    const n0 = vec[i + 1];
+    const n1 = vec[i + 3];
+    const n2 = vec[i];
+    const n3 = vec[i + 4];
+    const n4 = vec[i + 1];
+    const n5 = vec[i + 3];
+    // Each tag's score summed in a local, in the order of a sum per vector (own, shape, position, then
+    // the roles in order), so every sum is the same to the last bit; one store per tag instead of seven.
+    for (let t = 0; t < K; t++) {
+      let x = constant[t] + own[t] + own[shapeAt + t] + own[posAt + t];
+      x += n0[K + t];
+      x += n1[2 * K + t];
+      x += n2[3 * K + t];
+      x += n3[4 * K + t];
+      x += n4[5 * K + t];
+      x += n5[6 * K + t];
+      out[off + t] = x;
     }
     const ctx = sf.ctx;
     for (let k = sf.ctxAt[i], end = sf.ctxAt[i + 1]; k < end; k++) scorer.add(ctx[k], out, off);
