@@ -51,6 +51,11 @@ const FRONTED_OCCASION = /^[\s“"‘]*(?:After|Before|During|At|In|Following|Ah
 const SAID_AT_OCCASION = /\b(?:said|says|told reporters|announced|added)\s+(?:(?:on|late|early)\s+)?(?:\w+day\s+)?(?:after|before|following|during|at|ahead of)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}$/;
 // A verb between the occasion and its comma makes it a clause of its own ("After the meeting of Nevada Democrats on Saturday ended in mayhem").
 const OCCASION_CLAUSE = /\b(?:is|are|was|were|has|have|had|will|would|ended|began|started|broke|collapsed|failed|finished|concluded|took place)\b/;
+const SUBORDINATOR = /^(?:after|before|when|while|because|since|although|whereas|if|until)$/;
+// A clause closed by a comma with only auxiliaries and adverbs between it and the verb.
+const CLOSED_BEFORE_VERB = /,\s+(?:(?:has|have|had|is|are|was|were|will|would|also|now|then|later|\w+ly)\s+)*$/;
+// A verb of a subordinate clause: an auxiliary or a past form ("after Mr Shevardnadze was toppled", "after David Blunkett quit").
+const OWN_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|[a-z]{2,}ed|quit|left|won|lost|took|went|came|said|told|met|made|became|fell|got)\b/;
 const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|just|now|then|\w+ly)\s+)*$/;
 
 /**
@@ -84,12 +89,31 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   let relative = false;
   let relativeAt = sentence.start;
   let relativeWord = '';
+  let outer = { start: sentence.start, relative: false, word: '', at: sentence.start };
+  let opener = '';
+  let outerOpener = '';
   for (const m of before.matchAll(CLAUSE_OPEN)) {
+    outer = { start: clauseStart, relative, word: relativeWord, at: relativeAt };
+    outerOpener = opener;
     clauseStart = sentence.start + m.index + m[0].length;
     relative = !!m[1];
     relativeWord = m[1] ?? '';
     relativeAt = sentence.start + m.index;
+    opener = m[0].trim().toLowerCase();
   }
+  // "Mr Saakashvili, elected president in January after Mr Shevardnadze was toppled, has urged": a subordinate clause
+  // inside the sentence, with a verb of its own and closed by a comma right before the verb, is skipped; the verb's subject
+  // is before it: the sentence's subject or a relative clause's antecedent. (Not an apposition inside the clause: "after IBM,
+  // a pioneer of the PC business, sold"; nor a participle continuing it: "after North Korea launched an attack on Pompeo, demanding".)
+  let closed: Span | null = null;
+  const tail = text.slice(clauseStart, trigger.start);
+  const comma = tail.lastIndexOf(',');
+  const outerOk = !outerOpener || outer.relative;
+  if (SUBORDINATOR.test(opener) && outerOk && relativeAt > sentence.start && CLOSED_BEFORE_VERB.test(tail) && !/ing$/i.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]) && OWN_VERB.test(tail.slice(0, comma)) && !tail.slice(0, comma).includes(',')) {
+    closed = { start: relativeAt, end: clauseStart + comma };
+    ({ start: clauseStart, relative, word: relativeWord, at: relativeAt } = outer);
+  }
+  const outsideClosed = (s: ActorSpan) => !closed || s.end <= closed.start || s.start >= closed.end;
   // "Mr Khodorkovsky, who had funded opposition groups, was arrested": a closed relative clause
   // is skipped; the trigger's subject is the name before it.
   let antecedent = -1;
@@ -123,7 +147,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (srcAt >= 0 || circumstance) break;
     for (let i = hi - 1; i >= lo && (srcAt < 0 || secondVerb); i--) {
       if (spans[i].start < clauseStart) break;
-      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && !inApposition(i) && (allowObject || !objectLike(i))) srcAt = i;
+      if (spans[i].end <= trigger.start && outsideClosed(spans[i]) && subjectOk(spans[i]) && !compound(i) && !inApposition(i) && (allowObject || !objectLike(i))) srcAt = i;
     }
     if (srcAt >= 0) break;
   }
