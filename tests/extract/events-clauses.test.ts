@@ -26,3 +26,15 @@ describeWithCorpus(['bbc.jsonl'], 'event roles: a subordinate clause closed befo
     expect(ofType('tech/242', 'BUSINESS')).toContain('IBM → Lenovo');
   });
 });
+
+describeWithCorpus(['bbc.jsonl'], 'event roles: a natural disaster has no doer', () => {
+  it('reads no source from the sentence’s subject', () => {
+    // entertainment/111: "Elton John has performed at a special concert … to raise money for the victims of the Asian tsunami."
+    // politics/255: "Mr Blair and Mr Brown's separate responses to the Asian tsunami".
+    for (const id of ['entertainment/111', 'politics/255']) {
+      const disasters = extractArticle(bbcStory(id)).events.filter((e) => e.type === 'DISASTER');
+      expect(disasters.length).toBeGreaterThan(0);
+      expect(disasters.flatMap((e) => e.sources!)).toEqual([]);
+    }
+  });
+});
