@@ -1,7 +1,7 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import type { ExtractedEvent } from '../../src/extract/types.ts';
-import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
+import { bbcStory, corpusRecords, corpusStory, describeWithCorpus } from '../helpers/corpus.ts';
 
 // Who acts when a clause stands between the subject and its verb (issue 16): rules read on unlabelled
 // BBC articles (none from the events gold), each test on the story it was read on.
@@ -36,5 +36,23 @@ describeWithCorpus(['bbc.jsonl'], 'event roles: a natural disaster has no doer',
       expect(disasters.length).toBeGreaterThan(0);
       expect(disasters.flatMap((e) => e.sources!)).toEqual([]);
     }
+  });
+});
+
+describe('event roles: what is received comes from the name after "from"', () => {
+  describeWithCorpus(['bbc.jsonl'], 'on a BBC story', () => {
+    it('reads the club that received a proposal as its target', () => {
+      // business/209: "Manchester United revealed on Sunday that it had received a detailed proposal from Mr Glazer."
+      expect(ofType('business/209', 'REQUEST')).toEqual(['Malcolm Glazer → Manchester United']);
+    });
+  });
+
+  describeWithCorpus(['reuters21578.jsonl'], 'on a Reuters story', () => {
+    it('reads the bidder of a buyout proposal a company received', () => {
+      // newid 1083: "Pizza Inn recently received a buyout proposal from Concept Development Inc <CDII> …"
+      const [record] = corpusRecords('reuters21578.jsonl', /"newid": ?1083,/);
+      const bids = extractArticle(corpusStory('reuters21578.jsonl', record)).events.filter((e) => e.type === 'BUSINESS' && e.mode === 'bid');
+      expect(bids.map(parties)).toEqual(['Concept Development Inc → Pizza Inn Inc']);
+    });
   });
 });

@@ -311,6 +311,13 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "The BBC won two Bafta awards", "Goodrem scooped a prize at the MTV Music Awards": the winner receives, the awarding body gives.
   else if (entry.conferred && !participle && WON.test(text.slice(clauseStart, trigger.start))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, resolve), src];
   if (entry.inverse) [src, tgt] = [tgt, src];
+  // "Pizza Inn recently received a buyout proposal from Concept Development Inc", "the club confirmed it had received a fresh
+  // takeover approach from … Malcolm Glazer": who receives the bid, proposal or letter is its target; who sent it follows "from".
+  // (A dividend is the company's, whoever receives it.)
+  else if (!entry.conferred && entry.mode !== 'dividend' && !participle && !passive && RECEIVED.test(text.slice(clauseStart, trigger.start))) {
+    const from = senderAfter(text, trigger, spans, lo, hi);
+    [src, tgt] = [from >= 0 ? [resolve(from)].filter((r): r is ActorRef => !!r) : [], src];
+  }
   if (entry.innerSource) {
     const inner = spans.slice(lo, hi).findIndex((x) => x.start > trigger.start && x.end <= trigger.end && !x.anaphor);
     const ref = inner >= 0 ? resolve(lo + inner) : null;
@@ -375,6 +382,23 @@ function giverOf(text: string, sentence: Span, trigger: Span, spans: ActorSpan[]
     }
   }
   return [];
+}
+
+// The verb that receives the trigger noun, with at most four words between ("received a detailed proposal").
+const RECEIVED = /\breceiv(?:e|es|ed|ing)\s+(?:[^\s,;:.]+\s+){0,4}$/i;
+
+// "from" and at most four words of the sender's description ("from US business tycoon Malcolm Glazer").
+const FROM_BEFORE = /\bfrom\s+(?:[^\s,;:]+\s+){0,4}$/;
+
+/** The first name after "from" in the trigger's clause, or -1. */
+function senderAfter(text: string, trigger: Span, spans: ActorSpan[], lo: number, hi: number): number {
+  for (let i = lo; i < hi; i++) {
+    if (spans[i].start < trigger.end) continue;
+    if (CLAUSE_BREAK.test(text.slice(trigger.end, spans[i].start)) || spans[i].start - trigger.end > 100) break;
+    // ("from the US entrepreneur": a name before a noun describes the sender.)
+    if (FROM_BEFORE.test(text.slice(trigger.end, spans[i].start)) && !spans[i].modifier && !spans[i].placeOnly && !NOUN_AFTER.test(text.slice(spans[i].end, spans[i].end + 24))) return i;
+  }
+  return -1;
 }
 
 function dedupe(list: ActorRef[]): ActorRef[] {
