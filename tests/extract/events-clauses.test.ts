@@ -56,3 +56,27 @@ describe('event roles: what is received comes from the name after "from"', () =>
     });
   });
 });
+
+describeWithCorpus(['bbc.jsonl'], 'event roles: a participle followed by its "by" agent is a passive', () => {
+  it('reads the agent as the source and the name the participle follows as the target', () => {
+    // sport/203: "Mutu, 25, sacked by Chelsea and banned for seven months …".
+    expect(ofType('sport/203', 'RESIGNATION')).toContain('Chelsea → Adrian Mutu');
+    // tech/114: "said Jason Parkinson, one of the game developers sacked by Argonaut".
+    expect(ofType('tech/114', 'RESIGNATION')).toContain('Argonaut → Jason Parkinson');
+  });
+
+  it('takes the name before the comma as what it was done to', () => {
+    // business/122: "Columbia Distributor was part of FleetBoston, bought by BOA last year."
+    expect(ofType('business/122', 'BUSINESS')).toContain('BOA → FleetBoston');
+  });
+});
+
+describeWithCorpus(['reuters21578.jsonl'], 'event roles: a participle after a common noun', () => {
+  it('names no target, not the sentence’s subject', () => {
+    // newid 209: "Edmond Maire, meeting with Chirac today, renewed union demands already rejected by the government …"
+    const [record] = corpusRecords('reuters21578.jsonl', /"newid": ?209,/);
+    const rejections = extractArticle(corpusStory('reuters21578.jsonl', record)).events.filter((e) => e.type === 'REJECT').map(parties);
+    expect(rejections).toContain('government → ');
+    expect(rejections.some((e) => e.startsWith('Edmond Maire'))).toBe(false);
+  });
+});

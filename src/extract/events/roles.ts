@@ -296,7 +296,16 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
   const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
   if (passive && entry.passiveObjectSource) [src, tgt] = [tgt, src];
-  else if (passive && entry.type !== 'ELECTION') {
+  // "Mutu, 25, sacked by Chelsea", "Bondi, the turnaround specialist appointed by the Italian government": a participle
+  // followed by its "by" agent is a passive without its auxiliary.
+  // What it was done to is the name it follows (with an apposition between, "Mutu, 25,"); after a common noun ("fighters backed
+  // by the C.I.A.", "a practice criticized by Miller") that noun, no party.
+  else if (participle && !passive && by >= 0 && entry.type !== 'ELECTION' && BY_RIGHT_AFTER.test(text.slice(trigger.end, spans[by].start))) {
+    const agent = resolve(by);
+    const before = findLastIndex(spans, lo, hi, (x) => x.end <= trigger.start);
+    const patient = before >= 0 && spans[before].start >= sentence.start && PARTICIPLE_AFTER_NAME.test(text.slice(spans[before].end, trigger.start)) ? resolve(before) : null;
+    if (agent) [src, tgt] = [[agent], patient ? [patient] : []];
+  } else if (passive && entry.type !== 'ELECTION') {
     const agent = by >= 0 ? resolve(by) : null;
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, resolve) : [], src];
@@ -382,6 +391,17 @@ function giverOf(text: string, sentence: Span, trigger: Span, spans: ActorSpan[]
     }
   }
   return [];
+}
+
+// A participle's agent right after it, past at most four words of description ("acquired by state-owned energy giant Rosneft").
+const BY_RIGHT_AFTER = /^\s+by\s+(?:[^\s,;:]+\s+){0,4}$/;
+
+// Between a name and the participle that follows it: nothing, an age, or an apposition ("Bondi, the turnaround specialist appointed").
+const PARTICIPLE_AFTER_NAME = /^(?:,\s+(?:\d+,\s+)?|,\s+(?:the|a|an|one of)\s[^,;:()]{0,60}\s|\s+)(?:(?:recently|later|since|then|now|already|\w+ly)\s+)?$/;
+
+function findLastIndex(spans: ActorSpan[], lo: number, hi: number, f: (x: ActorSpan) => boolean): number {
+  for (let i = hi - 1; i >= lo; i--) if (f(spans[i])) return i;
+  return -1;
 }
 
 // The verb that receives the trigger noun, with at most four words between ("received a detailed proposal").
