@@ -80,3 +80,33 @@ describeWithCorpus(['reuters21578.jsonl'], 'event roles: a participle after a co
     expect(rejections.some((e) => e.startsWith('Edmond Maire'))).toBe(false);
   });
 });
+
+describeWithCorpus(['polnear-traindev.jsonl'], 'event actors: a title-case headline', () => {
+  it('reads the people the article names, not its capitalised runs', () => {
+    // huff-post_2016-02-26 (train): "Hillary Clinton Says Trump’s Bigotry Doesn’t ‘Fit With What I Thought I Knew’ About Him."
+    const [record] = corpusRecords('polnear-traindev.jsonl', /huff-post_2016-02-26_hillary-clinton-says-trump-s-big/);
+    const x = extractArticle(corpusStory('polnear-traindev.jsonl', record));
+    const names = x.events.flatMap((e) => [...e.sources!, ...e.targets!]).map((a) => a.name);
+    expect(names.some((n) => /Says|Bigotry/.test(n))).toBe(false);
+  });
+});
+
+describe('event triggers: a word used as an adjective or a compound’s first noun is no event', () => {
+  describeWithCorpus(['polnear-traindev.jsonl'], 'on a PolNeAR train story', () => {
+    it('reads no retirement from "retired neurosurgeon Ben Carson"', () => {
+      // politico_2016-01-29 (train): "a super PAC supporting retired neurosurgeon Ben Carson’s fading campaign".
+      const [record] = corpusRecords('polnear-traindev.jsonl', /politico_2016-01-29_record-setting-spending-spree-re/);
+      const x = extractArticle(corpusStory('polnear-traindev.jsonl', record));
+      expect(x.events.filter((e) => e.type === 'RESIGNATION').map(parties).some((e) => e.includes('Ben Carson'))).toBe(false);
+    });
+  });
+
+  describeWithCorpus(['bbc.jsonl'], 'on BBC stories', () => {
+    it('reads no retirement from "retirement income" nor a flood from "a flood of publicity"', () => {
+      // business/249: "the pensions programme on which many Americans rely for their retirement income".
+      expect(ofType('business/249', 'RESIGNATION')).toEqual([]);
+      // politics/281: "It began with a flood of publicity which helped UKIP into third place".
+      expect(ofType('politics/281', 'DISASTER')).toEqual([]);
+    });
+  });
+});

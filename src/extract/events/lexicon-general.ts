@@ -35,7 +35,9 @@ export const GENERAL_TRIGGERS = entries([
   ['chose', 'APPOINTMENT', null, { needs: 'both', context: /\bmoderat|\bdebate|\bas (?:his|her|its) /i }],
   ['resigned resigns resignation resign', 'RESIGNATION', null, { needs: 'source', targetPreps: ['from', 'as'] }],
   ['quit quits quitting', 'RESIGNATION', 'quit', { needs: 'source', targetPreps: ['as'] }],
-  ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?:general|generals|admirals?|officers?|colonel|people|workers|teachers?))/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
+  // "retired neurosurgeon Ben Carson", "retirement income", "the retirement age": a word after it other than a preposition, adverb
+  // or verb makes it an adjective or a compound's first noun, no retirement.
+  ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?!(?:from|of|in|at|as|on|after|before|against|with|to|and|but|or|because|when|while|last|this|next|early|earlier|shortly|soon|hurt|aged|effective|until|since|over|was|is|will|would|has|had|that|the|his|her|their|its|a|an)\b)[a-z])/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
   ['stepped step', 'RESIGNATION', null, { re: /step(?:ped)? down\b/iy, needs: 'source', targetPreps: ['as', 'from'] }],
   ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at| back| (?:\S+ ){0,3}?(?:missiles?|rockets?|shots?|shells?|bullets?|rounds?)\b))\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! (?:an?|his|her|its|their) (?:attempt|bid|case|claim|lawsuit|suit|appeal|motion|request|petition|challenge|idea|suggestion)s?\b)/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 
@@ -104,7 +106,8 @@ export const GENERAL_TRIGGERS = entries([
 
   // DISASTER
   // A disaster that happened is named as one ("the flooding in Louisiana", "the Asian tsunami"), not listed as a kind of risk.
-  ['flood floods flooding', 'DISASTER', 'flood', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
+  // ("a flood of donations", "a flood of Asian imports": a figure of speech.)
+  ['flood floods flooding', 'DISASTER', 'flood', { re: /[a-z]+\b(?! (?:relief|fund|appeal|aid|warning|victims|survivors|donations?|of)\b)/iy, notBefore: ONE_DISASTER, needs: 'none' }],
   ['tsunami', 'DISASTER', 'tsunami', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
   ['earthquake quake', 'DISASTER', 'earthquake', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
   ['hurricane typhoon cyclone', 'DISASTER', 'storm', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
