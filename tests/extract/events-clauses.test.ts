@@ -110,3 +110,13 @@ describe('event triggers: a word used as an adjective or a compound’s first no
     });
   });
 });
+
+describeWithCorpus(['bbc.jsonl'], 'event roles: a competition plays nobody', () => {
+  it('reads the team or player, not the cup or tournament, as a side of a match', () => {
+    // sport/505: "Fifth seed Robin Soderling took the Milan Indoors title with a dramatic win over Radek Stepanek".
+    expect(ofType('sport/505', 'SPORT')).toContain('Robin Soderling → Radek Stepanek');
+    // sport/261: "… Middlesbrough … beating Partizan Belgrade" in the Uefa Cup.
+    expect(ofType('sport/261', 'SPORT')).toContain('Middlesbrough → Partizan Belgrade');
+    for (const id of ['sport/126', 'sport/132', 'sport/304']) expect(ofType(id, 'SPORT').some((e) => /Cup|Nations/.test(e))).toBe(false);
+  });
+});

@@ -51,6 +51,8 @@ const FRONTED_OCCASION = /^[\s“"‘]*(?:After|Before|During|At|In|Following|Ah
 const SAID_AT_OCCASION = /\b(?:said|says|told reporters|announced|added)\s+(?:(?:on|late|early)\s+)?(?:\w+day\s+)?(?:after|before|following|during|at|ahead of)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}$/;
 // A verb between the occasion and its comma makes it a clause of its own ("After the meeting of Nevada Democrats on Saturday ended in mayhem").
 const OCCASION_CLAUSE = /\b(?:is|are|was|were|has|have|had|will|would|ended|began|started|broke|collapsed|failed|finished|concluded|took place)\b/;
+// The name of a competition, a tournament or a league ("Uefa Cup", "Six Nations", "Australian Open", "Celtic League").
+const COMPETITION = /(?:Cup|League|Premiership|Championships?|Open|Trophy|Indoors|Series|Games|Olympics|Nations|Shield|Classic|Masters|Grand Prix|Conference)$/;
 const SUBORDINATOR = /^(?:after|before|when|while|because|since|although|whereas|if|until)$/;
 // A clause closed by a comma with only auxiliaries and adverbs between it and the verb.
 const CLOSED_BEFORE_VERB = /,\s+(?:(?:has|have|had|is|are|was|were|will|would|also|now|then|later|\w+ly)\s+)*$/;
@@ -68,13 +70,15 @@ const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already
  */
 export function assignRoles(text: string, sentence: Span, trigger: Span, entry: TriggerEntry, spans: ActorSpan[], lo: number, hi: number): Roles {
   const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start, i >= lo && spans[i].start >= trigger.end, text) : spans[i].ref);
-  const usable = (s: ActorSpan) => !s.modifier && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
+  // "the 3-0 Scottish Cup win over Queen of the South", "the World Cup qualifier against Israel": a competition plays nobody.
+  const competition = (s: ActorSpan) => entry.type === 'SPORT' && COMPETITION.test(text.slice(s.start, s.end));
+  const usable = (s: ActorSpan) => !s.modifier && !competition(s) && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
   // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
   let clauseStartRef = sentence.start;
   // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
   const isHim = (s: ActorSpan) => s.anaphor === 'person' && s.end - s.start === 3 && text.slice(s.start, s.end).toLowerCase() === 'him';
   // "killed in the attacks on a U.S. diplomatic compound": a name after a preposition and "a" qualifies that object.
-  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (s.start > clauseStartRef && /^the\s+$/i.test(text.slice(clauseStartRef, s.start)) && VERB_NEXT.test(text.slice(s.end, s.end + 16))) || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
+  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !competition(s) && !isHim(s) && (s.start === clauseStartRef || (s.start > clauseStartRef && /^the\s+$/i.test(text.slice(clauseStartRef, s.start)) && VERB_NEXT.test(text.slice(s.end, s.end + 16))) || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
   // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
   const objectLike = (i: number) => {
     // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
