@@ -120,3 +120,12 @@ describeWithCorpus(['bbc.jsonl'], 'event roles: a competition plays nobody', () 
     for (const id of ['sport/126', 'sport/132', 'sport/304']) expect(ofType(id, 'SPORT').some((e) => /Cup|Nations/.test(e))).toBe(false);
   });
 });
+
+describeWithCorpus(['bbc.jsonl'], 'event actors: a country owning the name after it', () => {
+  it('reads the player or company, not its country', () => {
+    // sport/430: "Davenport defeated China's Jie Zheng 6-2 7-5".
+    expect(ofType('sport/430', 'SPORT')).toContain('Lindsay Davenport → Jie Zheng');
+    // business/130: "France’s Snecma has also said it plans a joint venture with HAL" reads Snecma.
+    expect(ofType('business/130', 'BUSINESS').some((e) => e.startsWith('France'))).toBe(false);
+  });
+});

@@ -366,7 +366,8 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     if (out[i].ref.kind === 'country' && next.ref.kind === 'person' && TITLEISH.test(between) && (GOVERNMENT_TITLE.test(between) || GOVERNMENT_TITLE.test(text.slice(out[i].start, out[i].end)))) officials.set(next.ref.entity, out[i].ref);
     if (!inRange[i + 1]) continue;
     // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
-    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between) || (out[i].ref.kind === 'country' && COMPANY_NOUN.test(between))) out[i].modifier = true;
+    // "Thailand's Paradorn Srichaphan", "France's Dassault Aviation": a country owning the name after it only says where it is from.
+    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between) || (out[i].ref.kind === 'country' && (COMPANY_NOUN.test(between) || /^[’']s\s+$/.test(between)))) out[i].modifier = true;
   }
   // "Former DNC chairman calls for …": a former officer acts for nobody, least for the body they left; the body named in
   // their title is no party.
