@@ -129,3 +129,24 @@ describeWithCorpus(['bbc.jsonl'], 'event actors: a country owning the name after
     expect(ofType('business/130', 'BUSINESS').some((e) => e.startsWith('France'))).toBe(false);
   });
 });
+
+describe('event triggers: a word in another sense is no event', () => {
+  describeWithCorpus(['bbc.jsonl'], 'on BBC stories', () => {
+    it('reads no deployment of test cars, monitors or a technology', () => {
+      // business/149: "It is to deploy a fleet of 35,000 test cars"; politics/137: "deployed 100 monitors at hunts"; tech/275: "deploy UWB".
+      for (const id of ['business/149', 'politics/137', 'tech/275']) expect(ofType(id, 'MOBILIZE')).toEqual([]);
+    });
+  });
+
+  describeWithCorpus(['polnear-traindev.jsonl'], 'on PolNeAR train stories', () => {
+    it('reads no match from "to match the mood" nor a stake from "at stake"', () => {
+      // wash-post_2016-01-24: "to try to match the mood, offering … attacks against President Obama and Hillary Clinton".
+      const [rubio] = corpusRecords('polnear-traindev.jsonl', /wash-post_2016-01-24_mired-in-third-place-rubio-prepa/);
+      expect(extractArticle(corpusStory('polnear-traindev.jsonl', rubio)).events.filter((e) => e.type === 'SPORT')).toEqual([]);
+      // breitbart_2016-02-20: "Donald Trump won at least 44 of the 50 delegates at stake in the South Carolina primary".
+      const [latest] = corpusRecords('polnear-traindev.jsonl', /breitbart_2016-02-20_the-latest-hillary-clinton-tells/);
+      const stakes = extractArticle(corpusStory('polnear-traindev.jsonl', latest)).events.filter((e) => e.type === 'BUSINESS' && e.mode === 'acquisition');
+      expect(stakes).toEqual([]);
+    });
+  });
+});

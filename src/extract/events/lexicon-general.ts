@@ -85,7 +85,8 @@ export const GENERAL_TRIGGERS = entries([
   ['sold', 'BUSINESS', 'acquisition', { re: /(?<=\b(?:was|were|been|being|is|are|be) (?:\w+ly )?)sold (?:\S+ ){0,4}?to\b/iy, passiveObjectSource: true, needs: 'both', targetPreps: ['to'] }],
   // Selling a number of albums, copies or cars is trade, not a deal with anyone (shares sold are one).
   ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?[\d,.]+(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)/iy, needs: 'source', targetPreps: ['to'] }],
-  ['stake', 'BUSINESS', 'acquisition', { needs: 'both', targetPreps: ['in'] }],
+  // ("the 50 delegates at stake in the South Carolina primary": an idiom.)
+  ['stake', 'BUSINESS', 'acquisition', { notBefore: /\bat $/i, needs: 'both', targetPreps: ['in'] }],
   ['venture', 'BUSINESS', 'joint_venture', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['partnership', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', context: /\b(?:Inc|Corp|company|firm|Ltd|plc)\b/i, targetPreps: ['with', 'between'] }],
   ['pay pays paid', 'BUSINESS', 'deal', { re: /(?:pay|pays|paid) (?=[A-Z])/y, needs: 'both' }],
@@ -114,7 +115,7 @@ export const GENERAL_TRIGGERS = entries([
 
   // SPORT
   ['defeat defeated beat beats', 'SPORT', 'match', { symmetric: true, needs: 'both', context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title)\b/i }],
-  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /\b(?:match|game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
+  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /(?<!\bto )\bmatch\b(?! (?:the|their|his|her|its|that|this|those|these)\b)|\b(?:game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
   ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
   // "to win over anti-establishment Republicans" persuades; a match report names its contest or score.
   ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby|season|side|team|club)\b/i, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],

@@ -124,7 +124,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['weapons weapon missile missiles nuclear', 'MOBILIZE', 'weapons_test', { re: /(?:weapons?|missile|nuclear|rocket) (?:tests?|launch(?:es)?)\b/iy, needs: 'source', targetPreps: ['at', 'against'] }],
   ['tested test-fired', 'MOBILIZE', 'weapons_test', { re: /(?:tested|test-fired) (?:a |an )?(?:new )?(?:kind of )?(?:\S+ )?(?:weapon|missile|rocket|nuclear)/iy, needs: 'source', targetPreps: ['at', 'against'] }],
   ['exercise exercises maneuver maneuvers manoeuvre manoeuvres drills', 'MOBILIZE', 'exercise', { context: /\bmilitary|troops|naval|army\b/i, needs: 'source' }],
-  ['deployment deployed deploy', 'MOBILIZE', 'deployment', { needs: 'source', targetPreps: ['to', 'against'] }],
+  // Armed force deployed (a carmaker's "fleet of test cars", a campaign's "paid staff", "encryption deployed by Apple" are not).
+  ['deployment deployed deploy', 'MOBILIZE', 'deployment', { context: /\b(?:troops|soldiers|forces|military|army|navy|warships?|missiles?|missile defen[cs]e|battalions?|brigades?|peacekeepers|marines|jets|aircraft|bombers|units|personnel|weapons)\b/i, needs: 'source', targetPreps: ['to', 'against'] }],
 
   // PROTEST / RETREAT / SANCTION / THREATEN
   ['protest protests protested protesting', 'PROTEST', null, { notBefore: /\bin $/i, needs: 'source', targetPreps: ['against', 'outside', 'at'] }],
