@@ -150,3 +150,12 @@ describe('event triggers: a word in another sense is no event', () => {
     });
   });
 });
+
+describeWithCorpus(['polnear-traindev.jsonl'], 'event roles: a poll’s share of voters', () => {
+  it('is no named supporter', () => {
+    // nyt_2016-02-01 (train): "while 23 percent favored Mr. Cruz and 15 percent backed Senator Marco Rubio of Florida".
+    const [record] = corpusRecords('polnear-traindev.jsonl', /nyt_2016-02-01_iowa-caucus-is-first-look-into-m/);
+    const support = extractArticle(corpusStory('polnear-traindev.jsonl', record)).events.filter((e) => e.type === 'SUPPORT').map(parties);
+    expect(support).not.toContain('Ted Cruz → Marco Rubio');
+  });
+});

@@ -53,6 +53,8 @@ const SAID_AT_OCCASION = /\b(?:said|says|told reporters|announced|added)\s+(?:(?
 const OCCASION_CLAUSE = /\b(?:is|are|was|were|has|have|had|will|would|ended|began|started|broke|collapsed|failed|finished|concluded|took place)\b/;
 // The name of a competition, a tournament or a league ("Uefa Cup", "Six Nations", "Australian Open", "Celtic League").
 const COMPETITION = /(?:Cup|League|Premiership|Championships?|Open|Trophy|Indoors|Series|Games|Olympics|Nations|Shield|Classic|Masters|Grand Prix|Conference)$/;
+// A share of voters right before the verb ("15 percent backed", "78 percent of Sanders voters backing"), not a stake ("a 15% stake").
+const POLL_SHARE = /(?<!\b(?:a|an|the|its|his|her|their|[’']s)\s)\b\d+(?:\.\d+)?\s*(?:percent|per cent|%)(?:\s+of\s+[^,;]{1,40}?)?\s+(?:\w+ly\s+)?$/i;
 const SUBORDINATOR = /^(?:after|before|when|while|because|since|although|whereas|if|until)$/;
 // A clause closed by a comma with only auxiliaries and adverbs between it and the verb.
 const CLOSED_BEFORE_VERB = /,\s+(?:(?:has|have|had|is|are|was|were|will|would|also|now|then|later|\w+ly)\s+)*$/;
@@ -231,6 +233,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       if (ADJACENT_SUBJECT.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
     }
   }
+  // "while 23 percent favored Mr. Cruz and 15 percent backed Senator Marco Rubio": a poll's share of voters backs someone,
+  // not the name before it.
+  if (entry.type === 'SUPPORT' && POLL_SHARE.test(text.slice(Math.max(sentence.start, trigger.start - 60), trigger.start))) srcAt = -1;
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   // (The subject after a fronted occasion has no co-subject before its comma: that is the occasion's other party.)
   for (let i = srcAt - 1; i >= lo && sources.length && !occasionSubject; i--) {
