@@ -45,7 +45,8 @@ export const GENERAL_TRIGGERS = entries([
   ['fined detained', 'LEGAL', 'trial', { needs: 'target' }],
   ['filed', 'LEGAL', 'lawsuit', { re: /filed (?:a )?(?:\S+ )?(?:suit|lawsuit|complaint)\b/iy, needs: 'both', targetPreps: ['against'] }],
   ['arrested arrest arrests', 'LEGAL', 'arrest', { needs: 'target' }],
-  ['charged indicted', 'LEGAL', 'charge', { needs: 'target' }],
+  // ("his attempted chip ahead was charged down by Orquera": a rugby block.)
+  ['charged indicted', 'LEGAL', 'charge', { re: /(?:charged|indicted)\b(?! down\b)/iy, needs: 'target' }],
   ['convicted sentenced jailed imprisoned acquitted', 'LEGAL', 'trial', { needs: 'target' }],
   // The one who pleads or is found guilty is tried (the target), as the one sentenced is.
   ['pleaded pleads', 'LEGAL', 'trial', { re: /plead(?:ed|s) (?:not )?guilty\b/iy, inverse: true, needs: 'target' }],

@@ -34,7 +34,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['criticised criticized criticises criticizes criticising criticizing', 'ACCUSE', null, { needs: 'target', targetPreps: ['of'] }],
   ['condemned condemns condemn condemning', 'ACCUSE', null, { needs: 'target' }],
   ['denounced denounces denounce denouncing', 'ACCUSE', null, { needs: 'target' }],
-  ['slammed slams slam', 'ACCUSE', null, { needs: 'target' }],
+  // ("won her fourth consecutive grand slam": a tennis title.)
+  ['slammed slams slam', 'ACCUSE', null, { notBefore: /\bgrand $/i, needs: 'target' }],
   ['blasted blasts', 'ACCUSE', null, { needs: 'target' }],
   ['lambasted attacked', 'ACCUSE', null, { re: /(?:lambasted|attacked) (?=(?:[A-Z]|her |his |the (?:[a-z]+ )?(?:media|press|administration|government|president)))/y, needs: 'target' }],
   ['attack', 'ACCUSE', null, { re: /attack on\b/iy, notBefore: /\b(?:blistering|verbal|personal|scathing|stinging|fierce|bomb|terror|terrorist|suicide|rocket|missile|military|armed|gun|knife|air|militant|insurgent) $/i, needs: 'target', targetPreps: ['on'] }],

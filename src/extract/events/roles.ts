@@ -52,7 +52,7 @@ const SAID_AT_OCCASION = /\b(?:said|says|told reporters|announced|added)\s+(?:(?
 // A verb between the occasion and its comma makes it a clause of its own ("After the meeting of Nevada Democrats on Saturday ended in mayhem").
 const OCCASION_CLAUSE = /\b(?:is|are|was|were|has|have|had|will|would|ended|began|started|broke|collapsed|failed|finished|concluded|took place)\b/;
 // The name of a competition, a tournament or a league ("Uefa Cup", "Six Nations", "Australian Open", "Celtic League").
-const COMPETITION = /(?:Cup|League|Premiership|Championships?|Open|Trophy|Indoors|Series|Games|Olympics|Nations|Shield|Classic|Masters|Grand Prix|Conference)$/;
+const COMPETITION = /(?:Cup|League|Premiership|Championships?|Open|Trophy|Indoors|Series|Games|Olympics|Nations|Shield|Classic|Masters|Grand Prix|Conference|Tests?)$/;
 // A share of voters right before the verb ("15 percent backed", "78 percent of Sanders voters backing"), not a stake ("a 15% stake").
 const POLL_SHARE = /(?<!\b(?:a|an|the|its|his|her|their|[’']s)\s)\b\d+(?:\.\d+)?\s*(?:percent|per cent|%)(?:\s+of\s+[^,;]{1,40}?)?\s+(?:\w+ly\s+)?$/i;
 const SUBORDINATOR = /^(?:after|before|when|while|because|since|although|whereas|if|until)$/;
