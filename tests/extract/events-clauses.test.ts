@@ -138,6 +138,11 @@ describe('event triggers: a word in another sense is no event', () => {
       expect(ofType('sport/476', 'ACCUSE')).toEqual([]);
     });
 
+    it('reads no meeting from meeting a demand', () => {
+      // business/054: "it plans to build a second plant in India to meet the country's growing demand for cars".
+      expect(ofType('business/054', 'CONSULT')).toEqual([]);
+    });
+
     it('reads no deployment of test cars, monitors or a technology', () => {
       // business/149: "It is to deploy a fleet of 35,000 test cars"; politics/137: "deployed 100 monitors at hunts"; tech/275: "deploy UWB".
       for (const id of ['business/149', 'politics/137', 'tech/275']) expect(ofType(id, 'MOBILIZE')).toEqual([]);
