@@ -170,3 +170,12 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'event roles: a poll’s share of
     expect(support).not.toContain('Ted Cruz → Marco Rubio');
   });
 });
+
+describeWithCorpus(['polnear-traindev.jsonl'], 'event triggers: "talks about" after its subject', () => {
+  it('is the verb, no talks', () => {
+    // nyt_2016-01-14 (train): "a pessimistic president who talks about America like it's a 'Mad Max' movie".
+    const [record] = corpusRecords('polnear-traindev.jsonl', /nyt_2016-01-14_america-the-shiny-or-gloomy-obam/);
+    const talks = extractArticle(corpusStory('polnear-traindev.jsonl', record)).events.filter((e) => e.type === 'CONSULT' && e.mode === 'talks').map(parties);
+    expect(talks.some((e) => e.includes('Mad Max'))).toBe(false);
+  });
+});

@@ -18,7 +18,10 @@ export const POLITICAL_TRIGGERS = entries([
   // the clause names took part in it; the others are the group, which names no party.
   ['meeting meetings summit', 'CONSULT', 'meeting', { re: /(?:meetings?|summit) of (?:the )?(?:\S+ ){0,3}?(?:ministers|leaders|heads of (?:state|government)|officials|delegates|envoys|members)\b/iy, notBefore: HYPOTHETICAL, notContext: SPORT_WORDS, needs: 'source', targetPreps: ['of'] }],
   ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:(?!with\b)[\w’'-]+ ){0,3}?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal|obligation|threshold|quota)s?\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
-  ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
+  ['negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
+  // ("she frequently talks about how …", "a president who talks about America": the verb after its subject, no talks;
+  // "when it talks with Congress" is.)
+  ['talks', 'CONSULT', 'talks', { re: /(?<!\b(?:he|she|who|it|one|everyone|nobody) (?:(?:\w+ly|also|often|still|always|never|even|now) )?)talks\b|talks\b(?! about\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
   ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?!(?:back|home) )(?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: TRAVEL_ONLY }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
