@@ -152,6 +152,31 @@ function withoutTrailingMarks(name: string): string {
   return end === name.length ? name : name.slice(0, end);
 }
 
+// Words of four letters or more, all capitalised, at least four of them ("Railing Against Trump, Sanders Vows To Eliminate Tax Breaks").
+function isTitleCase(sentence: string): boolean {
+  const words = sentence.match(/\b[A-Za-z][A-Za-z’'-]{3,}/g) ?? [];
+  return words.length >= 4 && words.every((w) => w[0] >= 'A' && w[0] <= 'Z');
+}
+
+/** People of the article named in title-case sentences by their full name or surname (the recogniser misses them there). */
+function headlinePeople(text: string, ranges: Span[], index: EntityIndexLocal, raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
+  const taken = (a: number, b: number) => raw.some((x) => x.start < b && a < x.end);
+  for (const person of index.people) {
+    const parts = person.name.split(/\s+/);
+    const names = [person.name, ...(parts.length > 1 && parts[parts.length - 1].length >= 3 ? [parts[parts.length - 1]] : [])];
+    for (const r of ranges) {
+      const sentence = text.slice(r.start, r.end);
+      for (const name of names) {
+        for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + name.length)) {
+          const [a, b] = [r.start + at, r.start + at + name.length];
+          if (/\w/.test(text[a - 1] ?? '') || /\w/.test(text[b] ?? '') || taken(a, b)) continue;
+          raw.push({ start: a, end: b, ref: { kind: 'person', entity: person } });
+        }
+      }
+    }
+  }
+}
+
 function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
   // Only names inside the searched sentences can overlap a run.
   const taken = raw.filter((x) => ranges.some((r) => x.start < r.end && r.start < x.end)).map((x) => [x.start, x.end] as const);
@@ -279,7 +304,12 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   const near = nearTest(windows);
   const fuller = fullerNames(text, index);
   for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: fuller(p.person, 'person') ?? { kind: 'person', entity: p.person } });
-  for (const o of index.orgSpans) if (near(o)) raw.push({ start: o.start, end: o.end, ref: fuller(o.org, 'org') ?? { kind: 'org', entity: o.org } });
+  // A headline in title case capitalises every word, so its capitalised runs are no names ("Railing Against Trump"):
+  // there the recogniser's unclassified organisations are left out and the people the article names elsewhere are
+  // found by name instead.
+  const titled = ranges.filter((r) => isTitleCase(text.slice(r.start, r.end)));
+  const inTitled = (x: Span) => titled.some((r) => r.start <= x.start && x.end <= r.end);
+  for (const o of index.orgSpans) if (near(o) && !(o.org.kind === 'OTHER' && inTitled(o))) raw.push({ start: o.start, end: o.end, ref: fuller(o.org, 'org') ?? { kind: 'org', entity: o.org } });
   for (const p of index.placeSpans) {
     if (!near(p)) continue;
 
@@ -294,7 +324,8 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
   for (const m of within(BRACKETED, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
-  capitalisedRuns(text, ranges, raw);
+  if (titled.length) headlinePeople(text, titled, index, raw);
+  capitalisedRuns(text, titled.length ? ranges.filter((r) => !titled.includes(r)) : ranges, raw);
   for (const m of within(ADMINISTRATION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
@@ -335,7 +366,8 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     if (out[i].ref.kind === 'country' && next.ref.kind === 'person' && TITLEISH.test(between) && (GOVERNMENT_TITLE.test(between) || GOVERNMENT_TITLE.test(text.slice(out[i].start, out[i].end)))) officials.set(next.ref.entity, out[i].ref);
     if (!inRange[i + 1]) continue;
     // "US Secretary of State Mike Pompeo", "NATO member Estonia": the first name only qualifies the second.
-    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between) || (out[i].ref.kind === 'country' && COMPANY_NOUN.test(between))) out[i].modifier = true;
+    // "Thailand's Paradorn Srichaphan", "France's Dassault Aviation": a country owning the name after it only says where it is from.
+    if (next.ref.kind === 'person' ? TITLEISH.test(between) : /^\s+(?:member|ally|partner|neighbou?r)\s+$/.test(between) || (out[i].ref.kind === 'country' && (COMPANY_NOUN.test(between) || /^[’']s\s+$/.test(between)))) out[i].modifier = true;
   }
   // "Former DNC chairman calls for …": a former officer acts for nobody, least for the body they left; the body named in
   // their title is no party.

@@ -182,6 +182,9 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     let hi = lo;
     while (hi < spans.length && spans[hi].start < sentence.end) hi++;
     const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
+    // Nature is nobody: the name before "the Asian tsunami" is whoever the sentence is about ("Gordon Brown … tsunami
+    // relief"), not a doer (what it hits, "the earthquake in Chile", stays its target).
+    if (e.type === 'DISASTER') roles.sources = [];
     // Words attack people and bodies; "criticized … the North American Free Trade Agreement" criticises a policy, which PLOVER does not code.
     if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
     // A country reports no company's results or bids ("India's biggest carmaker Maruti has reported …", "It added its bid",

@@ -35,7 +35,9 @@ export const GENERAL_TRIGGERS = entries([
   ['chose', 'APPOINTMENT', null, { needs: 'both', context: /\bmoderat|\bdebate|\bas (?:his|her|its) /i }],
   ['resigned resigns resignation resign', 'RESIGNATION', null, { needs: 'source', targetPreps: ['from', 'as'] }],
   ['quit quits quitting', 'RESIGNATION', 'quit', { needs: 'source', targetPreps: ['as'] }],
-  ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?:general|generals|admirals?|officers?|colonel|people|workers|teachers?))/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
+  // "retired neurosurgeon Ben Carson", "retirement income", "the retirement age": a word after it other than a preposition, adverb
+  // or verb makes it an adjective or a compound's first noun, no retirement.
+  ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?!(?:from|of|in|at|as|on|after|before|against|with|to|and|but|or|because|when|while|last|this|next|early|earlier|shortly|soon|hurt|aged|effective|until|since|over|was|is|will|would|has|had|that|the|his|her|their|its|a|an)\b)[a-z])/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
   ['stepped step', 'RESIGNATION', null, { re: /step(?:ped)? down\b/iy, needs: 'source', targetPreps: ['as', 'from'] }],
   ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at| back| (?:\S+ ){0,3}?(?:missiles?|rockets?|shots?|shells?|bullets?|rounds?)\b))\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! (?:an?|his|her|its|their) (?:attempt|bid|case|claim|lawsuit|suit|appeal|motion|request|petition|challenge|idea|suggestion)s?\b)/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 
@@ -43,7 +45,8 @@ export const GENERAL_TRIGGERS = entries([
   ['fined detained', 'LEGAL', 'trial', { needs: 'target' }],
   ['filed', 'LEGAL', 'lawsuit', { re: /filed (?:a )?(?:\S+ )?(?:suit|lawsuit|complaint)\b/iy, needs: 'both', targetPreps: ['against'] }],
   ['arrested arrest arrests', 'LEGAL', 'arrest', { needs: 'target' }],
-  ['charged indicted', 'LEGAL', 'charge', { needs: 'target' }],
+  // ("his attempted chip ahead was charged down by Orquera": a rugby block.)
+  ['charged indicted', 'LEGAL', 'charge', { re: /(?:charged|indicted)\b(?! down\b)/iy, needs: 'target' }],
   ['convicted sentenced jailed imprisoned acquitted', 'LEGAL', 'trial', { needs: 'target' }],
   // The one who pleads or is found guilty is tried (the target), as the one sentenced is.
   ['pleaded pleads', 'LEGAL', 'trial', { re: /plead(?:ed|s) (?:not )?guilty\b/iy, inverse: true, needs: 'target' }],
@@ -83,7 +86,8 @@ export const GENERAL_TRIGGERS = entries([
   ['sold', 'BUSINESS', 'acquisition', { re: /(?<=\b(?:was|were|been|being|is|are|be) (?:\w+ly )?)sold (?:\S+ ){0,4}?to\b/iy, passiveObjectSource: true, needs: 'both', targetPreps: ['to'] }],
   // Selling a number of albums, copies or cars is trade, not a deal with anyone (shares sold are one).
   ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?[\d,.]+(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)/iy, needs: 'source', targetPreps: ['to'] }],
-  ['stake', 'BUSINESS', 'acquisition', { needs: 'both', targetPreps: ['in'] }],
+  // ("the 50 delegates at stake in the South Carolina primary": an idiom.)
+  ['stake', 'BUSINESS', 'acquisition', { notBefore: /\bat $/i, needs: 'both', targetPreps: ['in'] }],
   ['venture', 'BUSINESS', 'joint_venture', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['partnership', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', context: /\b(?:Inc|Corp|company|firm|Ltd|plc)\b/i, targetPreps: ['with', 'between'] }],
   ['pay pays paid', 'BUSINESS', 'deal', { re: /(?:pay|pays|paid) (?=[A-Z])/y, needs: 'both' }],
@@ -104,14 +108,15 @@ export const GENERAL_TRIGGERS = entries([
 
   // DISASTER
   // A disaster that happened is named as one ("the flooding in Louisiana", "the Asian tsunami"), not listed as a kind of risk.
-  ['flood floods flooding', 'DISASTER', 'flood', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
+  // ("a flood of donations", "a flood of Asian imports": a figure of speech.)
+  ['flood floods flooding', 'DISASTER', 'flood', { re: /[a-z]+\b(?! (?:relief|fund|appeal|aid|warning|victims|survivors|donations?|of)\b)/iy, notBefore: ONE_DISASTER, needs: 'none' }],
   ['tsunami', 'DISASTER', 'tsunami', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
   ['earthquake quake', 'DISASTER', 'earthquake', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
   ['hurricane typhoon cyclone', 'DISASTER', 'storm', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
 
   // SPORT
   ['defeat defeated beat beats', 'SPORT', 'match', { symmetric: true, needs: 'both', context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title)\b/i }],
-  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /\b(?:match|game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
+  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /(?<!\bto )\bmatch\b(?! (?:the|their|his|her|its|that|this|those|these)\b)|\b(?:game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
   ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
   // "to win over anti-establishment Republicans" persuades; a match report names its contest or score.
   ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby|season|side|team|club)\b/i, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],

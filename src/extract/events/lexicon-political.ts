@@ -17,8 +17,11 @@ export const POLITICAL_TRIGGERS = entries([
   // A gathering of a body's members ("the informal meeting of trade ministers", "a summit of G7 leaders"): whoever
   // the clause names took part in it; the others are the group, which names no party.
   ['meeting meetings summit', 'CONSULT', 'meeting', { re: /(?:meetings?|summit) of (?:the )?(?:\S+ ){0,3}?(?:ministers|leaders|heads of (?:state|government)|officials|delegates|envoys|members)\b/iy, notBefore: HYPOTHETICAL, notContext: SPORT_WORDS, needs: 'source', targetPreps: ['of'] }],
-  ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:the |its |his |her |their )?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal)s?)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
-  ['talks negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
+  ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:(?!with\b)[\w’'-]+ ){0,3}?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal|obligation|threshold|quota)s?\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
+  ['negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
+  // ("she frequently talks about how …", "a president who talks about America": the verb after its subject, no talks;
+  // "when it talks with Congress" is.)
+  ['talks', 'CONSULT', 'talks', { re: /(?<!\b(?:he|she|who|it|one|everyone|nobody) (?:(?:\w+ly|also|often|still|always|never|even|now) )?)talks\b|talks\b(?! about\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
   ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?!(?:back|home) )(?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: TRAVEL_ONLY }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
@@ -34,7 +37,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['criticised criticized criticises criticizes criticising criticizing', 'ACCUSE', null, { needs: 'target', targetPreps: ['of'] }],
   ['condemned condemns condemn condemning', 'ACCUSE', null, { needs: 'target' }],
   ['denounced denounces denounce denouncing', 'ACCUSE', null, { needs: 'target' }],
-  ['slammed slams slam', 'ACCUSE', null, { needs: 'target' }],
+  // ("won her fourth consecutive grand slam": a tennis title.)
+  ['slammed slams slam', 'ACCUSE', null, { notBefore: /\bgrand $/i, needs: 'target' }],
   ['blasted blasts', 'ACCUSE', null, { needs: 'target' }],
   ['lambasted attacked', 'ACCUSE', null, { re: /(?:lambasted|attacked) (?=(?:[A-Z]|her |his |the (?:[a-z]+ )?(?:media|press|administration|government|president)))/y, needs: 'target' }],
   ['attack', 'ACCUSE', null, { re: /attack on\b/iy, notBefore: /\b(?:blistering|verbal|personal|scathing|stinging|fierce|bomb|terror|terrorist|suicide|rocket|missile|military|armed|gun|knife|air|militant|insurgent) $/i, needs: 'target', targetPreps: ['on'] }],
@@ -124,7 +128,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['weapons weapon missile missiles nuclear', 'MOBILIZE', 'weapons_test', { re: /(?:weapons?|missile|nuclear|rocket) (?:tests?|launch(?:es)?)\b/iy, needs: 'source', targetPreps: ['at', 'against'] }],
   ['tested test-fired', 'MOBILIZE', 'weapons_test', { re: /(?:tested|test-fired) (?:a |an )?(?:new )?(?:kind of )?(?:\S+ )?(?:weapon|missile|rocket|nuclear)/iy, needs: 'source', targetPreps: ['at', 'against'] }],
   ['exercise exercises maneuver maneuvers manoeuvre manoeuvres drills', 'MOBILIZE', 'exercise', { context: /\bmilitary|troops|naval|army\b/i, needs: 'source' }],
-  ['deployment deployed deploy', 'MOBILIZE', 'deployment', { needs: 'source', targetPreps: ['to', 'against'] }],
+  // Armed force deployed (a carmaker's "fleet of test cars", a campaign's "paid staff", "encryption deployed by Apple" are not).
+  ['deployment deployed deploy', 'MOBILIZE', 'deployment', { context: /\b(?:troops|soldiers|forces|military|army|navy|warships?|missiles?|missile defen[cs]e|battalions?|brigades?|peacekeepers|marines|jets|aircraft|bombers|units|personnel|weapons)\b/i, needs: 'source', targetPreps: ['to', 'against'] }],
 
   // PROTEST / RETREAT / SANCTION / THREATEN
   ['protest protests protested protesting', 'PROTEST', null, { notBefore: /\bin $/i, needs: 'source', targetPreps: ['against', 'outside', 'at'] }],

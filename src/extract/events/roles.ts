@@ -51,6 +51,15 @@ const FRONTED_OCCASION = /^[\s“"‘]*(?:After|Before|During|At|In|Following|Ah
 const SAID_AT_OCCASION = /\b(?:said|says|told reporters|announced|added)\s+(?:(?:on|late|early)\s+)?(?:\w+day\s+)?(?:after|before|following|during|at|ahead of)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}$/;
 // A verb between the occasion and its comma makes it a clause of its own ("After the meeting of Nevada Democrats on Saturday ended in mayhem").
 const OCCASION_CLAUSE = /\b(?:is|are|was|were|has|have|had|will|would|ended|began|started|broke|collapsed|failed|finished|concluded|took place)\b/;
+// The name of a competition, a tournament or a league ("Uefa Cup", "Six Nations", "Australian Open", "Celtic League").
+const COMPETITION = /(?:Cup|League|Premiership|Championships?|Open|Trophy|Indoors|Series|Games|Olympics|Nations|Shield|Classic|Masters|Grand Prix|Conference|Tests?)$/;
+// A share of voters right before the verb ("15 percent backed", "78 percent of Sanders voters backing"), not a stake ("a 15% stake").
+const POLL_SHARE = /(?<!\b(?:a|an|the|its|his|her|their|[’']s)\s)\b\d+(?:\.\d+)?\s*(?:percent|per cent|%)(?:\s+of\s+[^,;]{1,40}?)?\s+(?:\w+ly\s+)?$/i;
+const SUBORDINATOR = /^(?:after|before|when|while|because|since|although|whereas|if|until)$/;
+// A clause closed by a comma with only auxiliaries and adverbs between it and the verb.
+const CLOSED_BEFORE_VERB = /,\s+(?:(?:has|have|had|is|are|was|were|will|would|also|now|then|later|\w+ly)\s+)*$/;
+// A verb of a subordinate clause: an auxiliary or a past form ("after Mr Shevardnadze was toppled", "after David Blunkett quit").
+const OWN_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|[a-z]{2,}ed|quit|left|won|lost|took|went|came|said|told|met|made|became|fell|got)\b/;
 const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|just|now|then|\w+ly)\s+)*$/;
 
 /**
@@ -63,13 +72,15 @@ const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already
  */
 export function assignRoles(text: string, sentence: Span, trigger: Span, entry: TriggerEntry, spans: ActorSpan[], lo: number, hi: number): Roles {
   const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start, i >= lo && spans[i].start >= trigger.end, text) : spans[i].ref);
-  const usable = (s: ActorSpan) => !s.modifier && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
+  // "the 3-0 Scottish Cup win over Queen of the South", "the World Cup qualifier against Israel": a competition plays nobody.
+  const competition = (s: ActorSpan) => entry.type === 'SPORT' && COMPETITION.test(text.slice(s.start, s.end));
+  const usable = (s: ActorSpan) => !s.modifier && !competition(s) && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
   // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
   let clauseStartRef = sentence.start;
   // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
   const isHim = (s: ActorSpan) => s.anaphor === 'person' && s.end - s.start === 3 && text.slice(s.start, s.end).toLowerCase() === 'him';
   // "killed in the attacks on a U.S. diplomatic compound": a name after a preposition and "a" qualifies that object.
-  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !isHim(s) && (s.start === clauseStartRef || (s.start > clauseStartRef && /^the\s+$/i.test(text.slice(clauseStartRef, s.start)) && VERB_NEXT.test(text.slice(s.end, s.end + 16))) || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
+  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !competition(s) && !isHim(s) && (s.start === clauseStartRef || (s.start > clauseStartRef && /^the\s+$/i.test(text.slice(clauseStartRef, s.start)) && VERB_NEXT.test(text.slice(s.end, s.end + 16))) || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
   // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
   const objectLike = (i: number) => {
     // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
@@ -84,12 +95,31 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   let relative = false;
   let relativeAt = sentence.start;
   let relativeWord = '';
+  let outer = { start: sentence.start, relative: false, word: '', at: sentence.start };
+  let opener = '';
+  let outerOpener = '';
   for (const m of before.matchAll(CLAUSE_OPEN)) {
+    outer = { start: clauseStart, relative, word: relativeWord, at: relativeAt };
+    outerOpener = opener;
     clauseStart = sentence.start + m.index + m[0].length;
     relative = !!m[1];
     relativeWord = m[1] ?? '';
     relativeAt = sentence.start + m.index;
+    opener = m[0].trim().toLowerCase();
   }
+  // "Mr Saakashvili, elected president in January after Mr Shevardnadze was toppled, has urged": a subordinate clause
+  // inside the sentence, with a verb of its own and closed by a comma right before the verb, is skipped; the verb's subject
+  // is before it: the sentence's subject or a relative clause's antecedent. (Not an apposition inside the clause: "after IBM,
+  // a pioneer of the PC business, sold"; nor a participle continuing it: "after North Korea launched an attack on Pompeo, demanding".)
+  let closed: Span | null = null;
+  const tail = text.slice(clauseStart, trigger.start);
+  const comma = tail.lastIndexOf(',');
+  const outerOk = !outerOpener || outer.relative;
+  if (SUBORDINATOR.test(opener) && outerOk && relativeAt > sentence.start && CLOSED_BEFORE_VERB.test(tail) && !/ing$/i.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]) && OWN_VERB.test(tail.slice(0, comma)) && !tail.slice(0, comma).includes(',')) {
+    closed = { start: relativeAt, end: clauseStart + comma };
+    ({ start: clauseStart, relative, word: relativeWord, at: relativeAt } = outer);
+  }
+  const outsideClosed = (s: ActorSpan) => !closed || s.end <= closed.start || s.start >= closed.end;
   // "Mr Khodorkovsky, who had funded opposition groups, was arrested": a closed relative clause
   // is skipped; the trigger's subject is the name before it.
   let antecedent = -1;
@@ -123,7 +153,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (srcAt >= 0 || circumstance) break;
     for (let i = hi - 1; i >= lo && (srcAt < 0 || secondVerb); i--) {
       if (spans[i].start < clauseStart) break;
-      if (spans[i].end <= trigger.start && subjectOk(spans[i]) && !compound(i) && !inApposition(i) && (allowObject || !objectLike(i))) srcAt = i;
+      if (spans[i].end <= trigger.start && outsideClosed(spans[i]) && subjectOk(spans[i]) && !compound(i) && !inApposition(i) && (allowObject || !objectLike(i))) srcAt = i;
     }
     if (srcAt >= 0) break;
   }
@@ -203,6 +233,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       if (ADJACENT_SUBJECT.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
     }
   }
+  // "while 23 percent favored Mr. Cruz and 15 percent backed Senator Marco Rubio": a poll's share of voters backs someone,
+  // not the name before it.
+  if (entry.type === 'SUPPORT' && POLL_SHARE.test(text.slice(Math.max(sentence.start, trigger.start - 60), trigger.start))) srcAt = -1;
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   // (The subject after a fronted occasion has no co-subject before its comma: that is the occasion's other party.)
   for (let i = srcAt - 1; i >= lo && sources.length && !occasionSubject; i--) {
@@ -272,7 +305,16 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
   const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
   if (passive && entry.passiveObjectSource) [src, tgt] = [tgt, src];
-  else if (passive && entry.type !== 'ELECTION') {
+  // "Mutu, 25, sacked by Chelsea", "Bondi, the turnaround specialist appointed by the Italian government": a participle
+  // followed by its "by" agent is a passive without its auxiliary.
+  // What it was done to is the name it follows (with an apposition between, "Mutu, 25,"); after a common noun ("fighters backed
+  // by the C.I.A.", "a practice criticized by Miller") that noun, no party.
+  else if (participle && !passive && by >= 0 && entry.type !== 'ELECTION' && BY_RIGHT_AFTER.test(text.slice(trigger.end, spans[by].start))) {
+    const agent = resolve(by);
+    const before = findLastIndex(spans, lo, hi, (x) => x.end <= trigger.start);
+    const patient = before >= 0 && spans[before].start >= sentence.start && PARTICIPLE_AFTER_NAME.test(text.slice(spans[before].end, trigger.start)) ? resolve(before) : null;
+    if (agent) [src, tgt] = [[agent], patient ? [patient] : []];
+  } else if (passive && entry.type !== 'ELECTION') {
     const agent = by >= 0 ? resolve(by) : null;
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
     [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, resolve) : [], src];
@@ -287,6 +329,13 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "The BBC won two Bafta awards", "Goodrem scooped a prize at the MTV Music Awards": the winner receives, the awarding body gives.
   else if (entry.conferred && !participle && WON.test(text.slice(clauseStart, trigger.start))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, resolve), src];
   if (entry.inverse) [src, tgt] = [tgt, src];
+  // "Pizza Inn recently received a buyout proposal from Concept Development Inc", "the club confirmed it had received a fresh
+  // takeover approach from … Malcolm Glazer": who receives the bid, proposal or letter is its target; who sent it follows "from".
+  // (A dividend is the company's, whoever receives it.)
+  else if (!entry.conferred && entry.mode !== 'dividend' && !participle && !passive && RECEIVED.test(text.slice(clauseStart, trigger.start))) {
+    const from = senderAfter(text, trigger, spans, lo, hi);
+    [src, tgt] = [from >= 0 ? [resolve(from)].filter((r): r is ActorRef => !!r) : [], src];
+  }
   if (entry.innerSource) {
     const inner = spans.slice(lo, hi).findIndex((x) => x.start > trigger.start && x.end <= trigger.end && !x.anaphor);
     const ref = inner >= 0 ? resolve(lo + inner) : null;
@@ -351,6 +400,34 @@ function giverOf(text: string, sentence: Span, trigger: Span, spans: ActorSpan[]
     }
   }
   return [];
+}
+
+// A participle's agent right after it, past at most four words of description ("acquired by state-owned energy giant Rosneft").
+const BY_RIGHT_AFTER = /^\s+by\s+(?:[^\s,;:]+\s+){0,4}$/;
+
+// Between a name and the participle that follows it: nothing, an age, or an apposition ("Bondi, the turnaround specialist appointed").
+const PARTICIPLE_AFTER_NAME = /^(?:,\s+(?:\d+,\s+)?|,\s+(?:the|a|an|one of)\s[^,;:()]{0,60}\s|\s+)(?:(?:recently|later|since|then|now|already|\w+ly)\s+)?$/;
+
+function findLastIndex(spans: ActorSpan[], lo: number, hi: number, f: (x: ActorSpan) => boolean): number {
+  for (let i = hi - 1; i >= lo; i--) if (f(spans[i])) return i;
+  return -1;
+}
+
+// The verb that receives the trigger noun, with at most four words between ("received a detailed proposal").
+const RECEIVED = /\breceiv(?:e|es|ed|ing)\s+(?:[^\s,;:.]+\s+){0,4}$/i;
+
+// "from" and at most four words of the sender's description ("from US business tycoon Malcolm Glazer").
+const FROM_BEFORE = /\bfrom\s+(?:[^\s,;:]+\s+){0,4}$/;
+
+/** The first name after "from" in the trigger's clause, or -1. */
+function senderAfter(text: string, trigger: Span, spans: ActorSpan[], lo: number, hi: number): number {
+  for (let i = lo; i < hi; i++) {
+    if (spans[i].start < trigger.end) continue;
+    if (CLAUSE_BREAK.test(text.slice(trigger.end, spans[i].start)) || spans[i].start - trigger.end > 100) break;
+    // ("from the US entrepreneur": a name before a noun describes the sender.)
+    if (FROM_BEFORE.test(text.slice(trigger.end, spans[i].start)) && !spans[i].modifier && !spans[i].placeOnly && !NOUN_AFTER.test(text.slice(spans[i].end, spans[i].end + 24))) return i;
+  }
+  return -1;
 }
 
 function dedupe(list: ActorRef[]): ActorRef[] {
