@@ -75,3 +75,13 @@ describeWithCorpus(['reuters21578.jsonl'], 'nationality words', () => {
     expect(named.map((r) => r.newid)).toEqual([]);
   });
 });
+
+// "An earthquake measuring 6.5 on the Richter scale": before 1.37.0 a person Richter in 15 Reuters stories.
+describeWithCorpus(['reuters21578.jsonl'], 'names of scales', () => {
+  it('no Reuters story that writes “Richter scale” has a person named Richter', () => {
+    const records = corpusRecords('reuters21578.jsonl', /Richter scale/);
+    expect(records.length).toBeGreaterThanOrEqual(10);
+    const named = records.filter((r) => extractArticle(corpusStory('reuters21578.jsonl', r)).people.some((p) => p.name === 'Richter'));
+    expect(named.map((r) => r.newid)).toEqual([]);
+  });
+});

@@ -334,6 +334,16 @@ function joinShortOrganisations(c: Composed): void {
   }
 }
 
+/** A name before "scale" is a scale's ("6.5 on the Richter scale", "the Mercalli scale"), no one's. */
+const BEFORE_SCALE = /^\s+scale\b/;
+
+/** People every mention of whom names a scale (the Richter scale: a person in 15 Reuters stories). */
+function dropScaleNames(c: Composed): void {
+  for (const p of [...c.people.values()]) {
+    if (p.mentions.length && p.mentions.every((m) => BEFORE_SCALE.test(c.text.slice(m.end, m.end + 8)))) dropPerson(c, p);
+  }
+}
+
 function dropOrganisation(c: Composed, key: string, o: OrgDraft): void {
   c.orgs.delete(key);
   for (let k = c.orgSpans.length - 1; k >= 0; k--) if (c.orgSpans[k].org === o) c.orgSpans.splice(k, 1);
@@ -365,6 +375,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
   retypeOrganisations(c);
   retypeFirms(c);
   retypePlaces(c);
+  dropScaleNames(c);
   joinShortOrganisations(c);
   return buildEntityIndex({
     people: [...c.people.values()],
