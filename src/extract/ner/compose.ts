@@ -9,6 +9,7 @@ import { bracketedFirms, firmShortened, generalFirms, isCompanyName, joinedFirms
 import { readAsOrganisations } from './its-organisations.ts';
 import { placeNamedAsPerson } from './place-names.ts';
 import { genericHead, orgShortened, shortAlias } from './short-org-names.ts';
+import { headlineMentions, headlineOnly, titleCaseHeadline } from './headline-names.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
 
 /**
@@ -344,6 +345,27 @@ function dropScaleNames(c: Composed): void {
   }
 }
 
+/**
+ * A title-case headline's capitalised runs are no names: people and unclassified organisations found
+ * only there, under a name the article never writes again, are dropped; the people and organisations
+ * the article names after it are found in it by name (full name, or a person's surname).
+ */
+function readTitleCaseHeadline(c: Composed): void {
+  const headline = titleCaseHeadline(c.text);
+  if (!headline) return;
+  for (const p of [...c.people.values()]) if (headlineOnly(p, headline, c.text)) dropPerson(c, p);
+  // An organisation of a known kind keeps a short name ("NY Post", "Democrats"); four words or more are a run.
+  for (const [key, o] of [...c.orgs]) if ((o.kind === 'OTHER' || o.name.split(' ').length >= 4) && !orgInfo(o.name) && headlineOnly(o, headline, c.text)) dropOrganisation(c, key, o);
+  const taken = () => [...c.personSpans, ...c.orgSpans, ...c.placeSpans];
+  // Organisations first: a firm the recogniser also read as a person somewhere ("Wells Fargo") is the firm.
+  for (const o of c.orgs.values()) for (const m of headlineMentions(o.name, headline, c.text, taken())) c.addOrg(o.name, o.kind, c.mention(m.start, m.end));
+  for (const p of c.people.values()) {
+    const parts = p.name.split(' ');
+    const names = parts.length > 1 && parts[parts.length - 1].length >= 3 ? [p.name, parts[parts.length - 1]] : [p.name];
+    for (const name of names) for (const m of headlineMentions(name, headline, c.text, taken())) c.addPerson(p, c.mention(m.start, m.end));
+  }
+}
+
 function dropOrganisation(c: Composed, key: string, o: OrgDraft): void {
   c.orgs.delete(key);
   for (let k = c.orgSpans.length - 1; k >= 0; k--) if (c.orgSpans[k].org === o) c.orgSpans.splice(k, 1);
@@ -377,6 +399,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
   retypePlaces(c);
   dropScaleNames(c);
   joinShortOrganisations(c);
+  readTitleCaseHeadline(c);
   return buildEntityIndex({
     people: [...c.people.values()],
     organizations: [...c.orgs.values()],
