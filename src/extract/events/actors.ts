@@ -2,6 +2,7 @@ import type { Span } from '../../ingest/types.ts';
 import { COUNTRIES } from '../lexicon.ts';
 import { countryOf, type EntityDraft, type EntityIndexLocal, type OrgDraft } from '../entities.ts';
 import { stateFragment } from './state-fragments.ts';
+import { isTitleCase } from '../ner/headline-names.ts';
 
 /** Who can act in an event: a person or organisation the extractor found, a country (its government), or a group named in the text. */
 export type ActorRef = (
@@ -150,12 +151,6 @@ function withoutTrailingMarks(name: string): string {
   let end = name.length;
   for (let c = name[end - 1]; c === '.' || c === '’' || c === "'"; c = name[end - 1]) end--;
   return end === name.length ? name : name.slice(0, end);
-}
-
-// Words of four letters or more, all capitalised, at least four of them ("Railing Against Trump, Sanders Vows To Eliminate Tax Breaks").
-function isTitleCase(sentence: string): boolean {
-  const words = sentence.match(/\b[A-Za-z][A-Za-z’'-]{3,}/g) ?? [];
-  return words.length >= 4 && words.every((w) => w[0] >= 'A' && w[0] <= 'Z');
 }
 
 /** People of the article named in title-case sentences by their full name or surname (the recogniser misses them there). */

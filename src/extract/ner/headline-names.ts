@@ -11,10 +11,18 @@ type Spanned = { start: number; end: number };
 export function titleCaseHeadline(text: string): Spanned | null {
   const end = text.indexOf('\n');
   const line = text.slice(0, end < 0 ? text.length : end);
-  const words = line.match(/\b[A-Za-z][A-Za-z’'-]{3,}/g) ?? [];
-  if (words.length < 4 || !words.every((w) => w[0] >= 'A' && w[0] <= 'Z')) return null;
+  if (!isTitleCase(line)) return null;
+  const words = longWords(line);
   const mixed = words.filter((w) => /[a-z]/.test(w)).length;
   return mixed * 2 >= words.length ? { start: 0, end: line.length } : null;
+}
+
+const longWords = (sentence: string) => sentence.match(/\b[A-Za-z][A-Za-z’'-]{3,}/g) ?? [];
+
+/** At least four words of four letters or more, every one capitalised ("Railing Against Trump, Sanders Vows To Eliminate Tax Breaks"). */
+export function isTitleCase(sentence: string): boolean {
+  const words = longWords(sentence);
+  return words.length >= 4 && words.every((w) => w[0] >= 'A' && w[0] <= 'Z');
 }
 
 /**
