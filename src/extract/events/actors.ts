@@ -153,25 +153,6 @@ function withoutTrailingMarks(name: string): string {
   return end === name.length ? name : name.slice(0, end);
 }
 
-/** People of the article named in title-case sentences by their full name or surname (the recogniser misses them there). */
-function headlinePeople(text: string, ranges: Span[], index: EntityIndexLocal, raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
-  const taken = (a: number, b: number) => raw.some((x) => x.start < b && a < x.end);
-  for (const person of index.people) {
-    const parts = person.name.split(/\s+/);
-    const names = [person.name, ...(parts.length > 1 && parts[parts.length - 1].length >= 3 ? [parts[parts.length - 1]] : [])];
-    for (const r of ranges) {
-      const sentence = text.slice(r.start, r.end);
-      for (const name of names) {
-        for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + name.length)) {
-          const [a, b] = [r.start + at, r.start + at + name.length];
-          if (/\w/.test(text[a - 1] ?? '') || /\w/.test(text[b] ?? '') || taken(a, b)) continue;
-          raw.push({ start: a, end: b, ref: { kind: 'person', entity: person } });
-        }
-      }
-    }
-  }
-}
-
 function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
   // Only names inside the searched sentences can overlap a run.
   const taken = raw.filter((x) => ranges.some((r) => x.start < r.end && r.start < x.end)).map((x) => [x.start, x.end] as const);
@@ -300,8 +281,8 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   const fuller = fullerNames(text, index);
   for (const p of index.personSpans) if (near(p)) raw.push({ start: p.start, end: p.end, ref: fuller(p.person, 'person') ?? { kind: 'person', entity: p.person } });
   // A headline in title case capitalises every word, so its capitalised runs are no names ("Railing Against Trump"):
-  // there the recogniser's unclassified organisations are left out and the people the article names elsewhere are
-  // found by name instead.
+  // there the recogniser's unclassified organisations are left out (the people the article names elsewhere are found
+  // in it by name when entities are composed: ner/headline-names.ts).
   const titled = ranges.filter((r) => isTitleCase(text.slice(r.start, r.end)));
   const inTitled = (x: Span) => titled.some((r) => r.start <= x.start && x.end <= r.end);
   for (const o of index.orgSpans) if (near(o) && !(o.org.kind === 'OTHER' && inTitled(o))) raw.push({ start: o.start, end: o.end, ref: fuller(o.org, 'org') ?? { kind: 'org', entity: o.org } });
@@ -319,7 +300,6 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
   for (const m of within(BRACKETED, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
-  if (titled.length) headlinePeople(text, titled, index, raw);
   capitalisedRuns(text, titled.length ? ranges.filter((r) => !titled.includes(r)) : ranges, raw);
   for (const m of within(ADMINISTRATION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
