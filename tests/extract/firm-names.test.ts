@@ -142,3 +142,15 @@ describeWithCorpus(['reuters21578.jsonl'], 'companies named “General …”', 
     expect(records.every((r) => extractArticle(corpusStory('reuters21578.jsonl', r)).people.some((p) => p.name === 'Edwin Meese'))).toBe(true);
   });
 });
+
+// "Natchitoches, La.", "Atlanta, Ga.": AP's abbreviations of US states, which the recogniser read as
+// people (La. and Ga. in 6 Reuters stories each before 1.37.0).
+describeWithCorpus(['reuters21578.jsonl'], 'US states written as AP abbreviations', () => {
+  it('no Reuters story writing “, La.” or “, Ga.” has a person so named, and they are Louisiana and Georgia', () => {
+    const records = corpusRecords('reuters21578.jsonl', /, (?:La|Ga)\.[ ,]/);
+    expect(records.length).toBeGreaterThanOrEqual(10);
+    const xs = records.map((r) => extractArticle(corpusStory('reuters21578.jsonl', r)));
+    expect(xs.flatMap((x) => x.people.map((p) => p.name)).filter((n) => /^(?:La|Ga)\.$/.test(n))).toEqual([]);
+    expect(xs.some((x) => x.places.some((p) => p.name === 'Louisiana' && p.aliases.includes('La.')))).toBe(true);
+  });
+});
