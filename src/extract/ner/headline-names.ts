@@ -1,6 +1,5 @@
+import type { Span } from '../../ingest/types.ts';
 import type { EntityDraft } from '../entity-drafts.ts';
-
-type Spanned = { start: number; end: number };
 
 /**
  * The article's first line when it is a headline in title case ("Paris Terror Attacks Highlight
@@ -8,22 +7,20 @@ type Spanned = { start: number; end: number };
  * them in lower case after their capital (a line in capitals, as wire datelines and CoNLL headlines
  * are written, is the recogniser's capitals case, not this). Null otherwise.
  */
-export function titleCaseHeadline(text: string): Spanned | null {
+export function titleCaseHeadline(text: string): Span | null {
   const end = text.indexOf('\n');
   const line = text.slice(0, end < 0 ? text.length : end);
-  if (!isTitleCase(line)) return null;
   const words = longWords(line);
+  if (!allCapitalised(words)) return null;
   const mixed = words.filter((w) => /[a-z]/.test(w)).length;
   return mixed * 2 >= words.length ? { start: 0, end: line.length } : null;
 }
 
 const longWords = (sentence: string) => sentence.match(/\b[A-Za-z][A-Za-z’'-]{3,}/g) ?? [];
+const allCapitalised = (words: string[]) => words.length >= 4 && words.every((w) => w[0] >= 'A' && w[0] <= 'Z');
 
 /** At least four words of four letters or more, every one capitalised ("Railing Against Trump, Sanders Vows To Eliminate Tax Breaks"). */
-export function isTitleCase(sentence: string): boolean {
-  const words = longWords(sentence);
-  return words.length >= 4 && words.every((w) => w[0] >= 'A' && w[0] <= 'Z');
-}
+export const isTitleCase = (sentence: string): boolean => allCapitalised(longWords(sentence));
 
 /**
  * Whether an entity is a capitalised run of the headline alone: every mention inside it, and its name
@@ -31,7 +28,7 @@ export function isTitleCase(sentence: string): boolean {
  * Terror Attacks Highlight Threat Posed" or "Donald Trump Rampages" as names (PolNeAR train: 277
  * organisations and 81 people in 309 such headlines, nearly all of them junk).
  */
-export function headlineOnly(e: EntityDraft, headline: Spanned, text: string): boolean {
+export function headlineOnly(e: EntityDraft, headline: Span, text: string): boolean {
   return e.mentions.length > 0 && e.mentions.every((m) => m.end <= headline.end) && text.indexOf(e.name, headline.end) < 0;
 }
 
@@ -39,8 +36,8 @@ export function headlineOnly(e: EntityDraft, headline: Spanned, text: string): b
  * Where the headline writes the name (or, for a person, the surname) of an entity the article names
  * after it, at word boundaries and outside `taken`: the mentions the recogniser missed there.
  */
-export function headlineMentions(name: string, headline: Spanned, text: string, taken: Spanned[]): Spanned[] {
-  const out: Spanned[] = [];
+export function headlineMentions(name: string, headline: Span, text: string, taken: Span[]): Span[] {
+  const out: Span[] = [];
   const line = text.slice(headline.start, headline.end);
   for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + name.length)) {
     const span = { start: headline.start + at, end: headline.start + at + name.length };
