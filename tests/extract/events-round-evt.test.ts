@@ -15,3 +15,14 @@ describe('typed events: holding someone in contempt', () => {
     expect(ofType('<Dittler Brothers> said a court-appointed auditor has recommended that Bally Manufacturing Corp\'s Scientific Games Inc subsidiary should be held in contempt of the Fulton County Superior Court in Georgia as a result of alleged violation of a court order.', 'LEGAL')).toEqual([]);
   });
 });
+
+describe('typed events: what is bought in a place', () => {
+  it('is bought there, not from the place', () => {
+    expect(ofType('Perini Investment Properties Inc said it has purchased three industrial/warehouse properties in Boca Raton, Fla., and one in Pompano Beach, Fla., for an undisclosed amount.', 'BUSINESS')).toEqual(['BUSINESS/acquisition Perini Investment Properties Inc → -']);
+    expect(ofType('Boget Oil Co said it has purchased interests in about 200 wells in Oklahoma and seven medium-depth drilling rigs for 4.5 mln dlrs.', 'BUSINESS')).toEqual(['BUSINESS/acquisition Boget Oil Co → -']);
+  });
+
+  it('keeps the company a stake is bought in', () => {
+    expect(ofType('<Lai Sun Garment Co ltd> yesterday said it acquired a 10 pct stake in Hk Hotels from Liang for 530 mln dlrs.', 'BUSINESS')).toContain('BUSINESS/acquisition Lai Sun Garment Co ltd → Hk Hotels');
+  });
+});
