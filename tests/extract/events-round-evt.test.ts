@@ -26,3 +26,14 @@ describe('typed events: what is bought in a place', () => {
     expect(ofType('<Lai Sun Garment Co ltd> yesterday said it acquired a 10 pct stake in Hk Hotels from Liang for 530 mln dlrs.', 'BUSINESS')).toContain('BUSINESS/acquisition Lai Sun Garment Co ltd → Hk Hotels');
   });
 });
+
+describe('typed events: a critic’s comparison', () => {
+  it('reads "Think X meets Y" as no meeting', () => {
+    expect(ofType("Think ''Barton Fink'' meets ''A Serious Man.'' With dancing.", 'CONSULT')).toEqual([]);
+    expect(ofType('Think of it as Donkey Kong meets Norman Cook, or maybe Tetris takes on Kraftwerk.', 'CONSULT')).toEqual([]);
+  });
+
+  it('keeps a meeting', () => {
+    expect(ofType('President Francesco Cossiga meets political leaders to discuss how to form a new government following the resignation of Prime Minister Bettino Craxi.', 'CONSULT').map((e) => e.split(' →')[0])).toEqual(['CONSULT/meeting Francesco Cossiga']);
+  });
+});
