@@ -10,8 +10,9 @@ describe('typed events: holding someone in contempt', () => {
     expect(ofType('A House panel voted Thursday to hold Bryan Pagliano, a former technology aide to Hillary Clinton, in contempt of Congress for refusing to testify about the private email set-up Clinton used as secretary of state.', 'LEGAL')).toEqual(['LEGAL/contempt House panel → Bryan Pagliano']);
   });
 
-  it('needs no named holder, and a hypothetical contempt is none', () => {
+  it('needs no named holder; a contempt resolution sent on, or a hypothetical contempt, is none', () => {
     expect(ofType('On Thursday, the panel held Bryan Pagliano in contempt of Congress for refusing to show up to a hearing despite a subpoena.', 'LEGAL')).toEqual(['LEGAL/contempt - → Bryan Pagliano']);
+    expect(ofType('The House Oversight and Government Reform Committee voted 19-15 along party lines, to send a contempt resolution to the full House.', 'LEGAL')).toEqual([]);
     expect(ofType('<Dittler Brothers> said a court-appointed auditor has recommended that Bally Manufacturing Corp\'s Scientific Games Inc subsidiary should be held in contempt of the Fulton County Superior Court in Georgia as a result of alleged violation of a court order.', 'LEGAL')).toEqual([]);
   });
 });

@@ -66,9 +66,11 @@ export const GENERAL_TRIGGERS = entries([
   ['granted offered given', 'LEGAL', 'immunity', { re: /(?:granted|offered|given)(?= (?:\S+ ){0,3}?immunity\b)/iy, needs: 'target' }],
   ['court', 'LEGAL', 'ruling', { re: /court (?:blocked|ruled|overturned|upheld|struck down|ordered|rejected|dismissed|threw out)\b/iy, nameEnd: true, adjacentSource: true, needs: 'source' }],
   // "voted to hold Bryan Pagliano … in contempt of Congress": the one held is the verb's object, who holds them its subject;
-  // "was held in contempt" names only the one held. (The noun alone is then no second event: "in contempt" is this one's.)
+  // "was held in contempt" names only the one held.
   ['hold holds held holding', 'LEGAL', 'contempt', { re: /(?:hold|holds|held|holding)\b(?= (?:[^\s.;:]+ ){0,12}?in contempt\b)/iy, needs: 'target' }],
-  ['contempt', 'LEGAL', 'contempt', { notBefore: /\bin $/i, needs: 'both', targetPreps: ['against'] }],
+  // The noun names the act only with whom it is against ("contempt charges against"): "a contempt resolution to the full
+  // House", "called the contempt citation a ploy" speak of the holding, they do not hold anyone.
+  ['contempt', 'LEGAL', 'contempt', { re: /contempt\b(?= (?:[a-z]+ ){0,2}?against\b)/iy, needs: 'both', targetPreps: ['against'] }],
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
   ['investigation probe investigating', 'LEGAL', 'investigation', { notBefore: /\bunder $/i, needs: 'both', targetPreps: ['into', 'of'] }],
   ['bill legislation', 'LEGAL', 'bill', { context: /\b(?:introduc|propos|unveil|draft|sponsor|file)\w*/i, needs: 'source' }],
