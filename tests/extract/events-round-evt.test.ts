@@ -38,3 +38,15 @@ describe('typed events: a critic’s comparison', () => {
     expect(ofType('President Francesco Cossiga meets political leaders to discuss how to form a new government following the resignation of Prime Minister Bettino Craxi.', 'CONSULT').map((e) => e.split(' →')[0])).toEqual(['CONSULT/meeting Francesco Cossiga']);
   });
 });
+
+describe('typed events: taking over from someone', () => {
+  it('is a post passed on, no acquisition', () => {
+    expect(ofType('Coach Andy Robinson, who took over from the successful Sir Clive Woodward in September, has lost a phalanx of World Cup stars.', 'BUSINESS')).toEqual([]);
+    expect(ofType('Stevens takes over from Phil Vickery, who suffered a broken arm playing for Gloucester last weekend.', 'BUSINESS')).toEqual([]);
+    expect(ofType('He said "it is more likely than not" that the ban would be lifted before Britain takes over the presidency of the EU from Luxembourg in July.', 'BUSINESS')).toEqual([]);
+  });
+
+  it('keeps a company taken over', () => {
+    expect(ofType('Gazprom, the biggest gas company in the world, took over nuclear fuel giant Atomstroieksport in October 2004.', 'BUSINESS')).toEqual(['BUSINESS/acquisition Gazprom → Atomstroieksport']);
+  });
+});

@@ -84,7 +84,9 @@ export const GENERAL_TRIGGERS = entries([
   // An announced deal is news in wire copy: "agreed to buy", "will acquire".
   ['buy acquire sell merge', 'BUSINESS', 'acquisition', { notBefore: /^(?![\s\S]*\b(?:agreed|agrees|agree|will|plans|planned|offered|offers|proposed|intends|is|are|was|principle|agreement|intent|deal|offer|bid|proposal) to $|[\s\S]*\bwill $)/i, needs: 'both', targetPreps: ['with', 'from', 'to'] }],
   ['takeover', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['of', 'for'] }],
-  ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b/iy, needs: 'both', targetPreps: ['from'] }],
+  // "took over from Sir Clive Woodward", "will take over as the head of", "took over at the Home Office", "takes over the
+  // presidency of the EU", "took over the kicking duties": a post passed on, nothing bought.
+  ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b(?! (?:from|as|at)\b)(?! (?:\S+ ){0,3}?(?:role|post|job|duties|presidency|chairmanship|leadership|helm|reins|captaincy|position|portfolio)\b)/iy, needs: 'both', targetPreps: ['from'] }],
   ['bid', 'BUSINESS', 'bid', { notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed|White House|Senate|congressional|mayoral|gubernatorial|underdog|long-shot|longshot) $/i, needs: 'source', targetPreps: ['for'] }],
   ['merger merge merged merging', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', notBefore: /\bairline $/i }],
   // A company "was sold to" another: the buyer acquires it (CAMEO's passive sale; "was sold to investors" names no company and is dropped).
