@@ -50,3 +50,16 @@ describe('typed events: taking over from someone', () => {
     expect(ofType('Gazprom, the biggest gas company in the world, took over nuclear fuel giant Atomstroieksport in October 2004.', 'BUSINESS')).toEqual(['BUSINESS/acquisition Gazprom → Atomstroieksport']);
   });
 });
+
+describe('typed events: reticence is no rejection', () => {
+  it('reads declining to put a figure on something, give details or be interviewed as no event', () => {
+    expect(ofType('AMR declined to value the deal, which analysts estimated at roughly 2.4 billion dlrs.', 'REJECT')).toEqual([]);
+    expect(ofType('Krasner refused to give any details of the finances involved in the takeover.', 'REJECT')).toEqual([]);
+    expect(ofType('Ms. Brainard declined to be interviewed for this article.', 'REJECT')).toEqual([]);
+    expect(ofType('Prices for major metals expressed in real U.S. Dollars declined to the lowest levels in about 50 years, it said.', 'REJECT')).toEqual([]);
+  });
+
+  it('keeps a refusal to act', () => {
+    expect(ofType('The Spanish Football Federation at first declined to take action against Aragones, but was then requested to do so by Spain\'s anti-violence commission.', 'REJECT').length).toBe(1);
+  });
+});

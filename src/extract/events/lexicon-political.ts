@@ -9,6 +9,9 @@ const TO = ['to', 'in'];
 const LEISURE = /\b(?:vacation|holidays?|honeymoon|tourists?|sightseeing)\b/i;
 const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|rugby|football|cricket|tennis|golf|fly-half|striker|midfielder|defender|goalkeeper|wicket|innings|grand slam|six nations|test series|line-up|kick-off)\b|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b/i;
 const TRAVEL_ONLY = new RegExp(`${SPORT_WORDS.source}|${LEISURE.source}`, 'i');
+// Declining to comment, confirm, put a figure on something or be interviewed is reticence, no rejection of anyone
+// ("declined to value the deal", "declined to give financial details", "declined to speculate on").
+const RETICENCE = '(?:comment|say|elaborate|discuss|answer|respond|directly respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|state|be (?:identified|named|drawn|interviewed)|speculate|predict|estimate|value|quantify|identify|define|weigh in|go into|(?:give|provide|offer) (?:\\S+ )?(?:details?|figures?|information|guidance|views?|opinions?|breakdown|comment|estimates?|a (?:figure|value|price|timetable|date)))\\b';
 const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted|hope|hopes|hoped|offer|offered|invitation|refused|declined) to $/i;
 
 export const POLITICAL_TRIGGERS = entries([
@@ -62,8 +65,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
   // Declining to comment, confirm or reveal is reticence, no rejection of anyone; a figure that declined fell.
   // "held in contempt for refusing to testify", "criticised him for refusing": the refuser is the main clause's object, not its subject.
-  ['refused refuses refusing', 'REJECT', null, { notBefore: /\bfor $/i, re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
-  ['declined', 'REJECT', null, { re: /declined\b(?= (?:to|an?|the|his|her|their|its|requests?|offers?|invitations?)\b)(?! (?:by|in|from|to \d|\d|sharply|slightly|steadily|further|significantly)\b)(?! (?:to )?(?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
+  ['refused refuses refusing', 'REJECT', null, { notBefore: /\bfor $/i, re: new RegExp(`[a-z]+\\b(?! to ${RETICENCE})`, 'iy'), needs: 'source' }],
+  ['declined', 'REJECT', null, { re: new RegExp(`declined\\b(?= (?:to|an?|the|his|her|their|its|requests?|offers?|invitations?)\\b)(?! (?:by|in|from|to \\d|\\d|sharply|slightly|steadily|further|significantly)\\b)(?! to (?:the |some |its |their )?(?:lowest|highest|levels?)\\b)(?! (?:to )?${RETICENCE})(?! (?:an? )?(?:interview|question|comment)s?\\b)`, 'iy'), needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
