@@ -63,3 +63,14 @@ describe('typed events: reticence is no rejection', () => {
     expect(ofType('The Spanish Football Federation at first declined to take action against Aragones, but was then requested to do so by Spain\'s anti-violence commission.', 'REJECT').length).toBe(1);
   });
 });
+
+describe('typed events: goods sold are no deal', () => {
+  it('reads "sold" after the goods, or "sold for" a price to nobody, as trade', () => {
+    expect(ofType('Last year, almost one in six cars sold by the BMW group was a Mini.', 'BUSINESS')).toEqual([]);
+    expect(ofType('A membership seat on the Chicago Board Options Exchange (CBOE) sold for a record 342,000 dlrs Friday, the exchange said today.', 'BUSINESS')).toEqual([]);
+  });
+
+  it('keeps a sale for a price to a buyer', () => {
+    expect(ofType("BMW's Mini adventure has made good much of what went wrong during its stewardship of the UK car maker Rover which it sold for £10 five years ago to the Phoenix consortium.", 'BUSINESS').length).toBe(1);
+  });
+});
