@@ -74,3 +74,13 @@ describe('typed events: goods sold are no deal', () => {
     expect(ofType("BMW's Mini adventure has made good much of what went wrong during its stewardship of the UK car maker Rover which it sold for £10 five years ago to the Phoenix consortium.", 'BUSINESS').length).toBe(1);
   });
 });
+
+describe('typed events: earnings in money', () => {
+  it('reads a company that earned or made a sum as reporting results', () => {
+    expect(ofType('During the same quarter, Yahoo earned $187m, again tipping a resurgence in online advertising.', 'BUSINESS')).toEqual(['BUSINESS/results Yahoo → -']);
+  });
+
+  it('gives a person’s earnings no company results', () => {
+    expect(ofType('He kept Madonna in second place, as she earned $54.9m (£29.5m) while embarking on her global Re-Invention Tour.', 'BUSINESS')).toEqual([]);
+  });
+});

@@ -103,7 +103,9 @@ export const GENERAL_TRIGGERS = entries([
   ['deal', 'BUSINESS', 'deal', { context: /\b(?:Inc|Corp|Co|company|Ltd|plc|shares|bn|mln|billion|million)\b/, symmetric: true, needs: 'both', targetPreps: ['with'] }],
   ['results', 'BUSINESS', 'results', { context: /\b(?:quarter|annual|profits?|earnings)\b/i, needs: 'source' }],
   ['profit profits loss', 'BUSINESS', 'results', { re: /(?:net |pre-tax |annual |quarterly )?(?:profits?|loss)\b/iy, context: /\b(?:reported|posted|made|announced|rose|fell|jumped|slumped|mln|bn|billion|million)\b/i, needs: 'source' }],
-  ['took', 'BUSINESS', 'results', { re: /took \$[\d.]+m\b/iy, needs: 'source' }],
+  // A film's takings or a company's earnings in money: "took £7.2m in three days", "eBay earned $778.2m", "has made £4.4m to date"
+  // (a person's earnings are no company's results: see find-events.ts).
+  ['took earned made', 'BUSINESS', 'results', { re: /(?:took|earned|made) [$£€][\d.,]+ ?(?:m|bn|million|billion)\b/iy, needs: 'source' }],
   ['dividend', 'BUSINESS', 'dividend', { needs: 'source' }],
   ['offering ipo flotation', 'BUSINESS', 'offering', { context: /\b(?:shares|units|stock|bonds?|notes|debentures|public offering|IPO|priced|underwrit\w+)\b/i, needs: 'source', targetPreps: ['of'] }],
   ['issuing issued issue', 'BUSINESS', 'offering', { re: /issu(?:ing|ed|e) (?:a |an )?(?:\S+ ){0,5}(?:bonds?|notes?|shares|debentures|eurobonds?)\b/iy, needs: 'source' }],
