@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventSummariesOfType as ofType } from '../helpers/test-article.ts';
+import { eventSummariesOfType as ofType, extractTestArticle } from '../helpers/test-article.ts';
 
 // Sentences from PolNeAR and Reuters articles (the events gold's development part, and articles the
 // events gold does not hold): rules of this round for reading events, each also read on BBC,
@@ -82,5 +82,12 @@ describe('typed events: earnings in money', () => {
 
   it('gives a person’s earnings no company results', () => {
     expect(ofType('He kept Madonna in second place, as she earned $54.9m (£29.5m) while embarking on her global Re-Invention Tour.', 'BUSINESS')).toEqual([]);
+  });
+});
+
+describe('event dates: the base of a comparison', () => {
+  it('is not when the event happened', () => {
+    const gm = extractTestArticle('For the whole of 2004, GM earned $3.7bn, down from $3.8bn in 2003, while its annual revenue rose 4.5% to $193bn.', '2005-01-27');
+    expect(gm.events.filter((e) => e.type === 'BUSINESS').map((e) => [e.startDate, e.precision])).toEqual([['2004-01-01', 'YEAR']]);
   });
 });
