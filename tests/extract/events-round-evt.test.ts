@@ -91,3 +91,13 @@ describe('event dates: the base of a comparison', () => {
     expect(gm.events.filter((e) => e.type === 'BUSINESS').map((e) => [e.startDate, e.precision])).toEqual([['2004-01-01', 'YEAR']]);
   });
 });
+
+describe('typed events: a speaker agreeing', () => {
+  it('reads "…," agreed X as speech, no agreement', () => {
+    expect(ofType('"Consumers are hungry for it and we will discover new models together," agreed Mr Morgenstern.', 'AGREE')).toEqual([]);
+  });
+
+  it('keeps parties agreeing', () => {
+    expect(ofType('Nokia and Microsoft have agreed a deal to work on delivery of music to handsets, while Sony Ericsson has unveiled its phone Walkman and Motorola is working on an iTunes phone.', 'AGREE').length).toBe(1);
+  });
+});

@@ -92,7 +92,8 @@ export const POLITICAL_TRIGGERS = entries([
 
   // AGREE
   // "agreed (in principle) to acquire X", "agreed to cooperate with Y": the act agreed on is the event, read by its own trigger.
-  ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)(?! (?:in principle )?to (?:buy|acquire|purchase|sell|merge|cooperate|co-operate|collaborate|work|pay|take over|develop)\b)/iy, symmetric: true, needs: 'both' }],
+  // ('"Consumers are hungry for it …," agreed Mr Morgenstern': a speaker agreeing with what was said, no agreement between parties.)
+  ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)(?! (?:in principle )?to (?:buy|acquire|purchase|sell|merge|cooperate|co-operate|collaborate|work|pay|take over|develop)\b)/iy, notBefore: /[,.!?]\s*[”"’']\s*$/, symmetric: true, needs: 'both' }],
   ['reached sealed signed struck extracted produced clinched', 'AGREE', null, { re: /(?:reached|sealed|signed|struck|extracted|produced|clinched) (?:an? |the |their )?(?:\S+ )?(?:agreement|accord|treaty|pact)\b/iy, symmetric: true, needs: 'source' }],
   // The nominal form names both parties: "the agreement between Germany and France", "its accord with Iran".
   ['agreement agreements accord accords treaty', 'AGREE', null, { re: /(?:agreements?|accords?|treaty) (?=(?:between|with) )/iy, notBefore: /\b(?:no|any|an|a|possible|proposed|potential|future) (?:\S+ )?$|\bin (?:\S+ )?$/i, symmetric: true, needs: 'both', targetPreps: ['between', 'with'] }],
