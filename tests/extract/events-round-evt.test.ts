@@ -101,3 +101,14 @@ describe('typed events: a speaker agreeing', () => {
     expect(ofType('Nokia and Microsoft have agreed a deal to work on delivery of music to handsets, while Sony Ericsson has unveiled its phone Walkman and Motorola is working on an iTunes phone.', 'AGREE').length).toBe(1);
   });
 });
+
+describe('typed events: a bid that is an attempt', () => {
+  it('reads "in a bid to" and a price quote as no takeover bid', () => {
+    expect(ofType('Delta is restructuring in a bid to fight off insolvency.', 'BUSINESS')).toEqual([]);
+    expect(ofType('- Next week Mississippi River (St Louis) 120 pct bid/127-1/2 offered - up five points.', 'BUSINESS')).toEqual([]);
+  });
+
+  it('keeps a bid for a company', () => {
+    expect(ofType('<Underwoods Plc> said it had not been possible to agree terms on a bid to be made by Woolworth Holdings Plc <WLUK.L> during talks.', 'BUSINESS').length).toBe(1);
+  });
+});
