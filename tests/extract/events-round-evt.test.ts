@@ -112,3 +112,9 @@ describe('typed events: a bid that is an attempt', () => {
     expect(ofType('<Underwoods Plc> said it had not been possible to agree terms on a bid to be made by Woolworth Holdings Plc <WLUK.L> during talks.', 'BUSINESS').length).toBe(1);
   });
 });
+
+describe('typed events: meeting demands', () => {
+  it('reads "met many of the government\'s demands" as no meeting', () => {
+    expect(ofType("They also said that they have met many of the government's demands laid out in a landmark $206bn settlement hammered out in 1998 with 46 states.", 'CONSULT')).toEqual([]);
+  });
+});

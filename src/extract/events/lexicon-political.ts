@@ -21,7 +21,7 @@ export const POLITICAL_TRIGGERS = entries([
   // the clause names took part in it; the others are the group, which names no party.
   ['meeting meetings summit', 'CONSULT', 'meeting', { re: /(?:meetings?|summit) of (?:the )?(?:\S+ ){0,3}?(?:ministers|leaders|heads of (?:state|government)|officials|delegates|envoys|members)\b/iy, notBefore: HYPOTHETICAL, notContext: SPORT_WORDS, needs: 'source', targetPreps: ['of'] }],
   // (A critic's "Think of it as Donkey Kong meets Norman Cook", "Think ''Barton Fink'' meets ''A Serious Man''" compares two works.)
-  ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?<!\b[Tt]hink (?:of (?:it|this) as )?[^.;:,!?]{1,60})(?:meet|meets|met|meeting)\b(?! (?:(?!with\b)[\w’'-]+ ){0,3}?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal|obligation|threshold|quota)s?\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
+  ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?<!\b[Tt]hink (?:of (?:it|this) as )?[^.;:,!?]{1,60})(?:meet|meets|met|meeting)\b(?! (?:(?!with\b)[\w’'-]+ ){0,4}?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal|obligation|threshold|quota)s?\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
   ['negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   // ("she frequently talks about how …", "a president who talks about America": the verb after its subject, no talks;
   // "when it talks with Congress" is.)
