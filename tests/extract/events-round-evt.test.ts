@@ -118,3 +118,10 @@ describe('typed events: meeting demands', () => {
     expect(ofType("They also said that they have met many of the government's demands laid out in a landmark $206bn settlement hammered out in 1998 with 46 states.", 'CONSULT')).toEqual([]);
   });
 });
+
+describe('typed events: a run for office', () => {
+  it('is no company bid', () => {
+    expect(ofType("It's a strategy some believe he could replicate in his current bid for the White House.", 'BUSINESS')).toEqual([]);
+    expect(ofType("Gordon Brown will seek to put the economy at the centre of Labour's bid for a third term in power when he delivers his ninth Budget at 1230 GMT.", 'BUSINESS')).toEqual([]);
+  });
+});

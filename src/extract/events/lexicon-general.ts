@@ -89,7 +89,9 @@ export const GENERAL_TRIGGERS = entries([
   ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b(?! (?:from|as|at)\b)(?! (?:\S+ ){0,3}?(?:role|post|job|duties|presidency|chairmanship|leadership|helm|reins|captaincy|position|portfolio)\b)/iy, needs: 'both', targetPreps: ['from'] }],
   // ("in a bid to deter airlines", "seen as a bid to carry more weight", "a fierce bid battle", "125 pct bid/132-1/2
   // offered": an attempt, a contest, a price quote; "a bid to be made by Woolworth" is one.)
-  ['bid', 'BUSINESS', 'bid', { re: /(?<!\b(?:in|as) an? (?:[a-z-]+ )?)bid\b(?! battle)(?!\/)/iy, notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed|White House|Senate|congressional|mayoral|gubernatorial|underdog|long-shot|longshot) $/i, needs: 'source', targetPreps: ['for'] }],
+  // A run for office is no company's bid: "his current bid for the White House", "bid for president", "bid for re-election",
+  // "bid for the Democratic presidential nomination", "bid for a third term", "bid for conservative voters".
+  ['bid', 'BUSINESS', 'bid', { re: /(?<!\b(?:in|as) an? (?:[a-z-]+ )?)bid\b(?! battle)(?!\/)(?! for (?:the |a )?(?:(?:\S+ ){0,2}(?:White House|presidency|president|nomination|re-election|reelection|office|term|seat|voters|votes|mayor|governor|senate|Senate|leadership))\b)/iy, notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed|White House|Senate|congressional|mayoral|gubernatorial|underdog|long-shot|longshot) $/i, needs: 'source', targetPreps: ['for'] }],
   ['merger merge merged merging', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', notBefore: /\bairline $/i }],
   // A company "was sold to" another: the buyer acquires it (CAMEO's passive sale; "was sold to investors" names no company and is dropped).
   ['sold', 'BUSINESS', 'acquisition', { re: /(?<=\b(?:was|were|been|being|is|are|be) (?:\w+ly )?)sold (?:\S+ ){0,4}?to\b/iy, passiveObjectSource: true, needs: 'both', targetPreps: ['to'] }],
