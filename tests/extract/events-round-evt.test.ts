@@ -125,3 +125,14 @@ describe('typed events: a run for office', () => {
     expect(ofType("Gordon Brown will seek to put the economy at the centre of Labour's bid for a third term in power when he delivers his ninth Budget at 1230 GMT.", 'BUSINESS')).toEqual([]);
   });
 });
+
+describe('typed events: a contract awarded', () => {
+  it('is a company deal from the one who awards it', () => {
+    expect(ofType('The Department of Transportation said it has tentatively awarded the Baltimore to London route to Trans World Airlines Inc.', 'BUSINESS')).toEqual(['BUSINESS/deal Department of Transportation → Trans World Airlines Inc.']);
+    expect(ofType('Vanguard Technologies International Inc said it was awarded a 2.2 mln dlr contract from the Office of the Secretary of Defense.', 'SUPPORT')).toEqual([]);
+  });
+
+  it('reads a game show jackpot as no award', () => {
+    expect(ofType('If she picks the correct man from the line-up, the contestant wins the jackpot prize of US$100,000 (£52,590).', 'SUPPORT')).toEqual([]);
+  });
+});
