@@ -187,7 +187,9 @@ export function findDates(sentence: string, published: string | null): DateRange
   }
   // "in 2012", "In 2012, …"; "in late 2014" is its last quarter, "early 2014" its first.
   // Not a year used as a measure ("in 2015 dollars", "in 1996 terms").
-  const year = /\b(?:[Ii]n|[Ss]ince|[Dd]uring) (?:(early|late) )?(19\d\d|20\d\d)\b(?! (?:dollars?|prices|terms|money|figures|levels|budget)\b)/g;
+  // A period opening a results sentence too: "For 2004 as a whole, eBay earned", "For the whole of 2004, GM earned",
+  // "throughout 2004".
+  const year = /\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout|For|[Ff]or the (?:whole|full|rest) of) (?:(early|late) )?(19\d\d|20\d\d)\b(?! (?:dollars?|prices|terms|money|figures|levels|budget)\b)/g;
   while ((m = year.exec(sentence))) {
     if (out.some((o) => Math.abs(o.index - m!.index) < 16)) continue;
     const y = Number(m[2]);

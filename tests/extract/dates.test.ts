@@ -127,3 +127,10 @@ describe('the news day of the lead', () => {
     expect(dateOf('The campaign announced', 'announced', '2016-09-08')).toBeNull();
   });
 });
+
+describe('a results period opening the sentence', () => {
+  it('reads "For 1986" and "For the whole of 2004" as the year', () => {
+    expect(findDates('For 1986 the company had net income of 6.3 mln dlrs, or 1.07 dlrs per share, vs 3.9 mln dlrs, or 73 cts per share in 1985.', '1987-03-02').map((d) => d.start.slice(0, 4))).toEqual(['1986', '1985']);
+    expect(findDates('For the whole of 2004, GM earned $3.7bn, down from $3.8bn in 2003, while its annual revenue rose 4.5% to $193bn.', '2005-01-27')[0]).toMatchObject({ start: '2004-01-01', end: '2004-12-31', precision: 'YEAR' });
+  });
+});

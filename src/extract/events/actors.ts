@@ -40,6 +40,9 @@ const RECENT_ORG = 200;
 const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
 const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|prosecutors|investigators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
+// A legislature's committee named by its chamber ("A House panel voted", "a Senate subcommittee approved"): the
+// committee acts, not the whole chamber its name starts with.
+const CHAMBER_PANEL = /\b(?:House|Senate|congressional|parliamentary|Commons) (?:panel|committee|subcommittee)\b/g;
 // A name, not a ticker: "<Sundor Group Inc>" but not "<CKP>".
 const BRACKETED = /<([A-Z][^<>\n]{0,60}[a-z ][^<>\n]{0,60})>/g;
 // "the Obama administration": the administration acts, by the name the article gives it.
@@ -302,6 +305,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   for (const m of within(BRACKETED, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
   capitalisedRuns(text, titled.length ? ranges.filter((r) => !titled.includes(r)) : ranges, raw);
   for (const m of within(ADMINISTRATION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
+  for (const m of within(CHAMBER_PANEL, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
     const w = m[0].toLowerCase();

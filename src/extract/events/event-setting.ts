@@ -9,9 +9,15 @@ const OTHER_CLAUSE = /\b(?:after|before|since|when|while|until|just as|as (?:he|
 // "hours before the start of the first debate": the same day, not another clause's time.
 const SAME_DAY = /\b(?:just |only |a few |several )?(?:hours|minutes) (?:before|after)\b/g;
 
-const OPENING = /^\s*(?:(?:But|And)\s+)?(?:[Oo]n|[Ii]n|[Bb]y)?\s*$/;
+// ("For the whole of 2004, GM earned …", "During 1986, the Wallenbergs have been …": a period opening the sentence too.)
+const OPENING = /^\s*(?:(?:But|And)\s+)?(?:[Oo]n|[Ii]n|[Bb]y|[Dd]uring|[Ff]or(?: the (?:whole|full|first half|second half|rest) of)?)?\s*$/;
 
 const TERM_OF = /\b(?:due|maturing|matures|expiring|expires)\s+$/i;
+// The base of a comparison ("earned $3.7bn, down from $3.8bn in 2003", "up from 40 cts a year earlier in 1986",
+// "compared with 1985"): the period compared with, not when the event happened.
+// (A figure must stand between: "emerged from bankruptcy in 2004", "bought … from LVMH in 2003" keep their dates; "more than
+// $26 million … last week" is an amount, not a comparison.)
+const COMPARED_WITH = /\b(?:from|(?<!\b(?:more|less|fewer|no|over|under) )than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?[$£€]?\d[\w.,]*(?:\s+[^\s,;]+){0,3}?\s+(?:(?:in|for)\s+)?$|\bcompared (?:with|to)\s+(?:the\s+)?$/i;
 
 /**
  * The date the sentence gives the trigger: the closest temporal expression within 70 characters of its
@@ -37,6 +43,7 @@ function closestDate(text: string, dates: DateRange[], sentence: Sentence, trigg
     const at = sentence.start + d.index;
     // A bond "due April 21, 1997", a note "maturing in 2001": a term of the thing, not when the event happened.
     if (TERM_OF.test(text.slice(Math.max(sentence.start, at - 12), at))) continue;
+    if (COMPARED_WITH.test(text.slice(Math.max(sentence.start, at - 40), at))) continue;
     // "this year" is often the term of a figure ("its forecast for U.S. growth this year"): a nearby day or month wins over it.
     const distance = (at >= trigger.end ? at - trigger.end : trigger.start - at) + (d.precision === 'YEAR' && !/\d/.test(text.slice(at, at + 12)) ? 30 : 0);
     const between = (at >= trigger.end ? text.slice(trigger.end, at) : text.slice(at + 4, trigger.start)).replace(SAME_DAY, '');

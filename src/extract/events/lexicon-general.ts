@@ -65,7 +65,12 @@ export const GENERAL_TRIGGERS = entries([
   ['ruled ruling', 'LEGAL', 'ruling', { context: /\bcourt|judge|justices?\b/i, needs: 'source' }],
   ['granted offered given', 'LEGAL', 'immunity', { re: /(?:granted|offered|given)(?= (?:\S+ ){0,3}?immunity\b)/iy, needs: 'target' }],
   ['court', 'LEGAL', 'ruling', { re: /court (?:blocked|ruled|overturned|upheld|struck down|ordered|rejected|dismissed|threw out)\b/iy, nameEnd: true, adjacentSource: true, needs: 'source' }],
-  ['contempt', 'LEGAL', 'contempt', { needs: 'both', targetPreps: ['hold', 'held'] }],
+  // "voted to hold Bryan Pagliano … in contempt of Congress": the one held is the verb's object, who holds them its subject;
+  // "was held in contempt" names only the one held.
+  ['hold holds held holding', 'LEGAL', 'contempt', { re: /(?:hold|holds|held|holding)\b(?= (?:[^\s.;:]+ ){0,12}?in contempt\b)/iy, needs: 'target' }],
+  // The noun names the act only with whom it is against ("contempt charges against"): "a contempt resolution to the full
+  // House", "called the contempt citation a ploy" speak of the holding, they do not hold anyone.
+  ['contempt', 'LEGAL', 'contempt', { re: /contempt\b(?= (?:[a-z]+ ){0,2}?against\b)/iy, needs: 'both', targetPreps: ['against'] }],
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
   ['investigation probe investigating', 'LEGAL', 'investigation', { notBefore: /\bunder $/i, needs: 'both', targetPreps: ['into', 'of'] }],
   ['bill legislation', 'LEGAL', 'bill', { context: /\b(?:introduc|propos|unveil|draft|sponsor|file)\w*/i, needs: 'source' }],
@@ -79,13 +84,21 @@ export const GENERAL_TRIGGERS = entries([
   // An announced deal is news in wire copy: "agreed to buy", "will acquire".
   ['buy acquire sell merge', 'BUSINESS', 'acquisition', { notBefore: /^(?![\s\S]*\b(?:agreed|agrees|agree|will|plans|planned|offered|offers|proposed|intends|is|are|was|principle|agreement|intent|deal|offer|bid|proposal) to $|[\s\S]*\bwill $)/i, needs: 'both', targetPreps: ['with', 'from', 'to'] }],
   ['takeover', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['of', 'for'] }],
-  ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b/iy, needs: 'both', targetPreps: ['from'] }],
-  ['bid', 'BUSINESS', 'bid', { notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed|White House|Senate|congressional|mayoral|gubernatorial|underdog|long-shot|longshot) $/i, needs: 'source', targetPreps: ['for'] }],
+  // "took over from Sir Clive Woodward", "will take over as the head of", "took over at the Home Office", "takes over the
+  // presidency of the EU", "took over the kicking duties": a post passed on, nothing bought.
+  ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b(?! (?:from|as|at)\b)(?! (?:\S+ ){0,3}?(?:role|post|job|duties|presidency|chairmanship|leadership|helm|reins|captaincy|position|portfolio)\b)/iy, needs: 'both', targetPreps: ['from'] }],
+  // ("in a bid to deter airlines", "seen as a bid to carry more weight", "a fierce bid battle", "125 pct bid/132-1/2
+  // offered": an attempt, a contest, a price quote; "a bid to be made by Woolworth" is one.)
+  // A run for office is no company's bid: "his current bid for the White House", "bid for president", "bid for re-election",
+  // "bid for the Democratic presidential nomination", "bid for a third term", "bid for conservative voters".
+  ['bid', 'BUSINESS', 'bid', { re: /(?<!\b(?:in|as) an? (?:[a-z-]+ )?)bid\b(?! battle)(?!\/)(?! for (?:the |a )?(?:(?:\S+ ){0,2}(?:White House|presidency|president|nomination|re-election|reelection|office|term|seat|voters|votes|mayor|governor|senate|Senate|leadership))\b)/iy, notBefore: /\b(?:legal|political|election|re-election|presidential|leadership|title|record|Olympic|World Cup|last-ditch|final|latest|failed|White House|Senate|congressional|mayoral|gubernatorial|underdog|long-shot|longshot) $/i, needs: 'source', targetPreps: ['for'] }],
   ['merger merge merged merging', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', notBefore: /\bairline $/i }],
   // A company "was sold to" another: the buyer acquires it (CAMEO's passive sale; "was sold to investors" names no company and is dropped).
   ['sold', 'BUSINESS', 'acquisition', { re: /(?<=\b(?:was|were|been|being|is|are|be) (?:\w+ly )?)sold (?:\S+ ){0,4}?to\b/iy, passiveObjectSource: true, needs: 'both', targetPreps: ['to'] }],
-  // Selling a number of albums, copies or cars is trade, not a deal with anyone (shares sold are one).
-  ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?[\d,.]+(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)/iy, needs: 'source', targetPreps: ['to'] }],
+  // Selling a number of albums, copies or cars is trade, not a deal with anyone (shares sold are one); so are goods "sold"
+  // after their noun ("cars sold by the BMW group", "Freeview set-top boxes sold since the launch", "which sold in"), and a
+  // thing that "sold for" a price ("A membership seat … sold for a record 342,000 dlrs").
+  ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?[\d,.]+(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)(?! for\b(?![^.;]{0,50}\bto\b))/iy, notBefore: /(?:\b[a-z]{3,}s|\bwhich|\bthat|\bbe\s+(?:\S+\s+){1,4}and) $/, needs: 'source', targetPreps: ['to'] }],
   // ("the 50 delegates at stake in the South Carolina primary": an idiom.)
   ['stake', 'BUSINESS', 'acquisition', { notBefore: /\bat $/i, needs: 'both', targetPreps: ['in'] }],
   ['venture', 'BUSINESS', 'joint_venture', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
@@ -94,7 +107,9 @@ export const GENERAL_TRIGGERS = entries([
   ['deal', 'BUSINESS', 'deal', { context: /\b(?:Inc|Corp|Co|company|Ltd|plc|shares|bn|mln|billion|million)\b/, symmetric: true, needs: 'both', targetPreps: ['with'] }],
   ['results', 'BUSINESS', 'results', { context: /\b(?:quarter|annual|profits?|earnings)\b/i, needs: 'source' }],
   ['profit profits loss', 'BUSINESS', 'results', { re: /(?:net |pre-tax |annual |quarterly )?(?:profits?|loss)\b/iy, context: /\b(?:reported|posted|made|announced|rose|fell|jumped|slumped|mln|bn|billion|million)\b/i, needs: 'source' }],
-  ['took', 'BUSINESS', 'results', { re: /took \$[\d.]+m\b/iy, needs: 'source' }],
+  // A film's takings or a company's earnings in money: "took £7.2m in three days", "eBay earned $778.2m", "has made £4.4m to date"
+  // (a person's earnings are no company's results: see find-events.ts).
+  ['took earned made', 'BUSINESS', 'results', { re: /(?:took|earned|made) [$£€][\d.,]+ ?(?:m|bn|million|billion)\b/iy, needs: 'source' }],
   ['dividend', 'BUSINESS', 'dividend', { needs: 'source' }],
   ['offering ipo flotation', 'BUSINESS', 'offering', { context: /\b(?:shares|units|stock|bonds?|notes|debentures|public offering|IPO|priced|underwrit\w+)\b/i, needs: 'source', targetPreps: ['of'] }],
   ['issuing issued issue', 'BUSINESS', 'offering', { re: /issu(?:ing|ed|e) (?:a |an )?(?:\S+ ){0,5}(?:bonds?|notes?|shares|debentures|eurobonds?)\b/iy, needs: 'source' }],

@@ -9,6 +9,9 @@ const TO = ['to', 'in'];
 const LEISURE = /\b(?:vacation|holidays?|honeymoon|tourists?|sightseeing)\b/i;
 const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|rugby|football|cricket|tennis|golf|fly-half|striker|midfielder|defender|goalkeeper|wicket|innings|grand slam|six nations|test series|line-up|kick-off)\b|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b/i;
 const TRAVEL_ONLY = new RegExp(`${SPORT_WORDS.source}|${LEISURE.source}`, 'i');
+// Declining to comment, confirm, put a figure on something or be interviewed is reticence, no rejection of anyone
+// ("declined to value the deal", "declined to give financial details", "declined to speculate on").
+const RETICENCE = '(?:comment|say|elaborate|discuss|answer|respond|directly respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|state|be (?:identified|named|drawn|interviewed)|speculate|predict|estimate|value|quantify|identify|define|weigh in|go into|(?:give|provide|offer) (?:\\S+ )?(?:details?|figures?|information|guidance|views?|opinions?|breakdown|comment|estimates?|a (?:figure|value|price|timetable|date)))\\b';
 const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted|hope|hopes|hoped|offer|offered|invitation|refused|declined) to $/i;
 
 export const POLITICAL_TRIGGERS = entries([
@@ -17,7 +20,8 @@ export const POLITICAL_TRIGGERS = entries([
   // A gathering of a body's members ("the informal meeting of trade ministers", "a summit of G7 leaders"): whoever
   // the clause names took part in it; the others are the group, which names no party.
   ['meeting meetings summit', 'CONSULT', 'meeting', { re: /(?:meetings?|summit) of (?:the )?(?:\S+ ){0,3}?(?:ministers|leaders|heads of (?:state|government)|officials|delegates|envoys|members)\b/iy, notBefore: HYPOTHETICAL, notContext: SPORT_WORDS, needs: 'source', targetPreps: ['of'] }],
-  ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?:meet|meets|met|meeting)\b(?! (?:(?!with\b)[\w’'-]+ ){0,3}?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal|obligation|threshold|quota)s?\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
+  // (A critic's "Think of it as Donkey Kong meets Norman Cook", "Think ''Barton Fink'' meets ''A Serious Man''" compares two works.)
+  ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?<!\b[Tt]hink (?:of (?:it|this) as )?[^.;:,!?]{1,60})(?:meet|meets|met|meeting)\b(?! (?:(?!with\b)[\w’'-]+ ){0,4}?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal|obligation|threshold|quota)s?\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
   ['negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   // ("she frequently talks about how …", "a president who talks about America": the verb after its subject, no talks;
   // "when it talks with Congress" is.)
@@ -61,8 +65,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
   // Declining to comment, confirm or reveal is reticence, no rejection of anyone; a figure that declined fell.
   // "held in contempt for refusing to testify", "criticised him for refusing": the refuser is the main clause's object, not its subject.
-  ['refused refuses refusing', 'REJECT', null, { notBefore: /\bfor $/i, re: /[a-z]+\b(?! to (?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
-  ['declined', 'REJECT', null, { re: /declined\b(?= (?:to|an?|the|his|her|their|its|requests?|offers?|invitations?)\b)(?! (?:by|in|from|to \d|\d|sharply|slightly|steadily|further|significantly)\b)(?! (?:to )?(?:comment|say|elaborate|discuss|answer|respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|give details|state|be (?:identified|named|drawn))\b)/iy, needs: 'source' }],
+  ['refused refuses refusing', 'REJECT', null, { notBefore: /\bfor $/i, re: new RegExp(`[a-z]+\\b(?! to ${RETICENCE})`, 'iy'), needs: 'source' }],
+  ['declined', 'REJECT', null, { re: new RegExp(`declined\\b(?= (?:to|an?|the|his|her|their|its|requests?|offers?|invitations?)\\b)(?! (?:by|in|from|to \\d|\\d|sharply|slightly|steadily|further|significantly)\\b)(?! to (?:the |some |its |their )?(?:lowest|highest|levels?)\\b)(?! (?:to )?${RETICENCE})(?! (?:an? )?(?:interview|question|comment)s?\\b)`, 'iy'), needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
@@ -88,7 +92,8 @@ export const POLITICAL_TRIGGERS = entries([
 
   // AGREE
   // "agreed (in principle) to acquire X", "agreed to cooperate with Y": the act agreed on is the event, read by its own trigger.
-  ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)(?! (?:in principle )?to (?:buy|acquire|purchase|sell|merge|cooperate|co-operate|collaborate|work|pay|take over|develop)\b)/iy, symmetric: true, needs: 'both' }],
+  // ('"Consumers are hungry for it …," agreed Mr Morgenstern': a speaker agreeing with what was said, no agreement between parties.)
+  ['agreed agree agrees', 'AGREE', null, { re: /agree(?:d|s)?\b(?! with\b)(?! (?:in principle )?to (?:buy|acquire|purchase|sell|merge|cooperate|co-operate|collaborate|work|pay|take over|develop)\b)/iy, notBefore: /[,.!?]\s*[”"’']\s*$/, symmetric: true, needs: 'both' }],
   ['reached sealed signed struck extracted produced clinched', 'AGREE', null, { re: /(?:reached|sealed|signed|struck|extracted|produced|clinched) (?:an? |the |their )?(?:\S+ )?(?:agreement|accord|treaty|pact)\b/iy, symmetric: true, needs: 'source' }],
   // The nominal form names both parties: "the agreement between Germany and France", "its accord with Iran".
   ['agreement agreements accord accords treaty', 'AGREE', null, { re: /(?:agreements?|accords?|treaty) (?=(?:between|with) )/iy, notBefore: /\b(?:no|any|an|a|possible|proposed|potential|future) (?:\S+ )?$|\bin (?:\S+ )?$/i, symmetric: true, needs: 'both', targetPreps: ['between', 'with'] }],
@@ -109,8 +114,12 @@ export const POLITICAL_TRIGGERS = entries([
   ['backing', 'SUPPORT', null, { re: /backing (?=[A-Z]|the |his |her )/y, notBefore: /\b(?:the|a|an|his|her|its|their|financial|political|strong|full|public) $/i, needs: 'both' }],
   // "The Sea Inside has been named best picture at the Bangkok International Film Festival": an award by the ceremony.
   ['named voted', 'SUPPORT', 'award', { re: /(?:named|voted) (?:the )?best\b/iy, passive: false, needs: 'both', conferred: true }],
+  // A contract, an order or a route awarded is a company deal, not an honour ("Softech Inc said it was awarded a 1,035,767
+  // dlr contract by the U.S. Air Force", "The UK Film Council has awarded a contract worth £11.5m to Arts Alliance").
+  ['award awards awarded', 'BUSINESS', 'deal', { re: /award(?:s|ed)? (?:(?:a|an|the|its|their)\s+)?(?:\S+ ){0,5}?(?:contracts?|orders?|route|franchise|licen[cs]es?)\b/iy, needs: 'both', targetPreps: ['to'], conferred: true }],
+  // A game show's "jackpot prize", "prize money": a sum won, no award conferred.
   // An award someone is up, hoping or in competition for has not been given.
-  ['award awards awarded prize prizes', 'SUPPORT', 'award', { notBefore: /\b(?:for|to win|entitled to) (?:the |a |an |this year's |this year’s )?(?:\S+ ){0,4}$/i, needs: 'both', conferred: true }],
+  ['award awards awarded prize prizes', 'SUPPORT', 'award', { re: /(?:award|awards|awarded|prize|prizes)\b(?! (?:money|fund|pot|draw)\b)/iy, notBefore: /\b(?:(?:for|to win|entitled to) (?:the |a |an |this year's |this year’s )?(?:\S+ ){0,4}|jackpot |cash |lottery |raffle )$/i, needs: 'both', conferred: true }],
 
   // AID
   ['aid', 'AID', null, { re: /aid\b(?! (?:worker|agency|agencies|group))/iy, needs: 'both', targetPreps: ['to', 'for'] }],

@@ -269,6 +269,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (!s.prep && !s.anaphor && NOUN_AFTER.test(text.slice(s.end, s.end + 24))) continue;
     // "bought a forest preserve in Belize": a country after "in" is where, not whom (but a visit's or summit's destination).
     if ((s.placeOnly || (s.prep === 'in' && s.ref.kind === 'country')) && entry.mode !== 'visit' && entry.mode !== 'summit') continue;
+    // "bought a forest preserve in Belize", "acquired 650 video centers … located in Circle K Corp stores": what is bought "in" a
+    // name is bought from it only as a stake, shares or an interest in it ("bought a 20% stake in Sina").
+    if (s.prep === 'in' && entry.mode === 'acquisition' && !STAKE_IN.test(text.slice(Math.max(sentence.start, s.start - 30), s.start))) continue;
     // A visit goes to a country, a body or a person: an unrecognised name there is a town or a venue ("Turf Moor",
     // "Leicester South"), its country the one written after it ("Basra in southern Iraq"), if any.
     if (s.backoff && entry.mode === 'visit') {
@@ -356,6 +359,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const srcOut = dedupe(withStates(src));
   return { sources: srcOut, targets: dedupe(withStates(tgt)).filter((t) => !srcOut.some((s) => actorId(s) === actorId(t))) };
 }
+
+// A share of a company right before "in": "a 20% stake in", "1.5 mln shares in", "its interest in".
+const STAKE_IN = /\b(?:stakes?|shares?|holdings?|shareholding|interests?|equity|pct|percent|per cent|%)\s+in\s+(?:the\s+)?$/i;
 
 const sameActor = (a: ActorRef | null, b: ActorRef | null) => !!a && !!b && actorId(a) === actorId(b);
 
