@@ -42,15 +42,16 @@ function main(): void {
   const file = arg('--file') ?? path.join(corpusDir() ?? '../shared/corpus', 'polnear-traindev.jsonl');
   const epochs = Number(arg('--epochs') ?? 4);
   const seed = Number(arg('--seed') ?? 14);
+  const runs = Number(arg('--runs') ?? 1);
   const limit = arg('--limit') ? Number(arg('--limit')) : Infinity;
   const holdout = process.argv.includes('--holdout');
   const docs = loadTrainDocs(file).slice(0, limit);
   const train = holdout ? docs.filter((_, i) => i % 10 !== 0) : docs;
   const held = holdout ? docs.filter((_, i) => i % 10 === 0) : [];
   const started = Date.now();
-  const model = trainAttribution(train.map(toTrainingDoc), { epochs, seed });
+  const model = trainAttribution(train.map(toTrainingDoc), { epochs, seed, runs });
   const bytes = encodeModel(model);
-  console.log(`trained on ${train.length} documents, ${epochs} epochs, seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s: ${bytes.length} bytes, sha256 ${sha256(bytes)}`);
+  console.log(`trained on ${train.length} documents, ${epochs} epochs, seed ${seed}, ${runs} run(s), in ${((Date.now() - started) / 1000).toFixed(1)} s: ${bytes.length} bytes, sha256 ${sha256(bytes)}`);
   if (holdout) console.log(heldOutReport(model, held));
   const out = arg('--out') ?? (holdout ? null : fileURLToPath(MODEL_FILE));
   if (out) {
