@@ -4,6 +4,7 @@ import { SPEECH_VERBS } from '../lexicon.ts';
 import type { Sentence } from '../sentences.ts';
 import type { Quote } from './quotes.ts';
 import { trimSpan } from './draft.ts';
+import { NOT_AFTER_TITLE } from './title-stops.ts';
 import { NOT_A_SPEAKER, NP_HEADS, plausibleSpeaker, subjectSpanBefore, subjectWords } from './speaker.ts';
 
 // Quotations are found and attributed by rules: marks pair reliably, and the layouts around them
@@ -53,7 +54,7 @@ const LEAD_CLAUSE = /^\s*(?:(?:And|But|So|Yet)\s+)?(?:(?:Even|Ever|Just|Only|Sho
 /** A clause coordinated with a pronoun subject ("…, but he gave", "and she is sure"): the last one speaks. */
 const COORDINATED_PRONOUN = /(?:^|,\s*|\s)(?:and|but|yet|so|And|But|Yet|So)\s+(he|she|they|He|She|They)(?:[’'](?:s|d|ve))?\s+\p{Ll}/gu;
 /** The attribution after a quotation, `verb` opening it ("…,” said X) or following its subject ("…,” X said). */
-const verbAfterQuote = (verb: string) => new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${verb})\\s+((?:the |a |an )?[\\p{L}\\d’'./\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
+const verbAfterQuote = (verb: string) => new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${verb})\\s+((?:the |a |an )?[\\p{L}\\d’'./\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)${NOT_AFTER_TITLE}(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
 const VERB_AFTER_QUOTE = verbAfterQuote(`${VERB}|reads|read`);
 const VERB_AFTER_QUOTE_NO_READ = verbAfterQuote(VERB);
 
