@@ -14,7 +14,8 @@ import { loadTrainDocs } from './train-attribution.ts';
 // content matches a gold attribution with a source, its candidates labelled by the gold source span.
 // With --holdout every tenth train document (by doc_id) is left out (score it with `npm run eval --
 // --split heldout --source-model FILE`); nothing is written unless --out is given. --cv scores 10-fold
-// cross-validation over train instead (src/eval/source-cv.ts) and writes nothing. The candidates come from
+// cross-validation over train instead (src/eval/source-cv.ts) and writes nothing. --runs N (default 5):
+// N shuffle orders averaged, as for the attribution model. The candidates come from
 // extraction with the committed attribution model, or --attribution-model FILE (one not committed yet).
 
 function arg(name: string): string | undefined {
@@ -28,7 +29,7 @@ function main(): void {
   const seed = Number(arg('--seed') ?? 15);
   const limit = arg('--limit') ? Number(arg('--limit')) : Infinity;
   const holdout = process.argv.includes('--holdout');
-  const runs = Number(arg('--runs') ?? 1);
+  const runs = Number(arg('--runs') ?? 5);
   const attribution = arg('--attribution-model');
   if (attribution) useAttributionModel(decodeModel(fs.readFileSync(attribution)));
   const docs = loadTrainDocs(file).slice(0, limit);
