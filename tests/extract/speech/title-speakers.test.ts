@@ -6,7 +6,8 @@ import { describeWithCorpus } from '../../helpers/corpus.ts';
 import { speakerName } from '../../helpers/test-article.ts';
 
 // A title's full stop ends no speaker: "…,” said Sen. Tom Carper of Delaware." and "according to
-// Mr. Rhodes" named "Sen" and "Mr" before (PolNeAR train articles), with no person resolved.
+// Mr. Rhodes" named "Sen" and "Mr" before (PolNeAR train articles), with no person resolved. And a
+// clause opening with "Then" introduces its quotation ("Then she added a caveat: “…”").
 
 const polnear = (id: string) => extractArticle(loadGoldArticles([`polnear:${id}`]).get(`polnear:${id}`)!);
 const statementWith = (x: Extraction, words: string): ExtractedStatement => {
@@ -33,5 +34,13 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'speakers after a title', () => {
     const s = statementWith(gowdy, 'Congressional probing of the Benghazi scandal');
     expect(s.speakerText).toBe('Rep. Trey Gowdy');
     expect(speakerName(gowdy, s)).toBe('Trey Gowdy');
+  });
+
+  it('"Then she added a caveat: “…”" is a statement of its own, not the end of the quotation before', () => {
+    const x = polnear('wash-post_2016-06-27_the-revolutionary-s-next-tactic-');
+    const caveat = statementWith(x, 'Down the ballot');
+    expect(caveat.text).not.toContain('write in Bernie');
+    expect(caveat.speakerText).toBe('she');
+    expect(speakerName(x, caveat)).toBe(speakerName(x, statementWith(x, 'write in Bernie')));
   });
 });
