@@ -4,16 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { corpusDir } from '../config.ts';
 import { sourceExamples } from '../eval/source-training.ts';
 import { crossValidate } from '../eval/source-cv.ts';
+import { decodeModel, useAttributionModel } from '../extract/speech/model.ts';
 import { encodeSourceModel, SOURCE_MODEL_FILE, trainSource } from '../extract/speech/source-ranker.ts';
 import { sha256 } from '../extract/speech/train.ts';
 import { loadTrainDocs } from './train-attribution.ts';
 
-// npm run train:source [-- --holdout | --cv] [--epochs N] [--seed N] [--limit N] [--out FILE]
+// npm run train:source [-- --holdout | --cv] [--epochs N] [--seed N] [--runs N] [--limit N] [--attribution-model FILE] [--out FILE]
 // Trains the source ranker on PolNeAR `train` (never `dev`): every statement the extractor finds whose
 // content matches a gold attribution with a source, its candidates labelled by the gold source span.
 // With --holdout every tenth train document (by doc_id) is left out (score it with `npm run eval --
 // --split heldout --source-model FILE`); nothing is written unless --out is given. --cv scores 10-fold
-// cross-validation over train instead (src/eval/source-cv.ts) and writes nothing.
+// cross-validation over train instead (src/eval/source-cv.ts) and writes nothing. --runs N (default 5):
+// N shuffle orders averaged, as for the attribution model. The candidates come from
+// extraction with the committed attribution model, or --attribution-model FILE (one not committed yet).
 
 function arg(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -26,6 +29,9 @@ function main(): void {
   const seed = Number(arg('--seed') ?? 15);
   const limit = arg('--limit') ? Number(arg('--limit')) : Infinity;
   const holdout = process.argv.includes('--holdout');
+  const runs = Number(arg('--runs') ?? 5);
+  const attribution = arg('--attribution-model');
+  if (attribution) useAttributionModel(decodeModel(fs.readFileSync(attribution)));
   const docs = loadTrainDocs(file).slice(0, limit);
   if (process.argv.includes('--cv')) {
     const { total, folds } = crossValidate(docs, { folds: 10, epochs, seed });
@@ -37,10 +43,10 @@ function main(): void {
   const train = holdout ? docs.filter((_, i) => i % 10 !== 0) : docs;
   const started = Date.now();
   const examples = sourceExamples(train);
-  const model = trainSource(examples, { epochs, seed });
+  const model = trainSource(examples, { epochs, seed, runs });
   const bytes = encodeSourceModel(model);
   const n = examples.reduce((a, d) => a + d.length, 0);
-  console.log(`trained on ${train.length} documents (${n} statements with a gold source among their candidates), ${epochs} epochs, seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s: ${bytes.length} bytes, sha256 ${sha256(bytes)}`);
+  console.log(`trained on ${train.length} documents (${n} statements with a gold source among their candidates), ${epochs} epochs, seed ${seed}, ${runs} run(s), in ${((Date.now() - started) / 1000).toFixed(1)} s: ${bytes.length} bytes, sha256 ${sha256(bytes)}`);
   const out = arg('--out') ?? (holdout ? null : fileURLToPath(SOURCE_MODEL_FILE));
   if (out) {
     fs.writeFileSync(out, bytes);

@@ -4,6 +4,7 @@ import { SPEECH_VERBS } from '../lexicon.ts';
 import type { Sentence } from '../sentences.ts';
 import type { Quote } from './quotes.ts';
 import { trimSpan } from './draft.ts';
+import { NOT_AFTER_TITLE } from './title-stops.ts';
 import { NOT_A_SPEAKER, NP_HEADS, plausibleSpeaker, subjectSpanBefore, subjectWords } from './speaker.ts';
 
 // Quotations are found and attributed by rules: marks pair reliably, and the layouts around them
@@ -45,7 +46,12 @@ const TRANSCRIPT_LABEL = /^\s*((?:[A-Z][A-Z'’.-]+)(?: [A-Z][A-Z'’.-]+){0,2})
 /** Capitalised labels that name no one: "VIDEO: …", "UPDATE: …". */
 const NOT_A_LABEL = /^(?:VIDEO|AUDIO|UPDATE|UPDATED|NOTE|EDITOR'S NOTE|WATCH|READ|BREAKING|CROSSTALK|LAUGHTER|APPLAUSE|TRANSCRIPT|PHOTO|PHOTOS|SOURCE|SOURCES|CORRECTION|EXCLUSIVE|ALERT|WARNING|NEWS|LIVE|Q|A)$/;
 /** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
-const CLAUSE_OPENER = new RegExp(`^(?:(?:And|But|So|Yet)\\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')}|(?:[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}[’']s?)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(?:[’'](?:s|d|ve))?\\s+(?:(?:also|then|later|again|once|[a-z]{3,}ly)\\s+)?(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|sent|gave|put it|had this to say)\\b`, 'u');
+const CLAUSE_OPENER = new RegExp(`^(?:(?:And|But|So|Yet|Then|Later|Still|Now)\\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')}|(?:[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}[’']s?)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(?:[’'](?:s|d|ve))?\\s+(?:(?:also|then|later|again|once|[a-z]{3,}ly)\\s+)?(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|sent|gave|put it|had this to say)\\b`, 'u');
+/** CLAUSE_OPENER's subject and where it starts (past a connective: "And he", "Then she"). */
+function clauseSubject(clause: string): { 1: string; index: number } | null {
+  const m = CLAUSE_OPENER.exec(clause);
+  return m ? { 1: m[1], index: m.index + /^(?:(?:And|But|So|Yet|Then|Later|Still|Now)\s+)?/.exec(m[0])![0].length } : null;
+}
 /** A sentence end, or a quotation closing before its attribution (“…,” he said, adding:): the introducing clause starts after the last one. */
 const CLAUSE_BREAK = /[.!?][”"’]?(?:\s+|[—–]\s*)|[,.!?][”"]\s*(?=(?:he|she|they|we|I|said|says|added|adds|wrote|writes|told)\b)|\n\s*/g;
 /** A leading subordinate clause before the subject. */
@@ -53,7 +59,7 @@ const LEAD_CLAUSE = /^\s*(?:(?:And|But|So|Yet)\s+)?(?:(?:Even|Ever|Just|Only|Sho
 /** A clause coordinated with a pronoun subject ("…, but he gave", "and she is sure"): the last one speaks. */
 const COORDINATED_PRONOUN = /(?:^|,\s*|\s)(?:and|but|yet|so|And|But|Yet|So)\s+(he|she|they|He|She|They)(?:[’'](?:s|d|ve))?\s+\p{Ll}/gu;
 /** The attribution after a quotation, `verb` opening it ("…,” said X) or following its subject ("…,” X said). */
-const verbAfterQuote = (verb: string) => new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${verb})\\s+((?:the |a |an )?[\\p{L}\\d’'./\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
+const verbAfterQuote = (verb: string) => new RegExp(`^[,.!?]?[”"’']?\\s*(?:(${verb})\\s+((?:the |a |an )?[\\p{L}\\d’'./\\- ]{1,60}?(?:\\s\\([\\p{L}.\\- ]{1,12}\\))?)${NOT_AFTER_TITLE}(?=[,.;]|$|\\s+(?:on|in|at|who|after|before|when|adding|told|during|while|as|last|earlier|later|yesterday|today)\\b)|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,180},)?\\s+(?:(was|were) quoted as saying|(${VERB_AFTER_SUBJECT})))`, 'iu');
 const VERB_AFTER_QUOTE = verbAfterQuote(`${VERB}|reads|read`);
 const VERB_AFTER_QUOTE_NO_READ = verbAfterQuote(VERB);
 
@@ -292,7 +298,7 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
       // said of Cameron:") has its subject there, not in a name later in the clause; so has a clause
       // coordinated after it ("Reid said both are … but he gave the Texan a compliment:").
       const coordinated = [...text.slice(from, q.start).matchAll(COORDINATED_PRONOUN)].pop();
-      const opener = coordinated ? { 1: coordinated[1], index: coordinated.index! + coordinated[0].lastIndexOf(coordinated[1]) } : CLAUSE_OPENER.exec(text.slice(from, q.start));
+      const opener = coordinated ? { 1: coordinated[1], index: coordinated.index! + coordinated[0].lastIndexOf(coordinated[1]) } : clauseSubject(text.slice(from, q.start));
       const named = opener ? { start: from + opener.index, end: from + opener.index + opener[1].length } : [...index.personSpans.map((x) => ({ start: x.start, end: x.end })), ...index.orgSpans.map((x) => ({ start: x.start, end: x.end }))]
         .filter((x) => x.start >= from && x.end <= q.start && !/^[’']/.test(text.slice(x.end, x.end + 1)))
         .sort((a, b) => a.start - b.start)[0];

@@ -140,6 +140,16 @@ export class PerceptronTrainer {
   }
 }
 
+/**
+ * The mean of models of one shape (the same classes and table): training on several shuffle orders and
+ * averaging cancels most of what one order's luck puts in the weights.
+ */
+export function meanModel(models: LinearModel[]): LinearModel {
+  const weights = new Float32Array(models[0].weights.length);
+  for (const m of models) for (let k = 0; k < weights.length; k++) weights[k] += m.weights[k] / models.length;
+  return { classes: models[0].classes, bits: models[0].bits, weights };
+}
+
 /** Serialised form: weights quantised to 16-bit integers of one scale; rows all zero are left out. */
 export interface PackedModel {
   classes: string[];

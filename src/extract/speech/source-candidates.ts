@@ -4,6 +4,7 @@ import type { Sentence } from '../sentences.ts';
 import { feature, hashText } from './hashing.ts';
 import { subjectWords } from './speaker.ts';
 import { TITLE_WORDS } from '../lexicon.ts';
+import { NOT_AFTER_TITLE } from './title-stops.ts';
 import { insertKind, leadsSentence, opensMainClause } from './source-layout.ts';
 
 // Candidate sources of one statement and their features, for the learned source ranker
@@ -49,6 +50,8 @@ function rawSpan(ctx: SourceContext, start: number, end: number, kind: Candidate
 /** Candidates at most this many words before or after the cue (held-out train, all speaker F1: 0.745 with no limit, 0.747 with 12 and 8, 0.744 with 8 and 5). */
 const WINDOW_BEFORE = 12;
 const WINDOW_AFTER = 8;
+/** The noun phrase right after a cue ("said Steve Duprey, …", "said Sen. Patty Murray."); not a prepositional phrase ("said on the same call"). */
+const PHRASE_AFTER_CUE = new RegExp(String.raw`^\s+(?!(?:on|in|at|who|when|after|before|that|to|for|about|with|as|by|from)\s)((?:the |a |an )?[\p{L}\d’'.\- ]{1,60}?)${NOT_AFTER_TITLE}(?=[,.;:!?(“”"]|\s(?:on|in|at|who|when|after|before|that|to|for|about)\s|$)`, 'u');
 const LEADING_FUNCTION = /^(?:(?:with|after|before|from|of|for|to|in|on|at|by|as|also|then)\s+)+/i;
 
 const T = (name: string) => hashText(`source:${name}`);
@@ -427,7 +430,7 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
       if (at >= 0) extras.push(rawSpan(ctx, at, at + words.length, 'phrase', q.sentence));
     }
     const rest = text.slice(q.anchor.end, Math.min(sent.end, q.anchor.end + 120));
-    const m = /^\s+((?:the |a |an )?[\p{L}\d’'.\- ]{1,60}?)(?=[,.;:!?(“”"]|\s(?:on|in|at|who|when|after|before|that|to|for|about)\s|$)/u.exec(rest);
+    const m = PHRASE_AFTER_CUE.exec(rest);
     if (m && m[1].trim().split(/\s+/).length <= 8) {
       const at = q.anchor.end + m[0].indexOf(m[1]);
       extras.push(rawSpan(ctx, at, at + m[1].trim().length, 'phrase', q.sentence));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { gzipSync, gunzipSync } from 'node:zlib';
-import { best, pack, PerceptronTrainer, unpack, type LinearModel } from './perceptron.ts';
+import { best, meanModel, pack, PerceptronTrainer, unpack, type LinearModel } from './perceptron.ts';
 import { seeded, shuffleInPlace } from '../seeded-random.ts';
 import type { Candidate } from './source-candidates.ts';
 
@@ -23,8 +23,12 @@ export interface SourceExample {
   right: number[];
 }
 
-/** Trains on documents (each a list of examples), in an order shuffled by `seed` each epoch. */
-export function trainSource(docs: SourceExample[][], { epochs, seed }: { epochs: number; seed: number }): LinearModel {
+/**
+ * Trains on documents (each a list of examples), in an order shuffled by `seed` each epoch; with
+ * `runs` > 1, once per seed from `seed` on, and the runs' weights averaged.
+ */
+export function trainSource(docs: SourceExample[][], { epochs, seed, runs = 1 }: { epochs: number; seed: number; runs?: number }): LinearModel {
+  if (runs > 1) return meanModel(Array.from({ length: runs }, (_, r) => trainSource(docs, { epochs, seed: seed + r })));
   const trainer = new PerceptronTrainer(['score'], SOURCE_BITS);
   const rand = seeded(seed);
   for (let e = 0; e < epochs; e++) {

@@ -2,6 +2,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { Sentence } from '../sentences.ts';
 import type { Reported } from './reported.ts';
 import { trimSpan } from './draft.ts';
+import { searchPastTitles, withoutTitleStops } from './title-stops.ts';
 import { subjectSpanBefore, subjectWords } from './speaker.ts';
 
 /**
@@ -61,12 +62,12 @@ export function sourceSpan(text: string, sent: Sentence, r: Reported, sentenceSu
   const phrase = (s: Span) => {
     const t = trimSpan(text, s);
     const words = text.slice(t.start, t.end).split(/\s+/).filter(Boolean).length;
-    return t.end > t.start && words <= maxWords && !/[.;!?“”"]/.test(text.slice(t.start, t.end)) ? t : null;
+    return t.end > t.start && words <= maxWords && !/[.;!?“”"]/.test(withoutTitleStops(text.slice(t.start, t.end))) ? t : null;
   };
   /** From the cue's end to the next comma or full stop: "said Kwon." / "according to a CNN tally," */
   const afterCue = () => {
     const rest = text.slice(r.cue.end, sent.end);
-    const stop = rest.search(/[,.;:!?“”"(]|\s(?:on|in|at|who|when|after|before|that)\s/);
+    const stop = searchPastTitles(rest, /[,.;:!?“”"(]|\s(?:on|in|at|who|when|after|before|that)\s/);
     return phrase({ start: r.cue.end, end: r.cue.end + (stop < 0 ? rest.length : stop) });
   };
   /** The subject before the cue, as the speaker rules find it. */

@@ -7,7 +7,7 @@ import { tokenize, tokenAt, type Token } from './tokens.ts';
 import { CUE_TAGS, type CueSpan } from './cues.ts';
 import { afterEndCandidates, afterStartCandidates, beforeEndCandidates, beforeStartCandidates, boundsOf, DIRECTIONS, type Bounds, type Direction } from './content.ts';
 import { afterEndFeatures, afterStartFeatures, beforeEndFeatures, beforeStartFeatures, cueFeatures, cueId, directionFeatures } from './features.ts';
-import { pack, PerceptronTrainer } from './perceptron.ts';
+import { meanModel, pack, PerceptronTrainer } from './perceptron.ts';
 import { MODEL_PARTS, type AttributionModel } from './model.ts';
 import { seeded, shuffleInPlace } from '../seeded-random.ts';
 
@@ -79,12 +79,25 @@ export const TABLE_BITS = { cue: 18, ranker: 17 };
 export interface TrainOptions {
   epochs: number;
   seed: number;
+  /** Shuffle orders trained and averaged (seeds seed, seed + 1, …); 1 when left out. */
+  runs?: number;
 }
 
-/** Trains every part of the attribution model on the given documents. Deterministic for a given seed. */
-export function trainAttribution(docs: TrainingDoc[], { epochs, seed }: TrainOptions): AttributionModel {
+/**
+ * Trains every part of the attribution model on the given documents, once per shuffle order, and
+ * averages the orders' weights. Deterministic for a given seed and number of runs.
+ */
+export function trainAttribution(docs: TrainingDoc[], { epochs, seed, runs = 1 }: TrainOptions): AttributionModel {
   const prepared = docs.map(prepare);
   const cueStarts = learnCueStarts(prepared);
+  const models = Array.from({ length: runs }, (_, r) => trainOrder(prepared, cueStarts, epochs, seed + r));
+  if (runs === 1) return models[0];
+  const mean = Object.fromEntries(MODEL_PARTS.map((name) => [name, meanModel(models.map((m) => m[name]))]));
+  return { cueStarts, ...mean } as AttributionModel;
+}
+
+/** One shuffle order's model: `epochs` passes over the documents in orders drawn from `seed`. */
+function trainOrder(prepared: Prepared[], cueStarts: Set<number>, epochs: number, seed: number): AttributionModel {
   const cue = new PerceptronTrainer(CUE_TAGS, TABLE_BITS.cue);
   const direction = new PerceptronTrainer(DIRECTIONS, TABLE_BITS.ranker);
   const afterStart = new PerceptronTrainer(['score'], TABLE_BITS.ranker);
