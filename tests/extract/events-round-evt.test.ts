@@ -136,3 +136,9 @@ describe('typed events: a contract awarded', () => {
     expect(ofType('If she picks the correct man from the line-up, the contestant wins the jackpot prize of US$100,000 (£52,590).', 'SUPPORT')).toEqual([]);
   });
 });
+
+describe('typed events: visiting one’s family', () => {
+  it('is no official visit', () => {
+    expect(ofType('Monique Dalle, a member of the Parisian congregation of the Living Church of God, was traveling to Cairo to visit her daughter Esther, the church said.', 'CONSULT').filter((e) => e.includes('Esther'))).toEqual([]);
+  });
+});
