@@ -142,3 +142,10 @@ describe('typed events: visiting one’s family', () => {
     expect(ofType('Monique Dalle, a member of the Parisian congregation of the Living Church of God, was traveling to Cairo to visit her daughter Esther, the church posted on Facebook.', 'CONSULT').filter((e) => e.includes('Esther'))).toEqual([]);
   });
 });
+
+describe('typed events: a contest at the polls', () => {
+  it('is an election, not a match', () => {
+    expect(ofType('Clinton defeated Sanders by 20 points in the Arizona primary.', 'ELECTION')).toEqual(['ELECTION Clinton → Sanders']);
+    expect(ofType('Clinton defeated Sanders by 20 points in the Arizona primary.', 'SPORT')).toEqual([]);
+  });
+});

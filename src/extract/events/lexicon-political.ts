@@ -7,7 +7,7 @@ const TO = ['to', 'in'];
 // A team's trip is a fixture, not a visit: the sentence speaks of matches, scores or competitions.
 // A holiday is travel, not a visit an editor records. A score is not a date range ("an April 26-27 summit").
 const LEISURE = /\b(?:vacation|holidays?|honeymoon|tourists?|sightseeing)\b/i;
-const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|rugby|football|cricket|tennis|golf|fly-half|striker|midfielder|defender|goalkeeper|wicket|innings|grand slam|six nations|test series|line-up|kick-off)\b|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b/i;
+export const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|rugby|football|cricket|tennis|golf|fly-half|striker|midfielder|defender|goalkeeper|wicket|innings|grand slam|six nations|test series|line-up|kick-off)\b|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b/i;
 const TRAVEL_ONLY = new RegExp(`${SPORT_WORDS.source}|${LEISURE.source}`, 'i');
 // Declining to comment, confirm, put a figure on something or be interviewed is reticence, no rejection of anyone
 // ("declined to value the deal", "declined to give financial details", "declined to speculate on").
