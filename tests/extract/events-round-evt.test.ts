@@ -149,3 +149,9 @@ describe('typed events: a contest at the polls', () => {
     expect(ofType('Clinton defeated Sanders by 20 points in the Arizona primary.', 'SPORT')).toEqual([]);
   });
 });
+
+describe('typed events: copies sold, in words', () => {
+  it('is trade, no deal', () => {
+    expect(ofType('It has sold more than eight million copies worldwide in little over two years.', 'BUSINESS')).toEqual([]);
+  });
+});
