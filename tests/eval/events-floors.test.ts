@@ -16,14 +16,14 @@ function score(part: 'dev' | 'check', only?: (doc: string) => boolean) {
   return eventsResult(scores, part);
 }
 
-// The floors are what the extractor reaches today (npm run eval:events, --part check; 1.18.0: development 0.727 / 0.623 / 0.671; 1.21.0: 0.764 / 0.641 / 0.697; 1.32.0: 0.779 / 0.653 / 0.710; 1.37.0: 0.780 / 0.659 / 0.714), rounded
+// The floors are what the extractor reaches today (npm run eval:events, --part check; 1.18.0: development 0.727 / 0.623 / 0.671; 1.21.0: 0.764 / 0.641 / 0.697; 1.32.0: 0.779 / 0.653 / 0.710; 1.37.0: 0.780 / 0.659 / 0.714; branch evt on 1.37.0: 0.804 / 0.665 / 0.728), rounded
 // down: a change that loses events fails here. The development part is the one the lexicons were
 // written against; the check part is only measured.
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'typed events against the gold', () => {
   it('development part: F1 and mode agreement at their floors', () => {
     const r = score('dev');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.71);
-    expect(r.events.p).toBeGreaterThanOrEqual(0.775);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.72);
+    expect(r.events.p).toBeGreaterThanOrEqual(0.8);
     expect(r.events.r).toBeGreaterThanOrEqual(0.65);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
     // Statement links of matched events: recall over the gold's links, precision of those made.
@@ -42,7 +42,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(r.date!).toBeGreaterThanOrEqual(0.84);
   });
 
-  // Check: 0.316 at 1.31.0, 0.296 at 1.34.0. Rules are kept or dropped by what they do on train
+  // Check: 0.316 at 1.31.0, 0.296 at 1.34.0, 0.298 at 1.37.0, 0.310 on branch evt. Rules are kept or dropped by what they do on train
   // articles, never by this part (1.34.0 keeps the named-court source rule, right on train, which
   // loses one matched check event); the floor only catches a collapse.
   it('check part: F1 at its floor', () => {

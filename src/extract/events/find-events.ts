@@ -11,6 +11,7 @@ import { datesCompatible, eventDate, placesCompatible, preciserDate, sentenceDat
 import { headlineCompany } from './headline-company.ts';
 import { mergeEvents, SPEECH_ACTS } from './merge-events.ts';
 import type { TypedEventDraft } from './event-draft.ts';
+import { SPORT_WORDS } from './lexicon-political.ts';
 import { assignRoles } from './roles.ts';
 import { findTriggers, type TriggerHit } from './trigger-index.ts';
 
@@ -72,6 +73,8 @@ function attachMention(e: TypedEventDraft, m: Mention, sentence: Sentence, date:
 }
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
+
+const ELECTORAL = /\b(?:primary|primaries|caucus(?:es)?|elections?|by-elections?|nomination|ballot|run-?off|referendum|polling day)\b/i;
 
 // (Offerings and bankruptcies are left out: the recogniser reads some companies as people, "Hydro Quebec", "Peabody Energy".)
 const COMPANY_MODES = new Set(['results', 'bid', 'product']);
@@ -250,7 +253,12 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     if (!accepted(hit, roles.sources, roles.targets)) continue;
     lastEnd = hit.end;
     // An agreement between companies is a company deal (the ontology's BUSINESS), not PLOVER's AGREE between governments.
-    const [type, mode] = e.type === 'AGREE' && isCompanyDeal(roles.sources, roles.targets) ? (['BUSINESS', 'deal'] as const) : [e.type, e.mode];
+    // A contest won or lost at the polls is an election, not a match ("Clinton defeated Sanders by 20 points in the Arizona
+    // primary", "Mr. Trump was defeated in the Iowa caucuses"), when nothing in the sentence is sport.
+    const [type, mode] =
+      e.type === 'AGREE' && isCompanyDeal(roles.sources, roles.targets) ? (['BUSINESS', 'deal'] as const)
+      : e.type === 'SPORT' && ELECTORAL.test(sentence.text) && !SPORT_WORDS.test(sentence.text) ? (['ELECTION', null] as const)
+      : [e.type, e.mode];
     const both = roles.sources.length > 0 && roles.targets.length > 0;
     out.push({
       type,

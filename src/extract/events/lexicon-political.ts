@@ -7,7 +7,7 @@ const TO = ['to', 'in'];
 // A team's trip is a fixture, not a visit: the sentence speaks of matches, scores or competitions.
 // A holiday is travel, not a visit an editor records. A score is not a date range ("an April 26-27 summit").
 const LEISURE = /\b(?:vacation|holidays?|honeymoon|tourists?|sightseeing)\b/i;
-const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|rugby|football|cricket|tennis|golf|fly-half|striker|midfielder|defender|goalkeeper|wicket|innings|grand slam|six nations|test series|line-up|kick-off)\b|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b/i;
+export const SPORT_WORDS = /\b(?:match|matches|fixture|replay|league|cup|championship|tournament|premiership|six nations|squad|away (?:win|game|match|defeat)|tries|goals?|rugby|football|cricket|tennis|golf|fly-half|striker|midfielder|defender|goalkeeper|wicket|innings|grand slam|six nations|test series|line-up|kick-off)\b|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b/i;
 const TRAVEL_ONLY = new RegExp(`${SPORT_WORDS.source}|${LEISURE.source}`, 'i');
 // Declining to comment, confirm, put a figure on something or be interviewed is reticence, no rejection of anyone
 // ("declined to value the deal", "declined to give financial details", "declined to speculate on").
@@ -26,7 +26,8 @@ export const POLITICAL_TRIGGERS = entries([
   // ("she frequently talks about how …", "a president who talks about America": the verb after its subject, no talks;
   // "when it talks with Congress" is.)
   ['talks', 'CONSULT', 'talks', { re: /(?<!\b(?:he|she|who|it|one|everyone|nobody) (?:(?:\w+ly|also|often|still|always|never|even|now) )?)talks\b|talks\b(?! about\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
-  ['visit visits visited visiting', 'CONSULT', 'visit', { needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
+  // (Visiting one's own family is private: "She had been visiting her sister in Paris", "to visit her daughter Esther".)
+  ['visit visits visited visiting', 'CONSULT', 'visit', { re: /visit(?:s|ed|ing)?\b(?! (?:his|her|their|my|our) (?:\w+ )?(?:daughters?|sons?|mother|father|family|wife|husband|parents|relatives|grand\w+|friends?|brothers?|sisters?|children|kids)\b)/iy, needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
   ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?!(?:back|home) )(?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: TRAVEL_ONLY }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
   // CAMEO's "host a visit" and "discuss by telephone": the host receives the visitor, a call is mutual.
