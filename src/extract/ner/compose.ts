@@ -32,7 +32,7 @@ const INTERJECTIONS = new Set(['Well', 'Yes', 'Yeah', 'Oh', 'Okay', 'OK', 'Sure'
 
 type Located<T> = { start: number; end: number } & T;
 
-/** The rule/model disagreement policies (README, "Rules and model together"). */
+/** The rule/model disagreement policies (docs/extraction.md, "Rules and model together"). */
 export type Policy =
   | 'model-type-wins'
   | 'curated-org'
@@ -160,7 +160,7 @@ const exact = <T>(list: Located<T>[], s: { start: number; end: number }) => list
 /**
  * One span of the model. Where the model and the rules read the same words differently, the winner
  * was chosen by counting the gold type of those disagreements on the tenth of CoNLL train the model
- * did not learn from (src/cli/ner-disagreements.ts; README): the model, except that a curated
+ * did not learn from (src/cli/ner-disagreements.ts; docs/extraction.md): the model, except that a curated
  * organisation stays one ("Kremlin", "Al Jazeera"; CoNLL calls the White House a place, a newsroom
  * quotes it), a rule person stays a person whatever the model reads there (4 people to 2 where the
  * model says place or MISC, 2 to 2 where it says organisation; on current news the model reads
@@ -378,7 +378,7 @@ function dropOrganisation(c: Composed, key: string, o: OrgDraft): void {
  * surname and "Chairman Kim" aliases, gazetteer kinds and countries). A span the rules did not see
  * becomes an entity of its own; a one-word person takes the full name it shortens. What the rules
  * found where the model found nothing is kept. The exceptions, and the counts on held-out CoNLL
- * train that chose them, are in the README ("Named entities").
+ * train that chose them, are in docs/extraction.md ("Named entities").
  */
 export function composeEntities(text: string, rules: EntityIndexLocal, options: ComposeOptions = {}): EntityIndexLocal {
   const trace = options.trace ?? (() => {});
