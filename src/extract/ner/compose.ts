@@ -7,6 +7,7 @@ import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
 import { bracketedFirms, firmShortened, generalFirms, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
+import { inCapitalsTable, namedAsThing } from './not-people.ts';
 import { placeNamedAsPerson } from './place-names.ts';
 import { genericHead, orgShortened, shortAlias } from './short-org-names.ts';
 import { headlineMentions, headlineOnly, titleCaseHeadline } from './headline-names.ts';
@@ -17,7 +18,7 @@ import { tagEntities, type TaggedSpan } from './index.ts';
  * capitalised non-names ("Oscar", "Christmas", "May" the month) and common technical acronyms a
  * model trained on 1996 wire copy reads as firms ("PC", "DVD"). Found in the BBC top lists.
  */
-const NEVER_ALONE = new Set([...NOT_NAME, ...'PC PCs DVD DVDs CD CDs TV ID MP3 GDP CEO SMS Ltd Inc Corp Co Plc'.split(' ')]);
+const NEVER_ALONE = new Set([...NOT_NAME, ...'PC PCs DVD DVDs CD CDs TV ID MP3 GDP CEO SMS Ltd Inc Corp Co Plc Cie'.split(' ')]);
 
 /** A name of one letter is a fragment of one the model split ("S and P" for Standard and Poor's). */
 const neverAlone = (name: string) => NEVER_ALONE.has(name) || name.length === 1;
@@ -346,6 +347,17 @@ function dropScaleNames(c: Composed): void {
 }
 
 /**
+ * One-word "people" that are no one (see not-people.ts): a word of a wire table written in capitals
+ * ("MARINGA NIL") and a name the text gives a thing ("the Louvre accord", "The Court is expected").
+ */
+function dropThings(c: Composed): void {
+  for (const p of [...c.people.values()]) {
+    const spans = c.personSpans.filter((s) => s.person === p);
+    if (inCapitalsTable(c.text, p, spans) || namedAsThing(c.text, p, spans)) dropPerson(c, p);
+  }
+}
+
+/**
  * A title-case headline's capitalised runs are no names: people and unclassified organisations found
  * only there, under a name the article never writes again, are dropped; the people and organisations
  * the article names after it are found in it by name (full name, or a person's surname).
@@ -398,6 +410,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
   retypeFirms(c);
   retypePlaces(c);
   dropScaleNames(c);
+  dropThings(c);
   joinShortOrganisations(c);
   readTitleCaseHeadline(c);
   return buildEntityIndex({

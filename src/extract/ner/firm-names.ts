@@ -126,8 +126,11 @@ export function joinedFirms(text: string): { start: number; end: number; name: s
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The last word of a company's legal name ("Chrysler Corp", "Mannesmann AG", "Pirelli Spa"). */
-export const COMPANY_SUFFIX = /\s(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|plc|AG|A\.G|SA|S\.A|NV|N\.V|SpA|Spa|Bancorp|Holdings|Bhd|Pty|LP|L\.P)\.?$/;
+/**
+ * The last word of a company's legal name ("Chrysler Corp", "Mannesmann AG", "Pirelli Spa"; French and
+ * German "Cie", "Lazard Freres et Cie", "Brown Boveri und Cie").
+ */
+export const COMPANY_SUFFIX = /\s(?:Cie|Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|plc|AG|A\.G|SA|S\.A|NV|N\.V|SpA|Spa|Bancorp|Holdings|Bhd|Pty|LP|L\.P)\.?$/;
 
 /** A name a person never has: a company's legal name ("San Miguel Corp", "Rainier Bancorp"). */
 export const isCompanyName = (name: string) => COMPANY_SUFFIX.test(name);
