@@ -9,6 +9,7 @@ import { findStatements } from './statements.ts';
 import { slug } from './slug.ts';
 import { articleGeoContext, geocodePlace } from '../geo/geocode.ts';
 import { fnv1a } from './fnv.ts';
+import { newsDay } from './events/event-setting.ts';
 import type { Extraction, ExtractedEvent } from './types.ts';
 
 export { slug };
@@ -41,7 +42,8 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   const taken = new Set<string>();
   // The article's text hash keys events that name no party (see toExtractedEvent): computed once, not per event.
   const keys = { person: personKey, org: orgKey, place: placeKey, slug, textHash: fnv1a(`${parsed.title}\n${text}`).toString(36), dated: parsed.publishedAt !== null };
-  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, keys, taken), parsed.publishedAt, text));
+  const headline = headlineDay(text, parsed.title, parsed.publishedAt);
+  const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, keys, taken), parsed.publishedAt, text, headline));
   const organizations = index.organizations.map((o) => {
     const key = `org:${slug(o.name)}`;
     orgKey.set(o, key);
@@ -88,14 +90,36 @@ function saysUnderWay(text: string, t: Span): boolean {
   return UNDER_WAY_TRIGGER.test(trigger) || (ING.test(trigger) && UNDER_WAY_BEFORE.test(text.slice(Math.max(0, t.start - 8), t.start)));
 }
 
+// A headline looking ahead: "Kim to meet Putin", "Sanders Vows To Eliminate Tax Breaks", "… will …".
+const HEADLINE_AHEAD = /\b(?:to|will|would|could|may|might|set to|plans? to)\s+$/i;
+
+interface HeadlineDay {
+  /** End of the headline the text opens with. */
+  end: number;
+  /** The lead's news day (see newsDay). */
+  day: string;
+}
+
+/**
+ * When the text opens with its headline and the lead gives a news day ("Railing Against Trump, Sanders Vows …"
+ * over "Sanders on Tuesday said …"): the headline reports the lead's news, so it happened that day.
+ */
+function headlineDay(text: string, title: string | null | undefined, published: string | null): HeadlineDay | null {
+  if (!title || !published || !text.startsWith(title)) return null;
+  const day = newsDay(text, published);
+  return day ? { end: title.length, day } : null;
+}
+
 /**
  * An event the text does not date happened on or before the day it was reported, when the article
- * has a publication date, or on that day when the report says it is under way ("is issuing"); an
- * undated article leaves it undated. Keys are unchanged: the year a key carries is one the text gives.
+ * has a publication date, or on that day when the report says it is under way ("is issuing") or its
+ * headline reports it (see headlineDay; not what the headline looks ahead to); an undated article
+ * leaves it undated. Keys are unchanged: the year a key carries is one the text gives.
  */
-function reportDated(e: ExtractedEvent, published: string | null, text: string): ExtractedEvent {
+function reportDated(e: ExtractedEvent, published: string | null, text: string, headline: HeadlineDay | null): ExtractedEvent {
   if (e.precision !== null || !published) return e;
   const day = published.slice(0, 10);
   if (e.trigger && saysUnderWay(text, e.trigger)) return { ...e, startDate: day, endDate: day, precision: 'DAY' };
+  if (headline && e.trigger && e.trigger.start < headline.end && !HEADLINE_AHEAD.test(text.slice(0, e.trigger.start))) return { ...e, startDate: headline.day, endDate: headline.day, precision: 'DAY' };
   return { ...e, startDate: null, endDate: day, precision: 'ON_OR_BEFORE' };
 }

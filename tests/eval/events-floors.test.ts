@@ -38,8 +38,9 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(r.place!).toBeGreaterThanOrEqual(0.8);
     // Issue 17: dates on gold-dated matched events (value and precision), 0.851 (57/67) at 1.18.0, 0.857 (60/70) at 1.21.0,
     // 0.847 (61/72) at 1.37.0: the event newly matched there is a headline's ("Railing Against Trump, Sanders Vows …"), whose
-    // sentence gives no date (the gold dates it on the day of publication).
-    expect(r.date!).toBeGreaterThanOrEqual(0.84);
+    // sentence gives no date (the gold dates it on the day of publication); 0.863 (63/73) once a headline's event takes
+    // the lead's news day.
+    expect(r.date!).toBeGreaterThanOrEqual(0.86);
   });
 
   // Check: 0.316 at 1.31.0, 0.296 at 1.34.0, 0.298 at 1.37.0, 0.310 on branch evt. Rules are kept or dropped by what they do on train
