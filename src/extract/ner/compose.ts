@@ -7,7 +7,7 @@ import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
 import { bracketedFirms, firmShortened, generalFirms, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
-import { inCapitalsTable, namedAsThing } from './not-people.ts';
+import { inCapitalsTable, namedAsThing, namesAScale } from './not-people.ts';
 import { placeNamedAsPerson } from './place-names.ts';
 import { genericHead, orgShortened, shortAlias } from './short-org-names.ts';
 import { headlineMentions, headlineOnly, titleCaseHeadline } from './headline-names.ts';
@@ -336,24 +336,15 @@ function joinShortOrganisations(c: Composed): void {
   }
 }
 
-/** A name before "scale" is a scale's ("6.5 on the Richter scale", "the Mercalli scale"), no one's. */
-const BEFORE_SCALE = /^\s+scale\b/;
-
-/** People every mention of whom names a scale (the Richter scale: a person in 15 Reuters stories). */
-function dropScaleNames(c: Composed): void {
-  for (const p of [...c.people.values()]) {
-    if (p.mentions.length && p.mentions.every((m) => BEFORE_SCALE.test(c.text.slice(m.end, m.end + 8)))) dropPerson(c, p);
-  }
-}
-
 /**
- * One-word "people" that are no one (see not-people.ts): a word of a wire table written in capitals
- * ("MARINGA NIL") and a name the text gives a thing ("the Louvre accord", "The Court is expected").
+ * "People" that are no one (see not-people.ts): a scale's name ("the Richter scale"), a word of a wire
+ * table written in capitals ("MARINGA NIL") and a name the text gives a thing ("the Louvre accord",
+ * "The Court is expected").
  */
-function dropThings(c: Composed): void {
+function dropNonPeople(c: Composed): void {
   for (const p of [...c.people.values()]) {
     const spans = c.personSpans.filter((s) => s.person === p);
-    if (inCapitalsTable(c.text, p, spans) || namedAsThing(c.text, p, spans)) dropPerson(c, p);
+    if (namesAScale(c.text, p) || inCapitalsTable(c.text, p, spans) || namedAsThing(c.text, p, spans)) dropPerson(c, p);
   }
 }
 
@@ -409,8 +400,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
   retypeOrganisations(c);
   retypeFirms(c);
   retypePlaces(c);
-  dropScaleNames(c);
-  dropThings(c);
+  dropNonPeople(c);
   joinShortOrganisations(c);
   readTitleCaseHeadline(c);
   return buildEntityIndex({

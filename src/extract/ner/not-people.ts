@@ -3,6 +3,14 @@ import { opensWithGivenName } from '../given-names.ts';
 
 type Spanned = { start: number; end: number };
 
+/** A name before "scale" is a scale's ("6.5 on the Richter scale", "the Mercalli scale"), no one's. */
+const BEFORE_SCALE = /^\s+scale\b/;
+
+/** A "person" every mention of whom names a scale (the Richter scale: a person in 15 Reuters stories). */
+export function namesAScale(text: string, person: EntityDraft): boolean {
+  return person.mentions.length > 0 && person.mentions.every((m) => BEFORE_SCALE.test(text.slice(m.end, m.end + 8)));
+}
+
 /** How far either side of a mention a table written in capitals reaches. */
 const CAPITALS_REACH = 100;
 const LOWER = /\p{Ll}/u;
