@@ -46,11 +46,11 @@ const TRANSCRIPT_LABEL = /^\s*((?:[A-Z][A-Z'’.-]+)(?: [A-Z][A-Z'’.-]+){0,2})
 /** Capitalised labels that name no one: "VIDEO: …", "UPDATE: …". */
 const NOT_A_LABEL = /^(?:VIDEO|AUDIO|UPDATE|UPDATED|NOTE|EDITOR'S NOTE|WATCH|READ|BREAKING|CROSSTALK|LAUGHTER|APPLAUSE|TRANSCRIPT|PHOTO|PHOTOS|SOURCE|SOURCES|CORRECTION|EXCLUSIVE|ALERT|WARNING|NEWS|LIVE|Q|A)$/;
 /** A clause opening with its subject: a pronoun or a described speaker ("The spokesman said …"). */
-const CLAUSE_OPENER = new RegExp(`^(?:(?:And|But|So|Yet|Then|Later|Still|Now)\\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')}|(?:[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}[’']s?)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(?:[’'](?:s|d|ve))?\\s+(?:(?:also|then|later|again|once|[a-z]{3,}ly)\\s+)?(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|sent|gave|put it|had this to say)\\b`, 'u');
-/** CLAUSE_OPENER's subject and where it starts (past a connective: "And he", "Then she"). */
+const CLAUSE_OPENER = new RegExp(`^(?:(?:And|But|So|Yet|Then|Later|Still|Now)\\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:The|A|An)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?${NP_HEADS.source.replace(/^\\b|\\b$/g, '')}|(?:[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}[’']s?)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(?:[’'](?:s|d|ve))?\\s+(?:(?:also|then|later|again|once|[a-z]{3,}ly)\\s+)?(?:[a-z]+(?:s|ed)|told|said|wrote|spoke|sent|gave|put it|had this to say)\\b`, 'du');
+/** CLAUSE_OPENER's subject and where it starts (past a connective: "And he", "Then she"; the group's own offset). */
 function clauseSubject(clause: string): { 1: string; index: number } | null {
   const m = CLAUSE_OPENER.exec(clause);
-  return m ? { 1: m[1], index: m.index + /^(?:(?:And|But|So|Yet|Then|Later|Still|Now)\s+)?/.exec(m[0])![0].length } : null;
+  return m ? { 1: m[1], index: m.indices![1][0] } : null;
 }
 /** A sentence end, or a quotation closing before its attribution (“…,” he said, adding:): the introducing clause starts after the last one. */
 const CLAUSE_BREAK = /[.!?][”"’]?(?:\s+|[—–]\s*)|[,.!?][”"]\s*(?=(?:he|she|they|we|I|said|says|added|adds|wrote|writes|told)\b)|\n\s*/g;

@@ -53,6 +53,8 @@ export function openingClauseSource(text: string, sent: Sentence, r: Reported, n
 const OPENING_CLAUSE = /^\s*[“"]?(?:(?:And|But)\s+)?(?:(?:After|Before|Besides|Since|Upon|On|While|When|By|Without|Despite|In addition to|In|Instead of|Rather than)\s+)?$/i;
 
 const CLAUSE_OPENER = /\b(?:after|before|when|while|because|as|since|although|though)\s+/gi;
+/** Where a speaker written after its cue ends: punctuation, a quotation mark, or a clause word ("said Ms Ray on Monday"). */
+const SPEAKER_END = /[,.;:!?“”"(]|\s(?:on|in|at|who|when|after|before|that)\s/g;
 
 export function sourceSpan(text: string, sent: Sentence, r: Reported, sentenceSubject: (to: number) => Span | null): Span | null {
   const cue = text.slice(r.cue.start, r.cue.end).toLowerCase();
@@ -67,7 +69,7 @@ export function sourceSpan(text: string, sent: Sentence, r: Reported, sentenceSu
   /** From the cue's end to the next comma or full stop: "said Kwon." / "according to a CNN tally," */
   const afterCue = () => {
     const rest = text.slice(r.cue.end, sent.end);
-    const stop = searchPastTitles(rest, /[,.;:!?“”"(]|\s(?:on|in|at|who|when|after|before|that)\s/);
+    const stop = searchPastTitles(rest, SPEAKER_END);
     return phrase({ start: r.cue.end, end: r.cue.end + (stop < 0 ? rest.length : stop) });
   };
   /** The subject before the cue, as the speaker rules find it. */

@@ -14,10 +14,9 @@ export function isTitleStop(text: string, at: number): boolean {
   return text[at] === '.' && TITLE_BEFORE.test(text.slice(Math.max(0, at - 5), at));
 }
 
-/** The first match of `stop` in `text` that is not a title's full stop; -1 when none. */
+/** The first match of `stop` (a global pattern) in `text` that is not a title's full stop; -1 when none. */
 export function searchPastTitles(text: string, stop: RegExp): number {
-  const global = new RegExp(stop.source, stop.flags.includes('g') ? stop.flags : `${stop.flags}g`);
-  for (const m of text.matchAll(global)) if (!isTitleStop(text, m.index!)) return m.index!;
+  for (const m of text.matchAll(stop)) if (!isTitleStop(text, m.index!)) return m.index!;
   return -1;
 }
 
