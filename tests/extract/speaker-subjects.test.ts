@@ -1,20 +1,11 @@
 import { expect, it } from 'vitest';
-import { loadGoldArticles } from '../../src/eval/events-sample.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
-import type { ExtractedStatement, Extraction } from '../../src/extract/types.ts';
 import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
-import { speakerName } from '../helpers/test-article.ts';
+import { extractPolnear as polnear, speakerName, statementWith } from '../helpers/test-article.ts';
 
 // Who a statement's subject is, on PolNeAR train and BBC articles (extractor 1.33.0): sentences that
 // end at an abbreviation, compound given names, chains of descriptions after a name, fronted phrases
 // and quotations named by a verb of naming. Each case was a wrong or missing speaker before.
-
-const polnear = (id: string) => extractArticle(loadGoldArticles([`polnear:${id}`]).get(`polnear:${id}`)!);
-const statementWith = (x: Extraction, words: string): ExtractedStatement => {
-  const s = x.statements.find((st) => st.text.includes(words));
-  expect(s, `no statement with “${words}”`).toBeDefined();
-  return s!;
-};
 
 describeWithCorpus(['polnear-traindev.jsonl', 'bbc.jsonl'], 'the subject who speaks', () => {
   it('a sentence ends at "U.S." before "He says": the next one is its own statement, said by "He" (Chris Cox)', () => {

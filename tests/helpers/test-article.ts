@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { loadGoldArticles } from '../../src/eval/events-sample.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import type { Extraction, ExtractedStatement } from '../../src/extract/types.ts';
@@ -30,3 +32,13 @@ export function eventSummaries(body: string): string[] {
 
 /** eventSummaries() of one type ("LEGAL", "SUPPORT"). */
 export const eventSummariesOfType = (body: string, type: string) => eventSummaries(body).filter((e) => e.startsWith(type));
+
+/** The extraction of one PolNeAR article, by doc_id (needs the shared corpus). */
+export const extractPolnear = (id: string): Extraction => extractArticle(loadGoldArticles([`polnear:${id}`]).get(`polnear:${id}`)!);
+
+/** The statement whose text holds `words`; fails the test when there is none. */
+export function statementWith(x: Extraction, words: string): ExtractedStatement {
+  const s = x.statements.find((st) => st.text.includes(words));
+  expect(s, `no statement with “${words}”`).toBeDefined();
+  return s!;
+}

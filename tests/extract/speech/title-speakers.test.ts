@@ -1,20 +1,10 @@
 import { expect, it } from 'vitest';
-import { loadGoldArticles } from '../../../src/eval/events-sample.ts';
-import { extractArticle } from '../../../src/extract/extract-article.ts';
-import type { ExtractedStatement, Extraction } from '../../../src/extract/types.ts';
 import { describeWithCorpus } from '../../helpers/corpus.ts';
-import { speakerName } from '../../helpers/test-article.ts';
+import { extractPolnear as polnear, speakerName, statementWith } from '../../helpers/test-article.ts';
 
 // A title's full stop ends no speaker: "…,” said Sen. Tom Carper of Delaware." and "according to
 // Mr. Rhodes" named "Sen" and "Mr" before (PolNeAR train articles), with no person resolved. And a
 // clause opening with "Then" introduces its quotation ("Then she added a caveat: “…”").
-
-const polnear = (id: string) => extractArticle(loadGoldArticles([`polnear:${id}`]).get(`polnear:${id}`)!);
-const statementWith = (x: Extraction, words: string): ExtractedStatement => {
-  const s = x.statements.find((st) => st.text.includes(words));
-  expect(s, `no statement with “${words}”`).toBeDefined();
-  return s!;
-};
 
 describeWithCorpus(['polnear-traindev.jsonl'], 'speakers after a title', () => {
   it('“…,” said Sen. Name: the senator speaks, named in full', () => {
