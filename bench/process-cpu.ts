@@ -13,10 +13,13 @@ export interface CpuSample {
 
 const TICKS = 100; // USER_HZ on Linux
 
+/** The fields of a /proc/…/stat line after the command name (state, ppid, …, utime at 11, stime at 12). */
+const statFields = (stat: string) => stat.split(') ')[1].split(' ');
+
 /** utime + stime of a /proc/…/stat line, in seconds. */
 function cpuOf(statPath: string): number | null {
   try {
-    const fields = fs.readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
+    const fields = statFields(fs.readFileSync(statPath, 'utf8'));
     return (Number(fields[11]) + Number(fields[12])) / TICKS;
   } catch {
     return null; // ended between the listing and the read
@@ -45,7 +48,7 @@ export function sampleCpu(database: string, everyMs = 100): { stop: () => CpuSam
       } catch {
         continue;
       }
-      const ppid = Number(stat.split(') ')[1].split(' ')[1]);
+      const ppid = Number(statFields(stat)[1]);
       if (ppid === process.pid) {
         for (const tid of list(`/proc/${pid}/task`)) {
           const cpu = cpuOf(`/proc/${pid}/task/${tid}/stat`);
