@@ -83,8 +83,8 @@ export function sampleEventsDocs(dir: string = corpusDir() ?? '../shared/corpus'
   return [...seeds.map((doc) => ({ doc, part: 'dev' as Part })), ...order.map((doc, i) => ({ doc, part: (i < DEV_PICKED ? 'dev' : 'check') as Part }))];
 }
 
-const CORPUS_FILE: Record<string, string> = { bbc: 'bbc.jsonl', reuters: 'reuters21578.jsonl', polnear: 'polnear-traindev.jsonl' };
-const ID_FIELD: Record<string, string> = { bbc: 'id', reuters: 'newid', polnear: 'doc_id' };
+export const CORPUS_FILE: Record<string, string> = { bbc: 'bbc.jsonl', reuters: 'reuters21578.jsonl', polnear: 'polnear-traindev.jsonl' };
+export const ID_FIELD: Record<string, string> = { bbc: 'id', reuters: 'newid', polnear: 'doc_id' };
 
 /**
  * The named articles parsed as the service parses them (`jsonlRecordToRaw` → `parseArticle`, or a
