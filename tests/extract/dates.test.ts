@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { findDates } from '../../src/extract/dates.ts';
 import { eventDate, newsDay, sentenceDates } from '../../src/extract/events/event-setting.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl', 'reuters21578.jsonl'] as const;
 
 /** The one date of a sentence, as [precision, start, end], against a report published on `published`. */
 const only = (sentence: string, published: string | null) => {
@@ -9,7 +14,7 @@ const only = (sentence: string, published: string | null) => {
   return [found[0].precision, found[0].start, found[0].end];
 };
 
-describe('temporal expressions against the publication date', () => {
+describeWithCorpus(CORPUS_FILES, 'temporal expressions against the publication date', () => {
   // 2016-09-08 is a Thursday; 2019-04-19 a Friday; 1987-10-20 a Tuesday.
   it('a month or a year opening the sentence ("In July, …", "In 2012, …")', () => {
     expect(only('In July, Gingrich dismissed NATO member Estonia.', '2016-09-10')).toEqual(['MONTH', '2016-07-01', '2016-07-31']);
@@ -41,7 +46,7 @@ describe('temporal expressions against the publication date', () => {
   });
 
   it('a quarter of a year: "in late 2014", "in early 2015"', () => {
-    expect(only('he took a job in late 2014 with Jim Justice', '2016-10-02')).toEqual(['RANGE', '2014-10-01', '2014-12-31']);
+    expect(only(corpusText('polnear:nyt_2016-10-02_a-curious-plan-to-fight-climate-', 'he took', 'Jim Justice'), '2016-10-02')).toEqual(['RANGE', '2014-10-01', '2014-12-31']);
     expect(only('in early 2015 the company', '2016-10-02')).toEqual(['RANGE', '2015-01-01', '2015-03-31']);
   });
 
@@ -85,7 +90,7 @@ describe('temporal expressions against the publication date', () => {
   });
 });
 
-describe('issue 17, part 2: days the report implies', () => {
+describeWithCorpus(CORPUS_FILES, 'issue 17, part 2: days the report implies', () => {
   it('"is on a two-day visit" is under way on the report\'s day: from n-1 days before it to n-1 days after', () => {
     expect(only('Duffy is on a two-day visit to Malaysia after talks in Thailand.', '1987-10-20')).toEqual(['RANGE', '1987-10-19', '1987-10-21']);
     // A past visit is no such range.
@@ -99,7 +104,7 @@ describe('issue 17, part 2: days the report implies', () => {
   });
 });
 
-describe('the news day of the lead', () => {
+describeWithCorpus(CORPUS_FILES, 'the news day of the lead', () => {
   // 2016-09-08 is a Thursday: the lead's "Wednesday" is the 7th.
   const text = 'Candidates vie.\n\nDonald Trump and Hillary Clinton vied for the title of commander in chief Wednesday, each touting their own experience.\n\nDuring a national security speech earlier in the day, Trump attacked Clinton.\n\nThe campaign announced the ad just hours after Trump attacked Clinton again.';
   const sentenceOf = (needle: string) => {
@@ -128,9 +133,9 @@ describe('the news day of the lead', () => {
   });
 });
 
-describe('a results period opening the sentence', () => {
+describeWithCorpus(CORPUS_FILES, 'a results period opening the sentence', () => {
   it('reads "For 1986" and "For the whole of 2004" as the year', () => {
-    expect(findDates('For 1986 the company had net income of 6.3 mln dlrs, or 1.07 dlrs per share, vs 3.9 mln dlrs, or 73 cts per share in 1985.', '1987-03-02').map((d) => d.start.slice(0, 4))).toEqual(['1986', '1985']);
-    expect(findDates('For the whole of 2004, GM earned $3.7bn, down from $3.8bn in 2003, while its annual revenue rose 4.5% to $193bn.', '2005-01-27')[0]).toMatchObject({ start: '2004-01-01', end: '2004-12-31', precision: 'YEAR' });
+    expect(findDates(corpusText('reuters:696', 'For 1986', 'in 1985.'), '1987-03-02').map((d) => d.start.slice(0, 4))).toEqual(['1986', '1985']);
+    expect(findDates(corpusText('bbc:business/467', 'For the', 'to $193bn.'), '2005-01-27')[0]).toMatchObject({ start: '2004-01-01', end: '2004-12-31', precision: 'YEAR' });
   });
 });
