@@ -22,9 +22,9 @@ describeWithCorpus(CORPUS_FILES, 'temporal expressions against the publication d
   });
 
   it('AP month abbreviations before a day ("Nov. 11, 2014", "Sept. 26") and "this past weekend"', () => {
-    expect(only('On Nov. 11, 2014, after a quiet stroll, the two sealed their agreement.', '2016-09-08')).toEqual(['DAY', '2014-11-11', '2014-11-11']);
+    expect(only(corpusText('polnear:nyt_2016-09-08_obama-on-climate-change-the-tren', 'On Nov.', 'quiet stroll') + ', the two sealed their agreement.', '2016-09-08')).toEqual(['DAY', '2014-11-11', '2014-11-11']);
     expect(only('HEMPSTEAD, N.Y., Sept. 26 (UPI) — the debate began.', '2016-09-26')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
-    expect(only('And this past weekend in Hangzhou, the two committed their nations.', '2016-09-08')).toEqual(['RANGE', '2016-09-03', '2016-09-04']);
+    expect(only(corpusText('polnear:nyt_2016-09-08_obama-on-climate-change-the-tren', 'And this', 'in Hangzhou, ') + 'the two committed their nations.', '2016-09-08')).toEqual(['RANGE', '2016-09-03', '2016-09-04']);
     // An abbreviation is a month only before a day: "Dec." alone is no date.
     expect(findDates('the Dec. contract fell', '2016-09-08')).toEqual([]);
   });
@@ -92,14 +92,14 @@ describeWithCorpus(CORPUS_FILES, 'temporal expressions against the publication d
 
 describeWithCorpus(CORPUS_FILES, 'issue 17, part 2: days the report implies', () => {
   it('"is on a two-day visit" is under way on the report\'s day: from n-1 days before it to n-1 days after', () => {
-    expect(only('Duffy is on a two-day visit to Malaysia after talks in Thailand.', '1987-10-20')).toEqual(['RANGE', '1987-10-19', '1987-10-21']);
+    expect(only(corpusText('reuters:20091', 'Duffy is', 'talks in ') + 'Thailand.', '1987-10-20')).toEqual(['RANGE', '1987-10-19', '1987-10-21']);
     // A past visit is no such range.
     expect(findDates('Duffy made a two-day visit to Malaysia.', '1987-10-20')).toEqual([]);
   });
 
   it('a weekday whose clause looks ahead past a place\'s name ("Monday\'s debate in New York will be") is the next one', () => {
     // 2016-09-23 is a Friday.
-    expect(only("And while Monday's debate in New York will be Trump's first against a single opponent, …", '2016-09-23')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
+    expect(only(corpusText('polnear:usa-today_2016-09-23_ready-for-trump-vs-clinton-his-p', 'And while', 'single opponent, ') + '…', '2016-09-23')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
     expect(only("Monday's debate in New York was Trump's first.", '2016-09-23')).toEqual(['DAY', '2016-09-19', '2016-09-19']);
   });
 });

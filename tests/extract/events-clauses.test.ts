@@ -5,7 +5,7 @@ import { bbcStory, corpusRecords, corpusStory, describeWithCorpus } from '../hel
 import { corpusText } from '../helpers/corpus-text.ts';
 
 // The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
-const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl'] as const;
+const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl', 'reuters21578.jsonl'] as const;
 
 // Who acts when a clause stands between the subject and its verb (issue 16): rules read on unlabelled
 // BBC articles (none from the events gold), each test on the story it was read on.
@@ -15,25 +15,25 @@ const ofType = (id: string, type: string) => extractArticle(bbcStory(id)).events
 
 describeWithCorpus(['bbc.jsonl'], 'event roles: a subordinate clause closed before the verb', () => {
   it('skips "after <someone> was toppled," to the subject before it', () => {
-    // business/199: "Mr Saakashvili, elected president in January after Mr Shevardnadze was toppled, has urged the Georgian Parliament …"
+    // business/199: corpusText('bbc:business/199', 'Mr Saakashvili,', 'Georgian Parliament ') + '…'
     expect(ofType('business/199', 'REQUEST')).toContain('Mikhail Saakashvili → Georgian Parliament');
   });
 
   it('skips it inside a relative clause to the relative’s antecedent', () => {
-    // politics/227: "Mr Clarke, who took on the post on Thursday after David Blunkett quit, has rejected calls …"
+    // politics/227: corpusText('bbc:politics/227', 'Mr Clarke,', 'rejected calls ') + '…'
     expect(ofType('politics/227', 'REJECT')).toContain('Charles Clarke → ');
     expect(ofType('politics/227', 'REJECT').some((e) => e.startsWith('David Blunkett'))).toBe(false);
   });
 
   it('keeps the clause’s own subject when the commas set off an apposition inside it', () => {
-    // tech/242: "… after IBM, a pioneer of the PC business, sold its PC hardware division to … Lenovo".
+    // tech/242: '…' + corpusText('bbc:tech/242', ' after IBM,', 'division to ') + '… Lenovo'.
     expect(ofType('tech/242', 'BUSINESS')).toContain('IBM → Lenovo');
   });
 });
 
 describeWithCorpus(['bbc.jsonl'], 'event roles: a natural disaster has no doer', () => {
   it('reads no source from the sentence’s subject', () => {
-    // entertainment/111: "Elton John has performed at a special concert … to raise money for the victims of the Asian tsunami."
+    // entertainment/111: corpusText('bbc:entertainment/111', 'Elton John', 'special concert ') + '…' + corpusText('bbc:entertainment/111', ' to raise', 'Asian tsunami.')
     // politics/255: corpusText('bbc:politics/255', 'Mr Blair and', 'Asian tsunami').
     for (const id of ['entertainment/111', 'politics/255']) {
       const disasters = extractArticle(bbcStory(id)).events.filter((e) => e.type === 'DISASTER');
@@ -53,7 +53,7 @@ describeWithCorpus(CORPUS_FILES, 'event roles: what is received comes from the n
 
   describeWithCorpus(['reuters21578.jsonl'], 'on a Reuters story', () => {
     it('reads the bidder of a buyout proposal a company received', () => {
-      // newid 1083: "Pizza Inn recently received a buyout proposal from Concept Development Inc <CDII> …"
+      // newid 1083: corpusText('reuters:1083', 'Pizza Inn recently', 'Inc <CDII> ') + '…'
       const [record] = corpusRecords('reuters21578.jsonl', /"newid": ?1083,/);
       const bids = extractArticle(corpusStory('reuters21578.jsonl', record)).events.filter((e) => e.type === 'BUSINESS' && e.mode === 'bid');
       expect(bids.map(parties)).toEqual(['Concept Development Inc → Pizza Inn Inc']);
@@ -63,7 +63,7 @@ describeWithCorpus(CORPUS_FILES, 'event roles: what is received comes from the n
 
 describeWithCorpus(['bbc.jsonl'], 'event roles: a participle followed by its "by" agent is a passive', () => {
   it('reads the agent as the source and the name the participle follows as the target', () => {
-    // sport/203: "Mutu, 25, sacked by Chelsea and banned for seven months …".
+    // sport/203: corpusText('bbc:sport/203', 'Mutu, 25,', 'seven months ') + '…'.
     expect(ofType('sport/203', 'RESIGNATION')).toContain('Chelsea → Adrian Mutu');
     // tech/114: corpusText('bbc:tech/114', 'said Jason', 'by Argonaut').
     expect(ofType('tech/114', 'RESIGNATION')).toContain('Argonaut → Jason Parkinson');
@@ -77,7 +77,7 @@ describeWithCorpus(['bbc.jsonl'], 'event roles: a participle followed by its "by
 
 describeWithCorpus(['reuters21578.jsonl'], 'event roles: a participle after a common noun', () => {
   it('names no target, not the sentence’s subject', () => {
-    // newid 209: "Edmond Maire, meeting with Chirac today, renewed union demands already rejected by the government …"
+    // newid 209: corpusText('reuters:209', 'Edmond Maire,', 'the government ') + '…'
     const [record] = corpusRecords('reuters21578.jsonl', /"newid": ?209,/);
     const rejections = extractArticle(corpusStory('reuters21578.jsonl', record)).events.filter((e) => e.type === 'REJECT').map(parties);
     expect(rejections).toContain('government → ');
@@ -129,7 +129,7 @@ describeWithCorpus(['bbc.jsonl'], 'event actors: a country owning the name after
   it('reads the player or company, not its country', () => {
     // sport/430: "Davenport defeated China's Jie Zheng 6-2 7-5".
     expect(ofType('sport/430', 'SPORT')).toContain('Lindsay Davenport → Jie Zheng');
-    // business/130: "France’s Snecma has also said it plans a joint venture with HAL" reads Snecma.
+    // business/130: 'France’' + corpusText('bbc:business/130', 's Snecma has', 'with HAL') reads Snecma.
     expect(ofType('business/130', 'BUSINESS').some((e) => e.startsWith('France'))).toBe(false);
   });
 });
@@ -155,7 +155,7 @@ describeWithCorpus(CORPUS_FILES, 'event triggers: a word in another sense is no 
 
   describeWithCorpus(['polnear-traindev.jsonl'], 'on PolNeAR train stories', () => {
     it('reads no match from "to match the mood" nor a stake from "at stake"', () => {
-      // wash-post_2016-01-24: "to try to match the mood, offering … attacks against President Obama and Hillary Clinton".
+      // wash-post_2016-01-24: corpusText('polnear:wash-post_2016-01-24_mired-in-third-place-rubio-prepa', 'to try', 'mood, offering ') + '…' + corpusText('polnear:wash-post_2016-01-24_mired-in-third-place-rubio-prepa', ' attacks against', 'Hillary Clinton').
       const [rubio] = corpusRecords('polnear-traindev.jsonl', /wash-post_2016-01-24_mired-in-third-place-rubio-prepa/);
       expect(extractArticle(corpusStory('polnear-traindev.jsonl', rubio)).events.filter((e) => e.type === 'SPORT')).toEqual([]);
       // breitbart_2016-02-20: corpusText('polnear:breitbart_2016-02-20_the-latest-hillary-clinton-tells', 'Donald Trump', 'Carolina primary').

@@ -15,7 +15,7 @@ const CORPUS_FILES = ['polnear-traindev.jsonl'] as const;
  */
 const HEADLINE = corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'Railing Against', 'Estate Developers');
 const LEAD =
-  'If Donald Trump could make money doing it, Vermont Sen. Bernie Sanders is against it.  Based on the evidence of a New York Times article founded upon one piece of the Republican presidential nominee’s 1995 state tax return, Sanders on Tuesday said he wants to attack four provisions in the tax code that address how real estate losses are deducted.';
+  corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'If Donald', 'against it.') + '  ' + corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'Based on', 'are deducted.');
 
 const extract = (title: string, lead: string, published = '2016-10-04') =>
   extractArticle(parseArticle(jsonlRecordToRaw({ title, text: `${title}.\n\n${lead}`, publication_date: published }, 'test')));

@@ -31,7 +31,7 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'the speaker of a quotation on Po
   });
 
   it('is not attributed to a capitalised verb opening the next sentence (“….” Asked what …, she said:)', () => {
-    // "If he's not president, he'll have to keep this movement going …" Asked what that might look like, she said: "…"
+    // corpusText('polnear:wash-post_2016-04-21_what-s-next-for-sanders-much-res', 'If he\'s not', 'movement going ') + '…' Asked what that might look like, she said: "…"
     const q = quotation('wash-post_2016-04-21_what-s-next-for-sanders-much-res', "If he's not president");
     expect(q.written).not.toBe('what that might look like');
     expect(q.written).toBe('she');
