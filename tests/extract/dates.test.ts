@@ -106,7 +106,7 @@ describeWithCorpus(CORPUS_FILES, 'issue 17, part 2: days the report implies', ()
 
 describeWithCorpus(CORPUS_FILES, 'the news day of the lead', () => {
   // 2016-09-08 is a Thursday: the lead's "Wednesday" is the 7th.
-  const text = 'Candidates vie.\n\nDonald Trump and Hillary Clinton vied for the title of commander in chief Wednesday, each touting their own experience.\n\nDuring a national security speech earlier in the day, Trump attacked Clinton.\n\nThe campaign announced the ad just hours after Trump attacked Clinton again.';
+  const text = 'Candidates vie' + corpusText('polnear:usa-today_2016-09-08_candidates-vie-for-vets-support-', '.\n\nDonald', 'own experience') + corpusText('polnear:usa-today_2016-09-08_candidates-vie-for-vets-support-', '.\n\nDuring', 'attacked Clinton') + '.\n\nThe campaign announced the ad just hours after Trump attacked Clinton again.';
   const sentenceOf = (needle: string) => {
     const start = text.indexOf(needle);
     return { start, end: text.indexOf('.', start) + 1 };

@@ -12,7 +12,7 @@ const CORPUS_FILES = ['reuters21578.jsonl'] as const;
 // bare word that shortens them.
 
 describeWithCorpus(CORPUS_FILES, 'firm names in wire copy', () => {
-  const text = 'led by <Kidder, Peabody and Co Inc > and <Piper,\nJaffray and Hopwood Inc>. Citicorp <CCI> said; <PNTA> <shu>';
+  const text = corpusText('reuters:3724', 'led by', 'and <Piper,') + '\nJaffray and Hopwood Inc>. Citicorp <CCI> said; <PNTA> <shu>';
   it('reads the names between angle brackets, across a line break, and not tickers', () => {
     expect(bracketedFirms(text).map((s) => text.slice(s.start, s.end))).toEqual(['Kidder, Peabody and Co Inc', 'Piper,\nJaffray and Hopwood Inc']);
   });
@@ -99,7 +99,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'places read as people',
 
 describeWithCorpus(CORPUS_FILES, 'firm names joined by “and” or commas', () => {
   it('reads a joined legal name whole, and its later short form as the same firm', () => {
-    const text = "Standard and Poor's Corp said it cut the debt of Kidder, Peabody and Co Inc. Standard and Poor's said the outlook was negative.";
+    const text = corpusText('reuters:2935', 'Standard and', 'cut the ') + 'debt of Kidder, Peabody and Co Inc. Standard and Poor\'s said the outlook was negative.';
     expect(joinedFirms(text).map((f) => [text.slice(f.start, f.end), f.name])).toEqual([
       ["Standard and Poor's Corp", "Standard and Poor's Corp"],
       ['Kidder, Peabody and Co Inc.', 'Kidder, Peabody and Co Inc.'],

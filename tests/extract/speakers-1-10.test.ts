@@ -4,7 +4,7 @@ import { corpusText } from '../helpers/corpus-text.ts';
 import { describeWithCorpus } from '../helpers/corpus.ts';
 
 // The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
-const CORPUS_FILES = ['bbc.jsonl'] as const;
+const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl'] as const;
 
 // Speakers as extractor 1.10.0 resolves them, on short news paragraphs written for the test in the
 // layouts the error analysis found on PolNeAR train and BBC (no corpus text).
@@ -32,7 +32,7 @@ describeWithCorpus(CORPUS_FILES, '"he"/"she" before anyone is quoted', () => {
 
 describeWithCorpus(CORPUS_FILES, '"it" after a document speaks', () => {
   it('is the document again, not an organisation the sentences name', () => {
-    const body = 'The Federal Deposit Insurance Corporation was hacked several times between 2010 and 2013, according to investigators. The FDIC said it had since improved its defences. Hackers compromised 12 workstations, including those of senior executives, the congressional report said. It accused the FDIC of trying to cover up the breaches.';
+    const body = 'T' + corpusText('polnear:huff-post_2016-07-14_fdic-accused-of-covering-up-chin', 'he Federal', 'Insurance Corporation ') + 'was hacked several times between 2010 and 2013, according to investigators. The FDIC said it had since improved its defences. Hackers compromised 12 workstations, including those of senior executive' + corpusText('polnear:huff-post_2016-07-14_fdic-accused-of-covering-up-chin', 's, the congressional', 'report said.') + ' ' + corpusText('polnear:huff-post_2016-07-14_fdic-accused-of-covering-up-chin', 'It accused', 'up the ') + 'breaches.';
     expect(speakerOf(body, 'of trying to cover up')).toBeNull();
   });
 

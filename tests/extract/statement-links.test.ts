@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { linkStatements } from '../../src/extract/statement-links.ts';
 import type { StatementDraft } from '../../src/extract/speech/draft.ts';
 import { corpusRecords, corpusStory, describeWithCorpus, type CorpusFile } from '../helpers/corpus.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['bbc.jsonl'] as const;
 
 /**
  * A statement is about the events of its sentence; where the sentence reports several, about the
@@ -18,7 +22,7 @@ const seed = (name: string) => {
   return { text: parsed.text, x: extractArticle(parsed) };
 };
 
-describe('statements linked to events', () => {
+describeWithCorpus(CORPUS_FILES, 'statements linked to events', () => {
   it('go to the event whose trigger they carry when their sentence reports several', () => {
     const { text, x } = seed('000_f5ecbbdfcd50e156.txt');
     const demand = x.statements.findIndex((s) => s.text.startsWith('him to be removed from negotiations'));
@@ -40,7 +44,7 @@ describe('statements linked to events', () => {
   });
 });
 
-describe('statements linked to events, by rule', () => {
+describeWithCorpus(CORPUS_FILES, 'statements linked to events, by rule', () => {
   const text = 'it had conducted its first weapons test since the last summit broke down';
   const sentence = { start: 0, end: text.length };
   const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w });
@@ -122,7 +126,7 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
     expect(links.some((l) => l.startsWith('ELECTION ') && l.includes('the campaigners would not make any')), links.join('\n')).toBe(true);
   });
 
-  it('"the deal" names a purchase ("Federated Department Stores is to buy rival May"), not a bankruptcy', () => {
+  it('"the deal" names a purchase ("' + corpusText('bbc:business/155', 'Federated Department', 'rival May') + '"), not a bankruptcy', () => {
     const [federated] = corpusRecords('bbc.jsonl', /Without this deal May would have been/);
     const links = linkedFrom('bbc.jsonl', federated);
     expect(links.some((l) => l.startsWith('BUSINESS buy → Without this deal May')), links.join('\n')).toBe(true);
@@ -158,7 +162,7 @@ describeWithCorpus(['reuters21578.jsonl'], 'a trigger held only as a time refere
   });
 });
 
-describe('a statement beside another speaker’s statement of the event', () => {
+describeWithCorpus(CORPUS_FILES, 'a statement beside another speaker’s statement of the event', () => {
   it('seed 000: Russia "continued to provide food aid", and Putin "has long expressed his readiness to meet Kim": Putin’s statement is not about the aid', () => {
     const { x } = seed('000_f5ecbbdfcd50e156.txt');
     const aid = x.events.find((e) => e.type === 'AID')!;

@@ -51,7 +51,7 @@ describeWithCorpus(CORPUS_FILES, 'typed events: who did what to whom', () => {
   it('makes one event of one occurrence: a visit for talks, an accusation repeated, a race named again with fewer parties', () => {
     expect(events('North Korean leader Kim Jong Un will visit Russia for talks with Vladimir Putin this month.').filter((e) => e.startsWith('CONSULT'))).toEqual(['CONSULT/visit Kim Jong Un → Russia+Vladimir Putin']);
     expect(events('North Korea denounced Mike Pompeo on Thursday. Later North Korea slammed Mike Pompeo again.').filter((e) => e.startsWith('ACCUSE'))).toEqual(['ACCUSE North Korea → Mike Pompeo']);
-    expect(events('Barack Obama ran for president against John McCain in 2008. Few saw a climate evangelist when Barack Obama ran for the White House in 2008.').filter((e) => e.startsWith('ELECTION'))).toHaveLength(1);
+    expect(events('Barack' + corpusText('polnear:nyt_2016-09-08_obama-on-climate-change-the-tren', ' Obama ran', 'president against ') + 'John McCain in 2008. Few saw a climate evangelist when Barack Obama' + corpusText('polnear:nyt_2016-09-08_obama-on-climate-change-the-tren', ' ran for the', 'in 2008.')).filter((e) => e.startsWith('ELECTION'))).toHaveLength(1);
   });
 
   it('reads "the pair" of a mutual event as the two people named last', () => {
@@ -93,7 +93,7 @@ describeWithCorpus(CORPUS_FILES, 'typed events: who did what to whom', () => {
   });
 
   it('reads a contest’s descriptions: "the Democratic nominee" by title or salience, "her opponent" as the other party', () => {
-    const body = 'Hillary Clinton, the Democratic nominee, faced Donald Trump on Monday. Hillary Clinton said Donald Trump was wrong. The Democratic nominee aggressively attacked her opponent during the debate.';
+    const body = 'Hillary Clinton, the Democratic nominee, faced Donald Trump on Monday. Hillary Clinton said Donald Trump was wrong. ' + corpusText('polnear:huff-post_2016-09-27_hillary-clinton-goes-after-donal', 'The Democratic', 'her opponent ') + 'during the debate.';
     expect(events(body)).toContain('ACCUSE Hillary Clinton → Donald Trump');
   });
 
@@ -112,7 +112,7 @@ describeWithCorpus(CORPUS_FILES, 'typed events: who did what to whom', () => {
   });
 
   it('records no visit that is a team’s fixture, and takes the country of a destination the recogniser does not know', () => {
-    expect(events('Italy travel to Edinburgh on Saturday hoping for their first away win in the Six Nations.').filter((e) => e.startsWith('CONSULT'))).toEqual([]);
+    expect(events('Italy travel to Edinburgh on Saturday hoping for' + corpusText('bbc:sport/335', ' their first away', 'Six Nations.')).filter((e) => e.startsWith('CONSULT'))).toEqual([]);
     expect(events('Tony Blair met troops in London on Monday' + corpusText('bbc:politics/149', '. He also', 'are stationed.'))).toContain('CONSULT/visit Tony Blair → Iraq');
     expect(events('Joe Biden met Recep Tayyip Erdogan in Ankara' + corpusText('polnear:politico_2016-02-19_q-a-with-vice-president-joe-bide', '. He', 'Force Two') + '.').filter((e) => e.startsWith('CONSULT/visit'))).toEqual([]);
     expect(events('US Secretary of State Mike Pompeo flew to Washington on Monday.').filter((e) => e.startsWith('CONSULT/visit'))).toEqual([]);
