@@ -50,7 +50,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(placeOf(extractArticle(bbcStory('entertainment/309')), 'DISASTER', () => true)).toBe('Asia');
   });
 
-  it('"a by-election in the conservative stronghold of Iwate Prefecture in northern Japan" is in Iwate Prefecture', () => {
+  it('"a by-election in the … stronghold of Iwate Prefecture" is in Iwate Prefecture', () => {
     const x = article('reuters:5208');
     expect(placeOf(x, 'ELECTION', (t) => t.includes('by-election') || t.includes('LDP'))).toBe('Iwate Prefecture');
   });
@@ -75,7 +75,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
 
   it('an election with no place written is in the country the article is about (TOKYO dateline, Japan)', () => {
     const x = article('reuters:5208');
-    // The by-election has its place written ("in the conservative stronghold of Iwate Prefecture"): see above.
+    // The by-election has its place written ("in the … stronghold of Iwate Prefecture"): see above.
     const elections = x.events.filter((e) => e.type === 'ELECTION' && e.mode !== 'by-election');
     expect(elections.length).toBeGreaterThan(0);
     expect(elections.every((e) => x.places.find((p) => p.key === e.placeKey)?.name === 'Japan')).toBe(true);
@@ -111,7 +111,7 @@ describeWithCorpus(['bbc.jsonl'], 'a stake is held in a company, not a place', (
 });
 
 describeWithCorpus(['bbc.jsonl'], 'a relative clause set off by commas is a clause of its own', () => {
-  it('"' + corpusText('bbc:sport/437', 'Tim Henman,', 'Tel Aviv') + '": the retirement is not in Tel Aviv', () => {
+  it('"Tim Henman, who announced his … retirement …, … in Tel Aviv": the retirement is not in Tel Aviv', () => {
     const x = extractArticle(bbcStory('sport/437'));
     expect(placeOf(x, 'RESIGNATION', () => true)).toBeNull();
   });
@@ -132,7 +132,7 @@ describeWithCorpus(['reuters21578.jsonl', 'polnear-traindev.jsonl'], 'where the 
     expect(placeOf(x, 'CONSULT', (t) => t.includes('meeting') || t.includes('Shevardnadze'))).toBe('Moscow');
   });
 
-  it('"arrested after entering the debate venue — which was also at Hofstra": the arrest and the debate are at Hofstra', () => {
+  it('"arrested after entering the debate venue", "also at Hofstra": the arrest and the debate are at Hofstra', () => {
     const x = article('polnear:breitbart_2016-09-26_green-party-candidate-jill-stein');
     expect(placeOf(x, 'LEGAL', () => true)).toBe('Hofstra');
     expect(placeOf(x, 'ELECTION', () => true)).toBe('Hofstra');
@@ -167,7 +167,7 @@ describeWithCorpus(CORPUS_FILES, 'a bankruptcy is placed at the court it is file
   const extract = (body: string) => extractArticle(parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2019-04-19' }, origin: 'test' } as Parameters<typeof parseArticle>[0]));
 
   it('a later sentence saying where the company filed ("chose to file in Houston, Texas") places its bankruptcy', () => {
-    const x = extract('Acme Steel filed for bankruptcy in March after two years of losses. Lenders had refused to extend its credit.\n\nFor its bankruptcy filing, Acme Steel chose to file in Houston, Texas, where judges move large cases quickly.');
+    const x = extract('Acme Steel filed for bankruptcy in March after two years of losses. Lenders had refused to extend its credit.\n\nFor its bankruptcy filing, Acme Steel chose to file in Houston, Texas, whose court is known for speed.');
     expect(placeOf(x, 'BUSINESS', () => true)).toBe('Houston');
   });
 
@@ -178,7 +178,7 @@ describeWithCorpus(CORPUS_FILES, 'a bankruptcy is placed at the court it is file
 });
 
 describeWithCorpus(['polnear-traindev.jsonl'], 'a bankruptcy on corpus articles', () => {
-  it('"For this second bankruptcy filing, Patriot chose to file in Richmond, Va." places the 2015 filing in Richmond', () => {
+  it('"For this second bankruptcy filing, Patriot chose … Richmond, Va." places the 2015 filing in Richmond', () => {
     const x = article('polnear:nyt_2016-10-02_a-curious-plan-to-fight-climate-');
     const e = x.events.find((ev) => ev.type === 'BUSINESS' && ev.mode === 'bankruptcy' && ev.startDate?.startsWith('2015'));
     expect(x.places.find((p) => p.key === e?.placeKey)?.name).toBe('Richmond');

@@ -99,7 +99,7 @@ describeWithCorpus(CORPUS_FILES, 'event actors: descriptions are no names', () =
 describeWithCorpus(CORPUS_FILES, 'accusations in speech: what a statement denies or names as a matter accuses nobody', () => {
   describeWithCorpus(['polnear-traindev.jsonl'], 'on a PolNeAR train story', () => {
     it('reads no accusation from a denial', () => {
-      // west-journal_2016-06-27: Herschel Walker, “Donald is not a racist. … Just because you build a wall doesn’t mean you’re racist”.
+      // west-journal_2016-06-27: Herschel Walker, “Donald is not a racist. … you build a wall …”.
       const [record] = corpusRecords('polnear-traindev.jsonl', /west-journal_2016-06-27_nfl-legend-pays-a-heavy-price-fo/);
       const x = extractArticle(corpusStory('polnear-traindev.jsonl', record));
       expect(x.statements.some((s) => s.speaker && /not a racist/.test(s.text))).toBe(true);
@@ -197,7 +197,7 @@ describeWithCorpus(CORPUS_FILES, 'event actors: an apposition between the subjec
 describeWithCorpus(CORPUS_FILES, 'a court’s or a judge’s decision', () => {
   // PolNeAR train (west-journal_2016-02-23, wash-post_2016-09-07, wash-post_2016-05-29), BBC politics/179.
   it('reads what a judge or a court decides as a ruling by the court right before the verb, or by nobody named', () => {
-    expect(ofType("A federal judge granted Judicial Watch's request for discovery.", 'LEGAL')).toEqual(['LEGAL/ruling - → Judicial Watch']);
+    expect(ofType("The judge granted Judicial Watch's request for discovery.", 'LEGAL')).toEqual(['LEGAL/ruling - → Judicial Watch']);
   });
 
   it('gives a named court its own ruling, not the sentence’s first name', () => {

@@ -127,7 +127,7 @@ describeWithCorpus(['bbc.jsonl'], 'event roles: a competition plays nobody', () 
 
 describeWithCorpus(['bbc.jsonl'], 'event actors: a country owning the name after it', () => {
   it('reads the player or company, not its country', () => {
-    // sport/430: "Davenport defeated China's Jie Zheng 6-2 7-5".
+    // sport/430: "Davenport defeated China's Jie Zheng …".
     expect(ofType('sport/430', 'SPORT')).toContain('Lindsay Davenport → Jie Zheng');
     // business/130: 'France’' + corpusText('bbc:business/130', 's Snecma has', 'with HAL') reads Snecma.
     expect(ofType('business/130', 'BUSINESS').some((e) => e.startsWith('France'))).toBe(false);

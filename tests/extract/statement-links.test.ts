@@ -96,7 +96,7 @@ function linkedFrom(file: CorpusFile, record: Record<string, unknown>): string[]
 }
 
 describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an event again after its report', () => {
-  it('a later statement using the event’s own word is about it ("its initial public stock offering" … "The price of the offering remains unchanged")', () => {
+  it('a later statement using the event’s own word is about it ("its initial public … offering", later "The price of the offering …")', () => {
     const [sonoTek] = corpusRecords('reuters21578.jsonl', phrase('Sono-Tek Corp said it reduced to 350,000'));
     const sono = linkedFrom('reuters21578.jsonl', sonoTek);
     expect(sono, sono.join('\n')).toContain('BUSINESS offering → The price of the offering remains unchan');
@@ -106,7 +106,7 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
   });
 
   it('"the upcoming general election" is not last year\'s by-election, and a by-election is no general election', () => {
-    const records = corpusRecords('bbc.jsonl', /overturned a big Labour majority to win the seat in last year's by-election/);
+    const records = corpusRecords('bbc.jsonl', /overturned a big Labour majority to win the seat/);
     expect(records.length).toBeGreaterThan(0);
     for (const r of records) expect(linkedFrom('bbc.jsonl', r).filter((l) => /general election/i.test(l))).toEqual([]);
   });
@@ -121,7 +121,7 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
   });
 
   it('"the outcome of the election" is about the election the story reported', () => {
-    const [r] = corpusRecords('bbc.jsonl', /would not make any difference to the outcome of the election/);
+    const [r] = corpusRecords('bbc.jsonl', /make any difference to the outcome of the election/);
     const links = linkedFrom('bbc.jsonl', r);
     expect(links.some((l) => l.startsWith('ELECTION ') && l.includes('the campaigners would not make any')), links.join('\n')).toBe(true);
   });
@@ -130,14 +130,14 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
     const [federated] = corpusRecords('bbc.jsonl', /Without this deal May would have been/);
     const links = linkedFrom('bbc.jsonl', federated);
     expect(links.some((l) => l.startsWith('BUSINESS buy → Without this deal May')), links.join('\n')).toBe(true);
-    const [issue] = corpusRecords('reuters21578.jsonl', phrase('quoted the deal at less one less 7/8 pct'));
+    const [issue] = corpusRecords('reuters21578.jsonl', phrase('quoted the deal at less one'));
     expect(linkedFrom('reuters21578.jsonl', issue).filter((l) => l.startsWith('BUSINESS') && l.includes('the firm had placed 60 mln'))).toEqual([]);
   });
 
-  it('"the French game" is another game than "their RBS Six Nations game against Ireland", and "the rule of law" no ruling', () => {
+  it('"the French game" is another game than "their … game against Ireland", and "the rule of law" no ruling', () => {
     const [rugby] = corpusRecords('bbc.jsonl', /we lost the French game/);
     expect(linkedFrom('bbc.jsonl', rugby).filter((l) => l.includes("Charlie's state of mind"))).toEqual([]);
-    for (const r of corpusRecords('bbc.jsonl', /is anathema in any country which observes the rule of law/)) expect(linkedFrom('bbc.jsonl', r).filter((l) => l.includes('Indefinite imprisonment'))).toEqual([]);
+    for (const r of corpusRecords('bbc.jsonl', /is anathema in any country which observes/)) expect(linkedFrom('bbc.jsonl', r).filter((l) => l.includes('Indefinite imprisonment'))).toEqual([]);
   });
 });
 
@@ -155,7 +155,7 @@ describeWithCorpus(['bbc.jsonl'], 'the author of a speech act following it up', 
 });
 
 describeWithCorpus(['reuters21578.jsonl'], 'a trigger held only as a time reference', () => {
-  it('"parliament will go into virtual recess until local elections start" is not about the elections', () => {
+  it('"… virtual recess until local elections start" is not about the elections', () => {
     const records = corpusRecords('reuters21578.jsonl', phrase('go into virtual recess until local elections start'));
     expect(records.length).toBeGreaterThan(0);
     for (const r of records) expect(linkedFrom('reuters21578.jsonl', r).filter((l) => l.includes('parliament will go into'))).toEqual([]);
