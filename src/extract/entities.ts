@@ -321,7 +321,7 @@ function roleAround(text: string, titleWords: Word[], m: Mention, hasTitle: bool
   const cut = lastBoundary(beforeRaw);
   const before = cut >= 0 ? beforeRaw.slice(cut + 1) : beforeRaw;
   const after = text.slice(m.end, m.end + 200);
-  // "The Shadow Secretary of State for the Family, Theresa May, said": a titled phrase in apposition before.
+  // "The Shadow Secretary … for the Family, Theresa May, said": a titled phrase in apposition before.
   // The pattern ends in a comma: strings that do not (most) skip it.
   const titledBefore = before.trimEnd().endsWith(',') ? TITLED_BEFORE.exec(before) : null;
   const titledRole = titledBefore && titledBefore[1].split(/\s+/).some((x) => TITLE_WORDS.has(x)) ? titledBefore[1] : null;

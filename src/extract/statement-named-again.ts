@@ -83,7 +83,7 @@ const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her|our)\s+$/i;
  * A statement in a sentence reporting no event that names, with a determiner and a word of its trigger or a
  * noun of its kind (KIND_NOUNS), an event reported earlier in the article, further back than `namedAgain`
  * reaches or with other events in between ("Computer Sciences Corp said it won a contract …" then, paragraphs on, "about 25 pct of the contract
- * value will go to subcontractors"). Only a word that names one event reported before the statement ("the
+ * value …"). Only a word that names one event reported before the statement ("the
  * talks" after two rounds of talks is either), and stems of four letters or more ("the rules" is no "ruled").
  */
 export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'mentions' | 'sentences' | 'sentence' | 'type' | 'mode'>[]): number[] {

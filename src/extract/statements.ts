@@ -124,7 +124,7 @@ class StatementAssembly {
     // attribution is in this sentence, so it does not continue the speaker before.
     if (!found) {
       // A quotation standing alone continues the speaker of this or the previous paragraph
-      // ("Kerry said that 100,000 would be accepted. ⏎ “That adds up to …”").
+      // ("Kerry said that … would be accepted. ⏎ “That adds up to …”").
       // Positions, not sentence numbers: a quotation spanning paragraphs belongs to the paragraph it ends in.
       const from = paragraphs[Math.max(0, sent.paragraph - 1)]?.start ?? 0;
       // The statement written last before the quotation, not the one found last: reported speech of

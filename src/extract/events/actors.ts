@@ -506,7 +506,7 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
   }
   if (want === 'org' && !asObject && text) {
     const subject = previousSubject(text, spans, at, sentenceStart);
-    // "Belgium, Britain and France are candidates for the plant. The company is negotiating": a company is no country.
+    // "Belgium, Britain and France are candidates … The company is negotiating": a company is no country.
     const company = /^the (?:company|firm)$/.test(refName(a.ref));
     if (subject && !(company && subject.kind === 'country')) return subject;
   }

@@ -53,8 +53,7 @@ const RIGHT_AFTER = /^,\s*(?:in|at)\s+(?:the\s+)?$/;
 
 /**
  * Whether one of trigger and place is inside a relative clause and the other outside it: "Tim Henman, who announced
- * his Davis Cup retirement earlier this year, believes Britain can win the tie in Tel Aviv" — the retirement is
- * not in Tel Aviv.
+ * his Davis Cup retirement …, believes Britain can win … in Tel Aviv" — the retirement is not in Tel Aviv.
  */
 function acrossAside(text: string, sentence: Span, trigger: Span, p: Span): boolean {
   const within = (a: Span, x: Span) => x.start >= a.start && x.end <= a.end;
@@ -162,7 +161,7 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
 }
 
 // Acts done in words: what follows the trigger is what was said, urged or praised, not where ("urged Care
-// International to close its office in Baghdad", "attacked Clinton for her support of military action in Iraq").
+// International to close its office in Baghdad", "attacked Clinton for … military action in Iraq").
 // Their place is one written before the trigger ("In London, Moore told parliament …") or the occasion they were
 // said at ("… during the debate in Cleveland", "named best picture at the Bangkok International Film Festival"). An
 // award is a ceremony, not words.
@@ -202,7 +201,7 @@ export function settleEventPlaces(events: TypedEventDraft[], text: string, index
 }
 
 // A bankruptcy happens at the court it is filed in, which the text often names apart from the filing it places
-// ("For this second bankruptcy filing, Patriot chose to file in Richmond, Va.", "filed a petition … in U.S. Bankruptcy
+// ("For this second … filing, Patriot chose to file in Richmond, Va.", "filed a petition … in U.S. Bankruptcy
 // Court in Manhattan"): a place written right after "file(d) … in" or "bankruptcy court in", in a sentence about a
 // bankruptcy that names the company, places its bankruptcy when nothing else does.
 const FILED_IN = /\b(?:fil(?:e|es|ed|ing)\s+(?:[\w.-]+\s+){0,5}?in|court\s+in)\s+(?:the\s+)?$/i;

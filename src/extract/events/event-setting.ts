@@ -21,8 +21,8 @@ const COMPARED_WITH = /\b(?:from|(?<!\b(?:more|less|fewer|no|over|under) )than|c
 
 /**
  * The date the sentence gives the trigger: the closest temporal expression within 70 characters of its
- * clause, or 130 when it is the sentence's only one ("attacked her opponent as a fraud and a scam artist
- * during the first presidential debate Monday night").
+ * clause, or 130 when it is the sentence's only one ("attacked her opponent as a fraud … during the
+ * first presidential debate Monday night").
  */
 export function eventDate(text: string, dates: DateRange[], sentence: Sentence, trigger: Span): DateRange | null {
   const best = closestDate(text, dates, sentence, trigger);

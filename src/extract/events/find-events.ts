@@ -52,7 +52,7 @@ const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 // those words ("would impose tariffs", "must resign"), so they keep them.
 const MODAL = /\b(?:should|would|could|might|may|must|(?:right|chance|power|ability|freedom) to)\s+(?:(?:not|have|be|been|also|still|never|even|well|\w+ly)\s+){0,2}$/i;
 const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
-// What is called or pushed for has not happened ("stripping out a call for “providing lethal defensive weapons” to Ukraine",
+// What is called or pushed for has not happened ("a call for “providing lethal defensive weapons” to Ukraine",
 // "calling for the deployment of"): the request is the event (its own trigger), not what it asks for.
 const CALLED_FOR = /\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for\s+(?:(?:the|a|an|more|new|further)\s+)?[“"‘]?$/i;
 // A mutual event named as the setting of another: "during the debate", "at their meeting".
@@ -212,7 +212,7 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
         const resigner = roles.targets.filter((t) => t.kind === 'person');
         [roles.sources, roles.targets] = [resigner, roles.sources.filter((r) => r.kind !== 'person')];
       }
-      // "P.A.M. Transportation Services Inc said president and board member Robert Weaver resigned": wire copy's company
+      // "P.A.M. Transportation Services Inc said president … Robert Weaver resigned": wire copy's company
       // announcing its own officer's resignation is the body left, as it is the one appointing for an appointment.
       if (!roles.targets.length && roles.sources.length) {
         const announcer = announcingCompany(text, sentence, spans, lo, hi, hit.start);
@@ -246,14 +246,14 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     // done to someone is held between the act's parties, when its own sentence names no other.
     if (e.symmetric && roles.sources.length && !roles.targets.length && OCCASION_OF.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start))) {
       const ids = new Set(roles.sources.map(actorId));
-      // (Not an office left or given: "accepted the resignation of President James Phalan at a special meeting" is the board's.)
+      // (Not an office left or given: "accepted the resignation of President James Phalan" is the board's.)
       const act = findLast(out, (x) => x.sentence === sentence && x.type !== 'RESIGNATION' && x.type !== 'APPOINTMENT' && x.targets.length > 0 && x.sources.some((r) => ids.has(actorId(r))));
       if (act) roles.targets = act.targets.filter((t) => !ids.has(actorId(t)));
     }
     if (!accepted(hit, roles.sources, roles.targets)) continue;
     lastEnd = hit.end;
     // An agreement between companies is a company deal (the ontology's BUSINESS), not PLOVER's AGREE between governments.
-    // A contest won or lost at the polls is an election, not a match ("Clinton defeated Sanders by 20 points in the Arizona
+    // A contest won or lost at the polls is an election, not a match ("Clinton defeated Sanders … in the Arizona
     // primary", "Mr. Trump was defeated in the Iowa caucuses"), when nothing in the sentence is sport.
     const [type, mode] =
       e.type === 'AGREE' && isCompanyDeal(roles.sources, roles.targets) ? (['BUSINESS', 'deal'] as const)

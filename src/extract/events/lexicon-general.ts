@@ -99,7 +99,7 @@ export const GENERAL_TRIGGERS = entries([
   // after their noun ("cars sold by the BMW group", "Freeview set-top boxes sold since the launch", "which sold in"), and a
   // thing that "sold for" a price ("A membership seat … sold for a record 342,000 dlrs").
   ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundreds of|thousands of|millions of)(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)(?! for\b(?![^.;]{0,50}\bto\b))/iy, notBefore: /(?:\b[a-z]{3,}s|\bwhich|\bthat|\bbe\s+(?:\S+\s+){1,4}and) $/, needs: 'source', targetPreps: ['to'] }],
-  // ("the 50 delegates at stake in the South Carolina primary": an idiom.)
+  // ("… delegates at stake in the South Carolina primary": an idiom.)
   ['stake', 'BUSINESS', 'acquisition', { notBefore: /\bat $/i, needs: 'both', targetPreps: ['in'] }],
   ['venture', 'BUSINESS', 'joint_venture', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['partnership', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', context: /\b(?:Inc|Corp|company|firm|Ltd|plc)\b/i, targetPreps: ['with', 'between'] }],
@@ -143,8 +143,8 @@ export const GENERAL_TRIGGERS = entries([
 ]);
 
 // A court's or a judge's decision, read only when a court or a judge is the verb's subject, named or not ("a federal judge
-// ordered the city to make the video public", "the Supreme Court struck down a restrictive Texas abortion law", "U.S. District
-// Court Judge Daniel Porter Jordan III, in the same Jackson courthouse, voided the state's ban"): these verbs are other acts
+// ordered the city …", "the Supreme Court struck down a … Texas abortion law", "U.S. District
+// Court Judge Daniel Porter Jordan III … voided the state's ban"): these verbs are other acts
 // (REJECT, AGREE) with any other subject, so this list is read first. The source is the court or judge right before the verb,
 // or none when it is unnamed (never a name earlier in the sentence). From 61 such sentences of BBC and PolNeAR train.
 const JUDICIAL_SUBJECT = /^(?![\s\S]*(?:\b(?:judges?|courts?|justices|(?:three-judge |appeals? court |appellate )panel|Court(?: of [A-Z][\w’']*(?: [A-Z][\w’']*)*)?(?: for the [\w ]+)?|Judge(?: [A-Z][\w.’'-]*)+|Justice(?: [A-Z][\w.’'-]*)+|House of Lords|Court of Session)(?:\s*,[^,;]{1,60},)?\s+(?:(?:has|have|had|also|then|later|unanimously|on \w+|in \w+|last \w+|this \w+|\w+ly)\s+){0,3})$)/;

@@ -115,8 +115,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['backing', 'SUPPORT', null, { re: /backing (?=[A-Z]|the |his |her )/y, notBefore: /\b(?:the|a|an|his|her|its|their|financial|political|strong|full|public) $/i, needs: 'both' }],
   // "The Sea Inside has been named best picture at the Bangkok International Film Festival": an award by the ceremony.
   ['named voted', 'SUPPORT', 'award', { re: /(?:named|voted) (?:the )?best\b/iy, passive: false, needs: 'both', conferred: true }],
-  // A contract, an order or a route awarded is a company deal, not an honour ("Softech Inc said it was awarded a 1,035,767
-  // dlr contract by the U.S. Air Force", "The UK Film Council has awarded a contract worth £11.5m to Arts Alliance").
+  // A contract, an order or a route awarded is a company deal, not an honour ("Softech Inc … was awarded a 1,035,767
+  // dlr contract", "The UK Film Council has awarded a contract … to Arts Alliance").
   ['award awards awarded', 'BUSINESS', 'deal', { re: /award(?:s|ed)? (?:(?:a|an|the|its|their)\s+)?(?:\S+ ){0,5}?(?:contracts?|orders?|route|franchise|licen[cs]es?)\b/iy, needs: 'both', targetPreps: ['to'], conferred: true }],
   // A game show's "jackpot prize", "prize money": a sum won, no award conferred.
   // An award someone is up, hoping or in competition for has not been given.

@@ -49,7 +49,7 @@ const VERB_NEXT = /^\s+(?!(?:about|of|to|in|on|at|for|with|by|from|and|or|over|i
 const FRONTED_OCCASION = /^[\s“"‘]*(?:After|Before|During|At|In|Following|Ahead of|Since)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}$/;
 // A reporting verb followed by the occasion it speaks after ("said after a meeting with", "told reporters following talks with").
 const SAID_AT_OCCASION = /\b(?:said|says|told reporters|announced|added)\s+(?:(?:on|late|early)\s+)?(?:\w+day\s+)?(?:after|before|following|during|at|ahead of)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}$/;
-// A verb between the occasion and its comma makes it a clause of its own ("After the meeting of Nevada Democrats on Saturday ended in mayhem").
+// A verb between the occasion and its comma makes it a clause of its own ("After the meeting of Nevada Democrats … ended in mayhem").
 const OCCASION_CLAUSE = /\b(?:is|are|was|were|has|have|had|will|would|ended|began|started|broke|collapsed|failed|finished|concluded|took place)\b/;
 // The name of a competition, a tournament or a league ("Uefa Cup", "Six Nations", "Australian Open", "Celtic League").
 const COMPETITION = /(?:Cup|League|Premiership|Championships?|Open|Trophy|Indoors|Series|Games|Olympics|Nations|Shield|Classic|Masters|Grand Prix|Conference|Tests?)$/;
@@ -72,7 +72,7 @@ const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already
  */
 export function assignRoles(text: string, sentence: Span, trigger: Span, entry: TriggerEntry, spans: ActorSpan[], lo: number, hi: number): Roles {
   const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start, i >= lo && spans[i].start >= trigger.end, text) : spans[i].ref);
-  // "the 3-0 Scottish Cup win over Queen of the South", "the World Cup qualifier against Israel": a competition plays nobody.
+  // "the … Scottish Cup win over Queen of the South", "the World Cup qualifier against Israel": a competition plays nobody.
   const competition = (s: ActorSpan) => entry.type === 'SPORT' && COMPETITION.test(text.slice(s.start, s.end));
   const usable = (s: ActorSpan) => !s.modifier && !competition(s) && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
   // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
@@ -107,7 +107,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     relativeAt = sentence.start + m.index;
     opener = m[0].trim().toLowerCase();
   }
-  // "Mr Saakashvili, elected president in January after Mr Shevardnadze was toppled, has urged": a subordinate clause
+  // "Mr Saakashvili, elected president in January after … was toppled, has urged": a subordinate clause
   // inside the sentence, with a verb of its own and closed by a comma right before the verb, is skipped; the verb's subject
   // is before it: the sentence's subject or a relative clause's antecedent. (Not an apposition inside the clause: "after IBM,
   // a pioneer of the PC business, sold"; nor a participle continuing it: "after North Korea launched an attack on Pompeo, demanding".)
@@ -157,9 +157,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     }
     if (srcAt >= 0) break;
   }
-  // "the president of the Communications Workers of America, which endorsed Mr. Sanders": "which" takes the
+  // "the president of the Communications Workers …, which endorsed Mr. Sanders": "which" takes the
   // nearest organisation or country before it, "who" the nearest person, even after a preposition.
-  // "Edward G. Rendell, a former Pennsylvania governor, who supports Mrs. Clinton": "who" skips the apposition's names
+  // "Edward G. Rendell, a former … governor, who supports Mrs. Clinton": "who" skips the apposition's names
   // to the person; with no person just before it ("the ex-finance chief who stepped down") the clause has no named subject.
   let unnamedWho = false;
   if (srcAt < 0 && relative && !circumstance) {
@@ -182,7 +182,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   }
   // A meeting, talks or a visit named as the time of the clause's act is the act's subject's: "After a meeting with
   // Xi Jinping, Obama said …" (the subject after the adverbial's comma), "Francisco Gros said after a meeting with a
-  // 14-bank advisory committee that …" (the one who speaks right before "after").
+  // … committee that …" (the one who speaks right before "after").
   let occasionSubject = false;
   // (A noun: after a determiner, or plural talks; "After Clinton testified" and "After the meeting … ended in mayhem" are clauses.)
   const occasionNoun = (lead: string) => /\b(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}$/i.test(lead) || /^(?:talks|negotiations|discussions|consultations|meetings)\b/i.test(text.slice(trigger.start, trigger.end));
@@ -233,14 +233,14 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       if (ADJACENT_SUBJECT.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier && !spans[i].placeOnly) srcAt = i;
     }
   }
-  // "while 23 percent favored Mr. Cruz and 15 percent backed Senator Marco Rubio": a poll's share of voters backs someone,
+  // "… favored Mr. Cruz and 15 percent backed Senator … Rubio": a poll's share of voters backs someone,
   // not the name before it.
   if (entry.type === 'SUPPORT' && POLL_SHARE.test(text.slice(Math.max(sentence.start, trigger.start - 60), trigger.start))) srcAt = -1;
   const sources: number[] = srcAt >= 0 ? [srcAt] : [];
   // (The subject after a fronted occasion has no co-subject before its comma: that is the occasion's other party.)
   for (let i = srcAt - 1; i >= lo && sources.length && !occasionSubject; i--) {
     // "in Hangzhou, China, Mr. Obama and Mr. Xi": people join people, not the place before them.
-    // "At a town hall hosted by Fox News Channel, Cruz praised Pence": a name after a preposition is no co-subject.
+    // "At a town hall hosted by Fox News …, Cruz praised Pence": a name after a preposition is no co-subject.
     if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(spans[i]) || (spans[i].prep && spans[i].prep !== 'and')) break;
     sources.push(i);
   }
@@ -253,7 +253,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (s.start < trigger.end) continue;
     const gap = text.slice(trigger.end, s.start);
     if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
-    // "the terrorist attacks in Paris last month is another potential hazard Rubio is navigating": past a finite verb a bare
+    // "the terrorist attacks in Paris … is another potential hazard Rubio is navigating": past a finite verb a bare
     // name belongs to the next clause, not to the trigger.
     if (!s.prep && FINITE_VERB.test(gap)) break;
     if (s.prep === 'by' && by < 0 && usable(s)) by = i;
@@ -286,12 +286,12 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     } else if (!s.prep && gap.includes(',')) {
       break; // an apposition ("resigned in July, her successor, Brazile"), not an object
     } else if (entry.type === 'REQUEST' && INNER_OBJECT.test(gap)) {
-      break; // "called for a ban on Muslims entering the United States": the name is what is asked for, not who is asked
+      break; // "called for a ban … entering the United States": the name is what is asked for, not who is asked
     } else if (s.prep === 'and') {
       break; // "charged the officer with murder and Emanuel fired …": a name after "and" with no object before it opens a new clause
     } else if (preps.has(s.prep) || (s.prep === 'of' && /^\s+(?:\S+\s+){0,3}(?:of)\s+(?:the\s+)?$/.test(gap) && entry.targetPreps?.includes('of'))) targets.push(i);
   }
-  // "Ginsburg was appointed to the Supreme Court by President Bill Clinton": a passive's agent may follow its object.
+  // "Ginsburg was appointed to the Supreme Court by … Bill Clinton": a passive's agent may follow its object.
   for (let i = lo; i < hi && by < 0 && targets.length; i++) {
     const s = spans[i];
     if (s.start <= spans[targets[targets.length - 1]].start) continue;
@@ -332,7 +332,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "The BBC won two Bafta awards", "Goodrem scooped a prize at the MTV Music Awards": the winner receives, the awarding body gives.
   else if (entry.conferred && !participle && WON.test(text.slice(clauseStart, trigger.start))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, resolve), src];
   if (entry.inverse) [src, tgt] = [tgt, src];
-  // "Pizza Inn recently received a buyout proposal from Concept Development Inc", "the club confirmed it had received a fresh
+  // "Pizza Inn … received a buyout proposal from Concept Development Inc", "… it had received a fresh
   // takeover approach from … Malcolm Glazer": who receives the bid, proposal or letter is its target; who sent it follows "from".
   // (A dividend is the company's, whoever receives it.)
   else if (!entry.conferred && entry.mode !== 'dividend' && !participle && !passive && RECEIVED.test(text.slice(clauseStart, trigger.start))) {

@@ -4,9 +4,9 @@ import { placeInfo } from '../gazetteer.ts';
 
 /**
  * Company names as wire copy writes them. Reuters puts a company's name between angle brackets where
- * its story first names a firm without a ticker ("led by <Kidder, Peabody and Co Inc> and <Piper,
- * Jaffray and Hopwood Inc>"): 2,592 such names in Reuters-21578. Read word by word, the commas split
- * them into a person "<Kidder" and a firm "Peabody and Co Inc".
+ * its story first names a firm without a ticker ("led by <Kidder, Peabody and Co Inc> and …"): 2,592
+ * such names in Reuters-21578. Read word by word, the commas split them into a person "<Kidder" and a
+ * firm "Peabody and Co Inc".
  */
 
 /** Text between angle brackets, up to 100 characters (wire copy breaks lines inside them: "<Pratt\nand Whitney>"). */
@@ -82,7 +82,7 @@ function readsAsOneFirm(name: string): boolean {
   if (words.some((w) => SUFFIX_WORDS.has(w.replace(/['’]s$|\.$/, '')) || /\.$/.test(w) && !/^(?:\p{Lu}\.)+$/u.test(w) && !/^\p{Lu}[a-z]?\.$/u.test(w))) return false;
   // A sentence's first word ("Replacing Inco and …", "May, First Chicago Ltd") or an article inside ("Nova, An Alberta Corp").
   if (/['’]s$/.test(words[0]) || /ing$/.test(words[0]) || NOT_NAME.has(words[0]) || words.some((w) => /^(?:A|An|The)$/.test(w))) return false;
-  // A country joined to a firm ("a joint venture of SNECMA of France and General Electric Co",
+  // A country joined to a firm ("… venture of SNECMA of France and General Electric Co",
   // "Nigeria and Barclays Bank Plc"); not two countries naming one ("Australia and New Zealand Banking Group").
   const joinedCountry = /^(\S+)(?:,|\s+(?:and|&))\s+(\S+(?:\s+\S+)?)/.exec(body);
   if (joinedCountry && isCountry(joinedCountry[1]) && !isCountry(joinedCountry[2].split(' ')[0]) && !isCountry(joinedCountry[2])) return false;

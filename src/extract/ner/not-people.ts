@@ -18,9 +18,8 @@ const LOWER = /\p{Ll}/u;
 /**
  * A one-word "person" written only in capitals, every mention inside a stretch of capitals reaching
  * CAPITALS_REACH characters either side: a wire table's place or word, not a name ("PARANA STATE:
- * UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES, LONDRINA NIL, MARINGA NIL", Reuters' Brazilian rain
- * tables). The recogniser learnt names from mixed case; a headline in capitals is shorter than the
- * reach and keeps its names.
+ * UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES, …", Reuters' Brazilian rain tables). The recogniser learnt
+ * names from mixed case; a headline in capitals is shorter than the reach and keeps its names.
  */
 export function inCapitalsTable(text: string, person: EntityDraft, spans: Spanned[]): boolean {
   if (person.name.includes(' ') || person.name !== person.name.toUpperCase() || person.roles.size > 0 || !spans.length) return false;

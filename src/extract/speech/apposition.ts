@@ -25,7 +25,7 @@ export function appositionOf(index: EntityIndexLocal, text: string, span: Span):
   // So is "Apple, analysts believe, …": a verb right after the description, with no comma closing it.
   if (ASIDE.test(text.slice(span.end, span.end + 20))) return null;
   // The apposition is the segment after the comma; the span may be its tail ("Nicholas Negroponte,
-  // chairman and founder of MIT's Media Labs, says" with the span on "founder of MIT").
+  // chairman and founder of MIT's … says" with the span on "founder of MIT").
   const lead = /,(\s*[^,.;:!?“”"()\n]{0,100})$/.exec(text.slice(Math.max(0, span.start - 102), span.start));
   if (!lead || !DESCRIPTION.test(`${lead[1].trimStart()}${text.slice(span.start, span.end).trim()}`)) return null;
   const nameEnd = span.start - lead[0].length;
@@ -40,7 +40,7 @@ export function appositionOf(index: EntityIndexLocal, text: string, span: Span):
 
 /**
  * The person a name stands in the apposition of, wherever the sentence puts them ("according to Carly
- * Fiorina, chief of technology giant Hewlett Packard"): for pronouns, the mention to count is the host's.
+ * Fiorina, chief of … Hewlett Packard"): for pronouns, the mention to count is the host's.
  */
 export function appositionHost(index: EntityIndexLocal, text: string, x: Span): EntityIndexLocal['personSpans'][number] | null {
   const lead = /,(\s*[^,.;:!?“”"()\n]{0,100})$/.exec(text.slice(Math.max(0, x.start - 102), x.start));
@@ -58,7 +58,7 @@ const BEFORE_HOST = /^\s*(?:(?:But|And|However|Meanwhile|Still|So),?\s+)?(?:[^,�
 
 /**
  * The name a chain of descriptions hangs on, when the cue follows the last one: "Jean-Marc Ayrault, the
- * foreign minister of France, a permanent member of the Security Council, said …". The rules and the
+ * foreign minister of France, a … member of the Security Council, said …". The rules and the
  * ranker take a name inside a description ("the Security Council") for the subject; the sentence's
  * subject is the name the descriptions describe. Null when the words before the cue are not such a chain.
  */

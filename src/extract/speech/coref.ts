@@ -95,7 +95,7 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
     // A person known by one given name ("Melanie") has that name's gender too.
     const fits = (e: EntityDraft) => (genderOf(e.name) ?? (/\s/.test(e.name.trim()) ? null : genderOf(`${e.name.trim()} X`))) !== other;
     // A name inside another person's apposition stands for that person ("Tim Dams, the news editor of
-    // trade magazine Screen International. But he …"; apposition.ts).
+    // … Screen International. But he …"; apposition.ts).
     // (Only near the pronoun, where the rules below look: the host is found by a pattern.)
     const people = index.personSpans.filter((p) => p.end <= span.start).map((p) => (p.start >= span.start - 600 ? appositionHost(index, text, p) ?? p : p)).filter((p) => fits(p.person));
     const lastSpeaker = speakers.find((h) => h.speaker?.type === 'person' && fits(h.speaker.entity));
@@ -115,7 +115,7 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
     // (gold set: a window of 1,000 characters instead of 400 gave 2 wrong and 0 right more).
     if (lastSpeaker && (!nearest || lastSpeaker.start > nearest.start - 400)) return lastSpeaker.speaker;
     // Nobody quoted yet: the person the sentence before opens with (its subject), not a name later in
-    // it ("Smith has yet to decide the line-up for Meltdown. “I want …,” she said"). Only that one
+    // it ("Smith has yet to decide … for Meltdown. “I want …,” she said"). Only that one
     // sentence: a subject further back loses to a name nearer the pronoun (read on BBC).
     // The pronoun's own sentence first ("O'Leary has been in talks and he said"), unless a quotation
     // stands between them ("But Mr Blair had been “hurt”, he added").

@@ -66,7 +66,7 @@ const VERB_AFTER_QUOTE_NO_READ = verbAfterQuote(VERB);
 /**
  * The attribution closing a sentence that goes on past its quotation in the writer's words: “…”
  * for the victory, Sanders said. / “…” that Sanders can catch Clinton, said Steve Elmendorf, … /
- * “…” would be appropriate, Republican candidate Ben Carson said after the attacks.
+ * “…” would be appropriate, Republican candidate Ben Carson said after ….
  */
 const CLOSING_CLAUSE = new RegExp(`,\\s+(?:(${VERB})\\s+((?:the |a |an )?[\\p{L}\\d’'.\\- ]{1,60}?)(?:,.*)?|((?:the |a |an )?[\\p{L}\\d’'.()&\\- ]{1,80}?)(?:,[^,]{1,120},)?\\s+(?:[a-z]+ly\\s+)?(${VERB_AFTER_SUBJECT})(?:\\s+[^,]{0,80})?)\\s*[.!?]?\\s*$`, 'u');
 /** Titles and abbreviations whose full stop does not end a sentence. */

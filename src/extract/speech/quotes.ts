@@ -85,7 +85,7 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       add(o, o + m[2].length + 1);
     }
   }
-  // A quotation inside another ("… and now says, ‘oh, I want it all made public.’ …") is part of the
+  // A quotation inside another ("… now says, ‘oh, I want it all made public.’ …") is part of the
   // outer speaker's words, not a statement of its own.
   const sorted = out.sort((a, b) => a.start - b.start || b.end - a.end);
   return sorted.filter((q) => !sorted.some((o) => o !== q && o.start <= q.start && q.end <= o.end && (o.start < q.start || q.end < o.end)));

@@ -1,8 +1,8 @@
 // Two layouts where the source is the subject of the cue's clause but not next to the cue, as
 // features of the source ranker (source-candidates.ts):
 // - an insert between subject and cue: "Sandy Phillips, who lost her daughter Jessica Ghawi in …,
-//   said", "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said", "Clinton, who was
-//   speaking to the US Conference of Mayors, did not mention Trump by name, but told";
+//   said", "Claire McCaskill (D-Mo.), who has endorsed Clinton, said", "Clinton, who was speaking
+//   to the … Mayors, did not mention Trump …, but told";
 // - a leading participle clause whose subject follows it: "After suggesting on Wednesday that …,
 //   Mr. Rubio …", "Besides attacking the former president, …, Mr. Trump asserted".
 

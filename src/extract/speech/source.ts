@@ -37,7 +37,7 @@ export function openingClauseSource(text: string, sent: Sentence, r: Reported, n
   const cue = text.slice(r.cue.start, r.cue.end);
   if (!/^\p{L}+ing\b/u.test(cue) || /^according/i.test(cue)) return null;
   if (!OPENING_CLAUSE.test(text.slice(sent.start, r.cue.start))) return null;
-  // The clause may hold a list ("By looking beyond the contests in New Hampshire, Nevada and South
+  // The clause may hold a list ("By looking beyond … New Hampshire, Nevada and South
   // Carolina, the Sanders' camp …"): a subject is followed by its verb, not by "and" or a comma.
   for (let comma = text.indexOf(',', r.cue.end), k = 0; comma >= 0 && comma < sent.end && k < 4; comma = text.indexOf(',', comma + 1), k++) {
     const at = comma + 1 + /^\s*/.exec(text.slice(comma + 1))![0].length;
