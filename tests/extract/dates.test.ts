@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { findDates } from '../../src/extract/dates.ts';
 import { eventDate, newsDay, sentenceDates } from '../../src/extract/events/event-setting.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl', 'reuters21578.jsonl'] as const;
 
 /** The one date of a sentence, as [precision, start, end], against a report published on `published`. */
 const only = (sentence: string, published: string | null) => {
@@ -9,7 +14,7 @@ const only = (sentence: string, published: string | null) => {
   return [found[0].precision, found[0].start, found[0].end];
 };
 
-describe('temporal expressions against the publication date', () => {
+describeWithCorpus(CORPUS_FILES, 'temporal expressions against the publication date', () => {
   // 2016-09-08 is a Thursday; 2019-04-19 a Friday; 1987-10-20 a Tuesday.
   it('a month or a year opening the sentence ("In July, …", "In 2012, …")', () => {
     expect(only('In July, Gingrich dismissed NATO member Estonia.', '2016-09-10')).toEqual(['MONTH', '2016-07-01', '2016-07-31']);
@@ -17,9 +22,9 @@ describe('temporal expressions against the publication date', () => {
   });
 
   it('AP month abbreviations before a day ("Nov. 11, 2014", "Sept. 26") and "this past weekend"', () => {
-    expect(only('On Nov. 11, 2014, after a quiet stroll, the two sealed their agreement.', '2016-09-08')).toEqual(['DAY', '2014-11-11', '2014-11-11']);
+    expect(only(corpusText('polnear:nyt_2016-09-08_obama-on-climate-change-the-tren', 'On Nov.', 'quiet stroll') + ', the two sealed their agreement.', '2016-09-08')).toEqual(['DAY', '2014-11-11', '2014-11-11']);
     expect(only('HEMPSTEAD, N.Y., Sept. 26 (UPI) — the debate began.', '2016-09-26')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
-    expect(only('And this past weekend in Hangzhou, the two committed their nations.', '2016-09-08')).toEqual(['RANGE', '2016-09-03', '2016-09-04']);
+    expect(only(corpusText('polnear:nyt_2016-09-08_obama-on-climate-change-the-tren', 'And this', 'in Hangzhou, ') + 'the two committed their nations.', '2016-09-08')).toEqual(['RANGE', '2016-09-03', '2016-09-04']);
     // An abbreviation is a month only before a day: "Dec." alone is no date.
     expect(findDates('the Dec. contract fell', '2016-09-08')).toEqual([]);
   });
@@ -41,7 +46,7 @@ describe('temporal expressions against the publication date', () => {
   });
 
   it('a quarter of a year: "in late 2014", "in early 2015"', () => {
-    expect(only('he took a job in late 2014 with Jim Justice', '2016-10-02')).toEqual(['RANGE', '2014-10-01', '2014-12-31']);
+    expect(only(corpusText('polnear:nyt_2016-10-02_a-curious-plan-to-fight-climate-', 'he took', 'Jim Justice'), '2016-10-02')).toEqual(['RANGE', '2014-10-01', '2014-12-31']);
     expect(only('in early 2015 the company', '2016-10-02')).toEqual(['RANGE', '2015-01-01', '2015-03-31']);
   });
 
@@ -57,7 +62,7 @@ describe('temporal expressions against the publication date', () => {
   it('a weekday looks back, unless the clause looks ahead', () => {
     expect(only('The IMF announced Tuesday that it is lowering its forecast.', '2016-10-05')).toEqual(['DAY', '2016-10-04', '2016-10-04']);
     expect(only('Duffy leaves for Indonesia on Wednesday.', '1987-10-20')).toEqual(['DAY', '1987-10-21', '1987-10-21']);
-    expect(only("Monday's debate in New York will be Trump's first.", '2016-09-23')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
+    expect(only("Monday's debate in New York will be his first.", '2016-09-23')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
     expect(only('He spoke on Tuesday.', '1987-10-20')).toEqual(['DAY', '1987-10-20', '1987-10-20']);
     expect(only('The match is next Tuesday.', '1987-10-20')).toEqual(['DAY', '1987-10-27', '1987-10-27']);
   });
@@ -85,23 +90,23 @@ describe('temporal expressions against the publication date', () => {
   });
 });
 
-describe('issue 17, part 2: days the report implies', () => {
+describeWithCorpus(CORPUS_FILES, 'issue 17, part 2: days the report implies', () => {
   it('"is on a two-day visit" is under way on the report\'s day: from n-1 days before it to n-1 days after', () => {
-    expect(only('Duffy is on a two-day visit to Malaysia after talks in Thailand.', '1987-10-20')).toEqual(['RANGE', '1987-10-19', '1987-10-21']);
+    expect(only(corpusText('reuters:20091', 'Duffy is', 'talks in ') + 'Thailand.', '1987-10-20')).toEqual(['RANGE', '1987-10-19', '1987-10-21']);
     // A past visit is no such range.
     expect(findDates('Duffy made a two-day visit to Malaysia.', '1987-10-20')).toEqual([]);
   });
 
   it('a weekday whose clause looks ahead past a place\'s name ("Monday\'s debate in New York will be") is the next one', () => {
     // 2016-09-23 is a Friday.
-    expect(only("And while Monday's debate in New York will be Trump's first against a single opponent, …", '2016-09-23')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
+    expect(only(corpusText('polnear:usa-today_2016-09-23_ready-for-trump-vs-clinton-his-p', 'And while', 'single opponent, ') + '…', '2016-09-23')).toEqual(['DAY', '2016-09-26', '2016-09-26']);
     expect(only("Monday's debate in New York was Trump's first.", '2016-09-23')).toEqual(['DAY', '2016-09-19', '2016-09-19']);
   });
 });
 
-describe('the news day of the lead', () => {
+describeWithCorpus(CORPUS_FILES, 'the news day of the lead', () => {
   // 2016-09-08 is a Thursday: the lead's "Wednesday" is the 7th.
-  const text = 'Candidates vie.\n\nDonald Trump and Hillary Clinton vied for the title of commander in chief Wednesday, each touting their own experience.\n\nDuring a national security speech earlier in the day, Trump attacked Clinton.\n\nThe campaign announced the ad just hours after Trump attacked Clinton again.';
+  const text = 'Candidates vie' + corpusText('polnear:usa-today_2016-09-08_candidates-vie-for-vets-support-', '.\n\nDonald', 'own experience') + corpusText('polnear:usa-today_2016-09-08_candidates-vie-for-vets-support-', '.\n\nDuring', 'attacked Clinton') + '.\n\nThe campaign announced the ad just hours after Trump attacked Clinton again.';
   const sentenceOf = (needle: string) => {
     const start = text.indexOf(needle);
     return { start, end: text.indexOf('.', start) + 1 };
@@ -128,9 +133,9 @@ describe('the news day of the lead', () => {
   });
 });
 
-describe('a results period opening the sentence', () => {
+describeWithCorpus(CORPUS_FILES, 'a results period opening the sentence', () => {
   it('reads "For 1986" and "For the whole of 2004" as the year', () => {
-    expect(findDates('For 1986 the company had net income of 6.3 mln dlrs, or 1.07 dlrs per share, vs 3.9 mln dlrs, or 73 cts per share in 1985.', '1987-03-02').map((d) => d.start.slice(0, 4))).toEqual(['1986', '1985']);
-    expect(findDates('For the whole of 2004, GM earned $3.7bn, down from $3.8bn in 2003, while its annual revenue rose 4.5% to $193bn.', '2005-01-27')[0]).toMatchObject({ start: '2004-01-01', end: '2004-12-31', precision: 'YEAR' });
+    expect(findDates(corpusText('reuters:696', 'For 1986', 'in 1985.'), '1987-03-02').map((d) => d.start.slice(0, 4))).toEqual(['1986', '1985']);
+    expect(findDates(corpusText('bbc:business/467', 'For the', 'to $193bn.'), '2005-01-27')[0]).toMatchObject({ start: '2004-01-01', end: '2004-12-31', precision: 'YEAR' });
   });
 });

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadGoldArticles } from '../../src/eval/events-sample.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { datelineInText } from '../../src/extract/events/event-place.ts';
 import type { Extraction } from '../../src/extract/types.ts';
 import { bbcStory, describeWithCorpus } from '../helpers/corpus.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl'] as const;
 
 // Where an event happened (src/extract/events/event-place.ts), on real article text.
 const placeOf = (x: Extraction, type: string, test: (title: string) => boolean) => {
@@ -14,7 +18,7 @@ const placeOf = (x: Extraction, type: string, test: (title: string) => boolean) 
 };
 const article = (doc: string) => extractArticle(loadGoldArticles([doc]).get(doc)!);
 
-describe('event places on the seed articles', () => {
+describeWithCorpus(CORPUS_FILES, 'event places on the seed articles', () => {
   const seed = article('seed:000_f5ecbbdfcd50e156.txt');
 
   it('the Kim–Putin meeting takes the city its later mention gives, not only "travel to Russia"', () => {
@@ -46,7 +50,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(placeOf(extractArticle(bbcStory('entertainment/309')), 'DISASTER', () => true)).toBe('Asia');
   });
 
-  it('"a by-election in the conservative stronghold of Iwate Prefecture in northern Japan" is in Iwate Prefecture', () => {
+  it('"a by-election in the … stronghold of Iwate Prefecture" is in Iwate Prefecture', () => {
     const x = article('reuters:5208');
     expect(placeOf(x, 'ELECTION', (t) => t.includes('by-election') || t.includes('LDP'))).toBe('Iwate Prefecture');
   });
@@ -71,7 +75,7 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
 
   it('an election with no place written is in the country the article is about (TOKYO dateline, Japan)', () => {
     const x = article('reuters:5208');
-    // The by-election has its place written ("in the conservative stronghold of Iwate Prefecture"): see above.
+    // The by-election has its place written ("in the … stronghold of Iwate Prefecture"): see above.
     const elections = x.events.filter((e) => e.type === 'ELECTION' && e.mode !== 'by-election');
     expect(elections.length).toBeGreaterThan(0);
     expect(elections.every((e) => x.places.find((p) => p.key === e.placeKey)?.name === 'Japan')).toBe(true);
@@ -107,7 +111,7 @@ describeWithCorpus(['bbc.jsonl'], 'a stake is held in a company, not a place', (
 });
 
 describeWithCorpus(['bbc.jsonl'], 'a relative clause set off by commas is a clause of its own', () => {
-  it('"Tim Henman, who announced his Davis Cup retirement earlier this year, believes Britain can win the tie in Tel Aviv": the retirement is not in Tel Aviv', () => {
+  it('"Tim Henman, who announced his … retirement …, … in Tel Aviv": the retirement is not in Tel Aviv', () => {
     const x = extractArticle(bbcStory('sport/437'));
     expect(placeOf(x, 'RESIGNATION', () => true)).toBeNull();
   });
@@ -128,7 +132,7 @@ describeWithCorpus(['reuters21578.jsonl', 'polnear-traindev.jsonl'], 'where the 
     expect(placeOf(x, 'CONSULT', (t) => t.includes('meeting') || t.includes('Shevardnadze'))).toBe('Moscow');
   });
 
-  it('"arrested after entering the debate venue — which was also at Hofstra": the arrest and the debate are at Hofstra', () => {
+  it('"arrested after entering the debate venue", "also at Hofstra": the arrest and the debate are at Hofstra', () => {
     const x = article('polnear:breitbart_2016-09-26_green-party-candidate-jill-stein');
     expect(placeOf(x, 'LEGAL', () => true)).toBe('Hofstra');
     expect(placeOf(x, 'ELECTION', () => true)).toBe('Hofstra');
@@ -142,9 +146,9 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'the country an article is about'
   });
 });
 
-describe('the dateline', () => {
+describeWithCorpus(CORPUS_FILES, 'the dateline', () => {
   it('is read from a lead paragraph when the parser found none', () => {
-    expect(datelineInText('Hillary Clinton Goes After Donald Trump.\n\nHEMPSTEAD, N.Y. ― If it worked against Mitt Romney, …')).toBe('HEMPSTEAD, N.Y.');
+    expect(datelineInText(corpusText('polnear:huff-post_2016-09-27_hillary-clinton-goes-after-donal', 'Hillary Clinton', 'Donald Trump') + corpusText('polnear:huff-post_2016-09-27_hillary-clinton-goes-after-donal', '.\n\nHEMPSTEAD,', 'Mitt Romney, ') + '…')).toBe('HEMPSTEAD, N.Y.');
     expect(datelineInText('Title.\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party presidential candidate …')).toBe('HEMPSTEAD, N.Y.');
     expect(datelineInText('Title.\n\nMIDWAY ATOLL - Seventy-four years ago, …')).toBe('MIDWAY ATOLL');
     expect(datelineInText('Title.\n\nThe US and China - two powers - met.')).toBeNull();
@@ -159,11 +163,11 @@ describe('the dateline', () => {
   });
 });
 
-describe('a bankruptcy is placed at the court it is filed in', () => {
+describeWithCorpus(CORPUS_FILES, 'a bankruptcy is placed at the court it is filed in', () => {
   const extract = (body: string) => extractArticle(parseArticle({ raw: `Test story\n\n${body}`, meta: { source: 'Test Wire', publishedAt: '2019-04-19' }, origin: 'test' } as Parameters<typeof parseArticle>[0]));
 
   it('a later sentence saying where the company filed ("chose to file in Houston, Texas") places its bankruptcy', () => {
-    const x = extract('Acme Steel filed for bankruptcy in March after two years of losses. Lenders had refused to extend its credit.\n\nFor its bankruptcy filing, Acme Steel chose to file in Houston, Texas, where judges move large cases quickly.');
+    const x = extract('Acme Steel filed for bankruptcy in March after two years of losses. Lenders had refused to extend its credit.\n\nFor its bankruptcy filing, Acme Steel chose to file in Houston, Texas, whose court is known for speed.');
     expect(placeOf(x, 'BUSINESS', () => true)).toBe('Houston');
   });
 
@@ -174,7 +178,7 @@ describe('a bankruptcy is placed at the court it is filed in', () => {
 });
 
 describeWithCorpus(['polnear-traindev.jsonl'], 'a bankruptcy on corpus articles', () => {
-  it('"For this second bankruptcy filing, Patriot chose to file in Richmond, Va." places the 2015 filing in Richmond', () => {
+  it('"For this second bankruptcy filing, Patriot chose … Richmond, Va." places the 2015 filing in Richmond', () => {
     const x = article('polnear:nyt_2016-10-02_a-curious-plan-to-fight-climate-');
     const e = x.events.find((ev) => ev.type === 'BUSINESS' && ev.mode === 'bankruptcy' && ev.startDate?.startsWith('2015'));
     expect(x.places.find((p) => p.key === e?.placeKey)?.name).toBe('Richmond');

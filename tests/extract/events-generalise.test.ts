@@ -1,15 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eventSummaries as events, eventSummariesOfType as ofType } from '../helpers/test-article.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl'] as const;
 
 // Sentences from the train corpora (BBC, PolNeAR train), none from the events gold: the extractor
 // 1.18.0 rules for reading events that hold beyond the gold's articles (issue 16), each found by
 // reading what the triggers fire on in unlabelled train articles (src/eval/events-fire.ts, seed 7).
 
-describe('typed events: what only might happen is no event', () => {
+describeWithCorpus(CORPUS_FILES, 'typed events: what only might happen is no event', () => {
   it('drops a trigger after a modal or a right to act', () => {
-    expect(ofType('Shadow home secretary David Davis says Mr Blunkett should quit if he is found to have influenced the visa process even indirectly.', 'RESIGNATION')).toEqual([]);
+    expect(ofType(corpusText('bbc:politics/166', 'Shadow home', 'even indirectly.'), 'RESIGNATION')).toEqual([]);
     expect(ofType('He said he did support their right to sue Remington over the marketing of the rifle.', 'LEGAL')).toEqual([]);
-    expect(ofType('It points to the bill Murphy and other Democrats most strongly opposed and Obama said he would have vetoed.', 'REJECT')).toEqual([]);
+    expect(ofType('It points to' + corpusText('polnear:politico_2016-08-23_top-senate-candidates-pointing-f', ' the bill Murphy', 'have vetoed.'), 'REJECT')).toEqual([]);
   });
 
   it('keeps a threat made in those words', () => {
@@ -17,9 +22,9 @@ describe('typed events: what only might happen is no event', () => {
   });
 });
 
-describe('typed events: passive agents', () => {
+describeWithCorpus(CORPUS_FILES, 'typed events: passive agents', () => {
   it('finds the "by" agent past the object and through a title', () => {
-    expect(ofType('Ruth Bader Ginsburg was appointed to the Supreme Court by President Bill Clinton in 1993.', 'APPOINTMENT')).toContain('APPOINTMENT Bill Clinton → Ruth Bader Ginsburg');
+    expect(ofType('Ruth Bader ' + corpusText('polnear:breitbart_2016-07-13_trump-demands-ginsburg-resign-fo', 'Ginsburg was', 'in 1993') + '.', 'APPOINTMENT')).toContain('APPOINTMENT Bill Clinton → Ruth Bader Ginsburg');
   });
 
   it('reads a company "sold to" another as the buyer acquiring it', () => {
@@ -27,10 +32,10 @@ describe('typed events: passive agents', () => {
   });
 });
 
-describe('typed events: an event named as a circumstance', () => {
+describeWithCorpus(CORPUS_FILES, 'typed events: an event named as a circumstance', () => {
   it('gives a shooting or a trial no doer from the clause around it', () => {
-    expect(ofType('Apple CEO Tim Cook refused to unlock the iPhone belonging to one of the terrorists in the San Bernardino shooting.', 'ASSAULT')).toEqual([]);
-    expect(ofType('The former chief financial officer at US telecoms firm WorldCom has finished giving evidence at the trial of his ex-boss Bernie Ebbers.', 'LEGAL').every((e) => e.startsWith('LEGAL/trial - →'))).toBe(true);
+    expect(ofType(corpusText('polnear:west-journal_2016-06-20_major-companies-pull-support-for', 'Apple CEO', 'refused to ') + 'unlock' + corpusText('polnear:west-journal_2016-06-20_major-companies-pull-support-for', ' the iPhone', 'Bernardino shooting.'), 'ASSAULT')).toEqual([]);
+    expect(ofType(corpusText('bbc:business/196', 'The former', 'Bernie Ebbers.'), 'LEGAL').every((e) => e.startsWith('LEGAL/trial - →'))).toBe(true);
   });
 
   it('keeps a doer written as the owner of the noun', () => {
@@ -38,8 +43,8 @@ describe('typed events: an event named as a circumstance', () => {
   });
 });
 
-describe('typed events: fixtures are no visits', () => {
+describeWithCorpus(CORPUS_FILES, 'typed events: fixtures are no visits', () => {
   it('reads a rugby side’s trip as no visit', () => {
-    expect(ofType("Jason was given the role after the injury to fly-half Jonny Wilkinson, ahead of this weekend's trip to Ireland.", 'CONSULT')).toEqual([]);
+    expect(ofType('Jason' + corpusText('bbc:sport/336', ' was given', 'to Ireland.'), 'CONSULT')).toEqual([]);
   });
 });

@@ -1,14 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { bracketedFirms, firmShortened, isCompanyName, joinedFirms, withoutTickers } from '../../src/extract/ner/firm-names.ts';
 import { placeNamedAsPerson } from '../../src/extract/ner/place-names.ts';
 import { corpusRecords, corpusStory, describeWithCorpus } from '../helpers/corpus.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['reuters21578.jsonl'] as const;
 
 // Company names as wire copy writes them: Reuters' <Name> brackets and tickers, legal names and the
 // bare word that shortens them.
 
-describe('firm names in wire copy', () => {
-  const text = 'led by <Kidder, Peabody and Co Inc > and <Piper,\nJaffray and Hopwood Inc>. Citicorp <CCI> said; <PNTA> <shu>';
+describeWithCorpus(CORPUS_FILES, 'firm names in wire copy', () => {
+  const text = corpusText('reuters:3724', 'led by', 'and <Piper,') + '\nJaffray and Hopwood Inc>. Citicorp <CCI> said; <PNTA> <shu>';
   it('reads the names between angle brackets, across a line break, and not tickers', () => {
     expect(bracketedFirms(text).map((s) => text.slice(s.start, s.end))).toEqual(['Kidder, Peabody and Co Inc', 'Piper,\nJaffray and Hopwood Inc']);
   });
@@ -93,9 +97,9 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'places read as people',
   });
 });
 
-describe('firm names joined by “and” or commas', () => {
+describeWithCorpus(CORPUS_FILES, 'firm names joined by “and” or commas', () => {
   it('reads a joined legal name whole, and its later short form as the same firm', () => {
-    const text = "Standard and Poor's Corp said it cut the debt of Kidder, Peabody and Co Inc. Standard and Poor's said the outlook was negative.";
+    const text = corpusText('reuters:2935', 'Standard and', 'cut the ') + 'debt of Kidder, Peabody and Co Inc. Standard and Poor\'s said the outlook was negative.';
     expect(joinedFirms(text).map((f) => [text.slice(f.start, f.end), f.name])).toEqual([
       ["Standard and Poor's Corp", "Standard and Poor's Corp"],
       ['Kidder, Peabody and Co Inc.', 'Kidder, Peabody and Co Inc.'],
@@ -103,12 +107,12 @@ describe('firm names joined by “and” or commas', () => {
     ]);
   });
   it('does not join two firms, a sentence opener or a person and a firm', () => {
-    for (const text of ['led by First Boston Corp and Kidder, Peabody and Co Inc', 'Wagner and Brown and AFG Industries Inc said', 'Replacing Inco and Owens-Illinois Inc', 'said Fed President E. Gerald Corrigan, Federal Deposit Insurance Corp']) {
+    for (const text of ['led by First Boston Corp and Kidder, Peabody', 'Wagner and Brown and AFG Industries Inc said', 'Replacing Inco and Owens-Illinois Inc', 'said Fed President E. Gerald Corrigan, Federal Deposit Insurance Corp']) {
       expect(joinedFirms(text).map((f) => f.name).filter((n) => / and .* and |Corp and|Replacing|President/.test(n))).toEqual([]);
     }
   });
   it('does not join a country to a firm, but keeps a firm named after two countries', () => {
-    expect(joinedFirms('a joint venture of SNECMA of France and General Electric Co said').map((f) => f.name)).toEqual([]);
+    expect(joinedFirms('a joint venture of SNECMA' + corpusText('reuters:16691', ' of France', 'Co said')).map((f) => f.name)).toEqual([]);
     expect(joinedFirms('loans from Nigeria and Barclays Bank Plc').map((f) => f.name)).toEqual([]);
     expect(joinedFirms('Australia and New Zealand Banking Group Ltd said').map((f) => f.name)).toEqual(['Australia and New Zealand Banking Group Ltd']);
   });

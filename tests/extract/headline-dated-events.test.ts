@@ -1,21 +1,26 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { jsonlRecordToRaw } from '../../src/pipeline/read-sources.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['polnear-traindev.jsonl'] as const;
 
 /**
  * A text that opens with its headline (PolNeAR's) reports the lead's news there: an event the headline
  * gives without a date happened on the lead's news day. Headline and lead from the events gold's
  * development part (West Journal, 2016-10-04); the later dates are the report's.
  */
-const HEADLINE = 'Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Real Estate Developers';
+const HEADLINE = corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'Railing Against', 'Estate Developers');
 const LEAD =
-  'If Donald Trump could make money doing it, Vermont Sen. Bernie Sanders is against it.  Based on the evidence of a New York Times article founded upon one piece of the Republican presidential nominee’s 1995 state tax return, Sanders on Tuesday said he wants to attack four provisions in the tax code that address how real estate losses are deducted.';
+  corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'If Donald', 'against it.') + '  ' + corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'Based on', 'are deducted.');
 
 const extract = (title: string, lead: string, published = '2016-10-04') =>
   extractArticle(parseArticle(jsonlRecordToRaw({ title, text: `${title}.\n\n${lead}`, publication_date: published }, 'test')));
 
-describe('events a headline reports', () => {
+describeWithCorpus(CORPUS_FILES, 'events a headline reports', () => {
   it('happened on the lead’s news day', () => {
     const events = extract(HEADLINE, LEAD).events;
     const railing = events.find((e) => e.trigger?.text === 'Railing Against');

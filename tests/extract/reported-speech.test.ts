@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['polnear-traindev.jsonl'] as const;
 
 /**
  * Reported speech as the learned cue tagger and content rankers find it (trained on PolNeAR, whose
@@ -14,7 +19,7 @@ function statements(body: string): [string, string, string | null, string | null
   return ex.statements.map((s) => [s.kind, s.text, name(s.speaker?.key), s.cue]);
 }
 
-describe('reported speech without "that"', () => {
+describeWithCorpus(CORPUS_FILES, 'reported speech without "that"', () => {
   it('a participle clause: "…, saying …" belongs to the subject the sentence opens with', () => {
     expect(statements('Senator Maria Lopez defended the budget on Tuesday, saying the cuts would protect schools.')).toContainEqual(['INDIRECT', 'the cuts would protect schools', 'Maria Lopez', 'saying']);
   });
@@ -43,7 +48,7 @@ describe('reported speech without "that"', () => {
     expect(statements('The governor has won 758 delegates, according to a tally by the Lopez campaign, but he needs more.').map(([, text, , cue]) => [text, cue])).toEqual([
       ['The governor has won 758 delegates, but he needs more', 'according to'],
     ]);
-    expect(statements('Most voters want lower taxes, according to early results of the exit poll conducted by a polling firm for the Associated Press and the networks.')).toEqual([
+    expect(statements('Most voters want lower taxes' + corpusText('polnear:breitbart_2016-03-01_the-latest-sanders-wins-minnesot', ', according to early', 'conducted by ') + 'a polling firm' + corpusText('polnear:breitbart_2016-03-01_the-latest-sanders-wins-minnesot', ' for the Associated Press and t', 'and t') + 'he networks.')).toEqual([
       ['INDIRECT', 'Most voters want lower taxes', 'Associated Press', 'according to'],
     ]);
   });
@@ -59,7 +64,7 @@ describe('reported speech without "that"', () => {
   });
 });
 
-describe('claims reported with verbs of thought and finding', () => {
+describeWithCorpus(CORPUS_FILES, 'claims reported with verbs of thought and finding', () => {
   it('count with "that" after them, which is left out of the statement', () => {
     expect(statements('Senator Maria Lopez believes that the cuts will hurt rural schools.\n\nThe Gallup poll found that most voters oppose the plan.')).toEqual([
       ['INDIRECT', 'the cuts will hurt rural schools', 'Maria Lopez', 'believes'],
@@ -69,7 +74,7 @@ describe('claims reported with verbs of thought and finding', () => {
   });
 });
 
-describe('a quotation interrupted by its attribution', () => {
+describeWithCorpus(CORPUS_FILES, 'a quotation interrupted by its attribution', () => {
   it('is one statement with both parts as spans, without the attribution between them', () => {
     const parsed = parseArticle({ raw: 'Test story\n\n“We will not give up,” Senator Maria Lopez said. “The schools need the money.”', origin: 'test' });
     const [s, ...rest] = extractArticle(parsed).statements;

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { extractTestArticle, speakerName, speakerOf as speakerOfAny } from '../helpers/test-article.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl'] as const;
 
 /** The extraction of a short article written for the test, and its statements. */
 function statementsOf(body: string) {
@@ -10,7 +15,7 @@ function statementsOf(body: string) {
 /** For a short article written for the test: who said the direct statement holding `words` (undefined: no such statement). */
 const speakerOf = (body: string, words: string) => speakerOfAny(body, words, { direct: true });
 
-describe('speakers of quotations that stand alone in their paragraph', () => {
+describeWithCorpus(CORPUS_FILES, 'speakers of quotations that stand alone in their paragraph', () => {
   it('continue the speaker quoted in the paragraph before', () => {
     // One statement across both quotations.
     expect(speakerOf('“We are ready to talk,” Foreign Minister Hiroshi Tanaka said on Thursday.\n\n“Nobody should doubt that we mean it.”', 'Nobody should doubt')).toBe('Hiroshi Tanaka');
@@ -25,7 +30,7 @@ describe('speakers of quotations that stand alone in their paragraph', () => {
   });
 });
 
-describe('a quotation that continues an earlier speaker', () => {
+describeWithCorpus(CORPUS_FILES, 'a quotation that continues an earlier speaker', () => {
   it('continues the nearest speaker even when that speaker is only a description', () => {
     const { statements } = statementsOf(
       'Senator Maria Lopez said on Thursday that the bill would pass. “It will not pass this year,” an aide to the governor replied.\n\n“The votes are simply not there, whatever she says.”',
@@ -46,7 +51,7 @@ describe('a quotation that continues an earlier speaker', () => {
   });
 });
 
-describe('people named by a listed given name', () => {
+describeWithCorpus(CORPUS_FILES, 'people named by a listed given name', () => {
   it('are people even without a title or a role noun', () => {
     const { ex } = statementsOf('Corey Lewandowski ripped the FBI director on Wednesday.\n\nLongtime friend Lanny Davis appeared on television to defend her. “She did nothing illegal,” Davis said.');
     const names = ex.people.map((p) => p.name);
@@ -61,23 +66,23 @@ describe('people named by a listed given name', () => {
   });
 });
 
-describe('descriptors before a name', () => {
+describeWithCorpus(CORPUS_FILES, 'descriptors before a name', () => {
   it('become the role, and the name after them is the person', () => {
-    const { ex } = statementsOf('House Republican Thomas Massie used to support Rand Paul, but now backs Trump. Journalist Jorge Ramos disagreed.');
+    const { ex } = statementsOf(corpusText('polnear:breitbart_2016-07-21_trump-fever-infects-convention-f', 'House Republican', 'to support ') + 'Rand Paul, but now backs Trump. Journalist Jorge Ramos disagreed.');
     const massie = ex.people.find((p) => p.name === 'Thomas Massie');
     expect(massie?.roles).toEqual(['House Republican']);
     expect(ex.people.map((p) => p.name)).toContain('Jorge Ramos');
   });
 });
 
-describe('the subject of a sentence, not a name after it, speaks', () => {
+describeWithCorpus(CORPUS_FILES, 'the subject of a sentence, not a name after it, speaks', () => {
   const speakerOfText = (body: string, words: string) => {
     const { ex } = statementsOf(body);
     return speakerName(ex, ex.statements.find((s) => s.text.includes(words))!);
   };
 
   it('around a partial quotation', () => {
-    expect(speakerOfText('Corey Lewandowski ripped FBI Director James Comey for acting as “the judge and the jury” in the email case.', 'the judge and the jury')).toBe('Corey Lewandowski');
+    expect(speakerOfText('Corey Lewandowski' + corpusText('polnear:politico_2016-07-06_lewandowski-fbi-director-acted-a', ' ripped FBI', 'jury” in ') + 'the email case.', 'the judge and the jury')).toBe('Corey Lewandowski');
   });
 
   it('before a colon that introduces a quotation', () => {
@@ -85,7 +90,7 @@ describe('the subject of a sentence, not a name after it, speaks', () => {
   });
 });
 
-describe('he and she', () => {
+describeWithCorpus(CORPUS_FILES, 'he and she', () => {
   it('do not point at someone whose given name is listed for the other gender', () => {
     const { ex } = statementsOf('“We are fixing the pipes as fast as we can,” Governor Rick Snyder said on Tuesday. Activist Erin Brockovich was not convinced. “The water is still poisoned and the people know it,” she said.');
     const st = ex.statements.find((s) => s.text.includes('still poisoned'))!;
@@ -100,7 +105,7 @@ describe('he and she', () => {
   });
 });
 
-describe('a name after a dash closing the quotation', () => {
+describeWithCorpus(CORPUS_FILES, 'a name after a dash closing the quotation', () => {
   it('is the speaker (testimonials, epigraphs)', () => {
     const { ex } = statementsOf('Readers told us what they thought of the debate.\n\n“He did not answer a single question about the economy.” ― Maria Gonzalez\n\n“It was a draw, and nobody changed their mind.” — Steve Quinlan.');
     const first = ex.statements.find((s) => s.text.includes('single question'))!;
@@ -111,7 +116,7 @@ describe('a name after a dash closing the quotation', () => {
   });
 });
 
-describe('a quotation in straight quotes running over several paragraphs', () => {
+describeWithCorpus(CORPUS_FILES, 'a quotation in straight quotes running over several paragraphs', () => {
   it('is found when a colon introduces it, and keeps its speaker', () => {
     const { ex } = statementsOf('Caddell continued his argument on the radio, and Senator Maria Lopez stated:\n\n"The health issue is a partisan issue, but that does not explain these numbers, which I will read to you now.\n\n"They show the same concern in every group of voters we asked."');
     const st = ex.statements.find((s) => s.text.includes('health issue'))!;
@@ -120,9 +125,9 @@ describe('a quotation in straight quotes running over several paragraphs', () =>
   });
 });
 
-describe('an attribution set off by commas in a sentence with a partial quotation', () => {
+describeWithCorpus(CORPUS_FILES, 'an attribution set off by commas in a sentence with a partial quotation', () => {
   it('names the speaker of the mixed statement', () => {
-    const { ex } = statementsOf('Donald Trump, Sexton said, has created a “strange, reality-bending political correctness-free zone.”');
+    const { ex } = statementsOf('Donald ' + corpusText('polnear:huff-post_2016-06-17_trump-s-supporters-may-be-the-re', 'Trump, Sexton', 'correctness-free zone.”'));
     const st = ex.statements.find((s) => s.text.includes('reality-bending'))!;
     expect(st.kind).toBe('MIXED');
     expect(st.speakerText).toBe('Sexton');
@@ -130,7 +135,7 @@ describe('an attribution set off by commas in a sentence with a partial quotatio
   });
 });
 
-describe('the words before a cue that introduces a quotation', () => {
+describeWithCorpus(CORPUS_FILES, 'the words before a cue that introduces a quotation', () => {
   it('lose trailing adverbs and a coordinated predicate', () => {
     const a = statementsOf('Mayor Jennifer Roberts repeatedly said: “The video will be released when the time is right.”');
     expect(a.statements.find((s) => s.text.includes('video'))!.speakerText).toBe('Mayor Jennifer Roberts');
@@ -139,7 +144,7 @@ describe('the words before a cue that introduces a quotation', () => {
   });
 });
 
-describe('a speaker written as an apposition after a name', () => {
+describeWithCorpus(CORPUS_FILES, 'a speaker written as an apposition after a name', () => {
   it('is the name it describes, and a pronoun after it continues that name', () => {
     const { ex, statements } = statementsOf(
       'Mike Hollis, a research director at analyst firm Quantel, told reporters that the market was sealed off. “They have built a very seamless package,” he said.',
@@ -156,7 +161,7 @@ describe('a speaker written as an apposition after a name', () => {
   });
 });
 
-describe('a speaker span on the tail of an apposition', () => {
+describeWithCorpus(CORPUS_FILES, 'a speaker span on the tail of an apposition', () => {
   it('is the name the apposition follows, not a firm named inside it', () => {
     const { ex, statements } = statementsOf('Nicholas Holloway, chairman and founder of Orbital Labs, says he is developing a laptop that will sell for less than $100.');
     const says = statements.find((s) => s.text.includes('developing a laptop'))!;
@@ -164,20 +169,20 @@ describe('a speaker span on the tail of an apposition', () => {
   });
 });
 
-describe('"he" before anyone is quoted', () => {
+describeWithCorpus(CORPUS_FILES, '"he" before anyone is quoted', () => {
   it('is the subject of the sentence before, not a name later in it', () => {
     expect(speakerOf('Judge Peter Collins sentenced Tom Reilly to five years in prison on Monday. “This was a cruel and calculated fraud on people who trusted you,” he said.', 'cruel and calculated')).toBe('Peter Collins');
   });
 
   it('is the subject of its own sentence when nobody else is named between them', () => {
     // Not the subject of the sentence before (Hitzlsperger): its own sentence's subject comes first.
-    const { ex, statements } = statementsOf('Thomas Hitzlsperger is waiting to learn the future of manager David O’Leary. O’Leary has been in talks over a new deal with the club and he said the news would come soon.');
+    const { ex, statements } = statementsOf(corpusText('bbc:sport/230', 'Thomas Hitzlsperger', 'David O') + '’Leary. O’' + corpusText('bbc:sport/230', 'Leary has', 'new deal ') + 'with the club and he said the news would come soon.');
     const said = statements.find((s) => s.text.includes('news would come'))!;
     expect(speakerName(ex, said)).toBe('David O’Leary');
   });
 });
 
-describe('a government named by its country\'s demonym', () => {
+describeWithCorpus(CORPUS_FILES, 'a government named by its country\'s demonym', () => {
   it('is that country\'s government, not the country the story names most', () => {
     const { ex, statements } = statementsOf('Officials in the United States and Washington have raised concerns about the deal, and the United States Treasury is reviewing it. The Turkish government said the claims were false and politically motivated.');
     const said = statements.find((s) => s.text.includes('claims were false'))!;
@@ -186,7 +191,7 @@ describe('a government named by its country\'s demonym', () => {
   });
 });
 
-describe('a role written with its organisation', () => {
+describeWithCorpus(CORPUS_FILES, 'a role written with its organisation', () => {
   it('is the person holding it, not the organisation', () => {
     const { ex, statements } = statementsOf('Labour chairman Ian McCartney opened the Labour conference in Brighton on Monday. The Labour chairman said the party was ready for the election.');
     const said = statements.find((s) => s.text.includes('ready for the election'))!;
@@ -194,21 +199,21 @@ describe('a role written with its organisation', () => {
   });
 });
 
-describe('"he" after a name inside an apposition or an unnamed spokesman', () => {
+describeWithCorpus(CORPUS_FILES, '"he" after a name inside an apposition or an unnamed spokesman', () => {
   it('goes to the person the apposition describes, not the firm named in it', () => {
-    expect(speakerOf('The deal was praised by Tim Danes, the news editor of trade magazine Screen Weekly. “It will change the industry,” he said.', 'change the industry')).toBe('Tim Danes');
+    expect(speakerOf('The deal was praised by Tim Dane' + corpusText('bbc:entertainment/326', 's, the', 'magazine Screen ') + 'Weekly. “It will change the industry,” he said.', 'change the industry')).toBe('Tim Danes');
   });
 
   it('continues the spokesman quoted last, not an earlier name', () => {
-    const { ex, statements } = statementsOf('Home Secretary Charles Clarke announced the plans on Monday. A spokesman for the Home Office defended the proposals later. He said: “We stand by the provisions in the Act.”');
+    const { ex, statements } = statementsOf('Home Secretary Charles Clarke announced the plans on Monday. A' + corpusText('bbc:politics/168', ' spokesman for', 'the proposals') + ' later. He said: “' + corpusText('bbc:politics/168', 'We stand', 'the Act') + '.”');
     const quote = statements.find((s) => s.text.includes('We stand by'))!;
     expect(speakerName(ex, quote)).not.toBe('Charles Clarke');
   });
 });
 
-describe('a clause taken for a speaker', () => {
+describeWithCorpus(CORPUS_FILES, 'a clause taken for a speaker', () => {
   it('names no one ("Asked whether Clinton …")', () => {
-    const { ex, statements } = statementsOf('Clinton leads among Democrats. Asked whether Clinton “has the integrity to serve effectively as president,” 75 percent of Democrats said yes, but 55 percent of all voters disagreed.');
+    const { ex, statements } = statementsOf('Clinton leads among Democrats' + corpusText('polnear:breitbart_2016-02-18_poll-bernie-sanders-burns-hillar', '. Asked', 'all voters ') + 'disagreed.');
     for (const s of statements) if (/^(?:whether|if)\s/.test(s.speakerText ?? '')) expect(speakerName(ex, s)).toBeNull();
   });
 });

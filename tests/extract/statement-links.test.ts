@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { linkStatements } from '../../src/extract/statement-links.ts';
 import type { StatementDraft } from '../../src/extract/speech/draft.ts';
 import { corpusRecords, corpusStory, describeWithCorpus, type CorpusFile } from '../helpers/corpus.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['bbc.jsonl'] as const;
 
 /**
  * A statement is about the events of its sentence; where the sentence reports several, about the
@@ -18,7 +22,7 @@ const seed = (name: string) => {
   return { text: parsed.text, x: extractArticle(parsed) };
 };
 
-describe('statements linked to events', () => {
+describeWithCorpus(CORPUS_FILES, 'statements linked to events', () => {
   it('go to the event whose trigger they carry when their sentence reports several', () => {
     const { text, x } = seed('000_f5ecbbdfcd50e156.txt');
     const demand = x.statements.findIndex((s) => s.text.startsWith('him to be removed from negotiations'));
@@ -40,7 +44,7 @@ describe('statements linked to events', () => {
   });
 });
 
-describe('statements linked to events, by rule', () => {
+describeWithCorpus(CORPUS_FILES, 'statements linked to events, by rule', () => {
   const text = 'it had conducted its first weapons test since the last summit broke down';
   const sentence = { start: 0, end: text.length };
   const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w });
@@ -92,7 +96,7 @@ function linkedFrom(file: CorpusFile, record: Record<string, unknown>): string[]
 }
 
 describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an event again after its report', () => {
-  it('a later statement using the event’s own word is about it ("its initial public stock offering" … "The price of the offering remains unchanged")', () => {
+  it('a later statement using the event’s own word is about it ("its initial public … offering", later "The price of the offering …")', () => {
     const [sonoTek] = corpusRecords('reuters21578.jsonl', phrase('Sono-Tek Corp said it reduced to 350,000'));
     const sono = linkedFrom('reuters21578.jsonl', sonoTek);
     expect(sono, sono.join('\n')).toContain('BUSINESS offering → The price of the offering remains unchan');
@@ -102,7 +106,7 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
   });
 
   it('"the upcoming general election" is not last year\'s by-election, and a by-election is no general election', () => {
-    const records = corpusRecords('bbc.jsonl', /overturned a big Labour majority to win the seat in last year's by-election/);
+    const records = corpusRecords('bbc.jsonl', /overturned a big Labour majority to win the seat/);
     expect(records.length).toBeGreaterThan(0);
     for (const r of records) expect(linkedFrom('bbc.jsonl', r).filter((l) => /general election/i.test(l))).toEqual([]);
   });
@@ -117,23 +121,23 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
   });
 
   it('"the outcome of the election" is about the election the story reported', () => {
-    const [r] = corpusRecords('bbc.jsonl', /would not make any difference to the outcome of the election/);
+    const [r] = corpusRecords('bbc.jsonl', /make any difference to the outcome of the election/);
     const links = linkedFrom('bbc.jsonl', r);
     expect(links.some((l) => l.startsWith('ELECTION ') && l.includes('the campaigners would not make any')), links.join('\n')).toBe(true);
   });
 
-  it('"the deal" names a purchase ("Federated Department Stores is to buy rival May"), not a bankruptcy', () => {
+  it('"the deal" names a purchase ("' + corpusText('bbc:business/155', 'Federated Department', 'rival May') + '"), not a bankruptcy', () => {
     const [federated] = corpusRecords('bbc.jsonl', /Without this deal May would have been/);
     const links = linkedFrom('bbc.jsonl', federated);
     expect(links.some((l) => l.startsWith('BUSINESS buy → Without this deal May')), links.join('\n')).toBe(true);
-    const [issue] = corpusRecords('reuters21578.jsonl', phrase('quoted the deal at less one less 7/8 pct'));
+    const [issue] = corpusRecords('reuters21578.jsonl', phrase('quoted the deal at less one'));
     expect(linkedFrom('reuters21578.jsonl', issue).filter((l) => l.startsWith('BUSINESS') && l.includes('the firm had placed 60 mln'))).toEqual([]);
   });
 
-  it('"the French game" is another game than "their RBS Six Nations game against Ireland", and "the rule of law" no ruling', () => {
+  it('"the French game" is another game than "their … game against Ireland", and "the rule of law" no ruling', () => {
     const [rugby] = corpusRecords('bbc.jsonl', /we lost the French game/);
     expect(linkedFrom('bbc.jsonl', rugby).filter((l) => l.includes("Charlie's state of mind"))).toEqual([]);
-    for (const r of corpusRecords('bbc.jsonl', /is anathema in any country which observes the rule of law/)) expect(linkedFrom('bbc.jsonl', r).filter((l) => l.includes('Indefinite imprisonment'))).toEqual([]);
+    for (const r of corpusRecords('bbc.jsonl', /is anathema in any country which observes/)) expect(linkedFrom('bbc.jsonl', r).filter((l) => l.includes('Indefinite imprisonment'))).toEqual([]);
   });
 });
 
@@ -151,14 +155,14 @@ describeWithCorpus(['bbc.jsonl'], 'the author of a speech act following it up', 
 });
 
 describeWithCorpus(['reuters21578.jsonl'], 'a trigger held only as a time reference', () => {
-  it('"parliament will go into virtual recess until local elections start" is not about the elections', () => {
+  it('"… virtual recess until local elections start" is not about the elections', () => {
     const records = corpusRecords('reuters21578.jsonl', phrase('go into virtual recess until local elections start'));
     expect(records.length).toBeGreaterThan(0);
     for (const r of records) expect(linkedFrom('reuters21578.jsonl', r).filter((l) => l.includes('parliament will go into'))).toEqual([]);
   });
 });
 
-describe('a statement beside another speaker’s statement of the event', () => {
+describeWithCorpus(CORPUS_FILES, 'a statement beside another speaker’s statement of the event', () => {
   it('seed 000: Russia "continued to provide food aid", and Putin "has long expressed his readiness to meet Kim": Putin’s statement is not about the aid', () => {
     const { x } = seed('000_f5ecbbdfcd50e156.txt');
     const aid = x.events.find((e) => e.type === 'AID')!;

@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { EVENT_MODE_DESCRIPTIONS, EVENT_TYPE_DESCRIPTIONS, EVENT_TYPES, legacyKind } from '../../src/extract/events/ontology.ts';
 import { headlineCompany } from '../../src/extract/events/headline-company.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl'] as const;
 
 /** Events of a one-paragraph article, as "TYPE/mode source → target". */
 function events(body: string, title = 'Test article'): string[] {
@@ -11,7 +16,7 @@ function events(body: string, title = 'Test article'): string[] {
   return x.events.map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.sources!.map((a) => a.name).join('+') || '-'} → ${e.targets!.map((a) => a.name).join('+') || '-'}`);
 }
 
-describe('typed events: who did what to whom', () => {
+describeWithCorpus(CORPUS_FILES, 'typed events: who did what to whom', () => {
   it('reads the subject as source and the object as target', () => {
     expect(events('President Donald Trump accused Hillary Clinton of lying about the emails on Monday.')).toContain('ACCUSE Donald Trump → Hillary Clinton');
   });
@@ -46,7 +51,7 @@ describe('typed events: who did what to whom', () => {
   it('makes one event of one occurrence: a visit for talks, an accusation repeated, a race named again with fewer parties', () => {
     expect(events('North Korean leader Kim Jong Un will visit Russia for talks with Vladimir Putin this month.').filter((e) => e.startsWith('CONSULT'))).toEqual(['CONSULT/visit Kim Jong Un → Russia+Vladimir Putin']);
     expect(events('North Korea denounced Mike Pompeo on Thursday. Later North Korea slammed Mike Pompeo again.').filter((e) => e.startsWith('ACCUSE'))).toEqual(['ACCUSE North Korea → Mike Pompeo']);
-    expect(events('Barack Obama ran for president against John McCain in 2008. Few saw a climate evangelist when Barack Obama ran for the White House in 2008.').filter((e) => e.startsWith('ELECTION'))).toHaveLength(1);
+    expect(events('Barack' + corpusText('polnear:nyt_2016-09-08_obama-on-climate-change-the-tren', ' Obama ran', 'president against ') + 'John McCain in 2008. Few saw a climate evangelist when Barack Obama' + corpusText('polnear:nyt_2016-09-08_obama-on-climate-change-the-tren', ' ran for the', 'in 2008.')).filter((e) => e.startsWith('ELECTION'))).toHaveLength(1);
   });
 
   it('reads "the pair" of a mutual event as the two people named last', () => {
@@ -60,9 +65,9 @@ describe('typed events: who did what to whom', () => {
   });
 
   it('reads actors through the article: a short name as the full one written before, a demonym official, a court', () => {
-    expect(events('Mitt Romney lost in 2012. Harry Reid frequently mocked Romney for not releasing his tax returns.')).toContain('ACCUSE Harry Reid → Mitt Romney');
+    expect(events('Mitt Romney lost in 2012. Harry' + corpusText('polnear:huff-post_2016-09-27_hillary-clinton-goes-after-donal', ' Reid frequently', 'releasing his ') + 'tax returns.')).toContain('ACCUSE Harry Reid → Mitt Romney');
     expect(events('Stephen Biegun met with a Russian deputy foreign minister in Moscow on Tuesday.')).toContain('CONSULT/meeting Stephen Biegun → Russia');
-    expect(events('In 1986, the Supreme Court blocked the merger of the two railways.')).toContain('LEGAL/ruling Supreme Court → -');
+    expect(events(corpusText('polnear:nyt_2016-10-02_a-curious-plan-to-fight-climate-', 'In 1986,', 'Court blocked ') + 'the merger of the two railways.')).toContain('LEGAL/ruling Supreme Court → -');
   });
 
   it('keeps a results table with the company the wire headline names', () => {
@@ -83,33 +88,33 @@ describe('typed events: who did what to whom', () => {
   });
 
   it('takes "him" as an object, never as the subject again', () => {
-    expect(events('As Gordon Brown announced the Budget date, the accountancy firm Ernst & Young urged him to put politics aside.')).toContain('REQUEST Ernst & Young → Gordon Brown');
+    expect(events('As Gordon' + corpusText('bbc:politics/077', ' Brown announced', 'Budget date') + ', the' + corpusText('bbc:politics/077', ' accountancy firm', 'politics aside') + '.')).toContain('REQUEST Ernst & Young → Gordon Brown');
     expect(events('Mikhail Khodorkovsky pleaded not guilty to the charges brought against him.')).toContain('LEGAL/trial - → Mikhail Khodorkovsky');
   });
 
   it('reads a contest’s descriptions: "the Democratic nominee" by title or salience, "her opponent" as the other party', () => {
-    const body = 'Hillary Clinton, the Democratic nominee, faced Donald Trump on Monday. Hillary Clinton said Donald Trump was wrong. The Democratic nominee aggressively attacked her opponent during the debate.';
+    const body = 'Hillary Clinton, the Democratic nominee, faced Donald Trump on Monday. Hillary Clinton said Donald Trump was wrong. ' + corpusText('polnear:huff-post_2016-09-27_hillary-clinton-goes-after-donal', 'The Democratic', 'her opponent ') + 'during the debate.';
     expect(events(body)).toContain('ACCUSE Hillary Clinton → Donald Trump');
   });
 
   it('reads an award won as given by the awarding body to the winner, and none that is only hoped for', () => {
-    expect(events('Pop singer Delta Goodrem has scooped one of the top individual prizes from the Australian Recording Industry Association.')).toContain('SUPPORT/award Australian Recording Industry Association → Delta Goodrem');
-    expect(events('British stars Imelda Staunton and Clive Owen are hoping for awards at the Odeon in London.').filter((e) => e.startsWith('SUPPORT'))).toEqual([]);
-    expect(events('The film Sideways was named the best film of the year by the Los Angeles Film Critics Association on Monday.').join()).toMatch(/SUPPORT\/award [^,]*Critics Association → /);
+    expect(events(corpusText('bbc:entertainment/286', 'Pop singer', 'individual prizes ') + 'from the Australian Recording Industry Association.')).toContain('SUPPORT/award Australian Recording Industry Association → Delta Goodrem');
+    expect(events(corpusText('bbc:entertainment/355', 'British stars', 'in London') + '.').filter((e) => e.startsWith('SUPPORT'))).toEqual([]);
+    expect(events('The film' + corpusText('bbc:entertainment/091', ' Sideways was', 'Critics Association') + ' on Monday.').join()).toMatch(/SUPPORT\/award [^,]*Critics Association → /);
   });
 
   it('records no refusal that is reticence or did not happen', () => {
     expect(events('Gordon Brown refused to rule out future tax rises.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
-    expect(events('Ajax have refused to reveal whether Martin Jol is on their shortlist.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
+    expect(events(corpusText('bbc:sport/164', 'Ajax have', 'reveal whether ') + 'Martin Jol is on their shortlist.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
     expect(events('Dwain Chambers has not ruled out a return to the track.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
     expect(events('China’s coal consumption declined 3.3 percent last year, China said.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
     expect(events('Hillary Clinton’s campaign declined to respond to questions about the ethanol programme.').filter((e) => e.startsWith('REJECT'))).toEqual([]);
   });
 
   it('records no visit that is a team’s fixture, and takes the country of a destination the recogniser does not know', () => {
-    expect(events('Italy travel to Edinburgh on Saturday hoping for their first away win in the Six Nations.').filter((e) => e.startsWith('CONSULT'))).toEqual([]);
-    expect(events('Tony Blair met troops in London on Monday. He also flew to Basra in southern Iraq where British forces are stationed.')).toContain('CONSULT/visit Tony Blair → Iraq');
-    expect(events('Joe Biden met Recep Tayyip Erdogan in Ankara. He later flew back to Washington on Air Force Two.').filter((e) => e.startsWith('CONSULT/visit'))).toEqual([]);
+    expect(events('Italy travel to Edinburgh on Saturday hoping for' + corpusText('bbc:sport/335', ' their first away', 'Six Nations.')).filter((e) => e.startsWith('CONSULT'))).toEqual([]);
+    expect(events('Tony Blair met troops in London on Monday' + corpusText('bbc:politics/149', '. He also', 'are stationed.'))).toContain('CONSULT/visit Tony Blair → Iraq');
+    expect(events('Joe Biden met Recep Tayyip Erdogan in Ankara' + corpusText('polnear:politico_2016-02-19_q-a-with-vice-president-joe-bide', '. He', 'Force Two') + '.').filter((e) => e.startsWith('CONSULT/visit'))).toEqual([]);
     expect(events('US Secretary of State Mike Pompeo flew to Washington on Monday.').filter((e) => e.startsWith('CONSULT/visit'))).toEqual([]);
   });
 
@@ -131,7 +136,7 @@ describe('typed events: who did what to whom', () => {
   });
 });
 
-describe('event ontology', () => {
+describeWithCorpus(CORPUS_FILES, 'event ontology', () => {
   it('has PLOVER’s sixteen types plus seven for general news, each described, and modes described', () => {
     expect(EVENT_TYPES).toHaveLength(23);
     for (const t of EVENT_TYPES) expect(EVENT_TYPE_DESCRIPTIONS[t].length).toBeGreaterThan(10);

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parsedFromGoldText, type PolnearDoc } from '../../../src/eval/polnear.ts';
 import { extractArticle } from '../../../src/extract/extract-article.ts';
 import { corpusRecords, describeWithCorpus } from '../../helpers/corpus.ts';
+import { corpusText } from '../../helpers/corpus-text.ts';
 
 /** The quotation of a PolNeAR train article holding `words`: its speaker as written and whom it resolves to. */
 function quotation(docId: string, words: string) {
@@ -14,7 +15,7 @@ function quotation(docId: string, words: string) {
 
 describeWithCorpus(['polnear-traindev.jsonl'], 'the speaker of a quotation on PolNeAR train text', () => {
   it('goes to the pronoun when an adverb stands between it and its verb ("He also suggested …:")', () => {
-    // "He also suggested taking action against the judge after the election: "They ought to look into Judge Curiel, …""
+    // corpusText('polnear:wash-post_2016-06-02_not-just-another-trump-vendetta', 'He also', 'the election: ')They ought to look into Judge Curiel, …""
     const q = quotation('wash-post_2016-06-02_not-just-another-trump-vendetta', 'They ought to look into Judge Curiel');
     expect(q.written).toBe('He');
     expect(q.before).toMatch(/"\n\n$/);
@@ -30,7 +31,7 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'the speaker of a quotation on Po
   });
 
   it('is not attributed to a capitalised verb opening the next sentence (“….” Asked what …, she said:)', () => {
-    // "If he's not president, he'll have to keep this movement going …" Asked what that might look like, she said: "…"
+    // corpusText('polnear:wash-post_2016-04-21_what-s-next-for-sanders-much-res', 'If he\'s not', 'movement going ') + '…' Asked what that might look like, she said: "…"
     const q = quotation('wash-post_2016-04-21_what-s-next-for-sanders-much-res', "If he's not president");
     expect(q.written).not.toBe('what that might look like');
     expect(q.written).toBe('she');
