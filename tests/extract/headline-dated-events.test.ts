@@ -13,8 +13,8 @@ const CORPUS_FILES = ['polnear-traindev.jsonl'] as const;
  * gives without a date happened on the lead's news day. Headline and lead from the events gold's
  * development part (West Journal, 2016-10-04); the later dates are the report's.
  */
-const HEADLINE = corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'Railing Against', 'Estate Developers');
-const LEAD =
+const HEADLINE = () => corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'Railing Against', 'Estate Developers');
+const LEAD = () =>
   corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'If Donald', 'against it.') + '  ' + corpusText('polnear:west-journal_2016-10-04_railing-against-trump-sanders-vo', 'Based on', 'are deducted.');
 
 const extract = (title: string, lead: string, published = '2016-10-04') =>
@@ -22,14 +22,14 @@ const extract = (title: string, lead: string, published = '2016-10-04') =>
 
 describeWithCorpus(CORPUS_FILES, 'events a headline reports', () => {
   it('happened on the lead’s news day', () => {
-    const events = extract(HEADLINE, LEAD).events;
+    const events = extract(HEADLINE(), LEAD()).events;
     const railing = events.find((e) => e.trigger?.text === 'Railing Against');
     expect(railing, JSON.stringify(events.map((e) => e.trigger?.text))).toBeDefined();
     expect(railing).toMatchObject({ type: 'ACCUSE', precision: 'DAY', startDate: '2016-10-04', endDate: '2016-10-04' });
   });
 
   it('stay on or before the report without a news day in the lead', () => {
-    const undated = extract(HEADLINE, LEAD.replace('Sanders on Tuesday said', 'Sanders said')).events.find((e) => e.trigger?.text === 'Railing Against');
+    const undated = extract(HEADLINE(), LEAD().replace('Sanders on Tuesday said', 'Sanders said')).events.find((e) => e.trigger?.text === 'Railing Against');
     expect(undated).toMatchObject({ precision: 'ON_OR_BEFORE', startDate: null, endDate: '2016-10-04' });
   });
 });

@@ -15,7 +15,7 @@ function quotation(docId: string, words: string) {
 
 describeWithCorpus(['polnear-traindev.jsonl'], 'the speaker of a quotation on PolNeAR train text', () => {
   it('goes to the pronoun when an adverb stands between it and its verb ("He also suggested …:")', () => {
-    // corpusText('polnear:wash-post_2016-06-02_not-just-another-trump-vendetta', 'He also', 'the election: ')They ought to look into Judge Curiel, …""
+    // "He also … the election: “They ought to look into Judge Curiel, …”"
     const q = quotation('wash-post_2016-06-02_not-just-another-trump-vendetta', 'They ought to look into Judge Curiel');
     expect(q.written).toBe('He');
     expect(q.before).toMatch(/"\n\n$/);
@@ -31,7 +31,7 @@ describeWithCorpus(['polnear-traindev.jsonl'], 'the speaker of a quotation on Po
   });
 
   it('is not attributed to a capitalised verb opening the next sentence (“….” Asked what …, she said:)', () => {
-    // corpusText('polnear:wash-post_2016-04-21_what-s-next-for-sanders-much-res', 'If he\'s not', 'movement going ') + '…' Asked what that might look like, she said: "…"
+    // "If he's not … movement going" … Asked what that might look like, she said: "…"
     const q = quotation('wash-post_2016-04-21_what-s-next-for-sanders-much-res', "If he's not president");
     expect(q.written).not.toBe('what that might look like');
     expect(q.written).toBe('she');
