@@ -137,7 +137,9 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
   it('"the French game" is another game than "their … game against Ireland", and "the rule of law" no ruling', () => {
     const [rugby] = corpusRecords('bbc.jsonl', /we lost the French game/);
     expect(linkedFrom('bbc.jsonl', rugby).filter((l) => l.includes("Charlie's state of mind"))).toEqual([]);
-    for (const r of corpusRecords('bbc.jsonl', /is anathema in any country which observes/)) expect(linkedFrom('bbc.jsonl', r).filter((l) => l.includes('Indefinite imprisonment'))).toEqual([]);
+    const ruleOfLaw = corpusRecords('bbc.jsonl', /is anathema in any country which observes/);
+    expect(ruleOfLaw.length).toBeGreaterThan(0);
+    for (const r of ruleOfLaw) expect(linkedFrom('bbc.jsonl', r).filter((l) => l.includes('Indefinite imprisonment'))).toEqual([]);
   });
 });
 
