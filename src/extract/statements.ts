@@ -132,6 +132,9 @@ class StatementAssembly {
       // continues "he tweeted", which comes later in the text.
       let at = -1;
       for (const h of out) {
+        // Not reported speech whose content is this quotation ("“…?” Bush said. “Libya …”" read by the
+        // learned step as "said" → “Libya …”): the quotation replaces it once all are assembled.
+        if (this.replacedBy(h, q)) continue;
         // Not a relative clause's statement ("…,” said Nicky Driscoll, …, who said Sanders is …. “It's
         // supposed to be …”): the quotation goes on with the person the clause is about.
         if (h.speakerText && /^(?:who|which)$/i.test(h.speakerText.trim())) continue;
@@ -159,10 +162,10 @@ class StatementAssembly {
     }
     // “A,” the judge exclaimed, “B.” — a quotation interrupted by its attribution: the second part's
     // speaker is the attribution between the two parts, so it continues the first part's statement.
-    const last = out[out.length - 1];
+    const last = out.findLast((h) => !this.replacedBy(h, q));
     const interrupted = !inherited && found && last && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && !/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start));
     if (interrupted) inherited = last;
-    if (inherited && inherited === out[out.length - 1] && inherited.kind === 'DIRECT') {
+    if (inherited && inherited === last && inherited.kind === 'DIRECT') {
       // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
       // Only a quotation continuing a quotation: after reported speech it is a statement of its own
       // (with the inherited speaker), not an extension of the paraphrase.
@@ -186,6 +189,17 @@ class StatementAssembly {
       confidence,
       sentence: sent,
     });
+  }
+
+  /**
+   * Reported speech whose content is mostly the quotation `q` (withoutNested drops it for the quotation)
+   * and whose attribution is the one of the quotation before it: "“…?” Bush said. “Libya …”", where the
+   * learned step read "Bush said" as introducing “Libya …”.
+   */
+  private replacedBy(h: StatementDraft, q: Quote): boolean {
+    if (h.kind === 'DIRECT' || !h.speakerSpan || !overlapsHalf(h, q.inner)) return false;
+    const before = this.out[this.out.indexOf(h) - 1];
+    return Boolean(before && before.kind === 'DIRECT' && before.speakerSpan && before.speakerSpan.start === h.speakerSpan.start && before.speakerSpan.end === h.speakerSpan.end);
   }
 
   /** 2. Reported speech or a partial quotation: a learned cue and content span, with its speaker. */
