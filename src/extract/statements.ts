@@ -165,13 +165,12 @@ class StatementAssembly {
     const last = out.findLast((h) => !this.replacedBy(h, q));
     const interrupted = !inherited && found && last && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && !/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start));
     if (interrupted) inherited = last;
-    if (inherited && inherited === last && inherited.kind === 'DIRECT') {
+    const host = inherited && inherited === last ? this.continuedBy(inherited, q) : undefined;
+    if (host) {
       // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
-      // Only a quotation continuing a quotation: after reported speech it is a statement of its own
-      // (with the inherited speaker), not an extension of the paraphrase.
-      inherited.end = q.inner.end;
-      inherited.spans.push({ start: q.inner.start, end: q.inner.end });
-      inherited.text = joinSpans(text, inherited.spans);
+      host.end = q.inner.end;
+      host.spans.push({ start: q.inner.start, end: q.inner.end });
+      host.text = joinSpans(text, host.spans);
       return;
     }
     // A transcript's turn ("PENCE: Well, …") says what follows its speaker's label.
@@ -200,6 +199,26 @@ class StatementAssembly {
     if (h.kind === 'DIRECT' || !h.speakerSpan || !overlapsHalf(h, q.inner)) return false;
     const before = this.out[this.out.indexOf(h) - 1];
     return Boolean(before && before.kind === 'DIRECT' && before.speakerSpan && before.speakerSpan.start === h.speakerSpan.start && before.speakerSpan.end === h.speakerSpan.end);
+  }
+
+  /**
+   * The statement a quotation standing alone goes on with, when `h` (the statement written last before
+   * it) ends in a quotation by the same attribution: a quotation ("“A,” X said. “B.”"); the quotation
+   * of an attribution that goes on in a participle's clause ("“A,” Clinton said, referencing a super
+   * PAC …. “B.”": the clause is a statement of its own, the quotation goes on with "said"); mixed
+   * speech ending in its quotation ("America needs leaders “who …,” Clinton said. ⏎ “And that’s why …”").
+   * Not reported speech otherwise: after a paraphrase the quotation is a statement of its own.
+   */
+  private continuedBy(h: StatementDraft, q: Quote): StatementDraft | undefined {
+    if (h.kind === 'DIRECT') return h;
+    const span = h.speakerSpan;
+    if (!span) return undefined;
+    const before = this.out[this.out.indexOf(h) - 1];
+    const sameAttribution = before && before.kind === 'DIRECT' && before.speakerSpan && before.speakerSpan.start === span.start && before.speakerSpan.end === span.end;
+    if (sameAttribution && h.start > span.end) return before;
+    const text = this.text;
+    const endsInQuotation = h.kind === 'MIXED' && span.start >= h.end && /[”"][,.!?]?\s*$/.test(text.slice(h.end - 3, span.start)) && /^\s+[\p{L}]+(?:\s+[\p{L}]+)?\.\s*$/u.test(text.slice(span.end, q.start));
+    return endsInQuotation ? h : undefined;
   }
 
   /** 2. Reported speech or a partial quotation: a learned cue and content span, with its speaker. */
@@ -320,7 +339,10 @@ function invertedName(text: string, content: Span, index: EntityIndexLocal): Spa
  */
 function withoutNested(out: StatementDraft[], ruleSpan: Map<StatementDraft, Span | null>): StatementDraft[] {
   const direct = out.filter((d) => d.kind === 'DIRECT');
-  const learned = out.filter((d) => d.kind !== 'DIRECT' && !direct.some((x) => overlapsHalf(x, d)));
+  // Not a statement between a quotation's parts by the same attribution ("“A,” Clinton said,
+  // referencing a super PAC …. “B.”": the participle's clause is one of its own).
+  const between = (x: StatementDraft, d: StatementDraft) => x.spans.length > 1 && x.spans.every((p) => p.end <= d.start || p.start >= d.end) && x.speakerSpan && d.speakerSpan && x.speakerSpan.start === d.speakerSpan.start && x.speakerSpan.end === d.speakerSpan.end;
+  const learned = out.filter((d) => d.kind !== 'DIRECT' && !direct.some((x) => overlapsHalf(x, d) && !between(x, d)));
   const attributionOf = (x: StatementDraft) => {
     const by = ruleSpan.has(x) ? ruleSpan.get(x) : x.speakerSpan;
     return x.cueSpan && by && Math.abs(by.end - x.cueSpan.start) <= 2 ? { start: Math.min(x.cueSpan.start, by.start), end: Math.max(x.cueSpan.end, by.end) } : x.cueSpan;
