@@ -80,9 +80,7 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       add(o, o + m[2].length + 1);
     }
     const straightSingle = /(^|[\s(])'([^'\n]{2,}?[^\s])'(?![\p{L}])/gu;
-    // Where doubled apostrophes quote (''…'', the New York Times archive, not read as quotation: see
-    // the docs), a single one is a quotation inside theirs (''… when I said, 'No boots …,' I think …'').
-    for (let m = s.includes("''") ? null : straightSingle.exec(s); m; m = straightSingle.exec(s)) {
+    for (let m = straightSingle.exec(s); m; m = straightSingle.exec(s)) {
       const o = m.index + m[1].length;
       add(o, o + m[2].length + 1);
     }
