@@ -217,8 +217,12 @@ class StatementAssembly {
     const sameAttribution = before && before.kind === 'DIRECT' && before.speakerSpan && before.speakerSpan.start === span.start && before.speakerSpan.end === span.end;
     if (sameAttribution && h.start > span.end) return before;
     const text = this.text;
-    const endsInQuotation = h.kind === 'MIXED' && span.start >= h.end && /[”"][,.!?]?\s*$/.test(text.slice(h.end - 3, span.start)) && /^\s+[\p{L}]+(?:\s+[\p{L}]+)?\.\s*$/u.test(text.slice(span.end, q.start));
-    return endsInQuotation ? h : undefined;
+    if (h.kind !== 'MIXED') return undefined;
+    const endsInQuotation = span.start >= h.end && /[”"][,.!?]?\s*$/.test(text.slice(h.end - 3, span.start)) && /^\s+[\p{L}]+(?:\s+[\p{L}]+)?\.\s*$/u.test(text.slice(span.end, q.start));
+    // Mixed content running up to the quotation ("Corker said he and his partners were “meticulous”
+    // about …, a formal acronym for the Iran deal. “If we were to touch it …”").
+    const runsInto = span.end <= h.start && /^[.!?]?\s*$/.test(text.slice(h.end, q.start)) && !text.slice(h.end, q.start).includes('\n');
+    return endsInQuotation || runsInto ? h : undefined;
   }
 
   /** 2. Reported speech or a partial quotation: a learned cue and content span, with its speaker. */
