@@ -30,6 +30,9 @@ export function recordSources(fn: typeof recorder): void {
   recorder = fn;
 }
 
+/** A participle of saying that goes on from an attribution ("…,” he said, adding: “…”"). */
+const SAYING_PARTICIPLE = /^(?:adding|saying|noting|continuing|explaining|arguing|insisting|stressing|warning|acknowledging|asserting|suggesting|claiming|predicting|vowing|promising)\b/;
+
 const overlapsHalf = (a: Span, b: Span) => {
   const ov = Math.min(a.end, b.end) - Math.max(a.start, b.start);
   return ov > 0 && ov >= Math.min(a.end - a.start, b.end - b.start) / 2;
@@ -163,7 +166,8 @@ class StatementAssembly {
     // “A,” the judge exclaimed, “B.” — a quotation interrupted by its attribution: the second part's
     // speaker is the attribution between the two parts, so it continues the first part's statement.
     const last = out.findLast((h) => !this.replacedBy(h, q));
-    const interrupted = !inherited && found && last && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && !/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start));
+    // Not when the attribution goes on to a participle of saying ("…,” Lewandowski said, adding: “B.”): B is what was added.
+    const interrupted = !inherited && found && last && !SAYING_PARTICIPLE.test(text.slice(found.end, q.start).replace(/^[^,]*,\s*/, '')) && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && !/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start));
     if (interrupted) inherited = last;
     const host = inherited && inherited === last ? this.continuedBy(inherited, q) : undefined;
     if (host) {
