@@ -33,6 +33,9 @@ export function recordSources(fn: typeof recorder): void {
 /** A participle of saying that goes on from an attribution ("…,” he said, adding: “…”"). */
 const SAYING_PARTICIPLE = /^(?:adding|saying|noting|continuing|explaining|arguing|insisting|stressing|warning|acknowledging|asserting|suggesting|claiming|predicting|vowing|promising)\b/;
 
+/** A statement whose speaker as written is a relative pronoun, or a description running into one ("a Clinton endorser whose district went"). */
+const relativeClause = (h: StatementDraft) => Boolean(h.speakerText && /(?:^|\s)(?:who|whose|which)(?:\s|$)/i.test(h.speakerText.trim()));
+
 const overlapsHalf = (a: Span, b: Span) => {
   const ov = Math.min(a.end, b.end) - Math.max(a.start, b.start);
   return ov > 0 && ov >= Math.min(a.end - a.start, b.end - b.start) / 2;
@@ -140,7 +143,8 @@ class StatementAssembly {
         if (this.replacedBy(h, q)) continue;
         // Not a relative clause's statement ("…,” said Nicky Driscoll, …, who said Sanders is …. “It's
         // supposed to be …”): the quotation goes on with the person the clause is about.
-        if (h.speakerText && /^(?:who|which)$/i.test(h.speakerText.trim())) continue;
+        // Also a description running into its relative ("a veteran GOP leader who had endorsed Kasich").
+        if (relativeClause(h)) continue;
         const written = h.speakerSpan ? Math.max(h.start, h.speakerSpan.start) : -1;
         if (h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from && written <= q.inner.start && written >= at) {
           inherited = h;
@@ -169,7 +173,10 @@ class StatementAssembly {
     // Not when the attribution goes on to a participle of saying ("…,” Lewandowski said, adding: “B.”): B is what was added.
     const interrupted = !inherited && found && last && !SAYING_PARTICIPLE.test(text.slice(found.end, q.start).replace(/^[^,]*,\s*/, '')) && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && !/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start));
     if (interrupted) inherited = last;
-    const host = inherited && inherited === last ? this.continuedBy(inherited, q) : undefined;
+    // Past the relative clauses of its attribution ("…,” said Tom Rath, a veteran GOP leader who had
+    // endorsed Kasich …. “B.”): they are statements of their own, and the quotation goes on.
+    const lastOwn = out.findLast((h) => !this.replacedBy(h, q) && !(inherited && h.start > inherited.end && relativeClause(h)));
+    const host = inherited && inherited === lastOwn ? this.continuedBy(inherited, q) : undefined;
     if (host) {
       // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
       host.end = q.inner.end;
@@ -349,7 +356,8 @@ function withoutNested(out: StatementDraft[], ruleSpan: Map<StatementDraft, Span
   const direct = out.filter((d) => d.kind === 'DIRECT');
   // Not a statement between a quotation's parts by the same attribution ("“A,” Clinton said,
   // referencing a super PAC …. “B.”": the participle's clause is one of its own).
-  const between = (x: StatementDraft, d: StatementDraft) => x.spans.length > 1 && x.spans.every((p) => p.end <= d.start || p.start >= d.end) && x.speakerSpan && d.speakerSpan && x.speakerSpan.start === d.speakerSpan.start && x.speakerSpan.end === d.speakerSpan.end;
+  // Nor a relative clause of its attribution ("…,” said Tom Rath, a veteran GOP leader who had endorsed Kasich …. “B.”").
+  const between = (x: StatementDraft, d: StatementDraft) => x.spans.length > 1 && x.spans.every((p) => p.end <= d.start || p.start >= d.end) && (relativeClause(d) || (x.speakerSpan && d.speakerSpan && x.speakerSpan.start === d.speakerSpan.start && x.speakerSpan.end === d.speakerSpan.end));
   const learned = out.filter((d) => d.kind !== 'DIRECT' && !direct.some((x) => overlapsHalf(x, d) && !between(x, d)));
   const attributionOf = (x: StatementDraft) => {
     const by = ruleSpan.has(x) ? ruleSpan.get(x) : x.speakerSpan;

@@ -97,7 +97,7 @@ function opensNextSentence(quoted: string, rest: string, verb: string): boolean 
   // A clause opens with its subject (a pronoun, a determiner, a name, "that"); an adverb, a preposition
   // or an object noun goes on with the attribution ("…?” Sanders asked rhetorically, …", "…?” Lichtman
   // said about McCain's effort …", "…?” Trump asked reporters during a news conference").
-  return words.length >= 4 && (/^(?:he|she|they|it|we|i|you|that|the|a|an|his|her|their|its|our|this|these|those|there|no|not|to)$/i.test(words[0]) || /^[\p{Lu}]/u.test(words[0]));
+  return words.length >= 4 && (/^(?:he|she|they|it|we|i|you|that|the|a|an|his|her|their|its|our|this|these|those|there|no|not|to|both|all|some|many|most|each|every|several|neither|either)$/i.test(words[0]) || /^[\p{Lu}]/u.test(words[0]));
 }
 
 /**
