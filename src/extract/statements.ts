@@ -36,6 +36,18 @@ const SAYING_PARTICIPLE = /^(?:adding|saying|noting|continuing|explaining|arguin
 /** A statement whose speaker as written is a relative pronoun, or a description running into one ("a Clinton endorser whose district went"). */
 const relativeClause = (h: StatementDraft) => Boolean(h.speakerText && /(?:^|\s)(?:who|whose|which)(?:\s|$)/i.test(h.speakerText.trim()));
 
+/**
+ * The statement ending last in the text (the last assembled among equals): reported speech of a
+ * sentence is assembled after its quotations, so "He told the Journal that …: “A,” Roffman
+ * predicted. “B.”" has the paraphrase after “A” in assembly order. Only those ending before `at`,
+ * where the quotation starts (reported content running over it is dropped for it).
+ */
+function lastInText(list: StatementDraft[], at: number): StatementDraft | undefined {
+  let best: StatementDraft | undefined;
+  for (const h of list) if (h.end <= at && (!best || h.end >= best.end)) best = h;
+  return best;
+}
+
 const overlapsHalf = (a: Span, b: Span) => {
   const ov = Math.min(a.end, b.end) - Math.max(a.start, b.start);
   return ov > 0 && ov >= Math.min(a.end - a.start, b.end - b.start) / 2;
@@ -169,13 +181,14 @@ class StatementAssembly {
     }
     // “A,” the judge exclaimed, “B.” — a quotation interrupted by its attribution: the second part's
     // speaker is the attribution between the two parts, so it continues the first part's statement.
-    const last = out.findLast((h) => !this.replacedBy(h, q));
+    const last = lastInText(out.filter((h) => !this.replacedBy(h, q)), q.start);
+    // Also across a full stop when both quotations have the same attribution (“A,” Roffman predicted. “B.”).
     // Not when the attribution goes on to a participle of saying ("…,” Lewandowski said, adding: “B.”): B is what was added.
-    const interrupted = !inherited && found && last && !SAYING_PARTICIPLE.test(text.slice(found.end, q.start).replace(/^[^,]*,\s*/, '')) && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && !/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start));
+    const interrupted = !inherited && found && last && !SAYING_PARTICIPLE.test(text.slice(found.end, q.start).replace(/^[^,]*,\s*/, '')) && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && (!/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start)) || (found.start === last.speakerSpan.start && found.end === last.speakerSpan.end));
     if (interrupted) inherited = last;
     // Past the relative clauses of its attribution ("…,” said Tom Rath, a veteran GOP leader who had
     // endorsed Kasich …. “B.”): they are statements of their own, and the quotation goes on.
-    const lastOwn = out.findLast((h) => !this.replacedBy(h, q) && !(inherited && h.start > inherited.end && relativeClause(h)));
+    const lastOwn = lastInText(out.filter((h) => !this.replacedBy(h, q) && !(inherited && h.start > inherited.end && relativeClause(h))), q.start);
     const host = inherited && inherited === lastOwn ? this.continuedBy(inherited, q) : undefined;
     if (host) {
       // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
