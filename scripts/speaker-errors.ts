@@ -3,11 +3,15 @@ import path from 'node:path';
 import { corpusDir } from '../src/config.ts';
 import { parsedFromGoldText, type PolnearDoc } from '../src/eval/polnear.ts';
 import { extractArticle } from '../src/extract/extract-article.ts';
+import { decodeModel, useAttributionModel } from '../src/extract/speech/model.ts';
+import { decodeSourceModel, useSourceModel } from '../src/extract/speech/source-ranker.ts';
 
 // Speaker errors on PolNeAR (default split `train`; never tune on `dev`): for each gold attribution
 // matched by a statement (content overlap of half the shorter, as src/eval/polnear.ts scores), the
 // statements whose speaker is wrong, listed with the gold source and what was chosen.
-// npx tsx scripts/speaker-errors.ts [--split train] [--kind direct|indirect|all] [--limit N] [--unmatched]
+// npx tsx scripts/speaker-errors.ts [--split train|heldout] [--kind direct|indirect|all] [--limit N] [--unmatched]
+//   [--model FILE] [--source-model FILE]
+// `heldout` is the tenth of train that `--holdout` training leaves out (score it with models trained so).
 
 const arg = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -18,7 +22,12 @@ const kind = arg('--kind') ?? 'direct';
 const limit = Number(arg('--limit') ?? Infinity);
 const unmatched = process.argv.includes('--unmatched');
 const file = path.join(corpusDir() ?? '../shared/corpus', 'polnear-traindev.jsonl');
-const docs = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as PolnearDoc).filter((d) => d.split === split).slice(0, limit);
+if (arg('--model')) useAttributionModel(decodeModel(fs.readFileSync(arg('--model')!)));
+if (arg('--source-model')) useSourceModel(decodeSourceModel(fs.readFileSync(arg('--source-model')!)));
+const all = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as PolnearDoc);
+// The held-out tenth: every tenth train document by doc_id, as src/cli/eval.ts and training take it.
+const byId = (a: PolnearDoc, b: PolnearDoc) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0);
+const docs = (split === 'heldout' ? all.filter((d) => d.split === 'train').sort(byId).filter((_, i) => i % 10 === 0) : all.filter((d) => d.split === split)).slice(0, limit);
 
 interface Span { start: number; end: number }
 const hull = (spans: [number, number][]): Span => ({ start: Math.min(...spans.map((s) => s[0])), end: Math.max(...spans.map((s) => s[1])) });

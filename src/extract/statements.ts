@@ -30,6 +30,24 @@ export function recordSources(fn: typeof recorder): void {
   recorder = fn;
 }
 
+/** A participle of saying that goes on from an attribution ("…,” he said, adding: “…”"). */
+const SAYING_PARTICIPLE = /^(?:adding|saying|noting|continuing|explaining|arguing|insisting|stressing|warning|acknowledging|asserting|suggesting|claiming|predicting|vowing|promising)\b/;
+
+/** A statement whose speaker as written is a relative pronoun, or a description running into one ("a Clinton endorser whose district went"). */
+const relativeClause = (h: StatementDraft) => Boolean(h.speakerText && /(?:^|\s)(?:who|whose|which)(?:\s|$)/i.test(h.speakerText.trim()));
+
+/**
+ * The statement ending last in the text (the last assembled among equals): reported speech of a
+ * sentence is assembled after its quotations, so "He told the Journal that …: “A,” Roffman
+ * predicted. “B.”" has the paraphrase after “A” in assembly order. Only those ending before `at`,
+ * where the quotation starts (reported content running over it is dropped for it).
+ */
+function lastInText(list: StatementDraft[], at: number): StatementDraft | undefined {
+  let best: StatementDraft | undefined;
+  for (const h of list) if (h.end <= at && (!best || h.end >= best.end)) best = h;
+  return best;
+}
+
 const overlapsHalf = (a: Span, b: Span) => {
   const ov = Math.min(a.end, b.end) - Math.max(a.start, b.start);
   return ov > 0 && ov >= Math.min(a.end - a.start, b.end - b.start) / 2;
@@ -132,9 +150,13 @@ class StatementAssembly {
       // continues "he tweeted", which comes later in the text.
       let at = -1;
       for (const h of out) {
+        // Not reported speech whose content is this quotation ("“…?” Bush said. “Libya …”" read by the
+        // learned step as "said" → “Libya …”): the quotation replaces it once all are assembled.
+        if (this.replacedBy(h, q)) continue;
         // Not a relative clause's statement ("…,” said Nicky Driscoll, …, who said Sanders is …. “It's
         // supposed to be …”): the quotation goes on with the person the clause is about.
-        if (h.speakerText && /^(?:who|which)$/i.test(h.speakerText.trim())) continue;
+        // Also a description running into its relative ("a veteran GOP leader who had endorsed Kasich").
+        if (relativeClause(h)) continue;
         const written = h.speakerSpan ? Math.max(h.start, h.speakerSpan.start) : -1;
         if (h.speakerSpan && Math.max(h.end, h.speakerSpan.end) >= from && written <= q.inner.start && written >= at) {
           inherited = h;
@@ -159,16 +181,20 @@ class StatementAssembly {
     }
     // “A,” the judge exclaimed, “B.” — a quotation interrupted by its attribution: the second part's
     // speaker is the attribution between the two parts, so it continues the first part's statement.
-    const last = out[out.length - 1];
-    const interrupted = !inherited && found && last && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && !/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start));
+    const last = lastInText(out.filter((h) => !this.replacedBy(h, q)), q.start);
+    // Also across a full stop when both quotations have the same attribution (“A,” Roffman predicted. “B.”).
+    // Not when the attribution goes on to a participle of saying ("…,” Lewandowski said, adding: “B.”): B is what was added.
+    const interrupted = !inherited && found && last && !SAYING_PARTICIPLE.test(text.slice(found.end, q.start).replace(/^[^,]*,\s*/, '')) && last.kind === 'DIRECT' && last.speakerSpan && last.end <= found.start && found.end <= q.inner.start && q.inner.start - last.end <= 160 && Math.min(found.end, last.speakerSpan.end) > Math.max(found.start, last.speakerSpan.start) && (!/[.!?]\s/.test(text.slice(last.speakerSpan.end, q.start)) || (found.start === last.speakerSpan.start && found.end === last.speakerSpan.end));
     if (interrupted) inherited = last;
-    if (inherited && inherited === out[out.length - 1] && inherited.kind === 'DIRECT') {
+    // Past the relative clauses of its attribution ("…,” said Tom Rath, a veteran GOP leader who had
+    // endorsed Kasich …. “B.”): they are statements of their own, and the quotation goes on.
+    const lastOwn = lastInText(out.filter((h) => !this.replacedBy(h, q) && !(inherited && h.start > inherited.end && relativeClause(h))), q.start);
+    const host = inherited && inherited === lastOwn ? this.continuedBy(inherited, q) : undefined;
+    if (host) {
       // “A,” X said. “B.” — one statement: offsets span both parts, the text joins the quoted words.
-      // Only a quotation continuing a quotation: after reported speech it is a statement of its own
-      // (with the inherited speaker), not an extension of the paraphrase.
-      inherited.end = q.inner.end;
-      inherited.spans.push({ start: q.inner.start, end: q.inner.end });
-      inherited.text = joinSpans(text, inherited.spans);
+      host.end = q.inner.end;
+      host.spans.push({ start: q.inner.start, end: q.inner.end });
+      host.text = joinSpans(text, host.spans);
       return;
     }
     // A transcript's turn ("PENCE: Well, …") says what follows its speaker's label.
@@ -186,6 +212,41 @@ class StatementAssembly {
       confidence,
       sentence: sent,
     });
+  }
+
+  /**
+   * Reported speech whose content is mostly the quotation `q` (withoutNested drops it for the quotation)
+   * and whose attribution is the one of the quotation before it: "“…?” Bush said. “Libya …”", where the
+   * learned step read "Bush said" as introducing “Libya …”.
+   */
+  private replacedBy(h: StatementDraft, q: Quote): boolean {
+    if (h.kind === 'DIRECT' || !h.speakerSpan || !overlapsHalf(h, q.inner)) return false;
+    const before = this.out[this.out.indexOf(h) - 1];
+    return Boolean(before && before.kind === 'DIRECT' && before.speakerSpan && before.speakerSpan.start === h.speakerSpan.start && before.speakerSpan.end === h.speakerSpan.end);
+  }
+
+  /**
+   * The statement a quotation standing alone goes on with, when `h` (the statement written last before
+   * it) ends in a quotation by the same attribution: a quotation ("“A,” X said. “B.”"); the quotation
+   * of an attribution that goes on in a participle's clause ("“A,” Clinton said, referencing a super
+   * PAC …. “B.”": the clause is a statement of its own, the quotation goes on with "said"); mixed
+   * speech ending in its quotation ("America needs leaders “who …,” Clinton said. ⏎ “And that’s why …”").
+   * Not reported speech otherwise: after a paraphrase the quotation is a statement of its own.
+   */
+  private continuedBy(h: StatementDraft, q: Quote): StatementDraft | undefined {
+    if (h.kind === 'DIRECT') return h;
+    const span = h.speakerSpan;
+    if (!span) return undefined;
+    const before = this.out[this.out.indexOf(h) - 1];
+    const sameAttribution = before && before.kind === 'DIRECT' && before.speakerSpan && before.speakerSpan.start === span.start && before.speakerSpan.end === span.end;
+    if (sameAttribution && h.start > span.end) return before;
+    const text = this.text;
+    if (h.kind !== 'MIXED') return undefined;
+    const endsInQuotation = span.start >= h.end && /[”"][,.!?]?\s*$/.test(text.slice(h.end - 3, span.start)) && /^\s+[\p{L}]+(?:\s+[\p{L}]+)?\.\s*$/u.test(text.slice(span.end, q.start));
+    // Mixed content running up to the quotation ("Corker said he and his partners were “meticulous”
+    // about …, a formal acronym for the Iran deal. “If we were to touch it …”").
+    const runsInto = span.end <= h.start && /^[.!?]?\s*$/.test(text.slice(h.end, q.start)) && !text.slice(h.end, q.start).includes('\n');
+    return endsInQuotation || runsInto ? h : undefined;
   }
 
   /** 2. Reported speech or a partial quotation: a learned cue and content span, with its speaker. */
@@ -306,7 +367,11 @@ function invertedName(text: string, content: Span, index: EntityIndexLocal): Spa
  */
 function withoutNested(out: StatementDraft[], ruleSpan: Map<StatementDraft, Span | null>): StatementDraft[] {
   const direct = out.filter((d) => d.kind === 'DIRECT');
-  const learned = out.filter((d) => d.kind !== 'DIRECT' && !direct.some((x) => overlapsHalf(x, d)));
+  // Not a statement between a quotation's parts by the same attribution ("“A,” Clinton said,
+  // referencing a super PAC …. “B.”": the participle's clause is one of its own).
+  // Nor a relative clause of its attribution ("…,” said Tom Rath, a veteran GOP leader who had endorsed Kasich …. “B.”").
+  const between = (x: StatementDraft, d: StatementDraft) => x.spans.length > 1 && x.spans.every((p) => p.end <= d.start || p.start >= d.end) && (relativeClause(d) || (x.speakerSpan && d.speakerSpan && x.speakerSpan.start === d.speakerSpan.start && x.speakerSpan.end === d.speakerSpan.end));
+  const learned = out.filter((d) => d.kind !== 'DIRECT' && !direct.some((x) => overlapsHalf(x, d) && !between(x, d)));
   const attributionOf = (x: StatementDraft) => {
     const by = ruleSpan.has(x) ? ruleSpan.get(x) : x.speakerSpan;
     return x.cueSpan && by && Math.abs(by.end - x.cueSpan.start) <= 2 ? { start: Math.min(x.cueSpan.start, by.start), end: Math.max(x.cueSpan.end, by.end) } : x.cueSpan;

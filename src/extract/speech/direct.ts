@@ -97,7 +97,7 @@ function opensNextSentence(quoted: string, rest: string, verb: string): boolean 
   // A clause opens with its subject (a pronoun, a determiner, a name, "that"); an adverb, a preposition
   // or an object noun goes on with the attribution ("…?” Sanders asked rhetorically, …", "…?” Lichtman
   // said about McCain's effort …", "…?” Trump asked reporters during a news conference").
-  return words.length >= 4 && (/^(?:he|she|they|it|we|i|you|that|the|a|an|his|her|their|its|our|this|these|those|there|no|not|to)$/i.test(words[0]) || /^[\p{Lu}]/u.test(words[0]));
+  return words.length >= 4 && (/^(?:he|she|they|it|we|i|you|that|the|a|an|his|her|their|its|our|this|these|those|there|no|not|to|both|all|some|many|most|each|every|several|neither|either)$/i.test(words[0]) || /^[\p{Lu}]/u.test(words[0]));
 }
 
 /**
@@ -157,7 +157,11 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   // A quotation set off by commas inside the writer's sentence and attributed right after it ("But
   // despite the tone, "I think he will do it," said Kunin"; "…, telling Mic on Monday, “…,” he said").
   const setOff = /,\s*$/.test(before) && q.words >= 3 && /,\s*$/.test(text.slice(q.inner.start, q.inner.end)) && ATTRIBUTED_RIGHT_AFTER.test(after);
-  const full = ((startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced)) || setOff;
+  // A short quotation right after another's closing attribution goes on with it ("“You got the names
+  // of everybody who's here?” Sanders said. “Okay, great!”").
+  const paraStart = paragraphs[sent.paragraph]?.start ?? sent.start;
+  const afterAttribution = startsSentence && /[”"][,.!?]?\s+[^.!?“”"\n]{1,60}\.\s*$/.test(text.slice(Math.max(paraStart, q.start - 80), q.start));
+  const full = ((startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced || afterAttribution)) || setOff;
   if (!full) return null;
   // A transcript's turn, quoted whole: “PENCE: Well, look, …” is Pence's.
   const label = TRANSCRIPT_LABEL.exec(text.slice(q.inner.start, q.inner.start + 40));
