@@ -243,8 +243,8 @@ class StatementAssembly {
     const text = this.text;
     if (h.kind !== 'MIXED') return undefined;
     const endsInQuotation = span.start >= h.end && /[”"][,.!?]?\s*$/.test(text.slice(h.end - 3, span.start)) && /^\s+[\p{L}]+(?:\s+[\p{L}]+)?\.\s*$/u.test(text.slice(span.end, q.start));
-    // Mixed content running up to the quotation ("Corker said he and his partners were “meticulous”
-    // about …, a formal acronym for the Iran deal. “If we were to touch it …”").
+    // Mixed content running up to the quotation ("Corker said he … were “meticulous”
+    // about …, a formal acronym …. “If we were …”").
     const runsInto = span.end <= h.start && /^[.!?]?\s*$/.test(text.slice(h.end, q.start)) && !text.slice(h.end, q.start).includes('\n');
     return endsInQuotation || runsInto ? h : undefined;
   }

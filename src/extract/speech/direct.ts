@@ -158,7 +158,7 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   // despite the tone, "I think he will do it," said Kunin"; "…, telling Mic on Monday, “…,” he said").
   const setOff = /,\s*$/.test(before) && q.words >= 3 && /,\s*$/.test(text.slice(q.inner.start, q.inner.end)) && ATTRIBUTED_RIGHT_AFTER.test(after);
   // A short quotation right after another's closing attribution goes on with it ("“You got the names
-  // of everybody who's here?” Sanders said. “Okay, great!”").
+  // …?” Sanders said. “Okay, great!”").
   const paraStart = paragraphs[sent.paragraph]?.start ?? sent.start;
   const afterAttribution = startsSentence && /[”"][,.!?]?\s+[^.!?“”"\n]{1,60}\.\s*$/.test(text.slice(Math.max(paraStart, q.start - 80), q.start));
   const full = ((startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced || afterAttribution)) || setOff;
