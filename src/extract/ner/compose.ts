@@ -7,7 +7,7 @@ import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
 import { bracketedFirms, firmShortened, generalFirms, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
-import { readAsFirms } from './firm-cues.ts';
+import { readAsNotPeople } from './firm-cues.ts';
 import { inCapitalsTable, namedAsThing, namesAScale } from './not-people.ts';
 import { placeNamedAsPerson } from './place-names.ts';
 import { genericHead, orgShortened, shortAlias } from './short-org-names.ts';
@@ -304,10 +304,13 @@ function retypeFirms(c: Composed): void {
 
 /**
  * One-word "people" their article writes as a firm ("oil firm Rosneft", "Chrysler rose 3/8 to
- * 58-5/8", "Renault's stake"; see firm-cues.ts) become companies.
+ * 58-5/8", "Renault's stake"; see firm-cues.ts) become companies; those it writes as a thing
+ * ("Boogeyman, which …") are dropped.
  */
 function retypeFirmsByContext(c: Composed): void {
-  for (const p of readAsFirms(c.text, [...c.people.values()], c.personSpans, c.orgs.values())) personToOrg(c, p, { name: p.name, kind: 'COMPANY' });
+  const { firms, things } = readAsNotPeople(c.text, [...c.people.values()], c.personSpans, c.orgs.values());
+  for (const p of firms) personToOrg(c, p, { name: p.name, kind: 'COMPANY' });
+  for (const p of things) dropPerson(c, p);
 }
 
 /** "People" whose name is a place's ("Costa Rica", "Beverly Hills"; see place-names.ts) become that place. */

@@ -9,7 +9,7 @@ type Spanned = { start: number; end: number };
  * Renault", "state oil company Pertamina") or head an appositive after it ("Labatt, Canada's biggest
  * brewery"). "maker" alone is not here: "film-maker Moore" is a person.
  */
-const FIRM_NOUN = String.raw`(?:firms?|compan(?:y|ies)|group|giants?|carmakers?|automakers?|chipmakers?|drugmakers?|manufacturers?|producers?|retailers?|brewer(?:y|s)?|airlines?|carriers?|insurers?|lenders?|banks?|conglomerates?|corporations?|subsidiary|parent|vendors?|suppliers?|operators?|distributors?|enterprises?|organi[sz]ations?|federation|multinationals?|chains?)`;
+const FIRM_NOUN = String.raw`(?:firms?|compan(?:y|ies)|group|giants?|carmakers?|automakers?|chipmakers?|drugmakers?|manufacturers?|producers?|retailers?|brewer(?:y|s)?|airlines?|insurers?|lenders?|banks?|conglomerates?|corporations?|subsidiary|parent|vendors?|suppliers?|operators?|distributors?|enterprises?|organi[sz]ations?|federation|multinationals?|chains?)`;
 /**
  * A firm noun, or a state's ownership, right before the name; a plural one also with "such as",
  * "like" or "including" between ("firms such as Dell"; not "a group including Smith").
@@ -38,7 +38,7 @@ const LIST_BEFORE = new RegExp(String.raw`\b(?:firms|companies|groups|giants|car
  * its profits, earnings, stake, board, factories and takeovers ("Renault's 46.1 pct stake").
  */
 const FIRM_AFTER = new RegExp(
-  String.raw`^(?:\s+(?:shares|stock|common\s+stock|shareholders|stockholders|(?:operating\s+|telephone\s+)?companies|group|subsidiary|subsidiaries|unit|division|chairman|chief\s+executive|managing\s+director)\b|['’]s?\s+(?:(?:[\d.]+\s+(?:pct|per\s*cent|%)\s+|\d+(?:\.\d+)?%\s+)?stake|shares|common\s+shares|shareholders|stockholders|share\s+price|subsidiary|subsidiaries|board(?:\s+of\s+directors)?|chief\s+executive|headquarters|workforce|market\s+share|profits?|earnings|revenues?|turnover|factory|factories|plants?|takeover|(?:net|pre-tax|pretax|operating|annual|quarterly|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+(?:profits?|earnings|results))\b)`,
+  String.raw`^(?:\s+(?:shares|stock|common\s+stock|shareholders|stockholders|(?:operating\s+|telephone\s+)?compan(?:y|ies)|group|firm|conglomerate|corporation|bank|chain|subsidiary|subsidiaries|unit|division|chairman|chief\s+executive|managing\s+director)\b|['’]s?\s+(?:(?:[\d.]+\s+(?:pct|per\s*cent|%)\s+|\d+(?:\.\d+)?%\s+)?stake|shares|common\s+shares|shareholders|stockholders|share\s+price|subsidiary|subsidiaries|board(?:\s+of\s+directors)?|chief\s+executive|headquarters|workforce|market\s+share|profits?|earnings|revenues?|turnover|factory|factories|plants?|takeover|(?:net|pre-tax|pretax|operating|annual|quarterly|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+(?:profits?|earnings|results))\b)`,
   'i',
 );
 /** A ticker in Reuters' angle brackets right after the name ("Ford <F> and Chrysler <C>"). */
@@ -50,10 +50,18 @@ const TICKER_AFTER = /^\s*<[A-Z][A-Z\d.]*(?:\s[A-Z]+)?>/;
 const PRICE = String.raw`(?:\d+(?:[-\s]\d+\/\d+|\.\d+)?p?|\d+\/\d+|one|two|three|four|five)`;
 const STOCK_MOVE = new RegExp(String.raw`^\s+(?:rose|fell|gained|lost|added|slipped|dropped|climbed|eased|declined|jumped|was\s+(?:up|down|off|unchanged))\s+(?:${PRICE}\s+)?(?:to|at)\s+${PRICE}(?![\w%])`);
 const HAS_FRACTION = /\d\/\d|\d\.\d|\dp\b/;
-/** Titles that make a name a person's wherever they stand before it. */
-const HONORIFIC = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s+`;
-/** Pronouns a person takes; the first one after a mention, in its sentence, before another name. */
-const PERSONAL_PRONOUN = /^[^.!?\n]*?\b(its|he|she|his|her|him)\b/i;
+/**
+ * Titles that make a name a person's wherever they stand before it ("Mr Dell", "President Reagan");
+ * not "General", which opens firms' names ("General Foods").
+ */
+const HONORIFIC = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|President|Premier|Chancellor|Chairman|Senator|Sen|Governor|Gov|Mayor|King|Queen|Prince|Princess|Pope|Judge|Justice|Rev|Reverend|Minister|Secretary|Ambassador|Commissioner|Coach|Captain|Sheikh)\.?\s+`;
+/** "Name, which …": a thing's relative pronoun ("Boogeyman, which cost just …"), where a person takes "who". */
+const WHICH_AFTER = /^,\s+which\b/;
+/**
+ * Pronouns a person takes; the first one after a mention, in its sentence. A speech tag ("…, he
+ * said") is the speaker's, not the name's: "a loss on Swissair's core flying business, he said".
+ */
+const PERSONAL_PRONOUN = /^[^.!?\n]*?\b(its|he|she|his|her|him)\b(?!\s+(?:said|says|told|added|noted|explained|stated)\b)/i;
 const PRONOUN_WINDOW = 120;
 
 /** Whether a mention's context reads the name as a firm's (FIRM_BEFORE … STOCK_MOVE). */
@@ -93,6 +101,12 @@ function standalone(text: string, p: EntityDraft, escaped: string, personSpans: 
   return out;
 }
 
+/** What an article's text makes of its one-word "people": firms, and things that are neither firm nor person. */
+export interface NotPeople {
+  firms: EntityDraft[];
+  things: EntityDraft[];
+}
+
 /**
  * One-word "people" that the article's own text treats as firms: a name with no role or title
  * whose mentions more often stand in a firm's context (a firm noun before it, a firm's appositive,
@@ -100,21 +114,28 @@ function standalone(text: string, p: EntityDraft, escaped: string, personSpans: 
  * holds it) than are followed by "he", "she", "his" or "her". Given names and surnames are no guard:
  * "Renault", "Chrysler" and "Dell" are both. A surname after the full name ("Mr Dell" after "Michael
  * Dell") was joined to the full name before this and is no one-word person; a name the article ever
- * writes after "Mr", "Dr" or another title is a person's. Returns those names, in the order given.
+ * writes after "Mr", "President" or another title is a person's (unless a name goes on after it: "King
+ * World Productions"). A name whose only such context is
+ * "Name, which" is a thing's (a film, a festival, a plant: "Boogeyman, which …") and no one's.
  */
-export function readAsFirms(text: string, people: EntityDraft[], personSpans: (Spanned & { person: EntityDraft })[], orgs: Iterable<OrgDraft>): EntityDraft[] {
+export function readAsNotPeople(text: string, people: EntityDraft[], personSpans: (Spanned & { person: EntityDraft })[], orgs: Iterable<OrgDraft>): NotPeople {
   const orgList = [...orgs];
-  return people.filter((p) => {
-    if (p.name.includes(' ') || p.roles.size > 0 || !/^\p{Lu}/u.test(p.name)) return false;
+  const out: NotPeople = { firms: [], things: [] };
+  for (const p of people) {
+    if (p.name.includes(' ') || p.roles.size > 0 || !/^\p{Lu}/u.test(p.name)) continue;
     const escaped = p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(String.raw`\b${HONORIFIC}${escaped}\b`).test(text)) return false;
+    if (new RegExp(String.raw`\b${HONORIFIC}${escaped}\b(?!\s+\p{Lu})`, 'u').test(text)) continue;
     let firm = insideFirmName(p.name, orgList) ? 1 : 0;
+    let which = 0;
     let person = 0;
     for (const s of standalone(text, p, escaped, personSpans)) {
       if (firmCue(text, s)) firm++;
+      else if (WHICH_AFTER.test(text.slice(s.end, s.end + 10))) which++;
       const pronoun = PERSONAL_PRONOUN.exec(text.slice(s.end, s.end + PRONOUN_WINDOW))?.[1].toLowerCase();
       if (pronoun && pronoun !== 'its') person++;
     }
-    return firm > person;
-  });
+    if (firm > person) out.firms.push(p);
+    else if (which > 0 && firm + which > person) out.things.push(p);
+  }
+  return out;
 }
