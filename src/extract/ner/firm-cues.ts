@@ -1,5 +1,6 @@
 import type { EntityDraft, OrgDraft } from '../entity-drafts.ts';
 import { COMPANY_SUFFIX } from './firm-names.ts';
+import { ANOTHER_CLAUSE } from './its-organisations.ts';
 
 type Spanned = { start: number; end: number };
 
@@ -127,14 +128,18 @@ export function readAsNotPeople(text: string, people: EntityDraft[], personSpans
     if (new RegExp(String.raw`\b${HONORIFIC}${escaped}\b(?!\s+\p{Lu})`, 'u').test(text)) continue;
     let firm = insideFirmName(p.name, orgList) ? 1 : 0;
     let which = 0;
+    let its = 0;
     let person = 0;
     for (const s of standalone(text, p, escaped, personSpans)) {
       if (firmCue(text, s)) firm++;
       else if (WHICH_AFTER.test(text.slice(s.end, s.end + 10))) which++;
-      const pronoun = PERSONAL_PRONOUN.exec(text.slice(s.end, s.end + PRONOUN_WINDOW))?.[1].toLowerCase();
-      if (pronoun && pronoun !== 'its') person++;
+      const found = PERSONAL_PRONOUN.exec(text.slice(s.end, s.end + PRONOUN_WINDOW));
+      const pronoun = found?.[1].toLowerCase();
+      // "Renault boost its profits": "its" in the name's own clause is the name's (its-organisations.ts).
+      if (pronoun === 'its') its += ANOTHER_CLAUSE.test(found![0].slice(0, -3)) ? 0 : 1;
+      else if (pronoun) person++;
     }
-    if (firm > person) out.firms.push(p);
+    if (firm > person || (firm + its > person && firm + its >= 2)) out.firms.push(p);
     else if (which > 0 && firm + which > person) out.things.push(p);
   }
   return out;
