@@ -29,10 +29,10 @@ const firmBefore = (before: string) => {
 const FIRM_APPOSITIVE = new RegExp(String.raw`^,\s+(?:(?:the|a|an|\p{Lu}[\p{L}.]*['’]s)\s+)?(?:(?!(?:of|from|at|for|with|in|to|by|on|and)\b)[\p{L}\d-]+\s+){0,5}?${FIRM_NOUN}(?:\s*[,.;)]|\s+(?:that|which|whose|of)\b)`, 'iu');
 /**
  * A list of names after a plural firm noun, ending at the name ("companies including Volkswagen,
- * DaimlerChrysler and Siemens"): each name in it is a firm's.
+ * DaimlerChrysler and Siemens", "retailers - including …"): each name in it is a firm's.
  */
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}&.'’-]*){0,3}`;
-const LIST_BEFORE = new RegExp(String.raw`\b(?:firms|companies|groups|giants|carmakers|manufacturers|producers|retailers|airlines|banks|lenders|insurers|multinationals)(?:\s+(?:such\s+as|like|including))?\s+(?:${NAME}(?:,\s+|\s+and\s+|,\s+and\s+)){1,5}$`, 'u');
+const LIST_BEFORE = new RegExp(String.raw`\b(?:firms|companies|groups|giants|carmakers|manufacturers|producers|retailers|airlines|banks|lenders|insurers|multinationals)(?:\s*[-–,:]?\s+(?:such\s+as|like|including))?\s+(?:${NAME}(?:,\s+|\s+and\s+|,\s+and\s+)){1,5}$`, 'u');
 /**
  * Words right after the name that only a firm has: its stock, shareholders, units and companies
  * ("Bell shares", "the Bell operating companies", "the Chrysler group whose …") and, after a possessive,
@@ -42,6 +42,11 @@ const FIRM_AFTER = new RegExp(
   String.raw`^(?:\s+(?:shares|stock|common\s+stock|shareholders|stockholders|(?:operating\s+|telephone\s+)?compan(?:y|ies)|group|firm|conglomerate|corporation|bank|chain|subsidiary|subsidiaries|unit|division|chairman|chief\s+executive|managing\s+director)\b|['’]s?\s+(?:(?:[\d.]+\s+(?:pct|per\s*cent|%)\s+|\d+(?:\.\d+)?%\s+)?stake|shares|common\s+shares|shareholders|stockholders|share\s+price|subsidiary|subsidiaries|board(?:\s+of\s+directors)?|chief\s+executive|headquarters|workforce|market\s+share|profits?|earnings|revenues?|turnover|factory|factories|plants?|takeover|(?:net|pre-tax|pretax|operating|annual|quarterly|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+(?:profits?|earnings|results))\b)`,
   'i',
 );
+/**
+ * The name opening a firm's name that ends "and Co" ("Oppenheimer and Co", "Sears, Roebuck and Co"):
+ * wire copy writes these without a legal suffix, so the joined-firm rules (firm-names.ts) miss them.
+ */
+const AND_CO_AFTER = /^(?:,\s+\p{Lu}[\p{L}.'’-]*)?\s+(?:and|&)\s+(?:Co|Cos|Company|Sons)\b/u;
 /** A ticker in Reuters' angle brackets right after the name ("Ford <F> and Chrysler <C>"). */
 const TICKER_AFTER = /^\s*<[A-Z][A-Z\d.]*(?:\s[A-Z]+)?>/;
 /**
@@ -70,7 +75,7 @@ function firmCue(text: string, s: Spanned): boolean {
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   if (LIST_BEFORE.test(text.slice(Math.max(0, s.start - 140), s.start))) return true;
   const after = text.slice(s.end, s.end + 80);
-  if (firmBefore(before) || FIRM_APPOSITIVE.test(after) || FIRM_AFTER.test(after) || TICKER_AFTER.test(after)) return true;
+  if (firmBefore(before) || FIRM_APPOSITIVE.test(after) || FIRM_AFTER.test(after) || TICKER_AFTER.test(after) || AND_CO_AFTER.test(after)) return true;
   const move = STOCK_MOVE.exec(after);
   return move !== null && HAS_FRACTION.test(move[0]);
 }
