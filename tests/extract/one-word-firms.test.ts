@@ -23,6 +23,8 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl'], 'one-word firms read as 
     ['reuters:7066', 'Swissair', 'a ticker; “…, he said” is the speaker’s'],
     ['reuters:6321', 'Labatt', '“<John Labatt Ltd>” in the same story'],
     ['reuters:4982', 'Bell', '“the regional Bell companies”'],
+    ['reuters:13938', 'Chrysler', 'a share price: “Chrysler rose …”'],
+    ['reuters:559', 'Brown', '“Alex. Brown and Sons Inc”'],
   ])('%s: %s is a company, not a person (%s)', (doc, name) => {
     expect(people(doc)).not.toContain(name);
     expect(orgs(doc)).toContain(name);
