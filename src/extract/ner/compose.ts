@@ -7,6 +7,7 @@ import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
 import { bracketedFirms, firmShortened, generalFirms, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
+import { readAsNotPeople } from './firm-cues.ts';
 import { inCapitalsTable, namedAsThing, namesAScale } from './not-people.ts';
 import { placeNamedAsPerson } from './place-names.ts';
 import { genericHead, orgShortened, shortAlias } from './short-org-names.ts';
@@ -301,6 +302,17 @@ function retypeFirms(c: Composed): void {
   }
 }
 
+/**
+ * One-word "people" their article writes as a firm ("oil firm Rosneft", "Chrysler rose 3/8 to
+ * 58-5/8", "Renault's stake"; see firm-cues.ts) become companies; those it writes as a thing
+ * ("Boogeyman, which …") are dropped.
+ */
+function retypeFirmsByContext(c: Composed): void {
+  const { firms, things } = readAsNotPeople(c.text, [...c.people.values()], c.personSpans, c.orgs.values());
+  for (const p of firms) personToOrg(c, p, { name: p.name, kind: 'COMPANY' });
+  for (const p of things) dropPerson(c, p);
+}
+
 /** "People" whose name is a place's ("Costa Rica", "Beverly Hills"; see place-names.ts) become that place. */
 function retypePlaces(c: Composed): void {
   for (const p of [...c.people.values()]) {
@@ -399,6 +411,7 @@ export function composeEntities(text: string, rules: EntityIndexLocal, options: 
   joinHonorifics(c.people, c.personSpans);
   retypeOrganisations(c);
   retypeFirms(c);
+  retypeFirmsByContext(c);
   retypePlaces(c);
   dropNonPeople(c);
   joinShortOrganisations(c);

@@ -10,7 +10,7 @@ const NEXT_PRONOUN = /^[^.!?\n]*?\b(its|he|she|his|her|him|himself|herself)\b/i;
  * Words between a name and its "its" that let "its" refer to something else: a clause boundary or a
  * verb of speech ("Air Deccan founder Gorur Gopinath said its fares …").
  */
-const ANOTHER_CLAUSE = /[,;:(“”"]|\b(?:said|says|say|told|tells|and|but|while|whose|which|that|who)\b/i;
+export const ANOTHER_CLAUSE = /[,;:(“”"]|\b(?:said|says|say|told|tells|and|but|while|whose|which|that|who)\b/i;
 /**
  * Words right after a name that only a firm has: its stock ("Bell shares", "Renault stock") and, after
  * a possessive, its shareholders, subsidiaries, board, chief executive, profits or market share
