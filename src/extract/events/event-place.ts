@@ -7,6 +7,7 @@ import { landmarkCity } from '../../geo/landmarks.ts';
 import { newsDay, placesCompatible } from './event-setting.ts';
 import type { TypedEventDraft } from './event-draft.ts';
 import { refName } from './actors.ts';
+import { placeByBareMentions } from './event-place-mentions.ts';
 
 // Where an event happened, read from the sentence that reports it (issue 17: the event's place is
 // where it happened, not every place in the sentence). A module of its own so that the trigger and
@@ -198,6 +199,10 @@ function saidThere(text: string, trigger: Span, p: { start: number; end: number;
   return p.occasion || AT_OCCASION.test(between) || DURING_TRIP.test(between) || (/\bat\s+$/.test(between) && TALKS_AFTER.test(text.slice(p.end, p.end + 40)));
 }
 
+// The article's sentences, kept beside its index for placeByArticleCountry (called after settleEventPlaces, without
+// them), which reads places at repetitions of events in any sentence (event-place-mentions.ts).
+const SENTENCES = new WeakMap<EntityIndexLocal, Sentence[]>();
+
 const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNTRY' ? 1 : 2);
 
 /**
@@ -205,6 +210,7 @@ const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNT
  * "Kim will travel to Russia … the summit in Vladivostok" → Vladivostok (a city in that country).
  */
 export function settleEventPlaces(events: TypedEventDraft[], text: string, index: EntityIndexLocal, sentences: Sentence[]): void {
+  SENTENCES.set(index, sentences);
   for (const e of events) {
     const found: PlaceDraft[] = [];
     const said = SAID.has(e.type) && e.mode !== 'award';
@@ -315,6 +321,9 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
  * give ("at the Dubai Tennis Championships … faces Andreev in the last 16").
  */
 export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null, published: string | null = null): void {
+  // Speech acts are each their own: a repetition of "attacked" is another attack.
+  const sentences = SENTENCES.get(index);
+  if (sentences) placeByBareMentions(events.filter((e) => !SAID.has(e.type)), text, index, sentences, published);
   placeHere(events, text, index, dateline ?? datelineInText(text));
   placeByDateline(events, text, index, dateline ?? datelineInText(text), published);
   const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
