@@ -30,7 +30,16 @@ const LANDMARKS: [landmark: string, city: string][] = [
 
 const BY_KEY = new Map(LANDMARKS.map(([landmark, city]) => [gazetteerKey(landmark), city]));
 
+// Answers by name as written: event places ask about every place and organisation of a trigger's sentence, and the
+// key's Unicode normalisation is most of the cost. Bounded, which changes speed only.
+const SEEN = new Map<string, string | null>();
+
 /** The city a famous landmark stands in ("the Forbidden City" → Beijing), or null. */
 export function landmarkCity(name: string): string | null {
-  return BY_KEY.get(gazetteerKey(name)) ?? null;
+  let city = SEEN.get(name);
+  if (city !== undefined) return city;
+  city = BY_KEY.get(gazetteerKey(name)) ?? null;
+  if (SEEN.size > 50_000) SEEN.clear();
+  SEEN.set(name, city);
+  return city;
 }

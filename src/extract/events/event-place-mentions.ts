@@ -26,12 +26,20 @@ const RIGHT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$/;
 const triggerWords = (e: TypedEventDraft) => new Set(e.mentions.map((m) => m.text.trim().toLowerCase()).filter((w) => /^[a-z]+$/.test(w)));
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// The word followed by "in"/"at" within two words (RIGHT_AFTER, checked exactly later): only such a repetition can
+// place its event, and the look-ahead keeps the scan of long articles cheap. Kept per word.
+const REPEATED = new Map<string, RegExp>();
+const repeated = (w: string) => {
+  let re = REPEATED.get(w);
+  if (!re) REPEATED.set(w, (re = new RegExp(`\\b${escape(w)}\\b(?=\\s+(?:[a-z-]+\\s+){0,2}(?:in|at)\\s)`, 'gi')));
+  return re;
+};
 
 /** Definite repetitions of one of the event's trigger words outside every event's mentions. */
 function bareMentions(text: string, e: TypedEventDraft, taken: Span[]): Span[] {
   const out: Span[] = [];
   for (const w of triggerWords(e)) {
-    for (const m of text.matchAll(new RegExp(`\\b${escape(w)}\\b`, 'gi'))) {
+    for (const m of text.matchAll(repeated(w))) {
       const span = { start: m.index, end: m.index + w.length };
       if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
       if (DEFINITE_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start))) out.push(span);
