@@ -3,9 +3,11 @@ import type { Sentence } from '../sentences.ts';
 import type { Span } from '../../ingest/types.ts';
 import { countryOf, DEMONYMS } from '../gazetteer.ts';
 import { gazetteerCandidates } from '../../geo/table.ts';
+import { landmarkCity } from '../../geo/landmarks.ts';
 import { newsDay, placesCompatible } from './event-setting.ts';
 import type { TypedEventDraft } from './event-draft.ts';
 import { refName } from './actors.ts';
+import { placeByBareMentions } from './event-place-mentions.ts';
 
 // Where an event happened, read from the sentence that reports it (issue 17: the event's place is
 // where it happened, not every place in the sentence). A module of its own so that the trigger and
@@ -60,16 +62,34 @@ function acrossAside(text: string, sentence: Span, trigger: Span, p: Span): bool
   return asides(text, sentence).some((a) => within(a, trigger) !== within(a, p) && !(within(a, trigger) && RIGHT_AFTER.test(text.slice(a.end, p.start))));
 }
 
-/** Place spans of the sentence, and the places that open the names of occasions held there ("at the Dubai Tennis Championships"). */
-function placesIn(index: EntityIndexLocal, sentence: Sentence): { start: number; end: number; place: PlaceDraft; occasion: boolean }[] {
-  const out: { start: number; end: number; place: PlaceDraft; occasion: boolean }[] = [];
-  for (const p of index.placeSpans) if (p.start >= sentence.start && p.end <= sentence.end) out.push({ ...p, occasion: false });
+// A landmark's entry has no place of its own until its city is chosen (cityOf): the landmark may be an organisation.
+type PlaceAt = { start: number; end: number; place: PlaceDraft | null; occasion: boolean; landmark?: string };
+
+/**
+ * Place spans of the sentence, the places that open the names of occasions held there ("at the Dubai Tennis
+ * Championships"), and famous landmarks, place or organisation, standing for their city ("the Forbidden City" →
+ * Beijing, see src/geo/landmarks.ts).
+ */
+function placesIn(index: EntityIndexLocal, sentence: Sentence): PlaceAt[] {
+  const out: PlaceAt[] = [];
+  const inside = (x: Span) => x.start >= sentence.start && x.end <= sentence.end;
+  for (const p of index.placeSpans) if (inside(p)) out.push({ ...p, occasion: false, landmark: landmarkCity(p.place.name) ?? undefined });
   for (const o of index.orgSpans) {
-    if (o.start < sentence.start || o.end > sentence.end || !OCCASION_NAME.test(o.org.name)) continue;
+    if (!inside(o)) continue;
+    const city = landmarkCity(o.org.name);
+    if (city) out.push({ start: o.start, end: o.end, place: null, occasion: false, landmark: city });
+    if (!OCCASION_NAME.test(o.org.name)) continue;
     const place = index.places.find((p) => o.org.name.startsWith(`${p.name} `));
     if (place) out.push({ start: o.start, end: o.end, place, occasion: true });
   }
   return out;
+}
+
+/** The article's place of a landmark's city, added (without mentions: the text names the landmark) when new. */
+function cityOf(index: EntityIndexLocal, city: string): PlaceDraft {
+  let place = index.places.find((p) => p.name === city && p.kind === 'CITY') ?? index.places.find((p) => p.name === city);
+  if (!place) index.places.push((place = { name: city, kind: 'CITY', country: null, aliases: new Set(), roles: new Set(), mentions: [] }));
+  return place;
 }
 
 const OCCASION_NAME = /\b(?:Championships?|Festival|Open|Games|Conference|Forum|Cup|Summit|Awards?)$/;
@@ -136,8 +156,11 @@ export function eventPlace(text: string, index: EntityIndexLocal, sentence: Sent
   return venuePlace(text, index, sentence, trigger) ?? recognisedPlace(text, index, sentence, trigger) ?? unrecognisedPlace(text, index, sentence, trigger);
 }
 
+// Around a landmark is still in its city: "a quiet stroll … beside the Forbidden City", "protesters outside the White House".
+const AROUND = /\b(?:near|beside|outside|inside|opposite|next\s+to|across\s+from)\s+(?:the\s+)?$/i;
+
 function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Sentence, trigger: Span, contentAfter = false): PlaceDraft | null {
-  let place: PlaceDraft | null = null;
+  let best: PlaceAt | null = null;
   let score = -Infinity;
   for (const p of placesIn(index, sentence)) {
     if (contentAfter && p.start >= trigger.end && !saidThere(text, trigger, p)) continue;
@@ -145,19 +168,19 @@ function recognisedPlace(text: string, index: EntityIndexLocal, sentence: Senten
     const occasion = p.occasion || OCCASION.test(text.slice(p.end, p.end + 40));
     // A place naming an occasion ("the Hanoi summit") places that occasion only, not a remark made in its sentence.
     const namesTrigger = occasion && trigger.start >= p.start && trigger.start <= p.end + 2;
-    if (!LOCATIVE.test(before) && !DESTINATION.test(before) && !namesTrigger) continue;
+    if (!LOCATIVE.test(before) && !DESTINATION.test(before) && !namesTrigger && !(p.landmark && AROUND.test(before))) continue;
     if (SEAT.test(before) || HELD_IN.test(before)) continue;
     const distance = p.start >= trigger.end ? p.start - trigger.end : trigger.start - p.end + 30;
     if (distance > 80) continue;
     if (otherClause(p.start >= trigger.end ? text.slice(trigger.end, p.start) : text.slice(p.end, trigger.start))) continue;
     if (acrossAside(text, sentence, trigger, p)) continue;
-    const s = -distance + (p.place.kind === 'CITY' ? 40 : 0) + (occasion ? 20 : 0);
+    const s = -distance + (p.landmark || p.place?.kind === 'CITY' ? 40 : 0) + (occasion ? 20 : 0);
     if (s > score) {
       score = s;
-      place = p.place;
+      best = p;
     }
   }
-  return place;
+  return !best ? null : best.landmark ? cityOf(index, best.landmark) : best.place;
 }
 
 // Acts done in words: what follows the trigger is what was said, urged or praised, not where ("urged Care
@@ -176,6 +199,10 @@ function saidThere(text: string, trigger: Span, p: { start: number; end: number;
   return p.occasion || AT_OCCASION.test(between) || DURING_TRIP.test(between) || (/\bat\s+$/.test(between) && TALKS_AFTER.test(text.slice(p.end, p.end + 40)));
 }
 
+// The article's sentences, kept beside its index for placeByArticleCountry (called after settleEventPlaces, without
+// them), which reads places at repetitions of events in any sentence (event-place-mentions.ts).
+const SENTENCES = new WeakMap<EntityIndexLocal, Sentence[]>();
+
 const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNTRY' ? 1 : 2);
 
 /**
@@ -183,6 +210,7 @@ const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNT
  * "Kim will travel to Russia … the summit in Vladivostok" → Vladivostok (a city in that country).
  */
 export function settleEventPlaces(events: TypedEventDraft[], text: string, index: EntityIndexLocal, sentences: Sentence[]): void {
+  SENTENCES.set(index, sentences);
   for (const e of events) {
     const found: PlaceDraft[] = [];
     const said = SAID.has(e.type) && e.mode !== 'award';
@@ -293,6 +321,9 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
  * give ("at the Dubai Tennis Championships … faces Andreev in the last 16").
  */
 export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null, published: string | null = null): void {
+  // Speech acts are each their own: a repetition of "attacked" is another attack.
+  const sentences = SENTENCES.get(index);
+  if (sentences) placeByBareMentions(events.filter((e) => !SAID.has(e.type)), text, index, sentences, published);
   placeHere(events, text, index, dateline ?? datelineInText(text));
   placeByDateline(events, text, index, dateline ?? datelineInText(text), published);
   const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
