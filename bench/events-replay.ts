@@ -27,7 +27,7 @@ for (let r = 0; r < 5; r++) {
   for (const { p, sentences, index, statements, quoted } of prepared) {
     const found = findTypedEvents({ text: p.text, title: p.title, sentences, index, published: p.publishedAt, quoted, statements });
     settleEventPlaces(found, p.text, index, sentences);
-    placeByArticleCountry(found, p.text, index, p.dateline, p.publishedAt);
+    placeByArticleCountry(found, p.text, index, sentences, p.dateline, p.publishedAt);
     n += found.length + linkStatements(statements, found).length;
   }
   runs.push(process.cpuUsage(c).user / 1e6);

@@ -22,7 +22,7 @@ for (const [i, { p, sentences, index }] of prepared.entries()) {
   const quoted = statements.filter((s: { kind: string }) => s.kind === 'DIRECT').map((s: { start: number; end: number }) => ({ start: s.start, end: s.end }));
   const found = findTypedEvents({ text: p.text, title: p.title, sentences, index, published: p.publishedAt, quoted, statements });
   settleEventPlaces(found, p.text, index, sentences);
-  placeByArticleCountry(found, p.text, index, p.dateline, p.publishedAt);
+  placeByArticleCountry(found, p.text, index, sentences, p.dateline, p.publishedAt);
   linkStatements(statements, found);
   n += statements.length + found.length;
 }

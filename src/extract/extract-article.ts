@@ -25,7 +25,7 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   const quoted = statements.filter((s) => s.kind === 'DIRECT').map((s) => ({ start: s.start, end: s.end }));
   const events = findTypedEvents({ text, title: parsed.title, sentences, index, published: parsed.publishedAt, quoted, statements });
   settleEventPlaces(events, text, index, sentences);
-  placeByArticleCountry(events, text, index, parsed.dateline, parsed.publishedAt);
+  placeByArticleCountry(events, text, index, sentences, parsed.dateline, parsed.publishedAt);
 
   const personKey = new Map<EntityDraft, string>();
   const people = index.people

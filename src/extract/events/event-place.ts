@@ -199,10 +199,6 @@ function saidThere(text: string, trigger: Span, p: { start: number; end: number;
   return p.occasion || AT_OCCASION.test(between) || DURING_TRIP.test(between) || (/\bat\s+$/.test(between) && TALKS_AFTER.test(text.slice(p.end, p.end + 40)));
 }
 
-// The article's sentences, kept beside its index for placeByArticleCountry (called after settleEventPlaces, without
-// them), which reads places at repetitions of events in any sentence (event-place-mentions.ts).
-const SENTENCES = new WeakMap<EntityIndexLocal, Sentence[]>();
-
 const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNTRY' ? 1 : 2);
 
 /**
@@ -210,7 +206,6 @@ const CITY_FIRST = (p: PlaceDraft) => (p.kind === 'CITY' ? 0 : p.kind === 'COUNT
  * "Kim will travel to Russia … the summit in Vladivostok" → Vladivostok (a city in that country).
  */
 export function settleEventPlaces(events: TypedEventDraft[], text: string, index: EntityIndexLocal, sentences: Sentence[]): void {
-  SENTENCES.set(index, sentences);
   for (const e of events) {
     const found: PlaceDraft[] = [];
     const said = SAID.has(e.type) && e.mode !== 'award';
@@ -318,12 +313,12 @@ export function articleCountry(text: string, index: EntityIndexLocal, dateline: 
 /**
  * Events without a place that the article's setting places: elections, laws and the acts of an unnamed
  * government in the country (or US state) the article is about; the matches of a sports report at the one place its other matches
- * give ("at the Dubai Tennis Championships … faces Andreev in the last 16").
+ * give ("at the Dubai Tennis Championships … faces Andreev in the last 16"). `sentences` are read for the places written
+ * where an event is named again (event-place-mentions.ts).
  */
-export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, dateline: string | null, published: string | null = null): void {
+export function placeByArticleCountry(events: TypedEventDraft[], text: string, index: EntityIndexLocal, sentences: Sentence[], dateline: string | null, published: string | null = null): void {
   // Speech acts are each their own: a repetition of "attacked" is another attack.
-  const sentences = SENTENCES.get(index);
-  if (sentences) placeByBareMentions(events.filter((e) => !SAID.has(e.type)), text, index, sentences, published);
+  placeByBareMentions(events.filter((e) => !SAID.has(e.type)), text, index, sentences, published);
   placeHere(events, text, index, dateline ?? datelineInText(text));
   placeByDateline(events, text, index, dateline ?? datelineInText(text), published);
   const pending = events.filter((e) => !e.place && SETTLED_BY_COUNTRY(e));
