@@ -34,13 +34,14 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     expect(r.statementPrecision!).toBeGreaterThanOrEqual(0.84);
     // Issue 17: where events happened (src/extract/events/event-place.ts), 0.700 (28/40) at 1.18.0, 0.714 (30/42) at 1.21.0,
     // 0.786 (33/42) at 1.34.0 (1.30.0's 0.810 counted a rule written from one development article and
-    // firing on no other article; it was taken out), 0.810 (34/42) at 1.36.0 (a bankruptcy at the court it is filed in).
-    expect(r.place!).toBeGreaterThanOrEqual(0.8);
+    // firing on no other article; it was taken out), 0.810 (34/42) at 1.36.0 (a bankruptcy at the court it is filed in),
+    // 0.857 (36/42) at 1.40.0 (famous landmarks stand for their city; an event named again takes the place written there).
+    expect(r.place!).toBeGreaterThanOrEqual(0.85);
     // Issue 17: dates on gold-dated matched events (value and precision), 0.851 (57/67) at 1.18.0, 0.857 (60/70) at 1.21.0,
     // 0.847 (61/72) at 1.37.0: the event newly matched there is a headline's ("Railing Against Trump, Sanders Vows …"), whose
     // sentence gives no date (the gold dates it on the day of publication); 0.863 (63/73) once a headline's event takes
-    // the lead's news day.
-    expect(r.date!).toBeGreaterThanOrEqual(0.86);
+    // the lead's news day; 0.877 (64/73) at 1.40.0 (the debate named again on "Monday" takes that day).
+    expect(r.date!).toBeGreaterThanOrEqual(0.87);
   });
 
   // Check: 0.316 at 1.31.0, 0.296 at 1.34.0, 0.298 at 1.37.0, 0.310 on branch evt. Rules are kept or dropped by what they do on train
