@@ -98,13 +98,45 @@ function insideFirmName(word: string, orgs: Iterable<OrgDraft>): boolean {
  * Where the text writes the name alone: its mentions and the places the recogniser tagged otherwise
  * or missed ("Citicorp <CCI>", "State-owned Rosneft"), not inside another person's name ("Martin Bell").
  */
-function standalone(text: string, p: EntityDraft, escaped: string, personSpans: (Spanned & { person: EntityDraft })[]): Spanned[] {
+function standalone(text: string, p: EntityDraft, personSpans: (Spanned & { person: EntityDraft })[]): Spanned[] {
   const out: Spanned[] = [];
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${escaped}(?![\p{L}\p{M}-])`, 'gu'))) {
-    const s = { start: m.index!, end: m.index! + p.name.length };
-    if (!personSpans.some((x) => x.person !== p && x.start <= s.start && x.end >= s.end)) out.push(s);
+  // The matches of (?<![\p{L}\p{M}'’-])NAME(?![\p{L}\p{M}-]), left to right and not overlapping, found by
+  // indexOf and two sticky tests: a pattern built per name and article cost more to compile than to run.
+  for (let at = text.indexOf(p.name); at >= 0; ) {
+    const end = at + p.name.length;
+    NO_WORD_BEFORE.lastIndex = at;
+    NO_WORD_AFTER.lastIndex = end;
+    if (!NO_WORD_BEFORE.test(text) || !NO_WORD_AFTER.test(text)) {
+      at = text.indexOf(p.name, at + 1);
+      continue;
+    }
+    if (!personSpans.some((x) => x.person !== p && x.start <= at && x.end >= end)) out.push({ start: at, end });
+    at = text.indexOf(p.name, end);
   }
   return out;
+}
+
+const NO_WORD_BEFORE = /(?<![\p{L}\p{M}'’-])/uy;
+const NO_WORD_AFTER = /(?![\p{L}\p{M}-])/uy;
+/** A title right before a position, and what may not follow the name it titles (see titled). */
+const TITLE_BEFORE = new RegExp(String.raw`(?<=\b${HONORIFIC})`, 'uy');
+const NAME_GOES_ON = /\s+\p{Lu}/uy;
+const WORD_CHAR = /\w/;
+
+/**
+ * Whether the text writes the name after a title anywhere: \b HONORIFIC NAME \b (?!\s+\p{Lu}), tested at
+ * each place the name is written instead of compiling that pattern per name.
+ */
+function titled(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (WORD_CHAR.test(text[end - 1]) === (end < text.length && WORD_CHAR.test(text[end]))) continue;
+    NAME_GOES_ON.lastIndex = end;
+    if (NAME_GOES_ON.test(text)) continue;
+    TITLE_BEFORE.lastIndex = at;
+    if (TITLE_BEFORE.test(text)) return true;
+  }
+  return false;
 }
 
 /** What an article's text makes of its one-word "people": firms, and things that are neither firm nor person. */
@@ -129,13 +161,12 @@ export function readAsNotPeople(text: string, people: EntityDraft[], personSpans
   const out: NotPeople = { firms: [], things: [] };
   for (const p of people) {
     if (p.name.includes(' ') || p.roles.size > 0 || !/^\p{Lu}/u.test(p.name)) continue;
-    const escaped = p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(String.raw`\b${HONORIFIC}${escaped}\b(?!\s+\p{Lu})`, 'u').test(text)) continue;
+    if (titled(text, p.name)) continue;
     let firm = insideFirmName(p.name, orgList) ? 1 : 0;
     let which = 0;
     let its = 0;
     let person = 0;
-    for (const s of standalone(text, p, escaped, personSpans)) {
+    for (const s of standalone(text, p, personSpans)) {
       if (firmCue(text, s)) firm++;
       else if (WHICH_AFTER.test(text.slice(s.end, s.end + 10))) which++;
       const found = PERSONAL_PRONOUN.exec(text.slice(s.end, s.end + PRONOUN_WINDOW));
