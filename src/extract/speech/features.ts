@@ -229,10 +229,25 @@ export function directionFeatures(tokens: Token[], a: number, b: number, sentFir
 
 /** Content after its cue: the first token of the content, a candidate `s` a few tokens after the cue's last token `b`. */
 export function afterStartFeatures(tokens: Token[], cue: number, b: number, s: number): number[] {
+  const f: number[] = [];
+  afterStartFeaturesInto(tokens, cue, b, s, f);
+  return f;
+}
+
+/** afterStartFeatures written into f[0 ..), returning how many (see cueFeaturesInto). */
+export function afterStartFeaturesInto(tokens: Token[], cue: number, b: number, s: number, f: number[]): number {
   const t = tokens[s];
   const prev = at(tokens, s - 1, t);
   const d = bucket(s - b - 1);
-  return [feature(T.asw, t.id), feature(T.ass, t.shapeId), feature(T.asp, prev), feature(T.asd, d), feature(T.ascd, cue, d), feature(T.aspw, prev, t.id), feature(T.asdp, d, prev), feature(T.asq, t.quoted ? 1 : 0, d)];
+  f[0] = feature(T.asw, t.id);
+  f[1] = feature(T.ass, t.shapeId);
+  f[2] = feature(T.asp, prev);
+  f[3] = feature(T.asd, d);
+  f[4] = feature(T.ascd, cue, d);
+  f[5] = feature(T.aspw, prev, t.id);
+  f[6] = feature(T.asdp, d, prev);
+  f[7] = feature(T.asq, t.quoted ? 1 : 0, d);
+  return 8;
 }
 
 /** Content after its cue: the last token `e` of content starting at `s` (both parts below). */
@@ -242,10 +257,23 @@ export function afterEndFeatures(tokens: Token[], cue: number, s: number, e: num
 
 /** The features of an end candidate that depend on its position only: scored once per token and article. */
 export function afterEndAt(tokens: Token[], e: number): number[] {
+  const f: number[] = [];
+  afterEndAtInto(tokens, e, f);
+  return f;
+}
+
+/** afterEndAt written into f[0 ..), returning how many. */
+export function afterEndAtInto(tokens: Token[], e: number, f: number[]): number {
   const t = tokens[e];
   const n1 = at(tokens, e + 1, t);
   const n2 = at(tokens, e + 2, t);
-  return [feature(T.aew, t.id), feature(T.aen1, n1), feature(T.aen2, n2), feature(T.aewn1, t.id, n1), feature(T.aen1n2, n1, n2), feature(T.aeq, t.quoted ? 1 : 0, tokens[e + 1]?.quoted ? 1 : 0)];
+  f[0] = feature(T.aew, t.id);
+  f[1] = feature(T.aen1, n1);
+  f[2] = feature(T.aen2, n2);
+  f[3] = feature(T.aewn1, t.id, n1);
+  f[4] = feature(T.aen1n2, n1, n2);
+  f[5] = feature(T.aeq, t.quoted ? 1 : 0, tokens[e + 1]?.quoted ? 1 : 0);
+  return 6;
 }
 
 /** The features of an end candidate that depend on the span [s, e] and the cue. */
@@ -283,6 +311,13 @@ export function afterEndSpanInto(tokens: Token[], cue: number, s: number, e: num
 
 /** Content before its cue: the last token `e` of the content, a candidate shortly before the cue's first token `a`. */
 export function beforeEndFeatures(tokens: Token[], cue: number, a: number, e: number): number[] {
+  const f: number[] = [];
+  beforeEndFeaturesInto(tokens, cue, a, e, f);
+  return f;
+}
+
+/** beforeEndFeatures written into f[0 ..), returning how many. */
+export function beforeEndFeaturesInto(tokens: Token[], cue: number, a: number, e: number, f: number[]): number {
   const t = tokens[e];
   const n1 = at(tokens, e + 1, t);
   const len = a - e - 1;
@@ -291,7 +326,15 @@ export function beforeEndFeatures(tokens: Token[], cue: number, a: number, e: nu
     gap = 0x9e37;
     for (let k = e + 1; k < a; k++) gap = feature(gap, GAP_WORDS.has(tokens[k].id) ? tokens[k].id : tokens[k].shapeId);
   } else gap = 1000 + bucket(len);
-  return [feature(T.bew, t.id), feature(T.ben1, n1), feature(T.bewn1, t.id, n1), feature(T.bed, bucket(len)), feature(T.begap, gap), feature(T.becgap, cue, gap), feature(T.beq, t.quoted ? 1 : 0, n1), feature(T.besent, t.sentence === tokens[a].sentence ? 1 : 0)];
+  f[0] = feature(T.bew, t.id);
+  f[1] = feature(T.ben1, n1);
+  f[2] = feature(T.bewn1, t.id, n1);
+  f[3] = feature(T.bed, bucket(len));
+  f[4] = feature(T.begap, gap);
+  f[5] = feature(T.becgap, cue, gap);
+  f[6] = feature(T.beq, t.quoted ? 1 : 0, n1);
+  f[7] = feature(T.besent, t.sentence === tokens[a].sentence ? 1 : 0);
+  return 8;
 }
 
 /** Content before its cue: the first token `s` of content ending at `e` (both parts below). */
@@ -301,9 +344,21 @@ export function beforeStartFeatures(tokens: Token[], cue: number, s: number, e: 
 
 /** The features of a start candidate that depend on its position only. */
 export function beforeStartAt(tokens: Token[], s: number): number[] {
+  const f: number[] = [];
+  beforeStartAtInto(tokens, s, f);
+  return f;
+}
+
+/** beforeStartAt written into f[0 ..), returning how many. */
+export function beforeStartAtInto(tokens: Token[], s: number, f: number[]): number {
   const t = tokens[s];
   const prev = at(tokens, s - 1, t);
-  return [feature(T.bsw, t.id), feature(T.bss, t.shapeId), feature(T.bsp, prev), feature(T.bspw, prev, t.shapeId), feature(T.bsq, t.quoted ? 1 : 0, prev)];
+  f[0] = feature(T.bsw, t.id);
+  f[1] = feature(T.bss, t.shapeId);
+  f[2] = feature(T.bsp, prev);
+  f[3] = feature(T.bspw, prev, t.shapeId);
+  f[4] = feature(T.bsq, t.quoted ? 1 : 0, prev);
+  return 5;
 }
 
 /** The features of a start candidate that depend on the span [s, e] and the cue. */

@@ -17,6 +17,9 @@ function continuesQuotation(s: string, open: number, at: number): boolean {
   return at > open + 1 && /[.?!]\s$/.test(s.slice(Math.max(open, at - 2), at)) && /[\p{Lu}\d‘'“]/u.test(s[at + 1] ?? '');
 }
 
+/** The marks that open and close double quotations. */
+const DOUBLE_MARK = /[“”"]/g;
+
 /** Direct quotations in all styles: “ ” " " ‘ ’ (single quotes only where they cannot be apostrophes). */
 export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
   const out: Quote[] = [];
@@ -35,8 +38,11 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
     // A curly quotation inside an open straight one ("… read you the question: “As you know, …” …"):
     // the straight one stays open across it.
     let nested = false;
-    for (let i = 0; i < s.length; i++) {
-      const ch = s[i];
+    // Only the double marks move the pairing: the scan jumps from one to the next.
+    DOUBLE_MARK.lastIndex = 0;
+    for (let mark = DOUBLE_MARK.exec(s); mark; mark = DOUBLE_MARK.exec(s)) {
+      const i = mark.index;
+      const ch = mark[0];
       if (ch === '“' && open >= 0 && s[open] === '"') nested = true;
       else if (ch === '”' && nested) nested = false;
       // A left mark closing a quotation (“… problems for her here,“ he said): it touches the word
@@ -75,12 +81,13 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       if (s.length > 20) out.push({ start: p.start, end: p.end, inner: { start: p.start + 1, end: p.end }, words: s.slice(1).split(/\s+/).length });
     }
     const single = /(^|[\s(“—–-])‘([^‘’]*?[^\s])’(?![\p{L}])/gu;
-    for (let m = single.exec(s); m; m = single.exec(s)) {
+    // (Each pattern needs its opening mark: a paragraph without one is not searched.)
+    if (s.includes('‘')) for (let m = single.exec(s); m; m = single.exec(s)) {
       const o = m.index + m[1].length;
       add(o, o + m[2].length + 1);
     }
     const straightSingle = /(^|[\s(])'([^'\n]{2,}?[^\s])'(?![\p{L}])/gu;
-    for (let m = straightSingle.exec(s); m; m = straightSingle.exec(s)) {
+    if (s.includes("'")) for (let m = straightSingle.exec(s); m; m = straightSingle.exec(s)) {
       const o = m.index + m[1].length;
       add(o, o + m[2].length + 1);
     }
