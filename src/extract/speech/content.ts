@@ -1,5 +1,5 @@
 import { argmax, scoreFirst, scores, type LinearModel } from './perceptron.ts';
-import { afterEndAtInto, afterEndSpanInto, afterStartFeaturesInto, beforeEndFeaturesInto, beforeStartAtInto, beforeStartSpanInto, cueId, directionFeatures, spanCounts, type SpanCounts } from './features.ts';
+import { afterEndAtInto, afterEndSpanInto, afterStartFeaturesInto, beforeEndFeaturesInto, beforeStartAtInto, beforeStartSpanInto, COUNTED, countToken, cueId, directionFeatures, type SpanCounts } from './features.ts';
 import type { AttributionModel } from './model.ts';
 import type { CueSpan } from './cues.ts';
 import type { Token } from './tokens.ts';
@@ -25,23 +25,27 @@ export interface Bounds {
 
 export function boundsOf(tokens: Token[]): Bounds {
   const n = tokens.length;
-  const b: Bounds = { sentFirst: [], sentLast: [], paraFirst: [], paraLast: [], counts: spanCounts(tokens), canEnd: new Uint8Array(n), canStart: new Uint8Array(n), endAt: new Float64Array(n).fill(NaN), startAt: new Float64Array(n).fill(NaN) };
+  // One buffer for the seven arrays (a typed array of its own each cost more than filling it).
+  const buffer = new ArrayBuffer(16 * n + 12 * (n + 1) + 2 * n);
+  const counts: SpanCounts = { commas: new Int32Array(buffer, 16 * n, n + 1), marks: new Int32Array(buffer, 16 * n + 4 * (n + 1), n + 1), verbs: new Int32Array(buffer, 16 * n + 8 * (n + 1), n + 1) };
+  const flags = 16 * n + 12 * (n + 1);
+  const b: Bounds = { sentFirst: [], sentLast: [], paraFirst: [], paraLast: [], counts, canEnd: new Uint8Array(buffer, flags, n), canStart: new Uint8Array(buffer, flags + n, n), endAt: new Float64Array(buffer, 0, n).fill(NaN), startAt: new Float64Array(buffer, 8 * n, n).fill(NaN) };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
+    const bits = COUNTED.get(t.id) ?? 0;
+    countToken(counts, i, bits);
     // Token i is a boundary word: content may end before it and start after it.
-    const boundary = !t.word || CLAUSE_WORDS.has(t.id);
+    const boundary = !t.word || (bits & CLAUSE_WORD) !== 0;
     const newSentence = i === 0 || tokens[i - 1].sentence !== t.sentence;
     if (i > 0) b.canEnd[i - 1] = boundary || newSentence ? 1 : 0;
     if (i + 1 < n) b.canStart[i + 1] = boundary || tokens[i + 1].sentence !== t.sentence ? 1 : 0;
     if (newSentence) b.canStart[i] = 1;
-  }
-  if (n) b.canEnd[n - 1] = 1;
-  tokens.forEach((t, i) => {
     b.sentFirst[t.sentence] ??= i;
     b.sentLast[t.sentence] = i;
     b.paraFirst[t.paragraph] ??= i;
     b.paraLast[t.paragraph] = i;
-  });
+  }
+  if (n) b.canEnd[n - 1] = 1;
   return b;
 }
 
@@ -51,6 +55,9 @@ export function boundsOf(tokens: Token[]): Bounds {
  * the rest. It cuts the rankers' work to a fraction.
  */
 const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'in', 'on', 'at', 'after', 'before', 'by', 'when', 'while', 'as', 'that', 'who', 'which', 'during', 'with', 'for', 'to', 'from', 'until', 'because', 'since', 'if', 'than', 'where', 'though', 'although', 'the', 'a'].map((w) => hashText(w) | 0));
+/** A clause word's bit among a token's COUNTED bits (features.ts), so boundsOf looks each token up once. */
+const CLAUSE_WORD = 8;
+for (const id of CLAUSE_WORDS) COUNTED.set(id, (COUNTED.get(id) ?? 0) | CLAUSE_WORD);
 
 /** The candidate windows the rankers choose from (training skips gold boundaries outside them). */
 export const WINDOW = { afterStart: 6, afterEnd: 160, beforeEnd: 14, beforeStart: 160 };

@@ -71,24 +71,31 @@ function asciiLowerHash(text: string, from: number, to: number): number {
   return h >>> 0;
 }
 
-/** shape(t) of a token t = text[from .. to) whose first character is ASCII, without upper- and lower-casing strings. */
-function asciiShape(text: string, from: number, to: number): string {
+const CAPITALISED = SHAPE_IDS.get('Xx')!;
+const CAPITALS = SHAPE_IDS.get('X')!;
+const LOWER = SHAPE_IDS.get('x')!;
+const DIGITS = SHAPE_IDS.get('d')!;
+
+/**
+ * The shape id of a word or number t = text[from .. to) whose first character is an ASCII letter or
+ * digit (SHAPE_IDS of shape(t)), without upper- and lower-casing strings.
+ */
+function asciiShapeId(text: string, from: number, to: number): number {
   const c = text.charCodeAt(from);
   if (c >= 65 && c <= 90) {
-    if (to - from === 1) return 'Xx';
+    if (to - from === 1) return CAPITALISED;
     // shape() asks t === t.toUpperCase(): for ASCII, no small letter; any other character, ask it.
     for (let k = from + 1; k < to; k++) {
       const d = text.charCodeAt(k);
       if (d >= 128) {
         const t = text.slice(from, to);
-        return t === t.toUpperCase() ? 'X' : 'Xx';
+        return t === t.toUpperCase() ? CAPITALS : CAPITALISED;
       }
-      if (d >= 97 && d <= 122) return 'Xx';
+      if (d >= 97 && d <= 122) return CAPITALISED;
     }
-    return 'X';
+    return CAPITALS;
   }
-  if (c >= 97 && c <= 122) return 'x';
-  return c >= 48 && c <= 57 ? 'd' : text.slice(from, to);
+  return c >= 97 && c <= 122 ? LOWER : DIGITS;
 }
 
 // Character classes by code unit, cached: letters and digits make words; ’ ' . - join two runs of them
@@ -130,10 +137,13 @@ export function tokenize(text: string, sentences: Sentence[], quoted: Span[]): T
           else break;
         }
       }
-      const sh = j - i === 1 && !alnum(c) ? null : c < 128 ? asciiShape(text, i, j) : shape(text.slice(i, j));
       const lowerHash = asciiLowerHash(text, i, j);
       const id = (lowerHash >= 0 ? lowerHash : hashText(text.slice(i, j).toLowerCase())) | 0;
-      out.push(new ArticleToken(text, i, j, si, s.paragraph, false, sh !== null, id, sh === null ? id : (SHAPE_IDS.get(sh) ?? id)));
+      // A mark of one character is no word, and its shape is itself (its id); an ASCII word or number
+      // starts with a letter or digit (anything else is a mark of its own).
+      const mark = j - i === 1 && !alnum(c);
+      const shapeId = mark ? id : c < 128 ? asciiShapeId(text, i, j) : (SHAPE_IDS.get(shape(text.slice(i, j))) ?? id);
+      out.push(new ArticleToken(text, i, j, si, s.paragraph, false, !mark, id, shapeId));
       i = j;
     }
   }
