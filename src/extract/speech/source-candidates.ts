@@ -191,10 +191,9 @@ const upperAt = (text: string, i: number) => {
 };
 
 /** A sentence's words (letters, apostrophes and hyphens) and the prefix sums of what lies between positions. */
-function wordsAndGaps(text: string, sent: Sentence): { words: Word[]; gaps: Gaps } {
+function wordsAndGaps(text: string, sent: Sentence, sums: Int32Array): { words: Word[]; gaps: Gaps } {
   const n = sent.end - sent.start;
   const size = n + 1;
-  const sums = new Int32Array(7 * size);
   const words: Word[] = [];
   // A word starting at i is marked at i + 1 of its rows, which the sums below then carry forward.
   WORD.lastIndex = 0;
@@ -218,6 +217,15 @@ function wordsAndGaps(text: string, sent: Sentence): { words: Word[]; gaps: Gaps
   }
   const g: Gaps = { base: sent.start, size, sums };
   return { words, gaps: g };
+}
+
+/** Where a word's first apostrophe (’ or ') is, -1 without one: w.search(/[’']/) without the pattern, asked of every word. */
+function apostropheAt(w: string): number {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0x2019 || c === 39) return i;
+  }
+  return -1;
 }
 
 /** Index of the first word starting at or after `at`. */
@@ -253,9 +261,25 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
   const cache = new Map<number, Lite[]>();
   const openings = new Map<number, number>();
   const info = new Map<number, { words: Word[]; gaps: Gaps }>();
+  // The sentences' prefix sums share one zeroed buffer, allocated on first use: a typed array of its
+  // own per sentence (a backing store each) cost more than all the counting.
+  let gapBuffer: ArrayBuffer | null = null;
+  let gapOffsets: number[] = [];
   const infoOf = (si: number) => {
     let x = info.get(si);
-    if (!x) info.set(si, (x = wordsAndGaps(text, sentences[si])));
+    if (!x) {
+      if (!gapBuffer) {
+        let total = 0;
+        gapOffsets = sentences.map((sent) => {
+          const at = total;
+          total += 7 * (sent.end - sent.start + 1);
+          return at;
+        });
+        gapBuffer = new ArrayBuffer(4 * total);
+      }
+      const sent = sentences[si];
+      info.set(si, (x = wordsAndGaps(text, sent, new Int32Array(gapBuffer, 4 * gapOffsets[si], 7 * (sent.end - sent.start + 1)))));
+    }
     return x;
   };
   const quoted = (x: Span) => quotes.some((qq) => qq.start <= x.start && x.end <= qq.end);
@@ -312,7 +336,7 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
     for (const p of inRange(index.placeSpans, sent.start, sent.end)) found.push({ start: p.start, end: p.end, kind: 'place', mentions: 0 });
     for (const w of words) {
       // "he’s", "they're": the pronoun before the apostrophe.
-      const cut = w.lower.search(/[’']/);
+      const cut = apostropheAt(w.lower);
       const lower = cut > 0 ? w.lower.slice(0, cut) : w.lower;
       if (PRONOUN_WORDS.has(lower) && (lower !== 'i' || text[w.start] === 'I')) found.push({ start: w.start, end: w.start + lower.length, kind: 'pronoun', mentions: 0 });
     }
