@@ -107,6 +107,11 @@ export function plausibleSpeaker(phrase: string): boolean {
   return /^[\p{Lu}]/u.test(t) ? !/^(?:And|But|Or|So|Then|Now|That|Which|When|While|If|As|Because|Though|Although|Yet|Even|Still|Only|Once|Also|Just)\b/.test(t) : DETERMINER.test(`${t} `);
 }
 
+/** A name inside the span and not in the possessive ("Pagliano's lawyer", "Jaynes' lawyer"). */
+function ownName(fullText: string, span: Span, x: Span): boolean {
+  return x.start >= span.start && x.end <= span.end && !/^[’'](?:s\b|\s|$)/.test(fullText.slice(x.end, x.end + 2));
+}
+
 /** Maps a speaker noun phrase to an entity: person > organisation > capital/country acting as a government > pronoun. */
 export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
   return (span: Span): StatementDraft['speaker'] => {
@@ -135,9 +140,8 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     if (appositive) return appositive;
     // A name in the possessive is not the speaker ("Pagliano's lawyer", "Clinton’s team").
     // "Jaynes' lawyer": a bare apostrophe after a name in -s is a possessive too.
-    const own = (x: Span) => x.start >= span.start && x.end <= span.end && !/^[’'](?:s\b|\s|$)/.test(fullText.slice(x.end, x.end + 2));
-    const persons = index.personSpans.filter(own);
-    const org = index.orgSpans.find(own);
+    const persons = index.personSpans.filter((x) => ownName(fullText, span, x));
+    const org = index.orgSpans.find((x) => ownName(fullText, span, x));
     const place = index.placeSpans.find((p) => p.start >= span.start && p.end <= span.end);
     if (persons.length && !(org && /^(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|official|source)/i.test(phrase))) {
       // "Kwon Jong Gun, director general of ..." → the person, not the ministry in the appositive.
