@@ -116,7 +116,8 @@ class StatementAssembly {
       const written = this.out[this.historyOf].speakerSpan;
       if (written) this.history.push(written);
     }
-    const history = this.history.slice();
+    // A copy only for training, which keeps the query: the candidates only read the list while they are built.
+    const history = recorder ? this.history.slice() : this.history;
     const candidates = sourceCandidates(this.context, { ...query, history });
     // For training: the mentions of whom each candidate names, so any candidate naming the gold source counts as right.
     if (recorder) recorder({ ...query, history }, candidates, candidates.map((c) => this.resolveSpeaker(c)?.entity.mentions ?? []));
