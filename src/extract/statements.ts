@@ -33,6 +33,9 @@ export function recordSources(fn: typeof recorder): void {
 /** A participle of saying that goes on from an attribution ("…,” he said, adding: “…”"). */
 const SAYING_PARTICIPLE = /^(?:adding|saying|noting|continuing|explaining|arguing|insisting|stressing|warning|acknowledging|asserting|suggesting|claiming|predicting|vowing|promising)\b/;
 
+/** A source query's history before chooseSource fills it in. */
+const NO_HISTORY: Span[] = [];
+
 /** A statement whose speaker as written is a relative pronoun, or a description running into one ("a Clinton endorser whose district went"). */
 const relativeClause = (h: StatementDraft) => Boolean(h.speakerText && /(?:^|\s)(?:who|whose|which)(?:\s|$)/i.test(h.speakerText.trim()));
 
@@ -108,7 +111,7 @@ class StatementAssembly {
    * The learned source step (speech/source-ranker.ts) ranks a statement's candidate sources, with the
    * span the rules chose as one of its features; without a model (training) the rules decide (undefined).
    */
-  private chooseSource(query: Omit<SourceQuery, 'history'>): Span | null | undefined {
+  private chooseSource(query: SourceQuery): Span | null | undefined {
     if (!this.model && !recorder) return undefined;
     this.context ??= sourceContext(this.text, this.sentences, this.index, this.quotes.map((q) => ({ start: q.start, end: q.end })));
     // The speakers written so far, in order: statements are only ever appended, so the list grows with them.
@@ -117,10 +120,10 @@ class StatementAssembly {
       if (written) this.history.push(written);
     }
     // A copy only for training, which keeps the query: the candidates only read the list while they are built.
-    const history = recorder ? this.history.slice() : this.history;
-    const candidates = sourceCandidates(this.context, { ...query, history });
+    query.history = recorder ? this.history.slice() : this.history;
+    const candidates = sourceCandidates(this.context, query);
     // For training: the mentions of whom each candidate names, so any candidate naming the gold source counts as right.
-    if (recorder) recorder({ ...query, history }, candidates, candidates.map((c) => this.resolveSpeaker(c)?.entity.mentions ?? []));
+    if (recorder) recorder(query, candidates, candidates.map((c) => this.resolveSpeaker(c)?.entity.mentions ?? []));
     if (!this.model) return undefined;
     const at = rankSources(this.model, candidates);
     return at >= 0 ? { start: candidates[at].start, end: candidates[at].end } : null;
@@ -272,7 +275,7 @@ class StatementAssembly {
     // subject is who is talked about, the agent after "by", or no one.
     const settled = inverted ? inverted.speaker : passiveSource(text, sent, r, this.namedIn);
     // Where the rules stand, the ranker is not asked (its candidates are only built for training).
-    const chosen = (keepRules || settled !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path });
+    const chosen = (keepRules || settled !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path, history: NO_HISTORY });
     const picked = settled !== undefined ? settled : chosen === undefined || keepRules ? byRules.span : chosen;
     // A name inside a description set off after the sentence's subject is not the subject (apposition.ts).
     const host = r.content.start >= r.cue.end ? appositionChainHost(this.index, text, sent.start, r.cue.start) : null;

@@ -94,7 +94,23 @@ export function beforeStartCandidates(tokens: Token[], bounds: Bounds, e: number
 
 export function directionOf(model: LinearModel, tokens: Token[], bounds: Bounds, c: CueSpan): Direction {
   const s = tokens[c.a].sentence;
-  return DIRECTIONS[argmax(scores(model, directionFeatures(tokens, c.a, c.b, bounds.sentFirst[s], bounds.sentLast[s], bounds.counts)))];
+  const features = directionFeatures(tokens, c.a, c.b, bounds.sentFirst[s], bounds.sentLast[s], bounds.counts);
+  if (model.classes.length !== 3) return DIRECTIONS[argmax(scores(model, features))];
+  // scores() and argmax for the three directions in locals: the same sums in the same order, without
+  // a typed array per cue.
+  const w = model.weights;
+  const mask = (1 << model.bits) - 1;
+  let after = 0;
+  let before = 0;
+  let around = 0;
+  for (let j = 0; j < features.length; j++) {
+    const k = (features[j] & mask) * 3;
+    after += w[k];
+    before += w[k + 1];
+    around += w[k + 2];
+  }
+  const top = before > after ? (around > before ? 2 : 1) : around > after ? 2 : 0;
+  return DIRECTIONS[top];
 }
 
 /** A content span as token indices, first and last inclusive; null when no candidate fits. */
