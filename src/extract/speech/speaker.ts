@@ -13,7 +13,8 @@ import type { StatementDraft } from './draft.ts';
 // a capital or country acting as its government; pronouns and descriptions go to coref.ts). For learned
 // cues their span is one candidate, and a feature, of the source ranker (source-ranker.ts).
 
-const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
+/** Where a subject read backwards stops (see subjectStop, which tests it without the pattern). */
+export const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
 export const NP_HEADS = /\b(spokesperson|spokesman|spokeswoman|official|officials|source|sources|minister|ministry|agency|newspaper|government|media|statement|diplomat|diplomats|embassy|aide|aides|analyst|analysts|police|army|military|report|reports|officer|officers|lawyer|lawyers|experts?|president|leader|company|firm|party|group|committee|council|white house|kremlin|administration)\b/i;
 
 /**
@@ -58,21 +59,56 @@ export function subjectWords(phrase: string): string {
 
 /** Where the subject noun phrase before `pos` starts (bounded by a comma, conjunction or 12 words). */
 export function subjectBefore(s: string, pos: number): number {
-  const before = s.slice(0, pos);
   let start = pos;
   let words = 0;
   for (let i = pos - 1; i >= 0; i--) {
-    if (/[,;:“”"(—–]/.test(before[i]) && !(before[i] === ',' && /^\s*[A-Z]/.test(before.slice(i + 1)) && words > 0 && false)) break;
-    if (before[i] === ' ' && SUBJECT_STOP.test(before.slice(0, i + 1)) && words > 0) {
-      start = i + 1;
-      const stop = /(\b\w+)\s*$/.exec(before.slice(0, i + 1));
-      if (stop && /^(and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|what|than)$/i.test(stop[1])) break;
+    if (SUBJECT_PUNCT.has(s.charCodeAt(i))) break;
+    if (s.charCodeAt(i) === 32 && words > 0) {
+      // SUBJECT_STOP.test(s.slice(0, i + 1)), without the pattern's scan of everything before.
+      const stop = subjectStop(s, i);
+      if (stop !== NO_STOP) {
+        start = i + 1;
+        if (stop === STOP_WORD) break;
+      }
     }
-    if (before[i] === ' ') words++;
+    if (s.charCodeAt(i) === 32) words++;
     if (words > 12) break;
     start = i;
   }
   return start;
+}
+
+/** Marks that end a subject read backwards: [,;:“”"(—–]. */
+const SUBJECT_PUNCT = new Set([...',;:“”"(—–'].map((c) => c.charCodeAt(0)));
+/** SUBJECT_STOP's marks: [,;:—–(]. */
+const STOP_MARKS = new Set([...',;:—–('].map((c) => c.charCodeAt(0)));
+/** SUBJECT_STOP's words; the ones that also end the search (all but "with what", which ends in "what"). */
+const STOP_WORDS = new Set(['and', 'but', 'as', 'after', 'before', 'when', 'while', 'because', 'though', 'although', 'which', 'who', 'whom', 'that', 'since', 'where', 'if', 'what', 'than']);
+const NO_STOP = 0;
+const STOP = 1;
+const STOP_WORD = 2;
+/** `\w` and `\s` of a pattern without the u flag. */
+const isPatternWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const SPACE_CHAR = /\s/;
+const isPatternSpace = (c: number) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE_CHAR.test(String.fromCharCode(c)));
+
+/**
+ * Whether SUBJECT_STOP matches s[0 .. i] (STOP), and whether the word it matches also ends the
+ * search (STOP_WORD: /(\b\w+)\s*$/ finds one of STOP_WORDS). The pattern ends in \s*$, so it
+ * matches where the text before the trailing spaces is empty, ends in one of its marks, in " --",
+ * or in one of its words as a whole run of \w (its letters are all \w; "with what" ends in "what";
+ * case-insensitive without the u flag only folds ASCII letters).
+ */
+function subjectStop(s: string, i: number): number {
+  let w = i + 1;
+  while (w > 0 && isPatternSpace(s.charCodeAt(w - 1))) w--;
+  let j = w;
+  while (j > 0 && isPatternWord(s.charCodeAt(j - 1))) j--;
+  const word = w - j >= 2 && w - j <= 8 && STOP_WORDS.has(s.slice(j, w).toLowerCase());
+  if (word) return STOP_WORD;
+  if (w === 0 || STOP_MARKS.has(s.charCodeAt(w - 1))) return STOP;
+  if (w >= 3 && s.charCodeAt(w - 1) === 45 && s.charCodeAt(w - 2) === 45 && isPatternSpace(s.charCodeAt(w - 3))) return STOP;
+  return NO_STOP;
 }
 
 /** A country's government as a description: its demonym or name, then the noun. */
