@@ -90,8 +90,7 @@ function onlyTimeReference(s: StatementDraft, e: LinkableEvent): boolean {
 function carriedByAnother(s: StatementDraft, e: LinkableEvent, all: StatementDraft[]): boolean {
   if (carries(s, e)) return false;
   // Another speaker, both known: a statement whose speaker was not resolved may be the same one's.
-  const other = (o: StatementDraft) => !!o.speaker && !!s.speaker && o.speaker.entity !== s.speaker.entity;
-  return all.some((o) => o !== s && o.sentence.start === s.sentence.start && other(o) && e.mentions.some((m) => o.spans.some((p) => inside(m, p))));
+  return all.some((o) => o !== s && o.sentence.start === s.sentence.start && !!o.speaker && !!s.speaker && o.speaker.entity !== s.speaker.entity && e.mentions.some((m) => o.spans.some((p) => inside(m, p))));
 }
 
 /** Whether the sentence first reports the event (an event without `sentence`: any of its sentences). */
