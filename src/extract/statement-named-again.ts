@@ -100,8 +100,11 @@ const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her|our)\s+$/i;
  */
 export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'mentions' | 'sentences' | 'sentence' | 'type' | 'mode'>[], named = stemIndex(events)): number[] {
   const out = new Set<number>();
+  if (!named.size) return [];
   for (const m of s.text.matchAll(WORD)) {
-    if (/^[A-Z]/.test(m[0])) continue;
+    // A name, or a word too short to leave a stem of four letters (stemming only shortens).
+    const c = m[0].charCodeAt(0);
+    if ((c >= 65 && c <= 90) || m[0].length < 4) continue;
     const w = stem(m[0]);
     const of = w.length >= 4 ? reportedBefore(named.get(w), s.sentence.start) : -1;
     if (of < 0) continue;
