@@ -154,14 +154,17 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     // A clause or a prepositional phrase is no speaker ("whether Clinton has the integrity", "if
     // Gerrard would be a Liverpool player", "with finance minister Hans Eichel"); an agent after "by",
     // a source after "from" and the subject after "that" are ("reports that Trump said …").
-    if (CLAUSE_OR_PP.test(fullText.slice(span.start, span.end).trim())) return null;
+    // The span's words, sliced once (each rule below reads them).
+    const written = fullText.slice(span.start, span.end);
+    const trimmed = written.trim();
+    if (CLAUSE_OR_PP.test(trimmed)) return null;
     // A clause opening with a subject pronoun ("I cannot fathom how Hillary Clinton", "He was
     // responding to Tory spokesman Julian Lewis who", "It features the singer"): its subject is the
     // pronoun, not a name inside it. "He"/"she" is whom it stands for; the writer ("I", "we") and
     // "it"/"they" in such a clause (mostly a product, a law or an expletive) name no one.
-    const clause = PRONOUN_CLAUSE.exec(fullText.slice(span.start, span.end));
+    const clause = PRONOUN_CLAUSE.exec(written);
     if (clause) return /^(?:He|She)$/.test(clause[1]) ? corefSpeaker(index, fullText, { start: span.start, end: span.start + clause[1].length }, clause[1], history) : null;
-    const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
+    const phrase = trimmed.replace(/^(?:the|a|an)\s+/i, '');
     // A document in the possessive speaks for its author ("Oxfam's report said"; coref-document.ts).
     const doc = /[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
     if (doc && DOC_HEAD.test(doc[1].toLowerCase())) return documentAuthor(index, fullText, span, doc[1].toLowerCase());
@@ -202,13 +205,13 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     // "The Japanese government", "the UK's government": that country's government.
     const government = GOVERNMENT_OF.exec(phrase);
     const country = government && countryOf(government[1]);
-    if (country) return { type: 'organization', entity: index.governmentFor(country, { start: span.start, end: span.end, text: fullText.slice(span.start, span.end) } as Mention) };
+    if (country) return { type: 'organization', entity: index.governmentFor(country, { start: span.start, end: span.end, text: written } as Mention) };
     // "the OECD" where the recogniser missed this mention of an organisation it found elsewhere.
     // Not a word that also names a person of the article ("Trump", "Rubio"), nor a long title-case run.
     const known = /^[\p{Lu}][^\s]*(?:\s+\S+){0,3}$/u.test(phrase) ? index.organizations.find((o) => o.name === phrase || o.aliases.has(phrase)) : undefined;
     if (known && !index.people.some((x) => x.name === phrase || x.name.split(' ').includes(phrase))) return { type: 'organization', entity: known };
     // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
-    const raw = fullText.slice(span.start, span.end).trim();
+    const raw = trimmed;
     // A transcript's speaker in capitals ("PENCE", "MR. WALLACE"): the one person of the article of that surname.
     const capitals = /^(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.?\s+)?([A-Z][A-Z'’-]{2,})$/.exec(raw);
     if (capitals) {
