@@ -2,7 +2,7 @@ import type { Span } from '../ingest/types.ts';
 import type { Mention } from './types.ts';
 import type { StatementDraft } from './speech/draft.ts';
 import type { ActorRef } from './events/actors.ts';
-import { namedAgain, namedLater, type EventReports } from './statement-named-again.ts';
+import { namedAgain, namedLater, stemIndex, type EventReports, type StemIndex } from './statement-named-again.ts';
 
 /** What linking needs of an event: where its triggers are written and the sentences that report it. */
 export interface LinkableEvent {
@@ -90,8 +90,7 @@ function onlyTimeReference(s: StatementDraft, e: LinkableEvent): boolean {
 function carriedByAnother(s: StatementDraft, e: LinkableEvent, all: StatementDraft[]): boolean {
   if (carries(s, e)) return false;
   // Another speaker, both known: a statement whose speaker was not resolved may be the same one's.
-  const other = (o: StatementDraft) => !!o.speaker && !!s.speaker && o.speaker.entity !== s.speaker.entity;
-  return all.some((o) => o !== s && o.sentence.start === s.sentence.start && other(o) && e.mentions.some((m) => o.spans.some((p) => inside(m, p))));
+  return all.some((o) => o !== s && o.sentence.start === s.sentence.start && !!o.speaker && !!s.speaker && o.speaker.entity !== s.speaker.entity && e.mentions.some((m) => o.spans.some((p) => inside(m, p))));
 }
 
 /** Whether the sentence first reports the event (an event without `sentence`: any of its sentences). */
@@ -115,7 +114,9 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
   });
   const paragraphAt = new Map<number, number>();
   for (const e of events) for (const x of e.sentences) if (x.paragraph !== undefined) paragraphAt.set(x.start, x.paragraph);
-  const reports: EventReports = { starts: [...bySentence.keys()].sort((a, b) => a - b), bySentence, paragraphAt };
+  const reports: EventReports = { starts: [...bySentence.keys()].sort((a, b) => a - b), bySentence, paragraphAt, stems: [] };
+  // Built on first use: most articles' statements all lie in sentences reporting an event.
+  let named: StemIndex | undefined;
   return statements.map((s) => {
     const candidates = bySentence.get(s.sentence.start) ?? [];
     if (FRAGMENT.test(s.text.trim())) return [];
@@ -123,7 +124,7 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
       const follow = followedUp(s, events);
       if (follow.length) return follow;
       const again = namedAgain(s, events, reports);
-      return again.length ? again : namedLater(s, events);
+      return again.length ? again : namedLater(s, events, (named ??= stemIndex(events, reports.stems)));
     }
     // A trigger the statement carries only as a time reference ("until local elections start") dates what it says.
     if (candidates.every((i) => onlyTimeReference(s, events[i]))) return [];

@@ -6,6 +6,11 @@ export interface EventReports {
   starts: number[];
   bySentence: Map<number, number[]>;
   paragraphAt: Map<number, number>;
+  /**
+   * Each event's trigger stems (triggerStems), filled on first use: every statement of the article
+   * asks for them, and stemming the same triggers again per statement was most of linking's time.
+   */
+  stems?: (Set<string> | undefined)[];
 }
 
 // Words of a trigger that name an event again when a later statement uses them ("purchased" … "The purchase terms were
@@ -15,6 +20,12 @@ const stem = (w: string) => w.toLowerCase().replace(/(?:ments?|ions?|ing|ed|es|s
 const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/g;
 // "the next general election", "a rival offer", "another deal": the same word for another occurrence of the kind.
 const ANOTHER_ONE = /\b(?:next|upcoming|forthcoming|coming|future|previous|past|earlier|another|other|rival|new|further)\s+(?:[a-z]+\s+)?$/i;
+
+/** triggerStems of event `i`, kept in `cache` (one slot per event) when there is one. */
+function stemsOf(events: Pick<LinkableEvent, 'mentions'>[], i: number, cache?: (Set<string> | undefined)[]): Set<string> {
+  if (!cache) return triggerStems(events[i]);
+  return (cache[i] ??= triggerStems(events[i]));
+}
 
 function triggerStems(e: Pick<LinkableEvent, 'mentions'>): Set<string> {
   const out = new Set<string>();
@@ -46,8 +57,9 @@ export function namedAgain(s: StatementDraft, events: Pick<LinkableEvent, 'menti
   const paragraph = paragraphAt.get(last);
   if (paragraph === undefined || s.sentence.paragraph - paragraph > NAMED_AGAIN_REACH) return [];
   const candidates = bySentence.get(last) ?? [];
-  const stemsOf = candidates.map((i) => triggerStems(events[i]));
-  const wanted = new Set(stemsOf.flatMap((x) => [...x]));
+  reports.stems ??= [];
+  const stems = candidates.map((i) => stemsOf(events, i, reports.stems));
+  const wanted = new Set(stems.flatMap((x) => [...x]));
   if (!wanted.size) return [];
   // The statement's words (stems) that are some candidate's trigger stems: a stem starts with its
   // word's first letter, so other words are skipped before they are stemmed.
@@ -63,7 +75,7 @@ export function namedAgain(s: StatementDraft, events: Pick<LinkableEvent, 'menti
     found.add(whole);
     if (part !== null) found.add(part);
   }
-  return candidates.filter((_, k) => [...stemsOf[k]].some((w) => found.has(w)));
+  return candidates.filter((_, k) => [...stems[k]].some((w) => found.has(w)));
 }
 
 // Nouns that name an event of its kind whatever word reported it: "the deal" names a purchase ("Federated
@@ -86,25 +98,51 @@ const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her|our)\s+$/i;
  * value …"). Only a word that names one event reported before the statement ("the
  * talks" after two rounds of talks is either), and stems of four letters or more ("the rules" is no "ruled").
  */
-export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'mentions' | 'sentences' | 'sentence' | 'type' | 'mode'>[]): number[] {
-  const named = new Map<string, Set<number>>();
-  events.forEach((e, i) => {
-    const first = e.sentence ?? e.sentences[0];
-    if (!first || first.start >= s.sentence.start) return;
-    for (const w of [...triggerStems(e), ...kindStems(e)]) {
-      const list = named.get(w);
-      if (list) list.add(i);
-      else named.set(w, new Set([i]));
-    }
-  });
+export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'mentions' | 'sentences' | 'sentence' | 'type' | 'mode'>[], named = stemIndex(events)): number[] {
   const out = new Set<number>();
+  if (!named.size) return [];
   for (const m of s.text.matchAll(WORD)) {
-    if (/^[A-Z]/.test(m[0])) continue;
+    // A name, or a word too short to leave a stem of four letters (stemming only shortens).
+    const c = m[0].charCodeAt(0);
+    if ((c >= 65 && c <= 90) || m[0].length < 4) continue;
     const w = stem(m[0]);
-    const of = w.length >= 4 ? named.get(w) : undefined;
+    const of = w.length >= 4 ? reportedBefore(named.get(w), s.sentence.start) : -1;
+    if (of < 0) continue;
     const before = s.text.slice(Math.max(0, m.index - 30), m.index);
-    if (!of || of.size !== 1 || !DEFINITE.test(before) || ANOTHER_ONE.test(before)) continue;
-    out.add([...of][0]);
+    if (!DEFINITE.test(before) || ANOTHER_ONE.test(before)) continue;
+    out.add(of);
   }
   return out.size === 1 ? [...out] : [];
+}
+
+/** Where an event is first reported and its index, per stem naming it (see stemIndex). */
+export type StemIndex = Map<string, { first: number; event: number }[]>;
+
+/**
+ * Each stem of an event's trigger or kind (KIND_NOUNS) with the events it names, in event order, and
+ * where each is first reported: built once per article for namedLater, which asks it per statement.
+ */
+export function stemIndex(events: Pick<LinkableEvent, 'mentions' | 'sentences' | 'sentence' | 'type' | 'mode'>[], cache?: (Set<string> | undefined)[]): StemIndex {
+  const named: StemIndex = new Map();
+  events.forEach((e, i) => {
+    const first = e.sentence ?? e.sentences[0];
+    if (!first) return;
+    for (const w of new Set([...stemsOf(events, i, cache), ...kindStems(e)])) {
+      const list = named.get(w);
+      if (list) list.push({ first: first.start, event: i });
+      else named.set(w, [{ first: first.start, event: i }]);
+    }
+  });
+  return named;
+}
+
+/** The one event of `list` first reported before `at`; -1 when none or several are. */
+function reportedBefore(list: { first: number; event: number }[] | undefined, at: number): number {
+  let found = -1;
+  for (const x of list ?? []) {
+    if (x.first >= at) continue;
+    if (found >= 0) return -1;
+    found = x.event;
+  }
+  return found;
 }

@@ -33,6 +33,9 @@ export function recordSources(fn: typeof recorder): void {
 /** A participle of saying that goes on from an attribution ("…,” he said, adding: “…”"). */
 const SAYING_PARTICIPLE = /^(?:adding|saying|noting|continuing|explaining|arguing|insisting|stressing|warning|acknowledging|asserting|suggesting|claiming|predicting|vowing|promising)\b/;
 
+/** A source query's history before chooseSource fills it in. */
+const NO_HISTORY: Span[] = [];
+
 /** A statement whose speaker as written is a relative pronoun, or a description running into one ("a Clinton endorser whose district went"). */
 const relativeClause = (h: StatementDraft) => Boolean(h.speakerText && /(?:^|\s)(?:who|whose|which)(?:\s|$)/i.test(h.speakerText.trim()));
 
@@ -108,7 +111,7 @@ class StatementAssembly {
    * The learned source step (speech/source-ranker.ts) ranks a statement's candidate sources, with the
    * span the rules chose as one of its features; without a model (training) the rules decide (undefined).
    */
-  private chooseSource(query: Omit<SourceQuery, 'history'>): Span | null | undefined {
+  private chooseSource(query: SourceQuery): Span | null | undefined {
     if (!this.model && !recorder) return undefined;
     this.context ??= sourceContext(this.text, this.sentences, this.index, this.quotes.map((q) => ({ start: q.start, end: q.end })));
     // The speakers written so far, in order: statements are only ever appended, so the list grows with them.
@@ -116,10 +119,11 @@ class StatementAssembly {
       const written = this.out[this.historyOf].speakerSpan;
       if (written) this.history.push(written);
     }
-    const history = this.history.slice();
-    const candidates = sourceCandidates(this.context, { ...query, history });
+    // A copy only for training, which keeps the query: the candidates only read the list while they are built.
+    query.history = recorder ? this.history.slice() : this.history;
+    const candidates = sourceCandidates(this.context, query);
     // For training: the mentions of whom each candidate names, so any candidate naming the gold source counts as right.
-    if (recorder) recorder({ ...query, history }, candidates, candidates.map((c) => this.resolveSpeaker(c)?.entity.mentions ?? []));
+    if (recorder) recorder(query, candidates, candidates.map((c) => this.resolveSpeaker(c)?.entity.mentions ?? []));
     if (!this.model) return undefined;
     const at = rankSources(this.model, candidates);
     return at >= 0 ? { start: candidates[at].start, end: candidates[at].end } : null;
@@ -271,7 +275,7 @@ class StatementAssembly {
     // subject is who is talked about, the agent after "by", or no one.
     const settled = inverted ? inverted.speaker : passiveSource(text, sent, r, this.namedIn);
     // Where the rules stand, the ranker is not asked (its candidates are only built for training).
-    const chosen = (keepRules || settled !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path });
+    const chosen = (keepRules || settled !== undefined) && !recorder ? undefined : this.chooseSource({ anchor: r.cue, content: r.content, layout: r.direction, cue: text.slice(r.cue.start, r.cue.end), sentence: si, rule: byRules.span, rulePath: byRules.path, history: NO_HISTORY });
     const picked = settled !== undefined ? settled : chosen === undefined || keepRules ? byRules.span : chosen;
     // A name inside a description set off after the sentence's subject is not the subject (apposition.ts).
     const host = r.content.start >= r.cue.end ? appositionChainHost(this.index, text, sent.start, r.cue.start) : null;
@@ -370,19 +374,28 @@ function withoutNested(out: StatementDraft[], ruleSpan: Map<StatementDraft, Span
   // Not a statement between a quotation's parts by the same attribution ("“A,” Clinton said,
   // referencing a super PAC …. “B.”": the participle's clause is one of its own).
   // Nor a relative clause of its attribution ("…,” said Tom Rath, a veteran GOP leader who had endorsed Kasich …. “B.”").
-  const between = (x: StatementDraft, d: StatementDraft) => x.spans.length > 1 && x.spans.every((p) => p.end <= d.start || p.start >= d.end) && (relativeClause(d) || (x.speakerSpan && d.speakerSpan && x.speakerSpan.start === d.speakerSpan.start && x.speakerSpan.end === d.speakerSpan.end));
   const learned = out.filter((d) => d.kind !== 'DIRECT' && !direct.some((x) => overlapsHalf(x, d) && !between(x, d)));
-  const attributionOf = (x: StatementDraft) => {
-    const by = ruleSpan.has(x) ? ruleSpan.get(x) : x.speakerSpan;
-    return x.cueSpan && by && Math.abs(by.end - x.cueSpan.start) <= 2 ? { start: Math.min(x.cueSpan.start, by.start), end: Math.max(x.cueSpan.end, by.end) } : x.cueSpan;
-  };
-  const isAttribution = (d: StatementDraft) =>
-    learned.some((x) => {
-      // A statement nested inside d ("found that most voters oppose the plan") is part of what d says.
-      const a = x !== d && !overlapsHalf(x, d) ? attributionOf(x) : undefined;
-      return a !== undefined && Math.min(a.end, d.end) - Math.max(a.start, d.start) >= (d.end - d.start) / 2;
-    });
-  return out.filter((d) => d.kind === 'DIRECT' || (learned.includes(d) && !isAttribution(d) && !learned.some((x) => x !== d && overlapsHalf(x, d) && x.end - x.start > d.end - d.start)));
+  return out.filter((d) => d.kind === 'DIRECT' || (learned.includes(d) && !isAttribution(d, learned, ruleSpan) && !learned.some((x) => x !== d && overlapsHalf(x, d) && x.end - x.start > d.end - d.start)));
+}
+
+/** Whether a quotation's parts `x` lie around `d` by the same attribution, or `d` is a relative clause of it (see withoutNested). */
+function between(x: StatementDraft, d: StatementDraft): boolean {
+  return Boolean(x.spans.length > 1 && x.spans.every((p) => p.end <= d.start || p.start >= d.end) && (relativeClause(d) || (x.speakerSpan && d.speakerSpan && x.speakerSpan.start === d.speakerSpan.start && x.speakerSpan.end === d.speakerSpan.end)));
+}
+
+/** A learned statement's attribution: its cue, with the source the rules chose when it touches the cue. */
+function attributionOf(x: StatementDraft, ruleSpan: Map<StatementDraft, Span | null>): Span | undefined {
+  const by = ruleSpan.has(x) ? ruleSpan.get(x) : x.speakerSpan;
+  return x.cueSpan && by && Math.abs(by.end - x.cueSpan.start) <= 2 ? { start: Math.min(x.cueSpan.start, by.start), end: Math.max(x.cueSpan.end, by.end) } : x.cueSpan;
+}
+
+/** Whether `d` is mostly another learned statement's attribution (see withoutNested). */
+function isAttribution(d: StatementDraft, learned: StatementDraft[], ruleSpan: Map<StatementDraft, Span | null>): boolean {
+  return learned.some((x) => {
+    // A statement nested inside d ("found that most voters oppose the plan") is part of what d says.
+    const a = x !== d && !overlapsHalf(x, d) ? attributionOf(x, ruleSpan) : undefined;
+    return a !== undefined && Math.min(a.end, d.end) - Math.max(a.start, d.start) >= (d.end - d.start) / 2;
+  });
 }
 
 /** Direct and indirect statements with their speakers, sentence by sentence. The dateline is no longer needed (the learned spans do not take it). */

@@ -17,10 +17,14 @@ const SAME_DOC: Record<string, string> = { study: 'report|study|research', resea
 
 const PUBLISHED = /^\s+(?:has\s+|have\s+|had\s+)?(?:published|released|issued|produced|commissioned|carried\s+out|conducted|prepared|compiled|unveiled|filed|sent|wrote|written)\b[^.;!?“”"]{0,60}$/;
 
+/** The pattern of each set of document nouns, compiled once (a few: DOC_HEAD's words and SAME_DOC's sets); matchAll copies it, so its lastIndex is never shared. */
+const DOC_PATTERNS = new Map<string, RegExp>();
+
 /** Who wrote the document named by `head` at or before `span`, if the article says so. */
 export function documentAuthor(index: EntityIndexLocal, text: string, span: Span, head: string): Speaker {
   const nouns = SAME_DOC[head] ?? head;
-  const re = new RegExp(`\\b(?:${nouns})s?\\b`, 'gi');
+  let re = DOC_PATTERNS.get(nouns);
+  if (!re) DOC_PATTERNS.set(nouns, (re = new RegExp(`\\b(?:${nouns})s?\\b`, 'gi')));
   const from = Math.max(0, span.start - 2500);
   const hits: number[] = [];
   for (const m of text.slice(from, span.end).matchAll(re)) hits.push(from + m.index!);

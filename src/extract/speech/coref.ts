@@ -83,29 +83,66 @@ function previousPronoun(text: string, span: Span, pronoun: string): Span | null
   return { start: at, end: at + m[1].length };
 }
 
+/** The statements with a speaker written within 2,500 characters before `span`, latest first. */
+function recentSpeakers(history: StatementDraft[], span: Span): StatementDraft[] {
+  const out: StatementDraft[] = [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const h = history[i];
+    const at = h.speakerSpan?.start ?? h.start;
+    if (h.speaker && at <= span.start && at >= span.start - 2500) out.push(h);
+  }
+  return out;
+}
+
+/** A sentence end (with a closing mark) and the space after it. */
+const SENTENCE_END = /[.!?][”"’]?\s/;
+const SENTENCE_ENDS = /[.!?][”"’]?\s/g;
+
+/** How many sentence ends lie between a name and the pronoun. */
+function sentencesBack(text: string, p: Span, span: Span): number {
+  return (text.slice(p.end, span.start).match(SENTENCE_ENDS) ?? []).length;
+}
+
+/** Whether a name within 400 characters before the pronoun opens its sentence (opensSentence). */
+function opensNear(text: string, p: Span, span: Span): boolean {
+  return p.start >= span.start - 400 && opensSentence(text, Math.max(0, span.start - 400), p);
+}
+
+/** Genders by name (genderOf, and for one given name alone its gender as a full name's), kept per name: asked for every person before each pronoun. */
+const GENDERS = new Map<string, 'male' | 'female' | null>();
+
+/** A person's gender by given name, null when not known: a person known by one given name ("Melanie") has that name's gender too. */
+function personGender(e: EntityDraft): 'male' | 'female' | null {
+  let g = GENDERS.get(e.name);
+  if (g === undefined) {
+    g = genderOf(e.name) ?? (/\s/.test(e.name.trim()) ? null : genderOf(`${e.name.trim()} X`));
+    // Bounded: names are the articles' own, so the table is cleared now and then (the value never depends on it).
+    if (GENDERS.size >= 20000) GENDERS.clear();
+    GENDERS.set(e.name, g);
+  }
+  return g;
+}
+
 /** The speaker a pronoun or description stands for; `head` is the description's last word, lower case. */
 export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, phrase: string, history: StatementDraft[], depth = 0): Speaker {
   const lower = phrase.toLowerCase().replace(/^(?:the|this|that|its|his|her|their)\s+/, '');
-  const recent = (h: StatementDraft) => h.speaker && (h.speakerSpan?.start ?? h.start) <= span.start && (h.speakerSpan?.start ?? h.start) >= span.start - 2500;
-  const speakers = [...history].reverse().filter(recent);
+  const speakers = recentSpeakers(history, span);
   if (lower === 'who' || lower === 'which') return antecedent(index, text, span);
   if (lower === 'he' || lower === 'she') {
     // "she" is not a man last quoted: people whose given name is listed for the other gender are skipped.
     const other = lower === 'he' ? 'female' : 'male';
     // A person known by one given name ("Melanie") has that name's gender too.
-    const fits = (e: EntityDraft) => (genderOf(e.name) ?? (/\s/.test(e.name.trim()) ? null : genderOf(`${e.name.trim()} X`))) !== other;
     // A name inside another person's apposition stands for that person ("Tim Dams, the news editor of
     // … Screen International. But he …"; apposition.ts).
     // (Only near the pronoun, where the rules below look: the host is found by a pattern.)
-    const people = index.personSpans.filter((p) => p.end <= span.start).map((p) => (p.start >= span.start - 600 ? appositionHost(index, text, p) ?? p : p)).filter((p) => fits(p.person));
-    const lastSpeaker = speakers.find((h) => h.speaker?.type === 'person' && fits(h.speaker.entity));
+    const people = index.personSpans.filter((p) => p.end <= span.start).map((p) => (p.start >= span.start - 600 ? appositionHost(index, text, p) ?? p : p)).filter((p) => personGender(p.person) !== other);
+    const lastSpeaker = speakers.find((h) => h.speaker?.type === 'person' && personGender(h.speaker.entity) !== other);
     const nearest = people[people.length - 1];
     // A person who opens a sentence after the last speaker's words is who "he" continues ("…,” admitted
     // Haas. Saulnier will move into the top 50. “It's taken …,” he revealed.").
     const after = lastSpeaker ? Math.max(lastSpeaker.end, lastSpeaker.speakerSpan?.end ?? 0) : -1;
     // Not a name in the pronoun's own sentence ("But Mr Blair had been “hurt”, he added").
-    const earlier = (p: Span) => /[.!?][”"’]?\s/.test(text.slice(p.end, span.start));
-    const opener = lastSpeaker && people.filter((p) => p.start > after && p.start >= span.start - 400 && earlier(p) && opensSentence(text, after, p)).pop();
+    const opener = lastSpeaker && people.filter((p) => p.start > after && p.start >= span.start - 400 && SENTENCE_END.test(text.slice(p.end, span.start)) && opensSentence(text, after, p)).pop();
     if (opener && opener.person !== lastSpeaker.speaker!.entity) return { type: 'person', entity: opener.person };
     // A speaker described, not named, after every name and quoted speaker before ("A spokesman for the
     // Business Software Alliance said: “…” He said …"): the same speaker, or no one.
@@ -119,13 +156,11 @@ export function corefSpeaker(index: EntityIndexLocal, text: string, span: Span, 
     // sentence: a subject further back loses to a name nearer the pronoun (read on BBC).
     // The pronoun's own sentence first ("O'Leary has been in talks and he said"), unless a quotation
     // stands between them ("But Mr Blair had been “hurt”, he added").
-    const back = (p: Span) => (text.slice(p.end, span.start).match(/[.!?][”"’]?\s/g) ?? []).length;
-    const opens = (p: Span) => p.start >= span.start - 400 && opensSentence(text, Math.max(0, span.start - 400), p);
     // Nor when another person is named between ("Sanders held a rally while Clinton hosted an event, during which she …").
     const near = lastSpeaker ? [] : people.filter((p) => p.start >= span.start - 400);
-    const own = near.filter((p) => back(p) === 0 && !/[“”"]/.test(text.slice(p.end, span.start)) && opens(p)).pop();
+    const own = near.filter((p) => sentencesBack(text, p, span) === 0 && !/[“”"]/.test(text.slice(p.end, span.start)) && opensNear(text, p, span)).pop();
     const ownAlone = own && !index.personSpans.some((q) => q.start >= own.end && q.end <= span.start && q.person !== own.person);
-    const subject = (ownAlone && own) || near.filter((p) => back(p) === 1 && opens(p)).pop();
+    const subject = (ownAlone && own) || near.filter((p) => sentencesBack(text, p, span) === 1 && opensNear(text, p, span)).pop();
     if (subject) return { type: 'person', entity: subject.person };
     // The sentence before opens with the same pronoun ("He has worked on the Star Wars trilogy and
     // Finding Nemo. “…,” he told the BBC"): the chain goes on to whom that one stands for, not to

@@ -152,7 +152,6 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   const before = text.slice(sent.start, q.start).replace(/\u00a0/g, ' ');
   // A quotation after the end of a sentence the splitter did not cut before a mark (`… leadership. "His …`).
   const startsSentence = before.trim() === '' || /[:]\s*$/.test(before) || /[.?!]\s+$/.test(before);
-  const attributedAfter = ATTRIBUTED_AFTER.test(after.replace(/^[”"’']/, ''));
   const introduced = INTRODUCED_BEFORE.test(before) || /:\s*$/.test(before);
   // A quotation set off by commas inside the writer's sentence and attributed right after it ("But
   // despite the tone, "I think he will do it," said Kunin"; "…, telling Mic on Monday, “…,” he said").
@@ -161,7 +160,8 @@ export function attributeQuote(text: string, sent: Sentence, q: Quote, paragraph
   // …?” Sanders said. “Okay, great!”").
   const paraStart = paragraphs[sent.paragraph]?.start ?? sent.start;
   const afterAttribution = startsSentence && /[”"][,.!?]?\s+[^.!?“”"\n]{1,60}\.\s*$/.test(text.slice(Math.max(paraStart, q.start - 80), q.start));
-  const full = ((startsSentence || introduced) && (q.words >= 4 || attributedAfter || introduced || afterAttribution)) || setOff;
+  // (The attribution after is only looked for when the rest does not decide: the pattern is costly.)
+  const full = ((startsSentence || introduced) && (q.words >= 4 || ATTRIBUTED_AFTER.test(after.replace(/^[”"’']/, '')) || introduced || afterAttribution)) || setOff;
   if (!full) return null;
   // A transcript's turn, quoted whole: “PENCE: Well, look, …” is Pence's.
   const label = TRANSCRIPT_LABEL.exec(text.slice(q.inner.start, q.inner.start + 40));

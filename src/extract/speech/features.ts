@@ -153,33 +153,53 @@ export function cueFeaturesInto(tokens: Token[], i: number, prevTag: number, f: 
   const n1 = at(tokens, i + 1, t);
   const n2 = at(tokens, i + 2, t);
   const q = t.quoted ? 1 : 0;
-  f[0] = feature(T.b);
-  f[1] = feature(T.w, w);
-  f[2] = feature(T.s, t.shapeId);
-  f[3] = feature(T.p1, p1);
-  f[4] = feature(T.p2, p2);
-  f[5] = feature(T.n1, n1);
-  f[6] = feature(T.n2, n2);
-  f[7] = feature(T.p1w, p1, w);
-  f[8] = feature(T.wn1, w, n1);
-  f[9] = feature(T.p2p1w, p2, p1, w);
-  f[10] = feature(T.wn1n2, w, n1, n2);
-  f[11] = feature(T.ps, shapeAt(tokens, i - 1), t.shapeId);
-  f[12] = feature(T.ns, t.shapeId, shapeAt(tokens, i + 1));
-  f[13] = feature(T.t, prevTag);
-  f[14] = feature(T.tw, prevTag, w);
-  f[15] = feature(T.q, q);
-  f[16] = feature(T.qw, q, w);
+  // The features' template and values, four a row, hashed in one loop below: feature() called ~20
+  // times here was not inlined (this runs for ~200,000 tokens per BBC pass). The same hashes.
+  const a = CUE_ARGS;
+  a[0] = T.b; a[1] = 0; a[2] = 0; a[3] = 0;
+  a[4] = T.w; a[5] = w; a[6] = 0; a[7] = 0;
+  a[8] = T.s; a[9] = t.shapeId; a[10] = 0; a[11] = 0;
+  a[12] = T.p1; a[13] = p1; a[14] = 0; a[15] = 0;
+  a[16] = T.p2; a[17] = p2; a[18] = 0; a[19] = 0;
+  a[20] = T.n1; a[21] = n1; a[22] = 0; a[23] = 0;
+  a[24] = T.n2; a[25] = n2; a[26] = 0; a[27] = 0;
+  a[28] = T.p1w; a[29] = p1; a[30] = w; a[31] = 0;
+  a[32] = T.wn1; a[33] = w; a[34] = n1; a[35] = 0;
+  a[36] = T.p2p1w; a[37] = p2; a[38] = p1; a[39] = w;
+  a[40] = T.wn1n2; a[41] = w; a[42] = n1; a[43] = n2;
+  a[44] = T.ps; a[45] = shapeAt(tokens, i - 1); a[46] = t.shapeId; a[47] = 0;
+  a[48] = T.ns; a[49] = t.shapeId; a[50] = shapeAt(tokens, i + 1); a[51] = 0;
+  a[52] = T.t; a[53] = prevTag; a[54] = 0; a[55] = 0;
+  a[56] = T.tw; a[57] = prevTag; a[58] = w; a[59] = 0;
+  a[60] = T.q; a[61] = q; a[62] = 0; a[63] = 0;
+  a[64] = T.qw; a[65] = q; a[66] = w; a[67] = 0;
   let n = 17;
   if (LEXICON.has(w)) {
-    f[n++] = feature(T.lex);
-    f[n++] = feature(T.lexn1, n1);
-    f[n++] = feature(T.lexp1, p1 === COMMA || CLOSE.has(p1) ? 1 : shapeAt(tokens, i - 1));
+    a[4 * n] = T.lex; a[4 * n + 1] = 0; a[4 * n + 2] = 0; a[4 * n + 3] = 0; n++;
+    a[4 * n] = T.lexn1; a[4 * n + 1] = n1; a[4 * n + 2] = 0; a[4 * n + 3] = 0; n++;
+    a[4 * n] = T.lexp1; a[4 * n + 1] = p1 === COMMA || CLOSE.has(p1) ? 1 : shapeAt(tokens, i - 1); a[4 * n + 2] = 0; a[4 * n + 3] = 0; n++;
   }
-  if (OPEN.has(n1) || OPEN.has(n2)) f[n++] = feature(T.qnext, w);
-  if (CLOSE.has(p1) || CLOSE.has(p2)) f[n++] = feature(T.qprev, w);
+  if (OPEN.has(n1) || OPEN.has(n2)) {
+    a[4 * n] = T.qnext; a[4 * n + 1] = w; a[4 * n + 2] = 0; a[4 * n + 3] = 0; n++;
+  }
+  if (CLOSE.has(p1) || CLOSE.has(p2)) {
+    a[4 * n] = T.qprev; a[4 * n + 1] = w; a[4 * n + 2] = 0; a[4 * n + 3] = 0; n++;
+  }
+  // feature(a[4k], a[4k + 1], a[4k + 2], a[4k + 3]), written out (see hashing.ts).
+  for (let k = 0; k < n; k++) {
+    let h = Math.imul(a[4 * k] ^ a[4 * k + 1], 0x5bd1e995);
+    h ^= h >>> 13;
+    h = Math.imul(h ^ a[4 * k + 2], 0x5bd1e995);
+    h ^= h >>> 13;
+    h = Math.imul(h ^ a[4 * k + 3], 0x5bd1e995);
+    h ^= h >>> 13;
+    f[k] = h >>> 0;
+  }
   return n;
 }
+
+/** cueFeaturesInto's templates and values, four per feature (at most 22 features). */
+const CUE_ARGS = new Int32Array(4 * 22);
 
 /** The cue as one hash (its words in order). */
 export function cueId(tokens: Token[], a: number, b: number): number {
@@ -229,10 +249,25 @@ export function directionFeatures(tokens: Token[], a: number, b: number, sentFir
 
 /** Content after its cue: the first token of the content, a candidate `s` a few tokens after the cue's last token `b`. */
 export function afterStartFeatures(tokens: Token[], cue: number, b: number, s: number): number[] {
+  const f: number[] = [];
+  afterStartFeaturesInto(tokens, cue, b, s, f);
+  return f;
+}
+
+/** afterStartFeatures written into f[0 ..), returning how many (see cueFeaturesInto). */
+export function afterStartFeaturesInto(tokens: Token[], cue: number, b: number, s: number, f: number[]): number {
   const t = tokens[s];
   const prev = at(tokens, s - 1, t);
   const d = bucket(s - b - 1);
-  return [feature(T.asw, t.id), feature(T.ass, t.shapeId), feature(T.asp, prev), feature(T.asd, d), feature(T.ascd, cue, d), feature(T.aspw, prev, t.id), feature(T.asdp, d, prev), feature(T.asq, t.quoted ? 1 : 0, d)];
+  f[0] = feature(T.asw, t.id);
+  f[1] = feature(T.ass, t.shapeId);
+  f[2] = feature(T.asp, prev);
+  f[3] = feature(T.asd, d);
+  f[4] = feature(T.ascd, cue, d);
+  f[5] = feature(T.aspw, prev, t.id);
+  f[6] = feature(T.asdp, d, prev);
+  f[7] = feature(T.asq, t.quoted ? 1 : 0, d);
+  return 8;
 }
 
 /** Content after its cue: the last token `e` of content starting at `s` (both parts below). */
@@ -242,10 +277,23 @@ export function afterEndFeatures(tokens: Token[], cue: number, s: number, e: num
 
 /** The features of an end candidate that depend on its position only: scored once per token and article. */
 export function afterEndAt(tokens: Token[], e: number): number[] {
+  const f: number[] = [];
+  afterEndAtInto(tokens, e, f);
+  return f;
+}
+
+/** afterEndAt written into f[0 ..), returning how many. */
+export function afterEndAtInto(tokens: Token[], e: number, f: number[]): number {
   const t = tokens[e];
   const n1 = at(tokens, e + 1, t);
   const n2 = at(tokens, e + 2, t);
-  return [feature(T.aew, t.id), feature(T.aen1, n1), feature(T.aen2, n2), feature(T.aewn1, t.id, n1), feature(T.aen1n2, n1, n2), feature(T.aeq, t.quoted ? 1 : 0, tokens[e + 1]?.quoted ? 1 : 0)];
+  f[0] = feature(T.aew, t.id);
+  f[1] = feature(T.aen1, n1);
+  f[2] = feature(T.aen2, n2);
+  f[3] = feature(T.aewn1, t.id, n1);
+  f[4] = feature(T.aen1n2, n1, n2);
+  f[5] = feature(T.aeq, t.quoted ? 1 : 0, tokens[e + 1]?.quoted ? 1 : 0);
+  return 6;
 }
 
 /** The features of an end candidate that depend on the span [s, e] and the cue. */
@@ -283,6 +331,13 @@ export function afterEndSpanInto(tokens: Token[], cue: number, s: number, e: num
 
 /** Content before its cue: the last token `e` of the content, a candidate shortly before the cue's first token `a`. */
 export function beforeEndFeatures(tokens: Token[], cue: number, a: number, e: number): number[] {
+  const f: number[] = [];
+  beforeEndFeaturesInto(tokens, cue, a, e, f);
+  return f;
+}
+
+/** beforeEndFeatures written into f[0 ..), returning how many. */
+export function beforeEndFeaturesInto(tokens: Token[], cue: number, a: number, e: number, f: number[]): number {
   const t = tokens[e];
   const n1 = at(tokens, e + 1, t);
   const len = a - e - 1;
@@ -291,7 +346,15 @@ export function beforeEndFeatures(tokens: Token[], cue: number, a: number, e: nu
     gap = 0x9e37;
     for (let k = e + 1; k < a; k++) gap = feature(gap, GAP_WORDS.has(tokens[k].id) ? tokens[k].id : tokens[k].shapeId);
   } else gap = 1000 + bucket(len);
-  return [feature(T.bew, t.id), feature(T.ben1, n1), feature(T.bewn1, t.id, n1), feature(T.bed, bucket(len)), feature(T.begap, gap), feature(T.becgap, cue, gap), feature(T.beq, t.quoted ? 1 : 0, n1), feature(T.besent, t.sentence === tokens[a].sentence ? 1 : 0)];
+  f[0] = feature(T.bew, t.id);
+  f[1] = feature(T.ben1, n1);
+  f[2] = feature(T.bewn1, t.id, n1);
+  f[3] = feature(T.bed, bucket(len));
+  f[4] = feature(T.begap, gap);
+  f[5] = feature(T.becgap, cue, gap);
+  f[6] = feature(T.beq, t.quoted ? 1 : 0, n1);
+  f[7] = feature(T.besent, t.sentence === tokens[a].sentence ? 1 : 0);
+  return 8;
 }
 
 /** Content before its cue: the first token `s` of content ending at `e` (both parts below). */
@@ -301,9 +364,21 @@ export function beforeStartFeatures(tokens: Token[], cue: number, s: number, e: 
 
 /** The features of a start candidate that depend on its position only. */
 export function beforeStartAt(tokens: Token[], s: number): number[] {
+  const f: number[] = [];
+  beforeStartAtInto(tokens, s, f);
+  return f;
+}
+
+/** beforeStartAt written into f[0 ..), returning how many. */
+export function beforeStartAtInto(tokens: Token[], s: number, f: number[]): number {
   const t = tokens[s];
   const prev = at(tokens, s - 1, t);
-  return [feature(T.bsw, t.id), feature(T.bss, t.shapeId), feature(T.bsp, prev), feature(T.bspw, prev, t.shapeId), feature(T.bsq, t.quoted ? 1 : 0, prev)];
+  f[0] = feature(T.bsw, t.id);
+  f[1] = feature(T.bss, t.shapeId);
+  f[2] = feature(T.bsp, prev);
+  f[3] = feature(T.bspw, prev, t.shapeId);
+  f[4] = feature(T.bsq, t.quoted ? 1 : 0, prev);
+  return 5;
 }
 
 /** The features of a start candidate that depend on the span [s, e] and the cue. */
@@ -339,10 +414,22 @@ export interface SpanCounts {
 export function spanCounts(tokens: Token[]): SpanCounts {
   const n = tokens.length;
   const c: SpanCounts = { commas: new Int32Array(n + 1), marks: new Int32Array(n + 1), verbs: new Int32Array(n + 1) };
-  tokens.forEach((t, i) => {
-    c.commas[i + 1] = c.commas[i] + (t.id === COMMA ? 1 : 0);
-    c.marks[i + 1] = c.marks[i] + (QUOTE_MARKS.has(t.id) ? 1 : 0);
-    c.verbs[i + 1] = c.verbs[i] + (LEXICON.has(t.id) ? 1 : 0);
-  });
+  for (let i = 0; i < n; i++) countToken(c, i, COUNTED.get(tokens[i].id) ?? 0);
   return c;
+}
+
+/** What spanCounts counts of a token, as bits (COUNTED_COMMA …): one look-up per token instead of three. */
+export const COUNTED_COMMA = 1;
+export const COUNTED_MARK = 2;
+export const COUNTED_VERB = 4;
+export const COUNTED = new Map<number, number>();
+for (const id of QUOTE_MARKS) COUNTED.set(id, (COUNTED.get(id) ?? 0) | COUNTED_MARK);
+for (const id of LEXICON) COUNTED.set(id, (COUNTED.get(id) ?? 0) | COUNTED_VERB);
+COUNTED.set(COMMA, (COUNTED.get(COMMA) ?? 0) | COUNTED_COMMA);
+
+/** Token i's prefix counts, from token i - 1's and its COUNTED bits. */
+export function countToken(c: SpanCounts, i: number, bits: number): void {
+  c.commas[i + 1] = c.commas[i] + (bits & COUNTED_COMMA);
+  c.marks[i + 1] = c.marks[i] + ((bits & COUNTED_MARK) >> 1);
+  c.verbs[i + 1] = c.verbs[i] + ((bits & COUNTED_VERB) >> 2);
 }

@@ -10,12 +10,15 @@ import { fnv1a } from '../fnv.ts';
 /** FNV-1a over UTF-16 code units (src/extract/fnv.ts, shared with the recogniser). */
 export const hashText = fnv1a;
 
-function mix(h: number, x: number): number {
-  h = Math.imul(h ^ x, 0x5bd1e995);
-  return h ^ (h >>> 13);
-}
-
 /** One feature: a template (hashText of its name) combined with up to three values; a 32-bit hash. */
 export function feature(template: number, a = 0, b = 0, c = 0): number {
-  return mix(mix(mix(template, a), b), c) >>> 0;
+  // Each value mixed in as h = (h ^ x) * 0x5bd1e995 (32-bit), then h ^= h >>> 13: written out in one
+  // small body, which callers can inline (it runs millions of times per pass).
+  let h = Math.imul(template ^ a, 0x5bd1e995);
+  h ^= h >>> 13;
+  h = Math.imul(h ^ b, 0x5bd1e995);
+  h ^= h >>> 13;
+  h = Math.imul(h ^ c, 0x5bd1e995);
+  h ^= h >>> 13;
+  return h >>> 0;
 }

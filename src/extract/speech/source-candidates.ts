@@ -191,10 +191,9 @@ const upperAt = (text: string, i: number) => {
 };
 
 /** A sentence's words (letters, apostrophes and hyphens) and the prefix sums of what lies between positions. */
-function wordsAndGaps(text: string, sent: Sentence): { words: Word[]; gaps: Gaps } {
+function wordsAndGaps(text: string, sent: Sentence, sums: Int32Array): { words: Word[]; gaps: Gaps } {
   const n = sent.end - sent.start;
   const size = n + 1;
-  const sums = new Int32Array(7 * size);
   const words: Word[] = [];
   // A word starting at i is marked at i + 1 of its rows, which the sums below then carry forward.
   WORD.lastIndex = 0;
@@ -218,6 +217,26 @@ function wordsAndGaps(text: string, sent: Sentence): { words: Word[]; gaps: Gaps
   }
   const g: Gaps = { base: sent.start, size, sums };
   return { words, gaps: g };
+}
+
+/** Where a word's first apostrophe (’ or ') is, -1 without one: w.search(/[’']/) without the pattern, asked of every word. */
+function apostropheAt(w: string): number {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0x2019 || c === 39) return i;
+  }
+  return -1;
+}
+
+/**
+ * Whether word `w` may modify a description's head: not a head itself ("the ministry denounced US
+ * Secretary …" stops before "ministry"), nor a verb in -ed right after a noun or name (the subject's verb).
+ */
+function modifier(text: string, words: Word[], w: number): boolean {
+  const x = words[w].lower;
+  if (NOT_MODIFIER_WORDS.has(x) || DETERMINERS.has(x) || HEAD_WORDS.has(x)) return false;
+  if (x.endsWith('ed') && text[words[w].start] !== text[words[w].start].toUpperCase() && w > 0 && (HEAD_WORDS.has(words[w - 1].lower) || upperAt(text, words[w - 1].start))) return false;
+  return true;
 }
 
 /** Index of the first word starting at or after `at`. */
@@ -253,9 +272,25 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
   const cache = new Map<number, Lite[]>();
   const openings = new Map<number, number>();
   const info = new Map<number, { words: Word[]; gaps: Gaps }>();
+  // The sentences' prefix sums share one zeroed buffer, allocated on first use: a typed array of its
+  // own per sentence (a backing store each) cost more than all the counting.
+  let gapBuffer: ArrayBuffer | null = null;
+  let gapOffsets: number[] = [];
   const infoOf = (si: number) => {
     let x = info.get(si);
-    if (!x) info.set(si, (x = wordsAndGaps(text, sentences[si])));
+    if (!x) {
+      if (!gapBuffer) {
+        let total = 0;
+        gapOffsets = sentences.map((sent) => {
+          const at = total;
+          total += 7 * (sent.end - sent.start + 1);
+          return at;
+        });
+        gapBuffer = new ArrayBuffer(4 * total);
+      }
+      const sent = sentences[si];
+      info.set(si, (x = wordsAndGaps(text, sent, new Int32Array(gapBuffer, 4 * gapOffsets[si], 7 * (sent.end - sent.start + 1)))));
+    }
     return x;
   };
   const quoted = (x: Span) => quotes.some((qq) => qq.start <= x.start && x.end <= qq.end);
@@ -312,7 +347,7 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
     for (const p of inRange(index.placeSpans, sent.start, sent.end)) found.push({ start: p.start, end: p.end, kind: 'place', mentions: 0 });
     for (const w of words) {
       // "he’s", "they're": the pronoun before the apostrophe.
-      const cut = w.lower.search(/[’']/);
+      const cut = apostropheAt(w.lower);
       const lower = cut > 0 ? w.lower.slice(0, cut) : w.lower;
       if (PRONOUN_WORDS.has(lower) && (lower !== 'i' || text[w.start] === 'I')) found.push({ start: w.start, end: w.start + lower.length, kind: 'pronoun', mentions: 0 });
     }
@@ -321,15 +356,7 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
     for (let i = 0; i < words.length; i++) {
       if (!HEAD_WORDS.has(words[i].lower)) continue;
       let j = i;
-      // A modifier is not a head itself ("the ministry denounced US Secretary …" stops before
-      // "ministry"), nor a verb in -ed right after a noun or name (the subject's verb).
-      const modifier = (w: number) => {
-        const x = words[w].lower;
-        if (NOT_MODIFIER_WORDS.has(x) || DETERMINERS.has(x) || HEAD_WORDS.has(x)) return false;
-        if (x.endsWith('ed') && text[words[w].start] !== text[words[w].start].toUpperCase() && w > 0 && (HEAD_WORDS.has(words[w - 1].lower) || upperAt(text, words[w - 1].start))) return false;
-        return true;
-      };
-      for (let n = 0; n < 3 && j > 0 && joined(words[j - 1], words[j]) && modifier(j - 1); n++) j--;
+      for (let n = 0; n < 3 && j > 0 && joined(words[j - 1], words[j]) && modifier(text, words, j - 1); n++) j--;
       if (j > 0 && joined(words[j - 1], words[j]) && DETERMINERS.has(words[j - 1].lower)) j--;
       let end = words[i].end;
       const of = OF_ORG.exec(text.slice(end, end + 12));
@@ -437,41 +464,53 @@ export function sourceCandidates(ctx: SourceContext, q: SourceQuery): Candidate[
     }
   }
   const rule = q.rule;
-  const same = (x: Span) => rule !== null && x.start === rule.start && x.end === rule.end;
-  if (rule && !base.some(same) && !extras.some(same)) extras.push(rawSpan(ctx, rule.start, rule.end, 'rule', q.sentence));
+  if (rule && !holdsSpan(base, rule) && !holdsSpan(extras, rule)) extras.push(rawSpan(ctx, rule.start, rule.end, 'rule', q.sentence));
   // Never a source: words inside a quotation (unless the rules chose them), the object of a verb before
   // the cue ("Pyongyang slams US Secretary …, claims …"; held-out train: all speaker F1 0.748 → 0.747).
   // Only the cue's neighbourhood: at most WINDOW words before it or after it (the rules' span always).
   const g0 = ctx.gapsOf(q.sentence);
-  const w0 = WORDS * g0.size;
-  const wordsBetween = (a: number, b: number) => (a >= g0.base && b - g0.base < g0.size && a <= b ? g0.sums[w0 + b - g0.base] - g0.sums[w0 + a - g0.base] : 0);
-  const near = (x: Span) => (x.end <= q.anchor.start ? wordsBetween(x.end, q.anchor.start) <= WINDOW_BEFORE : x.start >= q.anchor.end ? wordsBetween(q.anchor.end, x.start) <= WINDOW_AFTER : true);
   // The sentence's opening name stays a candidate however far its cue ("Florida Sen. Marco Rubio says
   // he feels … and is optimistic"; "Bush, Florida’s former governor, also attacked …, calling him").
   const opening = ctx.openingOf(q.sentence);
   const kept: RawSpan[] = [];
   // One candidate per span, in text order (a name the index and a description both found keeps the
   // name's kind): the sentence's list is sorted and unique already, the extras are merged into it.
+  // (Loops, not closures: this runs per statement.)
   let lastStart = -1;
   let lastEnd = -1;
-  const consider = (x: Lite) => {
-    if (x.start === lastStart && x.end === lastEnd) return;
+  if (extras.length > 1) extras.sort(byPlace);
+  for (let i = 0, e = 0; i < base.length || e < extras.length; ) {
+    const x = e < extras.length && (i >= base.length || byPlace(extras[e], base[i]) < 0) ? extras[e++] : base[i++];
+    if (x.start === lastStart && x.end === lastEnd) continue;
     lastStart = x.start;
     lastEnd = x.end;
-    if (!(same(x) || near(x) || (opening >= 0 && x.end <= q.anchor.start && (x.kind === 'person' || x.kind === 'org') && x.start >= opening && OPENS_WITH.test(text.slice(opening, x.start))))) return;
+    if (!(sameSpan(x, rule) || nearAnchor(g0, q.anchor, x) || (opening >= 0 && x.end <= q.anchor.start && (x.kind === 'person' || x.kind === 'org') && x.start >= opening && OPENS_WITH.test(text.slice(opening, x.start))))) continue;
     const f = ctx.full(x);
-    if (same(f) || !(f.end <= q.anchor.start && (f.objectOfVerb || f.titledObject))) kept.push(f);
-  };
-  if (extras.length > 1) extras.sort(byPlace);
-  let e = 0;
-  for (const x of base) {
-    while (e < extras.length && byPlace(extras[e], x) < 0) consider(extras[e++]);
-    consider(x);
+    if (sameSpan(f, rule) || !(f.end <= q.anchor.start && (f.objectOfVerb || f.titledObject))) kept.push(f);
   }
-  while (e < extras.length) consider(extras[e++]);
 
   const facts = statementFacts(ctx, q, kept);
   return kept.map((x) => ({ start: x.start, end: x.end, kind: x.kind, features: candidateFeatures(ctx, q, facts, x) }));
+}
+
+/** Whether x is the span `rule` (none: never). */
+const sameSpan = (x: Span, rule: Span | null) => rule !== null && x.start === rule.start && x.end === rule.end;
+
+/** Whether a list holds the span `rule`. */
+function holdsSpan(list: Span[], rule: Span): boolean {
+  for (const x of list) if (x.start === rule.start && x.end === rule.end) return true;
+  return false;
+}
+
+/** Words starting in [a, b) of a sentence, from its prefix sums; 0 outside it. */
+function wordsBetween(g: Gaps, a: number, b: number): number {
+  const w0 = WORDS * g.size;
+  return a >= g.base && b - g.base < g.size && a <= b ? g.sums[w0 + b - g.base] - g.sums[w0 + a - g.base] : 0;
+}
+
+/** Whether a span lies at most WINDOW_BEFORE words before the anchor or WINDOW_AFTER after it (or over it). */
+function nearAnchor(g: Gaps, anchor: Span, x: Span): boolean {
+  return x.end <= anchor.start ? wordsBetween(g, x.end, anchor.start) <= WINDOW_BEFORE : x.start >= anchor.end ? wordsBetween(g, anchor.end, x.start) <= WINDOW_AFTER : true;
 }
 
 /** What the features of every candidate of one statement share: computed once per statement. */
@@ -482,8 +521,6 @@ interface StatementFacts {
   cueId: number;
   according: boolean;
   lastSource: Span | null;
-  /** Whether a statement before this one has a source written as these words. */
-  inHistory: (words: string) => boolean;
   before: RawSpan[];
   after: RawSpan[];
   sentStartLead: number;
@@ -499,20 +536,38 @@ function statementFacts(ctx: SourceContext, q: SourceQuery, kept: RawSpan[]): St
   const cueId = hashText(q.cue.toLowerCase().split(/\s+/)[0] ?? '');
   const according = /^according/i.test(q.cue);
   const lastSource = q.history[q.history.length - 1] ?? null;
-  const inHistory = (words: string) => q.history.some((h) => h.end - h.start === words.length && text.startsWith(words, h.start));
   const before = kept.filter((x) => x.end <= anchor.start);
   const after = kept.filter((x) => x.start >= anchor.end);
   const sentStartLead = ctx.openingOf(q.sentence) - sent.start;
   const leading = leadsSentence(text, sent.start, anchor.start, q.cue);
-  return { sent, g, layout, cueId, according, lastSource, inHistory, before, after, sentStartLead, leading };
+  return { sent, g, layout, cueId, according, lastSource, before, after, sentStartLead, leading };
 }
+
+/** Whether a statement before this one has a source written as these words. */
+function inHistory(text: string, history: Span[], words: string): boolean {
+  for (const h of history) if (h.end - h.start === words.length && text.startsWith(words, h.start)) return true;
+  return false;
+}
+
+/**
+ * What lies between a candidate and the cue, text[from, to) (sentence offsets a, b): a row of the
+ * sentence's prefix sums when the gap lies in the sentence, else whether `re` finds any (1 or 0).
+ */
+function gapCount(text: string, g: Gaps, inSentence: boolean, a: number, b: number, row: number, re: RegExp, from: number, to: number): number {
+  return inSentence ? g.sums[row * g.size + b] - g.sums[row * g.size + a] : re.test(text.slice(from, to)) ? 1 : 0;
+}
+const PUNCT_RE = /[,;:.“”"]/;
+const COMMA_RE = /,/;
+const STOP_RE = /[.!?]\s/;
+const QUOTE_RE = /[“”"]/;
+const CLAUSE_RE = /\b(?:that|who|which|whom|whose|when|after|because|if)\b/i;
+const AND_BUT_RE = /\b(?:and|but)\b/i;
 
 /** The features of one candidate source of a statement. */
 function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementFacts, x: RawSpan): number[] {
   const { text } = ctx;
-  const { sent, g, layout, cueId, according, lastSource, inHistory, before, after, sentStartLead, leading } = facts;
+  const { sent, g, layout, cueId, according, lastSource, before, after, sentStartLead, leading } = facts;
   const anchor = q.anchor;
-  const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
   const k = KIND_ID[x.kind];
   const rel = x.end <= anchor.start ? 1 : x.start >= anchor.end ? 2 : 3;
   const gapFrom = rel === 1 ? x.end : rel === 2 ? anchor.end : x.start;
@@ -521,9 +576,8 @@ function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementF
   const a = gapFrom - g.base;
   const b = gapTo - g.base;
   const inSentence = a >= 0 && b <= g.size - 1 && a <= b;
-  const count = (row: number, re: RegExp) => (inSentence ? g.sums[row * g.size + b] - g.sums[row * g.size + a] : re.test(text.slice(gapFrom, gapTo)) ? 1 : 0);
   const words = inSentence ? g.sums[WORDS * g.size + b] - g.sums[WORDS * g.size + a] : wordsIn(text, gapFrom, gapTo);
-  const punct = count(PUNCT, /[,;:.“”"]/) > 0;
+  const punct = gapCount(text, g, inSentence, a, b, PUNCT, PUNCT_RE, gapFrom, gapTo) > 0;
   const order = rel === 1 ? before.length - 1 - before.indexOf(x) : rel === 2 ? after.indexOf(x) : 0;
   const sameSentence = x.start >= sent.start && x.end <= sent.end ? 1 : x.start < sent.start ? 0 : 2;
   const fs: number[] = [
@@ -546,25 +600,26 @@ function candidateFeatures(ctx: SourceContext, q: SourceQuery, facts: StatementF
   if (x.capital) fs.push(feature(F.capital, k, rel));
   if (q.rule) {
     const ov = Math.min(x.end, q.rule.end) - Math.max(x.start, q.rule.start);
-    const r = x.start === q.rule.start && x.end === q.rule.end ? 1 : ov > 0 ? (inside(x, q.rule) ? 2 : 3) : 4;
+    const r = x.start === q.rule.start && x.end === q.rule.end ? 1 : ov > 0 ? (x.start >= q.rule.start && x.end <= q.rule.end ? 2 : 3) : 4;
     fs.push(feature(F.rule, r, k), feature(F.rule, r, layout, 99), feature(F.rule, r, q.rulePath, 98));
   } else fs.push(feature(F.rule, 0, k));
   if (rel === 1 && words <= 3 && !punct) fs.push(feature(F.subjectOfCue, k, words, layout));
   if (rel === 2 && words <= 2 && !punct) fs.push(feature(F.afterCue, k, words, layout));
   if (according && rel === 2 && words <= 3) fs.push(feature(F.according, k, words));
   if (rel === 1 && endsInColon(text, gapFrom, gapTo)) fs.push(feature(F.colon, k, layout));
-  fs.push(feature(F.between, count(COMMA, /,/) > 0 ? 1 : 0, count(STOP, /[.!?]\s/) > 0 ? 1 : 0, rel), feature(F.between, count(QUOTE, /[“”"]/) > 0 ? 1 : 0, count(CLAUSE, /\b(?:that|who|which|whom|whose|when|after|because|if)\b/i) > 0 ? 1 : 0, rel + 10));
-  if (count(AND_BUT, /\b(?:and|but)\b/i) > 0) fs.push(feature(F.between, 7, rel, k));
+  const commas = gapCount(text, g, inSentence, a, b, COMMA, COMMA_RE, gapFrom, gapTo);
+  fs.push(feature(F.between, commas > 0 ? 1 : 0, gapCount(text, g, inSentence, a, b, STOP, STOP_RE, gapFrom, gapTo) > 0 ? 1 : 0, rel), feature(F.between, gapCount(text, g, inSentence, a, b, QUOTE, QUOTE_RE, gapFrom, gapTo) > 0 ? 1 : 0, gapCount(text, g, inSentence, a, b, CLAUSE, CLAUSE_RE, gapFrom, gapTo) > 0 ? 1 : 0, rel + 10));
+  if (gapCount(text, g, inSentence, a, b, AND_BUT, AND_BUT_RE, gapFrom, gapTo) > 0) fs.push(feature(F.between, 7, rel, k));
   if (x.start >= sent.start + sentStartLead && x.start <= sent.start + sentStartLead + 2) fs.push(feature(F.first, k, rel, layout));
   if (x.start >= q.content.start && x.end <= q.content.end) fs.push(feature(F.inContent, k, layout));
   if (lastSource && Math.min(lastSource.end, x.end) - Math.max(lastSource.start, x.start) > 0) fs.push(feature(F.lastSource, k, rel));
   if (x.kind === 'person' || x.kind === 'org') {
     fs.push(feature(F.mentions, k, Math.min(x.mentions, 6)));
-    if (inHistory(x.own)) fs.push(feature(F.history, k, rel));
+    if (inHistory(text, q.history, x.own)) fs.push(feature(F.history, k, rel));
   }
   if (rel === 1 && words === 0) fs.push(feature(F.adjacent, k, layout));
   // The subject before an insert ("X, who …, said") or after a leading participle clause.
-  if (rel === 1 && words > 3 && count(COMMA, /,/) >= 2) {
+  if (rel === 1 && words > 3 && commas >= 2) {
     const kind = insertKind(text.slice(gapFrom, gapTo));
     if (kind) fs.push(feature(F.insert, k, kind));
   }

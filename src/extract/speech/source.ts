@@ -56,38 +56,42 @@ const CLAUSE_OPENER = /\b(?:after|before|when|while|because|as|since|although|th
 /** Where a speaker written after its cue ends: punctuation, a quotation mark, or a clause word ("said Ms Ray on Monday"). */
 const SPEAKER_END = /[,.;:!?“”"(]|\s(?:on|in|at|who|when|after|before|that)\s/g;
 
+/** The phrase of a span, trimmed, when it is one: at most `maxWords` words and no sentence end or quotation mark. */
+function phrase(text: string, s: Span, maxWords: number): Span | null {
+  const t = trimSpan(text, s);
+  const words = text.slice(t.start, t.end).split(/\s+/).filter(Boolean).length;
+  return t.end > t.start && words <= maxWords && !/[.;!?“”"]/.test(withoutTitleStops(text.slice(t.start, t.end))) ? t : null;
+}
+
+/** From the cue's end to the next comma or full stop: "said Kwon." / "according to a CNN tally," */
+function afterCue(text: string, sent: Sentence, r: Reported, maxWords: number): Span | null {
+  const rest = text.slice(r.cue.end, sent.end);
+  const stop = searchPastTitles(rest, SPEAKER_END);
+  return phrase(text, { start: r.cue.end, end: r.cue.end + (stop < 0 ? rest.length : stop) }, maxWords);
+}
+
+/** The subject before the cue, as the speaker rules find it. */
+function subjectBeforeCue(text: string, sent: Sentence, r: Reported, maxWords: number): Span | null {
+  const head = text.slice(sent.start, r.cue.start);
+  const span = subjectSpanBefore(head, head.length);
+  const words = subjectWords(head.slice(span.start, span.end));
+  if (!words) return null;
+  const at = head.indexOf(words, span.start);
+  return at >= 0 ? phrase(text, { start: sent.start + at, end: sent.start + at + words.length }, maxWords) : null;
+}
+
 export function sourceSpan(text: string, sent: Sentence, r: Reported, sentenceSubject: (to: number) => Span | null): Span | null {
   const cue = text.slice(r.cue.start, r.cue.end).toLowerCase();
   // Sources after "according to" run long ("early results of the exit poll conducted by a polling
   // firm for the Associated Press"); the resolver finds the organisation inside.
   const maxWords = cue.startsWith('according') ? 24 : 12;
-  const phrase = (s: Span) => {
-    const t = trimSpan(text, s);
-    const words = text.slice(t.start, t.end).split(/\s+/).filter(Boolean).length;
-    return t.end > t.start && words <= maxWords && !/[.;!?“”"]/.test(withoutTitleStops(text.slice(t.start, t.end))) ? t : null;
-  };
-  /** From the cue's end to the next comma or full stop: "said Kwon." / "according to a CNN tally," */
-  const afterCue = () => {
-    const rest = text.slice(r.cue.end, sent.end);
-    const stop = searchPastTitles(rest, SPEAKER_END);
-    return phrase({ start: r.cue.end, end: r.cue.end + (stop < 0 ? rest.length : stop) });
-  };
-  /** The subject before the cue, as the speaker rules find it. */
-  const before = () => {
-    const head = text.slice(sent.start, r.cue.start);
-    const span = subjectSpanBefore(head, head.length);
-    const words = subjectWords(head.slice(span.start, span.end));
-    if (!words) return null;
-    const at = head.indexOf(words, span.start);
-    return at >= 0 ? phrase({ start: sent.start + at, end: sent.start + at + words.length }) : null;
-  };
-  if (cue.startsWith('according')) return afterCue();
+  if (cue.startsWith('according')) return afterCue(text, sent, r, maxWords);
   if (r.direction === 'BEFORE' && r.content.end <= r.cue.start) {
-    const gap = phrase({ start: r.content.end, end: r.cue.start });
+    const gap = phrase(text, { start: r.content.end, end: r.cue.start }, maxWords);
     if (gap) return gap;
-    return afterCue() ?? before();
+    return afterCue(text, sent, r, maxWords) ?? subjectBeforeCue(text, sent, r, maxWords);
   }
-  if (r.direction === 'AROUND') return before() ?? afterCue();
+  if (r.direction === 'AROUND') return subjectBeforeCue(text, sent, r, maxWords) ?? afterCue(text, sent, r, maxWords);
   // After a comma the words before the cue are an insert or the end of another clause ("Clinton,
   // during a meeting in Columbus, Ohio, said"; "…, telling reporters"): the sentence's own subject.
   // So for partial quotations, which usually open with their speaker ("Rubio called the plan “…”");
@@ -99,5 +103,5 @@ export function sourceSpan(text: string, sent: Sentence, r: Reported, sentenceSu
     // cue sits in a clause of its own after it (after, when, because, that, who …).
     if (subject && !/^[’']/.test(text.slice(subject.end, subject.end + 1)) && !SUBORDINATE.test(text.slice(subject.end, r.cue.start))) return subject;
   }
-  return before() ?? (r.content.start > r.cue.end ? phrase({ start: r.cue.end, end: r.content.start }) : null);
+  return subjectBeforeCue(text, sent, r, maxWords) ?? (r.content.start > r.cue.end ? phrase(text, { start: r.cue.end, end: r.content.start }, maxWords) : null);
 }

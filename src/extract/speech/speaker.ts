@@ -13,7 +13,8 @@ import type { StatementDraft } from './draft.ts';
 // a capital or country acting as its government; pronouns and descriptions go to coref.ts). For learned
 // cues their span is one candidate, and a feature, of the source ranker (source-ranker.ts).
 
-const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
+/** Where a subject read backwards stops (see subjectStop, which tests it without the pattern). */
+export const SUBJECT_STOP = /(?:^|[,;:—–(]|\s--\s|\b(?:and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|with what|what|than))\s*$/i;
 export const NP_HEADS = /\b(spokesperson|spokesman|spokeswoman|official|officials|source|sources|minister|ministry|agency|newspaper|government|media|statement|diplomat|diplomats|embassy|aide|aides|analyst|analysts|police|army|military|report|reports|officer|officers|lawyer|lawyers|experts?|president|leader|company|firm|party|group|committee|council|white house|kremlin|administration)\b/i;
 
 /**
@@ -58,21 +59,56 @@ export function subjectWords(phrase: string): string {
 
 /** Where the subject noun phrase before `pos` starts (bounded by a comma, conjunction or 12 words). */
 export function subjectBefore(s: string, pos: number): number {
-  const before = s.slice(0, pos);
   let start = pos;
   let words = 0;
   for (let i = pos - 1; i >= 0; i--) {
-    if (/[,;:“”"(—–]/.test(before[i]) && !(before[i] === ',' && /^\s*[A-Z]/.test(before.slice(i + 1)) && words > 0 && false)) break;
-    if (before[i] === ' ' && SUBJECT_STOP.test(before.slice(0, i + 1)) && words > 0) {
-      start = i + 1;
-      const stop = /(\b\w+)\s*$/.exec(before.slice(0, i + 1));
-      if (stop && /^(and|but|as|after|before|when|while|because|though|although|which|who|whom|that|since|where|if|what|than)$/i.test(stop[1])) break;
+    if (SUBJECT_PUNCT.has(s.charCodeAt(i))) break;
+    if (s.charCodeAt(i) === 32 && words > 0) {
+      // SUBJECT_STOP.test(s.slice(0, i + 1)), without the pattern's scan of everything before.
+      const stop = subjectStop(s, i);
+      if (stop !== NO_STOP) {
+        start = i + 1;
+        if (stop === STOP_WORD) break;
+      }
     }
-    if (before[i] === ' ') words++;
+    if (s.charCodeAt(i) === 32) words++;
     if (words > 12) break;
     start = i;
   }
   return start;
+}
+
+/** Marks that end a subject read backwards: [,;:“”"(—–]. */
+const SUBJECT_PUNCT = new Set([...',;:“”"(—–'].map((c) => c.charCodeAt(0)));
+/** SUBJECT_STOP's marks: [,;:—–(]. */
+const STOP_MARKS = new Set([...',;:—–('].map((c) => c.charCodeAt(0)));
+/** SUBJECT_STOP's words; the ones that also end the search (all but "with what", which ends in "what"). */
+const STOP_WORDS = new Set(['and', 'but', 'as', 'after', 'before', 'when', 'while', 'because', 'though', 'although', 'which', 'who', 'whom', 'that', 'since', 'where', 'if', 'what', 'than']);
+const NO_STOP = 0;
+const STOP = 1;
+const STOP_WORD = 2;
+/** `\w` and `\s` of a pattern without the u flag. */
+const isPatternWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const SPACE_CHAR = /\s/;
+const isPatternSpace = (c: number) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE_CHAR.test(String.fromCharCode(c)));
+
+/**
+ * Whether SUBJECT_STOP matches s[0 .. i] (STOP), and whether the word it matches also ends the
+ * search (STOP_WORD: /(\b\w+)\s*$/ finds one of STOP_WORDS). The pattern ends in \s*$, so it
+ * matches where the text before the trailing spaces is empty, ends in one of its marks, in " --",
+ * or in one of its words as a whole run of \w (its letters are all \w; "with what" ends in "what";
+ * case-insensitive without the u flag only folds ASCII letters).
+ */
+function subjectStop(s: string, i: number): number {
+  let w = i + 1;
+  while (w > 0 && isPatternSpace(s.charCodeAt(w - 1))) w--;
+  let j = w;
+  while (j > 0 && isPatternWord(s.charCodeAt(j - 1))) j--;
+  const word = w - j >= 2 && w - j <= 8 && STOP_WORDS.has(s.slice(j, w).toLowerCase());
+  if (word) return STOP_WORD;
+  if (w === 0 || STOP_MARKS.has(s.charCodeAt(w - 1))) return STOP;
+  if (w >= 3 && s.charCodeAt(w - 1) === 45 && s.charCodeAt(w - 2) === 45 && isPatternSpace(s.charCodeAt(w - 3))) return STOP;
+  return NO_STOP;
 }
 
 /** A country's government as a description: its demonym or name, then the noun. */
@@ -107,20 +143,28 @@ export function plausibleSpeaker(phrase: string): boolean {
   return /^[\p{Lu}]/u.test(t) ? !/^(?:And|But|Or|So|Then|Now|That|Which|When|While|If|As|Because|Though|Although|Yet|Even|Still|Only|Once|Also|Just)\b/.test(t) : DETERMINER.test(`${t} `);
 }
 
+/** A name inside the span and not in the possessive ("Pagliano's lawyer", "Jaynes' lawyer"). */
+function ownName(fullText: string, span: Span, x: Span): boolean {
+  return x.start >= span.start && x.end <= span.end && !/^[’'](?:s\b|\s|$)/.test(fullText.slice(x.end, x.end + 2));
+}
+
 /** Maps a speaker noun phrase to an entity: person > organisation > capital/country acting as a government > pronoun. */
 export function createSpeakerResolver(index: EntityIndexLocal, fullText: string, history: StatementDraft[]) {
   return (span: Span): StatementDraft['speaker'] => {
     // A clause or a prepositional phrase is no speaker ("whether Clinton has the integrity", "if
     // Gerrard would be a Liverpool player", "with finance minister Hans Eichel"); an agent after "by",
     // a source after "from" and the subject after "that" are ("reports that Trump said …").
-    if (CLAUSE_OR_PP.test(fullText.slice(span.start, span.end).trim())) return null;
+    // The span's words, sliced once (each rule below reads them).
+    const written = fullText.slice(span.start, span.end);
+    const trimmed = written.trim();
+    if (CLAUSE_OR_PP.test(trimmed)) return null;
     // A clause opening with a subject pronoun ("I cannot fathom how Hillary Clinton", "He was
     // responding to Tory spokesman Julian Lewis who", "It features the singer"): its subject is the
     // pronoun, not a name inside it. "He"/"she" is whom it stands for; the writer ("I", "we") and
     // "it"/"they" in such a clause (mostly a product, a law or an expletive) name no one.
-    const clause = PRONOUN_CLAUSE.exec(fullText.slice(span.start, span.end));
+    const clause = PRONOUN_CLAUSE.exec(written);
     if (clause) return /^(?:He|She)$/.test(clause[1]) ? corefSpeaker(index, fullText, { start: span.start, end: span.start + clause[1].length }, clause[1], history) : null;
-    const phrase = fullText.slice(span.start, span.end).trim().replace(/^(?:the|a|an)\s+/i, '');
+    const phrase = trimmed.replace(/^(?:the|a|an)\s+/i, '');
     // A document in the possessive speaks for its author ("Oxfam's report said"; coref-document.ts).
     const doc = /[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
     if (doc && DOC_HEAD.test(doc[1].toLowerCase())) return documentAuthor(index, fullText, span, doc[1].toLowerCase());
@@ -135,9 +179,8 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     if (appositive) return appositive;
     // A name in the possessive is not the speaker ("Pagliano's lawyer", "Clinton’s team").
     // "Jaynes' lawyer": a bare apostrophe after a name in -s is a possessive too.
-    const own = (x: Span) => x.start >= span.start && x.end <= span.end && !/^[’'](?:s\b|\s|$)/.test(fullText.slice(x.end, x.end + 2));
-    const persons = index.personSpans.filter(own);
-    const org = index.orgSpans.find(own);
+    const persons = index.personSpans.filter((x) => ownName(fullText, span, x));
+    const org = index.orgSpans.find((x) => ownName(fullText, span, x));
     const place = index.placeSpans.find((p) => p.start >= span.start && p.end <= span.end);
     if (persons.length && !(org && /^(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|official|source)/i.test(phrase))) {
       // "Kwon Jong Gun, director general of ..." → the person, not the ministry in the appositive.
@@ -162,13 +205,13 @@ export function createSpeakerResolver(index: EntityIndexLocal, fullText: string,
     // "The Japanese government", "the UK's government": that country's government.
     const government = GOVERNMENT_OF.exec(phrase);
     const country = government && countryOf(government[1]);
-    if (country) return { type: 'organization', entity: index.governmentFor(country, { start: span.start, end: span.end, text: fullText.slice(span.start, span.end) } as Mention) };
+    if (country) return { type: 'organization', entity: index.governmentFor(country, { start: span.start, end: span.end, text: written } as Mention) };
     // "the OECD" where the recogniser missed this mention of an organisation it found elsewhere.
     // Not a word that also names a person of the article ("Trump", "Rubio"), nor a long title-case run.
     const known = /^[\p{Lu}][^\s]*(?:\s+\S+){0,3}$/u.test(phrase) ? index.organizations.find((o) => o.name === phrase || o.aliases.has(phrase)) : undefined;
     if (known && !index.people.some((x) => x.name === phrase || x.name.split(' ').includes(phrase))) return { type: 'organization', entity: known };
     // Pronouns and definite descriptions ("he", "it", "who", "the company", "the president"): coref.ts.
-    const raw = fullText.slice(span.start, span.end).trim();
+    const raw = trimmed;
     // A transcript's speaker in capitals ("PENCE", "MR. WALLACE"): the one person of the article of that surname.
     const capitals = /^(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.?\s+)?([A-Z][A-Z'’-]{2,})$/.exec(raw);
     if (capitals) {

@@ -56,39 +56,31 @@ export function shape(t: string): string {
   return c >= 48 && c <= 57 ? 'd' : t;
 }
 
-/**
- * hashText(text.slice(from, to).toLowerCase()) for a token of ASCII characters, without the two
- * strings; -1 when it holds any other character (whose lower case is left to toLowerCase).
- */
-function asciiLowerHash(text: string, from: number, to: number): number {
-  let h = FNV_OFFSET;
-  for (let k = from; k < to; k++) {
-    let c = text.charCodeAt(k);
-    if (c >= 128) return -1;
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, FNV_PRIME);
-  }
-  return h >>> 0;
-}
+const CAPITALISED = SHAPE_IDS.get('Xx')!;
+const CAPITALS = SHAPE_IDS.get('X')!;
+const LOWER = SHAPE_IDS.get('x')!;
+const DIGITS = SHAPE_IDS.get('d')!;
 
-/** shape(t) of a token t = text[from .. to) whose first character is ASCII, without upper- and lower-casing strings. */
-function asciiShape(text: string, from: number, to: number): string {
+/**
+ * The shape id of a word or number t = text[from .. to) whose first character is an ASCII letter or
+ * digit (SHAPE_IDS of shape(t)), without upper- and lower-casing strings.
+ */
+function asciiShapeId(text: string, from: number, to: number): number {
   const c = text.charCodeAt(from);
   if (c >= 65 && c <= 90) {
-    if (to - from === 1) return 'Xx';
+    if (to - from === 1) return CAPITALISED;
     // shape() asks t === t.toUpperCase(): for ASCII, no small letter; any other character, ask it.
     for (let k = from + 1; k < to; k++) {
       const d = text.charCodeAt(k);
       if (d >= 128) {
         const t = text.slice(from, to);
-        return t === t.toUpperCase() ? 'X' : 'Xx';
+        return t === t.toUpperCase() ? CAPITALS : CAPITALISED;
       }
-      if (d >= 97 && d <= 122) return 'Xx';
+      if (d >= 97 && d <= 122) return CAPITALISED;
     }
-    return 'X';
+    return CAPITALS;
   }
-  if (c >= 97 && c <= 122) return 'x';
-  return c >= 48 && c <= 57 ? 'd' : text.slice(from, to);
+  return c >= 97 && c <= 122 ? LOWER : DIGITS;
 }
 
 // Character classes by code unit, cached: letters and digits make words; ’ ' . - join two runs of them
@@ -104,6 +96,8 @@ function alnum(c: number): boolean {
   }
   return v;
 }
+/** alnum for code units below 128. */
+const ASCII_ALNUM = new Uint8Array(128).map((_, c) => (alnum(c) ? 1 : 0));
 const SPACE = /\s/;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 && SPACE.test(String.fromCharCode(c)));
 const isJoiner = (c: number) => c === 0x2019 || c === 39 || c === 46 || c === 45;
@@ -111,29 +105,45 @@ const isJoiner = (c: number) => c === 0x2019 || c === 39 || c === 46 || c === 45
 /** Tokens of the whole article, each tagged with its sentence, paragraph and whether it is quoted. */
 export function tokenize(text: string, sentences: Sentence[], quoted: Span[]): Token[] {
   const out: Token[] = [];
-  for (const [si, s] of sentences.entries()) {
+  // The helpers above written out for ASCII (alnum, isSpace, asciiShapeId) and hashText of ASCII in lower case: this loop
+  // runs for every character of every article, and small calls are not inlined into it.
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const end = s.end;
     let i = s.start;
-    while (i < s.end) {
+    while (i < end) {
       const c = text.charCodeAt(i);
-      if (isSpace(c)) {
+      if (c < 128 ? c === 32 || c === 10 || c === 9 || c === 13 : isSpace(c)) {
         i++;
         continue;
       }
+      const first = c < 128 ? ASCII_ALNUM[c] === 1 : alnum(c);
       let j = i + 1;
       // A surrogate pair (emoji, astral letters) is one token: never cut between its halves, or a
       // statement's text would hold half a character (and PostgreSQL refuses it as JSON).
-      if (c >= 0xd800 && c <= 0xdbff && j < s.end && (text.charCodeAt(j) & 0xfc00) === 0xdc00) j++;
-      else if (alnum(c)) {
+      if (c >= 0xd800 && c <= 0xdbff && j < end && (text.charCodeAt(j) & 0xfc00) === 0xdc00) j++;
+      else if (first) {
         for (;;) {
-          while (j < s.end && alnum(text.charCodeAt(j))) j++;
-          if (j + 1 < s.end && isJoiner(text.charCodeAt(j)) && alnum(text.charCodeAt(j + 1))) j += 2;
+          for (let d = 0; j < end && ((d = text.charCodeAt(j)) < 128 ? ASCII_ALNUM[d] === 1 : alnum(d)); ) j++;
+          if (j + 1 < end && isJoiner(text.charCodeAt(j)) && alnum(text.charCodeAt(j + 1))) j += 2;
           else break;
         }
       }
-      const sh = j - i === 1 && !alnum(c) ? null : c < 128 ? asciiShape(text, i, j) : shape(text.slice(i, j));
-      const lowerHash = asciiLowerHash(text, i, j);
-      const id = (lowerHash >= 0 ? lowerHash : hashText(text.slice(i, j).toLowerCase())) | 0;
-      out.push(new ArticleToken(text, i, j, si, s.paragraph, false, sh !== null, id, sh === null ? id : (SHAPE_IDS.get(sh) ?? id)));
+      // hashText of the lower-cased token: in place for ASCII, else by toLowerCase.
+      let h = FNV_OFFSET;
+      let k = i;
+      for (; k < j; k++) {
+        let d = text.charCodeAt(k);
+        if (d >= 128) break;
+        if (d >= 65 && d <= 90) d += 32;
+        h = Math.imul(h ^ d, FNV_PRIME);
+      }
+      const id = (k === j ? h : hashText(text.slice(i, j).toLowerCase())) | 0;
+      // A mark of one character is no word, and its shape is itself (its id); an ASCII word or number
+      // starts with a letter or digit (anything else is a mark of its own).
+      const mark = j - i === 1 && !first;
+      const shapeId = mark ? id : c >= 128 ? (SHAPE_IDS.get(shape(text.slice(i, j))) ?? id) : c >= 97 && c <= 122 ? LOWER : c <= 57 ? DIGITS : asciiShapeId(text, i, j);
+      out.push(new ArticleToken(text, i, j, si, s.paragraph, false, !mark, id, shapeId));
       i = j;
     }
   }
