@@ -10,7 +10,7 @@ export interface KeyMaps {
   org: Map<object, string>;
   place: Map<object, string>;
   slug: (s: string) => string;
-  /** A hash of the article's title and text (base 36), for the keys of events no other article's can join. */
+  /** A hash of the article's title and text (base 36), for the keys of events no other article's can join (read only for those: it may be computed on first read). */
   textHash: string;
   /** Whether the article has a publication date (its undated events are then dated on or before it). */
   dated: boolean;
