@@ -377,8 +377,16 @@ function placeWholeFirms(c: Composed): { start: number; end: number }[] {
 /** Drops a person, returning the spans of its mentions (for the entity it turns out to be). */
 function dropPerson(c: Composed, p: EntityDraft): { start: number; end: number }[] {
   c.people.delete(slug(p.name));
-  const mentions = c.personSpans.filter((s) => s.person === p);
-  for (const s of mentions) c.personSpans.splice(c.personSpans.indexOf(s), 1);
+  // One pass: the person's spans out (in order), the others kept in place.
+  const mentions: { start: number; end: number }[] = [];
+  const spans = c.personSpans;
+  let kept = 0;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    if (s.person === p) mentions.push(s);
+    else spans[kept++] = s;
+  }
+  spans.length = kept;
   return mentions;
 }
 
@@ -453,8 +461,15 @@ function joinShortOrganisations(c: Composed): void {
  * "The Court is expected").
  */
 function dropNonPeople(c: Composed): void {
+  // Each person's spans, grouped once (dropping one person leaves the others' spans as they were).
+  const spansOf = new Map<EntityDraft, (typeof c.personSpans)[number][]>();
+  for (const s of c.personSpans) {
+    const list = spansOf.get(s.person);
+    if (list) list.push(s);
+    else spansOf.set(s.person, [s]);
+  }
   for (const p of [...c.people.values()]) {
-    const spans = c.personSpans.filter((s) => s.person === p);
+    const spans = spansOf.get(p) ?? [];
     if (namesAScale(c.text, p) || inCapitalsTable(c.text, p, spans) || namedAsThing(c.text, p, spans)) dropPerson(c, p);
   }
 }
