@@ -88,10 +88,10 @@ export function findTriggers(text: string): TriggerHit[] {
     for (const entry of list) {
       let end = i;
       if (entry.re) {
+        // A sticky test leaves lastIndex at the match's end: the length without a match array.
         entry.re.lastIndex = start;
-        const r = entry.re.exec(text);
-        if (!r) continue;
-        end = start + r[0].length;
+        if (!entry.re.test(text)) continue;
+        end = entry.re.lastIndex;
       }
       hits.push({ start, end, entry });
     }
