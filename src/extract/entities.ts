@@ -156,17 +156,19 @@ function segment(run: Word[]): Segment[] {
   let i = 0;
   while (i < run.length) {
     let matched: Segment | null = null;
-    // Up to five words, none possessive but the last ("Russia’s Foreign Ministry" is not one name).
-    const phrases: string[] = [];
     // A word that opens no gazetteer name (most) starts no phrase worth building.
-    if (GAZETTEER_FIRST_WORDS.has(run[i].text)) for (let k = i; k < Math.min(i + 5, run.length); k++) {
-      phrases.push(k === i ? run[k].text : `${phrases[phrases.length - 1]} ${run[k].text}`);
-      if (run[k].possessive) break;
-    }
-    for (let len = phrases.length; len >= 1 && !matched; len--) {
-      const s = phrases[len - 1];
-      const kind = ORG_LOOKUP.has(s) ? 'org' : PLACE_LOOKUP.has(s) ? 'place' : DEMONYMS.has(s) ? 'demonym' : null;
-      if (kind) matched = { kind, words: run.slice(i, i + len), value: s };
+    if (GAZETTEER_FIRST_WORDS.has(run[i].text)) {
+      // Up to five words, none possessive but the last ("Russia’s Foreign Ministry" is not one name).
+      const phrases: string[] = [];
+      for (let k = i; k < Math.min(i + 5, run.length); k++) {
+        phrases.push(k === i ? run[k].text : `${phrases[phrases.length - 1]} ${run[k].text}`);
+        if (run[k].possessive) break;
+      }
+      for (let len = phrases.length; len >= 1 && !matched; len--) {
+        const s = phrases[len - 1];
+        const kind = ORG_LOOKUP.has(s) ? 'org' : PLACE_LOOKUP.has(s) ? 'place' : DEMONYMS.has(s) ? 'demonym' : null;
+        if (kind) matched = { kind, words: run.slice(i, i + len), value: s };
+      }
     }
     if (!matched) {
       const w = run[i];
@@ -324,26 +326,28 @@ function nameOfWords(c: RuleEntities, segs: Segment[], i: number, j: number): vo
   const text = c.text;
   // Leading non-name words drop ("Though Kim"); later ones stay ("Theresa May").
   const nameWords: Word[] = [];
-  for (let k = i; k < j; k++) nameWords.push(...segs[k].words);
+  for (let k = i; k < j; k++) for (const w of segs[k].words) nameWords.push(w);
   while (nameWords.length && NOT_NAME.has(nameWords[0].text) && !PERSONAL_TITLES.test(nameWords[0].text)) nameWords.shift();
   if (nameWords.length === 0) return;
   const prefix = segs.slice(0, i);
   while (nameWords.length > 1 && POST_NOMINAL.test(nameWords[nameWords.length - 1].text)) nameWords.pop();
-  const joined = nameWords.map((w) => w.text).join(' ');
-  if (ORG_SUFFIXES.test(joined) && nameWords.length >= 2) {
-    const full = prefix.length && prefix.every((p) => p.kind !== 'title') ? prefix.flatMap((p) => p.words).concat(nameWords) : nameWords;
+  const texts = nameWords.map((w) => w.text);
+  const joined = texts.join(' ');
+  const orgSuffix = ORG_SUFFIXES.test(joined);
+  const titleWords = prefix.flatMap((p) => p.words);
+  const hasTitle = prefix.some((p) => p.kind === 'title');
+  if (orgSuffix && nameWords.length >= 2) {
+    const full = prefix.length && !hasTitle ? titleWords.concat(nameWords) : nameWords;
     c.addOrg(full.map((w) => w.text).join(' '), suffixKind(joined), c.mention(full));
     return;
   }
   // "Justice Department", "General Assembly": a title word before an organisation's head noun names the
   // organisation; it is not a person's title (the one word left is never a person's name).
-  if (nameWords.length === 1 && ORG_SUFFIXES.test(joined) && prefix.some((p) => p.kind === 'title')) {
-    const full = prefix.flatMap((p) => p.words).concat(nameWords);
+  if (nameWords.length === 1 && orgSuffix && hasTitle) {
+    const full = titleWords.concat(nameWords);
     c.addOrg(full.map((w) => w.text).join(' '), suffixKind(joined), c.mention(full));
     return;
   }
-  const titleWords = prefix.flatMap((p) => p.words);
-  const hasTitle = prefix.some((p) => p.kind === 'title');
   if (nameWords.length === 1) {
     const t = titleWords.length ? titleWords[titleWords.length - 1].text : null;
     c.singles.push({ word: nameWords[0], title: t && PERSONAL_TITLES.test(t) ? text.slice(titleWords[titleWords.length - 1].start, nameWords[0].end) : null });
@@ -353,7 +357,7 @@ function nameOfWords(c: RuleEntities, segs: Segment[], i: number, j: number): vo
   const m = c.mention(nameWords);
   const { lookback, appositive, role } = roleAround(text, titleWords, m, hasTitle);
   const first = nameWords[0].text;
-  const looksPerson = opensWithGivenName(nameWords.map((w) => w.text)) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
+  const looksPerson = opensWithGivenName(texts) || FAMILY_FIRST.has(first) || hasTitle || lookback !== null || appositive !== null;
   if (!looksPerson || nameWords.length > 4) describedPerson(c, nameWords);
   else c.addPerson(joined, m, role ? role.replace(/\s+/g, ' ') : null);
 }
