@@ -92,9 +92,11 @@ const DEMONYMS = new Set(COUNTRIES.map((c) => c.demonym));
 /** Matches of a global pattern inside the given ranges only (the sentences that hold a trigger). */
 // Each range is searched on its own text: a global search from a range's start would run on to
 // the end of the article whenever the range holds no match.
-function* within(re: RegExp, text: string, ranges: Span[]): Generator<{ index: number; 0: string; 1: string }> {
+// `needs`, when given: words one of which every match holds; a range holding none is not searched.
+function* within(re: RegExp, text: string, ranges: Span[], needs?: readonly string[]): Generator<{ index: number; 0: string; 1: string }> {
   for (const r of ranges) {
     const part = text.slice(r.start, r.end);
+    if (needs && !needs.some((w) => part.includes(w))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(part); m; m = re.exec(part)) yield { index: r.start + m.index, 0: m[0], 1: m[1] };
   }
@@ -337,10 +339,10 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   }
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
-  for (const m of within(BRACKETED, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
+  for (const m of within(BRACKETED, text, ranges, ['<'])) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
   capitalisedRuns(text, titled.length ? ranges.filter((r) => !titled.includes(r)) : ranges, raw);
-  for (const m of within(ADMINISTRATION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
-  for (const m of within(CHAMBER_PANEL, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
+  for (const m of within(ADMINISTRATION, text, ranges, [' administration'])) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
+  for (const m of within(CHAMBER_PANEL, text, ranges, ['panel', 'committee'])) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
     const w = m[0].toLowerCase();
