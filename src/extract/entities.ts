@@ -146,7 +146,8 @@ function flushRun(runs: Word[][], cur: Word[]): Word[] {
   return [];
 }
 
-type Segment = { kind: 'place' | 'org' | 'demonym' | 'title' | 'word' | 'connector'; words: Word[]; value?: string };
+// Every segment has the same three fields (value undefined but for gazetteer names): one object shape for the code reading them.
+type Segment = { kind: 'place' | 'org' | 'demonym' | 'title' | 'word' | 'connector'; words: Word[]; value: string | undefined };
 
 /** The first words of the names segment() looks up (words hold no space, so a phrase's first word is its first word). */
 const GAZETTEER_FIRST_WORDS = new Set([...ORG_LOOKUP.keys(), ...PLACE_LOOKUP.keys(), ...DEMONYMS.keys()].map((k) => k.split(' ')[0]));
@@ -172,9 +173,9 @@ function segment(run: Word[]): Segment[] {
     }
     if (!matched) {
       const w = run[i];
-      if (CONNECTORS.has(w.text) || w.text === 'and') matched = { kind: 'connector', words: [w] };
-      else if (TITLE_WORDS.has(w.text) || (w.text.endsWith('.') && TITLE_WORDS.has(w.text.slice(0, -1)))) matched = { kind: 'title', words: [w] };
-      else matched = { kind: 'word', words: [w] };
+      if (CONNECTORS.has(w.text) || w.text === 'and') matched = { kind: 'connector', words: [w], value: undefined };
+      else if (TITLE_WORDS.has(w.text) || (w.text.endsWith('.') && TITLE_WORDS.has(w.text.slice(0, -1)))) matched = { kind: 'title', words: [w], value: undefined };
+      else matched = { kind: 'word', words: [w], value: undefined };
     }
     segs.push(matched);
     i += matched.words.length;

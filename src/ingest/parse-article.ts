@@ -156,12 +156,20 @@ export function parseArticle(input: RawArticle): ParsedArticle {
   if (problem) throw new ParseError(origin, problem.message);
 
   const paragraphs: Paragraph[] = [];
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
   for (const p of body) {
-    if (text) text += '\n\n';
-    paragraphs.push({ text: p, start: text.length, end: text.length + p.length });
-    text += p;
+    if (length) {
+      parts.push('\n\n');
+      length += 2;
+    }
+    paragraphs.push({ text: p, start: length, end: length + p.length });
+    parts.push(p);
+    length += p.length;
   }
+  // One flat string (join builds it so), not a chain of concatenations: every later stage reads it
+  // character by character, and one representation keeps their compiled code from deoptimising.
+  const text = parts.join('');
   const contentHash = sha256Hex(`${title}\n${text}`);
   return {
     title: title.slice(0, FIELD_LIMITS.title),
