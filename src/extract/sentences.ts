@@ -21,6 +21,16 @@ function endsSentence(text: string, stop: number, next: number, from: number): b
   return SENTENCE_FINAL_ABBREVIATIONS.test(text.slice(Math.max(from, stop - 6), stop + 1)) && SENTENCE_OPENER.test(text.slice(next, next + 14));
 }
 
+const LEFT_DOUBLE = 0x201c;
+const RIGHT_DOUBLE = 0x201d;
+const STRAIGHT_DOUBLE = 34;
+/** . ! ? */
+const isStop = (c: number) => c === 46 || c === 33 || c === 63;
+/** What may close a sentence after its stop: " ” ’ ) ] */
+const closesSentence = (c: number) => c === 34 || c === RIGHT_DOUBLE || c === 0x2019 || c === 41 || c === 93;
+/** What may open the next one: " “ ‘ ( A–Z 0–9 */
+const opensSentence = (c: number) => c === 34 || c === LEFT_DOUBLE || c === 0x2018 || c === 40 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
 /**
  * Splits each paragraph into sentences without breaking inside an open double quote, so that a
  * multi-sentence quotation stays with its attribution.
@@ -63,13 +73,3 @@ export function splitSentences(text: string, paragraphs: Span[]): Sentence[] {
   }
   return out;
 }
-
-const LEFT_DOUBLE = 0x201c;
-const RIGHT_DOUBLE = 0x201d;
-const STRAIGHT_DOUBLE = 34;
-/** . ! ? */
-const isStop = (c: number) => c === 46 || c === 33 || c === 63;
-/** What may close a sentence after its stop: " ” ’ ) ] */
-const closesSentence = (c: number) => c === 34 || c === RIGHT_DOUBLE || c === 0x2019 || c === 41 || c === 93;
-/** What may open the next one: " “ ‘ ( A–Z 0–9 */
-const opensSentence = (c: number) => c === 34 || c === LEFT_DOUBLE || c === 0x2018 || c === 40 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);

@@ -53,6 +53,12 @@ function isHead(text: string, from: number, to: number, head: string): boolean {
   return true;
 }
 
+/** ASCII letters folded to lower case, and the hyphen, by code; 0 for every other character below 128. */
+const FOLD = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) FOLD[c] = c | 32;
+for (let c = 97; c <= 122; c++) FOLD[c] = c;
+FOLD[45] = 45;
+
 /**
  * Every trigger in the text, in order: for each head word, every entry whose pattern matches there,
  * in lexicon order. The caller keeps the first whose sentence tests pass, so a word's other sense
@@ -99,9 +105,3 @@ export function findTriggers(text: string): TriggerHit[] {
   }
   return hits;
 }
-
-/** ASCII letters folded to lower case, and the hyphen, by code; 0 for every other character below 128. */
-const FOLD = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) FOLD[c] = c | 32;
-for (let c = 97; c <= 122; c++) FOLD[c] = c;
-FOLD[45] = 45;

@@ -19,6 +19,8 @@ export function titleCaseHeadline(text: string): Span | null {
 const longWords = (sentence: string) => sentence.match(/\b[A-Za-z][A-Za-z’'-]{3,}/g) ?? [];
 const allCapitalised = (words: string[]) => words.length >= 4 && words.every((w) => w[0] >= 'A' && w[0] <= 'Z');
 
+const LONG_WORD = /\b[A-Za-z][A-Za-z’'-]{3,}/g;
+
 /** At least four words of four letters or more, every one capitalised ("Railing Against Trump, Sanders Vows To Eliminate Tax Breaks"). */
 export function isTitleCase(sentence: string): boolean {
   // allCapitalised(longWords(sentence)), stopping at the first long word in lower case (most sentences have one early).
@@ -32,7 +34,6 @@ export function isTitleCase(sentence: string): boolean {
   }
   return n >= 4;
 }
-const LONG_WORD = /\b[A-Za-z][A-Za-z’'-]{3,}/g;
 
 /**
  * Whether an entity is a capitalised run of the headline alone: every mention inside it, and its name
