@@ -1,7 +1,7 @@
 import type { ParsedArticle, Span } from '../ingest/types.ts';
 import { findEntities, type EntityDraft } from './entities.ts';
 import { findTypedEvents } from './events/find-events.ts';
-import { toExtractedEvent } from './events/to-extracted.ts';
+import { toExtractedEvent, type KeyMaps } from './events/to-extracted.ts';
 import { placeByArticleCountry, settleEventPlaces } from './events/event-place.ts';
 import { splitSentences } from './sentences.ts';
 import { linkStatements } from './statement-links.ts';
@@ -40,8 +40,19 @@ export function extractArticle(parsed: ParsedArticle): Extraction {
   index.places.forEach((p) => placeKey.set(p, `place:${slug(p.name)}`));
   // Events first: a country acting in one becomes its government organisation (added to the index).
   const taken = new Set<string>();
-  // The article's text hash keys events that name no party (see toExtractedEvent): computed once, not per event.
-  const keys = { person: personKey, org: orgKey, place: placeKey, slug, textHash: fnv1a(`${parsed.title}\n${text}`).toString(36), dated: parsed.publishedAt !== null };
+  // The article's text hash keys events that name no party (see toExtractedEvent): computed once, on first use
+  // (most articles have no such event, and the hash reads every character).
+  let textHash: string | null = null;
+  const keys: KeyMaps = {
+    person: personKey,
+    org: orgKey,
+    place: placeKey,
+    slug,
+    get textHash() {
+      return (textHash ??= fnv1a(`${parsed.title}\n${text}`).toString(36));
+    },
+    dated: parsed.publishedAt !== null,
+  };
   const headline = headlineDay(text, parsed.title, parsed.publishedAt);
   const eventOut: ExtractedEvent[] = events.map((e) => reportDated(toExtractedEvent(e, index, keys, taken), parsed.publishedAt, text, headline));
   const organizations = index.organizations.map((o) => {

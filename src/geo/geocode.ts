@@ -110,6 +110,9 @@ export function articleGeoContext(dateline: string | null, places: PlaceToGeocod
   return ctx;
 }
 
+/** A country or state written after a mention ("Paris, Texas"), read by qualifier(). */
+const QUALIFIER_AFTER = /^,\s+([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)/;
+
 /**
  * Geocodes one extracted place: the gazetteer candidate of its kind with the best score (population
  * prior, the article's countries, its dateline, the lexicon's country, a qualifier written after a
@@ -123,7 +126,8 @@ export function geocodePlace(place: PlaceToGeocode, text: string, ctx: GeoContex
   if (!candidates.length) return null;
   let qual: { country: string | null; state: string | null } | null = null;
   for (const m of place.mentions) {
-    const after = /^,\s+([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)/.exec(text.slice(m.end, m.end + 30));
+    // (Most mentions are not followed by a comma: no slice and no match for them.)
+    const after = text.charCodeAt(m.end) === 44 ? QUALIFIER_AFTER.exec(text.slice(m.end, m.end + 30)) : null;
     qual = after ? qualifier(after[1]) : null;
     if (qual) break;
   }

@@ -41,6 +41,14 @@ function load(): GazetteerFile {
 const toPlace = ([name, kind, geonamesId, latitude, longitude, countryCode, population, usState]: GazetteerRecord): GazetteerPlace => ({ name, kind, geonamesId, latitude, longitude, countryCode, population, usState });
 
 const CANDIDATES = new Map<string, GazetteerPlace[]>();
+/** Each record's place, made on first use and shared by every name that leads to it (frozen, so it is the same value to all). */
+let places: (GazetteerPlace | undefined)[] = [];
+const NO_CANDIDATES: GazetteerPlace[] = Object.freeze([]) as unknown as GazetteerPlace[];
+
+function placeOf(t: GazetteerFile, i: number): GazetteerPlace {
+  if (places.length !== t.records.length) places = new Array(t.records.length);
+  return (places[i] ??= Object.freeze(toPlace(t.records[i])));
+}
 
 /**
  * Every gazetteer place a name can stand for ("Paris" → Paris FR, Paris US …), in table order. Kept
@@ -52,7 +60,8 @@ export function gazetteerCandidates(name: string): GazetteerPlace[] {
   let found = CANDIDATES.get(name);
   if (found) return found;
   const t = load();
-  found = Object.freeze((t.index[gazetteerKey(name)] ?? []).map((i) => Object.freeze(toPlace(t.records[i])))) as GazetteerPlace[];
+  const at = t.index[gazetteerKey(name)];
+  found = at ? (Object.freeze(at.map((i) => placeOf(t, i))) as GazetteerPlace[]) : NO_CANDIDATES;
   // A bounded cache: cleared when large, which changes speed only, never a result.
   if (CANDIDATES.size > 50_000) CANDIDATES.clear();
   CANDIDATES.set(name, found);
@@ -64,6 +73,13 @@ const pointKey = (cc: string | null, lat: number | null, lon: number | null) => 
 
 /** Whether a gazetteer city is its country's capital (the table places each country at its capital's point). */
 export function isCapital(p: GazetteerPlace): boolean {
-  capitals ??= new Set(load().records.filter((r) => r[1] === 'COUNTRY' && r[3] !== null).map((r) => pointKey(r[5], r[3], r[4])));
-  return p.kind === 'CITY' && capitals.has(pointKey(p.countryCode, p.latitude, p.longitude));
+  if (p.kind !== 'CITY') return false;
+  let known = CAPITAL.get(p);
+  if (known === undefined) {
+    capitals ??= new Set(load().records.filter((r) => r[1] === 'COUNTRY' && r[3] !== null).map((r) => pointKey(r[5], r[3], r[4])));
+    CAPITAL.set(p, (known = capitals.has(pointKey(p.countryCode, p.latitude, p.longitude))));
+  }
+  return known;
 }
+/** isCapital per place: geocoding asks it of every pair of a name's candidates, and the key is a string built each time. */
+const CAPITAL = new WeakMap<GazetteerPlace, boolean>();

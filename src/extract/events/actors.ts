@@ -74,7 +74,11 @@ const TITLEISH = /^(?:[’']s)?(?:\s+(?:[A-Z][\p{L}.’'-]*|of|for|the|on|leader
 const COMPANY_NOUN = /^(?:[’']s)?\s+(?:[\w-]+\s+){0,3}(?:bank|firm|company|group|giant|maker|carrier|airline|retailer|operator|producer|manufacturer|broadcaster|insurer|chain|conglomerate|rival|unit|subsidiary|supermarket|brewer|carmaker|automaker|publisher|utility|telecoms?)\s+$/i;
 
 /** The actors with the states their officials act for beside them ("Mike Pompeo" → also the United States). */
-export const withStates = (list: ActorRef[]): ActorRef[] => [...list, ...list.flatMap((r) => (r.actsFor ? [r.actsFor] : []))];
+export function withStates(list: ActorRef[]): ActorRef[] {
+  const out = list.slice();
+  for (const r of list) if (r.actsFor) out.push(r.actsFor);
+  return out;
+}
 
 export const refName = (r: ActorRef) => (r.kind === 'person' || r.kind === 'org' ? r.entity.name : r.kind === 'country' ? r.country : r.name);
 /** A stable identity for de-duplicating actors. */
@@ -88,9 +92,11 @@ const DEMONYMS = new Set(COUNTRIES.map((c) => c.demonym));
 /** Matches of a global pattern inside the given ranges only (the sentences that hold a trigger). */
 // Each range is searched on its own text: a global search from a range's start would run on to
 // the end of the article whenever the range holds no match.
-function* within(re: RegExp, text: string, ranges: Span[]): Generator<{ index: number; 0: string; 1: string }> {
+// `needs`, when given: words one of which every match holds; a range holding none is not searched.
+function* within(re: RegExp, text: string, ranges: Span[], needs?: readonly string[]): Generator<{ index: number; 0: string; 1: string }> {
   for (const r of ranges) {
     const part = text.slice(r.start, r.end);
+    if (needs && !needs.some((w) => part.includes(w))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(part); m; m = re.exec(part)) yield { index: r.start + m.index, 0: m[0], 1: m[1] };
   }
@@ -156,6 +162,26 @@ function withoutTrailingMarks(name: string): string {
   return end === name.length ? name : name.slice(0, end);
 }
 
+/** word.replace(/\.$/, ''). */
+const withoutFinalStop = (word: string) => (word.endsWith('.') ? word.slice(0, -1) : word);
+/** Small words inside a capitalised run that open no name (/^(?:and|of|to|&|de)$/), and those before a recognised one. */
+const RUN_JOINERS = new Set(['and', 'of', 'to', '&', 'de']);
+const NAME_JOINERS = new Set(['and', 'to', 'of', '&']);
+/** What may stand between a sentence's start and its first word: spaces, quotation marks, a bracket. */
+const OPENING = /[\s“"‘'(]/;
+
+/**
+ * Whether `start` opens one of the ranges after nothing but OPENING characters: what
+ * ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start))) asks, without a
+ * slice and a pattern per range (a range qualifies when it starts inside the run of such characters before `start`).
+ */
+function opensRange(text: string, ranges: Span[], start: number): boolean {
+  let from = start;
+  while (from > 0 && OPENING.test(text[from - 1])) from--;
+  for (const r of ranges) if (r.start >= from && r.start <= start) return true;
+  return false;
+}
+
 function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'prep' | 'modifier'>[]): void {
   // Only names inside the searched sentences can overlap a run.
   const taken = raw.filter((x) => ranges.some((r) => x.start < r.end && r.start < x.end)).map((x) => [x.start, x.end] as const);
@@ -166,11 +192,11 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     const words = name.split(/\s+/);
     // A sentence's first word is capitalised by its place: an adverb or participle ("Currently", "Speaking"), or a
     // word the article also writes in lower case ("Holders Manchester United", "Earlier Tuesday"), is no part of a name.
-    if (ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start))) && words.length > 1 && (/^[A-Z][a-z]+(?:ly|ing)$/.test(words[0]) || lowerElsewhere(text, words[0]))) {
+    if (words.length > 1 && opensRange(text, ranges, start) && (/^[A-Z][a-z]+(?:ly|ing)$/.test(words[0]) || lowerElsewhere(text, words[0]))) {
       const w = words.shift()!;
       start = text.indexOf(words[0], start + w.length);
     }
-    while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || /^(?:and|of|to|&|de)$/.test(words[0]))) {
+    while (words.length && (NOT_A_NAME.has(withoutFinalStop(words[0])) || RUN_JOINERS.has(words[0]))) {
       const w = words.shift()!;
       start = text.indexOf(words[0] ?? '', start + w.length);
     }
@@ -193,7 +219,7 @@ function capitalisedRuns(text: string, ranges: Span[], raw: Omit<ActorSpan, 'pre
     if (words.length === 1) {
       if (DEMONYMS.has(name) || /^[A-Z][a-z]+(?:an|ish|ese|ic|i)$/.test(name) || /-/.test(name)) continue;
       // A sentence's first word, even after an opening quotation mark ("“Special tax breaks …").
-      const atStart = ranges.some((r) => r.start <= start && /^[\s“"‘'(]*$/.test(text.slice(r.start, start))) || /(?::\s+|[“"‘])$/.test(text.slice(Math.max(0, start - 3), start));
+      const atStart = opensRange(text, ranges, start) || /(?::\s+|[“"‘])$/.test(text.slice(Math.max(0, start - 3), start));
       if (atStart && !/^\s+(?:had|has|have|is|was|were|are|said|says|will|would|and|also)\b/.test(text.slice(end, end + 10))) continue;
       // Nor one the article also writes in lower case ("Women are founding their own companies", "NOTE: Current year net"); a
       // quotation's first word counts as a sentence's ("“Symbolically, a higher penalty …”", "“Whilst we accept …”").
@@ -216,7 +242,7 @@ function writtenName(text: string, start: number, end: number, sentence: Span, p
   const after = person ? '' : MORE_AFTER.exec(text.slice(end, Math.min(sentence.end, end + 60)))?.[0] ?? '';
   const before = MORE_BEFORE.exec(text.slice(Math.max(sentence.start, start - 40), start))?.[0] ?? '';
   const words = before.trim().split(/\s+/).filter(Boolean);
-  while (words.length && (NOT_A_NAME.has(words[0].replace(/\.$/, '')) || /^(?:and|to|of|&)$/.test(words[0]))) words.shift();
+  while (words.length && (NOT_A_NAME.has(withoutFinalStop(words[0])) || NAME_JOINERS.has(words[0]))) words.shift();
   const lead = words.length ? `${words.join(' ')} ` : '';
   if (!lead && !after) return null;
   return `${lead}${text.slice(start, end)}${after}`.replace(/\s+/g, ' ');
@@ -233,7 +259,11 @@ function fullerNames(text: string, index: EntityIndexLocal): (e: EntityDraft, ki
   // Longer names by their last word (any kind) and organisations by their first word, built on first use.
   let byLast: Map<string, ActorRef[]> | null = null;
   let byFirst: Map<string, ActorRef[]> | null = null;
-  const add = (m: Map<string, ActorRef[]>, k: string, r: ActorRef) => m.set(k, [...(m.get(k) ?? []), r]);
+  const add = (m: Map<string, ActorRef[]>, k: string, r: ActorRef) => {
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  };
   const cache = new Map<EntityDraft, ActorRef | null>();
   return (e, kind) => {
     const known = cache.get(e);
@@ -248,11 +278,18 @@ function fullerNames(text: string, index: EntityIndexLocal): (e: EntityDraft, ki
         add(byFirst, entity.name.slice(0, entity.name.indexOf(' ')), { kind: 'org', entity });
       }
     }
-    const short = e.name.split(' ');
+    const space = e.name.indexOf(' ');
+    const byLastWord = space < 0 ? byLast.get(e.name) : undefined;
+    const byFirstWord = kind === 'org' ? byFirst.get(space < 0 ? e.name : e.name.slice(0, space)) : undefined;
+    // Most names are the only one with their first and last word: nothing to look at.
+    if (!byLastWord && !byFirstWord) {
+      cache.set(e, null);
+      return null;
+    }
     const nameOf = (r: ActorRef) => (r as { entity: EntityDraft }).entity.name;
     const words = [
-      ...(short.length === 1 ? (byLast.get(e.name) ?? []) : []),
-      ...(kind === 'org' ? (byFirst.get(short[0]) ?? []).filter((r) => nameOf(r).length > e.name.length && nameOf(r).startsWith(`${e.name} `)) : []),
+      ...(byLastWord ?? []),
+      ...(byFirstWord ? byFirstWord.filter((r) => nameOf(r).length > e.name.length && nameOf(r).startsWith(`${e.name} `)) : []),
     ].filter((r, i, all) => all.findIndex((x) => nameOf(x) === nameOf(r)) === i && (r as { entity: EntityDraft }).entity !== e);
     let found: ActorRef[] = [];
     if (words.length) {
@@ -302,10 +339,10 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   }
   demonymActors(text, ranges, raw);
   // Wire copy marks company names with angle brackets ("<Sundor Group Inc> said"): the whole name is the actor.
-  for (const m of within(BRACKETED, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
+  for (const m of within(BRACKETED, text, ranges, ['<'])) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[1] } });
   capitalisedRuns(text, titled.length ? ranges.filter((r) => !titled.includes(r)) : ranges, raw);
-  for (const m of within(ADMINISTRATION, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
-  for (const m of within(CHAMBER_PANEL, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
+  for (const m of within(ADMINISTRATION, text, ranges, [' administration'])) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
+  for (const m of within(CHAMBER_PANEL, text, ranges, ['panel', 'committee'])) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
     const w = m[0].toLowerCase();
@@ -329,7 +366,11 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
     const inside = r < ranges.length && ranges[r].start <= x.start;
     // Prepositions and modifiers matter only where roles are read.
     const prep = inside ? (PREP_BEFORE.exec(text.slice(Math.max(0, x.start - 16), x.start))?.[1].toLowerCase() ?? (BY_TITLED.test(text.slice(Math.max(0, x.start - 40), x.start)) ? 'by' : '')) : '';
-    out.push({ start: x.start, end: x.end, ref: x.ref, prep, modifier: !!x.naming, ...(x.anaphor ? { anaphor: x.anaphor } : {}), ...(x.placeOnly ? { placeOnly: true } : {}), ...(x.backoff ? { backoff: true } : {}) });
+    const span: ActorSpan = { start: x.start, end: x.end, ref: x.ref, prep, modifier: !!x.naming };
+    if (x.anaphor) span.anaphor = x.anaphor;
+    if (x.placeOnly) span.placeOnly = true;
+    if (x.backoff) span.backoff = true;
+    out.push(span);
     inRange.push(inside);
     if (inside && !x.anaphor && x.ref.kind !== 'country') {
       const full = writtenName(text, x.start, x.end, ranges[r], x.ref.kind === 'person');

@@ -35,17 +35,30 @@ const repeated = (w: string) => {
   return re;
 };
 
-/** Definite repetitions of one of the event's trigger words outside every event's mentions. */
-function bareMentions(text: string, e: TypedEventDraft, taken: Span[]): Span[] {
+/**
+ * Definite repetitions of one of the event's trigger words outside every event's mentions. What a word's
+ * repetitions are depends on the word alone (and the mentions taken, the same for every event of the
+ * article), so each word's are read once per article into `byWord`, not once per event naming it.
+ */
+function bareMentions(text: string, e: TypedEventDraft, taken: Span[], byWord: Map<string, Span[]>): Span[] {
   const out: Span[] = [];
   for (const w of triggerWords(e)) {
-    for (const m of text.matchAll(repeated(w))) {
-      const span = { start: m.index, end: m.index + w.length };
-      if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
-      if (DEFINITE_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start))) out.push(span);
-    }
+    let found = byWord.get(w);
+    if (!found) byWord.set(w, (found = repetitionsOf(text, w, taken)));
+    for (const span of found) out.push({ start: span.start, end: span.end });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A word's definite repetitions outside the mentions taken, in text order. */
+function repetitionsOf(text: string, w: string, taken: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(repeated(w))) {
+    const span = { start: m.index, end: m.index + w.length };
+    if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+    if (DEFINITE_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start))) out.push(span);
+  }
+  return out;
 }
 
 /** The place written right after a repetition as its location (see RIGHT_AFTER), or null. */
@@ -58,9 +71,10 @@ function placeRightAfter(text: string, index: EntityIndexLocal, m: Span, sentenc
 export function placeByBareMentions(events: TypedEventDraft[], text: string, index: EntityIndexLocal, sentences: Sentence[], published: string | null): void {
   const taken = events.flatMap((e) => e.mentions);
   const datesOf = sentenceDates(text, published);
+  const byWord = new Map<string, Span[]>();
   for (const e of events) {
     if (e.place && e.place.kind !== 'COUNTRY') continue;
-    for (const m of bareMentions(text, e, taken)) {
+    for (const m of bareMentions(text, e, taken, byWord)) {
       const sentence = sentences.find((s) => s.start <= m.start && m.start < s.end);
       if (!sentence) continue;
       const place = placeRightAfter(text, index, m, sentence);

@@ -73,7 +73,7 @@ type PlaceAt = { start: number; end: number; place: PlaceDraft | null; occasion:
 function placesIn(index: EntityIndexLocal, sentence: Sentence): PlaceAt[] {
   const out: PlaceAt[] = [];
   const inside = (x: Span) => x.start >= sentence.start && x.end <= sentence.end;
-  for (const p of index.placeSpans) if (inside(p)) out.push({ ...p, occasion: false, landmark: landmarkCity(p.place.name) ?? undefined });
+  for (const p of index.placeSpans) if (inside(p)) out.push({ start: p.start, end: p.end, place: p.place, occasion: false, landmark: landmarkCity(p.place.name) ?? undefined });
   for (const o of index.orgSpans) {
     if (!inside(o)) continue;
     const city = landmarkCity(o.org.name);

@@ -70,26 +70,60 @@ const AUX_ONLY = /^\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already
  * "between A and B" gives both; names joined by "and" share their side; passives swap the sides
  * ("was sacked by Spurs").
  */
+/** What the role tests of one trigger read (see assignRoles). */
+interface RoleCx {
+  text: string;
+  sentence: Span;
+  trigger: Span;
+  entry: TriggerEntry;
+  spans: ActorSpan[];
+  lo: number;
+  /** Where the trigger's clause starts, for subjectOk: the sentence's start until the clause is read. */
+  clauseStartRef: number;
+  /** A subordinate clause skipped (see assignRoles), if any. */
+  closed: Span | null;
+  clauseStart: number;
+}
+
+/** The actor of span i, a pronoun or description resolved. */
+const resolve = (cx: RoleCx, i: number): ActorRef | null => (cx.spans[i].anaphor ? resolveAnaphor(cx.spans, i, cx.sentence.start, i >= cx.lo && cx.spans[i].start >= cx.trigger.end, cx.text) : cx.spans[i].ref);
+// "the … Scottish Cup win over Queen of the South", "the World Cup qualifier against Israel": a competition plays nobody.
+const competition = (cx: RoleCx, s: ActorSpan) => cx.entry.type === 'SPORT' && COMPETITION.test(cx.text.slice(s.start, s.end));
+const usable = (cx: RoleCx, s: ActorSpan) => !s.modifier && !competition(cx, s) && !SPEAKER_AFTER.test(cx.text.slice(s.end, s.end + 24));
+// A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
+const isHim = (cx: RoleCx, s: ActorSpan) => s.anaphor === 'person' && s.end - s.start === 3 && cx.text.slice(s.start, s.end).toLowerCase() === 'him';
+// "killed in the attacks on a U.S. diplomatic compound": a name after a preposition and "a" qualifies that object.
+function subjectOk(cx: RoleCx, s: ActorSpan): boolean {
+  const { text, sentence } = cx;
+  const clauseStartRef = cx.clauseStartRef;
+  return !s.modifier && !s.placeOnly && !competition(cx, s) && !isHim(cx, s) && (s.start === clauseStartRef || (s.start > clauseStartRef && /^the\s+$/i.test(text.slice(clauseStartRef, s.start)) && VERB_NEXT.test(text.slice(s.end, s.end + 16))) || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
+}
+// An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
+function objectLike(cx: RoleCx, i: number): boolean {
+  const { text, sentence, trigger, spans, lo } = cx;
+  // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
+  if (spans[i].end <= trigger.start && AUX_ONLY.test(text.slice(spans[i].end, trigger.start))) return false;
+  let start = spans[i].start;
+  for (let j = i - 1; j >= lo && spans[j].modifier && start - spans[j].end < 60; j--) start = spans[j].start;
+  const w = /([a-z][a-z-]*)\s+$/.exec(text.slice(Math.max(sentence.start, start - 20), start));
+  return !!w && !NOT_VERB.test(w[1]) && !spans[i].prep;
+}
+const outsideClosed = (cx: RoleCx, s: ActorSpan) => !cx.closed || s.end <= cx.closed.start || s.start >= cx.closed.end;
+// "an Upper House by-election", "the Hanoi summit": a name compounded into the trigger noun is no subject.
+const compound = (cx: RoleCx, i: number) => cx.trigger.start - cx.spans[i].end <= 1 && /\b(?:a|an|the|its|his|her|their)\s+$/i.test(cx.text.slice(Math.max(cx.sentence.start, cx.spans[i].start - 8), cx.spans[i].start));
+// "Patricia Smith, the mother of a Marine killed in Iraq, has filed": a name inside an apposition set off by commas
+// before the verb describes the subject; it is not the subject.
+const inApposition = (cx: RoleCx, i: number) =>
+  APPOSITION_CLOSE.test(cx.text.slice(cx.spans[i].end, cx.trigger.start)) && APPOSITION_OPEN.test(cx.text.slice(Math.max(cx.clauseStart, cx.spans[i].start - 120), cx.spans[i].start));
+/** The antecedent a relative pronoun takes: "who" a person, "which" an organisation or country. */
+const antecedentFits = (x: ActorSpan, relativeWord: string) => !x.modifier && !x.placeOnly && !x.anaphor && (relativeWord === 'who') === (x.ref.kind === 'person');
+// (A noun: after a determiner, or plural talks; "After Clinton testified" and "After the meeting … ended in mayhem" are clauses.)
+const occasionNoun = (cx: RoleCx, lead: string) => /\b(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}$/i.test(lead) || /^(?:talks|negotiations|discussions|consultations|meetings)\b/i.test(cx.text.slice(cx.trigger.start, cx.trigger.end));
+
 export function assignRoles(text: string, sentence: Span, trigger: Span, entry: TriggerEntry, spans: ActorSpan[], lo: number, hi: number): Roles {
-  const resolve = (i: number): ActorRef | null => (spans[i].anaphor ? resolveAnaphor(spans, i, sentence.start, i >= lo && spans[i].start >= trigger.end, text) : spans[i].ref);
-  // "the … Scottish Cup win over Queen of the South", "the World Cup qualifier against Israel": a competition plays nobody.
-  const competition = (s: ActorSpan) => entry.type === 'SPORT' && COMPETITION.test(text.slice(s.start, s.end));
-  const usable = (s: ActorSpan) => !s.modifier && !competition(s) && !SPEAKER_AFTER.test(text.slice(s.end, s.end + 24));
+  // The reading's state, for the tests below (module functions: closures made per trigger were a share of the cost).
   // Left: the subject of the trigger's clause, else of the sentence (a participle: "…, demanding").
-  let clauseStartRef = sentence.start;
-  // A name right after the clause opener is its subject even when the opener is a preposition ("after Pyongyang’s ministry denounced").
-  const isHim = (s: ActorSpan) => s.anaphor === 'person' && s.end - s.start === 3 && text.slice(s.start, s.end).toLowerCase() === 'him';
-  // "killed in the attacks on a U.S. diplomatic compound": a name after a preposition and "a" qualifies that object.
-  const subjectOk = (s: ActorSpan) => !s.modifier && !s.placeOnly && !competition(s) && !isHim(s) && (s.start === clauseStartRef || (s.start > clauseStartRef && /^the\s+$/i.test(text.slice(clauseStartRef, s.start)) && VERB_NEXT.test(text.slice(s.end, s.end + 16))) || (!(s.prep && LOCATIVE.has(s.prep)) && s.prep !== 'with' && s.prep !== 'against' && !INDEFINITE_OBJECT.test(text.slice(Math.max(sentence.start, s.start - 16), s.start))));
-  // An object: the name (with its modifiers) follows a lower-case word that is not a determiner or a title ("visit Russia").
-  const objectLike = (i: number) => {
-    // A name the trigger follows with only auxiliaries between is its subject ("the investment bank Export & Finance Bank has bought").
-    if (spans[i].end <= trigger.start && AUX_ONLY.test(text.slice(spans[i].end, trigger.start))) return false;
-    let start = spans[i].start;
-    for (let j = i - 1; j >= lo && spans[j].modifier && start - spans[j].end < 60; j--) start = spans[j].start;
-    const w = /([a-z][a-z-]*)\s+$/.exec(text.slice(Math.max(sentence.start, start - 20), start));
-    return !!w && !NOT_VERB.test(w[1]) && !spans[i].prep;
-  };
+  const cx: RoleCx = { text, sentence, trigger, entry, spans, lo, clauseStartRef: sentence.start, closed: null, clauseStart: sentence.start };
   const before = text.slice(sentence.start, trigger.start);
   let clauseStart = sentence.start;
   let relative = false;
@@ -119,7 +153,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     closed = { start: relativeAt, end: clauseStart + comma };
     ({ start: clauseStart, relative, word: relativeWord, at: relativeAt } = outer);
   }
-  const outsideClosed = (s: ActorSpan) => !closed || s.end <= closed.start || s.start >= closed.end;
+  cx.closed = closed;
   // "Mr Khodorkovsky, who had funded opposition groups, was arrested": a closed relative clause
   // is skipped; the trigger's subject is the name before it.
   let antecedent = -1;
@@ -127,7 +161,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     for (let i = hi - 1; i >= lo && antecedent < 0; i--) if (spans[i].end <= relativeAt && !spans[i].modifier && !spans[i].placeOnly) antecedent = i;
     relative = false;
   }
-  clauseStartRef = clauseStart;
+  cx.clauseStartRef = clauseStart;
   let srcAt = antecedent;
   // An owner right before a nominal trigger is its source ("Russia’s invasion of Ukraine").
   for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
@@ -136,8 +170,6 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (/^[’']s?\s+(?:[a-z][a-z-]*\s+){0,2}$|^[’']s?\s+\d+-\d+\s+(?:(?:[a-z][a-z-]*|[A-Z][A-Za-z-]*)\s+){0,3}$/.test(text.slice(spans[i].end, trigger.start)) && !spans[i].modifier) srcAt = i;
     break;
   }
-  // "an Upper House by-election", "the Hanoi summit": a name compounded into the trigger noun is no subject.
-  const compound = (i: number) => trigger.start - spans[i].end <= 1 && /\b(?:a|an|the|its|his|her|their)\s+$/i.test(text.slice(Math.max(sentence.start, spans[i].start - 8), spans[i].start));
   // "X has criticised … and called for …": a second verb shares the first one's subject, the clause's first.
   // So does a participle after a comma ("North Korea launched an attack on Pompeo, demanding he be removed"): the names
   // between are the first verb's objects.
@@ -145,15 +177,13 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // "the iPhone of one of the terrorists in the San Bernardino shooting", "giving evidence at the trial of his ex-boss":
   // an attack, a legal step or a protest named as a circumstance is no act of the clause's subject (only an owner or a "by" agent names its doer).
   const circumstance = srcAt < 0 && circumstanceOf(entry, text, sentence, trigger);
-  // "Patricia Smith, the mother of a Marine killed in Iraq, has filed": a name inside an apposition set off by commas
-  // before the verb describes the subject; it is not the subject.
-  const inApposition = (i: number) =>
-    APPOSITION_CLOSE.test(text.slice(spans[i].end, trigger.start)) && APPOSITION_OPEN.test(text.slice(Math.max(clauseStart, spans[i].start - 120), spans[i].start));
+  // (compound and inApposition below read the clause as it now stands.)
+  cx.clauseStart = clauseStart;
   for (const allowObject of [false, true]) {
     if (srcAt >= 0 || circumstance) break;
     for (let i = hi - 1; i >= lo && (srcAt < 0 || secondVerb); i--) {
       if (spans[i].start < clauseStart) break;
-      if (spans[i].end <= trigger.start && outsideClosed(spans[i]) && subjectOk(spans[i]) && !compound(i) && !inApposition(i) && (allowObject || !objectLike(i))) srcAt = i;
+      if (spans[i].end <= trigger.start && outsideClosed(cx, spans[i]) && subjectOk(cx, spans[i]) && !compound(cx, i) && !inApposition(cx, i) && (allowObject || !objectLike(cx, i))) srcAt = i;
     }
     if (srcAt >= 0) break;
   }
@@ -163,18 +193,17 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // to the person; with no person just before it ("the ex-finance chief who stepped down") the clause has no named subject.
   let unnamedWho = false;
   if (srcAt < 0 && relative && !circumstance) {
-    const wanted = (x: ActorSpan) => !x.modifier && !x.placeOnly && !x.anaphor && (relativeWord === 'who') === (x.ref.kind === 'person');
     for (let i = hi - 1; i >= lo && spans[i].start >= sentence.start; i--) {
       if (spans[i].end > relativeAt) continue;
       if (relativeWord === 'who' && relativeAt - spans[i].end > 100) break;
-      if (wanted(spans[i])) srcAt = i;
+      if (antecedentFits(spans[i], relativeWord)) srcAt = i;
       if (srcAt >= 0 || relativeWord !== 'who') break;
     }
     unnamedWho = srcAt < 0 && relativeWord === 'who';
   }
   if (srcAt < 0 && relative && !unnamedWho && !circumstance) {
     for (let i = hi - 1; i >= lo; i--) {
-      if (spans[i].end <= clauseStart && subjectOk(spans[i])) {
+      if (spans[i].end <= clauseStart && subjectOk(cx, spans[i])) {
         srcAt = i;
         break;
       }
@@ -184,12 +213,10 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // Xi Jinping, Obama said …" (the subject after the adverbial's comma), "Francisco Gros said after a meeting with a
   // … committee that …" (the one who speaks right before "after").
   let occasionSubject = false;
-  // (A noun: after a determiner, or plural talks; "After Clinton testified" and "After the meeting … ended in mayhem" are clauses.)
-  const occasionNoun = (lead: string) => /\b(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}$/i.test(lead) || /^(?:talks|negotiations|discussions|consultations|meetings)\b/i.test(text.slice(trigger.start, trigger.end));
   if (srcAt < 0 && !circumstance && entry.type === 'CONSULT') {
     const lead = text.slice(sentence.start, trigger.start);
     const comma = text.indexOf(',', trigger.end);
-    if (FRONTED_OCCASION.test(lead) && occasionNoun(lead) && comma >= 0 && !OCCASION_CLAUSE.test(text.slice(trigger.end, comma))) {
+    if (FRONTED_OCCASION.test(lead) && occasionNoun(cx, lead) && comma >= 0 && !OCCASION_CLAUSE.test(text.slice(trigger.end, comma))) {
       for (let i = lo; i < hi && comma >= 0 && comma < sentence.end && srcAt < 0; i++) {
         if (spans[i].start <= comma) continue;
         if (/^,\s*(?:[A-Z][a-z]+\.?\s+)?$/.test(text.slice(comma, spans[i].start)) && !spans[i].modifier && !spans[i].placeOnly) [srcAt, occasionSubject] = [i, true];
@@ -197,7 +224,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       }
     } else {
       const said = SAID_AT_OCCASION.exec(lead);
-      if (said && occasionNoun(lead)) {
+      if (said && occasionNoun(cx, lead)) {
         const verbAt = sentence.start + said.index;
         for (let i = hi - 1; i >= lo && srcAt < 0; i--) {
           if (spans[i].end > verbAt) continue;
@@ -214,7 +241,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   const reported = /\b(?:that|said|says|added|argued|claimed|insisted|noted|wrote)\s+$/.test(text.slice(clauseStart - 9, clauseStart)) && !/^to\s/.test(text.slice(clauseStart, clauseStart + 3));
   if (srcAt < 0 && !unnamedWho && !reported && !circumstance) {
     for (let i = lo; i < hi && spans[i].end <= trigger.start; i++) {
-      if (subjectOk(spans[i]) && !REPORTER.test(text.slice(spans[i].end, spans[i].end + 12))) {
+      if (subjectOk(cx, spans[i]) && !REPORTER.test(text.slice(spans[i].end, spans[i].end + 12))) {
         srcAt = i;
         break;
       }
@@ -241,7 +268,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   for (let i = srcAt - 1; i >= lo && sources.length && !occasionSubject; i--) {
     // "in Hangzhou, China, Mr. Obama and Mr. Xi": people join people, not the place before them.
     // "At a town hall hosted by Fox News …, Cruz praised Pence": a name after a preposition is no co-subject.
-    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(spans[i]) || (spans[i].prep && spans[i].prep !== 'and')) break;
+    if (!COORD.test(text.slice(spans[i].end, spans[sources[sources.length - 1]].start)) || (spans[i].ref.kind === 'country' && spans[srcAt].ref.kind === 'person') || isHim(cx, spans[i]) || (spans[i].prep && spans[i].prep !== 'and')) break;
     sources.push(i);
   }
   // Right: the first name after the trigger in its clause that a target preposition introduces.
@@ -256,15 +283,15 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     // "the terrorist attacks in Paris … is another potential hazard Rubio is navigating": past a finite verb a bare
     // name belongs to the next clause, not to the trigger.
     if (!s.prep && FINITE_VERB.test(gap)) break;
-    if (s.prep === 'by' && by < 0 && usable(s)) by = i;
+    if (s.prep === 'by' && by < 0 && usable(cx, s)) by = i;
     // Pronouns are subjects; "the country", "the company" can be objects too.
     // "accused him of", "urged him to": an object pronoun is a target ("her" is left out: as often an owner, "her opponents").
-    const him = isHim(s);
+    const him = isHim(cx, s);
     // "demanding he be removed", "urged that she step down": the subject right after a request is the one asked of.
     const asked = entry.type === 'REQUEST' && s.anaphor === 'person' && /^\s+(?:that\s+)?$/.test(gap);
-    if (!usable(s) || (s.anaphor && !him && !asked && s.anaphor !== 'description' && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
+    if (!usable(cx, s) || (s.anaphor && !him && !asked && s.anaphor !== 'description' && !/^the /i.test(text.slice(s.start, s.start + 4)))) continue;
     // "pleaded not guilty to the charges brought against him": the subject again is no other party.
-    if (him && sources.some((j) => sameActor(resolve(i), resolve(j)))) continue;
+    if (him && sources.some((j) => sameActor(resolve(cx, i), resolve(cx, j)))) continue;
     // "a New Jersey company", "a former Patriot mountaintop mine": a name before a noun describes the object, it is not one.
     if (!s.prep && !s.anaphor && NOUN_AFTER.test(text.slice(s.end, s.end + 24))) continue;
     // "bought a forest preserve in Belize": a country after "in" is where, not whom (but a visit's or summit's destination).
@@ -297,13 +324,13 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (s.start <= spans[targets[targets.length - 1]].start) continue;
     const gap = text.slice(trigger.end, s.start);
     if (gap.length > 140 || CLAUSE_BREAK.test(gap)) break;
-    if (s.prep === 'by' && usable(s)) by = i;
+    if (s.prep === 'by' && usable(cx, s)) by = i;
   }
   // "the pair held talks": a mutual event of the two people named last.
   const pair = entry.symmetric && sources.length === 1 && spans[sources[0]].anaphor === 'pair' ? pairBefore(spans, sources[0]) : null;
-  let src = pair ? pair : sources.map(resolve).filter((r): r is ActorRef => !!r);
+  let src = pair ? pair : sources.map((i) => resolve(cx, i)).filter((r): r is ActorRef => !!r);
   // A description after the trigger ("attacked her opponent") is someone other than the source.
-  let tgt = targets.map((i) => (spans[i].anaphor === 'description' ? describedPerson(spans, i, src) : resolve(i))).filter((r): r is ActorRef => !!r);
+  let tgt = targets.map((i) => (spans[i].anaphor === 'description' ? describedPerson(spans, i, src) : resolve(cx, i))).filter((r): r is ActorRef => !!r);
   const word = text.slice(trigger.start, trigger.end).split(/\s/)[0].toLowerCase();
   const participle = entry.passive || /(?:ed|en|ld|ght|ot|et|own|uit)$/.test(word);
   const passive = participle && /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start));
@@ -313,35 +340,35 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   // What it was done to is the name it follows (with an apposition between, "Mutu, 25,"); after a common noun ("fighters backed
   // by the C.I.A.", "a practice criticized by Miller") that noun, no party.
   else if (participle && !passive && by >= 0 && entry.type !== 'ELECTION' && BY_RIGHT_AFTER.test(text.slice(trigger.end, spans[by].start))) {
-    const agent = resolve(by);
+    const agent = resolve(cx, by);
     const before = findLastIndex(spans, lo, hi, (x) => x.end <= trigger.start);
-    const patient = before >= 0 && spans[before].start >= sentence.start && PARTICIPLE_AFTER_NAME.test(text.slice(spans[before].end, trigger.start)) ? resolve(before) : null;
+    const patient = before >= 0 && spans[before].start >= sentence.start && PARTICIPLE_AFTER_NAME.test(text.slice(spans[before].end, trigger.start)) ? resolve(cx, before) : null;
     if (agent) [src, tgt] = [[agent], patient ? [patient] : []];
   } else if (passive && entry.type !== 'ELECTION') {
-    const agent = by >= 0 ? resolve(by) : null;
+    const agent = by >= 0 ? resolve(cx, by) : null;
     // Without a "by" agent the doer is unnamed, unless the entry says where it stands ("sacked at Spurs").
-    [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, resolve) : [], src];
+    [src, tgt] = [agent ? [agent] : entry.passive ? tgt : entry.conferred ? giverOf(text, sentence, trigger, spans, lo, hi, (i) => resolve(cx, i)) : [], src];
   }
   // A noun's agent follows it: "a visit by Merkel to China", "an attack by rebels on the town".
   // Also past the noun's object: "the purchase of Yukos' key production unit by Rosneft" (not a participle's agent: "centers previously owned by CVS").
   else if (!participle && by >= 0 && /^\s+(?:of\s+[^,;:()]{1,80}?(?<![a-z](?:ed|en|wn))\s+)?by\s+(?:the\s+)?$/.test(`${/\bof$/i.test(text.slice(trigger.start, trigger.end)) ? ' of' : ''}${text.slice(trigger.end, spans[by].start)}`)) {
-    const agent = resolve(by);
+    const agent = resolve(cx, by);
     // The owner before the noun is then what it is done to ("P&O's takeover by Carnival", "a Trump endorsement by Le Pen").
     if (agent) [src, tgt] = [[agent], tgt.length ? tgt : src];
   }
   // "The BBC won two Bafta awards", "Goodrem scooped a prize at the MTV Music Awards": the winner receives, the awarding body gives.
-  else if (entry.conferred && !participle && WON.test(text.slice(clauseStart, trigger.start))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, resolve), src];
+  else if (entry.conferred && !participle && WON.test(text.slice(clauseStart, trigger.start))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, (i) => resolve(cx, i)), src];
   if (entry.inverse) [src, tgt] = [tgt, src];
   // "Pizza Inn … received a buyout proposal from Concept Development Inc", "… it had received a fresh
   // takeover approach from … Malcolm Glazer": who receives the bid, proposal or letter is its target; who sent it follows "from".
   // (A dividend is the company's, whoever receives it.)
   else if (!entry.conferred && entry.mode !== 'dividend' && !participle && !passive && RECEIVED.test(text.slice(clauseStart, trigger.start))) {
     const from = senderAfter(text, trigger, spans, lo, hi);
-    [src, tgt] = [from >= 0 ? [resolve(from)].filter((r): r is ActorRef => !!r) : [], src];
+    [src, tgt] = [from >= 0 ? [resolve(cx, from)].filter((r): r is ActorRef => !!r) : [], src];
   }
   if (entry.innerSource) {
     const inner = spans.slice(lo, hi).findIndex((x) => x.start > trigger.start && x.end <= trigger.end && !x.anaphor);
-    const ref = inner >= 0 ? resolve(lo + inner) : null;
+    const ref = inner >= 0 ? resolve(cx, lo + inner) : null;
     if (ref) src = [ref];
   }
   // "the US-China trade talks", "the Trump-Kim summit": a hyphenated pair before a mutual trigger are its parties.

@@ -10,7 +10,7 @@ export interface KeyMaps {
   org: Map<object, string>;
   place: Map<object, string>;
   slug: (s: string) => string;
-  /** A hash of the article's title and text (base 36), for the keys of events no other article's can join. */
+  /** A hash of the article's title and text (base 36), for the keys of events no other article's can join (read only for those: it may be computed on first read). */
   textHash: string;
   /** Whether the article has a publication date (its undated events are then dated on or before it). */
   dated: boolean;
@@ -81,8 +81,8 @@ export function toExtractedEvent(e: TypedEventDraft, index: EntityIndexLocal, ke
   // account of a dated report with the same parties still finds it by the part before.
   const alone = all.length === 1 && !e.place && !e.date && !keys.dated ? keys.textHash : null;
   const at = (g: string) => eventKey({ group: g, names, own: all.length ? null : keys.textHash, alone, place: e.place?.name ?? null, date: e.date }, keys.slug);
-  while (taken.has(at(group).split('@')[0])) group += '+';
-  const key = at(group);
+  let key = at(group);
+  while (taken.has(key.split('@')[0])) key = at((group += '+'));
   const dated = e.date && !e.date.yearless ? e.date : null;
   taken.add(key.split('@')[0]);
   const who = (list: EventActor[]) => list.map((a) => a.name).join('–');

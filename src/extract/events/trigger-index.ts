@@ -53,7 +53,11 @@ function isHead(text: string, from: number, to: number, head: string): boolean {
   return true;
 }
 
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** ASCII letters folded to lower case, and the hyphen, by code; 0 for every other character below 128. */
+const FOLD = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) FOLD[c] = c | 32;
+for (let c = 97; c <= 122; c++) FOLD[c] = c;
+FOLD[45] = 45;
 
 /**
  * Every trigger in the text, in order: for each head word, every entry whose pattern matches there,
@@ -69,17 +73,20 @@ export function findTriggers(text: string): TriggerHit[] {
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (!isLetter(c)) {
+    // A word starts at a letter (FOLD: a letter or a hyphen).
+    if (c >= 128 || c === 45 || FOLD[c] === 0) {
       i++;
       continue;
     }
     // A word: letters, then letters and hyphens, hashed as it is read (see foldHash).
     const start = i;
     let h = FNV_OFFSET;
+    let f = FOLD[c];
     do {
-      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
+      h = Math.imul(h ^ f, FNV_PRIME);
       c = ++i < n ? text.charCodeAt(i) : 0;
-    } while (isLetter(c) || c === 45);
+      f = c < 128 ? FOLD[c] : 0;
+    } while (f !== 0);
     if (i - start < 2 || !(HEAD_BITS[(h >>> 3) & 0x1fff] & (1 << (h & 7)))) continue;
     const group = BY_HASH.get(h | 0);
     if (!group) continue;
@@ -88,10 +95,10 @@ export function findTriggers(text: string): TriggerHit[] {
     for (const entry of list) {
       let end = i;
       if (entry.re) {
+        // A sticky test leaves lastIndex at the match's end: the length without a match array.
         entry.re.lastIndex = start;
-        const r = entry.re.exec(text);
-        if (!r) continue;
-        end = start + r[0].length;
+        if (!entry.re.test(text)) continue;
+        end = entry.re.lastIndex;
       }
       hits.push({ start, end, entry });
     }

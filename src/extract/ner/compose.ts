@@ -32,8 +32,6 @@ const noPerson = (name: string) => DEMONYMS.has(name) || MORE_NATIONALITY_WORDS.
 const STAGE_DIRECTION = /^(?:CROSSTALK|LAUGHTER|APPLAUSE|INAUDIBLE|UNINTELLIGIBLE|BEGIN VIDEO CLIP|END VIDEO CLIP|COMMERCIAL BREAK|OFF-MIKE|OFF MIKE)$/;
 const INTERJECTIONS = new Set(['Well', 'Yes', 'Yeah', 'Oh', 'Okay', 'OK', 'Sure', 'Wow', 'Hey', 'Look', 'Listen', 'Thanks', 'Please']);
 
-type Located<T> = { start: number; end: number } & T;
-
 /** The rule/model disagreement policies (docs/extraction.md, "Rules and model together"). */
 export type Policy =
   | 'model-type-wins'
@@ -91,17 +89,70 @@ function kindOf(name: string): OrganizationKind {
   return 'OTHER';
 }
 
-/** The rule entity whose mention best covers a span (containment either way), if any. */
-function ruleAt<T>(list: Located<T>[], start: number, end: number): Located<T> | null {
-  let best: Located<T> | null = null;
-  let bestOverlap = 0;
-  for (const x of list) {
-    const contains = (x.start <= start && x.end >= end) || (start <= x.start && end >= x.end);
-    const overlap = Math.min(x.end, end) - Math.max(x.start, start);
-    if (contains && overlap > bestOverlap) [best, bestOverlap] = [x, overlap];
-  }
-  return best;
+/** Whether spans are in order of their starts (the entity index sorts its lists so). */
+function sortedByStart(list: { start: number }[]): boolean {
+  for (let k = 1; k < list.length; k++) if (list[k].start < list[k - 1].start) return false;
+  return true;
 }
+
+/** Index of the first span starting at or after `at` in a list sorted by start. */
+function firstStartingAt(list: { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One of the rules' span lists, asked for each model span: the first with the same bounds, the
+ * best covering one. The lists come sorted by start, so both look only near the span (the same
+ * answers as a scan of the whole list, which was quadratic in the article's names).
+ */
+class RuleSpans<T extends { start: number; end: number }> {
+  private readonly sorted: boolean;
+
+  constructor(readonly list: T[]) {
+    this.sorted = sortedByStart(list);
+  }
+
+  /** The first span with exactly these bounds. */
+  exact(start: number, end: number): T | undefined {
+    const list = this.list;
+    if (!this.sorted) return list.find((x) => x.start === start && x.end === end);
+    for (let k = firstStartingAt(list, start); k < list.length && list[k].start === start; k++) if (list[k].end === end) return list[k];
+    return undefined;
+  }
+
+  /** The span whose mention best covers a span (containment either way), if any: the first of the largest overlap. */
+  at(start: number, end: number): T | null {
+    let best: T | null = null;
+    let bestOverlap = 0;
+    // A span containing or contained in [start, end) starts at or before `end`: in a sorted list the rest cannot.
+    for (const x of this.list) {
+      if (this.sorted && x.start > end) break;
+      const contains = (x.start <= start && x.end >= end) || (start <= x.start && end >= x.end);
+      const overlap = Math.min(x.end, end) - Math.max(x.start, start);
+      if (contains && overlap > bestOverlap) {
+        best = x;
+        bestOverlap = overlap;
+      }
+    }
+    return best;
+  }
+}
+
+/** The rules' reading of an article, indexed for the model's spans. */
+interface RuleReading {
+  people: RuleSpans<EntityIndexLocal['personSpans'][number]>;
+  orgs: RuleSpans<EntityIndexLocal['orgSpans'][number]>;
+  places: RuleSpans<EntityIndexLocal['placeSpans'][number]>;
+}
+
+const ruleReading = (rules: EntityIndexLocal): RuleReading => ({ people: new RuleSpans(rules.personSpans), orgs: new RuleSpans(rules.orgSpans), places: new RuleSpans(rules.placeSpans) });
 
 /** The article's entities as they are composed, keyed by slug, with their mentions in text order. */
 class Composed {
@@ -156,8 +207,15 @@ class Composed {
   }
 }
 
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-const exact = <T>(list: Located<T>[], s: { start: number; end: number }) => list.find((x) => x.start === s.start && x.end === s.end);
+const WHITESPACE = /\s/;
+/** s.replace(/\s+/g, ' ').trim(); most names have single spaces only and are returned as they are. */
+function clean(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32 ? k === 0 || k === s.length - 1 || s.charCodeAt(k + 1) === 32 : (c < 128 ? c >= 9 && c <= 13 : WHITESPACE.test(s[k]))) return s.replace(/\s+/g, ' ').trim();
+  }
+  return s;
+}
 
 /**
  * One span of the model. Where the model and the rules read the same words differently, the winner
@@ -168,12 +226,12 @@ const exact = <T>(list: Located<T>[], s: { start: number; end: number }) => list
  * model says place or MISC, 2 to 2 where it says organisation; on current news the model reads
  * "Kim Jong Un" as a firm), and two names joined by a hyphen stay two people ("Putin-Kim").
  */
-function placeModelSpan(c: Composed, s: TaggedSpan, rules: EntityIndexLocal, trace: (d: Decision) => void): void {
+function placeModelSpan(c: Composed, s: TaggedSpan, rules: EntityIndexLocal, reading: RuleReading, trace: (d: Decision) => void): void {
   const m = c.mention(s.start, s.end);
   const name = clean(m.text);
-  const ro = exact(rules.orgSpans, s);
-  const rp = exact(rules.personSpans, s);
-  const rl = exact(rules.placeSpans, s);
+  const ro = reading.orgs.exact(s.start, s.end);
+  const rp = reading.people.exact(s.start, s.end);
+  const rl = reading.places.exact(s.start, s.end);
   const ruleType: Decision['rule'] = rp ? 'PER' : ro ? 'ORG' : rl ? 'LOC' : null;
   const at = { start: s.start, end: s.end, rule: ruleType, model: s.type };
   if (neverAlone(name) || (s.type === 'PER' && noPerson(name))) {
@@ -192,20 +250,22 @@ function placeModelSpan(c: Composed, s: TaggedSpan, rules: EntityIndexLocal, tra
     c.accepted.push({ ...s, type: 'PER' });
     return;
   }
-  const inside = rules.personSpans.filter((x) => x.start >= s.start && x.end <= s.end);
-  if (!name.includes(' ') && name.includes('-') && inside.length >= 2) {
-    trace({ policy: 'hyphen-two-people', ...at, kept: null, parts: inside.map((x) => ({ start: x.start, end: x.end })) });
-    return;
+  if (!name.includes(' ') && name.includes('-')) {
+    const inside = rules.personSpans.filter((x) => x.start >= s.start && x.end <= s.end);
+    if (inside.length >= 2) {
+      trace({ policy: 'hyphen-two-people', ...at, kept: null, parts: inside.map((x) => ({ start: x.start, end: x.end })) });
+      return;
+    }
   }
   if (ruleType && ruleType !== s.type) trace({ policy: 'model-type-wins', ...at, kept: s.type === 'MISC' ? null : s.type });
   c.accepted.push(s);
   if (s.type === 'PER') {
-    const r = ruleAt(rules.personSpans, s.start, s.end);
+    const r = reading.people.at(s.start, s.end);
     if (r) c.addPerson(c.person(r.person.name, r.person), m);
     else if (!name.includes(' ')) c.singles.push(m);
     else c.addPerson(c.person(name), m);
   } else if (s.type === 'ORG') {
-    const r = ruleAt(rules.orgSpans, s.start, s.end);
+    const r = reading.orgs.at(s.start, s.end);
     const known = orgInfo(name);
     if (r && r.start === s.start && r.end === s.end) c.addOrg(r.org.name, r.org.kind, m, r.org);
     else if (known) c.addOrg(known.name, known.kind, m);
@@ -217,13 +277,35 @@ function placeModelSpan(c: Composed, s: TaggedSpan, rules: EntityIndexLocal, tra
 }
 
 /**
+ * Whether a span overlaps none of a fixed set of spans: the spans sorted by start with the largest end
+ * so far, so each question is a binary search rather than a scan of the set.
+ */
+function overlapTest(spans: { start: number; end: number }[]): (r: { start: number; end: number }) => boolean {
+  const sorted = spans.slice().sort((a, b) => a.start - b.start);
+  const maxEnd = new Float64Array(sorted.length);
+  let max = -Infinity;
+  for (let k = 0; k < sorted.length; k++) maxEnd[k] = max = Math.max(max, sorted[k].end);
+  return (r) => {
+    // The spans starting before r ends; one of them overlaps r when the largest of their ends is past r's start.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < r.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || maxEnd[lo - 1] <= r.start;
+  };
+}
+
+/**
  * What the rules found where the model found nothing stays (on held-out train both such people are
  * right; "Gascoigne", "Agriculture Department"). Organisations written in lower case ("Pyongyang’s
  * foreign ministry", "the US embassy in Moscow") come from the rules alone, around the names the
  * model tagged inside them.
  */
 function keepRuleOnly(c: Composed, rules: EntityIndexLocal, trace: (d: Decision) => void): void {
-  const free = (r: { start: number; end: number }) => !c.accepted.some((a) => a.start < r.end && r.start < a.end);
+  const free = overlapTest(c.accepted);
   for (const r of rules.personSpans) {
     if (!free(r)) continue;
     trace({ policy: 'rule-only', start: r.start, end: r.end, rule: 'PER', model: null, kept: 'PER' });
@@ -248,13 +330,30 @@ function keepRuleOnly(c: Composed, rules: EntityIndexLocal, trace: (d: Decision)
  * first ("Kim" → Kim Jong Un); the most mentioned wins, as in the rules.
  */
 function resolveSingles(c: Composed): void {
-  const full = [...c.people.values()];
+  if (!c.singles.length) return;
+  // The people named in full by their last word, and by their first when it is a family name; in the people's order.
+  const byWord = new Map<string, EntityDraft[]>();
+  const add = (k: string, p: EntityDraft) => {
+    const list = byWord.get(k);
+    if (list) list.push(p);
+    else byWord.set(k, [p]);
+  };
+  for (const p of c.people.values()) {
+    const name = p.name;
+    const sp = name.indexOf(' ');
+    if (sp < 0) continue;
+    const last = name.slice(name.lastIndexOf(' ') + 1);
+    const first = name.slice(0, sp);
+    add(last, p);
+    if (first !== last && FAMILY_FIRST.has(first)) add(first, p);
+  }
   for (const m of c.singles) {
-    const candidates = full.filter((p) => {
-      const parts = p.name.split(' ');
-      return parts.length > 1 && (parts[parts.length - 1] === m.text || (FAMILY_FIRST.has(parts[0]) && parts[0] === m.text));
-    });
-    const best = candidates.length ? candidates.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)) : c.person(m.text);
+    const candidates = byWord.get(m.text);
+    let best: EntityDraft;
+    if (candidates) {
+      best = candidates[0];
+      for (let k = 1; k < candidates.length; k++) if (candidates[k].mentions.length > best.mentions.length) best = candidates[k];
+    } else best = c.person(m.text);
     c.addPerson(best, m);
   }
 }
@@ -278,8 +377,16 @@ function placeWholeFirms(c: Composed): { start: number; end: number }[] {
 /** Drops a person, returning the spans of its mentions (for the entity it turns out to be). */
 function dropPerson(c: Composed, p: EntityDraft): { start: number; end: number }[] {
   c.people.delete(slug(p.name));
-  const mentions = c.personSpans.filter((s) => s.person === p);
-  for (const s of mentions) c.personSpans.splice(c.personSpans.indexOf(s), 1);
+  // One pass: the person's spans out (in order), the others kept in place.
+  const mentions: { start: number; end: number }[] = [];
+  const spans = c.personSpans;
+  let kept = 0;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    if (s.person === p) mentions.push(s);
+    else spans[kept++] = s;
+  }
+  spans.length = kept;
   return mentions;
 }
 
@@ -354,8 +461,15 @@ function joinShortOrganisations(c: Composed): void {
  * "The Court is expected").
  */
 function dropNonPeople(c: Composed): void {
+  // Each person's spans, grouped once (dropping one person leaves the others' spans as they were).
+  const spansOf = new Map<EntityDraft, (typeof c.personSpans)[number][]>();
+  for (const s of c.personSpans) {
+    const list = spansOf.get(s.person);
+    if (list) list.push(s);
+    else spansOf.set(s.person, [s]);
+  }
   for (const p of [...c.people.values()]) {
-    const spans = c.personSpans.filter((s) => s.person === p);
+    const spans = spansOf.get(p) ?? [];
     if (namesAScale(c.text, p) || inCapitalsTable(c.text, p, spans) || namedAsThing(c.text, p, spans)) dropPerson(c, p);
   }
 }
@@ -398,13 +512,14 @@ function dropOrganisation(c: Composed, key: string, o: OrgDraft): void {
 export function composeEntities(text: string, rules: EntityIndexLocal, options: ComposeOptions = {}): EntityIndexLocal {
   const trace = options.trace ?? (() => {});
   const c = new Composed(text);
+  const reading = ruleReading(rules);
   const firms = placeWholeFirms(c);
   for (const tagged of options.spans ?? tagEntities(text)) {
     const s = withoutTickers(text, tagged);
     if (!s) continue;
     const firm = firms.find((f) => f.start < s.end && s.start < f.end);
     if (firm) trace({ policy: 'whole-firm', start: s.start, end: s.end, rule: null, model: s.type, kept: null });
-    else placeModelSpan(c, s, rules, trace);
+    else placeModelSpan(c, s, rules, reading, trace);
   }
   keepRuleOnly(c, rules, trace);
   resolveSingles(c);

@@ -19,8 +19,21 @@ export function titleCaseHeadline(text: string): Span | null {
 const longWords = (sentence: string) => sentence.match(/\b[A-Za-z][A-Za-z’'-]{3,}/g) ?? [];
 const allCapitalised = (words: string[]) => words.length >= 4 && words.every((w) => w[0] >= 'A' && w[0] <= 'Z');
 
+const LONG_WORD = /\b[A-Za-z][A-Za-z’'-]{3,}/g;
+
 /** At least four words of four letters or more, every one capitalised ("Railing Against Trump, Sanders Vows To Eliminate Tax Breaks"). */
-export const isTitleCase = (sentence: string): boolean => allCapitalised(longWords(sentence));
+export function isTitleCase(sentence: string): boolean {
+  // allCapitalised(longWords(sentence)), stopping at the first long word in lower case (most sentences have one early).
+  const re = LONG_WORD;
+  re.lastIndex = 0;
+  let n = 0;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const c = m[0].charCodeAt(0);
+    if (c < 65 || c > 90) return false;
+    n++;
+  }
+  return n >= 4;
+}
 
 /**
  * Whether an entity is a capitalised run of the headline alone: every mention inside it, and its name

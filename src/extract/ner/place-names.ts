@@ -23,12 +23,15 @@ export function placeNamedAsPerson(person: EntityDraft): Pick<PlaceDraft, 'name'
   const name = person.name;
   const state = STATE_BY_AP.get(name);
   if (state) return { name: state, kind: 'REGION', country: 'United States' };
+  const oneWord = !name.includes(' ');
+  // One word: only a country or a region ("Louisiana", 22 Reuters stories), never after a given name's
+  // reading ("Georgia"), and never a town ("Jackson", "Denver" are surnames too). (A given name is
+  // ruled out before the gazetteer is asked.)
+  if (oneWord && opensWithGivenName([name])) return null;
   const known = placeInfo(name);
   const candidates = gazetteerCandidates(name);
   const area = candidates.find((g) => g.kind === 'COUNTRY' || g.kind === 'REGION');
-  // One word: only a country or a region ("Louisiana", 22 Reuters stories), never after a given name's
-  // reading ("Georgia"), and never a town ("Jackson", "Denver" are surnames too).
-  if (!name.includes(' ')) return (known?.kind === 'COUNTRY' || known?.kind === 'REGION' || area) && !opensWithGivenName([name]) ? (known ?? { name, kind: area!.kind, country: null }) : null;
+  if (oneWord) return known?.kind === 'COUNTRY' || known?.kind === 'REGION' || area ? (known ?? { name, kind: area!.kind, country: null }) : null;
   if (known?.kind === 'COUNTRY' || known?.kind === 'REGION') return known;
   if (area) return { name, kind: area.kind, country: null };
   if (person.roles.size > 0) return null;
