@@ -410,11 +410,19 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, 
   const mask = (1 << bits) - 1;
   boundWords();
   const doc = ++documents;
-  const docWords = sentences.map((sent) => sent.map((t) => info(t.text)));
+  // Each word marks its lower-case key as it is read (one pass over the tokens, not two).
+  const docWords: WordInfo[][] = [];
   let tokens = 0;
-  for (const ws of docWords) {
+  for (let k = 0; k < sentences.length; k++) {
+    const sent = sentences[k];
+    const ws: WordInfo[] = [];
+    for (let i = 0; i < sent.length; i++) {
+      const x = info(sent[i].text);
+      if (x.rawKey !== null) x.rawKey.lowerIn = doc;
+      ws.push(x);
+    }
+    docWords.push(ws);
     tokens += ws.length;
-    for (const x of ws) if (x.rawKey !== null) x.rawKey.lowerIn = doc;
   }
   // One buffer per document for the sentences' offsets, scored flags and context ids, each sentence a
   // view into it: three typed arrays a sentence each had a backing store of its own to allocate and free.

@@ -124,7 +124,7 @@ export class History {
       let c = key.counts;
       if (key.memoryOf !== this.serial) {
         key.memoryOf = this.serial;
-        if (c) c.fill(0);
+        if (c) for (let k = 0; k < c.length; k++) c[k] = 0;
         else key.counts = c = new Int32Array(TYPES.length + 1);
       }
       c![entityTypeIndex(tags[i]) + 1]++;
