@@ -120,7 +120,8 @@ function hitsOf(slot: 0 | 1, type: string): HitSet {
 }
 function hitOf(slot: 0 | 1, position: 'B' | 'I' | 'L' | 'U', type: string): Hit {
   const name = `${slot ? 'x' : 'g'}${position}${type}`;
-  return { here: hash(name), capital: hash(`${name}K`), lower: hash(`${name}k`), before: hash(`-1${name}`), after: hash(`+1${name}`) };
+  // int32, not uint32, as the pair states of WordInfo (the ids are masked to the same bits).
+  return { here: hash(name) | 0, capital: hash(`${name}K`) | 0, lower: hash(`${name}k`) | 0, before: hash(`-1${name}`) | 0, after: hash(`+1${name}`) | 0 };
 }
 
 /** Adds hit e to token j's list (made on the first hit: most tokens have none). */
@@ -200,7 +201,11 @@ export interface WordInfo {
   own: number[];
   /** Hashes of the word seen as a neighbour, by NEIGHBOURS role: l-1, l+1, l-2, l+2, s-1, s+1. */
   asNeighbour: number[];
-  /** FNV states after the word's part of pair features, so pairs hash without building strings. */
+  /**
+   * FNV states after the word's part of pair features, so pairs hash without building strings. Kept
+   * as int32 (the same bits: FNV reads its state through xor and imul): a field holding an integer
+   * of 2^31 or more is a boxed number, one more memory read per use on the hot path.
+   */
   pairL1L: number;
   pairLL1: number;
   pairSSS: number;
@@ -324,11 +329,11 @@ function newWord(raw: string, boundary = false): WordInfo {
     title: cap && PERSONAL_TITLES.test(w),
     own,
     asNeighbour: [more(PREFIX['l-1='], lw), more(PREFIX['l+1='], lw), more(PREFIX['l-2='], lw), more(PREFIX['l+2='], lw), more(PREFIX['s-1='], sh), more(PREFIX['s+1='], sh)],
-    pairL1L: more(more(PREFIX['l-1l='], lw), '|'),
-    pairLL1: more(more(PREFIX['ll+1='], lw), '|'),
-    pairSSS: more(more(PREFIX['sss='], sh), '|'),
-    pairL1S: more(more(PREFIX['l-1s='], lw), '|'),
-    pairSL1: more(more(PREFIX['sl+1='], sh), '|'),
+    pairL1L: more(more(PREFIX['l-1l='], lw), '|') | 0,
+    pairLL1: more(more(PREFIX['ll+1='], lw), '|') | 0,
+    pairSSS: more(more(PREFIX['sss='], sh), '|') | 0,
+    pairL1S: more(more(PREFIX['l-1s='], lw), '|') | 0,
+    pairSL1: more(more(PREFIX['sl+1='], sh), '|') | 0,
     shapeIds: [own[2], more(own[2], 'C')],
     posIds: [more(PREFIX['pos=0'], sh), more(PREFIX['pos=1'], sh), more(PREFIX['pos=2'], sh)],
     raw,
