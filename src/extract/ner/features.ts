@@ -172,10 +172,12 @@ function lexiconHits(words: WordInfo[], lex: Lexicon, slot: 0 | 1, out: (Hit[] |
  * the curated lexicon, slot 1 the model's (checked by identity, so another lexicon is looked up anew).
  */
 function firstStep(x: WordInfo, lex: Lexicon, prefixes: Set<string>, slot: 0 | 1): LexStep {
-  let step = x.lexSteps[slot];
+  let step = slot ? x.lexStep1 : x.lexStep0;
   if (step?.lex !== lex) {
     const type = lex.get(x.lw) || undefined;
-    x.lexSteps[slot] = step = { lex, type, prefix: prefixes.has(x.lw), unit: type === undefined ? undefined : hitsOf(slot, type).U };
+    step = { lex, type, prefix: prefixes.has(x.lw), unit: type === undefined ? undefined : hitsOf(slot, type).U };
+    if (slot) x.lexStep1 = step;
+    else x.lexStep0 = step;
   }
   return step;
 }
@@ -237,8 +239,9 @@ export interface WordInfo {
   /** The summed weight vector of the word (model.ts WordVectors), and the WordVectors it belongs to. */
   vec: Float64Array | null;
   vecOwner: object | null;
-  /** Per lexicon slot, the word's one-word lexicon lookup (lexiconHits). */
-  lexSteps: [LexStep | undefined, LexStep | undefined];
+  /** Per lexicon slot, the word's one-word lexicon lookup (lexiconHits): fields, not an array to read through. */
+  lexStep0: LexStep | undefined;
+  lexStep1: LexStep | undefined;
 }
 /** Which neighbour each role of `asNeighbour` is: offsets from the token. */
 export const NEIGHBOURS = [-1, 1, -2, 2, -1, 1] as const;
@@ -350,7 +353,8 @@ function newWord(raw: string, boundary = false): WordInfo {
     uppers: 0,
     vec: null,
     vecOwner: null,
-    lexSteps: [undefined, undefined],
+    lexStep0: undefined,
+    lexStep1: undefined,
   };
   if (x.llFirst) x.rawKey = keyOf(raw);
   if (cap) x.lwKey = keyOf(lw);
