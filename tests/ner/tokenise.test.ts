@@ -23,6 +23,22 @@ describe('tokenise', () => {
     expect(words.slice(words.indexOf('('), words.indexOf('(') + 3)).toEqual(['(', 'pictured', ')']);
   });
 
+  it('gives the same tokens with and without the plain-ASCII fast path', () => {
+    const cases = [
+      PROSE,
+      'U.S. A. B. J.R.R. a.b.c x.y',
+      'US$5 HK$ 12$ ABCD$ A$1 $5',
+      'AT&T e-mail O\'Neill rock\'n\'roll yahoo.com don\'t DON\'T we\'re I\'m it\'d they\'ve she\'ll',
+      '1.5 1,000 10:30 1/2 1996-08-22 +44 +1.5 3. 12.\n1. Name\n  2. Other',
+      'Corp. Inc. Mr. Mrs. St. Jan. Calif. etc.',
+      'a--b -- ... .. . - + \' " ( ) , ; : ! ? % * # @ [ ] { } < > = ~ ^ | \\ _ `',
+      'caf\u00e9 na\u00efve \u00c9cole Stra\u00dfe Gdańsk Zürich’s ’s ‘quoted’ “double”',
+      'x\u0001y a\tb c\u00a0d e\u2003f g\u000bh',
+      'end', 'end.', "end'", 'A', '9', '+', 'ab1cd2 3x 4-5 6&7 8.9 a,b a:b a/b',
+    ];
+    for (const text of cases) expect(tokenise(text)).toEqual(tokenise(text, false));
+  });
+
   it('ends sentences at line breaks and full stops, not after abbreviations', () => {
     const s = sentences(PROSE, tokenise(PROSE)).map((x) => x.map((t) => t.text).join(' '));
     expect(s).toHaveLength(2);

@@ -10,6 +10,23 @@ const MAY_START = Uint8Array.from({ length: K }, (_, t) => ALLOWED[K * K + t]);
 let SCORE = new Float64Array(256 * K);
 let BACK = new Uint8Array(256 * K);
 
+/** Tag t of the row at `row`: its best predecessor in the row at prevRow, and its score. */
+function bestInto(score: Float64Array, back: Uint8Array, emission: Float64Array, transition: Float64Array, prevRow: number, row: number, t: number): void {
+  const preds = PREDECESSORS[t];
+  let best = -Infinity;
+  let arg = 0;
+  for (let k = 0; k < preds.length; k++) {
+    const p = preds[k];
+    const s = score[prevRow + p] + transition[p * K + t];
+    if (s > best) {
+      best = s;
+      arg = p;
+    }
+  }
+  score[row + t] = best + emission[row + t];
+  back[row + t] = arg;
+}
+
 /**
  * Viterbi: the best tag sequence for emission scores (n × TAG_COUNT, row-major) and transition scores
  * ((TAG_COUNT + 1) × TAG_COUNT, last row = sentence start), respecting the BILOU constraints.
@@ -29,29 +46,24 @@ export function viterbi(emission: Float64Array, n: number, transition: Float64Ar
   for (let t = 0; t < K; t++) score[t] = MAY_START[t] ? transition[K * K + t] + emission[t] : -Infinity;
   for (let i = 1; i < n; i++) {
     const prevRow = (i - 1) * K;
-    // A token the tagger did not score (active[i] = 0) can only be O: its other tags are -Infinity,
-    // as the general loop would find, without reading them.
-    const only = active !== null && !active[i];
-    if (only) for (let t = 1; t < K; t++) score[i * K + t] = -Infinity;
-    for (let t = 0; t < (only ? 1 : K); t++) {
-      // Tags ruled out for this token (tokens the tagger does not score allow only O).
+    if (active !== null && !active[i]) {
+      // A token the tagger did not score (active[i] = 0) can only be O: its other tags are -Infinity,
+      // as the general loop would find, without reading them.
+      for (let t = 1; t < K; t++) score[i * K + t] = -Infinity;
+      if (emission[i * K] === -Infinity) score[i * K] = -Infinity;
+      // After another such token every predecessor but O is -Infinity: the general loop's best is O's
+      // (transition[0]: O → O), to the last bit, and back stays 0 as the fill left it.
+      else if (!active[i - 1]) score[i * K] = score[prevRow] + transition[0] + emission[i * K];
+      else bestInto(score, back, emission, transition, prevRow, i * K, 0);
+      continue;
+    }
+    for (let t = 0; t < K; t++) {
+      // Tags ruled out for this token.
       if (emission[i * K + t] === -Infinity) {
         score[i * K + t] = -Infinity;
         continue;
       }
-      const preds = PREDECESSORS[t];
-      let best = -Infinity;
-      let arg = 0;
-      for (let k = 0; k < preds.length; k++) {
-        const p = preds[k];
-        const s = score[prevRow + p] + transition[p * K + t];
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
-      }
-      score[i * K + t] = best + emission[i * K + t];
-      back[i * K + t] = arg;
+      bestInto(score, back, emission, transition, prevRow, i * K, t);
     }
   }
   let best = -Infinity;

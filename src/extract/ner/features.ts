@@ -1,4 +1,4 @@
-import { FNV_OFFSET, fnv1a, fnvMore } from '../fnv.ts';
+import { FNV_OFFSET, FNV_PRIME, fnv1a, fnvMore } from '../fnv.ts';
 import { isGivenName } from '../given-names.ts';
 import { CITIES, COUNTRIES, KNOWN_ORGS, PERSONAL_TITLES, REGIONS } from '../lexicon.ts';
 import type { Token } from './tokenise.ts';
@@ -104,40 +104,66 @@ interface Hit {
   before: number;
   after: number;
 }
-const HITS = new Map<string, Hit>();
-function hitOf(tag: string, position: 'B' | 'I' | 'L' | 'U', type: string): Hit {
-  const name = `${tag}${position}${type}`;
-  let h = HITS.get(name);
-  if (!h) HITS.set(name, (h = { here: hash(name), capital: hash(`${name}K`), lower: hash(`${name}k`), before: hash(`-1${name}`), after: hash(`+1${name}`) }));
+/** The four kinds of match of one lexicon (tag) and type. */
+interface HitSet {
+  B: Hit;
+  I: Hit;
+  L: Hit;
+  U: Hit;
+}
+/** Per lexicon slot (0 curated "g", 1 the model's "x"), the hit kinds by type: no name string built per match. */
+const HIT_SETS = [new Map<string, HitSet>(), new Map<string, HitSet>()];
+function hitsOf(slot: 0 | 1, type: string): HitSet {
+  let h = HIT_SETS[slot].get(type);
+  if (!h) HIT_SETS[slot].set(type, (h = { B: hitOf(slot, 'B', type), I: hitOf(slot, 'I', type), L: hitOf(slot, 'L', type), U: hitOf(slot, 'U', type) }));
   return h;
 }
+function hitOf(slot: 0 | 1, position: 'B' | 'I' | 'L' | 'U', type: string): Hit {
+  const name = `${slot ? 'x' : 'g'}${position}${type}`;
+  // int32, not uint32, as the pair states of WordInfo (the ids are masked to the same bits).
+  return { here: hash(name) | 0, capital: hash(`${name}K`) | 0, lower: hash(`${name}k`) | 0, before: hash(`-1${name}`) | 0, after: hash(`+1${name}`) | 0 };
+}
 
-/** Lexicon matches covering each token: "LOC-B", "LOC-L" … (every match starting at each token). */
-function lexiconHits(words: WordInfo[], lex: Lexicon, tag: string, out: (Hit[] | undefined)[]): void {
+/** Adds hit e to token j's list (made on the first hit: most tokens have none). */
+function pushHit(out: (Hit[] | undefined)[], j: number, e: Hit): void {
+  const list = out[j];
+  if (list === undefined) out[j] = [e];
+  else list.push(e);
+}
+
+/**
+ * Lexicon matches covering each token: "LOC-B", "LOC-L" … (every match starting at each token), in
+ * `out` (entries 0 .. words.length - 1 undefined on entry). Returns whether there was any.
+ */
+function lexiconHits(words: WordInfo[], lex: Lexicon, slot: 0 | 1, out: (Hit[] | undefined)[]): boolean {
   const prefixes = prefixesOf(lex);
-  // Lists are made on the first hit: most tokens have none, and an empty array per token was a
-  // measurable share of tagging time.
-  const push = (j: number, e: Hit) => (out[j] ??= []).push(e);
+  let any = false;
   for (let i = 0; i < words.length; i++) {
+    const x = words[i];
     // Names start with a capital or a digit ("1860 Munich"): other tokens start no match.
-    if (!words[i].upper && !words[i].digitFirst) continue;
+    if (!x.upper && !x.digitFirst) continue;
     // The one-word step is answered from the word itself after its first time (see firstStep).
-    const first = firstStep(words[i], lex, prefixes, lex === CURATED ? 0 : 1);
-    let key = '';
-    for (let k = i; k < Math.min(words.length, i + MAX_ENTRY); k++) {
-      key = k === i ? words[k].lw : `${key} ${words[k].lw}`;
-      const type = k === i ? first.type : lex.get(key);
+    const first = firstStep(x, lex, prefixes, slot);
+    if (first.type !== undefined) {
+      pushHit(out, i, first.unit!);
+      any = true;
+    }
+    if (!first.prefix) continue;
+    let key = x.lw;
+    for (let k = i + 1; k < Math.min(words.length, i + MAX_ENTRY); k++) {
+      key = `${key} ${words[k].lw}`;
+      const type = lex.get(key);
       if (type) {
-        if (k === i) push(i, hitOf(tag, 'U', type));
-        else {
-          push(i, hitOf(tag, 'B', type));
-          for (let j = i + 1; j < k; j++) push(j, hitOf(tag, 'I', type));
-          push(k, hitOf(tag, 'L', type));
-        }
+        const h = hitsOf(slot, type);
+        pushHit(out, i, h.B);
+        for (let j = i + 1; j < k; j++) pushHit(out, j, h.I);
+        pushHit(out, k, h.L);
+        any = true;
       }
-      if (k === i ? !first.prefix : !prefixes.has(key)) break;
+      if (!prefixes.has(key)) break;
     }
   }
+  return any;
 }
 
 /**
@@ -146,14 +172,21 @@ function lexiconHits(words: WordInfo[], lex: Lexicon, tag: string, out: (Hit[] |
  * the curated lexicon, slot 1 the model's (checked by identity, so another lexicon is looked up anew).
  */
 function firstStep(x: WordInfo, lex: Lexicon, prefixes: Set<string>, slot: 0 | 1): LexStep {
-  let step = x.lexSteps[slot];
-  if (step?.lex !== lex) x.lexSteps[slot] = step = { lex, type: lex.get(x.lw), prefix: prefixes.has(x.lw) };
+  let step = slot ? x.lexStep1 : x.lexStep0;
+  if (step?.lex !== lex) {
+    const type = lex.get(x.lw) || undefined;
+    step = { lex, type, prefix: prefixes.has(x.lw), unit: type === undefined ? undefined : hitsOf(slot, type).U };
+    if (slot) x.lexStep1 = step;
+    else x.lexStep0 = step;
+  }
   return step;
 }
 interface LexStep {
   lex: Lexicon;
   type: string | undefined;
   prefix: boolean;
+  /** The hit of `type` as a one-word match. */
+  unit: Hit | undefined;
 }
 
 /** What the features need to know about one word, computed once per distinct word. */
@@ -170,7 +203,11 @@ export interface WordInfo {
   own: number[];
   /** Hashes of the word seen as a neighbour, by NEIGHBOURS role: l-1, l+1, l-2, l+2, s-1, s+1. */
   asNeighbour: number[];
-  /** FNV states after the word's part of pair features, so pairs hash without building strings. */
+  /**
+   * FNV states after the word's part of pair features, so pairs hash without building strings. Kept
+   * as int32 (the same bits: FNV reads its state through xor and imul): a field holding an integer
+   * of 2^31 or more is a boxed number, one more memory read per use on the hot path.
+   */
   pairL1L: number;
   pairLL1: number;
   pairSSS: number;
@@ -183,6 +220,14 @@ export interface WordInfo {
   raw: string;
   /** raw in lower case: the key of the document memory (model.ts). */
   rawLower: string;
+  /**
+   * The interned keys of raw (a word starting in lower case marks it as written so in the document),
+   * of lw (a capitalised word asks whether it was) and of rawLower (the document memory's counts):
+   * null where the word never needs them.
+   */
+  rawKey: WordKey | null;
+  lwKey: WordKey | null;
+  memoryKey: WordKey | null;
   /** raw starts with a capital (model.ts's isUpper), with \p{Lu}, with \p{Ll}; lw starts with a digit. */
   capFirst: boolean;
   luFirst: boolean;
@@ -194,8 +239,9 @@ export interface WordInfo {
   /** The summed weight vector of the word (model.ts WordVectors), and the WordVectors it belongs to. */
   vec: Float64Array | null;
   vecOwner: object | null;
-  /** Per lexicon slot, the word's one-word lexicon lookup (lexiconHits). */
-  lexSteps: [LexStep | undefined, LexStep | undefined];
+  /** Per lexicon slot, the word's one-word lexicon lookup (lexiconHits): fields, not an array to read through. */
+  lexStep0: LexStep | undefined;
+  lexStep1: LexStep | undefined;
 }
 /** Which neighbour each role of `asNeighbour` is: offsets from the token. */
 export const NEIGHBOURS = [-1, 1, -2, 2, -1, 1] as const;
@@ -210,15 +256,64 @@ const PREFIX = Object.fromEntries(
 const P_PREFIX = [PREFIX['p1='], PREFIX['p2='], PREFIX['p3='], PREFIX['p4=']];
 const X_PREFIX = [PREFIX['x1='], PREFIX['x2='], PREFIX['x3='], PREFIX['x4=']];
 
+/**
+ * A string shared by the words that agree on it ("Shares" and "shares" both lower to "shares"), with
+ * the marks of the document being read: whether the document writes it in lower case (featurise's
+ * `dl`) and the document memory's counts (model.ts History). A mark names its document by a serial
+ * number, so nothing is cleared between documents and a token needs no Map lookup by string.
+ */
+export interface WordKey {
+  /** The serial of the last document (featurise call) that wrote this string starting in lower case. */
+  lowerIn: number;
+  /** The serial of the History whose counts `counts` holds. */
+  memoryOf: number;
+  counts: Int32Array | null;
+}
+const KEYS = new Map<string, WordKey>();
+function keyOf(s: string): WordKey {
+  let k = KEYS.get(s);
+  if (!k) KEYS.set(s, (k = { lowerIn: 0, memoryOf: 0, counts: null }));
+  return k;
+}
+
 const WORDS = new Map<string, WordInfo>();
+/**
+ * The words met lately, by a hash of the raw string: a direct-mapped table small enough to stay in
+ * cache, checked before WORDS. A Map lookup per token (a million in a BBC pass, each hashing a fresh
+ * string in the runtime and missing the cache on a large table) was an eighth of tagging time.
+ */
+const RECENT_BITS = 14;
+const RECENT: (WordInfo | undefined)[] = new Array(1 << RECENT_BITS).fill(undefined);
+const RECENT_HASH = new Int32Array(1 << RECENT_BITS);
+
+/** Empties the word tables when large (speed only, never a result); between documents only, so one document's words share their keys. */
+function boundWords(): void {
+  if (WORDS.size <= 200_000) return;
+  WORDS.clear();
+  KEYS.clear();
+  RECENT.fill(undefined);
+}
+
+/** The facts of the word written `raw`: from the recent table, else WORDS, else made now. */
+function info(raw: string): WordInfo {
+  let h = FNV;
+  for (let i = 0; i < raw.length; i++) h = Math.imul(h ^ raw.charCodeAt(i), FNV_PRIME);
+  const slot = (h ^ (h >>> RECENT_BITS)) & ((1 << RECENT_BITS) - 1);
+  const seen = RECENT[slot];
+  if (seen !== undefined && RECENT_HASH[slot] === h && seen.raw === raw) return seen;
+  let x = WORDS.get(raw);
+  if (!x) WORDS.set(raw, (x = newWord(raw)));
+  RECENT[slot] = x;
+  RECENT_HASH[slot] = h;
+  return x;
+}
+
 /**
  * The facts of a word, made on its first sight and then shared by every token of it. The hashes are
  * those of the feature strings (`w=${w}`, `p2=${lw.slice(0, 2)}` …) computed without building them:
  * building some twenty strings per new word was most of this function's time.
  */
-function info(raw: string, boundary = false): WordInfo {
-  let x = WORDS.get(raw);
-  if (x) return x;
+function newWord(raw: string, boundary = false): WordInfo {
   const w = boundary ? raw : normal(raw);
   const lw = boundary ? raw : w.toLowerCase();
   const sh = boundary ? raw : shape(w);
@@ -226,7 +321,7 @@ function info(raw: string, boundary = false): WordInfo {
   const own = [more(PREFIX['w='], w), more(PREFIX['l='], lw), more(PREFIX['s='], sh)];
   for (let k = 1; k <= 4 && k <= n; k++) own.push(more(P_PREFIX[k - 1], lw, 0, k), more(X_PREFIX[k - 1], lw, n - k, n));
   const cap = !boundary && isCapital(w);
-  x = {
+  const x: WordInfo = {
     w,
     lw,
     sh,
@@ -237,11 +332,11 @@ function info(raw: string, boundary = false): WordInfo {
     title: cap && PERSONAL_TITLES.test(w),
     own,
     asNeighbour: [more(PREFIX['l-1='], lw), more(PREFIX['l+1='], lw), more(PREFIX['l-2='], lw), more(PREFIX['l+2='], lw), more(PREFIX['s-1='], sh), more(PREFIX['s+1='], sh)],
-    pairL1L: more(more(PREFIX['l-1l='], lw), '|'),
-    pairLL1: more(more(PREFIX['ll+1='], lw), '|'),
-    pairSSS: more(more(PREFIX['sss='], sh), '|'),
-    pairL1S: more(more(PREFIX['l-1s='], lw), '|'),
-    pairSL1: more(more(PREFIX['sl+1='], sh), '|'),
+    pairL1L: more(more(PREFIX['l-1l='], lw), '|') | 0,
+    pairLL1: more(more(PREFIX['ll+1='], lw), '|') | 0,
+    pairSSS: more(more(PREFIX['sss='], sh), '|') | 0,
+    pairL1S: more(more(PREFIX['l-1s='], lw), '|') | 0,
+    pairSL1: more(more(PREFIX['sl+1='], sh), '|') | 0,
     shapeIds: [own[2], more(own[2], 'C')],
     posIds: [more(PREFIX['pos=0'], sh), more(PREFIX['pos=1'], sh), more(PREFIX['pos=2'], sh)],
     raw,
@@ -250,13 +345,20 @@ function info(raw: string, boundary = false): WordInfo {
     // normal() only swaps quotation marks, none of them a capital: raw starts with one when w does.
     luFirst: cap,
     llFirst: startsLower(raw),
+    rawKey: null,
+    lwKey: null,
+    memoryKey: null,
     digitFirst: lw.charCodeAt(0) >= 48 && lw.charCodeAt(0) <= 57,
     letters: 0,
     uppers: 0,
     vec: null,
     vecOwner: null,
-    lexSteps: [undefined, undefined],
+    lexStep0: undefined,
+    lexStep1: undefined,
   };
+  if (x.llFirst) x.rawKey = keyOf(raw);
+  if (cap) x.lwKey = keyOf(lw);
+  if (x.capFirst || x.luFirst) x.memoryKey = keyOf(x.rawLower);
   for (let k = 0; k < w.length; k++) {
     const code = w.charCodeAt(k);
     if (code < 128) {
@@ -274,13 +376,10 @@ function info(raw: string, boundary = false): WordInfo {
       if (ch !== ch.toLowerCase()) x.uppers++;
     }
   }
-  // A bounded cache: cleared when large, which changes speed only, never a result.
-  if (WORDS.size > 200_000) WORDS.clear();
-  WORDS.set(raw, x);
   return x;
 }
-export const START = info('<s>', true);
-export const END = info('</s>', true);
+export const START = newWord('<s>', true);
+export const END = newWord('</s>', true);
 const CONSTANT = Object.fromEntries(['b', 'c', 'cC', 'dl', 'dlC', 'gn', 'gnC', 'gn-1', 'ttl-1'].map((f) => [f, hash(f)]));
 
 /**
@@ -309,18 +408,30 @@ export const posSlot = (i: number) => (i === 0 ? 0 : i === 1 ? 1 : 2);
 /** The word at position i of a sentence, or the boundary words outside it. */
 export const wordAt = (words: WordInfo[], i: number) => (i < 0 ? START : i >= words.length ? END : words[i]);
 
+/** featurise calls so far: the serial of the document being read (WordKey). */
+let documents = 0;
+
 /**
  * Features of every token of one document, sentence by sentence. A capitalised word the document
  * also writes in lower case elsewhere ("Shares", "Police") is less likely a name: `dl`.
  */
 export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, everyToken = false): SentenceFeatures[] {
   const mask = (1 << bits) - 1;
-  const docWords = sentences.map((sent) => sent.map((t) => info(t.text)));
-  const docLower = new Set<string>();
+  boundWords();
+  const doc = ++documents;
+  // Each word marks its lower-case key as it is read (one pass over the tokens, not two).
+  const docWords: WordInfo[][] = [];
   let tokens = 0;
-  for (const ws of docWords) {
+  for (let k = 0; k < sentences.length; k++) {
+    const sent = sentences[k];
+    const ws: WordInfo[] = [];
+    for (let i = 0; i < sent.length; i++) {
+      const x = info(sent[i].text);
+      if (x.rawKey !== null) x.rawKey.lowerIn = doc;
+      ws.push(x);
+    }
+    docWords.push(ws);
     tokens += ws.length;
-    for (const x of ws) if (x.llFirst) docLower.add(x.raw);
   }
   // One buffer per document for the sentences' offsets, scored flags and context ids, each sentence a
   // view into it: three typed arrays a sentence each had a backing store of its own to allocate and free.
@@ -335,7 +446,7 @@ export function featurise(sentences: Token[][], lexicon: Lexicon, bits: number, 
     const ctxAt = atAll.subarray(at, at + n + 1);
     const active = activeAll ? activeAll.subarray(first, first + n) : null;
     const caps = capitals(ws);
-    used = contextIds(ws, lexicon, docLower, caps, ctxAt, active, used);
+    used = contextIds(ws, lexicon, doc, caps, ctxAt, active, used);
     parts.push({ ctxAt, active, caps, end: used });
     at += n + 1;
     first += n;
@@ -360,12 +471,11 @@ function capitals(ws: WordInfo[]): boolean {
  * One sentence's context feature hashes, written to SCRATCH from `from` on; ctxAt gets each token's
  * first one (relative to the sentence's), active the tokens scored (null: all). Returns the new end.
  */
-function contextIds(ws: WordInfo[], lexicon: Lexicon, docLower: Set<string>, caps: boolean, ctxAt: Int32Array, active: Uint8Array | null, from: number): number {
+function contextIds(ws: WordInfo[], lexicon: Lexicon, doc: number, caps: boolean, ctxAt: Int32Array, active: Uint8Array | null, from: number): number {
   const n = ws.length;
   let extra: (Hit[] | undefined)[] | null = new Array(n);
-  lexiconHits(ws, CURATED, 'g', extra);
-  lexiconHits(ws, lexicon, 'x', extra);
-  if (!extra.some((h) => h?.length)) extra = null;
+  const curated = lexiconHits(ws, CURATED, 0, extra);
+  if (!lexiconHits(ws, lexicon, 1, extra) && !curated) extra = null;
   if (active) for (let i = 0; i < n; i++) if (ws[i].upper) for (let k = Math.max(0, i - 1); k <= Math.min(n - 1, i + 1); k++) active[k] = 1;
   const f = SCRATCH;
   let len = from;
@@ -393,7 +503,7 @@ function contextIds(ws: WordInfo[], lexicon: Lexicon, docLower: Set<string>, cap
       const after = i + 1 < n ? extra[i + 1] : undefined;
       if (after) for (const e of after) f[len++] = e.after;
     }
-    if (x.cap && docLower.has(x.lw)) f[len++] = caps ? CONSTANT.dlC : CONSTANT.dl;
+    if (x.cap && x.lwKey!.lowerIn === doc) f[len++] = caps ? CONSTANT.dlC : CONSTANT.dl;
     if (x.given) f[len++] = caps ? CONSTANT.gnC : CONSTANT.gn;
     if (i > 0 && prev.given) f[len++] = CONSTANT['gn-1'];
     if (i > 0 && prev.title) f[len++] = CONSTANT['ttl-1'];

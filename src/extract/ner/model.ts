@@ -20,14 +20,18 @@ export interface Scorer {
 }
 
 /**
- * Per word, the summed weights of its own features (block 0), of it as each neighbour role (blocks
- * 1–6), of its shape outside and inside a capitals sentence (7, 8) and of its shape at positions
- * 0, 1 and later (9–11): computed once per distinct word, then a few vector adds replace a dozen
- * lookups per token.
+ * Per word, the summed weights of it as each neighbour role (blocks 0–5, ROLE_BLOCK + r) and of its
+ * own features with the bias, the capitals flag, its shape and its position (blocks 6–11, one per
+ * capitals flag × position 0, 1, later: SELF_BLOCK + 3·caps + slot): computed once per distinct word,
+ * then a few vector adds replace a dozen lookups per token. A self block holds
+ * ((constant + own) + shape) + position, the very additions the tagger made per token before, so
+ * every score is the same to the last bit.
  */
 export class WordVectors {
   /** The bias and capitals-flag weights, for ordinary and capitals sentences. */
   readonly constant: [Float64Array, Float64Array];
+  /** Scratch blocks for a word's own, shape (2) and position (3) sums. */
+  private readonly parts = new Float64Array(6 * K);
   constructor(private scorer: Scorer) {
     const mask = (1 << scorer.bits) - 1;
     this.constant = [false, true].map((caps) => {
@@ -42,15 +46,28 @@ export class WordVectors {
     if (x.vecOwner === this) return x.vec!;
     const v = vectorSpace();
     const mask = (1 << this.scorer.bits) - 1;
-    for (const id of x.own) this.scorer.add(id & mask, v, 0);
-    for (let r = 0; r < 6; r++) this.scorer.add(x.asNeighbour[r] & mask, v, (r + 1) * K);
-    for (let k = 0; k < 2; k++) this.scorer.add(x.shapeIds[k] & mask, v, (7 + k) * K);
-    for (let k = 0; k < 3; k++) this.scorer.add(x.posIds[k] & mask, v, (9 + k) * K);
+    const p = this.parts;
+    p.fill(0);
+    // The sums in the order they always had: own ids, then roles, shapes and positions.
+    for (const id of x.own) this.scorer.add(id & mask, p, 0);
+    for (let r = 0; r < 6; r++) this.scorer.add(x.asNeighbour[r] & mask, v, (ROLE_BLOCK + r) * K);
+    for (let k = 0; k < 2; k++) this.scorer.add(x.shapeIds[k] & mask, p, (1 + k) * K);
+    for (let k = 0; k < 3; k++) this.scorer.add(x.posIds[k] & mask, p, (3 + k) * K);
+    for (let caps = 0; caps < 2; caps++) {
+      const c = this.constant[caps];
+      for (let slot = 0; slot < 3; slot++) {
+        const at = (SELF_BLOCK + 3 * caps + slot) * K;
+        for (let t = 0; t < K; t++) v[at + t] = c[t] + p[t] + p[(1 + caps) * K + t] + p[(3 + slot) * K + t];
+      }
+    }
     x.vec = v;
     x.vecOwner = this;
     return v;
   }
 }
+/** Where a word vector's role blocks and self blocks start (WordVectors). */
+const ROLE_BLOCK = 0;
+const SELF_BLOCK = 6;
 
 /**
  * A zeroed vector of 12 · TAG_COUNT, cut from a shared slab: one backing store per 256 words instead
@@ -93,25 +110,38 @@ export class History {
     for (let k = 1; k < c.length; k++) if (c[k] > c[best]) best = k;
     return [HISTORY_IDS[best] & ((1 << bits) - 1)];
   }
-  /** record() for the words of a featurised sentence, using what each word already knows about itself. */
+  /** This memory's serial: the counts a word's key holds belong to it when key.memoryOf is this. */
+  private readonly serial = ++memories;
+  /**
+   * record() for the words of a featurised sentence, using what each word already knows about itself:
+   * the counts live on the word's interned lower-case key (features.ts WordKey), not in a Map by string.
+   */
   recordWords(words: WordInfo[], tags: ArrayLike<number>): void {
     for (let i = 0; i < words.length; i++) {
       const x = words[i];
       if (!x.capFirst) continue;
-      let c = this.seen.get(x.rawLower);
-      if (!c) this.seen.set(x.rawLower, (c = new Int32Array(TYPES.length + 1)));
-      c[entityTypeIndex(tags[i]) + 1]++;
+      const key = x.memoryKey!;
+      let c = key.counts;
+      if (key.memoryOf !== this.serial) {
+        key.memoryOf = this.serial;
+        if (c) for (let k = 0; k < c.length; k++) c[k] = 0;
+        else key.counts = c = new Int32Array(TYPES.length + 1);
+      }
+      c![entityTypeIndex(tags[i]) + 1]++;
     }
   }
   /** features() for a word with a capital first letter: the one feature id, or -1 when there is none. */
   featureOf(x: WordInfo, bits: number): number {
-    const c = x.luFirst ? this.seen.get(x.rawLower) : undefined;
-    if (!c) return -1;
+    const key = x.luFirst ? x.memoryKey! : null;
+    if (key === null || key.memoryOf !== this.serial) return -1;
+    const c = key.counts!;
     let best = 0;
     for (let k = 1; k < c.length; k++) if (c[k] > c[best]) best = k;
     return HISTORY_IDS[best] & ((1 << bits) - 1);
   }
 }
+/** Histories made so far (History.serial). */
+let memories = 0;
 const HISTORY_IDS = ['h=O', ...TYPES.map((t) => `h=${t}`)].map(hash);
 
 /** Emission scores of one sentence from full feature id lists (training). */
@@ -133,8 +163,9 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
   // `into` (at least n × TAG_COUNT long) spares an allocation per sentence; every entry of the first
   // n rows is written below, so what it held before does not matter.
   const out = into ?? new Float64Array(n * K);
-  // vec[i + 2]: the vectors of word i, with two boundary words on each side.
-  const vec: Float64Array[] = new Array(n + 4);
+  // vec[i + 2]: the vectors of word i, with two boundary words on each side; one array reused from
+  // sentence to sentence (what an entry held before is never read: only entries set below are).
+  const vec = VEC;
   const bound = words.of(wordAt(sf.words, -1));
   const end = words.of(wordAt(sf.words, n));
   vec[0] = vec[1] = bound;
@@ -143,7 +174,7 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
   // Only words within two tokens of a scored one are read below: the others (most of a sentence
   // without capitals) need no vector, and the vectors of words never near a name are never made.
   for (let i = 0; i < n; i++) if (!active || active[i] || active[i - 1] || active[i + 1] || active[i - 2] || active[i + 2]) vec[i + 2] = words.of(sf.words[i]);
-  const constant = words.constant[sf.caps ? 1 : 0];
+  const selfAt0 = (SELF_BLOCK + (sf.caps ? 3 : 0)) * K;
   for (let i = 0; i < n; i++) {
     const off = i * K;
     if (active && !active[i]) {
@@ -153,25 +184,25 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
       continue;
     }
     const own = vec[i + 2];
-    const shapeAt = (sf.caps ? 8 : 7) * K;
-    const posAt = (9 + posSlot(i)) * K;
-    // The neighbours by role (features.ts NEIGHBOURS: l-1, l+1, l-2, l+2, s-1, s+1), role r in block r + 1.
+    const selfAt = selfAt0 + posSlot(i) * K;
+    // The neighbours by role (features.ts NEIGHBOURS: l-1, l+1, l-2, l+2, s-1, s+1), role r in block ROLE_BLOCK + r.
     const n0 = vec[i + 1];
     const n1 = vec[i + 3];
     const n2 = vec[i];
     const n3 = vec[i + 4];
     const n4 = vec[i + 1];
     const n5 = vec[i + 3];
-    // Each tag's score summed in a local, in the order of a sum per vector (own, shape, position, then
-    // the roles in order), so every sum is the same to the last bit; one store per tag instead of seven.
+    // Each tag's score summed in a local, in the order of a sum per vector (own with the constant,
+    // shape and position, then the roles in order), so every sum is the same to the last bit; one
+    // store per tag instead of seven.
     for (let t = 0; t < K; t++) {
-      let x = constant[t] + own[t] + own[shapeAt + t] + own[posAt + t];
-      x += n0[K + t];
-      x += n1[2 * K + t];
-      x += n2[3 * K + t];
-      x += n3[4 * K + t];
-      x += n4[5 * K + t];
-      x += n5[6 * K + t];
+      let x = own[selfAt + t];
+      x += n0[ROLE_BLOCK * K + t];
+      x += n1[(ROLE_BLOCK + 1) * K + t];
+      x += n2[(ROLE_BLOCK + 2) * K + t];
+      x += n3[(ROLE_BLOCK + 3) * K + t];
+      x += n4[(ROLE_BLOCK + 4) * K + t];
+      x += n5[(ROLE_BLOCK + 5) * K + t];
       out[off + t] = x;
     }
     const ctx = sf.ctx;
@@ -184,6 +215,8 @@ export function emissions(scorer: Scorer, words: WordVectors, tokens: Token[], s
   }
   return out;
 }
+
+const VEC: Float64Array[] = [];
 
 /** Tags one document's sentences in order, each informed by the tags of those before it. */
 export function tagSentences(scorer: Scorer, words: WordVectors, sentences: Token[][], feats: SentenceFeatures[]): Uint8Array[] {
