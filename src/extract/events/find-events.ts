@@ -14,6 +14,7 @@ import type { TypedEventDraft } from './event-draft.ts';
 import { SPORT_WORDS } from './lexicon-political.ts';
 import { assignRoles } from './roles.ts';
 import { findTriggers, type TriggerHit } from './trigger-index.ts';
+import { firstEndingAfter } from '../sorted-spans.ts';
 
 
 export interface EventInput {
@@ -29,18 +30,6 @@ export interface EventInput {
 }
 
 export type { TypedEventDraft };
-
-/** Index of the first element whose `end` is past `at` (sentences and spans are in text order). */
-function firstEndingAfter<T extends Span>(list: T[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const DOCUMENT = /\b(?:Agreement|Treaty|Accord|Act|Protocol|Convention|Constitution|Charter|Law|Bill|Amendment)$/;
 const NEGATED = /\b(?:not|never|n[’']t|unable to|avoids?|avoided|avoiding|fail(?:s|ed)? to|stop(?:s|ped)? short of|without|refus(?:es|ed|ing) to|declin(?:es|ed|ing) to)\s+(?:\w+\s+)?$/i;

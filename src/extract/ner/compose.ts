@@ -13,6 +13,7 @@ import { placeNamedAsPerson } from './place-names.ts';
 import { genericHead, orgShortened, shortAlias } from './short-org-names.ts';
 import { headlineMentions, headlineOnly, titleCaseHeadline } from './headline-names.ts';
 import { tagEntities, type TaggedSpan } from './index.ts';
+import { firstStartingAt } from '../sorted-spans.ts';
 
 /**
  * One-word spans the model proposes that are never names in a newsroom's graph: the rules' list of
@@ -93,18 +94,6 @@ function kindOf(name: string): OrganizationKind {
 function sortedByStart(list: { start: number }[]): boolean {
   for (let k = 1; k < list.length; k++) if (list[k].start < list[k - 1].start) return false;
   return true;
-}
-
-/** Index of the first span starting at or after `at` in a list sorted by start. */
-function firstStartingAt(list: { start: number }[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -287,13 +276,7 @@ function overlapTest(spans: { start: number; end: number }[]): (r: { start: numb
   for (let k = 0; k < sorted.length; k++) maxEnd[k] = max = Math.max(max, sorted[k].end);
   return (r) => {
     // The spans starting before r ends; one of them overlaps r when the largest of their ends is past r's start.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].start < r.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstStartingAt(sorted, r.end);
     return lo === 0 || maxEnd[lo - 1] <= r.start;
   };
 }

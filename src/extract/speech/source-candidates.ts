@@ -6,6 +6,7 @@ import { subjectWords } from './speaker.ts';
 import { TITLE_WORDS } from '../lexicon.ts';
 import { NOT_AFTER_TITLE } from './title-stops.ts';
 import { insertKind, leadsSentence, opensMainClause } from './source-layout.ts';
+import { firstStartingAt } from '../sorted-spans.ts';
 
 // Candidate sources of one statement and their features, for the learned source ranker
 // (source-ranker.ts). Candidates are the names the entity index found, pronouns, and descriptions
@@ -239,30 +240,12 @@ function modifier(text: string, words: Word[], w: number): boolean {
   return true;
 }
 
-/** Index of the first word starting at or after `at`. */
-function wordAt(words: Word[], at: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const VERBISH = /^(?:[a-z]+(?:s|ed)|met|told|hit|beat|called|urged|accused)$/;
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Spans of a list sorted by start that lie inside [from, to). */
 function inRange<T extends Span>(list: T[], from: number, to: number): T[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(list, from);
   const out: T[] = [];
   for (let i = lo; i < list.length && list[i].start < to; i++) if (list[i].end <= to) out.push(list[i]);
   return out;
@@ -301,12 +284,12 @@ export function sourceContext(text: string, sentences: Sentence[], index: Entity
   const full = (x: Lite): RawSpan => (x.full ??= raw(x.start, x.end, x.kind, x.mentions, x.sentence));
   const raw = (start: number, end: number, kind: CandidateKind, mentions: number, si: number): RawSpan => {
     const { words } = infoOf(si);
-    const k = wordAt(words, start);
+    const k = firstStartingAt(words, start);
     // The word before, past an article ("with the Beatles" → "with"); the word after.
     let p = k - 1;
     if (p >= 0 && ARTICLES.has(words[p].lower)) p--;
     const prevWord = p >= 0 ? words[p].lower : '';
-    const e = wordAt(words, end);
+    const e = firstStartingAt(words, end);
     const nextWord = e < words.length ? words[e].lower : '';
     const own = text.slice(start, end);
     let head = '';

@@ -2,6 +2,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { Sentence } from '../sentences.ts';
 import { hashText } from './hashing.ts';
 import { FNV_OFFSET, FNV_PRIME } from '../fnv.ts';
+import { firstEndingAfter } from '../sorted-spans.ts';
 
 /** A word or punctuation mark with its place in the article, the unit the attribution models label. */
 export interface Token extends Span {
@@ -159,12 +160,5 @@ export function tokenize(text: string, sentences: Sentence[], quoted: Span[]): T
 
 /** The first token ending after `offset` (the token holding it, or the next one). */
 export function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstEndingAfter(tokens, offset);
 }
