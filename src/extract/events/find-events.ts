@@ -44,6 +44,9 @@ const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
 // What is called or pushed for has not happened ("a call for “providing lethal defensive weapons” to Ukraine",
 // "calling for the deployment of"): the request is the event (its own trigger), not what it asks for.
 const CALLED_FOR = /\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for\s+(?:(?:the|a|an|more|new|further)\s+)?[“"‘]?$/i;
+// Nor what someone is called on or urged to do ("called for Clinton to be prosecuted", "urged Mr Pande to withdraw the
+// film", "a call for the United States to accept more Muslim refugees"): the addressee, then "to" and the act asked for.
+const CALLED_ON = /\b(?:(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for|urg(?:es|ed|ing)|ask(?:s|ed|ing))\s+(?:[^\s,;.]+\s+){1,5}to\s+(?:be\s+)?(?:[a-z]+\s+(?:(?:the|a|an|more|new|further)\s+)?(?:[A-Za-z-]+\s+)?)?$/;
 // A mutual event named as the setting of another: "during the debate", "at their meeting".
 const OCCASION_OF = /\b(?:during|at|in)\s+(?:the|a|an|their|his|her|this|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+){0,3}$/;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
@@ -141,6 +144,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
     if (!MODAL_EXEMPT.has(e.type) && MODAL.test(lead)) continue;
     if (e.type !== 'REQUEST' && CALLED_FOR.test(lead)) continue;
+    if (e.type !== 'REQUEST' && CALLED_ON.test(text.slice(Math.max(sentence.start, hit.start - 90), hit.start))) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
     taken = hit.start;
     if (e.nameEnd) {

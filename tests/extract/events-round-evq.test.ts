@@ -1,0 +1,36 @@
+import { expect, it } from 'vitest';
+import { eventSummariesOfType as ofType, extractTestArticle } from '../helpers/test-article.ts';
+import { corpusText } from '../helpers/corpus-text.ts';
+import { describeWithCorpus } from '../helpers/corpus.ts';
+
+// The corpus files whose articles these tests read (never copied here: see tests/helpers/corpus-text.ts).
+const CORPUS_FILES = ['bbc.jsonl', 'polnear-traindev.jsonl', 'reuters21578.jsonl'] as const;
+
+// Rules of the 2026-12-03 round (branch events-q), each read on every event of BBC, PolNeAR train and
+// Reuters 1–2000 before and after (the events gold's articles left out).
+
+describeWithCorpus(CORPUS_FILES, 'typed events: what someone is called on or urged to do', () => {
+  it('is no event of its own; the call or the urging is', () => {
+    expect(ofType(corpusText('polnear:wash-post_2016-01-31_state-calls-emails-of-clinton-to', 'And it comes', 'national secrets.'), 'LEGAL')).toEqual([]);
+    expect(ofType(corpusText('bbc:entertainment/085', 'Catholics have urged', 'hurt sentiments.'), 'RETREAT')).toEqual([]);
+    expect(ofType(corpusText('bbc:entertainment/281', 'More than 20', 'have it cancelled.'), 'PROTEST')).toEqual([]);
+    expect(ofType(corpusText('polnear:west-journal_2016-06-13_trump-calls-on-obama-to-resign', 'In the wake', 'to resign.'), 'RESIGNATION')).toEqual([]);
+  });
+
+  it('leaves what was done alongside a call', () => {
+    expect(ofType('The union called for the company to raise wages. Acme Corp bought Widget Inc for 10 mln dlrs.', 'BUSINESS')).toEqual(['BUSINESS/acquisition Acme Corp → Widget Inc']);
+    expect(extractTestArticle('Critics urged the minister to resign.').events.map((e) => e.type)).not.toContain('RESIGNATION');
+  });
+});
+
+it('"the refugees" named paragraphs after an aid event are the people, not the aid: no link', () => {
+  const x = extractTestArticle(
+    'Canada has accepted 10,000 refugees from Syria, the government said on Monday.\n\nThe prime minister met President Trump in Washington on Tuesday.\n\nTaxes are rising.\n\nThe opposition leader, John Smith, said the refugees are a security risk for the country.',
+  );
+  const aid = x.events.find((e) => e.type === 'AID');
+  const remark = x.statements.findIndex((s) => s.text.startsWith('the refugees are'));
+  expect(aid, JSON.stringify(x.events.map((e) => e.type))).toBeDefined();
+  expect(remark).toBeGreaterThan(0);
+  expect(aid!.statementIndexes ?? []).not.toContain(remark);
+  expect(aid!.statementIndexes ?? []).toContain(0);
+});
