@@ -34,3 +34,16 @@ it('"the refugees" named paragraphs after an aid event are the people, not the a
   expect(aid!.statementIndexes ?? []).not.toContain(remark);
   expect(aid!.statementIndexes ?? []).toContain(0);
 });
+
+describeWithCorpus(CORPUS_FILES, 'typed events: a race that is run, and a party acting on itself', () => {
+  it('reads a win or a loss in a run race as no election', () => {
+    expect(ofType(corpusText('bbc:sport/078', 'Gelete Burka', "women's race."), 'ELECTION')).toEqual([]);
+    expect(ofType(corpusText('bbc:sport/003', 'But Greene', 'semi-finals.'), 'ELECTION')).toEqual([]);
+    expect(ofType('Smith lost the race for the Senate seat to Jones.', 'ELECTION')).toEqual(['ELECTION Smith → Jones']);
+  });
+
+  it('drops a target named by the first words of the source’s name', () => {
+    expect(ofType(corpusText('reuters:1862', 'Piedmont Aviation', 'other corporations.'), 'CONSULT')).toEqual([]);
+    expect(ofType(corpusText('reuters:1606', 'Comdata Network', 'share'), 'BUSINESS')).toEqual(['BUSINESS/acquisition Comdata Network Inc → -']);
+  });
+});

@@ -51,6 +51,11 @@ const CALLED_ON = /\b(?:(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|in
 const OCCASION_OF = /\b(?:during|at|in)\s+(?:the|a|an|their|his|her|this|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+){0,3}$/;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 
+/** Whether `short` is the first word or words of the longer name `full` ("Schult" of "Schult Homes Corp"). */
+function namesLeadOf(short: string, full: string): boolean {
+  return full.length > short.length && full.startsWith(short) && full.charCodeAt(short.length) === 32;
+}
+
 function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
   for (let i = list.length - 1; i >= 0; i--) if (f(list[i])) return list[i];
   return undefined;
@@ -183,6 +188,9 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     if (e.type === 'DISASTER') roles.sources = [];
     // Words attack people and bodies; "criticized … the North American Free Trade Agreement" criticises a policy, which PLOVER does not code.
     if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
+    // A target named by the first words of a source's name is that source again ("Schult Homes Corp … the acquisition of
+    // Schult", "Piedmont Aviation Inc said its board meeting … to combine Piedmont"): no one acts on themselves.
+    roles.targets = roles.targets.filter((t) => !roles.sources.some((r) => namesLeadOf(refName(t), refName(r))));
     // A country reports no company's results or bids ("India's biggest carmaker Maruti has reported …", "It added its bid",
     // an "it" read as the country most named): its name is the company's setting, not the company.
     if (e.mode && (COMPANY_MODES.has(e.mode) || e.mode === 'dividend')) roles.sources = roles.sources.filter((r) => r.kind !== 'country');
