@@ -47,3 +47,16 @@ describeWithCorpus(CORPUS_FILES, 'typed events: a race that is run, and a party 
     expect(ofType(corpusText('reuters:1606', 'Comdata Network', 'share'), 'BUSINESS')).toEqual(['BUSINESS/acquisition Comdata Network Inc → -']);
   });
 });
+
+describeWithCorpus(CORPUS_FILES, 'typed events: news agencies, and guns fired', () => {
+  it('reads a news agency as no party, but to its own lawsuit', () => {
+    expect(ofType(corpusText('polnear:breitbart_2016-08-15_biden-stumping-for-clinton-trash', 'New York (AFP)', 'Donald Trump'), 'ACCUSE').filter((x) => x.includes('AFP'))).toEqual([]);
+    expect(ofType(corpusText('reuters:1842', 'He told Reuters', 'unacceptable'), 'REQUEST')).toEqual([]);
+    expect(ofType(corpusText('polnear:breitbart_2016-08-24_report-half-clinton-s-state-meet', 'The AP’s report', 'Information Act.'), 'LEGAL')).toEqual(['LEGAL/lawsuit Associated Press → US State Department']);
+  });
+
+  it('reads shots or bullets fired as no dismissal', () => {
+    expect(ofType(corpusText('bbc:entertainment/282', 'Officers are also', 'Violator.'), 'RESIGNATION')).toEqual([]);
+    expect(ofType('Police said shots have been fired inside the building.', 'RESIGNATION')).toEqual([]);
+  });
+});

@@ -51,6 +51,8 @@ const CALLED_ON = /\b(?:(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|in
 const OCCASION_OF = /\b(?:during|at|in)\s+(?:the|a|an|their|his|her|this|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+){0,3}$/;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 
+const NEWS_AGENCY = /^(?:Reuters|AFP|UPI|AP|Associated Press|Agence France-Presse|United Press International)$/;
+
 /** Whether `short` is the first word or words of the longer name `full` ("Schult" of "Schult Homes Corp"). */
 function namesLeadOf(short: string, full: string): boolean {
   return full.length > short.length && full.startsWith(short) && full.charCodeAt(short.length) === 32;
@@ -188,6 +190,13 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     if (e.type === 'DISASTER') roles.sources = [];
     // Words attack people and bodies; "criticized … the North American Free Trade Agreement" criticises a policy, which PLOVER does not code.
     if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
+    // A news agency reports, it does not act: "New York (AFP) – Vice President Joe Biden … accusing", "He told Reuters
+    // proposals … were unacceptable", "exit polls conducted for the Associated Press"; it is a party only to its own
+    // lawsuits ("documents the AP received after filing a lawsuit against the State Department").
+    if (e.mode !== 'lawsuit') {
+      roles.sources = roles.sources.filter((r) => !NEWS_AGENCY.test(refName(r)));
+      roles.targets = roles.targets.filter((r) => !NEWS_AGENCY.test(refName(r)));
+    }
     // A target named by the first words of a source's name is that source again ("Schult Homes Corp … the acquisition of
     // Schult", "Piedmont Aviation Inc said its board meeting … to combine Piedmont"): no one acts on themselves.
     roles.targets = roles.targets.filter((t) => !roles.sources.some((r) => namesLeadOf(refName(t), refName(r))));

@@ -39,7 +39,8 @@ export const GENERAL_TRIGGERS = entries([
   // or verb makes it an adjective or a compound's first noun, no retirement.
   ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?!(?:from|of|in|at|as|on|after|before|against|with|to|and|but|or|because|when|while|last|this|next|early|earlier|shortly|soon|hurt|aged|effective|until|since|over|was|is|will|would|has|had|that|the|his|her|their|its|a|an)\b)[a-z])/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
   ['stepped step', 'RESIGNATION', null, { re: /step(?:ped)? down\b/iy, needs: 'source', targetPreps: ['as', 'from'] }],
-  ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at| back| (?:\S+ ){0,3}?(?:missiles?|rockets?|shots?|shells?|bullets?|rounds?)\b))\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! (?:an?|his|her|its|their) (?:attempt|bid|case|claim|lawsuit|suit|appeal|motion|request|petition|challenge|idea|suggestion)s?\b)/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
+  // A gun fires after what it fires ("shots have been fired inside", "eight bullets were fired into"), not only before it.
+  ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at| back| (?:\S+ ){0,3}?(?:missiles?|rockets?|shots?|shells?|bullets?|rounds?)\b))\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! (?:an?|his|her|its|their) (?:attempt|bid|case|claim|lawsuit|suit|appeal|motion|request|petition|challenge|idea|suggestion)s?\b)/iy, notBefore: /\b(?:shots?|bullets?|rounds?|missiles?|rockets?|shells?|guns?|weapons?)\s+(?:\S+\s+){0,3}$/i, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 
   // LEGAL
   ['fined detained', 'LEGAL', 'trial', { needs: 'target' }],
