@@ -60,3 +60,28 @@ describeWithCorpus(CORPUS_FILES, 'typed events: news agencies, and guns fired', 
     expect(ofType('Police said shots have been fired inside the building.', 'RESIGNATION')).toEqual([]);
   });
 });
+
+describeWithCorpus(CORPUS_FILES, 'statement links: the speaker’s own clause, and one-word fragments', () => {
+  const linkedTo = (body: string, type: string) => {
+    const x = extractTestArticle(body);
+    return x.events.filter((e) => e.type === type).flatMap((e) => (e.statementIndexes ?? []).map((i) => x.statements[i].text));
+  };
+
+  it('does not link what a speaker says to an event told in a relative clause about the speaker', () => {
+    expect(linkedTo(corpusText('bbc:politics/184', 'Former minister Clare Short, who resigned', '.'), 'RESIGNATION')).toEqual([]);
+    expect(linkedTo(corpusText('bbc:politics/005', 'Mr Balls, who stepped down', '.'), 'RESIGNATION')).toEqual([]);
+  });
+
+  it('still links the words a speech act is done in ("Trump attacked Clinton …, saying …")', () => {
+    const said = linkedTo(corpusText('polnear:usa-today_2016-09-08_candidates-vie-for-vets-support-', 'During a national security speech', 'unstable."'), 'ACCUSE');
+    expect(said.some((t) => t.includes('trigger-happy'))).toBe(true);
+  });
+
+  it('links no one-word statement, capitalised or not', () => {
+    const x = extractTestArticle('WorldCom emerged from bankruptcy protection in 2004, and is now known as MCI.');
+    const mci = x.statements.findIndex((s) => s.text === 'MCI');
+    expect(mci).toBeGreaterThanOrEqual(0);
+    expect(x.events.map((e) => e.type)).toContain('BUSINESS');
+    expect(x.events.flatMap((e) => e.statementIndexes ?? [])).not.toContain(mci);
+  });
+});
