@@ -85,3 +85,11 @@ describeWithCorpus(CORPUS_FILES, 'statement links: the speaker’s own clause, a
     expect(x.events.flatMap((e) => e.statementIndexes ?? [])).not.toContain(mci);
   });
 });
+
+describeWithCorpus(CORPUS_FILES, 'typed events: an option to buy', () => {
+  it('is no purchase; exercising it is', () => {
+    expect(ofType(corpusText('bbc:business/130', 'The airline, SpiceJet,', 'more aircraft.'), 'BUSINESS')).toEqual([]);
+    expect(ofType(corpusText('reuters:1276', 'An American Aircraft official', '49 pct.'), 'BUSINESS')).toEqual([]);
+    expect(ofType('Trelleborg AB said it was exercising an option to acquire Boliden AB.', 'BUSINESS')).toEqual(['BUSINESS/acquisition Trelleborg AB → Boliden AB']);
+  });
+});

@@ -41,6 +41,9 @@ const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 // those words ("would impose tariffs", "must resign"), so they keep them.
 const MODAL = /\b(?:should|would|could|might|may|must|(?:right|chance|power|ability|freedom) to)\s+(?:(?:not|have|be|been|also|still|never|even|well|\w+ly)\s+){0,2}$/i;
 const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
+// An option or warrants to buy are not a purchase ("will also have the option to acquire 10 more aircraft", "warrants to
+// acquire an additional one mln shares"); exercising the option is ("exercising an option to acquire up to 65 pct").
+const OPTION_TO = /(?<!\bexercis(?:e|es|ed|ing)\s+(?:its|an|the|their|his|her)\s+)\b(?:option|warrants?)\s+to\s+$/i;
 // What is called or pushed for has not happened ("a call for “providing lethal defensive weapons” to Ukraine",
 // "calling for the deployment of"): the request is the event (its own trigger), not what it asks for.
 const CALLED_FOR = /\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for\s+(?:(?:the|a|an|more|new|further)\s+)?[“"‘]?$/i;
@@ -149,7 +152,7 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (e.type === 'REJECT' && NOT.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
-    if (!MODAL_EXEMPT.has(e.type) && MODAL.test(lead)) continue;
+    if (!MODAL_EXEMPT.has(e.type) && (MODAL.test(lead) || OPTION_TO.test(lead))) continue;
     if (e.type !== 'REQUEST' && CALLED_FOR.test(lead)) continue;
     if (e.type !== 'REQUEST' && CALLED_ON.test(text.slice(Math.max(sentence.start, hit.start - 90), hit.start))) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
