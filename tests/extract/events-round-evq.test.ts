@@ -93,3 +93,11 @@ describeWithCorpus(CORPUS_FILES, 'typed events: an option to buy', () => {
     expect(ofType('Trelleborg AB said it was exercising an option to acquire Boliden AB.', 'BUSINESS')).toEqual(['BUSINESS/acquisition Trelleborg AB → Boliden AB']);
   });
 });
+
+describeWithCorpus(CORPUS_FILES, 'typed events: denying someone something', () => {
+  it('deprives them and rejects nothing; denying their claims still rejects', () => {
+    expect(ofType(corpusText('bbc:entertainment/144', 'Rapper Eminem', 'of the year'), 'REJECT')).toEqual([]);
+    expect(ofType(corpusText('bbc:sport/104', 'And the Blues', 'tackle.'), 'REJECT')).toEqual([]);
+    expect(ofType(corpusText('bbc:business/336', 'Merrill Lynch denied', 'continent'), 'REJECT')).toEqual(['REJECT Merrill Lynch → Villalba']);
+  });
+});
