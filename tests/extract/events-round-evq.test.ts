@@ -101,3 +101,12 @@ describeWithCorpus(CORPUS_FILES, 'typed events: denying someone something', () =
     expect(ofType(corpusText('bbc:business/336', 'Merrill Lynch denied', 'continent'), 'REJECT')).toEqual(['REJECT Merrill Lynch → Villalba']);
   });
 });
+
+describeWithCorpus(CORPUS_FILES, 'typed events: criticism dismissed', () => {
+  it('is no dismissal from a job; someone unfairly dismissed is', () => {
+    expect(ofType(corpusText('polnear:huff-post_2016-02-12_the-democratic-primary-is-a-figh', 'After several skirmishes', '.'), 'RESIGNATION')).toEqual([]);
+    expect(ofType(corpusText('bbc:politics/275', 'Michael Howard has dismissed', '.'), 'RESIGNATION')).toEqual([]);
+    expect(ofType(corpusText('bbc:business/336', 'An employment tribunal', 'unequal pay'), 'RESIGNATION')).toEqual([]);
+    expect(ofType('The bank said Smith had been unfairly dismissed by Acme Corp last year.', 'RESIGNATION')).toEqual(['RESIGNATION/dismissal Acme Corp → Smith']);
+  });
+});
