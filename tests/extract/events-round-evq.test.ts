@@ -110,3 +110,11 @@ describeWithCorpus(CORPUS_FILES, 'typed events: criticism dismissed', () => {
     expect(ofType('The bank said Smith had been unfairly dismissed by Acme Corp last year.', 'RESIGNATION')).toEqual(['RESIGNATION/dismissal Acme Corp → Smith']);
   });
 });
+
+describeWithCorpus(CORPUS_FILES, 'typed events: venture capital, takeover rules', () => {
+  it('reads venture capitalists as no joint venture and takeover rules or a likely target as no bid', () => {
+    expect(ofType(corpusText('bbc:business/369', 'Alfa-Eco, the venture', 'Sun Interbrew.'), 'BUSINESS').filter((x) => x.includes('joint_venture'))).toEqual([]);
+    expect(ofType(corpusText('bbc:business/017', 'Less welcome', 'five years ago.'), 'BUSINESS').filter((x) => x.includes('/bid'))).toEqual([]);
+    expect(ofType('Acme Corp formed a joint venture with Widget Inc last year.', 'BUSINESS')).toEqual(['BUSINESS/joint_venture Acme Corp → Widget Inc']);
+  });
+});
