@@ -43,13 +43,20 @@ const MODAL = /\b(?:should|would|could|might|may|must|(?:right|chance|power|abil
 const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
 // An option or warrants to buy are not a purchase ("will also have the option to acquire 10 more aircraft", "warrants to
 // acquire an additional one mln shares"); exercising the option is ("exercising an option to acquire up to 65 pct").
-const OPTION_TO = /(?<!\bexercis(?:e|es|ed|ing)\s+(?:its|an|the|their|his|her)\s+)\b(?:option|warrants?)\s+to\s+$/i;
+const OPTION_TO = /\b(?:option|warrants?)\s+to\s+$/i;
+const EXERCISED = /\bexercis(?:e|es|ed|ing)\s+(?:its|an|the|their|his|her)\s+option\s+to\s+$/i;
 // What is called or pushed for has not happened ("a call for “providing lethal defensive weapons” to Ukraine",
 // "calling for the deployment of"): the request is the event (its own trigger), not what it asks for.
 const CALLED_FOR = /\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for\s+(?:(?:the|a|an|more|new|further)\s+)?[“"‘]?$/i;
 // Nor what someone is called on or urged to do ("called for Clinton to be prosecuted", "urged Mr Pande to withdraw the
 // film", "a call for the United States to accept more Muslim refugees"): the addressee, then "to" and the act asked for.
 const CALLED_ON = /\b(?:(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for|urg(?:es|ed|ing)|ask(?:s|ed|ing))\s+(?:[^\s,;.]+\s+){1,5}to\s+(?:be\s+)?(?:[a-z]+\s+(?:(?:the|a|an|more|new|further)\s+)?(?:[A-Za-z-]+\s+)?)?$/;
+/** Whether text[from, to) ends in a call on someone to do something (CALLED_ON); most leads hold no " to " at all. */
+function calledOn(text: string, from: number, to: number): boolean {
+  const lead = text.slice(from, to);
+  return lead.includes(' to ') && CALLED_ON.test(lead);
+}
+
 // A mutual event named as the setting of another: "during the debate", "at their meeting".
 const OCCASION_OF = /\b(?:during|at|in)\s+(?:the|a|an|their|his|her|this|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+){0,3}$/;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
@@ -152,9 +159,9 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (e.type === 'REJECT' && NOT.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
-    if (!MODAL_EXEMPT.has(e.type) && (MODAL.test(lead) || OPTION_TO.test(lead))) continue;
+    if (!MODAL_EXEMPT.has(e.type) && (MODAL.test(lead) || (OPTION_TO.test(lead) && !EXERCISED.test(lead)))) continue;
     if (e.type !== 'REQUEST' && CALLED_FOR.test(lead)) continue;
-    if (e.type !== 'REQUEST' && CALLED_ON.test(text.slice(Math.max(sentence.start, hit.start - 90), hit.start))) continue;
+    if (e.type !== 'REQUEST' && calledOn(text, Math.max(sentence.start, hit.start - 90), hit.start)) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
     taken = hit.start;
     if (e.nameEnd) {
