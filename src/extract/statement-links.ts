@@ -49,9 +49,9 @@ function followedUp(s: StatementDraft, events: LinkableEvent[]): number[] {
 const inside = (m: Span, s: Span) => m.start >= s.start && m.end <= s.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-// A statement whose content is one pronoun or common noun ("which", "he", "bankruptcy") is a misread fragment, about nothing.
+// A statement whose content is one word ("which", "he", "bankruptcy", a headline's "Trump") is a misread fragment, about nothing.
 // So is a bare noun phrase of a few words ("a station official", "a 2.5 billion dlr"): no clause, nothing said.
-const FRAGMENT = /^(?:[a-z]+|(?:a|an|the)(?: [\w.$£€-]+){1,3})$/;
+const FRAGMENT = /^(?:[A-Za-z]+|(?:a|an|the)(?: [\w.$£€-]+){1,3})$/;
 
 // "it had conducted its first weapons test since the last summit": a trigger after one of these dates the statement, it is not what the statement is about.
 const TIME_REFERENCE = /\b(?:since|after|before|until)\s+(?:the\s+)?(?:(?:last|first|second|previous|recent|next|local|general)\s+)?$/i;
@@ -93,6 +93,21 @@ function carriedByAnother(s: StatementDraft, e: LinkableEvent, all: StatementDra
   return all.some((o) => o !== s && o.sentence.start === s.sentence.start && !!o.speaker && !!s.speaker && o.speaker.entity !== s.speaker.entity && e.mentions.some((m) => o.spans.some((p) => inside(m, p))));
 }
 
+/**
+ * Whether the event is told only in the words between the statement's speaker and its cue: "Henman, who faces Russian
+ * Igor Andreev in the quarter-finals, said it was difficult coming up against his compatriot" — the clause introduces
+ * the speaker; what he said is about something else.
+ */
+function toldOfSpeaker(s: StatementDraft, e: LinkableEvent): boolean {
+  const from = s.speakerSpan?.end;
+  const to = s.cueSpan?.start;
+  if (from === undefined || to === undefined || from >= to) return false;
+  return e.mentions.every((m) => m.start >= from && m.end <= to && RELATIVE_AFTER_SPEAKER.test(s.sentence.text.slice(from - s.sentence.start, m.start - s.sentence.start)));
+}
+
+// The speaker's relative clause: ", who", ", whose", ", which" right after the name.
+const RELATIVE_AFTER_SPEAKER = /^\s*,\s*(?:who|whose|which)\b/;
+
 /** Whether the sentence first reports the event (an event without `sentence`: any of its sentences). */
 const firstReports = (e: LinkableEvent, sentence: Span) => !e.sentence || e.sentence.start === sentence.start;
 
@@ -130,7 +145,7 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
     if (candidates.every((i) => onlyTimeReference(s, events[i]))) return [];
     // A sentence that only names an event again ("The Kim-Putin meeting would be the first …, as Moscow seeks to play
     // a role") is about it through a statement only when the statement carries its trigger.
-    if (candidates.length === 1 && firstReports(events[candidates[0]], s.sentence) && !carriedByAnother(s, events[candidates[0]], statements)) return candidates;
+    if (candidates.length === 1 && firstReports(events[candidates[0]], s.sentence) && !carriedByAnother(s, events[candidates[0]], statements)) return toldOfSpeaker(s, events[candidates[0]]) ? [] : candidates;
     return candidates.filter((i) => carries(s, events[i]));
   });
 }

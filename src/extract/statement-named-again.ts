@@ -109,11 +109,15 @@ export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'menti
     const of = w.length >= 4 ? reportedBefore(named.get(w), s.sentence.start) : -1;
     if (of < 0) continue;
     const before = s.text.slice(Math.max(0, m.index - 30), m.index);
-    if (!DEFINITE.test(before) || ANOTHER_ONE.test(before)) continue;
+    if (!DEFINITE.test(before) || ANOTHER_ONE.test(before) || PEOPLE.has(m[0].toLowerCase())) continue;
     out.add(of);
   }
   return out.size === 1 ? [...out] : [];
 }
+
+// "the refugees" named later are the people an aid event was for, not the event ("Trump likened the refugees to a
+// 'vicious snake'" is no word on the administration's refugee intake).
+const PEOPLE = new Set(['refugees', 'migrants', 'immigrants', 'asylum-seekers']);
 
 /** Where an event is first reported and its index, per stem naming it (see stemIndex). */
 export type StemIndex = Map<string, { first: number; event: number }[]>;

@@ -16,22 +16,23 @@ function score(part: 'dev' | 'check', only?: (doc: string) => boolean) {
   return eventsResult(scores, part);
 }
 
-// The floors are what the extractor reaches today (npm run eval:events, --part check; 1.18.0: development 0.727 / 0.623 / 0.671; 1.21.0: 0.764 / 0.641 / 0.697; 1.32.0: 0.779 / 0.653 / 0.710; 1.37.0: 0.780 / 0.659 / 0.714; 1.38.0: 0.804 / 0.665 / 0.728), rounded
+// The floors are what the extractor reaches today (npm run eval:events, --part check; 1.18.0: development 0.727 / 0.623 / 0.671; 1.21.0: 0.764 / 0.641 / 0.697; 1.32.0: 0.779 / 0.653 / 0.710; 1.37.0: 0.780 / 0.659 / 0.714; 1.38.0: 0.804 / 0.665 / 0.728; 1.41.0: 0.822 / 0.665 / 0.735), rounded
 // down: a change that loses events fails here. The development part is the one the lexicons were
 // written against; the check part is only measured.
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'typed events against the gold', () => {
   it('development part: F1 and mode agreement at their floors', () => {
     const r = score('dev');
-    expect(r.events.f1).toBeGreaterThanOrEqual(0.72);
-    expect(r.events.p).toBeGreaterThanOrEqual(0.8);
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.73);
+    expect(r.events.p).toBeGreaterThanOrEqual(0.81);
     expect(r.events.r).toBeGreaterThanOrEqual(0.65);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
     // Statement links of matched events: recall over the gold's links, precision of those made.
     // Issue 17, 1.18.0: 0.240 (63/262), precision 0.829 (63/76); 1.21.0: 0.275 (72/262), precision 0.828 (72/87);
     // 1.37.0: 0.332 (87/262), precision 0.843 (86/102; the statement-link rules alone 0.860, the events
-    // they link to as 1.37.0 finds them 0.843).
+    // they link to as 1.37.0 finds them 0.843); 1.41.0: 0.332 (87/262), precision 0.860 (86/100; no link to an event told in
+    // the speaker's relative clause, none from one-word statements — the gold links one such misread, "China").
     expect(r.statements!).toBeGreaterThanOrEqual(0.33);
-    expect(r.statementPrecision!).toBeGreaterThanOrEqual(0.84);
+    expect(r.statementPrecision!).toBeGreaterThanOrEqual(0.85);
     // Issue 17: where events happened (src/extract/events/event-place.ts), 0.700 (28/40) at 1.18.0, 0.714 (30/42) at 1.21.0,
     // 0.786 (33/42) at 1.34.0 (1.30.0's 0.810 counted a rule written from one development article and
     // firing on no other article; it was taken out), 0.810 (34/42) at 1.36.0 (a bankruptcy at the court it is filed in),

@@ -41,12 +41,32 @@ const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 // those words ("would impose tariffs", "must resign"), so they keep them.
 const MODAL = /\b(?:should|would|could|might|may|must|(?:right|chance|power|ability|freedom) to)\s+(?:(?:not|have|be|been|also|still|never|even|well|\w+ly)\s+){0,2}$/i;
 const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
+// An option or warrants to buy are not a purchase ("will also have the option to acquire 10 more aircraft", "warrants to
+// acquire an additional one mln shares"); exercising the option is ("exercising an option to acquire up to 65 pct").
+const OPTION_TO = /\b(?:option|warrants?)\s+to\s+$/i;
+const EXERCISED = /\bexercis(?:e|es|ed|ing)\s+(?:its|an|the|their|his|her)\s+option\s+to\s+$/i;
 // What is called or pushed for has not happened ("a call for “providing lethal defensive weapons” to Ukraine",
 // "calling for the deployment of"): the request is the event (its own trigger), not what it asks for.
 const CALLED_FOR = /\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for\s+(?:(?:the|a|an|more|new|further)\s+)?[“"‘]?$/i;
+// Nor what someone is called on or urged to do ("called for Clinton to be prosecuted", "urged Mr Pande to withdraw the
+// film", "a call for the United States to accept more Muslim refugees"): the addressee, then "to" and the act asked for.
+const CALLED_ON = /\b(?:(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for|urg(?:es|ed|ing)|ask(?:s|ed|ing))\s+(?:[^\s,;.]+\s+){1,5}to\s+(?:be\s+)?(?:[a-z]+\s+(?:(?:the|a|an|more|new|further)\s+)?(?:[A-Za-z-]+\s+)?)?$/;
+/** Whether text[from, to) ends in a call on someone to do something (CALLED_ON); most leads hold no " to " at all. */
+function calledOn(text: string, from: number, to: number): boolean {
+  const lead = text.slice(from, to);
+  return lead.includes(' to ') && CALLED_ON.test(lead);
+}
+
 // A mutual event named as the setting of another: "during the debate", "at their meeting".
 const OCCASION_OF = /\b(?:during|at|in)\s+(?:the|a|an|their|his|her|this|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+){0,3}$/;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
+
+const NEWS_AGENCY = /^(?:Reuters|AFP|UPI|AP|Associated Press|Agence France-Presse|United Press International)$/;
+
+/** Whether `short` is the first word or words of the longer name `full` ("Schult" of "Schult Homes Corp"). */
+function namesLeadOf(short: string, full: string): boolean {
+  return full.length > short.length && full.startsWith(short) && full.charCodeAt(short.length) === 32;
+}
 
 function findLast<T>(list: T[], f: (x: T) => boolean): T | undefined {
   for (let i = list.length - 1; i >= 0; i--) if (f(list[i])) return list[i];
@@ -139,8 +159,9 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     if (e.type === 'REJECT' && NOT.test(lead)) continue;
     // Nor what might happen ("if Trump is elected").
     if (MAYBE.test(lead) && CONDITIONAL.test(lead)) continue;
-    if (!MODAL_EXEMPT.has(e.type) && MODAL.test(lead)) continue;
+    if (!MODAL_EXEMPT.has(e.type) && (MODAL.test(lead) || (OPTION_TO.test(lead) && !EXERCISED.test(lead)))) continue;
     if (e.type !== 'REQUEST' && CALLED_FOR.test(lead)) continue;
+    if (e.type !== 'REQUEST' && calledOn(text, Math.max(sentence.start, hit.start - 90), hit.start)) continue;
     // "the Supreme Court blocked": the name is the source, the verb after it the trigger.
     taken = hit.start;
     if (e.nameEnd) {
@@ -179,6 +200,16 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     if (e.type === 'DISASTER') roles.sources = [];
     // Words attack people and bodies; "criticized … the North American Free Trade Agreement" criticises a policy, which PLOVER does not code.
     if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
+    // A news agency reports, it does not act: "New York (AFP) – Vice President Joe Biden … accusing", "He told Reuters
+    // proposals … were unacceptable", "exit polls conducted for the Associated Press"; it is a party only to its own
+    // lawsuits ("documents the AP received after filing a lawsuit against the State Department").
+    if (e.mode !== 'lawsuit') {
+      roles.sources = roles.sources.filter((r) => !NEWS_AGENCY.test(refName(r)));
+      roles.targets = roles.targets.filter((r) => !NEWS_AGENCY.test(refName(r)));
+    }
+    // A target named by the first words of a source's name is that source again ("Schult Homes Corp … the acquisition of
+    // Schult", "Piedmont Aviation Inc said its board meeting … to combine Piedmont"): no one acts on themselves.
+    roles.targets = roles.targets.filter((t) => !roles.sources.some((r) => namesLeadOf(refName(t), refName(r))));
     // A country reports no company's results or bids ("India's biggest carmaker Maruti has reported …", "It added its bid",
     // an "it" read as the country most named): its name is the company's setting, not the company.
     if (e.mode && (COMPANY_MODES.has(e.mode) || e.mode === 'dividend')) roles.sources = roles.sources.filter((r) => r.kind !== 'country');

@@ -39,7 +39,9 @@ export const GENERAL_TRIGGERS = entries([
   // or verb makes it an adjective or a compound's first noun, no retirement.
   ['retire retired retiring retirement', 'RESIGNATION', 'retire', { re: /[Rr]etir(?:e|ed|ing|ement)\b(?! [A-Z])(?! (?!(?:from|of|in|at|as|on|after|before|against|with|to|and|but|or|because|when|while|last|this|next|early|earlier|shortly|soon|hurt|aged|effective|until|since|over|was|is|will|would|has|had|that|the|his|her|their|its|a|an)\b)[a-z])/y, notBefore: /\b(?:of|for|the|a|an|and|many|some|thousands|hundreds|\d+)\s+$/i, needs: 'source', targetPreps: ['from'] }],
   ['stepped step', 'RESIGNATION', null, { re: /step(?:ped)? down\b/iy, needs: 'source', targetPreps: ['as', 'from'] }],
-  ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at| back| (?:\S+ ){0,3}?(?:missiles?|rockets?|shots?|shells?|bullets?|rounds?)\b))\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! (?:an?|his|her|its|their) (?:attempt|bid|case|claim|lawsuit|suit|appeal|motion|request|petition|challenge|idea|suggestion)s?\b)/iy, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
+  // A gun fires after what it fires ("shots have been fired inside", "eight bullets were fired into"), not only before it.
+  // Criticism, fears or someone's allegations dismissed are words rejected, not a dismissal ("dismissed Clinton's charges").
+  ['sacked fired ousted dismissed', 'RESIGNATION', 'dismissal', { re: /(?:sacked|ousted|dismissed|fired(?! off| up| at| back| (?:\S+ ){0,3}?(?:missiles?|rockets?|shots?|shells?|bullets?|rounds?)\b))\b(?! (?:\S+ ){0,4}as\b)(?! the)(?! (?:an?|his|her|its|their) (?:attempt|bid|case|claim|lawsuit|suit|appeal|motion|request|petition|challenge|idea|suggestion)s?\b)(?! (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?[’']s? )?(?:criticism|fears?|claims?|allegations?|accusations?|charges|concerns?|suggestions?|reports?|speculation|talk|attempts?|efforts?|actions?|calls|comments?|remarks?|notion|rumou?rs?)\b)/iy, notBefore: /\b(?:shots?|bullets?|rounds?|missiles?|rockets?|shells?|guns?|weapons?)\s+(?:\S+\s+){0,3}$/i, passive: true, needs: 'target', targetPreps: ['at', 'by', 'from'] }],
 
   // LEGAL
   ['fined detained', 'LEGAL', 'trial', { needs: 'target' }],
@@ -83,7 +85,8 @@ export const GENERAL_TRIGGERS = entries([
   ['bought purchased', 'BUSINESS', 'acquisition', { needs: 'source', targetPreps: ['in', 'of', 'from'] }],
   // An announced deal is news in wire copy: "agreed to buy", "will acquire".
   ['buy acquire sell merge', 'BUSINESS', 'acquisition', { notBefore: /^(?![\s\S]*\b(?:agreed|agrees|agree|will|plans|planned|offered|offers|proposed|intends|is|are|was|principle|agreement|intent|deal|offer|bid|proposal) to $|[\s\S]*\bwill $)/i, needs: 'both', targetPreps: ['with', 'from', 'to'] }],
-  ['takeover', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['of', 'for'] }],
+  // Takeover rules, a takeover panel or a likely takeover target are no bid ("fined for having violated takeover rules").
+  ['takeover', 'BUSINESS', 'bid', { re: /takeover\b(?! (?:rules|code|panel|regulations?|laws?|target|speculation)\b)/iy, needs: 'source', targetPreps: ['of', 'for'] }],
   // "took over from Sir Clive Woodward", "will take over as the head of", "took over at the Home Office", "takes over the
   // presidency of the EU", "took over the kicking duties": a post passed on, nothing bought.
   ['take took takes taking', 'BUSINESS', 'acquisition', { re: /(?:take|took|takes|taking) over\b(?! (?:from|as|at)\b)(?! (?:\S+ ){0,3}?(?:role|post|job|duties|presidency|chairmanship|leadership|helm|reins|captaincy|position|portfolio)\b)/iy, needs: 'both', targetPreps: ['from'] }],
@@ -101,7 +104,8 @@ export const GENERAL_TRIGGERS = entries([
   ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundreds of|thousands of|millions of)(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)(?! for\b(?![^.;]{0,50}\bto\b))/iy, notBefore: /(?:\b[a-z]{3,}s|\bwhich|\bthat|\bbe\s+(?:\S+\s+){1,4}and) $/, needs: 'source', targetPreps: ['to'] }],
   // ("… delegates at stake in the South Carolina primary": an idiom.)
   ['stake', 'BUSINESS', 'acquisition', { notBefore: /\bat $/i, needs: 'both', targetPreps: ['in'] }],
-  ['venture', 'BUSINESS', 'joint_venture', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
+  // Venture capital is a kind of investor, no joint venture ("Alfa-Eco, the venture capital arm of", "venture capitalists").
+  ['venture', 'BUSINESS', 'joint_venture', { re: /venture\b(?! capital)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   ['partnership', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', context: /\b(?:Inc|Corp|company|firm|Ltd|plc)\b/i, targetPreps: ['with', 'between'] }],
   ['pay pays paid', 'BUSINESS', 'deal', { re: /(?:pay|pays|paid) (?=[A-Z])/y, needs: 'both' }],
   ['deal', 'BUSINESS', 'deal', { context: /\b(?:Inc|Corp|Co|company|Ltd|plc|shares|bn|mln|billion|million)\b/, symmetric: true, needs: 'both', targetPreps: ['with'] }],

@@ -7,6 +7,9 @@ import { entries } from './trigger.ts';
 // Each was checked by reading what it fires on in unlabelled train text (src/eval/events-fire.ts);
 // every entry asks for the sides a reader needs to know who acted, so a word alone is no event.
 const SPORT_CONTEXT = /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby)\b/i;
+// A race that is run, not stood in: athletics and other races ("victory in the 6km race", "Paula's victory in the New
+// York Marathon", "he lost the race and his title in the semi-finals").
+const RUN_RACE = /\b(?:\d+(?:\.\d+)?\s?km|\d+m|marathon|metres|sprint|hurdles|relay|cross[- ]country|(?:women|men)[’']s race|semi-finals?|heats?|medal|world champion|Grand Prix)\b/i;
 const COMPANY = /\b(?:Inc|Corp|Co|Ltd|plc|PLC|company|firm|group|unit|subsidiary|division|shares|stake|mln|bn|billion|million)\b/;
 const FORCE = /\b(?:troops|police|soldiers|forces|army|military|rebels|militants|insurgents|guerrillas|gunmen|fighting)\b/i;
 const INJURY = /\binjur(?:y|ies|ed)\b|\bsquad\b/i;
@@ -125,7 +128,7 @@ export const PLOVER_TRIGGERS = entries([
   ['polls', 'ELECTION', null, { re: /polls (?:opened|closed)\b/iy, needs: 'none' }],
   ['went', 'ELECTION', null, { re: /went to the polls\b/iy, needs: 'none' }],
   ['reelected', 'ELECTION', null, { needs: 'source', passive: false }],
-  ['lost', 'ELECTION', null, { re: /lost (?:the |a |an |his |her |their )?(?:\S+ )?(?:election|vote|primary|race|seat|presidency|nomination|re-?election|referendum)\b/iy, needs: 'source', targetPreps: ['to'] }],
+  ['lost', 'ELECTION', null, { re: /lost (?:the |a |an |his |her |their )?(?:\S+ )?(?:election|vote|primary|race|seat|presidency|nomination|re-?election|referendum)\b/iy, notContext: RUN_RACE, needs: 'source', targetPreps: ['to'] }],
 
   // LEGAL
   ['cleared acquitted', 'LEGAL', 'trial', { re: /cleared of\b/iy, passive: true, needs: 'target' }],
@@ -244,7 +247,7 @@ export const MORE_TRIGGERS = entries([
   // ELECTION: a candidate beating another at the polls (a match report's "beat" is SPORT's).
   ['defeated beat beats defeating', 'ELECTION', null, { context: ELECTION_CONTEXT, notBefore: /\b(?:can|could|would|will|might|may|to|must|should)\s+(?:\S+\s+)?$/i, needs: 'source', targetPreps: ['in', 'for'] }],
 
-  ['victory win wins victories', 'ELECTION', null, { re: /(?:victory|win|wins|victories) in\b/iy, context: ELECTION_CONTEXT, notContext: SPORT_CONTEXT, notBefore: /\b(?:a|an|for|to|could|would|can|will)\s+$/i, needs: 'source' }],
+  ['victory win wins victories', 'ELECTION', null, { re: /(?:victory|win|wins|victories) in\b/iy, context: ELECTION_CONTEXT, notContext: new RegExp(`${SPORT_CONTEXT.source}|${RUN_RACE.source}`, 'i'), notBefore: /\b(?:a|an|for|to|could|would|can|will)\s+$/i, needs: 'source' }],
 
   // APPOINTMENT
   ['promoted', 'APPOINTMENT', null, { re: /promoted (?:\S+ ){0,2}?to (?:the )?(?:post|position|role|job|rank|chief|head|president|chairman|director|manager|minister|secretary|general|captain|vice|deputy)\b/iy, needs: 'target' }],

@@ -71,7 +71,9 @@ export const POLITICAL_TRIGGERS = entries([
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
-  ['denied denies', 'REJECT', null, { needs: 'both' }],
+  // Denying someone something deprives them, it rejects nothing ("Eminem has denied Elvis his fourth number one", "Paulo
+  // Ferreira denied Gerrard with a last-ditch tackle"); denying their claims or a report does.
+  ['denied denies', 'REJECT', null, { re: /(?:[Dd]enied|[Dd]enies)\b(?! [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* (?:his|her|its|their|a|an|the|with)\b)/y, needs: 'both' }],
   ['ruled turned', 'REJECT', null, { re: /(?:ruled out|turned down)\b/iy, needs: 'source' }],
   ['snubbed spurned rebuffed rebuffs', 'REJECT', null, { needs: 'both' }],
   ['voted', 'REJECT', null, { re: /voted against\b/iy, needs: 'source', targetPreps: ['against'] }],
