@@ -41,7 +41,7 @@ const CONDITIONAL = /\b(?:if|unless|whether)\s+(?:\S+\s+){0,4}$/i;
 // those words ("would impose tariffs", "must resign"), so they keep them.
 const MODAL = /\b(?:should|would|could|might|may|must|(?:right|chance|power|ability|freedom) to)\s+(?:(?:not|have|be|been|also|still|never|even|well|\w+ly)\s+){0,2}$/i;
 const MODAL_EXEMPT = new Set(['THREATEN', 'REQUEST', 'ACCUSE']);
-// An option or warrants to buy are not a purchase ("will also have the option to acquire 10 more aircraft", "warrants to
+// An option or warrants to buy are not a purchase ("the option to acquire more aircraft", "warrants to
 // acquire an additional one mln shares"); exercising the option is ("exercising an option to acquire up to 65 pct").
 const OPTION_TO = /\b(?:option|warrants?)\s+to\s+$/i;
 const EXERCISED = /\bexercis(?:e|es|ed|ing)\s+(?:its|an|the|their|his|her)\s+option\s+to\s+$/i;
@@ -49,7 +49,7 @@ const EXERCISED = /\bexercis(?:e|es|ed|ing)\s+(?:its|an|the|their|his|her)\s+opt
 // "calling for the deployment of"): the request is the event (its own trigger), not what it asks for.
 const CALLED_FOR = /\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for\s+(?:(?:the|a|an|more|new|further)\s+)?[“"‘]?$/i;
 // Nor what someone is called on or urged to do ("called for Clinton to be prosecuted", "urged Mr Pande to withdraw the
-// film", "a call for the United States to accept more Muslim refugees"): the addressee, then "to" and the act asked for.
+// film", "a call for the United States to accept more refugees"): the addressee, then "to" and the act asked for.
 const CALLED_ON = /\b(?:(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?) for|urg(?:es|ed|ing)|ask(?:s|ed|ing))\s+(?:[^\s,;.]+\s+){1,5}to\s+(?:be\s+)?(?:[a-z]+\s+(?:(?:the|a|an|more|new|further)\s+)?(?:[A-Za-z-]+\s+)?)?$/;
 /** Whether text[from, to) ends in a call on someone to do something (CALLED_ON); most leads hold no " to " at all. */
 function calledOn(text: string, from: number, to: number): boolean {
@@ -202,7 +202,7 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     if (e.type === 'ACCUSE') roles.targets = roles.targets.filter((t) => !DOCUMENT.test(refName(t)));
     // A news agency reports, it does not act: "New York (AFP) – Vice President Joe Biden … accusing", "He told Reuters
     // proposals … were unacceptable", "exit polls conducted for the Associated Press"; it is a party only to its own
-    // lawsuits ("documents the AP received after filing a lawsuit against the State Department").
+    // lawsuits ("documents the AP got after suing the State Department").
     if (e.mode !== 'lawsuit') {
       roles.sources = roles.sources.filter((r) => !NEWS_AGENCY.test(refName(r)));
       roles.targets = roles.targets.filter((r) => !NEWS_AGENCY.test(refName(r)));

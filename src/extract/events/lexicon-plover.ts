@@ -8,7 +8,7 @@ import { entries } from './trigger.ts';
 // every entry asks for the sides a reader needs to know who acted, so a word alone is no event.
 const SPORT_CONTEXT = /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby)\b/i;
 // A race that is run, not stood in: athletics and other races ("victory in the 6km race", "Paula's victory in the New
-// York Marathon", "he lost the race and his title in the semi-finals").
+// York Marathon", "lost the race … in the semi-finals").
 const RUN_RACE = /\b(?:\d+(?:\.\d+)?\s?km|\d+m|marathon|metres|sprint|hurdles|relay|cross[- ]country|(?:women|men)[’']s race|semi-finals?|heats?|medal|world champion|Grand Prix)\b/i;
 const COMPANY = /\b(?:Inc|Corp|Co|Ltd|plc|PLC|company|firm|group|unit|subsidiary|division|shares|stake|mln|bn|billion|million)\b/;
 const FORCE = /\b(?:troops|police|soldiers|forces|army|military|rebels|militants|insurgents|guerrillas|gunmen|fighting)\b/i;
