@@ -119,3 +119,12 @@ describeWithCorpus(CORPUS_FILES, 'typed events: venture capital, takeover rules'
     expect(ofType('Acme Corp formed a joint venture with Widget Inc last year.', 'BUSINESS')).toEqual(['BUSINESS/joint_venture Acme Corp → Widget Inc']);
   });
 });
+
+it('reads a plural acronym ("super PACs", "SUVs") as a kind of thing, no party', () => {
+  expect(ofType('Senator Jane Doe railed against super PACs on Monday.', 'ACCUSE')).toEqual([]);
+  expect(ofType('Acme Corp blamed fuel prices for weak sales of SUVs.', 'ACCUSE')).toEqual([]);
+  expect(ofType('The two DJs were sacked after the broadcast.', 'RESIGNATION')).toEqual([]);
+  expect(ofType('Widget Inc launched software for their PCs on Monday.', 'BUSINESS')).toEqual(['BUSINESS/product Widget Inc → -']);
+  // Lawmakers named so are a group, as "senators" are.
+  expect(ofType('John Smith has apologised to MPs for the error.', 'CONCEDE')).toEqual(['CONCEDE John Smith → MPs']);
+});

@@ -28,6 +28,9 @@ export const POLITICAL_TRIGGERS = entries([
   ['talks', 'CONSULT', 'talks', { re: /(?<!\b(?:he|she|who|it|one|everyone|nobody) (?:(?:\w+ly|also|often|still|always|never|even|now) )?)talks\b|talks\b(?! about\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   // (Visiting one's own family is private: "She had been visiting her sister in Paris", "to visit her daughter Esther".)
   ['visit visits visited visiting', 'CONSULT', 'visit', { re: /visit(?:s|ed|ing)?\b(?! (?:his|her|their|my|our) (?:\w+ )?(?:daughters?|sons?|mother|father|family|wife|husband|parents|relatives|grand\w+|friends?|brothers?|sisters?|children|kids)\b)/iy, needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
+  // "President Obama flew here to swim with monk seals", "arrived here last night for talks": a visit to where the
+  // reporter files from (the dateline places it, event-place.ts), whom it visits unnamed.
+  ['flew arrived travelled traveled came', 'CONSULT', 'visit', { re: /(?:flew|arrived|travell?ed|came)(?= here\b)/iy, needs: 'source', notContext: TRAVEL_ONLY }],
   ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?!(?:back|home) )(?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: TRAVEL_ONLY }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
   // CAMEO's "host a visit" and "discuss by telephone": the host receives the visitor, a call is mutual.
