@@ -119,3 +119,26 @@ describeWithCorpus(CORPUS_FILES, 'typed events: venture capital, takeover rules'
     expect(ofType('Acme Corp formed a joint venture with Widget Inc last year.', 'BUSINESS')).toEqual(['BUSINESS/joint_venture Acme Corp → Widget Inc']);
   });
 });
+
+it('reads a plural acronym ("super PACs", "SUVs") as a kind of thing, no party', () => {
+  expect(ofType('Senator Jane Doe railed against super PACs on Monday.', 'ACCUSE')).toEqual([]);
+  expect(ofType('Acme Corp blamed fuel prices for weak sales of SUVs.', 'ACCUSE')).toEqual([]);
+  expect(ofType('The two DJs were sacked after the broadcast.', 'RESIGNATION')).toEqual([]);
+  expect(ofType('Widget Inc launched software for their PCs on Monday.', 'BUSINESS')).toEqual(['BUSINESS/product Widget Inc → -']);
+  // Lawmakers named so are a group, as "senators" are.
+  expect(ofType('John Smith has apologised to MPs for the error.', 'CONCEDE')).toEqual(['CONCEDE John Smith → MPs']);
+});
+
+it('reads a figure that declined to a number as a fall, no refusal', () => {
+  expect(ofType('Acme Corp said its car output declined to 12,345 units from 13,000.', 'REJECT')).toEqual([]);
+  expect(ofType('The surplus had declined to some 150 mln dlrs, Widget Inc said.', 'REJECT')).toEqual([]);
+  expect(ofType('Acme Corp declined to renew the offer made by Widget Inc.', 'REJECT')).toEqual(['REJECT Acme Corp → -']);
+});
+
+it('reads a cross met by a player as no meeting, and players drawn to meet in a round as a match', () => {
+  expect(ofType('John Smith met Peter Jones\' cross at the near post.', 'CONSULT')).toEqual([]);
+  expect(ofType('Jones fired in a cross, which was met by Smith at the back post.', 'CONSULT')).toEqual([]);
+  expect(ofType('Smith is set to meet Frenchman Paul Martin in the first round of the Australian Open.', 'CONSULT')).toEqual([]);
+  expect(ofType('Smith is set to meet Frenchman Paul Martin in the first round of the Australian Open.', 'SPORT')).toEqual(['SPORT/match Smith → Paul Martin']);
+  expect(ofType('North Korean leader Kim Jong Un met Russian President Vladimir Putin on Thursday.', 'CONSULT')).toEqual(['CONSULT/meeting Kim Jong Un → Vladimir Putin']);
+});

@@ -160,3 +160,15 @@ describeWithCorpus(CORPUS_FILES, 'typed events: copies sold, in words', () => {
     expect(ofType(corpusText('bbc:entertainment/098', 'It has', 'two years.'), 'BUSINESS')).toEqual([]);
   });
 });
+
+it('reads "flew here" as a visit to the dateline’s place', () => {
+  const x = extractTestArticle('KODIAK ISLAND - Last week, Senator Jane Doe flew here to meet fishermen and draw attention to the fisheries.');
+  const visits = x.events.filter((e) => e.type === 'CONSULT' && e.mode === 'visit');
+  expect(visits.map((e) => e.sources!.map((a) => a.name).join('+'))).toEqual(['Jane Doe']);
+  expect(x.places.find((p) => p.key === visits[0].placeKey)?.name).toBe('Kodiak Island');
+});
+
+it('reads a disaster a speaker names with its place, not one spoken of as a figure', () => {
+  expect(ofType('“Storms are stronger now, like the flooding in Louisiana,” said Professor Jane Doe.', 'DISASTER')).toEqual(['DISASTER/flood - → -']);
+  expect(ofType('“There is an information tsunami out there,” said Professor Jane Doe.', 'DISASTER')).toEqual([]);
+});

@@ -59,6 +59,11 @@ const DESCRIPTION = /(?<!,\s)\b(?:[Tt]he (?:(?:Democratic|Republican|GOP|preside
 const LEADER_OFFICE = '(?:leader|president|prime minister|premier|chancellor|head of state)';
 const LEADER_DESCRIPTION = new RegExp(`(?<!,\\s)\\b[Tt]he (${COUNTRIES.map((c) => c.demonym).filter(Boolean).join('|')}) ${LEADER_OFFICE}\\b`, 'g');
 // "after the pair held talks", "the two leaders met": the two people named last (see pairBefore).
+// "super PACs", "SUVs", "DVDs", "their PCs": an acronym in the plural names a kind of thing or body, no party
+// (lawmakers named so are a group as "senators" are: "apologised to MPs").
+const CLASS_PLURAL = /^(?!(?:MPs|MEPs|MSPs|MLAs|AMs|TDs)$)[A-Z]{2,}s$/;
+/** Whether the actor is a kind named by a plural acronym ("PACs", "SUVs"), not a party. */
+export const isKindPlural = (r: ActorRef) => CLASS_PLURAL.test(refName(r));
 const PAIR = /\b(?:the pair|the two (?:leaders|men|women|presidents))\b/gi;
 const PREP_BEFORE = /\b(in|at|near|from|of|to|for|with|against|by|on|into|between|among|and|than|over|across|inside|outside|during|before|after|under|about|toward|towards|throughout|around|v|vs)\s+(?:the\s+)?$/i;
 const FORMER_TITLE_AFTER = /^\s+(?:chairman|chairwoman|chair|chief executive|chief|president|director|head|leader|spokesman|spokeswoman|secretary|treasurer|official|executive|aide|adviser|advisor|employee|staffer|member)\b/;

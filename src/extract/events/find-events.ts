@@ -5,7 +5,7 @@ import type { Span } from '../../ingest/types.ts';
 import type { Mention } from '../types.ts';
 import type { StatementDraft } from '../speech/draft.ts';
 import { accusationOf, disparagingStatements } from './accusations.ts';
-import { actorId, actorSpans, refName, withStates, type ActorRef, type ActorSpan } from './actors.ts';
+import { actorId, actorSpans, isKindPlural, refName, withStates, type ActorRef, type ActorSpan } from './actors.ts';
 import { eventPlace } from './event-place.ts';
 import { datesCompatible, eventDate, placesCompatible, preciserDate, sentenceDates } from './event-setting.ts';
 import { headlineCompany } from './headline-company.ts';
@@ -60,6 +60,9 @@ function calledOn(text: string, from: number, to: number): boolean {
 // A mutual event named as the setting of another: "during the debate", "at their meeting".
 const OCCASION_OF = /\b(?:during|at|in)\s+(?:the|a|an|their|his|her|this|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+){0,3}$/;
 const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
+
+// A place written right after a disaster's name: "the flooding in Louisiana", "the earthquake in Chile".
+const PLACED_AFTER = /^\s+(?:in|on|off|across|of)\s+(?:the\s+)?[A-Z]/;
 
 const NEWS_AGENCY = /^(?:Reuters|AFP|UPI|AP|Associated Press|Agence France-Presse|United Press International)$/;
 
@@ -147,7 +150,9 @@ function triggersInSentences(input: EventInput): { hit: TriggerHit; sentence: Se
     // The cheapest and most selective tests first: most hits of common heads ("against") fail their context.
     if (e.context && !e.context.test(sentence.text)) continue;
     if (e.notContext && e.notContext.test(sentence.text)) continue;
-    if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end)) continue;
+    // (A disaster a speaker names with its place happened all the same: "events … like the flooding in Louisiana";
+    // "an information-age tsunami out there" is a figure of speech.)
+    if (input.quoted?.some((q) => hit.start >= q.start && hit.start < q.end) && !(e.type === 'DISASTER' && PLACED_AFTER.test(text.slice(hit.end, hit.end + 40)))) continue;
     // A capitalised trigger inside a sentence is part of a name ("Commission on Presidential Debates").
     if (hit.start > sentence.start && !e.nameEnd && isUpper(text.charCodeAt(hit.start)) && !/[“"‘(]\s*$/.test(text.slice(hit.start - 2, hit.start))) continue;
     const lead = text.slice(Math.max(sentence.start, hit.start - 40), hit.start);
@@ -195,6 +200,12 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     let hi = lo;
     while (hi < spans.length && spans[hi].start < sentence.end) hi++;
     const roles = assignRoles(text, sentence, hit, e, spans, lo, hi);
+    // A kind of thing or body is no party ("railed against super PACs", "the two DJs were sacked", "SUVs … sold"): the
+    // side it held is unnamed, and an event needing that side is none (actors.ts).
+    if (roles.sources.some(isKindPlural) || roles.targets.some(isKindPlural)) {
+      roles.sources = roles.sources.filter((r) => !isKindPlural(r));
+      roles.targets = roles.targets.filter((r) => !isKindPlural(r));
+    }
     // Nature is nobody: the name before "the Asian tsunami" is whoever the sentence is about ("Gordon Brown … tsunami
     // relief"), not a doer (what it hits, "the earthquake in Chile", stays its target).
     if (e.type === 'DISASTER') roles.sources = [];

@@ -14,6 +14,13 @@ const TRAVEL_ONLY = new RegExp(`${SPORT_WORDS.source}|${LEISURE.source}`, 'i');
 const RETICENCE = '(?:comment|say|elaborate|discuss|answer|respond|directly respond|speak|talk|disclose|specify|confirm|deny|reveal|rule out|name|state|be (?:identified|named|drawn|interviewed)|speculate|predict|estimate|value|quantify|identify|define|weigh in|go into|(?:give|provide|offer) (?:\\S+ )?(?:details?|figures?|information|guidance|views?|opinions?|breakdown|comment|estimates?|a (?:figure|value|price|timetable|date)))\\b';
 const HYPOTHETICAL = /\b(?:readiness|ready|willing|willingness|want|wants|wanted|hope|hopes|hoped|offer|offered|invitation|refused|declined) to $/i;
 
+// A sports report's words (SPORT_WORDS), or a contest's round: players drawn against each other meet in a match, no meeting
+// ("will meet Clement in the first round of the Australian Open"; lexicon-plover.ts reads the match).
+const SPORT_CONTEST = new RegExp(`${SPORT_WORDS.source}|\\b(?:(?:first|second|third|fourth|opening) round|quarter-finals?|semi-finals?|last (?:16|eight|four)|(?:Australian|French|US|Dubai|Qatar|Italian|Swiss|Japan) Open)\\b`, 'i');
+// A ball played is met by a foot or a head, nobody meets anyone: "met Neville's cross to the near post", "a testing
+// cross, which was met by Fabregas".
+const MEETING_NOT_BEFORE = new RegExp(`${HYPOTHETICAL.source}|\\b(?:cross|corner|free-kick|pass|header|shot|delivery)(?:,? which)? (?:was|were) $`, 'i');
+
 export const POLITICAL_TRIGGERS = entries([
   // CONSULT
   ['summit summits', 'CONSULT', 'summit', { symmetric: true, needs: 'source', targetPreps: ['between', 'with', 'in'] }],
@@ -21,13 +28,16 @@ export const POLITICAL_TRIGGERS = entries([
   // the clause names took part in it; the others are the group, which names no party.
   ['meeting meetings summit', 'CONSULT', 'meeting', { re: /(?:meetings?|summit) of (?:the )?(?:\S+ ){0,3}?(?:ministers|leaders|heads of (?:state|government)|officials|delegates|envoys|members)\b/iy, notBefore: HYPOTHETICAL, notContext: SPORT_WORDS, needs: 'source', targetPreps: ['of'] }],
   // (A critic's "Think of it as Donkey Kong meets Norman Cook", "Think ''Barton Fink'' meets ''A Serious Man''" compares two works.)
-  ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?<!\b[Tt]hink (?:of (?:it|this) as )?[^.;:,!?]{1,60})(?:meet|meets|met|meeting)\b(?! (?:(?!with\b)[\w’'-]+ ){0,4}?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal|obligation|threshold|quota)s?\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: HYPOTHETICAL, notContext: SPORT_WORDS }],
+  ['meet meets met meeting', 'CONSULT', 'meeting', { re: /(?<!\b[Tt]hink (?:of (?:it|this) as )?[^.;:,!?]{1,60})(?:meet|meets|met|meeting)\b(?! (?:(?!with\b)[\w’'-]+ ){0,4}?(?:target|deadline|demand|need|requirement|rule|criteria|standard|expectation|cost|goal|obligation|threshold|quota)s?\b)(?! (?:[A-Z][\w.’'-]* ){0,3}[A-Z][\w.’'-]*[’'s]* (?:\w+ )?(?:cross|corner|free-kick|pass|header|shot|delivery)\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'of', 'between'], notBefore: MEETING_NOT_BEFORE, notContext: SPORT_CONTEST }],
   ['negotiations negotiated negotiate negotiating', 'CONSULT', 'talks', { symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   // ("she frequently talks about how …", "a president who talks about America": the verb after its subject, no talks;
   // "when it talks with Congress" is.)
   ['talks', 'CONSULT', 'talks', { re: /(?<!\b(?:he|she|who|it|one|everyone|nobody) (?:(?:\w+ly|also|often|still|always|never|even|now) )?)talks\b|talks\b(?! about\b)/iy, symmetric: true, needs: 'both', targetPreps: ['with', 'between'] }],
   // (Visiting one's own family is private: "She had been visiting her sister in Paris", "to visit her daughter Esther".)
   ['visit visits visited visiting', 'CONSULT', 'visit', { re: /visit(?:s|ed|ing)?\b(?! (?:his|her|their|my|our) (?:\w+ )?(?:daughters?|sons?|mother|father|family|wife|husband|parents|relatives|grand\w+|friends?|brothers?|sisters?|children|kids)\b)/iy, needs: 'both', targetPreps: TO, notBefore: /\b(?:last three|their|its) $/i, notContext: TRAVEL_ONLY }],
+  // "President Obama flew here to swim with monk seals", "arrived here last night for talks": a visit to where the
+  // reporter files from (the dateline places it, event-place.ts), whom it visits unnamed.
+  ['flew arrived travelled traveled came', 'CONSULT', 'visit', { re: /(?:flew|arrived|travell?ed|came)(?= here\b)/iy, needs: 'source', notContext: TRAVEL_ONLY }],
   ['travel travels travelled traveled travelling flew flies trip leaves heads headed heading', 'CONSULT', 'visit', { re: /(?:travel(?:s|led|ed|ling)?|flew|flies|trip|leaves|head(?:s|ed|ing)) (?!(?:back|home) )(?:\w+ (?:times? )?)?(?:to|for)\b/iy, needs: 'both', targetPreps: ['to', 'for'], notContext: TRAVEL_ONLY }],
   ['telephoned phoned', 'CONSULT', 'call', { symmetric: true, needs: 'both' }],
   // CAMEO's "host a visit" and "discuss by telephone": the host receives the visitor, a call is mutual.
@@ -64,10 +74,11 @@ export const POLITICAL_TRIGGERS = entries([
 
   // REJECT
   ['rejected rejects reject rejecting', 'REJECT', null, { needs: 'source' }],
-  // Declining to comment, confirm or reveal is reticence, no rejection of anyone; a figure that declined fell.
+  // Declining to comment, confirm or reveal is reticence, no rejection of anyone; a figure that declined fell ("declined to
+  // 51.9 pct", "had declined to some 150 mln dlrs").
   // "held in contempt for refusing to testify", "criticised him for refusing": the refuser is the main clause's object, not its subject.
   ['refused refuses refusing', 'REJECT', null, { notBefore: /\bfor $/i, re: new RegExp(`[a-z]+\\b(?! to ${RETICENCE})`, 'iy'), needs: 'source' }],
-  ['declined', 'REJECT', null, { re: new RegExp(`declined\\b(?= (?:to|an?|the|his|her|their|its|requests?|offers?|invitations?)\\b)(?! (?:by|in|from|to \\d|\\d|sharply|slightly|steadily|further|significantly)\\b)(?! to (?:the |some |its |their )?(?:lowest|highest|levels?)\\b)(?! (?:to )?${RETICENCE})(?! (?:an? )?(?:interview|question|comment)s?\\b)`, 'iy'), needs: 'source' }],
+  ['declined', 'REJECT', null, { re: new RegExp(`declined\\b(?= (?:to|an?|the|his|her|their|its|requests?|offers?|invitations?)\\b)(?! (?:to (?:some |about |around |nearly |almost |just |only )?)?[\\d$£€])(?! (?:by|in|from|sharply|slightly|steadily|further|significantly)\\b)(?! to (?:the |some |its |their )?(?:lowest|highest|levels?)\\b)(?! (?:to )?${RETICENCE})(?! (?:an? )?(?:interview|question|comment)s?\\b)`, 'iy'), needs: 'source' }],
   ['opposed opposes', 'REJECT', null, { re: /oppose[sd]\b(?! by)/iy, needs: 'both' }],
   ['blocked', 'REJECT', null, { needs: 'both' }],
   ['vetoed', 'REJECT', null, { needs: 'source' }],
