@@ -315,7 +315,7 @@ export async function findOrganizationByName(sql: Sql, name: string): Promise<Or
 }
 
 /** Rows of one type by id, for DataLoaders (order not guaranteed). */
-export function getRecordsByIds(sql: Sql, type: TypeName, ids: readonly number[]): Promise<NodeRecord[]> {
+export function getRecordsByIds(sql: Sql, type: TypeName, ids: readonly number[], fields?: ReadonlySet<string>): Promise<NodeRecord[]> {
   const t = TABLE_OF[type];
-  return sql.query<NodeRecord>(`SELECT ${t.columns()} FROM ${t.table} ${t.alias} WHERE ${t.alias}.id = ANY($1::int[])`, [ids]);
+  return sql.query<NodeRecord>(`SELECT ${t.columns(fields)} FROM ${t.table} ${t.alias} WHERE ${t.alias}.id = ANY($1::int[])`, [ids]);
 }
