@@ -34,6 +34,7 @@ const DOCUMENTS: Record<string, string> = {
       evidence(first: 3) { nodes { type trigger { text } article { title } } }
       participants(first: 3) { nodes { name aliases } }
       place { name kind geonamesId } } } }`,
+  lists: /* GraphQL */ `{ people(first: 5) { nodes { name } } organizations(first: 5) { nodes { kind } } places(first: 5) { edges { cursor node { latitude } } } }`,
   nodes: /* GraphQL */ `query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Person { mentions(first: 2) { nodes { start article { dateline } } } } } }`,
 };
 

@@ -282,6 +282,10 @@ export function createLoaders(requestSql: Sql) {
     relation,
     /** A relation's size per parent (batched; a query selecting totalCount starts it with the page). */
     relationCount: countOf,
+    /** The fields the request's document selects on a record type (undefined: read whole rows), for root lists. */
+    fieldsOf(type: TypeName): ReadonlySet<string> | undefined {
+      return selection?.fields[type];
+    },
     /** Narrows the rows to the columns the request's document reads (before anything is loaded). */
     select(documentSelection: DocumentSelection) {
       selection = documentSelection;
