@@ -4,6 +4,8 @@
 // by the pages replayed. The client's CPU for reading the rows (pg's parsing) is reported beside it.
 // For comparing what the loaders' SQL costs the database between checkouts (run each checkout's copy).
 // PAGE_FLOOR=1 replays the floor's statement for the same ids instead; PAGE_SQL_PRINT=1 prints a page's SQL.
+// Side by side: PAGE_SQL_DUMP=<file> writes the recorded pages (per operation) of this checkout; then
+// PAGE_SQL_REPLAY=<a.json>,<b.json> replays the dumps alternately on one connection, round after round.
 //
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/floor_bench npx tsx bench/page-sql-cpu.ts [rounds]
 import 'reflect-metadata';
@@ -35,8 +37,30 @@ const client = new pg.Client({ connectionString: databaseUrl, types: { getTypePa
 await client.connect();
 const { rows: [{ pid }] } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
 const names = new Map<string, string>();
+const dump: Record<string, { text: string; params: unknown[] }[][]> = {};
+const replay = process.env.PAGE_SQL_REPLAY?.split(',');
 try {
-  for (const name of (process.env.PAGE_OPERATIONS ?? 'article,person').split(',')) {
+  if (replay) {
+    const dumps = replay.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as typeof dump);
+    await client.query(`SET plan_cache_mode = force_generic_plan`);
+    for (const name of Object.keys(dumps[0])) {
+      const totals = replay.map((): number[] => []);
+      const run = async (pages: { text: string; params: unknown[] }[][]) => {
+        for (const page of pages) for (const s of page) await client.query({ name: (names.get(s.text) ?? names.set(s.text, `p${names.size}`).get(s.text))!, text: s.text, values: s.params });
+      };
+      for (const d of dumps) await run(d[name]);
+      for (let round = 0; round < rounds; round++) {
+        for (const [i, d] of dumps.entries()) {
+          const db = cpuNs(pid);
+          await run(d[name]);
+          totals[i].push((cpuNs(pid) - db) / d[name].length / 1000);
+        }
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      for (const [i, file] of replay.entries()) console.log(`${name}\t${file}\tPostgreSQL CPU median ${median(totals[i]).toFixed(0)} us/page over ${rounds} rounds (min ${Math.min(...totals[i]).toFixed(0)}, max ${Math.max(...totals[i]).toFixed(0)})`);
+    }
+  }
+  for (const name of replay ? [] : (process.env.PAGE_OPERATIONS ?? 'article,person').split(',')) {
     const op = operations.find((o) => o.name === name)!;
     const pages: { text: string; params: unknown[] }[][] = [];
     for (const body of op.ours!.bodies) {
@@ -51,6 +75,7 @@ try {
       const text = name === 'article' ? ARTICLE_PAGE_SQL : PERSON_PAGE_SQL;
       pages.splice(0, pages.length, ...op.ours!.bodies.map((b) => [{ text, params: [Number(Buffer.from((JSON.parse(b) as { variables: { id: string } }).variables.id, 'base64').toString('utf8').split(':')[1])] }]));
     }
+    dump[name] = pages;
     if (process.env.PAGE_SQL_PRINT === '1') console.log(pages[0].map((s) => `${s.text}\n-- ${JSON.stringify(s.params)}`).join('\n\n'));
     const statements = pages.reduce((n, p) => n + p.length, 0) / pages.length;
     // Prepared once per distinct text, as the server's pool does; the plan-mode comments are left to the defaults here.
@@ -67,6 +92,7 @@ try {
       console.log(`${name}\tstatements/page ${statements.toFixed(1)}\tPostgreSQL CPU ${((cpuNs(pid) - db) / pages.length / 1000).toFixed(0)} us/page\tclient CPU ${((used.user + used.system) / pages.length).toFixed(0)} us/page`);
     }
   }
+  if (process.env.PAGE_SQL_DUMP) fs.writeFileSync(process.env.PAGE_SQL_DUMP, JSON.stringify(dump));
 } finally {
   await client.end();
   await server.stop();
