@@ -6,6 +6,7 @@ import type { Sql } from '../db/sql.ts';
 import { AppError } from '../services/app-error.ts';
 import { buildNewsgraphSchema } from '../graphql/build-schema.ts';
 import { createContext, type GraphQLContext, type Viewer } from '../graphql/context.ts';
+import { documentSelection } from '../graphql/loaders/columns.ts';
 import type { LiveFeed } from '../feed/live-feed.ts';
 import { attachSubscriptionServer } from './subscriptions/subscription-server.ts';
 import type { IngestQueue } from '../queue/ingest-queue.ts';
@@ -184,9 +185,11 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       {
         async requestDidStart() {
           return {
-            async didResolveOperation({ contextValue, operation }) {
+            async didResolveOperation({ contextValue, operation, schema, document }) {
               // For the HTTP cache policy: only queries are cacheable.
               if (operation) contextValue.operation.type = operation.operation;
+              // The loaders read only the columns this document's fields need (loaders/columns.ts).
+              contextValue.loaders.select(documentSelection(schema, document));
             },
           };
         },

@@ -3,7 +3,7 @@ import { AppError } from './app-error.ts';
 import { cursorBinding, encodeCursor, pageOf, pagedSql, type KeyType, type KeysetRow, type PagedQuery, type SortKey } from './keyset.ts';
 import type { Direction, OrderBy } from './ordering.ts';
 import type { Page, PageWindow } from './pagination.ts';
-import { COLUMNS, TABLE_OF, type ArticleRecord, type EventRecord, type NodeRecord, type OrganizationRecord, type PersonRecord, type PlaceRecord, type StatementRecord, type TypeName } from './records.ts';
+import { COLUMNS, TABLE_OF, columnsOf, type ArticleRecord, type EventRecord, type NodeRecord, type OrganizationRecord, type PersonRecord, type PlaceRecord, type StatementRecord, type TypeName } from './records.ts';
 
 /** Collects WHERE clauses with numbered parameters. */
 class Where {
@@ -77,7 +77,7 @@ const ARTICLE_KEYS: Record<ArticleOrderField, (dir: Direction) => SortKey[]> = {
 const ARTICLE_KEY_SQL: Record<ArticleOrderField, string> = { PUBLISHED_AT: 'a.published_at', TITLE: 'lower(left(a.title, 300))', INGESTED_AT: 'a.created_at' };
 const ARTICLE_DEFAULTS: Record<ArticleOrderField, Direction> = { PUBLISHED_AT: 'DESC', TITLE: 'ASC', INGESTED_AT: 'DESC' };
 
-export function listArticles(sql: Sql, w: PageWindow, f: ArticleFilter = {}, order?: OrderBy<ArticleOrderField> | null): Promise<Page<ArticleRecord>> {
+export function listArticles(sql: Sql, w: PageWindow, f: ArticleFilter = {}, order?: OrderBy<ArticleOrderField> | null, fields?: ReadonlySet<string>): Promise<Page<ArticleRecord>> {
   checkDateRange(f.from, f.to);
   const where = new Where();
   if (f.source) where.add((p) => `a.source ILIKE '%' || ${p(escapeLike(f.source!))} || '%'`);
@@ -88,7 +88,7 @@ export function listArticles(sql: Sql, w: PageWindow, f: ArticleFilter = {}, ord
   if (f.placeId != null) where.add((p) => `EXISTS (SELECT 1 FROM article_place x WHERE x.article_id = a.id AND x.place_id = ${p(f.placeId)})`);
   if (f.eventId != null) where.add((p) => `EXISTS (SELECT 1 FROM event_article x WHERE x.article_id = a.id AND x.event_id = ${p(f.eventId)})`);
   const { keys, chosen } = orderKeys('articles', ARTICLE_KEYS, order, 'PUBLISHED_AT', ARTICLE_DEFAULTS);
-  const inner = `SELECT ${COLUMNS.article()}, ${ARTICLE_KEY_SQL[chosen.field]} AS "__k" FROM article a ${where}`;
+  const inner = `SELECT ${columnsOf('Article', 'a', fields)}, ${ARTICLE_KEY_SQL[chosen.field]} AS "__k" FROM article a ${where}`;
   const filters = Object.values(f).filter((v) => v != null).length;
   // The whole list, or all of one entity's articles: counters the writer keeps.
   const counted = filters === 0 ? wholeList('article')
@@ -143,32 +143,32 @@ function entityWhere(alias: string, f: EntityFilter, mentionTable: string, menti
  * the writer keeps in <entity>_counter (article_count, statement_count; migration 20261207090000);
  * places do not speak, and STATEMENTS orders them by mentions.
  */
-function listEntities<T>(sql: Sql, w: PageWindow, table: 'person' | 'organization' | 'place', f: EntityFilter, order: OrderBy<EntityOrderField> | null | undefined): Promise<Page<T>> {
+function listEntities<T>(sql: Sql, w: PageWindow, table: 'person' | 'organization' | 'place', f: EntityFilter, order: OrderBy<EntityOrderField> | null | undefined, fields: ReadonlySet<string> | undefined): Promise<Page<T>> {
   const spec = {
-    person: { alias: 'p', columns: COLUMNS.person(), mentions: 'article_person', column: 'person_id', events: 'event_participant', statements: 'c.statement_count' },
-    organization: { alias: 'o', columns: COLUMNS.organization(), mentions: 'article_organization', column: 'organization_id', events: 'event_organization', statements: 'c.statement_count' },
-    place: { alias: 'pl', columns: COLUMNS.place(), mentions: 'article_place', column: 'place_id', events: null, statements: 'c.article_count' },
+    person: { alias: 'p', columns: () => columnsOf('Person', 'p', fields), mentions: 'article_person', column: 'person_id', events: 'event_participant', statements: 'c.statement_count' },
+    organization: { alias: 'o', columns: () => columnsOf('Organization', 'o', fields), mentions: 'article_organization', column: 'organization_id', events: 'event_organization', statements: 'c.statement_count' },
+    place: { alias: 'pl', columns: () => columnsOf('Place', 'pl', fields), mentions: 'article_place', column: 'place_id', events: null, statements: 'c.article_count' },
   }[table];
   const where = entityWhere(spec.alias, f, spec.mentions, spec.column, spec.events);
   const { keys, chosen } = orderKeys(table, ENTITY_KEYS, order, 'MENTIONS', ENTITY_DEFAULTS);
   const keySql = { MENTIONS: 'c.article_count', STATEMENTS: spec.statements, NAME: `lower(${spec.alias}.name)` }[chosen.field];
   const counters = chosen.field === 'NAME' ? '' : `JOIN ${table}_counter c ON c.${table}_id = ${spec.alias}.id`;
-  const inner = `SELECT ${spec.columns}, ${keySql} AS "__k" FROM ${table} ${spec.alias} ${counters} ${where}`;
+  const inner = `SELECT ${spec.columns()}, ${keySql} AS "__k" FROM ${table} ${spec.alias} ${counters} ${where}`;
   const filtered = Object.values(f).some((v) => v != null && v !== '');
   const q = { inner, params: where.params, order: keys, binding: cursorBinding(table, chosen, f) };
   return rootPage<T>(sql, q, w, countOf(sql, `${table} ${spec.alias}`, where, filtered ? null : wholeList(table)));
 }
 
-export function listPeople(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?: OrderBy<EntityOrderField> | null): Promise<Page<PersonRecord>> {
-  return listEntities(sql, w, 'person', f, order);
+export function listPeople(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?: OrderBy<EntityOrderField> | null, fields?: ReadonlySet<string>): Promise<Page<PersonRecord>> {
+  return listEntities(sql, w, 'person', f, order, fields);
 }
 
-export function listOrganizations(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?: OrderBy<EntityOrderField> | null): Promise<Page<OrganizationRecord>> {
-  return listEntities(sql, w, 'organization', f, order);
+export function listOrganizations(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?: OrderBy<EntityOrderField> | null, fields?: ReadonlySet<string>): Promise<Page<OrganizationRecord>> {
+  return listEntities(sql, w, 'organization', f, order, fields);
 }
 
-export function listPlaces(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?: OrderBy<EntityOrderField> | null): Promise<Page<PlaceRecord>> {
-  return listEntities(sql, w, 'place', f, order);
+export function listPlaces(sql: Sql, w: PageWindow, f: EntityFilter = {}, order?: OrderBy<EntityOrderField> | null, fields?: ReadonlySet<string>): Promise<Page<PlaceRecord>> {
+  return listEntities(sql, w, 'place', f, order, fields);
 }
 
 /** A person or organisation as an actor filter. */
@@ -197,7 +197,7 @@ const EVENT_KEYS: Record<EventOrderField, (dir: Direction) => SortKey[]> = { STA
 const EVENT_KEY_SQL: Record<EventOrderField, string> = { START_DATE: 'e.start_date', ARTICLES: 'c.article_count', TITLE: 'lower(left(e.title, 300))' };
 const EVENT_DEFAULTS: Record<EventOrderField, Direction> = { START_DATE: 'DESC', ARTICLES: 'DESC', TITLE: 'ASC' };
 
-export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?: OrderBy<EventOrderField> | null): Promise<Page<EventRecord>> {
+export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?: OrderBy<EventOrderField> | null, fields?: ReadonlySet<string>): Promise<Page<EventRecord>> {
   checkDateRange(f.from, f.to);
   const where = new Where();
   if (f.kind) where.add((p) => `e.kind = ${p(f.kind)}::"EventKind"`);
@@ -217,7 +217,7 @@ export function listEvents(sql: Sql, w: PageWindow, f: EventFilter = {}, order?:
   const { keys, chosen } = orderKeys('events', EVENT_KEYS, order, 'START_DATE', EVENT_DEFAULTS);
   // ARTICLES reads the writer's counter, in the order of its index (see migration 20261207090000).
   const counters = chosen.field === 'ARTICLES' ? 'JOIN event_counter c ON c.event_id = e.id' : '';
-  const inner = `SELECT ${COLUMNS.event()}, ${EVENT_KEY_SQL[chosen.field]} AS "__k" FROM event e ${counters} ${where}`;
+  const inner = `SELECT ${columnsOf('Event', 'e', fields)}, ${EVENT_KEY_SQL[chosen.field]} AS "__k" FROM event e ${counters} ${where}`;
   const filtered = Object.values(f).some((v) => v != null && v !== '');
   const q = { inner, params: where.params, order: keys, binding: cursorBinding('events', chosen, f) };
   return rootPage(sql, q, w, countOf(sql, 'event e', where, filtered ? null : wholeList('event')));
@@ -256,7 +256,7 @@ const STATEMENT_DEFAULTS: Record<StatementOrderField, Direction> = { PUBLISHED_A
 export const MENTIONED_IN_STATEMENT = (personParam: string) =>
   `EXISTS (SELECT 1 FROM article_person mp WHERE mp.article_id = s.article_id AND mp.person_id = ${personParam} AND EXISTS (SELECT 1 FROM unnest(mp.offsets) o WHERE o >= s.start_offset AND o < s.end_offset))`;
 
-export function listStatements(sql: Sql, w: PageWindow, f: StatementFilter = {}, order?: OrderBy<StatementOrderField> | null): Promise<Page<StatementRecord>> {
+export function listStatements(sql: Sql, w: PageWindow, f: StatementFilter = {}, order?: OrderBy<StatementOrderField> | null, fields?: ReadonlySet<string>): Promise<Page<StatementRecord>> {
   checkDateRange(f.from, f.to);
   if (f.minConfidence != null && !(f.minConfidence >= 0 && f.minConfidence <= 1)) throw new AppError('BAD_USER_INPUT', 'minConfidence must be between 0 and 1');
   const where = new Where();
@@ -271,7 +271,7 @@ export function listStatements(sql: Sql, w: PageWindow, f: StatementFilter = {},
   if (f.minConfidence != null) where.add((p) => `s.confidence >= ${p(f.minConfidence)}`);
   if (f.mentionsPersonId != null) where.add((p) => MENTIONED_IN_STATEMENT(p(f.mentionsPersonId)));
   const { keys, chosen } = orderKeys('statements', STATEMENT_KEYS, order, 'PUBLISHED_AT', STATEMENT_DEFAULTS);
-  const inner = `SELECT ${COLUMNS.statement()}, s.published_at AS "__date", s.confidence AS "__k" FROM statement s ${where}`;
+  const inner = `SELECT ${columnsOf('Statement', 's', fields, keys.map((k) => k.column))}, s.published_at AS "__date", s.confidence AS "__k" FROM statement s ${where}`;
   const filters = Object.values(f).filter((v) => v != null && v !== '').length;
   const counted = filters === 0 ? wholeList('statement')
     : filters === 1 && f.speakerPersonId != null ? { text: 'SELECT statement_count AS n FROM person_counter WHERE person_id = $1', params: [f.speakerPersonId] }
@@ -315,7 +315,7 @@ export async function findOrganizationByName(sql: Sql, name: string): Promise<Or
 }
 
 /** Rows of one type by id, for DataLoaders (order not guaranteed). */
-export function getRecordsByIds(sql: Sql, type: TypeName, ids: readonly number[]): Promise<NodeRecord[]> {
+export function getRecordsByIds(sql: Sql, type: TypeName, ids: readonly number[], fields?: ReadonlySet<string>): Promise<NodeRecord[]> {
   const t = TABLE_OF[type];
-  return sql.query<NodeRecord>(`SELECT ${t.columns()} FROM ${t.table} ${t.alias} WHERE ${t.alias}.id = ANY($1::int[])`, [ids]);
+  return sql.query<NodeRecord>(`SELECT ${t.columns(fields)} FROM ${t.table} ${t.alias} WHERE ${t.alias}.id = ANY($1::int[])`, [ids]);
 }

@@ -124,23 +124,106 @@ export type NodeRecord = ArticleRecord | PersonRecord | OrganizationRecord | Pla
 
 /** The global ID of the row `alias` of a table of `type`, in SQL. */
 export const globalIdSql = (type: TypeName, alias: string) => `encode(convert_to('${type}:' || ${alias}.id, 'UTF8'), 'base64')`;
-const gid = (type: TypeName, alias: string) => `'${type}' AS "__typename", ${globalIdSql(type, alias)} AS id, ${alias}.id AS "rowId"`;
 
-/** Columns per table, qualified by the given alias. An article's are without its body (see ArticleRecord.body). */
+/**
+ * Each record's columns: output name → SQL, qualified by the table's alias. The one place a record's
+ * fields meet the table's columns (see COLUMNS and columnsOf). An article's are without its body (see
+ * ArticleRecord.body).
+ */
+const COLUMN_SQL: Record<TypeName, Record<string, (t: string) => string>> = {
+  Article: {
+    title: (a) => `${a}.title`, source: (a) => `${a}.source`, url: (a) => `${a}.url`, publishedAt: (a) => `${a}.published_at AS "publishedAt"`, dateline: (a) => `${a}.dateline`,
+    contentHash: (a) => `${a}.content_hash AS "contentHash"`, extractorVersion: (a) => `${a}.extractor_version AS "extractorVersion"`, createdAt: (a) => `${a}.created_at AS "createdAt"`, updatedAt: (a) => `${a}.updated_at AS "updatedAt"`,
+  },
+  Person: { name: (p) => `${p}.name`, aliases: (p) => `${p}.aliases`, roles: (p) => `${p}.roles` },
+  Organization: { name: (o) => `${o}.name`, aliases: (o) => `${o}.aliases`, kind: (o) => `${o}.kind::text AS kind` },
+  Place: {
+    name: (p) => `${p}.name`, aliases: (p) => `${p}.aliases`, kind: (p) => `${p}.kind::text AS kind`, latitude: (p) => `${p}.latitude`, longitude: (p) => `${p}.longitude`,
+    countryCode: (p) => `${p}.country_code AS "countryCode"`, geonamesId: (p) => `${p}.geonames_id AS "geonamesId"`,
+  },
+  Event: {
+    key: (e) => `${e}.key`, title: (e) => `${e}.title`, kind: (e) => `${e}.kind::text AS kind`, startDate: (e) => `${e}.start_date AS "startDate"`, endDate: (e) => `${e}.end_date AS "endDate"`,
+    precision: (e) => `${e}.precision::text AS precision`, placeId: (e) => `${e}.place_id AS "placeId"`, type: (e) => `${e}.type::text AS type`, mode: (e) => `${e}.mode`,
+    symmetric: (e) => `${e}.is_symmetric AS symmetric`, confidence: (e) => `${e}.confidence`,
+  },
+  Statement: {
+    text: (s) => `${s}.text`, kind: (s) => `${s}.kind::text AS kind`, cue: (s) => `${s}.cue`, speakerText: (s) => `${s}.speaker_text AS "speakerText"`,
+    speakerPersonId: (s) => `${s}.speaker_person_id AS "speakerPersonId"`, speakerOrganizationId: (s) => `${s}.speaker_organization_id AS "speakerOrganizationId"`,
+    articleId: (s) => `${s}.article_id AS "articleId"`, eventId: (s) => `${s}.event_id AS "eventId"`, startOffset: (s) => `${s}.start_offset AS "startOffset"`,
+    endOffset: (s) => `${s}.end_offset AS "endOffset"`, spanStarts: (s) => `${s}.span_starts AS "spanStarts"`, spanEnds: (s) => `${s}.span_ends AS "spanEnds"`, confidence: (s) => `${s}.confidence`,
+  },
+};
+
+/**
+ * The columns a GraphQL field of a record reads, where they are not the field's own name: fields
+ * resolved from other columns (a statement's speaker from its speaker ids, its spans from the span
+ * arrays, its article). A field that is neither here nor a column (a nested list, `body`, `rowId`)
+ * reads none: the row id, which every record carries, is all it needs.
+ */
+const FIELD_COLUMNS: Partial<Record<TypeName, Record<string, readonly string[]>>> = {
+  Statement: {
+    speaker: ['speakerPersonId', 'speakerOrganizationId'],
+    spans: ['articleId', 'startOffset', 'endOffset', 'spanStarts', 'spanEnds'],
+    article: ['articleId'],
+    event: ['eventId'],
+  },
+  Event: { place: ['placeId'] },
+};
+
+/**
+ * The fields a query selects on each record type (see graphql/loaders/columns.ts); a type absent is
+ * read whole, and so is every type when there is no selection.
+ */
+export type FieldSelection = Partial<Record<TypeName, ReadonlySet<string>>>;
+
+/**
+ * The SELECT list of a record of `type` from the table aliased `alias`: its type name and row id, its
+ * global ID when `id` is among the fields, and the columns the fields read (all when `fields` is
+ * undefined); `required` names columns read whatever the fields (the keys a page is ordered by).
+ */
+export function columnsOf(type: TypeName, alias: string, fields?: ReadonlySet<string>, required: readonly string[] = []): string {
+  // Made once per selection (a document's sets are kept with it) and shape: the loaders ask at every batch.
+  const memo = fields ? (madeFor.get(fields) ?? madeFor.set(fields, new Map()).get(fields)!) : madeWhole;
+  const key = `${type}|${alias}|${required.join(',')}`;
+  let text = memo.get(key);
+  if (text === undefined) memo.set(key, (text = makeColumns(type, alias, fields, required)));
+  return text;
+}
+
+const madeFor = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+const madeWhole = new Map<string, string>();
+
+function makeColumns(type: TypeName, alias: string, fields: ReadonlySet<string> | undefined, required: readonly string[]): string {
+  const sql = COLUMN_SQL[type];
+  const head = `'${type}' AS "__typename", ${fields && !fields.has('id') ? '' : `${globalIdSql(type, alias)} AS id, `}${alias}.id AS "rowId"`;
+  if (!fields) return `${head}, ${Object.values(sql).map((c) => c(alias)).join(', ')}`;
+  const wanted = new Set<string>();
+  const extra = FIELD_COLUMNS[type];
+  for (const field of fields) {
+    if (Object.hasOwn(sql, field)) wanted.add(field);
+    else if (extra && Object.hasOwn(extra, field)) for (const c of extra[field]) wanted.add(c);
+  }
+  for (const c of required) if (Object.hasOwn(sql, c)) wanted.add(c);
+  // In the table's order, so that one selection always gives one text.
+  const picked = Object.keys(sql).filter((c) => wanted.has(c));
+  return picked.length === 0 ? head : `${head}, ${picked.map((c) => sql[c](alias)).join(', ')}`;
+}
+
+/** Columns per table (every column), qualified by the given alias. An article's are without its body (see ArticleRecord.body). */
 export const COLUMNS = {
-  article: (a = 'a') => `${gid('Article', a)}, ${a}.title, ${a}.source, ${a}.url, ${a}.published_at AS "publishedAt", ${a}.dateline, ${a}.content_hash AS "contentHash", ${a}.extractor_version AS "extractorVersion", ${a}.created_at AS "createdAt", ${a}.updated_at AS "updatedAt"`,
-  person: (p = 'p') => `${gid('Person', p)}, ${p}.name, ${p}.aliases, ${p}.roles`,
-  organization: (o = 'o') => `${gid('Organization', o)}, ${o}.name, ${o}.aliases, ${o}.kind::text AS kind`,
-  place: (p = 'pl') => `${gid('Place', p)}, ${p}.name, ${p}.aliases, ${p}.kind::text AS kind, ${p}.latitude, ${p}.longitude, ${p}.country_code AS "countryCode", ${p}.geonames_id AS "geonamesId"`,
-  event: (e = 'e') => `${gid('Event', e)}, ${e}.key, ${e}.title, ${e}.kind::text AS kind, ${e}.start_date AS "startDate", ${e}.end_date AS "endDate", ${e}.precision::text AS precision, ${e}.place_id AS "placeId", ${e}.type::text AS type, ${e}.mode, ${e}.is_symmetric AS symmetric, ${e}.confidence`,
-  statement: (s = 's') => `${gid('Statement', s)}, ${s}.text, ${s}.kind::text AS kind, ${s}.cue, ${s}.speaker_text AS "speakerText", ${s}.speaker_person_id AS "speakerPersonId", ${s}.speaker_organization_id AS "speakerOrganizationId", ${s}.article_id AS "articleId", ${s}.event_id AS "eventId", ${s}.start_offset AS "startOffset", ${s}.end_offset AS "endOffset", ${s}.span_starts AS "spanStarts", ${s}.span_ends AS "spanEnds", ${s}.confidence`,
+  article: (a = 'a') => columnsOf('Article', a),
+  person: (p = 'p') => columnsOf('Person', p),
+  organization: (o = 'o') => columnsOf('Organization', o),
+  place: (p = 'pl') => columnsOf('Place', p),
+  event: (e = 'e') => columnsOf('Event', e),
+  statement: (s = 's') => columnsOf('Statement', s),
 } as const;
 
-export const TABLE_OF: Record<TypeName, { table: string; alias: string; columns: () => string }> = {
-  Article: { table: 'article', alias: 'a', columns: () => COLUMNS.article() },
-  Person: { table: 'person', alias: 'p', columns: () => COLUMNS.person() },
-  Organization: { table: 'organization', alias: 'o', columns: () => COLUMNS.organization() },
-  Place: { table: 'place', alias: 'pl', columns: () => COLUMNS.place() },
-  Event: { table: 'event', alias: 'e', columns: () => COLUMNS.event() },
-  Statement: { table: 'statement', alias: 's', columns: () => COLUMNS.statement() },
+export const TABLE_OF: Record<TypeName, { table: string; alias: string; columns: (fields?: ReadonlySet<string>) => string }> = {
+  Article: { table: 'article', alias: 'a', columns: (f) => columnsOf('Article', 'a', f) },
+  Person: { table: 'person', alias: 'p', columns: (f) => columnsOf('Person', 'p', f) },
+  Organization: { table: 'organization', alias: 'o', columns: (f) => columnsOf('Organization', 'o', f) },
+  Place: { table: 'place', alias: 'pl', columns: (f) => columnsOf('Place', 'pl', f) },
+  Event: { table: 'event', alias: 'e', columns: (f) => columnsOf('Event', 'e', f) },
+  Statement: { table: 'statement', alias: 's', columns: (f) => columnsOf('Statement', 's', f) },
 };

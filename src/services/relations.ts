@@ -1,6 +1,6 @@
 import type { SortKey } from './keyset.ts';
 import { STATEMENT_DATE_KEYS } from './lists.ts';
-import { COLUMNS, globalIdSql } from './records.ts';
+import { columnsOf, globalIdSql, type TypeName } from './records.ts';
 
 /**
  * Every nested list in the graph, as SQL. `inner` selects the child rows of the parent `par.id` (the
@@ -8,8 +8,22 @@ import { COLUMNS, globalIdSql } from './records.ts';
  * its output columns, ending in a unique key; `count` returns ("parentId", n) for the parents in $1
  * (int[]), from the writer's counters where it keeps one.
  */
+/**
+ * A record's columns for a relation's SQL (type, table alias): those the query reads, and the keys the
+ * page is ordered by (see columnsOf); every column where nothing narrows them. `speakers`: whether the
+ * query asks for statements' speakers.
+ */
+export interface ColumnPicker {
+  (type: TypeName, alias: string): string;
+  speakers: boolean;
+}
+
+/** Every column (reads outside a GraphQL request, and types a query does not narrow). */
+export const ALL_COLUMNS: ColumnPicker = Object.assign((type: TypeName, alias: string) => columnsOf(type, alias), { speakers: true });
+
 export interface RelationSpec {
-  inner: string;
+  /** The child rows' SQL, or a function of the columns to read (for rows that are records). */
+  inner: string | ((c: ColumnPicker) => string);
   order: readonly SortKey[];
   count: string;
   /** The rows are statements of many articles ("articleId"), whose articles a page may bring along (see create-loaders). */
@@ -20,7 +34,7 @@ export interface RelationSpec {
    * events are joined and sorted 3,000 at a time: their records (global ID and all) for the 6 shown
    * only, not for every row sorted.
    */
-  after?: { join: string; columns: string; keep?: string[] };
+  after?: { join: string; columns: (c: ColumnPicker) => string; keep?: string[] };
 }
 
 const id = (dir: 'ASC' | 'DESC'): SortKey => ({ column: 'rowId', dir, type: 'int' });
@@ -37,19 +51,19 @@ const counter = (table: string, column: string) => `SELECT ${table}_id AS "paren
  * whose readers nearly always ask who spoke (an article's or an event's statements): the loaders keep
  * them (see create-loaders), which saves a round trip per page.
  */
-const withSpeakers = (s: string) => `(SELECT row_to_json(x) FROM (SELECT ${COLUMNS.person('sp')} FROM person sp WHERE sp.id = ${s}.speaker_person_id) x) AS "__speakerPerson",
-  (SELECT row_to_json(x) FROM (SELECT ${COLUMNS.organization('so')} FROM organization so WHERE so.id = ${s}.speaker_organization_id) x) AS "__speakerOrganization"`;
+const withSpeakers = (c: ColumnPicker, s: string) => c.speakers ? `, (SELECT row_to_json(x) FROM (SELECT ${c('Person', 'sp')} FROM person sp WHERE sp.id = ${s}.speaker_person_id) x) AS "__speakerPerson",
+  (SELECT row_to_json(x) FROM (SELECT ${c('Organization', 'so')} FROM organization so WHERE so.id = ${s}.speaker_organization_id) x) AS "__speakerOrganization"` : '';
 
 /** Articles linked to the parent through a link table (`article_person`, ...), newest first. */
 const articlesVia = (table: string, column: string, counted: string | null): RelationSpec => ({
-  inner: `SELECT ${COLUMNS.article()}, a.published_at AS "__date" FROM ${table} l JOIN article a ON a.id = l.article_id WHERE l.${column} = par.id`,
+  inner: (c) => `SELECT ${c('Article', 'a')}, a.published_at AS "__date" FROM ${table} l JOIN article a ON a.id = l.article_id WHERE l.${column} = par.id`,
   order: byArticleDate,
   count: counted ?? `SELECT ${column} AS "parentId", count(*) AS n FROM ${table} WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
 });
 
 /** Statements whose `column` is the parent, newest article first (with their speakers' rows when asked). */
 const statementsBy = (column: string, counted: string | null, speakers = false): RelationSpec => ({
-  inner: `SELECT s.published_at AS "__date", ${COLUMNS.statement()}${speakers ? `, ${withSpeakers('s')}` : ''} FROM statement s WHERE s.${column} = par.id`,
+  inner: (c) => `SELECT s.published_at AS "__date", ${c('Statement', 's')}${speakers ? withSpeakers(c, 's') : ''} FROM statement s WHERE s.${column} = par.id`,
   order: STATEMENT_DATE_KEYS('DESC'),
   count: counted ?? `SELECT ${column} AS "parentId", count(*) AS n FROM statement WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
   statementsOfArticles: true,
@@ -63,7 +77,7 @@ const statementsBy = (column: string, counted: string | null, speakers = false):
  */
 const eventsVia = (table: string, column: string): RelationSpec => ({
   inner: `SELECT l.start_date AS "startDate", l.event_id AS "rowId" FROM ${table} l WHERE l.${column} = par.id`,
-  after: { join: 'JOIN event e ON e.id = pg."rowId"', columns: COLUMNS.event() },
+  after: { join: 'JOIN event e ON e.id = pg."rowId"', columns: (c) => c('Event', 'e') },
   order: byEventDate,
   count: `SELECT ${column} AS "parentId", count(*) AS n FROM ${table} WHERE ${column} = ANY($1::int[]) GROUP BY 1`,
 });
@@ -79,7 +93,7 @@ function mentionNetwork(parentIsSpeaker: boolean): RelationSpec {
             JOIN article_person ap ON ap.article_id = s.article_id AND ap.person_id <> s.speaker_person_id
              AND EXISTS (SELECT 1 FROM unnest(ap.offsets) o WHERE o >= s.start_offset AND o < s.end_offset)`;
   return {
-    inner: `SELECT count(DISTINCT s.id)::int AS "__weight", ${COLUMNS.person()}
+    inner: (c) => `SELECT count(DISTINCT s.id)::int AS "__weight", ${c('Person', 'p')}
             ${named}
             JOIN person p ON p.id = ${other}
             WHERE ${parent} = par.id GROUP BY p.id`,
@@ -146,27 +160,27 @@ const recentArticles = (person: string) => `SELECT article_id FROM article_perso
 
 export const RELATIONS = {
   articlePeople: {
-    inner: `SELECT ap.count AS "__weight", ${COLUMNS.person()} FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = par.id`,
+    inner: (c) => `SELECT ap.count AS "__weight", ${c('Person', 'p')} FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = par.id`,
     order: byWeight,
     count: `SELECT article_id AS "parentId", count(*) AS n FROM article_person WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
   articleOrganizations: {
-    inner: `SELECT ao.count AS "__weight", ${COLUMNS.organization()} FROM article_organization ao JOIN organization o ON o.id = ao.organization_id WHERE ao.article_id = par.id`,
+    inner: (c) => `SELECT ao.count AS "__weight", ${c('Organization', 'o')} FROM article_organization ao JOIN organization o ON o.id = ao.organization_id WHERE ao.article_id = par.id`,
     order: byWeight,
     count: `SELECT article_id AS "parentId", count(*) AS n FROM article_organization WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
   articlePlaces: {
-    inner: `SELECT ap.count AS "__weight", ${COLUMNS.place()} FROM article_place ap JOIN place pl ON pl.id = ap.place_id WHERE ap.article_id = par.id`,
+    inner: (c) => `SELECT ap.count AS "__weight", ${c('Place', 'pl')} FROM article_place ap JOIN place pl ON pl.id = ap.place_id WHERE ap.article_id = par.id`,
     order: byWeight,
     count: `SELECT article_id AS "parentId", count(*) AS n FROM article_place WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
   articleStatements: {
-    inner: `SELECT ${COLUMNS.statement()}, ${withSpeakers('s')} FROM statement s WHERE s.article_id = par.id`,
+    inner: (c) => `SELECT ${c('Statement', 's')}${withSpeakers(c, 's')} FROM statement s WHERE s.article_id = par.id`,
     order: [{ column: 'startOffset', dir: 'ASC', type: 'int' }, id('ASC')],
     count: `SELECT article_id AS "parentId", count(*) AS n FROM statement WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
   articleEvents: {
-    inner: `SELECT ${COLUMNS.event()} FROM event_article ea JOIN event e ON e.id = ea.event_id WHERE ea.article_id = par.id`,
+    inner: (c) => `SELECT ${c('Event', 'e')} FROM event_article ea JOIN event e ON e.id = ea.event_id WHERE ea.article_id = par.id`,
     order: [{ column: 'startDate', dir: 'ASC', type: 'date', nullable: true }, id('ASC')],
     count: `SELECT article_id AS "parentId", count(*) AS n FROM event_article WHERE article_id = ANY($1::int[]) GROUP BY 1`,
   },
@@ -184,7 +198,7 @@ export const RELATIONS = {
             FROM (SELECT y.person_id, count(*)::int AS n FROM (${recentArticles('par.id')}) x
                   JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> par.id GROUP BY 1) w
             JOIN person p ON p.id = w.person_id`,
-    after: { join: 'JOIN person p ON p.id = pg."rowId"', columns: COLUMNS.person(), keep: ['__weight'] },
+    after: { join: 'JOIN person p ON p.id = pg."rowId"', columns: (c) => c('Person', 'p'), keep: ['__weight'] },
     order: byWeight,
     count: `SELECT par.id AS "parentId", (SELECT count(DISTINCT y.person_id) FROM (${recentArticles('par.id')}) x
               JOIN article_person y ON y.article_id = x.article_id AND y.person_id <> par.id) AS n
@@ -199,17 +213,17 @@ export const RELATIONS = {
   placeArticles: articlesVia('article_place', 'place_id', counter('place', 'article_count')),
   placeMentions: mentionsIn('article_place', 'place_id', 'LOC'),
   placeEvents: {
-    inner: `SELECT ${COLUMNS.event()} FROM event e WHERE e.place_id = par.id`,
+    inner: (c) => `SELECT ${c('Event', 'e')} FROM event e WHERE e.place_id = par.id`,
     order: byEventDate,
     count: `SELECT place_id AS "parentId", count(*) AS n FROM event WHERE place_id = ANY($1::int[]) GROUP BY 1`,
   },
   eventParticipants: {
-    inner: `SELECT ${COLUMNS.person()} FROM event_participant ep JOIN person p ON p.id = ep.person_id WHERE ep.event_id = par.id`,
+    inner: (c) => `SELECT ${c('Person', 'p')} FROM event_participant ep JOIN person p ON p.id = ep.person_id WHERE ep.event_id = par.id`,
     order: byName,
     count: `SELECT event_id AS "parentId", count(*) AS n FROM event_participant WHERE event_id = ANY($1::int[]) GROUP BY 1`,
   },
   eventOrganizations: {
-    inner: `SELECT ${COLUMNS.organization()} FROM event_organization eo JOIN organization o ON o.id = eo.organization_id WHERE eo.event_id = par.id`,
+    inner: (c) => `SELECT ${c('Organization', 'o')} FROM event_organization eo JOIN organization o ON o.id = eo.organization_id WHERE eo.event_id = par.id`,
     order: byName,
     count: `SELECT event_id AS "parentId", count(*) AS n FROM event_organization WHERE event_id = ANY($1::int[]) GROUP BY 1`,
   },

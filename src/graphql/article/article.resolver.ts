@@ -56,7 +56,7 @@ export class ArticleResolver {
       placeId: rowIdOf(args.place, 'Place', 'place'),
       eventId: rowIdOf(args.event, 'Event', 'event'),
     };
-    return toConnection(await listArticles(ctx.sql, pageWindow(args), filter, args.orderBy));
+    return toConnection(await listArticles(ctx.sql, pageWindow(args), filter, args.orderBy, ctx.loaders.fieldsOf('Article')));
   }
 
   // The rows leave the text out (see ArticleRecord.body): it is read by id, for the whole page at once.

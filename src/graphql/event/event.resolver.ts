@@ -78,7 +78,7 @@ export class EventResolver {
       placeId: rowIdOf(args.place, 'Place', 'place'),
       articleId: rowIdOf(args.article, 'Article', 'article'),
     };
-    return toConnection(await listEvents(ctx.sql, pageWindow(args), filter, args.orderBy));
+    return toConnection(await listEvents(ctx.sql, pageWindow(args), filter, args.orderBy, ctx.loaders.fieldsOf('Event')));
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People taking part in the event.' })

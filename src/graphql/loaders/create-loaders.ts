@@ -3,8 +3,10 @@ import { GENERIC_PLAN, type Sql } from '../../db/sql.ts';
 import { getRecordsByIds } from '../../services/lists.ts';
 import { cursorBinding, pageOf, pagedSql, type KeysetRow } from '../../services/keyset.ts';
 import { windowKey, type Page, type PageWindow } from '../../services/pagination.ts';
-import { COLUMNS, type ArticleRecord, type EventRecord, type NodeRecord, type OrganizationRecord, type PersonRecord, type PlaceRecord, type StatementRecord, type TypeName } from '../../services/records.ts';
-import { RELATIONS, type RelationName, type RelationSpec } from '../../services/relations.ts';
+import { type ArticleRecord, type FieldSelection, type EventRecord, type NodeRecord, type OrganizationRecord, type PersonRecord, type PlaceRecord, type StatementRecord, type TypeName } from '../../services/records.ts';
+import { ALL_COLUMNS, RELATIONS, type ColumnPicker, type RelationName, type RelationSpec } from '../../services/relations.ts';
+import { columnsOf } from '../../services/records.ts';
+import type { DocumentSelection } from './columns.ts';
 import { sentencesOf } from '../../services/sentences.ts';
 import type { Span } from '../../ingest/types.ts';
 
@@ -123,17 +125,17 @@ const withArticlesSql = sqlCache<string>();
  * (the loader orders each parent's rows by "__n"). A second statement that ran the page again to find
  * its articles cost about as much as the page itself (0.07 of 0.45 ms of a person page in PostgreSQL).
  */
-function withArticles(page: string): string {
-  return withArticlesSql(page, () => `SELECT w.*, (SELECT row_to_json(x) FROM (SELECT ${COLUMNS.article()} FROM article a WHERE a.id = w."articleId") x) AS "__article" FROM (${page}) w`);
+function withArticles(page: string, c: ColumnPicker): string {
+  return withArticlesSql(page, () => `SELECT w.*, (SELECT row_to_json(x) FROM (SELECT ${c('Article', 'a')} FROM article a WHERE a.id = w."articleId") x) AS "__article" FROM (${page}) w`);
 }
 
 const columnsAfterSql = sqlCache<string>();
 
 /** A page SQL whose rows get their columns after the cut (see RelationSpec.after); same parameters. */
-function withColumnsAfter(page: string, after: NonNullable<RelationSpec['after']>): string {
+function withColumnsAfter(page: string, after: NonNullable<RelationSpec['after']>, c: ColumnPicker): string {
   return columnsAfterSql(page, () => {
-    const keep = (after.keep ?? []).map((c) => `, pg."${c}"`).join('');
-    return `SELECT pg."parentId", pg."__key", pg."__n"${keep}, ${after.columns} FROM (${page}) pg ${after.join}`;
+    const keep = (after.keep ?? []).map((k) => `, pg."${k}"`).join('');
+    return `SELECT pg."parentId", pg."__key", pg."__n"${keep}, ${after.columns(c)} FROM (${page}) pg ${after.join}`;
   });
 }
 
@@ -144,15 +146,29 @@ const relationStatements = sqlCache<{ binding: string; text: string; paged: { te
  * per parent). A bad cursor throws here, before anything is sent. Windows without cursors (first pages,
  * nearly all of them) give the same text and parameters every time: made once per process.
  */
-function relationStatement(name: RelationName, w: PageWindow, bringArticles: boolean, key: string) {
+function relationStatement(name: RelationName, w: PageWindow, bringArticles: boolean, key: string, fields: FieldSelection | null) {
   const make = () => {
     const spec: RelationSpec = RELATIONS[name];
     const binding = cursorBinding(name);
-    const paged = pagedSql({ inner: spec.inner, params: [], order: spec.order, binding }, w, true);
-    const text = bringArticles ? withArticles(paged.text) : spec.after ? withColumnsAfter(paged.text, spec.after) : paged.text;
+    const c = picker(spec, fields);
+    const inner = typeof spec.inner === 'string' ? spec.inner : spec.inner(c);
+    const paged = pagedSql({ inner, params: [], order: spec.order, binding }, w, true);
+    const text = bringArticles ? withArticles(paged.text, c) : spec.after ? withColumnsAfter(paged.text, spec.after, c) : paged.text;
     return { binding, text, paged };
   };
   return w.after == null && w.before == null ? relationStatements(key, make) : make();
+}
+
+/**
+ * The columns a relation's rows read: the query's fields (null: every column), the keys its pages are
+ * ordered by, and a statement's article id (its article may come along, see withArticles).
+ */
+function picker(spec: RelationSpec, fields: FieldSelection | null): ColumnPicker {
+  if (!fields) return ALL_COLUMNS;
+  const required = [...spec.order.map((k) => k.column), ...(spec.after?.keep ?? []), ...(spec.statementsOfArticles ? ['articleId'] : [])];
+  return Object.assign((type: Parameters<ColumnPicker>[0], alias: string) => columnsOf(type, alias, fields[type], required), {
+    speakers: fields.Statement?.has('speaker') ?? true,
+  });
 }
 
 const genericTexts = sqlCache<string>();
@@ -162,9 +178,9 @@ function genericPlans(sql: Sql): Sql {
   return { query: (text, params) => sql.query(text.startsWith(GENERIC_PLAN) ? text : genericTexts(text, () => GENERIC_PLAN + text), params) };
 }
 
-function byIdLoader<T extends NodeRecord>(sql: Sql, type: TypeName): DataLoader<number, T | null> {
+function byIdLoader<T extends NodeRecord>(sql: Sql, type: TypeName, fields: () => FieldSelection | null): DataLoader<number, T | null> {
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = (await getRecordsByIds(sql, type, ids)) as T[];
+    const rows = (await getRecordsByIds(sql, type, ids, fields()?.[type])) as T[];
     const map = new Map(rows.map((r) => [r.rowId, r]));
     return ids.map((id) => map.get(id) ?? null);
   }, { maxBatchSize: 1000 });
@@ -173,15 +189,18 @@ function byIdLoader<T extends NodeRecord>(sql: Sql, type: TypeName): DataLoader<
 /**
  * One set per request (never shared: it caches rows the request has seen). Each nested connection
  * shape (relation + page window) gets one loader, so a level of the query costs one SQL statement
- * however many parents it has.
+ * however many parents it has. Rows carry every column until `select` narrows them to what the
+ * request's document reads (see columns.ts): set before the first load, by the request pipeline.
  */
 export function createLoaders(requestSql: Sql) {
   const sql = genericPlans(requestSql);
   const relationLoaders = new Map<string, DataLoader<number, Page<unknown>>>();
   const merged = mergingSql(sql);
-  const article = byIdLoader<ArticleRecord>(merged, 'Article');
-  const person = byIdLoader<PersonRecord>(merged, 'Person');
-  const organization = byIdLoader<OrganizationRecord>(merged, 'Organization');
+  let selection: DocumentSelection | null = null;
+  const fields = () => selection?.fields ?? null;
+  const article = byIdLoader<ArticleRecord>(merged, 'Article', fields);
+  const person = byIdLoader<PersonRecord>(merged, 'Person', fields);
+  const organization = byIdLoader<OrganizationRecord>(merged, 'Organization', fields);
   /** Rows a relation brought along (statement speakers, articles): later look-ups of them need no query. */
   const keep = (rows: readonly object[]) => {
     for (const row of rows) {
@@ -215,7 +234,7 @@ export function createLoaders(requestSql: Sql) {
     const key = `${name}|${windowKey(w)}${bringArticles ? '|articles' : ''}`;
     let loader = relationLoaders.get(key);
     if (!loader) {
-      const { binding, text, paged } = relationStatement(name, w, bringArticles, key);
+      const { binding, text, paged } = relationStatement(name, w, bringArticles, selection ? `${key}|${selection.signature}` : key, fields());
       loader = new DataLoader<number, Page<unknown>>(async (ids) => {
         type Row = KeysetRow & { parentId: number };
         const rows = await merged.query<Row>(text, [ids, ...paged.params.slice(1)]);
@@ -257,12 +276,20 @@ export function createLoaders(requestSql: Sql) {
     sentences,
     person,
     organization,
-    place: byIdLoader<PlaceRecord>(merged, 'Place'),
-    event: byIdLoader<EventRecord>(merged, 'Event'),
-    statement: byIdLoader<StatementRecord>(merged, 'Statement'),
+    place: byIdLoader<PlaceRecord>(merged, 'Place', fields),
+    event: byIdLoader<EventRecord>(merged, 'Event', fields),
+    statement: byIdLoader<StatementRecord>(merged, 'Statement', fields),
     relation,
     /** A relation's size per parent (batched; a query selecting totalCount starts it with the page). */
     relationCount: countOf,
+    /** The fields the request's document selects on a record type (undefined: read whole rows), for root lists. */
+    fieldsOf(type: TypeName): ReadonlySet<string> | undefined {
+      return selection?.fields[type];
+    },
+    /** Narrows the rows to the columns the request's document reads (before anything is loaded). */
+    select(documentSelection: DocumentSelection) {
+      selection = documentSelection;
+    },
   };
 }
 

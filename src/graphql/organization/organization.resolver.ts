@@ -18,7 +18,7 @@ import { Organization, OrganizationConnection } from './organization.type.ts';
 export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Organisations, most-mentioned first; filter by name, article or event, sort with `orderBy`.' })
   async organizations(@Args(() => EntityListArgs) args: EntityListArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listOrganizations(ctx.sql, pageWindow(args), entityFilter(args), args.orderBy));
+    return toConnection(await listOrganizations(ctx.sql, pageWindow(args), entityFilter(args), args.orderBy, ctx.loaders.fieldsOf('Organization')));
   }
 
   @Query(() => Organization, { nullable: true, description: 'An organisation by name or alias, case-insensitive. Null when none matches.' })

@@ -19,7 +19,7 @@ import { Person, PersonConnection } from './person.type.ts';
 export class PersonResolver {
   @Query(() => PersonConnection, { description: 'People, most-mentioned first; filter by name, article or event, sort with `orderBy`.' })
   async people(@Args(() => EntityListArgs) args: EntityListArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listPeople(ctx.sql, pageWindow(args), entityFilter(args), args.orderBy));
+    return toConnection(await listPeople(ctx.sql, pageWindow(args), entityFilter(args), args.orderBy, ctx.loaders.fieldsOf('Person')));
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by canonical name or alias, case-insensitive ("Chairman Kim" finds Kim Jong Un). Null when nobody matches.' })

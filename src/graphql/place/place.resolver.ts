@@ -15,7 +15,7 @@ import { Place, PlaceConnection } from './place.type.ts';
 export class PlaceResolver {
   @Query(() => PlaceConnection, { description: 'Places, most-mentioned first; filter by name, article or event, sort with `orderBy`.' })
   async places(@Args(() => EntityListArgs) args: EntityListArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listPlaces(ctx.sql, pageWindow(args), entityFilter(args), args.orderBy));
+    return toConnection(await listPlaces(ctx.sql, pageWindow(args), entityFilter(args), args.orderBy, ctx.loaders.fieldsOf('Place')));
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles mentioning this place, newest first.' })

@@ -71,7 +71,7 @@ function toFilter(args: StatementsArgs): StatementFilter {
 export class StatementResolver {
   @Query(() => StatementConnection, { description: 'Statements, newest article first; filter by speaker, person mentioned, article, event, kind, source, confidence and date range, sort with `orderBy`.' })
   async statements(@Args(() => StatementsArgs) args: StatementsArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await listStatements(ctx.sql, pageWindow(args), toFilter(args), args.orderBy));
+    return toConnection(await listStatements(ctx.sql, pageWindow(args), toFilter(args), args.orderBy, ctx.loaders.fieldsOf('Statement')));
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: 'Who said it: a Person or an Organization. Null when the extractor could not attribute it.' })
