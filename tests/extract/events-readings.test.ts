@@ -172,3 +172,42 @@ it('reads a disaster a speaker names with its place, not one spoken of as a figu
   expect(ofType('“Storms are stronger now, like the flooding in Louisiana,” said Professor Jane Doe.', 'DISASTER')).toEqual(['DISASTER/flood - → -']);
   expect(ofType('“There is an information tsunami out there,” said Professor Jane Doe.', 'DISASTER')).toEqual([]);
 });
+
+describeWithCorpus(CORPUS_FILES, 'typed events: a firm named by its trade', () => {
+  it('reads "Lenox Healthcare" and its short name as a company, so its bankruptcy is its own', () => {
+    expect(ofType(corpusText('polnear:nyt_2016-10-02_a-curious-plan-to-fight-climate-', 'In the 1990s,', 'in 1999.'), 'BUSINESS')).toContain('BUSINESS/bankruptcy Lenox Healthcare → -');
+  });
+});
+
+it('reads a two-word name ending in a word of trade as a firm, not a person', () => {
+  const x = extractTestArticle('Shares of Walter Energy fell on Monday after Mary Smith said Blackhawk Mining would bid for the mines.');
+  expect(x.people.map((p) => p.name)).toEqual(['Mary Smith']);
+  expect(x.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Walter Energy', 'Blackhawk Mining']));
+});
+
+it('reads a counted body of endorsers, and a giver after "from", as the source of an endorsement', () => {
+  expect(ofType('Donald Trump cited endorsements from 88 generals and admirals on Tuesday.', 'SUPPORT')).toEqual(['SUPPORT/endorsement 88 generals and admirals → Donald Trump']);
+  expect(ofType('Jane Doe unveiled endorsements from 95 retired generals and admirals.', 'SUPPORT')).toEqual(['SUPPORT/endorsement 95 retired generals and admirals → Jane Doe']);
+});
+
+describeWithCorpus(CORPUS_FILES, 'typed events: an award received from a body', () => {
+  it('is given by the body after "from", not by the award’s own name', () => {
+    expect(ofType(corpusText('polnear:wash-post_2016-03-18_rabbis-vow-to-boycott-trump-spee', 'Still, Trump has sought', 'in Israel.'), 'SUPPORT')).toEqual(['SUPPORT/award Jewish National Fund → Trump']);
+  });
+});
+
+it('reads the debate spin room or debate prep as no debate', () => {
+  expect(ofType('Mike Lee endorsed Ted Cruz, speaking in the debate spin room on Thursday.', 'ELECTION')).toEqual([]);
+  expect(ofType('Donald Trump attacked Hillary Clinton during the presidential debate.', 'ELECTION')).toEqual(['ELECTION/debate Donald Trump → Hillary Clinton']);
+});
+
+it('leaves a given name beside a firm named by its trade a person', () => {
+  const x = extractTestArticle('John Doe was born to Henry and Sophie Doe in 1917. He later founded Henry Realty, a property firm.');
+  expect(x.organizations.map((o) => o.name)).toContain('Henry Realty');
+  expect(x.organizations.find((o) => o.name === 'Henry Realty')!.aliases).not.toContain('Henry');
+});
+
+it('dates what came from a counted body of people by its day, no comparison base', () => {
+  const x = extractTestArticle('Jane Doe cited endorsements from 40 retired mayors Tuesday.');
+  expect(x.events.filter((e) => e.type === 'SUPPORT').map((e) => [e.startDate, e.precision])).toEqual([['2019-04-16', 'DAY']]);
+});

@@ -40,6 +40,11 @@ const RECENT_ORG = 200;
 const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
 const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|prosecutors|investigators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
+// A counted body of people in public roles, the figure and all ("88 generals and admirals", "95 retired generals and
+// admirals", "370 economists"): news names such signatories and endorsers by their number. Only roles whose
+// holders act in public (not workers, soldiers or victims, who are counted as what happens to them).
+const COUNTED_ROLE = '(?:generals|admirals|officers|economists|scientists|lawmakers|legislators|senators|governors|mayors|diplomats|ambassadors|executives|CEOs|historians|scholars|academics|experts|bishops|clergy|rabbis|imams|Nobel laureates|laureates)';
+const COUNTED_GROUP = new RegExp(`(?<![\\w.,-])(?:\\d{1,3}(?:,\\d{3})*|[Dd]ozens of|[Hh]undreds of|[Tt]housands of)(?: (?:retired|former|top|senior|leading|prominent|foreign|military|Republican|Democratic|conservative|liberal|American|British|European|national security)){0,2} ${COUNTED_ROLE}(?: and ${COUNTED_ROLE})?\\b`, 'g');
 // A legislature's committee named by its chamber ("A House panel voted", "a Senate subcommittee approved"): the
 // committee acts, not the whole chamber its name starts with.
 const CHAMBER_PANEL = /\b(?:House|Senate|congressional|parliamentary|Commons) (?:panel|committee|subcommittee)\b/g;
@@ -348,6 +353,7 @@ export function actorSpans(text: string, index: EntityIndexLocal, ranges: Span[]
   capitalisedRuns(text, titled.length ? ranges.filter((r) => !titled.includes(r)) : ranges, raw);
   for (const m of within(ADMINISTRATION, text, ranges, [' administration'])) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
   for (const m of within(CHAMBER_PANEL, text, ranges, ['panel', 'committee'])) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
+  for (const m of within(COUNTED_GROUP, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0] } });
   for (const m of within(GROUPS, text, ranges)) raw.push({ start: m.index, end: m.index + m[0].length, ref: { kind: 'group', name: m[0].replace(/^the /, '') } });
   for (const m of within(PRONOUNS, text, ranges)) {
     const w = m[0].toLowerCase();

@@ -17,7 +17,8 @@ const TERM_OF = /\b(?:due|maturing|matures|expiring|expires)\s+$/i;
 // "compared with 1985"): the period compared with, not when the event happened.
 // (A figure must stand between: "emerged from bankruptcy in 2004", "bought … from LVMH in 2003" keep their dates; "more than
 // $26 million … last week" is an amount, not a comparison.)
-const COMPARED_WITH = /\b(?:from|(?<!\b(?:more|less|fewer|no|over|under) )than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?[$£€]?\d[\w.,]*(?:\s+[^\s,;]+){0,3}?\s+(?:(?:in|for)\s+)?$|\bcompared (?:with|to)\s+(?:the\s+)?$/i;
+// (Nor is a counted body of people after "from": "endorsements from 88 generals and admirals Tuesday" came from them.)
+const COMPARED_WITH = /\b(?:from|(?<!\b(?:more|less|fewer|no|over|under) )than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?[$£€]?\d[\w.,]*(?!\s+(?:[\w-]+\s+)?(?:people|generals|admirals|officers|economists|scientists|lawmakers|legislators|senators|governors|mayors|diplomats|executives|leaders|officials|experts|members|voters|supporters|donors|countries|nations)\b)(?:\s+[^\s,;]+){0,3}?\s+(?:(?:in|for)\s+)?$|\bcompared (?:with|to)\s+(?:the\s+)?$/i;
 
 /**
  * The date the sentence gives the trigger: the closest temporal expression within 70 characters of its

@@ -13,7 +13,8 @@ export const GENERAL_TRIGGERS = entries([
   ['by-election', 'ELECTION', 'by-election', { needs: 'none' }],
   ['referendum', 'ELECTION', 'referendum', { needs: 'none' }],
   ['brexit', 'ELECTION', 'referendum', { re: /brexit vote\b/iy, needs: 'none' }],
-  ['debate debated debates', 'ELECTION', 'debate', { context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
+  // "the debate spin room", "debate prep", "a debate watch party": what surrounds a debate, not the debate.
+  ['debate debated debates', 'ELECTION', 'debate', { re: /(?:debate|debated|debates)\b(?! (?:spin rooms?|prep|preparations?|watch part(?:y|ies))\b)/iy, context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
   ['ran campaigning', 'ELECTION', null, { re: /(?:ran for (?:president|office|the (?:White House|presidency|Senate))|campaigning against)\b/iy, symmetric: true, needs: 'source', targetPreps: ['against'] }],
   ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:elections?|vote|primary|primaries|caucus(?:es)?|presidency|nomination|seats?|re-?election|referendum)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
   // A board electing an officer appoints them ("was elected chairman of Calny Inc"); a public office is won at the polls.

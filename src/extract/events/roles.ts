@@ -357,7 +357,8 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
     if (agent) [src, tgt] = [[agent], tgt.length ? tgt : src];
   }
   // "The BBC won two Bafta awards", "Goodrem scooped a prize at the MTV Music Awards": the winner receives, the awarding body gives.
-  else if (entry.conferred && !participle && WON.test(text.slice(clauseStart, trigger.start))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, (i) => resolve(cx, i)), src];
+  // "cited his own endorsements from 88 generals": a conferred noun followed by "from" names its giver there, whatever the clause's verb.
+  else if (entry.conferred && !participle && (WON.test(text.slice(clauseStart, trigger.start)) || FROM_AFTER.test(text.slice(trigger.end, trigger.end + 7)))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, (i) => resolve(cx, i)), src];
   if (entry.inverse) [src, tgt] = [tgt, src];
   // "Pizza Inn … received a buyout proposal from Concept Development Inc", "… it had received a fresh
   // takeover approach from … Malcolm Glazer": who receives the bid, proposal or letter is its target; who sent it follows "from".
@@ -408,13 +409,17 @@ function pairedActor(name: string, spans: ActorSpan[]): ActorRef | null {
 }
 
 // A clause in which its subject wins or receives what the trigger names.
+const FROM_AFTER = /^\s+from\s/;
 const WON = /\b(?:won|wins|win|winning|scooped|picked up|collected|received|receives|took home|landed|claimed|bagged|secured|secures|earned|garnered|gained|locked up|(?:was|were) (?:given|handed|presented with))\b/i;
 
 const CEREMONY = /\b(?:Awards?|Festival|Academy|Prizes?|Oscars|Globes?|Baftas?|Grammys?|Emmys?|Brits)\b/;
 
 /** Who confers an award: a name compounded right before the noun ("the Brit award", "Interactive Bafta awards"), else the first after "at" or "from" in the sentence. */
 function giverOf(text: string, sentence: Span, trigger: Span, spans: ActorSpan[], lo: number, hi: number, resolve: (i: number) => ActorRef | null): ActorRef[] {
-  for (let i = hi - 1; i >= lo; i--) {
+  // "the Golden Acorn award from the National Forest Fund": a giver written after "from" right after the noun is the giver,
+  // whatever names the prize before it.
+  const fromAfter = FROM_AFTER.test(text.slice(trigger.end, trigger.end + 7));
+  for (let i = hi - 1; i >= lo && !fromAfter; i--) {
     if (spans[i].end > trigger.start) continue;
     if (/^(?:[’']s)?(?:\s+[A-Z][\p{L}’'-]*)*\s+$/u.test(text.slice(spans[i].end, trigger.start))) {
       const r = resolve(i);

@@ -5,7 +5,7 @@ import { FAMILY_FIRST, MORE_NATIONALITY_WORDS, NOT_NAME } from '../lexicon.ts';
 import type { Mention, OrganizationKind } from '../types.ts';
 import { slug } from '../slug.ts';
 import { joinHonorifics } from './honorifics.ts';
-import { bracketedFirms, firmShortened, generalFirms, isCompanyName, joinedFirms, withoutTickers } from './firm-names.ts';
+import { bracketedFirms, firmShortened, generalFirms, isCompanyName, isTradeName, joinedFirms, withoutTickers } from './firm-names.ts';
 import { readAsOrganisations } from './its-organisations.ts';
 import { readAsNotPeople } from './firm-cues.ts';
 import { inCapitalsTable, namedAsThing, namesAScale } from './not-people.ts';
@@ -378,11 +378,20 @@ function personToOrg(c: Composed, p: EntityDraft, org: { name: string; kind: Org
   for (const s of dropPerson(c, p)) c.addOrg(org.name, org.kind, c.mention(s.start, s.end));
 }
 
+/** A name ending in "Fund", "Foundation" or "Institute" ("Virginia Conservation Legacy Fund"): a body's. */
+const FUND_NAME = /\s(?:Fund|Foundation|Institute)$/;
+
 /**
- * "People" that are firms by their name: a company's legal name ("Northrop Corp") and the bare word
- * that shortens a company the article names ("Chrysler" beside "Chrysler Corp"; see firm-names.ts).
+ * "People" that are firms by their name: a company's legal name ("Northrop Corp"), a name ending in a
+ * word of trade ("Lenox Healthcare"), a fund's or foundation's, and the bare word that shortens a
+ * company the article names ("Chrysler" beside "Chrysler Corp", "Lenox" beside "Lenox Healthcare";
+ * see firm-names.ts).
  */
 function retypeFirms(c: Composed): void {
+  for (const p of [...c.people.values()]) {
+    if (isTradeName(p.name)) personToOrg(c, p, { name: p.name, kind: 'COMPANY' });
+    else if (FUND_NAME.test(p.name)) personToOrg(c, p, { name: p.name, kind: 'OTHER' });
+  }
   for (const p of [...c.people.values()]) {
     if (isCompanyName(p.name)) personToOrg(c, p, { name: p.name, kind: 'COMPANY' });
     else {

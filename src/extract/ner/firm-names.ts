@@ -1,6 +1,7 @@
 import { NOT_NAME } from '../lexicon.ts';
 import type { EntityDraft, OrgDraft } from '../entity-drafts.ts';
 import { placeInfo } from '../gazetteer.ts';
+import { opensWithGivenName } from '../given-names.ts';
 
 /**
  * Company names as wire copy writes them. Reuters puts a company's name between angle brackets where
@@ -136,6 +137,16 @@ export const COMPANY_SUFFIX = /\s(?:Cie|Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|
 export const isCompanyName = (name: string) => COMPANY_SUFFIX.test(name);
 
 /**
+ * Last words of a firm's name that say its trade and are nobody's surname ("Lenox Healthcare",
+ * "Blackhawk Mining", "Walter Energy", "Shanda Interactive Entertainment"). The recogniser, which
+ * reads a capitalised pair after a given name as a person, tags such names as people.
+ */
+const TRADE_HEAD = /\s(?:Healthcare|Mining|Energy|Fuels|Entertainment|Pharmaceuticals|Technologies|Industries|Petroleum|Airlines|Airways|Telecommunications|Communications|Electronics|Semiconductors?|Software|Insurance|Bancorp|Bancshares|Securities|Enterprises|Chemicals|Minerals|Exploration|Shipping|Logistics|Utilities|Realty)$/;
+
+/** A name of two words or more that ends in a word of trade (TRADE_HEAD): a firm's, never a person's. */
+export const isTradeName = (name: string) => TRADE_HEAD.test(name);
+
+/**
  * The firm a "person" shortens: a name that opens the legal name of a company in the same article
  * ("Chrysler" beside "Chrysler Corp", 49 Reuters stories; "Santa Fe" beside "Santa Fe Southern Pacific
  * Corp"; "Kidder" beside "Kidder, Peabody and Co Inc"), or is such a legal name without its suffix ("Chrysler Financial" beside "Chrysler Financial
@@ -148,7 +159,9 @@ export function firmShortened(person: EntityDraft, orgs: Iterable<OrgDraft>): Or
   if (person.roles.size > 0) return null;
   let best: OrgDraft | null = null;
   for (const o of orgs) {
-    if (!isCompanyName(o.name)) continue;
+    // A trade name shortens to its first word only when that word is no given name ("Lenox" beside "Lenox Healthcare";
+    // not "Henry" beside "Henry Realty" in an obituary naming the founder's father Henry).
+    if (!isCompanyName(o.name) && !(isTradeName(o.name) && !name.includes(' ') && !opensWithGivenName([name]))) continue;
     if (!o.name.startsWith(`${name} `) && !o.name.startsWith(`${name},`) && o.name.replace(COMPANY_SUFFIX, '') !== name) continue;
     if (!best || o.mentions.length > best.mentions.length) best = o;
   }
