@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractTestArticle, speakerName } from '../../helpers/test-article.ts';
 
-// Quoted words written as someone's claim, remark or pledge (extractor 1.43.0), on sentences written
+// Quoted words written as someone's claim, remark or pledge (extractor 1.44.0), on sentences written
 // for the test in the layouts PolNeAR train showed: the possessor is their speaker, and a statement
 // around them quotes no words of its own speaker there.
 
