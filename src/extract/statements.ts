@@ -52,6 +52,9 @@ function lastInText(list: StatementDraft[], at: number): StatementDraft | undefi
   return best;
 }
 
+/** Whether a quotation opens with a double mark (single marks are mostly scare quotes and titles: kindOf). */
+const inDoubleMarks = (text: string, q: Span) => /[“"]/.test(text[q.start]);
+
 const overlapsHalf = (a: Span, b: Span) => {
   const ov = Math.min(a.end, b.end) - Math.max(a.start, b.start);
   return ov > 0 && ov >= Math.min(a.end - a.start, b.end - b.start) / 2;
@@ -63,7 +66,7 @@ const overlapsHalf = (a: Span, b: Span) => {
  * quoting either; they stay indirect.
  */
 function kindOf(content: Span, quotes: Quote[], text: string): StatementKind {
-  if (quotes.some((q) => q.start >= content.start && q.end <= content.end && /[“"]/.test(text[q.start]))) return 'MIXED';
+  if (quotes.some((q) => q.start >= content.start && q.end <= content.end && inDoubleMarks(text, q))) return 'MIXED';
   // A double mark the pairing left unpaired (“abhorrent“ with a left mark closing, a quotation
   // opened by a right mark, one closing after the content's end) still quotes.
   return /[“”"]\p{L}|\p{L}[.,!?]?[“”"]/u.test(text.slice(content.start, content.end)) ? 'MIXED' : 'INDIRECT';
@@ -325,7 +328,7 @@ class StatementAssembly {
         const ownerEnd = at + m[1].length;
         const nounEnd = at + m[0].length;
         // The quotation: the first one opening after the noun, within the clause (no full stop or other quotation between).
-        const q = quotes.find((x) => x.start >= nounEnd && /[“"]/.test(text[x.start]));
+        const q = quotes.find((x) => x.start >= nounEnd && inDoubleMarks(text, x));
         if (!q || q.end > sent.end || q.start - nounEnd > 120 || /[.;!?”"]/.test(text.slice(nounEnd, q.start))) continue;
         // The quotation must be what the noun says: set off after it ("the slogan, “…”"), its "that" clause
         // ("his comment Monday that “…”"), or a pledge's infinitive ("pledge to be “neutral”"). Not words
@@ -346,12 +349,12 @@ class StatementAssembly {
         if (quotes.some((x) => x.start < at && x.end > at)) continue;
         // A quotation already someone's direct speech stays so.
         if (list.some((d) => d.kind === 'DIRECT' && overlapsHalf(d, q.inner))) continue;
-        const owner = /^(?:his|her|their|its)$/i.test(m[1]) ? { start: at, end: ownerEnd } : nameEndingAt(this.index, 'speakers', ownerEnd - m[1].length + m[1].replace(/[’']s?$/, '').length, at);
+        const owner = /^(?:his|her|their|its)$/i.test(m[1]) ? { start: at, end: ownerEnd } : nameEndingAt(this.index, 'speakers', at + m[1].replace(/[’']s?$/, '').length, at);
         if (!owner) continue;
         const ownerSpan = { start: owner.start, end: owner.end };
         const end = q.end;
         const content = { start: contentStart, end };
-        const speaker = this.possessor(ownerSpan);
+        const speaker = this.possessor(ownerSpan, sent);
         const same = list.find((d) => d.kind !== 'DIRECT' && overlapsHalf(d, content) && d.end - d.start <= 2 * (end - contentStart));
         if (same) {
           if (!same.speaker && speaker) {
@@ -382,20 +385,19 @@ class StatementAssembly {
     // A statement around such a claim quotes nobody's words of its own there.
     for (const d of list) {
       if (d.kind !== 'MIXED' || !added.some((a) => a.start >= d.start && a.end <= d.end + 2)) continue;
-      const own = quotes.filter((x) => /[“"]/.test(text[x.start]) && x.start >= d.start && x.end <= d.end + 2 && !added.some((a) => x.start >= a.start && x.end <= a.end));
+      const own = quotes.filter((x) => inDoubleMarks(text, x) && x.start >= d.start && x.end <= d.end + 2 && !added.some((a) => x.start >= a.start && x.end <= a.end));
       if (!own.length) d.kind = 'INDIRECT';
     }
     return [...list, ...added].sort((a, b) => a.start - b.start);
   }
 
   /** Whom a possessive names: the person or organisation of a name ("Donald Trump’s"), or the one "his", "her", "their", "its" stands for. */
-  private possessor(span: Span): StatementDraft['speaker'] {
+  private possessor(span: Span, sent: Span): StatementDraft['speaker'] {
     const word = this.text.slice(span.start, span.end).toLowerCase();
     const pronoun = ({ his: 'he', her: 'she', their: 'they', its: 'it' } as Record<string, string>)[word];
     // "The senator stood by his comment that …": the person named last before it in its sentence, else as "he" would be read.
     if (pronoun === 'he' || pronoun === 'she') {
-      const sent = this.sentences.find((x) => x.start <= span.start && span.start < x.end);
-      const named = this.index.personSpans.filter((x) => sent && x.start >= sent.start && x.end <= span.start).pop();
+      const named = this.index.personSpans.filter((x) => x.start >= sent.start && x.end <= span.start).pop();
       if (named) return { type: 'person', entity: named.person };
     }
     if (pronoun) return corefSpeaker(this.index, this.text, span, pronoun, this.out);

@@ -358,7 +358,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
   }
   // "The BBC won two Bafta awards", "Goodrem scooped a prize at the MTV Music Awards": the winner receives, the awarding body gives.
   // "cited his own endorsements from 88 generals": a conferred noun followed by "from" names its giver there, whatever the clause's verb.
-  else if (entry.conferred && !participle && (WON.test(text.slice(clauseStart, trigger.start)) || FROM_AFTER.test(text.slice(trigger.end, trigger.end + 7)))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, (i) => resolve(cx, i)), src];
+  else if (entry.conferred && !participle && (WON.test(text.slice(clauseStart, trigger.start)) || giverFollows(text, trigger))) [src, tgt] = [giverOf(text, sentence, trigger, spans, lo, hi, (i) => resolve(cx, i)), src];
   if (entry.inverse) [src, tgt] = [tgt, src];
   // "Pizza Inn … received a buyout proposal from Concept Development Inc", "… it had received a fresh
   // takeover approach from … Malcolm Glazer": who receives the bid, proposal or letter is its target; who sent it follows "from".
@@ -410,6 +410,8 @@ function pairedActor(name: string, spans: ActorSpan[]): ActorRef | null {
 
 // A clause in which its subject wins or receives what the trigger names.
 const FROM_AFTER = /^\s+from\s/;
+/** Whether "from" follows the conferred noun, naming its giver ("endorsements from …", "the … award from …"). */
+const giverFollows = (text: string, trigger: Span) => FROM_AFTER.test(text.slice(trigger.end, trigger.end + 7));
 const WON = /\b(?:won|wins|win|winning|scooped|picked up|collected|received|receives|took home|landed|claimed|bagged|secured|secures|earned|garnered|gained|locked up|(?:was|were) (?:given|handed|presented with))\b/i;
 
 const CEREMONY = /\b(?:Awards?|Festival|Academy|Prizes?|Oscars|Globes?|Baftas?|Grammys?|Emmys?|Brits)\b/;
@@ -418,7 +420,7 @@ const CEREMONY = /\b(?:Awards?|Festival|Academy|Prizes?|Oscars|Globes?|Baftas?|G
 function giverOf(text: string, sentence: Span, trigger: Span, spans: ActorSpan[], lo: number, hi: number, resolve: (i: number) => ActorRef | null): ActorRef[] {
   // "the Golden Acorn award from the National Forest Fund": a giver written after "from" right after the noun is the giver,
   // whatever names the prize before it.
-  const fromAfter = FROM_AFTER.test(text.slice(trigger.end, trigger.end + 7));
+  const fromAfter = giverFollows(text, trigger);
   for (let i = hi - 1; i >= lo && !fromAfter; i--) {
     if (spans[i].end > trigger.start) continue;
     if (/^(?:[’']s)?(?:\s+[A-Z][\p{L}’'-]*)*\s+$/u.test(text.slice(spans[i].end, trigger.start))) {
