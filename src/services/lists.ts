@@ -145,15 +145,15 @@ function entityWhere(alias: string, f: EntityFilter, mentionTable: string, menti
  */
 function listEntities<T>(sql: Sql, w: PageWindow, table: 'person' | 'organization' | 'place', f: EntityFilter, order: OrderBy<EntityOrderField> | null | undefined, fields: ReadonlySet<string> | undefined): Promise<Page<T>> {
   const spec = {
-    person: { alias: 'p', columns: () => columnsOf('Person', 'p', fields), mentions: 'article_person', column: 'person_id', events: 'event_participant', statements: 'c.statement_count' },
-    organization: { alias: 'o', columns: () => columnsOf('Organization', 'o', fields), mentions: 'article_organization', column: 'organization_id', events: 'event_organization', statements: 'c.statement_count' },
-    place: { alias: 'pl', columns: () => columnsOf('Place', 'pl', fields), mentions: 'article_place', column: 'place_id', events: null, statements: 'c.article_count' },
+    person: { alias: 'p', type: 'Person' as const, mentions: 'article_person', column: 'person_id', events: 'event_participant', statements: 'c.statement_count' },
+    organization: { alias: 'o', type: 'Organization' as const, mentions: 'article_organization', column: 'organization_id', events: 'event_organization', statements: 'c.statement_count' },
+    place: { alias: 'pl', type: 'Place' as const, mentions: 'article_place', column: 'place_id', events: null, statements: 'c.article_count' },
   }[table];
   const where = entityWhere(spec.alias, f, spec.mentions, spec.column, spec.events);
   const { keys, chosen } = orderKeys(table, ENTITY_KEYS, order, 'MENTIONS', ENTITY_DEFAULTS);
   const keySql = { MENTIONS: 'c.article_count', STATEMENTS: spec.statements, NAME: `lower(${spec.alias}.name)` }[chosen.field];
   const counters = chosen.field === 'NAME' ? '' : `JOIN ${table}_counter c ON c.${table}_id = ${spec.alias}.id`;
-  const inner = `SELECT ${spec.columns()}, ${keySql} AS "__k" FROM ${table} ${spec.alias} ${counters} ${where}`;
+  const inner = `SELECT ${columnsOf(spec.type, spec.alias, fields)}, ${keySql} AS "__k" FROM ${table} ${spec.alias} ${counters} ${where}`;
   const filtered = Object.values(f).some((v) => v != null && v !== '');
   const q = { inner, params: where.params, order: keys, binding: cursorBinding(table, chosen, f) };
   return rootPage<T>(sql, q, w, countOf(sql, `${table} ${spec.alias}`, where, filtered ? null : wholeList(table)));
