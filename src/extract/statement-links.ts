@@ -2,7 +2,7 @@ import type { Span } from '../ingest/types.ts';
 import type { Mention } from './types.ts';
 import type { StatementDraft } from './speech/draft.ts';
 import type { ActorRef } from './events/actors.ts';
-import { namedAgain, namedLater, stemIndex, type EventReports, type StemIndex } from './statement-named-again.ts';
+import { leadEvent, namedAgain, namedLater, stemIndex, type EventReports, type StemIndex } from './statement-named-again.ts';
 
 /** What linking needs of an event: where its triggers are written and the sentences that report it. */
 export interface LinkableEvent {
@@ -132,6 +132,7 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
   const reports: EventReports = { starts: [...bySentence.keys()].sort((a, b) => a - b), bySentence, paragraphAt, stems: [] };
   // Built on first use: most articles' statements all lie in sentences reporting an event.
   let named: StemIndex | undefined;
+  let lead: number | undefined;
   return statements.map((s) => {
     const candidates = bySentence.get(s.sentence.start) ?? [];
     if (FRAGMENT.test(s.text.trim())) return [];
@@ -139,7 +140,7 @@ export function linkStatements(statements: StatementDraft[], events: LinkableEve
       const follow = followedUp(s, events);
       if (follow.length) return follow;
       const again = namedAgain(s, events, reports);
-      return again.length ? again : namedLater(s, events, (named ??= stemIndex(events, reports.stems)));
+      return again.length ? again : namedLater(s, events, (named ??= stemIndex(events, reports.stems)), (lead ??= leadEvent(events)));
     }
     // A trigger the statement carries only as a time reference ("until local elections start") dates what it says.
     if (candidates.every((i) => onlyTimeReference(s, events[i]))) return [];

@@ -97,8 +97,11 @@ const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her|our)\s+$/i;
  * reaches or with other events in between ("Computer Sciences Corp said it won a contract …" then, paragraphs on, "about 25 pct of the contract
  * value …"). Only a word that names one event reported before the statement ("the
  * talks" after two rounds of talks is either), and stems of four letters or more ("the rules" is no "ruled").
+ * A word naming several, one of them the `lead` event (the one the article's lead reports, see leadEvent), names
+ * that one: the story is about it, and the others are told in its background ("General Motors is to pay Fiat …",
+ * earlier sales between the two, then analysts saying Fiat "seemed to have done well out of the deal").
  */
-export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'mentions' | 'sentences' | 'sentence' | 'type' | 'mode'>[], named = stemIndex(events)): number[] {
+export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'mentions' | 'sentences' | 'sentence' | 'type' | 'mode'>[], named = stemIndex(events), lead = -1): number[] {
   const out = new Set<number>();
   if (!named.size) return [];
   for (const m of s.text.matchAll(WORD)) {
@@ -106,7 +109,7 @@ export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'menti
     const c = m[0].charCodeAt(0);
     if ((c >= 65 && c <= 90) || m[0].length < 4) continue;
     const w = stem(m[0]);
-    const of = w.length >= 4 ? reportedBefore(named.get(w), s.sentence.start) : -1;
+    const of = w.length >= 4 ? reportedBefore(named.get(w), s.sentence.start, lead) : -1;
     if (of < 0) continue;
     const before = s.text.slice(Math.max(0, m.index - 30), m.index);
     if (!DEFINITE.test(before) || ANOTHER_ONE.test(before) || PEOPLE.has(m[0].toLowerCase())) continue;
@@ -140,13 +143,34 @@ export function stemIndex(events: Pick<LinkableEvent, 'mentions' | 'sentences' |
   return named;
 }
 
-/** The one event of `list` first reported before `at`; -1 when none or several are. */
-function reportedBefore(list: { first: number; event: number }[] | undefined, at: number): number {
+/** The one event of `list` first reported before `at`; when several are, `lead` if it is one of them, else -1. */
+function reportedBefore(list: { first: number; event: number }[] | undefined, at: number, lead = -1): number {
   let found = -1;
+  let several = false;
   for (const x of list ?? []) {
     if (x.first >= at) continue;
-    if (found >= 0) return -1;
-    found = x.event;
+    if (found >= 0) several = true;
+    else found = x.event;
   }
-  return found;
+  if (!several) return found;
+  return lead >= 0 && list!.some((x) => x.event === lead && x.first < at) ? lead : -1;
+}
+
+// The lead: the headline and the paragraph after it.
+const LEAD_PARAGRAPHS = 2;
+
+/** The event the article's lead reports first (the earliest first report, in its first LEAD_PARAGRAPHS paragraphs), or -1. */
+export function leadEvent(events: Pick<LinkableEvent, 'sentences' | 'sentence'>[]): number {
+  let best = -1;
+  let bestStart = Infinity;
+  events.forEach((e, i) => {
+    const first = e.sentence ?? e.sentences[0];
+    if (first && first.start < bestStart) {
+      best = i;
+      bestStart = first.start;
+    }
+  });
+  if (best < 0) return -1;
+  const first = events[best].sentence ?? events[best].sentences[0];
+  return first.paragraph !== undefined && first.paragraph < LEAD_PARAGRAPHS ? best : -1;
 }

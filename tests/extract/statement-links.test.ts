@@ -134,6 +134,12 @@ describeWithCorpus(['reuters21578.jsonl', 'bbc.jsonl'], 'statements that name an
     expect(linkedFrom('reuters21578.jsonl', issue).filter((l) => l.startsWith('BUSINESS') && l.includes('the firm had placed 60 mln'))).toEqual([]);
   });
 
+  it('"the deal" naming several deals of the story is the lead\'s ("General Motors is to pay Fiat …", then earlier sales between the two)', () => {
+    const [fiat] = corpusRecords('bbc.jsonl', /seemed to have done well out of the deal/);
+    const links = linkedFrom('bbc.jsonl', fiat);
+    expect(links.filter((l) => l.includes('Fiat seemed to have done well')), links.join('\n')).toEqual([expect.stringMatching(/^BUSINESS pay\s*→ Fiat seemed/)]);
+  });
+
   it('"the French game" is another game than "their … game against Ireland", and "the rule of law" no ruling', () => {
     const [rugby] = corpusRecords('bbc.jsonl', /we lost the French game/);
     expect(linkedFrom('bbc.jsonl', rugby).filter((l) => l.includes("Charlie's state of mind"))).toEqual([]);
