@@ -53,3 +53,12 @@ export function partsAround(text: string, content: Span, cut: Span): Span[] {
   const kept = parts.filter((p) => /[\p{L}\p{N}]/u.test(text.slice(p.start, p.end)));
   return kept.length ? kept : [content];
 }
+
+/** Whether two spans share at least half of the shorter one. */
+export const overlapsHalf = (a: Span, b: Span) => {
+  const ov = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return ov > 0 && ov >= Math.min(a.end - a.start, b.end - b.start) / 2;
+};
+
+/** A statement whose speaker as written is a relative pronoun, or a description running into one ("a Clinton endorser whose district went"). */
+export const relativeClause = (h: StatementDraft) => Boolean(h.speakerText && /(?:^|\s)(?:who|whose|which)(?:\s|$)/i.test(h.speakerText.trim()));
