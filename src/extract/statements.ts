@@ -3,7 +3,7 @@ import type { EntityIndexLocal } from './entities.ts';
 import type { Span } from '../ingest/types.ts';
 import type { StatementKind } from './types.ts';
 import { findQuotes, type Quote } from './speech/quotes.ts';
-import { attributeQuote } from './speech/direct.ts';
+import { attributeQuote, namingVerbCue } from './speech/direct.ts';
 import { tokenize } from './speech/tokens.ts';
 import { attributionModel } from './speech/model.ts';
 import { findReported, type Reported } from './speech/reported.ts';
@@ -391,6 +391,53 @@ class StatementAssembly {
     return [...list, ...added].sort((a, b) => a.start - b.start);
   }
 
+  /**
+   * A quoted phrase in the writer's sentence that names or describes the object of a verb of calling or
+   * describing ("Merkel heralded the deal as a “breakthrough”", "calling him, among other things, “a
+   * failed candidate”") and that no statement holds: a statement of the verb's subject, from the object
+   * to the quotation's end.
+   */
+  namedQuotations(list: StatementDraft[]): StatementDraft[] {
+    const { text, quotes } = this;
+    const added: StatementDraft[] = [];
+    for (const sent of this.sentences) {
+      for (const q of quotes) {
+        if (q.start < sent.start || q.end > sent.end + 1 || !inDoubleMarks(text, q)) continue;
+        if (quotes.some((x) => x !== q && x.start < q.start && x.end > q.start)) continue;
+        if (list.some((d) => Math.min(d.end, q.inner.end) > Math.max(d.start, q.inner.start))) continue;
+        const found = namingVerbCue(text, sent, q);
+        if (!found) continue;
+        const r: Reported = { cue: found.cue, content: { start: found.contentStart, end: q.end }, direction: 'AFTER', sentence: this.sentences.indexOf(sent) };
+        // The speaker rules alone (the ranker's training data stays as it was): the verb's subject.
+        const ruled = this.ruleSource(sent, r).span;
+        // A clause taken whole for the subject of a participle ("Trump attacked Romney, calling him …",
+        // "The former secretary of state mocked Trump for calling …"): its words before the verb.
+        const verb = ruled ? /\s(?:\p{Ll}+ed|told|said|made|took|gave)\s/u.exec(text.slice(ruled.start, ruled.end)) : null;
+        const picked = ruled && verb && plausibleSpeaker(text.slice(ruled.start, ruled.start + verb.index)) ? { start: ruled.start, end: ruled.start + verb.index } : ruled;
+        const span = picked ? tidySourceSpan(text, this.index, picked, this.resolveSpeaker) : null;
+        const speaker = span && picked ? this.resolveSpeaker(picked) : null;
+        // Only with someone to say it ("Holding signs calling Christie “…”" names no one).
+        if (!speaker) continue;
+        const content = r.content;
+        added.push({
+          start: content.start,
+          end: content.end,
+          text: text.slice(content.start, content.end),
+          spans: [content],
+          kind: content.start < q.start ? 'MIXED' : 'DIRECT',
+          cue: text.slice(r.cue.start, r.cue.end),
+          cueSpan: r.cue,
+          speaker,
+          speakerText: span ? text.slice(span.start, span.end) : null,
+          speakerSpan: span,
+          confidence: 0.7,
+          sentence: sent,
+        });
+      }
+    }
+    return added.length ? [...list, ...added].sort((a, b) => a.start - b.start) : list;
+  }
+
   /** Whom a possessive names: the person or organisation of a name ("Donald Trump’s"), or the one "his", "her", "their", "its" stands for. */
   private possessor(span: Span, sent: Span): StatementDraft['speaker'] {
     const word = this.text.slice(span.start, span.end).toLowerCase();
@@ -517,5 +564,5 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     for (const r of reportedBySentence.get(si) ?? []) assembly.reported(si, sent, r);
   }
   const kept = withoutNested(assembly.out, assembly.ruleSpan);
-  return assembly.possessiveClaims(kept);
+  return assembly.namedQuotations(assembly.possessiveClaims(kept));
 }

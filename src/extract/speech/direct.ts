@@ -115,6 +115,40 @@ function sentenceOpener(text: string, index: EntityIndexLocal, from: number, to:
   return { start: named.start, end: named.end };
 }
 
+/**
+ * Verbs naming or describing something in the writer's sentence with a quoted phrase: "Merkel heralded
+ * the deal as a “breakthrough”", "calling him, among other things, “a failed candidate”", "Sullivan
+ * proclaims the article a “terrific piece …”". AS_VERBS only with "as" right before the quotation;
+ * NAMING_VERBS with or without it (not "brand", "terms", "labels": mostly nouns).
+ */
+const AS_VERBS = 'describ(?:ed|es|ing|e)|characteri[sz](?:ed|es|ing|e)|portray(?:ed|s|ing)?|herald(?:ed|s|ing)?|hail(?:ed|s|ing)?|refer(?:red|s|ring)? to|prais(?:ed|es|ing|e)|denounc(?:ed|es|ing|e)|derid(?:ed|es|ing|e)|dismiss(?:ed|es|ing)?|tout(?:ed|s|ing)?|blast(?:ed|s|ing)?|slamm?(?:ed|s|ing)?|criticiz(?:ed|es|ing|e)|criticis(?:ed|es|ing|e)|mock(?:ed|s|ing)?|attack(?:ed|s|ing)?|ridicul(?:ed|es|ing|e)|condemn(?:ed|s|ing)?|defend(?:ed|s|ing)?';
+const NAMING_VERBS = 'call(?:ed|s|ing)?|dubb?(?:ed|s|ing)?|brand(?:ed|ing)|label(?:l?ed|l?ing)|term(?:ed|ing)|proclaim(?:ed|s|ing)?';
+const NAMED_AS_BEFORE = new RegExp(String.raw`(?<![\p{L}-])(?:(${AS_VERBS})\s+([^.!?;:“”"\n]{1,80}?)\s+as|(${NAMING_VERBS})\s+((?!(?:for|on|in|out|up|off|to|back|it quits|upon|into|of|from|with|by|at|about)\b)[^.!?;:“”"\n]{1,60}?)(?:\s+as)?)\s+(?:(?:a|an|the|his|her|their|its)\s+)?$`, 'u');
+/** Words that open a clause of their own between the verb and the quotation: the quotation is not the verb's object. */
+const CLAUSE_WORD = /[()\u2013\u2014]|(?:^|\s)-(?:\s|$)|\bsuch as\b|\b(?:that|which|who|whom|whose|when|where|because|if|while|after|before|since|although|though|said|says|is|are|was|were|has|have|had|will|would)\b/;
+
+/** A modal before the verb: a naming supposed, not made ("the media would call him a “chicken”"). */
+const MODAL_BEFORE = /\b(?:would|could|might|may|should|will|can|must)(?:\s+not|n[’']t)?\s+(?:\p{Ll}+ly\s+)?$/u;
+
+/**
+ * A quoted phrase inside the writer's sentence naming or describing the object of a verb of calling or
+ * describing: its cue is the verb, and what was said runs from the verb's object to the quotation's
+ * end. Null when the quotation is not such a phrase.
+ */
+export function namingVerbCue(text: string, sent: Sentence, q: Quote): { cue: Span; contentStart: number } | null {
+  const before = text.slice(sent.start, q.start).replace(/\u00a0/g, ' ');
+  const m = NAMED_AS_BEFORE.exec(before);
+  if (!m) return null;
+  const verb = m[1] ?? m[3];
+  const object = m[2] ?? m[4];
+  if (CLAUSE_WORD.test(m[0]) || object.split(/\s+/).length > 12) return null;
+  const verbAt = m.index + m[0].indexOf(verb);
+  const head = before.slice(0, verbAt);
+  if (PASSIVE_BEFORE.test(head) || DETERMINER_BEFORE.test(head) || MODAL_BEFORE.test(head)) return null;
+  const contentStart = sent.start + verbAt + verb.length + /^\s*/.exec(before.slice(verbAt + verb.length))![0].length;
+  return { cue: { start: sent.start + verbAt, end: sent.start + verbAt + verb.length }, contentStart };
+}
+
 /** Who the rules say said a quotation, and with which cue (either may be null: a quotation standing alone). */
 export interface QuoteAttribution {
   speakerSpan: Span | null;
