@@ -3,7 +3,7 @@ import type { EntityIndexLocal } from './entities.ts';
 import type { Span } from '../ingest/types.ts';
 import type { StatementKind } from './types.ts';
 import { findQuotes, type Quote } from './speech/quotes.ts';
-import { attributeQuote, namingVerbCue } from './speech/direct.ts';
+import { attributeQuote, namingVerbCue, thatClauseCue } from './speech/direct.ts';
 import { tokenize } from './speech/tokens.ts';
 import { attributionModel } from './speech/model.ts';
 import { findReported, type Reported } from './speech/reported.ts';
@@ -405,17 +405,18 @@ class StatementAssembly {
         if (q.start < sent.start || q.end > sent.end + 1 || !inDoubleMarks(text, q)) continue;
         if (quotes.some((x) => x !== q && x.start < q.start && x.end > q.start)) continue;
         if (list.some((d) => Math.min(d.end, q.inner.end) > Math.max(d.start, q.inner.start))) continue;
-        const found = namingVerbCue(text, sent, q);
+        const named = namingVerbCue(text, sent, q);
+        const found = named ?? thatClauseCue(text, sent, q);
         if (!found) continue;
+        // A "that" clause no statement holds any of ("Hope Hicks said … that Trump “…” and has “…”" is one statement's).
+        if (!named && list.some((d) => d.start < q.end && found.contentStart < d.end)) continue;
         const r: Reported = { cue: found.cue, content: { start: found.contentStart, end: q.end }, direction: 'AFTER', sentence: this.sentences.indexOf(sent) };
         // The speaker rules alone (the ranker's training data stays as it was): the verb's subject.
         const ruled = this.ruleSource(sent, r).span;
-        // A clause taken whole for the subject of a participle ("Trump attacked Romney, calling him …",
-        // "The former secretary of state mocked Trump for calling …"): its words before the verb.
-        const verb = ruled ? /\s(?:\p{Ll}+ed|told|said|made|took|gave)\s/u.exec(text.slice(ruled.start, ruled.end)) : null;
-        const picked = ruled && verb && plausibleSpeaker(text.slice(ruled.start, ruled.start + verb.index)) ? { start: ruled.start, end: ruled.start + verb.index } : ruled;
-        const span = picked ? tidySourceSpan(text, this.index, picked, this.resolveSpeaker) : null;
-        const speaker = span && picked ? this.resolveSpeaker(picked) : null;
+        const picked = this.subjectOfCue(sent, r.cue, ruled, Boolean(named));
+        if (!picked) continue;
+        const span = tidySourceSpan(text, this.index, picked, this.resolveSpeaker);
+        const speaker = span ? this.resolveSpeaker(picked) : null;
         // Only with someone to say it ("Holding signs calling Christie “…”" names no one).
         if (!speaker) continue;
         const content = r.content;
@@ -436,6 +437,43 @@ class StatementAssembly {
       }
     }
     return added.length ? [...list, ...added].sort((a, b) => a.start - b.start) : list;
+  }
+
+  /**
+   * The subject of a verb of naming or of a "that" clause (namedQuotations): a finite verb's is written
+   * right before it, past adverbs and auxiliaries — a name ending there ("Lib Dem Treasury spokesman
+   * Vince Cable also branded …", where the rules take the first name of the sentence), a name with
+   * descriptions set off after it, the speaker rules' span when it ends there, or a pronoun. A participle after a comma or a preposition ("…, calling him …",
+   * "mocked Trump for calling …") has the rules' subject, cut before a verb the span runs into ("Trump
+   * attacked Romney"). A "that" clause only with the first kind. Null when neither holds.
+   */
+  private subjectOfCue(sent: Sentence, cue: Span, ruled: Span | null, naming: boolean): Span | null {
+    const { text } = this;
+    const lead = /(?:\s+(?:[a-z]+ly|also|then|later|again|once|has|have|had|did|does|do|has since|have since|had since|has also|have also|had also))*\s*$/.exec(text.slice(sent.start, cue.start))!;
+    const subjectEnd = sent.start + lead.index;
+    if (naming && ruled && /^\p{L}+ing$/u.test(text.slice(cue.start, cue.end)) && /(?:,|\bfor|\bby)\s*$/.test(text.slice(sent.start, cue.start))) {
+      const verb = /\s(?:\p{Ll}+ed|told|said|made|took|gave)\s/u.exec(text.slice(ruled.start, ruled.end));
+      return verb && plausibleSpeaker(text.slice(ruled.start, ruled.start + verb.index)) ? { start: ruled.start, end: ruled.start + verb.index } : ruled;
+    }
+    const name = nameEndingAt(this.index, 'speakers', subjectEnd, sent.start);
+    // "Pasquale D'Amuro of the FBI called …": the name the organisation qualifies.
+    const of = name ? /\s+of\s+(?:the\s+)?$/.exec(text.slice(sent.start, name.start)) : null;
+    const owner = of ? nameEndingAt(this.index, 'speakers', sent.start + of.index, sent.start) : null;
+    if (owner) return { start: owner.start, end: owner.end };
+    if (name) return { start: name.start, end: name.end };
+    if (ruled && ruled.end === subjectEnd) return ruled;
+    // A name with descriptions set off after it ("Michael Gerson, a speechwriter in …, calls Cruz …").
+    if (/,\s*$/.test(text.slice(sent.start, subjectEnd + 1))) {
+      const host = appositionChainHost(this.index, text, sent.start, cue.start);
+      if (host) return host;
+      // The name before the first comma, the description after it opening with a determiner.
+      const comma = text.indexOf(',', sent.start);
+      const described = comma > sent.start && comma < subjectEnd && /^,\s*(?:a|an|the)\s[^,]*(?:,[^,]*)?,?\s*$/.test(text.slice(comma, subjectEnd + 1)) ? nameEndingAt(this.index, 'speakers', comma, sent.start) : null;
+      if (described) return { start: described.start, end: described.end };
+    }
+    const pronoun = /(?:^|\s)(?:he|she|they|He|She|They)$/.exec(text.slice(sent.start, subjectEnd));
+    if (pronoun) return { start: subjectEnd - pronoun[0].trim().length, end: subjectEnd };
+    return null;
   }
 
   /** Whom a possessive names: the person or organisation of a name ("Donald Trump’s"), or the one "his", "her", "their", "its" stands for. */
