@@ -9,10 +9,12 @@ import type { StatementDraft } from './speech/draft.ts';
 import { StatementAssembly } from './speech/assembly.ts';
 import { withoutNested } from './speech/nested.ts';
 import { possessiveClaims } from './speech/possessive-claims.ts';
+import { namedQuotations } from './speech/named-quotations.ts';
 
 // The statements of an article: quotations and learned reported speech assembled in reading order
 // with their speakers (speech/assembly.ts), statements nested in others dropped (speech/nested.ts),
-// then claims written as someone's (speech/possessive-claims.ts). The jobs live in src/extract/speech/.
+// then claims written as someone's (speech/possessive-claims.ts) and quoted phrases naming a verb's object
+// (speech/named-quotations.ts). The jobs live in src/extract/speech/.
 
 export type { StatementDraft } from './speech/draft.ts';
 export { recordSources } from './speech/assembly.ts';
@@ -31,5 +33,6 @@ export function findStatements(text: string, sentences: Sentence[], paragraphs: 
     for (const r of reportedBySentence.get(si) ?? []) assembly.reported(si, sent, r);
   }
   const kept = withoutNested(assembly.out, assembly.ruleSpan);
-  return possessiveClaims(text, sentences, index, quotes, kept, assembly.out);
+  const claimed = possessiveClaims(text, sentences, index, quotes, kept, assembly.out);
+  return namedQuotations(text, sentences, index, quotes, claimed, assembly);
 }

@@ -63,7 +63,8 @@ export class StatementAssembly {
   readonly out: StatementDraft[] = [];
   /** The span the rules chose, per statement: what decides nested attributions and content cuts, as before. */
   readonly ruleSpan = new Map<StatementDraft, Span | null>();
-  private readonly resolveSpeaker: ReturnType<typeof createSpeakerResolver>;
+  /** Whom a source span names (also for the steps after assembly: named-quotations.ts). */
+  readonly resolveSpeaker: ReturnType<typeof createSpeakerResolver>;
   private readonly subjects: ReturnType<typeof subjectFinders>;
   private readonly model = sourceModel();
   private context: SourceContext | null = null;
@@ -281,7 +282,7 @@ export class StatementAssembly {
    * The source the speaker rules choose for a reported statement, and how: 1 a participle's clause,
    * 2 a second predicate of the statement before, 3 the layout rules, 4 the nearest name before.
    */
-  private ruleSource(sent: Sentence, r: Reported): { span: Span | null; path: number; participle: Span | null } {
+  ruleSource(sent: Sentence, r: Reported): { span: Span | null; path: number; participle: Span | null } {
     const { text, out } = this;
     // A second predicate of the same subject ("… denounced Pompeo as “reckless” and called for him to
     // be removed"; "Pyongyang slams Pompeo, claims …"): the words between the two are only a comma, a

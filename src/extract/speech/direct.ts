@@ -115,6 +115,64 @@ function sentenceOpener(text: string, index: EntityIndexLocal, from: number, to:
   return { start: named.start, end: named.end };
 }
 
+/**
+ * Verbs naming or describing something in the writer's sentence with a quoted phrase: "Merkel heralded
+ * the deal as a “breakthrough”", "calling him, among other things, “a failed candidate”", "Sullivan
+ * proclaims the article a “terrific piece …”". AS_VERBS only with "as" right before the quotation;
+ * NAMING_VERBS with or without it (not "brand", "terms", "labels": mostly nouns).
+ */
+const AS_VERBS = 'describ(?:ed|es|ing|e)|characteri[sz](?:ed|es|ing|e)|portray(?:ed|s|ing)?|herald(?:ed|s|ing)?|hail(?:ed|s|ing)?|refer(?:red|s|ring)? to|prais(?:ed|es|ing|e)|denounc(?:ed|es|ing|e)|derid(?:ed|es|ing|e)|dismiss(?:ed|es|ing)?|tout(?:ed|s|ing)?|blast(?:ed|s|ing)?|slamm?(?:ed|s|ing)?|criticiz(?:ed|es|ing|e)|criticis(?:ed|es|ing|e)|mock(?:ed|s|ing)?|attack(?:ed|s|ing)?|ridicul(?:ed|es|ing|e)|condemn(?:ed|s|ing)?|defend(?:ed|s|ing)?';
+const NAMING_VERBS = 'call(?:ed|s|ing)?|dubb?(?:ed|s|ing)?|brand(?:ed|ing)|label(?:l?ed|l?ing)|term(?:ed|ing)|proclaim(?:ed|s|ing)?';
+const NAMED_AS_BEFORE = new RegExp(String.raw`(?<![\p{L}-])(?:(${AS_VERBS})\s+([^.!?;:“”"\n]{1,80}?)\s+as|(${NAMING_VERBS})\s+((?!(?:for|on|in|out|up|off|to|back|it quits|upon|into|of|from|with|by|at|about|over|through|via|using|between|during)\b)[^.!?;:“”"\n]{1,60}?)(?:\s+as)?)\s+(?:(?:a|an|the|his|her|their|its)\s+)?$`, 'u');
+/** Words that open a clause of their own between the verb and the quotation: the quotation is not the verb's object. */
+const CLAUSE_WORD = /[()\u2013\u2014]|(?:^|\s)-(?:\s|$)|\bsuch as\b|\b(?:that|which|who|whom|whose|when|where|because|if|while|after|before|since|although|though|said|says|is|are|was|were|has|have|had|will|would)\b/;
+
+/** A modal before the verb: a naming supposed, not made ("the media would call him a “chicken”"). */
+const MODAL_BEFORE = /\b(?:would|could|might|may|should|will|can|must)(?:\s+not|n[’']t)?\s+(?:\p{Ll}+ly\s+)?$/u;
+
+/**
+ * A quoted phrase inside the writer's sentence naming or describing the object of a verb of calling or
+ * describing: its cue is the verb, and what was said runs from the verb's object to the quotation's
+ * end. Null when the quotation is not such a phrase.
+ */
+export function namingVerbCue(text: string, sent: Sentence, q: Quote): { cue: Span; contentStart: number } | null {
+  const before = text.slice(sent.start, q.start).replace(/\u00a0/g, ' ');
+  const m = NAMED_AS_BEFORE.exec(before);
+  if (!m) return null;
+  const verb = m[1] ?? m[3];
+  const object = m[2] ?? m[4];
+  if (CLAUSE_WORD.test(m[0]) || object.split(/\s+/).length > 12) return null;
+  const verbAt = m.index + m[0].indexOf(verb);
+  const head = before.slice(0, verbAt);
+  if (PASSIVE_BEFORE.test(head) || DETERMINER_BEFORE.test(head) || MODAL_BEFORE.test(head)) return null;
+  const contentStart = sent.start + verbAt + verb.length + /^\s*/.exec(before.slice(verbAt + verb.length))![0].length;
+  return { cue: { start: sent.start + verbAt, end: sent.start + verbAt + verb.length }, contentStart };
+}
+
+/**
+ * A finite verb and "that" opening a clause with a quoted phrase in the writer's sentence ("The Sanders
+ * campaign projects that “imposing a tax …” on …", "Trump did post on Twitter Friday that his claims
+ * were “sarcasm”"): the verb, a few words after it, and the clause up to the quotation.
+ */
+const VERB_THAT_BEFORE = /(?<![\p{L}’'-])((?:did|does|do)\s+\p{Ll}{3,}|\p{Ll}{2,}(?:ed|es|ts|ds|ks|ys|ns|ls|rs|ms|ps)|told|wrote|thought|knew|found|felt|held|saw|made clear)((?:\s+[^\s.!?;:“”"]+){0,5}?)\s+that\s+([^.!?;:“”"\n]{1,150})$/u;
+/** Words ending like a verb that are not one before "that" ("the fact that", "so that", "reports that" as a noun is left to the subject test). */
+const NOT_A_VERB_THAT = /^(?:is|was|has|does|this|thus|its|his|hers|yes|less|unless|as|us|plus|across|always|perhaps|news|times|years|days|weeks|months|means|words|ones|others|lines|terms|grounds|fears|hopes|claims|reports|concerns|suggestions|comments|remarks|charges|allegations|assurances|signs|views|indications|odds|chances|doubts|questions|rumors|rumours|needs|feelings|states|points|sounds|seems|seemed|appears|appeared|happens|happened|ensures|ensured|sees|considered|provided|noted|expects|expected|needed|proved|turned|argued|asked|added|reported|stated|claimed|insisted|warned|believed|explained|suggested|acknowledged|admitted|announced|declared|confirmed|denied|predicted|promised|vowed|estimated|stressed|maintained|revealed|recalled|conceded|agreed|complained|concluded|observed|remarked|contended|asserted|boasted|lamented|cautioned|emphasized|emphasised|pledged|demanded|testified|worried|feared|hoped|indicated|allies|aides|advisers|officials|critics|supporters|voters|members|leaders|analysts|experts|sources|documents|records|polls|results|surveys|studies|emails|ads|articles|papers|editorials)$/;
+
+export function thatClauseCue(text: string, sent: Sentence, q: Quote): { cue: Span; contentStart: number } | null {
+  const before = text.slice(sent.start, q.start).replace(/\u00a0/g, ' ');
+  const m = VERB_THAT_BEFORE.exec(before);
+  if (!m) return null;
+  const verb = m[1];
+  const last = verb.split(/\s+/).pop()!;
+  // "an article … that included the line “…”": a relative clause, not what was said.
+  if (NOT_A_VERB_THAT.test(last) || /[,()“”"—–]|\b(?:which|who|whom|whose|that|and|but|or|when|where|because|if|while)\b/.test(m[2]) || /^(?:\p{Ll}+ed|had|has|was|were|is|are|will|would|could|can|may|might|read|reads|includes|says|said|shows|showed)\b/u.test(m[3])) return null;
+  const verbAt = m.index;
+  const head = before.slice(0, verbAt);
+  if (PASSIVE_BEFORE.test(head) || DETERMINER_BEFORE.test(head) || MODAL_BEFORE.test(head)) return null;
+  const contentStart = sent.start + before.lastIndexOf('that', m.index + m[0].length - m[3].length);
+  return { cue: { start: sent.start + verbAt, end: sent.start + verbAt + verb.length }, contentStart };
+}
+
 /** Who the rules say said a quotation, and with which cue (either may be null: a quotation standing alone). */
 export interface QuoteAttribution {
   speakerSpan: Span | null;
