@@ -223,12 +223,12 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     roles.targets = roles.targets.filter((t) => !roles.sources.some((r) => namesLeadOf(refName(t), refName(r))));
     // A country reports no company's results or bids ("India's biggest carmaker Maruti has reported …", "It added its bid",
     // an "it" read as the country most named): its name is the company's setting, not the company.
-    if (e.mode && (COMPANY_MODES.has(e.mode) || e.mode === 'dividend')) roles.sources = roles.sources.filter((r) => r.kind !== 'country');
+    if (e.companySource || (e.mode && (COMPANY_MODES.has(e.mode) || e.mode === 'dividend'))) roles.sources = roles.sources.filter((r) => r.kind !== 'country');
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
     // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
     // So are bids and products: a person's "bid" is for office ("Rubio … ended his
     // bid"), a person's "takeover" a figure of speech, a person's "version" of a plan a policy.
-    if (e.mode && COMPANY_MODES.has(e.mode) && roles.sources.some((r) => r.kind === 'person')) continue;
+    if ((e.companySource || (e.mode && COMPANY_MODES.has(e.mode))) && roles.sources.some((r) => r.kind === 'person')) continue;
     // A person who "bought" land, a property or "a forest preserve in Belize" made a private purchase; a
     // person's acquisition is a company deal only when what they bought is a company.
     if (e.mode === 'acquisition' && e.type === 'BUSINESS' && roles.sources.length && roles.sources.every((r) => r.kind === 'person') && roles.targets.every((t) => t.kind === 'country')) continue;

@@ -14,7 +14,9 @@ export const GENERAL_TRIGGERS = entries([
   ['referendum', 'ELECTION', 'referendum', { needs: 'none' }],
   ['brexit', 'ELECTION', 'referendum', { re: /brexit vote\b/iy, needs: 'none' }],
   // "the debate spin room", "debate prep", "a debate watch party": what surrounds a debate, not the debate.
-  ['debate debated debates', 'ELECTION', 'debate', { re: /(?:debate|debated|debates)\b(?! (?:spin rooms?|prep|preparations?|watch part(?:y|ies))\b)/iy, context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
+  // A public or policy debate is an argument in the country, no candidates' debate ("to contribute to public debate over the
+  // … nominee's fitness", "joined the gun debate").
+  ['debate debated debates', 'ELECTION', 'debate', { re: /(?:debate|debated|debates)\b(?! (?:spin rooms?|prep|preparations?|watch part(?:y|ies))\b)/iy, notBefore: /\b(?:public|national|policy|political|wider|broader|ongoing|gun|immigration|health(?:care)? care|health|abortion|tax|trade|climate)\s+$/i, context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
   ['ran campaigning', 'ELECTION', null, { re: /(?:ran for (?:president|office|the (?:White House|presidency|Senate))|campaigning against)\b/iy, symmetric: true, needs: 'source', targetPreps: ['against'] }],
   ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:elections?|vote|primary|primaries|caucus(?:es)?|presidency|nomination|seats?|re-?election|referendum)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
   // A board electing an officer appoints them ("was elected chairman of Calny Inc"); a public office is won at the polls.
@@ -32,6 +34,9 @@ export const GENERAL_TRIGGERS = entries([
   ['sworn', 'APPOINTMENT', null, { re: /sworn in\b/iy, passive: true, needs: 'target', targetPreps: ['as', 'by'] }],
   // "Hoddle will be unveiled as the new Wolves manager": Hoddle is appointed, by the club named inside the trigger.
   ['new', 'APPOINTMENT', null, { re: /new (?:\S+ )?(?:manager|coach|boss|chief executive|head coach)\b/iy, context: /\b(?:unveiled|named|appointed|confirmed) as\b/i, inverse: true, innerSource: true, needs: 'target' }],
+  // A company's officer named for a post to come or taken ("Lloyd U. Noland III will become chairman and chief executive officer",
+  // "Spiller will become Chairman of Boston Five Bancorp"): the subject is appointed, by the company after "of" when it is named.
+  ['become became becomes', 'APPOINTMENT', null, { re: /(?:become|became|becomes) (?:the |its |a )?(?:new )?(?:chairman|chairwoman|president|chief executive|vice chairman|chief operating officer|chief financial officer|managing director|treasurer)\b/iy, context: /\b(?:Inc|Corp|Co|Ltd|plc|PLC|AG|Bancorp|company|board|bank|shareholders|directors)\b/, inverse: true, needs: 'target', targetPreps: ['of', 'at'] }],
   ['took joined', 'APPOINTMENT', null, { re: /(?:took a job|joined)\b/iy, inverse: true, context: /\b(?:took a job|joined (?:the )?(?:[A-Z]\S* )+as)\b/, needs: 'both', targetPreps: ['with', 'at'] }],
   ['chose', 'APPOINTMENT', null, { needs: 'both', context: /\bmoderat|\bdebate|\bas (?:his|her|its) /i }],
   ['resigned resigns resignation resign', 'RESIGNATION', null, { needs: 'source', targetPreps: ['from', 'as'] }],
@@ -120,6 +125,9 @@ export const GENERAL_TRIGGERS = entries([
   ['issuing issued issue', 'BUSINESS', 'offering', { re: /issu(?:ing|ed|e) (?:a |an )?(?:\S+ ){0,5}(?:bonds?|notes?|shares|debentures|eurobonds?)\b/iy, needs: 'source' }],
   ['bankruptcy bankrupt', 'BUSINESS', 'bankruptcy', { context: /\b(?:filed|went|declared|go|gone|emerged|out of|protection)\b/i, needs: 'source' }],
   ['forecast forecasts', 'BUSINESS', 'forecast', { context: /\b(?:lower|cut|rais|revis|slash)\w*/i, needs: 'source', targetPreps: ['for'] }],
+  // Wire copy's company outlook: "AEL Industries Inc … said it projects a 15 pct hike in sales", "Ames said it expects to report
+  // earnings of between 72 and 77 cts". Only a company's (a person's or a country's expectations are no company forecast: find-events.ts).
+  ['expects projects forecasts predicts anticipates', 'BUSINESS', 'forecast', { re: /(?:expects|projects|forecasts|predicts|anticipates) (?:to (?:report|post|show|have) )?(?:\S+ ){0,6}?(?:sales|earnings|revenues?|profits?|net income|loss|results)\b/iy, context: /\b(?:Inc|Corp|Co|Ltd|plc|PLC|AG|company|firm)\b/, companySource: true, needs: 'source' }],
   ['downgrade downgraded', 'BUSINESS', 'downgrade', { needs: 'source' }],
   ['spinoff spin-off', 'BUSINESS', 'spinoff', { inverse: true, needs: 'both', targetPreps: ['of', 'from'] }],
   ['developing', 'COOPERATE', 'development', { re: /developing (?:a |new )?(?:technology|system|software|products?)\b/iy, symmetric: true, needs: 'both', targetPreps: ['with'] }],

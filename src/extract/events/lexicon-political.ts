@@ -144,7 +144,7 @@ export const POLITICAL_TRIGGERS = entries([
   ['invasion invasions invaded invade', 'ASSAULT', 'invasion', { needs: 'both', targetPreps: ['of'] }],
   ['annexation annexed', 'ASSAULT', 'invasion', { needs: 'both', targetPreps: ['of'] }],
   ['bombing bombed bombings airstrike airstrikes', 'ASSAULT', 'bombing'],
-  ['shooting shot', 'ASSAULT', 'shooting', { re: /(?:shooting|shot dead)\b/iy }],
+  ['shooting shot', 'ASSAULT', 'shooting', { re: /(?:shooting|shot dead|shot and (?:killed|wounded))\b/iy }],
   ['hacked hacking', 'ASSAULT', 'cyberattack', { re: /hack(?:ed|ing) into\b/iy, needs: 'both', targetPreps: ['into', 'of'] }],
   ['cyberattack cyberattacks', 'ASSAULT', 'cyberattack', { needs: 'both' }],
   ['escorted removed expelled expels seized', 'COERCE', 'removal', { re: /(?:escorted|removed|expelled|expels|seized)\b/iy, needs: 'both', context: /\b(?:escorted off|removed from|expelled|seized)\b/i }],
