@@ -164,6 +164,9 @@ export const POLITICAL_TRIGGERS = entries([
   // Lifting sanctions yields (PLOVER CONCEDE, mode ease_sanctions).
   ['lifted lifts lifting eased eases easing', 'CONCEDE', 'ease_sanctions', { re: /(?:lift|eas)(?:ed|es|ing|s) (?:the |its |their |some |all )?(?:\S+ )?(?:sanctions|embargo)\b/iy, notBefore: /\b(?:before|until|unless|if|once|when|would|will|could|should|to|may|might)\s+(?:\S+\s+){0,3}$/i, needs: 'source', targetPreps: ['on', 'against'] }],
   ['sanctions sanctioned embargo', 'SANCTION', null, { notBefore: /\beases? (?:the )?$/i, context: /\b(?:impos|slap|announc|new sanctions|sanctioned|embargo)/i, needs: 'both', targetPreps: ['on', 'against'] }],
+  // A veto threatened or promised is a threat to the bill's backers, who are seldom named in its sentence ("President Obama has
+  // promised to veto it", "Reagan has vowed to veto any tax increase", "Obama has threatened to veto the bill").
+  ['threatened threatens threatening promised promises vowed vows', 'THREATEN', null, { re: /(?:threatened|threatens|threatening|promised|promises|vowed|vows) (?:a |to )veto\b/iy, needs: 'source', targetPreps: [] }],
   ['threatened threatens threatening', 'THREATEN', null, { needs: 'both' }],
   ['tariffs tariff', 'THREATEN', 'tariffs', { context: /\b(?:called for|threat|would impose|propos)/i, needs: 'source', targetPreps: ['on', 'against'] }],
 ]);
