@@ -312,7 +312,9 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       continue;
     }
     if (targets.length) {
-      if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start))) targets.push(i);
+      // "Cote d'Or SA, Belgium's leading producer of chocolate": a possessor after a comma opens an apposition about the
+      // target, it is no second target.
+      if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start)) && !(/^\s*,\s*$/.test(text.slice(spans[targets[targets.length - 1]].end, s.start)) && /^[’']s?\s/.test(text.slice(s.end, s.end + 3)))) targets.push(i);
       else break;
     } else if (!s.prep && gap.includes(',') && !OBJECT_NAMED.test(gap)) {
       break; // an apposition ("resigned in July, her successor, Brazile"), not an object
