@@ -64,6 +64,9 @@ const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 // A place written right after a disaster's name: "the flooding in Louisiana", "the earthquake in Chile".
 const PLACED_AFTER = /^\s+(?:in|on|off|across|of)\s+(?:the\s+)?[A-Z]/;
 
+// Bodies that investigate, charge or rule by office: a government department or service, police, a regulator, a prosecutor, a court, a legislature.
+const AUTHORITY = /\b(?:Department|Ministry|Commission|Service|[Pp]olice|FBI|Bureau|Agency|Authority|Justice|[Pp]rosecutors?|Inspector|Committee|Congress|Senate|House|Parliament|[Gg]overnment|Court|court|Regulators?|regulators?|SEC|FSA|Office|Board)\b/;
+
 const NEWS_AGENCY = /^(?:Reuters|AFP|UPI|AP|Associated Press|Agence France-Presse|United Press International)$/;
 
 /** Whether `short` is the first word or words of the longer name `full` ("Schult" of "Schult Homes Corp"). */
@@ -281,6 +284,7 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
       const act = findLast(out, (x) => x.sentence === sentence && x.type !== 'RESIGNATION' && x.type !== 'APPOINTMENT' && x.targets.length > 0 && x.sources.some((r) => ids.has(actorId(r))));
       if (act) roles.targets = act.targets.filter((t) => !ids.has(actorId(t)));
     }
+    if (e.authoritySource && !roles.sources.every((r) => r.kind === 'country' || AUTHORITY.test(refName(r)))) continue;
     if (!accepted(hit, roles.sources, roles.targets)) continue;
     lastEnd = hit.end;
     // An agreement between companies is a company deal (the ontology's BUSINESS), not PLOVER's AGREE between governments.

@@ -80,6 +80,9 @@ export const GENERAL_TRIGGERS = entries([
   // House", "called the contempt citation a ploy" speak of the holding, they do not hold anyone.
   ['contempt', 'LEGAL', 'contempt', { re: /contempt\b(?= (?:[a-z]+ ){0,2}?against\b)/iy, needs: 'both', targetPreps: ['against'] }],
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
+  // An authority investigating a matter named without its suspect ("The U.S. Department of Justice is investigating the shooting",
+  // "the SEC was investigating whether …"): the investigation is the event; a firm looking into a complaint is none (find-events.ts).
+  ['investigating probing', 'LEGAL', 'investigation', { re: /(?:investigating|probing)\b(?= (?:the|a|an|allegations|claims|reports|whether|how|why)\b)/iy, notBefore: /\bunder $/i, authoritySource: true, needs: 'source', targetPreps: ['into', 'of'] }],
   ['investigation probe investigating', 'LEGAL', 'investigation', { notBefore: /\bunder $/i, needs: 'both', targetPreps: ['into', 'of'] }],
   ['bill legislation', 'LEGAL', 'bill', { context: /\b(?:introduc|propos|unveil|draft|sponsor|file)\w*/i, needs: 'source' }],
   ['passed', 'LEGAL', 'law', { re: /passed (?:a |the |an )?(?:\S+ ){0,2}(?:law|bill|legislation)\b/iy, needs: 'source' }],

@@ -26,6 +26,8 @@ export interface TriggerEntry {
   adjacentSource?: boolean;
   /** Only a company's: a person or a country read as the source is no party (the event is dropped, or the country left out). */
   companySource?: boolean;
+  /** Only an authority's (a country, a government body, police, a regulator, a prosecutor or a court): the event is dropped otherwise. */
+  authoritySource?: boolean;
   /** Which sides must be found for the event to be recorded (default: either). */
   needs?: 'source' | 'target' | 'both' | 'none';
   /** Prepositions that may introduce the target (default: see roles.ts). */
