@@ -143,14 +143,15 @@ export const GENERAL_TRIGGERS = entries([
   // DISASTER
   // A disaster that happened is named as one ("the flooding in Louisiana", "the Asian tsunami"), not listed as a kind of risk.
   // ("a flood of donations", "a flood of Asian imports": a figure of speech.)
-  ['flood floods flooding', 'DISASTER', 'flood', { re: /[a-z]+\b(?! (?:relief|fund|appeal|aid|warning|victims|survivors|donations?|of)\b)/iy, notBefore: ONE_DISASTER, needs: 'none' }],
+  // To flood something with something is a figure ("an Executive Order to flood America with additional immigrants", "flooding the market with").
+  ['flood floods flooding', 'DISASTER', 'flood', { re: /[a-z]+\b(?! (?:relief|fund|appeal|aid|warning|victims|survivors|donations?|of)\b)(?! (?:[^\s.,;]+ ){1,3}with\b)/iy, notBefore: ONE_DISASTER, needs: 'none' }],
   ['tsunami', 'DISASTER', 'tsunami', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
   ['earthquake quake', 'DISASTER', 'earthquake', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
   ['hurricane typhoon cyclone', 'DISASTER', 'storm', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
 
   // SPORT
   ['defeat defeated beat beats', 'SPORT', 'match', { symmetric: true, needs: 'both', context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title)\b/i }],
-  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /(?<!\bto )\bmatch\b(?! (?:the|their|his|her|its|that|this|those|these)\b)|\b(?:game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
+  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /(?<!\bto )\bmatch\b(?! (?:the|their|his|her|its|that|this|those|these)\b)|\b(?:game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw|action|charges?|case|complaint|appeal|measures|sanctions|protest|campaign|vote|voted|voting|ruled|warned|warning|fight|crackdown|discrimination|racism|abuse|allegations?) $/i, symmetric: true, needs: 'both' }],
   ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
   // "to win over anti-establishment Republicans" persuades; a match report names its contest or score.
   ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby|season|side|team|club)\b/i, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],

@@ -54,7 +54,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['denounced denounces denounce denouncing', 'ACCUSE', null, { needs: 'target' }],
   // ("won her fourth consecutive grand slam": a tennis title.)
   ['slammed slams slam', 'ACCUSE', null, { notBefore: /\bgrand $/i, needs: 'target' }],
-  ['blasted blasts', 'ACCUSE', null, { needs: 'target' }],
+  // ("blasted out a barrage of news releases", "blasted off": a sending or a launch, no attack in words.)
+  ['blasted blasts', 'ACCUSE', null, { re: /blast(?:ed|s)\b(?! (?:out|off|away|through|past|into)\b)/iy, needs: 'target' }],
   ['lambasted attacked', 'ACCUSE', null, { re: /(?:lambasted|attacked) (?=(?:[A-Z]|her |his |the (?:[a-z]+ )?(?:media|press|administration|government|president)))/y, needs: 'target' }],
   ['attack', 'ACCUSE', null, { re: /attack on\b/iy, notBefore: /\b(?:blistering|verbal|personal|scathing|stinging|fierce|bomb|terror|terrorist|suicide|rocket|missile|military|armed|gun|knife|air|militant|insurgent) $/i, needs: 'target', targetPreps: ['on'] }],
   ['bomb terror terrorist suicide rocket missile armed gun knife militant insurgent', 'ASSAULT', 'attack', { re: /(?:bomb|terror|terrorist|suicide|rocket|missile|armed|gun|knife|militant|insurgent) attacks?\b/iy, needs: 'target', targetPreps: ['on', 'in', 'against'] }],
