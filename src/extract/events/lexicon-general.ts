@@ -121,7 +121,8 @@ export const GENERAL_TRIGGERS = entries([
   ['partnership', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', context: /\b(?:Inc|Corp|company|firm|Ltd|plc)\b/i, targetPreps: ['with', 'between'] }],
   ['pay pays paid', 'BUSINESS', 'deal', { re: /(?:pay|pays|paid) (?=[A-Z])/y, needs: 'both' }],
   ['deal', 'BUSINESS', 'deal', { context: /\b(?:Inc|Corp|Co|company|Ltd|plc|shares|bn|mln|billion|million)\b/, symmetric: true, needs: 'both', targetPreps: ['with'] }],
-  ['results', 'BUSINESS', 'results', { context: /\b(?:quarter|annual|profits?|earnings)\b/i, needs: 'source' }],
+  // ("the charge results from pre-operating expenses", "which results in": the verb.)
+  ['results', 'BUSINESS', 'results', { re: /(?<!\b(?:charge|loss|gain|increase|decline|drop|rise|change|it|this|which) )results\b(?! in\b)(?<!\b(?:charge|loss|gain|increase|decline|drop|rise|change|it|this|which) results(?= from\b))/iy, context: /\b(?:quarter|annual|profits?|earnings)\b/i, needs: 'source' }],
   ['profit profits loss', 'BUSINESS', 'results', { re: /(?:net |pre-tax |annual |quarterly )?(?:profits?|loss)\b/iy, context: /\b(?:reported|posted|made|announced|rose|fell|jumped|slumped|mln|bn|billion|million)\b/i, needs: 'source' }],
   // A film's takings or a company's earnings in money: "took £7.2m in three days", "eBay earned $778.2m", "has made £4.4m to date"
   // (a person's earnings are no company's results: see find-events.ts).

@@ -145,7 +145,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['invasion invasions invaded invade', 'ASSAULT', 'invasion', { needs: 'both', targetPreps: ['of'] }],
   ['annexation annexed', 'ASSAULT', 'invasion', { needs: 'both', targetPreps: ['of'] }],
   ['bombing bombed bombings airstrike airstrikes', 'ASSAULT', 'bombing'],
-  ['shooting shot', 'ASSAULT', 'shooting', { re: /(?:shooting|shot dead|shot and (?:killed|wounded))\b/iy }],
+  // A film's shooting is its filming ("hoped to start shooting Racing The Monsoon next year", "shooting the film in Prague").
+  ['shooting shot', 'ASSAULT', 'shooting', { re: /(?:shooting|shot dead|shot and (?:killed|wounded))\b(?! (?:(?:a|the|his|her|their|its|new) )?(?:\S+ )?(?:film|movie|scenes?|video|footage|pictures|photos|episodes?|series|pilot|season)\b)/iy, notBefore: /\b(?:start|starts|started|starting|begin|begins|began|begun|finish|finished|finishing|resume|resumed|completed?|wrapped|during|film|movie|location|photo) $/i }],
   ['hacked hacking', 'ASSAULT', 'cyberattack', { re: /hack(?:ed|ing) into\b/iy, needs: 'both', targetPreps: ['into', 'of'] }],
   ['cyberattack cyberattacks', 'ASSAULT', 'cyberattack', { needs: 'both' }],
   ['escorted removed expelled expels seized', 'COERCE', 'removal', { re: /(?:escorted|removed|expelled|expels|seized)\b/iy, needs: 'both', context: /\b(?:escorted off|removed from|expelled|seized)\b/i }],
@@ -156,7 +157,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['deployment deployed deploy', 'MOBILIZE', 'deployment', { context: /\b(?:troops|soldiers|forces|military|army|navy|warships?|missiles?|missile defen[cs]e|battalions?|brigades?|peacekeepers|marines|jets|aircraft|bombers|units|personnel|weapons)\b/i, needs: 'source', targetPreps: ['to', 'against'] }],
 
   // PROTEST / RETREAT / SANCTION / THREATEN
-  ['protest protests protested protesting', 'PROTEST', null, { notBefore: /\bin $/i, needs: 'source', targetPreps: ['against', 'outside', 'at'] }],
+  // A protest vote is a ballot cast against a party, no demonstration.
+  ['protest protests protested protesting', 'PROTEST', null, { re: /[a-z]+\b(?! vot(?:e|es|ers|ing)\b)/iy, notBefore: /\bin $/i, needs: 'source', targetPreps: ['against', 'outside', 'at'] }],
   ['walked walkout', 'PROTEST', 'boycott', { re: /(?:walked out|walkout)\b/iy, needs: 'both', targetPreps: ['of', 'from', 'on'] }],
   ['boycott boycotted boycotts boycotting', 'PROTEST', 'boycott', { needs: 'both' }],
   ['withdraw withdrew withdrawal withdrawn', 'RETREAT', 'withdrawal', { needs: 'source', targetPreps: ['from'] }],
