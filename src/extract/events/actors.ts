@@ -1,5 +1,6 @@
 import type { Span } from '../../ingest/types.ts';
 import { COUNTRIES } from '../lexicon.ts';
+import { genderOf } from '../given-names.ts';
 import { countryOf, type EntityDraft, type EntityIndexLocal, type OrgDraft } from '../entities.ts';
 import { stateFragment } from './state-fragments.ts';
 import { isTitleCase } from '../ner/headline-names.ts';
@@ -537,7 +538,10 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
   if (a.anaphor === 'description') return describedPerson(spans, at);
   const want = a.anaphor!;
   if (want === 'pair') return null;
-  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');
+  // "And he hit back at Labour claims he had used Mrs Dixon …": "he" is no woman, "she" no man (by the given name's listed gender).
+  const pronoun = refName(a.ref).toLowerCase();
+  const unlike = /^(?:he|him|his|himself)$/.test(pronoun) ? 'female' : /^(?:she|her|hers|herself)$/.test(pronoun) ? 'male' : null;
+  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' && !(unlike && genderOf(refName(s.ref)) === unlike) : s.ref.kind !== 'person');
   for (let i = 0; i < at && !asObject; i++) {
     const s = spans[i];
     if (s.start < sentenceStart) continue;
