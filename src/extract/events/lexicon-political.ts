@@ -102,6 +102,10 @@ export const POLITICAL_TRIGGERS = entries([
   ['urged urges urging', 'REQUEST', null, { needs: 'both' }],
   ['demanded demanding', 'REQUEST', null, { needs: 'both' }],
   ['appealed appeals', 'REQUEST', null, { re: /appeal(?:ed|s) (?:to|for)\b/iy, needs: 'both' }],
+  // A measure proposed as a deed ("proposed taxing land and food crops", "proposed allowing U.S.-origin goods to be imported"): the
+  // proposal is the event though no addressee is named.
+  // (Not the adjective: "Mr Bush's proposed spending", "the company's proposed offering".)
+  ['proposed', 'REQUEST', 'proposal', { re: /proposed(?= [a-z]+ing\b)(?! (?:nothing|something|everything|during|including|according|concerning|regarding)\b)/y, notBefore: /(?:[’']s|\b(?:his|her|its|their|the|a|an|our|my)) $/i, needs: 'source' }],
   ['proposal proposals proposed', 'REQUEST', 'proposal', { needs: 'both' }],
   ['requested requests sought', 'REQUEST', null, { re: /(?:requested|requests|sought) (?:\S+ ){0,4}?from\b/iy, needs: 'both', targetPreps: ['from'] }],
 
