@@ -110,10 +110,11 @@ export const GENERAL_TRIGGERS = entries([
   // Selling a number of albums, copies or cars is trade, not a deal with anyone (shares sold are one); so are goods "sold"
   // after their noun ("cars sold by the BMW group", "Freeview set-top boxes sold since the launch", "which sold in"), and a
   // thing that "sold for" a price ("A membership seat … sold for a record 342,000 dlrs").
-  // What a company sells in a deal is named after the verb: a stake, shares, a unit, a business, rights or a firm ("sold its
-  // Travelers Life & Annuity insurance arm to Metlife", "sold a software start-up to Citrix"). Gas, crops, water, a venue "sold
+  // What a company sells in a deal is named after the verb (a stake, shares, a unit, a business, rights or a firm: "sold its
+  // Travelers Life & Annuity insurance arm to Metlife", "sold a software start-up to Citrix"), or its buyer is ("Rover which it
+  // sold for £10 five years ago to the Phoenix consortium"). Gas, crops, water, a venue "sold
   // out" or a computer that "sold more than any other" are trade.
-  ['sold', 'BUSINESS', 'deal', { re: /sold\b(?= (?:[^.;]|\.\d){0,60}?\b(?:stakes?|shares|stock|units?|divisions?|subsidiar(?:y|ies)|business(?:es)?|operations?|interests?|arm|assets|compan(?:y|ies)|firms?|start-ups?|rights|brands?|chains?|holdings?|[A-Z][\w&.-]* (?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA))\b)(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundreds of|thousands of|millions of)(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)(?! for\b(?![^.;]{0,50}\bto\b))/iy, notBefore: /(?:\b[a-z]{3,}s|\bwhich|\bthat|\bbe\s+(?:\S+\s+){1,4}and) $/, needs: 'source', targetPreps: ['to'] }],
+  ['sold', 'BUSINESS', 'deal', { re: /[Ss]old\b(?= (?:[^.;]|\.\d){0,60}?\b(?:stakes?|shares|stock|units?|divisions?|subsidiar(?:y|ies)|business(?:es)?|operations?|interests?|arm|assets|compan(?:y|ies)|firms?|start-ups?|rights|brands?|chains?|holdings?|[A-Z][\w&.-]* (?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA))\b|(?:[^.;]|\.\d){0,60}?\bto (?:the )?[A-Z])(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundreds of|thousands of|millions of)(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)(?! for\b(?![^.;]{0,50}\bto\b))/y, notBefore: /(?:\b[a-z]{3,}s|\bwhich|\bthat|\bbe\s+(?:\S+\s+){1,4}and) $/, needs: 'source', targetPreps: ['to'] }],
   // ("… delegates at stake in the South Carolina primary": an idiom.)
   ['stake', 'BUSINESS', 'acquisition', { notBefore: /\bat $/i, needs: 'both', targetPreps: ['in'] }],
   // Venture capital is a kind of investor, no joint venture ("Alfa-Eco, the venture capital arm of", "venture capitalists").
