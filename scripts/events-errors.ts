@@ -6,14 +6,18 @@ import { loadGoldArticles } from '../src/eval/events-sample.ts';
 import { extractArticle } from '../src/extract/extract-article.ts';
 import { splitSentences } from '../src/extract/sentences.ts';
 
-// npx tsx scripts/events-errors.ts [--place] [--dates]: error analysis on the events gold's
-// DEVELOPMENT part only (never the check part): each gold event missed and each predicted event
-// left unmatched, with type, actors, trigger and the sentence holding it; with --place the matched
-// pairs whose place disagrees, with --dates those whose date disagrees. Ends with counts by type.
-const GOLD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/events-gold/dev.json');
-const gold = JSON.parse(fs.readFileSync(GOLD, 'utf8')) as GoldFile;
-if (gold.part !== 'dev') throw new Error('events-errors reads the development part only');
+// npx tsx scripts/events-errors.ts [--part dev|dev2] [--place] [--dates]: error analysis on one of the
+// events gold's DEVELOPMENT parts (dev, the default, or dev2; never the check part): each gold event
+// missed and each predicted event left unmatched, with type, actors, trigger and the sentence holding
+// it; with --place the matched pairs whose place disagrees, with --dates those whose date disagrees.
+// Ends with counts by type.
 const args = process.argv.slice(2);
+const partAt = args.indexOf('--part');
+const part = partAt >= 0 ? args[partAt + 1] : 'dev';
+if (part !== 'dev' && part !== 'dev2') throw new Error('events-errors reads a development part only (dev or dev2)');
+const GOLD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), `../tests/fixtures/events-gold/${part}.json`);
+const gold = JSON.parse(fs.readFileSync(GOLD, 'utf8')) as GoldFile;
+if (gold.part !== part) throw new Error(`${GOLD} is not the ${part} part`);
 const articles = loadGoldArticles(gold.docs.map((d) => d.doc));
 const missedBy = new Map<string, number>();
 const spuriousBy = new Map<string, number>();

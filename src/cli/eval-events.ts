@@ -7,10 +7,10 @@ import { extractArticle } from '../extract/extract-article.ts';
 import { corpusDir } from '../config.ts';
 import { eventMerges, type MergeReport } from '../eval/event-merges.ts';
 
-// npm run eval:events [-- FILE] [--part dev|check|all] [--verbose]: the extraction's typed events
+// npm run eval:events [-- FILE] [--part dev|dev2|check|all] [--verbose]: the extraction's typed events
 // (parseArticle → extractArticle) scored against the events gold (tests/fixtures/events-gold/, see
 // its README and src/eval/events.ts for the matching rule). Without FILE the gold of --part (default
-// dev); with FILE that file (--part must then name its part, if given). The articles come from the
+// dev; dev2 is the second development part; all is dev + dev2 + check); with FILE that file (--part must then name its part, if given). The articles come from the
 // shared corpus (NEWSGRAPH_CORPUS_DIR or ../shared/corpus) and seeds/. Then, unless --no-merges, the
 // cross-article merges of events over all of BBC and Reuters (src/eval/event-merges.ts; about a minute):
 // merged events, and those two of whose articles share no party (must be 0). The last line is one
@@ -23,11 +23,11 @@ function main(): void {
   const part = partAt >= 0 ? args[partAt + 1] : undefined;
   const verbose = args.includes('--verbose');
   const file = args.find((a, i) => !a.startsWith('--') && (partAt < 0 || i !== partAt + 1));
-  if (part !== undefined && !['dev', 'check', 'all'].includes(part)) {
-    console.error(`eval:events: --part must be dev, check or all, not ${part}`);
+  if (part !== undefined && !['dev', 'dev2', 'check', 'all'].includes(part)) {
+    console.error(`eval:events: --part must be dev, dev2, check or all, not ${part}`);
     process.exit(2);
   }
-  const files = file ? [file] : (part ?? 'dev') === 'all' ? ['dev', 'check'].map((p) => path.join(GOLD_DIR, `${p}.json`)) : [path.join(GOLD_DIR, `${part ?? 'dev'}.json`)];
+  const files = file ? [file] : (part ?? 'dev') === 'all' ? ['dev', 'dev2', 'check'].map((p) => path.join(GOLD_DIR, `${p}.json`)) : [path.join(GOLD_DIR, `${part ?? 'dev'}.json`)];
   const golds: GoldFile[] = [];
   for (const f of files) {
     if (!fs.existsSync(f)) {

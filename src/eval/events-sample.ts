@@ -26,13 +26,19 @@ import { decodeArticleBytes } from '../ingest/parse-article.ts';
  * (14 BBC, 13 Reuters, 13 PolNeAR), the last 20 the check part (6 BBC, 7 Reuters, 7 PolNeAR).
  * The two seed articles (seeds/) come first in the development part, which so has 42 articles.
  *
+ * The second development part (`dev2`, issue 16: more, independent development data) continues the
+ * same draws: picks 21–27 of each shuffled list (7 BBC, 7 Reuters, 7 PolNeAR), interleaved the same
+ * way, so it is disjoint from the first 60 and leaves them exactly as they were.
+ *
  * A doc is named `bbc:<id>`, `reuters:<newid>`, `polnear:<doc_id>` or `seed:<file name>`.
  */
 export const SEED = 16;
 export const PER_CORPUS = 20;
 export const DEV_PICKED = 40;
+/** Picks per corpus of the second development part, drawn after the first `PER_CORPUS`. */
+export const DEV2_PER_CORPUS = 7;
 
-export type Part = 'dev' | 'check';
+export type Part = 'dev' | 'check' | 'dev2';
 
 export interface SampledDoc {
   doc: string;
@@ -54,8 +60,14 @@ function readJsonl(file: string): Rec[] {
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function pick(ids: string[]): string[] {
-  return shuffleInPlace([...ids], seeded(SEED)).slice(0, PER_CORPUS);
+function draw(ids: string[]): string[] {
+  return shuffleInPlace([...ids], seeded(SEED)).slice(0, PER_CORPUS + DEV2_PER_CORPUS);
+}
+
+function interleave(lists: string[][], from: number, to: number): string[] {
+  const order: string[] = [];
+  for (let i = from; i < to; i++) for (const list of lists) order.push(list[i]);
+  return order;
 }
 
 /** The ordered list of the gold's articles with their part. */
@@ -72,15 +84,19 @@ export function sampleEventsDocs(dir: string = corpusDir() ?? '../shared/corpus'
     .filter((r) => r.split === 'dev')
     .map((r) => String(r.doc_id))
     .sort(byString);
-  const picks = [pick(bbc).map((id) => `bbc:${id}`), pick(reuters).map((id) => `reuters:${id}`), pick(polnear).map((id) => `polnear:${id}`)];
-  const order: string[] = [];
-  for (let i = 0; i < PER_CORPUS; i++) for (const list of picks) order.push(list[i]);
+  const picks = [draw(bbc).map((id) => `bbc:${id}`), draw(reuters).map((id) => `reuters:${id}`), draw(polnear).map((id) => `polnear:${id}`)];
+  const order = interleave(picks, 0, PER_CORPUS);
+  const dev2 = interleave(picks, PER_CORPUS, PER_CORPUS + DEV2_PER_CORPUS);
   const seeds = fs
     .readdirSync(seedsDir)
     .filter((f) => f.endsWith('.txt'))
     .sort(byString)
     .map((f) => `seed:${f}`);
-  return [...seeds.map((doc) => ({ doc, part: 'dev' as Part })), ...order.map((doc, i) => ({ doc, part: (i < DEV_PICKED ? 'dev' : 'check') as Part }))];
+  return [
+    ...seeds.map((doc) => ({ doc, part: 'dev' as Part })),
+    ...order.map((doc, i) => ({ doc, part: (i < DEV_PICKED ? 'dev' : 'check') as Part })),
+    ...dev2.map((doc) => ({ doc, part: 'dev2' as Part })),
+  ];
 }
 
 export const CORPUS_FILE: Record<string, string> = { bbc: 'bbc.jsonl', reuters: 'reuters21578.jsonl', polnear: 'polnear-traindev.jsonl' };

@@ -86,23 +86,26 @@ describe('events scorer', () => {
 });
 
 describe('events gold files', () => {
-  it('have the documented shape: 42 development and 20 check articles, ids unique', () => {
+  it('have the documented shape: 42 development, 20 check and 21 second-development articles, ids unique', () => {
     const dev = readGold('dev');
     const check = readGold('check');
-    expect([dev.part, dev.docs.length, check.part, check.docs.length]).toEqual(['dev', 42, 'check', 20]);
-    const ids = [...dev.docs, ...check.docs].flatMap((d) => d.events.map((e) => e.id));
+    const dev2 = readGold('dev2');
+    expect([dev.part, dev.docs.length, check.part, check.docs.length, dev2.part, dev2.docs.length]).toEqual(['dev', 42, 'check', 20, 'dev2', 21]);
+    const docs = [...dev.docs, ...check.docs, ...dev2.docs].map((d) => d.doc);
+    expect(new Set(docs).size).toBe(docs.length);
+    const ids = [...dev.docs, ...check.docs, ...dev2.docs].flatMap((d) => d.events.map((e) => e.id));
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
 
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'events gold against the corpus', () => {
   it('the sample script reproduces the committed list of articles, parts and order', () => {
-    const committed = [...readGold('dev').docs.map((d) => ({ doc: d.doc, part: 'dev' })), ...readGold('check').docs.map((d) => ({ doc: d.doc, part: 'check' }))];
+    const committed = ['dev', 'check', 'dev2'].flatMap((part) => readGold(part).docs.map((d) => ({ doc: d.doc, part })));
     expect(sampleEventsDocs()).toEqual(committed);
   });
 
   it('is well-formed: offsets inside each parsed article, trigger text at its offsets, known types and dates', () => {
-    for (const part of ['dev', 'check']) {
+    for (const part of ['dev', 'check', 'dev2']) {
       const g = readGold(part);
       const articles = loadGoldArticles(g.docs.map((d) => d.doc));
       expect(goldProblems(g, articles)).toEqual([]);

@@ -9,21 +9,24 @@ import { describeWithCorpus } from '../helpers/corpus.ts';
 const GOLD_DIR = path.resolve(import.meta.dirname, '../fixtures/events-gold');
 const readGold = (part: string): GoldFile => JSON.parse(fs.readFileSync(path.join(GOLD_DIR, `${part}.json`), 'utf8')) as GoldFile;
 
-function score(part: 'dev' | 'check', only?: (doc: string) => boolean) {
+function score(part: 'dev' | 'dev2' | 'check', only?: (doc: string) => boolean) {
   const docs = readGold(part).docs.filter((d) => !only || only(d.doc));
   const articles = loadGoldArticles(docs.map((d) => d.doc));
   const scores = docs.map((d) => scoreEventsDocument(d, predictedFromExtraction(extractArticle(articles.get(d.doc)!)), articles.get(d.doc)!));
   return eventsResult(scores, part);
 }
 
-// The floors are what the extractor reaches today (npm run eval:events, --part check; 1.18.0: development 0.727 / 0.623 / 0.671; 1.21.0: 0.764 / 0.641 / 0.697; 1.32.0: 0.779 / 0.653 / 0.710; 1.37.0: 0.780 / 0.659 / 0.714; 1.38.0: 0.804 / 0.665 / 0.728; 1.41.0: 0.822 / 0.665 / 0.735; 1.42.0: 0.830 / 0.671 / 0.742; 1.43.0: 0.833 / 0.689 / 0.754), rounded
+// The floors are what the extractor reaches today (npm run eval:events, --part check; 1.18.0: development 0.727 / 0.623 / 0.671; 1.21.0: 0.764 / 0.641 / 0.697; 1.32.0: 0.779 / 0.653 / 0.710; 1.37.0: 0.780 / 0.659 / 0.714; 1.38.0: 0.804 / 0.665 / 0.728; 1.41.0: 0.822 / 0.665 / 0.735; 1.42.0: 0.830 / 0.671 / 0.742; 1.43.0: 0.833 / 0.689 / 0.754; 1.45.0: 0.827 / 0.689 / 0.752), rounded
 // down: a change that loses events fails here. The development part is the one the lexicons were
 // written against; the check part is only measured.
 describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl'], 'typed events against the gold', () => {
   it('development part: F1 and mode agreement at their floors', () => {
     const r = score('dev');
     expect(r.events.f1).toBeGreaterThanOrEqual(0.75);
-    expect(r.events.p).toBeGreaterThanOrEqual(0.83);
+    // 1.45.0 (rules judged on the second development part and on unlabelled corpus articles): precision 0.827, one event more
+    // that the gold does not hold ("vied to take over an entire coal company, Alpha Natural Resources": its target now read, its
+    // source misread); rules written to win it back touched no other article and were not kept.
+    expect(r.events.p).toBeGreaterThanOrEqual(0.82);
     expect(r.events.r).toBeGreaterThanOrEqual(0.68);
     expect(r.mode!).toBeGreaterThanOrEqual(0.9);
     // Statement links of matched events: recall over the gold's links, precision of those made.
@@ -46,6 +49,13 @@ describeWithCorpus(['bbc.jsonl', 'reuters21578.jsonl', 'polnear-traindev.jsonl']
     // the lead's news day; 0.877 (64/73) at 1.40.0 (the debate named again on "Monday" takes that day); 0.882 (67/76) at 1.43.0 (what came "from 88 generals and
     // admirals Tuesday" is dated Tuesday, no comparison base).
     expect(r.date!).toBeGreaterThanOrEqual(0.88);
+  });
+
+  // The second development part (issue 16, written before the extractor's events on it were read): 0.289 at 1.44.0, whose
+  // rules were written against the first part only; 0.385 at 1.45.0, whose rules were judged on both and on unlabelled articles.
+  it('second development part: F1 at its floor', () => {
+    const r = score('dev2');
+    expect(r.events.f1).toBeGreaterThanOrEqual(0.38);
   });
 
   // Check: 0.316 at 1.31.0, 0.296 at 1.34.0, 0.298 at 1.37.0, 0.310 on branch evt. Rules are kept or dropped by what they do on train

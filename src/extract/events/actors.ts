@@ -1,5 +1,6 @@
 import type { Span } from '../../ingest/types.ts';
-import { COUNTRIES } from '../lexicon.ts';
+import { COUNTRIES, MORE_NATIONALITY_WORDS } from '../lexicon.ts';
+import { genderOf } from '../given-names.ts';
 import { countryOf, type EntityDraft, type EntityIndexLocal, type OrgDraft } from '../entities.ts';
 import { stateFragment } from './state-fragments.ts';
 import { isTitleCase } from '../ner/headline-names.ts';
@@ -39,7 +40,11 @@ const RECENT = 150;
 const RECENT_ORG = 200;
 const CAPITALS = new Set(COUNTRIES.map((c) => c.capital).filter(Boolean));
 // Collective actors news copy names without a proper name; the words themselves are the actor.
-const GROUPS = /\b(?:Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|prosecutors|investigators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b/g;
+// "The Ugandan government", "the Kuwaiti authorities": a state the country list does not hold, named by its people's adjective
+// (MORE_NATIONALITY_WORDS, less the religious and regional words), acts as a group of that name.
+const NOT_A_STATE = new Set('Muslim Islamic Catholic Protestant Hindu Sikh Buddhist Shiite Sunni European African Asian Scandinavian Baltic Balkan Caribbean Latin Arab Arabian Soviet Kurdish Palestinian'.split(' '));
+const PEOPLE_WORDS = [...MORE_NATIONALITY_WORDS].filter((w) => !NOT_A_STATE.has(w)).join('|');
+const GROUPS = new RegExp(String.raw`\b(?:(?:the )?(?:${PEOPLE_WORDS}) (?:government|authorities)|Democrats|Republicans|police|(?:the )?opposition(?: parties)?|environmental groups|protesters|demonstrators|rebels|militants|insurgents|senators|lawmakers|regulators|prosecutors|investigators|environmentalists|the (?:transitional )?government|[A-Z][a-z]+ (?:media|press))\b`, 'g');
 // A counted body of people in public roles, the figure and all ("88 generals and admirals", "95 retired generals and
 // admirals", "370 economists"): news names such signatories and endorsers by their number. Only roles whose
 // holders act in public (not workers, soldiers or victims, who are counted as what happens to them).
@@ -537,7 +542,10 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
   if (a.anaphor === 'description') return describedPerson(spans, at);
   const want = a.anaphor!;
   if (want === 'pair') return null;
-  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' : s.ref.kind !== 'person');
+  // "And he hit back at Labour claims he had used Mrs Dixon …": "he" is no woman, "she" no man (by the given name's listed gender).
+  const pronoun = refName(a.ref).toLowerCase();
+  const unlike = /^(?:he|him|his|himself)$/.test(pronoun) ? 'female' : /^(?:she|her|hers|herself)$/.test(pronoun) ? 'male' : null;
+  const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' && !(unlike && genderOf(refName(s.ref)) === unlike) : s.ref.kind !== 'person');
   for (let i = 0; i < at && !asObject; i++) {
     const s = spans[i];
     if (s.start < sentenceStart) continue;

@@ -64,6 +64,9 @@ const DEFINITE = /\b(?:the|this|that|their|its)\s+(?:[\p{L}’'-]+\s+)?$/iu;
 // A place written right after a disaster's name: "the flooding in Louisiana", "the earthquake in Chile".
 const PLACED_AFTER = /^\s+(?:in|on|off|across|of)\s+(?:the\s+)?[A-Z]/;
 
+// Bodies that investigate, charge or rule by office: a government department or service, police, a regulator, a prosecutor, a court, a legislature.
+const AUTHORITY = /\b(?:Department|Ministry|Commission|Service|[Pp]olice|FBI|Bureau|Agency|Authority|Justice|[Pp]rosecutors?|Inspector|Committee|Congress|Senate|House|Parliament|[Gg]overnment|Court|court|Regulators?|regulators?|SEC|FSA|Office|Board)\b/;
+
 const NEWS_AGENCY = /^(?:Reuters|AFP|UPI|AP|Associated Press|Agence France-Presse|United Press International)$/;
 
 /** Whether `short` is the first word or words of the longer name `full` ("Schult" of "Schult Homes Corp"). */
@@ -223,12 +226,12 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
     roles.targets = roles.targets.filter((t) => !roles.sources.some((r) => namesLeadOf(refName(t), refName(r))));
     // A country reports no company's results or bids ("India's biggest carmaker Maruti has reported …", "It added its bid",
     // an "it" read as the country most named): its name is the company's setting, not the company.
-    if (e.mode && (COMPANY_MODES.has(e.mode) || e.mode === 'dividend')) roles.sources = roles.sources.filter((r) => r.kind !== 'country');
+    if (e.companySource || (e.mode && (COMPANY_MODES.has(e.mode) || e.mode === 'dividend'))) roles.sources = roles.sources.filter((r) => r.kind !== 'country');
     if ((e.mode === 'results' || e.mode === 'dividend') && !roles.sources.length && company) roles.sources.push({ kind: 'group', name: company });
     // Results are a company's ("Trump had claimed a loss of $916 million" is his tax return, not a company's results).
     // So are bids and products: a person's "bid" is for office ("Rubio … ended his
     // bid"), a person's "takeover" a figure of speech, a person's "version" of a plan a policy.
-    if (e.mode && COMPANY_MODES.has(e.mode) && roles.sources.some((r) => r.kind === 'person')) continue;
+    if ((e.companySource || (e.mode && COMPANY_MODES.has(e.mode))) && roles.sources.some((r) => r.kind === 'person')) continue;
     // A person who "bought" land, a property or "a forest preserve in Belize" made a private purchase; a
     // person's acquisition is a company deal only when what they bought is a company.
     if (e.mode === 'acquisition' && e.type === 'BUSINESS' && roles.sources.length && roles.sources.every((r) => r.kind === 'person') && roles.targets.every((t) => t.kind === 'country')) continue;
@@ -281,6 +284,7 @@ export function findTypedEvents(input: EventInput): TypedEventDraft[] {
       const act = findLast(out, (x) => x.sentence === sentence && x.type !== 'RESIGNATION' && x.type !== 'APPOINTMENT' && x.targets.length > 0 && x.sources.some((r) => ids.has(actorId(r))));
       if (act) roles.targets = act.targets.filter((t) => !ids.has(actorId(t)));
     }
+    if (e.authoritySource && !roles.sources.every((r) => r.kind === 'country' || AUTHORITY.test(refName(r)))) continue;
     if (!accepted(hit, roles.sources, roles.targets)) continue;
     lastEnd = hit.end;
     // An agreement between companies is a company deal (the ontology's BUSINESS), not PLOVER's AGREE between governments.

@@ -14,7 +14,9 @@ export const GENERAL_TRIGGERS = entries([
   ['referendum', 'ELECTION', 'referendum', { needs: 'none' }],
   ['brexit', 'ELECTION', 'referendum', { re: /brexit vote\b/iy, needs: 'none' }],
   // "the debate spin room", "debate prep", "a debate watch party": what surrounds a debate, not the debate.
-  ['debate debated debates', 'ELECTION', 'debate', { re: /(?:debate|debated|debates)\b(?! (?:spin rooms?|prep|preparations?|watch part(?:y|ies))\b)/iy, context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
+  // A public or policy debate is an argument in the country, no candidates' debate ("to contribute to public debate over the
+  // … nominee's fitness", "joined the gun debate").
+  ['debate debated debates', 'ELECTION', 'debate', { re: /(?:debate|debated|debates)\b(?! (?:spin rooms?|prep|preparations?|watch part(?:y|ies))\b)/iy, notBefore: /\b(?:public|national|policy|political|wider|broader|ongoing|gun|immigration|health(?:care)? care|health|abortion|tax|trade|climate)\s+$/i, context: /\b(?:presidential|candidates?|nominee|opponent|rival|Trump|Clinton|against|stage|primary|Senate|televised)\b/i, symmetric: true, needs: 'both', targetPreps: ['between', 'against', 'with'] }],
   ['ran campaigning', 'ELECTION', null, { re: /(?:ran for (?:president|office|the (?:White House|presidency|Senate))|campaigning against)\b/iy, symmetric: true, needs: 'source', targetPreps: ['against'] }],
   ['won', 'ELECTION', null, { re: /won (?:the |a |his |her |their )?(?:\S+ )?(?:elections?|vote|primary|primaries|caucus(?:es)?|presidency|nomination|seats?|re-?election|referendum)\b/iy, needs: 'source', targetPreps: ['against', 'over'] }],
   // A board electing an officer appoints them ("was elected chairman of Calny Inc"); a public office is won at the polls.
@@ -32,6 +34,9 @@ export const GENERAL_TRIGGERS = entries([
   ['sworn', 'APPOINTMENT', null, { re: /sworn in\b/iy, passive: true, needs: 'target', targetPreps: ['as', 'by'] }],
   // "Hoddle will be unveiled as the new Wolves manager": Hoddle is appointed, by the club named inside the trigger.
   ['new', 'APPOINTMENT', null, { re: /new (?:\S+ )?(?:manager|coach|boss|chief executive|head coach)\b/iy, context: /\b(?:unveiled|named|appointed|confirmed) as\b/i, inverse: true, innerSource: true, needs: 'target' }],
+  // A company's officer named for a post to come or taken ("Lloyd U. Noland III will become chairman and chief executive officer",
+  // "Spiller will become Chairman of Boston Five Bancorp"): the subject is appointed, by the company after "of" when it is named.
+  ['become became becomes', 'APPOINTMENT', null, { re: /(?:become|became|becomes) (?:the |its |a )?(?:new )?(?:chairman|chairwoman|president|chief executive|vice chairman|chief operating officer|chief financial officer|managing director|treasurer)\b/iy, context: /\b(?:Inc|Corp|Co|Ltd|plc|PLC|AG|Bancorp|company|board|bank|shareholders|directors)\b/, inverse: true, needs: 'target', targetPreps: ['of', 'at'] }],
   ['took joined', 'APPOINTMENT', null, { re: /(?:took a job|joined)\b/iy, inverse: true, context: /\b(?:took a job|joined (?:the )?(?:[A-Z]\S* )+as)\b/, needs: 'both', targetPreps: ['with', 'at'] }],
   ['chose', 'APPOINTMENT', null, { needs: 'both', context: /\bmoderat|\bdebate|\bas (?:his|her|its) /i }],
   ['resigned resigns resignation resign', 'RESIGNATION', null, { needs: 'source', targetPreps: ['from', 'as'] }],
@@ -75,6 +80,9 @@ export const GENERAL_TRIGGERS = entries([
   // House", "called the contempt citation a ploy" speak of the holding, they do not hold anyone.
   ['contempt', 'LEGAL', 'contempt', { re: /contempt\b(?= (?:[a-z]+ ){0,2}?against\b)/iy, needs: 'both', targetPreps: ['against'] }],
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
+  // An authority investigating a matter named without its suspect ("The U.S. Department of Justice is investigating the shooting",
+  // "the SEC was investigating whether …"): the investigation is the event; a firm looking into a complaint is none (find-events.ts).
+  ['investigating probing', 'LEGAL', 'investigation', { re: /(?:investigating|probing)\b(?= (?:the|a|an|allegations|claims|reports|whether|how|why)\b)/iy, notBefore: /\bunder $/i, authoritySource: true, needs: 'source', targetPreps: ['into', 'of'] }],
   ['investigation probe investigating', 'LEGAL', 'investigation', { notBefore: /\bunder $/i, needs: 'both', targetPreps: ['into', 'of'] }],
   ['bill legislation', 'LEGAL', 'bill', { context: /\b(?:introduc|propos|unveil|draft|sponsor|file)\w*/i, needs: 'source' }],
   ['passed', 'LEGAL', 'law', { re: /passed (?:a |the |an )?(?:\S+ ){0,2}(?:law|bill|legislation)\b/iy, needs: 'source' }],
@@ -102,7 +110,11 @@ export const GENERAL_TRIGGERS = entries([
   // Selling a number of albums, copies or cars is trade, not a deal with anyone (shares sold are one); so are goods "sold"
   // after their noun ("cars sold by the BMW group", "Freeview set-top boxes sold since the launch", "which sold in"), and a
   // thing that "sold for" a price ("A membership seat … sold for a record 342,000 dlrs").
-  ['sold', 'BUSINESS', 'deal', { re: /sold\b(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundreds of|thousands of|millions of)(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)(?! for\b(?![^.;]{0,50}\bto\b))/iy, notBefore: /(?:\b[a-z]{3,}s|\bwhich|\bthat|\bbe\s+(?:\S+\s+){1,4}and) $/, needs: 'source', targetPreps: ['to'] }],
+  // What a company sells in a deal is named after the verb (a stake, shares, a unit, a business, rights or a firm: "sold its
+  // Travelers Life & Annuity insurance arm to Metlife", "sold a software start-up to Citrix"), or its buyer is ("Rover which it
+  // sold for £10 five years ago to the Phoenix consortium"). Gas, crops, water, a venue "sold
+  // out" or a computer that "sold more than any other" are trade.
+  ['sold', 'BUSINESS', 'deal', { re: /[Ss]old\b(?= (?:[^.;]|\.\d){0,60}?\b(?:stakes?|shares|stock|units?|divisions?|subsidiar(?:y|ies)|business(?:es)?|operations?|interests?|arm|assets|compan(?:y|ies)|firms?|start-ups?|rights|brands?|chains?|holdings?|[A-Z][\w&.-]* (?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA))\b|(?:[^.;]|\.\d){0,60}?\bto (?:the )?[A-Z])(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundreds of|thousands of|millions of)(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)(?! for\b(?![^.;]{0,50}\bto\b))/y, notBefore: /(?:\b[a-z]{3,}s|\bwhich|\bthat|\bbe\s+(?:\S+\s+){1,4}and) $/, needs: 'source', targetPreps: ['to'] }],
   // ("… delegates at stake in the South Carolina primary": an idiom.)
   ['stake', 'BUSINESS', 'acquisition', { notBefore: /\bat $/i, needs: 'both', targetPreps: ['in'] }],
   // Venture capital is a kind of investor, no joint venture ("Alfa-Eco, the venture capital arm of", "venture capitalists").
@@ -110,7 +122,8 @@ export const GENERAL_TRIGGERS = entries([
   ['partnership', 'BUSINESS', 'deal', { symmetric: true, needs: 'both', context: /\b(?:Inc|Corp|company|firm|Ltd|plc)\b/i, targetPreps: ['with', 'between'] }],
   ['pay pays paid', 'BUSINESS', 'deal', { re: /(?:pay|pays|paid) (?=[A-Z])/y, needs: 'both' }],
   ['deal', 'BUSINESS', 'deal', { context: /\b(?:Inc|Corp|Co|company|Ltd|plc|shares|bn|mln|billion|million)\b/, symmetric: true, needs: 'both', targetPreps: ['with'] }],
-  ['results', 'BUSINESS', 'results', { context: /\b(?:quarter|annual|profits?|earnings)\b/i, needs: 'source' }],
+  // ("the charge results from pre-operating expenses", "which results in": the verb.)
+  ['results', 'BUSINESS', 'results', { re: /(?<!\b(?:charge|loss|gain|increase|decline|drop|rise|change|it|this|which) )results\b(?! in\b)(?<!\b(?:charge|loss|gain|increase|decline|drop|rise|change|it|this|which) results(?= from\b))/iy, context: /\b(?:quarter|annual|profits?|earnings)\b/i, needs: 'source' }],
   ['profit profits loss', 'BUSINESS', 'results', { re: /(?:net |pre-tax |annual |quarterly )?(?:profits?|loss)\b/iy, context: /\b(?:reported|posted|made|announced|rose|fell|jumped|slumped|mln|bn|billion|million)\b/i, needs: 'source' }],
   // A film's takings or a company's earnings in money: "took £7.2m in three days", "eBay earned $778.2m", "has made £4.4m to date"
   // (a person's earnings are no company's results: see find-events.ts).
@@ -120,6 +133,9 @@ export const GENERAL_TRIGGERS = entries([
   ['issuing issued issue', 'BUSINESS', 'offering', { re: /issu(?:ing|ed|e) (?:a |an )?(?:\S+ ){0,5}(?:bonds?|notes?|shares|debentures|eurobonds?)\b/iy, needs: 'source' }],
   ['bankruptcy bankrupt', 'BUSINESS', 'bankruptcy', { context: /\b(?:filed|went|declared|go|gone|emerged|out of|protection)\b/i, needs: 'source' }],
   ['forecast forecasts', 'BUSINESS', 'forecast', { context: /\b(?:lower|cut|rais|revis|slash)\w*/i, needs: 'source', targetPreps: ['for'] }],
+  // Wire copy's company outlook: "AEL Industries Inc … said it projects a 15 pct hike in sales", "Ames said it expects to report
+  // earnings of between 72 and 77 cts". Only a company's (a person's or a country's expectations are no company forecast: find-events.ts).
+  ['expects projects forecasts predicts anticipates', 'BUSINESS', 'forecast', { re: /(?:expects|projects|forecasts|predicts|anticipates) (?:to (?:report|post|show|have) )?(?:\S+ ){0,6}?(?:sales|earnings|revenues?|profits?|net income|loss|results)\b/iy, context: /\b(?:Inc|Corp|Co|Ltd|plc|PLC|AG|company|firm)\b/, companySource: true, needs: 'source' }],
   ['downgrade downgraded', 'BUSINESS', 'downgrade', { needs: 'source' }],
   ['spinoff spin-off', 'BUSINESS', 'spinoff', { inverse: true, needs: 'both', targetPreps: ['of', 'from'] }],
   ['developing', 'COOPERATE', 'development', { re: /developing (?:a |new )?(?:technology|system|software|products?)\b/iy, symmetric: true, needs: 'both', targetPreps: ['with'] }],
@@ -129,14 +145,15 @@ export const GENERAL_TRIGGERS = entries([
   // DISASTER
   // A disaster that happened is named as one ("the flooding in Louisiana", "the Asian tsunami"), not listed as a kind of risk.
   // ("a flood of donations", "a flood of Asian imports": a figure of speech.)
-  ['flood floods flooding', 'DISASTER', 'flood', { re: /[a-z]+\b(?! (?:relief|fund|appeal|aid|warning|victims|survivors|donations?|of)\b)/iy, notBefore: ONE_DISASTER, needs: 'none' }],
+  // To flood something with something is a figure ("an Executive Order to flood America with additional immigrants", "flooding the market with").
+  ['flood floods flooding', 'DISASTER', 'flood', { re: /[a-z]+\b(?! (?:relief|fund|appeal|aid|warning|victims|survivors|donations?|of)\b)(?! (?:[^\s.,;]+ ){1,3}with\b)/iy, notBefore: ONE_DISASTER, needs: 'none' }],
   ['tsunami', 'DISASTER', 'tsunami', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
   ['earthquake quake', 'DISASTER', 'earthquake', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
   ['hurricane typhoon cyclone', 'DISASTER', 'storm', { re: DISASTER_NOUN, notBefore: ONE_DISASTER, needs: 'none' }],
 
   // SPORT
   ['defeat defeated beat beats', 'SPORT', 'match', { symmetric: true, needs: 'both', context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|goals?|points|title)\b/i }],
-  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /(?<!\bto )\bmatch\b(?! (?:the|their|his|her|its|that|this|those|these)\b)|\b(?:game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw) $/i, symmetric: true, needs: 'both' }],
+  ['against', 'SPORT', 'match', { re: /against\b/iy, context: /(?<!\bto )\bmatch\b(?! (?:the|their|his|her|its|that|this|those|these)\b)|\b(?:game|lead the team|clash|fixture|Cup|tie|Championship|Premiership|league)\b/, notBefore: /\b(?:game|match|play|plays|played|playing|out|clash|tie|fixture|win|defeat|draw|action|charges?|case|complaint|appeal|measures|sanctions|protest|campaign|vote|voted|voting|ruled|warned|warning|fight|crackdown|discrimination|racism|abuse|allegations?) $/i, symmetric: true, needs: 'both' }],
   ['game match clash fixture', 'SPORT', 'match', { re: /(?:game|match|clash|fixture) (?:against|with|v)\b/iy, symmetric: true, needs: 'both', targetPreps: ['against', 'with', 'v'] }],
   // "to win over anti-establishment Republicans" persuades; a match report names its contest or score.
   ['victory win defeat', 'SPORT', 'match', { re: /(?:victory|win|defeat) (?:over|against|to|by)\b/iy, context: /(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )\b\d+-\d+\b|\b(?:match|game|cup|championships?|league|tournament|semi-final|quarter-final|final|round|goals?|sets?|title|Open|fixture|Premiership|derby|season|side|team|club)\b/i, symmetric: true, needs: 'both', targetPreps: ['over', 'against', 'to', 'by'] }],

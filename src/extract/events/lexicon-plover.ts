@@ -116,7 +116,9 @@ export const PLOVER_TRIGGERS = entries([
   ['buyout', 'BUSINESS', 'bid', { needs: 'source', targetPreps: ['of', 'for'] }],
   ['letter', 'BUSINESS', 'deal', { re: /letter of intent\b/iy, symmetric: true, needs: 'source', targetPreps: ['with'] }],
   ['contract', 'BUSINESS', 'deal', { context: /\b(?:won|awarded|received|signed|wins|awards)\b/, needs: 'both', targetPreps: ['with', 'from', 'to', 'by'] }],
-  ['launched unveiled launches unveils', 'BUSINESS', 'product', { re: /(?:launched|unveiled|launches|unveils) (?:\S+ ){0,4}?(?:phones?|handsets?|service|console|version|software|products?|models?|range|website|network|channel|camera|player|devices?|chips?|drug|card)\b/iy, needs: 'source' }],
+  // ("Microsoft is releasing tools that clean up PCs", "Google released desktop search software": a product out; a statement, a report,
+  // a video or a prisoner released are not, and take none of these nouns.)
+  ['launched unveiled launches unveils released releases releasing', 'BUSINESS', 'product', { re: /(?:launched|unveiled|launches|unveils|released|releases|releasing) (?:\S+ ){0,4}?(?:phones?|handsets?|service|console|version|software|products?|models?|range|website|network|channel|camera|player|devices?|chips?|drug|card|tools?|upgrade|browser|utility)\b/iy, needs: 'source' }],
   ['partnered', 'BUSINESS', 'deal', { re: /partnered with\b/iy, symmetric: true, needs: 'both', targetPreps: ['with'] }],
 
   // DISASTER

@@ -54,7 +54,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['denounced denounces denounce denouncing', 'ACCUSE', null, { needs: 'target' }],
   // ("won her fourth consecutive grand slam": a tennis title.)
   ['slammed slams slam', 'ACCUSE', null, { notBefore: /\bgrand $/i, needs: 'target' }],
-  ['blasted blasts', 'ACCUSE', null, { needs: 'target' }],
+  // ("blasted out a barrage of news releases", "blasted off": a sending or a launch, no attack in words.)
+  ['blasted blasts', 'ACCUSE', null, { re: /blast(?:ed|s)\b(?! (?:out|off|away|through|past|into)\b)/iy, needs: 'target' }],
   ['lambasted attacked', 'ACCUSE', null, { re: /(?:lambasted|attacked) (?=(?:[A-Z]|her |his |the (?:[a-z]+ )?(?:media|press|administration|government|president)))/y, needs: 'target' }],
   ['attack', 'ACCUSE', null, { re: /attack on\b/iy, notBefore: /\b(?:blistering|verbal|personal|scathing|stinging|fierce|bomb|terror|terrorist|suicide|rocket|missile|military|armed|gun|knife|air|militant|insurgent) $/i, needs: 'target', targetPreps: ['on'] }],
   ['bomb terror terrorist suicide rocket missile armed gun knife militant insurgent', 'ASSAULT', 'attack', { re: /(?:bomb|terror|terrorist|suicide|rocket|missile|armed|gun|knife|militant|insurgent) attacks?\b/iy, needs: 'target', targetPreps: ['on', 'in', 'against'] }],
@@ -101,6 +102,10 @@ export const POLITICAL_TRIGGERS = entries([
   ['urged urges urging', 'REQUEST', null, { needs: 'both' }],
   ['demanded demanding', 'REQUEST', null, { needs: 'both' }],
   ['appealed appeals', 'REQUEST', null, { re: /appeal(?:ed|s) (?:to|for)\b/iy, needs: 'both' }],
+  // A measure proposed as a deed ("proposed taxing land and food crops", "proposed allowing U.S.-origin goods to be imported"): the
+  // proposal is the event though no addressee is named.
+  // (Not the adjective: "Mr Bush's proposed spending", "the company's proposed offering".)
+  ['proposed', 'REQUEST', 'proposal', { re: /proposed(?= [a-z]+ing\b)(?! (?:nothing|something|everything|during|including|according|concerning|regarding)\b)/y, notBefore: /(?:[’']s|\b(?:his|her|its|their|the|a|an|our|my)) $/i, needs: 'source' }],
   ['proposal proposals proposed', 'REQUEST', 'proposal', { needs: 'both' }],
   ['requested requests sought', 'REQUEST', null, { re: /(?:requested|requests|sought) (?:\S+ ){0,4}?from\b/iy, needs: 'both', targetPreps: ['from'] }],
 
@@ -144,7 +149,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['invasion invasions invaded invade', 'ASSAULT', 'invasion', { needs: 'both', targetPreps: ['of'] }],
   ['annexation annexed', 'ASSAULT', 'invasion', { needs: 'both', targetPreps: ['of'] }],
   ['bombing bombed bombings airstrike airstrikes', 'ASSAULT', 'bombing'],
-  ['shooting shot', 'ASSAULT', 'shooting', { re: /(?:shooting|shot dead)\b/iy }],
+  // A film's shooting is its filming ("hoped to start shooting Racing The Monsoon next year", "shooting the film in Prague").
+  ['shooting shot', 'ASSAULT', 'shooting', { re: /(?:shooting|shot dead|shot and (?:killed|wounded))\b(?! (?:(?:a|the|his|her|their|its|new) )?(?:\S+ )?(?:film|movie|scenes?|video|footage|pictures|photos|episodes?|series|pilot|season)\b)/iy, notBefore: /\b(?:start|starts|started|starting|begin|begins|began|begun|finish|finished|finishing|resume|resumed|completed?|wrapped|during|film|movie|location|photo) $/i }],
   ['hacked hacking', 'ASSAULT', 'cyberattack', { re: /hack(?:ed|ing) into\b/iy, needs: 'both', targetPreps: ['into', 'of'] }],
   ['cyberattack cyberattacks', 'ASSAULT', 'cyberattack', { needs: 'both' }],
   ['escorted removed expelled expels seized', 'COERCE', 'removal', { re: /(?:escorted|removed|expelled|expels|seized)\b/iy, needs: 'both', context: /\b(?:escorted off|removed from|expelled|seized)\b/i }],
@@ -155,7 +161,8 @@ export const POLITICAL_TRIGGERS = entries([
   ['deployment deployed deploy', 'MOBILIZE', 'deployment', { context: /\b(?:troops|soldiers|forces|military|army|navy|warships?|missiles?|missile defen[cs]e|battalions?|brigades?|peacekeepers|marines|jets|aircraft|bombers|units|personnel|weapons)\b/i, needs: 'source', targetPreps: ['to', 'against'] }],
 
   // PROTEST / RETREAT / SANCTION / THREATEN
-  ['protest protests protested protesting', 'PROTEST', null, { notBefore: /\bin $/i, needs: 'source', targetPreps: ['against', 'outside', 'at'] }],
+  // A protest vote is a ballot cast against a party, no demonstration.
+  ['protest protests protested protesting', 'PROTEST', null, { re: /[a-z]+\b(?! vot(?:e|es|ers|ing)\b)/iy, notBefore: /\bin $/i, needs: 'source', targetPreps: ['against', 'outside', 'at'] }],
   ['walked walkout', 'PROTEST', 'boycott', { re: /(?:walked out|walkout)\b/iy, needs: 'both', targetPreps: ['of', 'from', 'on'] }],
   ['boycott boycotted boycotts boycotting', 'PROTEST', 'boycott', { needs: 'both' }],
   ['withdraw withdrew withdrawal withdrawn', 'RETREAT', 'withdrawal', { needs: 'source', targetPreps: ['from'] }],
@@ -164,6 +171,9 @@ export const POLITICAL_TRIGGERS = entries([
   // Lifting sanctions yields (PLOVER CONCEDE, mode ease_sanctions).
   ['lifted lifts lifting eased eases easing', 'CONCEDE', 'ease_sanctions', { re: /(?:lift|eas)(?:ed|es|ing|s) (?:the |its |their |some |all )?(?:\S+ )?(?:sanctions|embargo)\b/iy, notBefore: /\b(?:before|until|unless|if|once|when|would|will|could|should|to|may|might)\s+(?:\S+\s+){0,3}$/i, needs: 'source', targetPreps: ['on', 'against'] }],
   ['sanctions sanctioned embargo', 'SANCTION', null, { notBefore: /\beases? (?:the )?$/i, context: /\b(?:impos|slap|announc|new sanctions|sanctioned|embargo)/i, needs: 'both', targetPreps: ['on', 'against'] }],
+  // A veto threatened or promised is a threat to the bill's backers, who are seldom named in its sentence ("President Obama has
+  // promised to veto it", "Reagan has vowed to veto any tax increase", "Obama has threatened to veto the bill").
+  ['threatened threatens threatening promised promises vowed vows', 'THREATEN', null, { re: /(?:threatened|threatens|threatening|promised|promises|vowed|vows) (?:a |to )veto\b/iy, needs: 'source', targetPreps: [] }],
   ['threatened threatens threatening', 'THREATEN', null, { needs: 'both' }],
   ['tariffs tariff', 'THREATEN', 'tariffs', { context: /\b(?:called for|threat|would impose|propos)/i, needs: 'source', targetPreps: ['on', 'against'] }],
 ]);

@@ -21,12 +21,18 @@ function partyKey(r: ActorRef): string {
 
 const side = (list: TypedEventDraft['sources']) => list.map(partyKey).sort().join('+');
 
-/** Which events are the same occurrence: same type and the same parties (either way round when mutual). */
+// A company's deals are one family (a bid that became an acquisition is one occurrence read twice); its results, dividend,
+// forecast, offering, product or bankruptcy are each another act ("AEL … projects a 15 pct hike in sales" and "AEL reported
+// net income" are two events of one company).
+const DEAL_MODES: ReadonlySet<string> = new Set(['deal', 'acquisition', 'bid', 'joint_venture', 'spinoff']);
+const businessAct = (e: TypedEventDraft) => (e.type !== 'BUSINESS' || !e.mode || DEAL_MODES.has(e.mode) ? '' : `/${e.mode}`);
+
+/** Which events are the same occurrence: same type (for a company, the same kind of act) and the same parties (either way round when mutual). */
 function identity(e: TypedEventDraft): string {
   const a = side(e.sources);
   const b = side(e.targets);
   const parties = e.symmetric && b < a ? `${b}>${a}` : `${a}>${b}`;
-  return `${e.type}|${parties}`;
+  return `${e.type}${businessAct(e)}|${parties}`;
 }
 
 function absorb(first: TypedEventDraft, e: TypedEventDraft): void {

@@ -24,6 +24,10 @@ export interface TriggerEntry {
   innerSource?: boolean;
   /** The source is only a name right before the verb (with auxiliaries, adverbs, a time or an apposition between): "a federal judge ordered" names no source, not the sentence's first name. */
   adjacentSource?: boolean;
+  /** Only a company's: a person or a country read as the source is no party (the event is dropped, or the country left out). */
+  companySource?: boolean;
+  /** Only an authority's (a country, a government body, police, a regulator, a prosecutor or a court): the event is dropped otherwise. */
+  authoritySource?: boolean;
   /** Which sides must be found for the event to be recorded (default: either). */
   needs?: 'source' | 'target' | 'both' | 'none';
   /** Prepositions that may introduce the target (default: see roles.ts). */
