@@ -1,20 +1,7 @@
 import type { Span } from '../ingest/types.ts';
-import type { Mention } from './types.ts';
 import type { StatementDraft } from './speech/draft.ts';
-import type { ActorRef } from './events/actors.ts';
+import type { LinkableEvent } from './linkable-event.ts';
 import { leadEvent, namedAgain, namedLater, stemIndex, type EventReports, type StemIndex } from './statement-named-again.ts';
-
-/** What linking needs of an event: where its triggers are written and the sentences that report it. */
-export interface LinkableEvent {
-  mentions: Mention[];
-  sentences: (Span & { paragraph?: number })[];
-  /** The sentence that first reports it (its other sentences name it again). */
-  sentence?: Span & { paragraph?: number };
-  /** The event's type and source parties: a speech act's author following it up is still talking about it. */
-  type?: string;
-  mode?: string | null;
-  sources?: ActorRef[];
-}
 
 // Acts done in words, and agreements (whose parties go on to say what they agreed): what their author says next is
 // mostly more of the same act. (Measured on the events gold's development part: meetings, deals, appointments and

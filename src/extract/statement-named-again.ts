@@ -1,5 +1,5 @@
 import type { StatementDraft } from './speech/draft.ts';
-import type { LinkableEvent } from './statement-links.ts';
+import type { LinkableEvent } from './linkable-event.ts';
 
 /** Where an article's events are reported: sentence starts in text order, the events each reports, and its paragraph. */
 export interface EventReports {
