@@ -5,12 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { configFromEnv, runBench } from './harness.ts';
 import { formatResults } from './report.ts';
+import { headCommit } from './git-commit.ts';
 
 const config = configFromEnv();
 const out = process.env.BENCH_OUT || path.join(import.meta.dirname, config.quick ? 'results.quick.json' : 'results.json');
 console.log(`newsgraph bench${config.quick ? ' (quick)' : ''}: database ${config.database}, results -> ${path.relative(process.cwd(), out)}`);
 try {
-  const results = await runBench(config);
+  // The code the figures belong to, read before the run (a commit made while it runs is not it).
+  const commit = headCommit();
+  const results = { ...(await runBench(config)), commit };
   // Sections other benchmarks merge into the file ("replicas", "scale") stay as they are.
   const previous = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
   const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !(k in results)));

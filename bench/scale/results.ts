@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { headCommit } from '../git-commit.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { BuildReport } from './build.ts';
@@ -23,14 +23,6 @@ export interface ScaleResults {
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
-
-function headCommit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: import.meta.dirname, encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 export function scaleResults(input: Omit<ScaleResults, 'date' | 'commit' | 'load' | 'loadRange' | 'machine' | 'ingest'> & { loads: number[] }): ScaleResults {
   const { loads, ...rest } = input;
