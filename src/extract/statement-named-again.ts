@@ -99,7 +99,7 @@ const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her|our)\s+$/i;
  * talks" after two rounds of talks is either), and stems of four letters or more ("the rules" is no "ruled").
  * A word naming several, one of them the `lead` event (the one the article's lead reports, see leadEvent), names
  * that one: the story is about it, and the others are told in its background ("General Motors is to pay Fiat …",
- * earlier sales between the two, then analysts saying Fiat "seemed to have done well out of the deal").
+ * earlier sales between the two, then analysts saying Fiat "seemed to have done well" from the deal).
  */
 export function namedLater(s: StatementDraft, events: Pick<LinkableEvent, 'mentions' | 'sentences' | 'sentence' | 'type' | 'mode'>[], named = stemIndex(events), lead = -1): number[] {
   const out = new Set<number>();

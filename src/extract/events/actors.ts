@@ -542,7 +542,7 @@ export function resolveAnaphor(spans: ActorSpan[], at: number, sentenceStart: nu
   if (a.anaphor === 'description') return describedPerson(spans, at);
   const want = a.anaphor!;
   if (want === 'pair') return null;
-  // "And he hit back at Labour claims he had used Mrs Dixon …": "he" is no woman, "she" no man (by the given name's listed gender).
+  // "he hit back at Labour claims … Mrs Dixon": "he" is no woman, "she" no man (by the given name's listed gender).
   const pronoun = refName(a.ref).toLowerCase();
   const unlike = /^(?:he|him|his|himself)$/.test(pronoun) ? 'female' : /^(?:she|her|hers|herself)$/.test(pronoun) ? 'male' : null;
   const fits = (s: ActorSpan) => !s.anaphor && !s.modifier && !s.placeOnly && (want === 'person' ? s.ref.kind === 'person' && !(unlike && genderOf(refName(s.ref)) === unlike) : s.ref.kind !== 'person');

@@ -34,7 +34,7 @@ export const GENERAL_TRIGGERS = entries([
   ['sworn', 'APPOINTMENT', null, { re: /sworn in\b/iy, passive: true, needs: 'target', targetPreps: ['as', 'by'] }],
   // "Hoddle will be unveiled as the new Wolves manager": Hoddle is appointed, by the club named inside the trigger.
   ['new', 'APPOINTMENT', null, { re: /new (?:\S+ )?(?:manager|coach|boss|chief executive|head coach)\b/iy, context: /\b(?:unveiled|named|appointed|confirmed) as\b/i, inverse: true, innerSource: true, needs: 'target' }],
-  // A company's officer named for a post to come or taken ("Lloyd U. Noland III will become chairman and chief executive officer",
+  // A company's officer named for a post to come or taken ("Lloyd U. Noland III will become chairman …",
   // "Spiller will become Chairman of Boston Five Bancorp"): the subject is appointed, by the company after "of" when it is named.
   ['become became becomes', 'APPOINTMENT', null, { re: /(?:become|became|becomes) (?:the |its |a )?(?:new )?(?:chairman|chairwoman|president|chief executive|vice chairman|chief operating officer|chief financial officer|managing director|treasurer)\b/iy, context: /\b(?:Inc|Corp|Co|Ltd|plc|PLC|AG|Bancorp|company|board|bank|shareholders|directors)\b/, inverse: true, needs: 'target', targetPreps: ['of', 'at'] }],
   ['took joined', 'APPOINTMENT', null, { re: /(?:took a job|joined)\b/iy, inverse: true, context: /\b(?:took a job|joined (?:the )?(?:[A-Z]\S* )+as)\b/, needs: 'both', targetPreps: ['with', 'at'] }],
@@ -80,7 +80,7 @@ export const GENERAL_TRIGGERS = entries([
   // House", "called the contempt citation a ploy" speak of the holding, they do not hold anyone.
   ['contempt', 'LEGAL', 'contempt', { re: /contempt\b(?= (?:[a-z]+ ){0,2}?against\b)/iy, needs: 'both', targetPreps: ['against'] }],
   ['prosecute', 'LEGAL', 'no_charge', { re: /prosecute\b/iy, context: /\bnot to prosecute\b/i, needs: 'both' }],
-  // An authority investigating a matter named without its suspect ("The U.S. Department of Justice is investigating the shooting",
+  // An authority investigating a matter named without its suspect ("the Department of Justice is investigating …",
   // "the SEC was investigating whether …"): the investigation is the event; a firm looking into a complaint is none (find-events.ts).
   ['investigating probing', 'LEGAL', 'investigation', { re: /(?:investigating|probing)\b(?= (?:the|a|an|allegations|claims|reports|whether|how|why)\b)/iy, notBefore: /\bunder $/i, authoritySource: true, needs: 'source', targetPreps: ['into', 'of'] }],
   ['investigation probe investigating', 'LEGAL', 'investigation', { notBefore: /\bunder $/i, needs: 'both', targetPreps: ['into', 'of'] }],
@@ -112,7 +112,7 @@ export const GENERAL_TRIGGERS = entries([
   // thing that "sold for" a price ("A membership seat … sold for a record 342,000 dlrs").
   // What a company sells in a deal is named after the verb (a stake, shares, a unit, a business, rights or a firm: "sold its
   // Travelers Life & Annuity insurance arm to Metlife", "sold a software start-up to Citrix"), or its buyer is ("Rover which it
-  // sold for £10 five years ago to the Phoenix consortium"). Gas, crops, water, a venue "sold
+  // sold … to the Phoenix consortium"). Gas, crops, water, a venue "sold
   // out" or a computer that "sold more than any other" are trade.
   ['sold', 'BUSINESS', 'deal', { re: /[Ss]old\b(?= (?:[^.;]|\.\d){0,60}?\b(?:stakes?|shares|stock|units?|divisions?|subsidiar(?:y|ies)|business(?:es)?|operations?|interests?|arm|assets|compan(?:y|ies)|firms?|start-ups?|rights|brands?|chains?|holdings?|[A-Z][\w&.-]* (?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA))\b|(?:[^.;]|\.\d){0,60}?\bto (?:the )?[A-Z])(?! (?:(?:more than|over|about|around|nearly|almost|some|a record|an estimated) )?(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundreds of|thousands of|millions of)(?: (?:million|mln|m|bn|billion|thousand))? (?!(?:shares|pct|percent|dlrs|dollars|stg|pounds|euros|yen|marks|francs|of)\b)[a-z]+)(?! for\b(?![^.;]{0,50}\bto\b))/y, notBefore: /(?:\b[a-z]{3,}s|\bwhich|\bthat|\bbe\s+(?:\S+\s+){1,4}and) $/, needs: 'source', targetPreps: ['to'] }],
   // ("… delegates at stake in the South Carolina primary": an idiom.)
@@ -134,7 +134,7 @@ export const GENERAL_TRIGGERS = entries([
   ['bankruptcy bankrupt', 'BUSINESS', 'bankruptcy', { context: /\b(?:filed|went|declared|go|gone|emerged|out of|protection)\b/i, needs: 'source' }],
   ['forecast forecasts', 'BUSINESS', 'forecast', { context: /\b(?:lower|cut|rais|revis|slash)\w*/i, needs: 'source', targetPreps: ['for'] }],
   // Wire copy's company outlook: "AEL Industries Inc … said it projects a 15 pct hike in sales", "Ames said it expects to report
-  // earnings of between 72 and 77 cts". Only a company's (a person's or a country's expectations are no company forecast: find-events.ts).
+  // earnings of between …". Only a company's (a person's or a country's expectations are no company forecast: find-events.ts).
   ['expects projects forecasts predicts anticipates', 'BUSINESS', 'forecast', { re: /(?:expects|projects|forecasts|predicts|anticipates) (?:to (?:report|post|show|have) )?(?:\S+ ){0,6}?(?:sales|earnings|revenues?|profits?|net income|loss|results)\b/iy, context: /\b(?:Inc|Corp|Co|Ltd|plc|PLC|AG|company|firm)\b/, companySource: true, needs: 'source' }],
   ['downgrade downgraded', 'BUSINESS', 'downgrade', { needs: 'source' }],
   ['spinoff spin-off', 'BUSINESS', 'spinoff', { inverse: true, needs: 'both', targetPreps: ['of', 'from'] }],

@@ -56,8 +56,8 @@ const COMPETITION = /(?:Cup|League|Premiership|Championships?|Open|Trophy|Indoor
 // A share of voters right before the verb ("15 percent backed", "78 percent of Sanders voters backing"), not a stake ("a 15% stake").
 const POLL_SHARE = /(?<!\b(?:a|an|the|its|his|her|their|[’']s)\s)\b\d+(?:\.\d+)?\s*(?:percent|per cent|%)(?:\s+of\s+[^,;]{1,40}?)?\s+(?:\w+ly\s+)?$/i;
 const SUBORDINATOR = /^(?:after|before|when|while|because|since|although|whereas|if|until)$/;
-// An object written as a common noun and then named in apposition: "charged two Vermont developers, Ariel Quiros and William
-// Stenger, with …", "arrested a man, John Smith": the names after the comma are the object (a name followed by "said" is not usable).
+// An object written as a common noun and then named in apposition: "charged two Vermont developers, Ariel Quiros and
+// another, with …", "arrested a man, John Smith": the names after the comma are the object (a name followed by "said" is not usable).
 // Not after a possessive: "met his wife, Ana" names a relative, no party.
 const OBJECT_NAMED = /^\s+(?:the|a|an|two|three|four|five|six|several|\d+)\s+(?:[\p{L}’'-]+\s+){0,3}\p{Ll}[\p{L}-]*,\s+$/u;
 // A clause closed by a comma with only auxiliaries and adverbs between it and the verb.
@@ -312,7 +312,7 @@ export function assignRoles(text: string, sentence: Span, trigger: Span, entry: 
       continue;
     }
     if (targets.length) {
-      // "Cote d'Or SA, Belgium's leading producer of chocolate": a possessor after a comma opens an apposition about the
+      // "Cote d'Or SA, Belgium's leading producer …": a possessor after a comma opens an apposition about the
       // target, it is no second target.
       if (COORD.test(text.slice(spans[targets[targets.length - 1]].end, s.start)) && !(/^\s*,\s*$/.test(text.slice(spans[targets[targets.length - 1]].end, s.start)) && /^[’']s?\s/.test(text.slice(s.end, s.end + 3)))) targets.push(i);
       else break;

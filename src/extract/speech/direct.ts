@@ -151,7 +151,7 @@ export function namingVerbCue(text: string, sent: Sentence, q: Quote): { cue: Sp
 
 /**
  * A finite verb and "that" opening a clause with a quoted phrase in the writer's sentence ("The Sanders
- * campaign projects that “imposing a tax …” on …", "Trump did post on Twitter Friday that his claims
+ * campaign projects that “imposing a tax …” on …", "Trump did post … that his claims
  * were “sarcasm”"): the verb, a few words after it, and the clause up to the quotation.
  */
 const VERB_THAT_BEFORE = /(?<![\p{L}’'-])((?:did|does|do)\s+\p{Ll}{3,}|\p{Ll}{2,}(?:ed|es|ts|ds|ks|ys|ns|ls|rs|ms|ps)|told|wrote|thought|knew|found|felt|held|saw|made clear)((?:\s+[^\s.!?;:“”"]+){0,5}?)\s+that\s+([^.!?;:“”"\n]{1,150})$/u;
