@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { RawArticle } from '../ingest/types.ts';
+import { orderedJobId } from './job-id.ts';
 import { JOB_COLUMNS, jobRecordOf, type IngestJobData, type IngestJobOutput, type IngestJobRecord, type JobRow } from './ingest-job.ts';
 
 /** The queue's name in pg-boss, and the schema pg-boss keeps its tables in (beside the graph's). */
@@ -88,7 +88,8 @@ export async function openIngestQueue(databaseUrl: string, settings: QueueSettin
 
   return {
     async enqueue(articles) {
-      const jobs = articles.map((article) => ({ id: randomUUID(), name: INGEST_QUEUE, data: { article } satisfies IngestJobData }));
+      // Ids in input order, so the queue hands the articles out in the order they came.
+      const jobs = articles.map((article) => ({ id: orderedJobId(), name: INGEST_QUEUE, data: { article } satisfies IngestJobData }));
       // One statement for the lot: pg-boss inserts them in a single INSERT … SELECT.
       if (jobs.length) await boss.insert(jobs);
       return jobs.map((j) => j.id);

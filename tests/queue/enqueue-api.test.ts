@@ -69,4 +69,13 @@ describe('enqueueArticles, ingestJob and deadLetterJobs', () => {
     const dead = (await gql(`{ deadLetterJobs(limit: 5) { id state attempts error } }`)).data.deadLetterJobs;
     expect(dead).toEqual([{ id, state: 'FAILED', attempts: 1, error: expect.stringMatching(/title is 5,000 characters/) }]);
   });
+
+  it('hands the articles of one enqueue out in the order they came', async () => {
+    const articles = Array.from({ length: 120 }, (_, i) => ({ raw: `Story ${i}\n\nA body of story ${i}.`, origin: `order:${i}` }));
+    const ids = await queue.enqueue(articles);
+    const taken = [];
+    for (let batch = await queue.take(50); batch.length; batch = await queue.take(50)) taken.push(...batch);
+    expect(taken.map((j) => j.id)).toEqual(ids);
+    expect(taken.map((j) => j.article.origin)).toEqual(articles.map((a) => a.origin));
+  });
 });
